@@ -1,0 +1,70 @@
+// unfoldlab bench: the speed goals of the project, measured on this machine.
+#include "commands.h"
+
+#include "benchmark_report.h"
+#include "command_options.h"
+#include "matrix_file.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSysInfo>
+
+#include <cstdio>
+#include <thread>
+
+namespace unfold::cli {
+
+namespace {
+
+std::string toJson(const std::vector<BenchmarkResult>& results, bool quick) {
+  QJsonArray rows;
+  for (const BenchmarkResult& r : results) {
+    QJsonObject row{{"name", QString::fromStdString(r.name)},
+                    {"value", r.value},
+                    {"unit", QString::fromStdString(r.unit)},
+                    {"detail", QString::fromStdString(r.detail)},
+                    {"ok", r.ok()}};
+    if (r.target) row["target"] = *r.target;
+    rows.append(row);
+  }
+  const QJsonObject root{{"quick", quick},
+                         {"cores", static_cast<int>(std::thread::hardware_concurrency())},
+                         {"cpu", QSysInfo::currentCpuArchitecture()},
+                         {"results", rows}};
+  return QJsonDocument(root).toJson(QJsonDocument::Indented).toStdString();
+}
+
+std::string toTable(const std::vector<BenchmarkResult>& results) {
+  std::string out;
+  char line[512];
+  for (const BenchmarkResult& r : results) {
+    const std::string goal = r.target ? (r.ok() ? "ok (<= " : "MISSED (<= ") + std::to_string(*r.target).substr(0, 4) + ")" : "";
+    std::snprintf(line, sizeof line, "%-26s %10.4g %-3s %-16s %s\n", r.name.c_str(), r.value, r.unit.c_str(), goal.c_str(),
+                  r.detail.c_str());
+    out += line;
+  }
+  return out;
+}
+
+}  // namespace
+
+int runBench(const QStringList& arguments, std::ostream& out, std::ostream& err) {
+  CommandOptions options("bench", "unfoldlab bench [--json] [--quick] [--out FILE]",
+                         "Measures the solvers on the paper's simulated setting (n=64, m=256, lambda=0.1) and\n"
+                         "checks them against the project's speed goals. Takes about a minute; --quick runs small\n"
+                         "sizes in a few seconds (no goals are checked at those sizes).");
+  options.addSwitch("json", "Print the results as JSON.");
+  options.addSwitch("quick", "Small sizes, a few seconds.");
+  options.addValue("out", "file", "Also write the report to this file.");
+  if (!options.parse(arguments, out)) return 0;
+  const bool quick = options.isSet("quick");
+  if (!options.isSet("json")) err << "benchmarking (" << (quick ? "quick" : "about a minute") << ")...\n";
+  const std::vector<BenchmarkResult> results = runSolverBenchmarks(quick ? BenchmarkSizes::quick() : BenchmarkSizes{});
+  const std::string report = options.isSet("json") ? toJson(results, quick) : toTable(results);
+  out << report;
+  if (const auto path = options.optionalText("out")) writeFileAtomically(*path, report);
+  return 0;
+}
+
+}  // namespace unfold::cli

@@ -1,0 +1,32 @@
+// One row of `unfoldlab bench`: a measured value, its unit, and the goal it is held to (if any).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace unfold::cli {
+
+struct BenchmarkResult {
+  std::string name;
+  double value = 0.0;
+  std::string unit;
+  std::string detail;                 // what was measured, in words
+  std::optional<double> target;       // goal: value <= target (ratios and times)
+  bool ok() const { return !target || value <= *target; }
+};
+
+struct BenchmarkSizes {
+  long n = 64, m = 256;
+  long signalCount = 10000;       // batch for per-iteration timings and the reference solver
+  int iterations = 100;        // iterations timed per solver
+  long longRunSignals = 2000;  // OISTA vs ISTA over a whole run
+  int longRunIterations = 1000;
+  long numpySignals = 1000;    // the numpy comparison: 1,000 ISTA iterations on 1,000 signals
+  int numpyIterations = 1000;
+  static BenchmarkSizes quick();  // small sizes for tests and a first look
+};
+
+std::vector<BenchmarkResult> runSolverBenchmarks(const BenchmarkSizes& sizes);
+
+}  // namespace unfold::cli

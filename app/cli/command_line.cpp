@@ -1,0 +1,71 @@
+#include "commands.h"
+
+#include "input_error.h"
+
+#include <exception>
+#include <functional>
+#include <map>
+#include <string>
+
+namespace unfold::cli {
+
+namespace {
+
+using Command = std::function<int(const QStringList&, std::ostream&, std::ostream&)>;
+
+const std::map<std::string, Command>& commands() {
+  static const std::map<std::string, Command> table = {
+      {"generate", runGenerate},
+      {"solve", runSolve},
+      {"bench", runBench},
+  };
+  return table;
+}
+
+void printUsage(std::ostream& out) {
+  out << "Unfold Lab: exploring unfolded sparse coding (ISTA, FISTA, OISTA, LISTA, SLISTA).\n\n"
+         "Usage:\n"
+         "  unfoldlab                      open the workbench (GUI)\n"
+         "  unfoldlab generate ...         make a dictionary and signals (CSV or .npy)\n"
+         "  unfoldlab solve ...            run ISTA / FISTA / OISTA, write a trace and codes\n"
+         "  unfoldlab bench [--json]       measure the solvers' speed on this machine\n\n"
+         "Run 'unfoldlab COMMAND --help' for the options of a command.\n";
+}
+
+}  // namespace
+
+bool isHeadlessCommand(const QStringList& arguments) {
+  if (arguments.isEmpty()) return false;
+  const std::string first = arguments.first().toStdString();
+  return commands().count(first) > 0 || first == "--help" || first == "-h" || first == "help" ||
+         first.rfind("-", 0) != 0;
+}
+
+int runCommandLine(const QStringList& arguments, std::ostream& out, std::ostream& err) {
+  if (arguments.isEmpty() || arguments.first() == "--help" || arguments.first() == "-h" ||
+      arguments.first() == "help") {
+    printUsage(out);
+    return 0;
+  }
+  const std::string name = arguments.first().toStdString();
+  const auto command = commands().find(name);
+  if (command == commands().end()) {
+    err << "unfoldlab: unknown command '" << name << "'\n\n";
+    printUsage(err);
+    return 2;
+  }
+  try {
+    return command->second(arguments.mid(1), out, err);
+  } catch (const InputError& error) {
+    err << "unfoldlab " << name << ": error: " << error.what() << "\n";
+    return 2;
+  } catch (const std::bad_alloc&) {
+    err << "unfoldlab " << name << ": error: out of memory (the problem is too large for this machine)\n";
+    return 1;
+  } catch (const std::exception& error) {
+    err << "unfoldlab " << name << ": internal error: " << error.what() << "\n";
+    return 1;
+  }
+}
+
+}  // namespace unfold::cli

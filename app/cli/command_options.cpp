@@ -1,0 +1,91 @@
+#include "command_options.h"
+
+#include "input_error.h"
+
+#include <QRegularExpression>
+
+#include <cmath>
+
+namespace unfold::cli {
+
+namespace {
+
+std::string flag(const QString& name) { return "--" + name.toStdString(); }
+
+}  // namespace
+
+CommandOptions::CommandOptions(std::string command, std::string synopsis, std::string description)
+    : command_(std::move(command)), synopsis_(std::move(synopsis)) {
+  parser_.setApplicationDescription(QString::fromStdString(description));
+  parser_.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+  parser_.addOption(QCommandLineOption({"h", "help"}, "Show this help."));
+}
+
+void CommandOptions::addValue(const QString& name, const QString& valueName, const QString& help,
+                              const QString& defaultValue) {
+  QCommandLineOption option(name, help, valueName);
+  if (!defaultValue.isEmpty()) option.setDefaultValue(defaultValue);
+  parser_.addOption(option);
+}
+
+void CommandOptions::addSwitch(const QString& name, const QString& help) {
+  parser_.addOption(QCommandLineOption(name, help));
+}
+
+bool CommandOptions::parse(const QStringList& arguments, std::ostream& out) {
+  QStringList withProgram = arguments;
+  withProgram.prepend(QString::fromStdString("unfoldlab " + command_));
+  if (!parser_.parse(withProgram)) throw InputError(command_ + ": " + parser_.errorText().toStdString());
+  if (parser_.isSet("help")) {
+    QString help = parser_.helpText();
+    help.replace(QRegularExpression("^Usage: [^\n]*"), QString::fromStdString("Usage: " + synopsis_));
+    out << help.toStdString();
+    return false;
+  }
+  if (!parser_.positionalArguments().isEmpty())
+    throw InputError(command_ + ": unexpected argument '" + parser_.positionalArguments().first().toStdString() +
+                     "' (see unfoldlab " + command_ + " --help)");
+  return true;
+}
+
+std::optional<std::string> CommandOptions::optionalText(const QString& name) const {
+  if (!parser_.isSet(name) && parser_.value(name).isEmpty()) return std::nullopt;
+  return parser_.value(name).toStdString();
+}
+
+std::string CommandOptions::text(const QString& name) const {
+  const auto value = optionalText(name);
+  if (!value || value->empty())
+    throw InputError(command_ + ": " + flag(name) + " is required (see unfoldlab " + command_ + " --help)");
+  return *value;
+}
+
+double CommandOptions::positiveNumber(const QString& name) const {
+  const std::string value = text(name);
+  bool ok = false;
+  const double number = QString::fromStdString(value).toDouble(&ok);
+  if (!ok || !std::isfinite(number)) throw InputError(flag(name) + ": not a number '" + value + "'");
+  if (!(number > 0.0)) throw InputError(flag(name) + " must be > 0 (got " + value + ")");
+  return number;
+}
+
+long long CommandOptions::integer(const QString& name, long long minimum, long long maximum) const {
+  const std::string value = text(name);
+  bool ok = false;
+  const long long number = QString::fromStdString(value).toLongLong(&ok);
+  if (!ok) throw InputError(flag(name) + ": not an integer '" + value + "'");
+  if (number < minimum || number > maximum)
+    throw InputError(flag(name) + " must be between " + std::to_string(minimum) + " and " +
+                     std::to_string(maximum) + " (got " + value + ")");
+  return number;
+}
+
+std::uint64_t CommandOptions::seed(const QString& name) const {
+  const std::string value = text(name);
+  bool ok = false;
+  const qulonglong number = QString::fromStdString(value).toULongLong(&ok);
+  if (!ok) throw InputError(flag(name) + ": not a non-negative integer '" + value + "'");
+  return number;
+}
+
+}  // namespace unfold::cli

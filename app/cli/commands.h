@@ -1,0 +1,22 @@
+// The headless subcommands of `unfoldlab`. Each takes its own arguments (after the subcommand name) and
+// writes to the given streams; an InputError escaping one is a user error (message, exit code 2).
+#pragma once
+
+#include <QStringList>
+
+#include <ostream>
+
+namespace unfold::cli {
+
+int runGenerate(const QStringList& arguments, std::ostream& out, std::ostream& err);
+int runSolve(const QStringList& arguments, std::ostream& out, std::ostream& err);
+int runBench(const QStringList& arguments, std::ostream& out, std::ostream& err);
+
+// Dispatches `unfoldlab SUBCOMMAND ...` (arguments without the program name). Returns the exit code:
+// 0 success, 2 bad input or usage (message on err), 1 unexpected failure.
+int runCommandLine(const QStringList& arguments, std::ostream& out, std::ostream& err);
+
+// True if the arguments name a headless subcommand (or ask for the top-level help).
+bool isHeadlessCommand(const QStringList& arguments);
+
+}  // namespace unfold::cli

@@ -1,0 +1,86 @@
+// unfoldlab generate: a seeded dictionary and signals written as files, the inputs of solve and train.
+#include "commands.h"
+
+#include "command_options.h"
+#include "dictionary.h"
+#include "input_error.h"
+#include "matrix_file.h"
+#include "problem_generators.h"
+
+#include <QDir>
+
+#include <cstdio>
+
+namespace unfold::cli {
+
+int runGenerate(const QStringList& arguments, std::ostream& out, std::ostream&) {
+  CommandOptions options(
+      "generate",
+      "unfoldlab generate --dict gaussian|digits --n 64 --m 256 --signals 1000 --seed 0 --out DIR",
+      "Writes DIR/D.csv (n x m, atoms are columns) and DIR/X.csv (one signal per row), plus\n"
+      "DIR/X_test.csv with --test and DIR/Z0.csv (ground-truth codes) for sparse signals.\n"
+      "Signals lie on the equiregularization set ||D^T x||_inf = 1, so lambda is a fraction of\n"
+      "lambda_max. The same seed gives the same files.");
+  options.addValue("dict", "kind", "gaussian (unit-norm Gaussian atoms) or digits (8x8 images, n = 64).", "gaussian");
+  options.addValue("n", "n", "Signal dimension.", "64");
+  options.addValue("m", "m", "Number of atoms.", "256");
+  options.addValue("signals", "N", "Number of (training) signals.", "1000");
+  options.addValue("test", "N", "Also write N test signals to X_test.", "0");
+  options.addValue("signal-kind", "kind",
+                   "gaussian (x~ ~ N(0, I), the talk), dz (x~ = Dz, z ~ N(0, I), the paper's code), digits "
+                   "(images), sparse (x = D z0 + noise). Default: digits for a digits dictionary, else gaussian.");
+  options.addValue("nonzeros", "k", "Non-zeros of z0 for sparse signals.", "5");
+  options.addValue("noise", "sigma", "Noise standard deviation for sparse signals.", "0.01");
+  options.addValue("seed", "seed", "Random seed.", "0");
+  options.addValue("format", "csv|npy", "File format.", "csv");
+  options.addValue("out", "DIR", "Output folder (created if missing).");
+  if (!options.parse(arguments, out)) return 0;
+
+  const std::string dictName = options.text("dict");
+  const auto kind = parseDictionaryKind(dictName);
+  if (!kind) throw InputError("--dict: unknown dictionary '" + dictName + "' (gaussian or digits)");
+  const auto n = options.integer("n", 1, 100000);
+  const auto m = options.integer("m", 1, 1000000);
+  const auto count = options.integer("signals", 1, 100000000);
+  const auto testCount = options.integer("test", 0, 100000000);
+  const auto seed = options.seed("seed");
+  const std::string format = options.text("format");
+  if (format != "csv" && format != "npy") throw InputError("--format: expected csv or npy, got '" + format + "'");
+  SignalKind signalKind = *kind == DictionaryKind::Digits ? SignalKind::Digits : SignalKind::Gaussian;
+  if (const auto name = options.optionalText("signal-kind"); name && !name->empty()) {
+    const auto parsed = parseSignalKind(*name);
+    if (!parsed) throw InputError("--signal-kind: unknown kind '" + *name + "' (gaussian, dz, digits, sparse)");
+    signalKind = *parsed;
+  }
+  SparseSignalSettings sparse;
+  sparse.nonZeros = static_cast<int>(options.integer("nonzeros", 1, m));
+  sparse.noise = QString::fromStdString(options.text("noise")).toDouble();
+  const std::string outDir = options.text("out");
+
+  const Matrix D = makeDictionary(*kind, n, m, seed);
+  // Separate streams for the dictionary, the training and the test signals: changing --test never
+  // changes the training set.
+  const SignalSet train = makeSignals(signalKind, D, count, seed + 1, sparse);
+  std::optional<SignalSet> test;
+  if (testCount > 0) test = makeSignals(signalKind, D, testCount, seed + 2, sparse);
+
+  if (!QDir().mkpath(QString::fromStdString(outDir))) throw InputError(outDir + ": cannot create the folder");
+  const auto path = [&](const std::string& name) { return outDir + "/" + name + "." + format; };
+  writeMatrixFile(path("D"), D);
+  writeSignalsFile(path("X"), train.X);
+  if (train.Z0) writeSignalsFile(path("Z0"), *train.Z0);
+  if (test) {
+    writeSignalsFile(path("X_test"), test->X);
+    if (test->Z0) writeSignalsFile(path("Z0_test"), *test->Z0);
+  }
+  const Dictionary dictionary(D);
+  char line[256];
+  std::snprintf(line, sizeof line, "wrote %s: D is %lld x %lld (L = %.6g), %lld %s signals%s\n",
+                outDir.c_str(), static_cast<long long>(n), static_cast<long long>(m), dictionary.lipschitz(),
+                static_cast<long long>(count), signalKindName(signalKind).c_str(),
+                test ? (" + " + std::to_string(testCount) + " test signals").c_str() : "");
+  out << line;
+  return 0;
+}
+
+}  // namespace unfold::cli

@@ -1,0 +1,67 @@
+// The reference solver: certified duality gaps, optimality conditions, agreement with a long FISTA run,
+// on Gaussian and digits dictionaries and signal kinds.
+#include "dictionary.h"
+#include "lasso.h"
+#include "problem_generators.h"
+#include "reference_solver.h"
+#include "solver.h"
+
+#include <QtTest>
+
+using namespace unfold;
+
+class TestReferenceSolver : public QObject {
+  Q_OBJECT
+ private slots:
+  void certifiesTheGapOnThePaperSetting_data() {
+    QTest::addColumn<QString>("dictionary");
+    QTest::addColumn<QString>("signalKind");
+    QTest::addColumn<double>("lambda");
+    for (double lambda : {0.05, 0.1, 0.3, 0.8}) {
+      QTest::addRow("gaussian lambda=%g", lambda) << "gaussian" << "gaussian" << lambda;
+      QTest::addRow("dz lambda=%g", lambda) << "gaussian" << "dz" << lambda;
+      QTest::addRow("digits lambda=%g", lambda) << "digits" << "digits" << lambda;
+    }
+  }
+  void certifiesTheGapOnThePaperSetting() {
+    QFETCH(QString, dictionary);
+    QFETCH(QString, signalKind);
+    QFETCH(double, lambda);
+    const auto dictKind = *parseDictionaryKind(dictionary.toStdString());
+    const Dictionary d(makeDictionary(dictKind, 64, 256, 11));
+    const Matrix X = makeSignals(*parseSignalKind(signalKind.toStdString()), d.atoms(), 200, 12).X;
+    const ReferenceSolution ref = solveReference(d, X, lambda);
+    QCOMPARE(ref.uncertified, 0);
+    QVERIFY2(ref.maxRelativeGap() <= 1e-12, qPrintable(QString::number(ref.maxRelativeGap())));
+    // The certificate is recomputed independently from Z.
+    const DualityGaps gaps = dualityGaps(d.atoms(), X, ref.Z, lambda);
+    QVERIFY(((gaps.gap.array() - 1e-12 * ref.initialCost.array()) <= 0.0).all());
+    QVERIFY(kktViolation(d.atoms(), X, ref.Z, lambda).maxCoeff() <= 1e-8);
+    QVERIFY((ref.optimalCost - gaps.primal).cwiseAbs().maxCoeff() <= 1e-14);
+  }
+
+  void agreesWithALongFistaRun() {
+    const Dictionary d(gaussianDictionary(20, 40, 13));
+    const Matrix X = makeSignals(SignalKind::Gaussian, d.atoms(), 30, 14).X;
+    const ReferenceSolution ref = solveReference(d, X, 0.2);
+    const Matrix Zf = runFista(d, X, 0.2, 20000, nullptr).Z;
+    const Vector costF = lassoCosts(d.atoms(), X, Zf, 0.2);
+    // FISTA is never below F*, and after 20,000 iterations it is within rounding of it.
+    QVERIFY(((costF - ref.optimalCost).array() >= -1e-13).all());
+    QVERIFY((costF - ref.optimalCost).maxCoeff() <= 1e-11);
+    QVERIFY((Zf - ref.Z).cwiseAbs().maxCoeff() <= 1e-5);
+  }
+
+  void sameResultWithOneOrTwoThreads() {
+    const Dictionary d(gaussianDictionary(64, 256, 15));
+    const Matrix X = makeSignals(SignalKind::Gaussian, d.atoms(), 300, 16).X;
+    ReferenceSettings one;
+    one.threads = 1;
+    ReferenceSettings two;
+    two.threads = 2;
+    QCOMPARE(solveReference(d, X, 0.1, one).Z, solveReference(d, X, 0.1, two).Z);
+  }
+};
+
+QTEST_APPLESS_MAIN(TestReferenceSolver)
+#include "test_reference_solver.moc"

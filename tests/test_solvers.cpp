@@ -1,0 +1,224 @@
+// ISTA, FISTA and OISTA: convergence to the reference solution, monotonicity, the paper's comparisons,
+// OISTA's oracle steps, the observer contract and the trace.
+#include "dictionary.h"
+#include "lasso.h"
+#include "problem_generators.h"
+#include "reference_solver.h"
+#include "solver.h"
+#include "trace_recorder.h"
+
+#include <QtTest>
+
+using namespace unfold;
+
+namespace {
+
+// Records per-signal costs and the raw step information at every iterate.
+class Recorder : public SolverObserver {
+ public:
+  Recorder(const Dictionary& d, double lambda) : d_(d), lambda_(lambda) {}
+  bool onIteration(const IterationState& s) override {
+    costs.push_back(lassoCostsFromResidual(s.residual, s.Z, lambda_));
+    if (s.stepTimesL) steps.push_back(*s.stepTimesL);
+    if (s.oracleAccepted) accepted.push_back(*s.oracleAccepted);
+    residualError = std::max(residualError, (d_.atoms() * s.Z - x() - s.residual).cwiseAbs().maxCoeff());
+    return false;
+  }
+  std::function<const Matrix&()> x;
+  std::vector<Vector> costs, steps;
+  std::vector<std::vector<char>> accepted;
+  double residualError = 0.0;
+
+ private:
+  const Dictionary& d_;
+  double lambda_;
+};
+
+}  // namespace
+
+class TestSolvers : public QObject {
+  Q_OBJECT
+ private slots:
+  void eachSolverReachesTheReferenceSolution_data() {
+    QTest::addColumn<QString>("algorithm");
+    QTest::addRow("ista") << "ista";
+    QTest::addRow("fista") << "fista";
+    QTest::addRow("oista") << "oista";
+  }
+  void eachSolverReachesTheReferenceSolution() {
+    QFETCH(QString, algorithm);
+    const Dictionary d(gaussianDictionary(20, 50, 21));
+    const Matrix X = makeSignals(SignalKind::Gaussian, d.atoms(), 20, 22).X;
+    const double lambda = 0.3;
+    const ReferenceSolution ref = solveReference(d, X, lambda);
+    const SolveResult r = solveLasso(*parseAlgorithm(algorithm.toStdString()), d, X, lambda, 20000);
+    QCOMPARE(r.iterations, 20000);
+    QVERIFY2(kktViolation(d.atoms(), X, r.Z, lambda).maxCoeff() <= 1e-8,
+             qPrintable(QString::number(kktViolation(d.atoms(), X, r.Z, lambda).maxCoeff())));
+    QVERIFY((lassoCosts(d.atoms(), X, r.Z, lambda) - ref.optimalCost).maxCoeff() <= 1e-12);
+  }
+
+  void istaIsMonotone() {
+    const Dictionary d(gaussianDictionary(64, 256, 23));
+    Matrix X = makeSignals(SignalKind::Gaussian, d.atoms(), 50, 24).X;
+    Recorder rec(d, 0.1);
+    rec.x = [&X]() -> const Matrix& { return X; };
+    runIsta(d, X, 0.1, 300, &rec);
+    for (size_t t = 1; t < rec.costs.size(); ++t)
+      QVERIFY(((rec.costs[t] - rec.costs[t - 1]).array() <= 1e-13).all());
+    QVERIFY(rec.residualError < 1e-12);  // the residual the observer sees is D z_t - x
+  }
+
+  // The paper's simulated setting (n=64, m=256, lambda=0.1, x~ ~ N(0, I)).
+  void fistaAndOistaAreNeverWorseThanIstaAfter500Iterations() {
+    const Dictionary d(gaussianDictionary(64, 256, 25));
+    const Matrix X = makeSignals(SignalKind::Gaussian, d.atoms(), 100, 26).X;
+    const ReferenceSolution ref = solveReference(d, X, 0.1);
+    const auto gapAfter = [&](Algorithm a) {
+      TraceRecorder trace(d, ref.optimalCost, 0.1, false);
+      solveLasso(a, d, X, 0.1, 500, &trace);
+      return trace.rows().back().gap;
+    };
+    const double ista = gapAfter(Algorithm::Ista), fista = gapAfter(Algorithm::Fista),
+                 oista = gapAfter(Algorithm::Oista);
+    QVERIFY2(fista <= ista && oista <= ista,
+             qPrintable(QString("ista %1 fista %2 oista %3").arg(ista).arg(fista).arg(oista)));
+    QVERIFY(ista > 0.0 && oista < 0.5 * ista);  // the oracle step pays on this setting
+  }
+
+  void oistaAcceptedStepsAreAtLeastOneOverL() {
+    const Dictionary d(gaussianDictionary(10, 50, 27));
+    const Matrix X = makeSignals(SignalKind::Gaussian, d.atoms(), 30, 28).X;
+    Recorder rec(d, 0.5);
+    rec.x = [&X]() -> const Matrix& { return X; };
+    runOista(d, X, 0.5, 200, &rec);
+    QCOMPARE(rec.steps.size(), size_t(200));
+    long acceptedCount = 0;
+    for (size_t t = 0; t < rec.steps.size(); ++t) {
+      for (Eigen::Index j = 0; j < X.cols(); ++j) {
+        const double stepL = rec.steps[t](j);
+        if (rec.accepted[t][static_cast<size_t>(j)]) {
+          ++acceptedCount;
+          QVERIFY(stepL >= 1.0);
+        } else {
+          QCOMPARE(stepL, 1.0);
+        }
+      }
+    }
+    QVERIFY(acceptedCount > 0);
+    // The first step starts from z = 0: empty support, step 1/L.
+    for (char a : rec.accepted[0]) QCOMPARE(a, char(0));
+    // OISTA is a majorization-minimization method: monotone as well.
+    for (size_t t = 1; t < rec.costs.size(); ++t) QVERIFY(((rec.costs[t] - rec.costs[t - 1]).array() <= 1e-13).all());
+  }
+
+  void oistaStepIsOneOverLsOnTheSupport() {
+    const Dictionary d(gaussianDictionary(10, 50, 29));
+    const Matrix X = makeSignals(SignalKind::Gaussian, d.atoms(), 1, 30).X;
+    std::vector<Matrix> iterates;
+    std::vector<double> steps;
+    std::vector<char> accepted;
+    struct Keep : SolverObserver {
+      std::vector<Matrix>* z;
+      std::vector<double>* s;
+      std::vector<char>* a;
+      bool onIteration(const IterationState& st) override {
+        z->push_back(st.Z);
+        if (st.stepTimesL) s->push_back((*st.stepTimesL)(0));
+        if (st.oracleAccepted) a->push_back((*st.oracleAccepted)[0]);
+        return false;
+      }
+    } keep;
+    keep.z = &iterates;
+    keep.s = &steps;
+    keep.a = &accepted;
+    runOista(d, X, 0.5, 50, &keep);
+    int checked = 0;
+    for (size_t t = 0; t < steps.size(); ++t) {
+      if (!accepted[t]) continue;
+      std::vector<int> support;
+      for (int i = 0; i < 50; ++i)
+        if (iterates[t](i, 0) != 0.0) support.push_back(i);
+      const double LS = supportLipschitz(d, support);
+      QVERIFY(std::abs(steps[t] - d.lipschitz() / LS) <= 1e-8 * steps[t]);
+      ++checked;
+    }
+    QVERIFY(checked > 10);
+  }
+
+  void observerCanStopTheRun() {
+    const Dictionary d(gaussianDictionary(10, 20, 31));
+    const Matrix X = makeSignals(SignalKind::Gaussian, d.atoms(), 3, 32).X;
+    struct StopAt : SolverObserver {
+      int calls = 0;
+      bool onIteration(const IterationState& s) override {
+        ++calls;
+        return s.iteration == 7;
+      }
+    };
+    for (const Algorithm a : {Algorithm::Ista, Algorithm::Fista, Algorithm::Oista}) {
+      StopAt stop;
+      const SolveResult r = solveLasso(a, d, X, 0.2, 100, &stop);
+      QCOMPARE(stop.calls, 8);  // t = 0..7
+      QCOMPARE(r.iterations, 7);
+      QVERIFY(r.stopped);
+    }
+  }
+
+  void fistaUsesTheBeckTeboulleMomentum() {
+    // Two FISTA iterations by hand on one signal: z1 = prox(0), z2 = prox(z1) (t1 = 1, so no momentum
+    // yet), z3 = prox(z2 + (t2 - 1)/t3 (z2 - z1)).
+    const Dictionary d(gaussianDictionary(8, 12, 33));
+    const Matrix x = makeSignals(SignalKind::Gaussian, d.atoms(), 1, 34).X;
+    const double lambda = 0.1, L = d.lipschitz();
+    const auto prox = [&](const Vector& y) {
+      Vector v = y - d.atoms().transpose() * (d.atoms() * y - x.col(0)) / L;
+      for (Eigen::Index i = 0; i < v.size(); ++i) v(i) = softThreshold(v(i), lambda / L);
+      return v;
+    };
+    const Vector z1 = prox(Vector::Zero(12));
+    const Vector z2 = prox(z1);
+    const double t2 = (1 + std::sqrt(5.0)) / 2, t3 = (1 + std::sqrt(1 + 4 * t2 * t2)) / 2;
+    const Vector z3 = prox(z2 + (t2 - 1) / t3 * (z2 - z1));
+    const Matrix Z = runFista(d, x, lambda, 3, nullptr).Z;
+    QVERIFY((Z.col(0) - z3).cwiseAbs().maxCoeff() < 1e-14);
+  }
+
+  void traceHasOneRowPerIterateAndTheRightHeader() {
+    const Dictionary d(gaussianDictionary(10, 50, 35));
+    const Matrix X = makeSignals(SignalKind::Gaussian, d.atoms(), 10, 36).X;
+    const ReferenceSolution ref = solveReference(d, X, 0.5);
+    TraceRecorder trace(d, ref.optimalCost, 0.5);
+    runOista(d, X, 0.5, 200, &trace);
+    const auto& rows = trace.rows();
+    QCOMPARE(rows.size(), size_t(201));
+    QCOMPARE(rows.front().gap, (0.5 * X.colwise().squaredNorm().transpose() - ref.optimalCost).mean());
+    QCOMPARE(rows.front().supportSize, 0.0);
+    QVERIFY(!rows.front().stepTimesL && !rows.front().accepted);
+    QVERIFY(rows.back().gap < 1e-6 && rows.back().gap >= -1e-14);
+    QVERIFY(rows.back().gapQ10 <= rows.back().gapQ50 && rows.back().gapQ50 <= rows.back().gapQ90);
+    QVERIFY(rows.back().lsOverL > 0.0 && rows.back().lsOverL < 1.0);
+    QVERIFY(*rows.back().stepTimesL >= 1.0);
+    const QStringList lines = QString::fromStdString(formatTraceCsv(rows)).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.first(), QString("iter,cost,gap,support_size,ls_over_l,step_times_l,accepted"));
+    QCOMPARE(lines.size(), 202);
+    QVERIFY(lines[1].endsWith(",,"));  // no step at t = 0
+    QCOMPARE(lines[2].split(',').size(), 7);
+    // ISTA leaves the accepted column empty.
+    TraceRecorder istaTrace(d, ref.optimalCost, 0.5, false);
+    runIsta(d, X, 0.5, 3, &istaTrace);
+    const QStringList ista = QString::fromStdString(formatTraceCsv(istaTrace.rows())).split('\n', Qt::SkipEmptyParts);
+    QVERIFY(ista[2].endsWith(",1,"));
+  }
+
+  void quantileInterpolatesOrderStatistics() {
+    std::vector<double> v{5, 1, 4, 2, 3};
+    QCOMPARE(quantile(v, 0.5), 3.0);
+    QCOMPARE(quantile(v, 0.0), 1.0);
+    QCOMPARE(quantile(v, 1.0), 5.0);
+    QCOMPARE(quantile(v, 0.1), 1.4);
+  }
+};
+
+QTEST_APPLESS_MAIN(TestSolvers)
+#include "test_solvers.moc"

@@ -1,0 +1,17 @@
+// Plot of F(z_t) - F* against the iteration t on a log axis, one curve per method with its colour.
+#pragma once
+
+#include "convergence_snapshot.h"
+
+#include <qcustomplot.h>
+
+namespace unfold::ui {
+
+class CostDecreasePlot : public QCustomPlot {
+  Q_OBJECT
+ public:
+  explicit CostDecreasePlot(QWidget* parent = nullptr);
+  void showSnapshot(const ConvergenceSnapshot& snapshot);
+};
+
+}  // namespace unfold::ui
