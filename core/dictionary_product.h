@@ -10,6 +10,10 @@ namespace unfold {
 // (measured with `unfoldlab bench` at n=64, m=256).
 inline constexpr double kSparseProductDensity = 0.2;
 
-void multiplyDictionary(const Matrix& D, const Matrix& Z, Matrix& out);
+// `out` must already be n x N.
+void multiplyDictionary(const Matrix& D, const Eigen::Ref<const Matrix>& Z, Eigen::Ref<Matrix> out);
+
+// out = D Z - X, split by columns over the cores (each column is independent).
+void residualInParallel(const Matrix& D, const Matrix& Z, const Matrix& X, Matrix& out);
 
 }  // namespace unfold

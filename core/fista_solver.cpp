@@ -1,6 +1,7 @@
 // FISTA (Beck & Teboulle 2009). D y is obtained from D z_k and D z_{k-1} by linearity, so an iteration
 // costs the same two products as ISTA.
 #include "dictionary_product.h"
+#include "parallel_for.h"
 #include "solver.h"
 
 #include <cmath>
@@ -23,8 +24,12 @@ SolveResult runFista(const Dictionary& dictionary, const Matrix& X, double lambd
   const Vector stepTimesL = Vector::Ones(X.cols());
   double tk = 1.0;
   for (int t = 0;; ++t) {
-    multiplyDictionary(D, Z, DZ);
-    residual = DZ - X;
+    DZ.resize(D.rows(), X.cols());
+    parallelFor(static_cast<long>(X.cols()), kMinColumnsPerThread, [&](long begin, long end) {
+      const Eigen::Index count = end - begin;
+      multiplyDictionary(D, Z.middleCols(begin, count), DZ.middleCols(begin, count));
+      residual.middleCols(begin, count) = DZ.middleCols(begin, count) - X.middleCols(begin, count);
+    });
     result.iterations = t;
     if (observer && observer->onIteration({t, Z, residual, t > 0 ? &stepTimesL : nullptr, nullptr})) {
       result.stopped = t < iterations;
@@ -35,12 +40,21 @@ SolveResult runFista(const Dictionary& dictionary, const Matrix& X, double lambd
     const double tNext = 0.5 * (1.0 + std::sqrt(1.0 + 4.0 * tk * tk));
     const double beta = t == 0 ? 0.0 : (tk - 1.0) / tNext;
     if (t > 0) tk = tNext;
-    Y = Z + beta * (Z - previousZ);
-    residual = (1.0 + beta) * DZ - beta * previousDZ - X;  // D y - x
-    gradient.noalias() = D.transpose() * residual;
-    previousZ.swap(Z);
+    parallelFor(static_cast<long>(X.cols()), kMinColumnsPerThread, [&](long begin, long end) {
+      const Eigen::Index count = end - begin;
+      auto y = Y.middleCols(begin, count);
+      auto r = residual.middleCols(begin, count);
+      auto g = gradient.middleCols(begin, count);
+      auto z = Z.middleCols(begin, count);
+      auto zPrevious = previousZ.middleCols(begin, count);
+      y = z + beta * (z - zPrevious);
+      r = (1.0 + beta) * DZ.middleCols(begin, count) - beta * previousDZ.middleCols(begin, count) -
+          X.middleCols(begin, count);  // D y - x
+      g.noalias() = D.transpose() * r;
+      zPrevious = z;
+      assignSoftThresholded(z, y - invL * g, lambda * invL);
+    });
     previousDZ.swap(DZ);
-    assignSoftThresholded(Z, Y - invL * gradient, lambda * invL);
   }
   return result;
 }

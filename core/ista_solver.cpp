@@ -1,5 +1,7 @@
-// ISTA with step 1/L. One iteration: a sparse-aware D Z, a dense D^T R and a vectorised shrinkage.
+// ISTA with step 1/L. One iteration: a sparse-aware D Z, a dense D^T R and a vectorised shrinkage, each
+// split by columns over the cores.
 #include "dictionary_product.h"
+#include "parallel_for.h"
 #include "solver.h"
 
 namespace unfold {
@@ -15,16 +17,19 @@ SolveResult runIsta(const Dictionary& dictionary, const Matrix& X, double lambda
   Matrix gradient(D.cols(), X.cols());
   const Vector stepTimesL = Vector::Ones(X.cols());
   for (int t = 0;; ++t) {
-    multiplyDictionary(D, Z, residual);
-    residual -= X;
+    residualInParallel(D, Z, X, residual);
     result.iterations = t;
     if (observer && observer->onIteration({t, Z, residual, t > 0 ? &stepTimesL : nullptr, nullptr})) {
       result.stopped = t < iterations;
       break;
     }
     if (t == iterations) break;
-    gradient.noalias() = D.transpose() * residual;
-    assignSoftThresholded(Z, Z - invL * gradient, lambda * invL);
+    parallelFor(static_cast<long>(X.cols()), kMinColumnsPerThread, [&](long begin, long end) {
+      auto z = Z.middleCols(begin, end - begin);
+      auto g = gradient.middleCols(begin, end - begin);
+      g.noalias() = D.transpose() * residual.middleCols(begin, end - begin);
+      assignSoftThresholded(z, z - invL * g, lambda * invL);
+    });
   }
   return result;
 }

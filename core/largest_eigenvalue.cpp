@@ -58,6 +58,10 @@ void topTridiagonalEigenvector(const double* a, const double* b, Eigen::Index n,
   }
 }
 
+bool isCheckpoint(Eigen::Index steps) {
+  return steps == 1 || steps == 2 || steps == 3 || steps == 5 || steps == 8 || (steps >= 12 && steps % 4 == 0);
+}
+
 }  // namespace
 
 EigenvalueResult largestEigenvalue(const Matrix& A, Vector& v, double tolerance, int maxProducts) {
@@ -84,8 +88,7 @@ EigenvalueResult largestEigenvalue(const SymmetricOperator& apply, Eigen::Index 
   w.resize(k);
   auto Q = Qbuffer.topRows(k);
   while (result.products < maxProducts) {
-    // One Lanczos cycle from v. The top Ritz value grows monotonically towards the eigenvalue; once it
-    // stops moving the Ritz vector is formed and its residual checked.
+    // One Lanczos cycle from v; the top Ritz value grows monotonically towards the eigenvalue.
     Q.col(0) = v;
     double previous = -std::numeric_limits<double>::infinity();
     for (Eigen::Index j = 0; j < basisSize; ++j) {
@@ -107,34 +110,30 @@ EigenvalueResult largestEigenvalue(const SymmetricOperator& apply, Eigen::Index 
       const Eigen::Index steps = j + 1;
       const bool invariant = beta(j) <= 1e-14 * std::abs(alpha(0));
       const bool last = steps == basisSize || result.products >= maxProducts;
-      // The bisection is a serial chain of divisions: look at the Ritz value every third step only.
-      if (!(invariant || last || steps % 3 == 0)) {
+      // The Ritz pair is checked early (a good warm start converges in one or two products) and then
+      // at growing intervals: the bisection is a serial chain of divisions.
+      if (!(invariant || last || isCheckpoint(steps))) {
         Q.col(j + 1) = w / beta(j);
         continue;
       }
       const double rho = topTridiagonalEigenvalue(alpha.data(), beta.data(), steps, previous);
-      const bool stagnant = std::abs(rho - previous) <= tolerance * std::abs(rho);
       previous = rho;
-      if (!(stagnant || invariant || last)) {
-        Q.col(j + 1) = w / beta(j);
-        continue;
-      }
       topTridiagonalEigenvector(alpha.data(), beta.data(), steps, rho, y, pivot);
       // ||A u - rho u|| for the Ritz vector u = Q y (exact in exact arithmetic). The eigenvalue error is
       // at most the residual (Bauer-Fike) and about residual^2 / gap (Kato-Temple); the gap is bounded
       // below by the distance to the second Ritz value only loosely, so the residual must also be small.
       const double residual = std::abs(beta(j) * y(steps - 1));
       const bool converged = rho > 0.0 && (residual <= tolerance * rho ||
-                                           (residual * residual <= 1e-2 * tolerance * rho * rho &&
-                                            residual <= 1e-5 * rho));
-      if (converged || invariant || last) {
-        v.noalias() = Q.leftCols(steps) * y;
-        v.normalize();
-        result.eigenvalue = rho;
-        if (rho <= 0.0 || converged || (invariant && steps == k)) return result;
-        break;  // restart from the Ritz vector
+                                           residual * residual <= 1e-2 * tolerance * rho * rho);
+      if (!(converged || invariant || last)) {
+        Q.col(j + 1) = w / beta(j);
+        continue;
       }
-      Q.col(j + 1) = w / beta(j);
+      v.noalias() = Q.leftCols(steps) * y;
+      v.normalize();
+      result.eigenvalue = rho;
+      if (rho <= 0.0 || converged || (invariant && steps == k)) return result;
+      break;  // restart from the Ritz vector
     }
   }
   Matrix A(k, k);  // the budget ran out: form the matrix column by column and solve exactly

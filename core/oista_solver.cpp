@@ -28,8 +28,7 @@ SolveResult runOista(const Dictionary& dictionary, const Matrix& X, double lambd
   std::vector<char> accepted(static_cast<size_t>(N), 0);
   SupportLipschitzTracker tracker(dictionary, N);
   for (int t = 0;; ++t) {
-    multiplyDictionary(D, Z, residual);
-    residual -= X;
+    residualInParallel(D, Z, X, residual);
     result.iterations = t;
     if (observer && observer->onIteration({t, Z, residual, t > 0 ? &stepTimesL : nullptr,
                                            t > 0 ? &accepted : nullptr})) {
@@ -37,10 +36,10 @@ SolveResult runOista(const Dictionary& dictionary, const Matrix& X, double lambd
       break;
     }
     if (t == iterations) break;
-    gradient.noalias() = D.transpose() * residual;
     // Per signal: the oracle test, L_S where it passes, the step. Independent across signals, and the
     // L_S computations dominate, so the batch is split over the cores.
-    parallelFor(static_cast<long>(N), 256, [&](long begin, long end) {
+    parallelFor(static_cast<long>(N), kMinColumnsPerThread, [&](long begin, long end) {
+      gradient.middleCols(begin, end - begin).noalias() = D.transpose() * residual.middleCols(begin, end - begin);
       for (Eigen::Index j = begin; j < end; ++j) {
         auto z = Z.col(j);
         const auto g = gradient.col(j);

@@ -8,6 +8,10 @@
 
 namespace unfold {
 
+// Below this many signals per thread, starting a thread costs more than it saves (~20 us per thread
+// against ~1.5 us of work per signal and iteration at n=64, m=256).
+inline constexpr long kMinColumnsPerThread = 128;
+
 inline int defaultThreadCount() {
   return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
