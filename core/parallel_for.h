@@ -1,38 +1,37 @@
-// Splits [0, count) into contiguous chunks run on std::threads (the machine has 2 cores and Eigen's own
-// OpenMP mode was slower than this; see TOOLCHAIN.md). Used for work that is independent per signal.
+// Splits [0, count) into contiguous chunks run on a persistent pool of worker threads (the machine has
+// 2 cores and Eigen's own OpenMP mode was slower than this; see TOOLCHAIN.md). Persistent threads keep
+// their thread_local scratch buffers between calls, so hot loops do not allocate. A call made from
+// inside a worker, or while another thread uses the pool, runs serially on the caller: no deadlock.
 #pragma once
 
 #include <algorithm>
-#include <thread>
-#include <vector>
+#include <functional>
 
 namespace unfold {
 
-// Below this many signals per thread, starting a thread costs more than it saves (~20 us per thread
-// against ~1.5 us of work per signal and iteration at n=64, m=256).
+// Below this many signals per thread, handing work to another thread costs more than it saves.
 inline constexpr long kMinColumnsPerThread = 128;
 
-inline int defaultThreadCount() {
-  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-}
+int defaultThreadCount();
 
-// Calls body(begin, end) on disjoint ranges covering [0, count); chunks below minChunk stay on one thread.
+// Runs task(chunk) for chunk = 0..chunks-1, chunk 0 on the calling thread. Returns when all are done.
+void runChunks(int chunks, const std::function<void(int)>& task);
+
+// Calls body(begin, end) on disjoint ranges covering [0, count); chunks below minChunk stay on one
+// thread. `threads` <= 0: all cores. The split depends only on count, minChunk and threads.
 template <typename Body>
 void parallelFor(long count, long minChunk, const Body& body, int threads = 0) {
   if (threads <= 0) threads = defaultThreadCount();
   const long chunks = std::clamp<long>(count / std::max(1L, minChunk), 1, threads);
   if (chunks <= 1) {
-    body(0L, count);
+    if (count > 0) body(0L, count);
     return;
   }
-  std::vector<std::thread> workers;
   const long size = (count + chunks - 1) / chunks;
-  for (long c = 1; c < chunks; ++c) {
-    const long begin = c * size, end = std::min(count, begin + size);
-    if (begin < end) workers.emplace_back([&body, begin, end] { body(begin, end); });
-  }
-  body(0L, std::min(count, size));
-  for (auto& w : workers) w.join();
+  runChunks(static_cast<int>(chunks), [&](int chunk) {
+    const long begin = chunk * size, end = std::min(count, begin + size);
+    if (begin < end) body(begin, end);
+  });
 }
 
 }  // namespace unfold

@@ -8,7 +8,7 @@
 
 namespace unfold {
 
-// What the backward pass needs from the forward pass, per layer t: its input z_t, its pre-activation
+// What the backward pass needs from the forward pass, per layer t: its input z_t (and z_T), its pre-activation
 // U_t and, for ALISTA and SLISTA, the update direction V_t (U_t = z_t - step V_t), kept rather than
 // recovered from U_t so that the step's gradient does not lose digits when step V_t << z_t.
 struct UnfoldedNetwork::Cache {
@@ -34,36 +34,53 @@ void UnfoldedNetwork::forwardChunk(const Eigen::Ref<const Matrix>& X, Cache* cac
                                    std::vector<Matrix>* layerOutputs, Matrix& Z) const {
   const Matrix& D = dictionary_.atoms();
   const Eigen::Index m = D.cols(), N = X.cols();
-  Z.setZero(m, N);
-  Matrix U(m, N), V(m, N), R(D.rows(), N);
-  Vector tau;
-  for (const LayerWeights& layer : weights_.layers) {
-    if (cache) cache->input.push_back(Z);
+  const auto layers = static_cast<size_t>(layerCount());
+  // Per-thread buffers, kept between calls (the worker threads persist): no allocation per pass. With a
+  // cache, every layer writes straight into its slots: input[t] is z_t (input[0] = 0, input[T] = z_T).
+  thread_local Matrix ownU, ownV, ownZ, ownNext, R;
+  thread_local Vector tau;
+  if (cache) {
+    cache->input.resize(layers + 1);
+    cache->preActivation.resize(layers);
+    cache->direction.resize(layers);
+  }
+  Matrix* current = cache ? &cache->input[0] : &ownZ;
+  current->setZero(m, N);
+  R.resize(D.rows(), N);
+  for (size_t t = 0; t < layers; ++t) {
+    const LayerWeights& layer = weights_.layers[t];
+    const Matrix& z = *current;
+    Matrix& U = cache ? cache->preActivation[t] : ownU;
+    U.resize(m, N);
     switch (weights_.kind) {
       case Parametrization::Lista:
-        multiplyDictionary(layer.Wz, Z, U);  // Z is sparse: only the columns of W_z it selects
+        multiplyDictionary(layer.Wz, z, U);  // z is sparse: only the columns of W_z it selects
         U.noalias() += layer.Wx * X;
         break;
       case Parametrization::ListaCp:
-        multiplyDictionary(D, Z, R);
+        multiplyDictionary(D, z, R);
         R -= X;
-        U = Z;
+        U = z;
         U.noalias() -= layer.W.transpose() * R;
         break;
       case Parametrization::Alista:
-      case Parametrization::Slista:
-        multiplyDictionary(D, Z, R);
+      case Parametrization::Slista: {
+        Matrix& V = cache ? cache->direction[t] : ownV;
+        multiplyDictionary(D, z, R);
         R -= X;
         V.noalias() = (weights_.kind == Parametrization::Alista ? alistaW_ : D).transpose() * R;
-        U = Z - layer.step * V;
-        if (cache) cache->direction.push_back(V);
+        U = z - layer.step * V;
         break;
+      }
     }
     threshold(layer, tau);
-    for (Eigen::Index j = 0; j < N; ++j) Z.col(j) = U.col(j) - U.col(j).cwiseMax(-tau).cwiseMin(tau);
-    if (cache) cache->preActivation.push_back(U);
-    if (layerOutputs) layerOutputs->push_back(Z);
+    Matrix& next = cache ? cache->input[t + 1] : (current == &ownZ ? ownNext : ownZ);
+    next.resize(m, N);
+    for (Eigen::Index j = 0; j < N; ++j) next.col(j) = U.col(j) - U.col(j).cwiseMax(-tau).cwiseMin(tau);
+    current = &next;
+    if (layerOutputs) layerOutputs->push_back(next);
   }
+  Z = *current;
 }
 
 Matrix UnfoldedNetwork::forward(const Matrix& X, std::vector<Matrix>* layerOutputs) const {
@@ -87,39 +104,40 @@ double UnfoldedNetwork::lossChunk(LossKind kind, const Eigen::Ref<const Matrix>&
                                   const Eigen::Ref<const Matrix>& targets, NetworkWeights* gradient) const {
   const Matrix& D = dictionary_.atoms();
   const Eigen::Index N = X.cols();
-  Cache cache;
-  Matrix Z;
+  thread_local Cache cache;
+  thread_local Matrix Z, G, R, product;
+  thread_local Vector tau, dTau;
   forwardChunk(X, gradient ? &cache : nullptr, nullptr, Z);
-  Matrix G;
   const double total = perSignalLoss(kind, D, lambda_, X, Z, targets, gradient ? &G : nullptr).sum();
   if (!gradient) return total;
 
-  Matrix GU, R, back, product;
-  Vector tau;
   for (int t = layerCount() - 1; t >= 0; --t) {
     const LayerWeights& layer = weights_.layers[static_cast<size_t>(t)];
     LayerWeights& g = gradient->layers[static_cast<size_t>(t)];
     const Matrix& U = cache.preActivation[static_cast<size_t>(t)];
-    const Matrix& input = cache.input[static_cast<size_t>(t)];
+    const Matrix& input = cache.input[static_cast<size_t>(t)];  // z_t
     threshold(layer, tau);
     // Through ST(U, tau): dZ+/dU = 1 where |U| > tau, and dZ+/dtau = -sign(U) there.
-    GU.resize(U.rows(), N);
-    Vector dTau = Vector::Zero(U.rows());
+    // G becomes the gradient with respect to U (masked in place).
+    // One contiguous pass per column: mask, and dZ+/dtau = -sign(U) on the active entries.
+    dTau.setZero(U.rows());
     for (Eigen::Index j = 0; j < N; ++j) {
-      for (Eigen::Index i = 0; i < U.rows(); ++i) {
-        const double u = U(i, j);
-        const bool active = std::abs(u) > tau(i);
-        GU(i, j) = active ? G(i, j) : 0.0;
-        if (active) dTau(i) -= u > 0 ? G(i, j) : -G(i, j);
-      }
+      auto g = G.col(j).array();
+      const auto u = U.col(j).array();
+      g = (u.abs() > tau.array()).select(g, 0.0);
+      dTau.array() -= u.sign() * g;
     }
+    const Matrix& GU = G;
     const bool needInputGradient = t > 0;
     switch (weights_.kind) {
       case Parametrization::Lista:
         g.Wz.noalias() += GU * input.transpose();
         g.Wx.noalias() += GU * X.transpose();
         g.theta += lambda_ * dTau;
-        if (needInputGradient) G.noalias() = layer.Wz.transpose() * GU;
+        if (needInputGradient) {
+          product.noalias() = layer.Wz.transpose() * GU;
+          G.swap(product);
+        }
         break;
       case Parametrization::ListaCp:
         R.resize(D.rows(), N);
@@ -130,7 +148,6 @@ double UnfoldedNetwork::lossChunk(LossKind kind, const Eigen::Ref<const Matrix>&
         if (needInputGradient) {
           product.resize(D.rows(), N);
           multiplyDictionary(layer.W, GU, product);  // GU is as sparse as the layer's output
-          G = GU;
           G.noalias() -= D.transpose() * product;
         }
         break;
@@ -148,7 +165,6 @@ double UnfoldedNetwork::lossChunk(LossKind kind, const Eigen::Ref<const Matrix>&
         if (needInputGradient) {
           product.resize(D.rows(), N);
           multiplyDictionary(alista ? alistaW_ : D, GU, product);
-          G = GU;
           G.noalias() -= layer.step * (D.transpose() * product);
         }
         break;

@@ -17,6 +17,8 @@ const std::map<std::string, Command>& commands() {
   static const std::map<std::string, Command> table = {
       {"generate", runGenerate},
       {"solve", runSolve},
+      {"train", runTrain},
+      {"eval", runEval},
       {"bench", runBench},
   };
   return table;
@@ -28,6 +30,8 @@ void printUsage(std::ostream& out) {
          "  unfoldlab                      open the workbench (GUI)\n"
          "  unfoldlab generate ...         make a dictionary and signals (CSV or .npy)\n"
          "  unfoldlab solve ...            run ISTA / FISTA / OISTA, write a trace and codes\n"
+         "  unfoldlab train ...            train LISTA / LISTA-CP / ALISTA / SLISTA, save it as JSON\n"
+         "  unfoldlab eval ...             evaluate a trained network layer by layer\n"
          "  unfoldlab bench [--json]       measure the solvers' speed on this machine\n\n"
          "Run 'unfoldlab COMMAND --help' for the options of a command.\n";
 }

@@ -6,6 +6,7 @@
 #include "input_error.h"
 #include "lasso.h"
 #include "matrix_file.h"
+#include "problem_files.h"
 #include "reference_solver.h"
 #include "solver.h"
 #include "trace_recorder.h"
@@ -53,11 +54,8 @@ int runSolve(const QStringList& arguments, std::ostream& out, std::ostream&) {
   const std::string dictPath = options.text("dict");
   const std::string signalsPath = options.text("signals");
 
-  Matrix D = readDictionaryFile(dictPath);
-  const Matrix X = readSignalsFile(signalsPath);
-  if (X.rows() != D.rows())
-    throw InputError("shape mismatch: " + dictPath + " has n = " + std::to_string(D.rows()) + " rows but the signals in " +
-                     signalsPath + " have " + std::to_string(X.rows()) + " columns (one signal per row)");
+  Matrix D = readDictionary(dictPath);
+  const Matrix X = readSignalsFor(D, dictPath, signalsPath);
   validateProblem(D, X, lambda);
   const Dictionary dictionary(std::move(D));
   char line[512];

@@ -1,0 +1,31 @@
+#include "problem_files.h"
+
+#include "input_error.h"
+#include "matrix_file.h"
+
+namespace unfold::cli {
+
+Matrix readDictionary(const std::string& path) {
+  Matrix D = readDictionaryFile(path);
+  if (D.cols() < 1 || D.rows() < 1) throw InputError(path + ": the dictionary is empty");
+  return D;
+}
+
+Matrix readSignalsFor(const Matrix& D, const std::string& dictPath, const std::string& path) {
+  Matrix X = readSignalsFile(path);
+  if (X.rows() != D.rows())
+    throw InputError("shape mismatch: " + dictPath + " has n = " + std::to_string(D.rows()) + " rows but the signals in " +
+                     path + " have " + std::to_string(X.rows()) + " columns (one signal per row)");
+  return X;
+}
+
+Matrix readCodesFor(const Matrix& D, Eigen::Index signalCount, const std::string& path) {
+  Matrix Z = readSignalsFile(path);
+  if (Z.rows() != D.cols() || Z.cols() != signalCount)
+    throw InputError("shape mismatch: " + path + " must hold " + std::to_string(signalCount) + " codes of size m = " +
+                     std::to_string(D.cols()) + " (one per row), it is " + std::to_string(Z.cols()) + " x " +
+                     std::to_string(Z.rows()));
+  return Z;
+}
+
+}  // namespace unfold::cli

@@ -1,0 +1,110 @@
+#include "network_diagnostics.h"
+
+#include "lasso.h"
+#include "parallel_for.h"
+#include "solver.h"
+#include "support_lipschitz.h"
+#include "trace_recorder.h"
+
+#include <cstdio>
+
+namespace unfold {
+
+namespace {
+
+// Best scalar s minimising ||W - s D||_F: the effective step of a layer whose weights should be s D.
+double scalarFit(const Matrix& W, const Matrix& D) { return (W.array() * D.array()).sum() / D.squaredNorm(); }
+
+std::vector<double> solverGaps(Algorithm algorithm, const Dictionary& d, const Matrix& X, double lambda,
+                               const Vector& optimalCost, int iterations) {
+  TraceRecorder trace(d, optimalCost, lambda, false);
+  solveLasso(algorithm, d, X, lambda, iterations, &trace);
+  std::vector<double> gaps;
+  for (const TraceRow& row : trace.rows()) gaps.push_back(row.gap);
+  return gaps;  // gaps[t] after t iterations
+}
+
+}  // namespace
+
+std::vector<LayerDiagnostics> diagnoseNetwork(const UnfoldedNetwork& network, const Matrix& trainX,
+                                              const Matrix& testX, const Vector& testOptimalCost) {
+  const Dictionary& d = network.dictionary();
+  const Matrix& D = d.atoms();
+  const double L = d.lipschitz(), lambda = network.lambda();
+  const int T = network.layerCount();
+  std::vector<Matrix> testOutputs, trainOutputs;
+  network.forward(testX, &testOutputs);
+  network.forward(trainX, &trainOutputs);
+  const std::vector<double> ista = solverGaps(Algorithm::Ista, d, testX, lambda, testOptimalCost, T);
+  const std::vector<double> fista = solverGaps(Algorithm::Fista, d, testX, lambda, testOptimalCost, T);
+  SupportLipschitzTracker tracker(d, trainX.cols());
+
+  std::vector<LayerDiagnostics> out;
+  for (int t = 1; t <= T; ++t) {
+    const LayerWeights& layer = network.weights().layers[static_cast<size_t>(t - 1)];
+    LayerDiagnostics row;
+    row.layer = t;
+    const Vector costs = lassoCosts(D, testX, testOutputs[static_cast<size_t>(t - 1)], lambda);
+    row.testCost = costs.mean();
+    row.testGap = (costs - testOptimalCost).mean();
+    row.istaGap = ista[static_cast<size_t>(t)];
+    row.fistaGap = fista[static_cast<size_t>(t)];
+    switch (network.weights().kind) {
+      case Parametrization::Slista:
+        row.stepTimesL = layer.step * L;
+        row.thresholdTimesL = layer.step * L;
+        break;
+      case Parametrization::Alista:
+        row.stepTimesL = layer.step * L;
+        row.thresholdTimesL = layer.theta(0) * L;
+        break;
+      case Parametrization::ListaCp:
+        row.stepTimesL = scalarFit(layer.W, D) * L;
+        row.thresholdTimesL = layer.theta.mean() * L;
+        row.coupling = (layer.W - D * layer.theta.asDiagonal()).norm() / D.norm();
+        break;
+      case Parametrization::Lista: {
+        const Matrix WxT = layer.Wx.transpose();
+        row.stepTimesL = scalarFit(WxT, D) * L;
+        row.thresholdTimesL = layer.theta.mean() * L;
+        row.coupling = (WxT - D * layer.theta.asDiagonal()).norm() / D.norm();
+        const Matrix coupled = Matrix::Identity(D.cols(), D.cols()) - layer.Wx * D;
+        row.listaInnerCoupling = (layer.Wz - coupled).norm() / std::max(layer.Wz.norm(), 1e-300);
+        break;
+      }
+    }
+    // 1/L_S over the training set at this layer, in units of 1/L (empty supports have no L_S).
+    const Matrix& Z = trainOutputs[static_cast<size_t>(t - 1)];
+    std::vector<double> values(static_cast<size_t>(Z.cols()), -1.0);
+    parallelFor(static_cast<long>(Z.cols()), 256, [&](long begin, long end) {
+      for (Eigen::Index j = begin; j < end; ++j) {
+        const double LS = tracker.update(j, Z.col(j));
+        if (LS > 0) values[static_cast<size_t>(j)] = L / LS;
+      }
+    });
+    std::erase_if(values, [](double v) { return v < 0; });
+    row.inverseLsQ10 = quantile(values, 0.1);
+    row.inverseLsQ50 = quantile(values, 0.5);
+    row.inverseLsQ90 = quantile(values, 0.9);
+    out.push_back(row);
+  }
+  return out;
+}
+
+std::string formatReportCsv(const std::vector<LayerDiagnostics>& layers) {
+  std::string out = "layer,test_cost,test_gap,ista_gap,fista_gap,step_times_l,coupling\n";
+  char buffer[512];
+  const auto optional = [&](const std::optional<double>& v) -> std::string {
+    if (!v) return "";
+    std::snprintf(buffer, sizeof buffer, "%.17g", *v);
+    return buffer;
+  };
+  for (const LayerDiagnostics& r : layers) {
+    std::snprintf(buffer, sizeof buffer, "%d,%.17g,%.17g,%.17g,%.17g,", r.layer, r.testCost, r.testGap, r.istaGap, r.fistaGap);
+    out += buffer;
+    out += optional(r.stepTimesL) + "," + optional(r.coupling) + "\n";
+  }
+  return out;
+}
+
+}  // namespace unfold
