@@ -150,8 +150,57 @@ class TestCli : public QObject {
     QVERIFY(r.err.contains("--dict: unknown dictionary 'wavelets'"));
   }
 
+  void trainSavesANetworkThatEvalReproduces() {
+    const QString net = path("slista.json"), report = path("report.csv"), evalReport = path("eval.csv");
+    Run r = run({"train", "--dict", path("D.csv"), "--train", path("X.csv"), "--test", path("X_test.csv"), "--lambda", "0.3",
+                 "--net", "slista", "--layers", "6", "--max-iter", "30", "--out", net, "--report", report});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(r.out.contains("SLISTA, 6 layers, unsupervised loss"));
+    QVERIFY(r.err.contains("iter "));  // the progress line
+    const QStringList rows = readText(report).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(rows.size(), 7);
+    QCOMPARE(rows[0], QString("layer,test_cost,test_gap,ista_gap,fista_gap,step_times_l,coupling"));
+    const QStringList last = rows[6].split(',');
+    QVERIFY2(last[2].toDouble() < last[3].toDouble(), qPrintable(rows[6]));  // trained SLISTA beats ISTA at T = 6
+    QVERIFY(last[5].toDouble() > 1.0);                                         // with steps larger than 1/L
+    r = run({"eval", "--net", net, "--dict", path("D.csv"), "--signals", path("X_test.csv"), "--lambda", "0.3", "--report", evalReport});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(readText(evalReport), readText(report));  // the same network on the same test set
+  }
+
+  void trainAndEvalRefuseBadInput() {
+    Run r = run({"train", "--dict", path("D.csv"), "--train", path("X.csv"), "--test", path("X_test.csv"), "--lambda", "0.3",
+                 "--net", "resnet", "--out", path("x.json")});
+    QCOMPARE(r.code, 2);
+    QVERIFY(r.err.contains("--net: unknown network 'resnet'"));
+    r = run({"train", "--dict", path("D.csv"), "--train", path("X.csv"), "--test", path("X_test.csv"), "--lambda", "0.3",
+             "--loss", "supervised", "--out", path("x.json")});
+    QCOMPARE(r.code, 2);
+    QVERIFY(r.err.contains("needs --train-codes and --test-codes"));
+    QVERIFY(!QFile::exists(path("x.json")));
+    QTemporaryDir other;
+    QCOMPARE(run({"generate", "--n", "10", "--m", "50", "--signals", "5", "--seed", "9", "--out", other.path()}).code, 0);
+    QCOMPARE(run({"train", "--dict", path("D.csv"), "--train", path("X.csv"), "--test", path("X_test.csv"), "--lambda", "0.3",
+                  "--layers", "2", "--max-iter", "2", "--out", path("small.json")}).code, 0);
+    r = run({"eval", "--net", path("small.json"), "--dict", other.path() + "/D.csv", "--signals", path("X_test.csv"), "--lambda", "0.3"});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("trained for another dictionary"), qPrintable(r.err));
+  }
+
+  void supervisedTrainingWithGroundTruth() {
+    QTemporaryDir d;
+    QCOMPARE(run({"generate", "--n", "10", "--m", "20", "--signals", "200", "--test", "50", "--signal-kind", "sparse",
+                  "--out", d.path()}).code, 0);
+    const Run r = run({"train", "--dict", d.path() + "/D.csv", "--train", d.path() + "/X.csv", "--test", d.path() + "/X_test.csv",
+                       "--train-codes", d.path() + "/Z0.csv", "--test-codes", d.path() + "/Z0_test.csv", "--lambda", "0.1",
+                       "--net", "lista-cp", "--layers", "3", "--loss", "supervised", "--optimizer", "adam", "--max-iter", "20",
+                       "--out", d.path() + "/net.json"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(r.out.contains("LISTA-CP, 3 layers, supervised loss"));
+  }
+
   void everySubcommandHasHelp() {
-    for (const QString command : {"generate", "solve", "bench"}) {
+    for (const QString command : {"generate", "solve", "train", "eval", "bench"}) {
       const Run r = run({command, "--help"});
       QCOMPARE(r.code, 0);
       QVERIFY2(r.out.startsWith("Usage: unfoldlab " + command), qPrintable(r.out));
@@ -174,7 +223,7 @@ class TestCli : public QObject {
       QVERIFY2(row["value"].toDouble() > 0.0, qPrintable(row["name"].toString()));
     }
     for (const char* expected : {"dense_DZ", "dense_DtR", "ista_iteration", "ista_over_dense_products", "oista_over_ista",
-                                 "reference_solver", "ista_numpy_comparison"})
+                                 "reference_solver", "ista_numpy_comparison", "slista_gradient", "lista_cp_over_slista"})
       QVERIFY2(names.contains(expected), expected);
   }
 };

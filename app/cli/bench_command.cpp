@@ -51,7 +51,7 @@ std::string toTable(const std::vector<BenchmarkResult>& results) {
 
 int runBench(const QStringList& arguments, std::ostream& out, std::ostream& err) {
   CommandOptions options("bench", "unfoldlab bench [--json] [--quick] [--out FILE]",
-                         "Measures the solvers on the paper's simulated setting (n=64, m=256, lambda=0.1) and\n"
+                         "Measures the solvers and the learned networks on the paper's simulated setting (n=64, m=256, lambda=0.1) and\n"
                          "checks them against the project's speed goals. Takes about a minute; --quick runs small\n"
                          "sizes in a few seconds (no goals are checked at those sizes).");
   options.addSwitch("json", "Print the results as JSON.");
@@ -60,7 +60,9 @@ int runBench(const QStringList& arguments, std::ostream& out, std::ostream& err)
   if (!options.parse(arguments, out)) return 0;
   const bool quick = options.isSet("quick");
   if (!options.isSet("json")) err << "benchmarking (" << (quick ? "quick" : "about a minute") << ")...\n";
-  const std::vector<BenchmarkResult> results = runSolverBenchmarks(quick ? BenchmarkSizes::quick() : BenchmarkSizes{});
+  const BenchmarkSizes sizes = quick ? BenchmarkSizes::quick() : BenchmarkSizes{};
+  std::vector<BenchmarkResult> results = runSolverBenchmarks(sizes);
+  for (BenchmarkResult& r : runNetworkBenchmarks(sizes)) results.push_back(std::move(r));
   const std::string report = options.isSet("json") ? toJson(results, quick) : toTable(results);
   out << report;
   if (const auto path = options.optionalText("out")) writeFileAtomically(*path, report);

@@ -24,9 +24,11 @@ struct BenchmarkSizes {
   int longRunIterations = 1000;
   long numpySignals = 1000;    // the numpy comparison: 1,000 ISTA iterations on 1,000 signals
   int numpyIterations = 1000;
+  long trainingSignals = 2000; // network gradient timings
   static BenchmarkSizes quick();  // small sizes for tests and a first look
 };
 
 std::vector<BenchmarkResult> runSolverBenchmarks(const BenchmarkSizes& sizes);
+std::vector<BenchmarkResult> runNetworkBenchmarks(const BenchmarkSizes& sizes);
 
 }  // namespace unfold::cli

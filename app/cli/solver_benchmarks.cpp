@@ -48,6 +48,7 @@ BenchmarkSizes BenchmarkSizes::quick() {
   s.longRunIterations = 100;
   s.numpySignals = 100;
   s.numpyIterations = 100;
+  s.trainingSignals = 200;
   return s;
 }
 

@@ -1,0 +1,112 @@
+// Network JSON files (bit-exact round trip, dictionary check, malformed files) and per-layer diagnostics.
+#include "dictionary.h"
+#include "input_error.h"
+#include "network_diagnostics.h"
+#include "network_file.h"
+#include "problem_generators.h"
+#include "random.h"
+#include "reference_solver.h"
+
+#include <QtTest>
+
+using namespace unfold;
+
+namespace {
+
+QString errorOf(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+NetworkFile sample(Parametrization kind, const Matrix& D) {
+  NetworkFile f;
+  f.weights = istaInitialization(kind, D, 3.0, 3);
+  Random random(1);
+  Vector p = f.weights.flatten();
+  p += 0.01 * random.normal(p.size(), 1).col(0).cwiseAbs();  // awkward, non-round values
+  f.weights.unflatten(p);
+  f.n = D.rows();
+  f.m = D.cols();
+  f.lambda = 0.1;
+  f.dictionaryHash = dictionaryHash(D);
+  return f;
+}
+
+}  // namespace
+
+class TestNetworkFiles : public QObject {
+  Q_OBJECT
+ private slots:
+  void jsonRoundTripIsBitExact() {
+    const Matrix D = gaussianDictionary(5, 9, 2);
+    for (auto kind : {Parametrization::Lista, Parametrization::ListaCp, Parametrization::Alista, Parametrization::Slista}) {
+      const NetworkFile f = sample(kind, D);
+      const NetworkFile back = parseNetworkJson(formatNetworkJson(f), "net.json");
+      QCOMPARE(back.weights.kind, kind);
+      QCOMPARE(back.weights.flatten(), f.weights.flatten());
+      QCOMPARE(back.lambda, 0.1);
+      QCOMPARE(back.dictionaryHash, f.dictionaryHash);
+      checkDictionary(back, D, "net.json");  // no throw
+    }
+  }
+
+  void anotherDictionaryIsRefused() {
+    const Matrix D = gaussianDictionary(5, 9, 2);
+    const NetworkFile f = sample(Parametrization::Slista, D);
+    Matrix other = D;
+    other(0, 0) += 1e-15;
+    QVERIFY(errorOf([&] { checkDictionary(f, other, "net.json"); }).contains("trained for another dictionary"));
+    QVERIFY(errorOf([&] { checkDictionary(f, gaussianDictionary(5, 8, 2), "net.json"); }).contains("5 x 9 dictionary, but D is 5 x 8"));
+  }
+
+  void malformedFilesNameTheProblem() {
+    const Matrix D = gaussianDictionary(5, 9, 2);
+    const std::string good = formatNetworkJson(sample(Parametrization::ListaCp, D));
+    const auto edit = [&](const QString& from, const QString& to) {
+      QString s = QString::fromStdString(good);
+      s.replace(from, to);
+      return s.toStdString();
+    };
+    QVERIFY(errorOf([&] { parseNetworkJson("{ not json", "n.json"); }).startsWith("n.json: not valid JSON"));
+    QVERIFY(errorOf([&] { parseNetworkJson("{}", "n.json"); }).contains("not an Unfold Lab network file"));
+    QVERIFY(errorOf([&] { parseNetworkJson(good.substr(0, good.size() / 2), "n.json"); }).contains("not valid JSON"));
+    QVERIFY(errorOf([&] { parseNetworkJson(edit("\"lista-cp\"", "\"deep\""), "n.json"); }).contains("unknown parametrization 'deep'"));
+    QVERIFY(errorOf([&] { parseNetworkJson(edit("\"layers\": 3", "\"layers\": 4"), "n.json"); }).contains("one entry per layer"));
+    QVERIFY(errorOf([&] { parseNetworkJson(edit("\"lambda\": 0.1", "\"lambda\": -1"), "n.json"); }).contains("'lambda' must be > 0"));
+    QVERIFY(errorOf([&] { parseNetworkJson(edit("\"rows\": 5", "\"rows\": 6"), "n.json"); }).contains("layer 1: 'W' must be 5 x 9"));
+  }
+
+  void untrainedDiagnosticsAreIsta() {
+    const Dictionary d(gaussianDictionary(10, 20, 3));
+    const Matrix train = makeSignals(SignalKind::Gaussian, d.atoms(), 200, 4).X;
+    const Matrix test = makeSignals(SignalKind::Gaussian, d.atoms(), 100, 5).X;
+    const Vector fStar = solveReference(d, test, 0.2).optimalCost;
+    for (auto kind : {Parametrization::Lista, Parametrization::ListaCp, Parametrization::Slista}) {
+      const UnfoldedNetwork net(d, 0.2, istaInitialization(kind, d.atoms(), d.lipschitz(), 6));
+      const auto rows = diagnoseNetwork(net, train, test, fStar);
+      QCOMPARE(rows.size(), size_t(6));
+      for (const LayerDiagnostics& r : rows) {
+        QVERIFY(std::abs(r.testGap - r.istaGap) <= 1e-12);
+        QVERIFY(std::abs(*r.stepTimesL - 1.0) <= 1e-12);
+        QVERIFY(r.fistaGap <= r.istaGap + 1e-15);
+        QVERIFY(r.inverseLsQ10 >= 1.0 - 1e-9 && r.inverseLsQ10 <= r.inverseLsQ50 && r.inverseLsQ50 <= r.inverseLsQ90);
+        if (kind != Parametrization::Slista) QVERIFY(*r.coupling <= 1e-15);  // ISTA layers are coupled
+        else QVERIFY(!r.coupling);
+        if (kind == Parametrization::Lista) QVERIFY(*r.listaInnerCoupling <= 1e-14);
+      }
+      QVERIFY(rows[5].testGap < rows[0].testGap);
+      const QStringList csv = QString::fromStdString(formatReportCsv(rows)).split('\n', Qt::SkipEmptyParts);
+      QCOMPARE(csv[0], QString("layer,test_cost,test_gap,ista_gap,fista_gap,step_times_l,coupling"));
+      QCOMPARE(csv.size(), 7);
+      QCOMPARE(csv[1].split(',').size(), 7);
+      QCOMPARE(csv[1].endsWith(","), kind == Parametrization::Slista);  // no coupling for SLISTA
+    }
+  }
+};
+
+QTEST_APPLESS_MAIN(TestNetworkFiles)
+#include "test_network_files.moc"

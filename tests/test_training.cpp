@@ -1,0 +1,178 @@
+// Training: the line search only keeps decreasing steps, training beats the ISTA initialisation, runs
+// are reproducible, constraints hold, and every stop condition works.
+#include "dictionary.h"
+#include "network_trainer.h"
+#include "problem_generators.h"
+
+#include <QtTest>
+
+using namespace unfold;
+
+namespace {
+
+struct Recorder : TrainingObserver {
+  std::vector<double> train, test;
+  std::vector<int> layers;
+  int stopAfter = -1;
+  int calls = 0;
+  bool onIteration(const TrainingProgress& p) override {
+    train.push_back(p.trainLoss);
+    test.push_back(p.testLoss);
+    layers.push_back(p.layers);
+    ++calls;
+    return false;
+  }
+  bool stopRequested() override { return stopAfter >= 0 && calls >= stopAfter; }
+};
+
+struct Problem {
+  Dictionary dictionary{gaussianDictionary(10, 20, 1)};
+  TrainingData data;
+  Problem() {
+    data.trainX = makeSignals(SignalKind::Gaussian, dictionary.atoms(), 300, 2).X;
+    data.testX = makeSignals(SignalKind::Gaussian, dictionary.atoms(), 200, 3).X;
+  }
+  UnfoldedNetwork network(Parametrization kind, int layers, double lambda = 0.2) const {
+    return UnfoldedNetwork(dictionary, lambda, istaInitialization(kind, dictionary.atoms(), dictionary.lipschitz(), layers));
+  }
+};
+
+}  // namespace
+
+class TestTraining : public QObject {
+  Q_OBJECT
+ private slots:
+  void lineSearchKeepsOnlyDecreasingSteps() {
+    const Problem p;
+    UnfoldedNetwork net = p.network(Parametrization::Slista, 10);
+    Recorder rec;
+    TrainingSettings s;
+    s.maxIterations = 60;
+    const TrainingResult r = trainNetwork(net, p.data, s, &rec);
+    QVERIFY(rec.train.size() >= 30);
+    for (size_t i = 1; i < rec.train.size(); ++i) QVERIFY(rec.train[i] < rec.train[i - 1]);
+    QVERIFY2(r.bestTestLoss < 0.99 * r.initialTestLoss, qPrintable(QString("%1 -> %2").arg(r.initialTestLoss).arg(r.bestTestLoss)));
+    // The network is left with the best weights.
+    QCOMPARE(net.loss(LossKind::Unsupervised, p.data.testX, Matrix()), r.bestTestLoss);
+  }
+
+  void everyParametrizationLearnsSomething_data() {
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("optimizer");
+    for (auto kind : {Parametrization::Lista, Parametrization::ListaCp, Parametrization::Alista, Parametrization::Slista})
+      for (auto optimizer : {Optimizer::GradientDescent, Optimizer::Adam})
+        QTest::addRow("%s %s", parametrizationName(kind).c_str(), optimizer == Optimizer::Adam ? "adam" : "gd")
+            << int(kind) << int(optimizer);
+  }
+  void everyParametrizationLearnsSomething() {
+    QFETCH(int, kind);
+    QFETCH(int, optimizer);
+    const Problem p;
+    UnfoldedNetwork net = p.network(static_cast<Parametrization>(kind), 5);
+    TrainingSettings s;
+    s.optimizer = static_cast<Optimizer>(optimizer);
+    s.maxIterations = s.optimizer == Optimizer::Adam ? 300 : 40;
+    s.batchSize = 50;
+    const TrainingResult r = trainNetwork(net, p.data, s);
+    QVERIFY2(r.bestTestLoss < r.initialTestLoss, qPrintable(QString("%1 -> %2").arg(r.initialTestLoss).arg(r.bestTestLoss)));
+  }
+
+  void sameSeedSameBitsOtherSeedOtherBits() {
+    const Problem p;
+    TrainingSettings s;
+    s.optimizer = Optimizer::Adam;
+    s.maxIterations = 50;
+    s.batchSize = 32;
+    const auto train = [&](std::uint64_t seed) {
+      UnfoldedNetwork net = p.network(Parametrization::ListaCp, 4);
+      TrainingSettings with = s;
+      with.seed = seed;
+      return trainNetwork(net, p.data, with).weights.flatten();
+    };
+    QCOMPARE(train(7), train(7));
+    QVERIFY(train(7) != train(8));
+    TrainingSettings gd;
+    gd.maxIterations = 20;
+    UnfoldedNetwork a = p.network(Parametrization::Slista, 6), b = p.network(Parametrization::Slista, 6);
+    QCOMPARE(trainNetwork(a, p.data, gd).weights.flatten(), trainNetwork(b, p.data, gd).weights.flatten());
+  }
+
+  void stepsStayPositiveAndThresholdsNonNegative() {
+    const Problem p;
+    for (auto kind : {Parametrization::ListaCp, Parametrization::Alista, Parametrization::Slista}) {
+      UnfoldedNetwork net = p.network(kind, 4);
+      TrainingSettings s;
+      s.optimizer = Optimizer::Adam;
+      s.learningRate = 10.0;  // wild steps: the projection must hold the constraints
+      s.maxIterations = 30;
+      s.patience = 0;
+      const TrainingResult r = trainNetwork(net, p.data, s);
+      for (const LayerWeights& layer : r.weights.layers) {
+        if (layer.theta.size()) QVERIFY(layer.theta.minCoeff() >= 0.0);
+        if (kind != Parametrization::ListaCp) QVERIFY(layer.step > 0.0);
+      }
+      QVERIFY(r.bestTestLoss <= r.initialTestLoss);  // the best weights, never worse than the start
+    }
+  }
+
+  void layerWiseGrowsTheNetworkToFullDepth() {
+    const Problem p;
+    UnfoldedNetwork net = p.network(Parametrization::Slista, 4);
+    Recorder rec;
+    TrainingSettings s;
+    s.layerWise = true;
+    s.maxIterations = 40;
+    s.patience = 0;
+    const TrainingResult r = trainNetwork(net, p.data, s, &rec);
+    QCOMPARE(r.weights.layerCount(), 4);
+    QCOMPARE(net.layerCount(), 4);
+    QCOMPARE(rec.layers.front(), 1);
+    QCOMPARE(rec.layers.back(), 4);
+    QVERIFY(std::is_sorted(rec.layers.begin(), rec.layers.end()));
+  }
+
+  void stopConditions() {
+    const Problem p;
+    {
+      UnfoldedNetwork net = p.network(Parametrization::Slista, 5);
+      Recorder rec;
+      rec.stopAfter = 3;
+      TrainingSettings s;
+      s.maxIterations = 1000;
+      const TrainingResult r = trainNetwork(net, p.data, s, &rec);
+      QCOMPARE(r.reason, StopReason::Cancelled);
+      QCOMPARE(r.iterations, 3);  // stops at the first check after the request
+    }
+    {
+      UnfoldedNetwork net = p.network(Parametrization::Slista, 5);
+      TrainingSettings s;
+      s.maxIterations = 100000000;
+      s.timeLimitSeconds = 0.2;
+      s.patience = 0;
+      QCOMPARE(trainNetwork(net, p.data, s).reason, StopReason::TimeLimit);
+    }
+    {
+      UnfoldedNetwork net = p.network(Parametrization::Slista, 5);
+      TrainingSettings s;
+      s.optimizer = Optimizer::Adam;
+      s.learningRate = 1e-15;  // no measurable progress
+      s.patience = 3;
+      s.batchSize = 300;
+      s.maxIterations = 1000;
+      const TrainingResult r = trainNetwork(net, p.data, s);
+      QCOMPARE(r.reason, StopReason::Stagnation);
+      QVERIFY(r.iterations < 10);
+    }
+    {
+      UnfoldedNetwork net = p.network(Parametrization::Slista, 5);
+      TrainingSettings s;
+      s.maxIterations = 7;
+      const TrainingResult r = trainNetwork(net, p.data, s);
+      QCOMPARE(r.reason, StopReason::MaxIterations);
+      QCOMPARE(r.iterations, 7);
+    }
+  }
+};
+
+QTEST_APPLESS_MAIN(TestTraining)
+#include "test_training.moc"
