@@ -69,14 +69,18 @@ void UnfoldedNetwork::forwardChunk(const Eigen::Ref<const Matrix>& X, Cache* cac
         multiplyDictionary(D, z, R);
         R -= X;
         V.noalias() = (weights_.kind == Parametrization::Alista ? alistaW_ : D).transpose() * R;
-        U = z - layer.step * V;
         break;
       }
     }
     threshold(layer, tau);
     Matrix& next = cache ? cache->input[t + 1] : (current == &ownZ ? ownNext : ownZ);
     next.resize(m, N);
-    for (Eigen::Index j = 0; j < N; ++j) next.col(j) = U.col(j) - U.col(j).cwiseMax(-tau).cwiseMin(tau);
+    const bool direction = weights_.kind == Parametrization::Alista || weights_.kind == Parametrization::Slista;
+    const Matrix& V = cache ? cache->direction[t] : ownV;
+    for (Eigen::Index j = 0; j < N; ++j) {  // one pass per column: U (for ALISTA/SLISTA) and ST(U)
+      if (direction) U.col(j) = z.col(j) - layer.step * V.col(j);
+      next.col(j) = U.col(j) - U.col(j).cwiseMax(-tau).cwiseMin(tau);
+    }
     current = &next;
     if (layerOutputs) layerOutputs->push_back(next);
   }
@@ -119,13 +123,17 @@ double UnfoldedNetwork::lossChunk(LossKind kind, const Eigen::Ref<const Matrix>&
     threshold(layer, tau);
     // Through ST(U, tau): dZ+/dU = 1 where |U| > tau, and dZ+/dtau = -sign(U) there.
     // G becomes the gradient with respect to U (masked in place).
-    // One contiguous pass per column: mask, and dZ+/dtau = -sign(U) on the active entries.
+    // One contiguous pass per column: mask, dZ+/dtau = -sign(U) on the active entries and, for ALISTA
+    // and SLISTA, dU/dstep = -V.
+    const bool hasDirection = weights_.kind == Parametrization::Alista || weights_.kind == Parametrization::Slista;
     dTau.setZero(U.rows());
+    double dStep = 0.0;
     for (Eigen::Index j = 0; j < N; ++j) {
       auto g = G.col(j).array();
       const auto u = U.col(j).array();
       g = (u.abs() > tau.array()).select(g, 0.0);
       dTau.array() -= u.sign() * g;
+      if (hasDirection) dStep -= (cache.direction[static_cast<size_t>(t)].col(j).array() * g).sum();
     }
     const Matrix& GU = G;
     const bool needInputGradient = t > 0;
@@ -153,8 +161,6 @@ double UnfoldedNetwork::lossChunk(LossKind kind, const Eigen::Ref<const Matrix>&
         break;
       case Parametrization::Alista:
       case Parametrization::Slista: {
-        const Matrix& V = cache.direction[static_cast<size_t>(t)];
-        const double dStep = -(V.array() * GU.array()).sum();
         const bool alista = weights_.kind == Parametrization::Alista;
         if (alista) {
           g.step += dStep;
