@@ -1,22 +1,17 @@
 #include "network_loss.h"
 
+#include "enum_names.h"
+
 namespace unfold {
 
-std::optional<LossKind> parseLossKind(std::string_view name) {
-  if (name == "unsupervised") return LossKind::Unsupervised;
-  if (name == "semi-supervised") return LossKind::SemiSupervised;
-  if (name == "supervised") return LossKind::Supervised;
-  return std::nullopt;
-}
+namespace {
+constexpr NameTable<LossKind, 3> kLossNames{{{LossKind::Unsupervised, "unsupervised"},
+                                             {LossKind::SemiSupervised, "semi-supervised"},
+                                             {LossKind::Supervised, "supervised"}}};
+}  // namespace
 
-std::string lossKindName(LossKind kind) {
-  switch (kind) {
-    case LossKind::Unsupervised: return "unsupervised";
-    case LossKind::SemiSupervised: return "semi-supervised";
-    case LossKind::Supervised: return "supervised";
-  }
-  return "?";
-}
+std::optional<LossKind> parseLossKind(std::string_view name) { return valueNamed(kLossNames, name); }
+std::string lossKindName(LossKind kind) { return nameOf(kLossNames, kind); }
 
 Vector perSignalLoss(LossKind kind, const Matrix& D, double lambda, const Eigen::Ref<const Matrix>& X,
                      const Eigen::Ref<const Matrix>& Z, const Eigen::Ref<const Matrix>& targets, Matrix* gradient) {

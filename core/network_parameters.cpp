@@ -1,36 +1,25 @@
 #include "network_parameters.h"
 
+#include "enum_names.h"
+
 #include <algorithm>
 
 namespace unfold {
 
-std::optional<Parametrization> parseParametrization(std::string_view name) {
-  if (name == "lista") return Parametrization::Lista;
-  if (name == "lista-cp") return Parametrization::ListaCp;
-  if (name == "alista") return Parametrization::Alista;
-  if (name == "slista") return Parametrization::Slista;
-  return std::nullopt;
-}
+namespace {
+constexpr NameTable<Parametrization, 4> kNames{{{Parametrization::Lista, "lista"},
+                                                {Parametrization::ListaCp, "lista-cp"},
+                                                {Parametrization::Alista, "alista"},
+                                                {Parametrization::Slista, "slista"}}};
+constexpr NameTable<Parametrization, 4> kLabels{{{Parametrization::Lista, "LISTA"},
+                                                 {Parametrization::ListaCp, "LISTA-CP"},
+                                                 {Parametrization::Alista, "ALISTA"},
+                                                 {Parametrization::Slista, "SLISTA"}}};
+}  // namespace
 
-std::string parametrizationName(Parametrization kind) {
-  switch (kind) {
-    case Parametrization::Lista: return "lista";
-    case Parametrization::ListaCp: return "lista-cp";
-    case Parametrization::Alista: return "alista";
-    case Parametrization::Slista: return "slista";
-  }
-  return "?";
-}
-
-std::string parametrizationLabel(Parametrization kind) {
-  switch (kind) {
-    case Parametrization::Lista: return "LISTA";
-    case Parametrization::ListaCp: return "LISTA-CP";
-    case Parametrization::Alista: return "ALISTA";
-    case Parametrization::Slista: return "SLISTA";
-  }
-  return "?";
-}
+std::optional<Parametrization> parseParametrization(std::string_view name) { return valueNamed(kNames, name); }
+std::string parametrizationName(Parametrization kind) { return nameOf(kNames, kind); }
+std::string parametrizationLabel(Parametrization kind) { return nameOf(kLabels, kind); }
 
 namespace {
 

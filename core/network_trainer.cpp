@@ -1,5 +1,7 @@
 #include "network_trainer.h"
 
+#include "enum_names.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -9,9 +11,8 @@
 namespace unfold {
 
 std::optional<Optimizer> parseOptimizer(std::string_view name) {
-  if (name == "gd") return Optimizer::GradientDescent;
-  if (name == "adam") return Optimizer::Adam;
-  return std::nullopt;
+  constexpr NameTable<Optimizer, 2> names{{{Optimizer::GradientDescent, "gd"}, {Optimizer::Adam, "adam"}}};
+  return valueNamed(names, name);
 }
 
 std::string stopReasonText(StopReason reason) {

@@ -1,6 +1,7 @@
 #include "problem_generators.h"
 
 #include "digits_dataset.h"
+#include "enum_names.h"
 #include "input_error.h"
 #include "random.h"
 
@@ -34,29 +35,17 @@ void centerAndNormalize(Matrix& images) {
 
 }  // namespace
 
-std::optional<DictionaryKind> parseDictionaryKind(std::string_view name) {
-  if (name == "gaussian") return DictionaryKind::Gaussian;
-  if (name == "digits") return DictionaryKind::Digits;
-  return std::nullopt;
-}
+namespace {
+constexpr NameTable<DictionaryKind, 2> kDictionaryNames{{{DictionaryKind::Gaussian, "gaussian"}, {DictionaryKind::Digits, "digits"}}};
+constexpr NameTable<SignalKind, 4> kSignalNames{{{SignalKind::Gaussian, "gaussian"},
+                                                 {SignalKind::DictionaryCodes, "dz"},
+                                                 {SignalKind::Digits, "digits"},
+                                                 {SignalKind::Sparse, "sparse"}}};
+}  // namespace
 
-std::optional<SignalKind> parseSignalKind(std::string_view name) {
-  if (name == "gaussian") return SignalKind::Gaussian;
-  if (name == "dz") return SignalKind::DictionaryCodes;
-  if (name == "digits") return SignalKind::Digits;
-  if (name == "sparse") return SignalKind::Sparse;
-  return std::nullopt;
-}
-
-std::string signalKindName(SignalKind kind) {
-  switch (kind) {
-    case SignalKind::Gaussian: return "gaussian";
-    case SignalKind::DictionaryCodes: return "dz";
-    case SignalKind::Digits: return "digits";
-    case SignalKind::Sparse: return "sparse";
-  }
-  return "?";
-}
+std::optional<DictionaryKind> parseDictionaryKind(std::string_view name) { return valueNamed(kDictionaryNames, name); }
+std::optional<SignalKind> parseSignalKind(std::string_view name) { return valueNamed(kSignalNames, name); }
+std::string signalKindName(SignalKind kind) { return nameOf(kSignalNames, kind); }
 
 void normalizeColumns(Matrix& D) {
   for (Eigen::Index j = 0; j < D.cols(); ++j) {

@@ -1,22 +1,15 @@
 #include "solver.h"
 
+#include "enum_names.h"
+
 namespace unfold {
 
-std::optional<Algorithm> parseAlgorithm(std::string_view name) {
-  if (name == "ista") return Algorithm::Ista;
-  if (name == "fista") return Algorithm::Fista;
-  if (name == "oista") return Algorithm::Oista;
-  return std::nullopt;
-}
+namespace {
+constexpr NameTable<Algorithm, 3> kAlgorithmNames{{{Algorithm::Ista, "ista"}, {Algorithm::Fista, "fista"}, {Algorithm::Oista, "oista"}}};
+}  // namespace
 
-std::string algorithmName(Algorithm algorithm) {
-  switch (algorithm) {
-    case Algorithm::Ista: return "ista";
-    case Algorithm::Fista: return "fista";
-    case Algorithm::Oista: return "oista";
-  }
-  return "?";
-}
+std::optional<Algorithm> parseAlgorithm(std::string_view name) { return valueNamed(kAlgorithmNames, name); }
+std::string algorithmName(Algorithm algorithm) { return nameOf(kAlgorithmNames, algorithm); }
 
 SolveResult solveLasso(Algorithm algorithm, const Dictionary& dictionary, const Matrix& X,
                        double lambda, int iterations, SolverObserver* observer) {
