@@ -30,7 +30,8 @@ std::string stopReasonText(StopReason reason) {
 namespace {
 
 constexpr double kGrowth = 1.5;          // learning rate after an accepted GD step
-constexpr double kMinimumRate = 1e-300;  // below this the line search gives up
+// The line search gives up when the step can no longer change the weights at double precision.
+constexpr double kSmallestRelativeStep = 1e-15;
 constexpr double kAdamBeta1 = 0.9, kAdamBeta2 = 0.999, kAdamEpsilon = 1e-8;
 
 // The shared state of one training run across stages (layer-wise training runs several).
@@ -127,10 +128,11 @@ class Run {
         candidateLoss = net_.loss(settings_.loss, data_.trainX, data_.trainTargets, &candidateGradient);
         if (std::isfinite(candidateLoss) && candidateLoss < loss && candidateGradient.flatten().allFinite()) break;
         rate_ *= 0.5;
+        const bool exhausted = rate_ * g.norm() <= kSmallestRelativeStep * std::max(p.norm(), 1e-300);
         StopReason reason;
-        if (rate_ < kMinimumRate || shouldStop(reason)) {
+        if (exhausted || shouldStop(reason)) {
           net_.weights().unflatten(p);  // the step was never kept
-          return end(rate_ < kMinimumRate ? StopReason::LineSearchFailed : reason);
+          return end(exhausted ? StopReason::LineSearchFailed : reason);
         }
       }
       p = net_.weights().flatten();

@@ -17,7 +17,7 @@ CostDecreasePlot::CostDecreasePlot(QWidget* parent) : QCustomPlot(parent) {
   yAxis->setNumberFormat("eb");
   yAxis->setNumberPrecision(0);
   xAxis->setLabel("iteration t");
-  yAxis->setLabel("F(z_t) − F*");
+  yAxis->setLabel("F(zₜ) − F*");
   legend->setVisible(true);
   axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
   setInteractions(QCP::iRangeDrag | QCP::iRangeZoom | QCP::iSelectLegend);
