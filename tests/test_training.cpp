@@ -164,6 +164,16 @@ class TestTraining : public QObject {
       QVERIFY(r.iterations < 10);
     }
     {
+      // lambda above lambda_max = 1: every output is 0, no step can lower the loss, and the line search
+      // must give up at once instead of halving forever.
+      UnfoldedNetwork net = p.network(Parametrization::Slista, 5, 1.5);
+      TrainingSettings s;
+      s.maxIterations = 100;
+      const TrainingResult r = trainNetwork(net, p.data, s);
+      QCOMPARE(r.reason, StopReason::LineSearchFailed);
+      QCOMPARE(r.iterations, 0);
+    }
+    {
       UnfoldedNetwork net = p.network(Parametrization::Slista, 5);
       TrainingSettings s;
       s.maxIterations = 7;
