@@ -35,6 +35,7 @@ MainWindow::~MainWindow() {
 
 void MainWindow::startDefaultRun() {
   statusBar()->showMessage("Running ISTA, FISTA and OISTA…");
+  worker_->rearm();
   emit startConvergence(ConvergenceSettings{});
 }
 

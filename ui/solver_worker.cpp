@@ -30,11 +30,14 @@ class CancellableTrace : public TraceRecorder {
 }  // namespace
 
 void SolverWorker::runConvergence(const ConvergenceSettings& settings) {
-  cancelled_.store(false);
   try {
     const Dictionary dictionary(gaussianDictionary(settings.n, settings.m, settings.seed));
     const Matrix X = makeSignals(SignalKind::Gaussian, dictionary.atoms(), settings.signalCount, settings.seed + 1).X;
     validateProblem(dictionary.atoms(), X, settings.lambda);
+    if (cancelled_.load()) {
+      emit finished();
+      return;
+    }
     const ReferenceSolution reference = solveReference(dictionary, X, settings.lambda);
     ConvergenceSnapshot snapshot;
     snapshot.lipschitz = dictionary.lipschitz();

@@ -22,8 +22,11 @@ struct ConvergenceSettings {
 class SolverWorker : public QObject {
   Q_OBJECT
  public:
-  // Thread-safe: callable from the UI thread while a run is in progress.
+  // Thread-safe, called from the UI thread: cancel() stops the current and any queued run; rearm()
+  // before queuing a new run. (Resetting the flag when a run starts would lose a cancel issued while
+  // the run was still queued, e.g. by closing the window right after starting.)
   void cancel() { cancelled_.store(true); }
+  void rearm() { cancelled_.store(false); }
 
  public slots:
   void runConvergence(const unfold::ui::ConvergenceSettings& settings);
