@@ -26,6 +26,17 @@ std::vector<double> solverGaps(Algorithm algorithm, const Dictionary& d, const M
 
 }  // namespace
 
+std::vector<LayerCoupling> layerCoupling(const NetworkWeights& weights, const Matrix& D, double L) {
+  std::vector<LayerCoupling> out;
+  if (weights.kind != Parametrization::Lista && weights.kind != Parametrization::ListaCp) return out;
+  const double scale = D.norm();
+  for (const LayerWeights& layer : weights.layers) {
+    const Matrix& W = weights.kind == Parametrization::ListaCp ? layer.W : Matrix(layer.Wx.transpose());
+    out.push_back({(W - D * layer.theta.asDiagonal()).norm() / scale, scalarFit(W, D) * L});
+  }
+  return out;
+}
+
 std::vector<LayerDiagnostics> diagnoseNetwork(const UnfoldedNetwork& network, const Matrix& trainX,
                                               const Matrix& testX, const Vector& testOptimalCost) {
   const Dictionary& d = network.dictionary();
@@ -39,6 +50,7 @@ std::vector<LayerDiagnostics> diagnoseNetwork(const UnfoldedNetwork& network, co
   const std::vector<double> fista = solverGaps(Algorithm::Fista, d, testX, lambda, testOptimalCost, T);
   SupportLipschitzTracker tracker(d, trainX.cols());
 
+  const std::vector<LayerCoupling> coupling = layerCoupling(network.weights(), D, L);
   std::vector<LayerDiagnostics> out;
   for (int t = 1; t <= T; ++t) {
     const LayerWeights& layer = network.weights().layers[static_cast<size_t>(t - 1)];
@@ -59,15 +71,14 @@ std::vector<LayerDiagnostics> diagnoseNetwork(const UnfoldedNetwork& network, co
         row.thresholdTimesL = layer.theta(0) * L;
         break;
       case Parametrization::ListaCp:
-        row.stepTimesL = scalarFit(layer.W, D) * L;
+        row.stepTimesL = coupling[static_cast<size_t>(t - 1)].stepTimesL;
         row.thresholdTimesL = layer.theta.mean() * L;
-        row.coupling = (layer.W - D * layer.theta.asDiagonal()).norm() / D.norm();
+        row.coupling = coupling[static_cast<size_t>(t - 1)].distance;
         break;
       case Parametrization::Lista: {
-        const Matrix WxT = layer.Wx.transpose();
-        row.stepTimesL = scalarFit(WxT, D) * L;
+        row.stepTimesL = coupling[static_cast<size_t>(t - 1)].stepTimesL;
         row.thresholdTimesL = layer.theta.mean() * L;
-        row.coupling = (WxT - D * layer.theta.asDiagonal()).norm() / D.norm();
+        row.coupling = coupling[static_cast<size_t>(t - 1)].distance;
         const Matrix coupled = Matrix::Identity(D.cols(), D.cols()) - layer.Wx * D;
         row.listaInnerCoupling = (layer.Wz - coupled).norm() / std::max(layer.Wz.norm(), 1e-300);
         break;

@@ -27,6 +27,14 @@ struct LayerDiagnostics {
   double inverseLsQ10 = 0.0, inverseLsQ50 = 0.0, inverseLsQ90 = 0.0;  // 1/L_S in units of 1/L
 };
 
+// Per layer, the coupling distance (LISTA-CP: ||W - D diag(theta)||_F / ||D||_F; LISTA: the same with
+// W_x^T) and the effective step x L (best scalar fit of W, resp. W_x^T, to D). Empty for SLISTA/ALISTA.
+struct LayerCoupling {
+  double distance = 0.0;
+  double stepTimesL = 0.0;
+};
+std::vector<LayerCoupling> layerCoupling(const NetworkWeights& weights, const Matrix& D, double L);
+
 // `testOptimalCost`: F*_x of every test signal (reference solver).
 std::vector<LayerDiagnostics> diagnoseNetwork(const UnfoldedNetwork& network, const Matrix& trainX,
                                               const Matrix& testX, const Vector& testOptimalCost);

@@ -3,6 +3,7 @@
 #include "enum_names.h"
 
 #include <algorithm>
+#include <functional>
 #include <chrono>
 #include <cmath>
 #include <numeric>
@@ -43,7 +44,8 @@ class Run {
     minimumStep_ = 1e-6 / network.dictionary().lipschitz();
   }
 
-  double testLoss() const { return net_.loss(settings_.loss, data_.testX, data_.testTargets); }
+  double testLoss() const { return net_.loss(settings_.loss, data_.testX, data_.testTargets, nullptr, &stop_); }
+  bool cancelled() const { return observer_ && observer_->stopRequested(); }
 
   // Runs up to `budget` optimizer steps at the network's current depth. Returns false if training must
   // end (time, stagnation, cancel, divergence).
@@ -88,6 +90,7 @@ class Run {
     ++result_.iterations;
     if (evaluate) {
       lastTest_ = testLoss();
+      if (cancelled()) return end(StopReason::Cancelled);
       if (!std::isfinite(lastTest_)) return end(StopReason::Diverged);
       if (lastTest_ < bestLoss_ * (1 - 1e-12)) {
         bestLoss_ = lastTest_;
@@ -98,8 +101,10 @@ class Run {
       }
     }
     if (observer_) {
+      const std::vector<LayerCoupling> coupling =
+          layerCoupling(net_.weights(), net_.dictionary().atoms(), net_.dictionary().lipschitz());
       const TrainingProgress progress{result_.iterations, settings_.maxIterations, net_.layerCount(), trainLoss,
-                                      lastTest_, rate, elapsed(), net_.weights()};
+                                      lastTest_, rate, elapsed(), net_.weights(), coupling};
       if (observer_->onIteration(progress)) return end(StopReason::Cancelled);
     }
     StopReason reason;
@@ -114,7 +119,8 @@ class Run {
 
   bool gradientDescent(int budget) {
     NetworkWeights gradient;
-    double loss = net_.loss(settings_.loss, data_.trainX, data_.trainTargets, &gradient);
+    double loss = net_.loss(settings_.loss, data_.trainX, data_.trainTargets, &gradient, &stop_);
+    if (cancelled()) return end(StopReason::Cancelled);
     if (!std::isfinite(loss) || !gradient.flatten().allFinite()) return end(StopReason::Diverged);
     if (rate_ <= 0) rate_ = settings_.learningRate > 0 ? settings_.learningRate : 1.0;
     Vector p = net_.weights().flatten();
@@ -125,7 +131,11 @@ class Run {
       while (true) {
         net_.weights().unflatten(p - rate_ * g);
         net_.weights().project(minimumStep_);
-        candidateLoss = net_.loss(settings_.loss, data_.trainX, data_.trainTargets, &candidateGradient);
+        candidateLoss = net_.loss(settings_.loss, data_.trainX, data_.trainTargets, &candidateGradient, &stop_);
+        if (cancelled()) {
+          net_.weights().unflatten(p);
+          return end(StopReason::Cancelled);
+        }
         if (std::isfinite(candidateLoss) && candidateLoss < loss && candidateGradient.flatten().allFinite()) break;
         rate_ *= 0.5;
         const bool exhausted = rate_ * g.norm() <= kSmallestRelativeStep * std::max(p.norm(), 1e-300);
@@ -163,7 +173,8 @@ class Run {
       const Matrix X = data_.trainX(Eigen::all, pick);
       const Matrix targets = data_.trainTargets.size() ? Matrix(data_.trainTargets(Eigen::all, pick)) : Matrix();
       NetworkWeights gradient;
-      const double loss = net_.loss(settings_.loss, X, targets, &gradient);
+      const double loss = net_.loss(settings_.loss, X, targets, &gradient, &stop_);
+      if (cancelled()) return end(StopReason::Cancelled);
       const Vector g = gradient.flatten();
       if (!std::isfinite(loss) || !g.allFinite()) {
         net_.weights() = best_;
@@ -187,6 +198,7 @@ class Run {
   const TrainingData& data_;
   const TrainingSettings& settings_;
   TrainingObserver* observer_;
+  const std::function<bool()> stop_ = [this] { return cancelled(); };
   std::chrono::steady_clock::time_point start_;
   std::mt19937_64 shuffle_;
   double minimumStep_ = 0.0;

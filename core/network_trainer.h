@@ -8,6 +8,7 @@
 // kept; NaN/Inf or a line search that cannot decrease the loss stop the run with the best weights so far.
 #pragma once
 
+#include "network_diagnostics.h"
 #include "network_loss.h"
 #include "unfolded_network.h"
 
@@ -45,7 +46,8 @@ struct TrainingProgress {
   double testLoss = 0.0;  // at the last evaluation
   double learningRate = 0.0;
   double elapsedSeconds = 0.0;
-  const NetworkWeights& weights;
+  const NetworkWeights& weights;           // current steps and thresholds
+  const std::vector<LayerCoupling>& coupling;  // LISTA, LISTA-CP: per layer (network_diagnostics.h)
 };
 
 class TrainingObserver {
@@ -53,7 +55,8 @@ class TrainingObserver {
   virtual ~TrainingObserver() = default;
   // Called after every optimizer step; return true to stop.
   virtual bool onIteration(const TrainingProgress& progress) = 0;
-  // Polled between loss evaluations (line-search retries too), so that a stop takes effect quickly.
+  // Polled between loss evaluations and between the layers of each pass (from worker threads: must be
+  // thread-safe, e.g. read an atomic), so that a stop takes effect within one layer's work.
   virtual bool stopRequested() { return false; }
 };
 

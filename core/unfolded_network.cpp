@@ -5,6 +5,7 @@
 #include "parallel_for.h"
 
 #include <cmath>
+#include <limits>
 
 namespace unfold {
 
@@ -30,8 +31,9 @@ void UnfoldedNetwork::threshold(const LayerWeights& layer, Vector& perAtom) cons
   }
 }
 
-void UnfoldedNetwork::forwardChunk(const Eigen::Ref<const Matrix>& X, Cache* cache,
-                                   std::vector<Matrix>* layerOutputs, Matrix& Z) const {
+bool UnfoldedNetwork::forwardChunk(const Eigen::Ref<const Matrix>& X, Cache* cache,
+                                   std::vector<Matrix>* layerOutputs, Matrix& Z,
+                                   const std::function<bool()>* stop) const {
   const Matrix& D = dictionary_.atoms();
   const Eigen::Index m = D.cols(), N = X.cols();
   const auto layers = static_cast<size_t>(layerCount());
@@ -48,6 +50,7 @@ void UnfoldedNetwork::forwardChunk(const Eigen::Ref<const Matrix>& X, Cache* cac
   current->setZero(m, N);
   R.resize(D.rows(), N);
   for (size_t t = 0; t < layers; ++t) {
+    if (stop && (*stop)()) return false;
     const LayerWeights& layer = weights_.layers[t];
     const Matrix& z = *current;
     Matrix& U = cache ? cache->preActivation[t] : ownU;
@@ -85,6 +88,7 @@ void UnfoldedNetwork::forwardChunk(const Eigen::Ref<const Matrix>& X, Cache* cac
     if (layerOutputs) layerOutputs->push_back(next);
   }
   Z = *current;
+  return true;
 }
 
 Matrix UnfoldedNetwork::forward(const Matrix& X, std::vector<Matrix>* layerOutputs) const {
@@ -105,17 +109,20 @@ Matrix UnfoldedNetwork::forward(const Matrix& X, std::vector<Matrix>* layerOutpu
 }
 
 double UnfoldedNetwork::lossChunk(LossKind kind, const Eigen::Ref<const Matrix>& X,
-                                  const Eigen::Ref<const Matrix>& targets, NetworkWeights* gradient) const {
+                                  const Eigen::Ref<const Matrix>& targets, NetworkWeights* gradient,
+                                  const std::function<bool()>* stop) const {
   const Matrix& D = dictionary_.atoms();
   const Eigen::Index N = X.cols();
   thread_local Cache cache;
   thread_local Matrix Z, G, R, product;
   thread_local Vector tau, dTau;
-  forwardChunk(X, gradient ? &cache : nullptr, nullptr, Z);
+  const double abandoned = std::numeric_limits<double>::quiet_NaN();
+  if (!forwardChunk(X, gradient ? &cache : nullptr, nullptr, Z, stop)) return abandoned;
   const double total = perSignalLoss(kind, D, lambda_, X, Z, targets, gradient ? &G : nullptr).sum();
   if (!gradient) return total;
 
   for (int t = layerCount() - 1; t >= 0; --t) {
+    if (stop && (*stop)()) return abandoned;
     const LayerWeights& layer = weights_.layers[static_cast<size_t>(t)];
     LayerWeights& g = gradient->layers[static_cast<size_t>(t)];
     const Matrix& U = cache.preActivation[static_cast<size_t>(t)];
@@ -180,7 +187,8 @@ double UnfoldedNetwork::lossChunk(LossKind kind, const Eigen::Ref<const Matrix>&
   return total;
 }
 
-double UnfoldedNetwork::loss(LossKind kind, const Matrix& X, const Matrix& targets, NetworkWeights* gradient) const {
+double UnfoldedNetwork::loss(LossKind kind, const Matrix& X, const Matrix& targets, NetworkWeights* gradient,
+                             const std::function<bool()>* stop) const {
   const long N = static_cast<long>(X.cols());
   const int chunks = static_cast<int>(std::clamp<long>(N / kMinColumnsPerThread, 1, defaultThreadCount()));
   std::vector<double> totals(static_cast<size_t>(chunks), 0.0);
@@ -195,7 +203,7 @@ double UnfoldedNetwork::loss(LossKind kind, const Matrix& X, const Matrix& targe
       const Eigen::Index count = end - begin;
       const auto targetColumns = targets.size() > 0 ? targets.middleCols(begin, count) : targets.middleCols(0, 0);
       totals[static_cast<size_t>(c)] =
-          lossChunk(kind, X.middleCols(begin, count), targetColumns, gradient ? &gradients[static_cast<size_t>(c)] : nullptr);
+          lossChunk(kind, X.middleCols(begin, count), targetColumns, gradient ? &gradients[static_cast<size_t>(c)] : nullptr, stop);
     }
   });
   double total = 0.0;

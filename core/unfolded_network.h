@@ -9,6 +9,7 @@
 #include "network_loss.h"
 #include "network_parameters.h"
 
+#include <functional>
 #include <vector>
 
 namespace unfold {
@@ -30,14 +31,18 @@ class UnfoldedNetwork {
 
   // Mean loss over the signals and, if `gradient` is given, its gradient (same shapes as the weights).
   // `targets` (m x N): z* or z0 for the (semi-)supervised losses; ignored (may be empty) otherwise.
-  double loss(LossKind kind, const Matrix& X, const Matrix& targets, NetworkWeights* gradient = nullptr) const;
+  // `stop`, if given, is asked between layers (from worker threads); once it says true the pass is
+  // abandoned and the result is NaN.
+  double loss(LossKind kind, const Matrix& X, const Matrix& targets, NetworkWeights* gradient = nullptr,
+              const std::function<bool()>* stop = nullptr) const;
 
  private:
   struct Cache;
-  void forwardChunk(const Eigen::Ref<const Matrix>& X, Cache* cache, std::vector<Matrix>* layerOutputs,
-                    Matrix& Z) const;
+  // Both return false (forward) / NaN (loss) if `stop` said true between two layers.
+  bool forwardChunk(const Eigen::Ref<const Matrix>& X, Cache* cache, std::vector<Matrix>* layerOutputs, Matrix& Z,
+                    const std::function<bool()>* stop = nullptr) const;
   double lossChunk(LossKind kind, const Eigen::Ref<const Matrix>& X, const Eigen::Ref<const Matrix>& targets,
-                   NetworkWeights* gradient) const;
+                   NetworkWeights* gradient, const std::function<bool()>* stop) const;
   void threshold(const LayerWeights& layer, Vector& perAtom) const;
 
   const Dictionary& dictionary_;

@@ -6,6 +6,8 @@
 
 #include <QtTest>
 
+#include <atomic>
+
 using namespace unfold;
 
 namespace {
@@ -14,8 +16,10 @@ struct Recorder : TrainingObserver {
   std::vector<double> train, test;
   std::vector<int> layers;
   int stopAfter = -1;
-  int calls = 0;
+  std::atomic<int> calls = 0;
+  std::vector<double> firstLayerCoupling;
   bool onIteration(const TrainingProgress& p) override {
+    if (!p.coupling.empty()) firstLayerCoupling.push_back(p.coupling.front().distance);
     train.push_back(p.trainLoss);
     test.push_back(p.testLoss);
     layers.push_back(p.layers);
@@ -75,6 +79,17 @@ class TestTraining : public QObject {
     s.batchSize = 50;
     const TrainingResult r = trainNetwork(net, p.data, s);
     QVERIFY2(r.bestTestLoss < r.initialTestLoss, qPrintable(QString("%1 -> %2").arg(r.initialTestLoss).arg(r.bestTestLoss)));
+  }
+
+  void couplingIsReportedWhileListaCpTrains() {
+    const Problem p;
+    UnfoldedNetwork net = p.network(Parametrization::ListaCp, 3);
+    Recorder rec;
+    TrainingSettings s;
+    s.maxIterations = 10;
+    trainNetwork(net, p.data, s, &rec);
+    QCOMPARE(rec.firstLayerCoupling.size(), rec.train.size());
+    QVERIFY(rec.firstLayerCoupling.back() > 0.0);  // training moved W away from D diag(theta)
   }
 
   void sameSeedSameBitsOtherSeedOtherBits() {
@@ -142,6 +157,22 @@ class TestTraining : public QObject {
       const TrainingResult r = trainNetwork(net, p.data, s, &rec);
       QCOMPARE(r.reason, StopReason::Cancelled);
       QCOMPARE(r.iterations, 3);  // stops at the first check after the request
+    }
+    {
+      // A stop that arrives in the middle of a pass is seen between two layers: the pass is abandoned.
+      struct StopMidPass : TrainingObserver {
+        std::atomic<int> polls = 0;
+        bool onIteration(const TrainingProgress&) override { return false; }
+        bool stopRequested() override { return ++polls >= 6; }
+      } stop;
+      UnfoldedNetwork net = p.network(Parametrization::Lista, 10);
+      const Vector before = net.weights().flatten();
+      TrainingSettings s;
+      const TrainingResult r = trainNetwork(net, p.data, s, &stop);
+      QCOMPARE(r.reason, StopReason::Cancelled);
+      QCOMPARE(r.iterations, 0);
+      QVERIFY(stop.polls < 20);  // not a whole pass (10 layers forward, 10 backward, per thread)
+      QCOMPARE(net.weights().flatten(), before);
     }
     {
       UnfoldedNetwork net = p.network(Parametrization::Slista, 5);
