@@ -222,10 +222,20 @@ TrainingResult trainNetwork(UnfoldedNetwork& network, const TrainingData& data, 
     return run.finish();
   }
   const int depth = network.layerCount();
+  const NetworkWeights initial = network.weights();
   network.weights().layers.resize(1);
   run.recordInitial();
   for (int t = 1; t <= depth; ++t) {
-    if (t > 1) appendCopyOfLastLayer(network.weights());
+    if (t > 1) {
+      // Layer t starts as a copy of layer t-1, unless its initial value (an ISTA step) gives a lower
+      // training loss: a layer trained as the first one (where z = 0 and only W^T x matters) can be an
+      // expansive step when applied again, and copies of it compound over tens of layers.
+      appendCopyOfLastLayer(network.weights());
+      const double copied = network.loss(settings.loss, data.trainX, data.trainTargets);
+      network.weights().layers.back() = initial.layers[static_cast<size_t>(t - 1)];
+      const double fresh = network.loss(settings.loss, data.trainX, data.trainTargets);
+      if (!(fresh < copied)) network.weights().layers.back() = network.weights().layers[static_cast<size_t>(t - 2)];
+    }
     // The budget is shared evenly between the stages; the last one takes the remainder.
     const int budget = t < depth ? settings.maxIterations / depth
                                  : settings.maxIterations - (depth - 1) * (settings.maxIterations / depth);

@@ -3,7 +3,8 @@
 //    if it lowers the training loss; after an accepted step the learning rate grows, after a rejected one
 //    it halves and the step is retried, down to a floor where the search gives up, so the loop always ends;
 //  - or mini-batch Adam (Kingma & Ba 2015), batches shuffled with the seed;
-//  - end to end, or layer-wise (train layers 1..t, then add layer t+1 as a copy of layer t).
+//  - end to end, or layer-wise (train layers 1..t, then add layer t+1 as a copy of layer t, or as its
+//    initial ISTA step where that gives a lower training loss).
 // Steps stay > 0 and thresholds >= 0 (projection after every step). The best weights by test loss are
 // kept; NaN/Inf or a line search that cannot decrease the loss stop the run with the best weights so far.
 #pragma once
