@@ -102,20 +102,38 @@ std::vector<LayerDiagnostics> diagnoseNetwork(const UnfoldedNetwork& network, co
   return out;
 }
 
-std::string formatReportCsv(const std::vector<LayerDiagnostics>& layers) {
-  std::string out = "layer,test_cost,test_gap,ista_gap,fista_gap,step_times_l,coupling\n";
-  char buffer[512];
-  const auto optional = [&](const std::optional<double>& v) -> std::string {
-    if (!v) return "";
-    std::snprintf(buffer, sizeof buffer, "%.17g", *v);
-    return buffer;
-  };
+namespace {
+
+std::string number(const std::optional<double>& v) {
+  if (!v) return "";
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.17g", *v);
+  return buffer;
+}
+
+std::string formatRows(const std::vector<LayerDiagnostics>& layers, bool everything) {
+  std::string out = "layer,test_cost,test_gap,ista_gap,fista_gap,step_times_l,coupling";
+  out += everything ? ",threshold_times_l,lista_wz_coupling,inv_ls_q10,inv_ls_q50,inv_ls_q90\n" : "\n";
   for (const LayerDiagnostics& r : layers) {
-    std::snprintf(buffer, sizeof buffer, "%d,%.17g,%.17g,%.17g,%.17g,", r.layer, r.testCost, r.testGap, r.istaGap, r.fistaGap);
-    out += buffer;
-    out += optional(r.stepTimesL) + "," + optional(r.coupling) + "\n";
+    std::vector<std::string> fields = {std::to_string(r.layer), number(r.testCost), number(r.testGap), number(r.istaGap),
+                                       number(r.fistaGap), number(r.stepTimesL), number(r.coupling)};
+    if (everything) {
+      for (const std::optional<double>& v : {r.thresholdTimesL, r.listaInnerCoupling, std::optional<double>(r.inverseLsQ10),
+                                             std::optional<double>(r.inverseLsQ50), std::optional<double>(r.inverseLsQ90)})
+        fields.push_back(number(v));
+    }
+    for (size_t i = 0; i < fields.size(); ++i) {
+      if (i > 0) out.push_back(',');
+      out.append(fields[i]);
+    }
+    out.push_back('\n');
   }
   return out;
 }
+
+}  // namespace
+
+std::string formatReportCsv(const std::vector<LayerDiagnostics>& layers) { return formatRows(layers, false); }
+std::string formatDiagnosticsCsv(const std::vector<LayerDiagnostics>& layers) { return formatRows(layers, true); }
 
 }  // namespace unfold

@@ -41,5 +41,8 @@ std::vector<LayerDiagnostics> diagnoseNetwork(const UnfoldedNetwork& network, co
 
 // report.csv: layer,test_cost,test_gap,ista_gap,fista_gap,step_times_l,coupling
 std::string formatReportCsv(const std::vector<LayerDiagnostics>& layers);
+// Every field above, for figures: the report's columns, then threshold_times_l, lista_wz_coupling,
+// inv_ls_q10, inv_ls_q50, inv_ls_q90 (1/L_S over the training set in units of 1/L).
+std::string formatDiagnosticsCsv(const std::vector<LayerDiagnostics>& layers);
 
 }  // namespace unfold

@@ -104,6 +104,11 @@ class TestNetworkFiles : public QObject {
       QCOMPARE(csv.size(), 7);
       QCOMPARE(csv[1].split(',').size(), 7);
       QCOMPARE(csv[1].endsWith(","), kind == Parametrization::Slista);  // no coupling for SLISTA
+      const QStringList full = QString::fromStdString(formatDiagnosticsCsv(rows)).split('\n', Qt::SkipEmptyParts);
+      QVERIFY(full[0].endsWith(",threshold_times_l,lista_wz_coupling,inv_ls_q10,inv_ls_q50,inv_ls_q90"));
+      QCOMPARE(full[3].split(',').size(), 12);
+      QVERIFY(full[3].startsWith(csv[3]));  // the report's columns first, identical
+      QCOMPARE(full[3].split(',')[9].toDouble(), rows[2].inverseLsQ10);
     }
   }
 };

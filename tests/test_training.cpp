@@ -130,6 +130,19 @@ class TestTraining : public QObject {
     }
   }
 
+  void divergenceIsDetectedAndTheBestWeightsKept() {
+    Problem p;
+    p.data.trainX *= 1e200;  // finite inputs whose loss overflows to Inf
+    UnfoldedNetwork net = p.network(Parametrization::Slista, 3);
+    const Vector before = net.weights().flatten();
+    TrainingSettings s;
+    s.maxIterations = 10;
+    const TrainingResult r = trainNetwork(net, p.data, s);
+    QCOMPARE(r.reason, StopReason::Diverged);
+    QCOMPARE(r.weights.flatten(), before);
+    QVERIFY(QString::fromStdString(stopReasonText(r.reason)).contains("kept the best weights"));
+  }
+
   void layerWiseGrowsTheNetworkToFullDepth() {
     const Problem p;
     UnfoldedNetwork net = p.network(Parametrization::Slista, 4);

@@ -24,10 +24,14 @@ int runEval(const QStringList& arguments, std::ostream& out, std::ostream& err) 
   options.addValue("signals", "file", "Signals, one per row.");
   options.addValue("lambda", "value", "Lasso lambda > 0.");
   options.addValue("report", "file", "Per-layer report (CSV).");
+  options.addValue("diagnostics", "file",
+                   "Per-layer diagnostics for figures (CSV): the report's columns, then threshold_times_l, "
+                   "lista_wz_coupling, inv_ls_q10, inv_ls_q50, inv_ls_q90 (1/L_S quantiles in units of 1/L).");
   if (!options.parse(arguments, out)) return 0;
   const std::string netPath = options.text("net"), dictPath = options.text("dict");
   const double lambda = options.positiveNumber("lambda");
   const auto reportPath = options.optionalText("report");
+  const auto diagnosticsPath = options.optionalText("diagnostics");
 
   const NetworkFile file = parseNetworkJson(readWholeFile(netPath), netPath);
   Matrix D = readDictionary(dictPath);
@@ -44,6 +48,7 @@ int runEval(const QStringList& arguments, std::ostream& out, std::ostream& err) 
   const ReferenceSolution reference = solveReference(dictionary, X, lambda);
   const std::vector<LayerDiagnostics> report = diagnoseNetwork(network, X, X, reference.optimalCost);
   if (reportPath) writeFileAtomically(*reportPath, formatReportCsv(report));
+  if (diagnosticsPath) writeFileAtomically(*diagnosticsPath, formatDiagnosticsCsv(report));
   char line[256];
   out << "layer  network_gap    ista_gap       fista_gap\n";
   for (const LayerDiagnostics& r : report) {

@@ -80,6 +80,9 @@ int runTrain(const QStringList& arguments, std::ostream& out, std::ostream& err)
   options.addValue("seed", "seed", "Seed (Adam's batches).", "0");
   options.addValue("out", "file", "Where to save the network (JSON).");
   options.addValue("report", "file", "Per-layer report (CSV).");
+  options.addValue("diagnostics", "file",
+                   "Per-layer diagnostics for figures (CSV): the report's columns, then threshold_times_l, "
+                   "lista_wz_coupling, inv_ls_q10, inv_ls_q50, inv_ls_q90 (1/L_S quantiles in units of 1/L).");
   if (!options.parse(arguments, out)) return 0;
 
   const std::string dictPath = options.text("dict");
@@ -104,6 +107,7 @@ int runTrain(const QStringList& arguments, std::ostream& out, std::ostream& err)
   settings.seed = options.seed("seed");
   const std::string outPath = options.text("out");
   const auto reportPath = options.optionalText("report");
+  const auto diagnosticsPath = options.optionalText("diagnostics");
 
   Matrix Dmatrix = readDictionary(dictPath);
   TrainingData data;
@@ -156,6 +160,7 @@ int runTrain(const QStringList& arguments, std::ostream& out, std::ostream& err)
 
   const std::vector<LayerDiagnostics> report = diagnoseNetwork(network, data.trainX, data.testX, testReference.optimalCost);
   if (reportPath) writeFileAtomically(*reportPath, formatReportCsv(report));
+  if (diagnosticsPath) writeFileAtomically(*diagnosticsPath, formatDiagnosticsCsv(report));
   const LayerDiagnostics& last = report.back();
   char line[512];
   std::snprintf(line, sizeof line,
