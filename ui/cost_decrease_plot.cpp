@@ -1,12 +1,14 @@
 #include "cost_decrease_plot.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace unfold::ui {
 
 namespace {
 
-// Gaps reach rounding level (~1e-16) and exact zeros; a log axis needs a floor.
+// Gaps reach rounding level (~1e-16) and exact zeros, which a log axis cannot show: the curve stops
+// there (a NaN breaks the line) instead of running along the axis. The CSV keeps the true values.
 constexpr double kFloor = 1e-16;
 
 }  // namespace
@@ -19,6 +21,7 @@ CostDecreasePlot::CostDecreasePlot(QWidget* parent) : QCustomPlot(parent) {
   xAxis->setLabel("iteration t");
   yAxis->setLabel("F(zₜ) − F*");
   legend->setVisible(true);
+  legend->setIconTextPadding(10);  // SVG viewers' font metrics differ slightly: keep text clear of the icons
   axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
   setInteractions(QCP::iRangeDrag | QCP::iRangeZoom | QCP::iSelectLegend);
   plotLayout()->insertRow(0);
@@ -26,23 +29,67 @@ CostDecreasePlot::CostDecreasePlot(QWidget* parent) : QCustomPlot(parent) {
 }
 
 void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
+  snapshot_ = snapshot;
   clearGraphs();
   double low = 1.0, high = kFloor;
+  const auto floored = [](const QVector<double>& values) {
+    QVector<double> out(values.size());
+    std::transform(values.begin(), values.end(), out.begin(), [](double g) { return g > kFloor ? g : qQNaN(); });
+    return out;
+  };
   for (const ConvergenceCurve& curve : snapshot.curves) {
-    QVector<double> gap(curve.gapMean.size());
-    std::transform(curve.gapMean.begin(), curve.gapMean.end(), gap.begin(), [](double g) { return std::max(g, kFloor); });
+    const QVector<double> gap = floored(curve.gapMean);
+    if (curve.iteration.size() > 1 && curve.gapQ10 != curve.gapQ90) {
+      // The 10-90 % band over the signals, drawn under the mean and left out of the legend.
+      QCPGraph* upper = addGraph();
+      QCPGraph* lower = addGraph();
+      upper->setData(curve.iteration, floored(curve.gapQ90), true);
+      lower->setData(curve.iteration, floored(curve.gapQ10), true);
+      QColor fill = curve.color;
+      fill.setAlpha(45);
+      for (QCPGraph* edge : {upper, lower}) {
+        edge->setPen(Qt::NoPen);
+        edge->removeFromLegend();
+      }
+      upper->setBrush(fill);
+      upper->setChannelFillGraph(lower);
+    }
     QCPGraph* graph = addGraph();
     graph->setName(curve.method);
     graph->setPen(QPen(curve.color, 2));
     graph->setData(curve.iteration, gap, true);
     for (double g : gap) {
+      if (std::isnan(g)) continue;
       low = std::min(low, g);
       high = std::max(high, g);
     }
   }
-  xAxis->rescale();
+  xAxis->rescale(true);
   yAxis->setRange(std::max(low / 3, kFloor), high * 3);
   replot(QCustomPlot::rpQueuedReplot);
+}
+
+}  // namespace unfold::ui
+
+namespace unfold::ui {
+
+QString CostDecreasePlot::toCsv() const {
+  QString out = "iteration";
+  for (const ConvergenceCurve& c : snapshot_.curves) {
+    const QString name = c.method.toLower();
+    out += QString(",%1_gap_mean,%1_gap_q10,%1_gap_q90").arg(name);
+  }
+  out += "\n";
+  const qsizetype rows = snapshot_.curves.isEmpty() ? 0 : snapshot_.curves.front().iteration.size();
+  for (qsizetype i = 0; i < rows; ++i) {
+    out += QString::number(snapshot_.curves.front().iteration[i]);
+    for (const ConvergenceCurve& c : snapshot_.curves) {
+      for (const QVector<double>* v : {&c.gapMean, &c.gapQ10, &c.gapQ90})
+        out += "," + (i < v->size() ? QString::number((*v)[i], 'g', 17) : QString());
+    }
+    out += "\n";
+  }
+  return out;
 }
 
 }  // namespace unfold::ui

@@ -12,6 +12,11 @@ class CostDecreasePlot : public QCustomPlot {
  public:
   explicit CostDecreasePlot(QWidget* parent = nullptr);
   void showSnapshot(const ConvergenceSnapshot& snapshot);
+  // The data behind the plot: iteration, then per method gap mean, 10 % and 90 % quantiles.
+  QString toCsv() const;
+
+ private:
+  ConvergenceSnapshot snapshot_;
 };
 
 }  // namespace unfold::ui

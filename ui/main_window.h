@@ -26,6 +26,9 @@ class MainWindow : public QMainWindow {
 
  private:
   void showSnapshot(const ConvergenceSnapshot& snapshot);
+  void buildMenus();
+  void exportFigure();
+  void exportData();
 
   CostDecreasePlot* costPlot_ = nullptr;
   QThread workerThread_;

@@ -1,0 +1,62 @@
+#include "plot_export.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QSvgGenerator>
+#include <QTemporaryFile>
+#include <qcustomplot.h>
+
+namespace unfold::ui {
+
+namespace {
+
+bool renderSvg(QCustomPlot* plot, const QString& path, int width, int height) {
+  QSvgGenerator svg;
+  svg.setFileName(path);
+  svg.setSize(QSize(width, height));
+  svg.setViewBox(QRect(0, 0, width, height));
+  svg.setResolution(plot->logicalDpiX());  // the default 72 dpi shrinks the text by ~25 %
+  svg.setTitle("Unfold Lab figure");
+  QCPPainter painter;
+  if (!painter.begin(&svg)) return false;
+  plot->toPainter(&painter, width, height);
+  return painter.end();
+}
+
+}  // namespace
+
+QString exportPlot(QCustomPlot* plot, const QString& path, const FigureSize& size) {
+  const QFileInfo target(path);
+  const QString suffix = target.suffix().toLower();
+  if (suffix != "png" && suffix != "pdf" && suffix != "svg")
+    return QString("%1: unknown figure type (use .png, .pdf or .svg)").arg(path);
+  if (!target.absoluteDir().exists()) return QString("%1: the folder does not exist").arg(path);
+  const int width = size.widthPx > 0 ? size.widthPx : plot->width();
+  const int height = size.heightPx > 0 ? size.heightPx : plot->height();
+  // A temporary name with the same suffix (QCustomPlot picks the format from it) in the same folder.
+  QTemporaryFile temporary(target.absoluteDir().filePath(".export-XXXXXX." + suffix));
+  if (!temporary.open()) return QString("%1: cannot write in this folder (%2)").arg(path, temporary.errorString());
+  const QString scratch = temporary.fileName();
+  temporary.close();
+  bool ok = false;
+  if (suffix == "png") ok = plot->savePng(scratch, width, height, size.dpi / 96.0, -1, size.dpi);
+  else if (suffix == "pdf") ok = plot->savePdf(scratch, width, height);
+  else ok = renderSvg(plot, scratch, width, height);
+  if (!ok || QFileInfo(scratch).size() == 0) return QString("%1: the figure could not be rendered").arg(path);
+  QFile::remove(path);
+  if (!QFile::rename(scratch, path)) return QString("%1: cannot replace the file").arg(path);
+  temporary.setAutoRemove(false);
+  return {};
+}
+
+QString writeTextFile(const QString& path, const QString& contents) {
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) return QString("%1: cannot write (%2)").arg(path, file.errorString());
+  file.write(contents.toUtf8());
+  if (!file.commit()) return QString("%1: write failed (%2)").arg(path, file.errorString());
+  return {};
+}
+
+}  // namespace unfold::ui

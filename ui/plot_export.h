@@ -1,0 +1,23 @@
+// Saving a plot as a figure file, chosen by extension: .png (at a given size and DPI), .pdf or .svg
+// (vector, with text at the widget's logical DPI so it is not shrunk). Writes to a temporary file in the
+// same folder and renames it over the target, so a failed export never leaves a half-written figure.
+#pragma once
+
+#include <QString>
+
+class QCustomPlot;
+
+namespace unfold::ui {
+
+struct FigureSize {
+  int widthPx = 0, heightPx = 0;  // 0: the widget's size (PNG pixels = size x dpi / 96)
+  int dpi = 96;                   // PNG only; 300 for print
+};
+
+// Returns an empty string on success, else a message naming the file and the problem.
+QString exportPlot(QCustomPlot* plot, const QString& path, const FigureSize& size = {});
+
+// Writes `contents` atomically (QSaveFile); same contract.
+QString writeTextFile(const QString& path, const QString& contents);
+
+}  // namespace unfold::ui
