@@ -7,6 +7,10 @@
 #include <QApplication>
 #include <QFontInfo>
 #include <QImage>
+#include <QLabel>
+#include <QDoubleSpinBox>
+#include <QSlider>
+#include "settings_panel.h"
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -29,16 +33,30 @@ class TestMainWindow : public QObject {
     QVERIFY(finished.wait(60000));
     QCoreApplication::processEvents();
     CostDecreasePlot* plot = window.costPlot();
-    QCOMPARE(plot->graphCount(), 3);
-    QCOMPARE(plot->graph(0)->name(), QString("ISTA"));
-    QCOMPARE(plot->graph(2)->name(), QString("OISTA"));
-    for (int g = 0; g < 3; ++g) QCOMPARE(plot->graph(g)->data()->size(), 201);  // t = 0..200
+    for (const char* method : {"ISTA", "FISTA", "OISTA"}) {
+      QVERIFY2(plot->curve(method), method);
+      QCOMPARE(plot->curve(method)->data()->size(), 201);  // t = 0..200
+    }
+    QCOMPARE(window.shownGeneration(), window.latestGeneration());
     const QStringList last = plot->toCsv().split('\n', Qt::SkipEmptyParts).last().split(',');
     const double ista = last[1].toDouble(), oista = last[7].toDouble();
-    QVERIFY2(oista < 1e-6 * ista, qPrintable(QString("%1 vs %2").arg(oista).arg(ista)));  // the paper's Fig. 2
-    QCOMPARE((plot->graph(0)->data()->constEnd() - 1)->value, ista);  // what is drawn is the core's number
-    QVERIFY(std::isnan((plot->graph(2)->data()->constEnd() - 1)->value));  // OISTA at rounding level: no line
+    QVERIFY2(oista < 1e-3 * ista, qPrintable(QString("%1 vs %2").arg(oista).arg(ista)));  // the paper's Fig. 2
+    QCOMPARE((plot->curve("ISTA")->data()->constEnd() - 1)->value, ista);  // what is drawn is the core's number
     QCOMPARE(plot->yAxis->scaleType(), QCPAxis::stLogarithmic);
+  }
+
+  void curvesStopAtRoundingLevelButTheDataKeepsTheValues() {
+    CostDecreasePlot plot;
+    ConvergenceSnapshot snapshot;
+    ConvergenceCurve curve;
+    curve.method = "OISTA";
+    curve.iteration = {0, 1, 2};
+    curve.gapMean = curve.gapQ10 = curve.gapQ90 = {1.0, 1e-3, 0.0};
+    snapshot.curves = {curve};
+    plot.showSnapshot(snapshot);
+    QCOMPARE(plot.curve("OISTA")->data()->at(1)->value, 1e-3);
+    QVERIFY(std::isnan(plot.curve("OISTA")->data()->at(2)->value));  // no line along the axis
+    QVERIFY(plot.toCsv().endsWith("\n2,0,0,0\n"));
   }
 
   void exportsEachFormatAndTheData() {
@@ -75,7 +93,50 @@ class TestMainWindow : public QObject {
                              "oista_gap_mean,oista_gap_q10,oista_gap_q90"));
     QCOMPARE(csv.size(), 202);
     // The CSV holds the core's numbers, not the plot's floored ones.
-    QCOMPARE(csv[201].split(',')[1].toDouble(), (window.costPlot()->graph(0)->data()->constEnd() - 1)->value);
+    QCOMPARE(csv[201].split(',')[1].toDouble(), (window.costPlot()->curve("ISTA")->data()->constEnd() - 1)->value);
+  }
+
+  void changingLambdaRestartsAndShowsOnlyTheLatestResult() {
+    MainWindow window;
+    window.show();
+    ExperimentSettings slow;
+    slow.n = 64;
+    slow.m = 256;
+    slow.signalCount = 500;
+    slow.iterations = 3000;
+    window.settingsPanel()->setSettings(slow);  // emits changed(): one debounced run
+    QTest::qWait(300);
+    const quint64 first = window.latestGeneration();
+    QVERIFY(first >= 1);
+    // Three quick edits while it runs: one restart, after the debounce, with the last value.
+    for (double lambda : {0.3, 0.2, 0.7}) window.settingsPanel()->lambdaBox()->setValue(lambda);
+    QCOMPARE(window.latestGeneration(), first);  // nothing queued yet
+    QSignalSpy finished(&window, &MainWindow::runFinished);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(window.latestGeneration(), first + 1);
+    QCOMPARE(window.shownGeneration(), window.latestGeneration());
+    QCOMPARE(window.settingsPanel()->settings().lambda, 0.7);
+    QVERIFY(window.findChild<QLabel*>("status")->text().contains("λ = 0.7 λ_max"));
+    // The slider follows the spin box on its log scale.
+    QCOMPARE(window.settingsPanel()->lambdaSlider()->value(), 300 + static_cast<int>(std::lround(100 * std::log10(0.7))));
+  }
+
+  void f5RunsAndEscapeStops() {
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window) || true);
+    ExperimentSettings slow;
+    slow.n = 64;
+    slow.m = 256;
+    slow.signalCount = 2000;
+    slow.iterations = 100000;
+    window.settingsPanel()->setSettings(slow);
+    QSignalSpy finished(&window, &MainWindow::runFinished);
+    QTest::keyClick(&window, Qt::Key_F5);
+    QCOMPARE(window.latestGeneration(), quint64(1));
+    QTest::qWait(300);
+    QTest::keyClick(&window, Qt::Key_Escape);
+    QVERIFY(finished.wait(5000));  // the solver stops at its next iteration, not after 100,000
   }
 
   void closingDuringARunIsClean() {

@@ -16,8 +16,11 @@ struct ConvergenceCurve {
 };
 
 struct ConvergenceSnapshot {
-  QString problem;  // one line describing the problem, for titles and the status bar
+  quint64 generation = 0;  // which request it answers: the UI drops any but the latest
+  bool complete = false;   // false for the partial snapshots sent while a run is going
+  QString problem;         // one line describing the problem, for titles and the status bar
   double lipschitz = 0.0;
+  double meanLambdaMax = 0.0;
   QVector<ConvergenceCurve> curves;
 };
 

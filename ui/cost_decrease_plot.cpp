@@ -43,8 +43,14 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
       // The 10-90 % band over the signals, drawn under the mean and left out of the legend.
       QCPGraph* upper = addGraph();
       QCPGraph* lower = addGraph();
-      upper->setData(curve.iteration, floored(curve.gapQ90), true);
-      lower->setData(curve.iteration, floored(curve.gapQ10), true);
+      // Band edges are clamped, not cut: a band that reaches rounding level runs off the bottom.
+      const auto clamped = [](const QVector<double>& values) {
+        QVector<double> out(values.size());
+        std::transform(values.begin(), values.end(), out.begin(), [](double g) { return std::max(g, kFloor); });
+        return out;
+      };
+      upper->setData(curve.iteration, clamped(curve.gapQ90), true);
+      lower->setData(curve.iteration, clamped(curve.gapQ10), true);
       QColor fill = curve.color;
       fill.setAlpha(45);
       for (QCPGraph* edge : {upper, lower}) {
@@ -72,6 +78,12 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
 }  // namespace unfold::ui
 
 namespace unfold::ui {
+
+QCPGraph* CostDecreasePlot::curve(const QString& method) const {
+  for (int i = 0; i < graphCount(); ++i)
+    if (graph(i)->name() == method) return graph(i);
+  return nullptr;
+}
 
 QString CostDecreasePlot::toCsv() const {
   QString out = "iteration";

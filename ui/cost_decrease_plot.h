@@ -14,6 +14,8 @@ class CostDecreasePlot : public QCustomPlot {
   void showSnapshot(const ConvergenceSnapshot& snapshot);
   // The data behind the plot: iteration, then per method gap mean, 10 % and 90 % quantiles.
   QString toCsv() const;
+  // The mean curve of a method ("ISTA", …), or null.
+  QCPGraph* curve(const QString& method) const;
 
  private:
   ConvergenceSnapshot snapshot_;

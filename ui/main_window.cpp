@@ -2,36 +2,86 @@
 
 #include "cost_decrease_plot.h"
 #include "plot_export.h"
+#include "settings_panel.h"
 
+#include <QAction>
+#include <QDockWidget>
 #include <QFileDialog>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QToolBar>
+
+#include <algorithm>
+#include <limits>
 
 namespace unfold::ui {
 
+namespace {
+constexpr int kDebounceMs = 150;  // a dragged slider runs once it rests, never a queue of runs
+constexpr int kRedrawMs = 33;     // at most ~30 redraws a second, whatever the solver's speed
+}  // namespace
+
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   qRegisterMetaType<ConvergenceSnapshot>();
-  qRegisterMetaType<ConvergenceSettings>();
+  qRegisterMetaType<ExperimentSettings>();
   setWindowTitle("Unfold Lab");
   costPlot_ = new CostDecreasePlot(this);
   setCentralWidget(costPlot_);
-  resize(1000, 680);
+  settings_ = new SettingsPanel;
+  auto* dock = new QDockWidget("Experiment", this);
+  dock->setObjectName("experiment");
+  dock->setWidget(settings_);
+  dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+  addDockWidget(Qt::LeftDockWidgetArea, dock);
+  resize(1280, 760);
 
   worker_ = new SolverWorker;
   worker_->moveToThread(&workerThread_);
   connect(&workerThread_, &QThread::finished, worker_, &QObject::deleteLater);
-  connect(this, &MainWindow::startConvergence, worker_, &SolverWorker::runConvergence, Qt::QueuedConnection);
-  connect(worker_, &SolverWorker::convergenceReady, this, &MainWindow::showSnapshot, Qt::QueuedConnection);
-  connect(worker_, &SolverWorker::failed, this,
-          [this](const QString& message) { QMessageBox::warning(this, "Unfold Lab", message); });
-  connect(worker_, &SolverWorker::finished, this, &MainWindow::runFinished, Qt::QueuedConnection);
+  connect(worker_, &SolverWorker::snapshotReady, this, &MainWindow::acceptSnapshot, Qt::QueuedConnection);
+  connect(worker_, &SolverWorker::finished, this, &MainWindow::onFinished, Qt::QueuedConnection);
+  connect(worker_, &SolverWorker::failed, this, [this](quint64 generation, const QString& message) {
+    if (generation == latestGeneration_) QMessageBox::warning(this, "Unfold Lab", message);
+  });
   workerThread_.start();
-  buildMenus();
-  statusBar()->showMessage("Ready");
+
+  debounce_.setSingleShot(true);
+  debounce_.setInterval(kDebounceMs);
+  connect(&debounce_, &QTimer::timeout, this, &MainWindow::startDefaultRun);
+  connect(settings_, &SettingsPanel::changed, &debounce_, qOverload<>(&QTimer::start));
+  redrawTimer_.setSingleShot(true);
+  redrawTimer_.setInterval(kRedrawMs);
+  connect(&redrawTimer_, &QTimer::timeout, this, &MainWindow::redraw);
+
+  buildMenusAndToolbar();
+  statusText_ = new QLabel("Ready");
+  statusText_->setObjectName("status");
+  statusBar()->addWidget(statusText_, 1);
 }
 
-void MainWindow::buildMenus() {
+MainWindow::~MainWindow() {
+  worker_->cancel();  // the solver's observer sees it at its next iteration
+  workerThread_.quit();
+  workerThread_.wait();
+}
+
+void MainWindow::buildMenusAndToolbar() {
+  runAction_ = new QAction("Run", this);
+  runAction_->setShortcut(QKeySequence(Qt::Key_F5));
+  runAction_->setToolTip("Run the methods on the current settings (F5)");
+  connect(runAction_, &QAction::triggered, this, &MainWindow::startDefaultRun);
+  stopAction_ = new QAction("Stop", this);
+  stopAction_->setShortcut(QKeySequence(Qt::Key_Escape));
+  stopAction_->setToolTip("Stop the run (Esc)");
+  stopAction_->setEnabled(false);
+  connect(stopAction_, &QAction::triggered, this, &MainWindow::stop);
+  QToolBar* toolbar = addToolBar("Run");
+  toolbar->setObjectName("run");
+  toolbar->addAction(runAction_);
+  toolbar->addAction(stopAction_);
+
   QMenu* file = menuBar()->addMenu("&File");
   QAction* figure = file->addAction("Export &figure…", this, &MainWindow::exportFigure);
   figure->setShortcut(QKeySequence("Ctrl+E"));
@@ -40,6 +90,54 @@ void MainWindow::buildMenus() {
   file->addSeparator();
   QAction* quit = file->addAction("&Quit", this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
+  QMenu* run = menuBar()->addMenu("&Run");
+  run->addAction(runAction_);
+  run->addAction(stopAction_);
+}
+
+void MainWindow::startDefaultRun() {
+  debounce_.stop();
+  runClock_.start();
+  latestGeneration_ = worker_->requestRun(settings_->settings());
+  stopAction_->setEnabled(true);
+  statusText_->setText("Running…");
+}
+
+void MainWindow::stop() {
+  debounce_.stop();
+  worker_->cancel();
+  stopAction_->setEnabled(false);
+  statusText_->setText("Stopped");
+}
+
+void MainWindow::acceptSnapshot(const ConvergenceSnapshot& snapshot) {
+  if (snapshot.generation != latestGeneration_) return;  // answers a superseded request: never shown
+  pending_ = snapshot;
+  hasPending_ = true;
+  if (!redrawTimer_.isActive()) redrawTimer_.start();
+}
+
+void MainWindow::redraw() {
+  if (!hasPending_) return;
+  hasPending_ = false;
+  costPlot_->showSnapshot(pending_);
+  shownGeneration_ = pending_.generation;
+  double best = std::numeric_limits<double>::infinity();
+  for (const ConvergenceCurve& c : pending_.curves)
+    if (!c.gapMean.isEmpty()) best = std::min(best, c.gapMean.back());
+  statusText_->setText(QString("%1   ·   L = %2   ·   mean λ_max = %3   ·   best F − F* = %4%5")
+                           .arg(pending_.problem)
+                           .arg(pending_.lipschitz, 0, 'g', 5)
+                           .arg(pending_.meanLambdaMax, 0, 'g', 4)
+                           .arg(best, 0, 'e', 2)
+                           .arg(pending_.complete ? QString("   ·   %1 ms").arg(runClock_.elapsed()) : "   ·   running…"));
+}
+
+void MainWindow::onFinished(quint64 generation) {
+  if (generation != latestGeneration_) return;
+  redraw();  // the final snapshot, now
+  stopAction_->setEnabled(false);
+  emit runFinished();
 }
 
 void MainWindow::exportFigure() {
@@ -59,23 +157,6 @@ void MainWindow::exportData() {
   const QString error = writeTextFile(path, costPlot_->toCsv());
   if (!error.isEmpty()) QMessageBox::warning(this, "Export data", error);
   else statusBar()->showMessage("Wrote " + path, 5000);
-}
-
-MainWindow::~MainWindow() {
-  worker_->cancel();  // the solver's observer sees it at its next iteration
-  workerThread_.quit();
-  workerThread_.wait();
-}
-
-void MainWindow::startDefaultRun() {
-  statusBar()->showMessage("Running ISTA, FISTA and OISTA…");
-  worker_->rearm();
-  emit startConvergence(ConvergenceSettings{});
-}
-
-void MainWindow::showSnapshot(const ConvergenceSnapshot& snapshot) {
-  costPlot_->showSnapshot(snapshot);
-  statusBar()->showMessage(QString("%1   ·   L = %2").arg(snapshot.problem).arg(snapshot.lipschitz, 0, 'g', 5));
 }
 
 }  // namespace unfold::ui

@@ -1,14 +1,22 @@
-// The application window: the plot area, fed by a SolverWorker on its own thread.
+// The workbench window: the settings dock, the run toolbar and the plot area, fed by a SolverWorker on
+// its own thread. Settings changes are debounced and restart the run; snapshots from superseded
+// requests are dropped; redraws are coalesced to at most ~30 per second.
 #pragma once
 
 #include "solver_worker.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 #include <QThread>
+#include <QTimer>
+
+class QAction;
+class QLabel;
 
 namespace unfold::ui {
 
 class CostDecreasePlot;
+class SettingsPanel;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -16,23 +24,36 @@ class MainWindow : public QMainWindow {
   explicit MainWindow(QWidget* parent = nullptr);
   ~MainWindow() override;
 
-  // Starts the default experiment (ISTA, FISTA, OISTA on the paper's Fig. 2 setting).
+  // Runs the current settings now (F5), or stops (Esc).
   void startDefaultRun();
+  void stop();
   CostDecreasePlot* costPlot() const { return costPlot_; }
+  SettingsPanel* settingsPanel() const { return settings_; }
+  quint64 latestGeneration() const { return latestGeneration_; }
+  quint64 shownGeneration() const { return shownGeneration_; }
 
  signals:
-  void runFinished();
-  void startConvergence(const unfold::ui::ConvergenceSettings& settings);
+  void runFinished();  // the latest request is done (complete, failed or stopped)
 
  private:
-  void showSnapshot(const ConvergenceSnapshot& snapshot);
-  void buildMenus();
+  void buildMenusAndToolbar();
+  void acceptSnapshot(const ConvergenceSnapshot& snapshot);
+  void redraw();
+  void onFinished(quint64 generation);
   void exportFigure();
   void exportData();
 
   CostDecreasePlot* costPlot_ = nullptr;
+  SettingsPanel* settings_ = nullptr;
+  QLabel* statusText_ = nullptr;
+  QAction *runAction_ = nullptr, *stopAction_ = nullptr;
   QThread workerThread_;
   SolverWorker* worker_ = nullptr;
+  QTimer debounce_, redrawTimer_;
+  QElapsedTimer runClock_;
+  ConvergenceSnapshot pending_;
+  bool hasPending_ = false;
+  quint64 latestGeneration_ = 0, shownGeneration_ = 0;
 };
 
 }  // namespace unfold::ui

@@ -1,45 +1,44 @@
-// Runs the solvers for the GUI, on its own QThread: settings come in through a queued slot, results go
-// out as ConvergenceSnapshot values through a queued signal. Cancellation is an atomic flag the solver's
-// observer polls at every iteration, so stop() takes effect within one iteration.
+// Runs the solvers for the GUI on its own thread, in the pattern of Qt's Mandelbrot example: the UI
+// thread posts the newest settings under a mutex and bumps a generation counter; the worker runs the
+// latest settings and abandons a run (within one iteration) as soon as a newer request or a cancel
+// arrives. Results leave as ConvergenceSnapshot values through queued signals, tagged with the
+// generation they answer, so the UI never shows a stale result. Partial snapshots are sent at most
+// every 40 ms while a run is going.
 #pragma once
 
 #include "convergence_snapshot.h"
+#include "experiment_settings.h"
 
+#include <QMutex>
 #include <QObject>
 
 #include <atomic>
 
 namespace unfold::ui {
 
-struct ConvergenceSettings {
-  int n = 10, m = 50;
-  int signalCount = 1;
-  double lambda = 0.5;
-  int iterations = 200;
-  quint64 seed = 0;
-};
-
 class SolverWorker : public QObject {
   Q_OBJECT
  public:
-  // Thread-safe, called from the UI thread: cancel() stops the current and any queued run; rearm()
-  // before queuing a new run. (Resetting the flag when a run starts would lose a cancel issued while
-  // the run was still queued, e.g. by closing the window right after starting.)
-  void cancel() { cancelled_.store(true); }
-  void rearm() { cancelled_.store(false); }
-
- public slots:
-  void runConvergence(const unfold::ui::ConvergenceSettings& settings);
+  // Called from the UI thread. Returns the generation of this request.
+  quint64 requestRun(const ExperimentSettings& settings);
+  // Stops the current run and forgets queued ones (UI thread; also used on close).
+  void cancel();
 
  signals:
-  void convergenceReady(const unfold::ui::ConvergenceSnapshot& snapshot);
-  void failed(const QString& message);
-  void finished();
+  void snapshotReady(const unfold::ui::ConvergenceSnapshot& snapshot);
+  void failed(quint64 generation, const QString& message);
+  void finished(quint64 generation);  // the request of this generation is done (or was superseded)
 
  private:
+  Q_INVOKABLE void process();
+  void run(const ExperimentSettings& settings, quint64 generation);
+  bool superseded(quint64 generation) const { return generation_.load() != generation || cancelled_.load(); }
+
+  QMutex mutex_;
+  ExperimentSettings pending_;
+  bool busy_ = false;  // a process() call is queued or running (guarded by mutex_)
+  std::atomic<quint64> generation_{0};
   std::atomic<bool> cancelled_{false};
 };
 
 }  // namespace unfold::ui
-
-Q_DECLARE_METATYPE(unfold::ui::ConvergenceSettings)
