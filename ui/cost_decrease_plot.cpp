@@ -13,25 +13,33 @@ constexpr double kFloor = 1e-16;
 
 }  // namespace
 
-CostDecreasePlot::CostDecreasePlot(QWidget* parent) : QCustomPlot(parent) {
-  yAxis->setScaleType(QCPAxis::stLogarithmic);
-  yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-  yAxis->setNumberFormat("eb");
-  yAxis->setNumberPrecision(0);
+CostDecreasePlot::CostDecreasePlot(QWidget* parent) : WorkbenchPlot("Cost decrease", parent) {
   xAxis->setLabel("iteration t");
   yAxis->setLabel("F(zₜ) − F*");
-  legend->setVisible(true);
-  legend->setIconTextPadding(10);  // SVG viewers' font metrics differ slightly: keep text clear of the icons
-  axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
-  setInteractions(QCP::iRangeDrag | QCP::iRangeZoom | QCP::iSelectLegend);
-  plotLayout()->insertRow(0);
-  plotLayout()->addElement(0, 0, new QCPTextElement(this, "Cost decrease", QFont(font().family(), 11, QFont::Bold)));
+  setLogarithmicY(true);
+}
+
+void CostDecreasePlot::rescale() {
+  // Fit the mean curves (the bands may run down to rounding level).
+  double low = std::numeric_limits<double>::infinity(), high = 0.0;
+  for (int i = 0; i < graphCount(); ++i) {
+    QCPGraph* g = graph(i);
+    if (g->name().isEmpty() || !g->visible()) continue;
+    for (const QCPGraphData& point : *g->data()) {
+      if (std::isnan(point.value) || (logarithmicY() && point.value <= 0)) continue;
+      low = std::min(low, point.value);
+      high = std::max(high, point.value);
+    }
+  }
+  xAxis->rescale(true);
+  if (!(high > 0)) return;
+  if (logarithmicY()) yAxis->setRange(std::max(low / 3, kFloor), high * 3);
+  else yAxis->setRange(0, high * 1.05);
 }
 
 void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   snapshot_ = snapshot;
-  clearGraphs();
-  double low = 1.0, high = kFloor;
+  clearPlot();
   const auto floored = [](const QVector<double>& values) {
     QVector<double> out(values.size());
     std::transform(values.begin(), values.end(), out.begin(), [](double g) { return g > kFloor ? g : qQNaN(); });
@@ -39,6 +47,7 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   };
   for (const ConvergenceCurve& curve : snapshot.curves) {
     const QVector<double> gap = floored(curve.gapMean);
+    QPair<QCPGraph*, QCPGraph*> bandEdges{nullptr, nullptr};
     if (curve.iteration.size() > 1 && curve.gapQ10 != curve.gapQ90) {
       // The 10-90 % band over the signals, drawn under the mean and left out of the legend.
       QCPGraph* upper = addGraph();
@@ -59,19 +68,16 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
       }
       upper->setBrush(fill);
       upper->setChannelFillGraph(lower);
+      bandEdges = {upper, lower};
     }
     QCPGraph* graph = addGraph();
     graph->setName(curve.method);
     graph->setPen(QPen(curve.color, 2));
     graph->setData(curve.iteration, gap, true);
-    for (double g : gap) {
-      if (std::isnan(g)) continue;
-      low = std::min(low, g);
-      high = std::max(high, g);
-    }
+    if (bandEdges.first) attachBand(graph, bandEdges.first, bandEdges.second);
+    restoreVisibility(graph);
   }
-  xAxis->rescale(true);
-  yAxis->setRange(std::max(low / 3, kFloor), high * 3);
+  rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -1,19 +1,21 @@
-// Plot of F(z_t) - F* against the iteration t on a log axis, one curve per method with its colour.
+// Plot of F(z_t) - F* against the iteration t on a log axis, one curve per method with its colour and
+// the 10-90 % band over the signals.
 #pragma once
 
 #include "convergence_snapshot.h"
 
-#include <qcustomplot.h>
+#include "workbench_plot.h"
 
 namespace unfold::ui {
 
-class CostDecreasePlot : public QCustomPlot {
+class CostDecreasePlot : public WorkbenchPlot {
   Q_OBJECT
  public:
   explicit CostDecreasePlot(QWidget* parent = nullptr);
   void showSnapshot(const ConvergenceSnapshot& snapshot);
   // The data behind the plot: iteration, then per method gap mean, 10 % and 90 % quantiles.
-  QString toCsv() const;
+  QString toCsv() const override;
+  void rescale() override;
   // The mean curve of a method ("ISTA", …), or null.
   QCPGraph* curve(const QString& method) const;
 

@@ -99,6 +99,7 @@ void MainWindow::startDefaultRun() {
   debounce_.stop();
   runClock_.start();
   latestGeneration_ = worker_->requestRun(settings_->settings());
+  costPlot_->resetView();  // new results get a fitting view
   stopAction_->setEnabled(true);
   statusText_->setText("Running…");
 }

@@ -1,0 +1,162 @@
+#include "workbench_plot.h"
+
+#include "plot_export.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QToolTip>
+
+#include <cmath>
+#include <limits>
+
+namespace unfold::ui {
+
+WorkbenchPlot::WorkbenchPlot(const QString& title, QWidget* parent) : QCustomPlot(parent), title_(title) {
+  legend->setVisible(true);
+  legend->setIconTextPadding(10);  // SVG viewers' font metrics differ slightly: keep text clear of the icons
+  legend->setSelectableParts(QCPLegend::spItems);
+  axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+  setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+  plotLayout()->insertRow(0);
+  plotLayout()->addElement(0, 0, new QCPTextElement(this, title, QFont(font().family(), 11, QFont::Bold)));
+  setMouseTracking(true);
+  connect(this, &QCustomPlot::mouseDoubleClick, this, [this] {
+    userView_ = false;
+    rescale();
+    replot();
+  });
+  connect(this, &QCustomPlot::legendClick, this, [this](QCPLegend*, QCPAbstractLegendItem* item, QMouseEvent*) {
+    if (auto* plottableItem = qobject_cast<QCPPlottableLegendItem*>(item))
+      if (auto* curve = qobject_cast<QCPGraph*>(plottableItem->plottable())) toggleCurve(curve);
+  });
+}
+
+void WorkbenchPlot::rescale() { rescaleAxes(true); }
+
+void WorkbenchPlot::setLogarithmicY(bool logarithmic) {
+  if (logarithmic) {
+    yAxis->setScaleType(QCPAxis::stLogarithmic);
+    yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    yAxis->setNumberFormat("eb");
+    yAxis->setNumberPrecision(0);
+  } else {
+    yAxis->setScaleType(QCPAxis::stLinear);
+    yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    yAxis->setNumberFormat("gb");
+    yAxis->setNumberPrecision(6);
+  }
+  rescale();
+  replot();
+}
+
+void WorkbenchPlot::toggleCurve(QCPGraph* curve) {
+  const bool visible = !curve->visible();
+  if (visible) hidden_.remove(curve->name());
+  else hidden_.insert(curve->name());
+  curve->setVisible(visible);
+  if (bands_.contains(curve)) {
+    bands_[curve].first->setVisible(visible);
+    bands_[curve].second->setVisible(visible);
+  }
+  // A hidden curve stays in the legend, greyed, so that it can be shown again.
+  if (QCPPlottableLegendItem* item = legend->itemWithPlottable(curve))
+    item->setTextColor(visible ? Qt::black : Qt::gray);
+  replot();
+}
+
+void WorkbenchPlot::attachBand(QCPGraph* curve, QCPGraph* upper, QCPGraph* lower) { bands_[curve] = {upper, lower}; }
+
+void WorkbenchPlot::restoreVisibility(QCPGraph* curve) {
+  if (!hidden_.contains(curve->name()) || !curve->visible()) return;
+  hidden_.remove(curve->name());  // toggleCurve puts it back
+  toggleCurve(curve);
+}
+
+void WorkbenchPlot::rescaleUnlessUserView() {
+  if (!userView_) rescale();
+}
+
+void WorkbenchPlot::mousePressEvent(QMouseEvent* event) {
+  if (event->button() == Qt::LeftButton && axisRect()->rect().contains(event->position().toPoint()) &&
+      legend->selectTest(event->position(), false) < 0)
+    userView_ = true;  // a drag starts
+  QCustomPlot::mousePressEvent(event);
+}
+
+void WorkbenchPlot::wheelEvent(QWheelEvent* event) {
+  userView_ = true;
+  QCustomPlot::wheelEvent(event);
+}
+
+void WorkbenchPlot::clearPlot() {
+  bands_.clear();
+  clearGraphs();
+}
+
+QString WorkbenchPlot::readOut(const QPointF& position) const {
+  QCPGraph* best = nullptr;
+  double bestDistance = 12.0;  // pixels
+  double bestKey = 0, bestValue = 0;
+  for (int i = 0; i < graphCount(); ++i) {
+    QCPGraph* g = graph(i);
+    if (!g->visible() || g->name().isEmpty() || g->data()->isEmpty()) continue;
+    const double key = xAxis->pixelToCoord(position.x());
+    auto it = g->data()->findBegin(key);
+    for (int step = 0; step < 2 && it != g->data()->constEnd(); ++step, ++it) {
+      if (std::isnan(it->value)) continue;
+      const double dx = xAxis->coordToPixel(it->key) - position.x();
+      const double dy = yAxis->coordToPixel(it->value) - position.y();
+      const double distance = std::hypot(dx, dy);
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = g;
+        bestKey = it->key;
+        bestValue = it->value;
+      }
+    }
+  }
+  if (!best) return {};
+  return QString("%1   %2 = %3,  %4 = %5")
+      .arg(best->name(), xAxis->label().section(' ', -1), QString::number(bestKey, 'g', 6), yAxis->label(),
+           QString::number(bestValue, 'g', 6));
+}
+
+void WorkbenchPlot::mouseMoveEvent(QMouseEvent* event) {
+  QCustomPlot::mouseMoveEvent(event);
+  const QString text = readOut(event->position());
+  if (text.isEmpty()) QToolTip::hideText();
+  else QToolTip::showText(event->globalPosition().toPoint(), text, this);
+}
+
+void WorkbenchPlot::contextMenuEvent(QContextMenuEvent* event) {
+  QMenu menu(this);
+  QAction* log = menu.addAction("Logarithmic y axis");
+  log->setCheckable(true);
+  log->setChecked(logarithmicY());
+  connect(log, &QAction::toggled, this, &WorkbenchPlot::setLogarithmicY);
+  menu.addAction("Rescale (double click)", this, [this] {
+    userView_ = false;
+    rescale();
+    replot();
+  });
+  menu.addSeparator();
+  menu.addAction("Copy to clipboard", this, [this] { QApplication::clipboard()->setPixmap(toPixmap()); });
+  menu.addAction("Export figure…", this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, "Export figure", title_.toLower().replace(' ', '-') + ".pdf",
+                                                      "PDF (*.pdf);;SVG (*.svg);;PNG, 300 dpi (*.png)");
+    if (path.isEmpty()) return;
+    FigureSize size;
+    size.dpi = 300;
+    if (const QString error = exportPlot(this, path, size); !error.isEmpty()) QMessageBox::warning(this, "Export figure", error);
+  });
+  menu.addAction("Export data (CSV)…", this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, "Export data", title_.toLower().replace(' ', '-') + ".csv", "CSV (*.csv)");
+    if (path.isEmpty()) return;
+    if (const QString error = writeTextFile(path, toCsv()); !error.isEmpty()) QMessageBox::warning(this, "Export data", error);
+  });
+  menu.exec(event->globalPos());
+}
+
+}  // namespace unfold::ui

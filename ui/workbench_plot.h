@@ -1,0 +1,50 @@
+// The behaviour every plot of the workbench shares, on top of QCustomPlot: zoom and pan with the mouse,
+// double click to rescale, a click on a legend entry hides or shows its curve (and the curve's band),
+// a read-out of the curve under the cursor, a linear/log toggle for the y axis, and a context menu to
+// copy the plot to the clipboard or export it (figure or data). Each plot subclass supplies its data as
+// CSV and says how to rescale.
+#pragma once
+
+#include <qcustomplot.h>
+
+namespace unfold::ui {
+
+class WorkbenchPlot : public QCustomPlot {
+  Q_OBJECT
+ public:
+  explicit WorkbenchPlot(const QString& title, QWidget* parent = nullptr);
+
+  virtual QString toCsv() const = 0;
+  virtual void rescale();
+
+  void setLogarithmicY(bool logarithmic);
+  bool logarithmicY() const { return yAxis->scaleType() == QCPAxis::stLogarithmic; }
+  void toggleCurve(QCPGraph* curve);  // also its band, if it has one
+  // The read-out for a point in widget coordinates: "METHOD  t = …, value = …" for the nearest curve.
+  QString readOut(const QPointF& position) const;
+  QString title() const { return title_; }
+  // After the user zooms or pans, updates keep the view until a double click or resetView().
+  void resetView() { userView_ = false; }
+  bool userView() const { return userView_; }
+
+ protected:
+  // A band (two graphs filled between) drawn for `curve`, hidden and shown with it.
+  void attachBand(QCPGraph* curve, QCPGraph* upper, QCPGraph* lower);
+  // Call after a curve is (re)created: keeps it hidden if the user hid it.
+  void restoreVisibility(QCPGraph* curve);
+  void clearPlot();
+  // Rescales unless the user has taken over the view.
+  void rescaleUnlessUserView();
+  void mousePressEvent(QMouseEvent* event) override;
+  void wheelEvent(QWheelEvent* event) override;
+  void contextMenuEvent(QContextMenuEvent* event) override;
+  void mouseMoveEvent(QMouseEvent* event) override;
+
+ private:
+  QString title_;
+  QHash<QCPGraph*, QPair<QCPGraph*, QCPGraph*>> bands_;
+  QSet<QString> hidden_;
+  bool userView_ = false;
+};
+
+}  // namespace unfold::ui
