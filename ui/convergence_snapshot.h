@@ -13,6 +13,14 @@ struct ConvergenceCurve {
   QString method;   // "ISTA", "FISTA", "OISTA"
   QColor color;
   QVector<double> iteration, gapMean, gapQ10, gapQ90, stepTimesL;
+  QVector<double> lsOverLMean, supportSizeMean;  // per iteration, means over the inspected signals
+  // The first `inspected` signals, iteration by iteration (t = 0..T): codes z_t (index (t * inspected +
+  // s) * atoms + i), L_S/L, and for OISTA whether the step that produced z_t fell back to 1/L.
+  int inspected = 0, atoms = 0;
+  QVector<double> codes, lsOverL;
+  QVector<char> rejected;
+  // (|S|/m, L_S/L) over the iterates of the inspected signals, subsampled (the paper's Fig. E.1).
+  QVector<double> sampleZeta, sampleRatio;
 };
 
 struct ConvergenceSnapshot {
@@ -21,6 +29,9 @@ struct ConvergenceSnapshot {
   QString problem;         // one line describing the problem, for titles and the status bar
   double lipschitz = 0.0;
   double meanLambdaMax = 0.0;
+  double gamma = 0.0;                // m / n, for the Marchenko-Pastur prediction
+  int inspected = 0, atoms = 0;
+  QVector<double> solution;          // z* of the inspected signals (index s * atoms + i)
   QVector<ConvergenceCurve> curves;
 };
 

@@ -7,26 +7,46 @@
 #include "problem_generators.h"
 #include "reference_solver.h"
 #include "solver.h"
+#include "support_lipschitz.h"
 #include "trace_recorder.h"
 
 #include <QElapsedTimer>
 #include <QMetaObject>
 
+#include <algorithm>
 #include <functional>
 
 namespace unfold::ui {
 
 namespace {
 
-// Records the trace, stops the solver when the request is superseded, and sends partial results.
+// How many signals the inspector keeps iterate by iteration (fewer on long runs, so that the iterates
+// kept stay under kMaxStoredCodes values, ~32 MB), and how many (|S|/m, L_S/L) samples.
+constexpr int kInspected = 50;
+constexpr double kMaxStoredCodes = 4e6;
+constexpr int kMaxSamples = 6000;
+
+int inspectedSignals(Eigen::Index signalCount, int atoms, int iterations) {
+  const double perSignal = double(iterations + 1) * atoms;
+  const auto fit = static_cast<Eigen::Index>(kMaxStoredCodes / perSignal);
+  return static_cast<int>(std::clamp<Eigen::Index>(std::min<Eigen::Index>(signalCount, fit), 1, kInspected));
+}
+
+// Records the trace and the inspector's details, stops the solver when the request is superseded, and
+// sends partial results.
 class LiveTrace : public TraceRecorder {
  public:
-  LiveTrace(const Dictionary& d, Vector fStar, double lambda, std::function<bool()> stop, std::function<void()> partial)
-      : TraceRecorder(d, std::move(fStar), lambda, false), stop_(std::move(stop)), partial_(std::move(partial)) {
+  LiveTrace(const Dictionary& d, Vector fStar, double lambda, int iterations, int inspected, std::function<bool()> stop,
+            std::function<void()> partial)
+      : TraceRecorder(d, std::move(fStar), lambda, false), L_(d.lipschitz()), iterations_(iterations),
+        inspected_(inspected), tracker_(d, inspected), stop_(std::move(stop)),
+        partial_(std::move(partial)) {
     clock_.start();
   }
+  ConvergenceCurve detail;
   bool onIteration(const IterationState& state) override {
     TraceRecorder::onIteration(state);
+    record(state);
     if (clock_.elapsed() >= 40) {
       partial_();
       clock_.restart();
@@ -35,13 +55,45 @@ class LiveTrace : public TraceRecorder {
   }
 
  private:
+  void record(const IterationState& state) {
+    const Eigen::Index m = state.Z.rows();
+    if (state.iteration == 0)  // iterates x signals over the run, sampled down to kMaxSamples
+      sampleEvery_ = std::max(1, static_cast<int>(double(iterations_ + 1) * double(inspected_) / kMaxSamples));
+    const int inspected = inspected_;
+    detail.inspected = inspected;
+    detail.atoms = static_cast<int>(m);
+    // L_S only for the inspected signals: for all of them it would cost more than the solvers.
+    double meanRatio = 0.0, meanSupport = 0.0;
+    for (int s = 0; s < inspected; ++s) {
+      for (Eigen::Index i = 0; i < m; ++i) detail.codes.append(state.Z(i, s));
+      const double ratio = tracker_.update(s, state.Z.col(s)) / L_;
+      const auto support = static_cast<double>(tracker_.support(s).size());
+      detail.lsOverL.append(ratio);
+      detail.rejected.append(state.oracleAccepted ? char(!(*state.oracleAccepted)[static_cast<size_t>(s)]) : char(0));
+      meanRatio += ratio / inspected;
+      meanSupport += support / inspected;
+      if (++sampleCounter_ % sampleEvery_ == 0 && ratio > 0.0) {
+        detail.sampleZeta.append(support / static_cast<double>(m));
+        detail.sampleRatio.append(ratio);
+      }
+    }
+    detail.lsOverLMean.append(meanRatio);
+    detail.supportSizeMean.append(meanSupport);
+  }
+  double L_;
+  int iterations_, inspected_;
+  SupportLipschitzTracker tracker_;
   std::function<bool()> stop_;
   std::function<void()> partial_;
   QElapsedTimer clock_;
+  int sampleEvery_ = 1;
+  long sampleCounter_ = 0;
 };
 
-ConvergenceCurve curveOf(Algorithm algorithm, const std::vector<TraceRow>& rows) {
-  ConvergenceCurve curve;
+// `withDetail`: the inspector's iterates too (large); partial snapshots go without them.
+ConvergenceCurve curveOf(Algorithm algorithm, const LiveTrace& trace, bool withDetail) {
+  const std::vector<TraceRow>& rows = trace.rows();
+  ConvergenceCurve curve = withDetail ? trace.detail : ConvergenceCurve{};
   curve.method = QString::fromStdString(algorithmName(algorithm)).toUpper();
   curve.color = methodColor(curve.method);
   for (const TraceRow& row : rows) {
@@ -108,6 +160,11 @@ void SolverWorker::run(const ExperimentSettings& settings, quint64 generation) {
     snapshot.generation = generation;
     snapshot.lipschitz = dictionary.lipschitz();
     snapshot.meanLambdaMax = lambdaMax(dictionary.atoms(), X).mean();
+    snapshot.gamma = static_cast<double>(settings.m) / settings.n;
+    snapshot.inspected = inspectedSignals(X.cols(), settings.m, settings.iterations);
+    snapshot.atoms = settings.m;
+    for (int s = 0; s < snapshot.inspected; ++s)
+      for (int i = 0; i < settings.m; ++i) snapshot.solution.append(reference.Z(i, s));
     snapshot.problem = QString("Gaussian D, n = %1, m = %2, λ = %3 λ_max, %4 signal(s)")
                            .arg(settings.n).arg(settings.m).arg(settings.lambda).arg(settings.signalCount);
     std::vector<Algorithm> algorithms;
@@ -118,14 +175,15 @@ void SolverWorker::run(const ExperimentSettings& settings, quint64 generation) {
       LiveTrace* current = nullptr;
       const auto partial = [&] {
         ConvergenceSnapshot live = snapshot;
-        live.curves.append(curveOf(algorithm, current->rows()));
+        live.curves.append(curveOf(algorithm, *current, false));
         emit snapshotReady(live);
       };
-      LiveTrace trace(dictionary, reference.optimalCost, settings.lambda, [&] { return superseded(generation); }, partial);
+      LiveTrace trace(dictionary, reference.optimalCost, settings.lambda, settings.iterations, snapshot.inspected,
+                      [&] { return superseded(generation); }, partial);
       current = &trace;
       solveLasso(algorithm, dictionary, X, settings.lambda, settings.iterations, &trace);
       if (superseded(generation)) return;
-      snapshot.curves.append(curveOf(algorithm, trace.rows()));
+      snapshot.curves.append(curveOf(algorithm, trace, true));
     }
     snapshot.complete = true;
     emit snapshotReady(snapshot);

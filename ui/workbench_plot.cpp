@@ -19,8 +19,15 @@ WorkbenchPlot::WorkbenchPlot(const QString& title, QWidget* parent) : QCustomPlo
   legend->setSelectableParts(QCPLegend::spItems);
   axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
   setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-  plotLayout()->insertRow(0);
-  plotLayout()->addElement(0, 0, new QCPTextElement(this, title, QFont(font().family(), 11, QFont::Bold)));
+  // Layout: the title, then a grid holding the main axis rect (and whatever panels a subclass adds).
+  QCPAxisRect* main = axisRect();
+  plotLayout()->take(main);
+  plotLayout()->simplify();
+  titleElement_ = new QCPTextElement(this, title, QFont(font().family(), 11, QFont::Bold));
+  plotLayout()->addElement(0, 0, titleElement_);
+  body_ = new QCPLayoutGrid;
+  plotLayout()->addElement(1, 0, body_);
+  body_->addElement(0, 0, main);
   setMouseTracking(true);
   connect(this, &QCustomPlot::mouseDoubleClick, this, [this] {
     userView_ = false;
@@ -34,6 +41,11 @@ WorkbenchPlot::WorkbenchPlot(const QString& title, QWidget* parent) : QCustomPlo
 }
 
 void WorkbenchPlot::rescale() { rescaleAxes(true); }
+
+void WorkbenchPlot::setTitle(const QString& title) {
+  title_ = title;
+  titleElement_->setText(title);
+}
 
 void WorkbenchPlot::setLogarithmicY(bool logarithmic) {
   if (logarithmic) {

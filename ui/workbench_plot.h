@@ -23,11 +23,14 @@ class WorkbenchPlot : public QCustomPlot {
   // The read-out for a point in widget coordinates: "METHOD  t = …, value = …" for the nearest curve.
   QString readOut(const QPointF& position) const;
   QString title() const { return title_; }
+  void setTitle(const QString& title);
   // After the user zooms or pans, updates keep the view until a double click or resetView().
   void resetView() { userView_ = false; }
   bool userView() const { return userView_; }
 
  protected:
+  // The grid under the title that holds the main axis rect at (0, 0): extra panels go beside or below.
+  QCPLayoutGrid* body() const { return body_; }
   // A band (two graphs filled between) drawn for `curve`, hidden and shown with it.
   void attachBand(QCPGraph* curve, QCPGraph* upper, QCPGraph* lower);
   // Call after a curve is (re)created: keeps it hidden if the user hid it.
@@ -42,6 +45,8 @@ class WorkbenchPlot : public QCustomPlot {
 
  private:
   QString title_;
+  QCPTextElement* titleElement_ = nullptr;
+  QCPLayoutGrid* body_ = nullptr;
   QHash<QCPGraph*, QPair<QCPGraph*, QCPGraph*>> bands_;
   QSet<QString> hidden_;
   bool userView_ = false;

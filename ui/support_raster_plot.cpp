@@ -1,0 +1,113 @@
+#include "support_raster_plot.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace unfold::ui {
+
+SupportRasterPlot::SupportRasterPlot(QWidget* parent) : WorkbenchPlot("Support evolution", parent) {
+  legend->setVisible(false);
+  xAxis->setLabel("iteration t");
+  yAxis->setLabel("atom i");
+  raster_ = new QCPColorMap(xAxis, yAxis);
+  raster_->setInterpolate(false);
+  scale_ = new QCPColorScale(this);
+  scale_->setLabel("z_t,i");
+  body()->addElement(0, 1, scale_);
+  raster_->setColorScale(scale_);
+  QCPColorGradient gradient(QCPColorGradient::gpPolar);  // blue < 0 < red, white at 0
+  gradient.setPeriodic(false);
+  raster_->setGradient(gradient);
+  // The solution's support, to the right of the last iterate: ▲ positive, ▼ negative.
+  solutionPositive_ = addGraph();
+  solutionNegative_ = addGraph();
+  solutionPositive_->setLineStyle(QCPGraph::lsNone);
+  solutionNegative_->setLineStyle(QCPGraph::lsNone);
+  solutionPositive_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangle, QColor(180, 30, 30), 7));
+  solutionNegative_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted, QColor(30, 60, 180), 7));
+  solutionPositive_->setName("z* > 0");
+  solutionNegative_->setName("z* < 0");
+
+  bottom_ = new QCPAxisRect(this);
+  body()->addElement(1, 0, bottom_);
+  body()->setRowStretchFactor(1, 0.35);
+  bottom_->axis(QCPAxis::atBottom)->setLabel("iteration t");
+  bottom_->axis(QCPAxis::atLeft)->setLabel("|S_t|");
+  supportSize_ = addGraph(bottom_->axis(QCPAxis::atBottom), bottom_->axis(QCPAxis::atLeft));
+  supportSize_->setName("|S_t|");
+  supportSize_->setPen(QPen(Qt::black, 1.5));
+  supportSize_->setLineStyle(QCPGraph::lsStepLeft);
+  rejected_ = addGraph(bottom_->axis(QCPAxis::atBottom), bottom_->axis(QCPAxis::atLeft));
+  rejected_->setName("1/L_S step rejected");
+  rejected_->setLineStyle(QCPGraph::lsNone);
+  rejected_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QColor(213, 94, 0), 6));
+  // Both rows share the iteration axis.
+  connect(xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), bottom_->axis(QCPAxis::atBottom),
+          qOverload<const QCPRange&>(&QCPAxis::setRange));
+  QCPMarginGroup* margins = new QCPMarginGroup(this);
+  axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+  bottom_->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+  scale_->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
+}
+
+void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, const QString& method, int signal) {
+  const ConvergenceCurve* curve = nullptr;
+  for (const ConvergenceCurve& c : snapshot.curves)
+    if (c.method == method) curve = &c;
+  raster_->data()->clear();
+  for (QCPGraph* g : {supportSize_, rejected_, solutionPositive_, solutionNegative_}) g->data()->clear();
+  csv_.clear();
+  if (!curve || signal < 0 || signal >= curve->inspected || curve->atoms == 0) {
+    replot(QCustomPlot::rpQueuedReplot);
+    return;
+  }
+  const int m = curve->atoms, K = curve->inspected;
+  const int iterates = static_cast<int>(curve->codes.size() / (static_cast<qsizetype>(K) * m));
+  raster_->data()->setSize(iterates, m);
+  raster_->data()->setRange(QCPRange(0, std::max(1, iterates - 1)), QCPRange(0, m - 1));
+  double largest = 0.0;
+  csv_ = "iteration,support_size,ls_over_l,rejected";
+  for (int i = 0; i < m; ++i) csv_ += QString(",z_%1").arg(i);
+  csv_ += "\n";
+  for (int t = 0; t < iterates; ++t) {
+    const qsizetype base = (static_cast<qsizetype>(t) * K + signal) * m;
+    int support = 0;
+    csv_ += QString::number(t);
+    QString values;
+    for (int i = 0; i < m; ++i) {
+      const double z = curve->codes[base + i];
+      raster_->data()->setCell(t, i, z);
+      largest = std::max(largest, std::abs(z));
+      support += z != 0.0;
+      values += "," + QString::number(z, 'g', 17);
+    }
+    const qsizetype at = static_cast<qsizetype>(t) * K + signal;
+    supportSize_->addData(t, support);
+    const bool fellBack = curve->rejected.value(at) != 0;
+    if (fellBack) rejected_->addData(t, support);
+    csv_ += QString(",%1,%2,%3").arg(support).arg(curve->lsOverL.value(at), 0, 'g', 17).arg(fellBack ? 1 : 0) + values + "\n";
+  }
+  raster_->setDataRange(QCPRange(-std::max(largest, 1e-300), std::max(largest, 1e-300)));  // 0 is white
+  if (snapshot.solution.size() >= static_cast<qsizetype>(K) * m) {
+    for (int i = 0; i < m; ++i) {
+      const double z = snapshot.solution[static_cast<qsizetype>(signal) * m + i];
+      if (z > 0) solutionPositive_->addData(iterates + 1, i);
+      if (z < 0) solutionNegative_->addData(iterates + 1, i);
+    }
+  }
+  setTitle(QString("Support evolution: %1, signal %2").arg(method).arg(signal));
+  rescaleUnlessUserView();
+  replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SupportRasterPlot::rescale() {
+  xAxis->setRange(-0.5, std::max(2.0, raster_->data()->keyRange().upper + 2.5));
+  yAxis->setRange(-0.5, std::max(1.0, raster_->data()->valueRange().upper + 0.5));
+  bottom_->axis(QCPAxis::atLeft)->rescale();
+  QCPRange range = bottom_->axis(QCPAxis::atLeft)->range();
+  bottom_->axis(QCPAxis::atLeft)->setRange(0, std::max(1.0, range.upper * 1.1));
+}
+
+QString SupportRasterPlot::toCsv() const { return csv_; }
+
+}  // namespace unfold::ui

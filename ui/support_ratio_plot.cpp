@@ -1,0 +1,83 @@
+#include "support_ratio_plot.h"
+
+#include "largest_eigenvalue.h"
+
+#include <cmath>
+
+namespace unfold::ui {
+
+SupportRatioPlot::SupportRatioPlot(QWidget* parent) : WorkbenchPlot("L_S / L", parent) {
+  xAxis->setLabel("iteration t");
+  yAxis->setLabel("L_S / L");
+  right_ = new QCPAxisRect(this);
+  body()->addElement(0, 1, right_);
+  right_->axis(QCPAxis::atBottom)->setLabel("|S| / m");
+  right_->axis(QCPAxis::atLeft)->setLabel("L_S / L");
+  axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+}
+
+void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, const QString& method, int signal) {
+  clearPlot();
+  csv_ = "panel,method,x,y\n";
+  const auto add = [&](QCPAxisRect* rect, const QString& name, const QPen& pen, bool inLegend) {
+    QCPGraph* g = addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+    g->setName(name);
+    g->setPen(pen);
+    if (!inLegend) g->removeFromLegend();
+    return g;
+  };
+  const double gamma = snapshot.gamma;
+  for (const ConvergenceCurve& c : snapshot.curves) {
+    const int K = c.inspected;
+    if (K == 0 || c.atoms == 0) continue;
+    const int iterates = static_cast<int>(c.lsOverL.size() / K);
+    if (c.method == method && signal >= 0 && signal < K) {
+      QCPGraph* chosen = add(axisRect(), QString("%1, signal %2").arg(c.method).arg(signal), QPen(c.color, 2), true);
+      QCPGraph* prediction = add(axisRect(), "Marchenko–Pastur at |S_t|/m", QPen(Qt::gray, 1.5, Qt::DotLine), true);
+      for (int t = 0; t < iterates; ++t) {
+        const double ratio = c.lsOverL[static_cast<qsizetype>(t) * K + signal];
+        int support = 0;
+        for (int i = 0; i < c.atoms; ++i) support += c.codes[(static_cast<qsizetype>(t) * K + signal) * c.atoms + i] != 0.0;
+        chosen->addData(t, ratio);
+        if (support > 0 && gamma > 0) prediction->addData(t, marchenkoPasturRatio(double(support) / c.atoms, gamma));
+        csv_ += QString("iterations,%1 signal %2,%3,%4\n").arg(c.method).arg(signal).arg(t).arg(ratio, 0, 'g', 17);
+      }
+    }
+    QCPGraph* mean = add(axisRect(), QString("%1, mean of %2 signals").arg(c.method).arg(K), QPen(c.color, 1.5, Qt::DashLine), true);
+    for (int t = 0; t < c.lsOverLMean.size(); ++t) {
+      mean->addData(t, c.lsOverLMean[t]);
+      csv_ += QString("iterations,%1 mean,%2,%3\n").arg(c.method).arg(t).arg(c.lsOverLMean[t], 0, 'g', 17);
+    }
+    QCPGraph* samples = add(right_, c.method + " iterates", QPen(c.color), false);
+    samples->setLineStyle(QCPGraph::lsNone);
+    QColor dot = c.color;
+    dot.setAlpha(90);
+    samples->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, dot, dot, 3));
+    for (qsizetype k = 0; k < c.sampleZeta.size(); ++k) {
+      samples->addData(c.sampleZeta[k], c.sampleRatio[k]);
+      csv_ += QString("scatter,%1,%2,%3\n").arg(c.method).arg(c.sampleZeta[k], 0, 'g', 17).arg(c.sampleRatio[k], 0, 'g', 17);
+    }
+  }
+  if (gamma > 0) {
+    QCPGraph* law = add(right_, "Marchenko–Pastur", QPen(Qt::black, 2), false);
+    QCPGraph* line = add(right_, "ζ", QPen(Qt::gray, 1, Qt::DashLine), false);
+    for (int k = 1; k <= 200; ++k) {
+      const double zeta = k / 200.0;
+      law->addData(zeta, marchenkoPasturRatio(zeta, gamma));
+      line->addData(zeta, zeta);
+    }
+  }
+  rescaleUnlessUserView();
+  replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SupportRatioPlot::rescale() {
+  xAxis->rescale(true);
+  yAxis->setRange(0, 1.05);
+  right_->axis(QCPAxis::atBottom)->setRange(0, 1);
+  right_->axis(QCPAxis::atLeft)->setRange(0, 1.05);
+}
+
+QString SupportRatioPlot::toCsv() const { return csv_; }
+
+}  // namespace unfold::ui

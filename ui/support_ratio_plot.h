@@ -1,0 +1,26 @@
+// L_S / L, the room OISTA's oracle step has over ISTA's (Ablin et al. 2019, Sec. 3): on the left along the
+// iterations, for the inspected signal and the mean over the signals, with the Marchenko-Pastur
+// prediction ((1 + sqrt(zeta gamma)) / (1 + sqrt(gamma)))^2 at zeta = |S_t|/m; on the right against
+// |S|/m over all iterates, with the Marchenko-Pastur curve and the line zeta (the paper's Fig. E.1).
+#pragma once
+
+#include "convergence_snapshot.h"
+#include "workbench_plot.h"
+
+namespace unfold::ui {
+
+class SupportRatioPlot : public WorkbenchPlot {
+  Q_OBJECT
+ public:
+  explicit SupportRatioPlot(QWidget* parent = nullptr);
+  void showSignal(const ConvergenceSnapshot& snapshot, const QString& method, int signal);
+  QString toCsv() const override;
+  void rescale() override;
+  QCPAxisRect* scatterRect() const { return right_; }
+
+ private:
+  QCPAxisRect* right_ = nullptr;
+  QString csv_;
+};
+
+}  // namespace unfold::ui
