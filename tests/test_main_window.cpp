@@ -11,6 +11,14 @@
 #include <QDoubleSpinBox>
 #include <QSlider>
 #include "settings_panel.h"
+#include "support_raster_plot.h"
+#include "support_ratio_plot.h"
+#include "dictionary.h"
+#include "problem_generators.h"
+#include "solver.h"
+#include "support_lipschitz.h"
+#include <QComboBox>
+#include <QSpinBox>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -187,6 +195,43 @@ class TestMainWindow : public QObject {
     QTest::qWait(300);
     QTest::keyClick(&window, Qt::Key_Escape);
     QVERIFY(finished.wait(5000));  // the solver stops at its next iteration, not after 100,000
+  }
+
+  void inspectorShowsTheCoreIteratesWithoutRestarting() {
+    MainWindow window;
+    window.show();
+    QSignalSpy finished(&window, &MainWindow::runFinished);
+    window.startDefaultRun();
+    QVERIFY(finished.wait(60000));
+    QCoreApplication::processEvents();
+    const quint64 generation = window.latestGeneration();
+    window.settingsPanel()->signalChoice()->setValue(7);
+    window.settingsPanel()->methodChoice()->setCurrentText("ISTA");
+    QTest::qWait(400);  // longer than the debounce: nothing may restart
+    QCOMPARE(window.latestGeneration(), generation);
+    QCOMPARE(window.supportPlot()->title(), QString("Support evolution: ISTA, signal 7"));
+    // The raster holds the core's iterates: ISTA run here on the same problem (same generators, seeds).
+    const ExperimentSettings s = window.settingsPanel()->settings();
+    const unfold::Dictionary d(unfold::gaussianDictionary(s.n, s.m, s.seed));
+    const unfold::Matrix X = unfold::makeSignals(unfold::SignalKind::Gaussian, d.atoms(), s.signalCount, s.seed + 1).X;
+    const unfold::Matrix z5 = unfold::runIsta(d, X, s.lambda, 5, nullptr).Z;
+    const QStringList rows = window.supportPlot()->toCsv().split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(rows.size(), 1 + s.iterations + 1);
+    const QStringList row5 = rows[6].split(',');  // header, then t = 0..T
+    QCOMPARE(row5[0], QString("5"));
+    for (int i = 0; i < s.m; ++i) QCOMPARE(row5[4 + i].toDouble(), z5(i, 7));
+    QCOMPARE(row5[1].toInt(), static_cast<int>((z5.col(7).array() != 0.0).count()));
+    QCOMPARE(window.supportPlot()->raster()->data()->cell(5, 3), z5(3, 7));
+    // L_S/L of that iterate, against a from-scratch computation.
+    std::vector<int> support;
+    for (int i = 0; i < s.m; ++i)
+      if (z5(i, 7) != 0.0) support.push_back(i);
+    QVERIFY(std::abs(row5[2].toDouble() - unfold::supportLipschitz(d, support) / d.lipschitz()) < 1e-9);
+    // OISTA marks its fallbacks to 1/L; the step from z = 0 is always one.
+    window.settingsPanel()->methodChoice()->setCurrentText("OISTA");
+    QVERIFY(window.supportPlot()->rejectedMarks()->data()->size() >= 1);
+    QCOMPARE(window.supportPlot()->rejectedMarks()->data()->at(0)->key, 1.0);
+    QVERIFY(window.ratioPlot()->toCsv().contains("scatter,OISTA,"));
   }
 
   void closingDuringARunIsClean() {

@@ -63,6 +63,7 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
       QColor fill = curve.color;
       fill.setAlpha(45);
       for (QCPGraph* edge : {upper, lower}) {
+        edge->setName(QString());  // QCustomPlot names every graph; an edge is not a curve
         edge->setPen(Qt::NoPen);
         edge->removeFromLegend();
       }

@@ -3,6 +3,8 @@
 #include "cost_decrease_plot.h"
 #include "plot_export.h"
 #include "settings_panel.h"
+#include "support_raster_plot.h"
+#include "support_ratio_plot.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -35,7 +37,22 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   dock->setWidget(settings_);
   dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
   addDockWidget(Qt::LeftDockWidgetArea, dock);
-  resize(1280, 760);
+  // The other plots are docks too: the user rearranges, floats or tabs them.
+  supportPlot_ = new SupportRasterPlot;
+  ratioPlot_ = new SupportRatioPlot;
+  const auto plotDock = [this](QWidget* plot, const QString& title, const QString& name) {
+    auto* d = new QDockWidget(title, this);
+    d->setObjectName(name);
+    d->setWidget(plot);
+    addDockWidget(Qt::BottomDockWidgetArea, d);
+    return d;
+  };
+  QDockWidget* support = plotDock(supportPlot_, "Support evolution", "support");
+  QDockWidget* ratio = plotDock(ratioPlot_, "L_S / L", "ratio");
+  splitDockWidget(support, ratio, Qt::Horizontal);
+  resizeDocks({support}, {400}, Qt::Vertical);
+  connect(settings_, &SettingsPanel::inspectChanged, this, &MainWindow::showInspected);
+  resize(1600, 900);
 
   worker_ = new SolverWorker;
   worker_->moveToThread(&workerThread_);
@@ -123,6 +140,13 @@ void MainWindow::redraw() {
   hasPending_ = false;
   costPlot_->showSnapshot(pending_);
   shownGeneration_ = pending_.generation;
+  if (pending_.complete) {
+    complete_ = pending_;
+    settings_->setInspectableSignals(complete_.inspected);
+    supportPlot_->resetView();
+    ratioPlot_->resetView();
+    showInspected();
+  }
   double best = std::numeric_limits<double>::infinity();
   for (const ConvergenceCurve& c : pending_.curves)
     if (!c.gapMean.isEmpty()) best = std::min(best, c.gapMean.back());
@@ -132,6 +156,11 @@ void MainWindow::redraw() {
                            .arg(pending_.meanLambdaMax, 0, 'g', 4)
                            .arg(best, 0, 'e', 2)
                            .arg(pending_.complete ? QString("   ·   %1 ms").arg(runClock_.elapsed()) : "   ·   running…"));
+}
+
+void MainWindow::showInspected() {
+  supportPlot_->showSignal(complete_, settings_->inspectedMethod(), settings_->inspectedSignal());
+  ratioPlot_->showSignal(complete_, settings_->inspectedMethod(), settings_->inspectedSignal());
 }
 
 void MainWindow::onFinished(quint64 generation) {

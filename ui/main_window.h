@@ -17,6 +17,8 @@ namespace unfold::ui {
 
 class CostDecreasePlot;
 class SettingsPanel;
+class SupportRasterPlot;
+class SupportRatioPlot;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -29,6 +31,8 @@ class MainWindow : public QMainWindow {
   void stop();
   CostDecreasePlot* costPlot() const { return costPlot_; }
   SettingsPanel* settingsPanel() const { return settings_; }
+  SupportRasterPlot* supportPlot() const { return supportPlot_; }
+  SupportRatioPlot* ratioPlot() const { return ratioPlot_; }
   quint64 latestGeneration() const { return latestGeneration_; }
   quint64 shownGeneration() const { return shownGeneration_; }
 
@@ -39,11 +43,15 @@ class MainWindow : public QMainWindow {
   void buildMenusAndToolbar();
   void acceptSnapshot(const ConvergenceSnapshot& snapshot);
   void redraw();
+  void showInspected();  // the inspector plots, from the last complete snapshot
   void onFinished(quint64 generation);
   void exportFigure();
   void exportData();
 
   CostDecreasePlot* costPlot_ = nullptr;
+  SupportRasterPlot* supportPlot_ = nullptr;
+  SupportRatioPlot* ratioPlot_ = nullptr;
+  ConvergenceSnapshot complete_;  // the last complete snapshot, for the inspector
   SettingsPanel* settings_ = nullptr;
   QLabel* statusText_ = nullptr;
   QAction *runAction_ = nullptr, *stopAction_ = nullptr;

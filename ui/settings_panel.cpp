@@ -3,6 +3,7 @@
 #include "method_palette.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -86,9 +87,20 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
   runForm->addRow("iterations", iterations_);
   methodRow->addLayout(runForm);
 
+  auto* inspect = new QGroupBox("Inspect (no recomputation)");
+  auto* inspectForm = new QFormLayout(inspect);
+  inspectMethod_ = new QComboBox;
+  inspectMethod_->addItems({"OISTA", "ISTA", "FISTA"});
+  inspectMethod_->setToolTip("The method whose iterates the support and L_S/L plots show");
+  inspectSignal_ = spinBox(0, 49, 0, "The signal the support and L_S/L plots show (the first 50 are kept)");
+  inspectSignal_->setKeyboardTracking(true);
+  inspectForm->addRow("method", inspectMethod_);
+  inspectForm->addRow("signal", inspectSignal_);
+
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(problem);
   layout->addWidget(methods);
+  layout->addWidget(inspect);
   layout->addStretch(1);
 
   connect(lambdaSlider_, &QSlider::valueChanged, this, &SettingsPanel::lambdaFromSlider);
@@ -96,6 +108,16 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
   for (QSpinBox* box : {n_, m_, signals_, seed_, iterations_})
     connect(box, &QSpinBox::valueChanged, this, &SettingsPanel::changed);
   for (QCheckBox* box : {ista_, fista_, oista_}) connect(box, &QCheckBox::toggled, this, &SettingsPanel::changed);
+  connect(inspectMethod_, &QComboBox::currentTextChanged, this, &SettingsPanel::inspectChanged);
+  connect(inspectSignal_, &QSpinBox::valueChanged, this, &SettingsPanel::inspectChanged);
+}
+
+QString SettingsPanel::inspectedMethod() const { return inspectMethod_->currentText(); }
+int SettingsPanel::inspectedSignal() const { return inspectSignal_->value(); }
+
+void SettingsPanel::setInspectableSignals(int count) {
+  const QSignalBlocker blocker(inspectSignal_);
+  inspectSignal_->setMaximum(std::max(0, count - 1));
 }
 
 void SettingsPanel::lambdaFromSlider(int position) {

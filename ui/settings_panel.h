@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QComboBox;
 class QDoubleSpinBox;
 class QSlider;
 class QSpinBox;
@@ -21,10 +22,17 @@ class SettingsPanel : public QWidget {
   ExperimentSettings settings() const;
   void setSettings(const ExperimentSettings& settings);
   QDoubleSpinBox* lambdaBox() const { return lambdaBox_; }
+  // What the inspector plots show; changing it never restarts a run.
+  QString inspectedMethod() const;
+  int inspectedSignal() const;
+  QComboBox* methodChoice() const { return inspectMethod_; }
+  QSpinBox* signalChoice() const { return inspectSignal_; }
+  void setInspectableSignals(int count);
   QSlider* lambdaSlider() const { return lambdaSlider_; }
 
  signals:
   void changed();
+  void inspectChanged();
 
  private:
   void lambdaFromSlider(int position);
@@ -34,6 +42,8 @@ class SettingsPanel : public QWidget {
   QDoubleSpinBox* lambdaBox_;
   QSlider* lambdaSlider_;
   QCheckBox *ista_, *fista_, *oista_;
+  QComboBox* inspectMethod_;
+  QSpinBox* inspectSignal_;
   bool syncing_ = false;
 };
 

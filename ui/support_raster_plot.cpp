@@ -15,22 +15,26 @@ SupportRasterPlot::SupportRasterPlot(QWidget* parent) : WorkbenchPlot("Support e
   scale_->setLabel("z_t,i");
   body()->addElement(0, 1, scale_);
   raster_->setColorScale(scale_);
-  QCPColorGradient gradient(QCPColorGradient::gpPolar);  // blue < 0 < red, white at 0
-  gradient.setPeriodic(false);
+  // Diverging and colour-blind safe: blue < 0, white at 0 (off the support), vermillion > 0.
+  QCPColorGradient gradient;
+  gradient.setColorStopAt(0.0, QColor(0, 114, 178));
+  gradient.setColorStopAt(0.5, Qt::white);
+  gradient.setColorStopAt(1.0, QColor(213, 94, 0));
   raster_->setGradient(gradient);
   // The solution's support, to the right of the last iterate: ▲ positive, ▼ negative.
   solutionPositive_ = addGraph();
   solutionNegative_ = addGraph();
   solutionPositive_->setLineStyle(QCPGraph::lsNone);
   solutionNegative_->setLineStyle(QCPGraph::lsNone);
-  solutionPositive_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangle, QColor(180, 30, 30), 7));
-  solutionNegative_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted, QColor(30, 60, 180), 7));
+  solutionPositive_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangle, QColor(213, 94, 0), 7));
+  solutionNegative_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted, QColor(0, 114, 178), 7));
   solutionPositive_->setName("z* > 0");
   solutionNegative_->setName("z* < 0");
 
   bottom_ = new QCPAxisRect(this);
   body()->addElement(1, 0, bottom_);
-  body()->setRowStretchFactor(1, 0.35);
+  body()->setRowStretchFactor(1, 0.5);
+  bottom_->axis(QCPAxis::atLeft)->ticker()->setTickCount(3);
   bottom_->axis(QCPAxis::atBottom)->setLabel("iteration t");
   bottom_->axis(QCPAxis::atLeft)->setLabel("|S_t|");
   supportSize_ = addGraph(bottom_->axis(QCPAxis::atBottom), bottom_->axis(QCPAxis::atLeft));

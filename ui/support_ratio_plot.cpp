@@ -13,7 +13,10 @@ SupportRatioPlot::SupportRatioPlot(QWidget* parent) : WorkbenchPlot("L_S / L", p
   body()->addElement(0, 1, right_);
   right_->axis(QCPAxis::atBottom)->setLabel("|S| / m");
   right_->axis(QCPAxis::atLeft)->setLabel("L_S / L");
-  axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+  axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);  // curves settle low
+  QFont small = legend->font();
+  small.setPointSizeF(small.pointSizeF() * 0.85);
+  legend->setFont(small);
 }
 
 void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, const QString& method, int signal) {
