@@ -7,6 +7,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 #include <cstdlib>
 #include <iostream>
 
@@ -26,12 +27,17 @@ bool hasDisplay() {
   return (x && *x) || (wayland && *wayland);
 }
 
-// `unfoldlab --screenshot OUT.png`: run the default experiment, save the window, exit.
+// The window, optionally with --session FILE or --preset NAME; with --screenshot OUT.png it runs to
+// completion, saves the window and exits (for tests and the README pictures).
 int runGui(int argc, char** argv, const QStringList& arguments) {
-  QString screenshot;
+  QString screenshot, sessionPath, preset;
   for (int i = 0; i < arguments.size(); ++i) {
     if (arguments[i] == "--screenshot" && i + 1 < arguments.size()) {
       screenshot = arguments[++i];
+    } else if (arguments[i] == "--session" && i + 1 < arguments.size()) {
+      sessionPath = arguments[++i];
+    } else if (arguments[i] == "--preset" && i + 1 < arguments.size()) {
+      preset = arguments[++i];
     } else {
       std::cerr << "unfoldlab: unknown option '" << arguments[i].toStdString() << "' (see unfoldlab --help)\n";
       return 2;
@@ -45,6 +51,16 @@ int runGui(int argc, char** argv, const QStringList& arguments) {
   QApplication app(argc, argv);
   QApplication::setApplicationName("Unfold Lab");
   QApplication::setOrganizationName("Unfold Lab");
+  // A bad session or preset is refused before any window appears (message, exit code 2).
+  std::optional<unfold::ui::Session> session;
+  if (!sessionPath.isEmpty() || !preset.isEmpty()) {
+    QString error;
+    session = preset.isEmpty() ? unfold::ui::readSessionFile(sessionPath, &error) : unfold::ui::readPreset(preset, &error);
+    if (!session) {
+      std::cerr << "unfoldlab: " << error.toStdString() << "\n";
+      return 2;
+    }
+  }
   unfold::ui::MainWindow window;
   window.show();
   if (!screenshot.isEmpty()) {
@@ -58,7 +74,9 @@ int runGui(int argc, char** argv, const QStringList& arguments) {
       });
     });
   }
-  window.startDefaultRun();
+  if (session) window.applySession(*session);
+  else if (!screenshot.isEmpty()) window.startDefaultRun();  // reproducible pictures: the defaults
+  else window.restoreLastSession();
   return app.exec();
 }
 

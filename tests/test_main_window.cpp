@@ -18,6 +18,9 @@
 #include "solver.h"
 #include "support_lipschitz.h"
 #include <QComboBox>
+#include <QProcess>
+#include <QStandardPaths>
+#include "session_file.h"
 #include <QSpinBox>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -232,6 +235,87 @@ class TestMainWindow : public QObject {
     QVERIFY(window.supportPlot()->rejectedMarks()->data()->size() >= 1);
     QCOMPARE(window.supportPlot()->rejectedMarks()->data()->at(0)->key, 1.0);
     QVERIFY(window.ratioPlot()->toCsv().contains("scatter,OISTA,"));
+  }
+
+  void sessionsRoundTripAndBadFilesChangeNothing() {
+    QStandardPaths::setTestModeEnabled(true);  // QSettings (recent files) go to a test location
+    MainWindow window;
+    window.show();
+    ExperimentSettings custom;
+    custom.n = 12;
+    custom.m = 40;
+    custom.signalCount = 30;
+    custom.lambda = 0.25;
+    custom.iterations = 50;
+    custom.seed = 9;
+    custom.fista = false;
+    Session session;
+    session.settings = custom;
+    session.inspectedMethod = "ISTA";
+    session.inspectedSignal = 4;
+    QSignalSpy finished(&window, &MainWindow::runFinished);
+    window.applySession(session);
+    QVERIFY(finished.wait(60000));
+    QTemporaryDir dir;
+    const QString path = dir.filePath("s.json");
+    QCOMPARE(window.saveSessionFile(path), QString());
+    window.applySession(Session{});  // back to the defaults
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(window.openSessionFile(path, true), QString());
+    QVERIFY(window.settingsPanel()->settings() == custom);
+    QCOMPARE(window.settingsPanel()->inspectedMethod(), QString("ISTA"));
+    QCOMPARE(window.settingsPanel()->inspectedSignal(), 4);
+    QVERIFY(finished.wait(60000));
+    QVERIFY(!window.costPlot()->curve("FISTA"));  // the session's methods were run
+    // Bad files: a message naming the file and the field, and the current session untouched.
+    const auto write = [&](const QString& name, const QByteArray& text) {
+      QFile f(dir.filePath(name));
+      f.open(QIODevice::WriteOnly);
+      f.write(text);
+      return dir.filePath(name);
+    };
+    QByteArray good = formatSession(session);
+    QVERIFY(window.openSessionFile(write("a.json", "{ broken"), true).contains("not valid JSON"));
+    QVERIFY(window.openSessionFile(write("b.json", "{}"), true).contains("not an Unfold Lab session"));
+    QVERIFY(window.openSessionFile(write("c.json", QByteArray(good).replace("\"n\": 12", "\"n\": -3")), true)
+                .contains("'n' must be an integer from 1 to 2000"));
+    QVERIFY(window.openSessionFile(write("d.json", QByteArray(good).replace("\"lambda\": 0.25", "\"lambda\": 7")), true)
+                .contains("'lambda' must be a number"));
+    QVERIFY(window.openSessionFile(write("e.json", QByteArray(good).replace("\"ista\"", "\"newton\"")), true)
+                .contains("unknown method 'newton'"));
+    QVERIFY(window.openSessionFile(dir.filePath("missing.json"), true).contains("cannot open"));
+    QVERIFY(window.settingsPanel()->settings() == custom);
+  }
+
+  void presetsShipWithTheApp() {
+    QVERIFY(presetNames().contains("oista"));
+    QString error;
+    const auto preset = readPreset("oista", &error);
+    QVERIFY2(preset, qPrintable(error));
+    QCOMPARE(preset->settings.n, 10);
+    QCOMPARE(preset->settings.m, 50);
+    QCOMPARE(preset->settings.lambda, 0.5);
+    QCOMPARE(preset->settings.iterations, 200);
+    QVERIFY(preset->settings.ista && preset->settings.fista && preset->settings.oista);
+    QVERIFY(!readPreset("nope", &error));
+    QVERIFY(error.contains("unknown preset 'nope' (presets: oista"));
+  }
+
+  void theBinaryTakesAScreenshotOfAPreset() {
+    QTemporaryDir dir;
+    QProcess app;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("QT_QPA_PLATFORM", "offscreen");
+    app.setProcessEnvironment(env);
+    app.start(UNFOLDLAB_BINARY, {"--preset", "oista", "--screenshot", dir.filePath("shot.png")});
+    QVERIFY(app.waitForFinished(120000));
+    QCOMPARE(app.exitCode(), 0);
+    const QImage shot(dir.filePath("shot.png"));
+    QVERIFY(shot.width() > 800 && shot.height() > 500);
+    app.start(UNFOLDLAB_BINARY, {"--preset", "nope"});
+    QVERIFY(app.waitForFinished(30000));
+    QCOMPARE(app.exitCode(), 2);
+    QVERIFY(QString(app.readAllStandardError()).contains("unknown preset 'nope'"));
   }
 
   void closingDuringARunIsClean() {

@@ -7,6 +7,10 @@
 #include "support_ratio_plot.h"
 
 #include <QAction>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QSettings>
+#include <QSpinBox>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QLabel>
@@ -100,6 +104,26 @@ void MainWindow::buildMenusAndToolbar() {
   toolbar->addAction(stopAction_);
 
   QMenu* file = menuBar()->addMenu("&File");
+  file->addAction("&Open session…", QKeySequence::Open, this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, "Open session", {}, "Unfold Lab session (*.json)");
+    if (!path.isEmpty()) openSessionFile(path);
+  });
+  file->addAction("&Save session…", QKeySequence::Save, this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, "Save session", "session.json", "Unfold Lab session (*.json)");
+    if (path.isEmpty()) return;
+    if (const QString error = saveSessionFile(path); !error.isEmpty()) QMessageBox::warning(this, "Save session", error);
+  });
+  recentMenu_ = file->addMenu("Open &recent");
+  rebuildRecentMenu();
+  QMenu* presets = file->addMenu("&Presets");
+  for (const QString& name : presetNames()) {
+    presets->addAction(name, this, [this, name] {
+      QString error;
+      if (const auto session = readPreset(name, &error)) applySession(*session);
+      else QMessageBox::warning(this, "Presets", error);
+    });
+  }
+  file->addSeparator();
   QAction* figure = file->addAction("Export &figure…", this, &MainWindow::exportFigure);
   figure->setShortcut(QKeySequence("Ctrl+E"));
   QAction* data = file->addAction("Export &data (CSV)…", this, &MainWindow::exportData);
@@ -168,6 +192,72 @@ void MainWindow::onFinished(quint64 generation) {
   redraw();  // the final snapshot, now
   stopAction_->setEnabled(false);
   emit runFinished();
+}
+
+Session MainWindow::currentSession() const {
+  Session session;
+  session.settings = settings_->settings();
+  session.inspectedMethod = settings_->inspectedMethod();
+  session.inspectedSignal = settings_->inspectedSignal();
+  return session;
+}
+
+void MainWindow::applySession(const Session& session) {
+  {
+    const QSignalBlocker blockMethod(settings_->methodChoice()), blockSignal(settings_->signalChoice());
+    settings_->methodChoice()->setCurrentText(session.inspectedMethod);
+    settings_->signalChoice()->setMaximum(49);
+    settings_->signalChoice()->setValue(session.inspectedSignal);
+  }
+  settings_->setSettings(session.settings);  // emits changed(): a debounced run
+  if (!session.title.isEmpty()) setWindowTitle("Unfold Lab — " + session.title);
+  startDefaultRun();
+}
+
+QString MainWindow::openSessionFile(const QString& path, bool quiet) {
+  QString error;
+  const auto session = readSessionFile(path, &error);
+  if (!session) {
+    if (!quiet) QMessageBox::warning(this, "Open session", error);
+    return error;  // the current session is untouched
+  }
+  applySession(*session);
+  rememberRecent(path);
+  return {};
+}
+
+QString MainWindow::saveSessionFile(const QString& path) {
+  const QString error = writeTextFile(path, QString::fromUtf8(formatSession(currentSession())));
+  if (error.isEmpty()) rememberRecent(path);
+  return error;
+}
+
+void MainWindow::rememberRecent(const QString& path) {
+  QSettings settings;
+  QStringList recent = settings.value("recentSessions").toStringList();
+  recent.removeAll(path);
+  recent.prepend(path);
+  settings.setValue("recentSessions", recent.mid(0, 8));
+  rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+  recentMenu_->clear();
+  const QStringList recent = QSettings().value("recentSessions").toStringList();
+  for (const QString& path : recent) recentMenu_->addAction(path, this, [this, path] { openSessionFile(path); });
+  recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::restoreLastSession() {
+  QString error;
+  const auto session = parseSession(QSettings().value("lastSession").toByteArray(), "last session", &error);
+  if (session) applySession(*session);
+  else startDefaultRun();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  QSettings().setValue("lastSession", formatSession(currentSession()));
+  QMainWindow::closeEvent(event);
 }
 
 void MainWindow::exportFigure() {

@@ -3,6 +3,7 @@
 // requests are dropped; redraws are coalesced to at most ~30 per second.
 #pragma once
 
+#include "session_file.h"
 #include "solver_worker.h"
 
 #include <QElapsedTimer>
@@ -26,6 +27,15 @@ class MainWindow : public QMainWindow {
   explicit MainWindow(QWidget* parent = nullptr);
   ~MainWindow() override;
 
+  // Replaces the settings and inspection with the session's and runs it.
+  void applySession(const Session& session);
+  Session currentSession() const;
+  // Opens a session file; on error shows a dialog (unless `quiet`), returns the message and changes nothing.
+  QString openSessionFile(const QString& path, bool quiet = false);
+  QString saveSessionFile(const QString& path);
+  // The settings of the last session (QSettings), if any: used at start-up.
+  void restoreLastSession();
+
   // Runs the current settings now (F5), or stops (Esc).
   void startDefaultRun();
   void stop();
@@ -47,6 +57,9 @@ class MainWindow : public QMainWindow {
   void onFinished(quint64 generation);
   void exportFigure();
   void exportData();
+  void rememberRecent(const QString& path);
+  void rebuildRecentMenu();
+  void closeEvent(QCloseEvent* event) override;
 
   CostDecreasePlot* costPlot_ = nullptr;
   SupportRasterPlot* supportPlot_ = nullptr;
@@ -55,6 +68,7 @@ class MainWindow : public QMainWindow {
   SettingsPanel* settings_ = nullptr;
   QLabel* statusText_ = nullptr;
   QAction *runAction_ = nullptr, *stopAction_ = nullptr;
+  QMenu* recentMenu_ = nullptr;
   QThread workerThread_;
   SolverWorker* worker_ = nullptr;
   QTimer debounce_, redrawTimer_;

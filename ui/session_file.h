@@ -1,0 +1,30 @@
+// A workbench session as a small JSON file a teacher can send to students: the experiment's settings
+// and what is inspected. Problems are generated from their seed, so the settings reproduce the same
+// dictionary, signals and results. Presets (resources/presets/NAME.json) use the same format.
+#pragma once
+
+#include "experiment_settings.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace unfold::ui {
+
+struct Session {
+  QString title;
+  ExperimentSettings settings;
+  QString inspectedMethod = "OISTA";
+  int inspectedSignal = 0;
+};
+
+QByteArray formatSession(const Session& session);
+// nullopt with `error` set (naming the source and the field) for anything malformed or out of range.
+std::optional<Session> parseSession(const QByteArray& json, const QString& source, QString* error);
+
+// Reads a session file, or the preset NAME from the resources; same error contract.
+std::optional<Session> readSessionFile(const QString& path, QString* error);
+std::optional<Session> readPreset(const QString& name, QString* error);
+QStringList presetNames();
+
+}  // namespace unfold::ui
