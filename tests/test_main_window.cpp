@@ -28,6 +28,19 @@
 
 using namespace unfold::ui;
 
+namespace {
+
+// Starts the window's current settings and waits for the run to finish.
+bool runToCompletion(MainWindow& window) {
+  QSignalSpy finished(&window, &MainWindow::runFinished);
+  window.startDefaultRun();
+  const bool done = finished.wait(60000);
+  QCoreApplication::processEvents();
+  return done;
+}
+
+}  // namespace
+
 class TestMainWindow : public QObject {
   Q_OBJECT
  private slots:
@@ -39,10 +52,7 @@ class TestMainWindow : public QObject {
   void defaultRunPlotsTheThreeSolvers() {
     MainWindow window;
     window.show();
-    QSignalSpy finished(&window, &MainWindow::runFinished);
-    window.startDefaultRun();
-    QVERIFY(finished.wait(60000));
-    QCoreApplication::processEvents();
+    QVERIFY(runToCompletion(window));
     CostDecreasePlot* plot = window.costPlot();
     for (const char* method : {"ISTA", "FISTA", "OISTA"}) {
       QVERIFY2(plot->curve(method), method);
@@ -123,10 +133,7 @@ class TestMainWindow : public QObject {
   void exportsEachFormatAndTheData() {
     MainWindow window;
     window.show();
-    QSignalSpy finished(&window, &MainWindow::runFinished);
-    window.startDefaultRun();
-    QVERIFY(finished.wait(60000));
-    QCoreApplication::processEvents();
+    QVERIFY(runToCompletion(window));
     QTemporaryDir dir;
     FigureSize print;
     print.widthPx = 800;
@@ -203,10 +210,7 @@ class TestMainWindow : public QObject {
   void inspectorShowsTheCoreIteratesWithoutRestarting() {
     MainWindow window;
     window.show();
-    QSignalSpy finished(&window, &MainWindow::runFinished);
-    window.startDefaultRun();
-    QVERIFY(finished.wait(60000));
-    QCoreApplication::processEvents();
+    QVERIFY(runToCompletion(window));
     const quint64 generation = window.latestGeneration();
     window.settingsPanel()->signalChoice()->setValue(7);
     window.settingsPanel()->methodChoice()->setCurrentText("ISTA");

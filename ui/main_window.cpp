@@ -124,9 +124,9 @@ void MainWindow::buildMenusAndToolbar() {
     });
   }
   file->addSeparator();
-  QAction* figure = file->addAction("Export &figure…", this, &MainWindow::exportFigure);
+  QAction* figure = file->addAction("Export cost &figure…", costPlot_, &WorkbenchPlot::exportFigureInteractively);
   figure->setShortcut(QKeySequence("Ctrl+E"));
-  QAction* data = file->addAction("Export &data (CSV)…", this, &MainWindow::exportData);
+  QAction* data = file->addAction("Export cost &data (CSV)…", costPlot_, &WorkbenchPlot::exportDataInteractively);
   data->setShortcut(QKeySequence("Ctrl+Shift+E"));
   file->addSeparator();
   QAction* quit = file->addAction("&Quit", this, &QWidget::close);
@@ -258,25 +258,6 @@ void MainWindow::restoreLastSession() {
 void MainWindow::closeEvent(QCloseEvent* event) {
   QSettings().setValue("lastSession", formatSession(currentSession()));
   QMainWindow::closeEvent(event);
-}
-
-void MainWindow::exportFigure() {
-  const QString path = QFileDialog::getSaveFileName(this, "Export figure", "cost-decrease.pdf",
-                                                    "PDF (*.pdf);;SVG (*.svg);;PNG, 300 dpi (*.png)");
-  if (path.isEmpty()) return;
-  FigureSize size;
-  size.dpi = 300;
-  const QString error = exportPlot(costPlot_, path, size);
-  if (!error.isEmpty()) QMessageBox::warning(this, "Export figure", error);
-  else statusBar()->showMessage("Wrote " + path, 5000);
-}
-
-void MainWindow::exportData() {
-  const QString path = QFileDialog::getSaveFileName(this, "Export data", "cost-decrease.csv", "CSV (*.csv)");
-  if (path.isEmpty()) return;
-  const QString error = writeTextFile(path, costPlot_->toCsv());
-  if (!error.isEmpty()) QMessageBox::warning(this, "Export data", error);
-  else statusBar()->showMessage("Wrote " + path, 5000);
 }
 
 }  // namespace unfold::ui

@@ -55,8 +55,6 @@ class MainWindow : public QMainWindow {
   void redraw();
   void showInspected();  // the inspector plots, from the last complete snapshot
   void onFinished(quint64 generation);
-  void exportFigure();
-  void exportData();
   void rememberRecent(const QString& path);
   void rebuildRecentMenu();
   void closeEvent(QCloseEvent* event) override;

@@ -155,20 +155,26 @@ void WorkbenchPlot::contextMenuEvent(QContextMenuEvent* event) {
   });
   menu.addSeparator();
   menu.addAction("Copy to clipboard", this, [this] { QApplication::clipboard()->setPixmap(toPixmap()); });
-  menu.addAction("Export figure…", this, [this] {
-    const QString path = QFileDialog::getSaveFileName(this, "Export figure", title_.toLower().replace(' ', '-') + ".pdf",
-                                                      "PDF (*.pdf);;SVG (*.svg);;PNG, 300 dpi (*.png)");
-    if (path.isEmpty()) return;
-    FigureSize size;
-    size.dpi = 300;
-    if (const QString error = exportPlot(this, path, size); !error.isEmpty()) QMessageBox::warning(this, "Export figure", error);
-  });
-  menu.addAction("Export data (CSV)…", this, [this] {
-    const QString path = QFileDialog::getSaveFileName(this, "Export data", title_.toLower().replace(' ', '-') + ".csv", "CSV (*.csv)");
-    if (path.isEmpty()) return;
-    if (const QString error = writeTextFile(path, toCsv()); !error.isEmpty()) QMessageBox::warning(this, "Export data", error);
-  });
+  menu.addAction("Export figure…", this, &WorkbenchPlot::exportFigureInteractively);
+  menu.addAction("Export data (CSV)…", this, &WorkbenchPlot::exportDataInteractively);
   menu.exec(event->globalPos());
+}
+
+void WorkbenchPlot::exportFigureInteractively() {
+  const QString base = title_.section(':', 0, 0).toLower().replace(' ', '-').remove('/');
+  const QString path = QFileDialog::getSaveFileName(this, "Export figure", base + ".pdf",
+                                                    "PDF (*.pdf);;SVG (*.svg);;PNG, 300 dpi (*.png)");
+  if (path.isEmpty()) return;
+  FigureSize size;
+  size.dpi = 300;
+  if (const QString error = exportPlot(this, path, size); !error.isEmpty()) QMessageBox::warning(this, "Export figure", error);
+}
+
+void WorkbenchPlot::exportDataInteractively() {
+  const QString base = title_.section(':', 0, 0).toLower().replace(' ', '-').remove('/');
+  const QString path = QFileDialog::getSaveFileName(this, "Export data", base + ".csv", "CSV (*.csv)");
+  if (path.isEmpty()) return;
+  if (const QString error = writeTextFile(path, toCsv()); !error.isEmpty()) QMessageBox::warning(this, "Export data", error);
 }
 
 }  // namespace unfold::ui

@@ -24,6 +24,10 @@ class WorkbenchPlot : public QCustomPlot {
   QString readOut(const QPointF& position) const;
   QString title() const { return title_; }
   void setTitle(const QString& title);
+  // Ask for a file name, then export the figure (PDF, SVG, 300-dpi PNG) or the data (CSV); errors in a
+  // dialog. Shared by the context menu and the window's File menu.
+  void exportFigureInteractively();
+  void exportDataInteractively();
   // After the user zooms or pans, updates keep the view until a double click or resetView().
   void resetView() { userView_ = false; }
   bool userView() const { return userView_; }
