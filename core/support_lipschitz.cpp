@@ -90,7 +90,6 @@ double SupportLipschitzTracker::compute(SignalState& state) {
     if (norm > 0.0)
       for (Eigen::Index a = 0; a < k; ++a) state.eigenvector(state.support[static_cast<size_t>(a)]) = s.codes(a) / norm;
   }
-  products_.fetch_add(r.products, std::memory_order_relaxed);
   state.lipschitz = r.eigenvalue;
   return state.lipschitz;
 }

@@ -21,10 +21,9 @@ class SupportLipschitzTracker {
   // The support found by the last update() of this signal (sorted atom indices).
   const std::vector<int>& support(Eigen::Index signal) const { return state_[static_cast<size_t>(signal)].support; }
 
-  // Supports whose L_S was computed, supports served from memory, and matrix-vector products spent.
+  // Supports whose L_S was computed, and supports served from memory.
   long long recomputations() const { return recomputations_; }
   long long reuses() const { return reuses_; }
-  long long products() const { return products_; }
 
  private:
   struct SignalState {
@@ -40,7 +39,6 @@ class SupportLipschitzTracker {
   std::vector<SignalState> state_;
   std::atomic<long long> recomputations_ = 0;
   std::atomic<long long> reuses_ = 0;
-  std::atomic<long long> products_ = 0;
 };
 
 // L_S for one support, computed from scratch (tests, and the L_S/L figure for random supports).

@@ -33,8 +33,6 @@ class TraceRecorder : public SolverObserver {
 
   bool onIteration(const IterationState& state) override;
   const std::vector<TraceRow>& rows() const { return rows_; }
-  // L_S of every signal at the last iterate (empty unless L_S is computed).
-  const Vector& lastSupportLipschitz() const { return supportL_; }
 
  private:
   const Dictionary& dictionary_;

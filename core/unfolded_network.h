@@ -24,7 +24,6 @@ class UnfoldedNetwork {
   const NetworkWeights& weights() const { return weights_; }
   NetworkWeights& weights() { return weights_; }
   int layerCount() const { return weights_.layerCount(); }
-  const Matrix& alistaW() const { return alistaW_; }
 
   // z_T for every column of X; with `layerOutputs`, also z_1 .. z_T (layerOutputs[t-1] = z_t).
   Matrix forward(const Matrix& X, std::vector<Matrix>* layerOutputs = nullptr) const;

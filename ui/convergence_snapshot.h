@@ -13,7 +13,7 @@ struct ConvergenceCurve {
   QString method;   // "ISTA", "FISTA", "OISTA"
   QColor color;
   QVector<double> iteration, gapMean, gapQ10, gapQ90, stepTimesL;
-  QVector<double> lsOverLMean, supportSizeMean;  // per iteration, means over the inspected signals
+  QVector<double> lsOverLMean;  // per iteration, mean over the inspected signals
   // The first `inspected` signals, iteration by iteration (t = 0..T): codes z_t (index (t * inspected +
   // s) * atoms + i), L_S/L, and for OISTA whether the step that produced z_t fell back to 1/L.
   int inspected = 0, atoms = 0;

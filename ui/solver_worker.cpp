@@ -63,7 +63,7 @@ class LiveTrace : public TraceRecorder {
     detail.inspected = inspected;
     detail.atoms = static_cast<int>(m);
     // L_S only for the inspected signals: for all of them it would cost more than the solvers.
-    double meanRatio = 0.0, meanSupport = 0.0;
+    double meanRatio = 0.0;
     for (int s = 0; s < inspected; ++s) {
       for (Eigen::Index i = 0; i < m; ++i) detail.codes.append(state.Z(i, s));
       const double ratio = tracker_.update(s, state.Z.col(s)) / L_;
@@ -71,14 +71,12 @@ class LiveTrace : public TraceRecorder {
       detail.lsOverL.append(ratio);
       detail.rejected.append(state.oracleAccepted ? char(!(*state.oracleAccepted)[static_cast<size_t>(s)]) : char(0));
       meanRatio += ratio / inspected;
-      meanSupport += support / inspected;
       if (++sampleCounter_ % sampleEvery_ == 0 && ratio > 0.0) {
         detail.sampleZeta.append(support / static_cast<double>(m));
         detail.sampleRatio.append(ratio);
       }
     }
     detail.lsOverLMean.append(meanRatio);
-    detail.supportSizeMean.append(meanSupport);
   }
   double L_;
   int iterations_, inspected_;

@@ -17,7 +17,6 @@ class SupportRasterPlot : public WorkbenchPlot {
   QString toCsv() const override;
   void rescale() override;
   QCPColorMap* raster() const { return raster_; }
-  QCPGraph* supportSize() const { return supportSize_; }
   QCPGraph* rejectedMarks() const { return rejected_; }
 
  private:

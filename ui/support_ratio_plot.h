@@ -16,7 +16,6 @@ class SupportRatioPlot : public WorkbenchPlot {
   void showSignal(const ConvergenceSnapshot& snapshot, const QString& method, int signal);
   QString toCsv() const override;
   void rescale() override;
-  QCPAxisRect* scatterRect() const { return right_; }
 
  private:
   QCPAxisRect* right_ = nullptr;
