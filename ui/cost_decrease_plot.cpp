@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace unfold::ui {
 
@@ -37,12 +38,31 @@ void CostDecreasePlot::rescale() {
   else yAxis->setRange(0, high * 1.05);
 }
 
+void CostDecreasePlot::setRelative(bool relative) {
+  relative_ = relative;
+  yAxis->setLabel(relative ? "(F(zₜ) − F*) / (F(0) − F*)" : "F(zₜ) − F*");
+  resetView();
+  showSnapshot(snapshot_);
+}
+
+void CostDecreasePlot::addViewActions(QMenu* menu) {
+  QAction* relative = menu->addAction("Relative to F(0) − F*");
+  relative->setCheckable(true);
+  relative->setChecked(relative_);
+  connect(relative, &QAction::toggled, this, &CostDecreasePlot::setRelative);
+}
+
 void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   snapshot_ = snapshot;
   clearPlot();
-  const auto floored = [](const QVector<double>& values) {
+  // F(0) - F*, the same for every method (all start at z = 0).
+  double scale = 1.0;
+  if (relative_)
+    for (const ConvergenceCurve& c : snapshot.curves)
+      if (!c.gapMean.isEmpty() && c.gapMean.front() > 0) scale = c.gapMean.front();
+  const auto floored = [scale](const QVector<double>& values) {
     QVector<double> out(values.size());
-    std::transform(values.begin(), values.end(), out.begin(), [](double g) { return g > kFloor ? g : qQNaN(); });
+    std::transform(values.begin(), values.end(), out.begin(), [scale](double g) { return g / scale > kFloor ? g / scale : qQNaN(); });
     return out;
   };
   for (const ConvergenceCurve& curve : snapshot.curves) {
@@ -53,9 +73,9 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
       QCPGraph* upper = addGraph();
       QCPGraph* lower = addGraph();
       // Band edges are clamped, not cut: a band that reaches rounding level runs off the bottom.
-      const auto clamped = [](const QVector<double>& values) {
+      const auto clamped = [scale](const QVector<double>& values) {
         QVector<double> out(values.size());
-        std::transform(values.begin(), values.end(), out.begin(), [](double g) { return std::max(g, kFloor); });
+        std::transform(values.begin(), values.end(), out.begin(), [scale](double g) { return std::max(g / scale, kFloor); });
         return out;
       };
       upper->setData(curve.iteration, clamped(curve.gapQ90), true);
@@ -78,6 +98,17 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     if (bandEdges.first) attachBand(graph, bandEdges.first, bandEdges.second);
     restoreVisibility(graph);
   }
+  for (const NetworkCurve& n : snapshot.networks) {
+    if (n.layerGap.isEmpty()) continue;
+    QVector<double> layers(n.layerGap.size());
+    std::iota(layers.begin(), layers.end(), 1.0);
+    QCPGraph* graph = addGraph();
+    graph->setName(QString("%1 (T = %2)").arg(n.method).arg(n.layers));
+    graph->setPen(QPen(n.color, 1.5, Qt::DashLine));
+    graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, n.color, n.color, 7));
+    graph->setData(layers, floored(n.layerGap), true);
+    restoreVisibility(graph);
+  }
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);
 }
@@ -93,19 +124,21 @@ QCPGraph* CostDecreasePlot::curve(const QString& method) const {
 }
 
 QString CostDecreasePlot::toCsv() const {
+  // One row per iteration t; a network's column holds its gap after layer t (empty beyond its depth).
   QString out = "iteration";
-  for (const ConvergenceCurve& c : snapshot_.curves) {
-    const QString name = c.method.toLower();
-    out += QString(",%1_gap_mean,%1_gap_q10,%1_gap_q90").arg(name);
-  }
+  for (const ConvergenceCurve& c : snapshot_.curves) out += QString(",%1_gap_mean,%1_gap_q10,%1_gap_q90").arg(c.method.toLower());
+  for (const NetworkCurve& n : snapshot_.networks) out += QString(",%1_gap_mean").arg(n.method.toLower());
   out += "\n";
-  const qsizetype rows = snapshot_.curves.isEmpty() ? 0 : snapshot_.curves.front().iteration.size();
+  qsizetype rows = 0;
+  for (const ConvergenceCurve& c : snapshot_.curves) rows = std::max(rows, c.gapMean.size());
+  for (const NetworkCurve& n : snapshot_.networks) rows = std::max(rows, n.layerGap.size() + 1);
+  const auto cell = [](const QVector<double>& v, qsizetype i) {
+    return "," + (i >= 0 && i < v.size() ? QString::number(v[i], 'g', 17) : QString());
+  };
   for (qsizetype i = 0; i < rows; ++i) {
-    out += QString::number(snapshot_.curves.front().iteration[i]);
-    for (const ConvergenceCurve& c : snapshot_.curves) {
-      for (const QVector<double>* v : {&c.gapMean, &c.gapQ10, &c.gapQ90})
-        out += "," + (i < v->size() ? QString::number((*v)[i], 'g', 17) : QString());
-    }
+    out += QString::number(i);
+    for (const ConvergenceCurve& c : snapshot_.curves) out += cell(c.gapMean, i) + cell(c.gapQ10, i) + cell(c.gapQ90, i);
+    for (const NetworkCurve& n : snapshot_.networks) out += cell(n.layerGap, i - 1);
     out += "\n";
   }
   return out;

@@ -1,5 +1,6 @@
 // Plot of F(z_t) - F* against the iteration t on a log axis, one curve per method with its colour and
-// the 10-90 % band over the signals.
+// the 10-90 % band over the signals; trained networks as points per layer t. Optionally relative:
+// divided by F(0) - F* (mean over the signals; every method starts from z = 0).
 #pragma once
 
 #include "convergence_snapshot.h"
@@ -18,9 +19,13 @@ class CostDecreasePlot : public WorkbenchPlot {
   void rescale() override;
   // The mean curve of a method ("ISTA", …), or null.
   QCPGraph* curve(const QString& method) const;
+  void setRelative(bool relative);
+  bool relative() const { return relative_; }
 
  private:
+  void addViewActions(QMenu* menu) override;
   ConvergenceSnapshot snapshot_;
+  bool relative_ = false;
 };
 
 }  // namespace unfold::ui

@@ -1,20 +1,41 @@
-// What the user asks the workbench to compute: the problem and the methods to run on it.
+// What the user asks the workbench to compute: the problem, the solvers to run on it and the unfolded
+// networks to train on it.
 #pragma once
 
 #include <QMetaType>
+#include <QString>
 #include <QtGlobal>
 
 namespace unfold::ui {
 
+// Where D and the signals come from: generated from the seed, or read from files (CSV or .npy).
+enum class ProblemSource { Gaussian, Digits, Files };
+
 struct ExperimentSettings {
-  int n = 10, m = 50;
-  int signalCount = 100;
+  ProblemSource source = ProblemSource::Gaussian;
+  QString dictionaryFile, signalsFile;  // ProblemSource::Files: D (n x m) and signals (one per row)
+  int n = 10, m = 50;                   // Digits: n is 64
+  int signalCount = 100;                // test signals: the solvers run on them, networks are scored on them
+  int trainCount = 500;                 // training signals of the networks
   double lambda = 0.5;  // a fraction of lambda_max (signals lie on the equiregularization set)
   int iterations = 200;
   quint64 seed = 0;
   bool ista = true, fista = true, oista = true;
+  bool lista = false, listaCp = false, alista = false, slista = false;
+  int layers = 10;                      // T of every network
+  QString loss = "unsupervised";        // unsupervised, semi-supervised, supervised
+  int trainingIterations = 200;         // the training budget: full-batch gradient steps per network
+  bool anyNetwork() const { return lista || listaCp || alista || slista; }
   bool operator==(const ExperimentSettings&) const = default;
 };
+
+// Trained weights stay valid while everything that shapes the training is unchanged (the solvers'
+// iterations are not part of it). Training is deterministic, so reusing them changes nothing but time.
+inline bool sameTrainingSettings(const ExperimentSettings& a, const ExperimentSettings& b) {
+  return a.source == b.source && a.dictionaryFile == b.dictionaryFile && a.signalsFile == b.signalsFile && a.n == b.n &&
+         a.m == b.m && a.signalCount == b.signalCount && a.trainCount == b.trainCount && a.lambda == b.lambda &&
+         a.seed == b.seed && a.layers == b.layers && a.loss == b.loss && a.trainingIterations == b.trainingIterations;
+}
 
 }  // namespace unfold::ui
 

@@ -1,23 +1,21 @@
 #include "main_window.h"
 
 #include "cost_decrease_plot.h"
-#include "plot_export.h"
+#include "coupling_plot.h"
+#include "learned_steps_plot.h"
 #include "settings_panel.h"
 #include "support_raster_plot.h"
 #include "support_ratio_plot.h"
+#include "training_curves_plot.h"
 
 #include <QAction>
 #include <QCloseEvent>
-#include <QComboBox>
-#include <QSettings>
-#include <QSpinBox>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QLabel>
-#include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
+#include <QSettings>
 #include <QStatusBar>
-#include <QToolBar>
 
 #include <algorithm>
 #include <limits>
@@ -27,36 +25,19 @@ namespace unfold::ui {
 namespace {
 constexpr int kDebounceMs = 150;  // a dragged slider runs once it rests, never a queue of runs
 constexpr int kRedrawMs = 33;     // at most ~30 redraws a second, whatever the solver's speed
+
+QString duration(double seconds) {
+  if (seconds < 60) return QString("%1 s").arg(seconds, 0, 'f', seconds < 10 ? 1 : 0);
+  return QString("%1 min %2 s").arg(int(seconds) / 60).arg(int(seconds) % 60);
+}
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   qRegisterMetaType<ConvergenceSnapshot>();
   qRegisterMetaType<ExperimentSettings>();
   setWindowTitle("Unfold Lab");
-  costPlot_ = new CostDecreasePlot(this);
-  setCentralWidget(costPlot_);
-  settings_ = new SettingsPanel;
-  auto* dock = new QDockWidget("Experiment", this);
-  dock->setObjectName("experiment");
-  dock->setWidget(settings_);
-  dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-  addDockWidget(Qt::LeftDockWidgetArea, dock);
-  // The other plots are docks too: the user rearranges, floats or tabs them.
-  supportPlot_ = new SupportRasterPlot;
-  ratioPlot_ = new SupportRatioPlot;
-  const auto plotDock = [this](QWidget* plot, const QString& title, const QString& name) {
-    auto* d = new QDockWidget(title, this);
-    d->setObjectName(name);
-    d->setWidget(plot);
-    addDockWidget(Qt::BottomDockWidgetArea, d);
-    return d;
-  };
-  QDockWidget* support = plotDock(supportPlot_, "Support evolution", "support");
-  QDockWidget* ratio = plotDock(ratioPlot_, "L_S / L", "ratio");
-  splitDockWidget(support, ratio, Qt::Horizontal);
-  resizeDocks({support}, {400}, Qt::Vertical);
-  connect(settings_, &SettingsPanel::inspectChanged, this, &MainWindow::showInspected);
-  resize(1600, 900);
+  buildDocks();
+  resize(1600, 950);
 
   worker_ = new SolverWorker;
   worker_->moveToThread(&workerThread_);
@@ -70,7 +51,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
   debounce_.setSingleShot(true);
   debounce_.setInterval(kDebounceMs);
-  connect(&debounce_, &QTimer::timeout, this, &MainWindow::startDefaultRun);
+  connect(&debounce_, &QTimer::timeout, this, [this] { requestRun(paused_); });
   connect(settings_, &SettingsPanel::changed, &debounce_, qOverload<>(&QTimer::start));
   redrawTimer_.setSingleShot(true);
   redrawTimer_.setInterval(kRedrawMs);
@@ -80,76 +61,115 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   statusText_ = new QLabel("Ready");
   statusText_->setObjectName("status");
   statusBar()->addWidget(statusText_, 1);
+  progress_ = new QProgressBar;
+  progress_->setMaximumWidth(220);
+  progress_->setTextVisible(true);
+  progress_->setVisible(false);
+  statusBar()->addPermanentWidget(progress_);
 }
 
 MainWindow::~MainWindow() {
-  worker_->cancel();  // the solver's observer sees it at its next iteration
+  worker_->cancel();  // the solvers' observers and the gate see it at once
   workerThread_.quit();
   workerThread_.wait();
 }
 
-void MainWindow::buildMenusAndToolbar() {
-  runAction_ = new QAction("Run", this);
-  runAction_->setShortcut(QKeySequence(Qt::Key_F5));
-  runAction_->setToolTip("Run the methods on the current settings (F5)");
-  connect(runAction_, &QAction::triggered, this, &MainWindow::startDefaultRun);
-  stopAction_ = new QAction("Stop", this);
-  stopAction_->setShortcut(QKeySequence(Qt::Key_Escape));
-  stopAction_->setToolTip("Stop the run (Esc)");
-  stopAction_->setEnabled(false);
-  connect(stopAction_, &QAction::triggered, this, &MainWindow::stop);
-  QToolBar* toolbar = addToolBar("Run");
-  toolbar->setObjectName("run");
-  toolbar->addAction(runAction_);
-  toolbar->addAction(stopAction_);
+void MainWindow::buildDocks() {
+  costPlot_ = new CostDecreasePlot(this);
+  setCentralWidget(costPlot_);
+  settings_ = new SettingsPanel;
+  auto* dock = new QDockWidget("Experiment", this);
+  dock->setObjectName("experiment");
+  dock->setWidget(settings_);
+  dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+  addDockWidget(Qt::LeftDockWidgetArea, dock);
+  // The other plots are docks too: the user rearranges, floats or tabs them.
+  supportPlot_ = new SupportRasterPlot;
+  ratioPlot_ = new SupportRatioPlot;
+  stepsPlot_ = new LearnedStepsPlot;
+  couplingPlot_ = new CouplingPlot;
+  trainingPlot_ = new TrainingCurvesPlot;
+  const auto plotDock = [this](QWidget* plot, const QString& title, const QString& name, Qt::DockWidgetArea area) {
+    auto* d = new QDockWidget(title, this);
+    d->setObjectName(name);
+    d->setWidget(plot);
+    addDockWidget(area, d);
+    return d;
+  };
+  QDockWidget* support = plotDock(supportPlot_, "Support evolution", "support", Qt::BottomDockWidgetArea);
+  QDockWidget* ratio = plotDock(ratioPlot_, "L_S / L", "ratio", Qt::BottomDockWidgetArea);
+  QDockWidget* steps = plotDock(stepsPlot_, "Learned steps", "steps", Qt::RightDockWidgetArea);
+  QDockWidget* coupling = plotDock(couplingPlot_, "Weight coupling", "coupling", Qt::RightDockWidgetArea);
+  QDockWidget* training = plotDock(trainingPlot_, "Training", "training", Qt::RightDockWidgetArea);
+  setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);  // the network plots get the full height
+  splitDockWidget(support, ratio, Qt::Horizontal);
+  splitDockWidget(steps, training, Qt::Vertical);
+  tabifyDockWidget(steps, coupling);
+  steps->raise();
+  resizeDocks({support}, {380}, Qt::Vertical);
+  resizeDocks({steps}, {420}, Qt::Horizontal);
+  connect(settings_, &SettingsPanel::inspectChanged, this, &MainWindow::showInspected);
+  connect(ratioPlot_, &SupportRatioPlot::signalPicked, this, [this](int signal) {
+    settings_->signalChoice()->setValue(signal);  // inspectChanged: the plots follow, nothing reruns
+  });
+}
 
-  QMenu* file = menuBar()->addMenu("&File");
-  file->addAction("&Open session…", QKeySequence::Open, this, [this] {
-    const QString path = QFileDialog::getOpenFileName(this, "Open session", {}, "Unfold Lab session (*.json)");
-    if (!path.isEmpty()) openSessionFile(path);
-  });
-  file->addAction("&Save session…", QKeySequence::Save, this, [this] {
-    const QString path = QFileDialog::getSaveFileName(this, "Save session", "session.json", "Unfold Lab session (*.json)");
-    if (path.isEmpty()) return;
-    if (const QString error = saveSessionFile(path); !error.isEmpty()) QMessageBox::warning(this, "Save session", error);
-  });
-  recentMenu_ = file->addMenu("Open &recent");
-  rebuildRecentMenu();
-  QMenu* presets = file->addMenu("&Presets");
-  for (const QString& name : presetNames()) {
-    presets->addAction(name, this, [this, name] {
-      QString error;
-      if (const auto session = readPreset(name, &error)) applySession(*session);
-      else QMessageBox::warning(this, "Presets", error);
-    });
-  }
-  file->addSeparator();
-  QAction* figure = file->addAction("Export cost &figure…", costPlot_, &WorkbenchPlot::exportFigureInteractively);
-  figure->setShortcut(QKeySequence("Ctrl+E"));
-  QAction* data = file->addAction("Export cost &data (CSV)…", costPlot_, &WorkbenchPlot::exportDataInteractively);
-  data->setShortcut(QKeySequence("Ctrl+Shift+E"));
-  file->addSeparator();
-  QAction* quit = file->addAction("&Quit", this, &QWidget::close);
-  quit->setShortcut(QKeySequence::Quit);
-  QMenu* run = menuBar()->addMenu("&Run");
-  run->addAction(runAction_);
-  run->addAction(stopAction_);
+QList<QCustomPlot*> MainWindow::plots() const {
+  return {costPlot_, supportPlot_, ratioPlot_, stepsPlot_, couplingPlot_, trainingPlot_};
 }
 
 void MainWindow::startDefaultRun() {
+  paused_ = false;
+  requestRun(false);
+}
+
+void MainWindow::requestRun(bool startPaused) {
   debounce_.stop();
   runClock_.start();
-  latestGeneration_ = worker_->requestRun(settings_->settings());
-  costPlot_->resetView();  // new results get a fitting view
+  const ExperimentSettings settings = settings_->settings();
+  RunRequest request{settings, sameTrainingSettings(settings, pretrainedFor_) ? pretrained_ : QHash<QString, QString>{}, startPaused};
+  latestGeneration_ = worker_->requestRun(request);
+  for (QCustomPlot* plot : plots()) static_cast<WorkbenchPlot*>(plot)->resetView();  // new results, fitting views
+  running_ = true;
   stopAction_->setEnabled(true);
-  statusText_->setText("Running…");
+  pauseAction_->setEnabled(true);
+  pauseAction_->setText(startPaused ? "Resume" : "Pause");
+  statusText_->setText(startPaused ? "Paused at t = 0: Space resumes, F10 steps" : "Running…");
 }
 
 void MainWindow::stop() {
   debounce_.stop();
   worker_->cancel();
+  running_ = paused_ = false;
   stopAction_->setEnabled(false);
+  pauseAction_->setEnabled(false);
+  pauseAction_->setText("Pause");
+  progress_->setVisible(false);
   statusText_->setText("Stopped");
+}
+
+void MainWindow::togglePause() {
+  if (!running_) return;
+  paused_ = !paused_;
+  if (paused_) worker_->gate().pause();
+  else worker_->gate().resume();
+  pauseAction_->setText(paused_ ? "Resume" : "Pause");
+  updateStatus();
+}
+
+void MainWindow::step() {
+  if (!running_) {  // F10 on a finished run: start again from t = 0, one step at a time
+    reset();
+    return;
+  }
+  paused_ = true;
+  worker_->gate().step();
+  pauseAction_->setText("Resume");
+}
+
+void MainWindow::reset() {
+  paused_ = true;
+  requestRun(true);
 }
 
 void MainWindow::acceptSnapshot(const ConvergenceSnapshot& snapshot) {
@@ -162,97 +182,77 @@ void MainWindow::acceptSnapshot(const ConvergenceSnapshot& snapshot) {
 void MainWindow::redraw() {
   if (!hasPending_) return;
   hasPending_ = false;
-  costPlot_->showSnapshot(pending_);
-  shownGeneration_ = pending_.generation;
-  if (pending_.complete) {
-    complete_ = pending_;
-    settings_->setInspectableSignals(complete_.inspected);
-    supportPlot_->resetView();
-    ratioPlot_->resetView();
+  shown_ = pending_;
+  costPlot_->showSnapshot(shown_);
+  stepsPlot_->showSnapshot(shown_);
+  couplingPlot_->showSnapshot(shown_);
+  trainingPlot_->showSnapshot(shown_);
+  shownGeneration_ = shown_.generation;
+  if (shown_.hasDetail) {
+    detailed_ = shown_;
+    settings_->setInspectableSignals(detailed_.inspected);
     showInspected();
   }
+  updateStatus();
+  emit redrawn();
+}
+
+void MainWindow::updateStatus() {
+  const ConvergenceSnapshot& s = shown_;
   double best = std::numeric_limits<double>::infinity();
-  for (const ConvergenceCurve& c : pending_.curves)
+  for (const ConvergenceCurve& c : s.curves)
     if (!c.gapMean.isEmpty()) best = std::min(best, c.gapMean.back());
-  statusText_->setText(QString("%1   ·   L = %2   ·   mean λ_max = %3   ·   best F − F* = %4%5")
-                           .arg(pending_.problem)
-                           .arg(pending_.lipschitz, 0, 'g', 5)
-                           .arg(pending_.meanLambdaMax, 0, 'g', 4)
+  for (const NetworkCurve& n : s.networks)
+    if (!n.layerGap.isEmpty()) best = std::min(best, n.layerGap.back());
+  QString state = s.complete ? QString("done in %1").arg(duration(runClock_.elapsed() / 1000.0)) : "running…";
+  if (paused_) state = s.pausedAt >= 0 ? QString("paused at %1 %2").arg(s.networks.isEmpty() ? "t =" : "step").arg(s.pausedAt) : "paused";
+  // Training progress: steps done over the budget of every planned network; ETA from the pace so far.
+  const bool training = !s.complete && s.networksPlanned > 0 && !s.networks.isEmpty();
+  progress_->setVisible(training && running_);
+  if (training) {
+    const int budget = s.networks.front().maxIterations;
+    double done = 0, seconds = 0;
+    for (const NetworkCurve& n : s.networks) {
+      done += n.trained ? budget : n.trainIteration.isEmpty() ? 0 : n.trainIteration.back();
+      seconds += n.trainingSeconds;
+    }
+    const double total = double(budget) * s.networksPlanned;
+    progress_->setRange(0, 1000);
+    progress_->setValue(static_cast<int>(1000 * done / std::max(1.0, total)));
+    progress_->setFormat(QString("training %1  %p%").arg(s.networks.back().method));
+    const double eta = done > 0 ? seconds / done * (total - done) : 0;
+    state = QString("training %1: %2 elapsed, ETA %3").arg(s.networks.back().method, duration(seconds),
+                                                          done > 0 ? duration(eta) : "…") + (paused_ ? ", paused" : "");
+  }
+  statusText_->setText(QString("%1   ·   L = %2   ·   mean λ_max = %3   ·   best F − F* = %4   ·   %5")
+                           .arg(s.problem)
+                           .arg(s.lipschitz, 0, 'g', 5)
+                           .arg(s.meanLambdaMax, 0, 'g', 4)
                            .arg(best, 0, 'e', 2)
-                           .arg(pending_.complete ? QString("   ·   %1 ms").arg(runClock_.elapsed()) : "   ·   running…"));
+                           .arg(state));
 }
 
 void MainWindow::showInspected() {
-  supportPlot_->showSignal(complete_, settings_->inspectedMethod(), settings_->inspectedSignal());
-  ratioPlot_->showSignal(complete_, settings_->inspectedMethod(), settings_->inspectedSignal());
+  supportPlot_->showSignal(detailed_, settings_->inspectedMethod(), settings_->inspectedSignal());
+  ratioPlot_->showSignal(detailed_, settings_->inspectedMethod(), settings_->inspectedSignal());
 }
 
 void MainWindow::onFinished(quint64 generation) {
   if (generation != latestGeneration_) return;
   redraw();  // the final snapshot, now
+  running_ = paused_ = false;
   stopAction_->setEnabled(false);
+  pauseAction_->setEnabled(false);
+  pauseAction_->setText("Pause");
+  progress_->setVisible(false);
+  // The trained networks are kept for sessions and reruns; other training settings retrain them.
+  if (shown_.complete && !shown_.networks.isEmpty()) {
+    pretrained_.clear();
+    for (const NetworkCurve& n : shown_.networks) pretrained_.insert(n.method, n.weightsJson);
+    pretrainedFor_ = settings_->settings();
+  }
+  updateStatus();
   emit runFinished();
-}
-
-Session MainWindow::currentSession() const {
-  Session session;
-  session.settings = settings_->settings();
-  session.inspectedMethod = settings_->inspectedMethod();
-  session.inspectedSignal = settings_->inspectedSignal();
-  return session;
-}
-
-void MainWindow::applySession(const Session& session) {
-  {
-    const QSignalBlocker blockMethod(settings_->methodChoice()), blockSignal(settings_->signalChoice());
-    settings_->methodChoice()->setCurrentText(session.inspectedMethod);
-    settings_->signalChoice()->setMaximum(49);
-    settings_->signalChoice()->setValue(session.inspectedSignal);
-  }
-  settings_->setSettings(session.settings);  // emits changed(): a debounced run
-  if (!session.title.isEmpty()) setWindowTitle("Unfold Lab — " + session.title);
-  startDefaultRun();
-}
-
-QString MainWindow::openSessionFile(const QString& path, bool quiet) {
-  QString error;
-  const auto session = readSessionFile(path, &error);
-  if (!session) {
-    if (!quiet) QMessageBox::warning(this, "Open session", error);
-    return error;  // the current session is untouched
-  }
-  applySession(*session);
-  rememberRecent(path);
-  return {};
-}
-
-QString MainWindow::saveSessionFile(const QString& path) {
-  const QString error = writeTextFile(path, QString::fromUtf8(formatSession(currentSession())));
-  if (error.isEmpty()) rememberRecent(path);
-  return error;
-}
-
-void MainWindow::rememberRecent(const QString& path) {
-  QSettings settings;
-  QStringList recent = settings.value("recentSessions").toStringList();
-  recent.removeAll(path);
-  recent.prepend(path);
-  settings.setValue("recentSessions", recent.mid(0, 8));
-  rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu() {
-  recentMenu_->clear();
-  const QStringList recent = QSettings().value("recentSessions").toStringList();
-  for (const QString& path : recent) recentMenu_->addAction(path, this, [this, path] { openSessionFile(path); });
-  recentMenu_->setEnabled(!recent.isEmpty());
-}
-
-void MainWindow::restoreLastSession() {
-  QString error;
-  const auto session = parseSession(QSettings().value("lastSession").toByteArray(), "last session", &error);
-  if (session) applySession(*session);
-  else startDefaultRun();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

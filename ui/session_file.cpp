@@ -26,26 +26,48 @@ bool integerField(const QJsonObject& o, const char* key, int low, int high, int&
   return true;
 }
 
+const QStringList kSources{"gaussian", "digits", "files"};
+const QStringList kMethods{"ista", "fista", "oista", "lista", "lista-cp", "alista", "slista"};
+const QStringList kLosses{"unsupervised", "semi-supervised", "supervised"};
+
+bool* methodFlag(ExperimentSettings& s, const QString& name) {
+  bool* flags[] = {&s.ista, &s.fista, &s.oista, &s.lista, &s.listaCp, &s.alista, &s.slista};
+  const qsizetype i = kMethods.indexOf(name);
+  return i < 0 ? nullptr : flags[i];
+}
+
 }  // namespace
 
 QByteArray formatSession(const Session& s) {
   QJsonArray methods;
-  if (s.settings.ista) methods.append("ista");
-  if (s.settings.fista) methods.append("fista");
-  if (s.settings.oista) methods.append("oista");
-  const QJsonObject settings{{"dictionary", "gaussian"},
-                             {"n", s.settings.n},
-                             {"m", s.settings.m},
-                             {"signals", s.settings.signalCount},
-                             {"seed", static_cast<qint64>(s.settings.seed)},
-                             {"lambda", s.settings.lambda},
-                             {"iterations", s.settings.iterations},
-                             {"methods", methods}};
-  const QJsonObject root{{"format", kFormat},
-                         {"version", 1},
-                         {"title", s.title},
-                         {"settings", settings},
-                         {"inspect", QJsonObject{{"method", s.inspectedMethod}, {"signal", s.inspectedSignal}}}};
+  ExperimentSettings copy = s.settings;
+  for (const QString& name : kMethods)
+    if (*methodFlag(copy, name)) methods.append(name);
+  QJsonObject settings{{"dictionary", kSources[static_cast<int>(s.settings.source)]},
+                       {"n", s.settings.n},
+                       {"m", s.settings.m},
+                       {"signals", s.settings.signalCount},
+                       {"train_signals", s.settings.trainCount},
+                       {"seed", static_cast<qint64>(s.settings.seed)},
+                       {"lambda", s.settings.lambda},
+                       {"iterations", s.settings.iterations},
+                       {"methods", methods},
+                       {"layers", s.settings.layers},
+                       {"loss", s.settings.loss},
+                       {"training_iterations", s.settings.trainingIterations}};
+  if (s.settings.source == ProblemSource::Files) {
+    settings.insert("dictionary_file", s.settings.dictionaryFile);
+    settings.insert("signals_file", s.settings.signalsFile);
+  }
+  QJsonObject root{{"format", kFormat},
+                   {"version", 1},
+                   {"title", s.title},
+                   {"settings", settings},
+                   {"inspect", QJsonObject{{"method", s.inspectedMethod}, {"signal", s.inspectedSignal}}}};
+  QJsonObject networks;
+  for (auto it = s.networks.begin(); it != s.networks.end(); ++it)
+    networks.insert(it.key(), QJsonDocument::fromJson(it.value().toUtf8()).object());
+  if (!networks.isEmpty()) root.insert("networks", networks);
   return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -69,16 +91,36 @@ std::optional<Session> parseSession(const QByteArray& json, const QString& sourc
   s.title = root.value("title").toString();
   const QJsonObject o = root.value("settings").toObject();
   const QString where = source + ", settings";
-  if (o.value("dictionary").toString("gaussian") != "gaussian") {
-    *error = where + ": only the 'gaussian' dictionary can be opened in the workbench for now";
+  const qsizetype sourceIndex = kSources.indexOf(o.value("dictionary").toString("gaussian"));
+  if (sourceIndex < 0) {
+    *error = where + ": 'dictionary' must be gaussian, digits or files";
     return std::nullopt;
   }
+  s.settings.source = static_cast<ProblemSource>(sourceIndex);
+  s.settings.dictionaryFile = o.value("dictionary_file").toString();
+  s.settings.signalsFile = o.value("signals_file").toString();
+  if (s.settings.source == ProblemSource::Files && (s.settings.dictionaryFile.isEmpty() || s.settings.signalsFile.isEmpty())) {
+    *error = where + ": 'dictionary_file' and 'signals_file' are needed with \"dictionary\": \"files\"";
+    return std::nullopt;
+  }
+  // Fields added after the first sessions were written are optional, with the defaults.
+  const auto optionalInteger = [&](const char* key, int low, int high, int& out) {
+    return !o.contains(key) || integerField(o, key, low, high, out, where, error);
+  };
   int seed = 0;
   if (!integerField(o, "n", 1, 2000, s.settings.n, where, error) || !integerField(o, "m", 1, 8000, s.settings.m, where, error) ||
       !integerField(o, "signals", 1, 100000, s.settings.signalCount, where, error) ||
       !integerField(o, "iterations", 1, 100000, s.settings.iterations, where, error) ||
-      !integerField(o, "seed", 0, 1000000, seed, where, error))
+      !integerField(o, "seed", 0, 1000000, seed, where, error) ||
+      !optionalInteger("train_signals", 2, 100000, s.settings.trainCount) ||
+      !optionalInteger("layers", 1, 200, s.settings.layers) ||
+      !optionalInteger("training_iterations", 1, 1000000, s.settings.trainingIterations))
     return std::nullopt;
+  s.settings.loss = o.value("loss").toString("unsupervised");
+  if (!kLosses.contains(s.settings.loss)) {
+    *error = where + ": 'loss' must be unsupervised, semi-supervised or supervised";
+    return std::nullopt;
+  }
   s.settings.seed = static_cast<quint64>(seed);
   s.settings.lambda = o.value("lambda").toDouble(-1);
   if (!(s.settings.lambda >= 1e-4 && s.settings.lambda <= 1.5)) {
@@ -88,15 +130,17 @@ std::optional<Session> parseSession(const QByteArray& json, const QString& sourc
   const QJsonArray methods = o.value("methods").toArray();
   s.settings.ista = s.settings.fista = s.settings.oista = false;
   for (const QJsonValue& m : methods) {
-    const QString name = m.toString();
-    if (name == "ista") s.settings.ista = true;
-    else if (name == "fista") s.settings.fista = true;
-    else if (name == "oista") s.settings.oista = true;
-    else {
-      *error = QString("%1: unknown method '%2' (ista, fista, oista)").arg(where, name);
+    bool* flag = methodFlag(s.settings, m.toString());
+    if (!flag) {
+      *error = QString("%1: unknown method '%2' (%3)").arg(where, m.toString(), kMethods.join(", "));
       return std::nullopt;
     }
+    *flag = true;
   }
+  // Trained weights are checked against the problem when the run uses them (network_training_run.h).
+  const QJsonObject networks = root.value("networks").toObject();
+  for (auto it = networks.begin(); it != networks.end(); ++it)
+    s.networks.insert(it.key(), QString::fromUtf8(QJsonDocument(it.value().toObject()).toJson(QJsonDocument::Compact)));
   const QJsonObject inspect = root.value("inspect").toObject();
   s.inspectedMethod = inspect.value("method").toString("OISTA").toUpper();
   s.inspectedSignal = inspect.value("signal").toInt(0);
@@ -113,7 +157,7 @@ std::optional<Session> readSessionFile(const QString& path, QString* error) {
     *error = QString("%1: cannot open (%2)").arg(path, file.errorString());
     return std::nullopt;
   }
-  if (file.size() > 1 << 20) {
+  if (file.size() > 64 << 20) {
     *error = path + ": too large for a session file";
     return std::nullopt;
   }

@@ -1,10 +1,13 @@
-// A workbench session as a small JSON file a teacher can send to students: the experiment's settings
-// and what is inspected. Problems are generated from their seed, so the settings reproduce the same
-// dictionary, signals and results. Presets (resources/presets/NAME.json) use the same format.
+// A workbench session as a JSON file a teacher can send to students: the experiment's settings, what is
+// inspected and the trained networks' weights. Problems are generated from their seed (or read from the
+// files named), so the settings reproduce the same dictionary, signals and solver results; the saved
+// weights reproduce the networks without training them again. Presets (resources/presets/NAME.json) use
+// the same format.
 #pragma once
 
 #include "experiment_settings.h"
 
+#include <QHash>
 #include <QString>
 
 #include <optional>
@@ -16,6 +19,7 @@ struct Session {
   ExperimentSettings settings;
   QString inspectedMethod = "OISTA";
   int inspectedSignal = 0;
+  QHash<QString, QString> networks;  // method label ("SLISTA") -> weights (network_file.h JSON)
 };
 
 QByteArray formatSession(const Session& session);

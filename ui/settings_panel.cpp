@@ -5,9 +5,13 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
@@ -37,29 +41,64 @@ QSpinBox* spinBox(int low, int high, int value, const QString& tip) {
   return box;
 }
 
-QCheckBox* methodBox(const QString& method) {
+QCheckBox* methodBox(const QString& method, bool checked) {
   auto* box = new QCheckBox(method);
-  box->setChecked(true);
+  box->setChecked(checked);
   QPalette palette = box->palette();
   palette.setColor(QPalette::WindowText, methodColor(method));
   box->setPalette(palette);
   return box;
 }
 
+const QStringList kLosses{"unsupervised", "semi-supervised", "supervised"};
+
 }  // namespace
 
 SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
   const ExperimentSettings defaults;
-  auto* problem = new QGroupBox("Problem: Gaussian dictionary, unit-norm atoms");
+  auto* problem = new QGroupBox("Problem");
   auto* form = new QFormLayout(problem);
+  source_ = new QComboBox;
+  source_->addItems({"Gaussian dictionary", "Digits atoms (8×8)", "Import D and signals…"});
+  source_->setToolTip("Gaussian: unit-norm random atoms. Digits: centred, unit-norm 8×8 images (n = 64).\n"
+                      "Import: D (n × m) and signals (one per row) from CSV or .npy files.");
+  form->addRow("source", source_);
+  fileRows_ = new QWidget;
+  auto* files = new QFormLayout(fileRows_);
+  files->setContentsMargins(0, 0, 0, 0);
+  const auto fileRow = [this, files](QLineEdit*& edit, const QString& label, const QString& caption) {
+    edit = new QLineEdit;
+    edit->setReadOnly(true);
+    edit->setPlaceholderText("choose a .csv or .npy file");
+    auto* browse = new QPushButton("…");
+    browse->setMaximumWidth(32);
+    connect(browse, &QPushButton::clicked, this, [this, &edit, caption] { chooseFile(edit, caption); });
+    auto* row = new QHBoxLayout;
+    row->addWidget(edit, 1);
+    row->addWidget(browse);
+    files->addRow(label, row);
+  };
+  fileRow(dictionaryFile_, "D", "Dictionary D (n × m)");
+  fileRow(signalsFile_, "signals", "Signals, one per row");
+  form->addRow(fileRows_);
   n_ = spinBox(1, 2000, defaults.n, "Signal dimension n");
   m_ = spinBox(1, 8000, defaults.m, "Number of atoms m");
-  signals_ = spinBox(1, 100000, defaults.signalCount, "Signals x, on the equiregularization set ||D^T x||_inf = 1");
+  signals_ = spinBox(1, 100000, defaults.signalCount,
+                     "Test signals: the solvers run on them, networks are scored on them.\n"
+                     "On the equiregularization set ||D^T x||_inf = 1, so λ is a fraction of λ_max.");
+  train_ = spinBox(2, 100000, defaults.trainCount, "Training signals of the networks");
   seed_ = spinBox(0, 1000000, static_cast<int>(defaults.seed), "Seed of the dictionary and the signals");
+  auto* regenerate = new QPushButton("Regenerate");
+  regenerate->setToolTip("Draw a new dictionary and new signals (next seed)");
+  connect(regenerate, &QPushButton::clicked, this, [this] { seed_->setValue(seed_->value() + 1); });
+  auto* seedRow = new QHBoxLayout;
+  seedRow->addWidget(seed_, 1);
+  seedRow->addWidget(regenerate);
   form->addRow("n", n_);
   form->addRow("m", m_);
-  form->addRow("signals", signals_);
-  form->addRow("seed", seed_);
+  form->addRow("test signals", signals_);
+  form->addRow("train signals", train_);
+  form->addRow("seed", seedRow);
   lambdaBox_ = new QDoubleSpinBox;
   lambdaBox_->setDecimals(4);
   lambdaBox_->setRange(1e-4, 1.5);
@@ -76,23 +115,51 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
   lambdaRow->addWidget(lambdaBox_);
   form->addRow("λ / λ_max", lambdaRow);
 
-  auto* methods = new QGroupBox("Methods");
+  auto* methods = new QGroupBox("Solvers");
   auto* methodRow = new QVBoxLayout(methods);
-  ista_ = methodBox("ISTA");
-  fista_ = methodBox("FISTA");
-  oista_ = methodBox("OISTA");
-  for (QCheckBox* box : {ista_, fista_, oista_}) methodRow->addWidget(box);
+  ista_ = methodBox("ISTA", true);
+  fista_ = methodBox("FISTA", true);
+  oista_ = methodBox("OISTA", true);
+  auto* solverBoxes = new QHBoxLayout;
+  for (QCheckBox* box : {ista_, fista_, oista_}) solverBoxes->addWidget(box);
+  methodRow->addLayout(solverBoxes);
   auto* runForm = new QFormLayout;
-  iterations_ = spinBox(1, 100000, defaults.iterations, "Iterations of every method");
+  iterations_ = spinBox(1, 100000, defaults.iterations, "Iterations of every solver");
   runForm->addRow("iterations", iterations_);
   methodRow->addLayout(runForm);
+
+  auto* networks = new QGroupBox("Networks (trained in the app)");
+  auto* networkColumn = new QVBoxLayout(networks);
+  lista_ = methodBox("LISTA", false);
+  listaCp_ = methodBox("LISTA-CP", false);
+  alista_ = methodBox("ALISTA", false);
+  slista_ = methodBox("SLISTA", false);
+  auto* networkBoxes = new QGridLayout;
+  networkBoxes->addWidget(lista_, 0, 0);
+  networkBoxes->addWidget(listaCp_, 0, 1);
+  networkBoxes->addWidget(alista_, 1, 0);
+  networkBoxes->addWidget(slista_, 1, 1);
+  networkColumn->addLayout(networkBoxes);
+  auto* networkForm = new QFormLayout;
+  layers_ = spinBox(1, 200, defaults.layers, "Number of layers T of every network");
+  loss_ = new QComboBox;
+  loss_->addItems(kLosses);
+  loss_->setToolTip("unsupervised: the Lasso cost F(z_T); semi-supervised: ½‖z_T − z*‖²;\n"
+                    "supervised: ½‖z_T − z0‖² (Gaussian problems: x = D z0 + noise)");
+  budget_ = spinBox(1, 1000000, defaults.trainingIterations,
+                    "Training budget: full-batch gradient steps (with line search) per network");
+  networkForm->addRow("layers T", layers_);
+  networkForm->addRow("loss", loss_);
+  networkForm->addRow("training steps", budget_);
+  networkColumn->addLayout(networkForm);
 
   auto* inspect = new QGroupBox("Inspect (no recomputation)");
   auto* inspectForm = new QFormLayout(inspect);
   inspectMethod_ = new QComboBox;
   inspectMethod_->addItems({"OISTA", "ISTA", "FISTA"});
   inspectMethod_->setToolTip("The method whose iterates the support and L_S/L plots show");
-  inspectSignal_ = spinBox(0, 49, 0, "The signal the support and L_S/L plots show (the first 50 are kept)");
+  inspectSignal_ = spinBox(0, 49, 0, "The signal the support and L_S/L plots show (the first 50 are kept);\n"
+                                     "or click a dot in the L_S/L scatter");
   inspectSignal_->setKeyboardTracking(true);
   inspectForm->addRow("method", inspectMethod_);
   inspectForm->addRow("signal", inspectSignal_);
@@ -100,16 +167,42 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(problem);
   layout->addWidget(methods);
+  layout->addWidget(networks);
   layout->addWidget(inspect);
   layout->addStretch(1);
+  updateSourceRows();
 
   connect(lambdaSlider_, &QSlider::valueChanged, this, &SettingsPanel::lambdaFromSlider);
   connect(lambdaBox_, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::lambdaFromBox);
-  for (QSpinBox* box : {n_, m_, signals_, seed_, iterations_})
+  for (QSpinBox* box : {n_, m_, signals_, train_, seed_, iterations_, layers_, budget_})
     connect(box, &QSpinBox::valueChanged, this, &SettingsPanel::changed);
-  for (QCheckBox* box : {ista_, fista_, oista_}) connect(box, &QCheckBox::toggled, this, &SettingsPanel::changed);
+  for (QCheckBox* box : {ista_, fista_, oista_, lista_, listaCp_, alista_, slista_})
+    connect(box, &QCheckBox::toggled, this, &SettingsPanel::changed);
+  connect(loss_, &QComboBox::currentIndexChanged, this, &SettingsPanel::changed);
+  connect(source_, &QComboBox::currentIndexChanged, this, [this] {
+    updateSourceRows();
+    emit changed();
+  });
   connect(inspectMethod_, &QComboBox::currentTextChanged, this, &SettingsPanel::inspectChanged);
   connect(inspectSignal_, &QSpinBox::valueChanged, this, &SettingsPanel::inspectChanged);
+}
+
+void SettingsPanel::updateSourceRows() {
+  const auto source = static_cast<ProblemSource>(source_->currentIndex());
+  fileRows_->setVisible(source == ProblemSource::Files);
+  n_->setEnabled(source == ProblemSource::Gaussian);
+  m_->setEnabled(source != ProblemSource::Files);
+  if (source == ProblemSource::Digits) {
+    const QSignalBlocker blocker(n_);
+    n_->setValue(64);  // 8x8 images
+  }
+}
+
+void SettingsPanel::chooseFile(QLineEdit* target, const QString& caption) {
+  const QString path = QFileDialog::getOpenFileName(this, caption, target->text(), "Matrices (*.csv *.npy);;All files (*)");
+  if (path.isEmpty()) return;
+  target->setText(path);
+  emit changed();
 }
 
 QString SettingsPanel::inspectedMethod() const { return inspectMethod_->currentText(); }
@@ -138,33 +231,60 @@ void SettingsPanel::lambdaFromBox(double value) {
 
 ExperimentSettings SettingsPanel::settings() const {
   ExperimentSettings s;
-  s.n = n_->value();
+  s.source = static_cast<ProblemSource>(source_->currentIndex());
+  s.dictionaryFile = dictionaryFile_->text();
+  s.signalsFile = signalsFile_->text();
+  s.n = s.source == ProblemSource::Digits ? 64 : n_->value();
   s.m = m_->value();
   s.signalCount = signals_->value();
+  s.trainCount = train_->value();
   s.seed = static_cast<quint64>(seed_->value());
   s.lambda = lambdaBox_->value();
   s.iterations = iterations_->value();
   s.ista = ista_->isChecked();
   s.fista = fista_->isChecked();
   s.oista = oista_->isChecked();
+  s.lista = lista_->isChecked();
+  s.listaCp = listaCp_->isChecked();
+  s.alista = alista_->isChecked();
+  s.slista = slista_->isChecked();
+  s.layers = layers_->value();
+  s.loss = loss_->currentText();
+  s.trainingIterations = budget_->value();
   return s;
 }
 
 void SettingsPanel::setSettings(const ExperimentSettings& s) {
-  const QSignalBlocker blockers[] = {QSignalBlocker(n_), QSignalBlocker(m_), QSignalBlocker(signals_),
-                                     QSignalBlocker(seed_), QSignalBlocker(iterations_), QSignalBlocker(lambdaBox_),
-                                     QSignalBlocker(lambdaSlider_), QSignalBlocker(ista_), QSignalBlocker(fista_),
-                                     QSignalBlocker(oista_)};
-  n_->setValue(s.n);
-  m_->setValue(s.m);
-  signals_->setValue(s.signalCount);
-  seed_->setValue(static_cast<int>(s.seed));
-  iterations_->setValue(s.iterations);
-  lambdaBox_->setValue(s.lambda);
-  lambdaSlider_->setValue(lambdaToSlider(s.lambda));
-  ista_->setChecked(s.ista);
-  fista_->setChecked(s.fista);
-  oista_->setChecked(s.oista);
+  {
+    const QSignalBlocker blockers[] = {
+        QSignalBlocker(n_), QSignalBlocker(m_), QSignalBlocker(signals_), QSignalBlocker(train_),
+        QSignalBlocker(seed_), QSignalBlocker(iterations_), QSignalBlocker(lambdaBox_), QSignalBlocker(lambdaSlider_),
+        QSignalBlocker(ista_), QSignalBlocker(fista_), QSignalBlocker(oista_), QSignalBlocker(lista_),
+        QSignalBlocker(listaCp_), QSignalBlocker(alista_), QSignalBlocker(slista_), QSignalBlocker(layers_),
+        QSignalBlocker(loss_), QSignalBlocker(budget_), QSignalBlocker(source_)};
+    source_->setCurrentIndex(static_cast<int>(s.source));
+    dictionaryFile_->setText(s.dictionaryFile);
+    signalsFile_->setText(s.signalsFile);
+    n_->setValue(s.n);
+    m_->setValue(s.m);
+    signals_->setValue(s.signalCount);
+    train_->setValue(s.trainCount);
+    seed_->setValue(static_cast<int>(s.seed));
+    iterations_->setValue(s.iterations);
+    lambdaBox_->setValue(s.lambda);
+    lambdaSlider_->setValue(lambdaToSlider(s.lambda));
+    ista_->setChecked(s.ista);
+    fista_->setChecked(s.fista);
+    oista_->setChecked(s.oista);
+    lista_->setChecked(s.lista);
+    listaCp_->setChecked(s.listaCp);
+    alista_->setChecked(s.alista);
+    slista_->setChecked(s.slista);
+    layers_->setValue(s.layers);
+    loss_->setCurrentIndex(std::max(0, int(kLosses.indexOf(s.loss))));
+    budget_->setValue(s.trainingIterations);
+    updateSourceRows();
+  }
   emit changed();
 }
 

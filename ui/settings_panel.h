@@ -1,6 +1,7 @@
-// The experiment's settings as a form: problem size, lambda (log-scale slider tied to a spin box, as a
-// fraction of lambda_max), seed, iterations and the methods to run. Emits changed() on every edit; the
-// window debounces it.
+// The experiment's settings as a form: the problem (source, sizes, seed and "regenerate", lambda on a
+// log-scale slider tied to a spin box, as a fraction of lambda_max), the solvers and their iterations,
+// the networks to train (depth T, loss, training budget). Emits changed() on every edit; the window
+// debounces it.
 #pragma once
 
 #include "experiment_settings.h"
@@ -8,6 +9,8 @@
 #include <QWidget>
 
 class QCheckBox;
+class QLineEdit;
+class QPushButton;
 class QComboBox;
 class QDoubleSpinBox;
 class QSlider;
@@ -29,6 +32,9 @@ class SettingsPanel : public QWidget {
   QSpinBox* signalChoice() const { return inspectSignal_; }
   void setInspectableSignals(int count);
   QSlider* lambdaSlider() const { return lambdaSlider_; }
+  QSpinBox* layersBox() const { return layers_; }
+  QSpinBox* seedBox() const { return seed_; }
+  QComboBox* sourceChoice() const { return source_; }
 
  signals:
   void changed();
@@ -37,11 +43,19 @@ class SettingsPanel : public QWidget {
  private:
   void lambdaFromSlider(int position);
   void lambdaFromBox(double value);
+  void updateSourceRows();
+  void chooseFile(QLineEdit* target, const QString& caption);
 
-  QSpinBox *n_, *m_, *signals_, *iterations_, *seed_;
+  QComboBox* source_;
+  QLineEdit *dictionaryFile_, *signalsFile_;
+  QWidget* fileRows_;
+  QSpinBox *n_, *m_, *signals_, *train_, *iterations_, *seed_;
   QDoubleSpinBox* lambdaBox_;
   QSlider* lambdaSlider_;
   QCheckBox *ista_, *fista_, *oista_;
+  QCheckBox *lista_, *listaCp_, *alista_, *slista_;
+  QSpinBox *layers_, *budget_;
+  QComboBox* loss_;
   QComboBox* inspectMethod_;
   QSpinBox* inspectSignal_;
   bool syncing_ = false;

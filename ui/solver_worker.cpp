@@ -1,114 +1,47 @@
 #include "solver_worker.h"
 
-#include "dictionary.h"
 #include "input_error.h"
 #include "lasso.h"
-#include "method_palette.h"
-#include "problem_generators.h"
+#include "live_trace.h"
+#include "network_training_run.h"
 #include "reference_solver.h"
-#include "solver.h"
-#include "support_lipschitz.h"
-#include "trace_recorder.h"
+#include "workbench_problem.h"
 
 #include <QElapsedTimer>
 #include <QMetaObject>
+#include <QThread>
 
-#include <algorithm>
-#include <functional>
+#include <memory>
+#include <thread>
 
 namespace unfold::ui {
 
 namespace {
 
-// How many signals the inspector keeps iterate by iteration (fewer on long runs, so that the iterates
-// kept stay under kMaxStoredCodes values, ~32 MB), and how many (|S|/m, L_S/L) samples.
-constexpr int kInspected = 50;
-constexpr double kMaxStoredCodes = 4e6;
-constexpr int kMaxSamples = 6000;
+constexpr int kPartialMs = 40;
 
-int inspectedSignals(Eigen::Index signalCount, int atoms, int iterations) {
-  const double perSignal = double(iterations + 1) * atoms;
-  const auto fit = static_cast<Eigen::Index>(kMaxStoredCodes / perSignal);
-  return static_cast<int>(std::clamp<Eigen::Index>(std::min<Eigen::Index>(signalCount, fit), 1, kInspected));
+std::vector<Algorithm> chosenSolvers(const ExperimentSettings& s) {
+  std::vector<Algorithm> out;
+  if (s.ista) out.push_back(Algorithm::Ista);
+  if (s.fista) out.push_back(Algorithm::Fista);
+  if (s.oista) out.push_back(Algorithm::Oista);
+  return out;
 }
 
-// Records the trace and the inspector's details, stops the solver when the request is superseded, and
-// sends partial results.
-class LiveTrace : public TraceRecorder {
- public:
-  LiveTrace(const Dictionary& d, Vector fStar, double lambda, int iterations, int inspected, std::function<bool()> stop,
-            std::function<void()> partial)
-      : TraceRecorder(d, std::move(fStar), lambda, false), L_(d.lipschitz()), iterations_(iterations),
-        inspected_(inspected), tracker_(d, inspected), stop_(std::move(stop)),
-        partial_(std::move(partial)) {
-    clock_.start();
-  }
-  ConvergenceCurve detail;
-  bool onIteration(const IterationState& state) override {
-    TraceRecorder::onIteration(state);
-    record(state);
-    if (clock_.elapsed() >= 40) {
-      partial_();
-      clock_.restart();
-    }
-    return stop_();
-  }
-
- private:
-  void record(const IterationState& state) {
-    const Eigen::Index m = state.Z.rows();
-    if (state.iteration == 0)  // iterates x signals over the run, sampled down to kMaxSamples
-      sampleEvery_ = std::max(1, static_cast<int>(double(iterations_ + 1) * double(inspected_) / kMaxSamples));
-    const int inspected = inspected_;
-    detail.inspected = inspected;
-    detail.atoms = static_cast<int>(m);
-    // L_S only for the inspected signals: for all of them it would cost more than the solvers.
-    double meanRatio = 0.0;
-    for (int s = 0; s < inspected; ++s) {
-      for (Eigen::Index i = 0; i < m; ++i) detail.codes.append(state.Z(i, s));
-      const double ratio = tracker_.update(s, state.Z.col(s)) / L_;
-      const auto support = static_cast<double>(tracker_.support(s).size());
-      detail.lsOverL.append(ratio);
-      detail.rejected.append(state.oracleAccepted ? char(!(*state.oracleAccepted)[static_cast<size_t>(s)]) : char(0));
-      meanRatio += ratio / inspected;
-      if (++sampleCounter_ % sampleEvery_ == 0 && ratio > 0.0) {
-        detail.sampleZeta.append(support / static_cast<double>(m));
-        detail.sampleRatio.append(ratio);
-      }
-    }
-    detail.lsOverLMean.append(meanRatio);
-  }
-  double L_;
-  int iterations_, inspected_;
-  SupportLipschitzTracker tracker_;
-  std::function<bool()> stop_;
-  std::function<void()> partial_;
-  QElapsedTimer clock_;
-  int sampleEvery_ = 1;
-  long sampleCounter_ = 0;
-};
-
-// `withDetail`: the inspector's iterates too (large); partial snapshots go without them.
-ConvergenceCurve curveOf(Algorithm algorithm, const LiveTrace& trace, bool withDetail) {
-  const std::vector<TraceRow>& rows = trace.rows();
-  ConvergenceCurve curve = withDetail ? trace.detail : ConvergenceCurve{};
-  curve.method = QString::fromStdString(algorithmName(algorithm)).toUpper();
-  curve.color = methodColor(curve.method);
-  for (const TraceRow& row : rows) {
-    curve.iteration.append(row.iteration);
-    curve.gapMean.append(row.gap);
-    curve.gapQ10.append(row.gapQ10);
-    curve.gapQ90.append(row.gapQ90);
-    curve.stepTimesL.append(row.stepTimesL.value_or(1.0));
-  }
-  return curve;
+std::vector<Parametrization> chosenNetworks(const ExperimentSettings& s) {
+  std::vector<Parametrization> out;
+  if (s.lista) out.push_back(Parametrization::Lista);
+  if (s.listaCp) out.push_back(Parametrization::ListaCp);
+  if (s.alista) out.push_back(Parametrization::Alista);
+  if (s.slista) out.push_back(Parametrization::Slista);
+  return out;
 }
 
 }  // namespace
 
-quint64 SolverWorker::requestRun(const ExperimentSettings& settings) {
+quint64 SolverWorker::requestRun(const RunRequest& request) {
   QMutexLocker lock(&mutex_);
-  pending_ = settings;
+  pending_ = request;
   cancelled_.store(false);
   const quint64 generation = ++generation_;  // the running computation sees it and stops
   if (!busy_) {
@@ -126,7 +59,7 @@ void SolverWorker::cancel() {
 
 void SolverWorker::process() {
   while (true) {
-    ExperimentSettings settings;
+    RunRequest request;
     quint64 generation;
     {
       QMutexLocker lock(&mutex_);
@@ -135,9 +68,9 @@ void SolverWorker::process() {
         busy_ = false;
         return;
       }
-      settings = pending_;
+      request = pending_;
     }
-    run(settings, generation);
+    run(request, generation);
     emit finished(generation);
     QMutexLocker lock(&mutex_);
     if (generation_.load() == generation || cancelled_.load()) {  // nothing newer was asked
@@ -147,41 +80,108 @@ void SolverWorker::process() {
   }
 }
 
-void SolverWorker::run(const ExperimentSettings& settings, quint64 generation) {
+void SolverWorker::run(const RunRequest& request, quint64 generation) {
+  const ExperimentSettings& settings = request.settings;
+  gate_.restart(request.startPaused);
+  const auto abandoned = [this, generation] { return superseded(generation); };
   try {
-    const Dictionary dictionary(gaussianDictionary(settings.n, settings.m, settings.seed));
-    const Matrix X = makeSignals(SignalKind::Gaussian, dictionary.atoms(), settings.signalCount, settings.seed + 1).X;
-    validateProblem(dictionary.atoms(), X, settings.lambda);
-    if (superseded(generation)) return;
+    const WorkbenchProblem problem = buildProblem(settings);
+    const Dictionary& dictionary = *problem.dictionary;
+    const Matrix& X = problem.testX;
+    if (abandoned()) return;
     const ReferenceSolution reference = solveReference(dictionary, X, settings.lambda);
     ConvergenceSnapshot snapshot;
     snapshot.generation = generation;
     snapshot.lipschitz = dictionary.lipschitz();
     snapshot.meanLambdaMax = lambdaMax(dictionary.atoms(), X).mean();
-    snapshot.gamma = static_cast<double>(settings.m) / settings.n;
-    snapshot.inspected = inspectedSignals(X.cols(), settings.m, settings.iterations);
-    snapshot.atoms = settings.m;
+    snapshot.gamma = double(dictionary.atomCount()) / double(dictionary.signalDimension());
+    snapshot.atoms = static_cast<int>(dictionary.atomCount());
+    snapshot.inspected = inspectedSignals(X.cols(), snapshot.atoms, settings.iterations);
+    snapshot.problem = problem.description;
     for (int s = 0; s < snapshot.inspected; ++s)
-      for (int i = 0; i < settings.m; ++i) snapshot.solution.append(reference.Z(i, s));
-    snapshot.problem = QString("Gaussian D, n = %1, m = %2, λ = %3 λ_max, %4 signal(s)")
-                           .arg(settings.n).arg(settings.m).arg(settings.lambda).arg(settings.signalCount);
-    std::vector<Algorithm> algorithms;
-    if (settings.ista) algorithms.push_back(Algorithm::Ista);
-    if (settings.fista) algorithms.push_back(Algorithm::Fista);
-    if (settings.oista) algorithms.push_back(Algorithm::Oista);
-    for (const Algorithm algorithm : algorithms) {
-      LiveTrace* current = nullptr;
-      const auto partial = [&] {
-        ConvergenceSnapshot live = snapshot;
-        live.curves.append(curveOf(algorithm, *current, false));
-        emit snapshotReady(live);
-      };
-      LiveTrace trace(dictionary, reference.optimalCost, settings.lambda, settings.iterations, snapshot.inspected,
-                      [&] { return superseded(generation); }, partial);
-      current = &trace;
-      solveLasso(algorithm, dictionary, X, settings.lambda, settings.iterations, &trace);
-      if (superseded(generation)) return;
-      snapshot.curves.append(curveOf(algorithm, trace, true));
+      for (int i = 0; i < snapshot.atoms; ++i) snapshot.solution.append(reference.Z(i, s));
+
+    // The solvers side by side, one thread each, so that a paused run holds them all on the same t.
+    std::vector<std::unique_ptr<LiveTrace>> traces;
+    for (const Algorithm algorithm : chosenSolvers(settings))
+      traces.push_back(std::make_unique<LiveTrace>(algorithm, dictionary, reference.optimalCost, settings.lambda,
+                                                   settings.iterations, snapshot.inspected, gate_, abandoned));
+    std::atomic<int> running{static_cast<int>(traces.size())};
+    std::atomic<bool> outOfMemory{false};
+    std::vector<std::thread> threads;
+    for (auto& trace : traces) {
+      threads.emplace_back([&, t = trace.get()] {
+        try {
+          solveLasso(t->algorithm(), dictionary, X, settings.lambda, settings.iterations, t);
+        } catch (const std::bad_alloc&) {
+          outOfMemory.store(true);
+          cancelled_.store(true);
+        }
+        --running;
+      });
+    }
+    const auto solverSnapshot = [&](bool withDetail) {
+      ConvergenceSnapshot live = snapshot;
+      live.curves.clear();
+      for (const auto& trace : traces) live.curves.append(trace->curve(withDetail));
+      return live;
+    };
+    // Partial results while they run: when something changed, and with the iterates when paused.
+    long shown = -1;
+    bool shownPaused = false;
+    while (running.load() > 0) {
+      QThread::msleep(kPartialMs);
+      long recorded = 0;
+      for (const auto& trace : traces) recorded += trace->iterationsRecorded();
+      const bool paused = gate_.paused();
+      if ((recorded == shown && paused == shownPaused) || running.load() == 0 || abandoned()) continue;
+      ConvergenceSnapshot live = solverSnapshot(paused);
+      live.paused = paused;
+      live.hasDetail = paused;
+      live.pausedAt = paused ? static_cast<int>(recorded / std::max<size_t>(1, traces.size())) - 1 : -1;
+      emit snapshotReady(live);
+      shown = recorded;
+      shownPaused = paused;
+    }
+    for (std::thread& thread : threads) thread.join();
+    if (outOfMemory.load()) throw std::bad_alloc();
+    if (abandoned()) return;
+    snapshot = solverSnapshot(true);
+    snapshot.hasDetail = true;
+
+    const std::vector<Parametrization> networks = chosenNetworks(settings);
+    snapshot.networksPlanned = static_cast<int>(networks.size());
+    if (!networks.empty()) {
+      emit snapshotReady(snapshot);  // the solvers' results, complete, while the networks train
+      snapshot.hasDetail = false;
+      snapshot.curves = solverSnapshot(false).curves;  // partial snapshots travel light
+      NetworkRunInputs inputs{problem, settings.lambda, *parseLossKind(settings.loss.toStdString()), {}, {},
+                              reference.optimalCost, settings.layers, settings.trainingIterations};
+      if (inputs.loss == LossKind::SemiSupervised) {
+        inputs.trainTargets = solveReference(dictionary, problem.trainX, settings.lambda).Z;
+        inputs.testTargets = reference.Z;
+      } else if (inputs.loss == LossKind::Supervised) {
+        inputs.trainTargets = *problem.trainZ0;
+        inputs.testTargets = *problem.testZ0;
+      }
+      for (const Parametrization kind : networks) {
+        if (abandoned()) return;
+        gate_.beginPhase();
+        const auto publish = [&](const NetworkCurve& curve) {
+          ConvergenceSnapshot live = snapshot;
+          live.networks.append(curve);
+          live.paused = gate_.paused();
+          live.pausedAt = curve.trainIteration.isEmpty() ? 0 : static_cast<int>(curve.trainIteration.back());
+          emit snapshotReady(live);
+        };
+        const QString label = QString::fromStdString(parametrizationLabel(kind));
+        NetworkCurve curve = runNetwork(kind, inputs, request.pretrained.value(label), gate_, abandoned, publish);
+        if (abandoned()) return;
+        snapshot.networks.append(curve);
+        emit snapshotReady(snapshot);
+      }
+      snapshot.curves = solverSnapshot(true).curves;
+      snapshot.hasDetail = true;
     }
     snapshot.complete = true;
     emit snapshotReady(snapshot);

@@ -1,14 +1,18 @@
-// Runs the solvers for the GUI on its own thread, in the pattern of Qt's Mandelbrot example: the UI
-// thread posts the newest settings under a mutex and bumps a generation counter; the worker runs the
-// latest settings and abandons a run (within one iteration) as soon as a newer request or a cancel
-// arrives. Results leave as ConvergenceSnapshot values through queued signals, tagged with the
-// generation they answer, so the UI never shows a stale result. Partial snapshots are sent at most
-// every 40 ms while a run is going.
+// Runs the workbench's computations on its own thread, in the pattern of Qt's Mandelbrot example: the
+// UI thread posts the newest request under a mutex and bumps a generation counter; the worker runs the
+// latest request and abandons a run (within one iteration or one layer's work) as soon as a newer
+// request or a cancel arrives. A run: build the problem, solve it to certified precision (F*), run the
+// chosen solvers side by side, then train the chosen networks one after the other. Results leave as
+// ConvergenceSnapshot values through queued signals, tagged with the generation they answer, so the UI
+// never shows a stale result; partial snapshots are sent at most every 40 ms. Pause, resume and step
+// go through a RunGate the computations pass once per iteration or training step.
 #pragma once
 
 #include "convergence_snapshot.h"
 #include "experiment_settings.h"
+#include "run_gate.h"
 
+#include <QHash>
 #include <QMutex>
 #include <QObject>
 
@@ -16,13 +20,21 @@
 
 namespace unfold::ui {
 
+struct RunRequest {
+  ExperimentSettings settings;
+  QHash<QString, QString> pretrained;  // method label -> network JSON (from a session)
+  bool startPaused = false;            // Reset: stop at iteration 0, ready to step
+};
+
 class SolverWorker : public QObject {
   Q_OBJECT
  public:
   // Called from the UI thread. Returns the generation of this request.
-  quint64 requestRun(const ExperimentSettings& settings);
+  quint64 requestRun(const RunRequest& request);
   // Stops the current run and forgets queued ones (UI thread; also used on close).
   void cancel();
+  // Pause, resume and step the running request (UI thread); they take effect at the next iteration.
+  RunGate& gate() { return gate_; }
 
  signals:
   void snapshotReady(const unfold::ui::ConvergenceSnapshot& snapshot);
@@ -31,14 +43,15 @@ class SolverWorker : public QObject {
 
  private:
   Q_INVOKABLE void process();
-  void run(const ExperimentSettings& settings, quint64 generation);
+  void run(const RunRequest& request, quint64 generation);
   bool superseded(quint64 generation) const { return generation_.load() != generation || cancelled_.load(); }
 
   QMutex mutex_;
-  ExperimentSettings pending_;
+  RunRequest pending_;
   bool busy_ = false;  // a process() call is queued or running (guarded by mutex_)
   std::atomic<quint64> generation_{0};
   std::atomic<bool> cancelled_{false};
+  RunGate gate_;
 };
 
 }  // namespace unfold::ui

@@ -13,13 +13,14 @@ SupportRatioPlot::SupportRatioPlot(QWidget* parent) : WorkbenchPlot("L_S / L", p
   body()->addElement(0, 1, right_);
   right_->axis(QCPAxis::atBottom)->setLabel("|S| / m");
   right_->axis(QCPAxis::atLeft)->setLabel("L_S / L");
-  axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);  // curves settle low
+  axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
   QFont small = legend->font();
   small.setPointSizeF(small.pointSizeF() * 0.85);
   legend->setFont(small);
 }
 
 void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, const QString& method, int signal) {
+  snapshot_ = snapshot;
   clearPlot();
   csv_ = "panel,method,x,y\n";
   const auto add = [&](QCPAxisRect* rect, const QString& name, const QPen& pen, bool inLegend) {
@@ -35,8 +36,8 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, const QSt
     if (K == 0 || c.atoms == 0) continue;
     const int iterates = static_cast<int>(c.lsOverL.size() / K);
     if (c.method == method && signal >= 0 && signal < K) {
-      QCPGraph* chosen = add(axisRect(), QString("%1, signal %2").arg(c.method).arg(signal), QPen(c.color, 2), true);
-      QCPGraph* prediction = add(axisRect(), "Marchenko–Pastur at |S_t|/m", QPen(Qt::gray, 1.5, Qt::DotLine), true);
+      QCPGraph* chosen = add(axisRect(), QString("signal %1").arg(signal), QPen(c.color, 2), true);
+      QCPGraph* prediction = add(axisRect(), "MP at |S_t|/m", QPen(Qt::gray, 1.5, Qt::DotLine), true);
       for (int t = 0; t < iterates; ++t) {
         const double ratio = c.lsOverL[static_cast<qsizetype>(t) * K + signal];
         int support = 0;
@@ -46,10 +47,12 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, const QSt
         csv_ += QString("iterations,%1 signal %2,%3,%4\n").arg(c.method).arg(signal).arg(t).arg(ratio, 0, 'g', 17);
       }
     }
-    QCPGraph* mean = add(axisRect(), QString("%1, mean of %2 signals").arg(c.method).arg(K), QPen(c.color, 1.5, Qt::DashLine), true);
-    for (int t = 0; t < c.lsOverLMean.size(); ++t) {
-      mean->addData(t, c.lsOverLMean[t]);
-      csv_ += QString("iterations,%1 mean,%2,%3\n").arg(c.method).arg(t).arg(c.lsOverLMean[t], 0, 'g', 17);
+    if (c.method == method) {  // the other methods' means would only crowd the panel
+      QCPGraph* mean = add(axisRect(), QString("mean of %1").arg(K), QPen(c.color, 1.5, Qt::DashLine), true);
+      for (int t = 0; t < c.lsOverLMean.size(); ++t) {
+        mean->addData(t, c.lsOverLMean[t]);
+        csv_ += QString("iterations,%1 mean,%2,%3\n").arg(c.method).arg(t).arg(c.lsOverLMean[t], 0, 'g', 17);
+      }
     }
     QCPGraph* samples = add(right_, c.method + " iterates", QPen(c.color), false);
     samples->setLineStyle(QCPGraph::lsNone);
@@ -70,17 +73,48 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, const QSt
       line->addData(zeta, zeta);
     }
   }
+  setTitle(QString("L_S / L: %1").arg(method));
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);
 }
 
 void SupportRatioPlot::rescale() {
   xAxis->rescale(true);
-  yAxis->setRange(0, 1.05);
+  yAxis->setRange(0, 1.5);  // L_S/L <= 1: the legend sits above the curves
   right_->axis(QCPAxis::atBottom)->setRange(0, 1);
   right_->axis(QCPAxis::atLeft)->setRange(0, 1.05);
 }
 
 QString SupportRatioPlot::toCsv() const { return csv_; }
+
+int SupportRatioPlot::signalAt(const QPointF& position) const {
+  QCPAxis* x = right_->axis(QCPAxis::atBottom);
+  QCPAxis* y = right_->axis(QCPAxis::atLeft);
+  if (!right_->rect().contains(position.toPoint())) return -1;
+  double best = 8.0;
+  int signal = -1;
+  for (const ConvergenceCurve& c : snapshot_.curves) {
+    for (qsizetype k = 0; k < c.sampleZeta.size() && k < c.sampleSignal.size(); ++k) {
+      const double d = std::hypot(x->coordToPixel(c.sampleZeta[k]) - position.x(), y->coordToPixel(c.sampleRatio[k]) - position.y());
+      if (d < best) {
+        best = d;
+        signal = c.sampleSignal[k];
+      }
+    }
+  }
+  return signal;
+}
+
+void SupportRatioPlot::mousePressEvent(QMouseEvent* event) {
+  pressedAt_ = event->position();
+  WorkbenchPlot::mousePressEvent(event);
+}
+
+void SupportRatioPlot::mouseReleaseEvent(QMouseEvent* event) {
+  WorkbenchPlot::mouseReleaseEvent(event);
+  // A click, not the end of a drag.
+  if (event->button() != Qt::LeftButton || (event->position() - pressedAt_).manhattanLength() > 3) return;
+  if (const int signal = signalAt(event->position()); signal >= 0) emit signalPicked(signal);
+}
 
 }  // namespace unfold::ui

@@ -2,6 +2,7 @@
 // iterations, for the inspected signal and the mean over the signals, with the Marchenko-Pastur
 // prediction ((1 + sqrt(zeta gamma)) / (1 + sqrt(gamma)))^2 at zeta = |S_t|/m; on the right against
 // |S|/m over all iterates, with the Marchenko-Pastur curve and the line zeta (the paper's Fig. E.1).
+// A click on a point of the cloud inspects the signal it comes from.
 #pragma once
 
 #include "convergence_snapshot.h"
@@ -16,8 +17,19 @@ class SupportRatioPlot : public WorkbenchPlot {
   void showSignal(const ConvergenceSnapshot& snapshot, const QString& method, int signal);
   QString toCsv() const override;
   void rescale() override;
+  // The inspected signal of the cloud point nearest to `position` (widget pixels), or -1 beyond 8 px.
+  int signalAt(const QPointF& position) const;
+
+ signals:
+  void signalPicked(int signal);  // a click on a point of the (|S|/m, L_S/L) cloud
+
+ protected:
+  void mousePressEvent(QMouseEvent* event) override;
+  void mouseReleaseEvent(QMouseEvent* event) override;
 
  private:
+  ConvergenceSnapshot snapshot_;
+  QPointF pressedAt_;
   QCPAxisRect* right_ = nullptr;
   QString csv_;
 };

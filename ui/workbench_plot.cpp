@@ -148,6 +148,7 @@ void WorkbenchPlot::contextMenuEvent(QContextMenuEvent* event) {
   log->setCheckable(true);
   log->setChecked(logarithmicY());
   connect(log, &QAction::toggled, this, &WorkbenchPlot::setLogarithmicY);
+  addViewActions(&menu);
   menu.addAction("Rescale (double click)", this, [this] {
     userView_ = false;
     rescale();

@@ -42,6 +42,8 @@ class WorkbenchPlot : public QCustomPlot {
   void clearPlot();
   // Rescales unless the user has taken over the view.
   void rescaleUnlessUserView();
+  // A subclass's own view options, added to the context menu after the log toggle.
+  virtual void addViewActions(QMenu* menu) { Q_UNUSED(menu); }
   void mousePressEvent(QMouseEvent* event) override;
   void wheelEvent(QWheelEvent* event) override;
   void contextMenuEvent(QContextMenuEvent* event) override;

@@ -1,0 +1,152 @@
+// MainWindow's menus and toolbar, sessions (open, save, recent, presets) and exports.
+#include "main_window.h"
+
+#include "cost_decrease_plot.h"
+#include "dashboard_export.h"
+#include "plot_export.h"
+#include "settings_panel.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSpinBox>
+#include <QToolBar>
+
+namespace unfold::ui {
+
+void MainWindow::buildMenusAndToolbar() {
+  const auto action = [this](const QString& text, const QKeySequence& key, const QString& tip, auto slot) {
+    auto* a = new QAction(text, this);
+    a->setShortcut(key);
+    a->setToolTip(QString("%1 (%2)").arg(tip, key.toString()));
+    connect(a, &QAction::triggered, this, slot);
+    return a;
+  };
+  runAction_ = action("Run", Qt::Key_F5, "Run the methods on the current settings", &MainWindow::startDefaultRun);
+  pauseAction_ = action("Pause", Qt::Key_Space, "Pause or resume the run", &MainWindow::togglePause);
+  stepAction_ = action("Step", Qt::Key_F10, "One more iteration of the solvers, or one training step", &MainWindow::step);
+  stopAction_ = action("Stop", Qt::Key_Escape, "Stop the run", &MainWindow::stop);
+  resetAction_ = action("Reset", QKeySequence(Qt::SHIFT | Qt::Key_F5), "Back to iteration 0, paused: then step with F10",
+                        &MainWindow::reset);
+  pauseAction_->setEnabled(false);
+  stopAction_->setEnabled(false);
+  QToolBar* toolbar = addToolBar("Run");
+  toolbar->setObjectName("run");
+  toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+  for (QAction* a : {runAction_, pauseAction_, stepAction_, stopAction_, resetAction_}) toolbar->addAction(a);
+
+  QMenu* file = menuBar()->addMenu("&File");
+  file->addAction("&Open session…", QKeySequence::Open, this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, "Open session", {}, "Unfold Lab session (*.json)");
+    if (!path.isEmpty()) openSessionFile(path);
+  });
+  file->addAction("&Save session…", QKeySequence::Save, this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, "Save session", "session.json", "Unfold Lab session (*.json)");
+    if (path.isEmpty()) return;
+    if (const QString error = saveSessionFile(path); !error.isEmpty()) QMessageBox::warning(this, "Save session", error);
+  });
+  recentMenu_ = file->addMenu("Open &recent");
+  rebuildRecentMenu();
+  QMenu* presets = file->addMenu("&Presets");
+  for (const QString& name : presetNames()) {
+    presets->addAction(name, this, [this, name] {
+      QString error;
+      if (const auto session = readPreset(name, &error)) applySession(*session);
+      else QMessageBox::warning(this, "Presets", error);
+    });
+  }
+  file->addSeparator();
+  QAction* figure = file->addAction("Export cost &figure…", costPlot_, &WorkbenchPlot::exportFigureInteractively);
+  figure->setShortcut(QKeySequence("Ctrl+E"));
+  QAction* data = file->addAction("Export cost &data (CSV)…", costPlot_, &WorkbenchPlot::exportDataInteractively);
+  data->setShortcut(QKeySequence("Ctrl+Shift+E"));
+  file->addAction("Export the whole &dashboard…", this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, "Export dashboard", "dashboard.pdf",
+                                                      "PDF (*.pdf);;SVG (*.svg);;PNG (*.png)");
+    if (path.isEmpty()) return;
+    int dpi = 300;
+    if (path.endsWith(".png", Qt::CaseInsensitive)) {
+      bool ok = false;
+      dpi = QInputDialog::getInt(this, "Export dashboard", "Resolution (dpi):", 300, 48, 1200, 1, &ok);
+      if (!ok) return;
+    }
+    if (const QString error = exportDashboardTo(path, dpi); !error.isEmpty()) QMessageBox::warning(this, "Export dashboard", error);
+  });
+  file->addSeparator();
+  QAction* quit = file->addAction("&Quit", this, &QWidget::close);
+  quit->setShortcut(QKeySequence::Quit);
+  QMenu* run = menuBar()->addMenu("&Run");
+  for (QAction* a : {runAction_, pauseAction_, stepAction_, stopAction_, resetAction_}) run->addAction(a);
+}
+
+QString MainWindow::exportDashboardTo(const QString& path, int dpi) { return exportDashboard(this, plots(), path, dpi); }
+
+Session MainWindow::currentSession() const {
+  Session session;
+  session.settings = settings_->settings();
+  session.inspectedMethod = settings_->inspectedMethod();
+  session.inspectedSignal = settings_->inspectedSignal();
+  if (sameTrainingSettings(session.settings, pretrainedFor_)) session.networks = pretrained_;
+  return session;
+}
+
+void MainWindow::applySession(const Session& session) {
+  {
+    const QSignalBlocker blockMethod(settings_->methodChoice()), blockSignal(settings_->signalChoice());
+    settings_->methodChoice()->setCurrentText(session.inspectedMethod);
+    settings_->signalChoice()->setMaximum(49);
+    settings_->signalChoice()->setValue(session.inspectedSignal);
+  }
+  settings_->setSettings(session.settings);  // emits changed(): a debounced run
+  pretrained_ = session.networks;
+  pretrainedFor_ = session.settings;
+  if (!session.title.isEmpty()) setWindowTitle("Unfold Lab — " + session.title);
+  startDefaultRun();
+}
+
+QString MainWindow::openSessionFile(const QString& path, bool quiet) {
+  QString error;
+  const auto session = readSessionFile(path, &error);
+  if (!session) {
+    if (!quiet) QMessageBox::warning(this, "Open session", error);
+    return error;  // the current session is untouched
+  }
+  applySession(*session);
+  rememberRecent(path);
+  return {};
+}
+
+QString MainWindow::saveSessionFile(const QString& path) {
+  const QString error = writeTextFile(path, QString::fromUtf8(formatSession(currentSession())));
+  if (error.isEmpty()) rememberRecent(path);
+  return error;
+}
+
+void MainWindow::rememberRecent(const QString& path) {
+  QSettings settings;
+  QStringList recent = settings.value("recentSessions").toStringList();
+  recent.removeAll(path);
+  recent.prepend(path);
+  settings.setValue("recentSessions", recent.mid(0, 8));
+  rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+  recentMenu_->clear();
+  const QStringList recent = QSettings().value("recentSessions").toStringList();
+  for (const QString& path : recent) recentMenu_->addAction(path, this, [this, path] { openSessionFile(path); });
+  recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::restoreLastSession() {
+  QString error;
+  const auto session = parseSession(QSettings().value("lastSession").toByteArray(), "last session", &error);
+  if (session) applySession(*session);
+  else startDefaultRun();
+}
+
+}  // namespace unfold::ui

@@ -1,0 +1,54 @@
+#include "training_curves_plot.h"
+
+namespace unfold::ui {
+
+TrainingCurvesPlot::TrainingCurvesPlot(QWidget* parent) : WorkbenchPlot("Training: loss (solid: train, dashed: test)", parent) {
+  xAxis->setLabel("optimizer step");
+  yAxis->setLabel("loss");
+}
+
+QCPGraph* TrainingCurvesPlot::curve(const QString& name) const {
+  for (int i = 0; i < graphCount(); ++i)
+    if (graph(i)->name() == name) return graph(i);
+  return nullptr;
+}
+
+void TrainingCurvesPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
+  const bool fresh = snapshot_.networks.isEmpty() || snapshot.generation != snapshot_.generation;
+  snapshot_ = snapshot;
+  clearPlot();
+  double low = qInf(), high = 0;
+  for (const NetworkCurve& n : snapshot.networks) {
+    QCPGraph* train = addGraph();
+    train->setName(n.method);
+    train->setPen(QPen(n.color, 2));
+    train->setData(n.trainIteration, n.trainLoss, true);
+    QCPGraph* test = addGraph();
+    test->setName(n.method + " test");
+    test->setPen(QPen(n.color, 1.5, Qt::DashLine));
+    test->setData(n.trainIteration, n.testLoss, true);
+    test->removeFromLegend();
+    attachBand(train, test, test);  // one legend entry shows and hides both
+    restoreVisibility(train);
+    for (const QVector<double>* v : {&n.trainLoss, &n.testLoss})
+      for (double x : *v)
+        if (x > 0) low = std::min(low, x), high = std::max(high, x);
+  }
+  // Linear for a new run; log once the losses span more than a decade (semi-supervised losses fall by
+  // orders of magnitude, the unsupervised one levels off at the mean F*).
+  if (fresh && logarithmicY()) setLogarithmicY(false);
+  if (high > 10 * low && !logarithmicY()) setLogarithmicY(true);
+  rescaleUnlessUserView();
+  replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString TrainingCurvesPlot::toCsv() const {
+  QString out = "network,step,train_loss,test_loss\n";
+  for (const NetworkCurve& n : snapshot_.networks)
+    for (qsizetype k = 0; k < n.trainIteration.size(); ++k)
+      out += QString("%1,%2,%3,%4\n").arg(n.method).arg(n.trainIteration[k]).arg(n.trainLoss[k], 0, 'g', 17)
+                 .arg(n.testLoss[k], 0, 'g', 17);
+  return out;
+}
+
+}  // namespace unfold::ui
