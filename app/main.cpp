@@ -1,6 +1,8 @@
 // unfoldlab: with no arguments, the workbench (GUI); with a subcommand, a headless run.
+#include "benchmark_report.h"
 #include "commands.h"
 #include "main_window.h"
+#include "ui_latency_benchmark.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -12,6 +14,8 @@
 #include <iostream>
 
 namespace {
+
+QtMessageHandler standardMessageHandler = nullptr;
 
 QStringList argumentsOf(int argc, char** argv) {
   QStringList out;
@@ -80,10 +84,37 @@ int runGui(int argc, char** argv, const QStringList& arguments) {
   return app.exec();
 }
 
+// `unfoldlab bench`'s rows about the workbench: the UI thread's worst delay while a training run is
+// plotted, and what drawing costs the computation (goals only at full size).
+std::vector<unfold::cli::BenchmarkResult> workbenchBenchmarks(bool quick) {
+  const unfold::ui::UiLatencyResult r = unfold::ui::measureUiLatency(unfold::ui::latencyBenchmarkSettings(quick));
+  const auto goal = [quick](double target) { return quick ? std::nullopt : std::optional<double>(target); };
+  char detail[256];
+  std::snprintf(detail, sizeof detail, "UI event loop while solvers and 2 networks (T=%d) run, %d redraws in %.2f s",
+                r.settings.layers, r.redraws, r.windowedSeconds);
+  std::vector<unfold::cli::BenchmarkResult> rows;
+  rows.push_back({"ui_worst_latency", r.worstLatencyMs, "ms", detail, goal(50.0)});
+  std::snprintf(detail, sizeof detail, "run with plots %.2f s / same run, nothing drawn %.2f s", r.windowedSeconds,
+                r.headlessSeconds);
+  rows.push_back({"ui_plotting_slowdown", r.windowedSeconds / r.headlessSeconds, "x", detail, goal(1.10)});
+  return rows;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const QStringList arguments = argumentsOf(argc, argv);
+  if (!arguments.isEmpty() && arguments.front() == "bench") {
+    // The workbench rows need widgets: drawn offscreen unless the user chose a platform.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    // The offscreen platform notes for every window that it cannot resize it: noise in a report.
+    standardMessageHandler = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext& context, const QString& message) {
+      if (!message.contains("propagateSizeHints")) standardMessageHandler(type, context, message);
+    });
+    QApplication app(argc, argv);
+    unfold::cli::registerExtraBenchmarks(&workbenchBenchmarks);
+    return unfold::cli::runCommandLine(arguments, std::cout, std::cerr);
+  }
   if (unfold::cli::isHeadlessCommand(arguments)) {
     QCoreApplication app(argc, argv);
     return unfold::cli::runCommandLine(arguments, std::cout, std::cerr);

@@ -238,7 +238,7 @@ class TestMainWindow : public QObject {
     window.settingsPanel()->methodChoice()->setCurrentText("OISTA");
     QVERIFY(window.supportPlot()->rejectedMarks()->data()->size() >= 1);
     QCOMPARE(window.supportPlot()->rejectedMarks()->data()->at(0)->key, 1.0);
-    QVERIFY(window.ratioPlot()->toCsv().contains("scatter,OISTA,"));
+    QVERIFY(window.ratioPlot()->toCsv().contains("scatter,OISTA iterates,"));
   }
 
   void sessionsRoundTripAndBadFilesChangeNothing() {

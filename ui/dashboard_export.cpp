@@ -24,7 +24,10 @@ bool paintPlots(QPaintDevice* device, const QList<QCustomPlot*>& plots, QWidget*
     const QPoint corner = plot->mapTo(window, QPoint(0, 0)) - frame.topLeft();
     painter.save();
     painter.translate(corner);
+    const QCP::AntialiasedElements screen = plot->notAntialiasedElements();
+    plot->setNotAntialiasedElements(QCP::aeNone);  // figures are antialiased everywhere
     plot->toPainter(&painter, plot->width(), plot->height());
+    plot->setNotAntialiasedElements(screen);
     painter.restore();
   }
   return painter.end();

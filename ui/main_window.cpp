@@ -25,6 +25,7 @@ namespace unfold::ui {
 namespace {
 constexpr int kDebounceMs = 150;  // a dragged slider runs once it rests, never a queue of runs
 constexpr int kRedrawMs = 33;     // at most ~30 redraws a second, whatever the solver's speed
+constexpr int kSlowestRedrawMs = 500;  // and at least 2, however slow drawing is
 
 QString duration(double seconds) {
   if (seconds < 60) return QString("%1 s").arg(seconds, 0, 'f', seconds < 10 ? 1 : 0);
@@ -179,14 +180,33 @@ void MainWindow::acceptSnapshot(const ConvergenceSnapshot& snapshot) {
   if (!redrawTimer_.isActive()) redrawTimer_.start();
 }
 
+namespace {
+
+// What the cost plot shows, in a few numbers: an update that leaves them equal leaves the plot as it is
+// (while networks train, the solvers' curves do not change and need no redrawing).
+QVector<qint64> costPlotKey(const ConvergenceSnapshot& s) {
+  QVector<qint64> key{qint64(s.generation), s.curves.size(), s.networks.size()};
+  for (const ConvergenceCurve& c : s.curves) key << c.gapMean.size();
+  for (const NetworkCurve& n : s.networks) key << n.layerGap.size();
+  return key;
+}
+
+}  // namespace
+
 void MainWindow::redraw() {
   if (!hasPending_) return;
   hasPending_ = false;
+  QElapsedTimer cost;
+  cost.start();
+  const bool costChanged = costPlotKey(pending_) != costPlotKey(shown_);
+  const bool networksChanged = !(pending_.networks.isEmpty() && shown_.networks.isEmpty() && pending_.generation == shown_.generation);
   shown_ = pending_;
-  costPlot_->showSnapshot(shown_);
-  stepsPlot_->showSnapshot(shown_);
-  couplingPlot_->showSnapshot(shown_);
-  trainingPlot_->showSnapshot(shown_);
+  if (costChanged) costPlot_->showSnapshot(shown_);
+  if (networksChanged) {
+    stepsPlot_->showSnapshot(shown_);
+    couplingPlot_->showSnapshot(shown_);
+    trainingPlot_->showSnapshot(shown_);
+  }
   shownGeneration_ = shown_.generation;
   if (shown_.hasDetail) {
     detailed_ = shown_;
@@ -194,6 +214,12 @@ void MainWindow::redraw() {
     showInspected();
   }
   updateStatus();
+  // The plots repaint from queued events; once they are done, the time it all took sets the pace of
+  // the next redraws: the UI thread spends at most ~7 % of its time drawing, so that on a machine with
+  // few cores the computation keeps its speed.
+  QTimer::singleShot(0, this, [this, cost] {
+    redrawTimer_.setInterval(std::clamp(static_cast<int>(15 * cost.elapsed()), kRedrawMs, kSlowestRedrawMs));
+  });
   emit redrawn();
 }
 

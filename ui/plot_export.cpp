@@ -40,10 +40,14 @@ QString exportPlot(QCustomPlot* plot, const QString& path, const FigureSize& siz
   if (!temporary.open()) return QString("%1: cannot write in this folder (%2)").arg(path, temporary.errorString());
   const QString scratch = temporary.fileName();
   temporary.close();
+  // Figures are antialiased everywhere (the screen skips it for filled bands, for speed).
+  const QCP::AntialiasedElements screen = plot->notAntialiasedElements();
+  plot->setNotAntialiasedElements(QCP::aeNone);
   bool ok = false;
   if (suffix == "png") ok = plot->savePng(scratch, width, height, size.dpi / 96.0, -1, size.dpi);
   else if (suffix == "pdf") ok = plot->savePdf(scratch, width, height);
   else ok = renderSvg(plot, scratch, width, height);
+  plot->setNotAntialiasedElements(screen);
   if (!ok || QFileInfo(scratch).size() == 0) return QString("%1: the figure could not be rendered").arg(path);
   QFile::remove(path);
   if (!QFile::rename(scratch, path)) return QString("%1: cannot replace the file").arg(path);

@@ -54,14 +54,24 @@ SupportRasterPlot::SupportRasterPlot(QWidget* parent) : WorkbenchPlot("Support e
   scale_->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
 }
 
-void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, const QString& method, int signal) {
-  const ConvergenceCurve* curve = nullptr;
+namespace {
+
+const ConvergenceCurve* curveOf(const ConvergenceSnapshot& snapshot, const QString& method, int signal) {
   for (const ConvergenceCurve& c : snapshot.curves)
-    if (c.method == method) curve = &c;
+    if (c.method == method && signal >= 0 && signal < c.inspected && c.atoms > 0) return &c;
+  return nullptr;
+}
+
+}  // namespace
+
+void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, const QString& method, int signal) {
+  snapshot_ = snapshot;
+  method_ = method;
+  signal_ = signal;
+  const ConvergenceCurve* curve = curveOf(snapshot, method, signal);
   raster_->data()->clear();
   for (QCPGraph* g : {supportSize_, rejected_, solutionPositive_, solutionNegative_}) g->data()->clear();
-  csv_.clear();
-  if (!curve || signal < 0 || signal >= curve->inspected || curve->atoms == 0) {
+  if (!curve) {
     replot(QCustomPlot::rpQueuedReplot);
     return;
   }
@@ -70,27 +80,25 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, const QS
   raster_->data()->setSize(iterates, m);
   raster_->data()->setRange(QCPRange(0, std::max(1, iterates - 1)), QCPRange(0, m - 1));
   double largest = 0.0;
-  csv_ = "iteration,support_size,ls_over_l,rejected";
-  for (int i = 0; i < m; ++i) csv_ += QString(",z_%1").arg(i);
-  csv_ += "\n";
+  QVector<double> times, sizes, rejectedTimes, rejectedSizes;
   for (int t = 0; t < iterates; ++t) {
     const qsizetype base = (static_cast<qsizetype>(t) * K + signal) * m;
     int support = 0;
-    csv_ += QString::number(t);
-    QString values;
     for (int i = 0; i < m; ++i) {
       const double z = curve->codes[base + i];
       raster_->data()->setCell(t, i, z);
       largest = std::max(largest, std::abs(z));
       support += z != 0.0;
-      values += "," + QString::number(z, 'g', 17);
     }
-    const qsizetype at = static_cast<qsizetype>(t) * K + signal;
-    supportSize_->addData(t, support);
-    const bool fellBack = curve->rejected.value(at) != 0;
-    if (fellBack) rejected_->addData(t, support);
-    csv_ += QString(",%1,%2,%3").arg(support).arg(curve->lsOverL.value(at), 0, 'g', 17).arg(fellBack ? 1 : 0) + values + "\n";
+    times.append(t);
+    sizes.append(support);
+    if (curve->rejected.value(static_cast<qsizetype>(t) * K + signal) != 0) {
+      rejectedTimes.append(t);
+      rejectedSizes.append(support);
+    }
   }
+  supportSize_->setData(times, sizes, true);
+  rejected_->setData(rejectedTimes, rejectedSizes, true);
   raster_->setDataRange(QCPRange(-std::max(largest, 1e-300), std::max(largest, 1e-300)));  // 0 is white
   if (snapshot.solution.size() >= static_cast<qsizetype>(K) * m) {
     for (int i = 0; i < m; ++i) {
@@ -104,6 +112,30 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, const QS
   replot(QCustomPlot::rpQueuedReplot);
 }
 
+// Built on demand, from the iterates (every update building it would stall the UI thread).
+QString SupportRasterPlot::toCsv() const {
+  const ConvergenceCurve* curve = curveOf(snapshot_, method_, signal_);
+  if (!curve) return {};
+  const int m = curve->atoms, K = curve->inspected;
+  const int iterates = static_cast<int>(curve->codes.size() / (static_cast<qsizetype>(K) * m));
+  QString csv = "iteration,support_size,ls_over_l,rejected";
+  for (int i = 0; i < m; ++i) csv += QString(",z_%1").arg(i);
+  csv += "\n";
+  for (int t = 0; t < iterates; ++t) {
+    const qsizetype base = (static_cast<qsizetype>(t) * K + signal_) * m;
+    const qsizetype at = static_cast<qsizetype>(t) * K + signal_;
+    int support = 0;
+    QString values;
+    for (int i = 0; i < m; ++i) {
+      support += curve->codes[base + i] != 0.0;
+      values += "," + QString::number(curve->codes[base + i], 'g', 17);
+    }
+    csv += QString("%1,%2,%3,%4").arg(t).arg(support).arg(curve->lsOverL.value(at), 0, 'g', 17).arg(curve->rejected.value(at) != 0 ? 1 : 0) +
+           values + "\n";
+  }
+  return csv;
+}
+
 void SupportRasterPlot::rescale() {
   xAxis->setRange(-0.5, std::max(2.0, raster_->data()->keyRange().upper + 2.5));
   yAxis->setRange(-0.5, std::max(1.0, raster_->data()->valueRange().upper + 0.5));
@@ -112,6 +144,5 @@ void SupportRasterPlot::rescale() {
   bottom_->axis(QCPAxis::atLeft)->setRange(0, std::max(1.0, range.upper * 1.1));
 }
 
-QString SupportRasterPlot::toCsv() const { return csv_; }
 
 }  // namespace unfold::ui

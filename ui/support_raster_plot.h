@@ -24,7 +24,9 @@ class SupportRasterPlot : public WorkbenchPlot {
   QCPColorMap* raster_ = nullptr;
   QCPColorScale* scale_ = nullptr;
   QCPGraph *supportSize_ = nullptr, *rejected_ = nullptr, *solutionPositive_ = nullptr, *solutionNegative_ = nullptr;
-  QString csv_;
+  ConvergenceSnapshot snapshot_;  // shares the iterates with the window's copy (implicit sharing)
+  QString method_;
+  int signal_ = -1;
 };
 
 }  // namespace unfold::ui

@@ -22,7 +22,6 @@ SupportRatioPlot::SupportRatioPlot(QWidget* parent) : WorkbenchPlot("L_S / L", p
 void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, const QString& method, int signal) {
   snapshot_ = snapshot;
   clearPlot();
-  csv_ = "panel,method,x,y\n";
   const auto add = [&](QCPAxisRect* rect, const QString& name, const QPen& pen, bool inLegend) {
     QCPGraph* g = addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
     g->setName(name);
@@ -44,25 +43,18 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, const QSt
         for (int i = 0; i < c.atoms; ++i) support += c.codes[(static_cast<qsizetype>(t) * K + signal) * c.atoms + i] != 0.0;
         chosen->addData(t, ratio);
         if (support > 0 && gamma > 0) prediction->addData(t, marchenkoPasturRatio(double(support) / c.atoms, gamma));
-        csv_ += QString("iterations,%1 signal %2,%3,%4\n").arg(c.method).arg(signal).arg(t).arg(ratio, 0, 'g', 17);
       }
     }
     if (c.method == method) {  // the other methods' means would only crowd the panel
       QCPGraph* mean = add(axisRect(), QString("mean of %1").arg(K), QPen(c.color, 1.5, Qt::DashLine), true);
-      for (int t = 0; t < c.lsOverLMean.size(); ++t) {
-        mean->addData(t, c.lsOverLMean[t]);
-        csv_ += QString("iterations,%1 mean,%2,%3\n").arg(c.method).arg(t).arg(c.lsOverLMean[t], 0, 'g', 17);
-      }
+      for (int t = 0; t < c.lsOverLMean.size(); ++t) mean->addData(t, c.lsOverLMean[t]);
     }
     QCPGraph* samples = add(right_, c.method + " iterates", QPen(c.color), false);
     samples->setLineStyle(QCPGraph::lsNone);
     QColor dot = c.color;
     dot.setAlpha(90);
     samples->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, dot, dot, 3));
-    for (qsizetype k = 0; k < c.sampleZeta.size(); ++k) {
-      samples->addData(c.sampleZeta[k], c.sampleRatio[k]);
-      csv_ += QString("scatter,%1,%2,%3\n").arg(c.method).arg(c.sampleZeta[k], 0, 'g', 17).arg(c.sampleRatio[k], 0, 'g', 17);
-    }
+    samples->setData(c.sampleZeta, c.sampleRatio);  // one sort, not an insertion per point
   }
   if (gamma > 0) {
     QCPGraph* law = add(right_, "Marchenko–Pastur", QPen(Qt::black, 2), false);
@@ -85,7 +77,19 @@ void SupportRatioPlot::rescale() {
   right_->axis(QCPAxis::atLeft)->setRange(0, 1.05);
 }
 
-QString SupportRatioPlot::toCsv() const { return csv_; }
+// Built on demand from what is drawn (building it on every update would stall the UI thread).
+QString SupportRatioPlot::toCsv() const {
+  QString out = "panel,series,x,y\n";
+  for (int i = 0; i < graphCount(); ++i) {
+    const QCPGraph* g = graph(i);
+    const bool cloud = g->keyAxis()->axisRect() == right_;
+    const QString panel = cloud ? "scatter" : "iterations";
+    const QString series = cloud ? g->name() : title().section(": ", 1) + " " + g->name();  // the method is in the title
+    for (const QCPGraphData& p : *g->data())
+      out += QString("%1,%2,%3,%4\n").arg(panel, series).arg(p.key, 0, 'g', 17).arg(p.value, 0, 'g', 17);
+  }
+  return out;
+}
 
 int SupportRatioPlot::signalAt(const QPointF& position) const {
   QCPAxis* x = right_->axis(QCPAxis::atBottom);

@@ -31,7 +31,6 @@ class SupportRatioPlot : public WorkbenchPlot {
   ConvergenceSnapshot snapshot_;
   QPointF pressedAt_;
   QCPAxisRect* right_ = nullptr;
-  QString csv_;
 };
 
 }  // namespace unfold::ui

@@ -19,6 +19,9 @@ WorkbenchPlot::WorkbenchPlot(const QString& title, QWidget* parent) : QCustomPlo
   legend->setSelectableParts(QCPLegend::spItems);
   axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
   setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+  // Filled bands drawn antialiased cost most of a replot; on screen they do without (exports keep it).
+  setNotAntialiasedElements(QCP::aeFills);
+  setPlottingHint(QCP::phFastPolylines, true);
   // Layout: the title, then a grid holding the main axis rect (and whatever panels a subclass adds).
   QCPAxisRect* main = axisRect();
   plotLayout()->take(main);

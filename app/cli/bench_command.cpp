@@ -3,6 +3,7 @@
 
 #include "benchmark_report.h"
 #include "command_options.h"
+#include "input_error.h"
 #include "matrix_file.h"
 
 #include <QJsonArray>
@@ -16,6 +17,8 @@
 namespace unfold::cli {
 
 namespace {
+
+ExtraBenchmarks extraBenchmarks = nullptr;
 
 std::string toJson(const std::vector<BenchmarkResult>& results, bool quick) {
   QJsonArray rows;
@@ -49,20 +52,32 @@ std::string toTable(const std::vector<BenchmarkResult>& results) {
 
 }  // namespace
 
+void registerExtraBenchmarks(ExtraBenchmarks benchmarks) { extraBenchmarks = benchmarks; }
+
 int runBench(const QStringList& arguments, std::ostream& out, std::ostream& err) {
-  CommandOptions options("bench", "unfoldlab bench [--json] [--quick] [--out FILE]",
-                         "Measures the solvers and the learned networks on the paper's simulated setting (n=64, m=256, lambda=0.1) and\n"
-                         "checks them against the project's speed goals. Takes about a minute; --quick runs small\n"
+  CommandOptions options("bench", "unfoldlab bench [--json] [--quick] [--only solvers|networks|ui] [--out FILE]",
+                         "Measures the solvers and the learned networks on the paper's simulated setting (n=64, m=256, lambda=0.1),\n"
+                         "and the workbench's responsiveness during a training run (offscreen), and checks them against the\n"
+                         "project's speed goals. Takes about a minute; --quick runs small\n"
                          "sizes in a few seconds (no goals are checked at those sizes).");
   options.addSwitch("json", "Print the results as JSON.");
   options.addSwitch("quick", "Small sizes, a few seconds.");
   options.addValue("out", "file", "Also write the report to this file.");
+  options.addValue("only", "group", "Run one group: solvers, networks or ui.");
   if (!options.parse(arguments, out)) return 0;
   const bool quick = options.isSet("quick");
   if (!options.isSet("json")) err << "benchmarking (" << (quick ? "quick" : "about a minute") << ")...\n";
   const BenchmarkSizes sizes = quick ? BenchmarkSizes::quick() : BenchmarkSizes{};
-  std::vector<BenchmarkResult> results = runSolverBenchmarks(sizes);
-  for (BenchmarkResult& r : runNetworkBenchmarks(sizes)) results.push_back(std::move(r));
+  const std::string only = options.optionalText("only").value_or("");
+  if (!only.empty() && only != "solvers" && only != "networks" && only != "ui")
+    throw InputError("--only: unknown group '" + only + "' (solvers, networks or ui)");
+  std::vector<BenchmarkResult> results;
+  const auto append = [&results](std::vector<BenchmarkResult> rows) {
+    for (BenchmarkResult& r : rows) results.push_back(std::move(r));
+  };
+  if (only.empty() || only == "solvers") append(runSolverBenchmarks(sizes));
+  if (only.empty() || only == "networks") append(runNetworkBenchmarks(sizes));
+  if ((only.empty() || only == "ui") && extraBenchmarks) append(extraBenchmarks(quick));
   const std::string report = options.isSet("json") ? toJson(results, quick) : toTable(results);
   out << report;
   if (const auto path = options.optionalText("out")) writeFileAtomically(*path, report);

@@ -29,6 +29,10 @@ struct BenchmarkSizes {
 };
 
 std::vector<BenchmarkResult> runSolverBenchmarks(const BenchmarkSizes& sizes);
+// Benchmarks the CLI library cannot run itself (the GUI's, which need a QApplication and the widgets):
+// main() registers them; `unfoldlab bench` appends their rows. `quick`: small sizes.
+using ExtraBenchmarks = std::vector<BenchmarkResult> (*)(bool quick);
+void registerExtraBenchmarks(ExtraBenchmarks benchmarks);
 std::vector<BenchmarkResult> runNetworkBenchmarks(const BenchmarkSizes& sizes);
 
 }  // namespace unfold::cli
