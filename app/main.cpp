@@ -2,6 +2,7 @@
 #include "benchmark_report.h"
 #include "commands.h"
 #include "main_window.h"
+#include "reproduce.h"
 #include "ui_latency_benchmark.h"
 
 #include <QApplication>
@@ -104,8 +105,9 @@ std::vector<unfold::cli::BenchmarkResult> workbenchBenchmarks(bool quick) {
 
 int main(int argc, char** argv) {
   const QStringList arguments = argumentsOf(argc, argv);
-  if (!arguments.isEmpty() && arguments.front() == "bench") {
-    // The workbench rows need widgets: drawn offscreen unless the user chose a platform.
+  unfold::cli::registerCommand("reproduce", unfold::reproduce::runReproduce);
+  if (!arguments.isEmpty() && (arguments.front() == "bench" || arguments.front() == "reproduce")) {
+    // The workbench rows and the figures need widgets: drawn offscreen unless the user chose a platform.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     // The offscreen platform notes for every window that it cannot resize it: noise in a report.
     standardMessageHandler = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext& context, const QString& message) {

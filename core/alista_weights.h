@@ -7,7 +7,7 @@
 
 namespace unfold {
 
-// Throws InputError if D D^T is singular (D does not span R^n).
+// With the pseudo-inverse of D D^T when D does not span R^n (digits atoms). Throws InputError for a zero atom.
 Matrix alistaWeights(const Matrix& D);
 
 }  // namespace unfold

@@ -52,6 +52,8 @@ QString exportDashboard(QWidget* window, const QList<QCustomPlot*>& shown, const
   QTemporaryFile temporary(target.absoluteDir().filePath(".export-XXXXXX." + suffix));
   if (!temporary.open()) return QString("%1: cannot write in this folder (%2)").arg(path, temporary.errorString());
   const QString scratch = temporary.fileName();
+  // QTemporaryFile creates 0600: a figure is for sharing, like any file the user saves.
+  temporary.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
   temporary.close();
   bool ok = false;
   if (suffix == "png") {

@@ -39,6 +39,8 @@ QString exportPlot(QCustomPlot* plot, const QString& path, const FigureSize& siz
   QTemporaryFile temporary(target.absoluteDir().filePath(".export-XXXXXX." + suffix));
   if (!temporary.open()) return QString("%1: cannot write in this folder (%2)").arg(path, temporary.errorString());
   const QString scratch = temporary.fileName();
+  // QTemporaryFile creates 0600: a figure is for sharing, like any file the user saves.
+  temporary.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
   temporary.close();
   // Figures are antialiased everywhere (the screen skips it for filled bands, for speed).
   const QCP::AntialiasedElements screen = plot->notAntialiasedElements();

@@ -11,10 +11,8 @@ namespace unfold::cli {
 
 namespace {
 
-using Command = std::function<int(const QStringList&, std::ostream&, std::ostream&)>;
-
-const std::map<std::string, Command>& commands() {
-  static const std::map<std::string, Command> table = {
+std::map<std::string, Command>& commands() {
+  static std::map<std::string, Command> table = {
       {"generate", runGenerate},
       {"solve", runSolve},
       {"train", runTrain},
@@ -32,11 +30,14 @@ void printUsage(std::ostream& out) {
          "  unfoldlab solve ...            run ISTA / FISTA / OISTA, write a trace and codes\n"
          "  unfoldlab train ...            train LISTA / LISTA-CP / ALISTA / SLISTA, save it as JSON\n"
          "  unfoldlab eval ...             evaluate a trained network layer by layer\n"
-         "  unfoldlab bench [--json]       measure the solvers' speed on this machine\n\n"
+         "  unfoldlab bench [--json]       measure the solvers' speed on this machine\n"
+         "  unfoldlab reproduce FIGURE ... the paper's figures: PNG, PDF, SVG and CSV\n\n"
          "Run 'unfoldlab COMMAND --help' for the options of a command.\n";
 }
 
 }  // namespace
+
+void registerCommand(const std::string& name, Command command) { commands()[name] = std::move(command); }
 
 bool isHeadlessCommand(const QStringList& arguments) {
   if (arguments.isEmpty()) return false;

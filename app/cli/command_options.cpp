@@ -32,6 +32,13 @@ void CommandOptions::addSwitch(const QString& name, const QString& help) {
   parser_.addOption(QCommandLineOption(name, help));
 }
 
+void CommandOptions::addPositional(const QString& name, const QString& help) {
+  parser_.addPositionalArgument(name, help);
+  ++positionalCount_;
+}
+
+QStringList CommandOptions::positional() const { return parser_.positionalArguments(); }
+
 bool CommandOptions::parse(const QStringList& arguments, std::ostream& out) {
   QStringList withProgram = arguments;
   withProgram.prepend(QString::fromStdString("unfoldlab " + command_));
@@ -42,8 +49,8 @@ bool CommandOptions::parse(const QStringList& arguments, std::ostream& out) {
     out << help.toStdString();
     return false;
   }
-  if (!parser_.positionalArguments().isEmpty())
-    throw InputError(command_ + ": unexpected argument '" + parser_.positionalArguments().first().toStdString() +
+  if (parser_.positionalArguments().size() > positionalCount_)
+    throw InputError(command_ + ": unexpected argument '" + parser_.positionalArguments().at(positionalCount_).toStdString() +
                      "' (see unfoldlab " + command_ + " --help)");
   return true;
 }

@@ -21,6 +21,9 @@ class CommandOptions {
   void addValue(const QString& name, const QString& valueName, const QString& help,
                 const QString& defaultValue = {});
   void addSwitch(const QString& name, const QString& help);
+  // Declares an argument that is not an option (most commands take none); positional() lists them.
+  void addPositional(const QString& name, const QString& help);
+  QStringList positional() const;
 
   // Parses the subcommand's arguments (without the program and subcommand names). Returns false if
   // --help was asked (the help text has been written to `out`); throws InputError on a bad command line.
@@ -37,6 +40,7 @@ class CommandOptions {
   std::string command_;
   std::string synopsis_;
   QCommandLineParser parser_;
+  qsizetype positionalCount_ = 0;
 };
 
 }  // namespace unfold::cli

@@ -4,7 +4,9 @@
 
 #include <QStringList>
 
+#include <functional>
 #include <ostream>
+#include <string>
 
 namespace unfold::cli {
 
@@ -17,6 +19,10 @@ int runBench(const QStringList& arguments, std::ostream& out, std::ostream& err)
 // Dispatches `unfoldlab SUBCOMMAND ...` (arguments without the program name). Returns the exit code:
 // 0 success, 2 bad input or usage (message on err), 1 unexpected failure.
 int runCommandLine(const QStringList& arguments, std::ostream& out, std::ostream& err);
+
+// Adds a subcommand implemented outside this library (`reproduce` draws figures with the UI library).
+using Command = std::function<int(const QStringList&, std::ostream&, std::ostream&)>;
+void registerCommand(const std::string& name, Command command);
 
 // True if the arguments name a headless subcommand (or ask for the top-level help).
 bool isHeadlessCommand(const QStringList& arguments);

@@ -1,0 +1,144 @@
+// Fig. 4 (SLISTA's learned steps against the distribution of 1/L_S) and Fig. 5 (weight coupling of a
+// deep LISTA-CP), each a training followed by the per-layer diagnostics of network_diagnostics.h.
+#include "reproduce.h"
+
+#include "dictionary.h"
+#include "method_palette.h"
+#include "network_diagnostics.h"
+#include "network_trainer.h"
+#include "paper_figure.h"
+#include "problem_generators.h"
+#include "reference_solver.h"
+
+#include <chrono>
+#include <cstdio>
+
+namespace unfold::reproduce {
+
+namespace {
+
+// One progress line every 2 s on stderr: step, elapsed time and ETA.
+class TrainingProgressLine : public TrainingObserver {
+ public:
+  TrainingProgressLine(std::ostream& err, std::string label) : err_(err), label_(std::move(label)) {}
+  bool onIteration(const TrainingProgress& p) override {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::seconds(2)) return false;
+    last_ = now;
+    const double eta = p.iteration > 0 ? p.elapsedSeconds / p.iteration * (p.maxIterations - p.iteration) : 0.0;
+    char line[256];
+    std::snprintf(line, sizeof line, "  %s: step %d/%d, %d layers, test loss %.4e, %.0f s elapsed, ETA %.0f s\n",
+                  label_.c_str(), p.iteration, p.maxIterations, p.layers, p.testLoss, p.elapsedSeconds, eta);
+    err_ << line << std::flush;
+    return false;
+  }
+
+ private:
+  std::ostream& err_;
+  std::string label_;
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+struct TrainedNetwork {
+  std::vector<LayerDiagnostics> layers;
+  double lipschitz = 0.0;
+};
+
+TrainedNetwork trainAndDiagnose(Parametrization kind, int n, int m, double lambda, int signalCount, int layers,
+                                const TrainingSettings& settings, const Context& context, const std::string& label) {
+  const Dictionary d(gaussianDictionary(n, m, 0));
+  const Matrix trainX = makeSignals(SignalKind::Gaussian, d.atoms(), signalCount, 1).X;
+  const Matrix testX = makeSignals(SignalKind::Gaussian, d.atoms(), signalCount, 2).X;
+  UnfoldedNetwork network(d, lambda, istaInitialization(kind, d.atoms(), d.lipschitz(), layers));
+  TrainingProgressLine progress(context.err, label);
+  const TrainingResult result = trainNetwork(network, {trainX, {}, testX, {}}, settings, &progress);
+  context.err << "  " << label << ": " << result.iterations << " steps, " << stopReasonText(result.reason) << "\n";
+  const ReferenceSolution reference = solveReference(d, testX, lambda);
+  return {diagnoseNetwork(network, trainX, testX, reference.optimalCost), d.lipschitz()};
+}
+
+QVector<double> layerAxis(size_t count) {
+  QVector<double> t;
+  for (size_t k = 1; k <= count; ++k) t.append(double(k));
+  return t;
+}
+
+}  // namespace
+
+QStringList reproduceLearnedSteps(const Context& context) {
+  // Fig. 4: n = 10, m = 20, lambda = 0.2, 1,000 training and test signals, 20 layers, unsupervised, end to end.
+  const bool tiny = context.scale == Scale::Tiny;
+  const int signalCount = tiny ? 100 : 1000, layers = tiny ? 8 : 20;
+  TrainingSettings settings;
+  settings.maxIterations = context.scale == Scale::Full ? 3000 : tiny ? 30 : 600;
+  const TrainedNetwork net = trainAndDiagnose(Parametrization::Slista, 10, 20, 0.2, signalCount, layers, settings, context, "SLISTA");
+  QStringList written{writeCsv(context.directory, "learned-steps.csv", formatDiagnosticsCsv(net.layers))};
+
+  ui::PaperFigure figure(QString("Step sizes learned by SLISTA\n%1 layers, n = 10, m = 20, λ = 0.2 λ_max, %2 training signals").arg(layers).arg(signalCount), 1, 1);
+  QCPAxisRect* panel = figure.panel(0, 0);
+  const QVector<double> t = layerAxis(net.layers.size());
+  QVector<double> q10, q50, q90, twice, steps;
+  for (const LayerDiagnostics& row : net.layers) {
+    q10.append(row.inverseLsQ10);
+    q50.append(row.inverseLsQ50);
+    q90.append(row.inverseLsQ90);
+    twice.append(2 * row.inverseLsQ50);
+    steps.append(row.stepTimesL.value_or(qQNaN()));
+  }
+  figure.addBand(panel, t, q10, q90, Qt::gray);
+  figure.addLine(panel, "1/L_S: median, 10–90 % band", t, q50, QPen(Qt::darkGray, 1.8, Qt::DashLine));
+  figure.addLine(panel, "2/L_S (median)", t, twice, QPen(Qt::darkGray, 1.8, Qt::DotLine));
+  figure.addLine(panel, "1/L", {0.5, layers + 0.5}, {1.0, 1.0}, QPen(Qt::black, 1.2, Qt::DashDotLine));
+  figure.addLine(panel, "SLISTA's learned step", t, steps, QPen(ui::methodColor("SLISTA"), 2.2), true, QCPScatterStyle::ssDisc);
+  panel->axis(QCPAxis::atBottom)->setLabel("layer t");
+  panel->axis(QCPAxis::atLeft)->setLabel("step × L (units of 1/L)");
+  panel->axis(QCPAxis::atBottom)->setRange(0.5, layers + 0.5);
+  panel->axis(QCPAxis::atLeft)->rescale();
+  panel->axis(QCPAxis::atLeft)->setRange(0, panel->axis(QCPAxis::atLeft)->range().upper * 1.1);
+  written << figure.save(context.directory, "learned-steps");
+  return written;
+}
+
+QStringList reproduceCoupling(const Context& context) {
+  // Fig. 5: LISTA-CP with 40 layers on n = 10, m = 20, lambda = 0.05, trained layer by layer, long training.
+  const bool tiny = context.scale == Scale::Tiny;
+  const int signalCount = tiny ? 100 : 1000;
+  const int layers = context.scale == Scale::Full ? 40 : tiny ? 5 : 20;
+  TrainingSettings settings;
+  settings.layerWise = true;
+  settings.patience = 0;  // the deep layers improve slowly: let the budget decide
+  settings.maxIterations = context.scale == Scale::Full ? 20000 : tiny ? 40 : 2000;
+  const TrainedNetwork net = trainAndDiagnose(Parametrization::ListaCp, 10, 20, 0.05, signalCount, layers, settings, context, "LISTA-CP");
+  QStringList written{writeCsv(context.directory, "coupling.csv", formatDiagnosticsCsv(net.layers))};
+
+  ui::PaperFigure figure(QString("Weight coupling of LISTA-CP\n%1 layers trained layer by layer, n = 10, m = 20, λ = 0.05 λ_max").arg(layers),
+                         2, 1, 720, 560);
+  QCPAxisRect* top = figure.panel(0, 0);
+  QCPAxisRect* bottom = figure.panel(1, 0);
+  const QVector<double> t = layerAxis(net.layers.size());
+  QVector<double> distance, ratio;
+  for (const LayerDiagnostics& row : net.layers) {
+    distance.append(row.coupling.value_or(qQNaN()));
+    const double threshold = row.thresholdTimesL.value_or(0.0);
+    ratio.append(threshold > 0 ? row.stepTimesL.value_or(qQNaN()) / threshold : qQNaN());
+  }
+  const QColor color = ui::methodColor("LISTA-CP");
+  figure.addLine(top, "‖W − D diag(θ)‖ / ‖D‖", t, distance, QPen(color, 2.2), true, QCPScatterStyle::ssDisc);
+  ui::PaperFigure::setLogarithmic(top->axis(QCPAxis::atLeft));
+  top->axis(QCPAxis::atLeft)->setLabel("distance to coupling");
+  top->axis(QCPAxis::atLeft)->rescale();
+  const QCPRange range = top->axis(QCPAxis::atLeft)->range();
+  top->axis(QCPAxis::atLeft)->setRange(range.lower / 2, range.upper * 2);
+  figure.addLine(bottom, "step / threshold", t, ratio, QPen(color, 2.2, Qt::DashLine), true, QCPScatterStyle::ssSquare);
+  figure.addLine(bottom, "coupled (ISTA step)", {0.5, layers + 0.5}, {1.0, 1.0}, QPen(Qt::black, 1.2, Qt::DashDotLine));
+  bottom->axis(QCPAxis::atLeft)->setLabel("step / threshold");
+  bottom->axis(QCPAxis::atLeft)->rescale();
+  bottom->axis(QCPAxis::atLeft)->setRange(0, std::max(1.2, bottom->axis(QCPAxis::atLeft)->range().upper * 1.1));
+  for (QCPAxisRect* panel : {top, bottom}) panel->axis(QCPAxis::atBottom)->setRange(0.5, layers + 0.5);
+  bottom->axis(QCPAxis::atBottom)->setLabel("layer t");
+  figure.setRowStretch({1.6, 1.0});
+  written << figure.save(context.directory, "coupling");
+  return written;
+}
+
+}  // namespace unfold::reproduce

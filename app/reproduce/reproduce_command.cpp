@@ -1,0 +1,66 @@
+#include "reproduce.h"
+
+#include "command_options.h"
+#include "input_error.h"
+#include "matrix_file.h"
+
+#include <QDir>
+
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <map>
+
+namespace unfold::reproduce {
+
+std::string csvNumber(double value) {
+  if (std::isnan(value)) return "";
+  char text[32];
+  std::snprintf(text, sizeof text, "%.17g", value);
+  return text;
+}
+
+QString writeCsv(const QString& directory, const QString& name, const std::string& contents) {
+  const QString path = QDir(directory).filePath(name);
+  writeFileAtomically(path.toStdString(), contents);
+  return path;
+}
+
+int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& err) {
+  cli::CommandOptions options(
+      "reproduce", "unfoldlab reproduce oista|ls-ratio|learned-steps|coupling|networks|all [--quick] --out DIR",
+      "Reproduces a figure of 'Learning step sizes for unfolded sparse coding' (Ablin et al. 2019) from scratch:\n"
+      "DIR/NAME.png (300 dpi), NAME.pdf, NAME.svg and the CSV of every curve.\n"
+      "  oista          ISTA, FISTA, OISTA and OISTA's step (Fig. 2)                     seconds\n"
+      "  ls-ratio       L_S/L against |S|/m with Marchenko-Pastur (Fig. E.1)              ~20 s\n"
+      "  learned-steps  SLISTA's learned steps against 1/L_S (Fig. 4)                     minutes (--quick: ~20 s)\n"
+      "  coupling       weight coupling of a 40-layer LISTA-CP (Fig. 5)                   ~an hour (--quick: ~1 min)\n"
+      "  networks       networks against depth, simulated and digits data (Fig. 6)        days (--quick: minutes);\n"
+      "                 resumable: rerun the same command to continue from what is saved in DIR\n"
+      "  all            every figure");
+  options.addSwitch("quick", "Fewer signals, layers and training steps: minutes, not hours.");
+  options.addSwitch("tiny", "Toy sizes that run in seconds (for tests; the numbers mean little).");
+  options.addValue("out", "dir", "Output folder (created if missing).");
+  options.addPositional("figure", "oista, ls-ratio, learned-steps, coupling, networks or all.");
+  if (!options.parse(arguments, out)) return 0;
+  const std::map<QString, std::function<QStringList(const Context&)>> figures = {
+      {"oista", reproduceOista},     {"ls-ratio", reproduceLsRatio}, {"learned-steps", reproduceLearnedSteps},
+      {"coupling", reproduceCoupling}, {"networks", reproduceNetworks}};
+  const QString figure = options.positional().value(0);
+  if (!figures.count(figure) && figure != "all")
+    throw InputError((figure.isEmpty() ? std::string("name a figure") : "unknown figure '" + figure.toStdString() + "'") +
+                     ": oista, ls-ratio, learned-steps, coupling, networks or all");
+  const QString directory = QString::fromStdString(options.text("out"));
+  if (!QDir().mkpath(directory)) throw InputError("--out: cannot create the folder " + directory.toStdString());
+  Context context{options.isSet("tiny") ? Scale::Tiny : options.isSet("quick") ? Scale::Quick : Scale::Full, directory, out, err};
+  QStringList written;
+  for (const auto& [name, make] : figures) {
+    if (figure != "all" && figure != name) continue;
+    err << "reproducing " << name.toStdString() << "...\n";
+    written << make(context);
+  }
+  for (const QString& path : written) out << "wrote " << path.toStdString() << "\n";
+  return 0;
+}
+
+}  // namespace unfold::reproduce

@@ -1,0 +1,152 @@
+// unfoldlab reproduce at toy sizes (--tiny): every figure is written in the three formats with its CSV,
+// and the CSVs hold the paper's claims: OISTA ends below ISTA, the Marchenko-Pastur curve follows the
+// empirical L_S/L, SLISTA learns steps above 1/L, and the networks run resumes from what it saved.
+#include "reproduce.h"
+
+#include "commands.h"
+#include "input_error.h"
+
+#include <QFile>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <sstream>
+
+using namespace unfold;
+
+namespace {
+
+int runFigure(const QStringList& arguments, std::string* output = nullptr, std::string* errors = nullptr) {
+  std::ostringstream out, err;
+  const int code = cli::runCommandLine(QStringList{"reproduce"} + arguments, out, err);
+  if (output) *output = out.str();
+  if (errors) *errors = err.str();
+  return code;
+}
+
+// The CSV as rows of cells, header first.
+QList<QStringList> readCsv(const QString& path) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) return {};
+  QList<QStringList> rows;
+  for (const QByteArray& line : file.readAll().split('\n'))
+    if (!line.isEmpty()) rows << QString::fromUtf8(line).split(',');
+  return rows;
+}
+
+}  // namespace
+
+
+class TestReproduce : public QObject {
+  Q_OBJECT
+ private slots:
+  void initTestCase() { cli::registerCommand("reproduce", unfold::reproduce::runReproduce); }
+
+  void oistaFigure() {
+    QTemporaryDir dir;
+    std::string out;
+    QCOMPARE(runFigure({"oista", "--tiny", "--out", dir.path()}, &out), 0);
+    for (const char* suffix : {".png", ".pdf", ".svg", ".csv"})
+      QVERIFY2(QString::fromStdString(out).contains(dir.filePath(QString("oista") + suffix)), suffix);
+    const QImage png(dir.filePath("oista.png"));
+    QCOMPARE(png.width(), 720 * 300 / 96);  // 300 dpi
+    QCOMPARE(png.height(), 560 * 300 / 96);
+    QFile pdf(dir.filePath("oista.pdf"));
+    QVERIFY(pdf.open(QIODevice::ReadOnly) && pdf.read(5) == "%PDF-");
+    QFile svg(dir.filePath("oista.svg"));
+    QVERIFY(svg.open(QIODevice::ReadOnly) && svg.readAll().contains("OISTA"));
+    const QList<QStringList> csv = readCsv(dir.filePath("oista.csv"));
+    QCOMPARE(csv[0].mid(0, 4), (QStringList{"iteration", "ista_gap", "fista_gap", "oista_gap"}));
+    QCOMPARE(csv.size(), 1 + 61);  // t = 0..60
+    const QStringList last = csv.last();
+    QVERIFY2(last[3].toDouble() < 0.1 * last[1].toDouble(), qPrintable(last.join(',')));  // OISTA far below ISTA
+    QCOMPARE(csv[1][10].toDouble(), 1.0);  // OISTA's first step is 1/L (z = 0 has an empty support)
+    double largest = 0;
+    for (const QStringList& row : csv.mid(1)) largest = std::max(largest, row[11].toDouble());
+    QVERIFY(largest > 2.0);  // then it takes steps well above 1/L
+  }
+
+  void lsRatioFigure() {
+    QTemporaryDir dir;
+    QCOMPARE(runFigure({"ls-ratio", "--tiny", "--out", dir.path()}), 0);
+    const QList<QStringList> csv = readCsv(dir.filePath("ls-ratio.csv"));
+    QCOMPARE(csv[0], (QStringList{"zeta", "support_size", "ls_over_l_mean", "ls_over_l_q10", "ls_over_l_q90", "marchenko_pastur"}));
+    QCOMPARE(csv.size(), 1 + 12);
+    for (const QStringList& row : csv.mid(1)) {
+      const double zeta = row[0].toDouble(), mean = row[2].toDouble(), law = row[5].toDouble();
+      QVERIFY(row[3].toDouble() <= mean + 1e-12 && mean <= row[4].toDouble() + 1e-12);
+      QVERIFY(mean > 0.0 && mean <= 1.0 + 1e-12);
+      if (zeta >= 0.2) QVERIFY2(std::abs(law - mean) < 0.05 * mean, qPrintable(row.join(',')));  // the MP prediction
+    }
+    QVERIFY(std::abs(csv.last()[2].toDouble() - 1.0) < 1e-12);  // S = all atoms: L_S = L
+    QVERIFY(QFile::exists(dir.filePath("ls-ratio.svg")) && QFile::exists(dir.filePath("ls-ratio.pdf")));
+  }
+
+  void learnedStepsAndCouplingFigures() {
+    QTemporaryDir dir;
+    QCOMPARE(runFigure({"learned-steps", "--tiny", "--out", dir.path()}), 0);
+    const QList<QStringList> steps = readCsv(dir.filePath("learned-steps.csv"));
+    QCOMPARE(steps[0].mid(0, 7), (QStringList{"layer", "test_cost", "test_gap", "ista_gap", "fista_gap", "step_times_l", "coupling"}));
+    QCOMPARE(steps.size(), 1 + 8);
+    QVERIFY(steps.last()[2].toDouble() < steps.last()[3].toDouble());  // SLISTA beats ISTA at depth T
+    for (const QStringList& row : steps.mid(2)) QVERIFY2(row[5].toDouble() > 1.0, qPrintable(row.join(',')));  // steps > 1/L
+    QCOMPARE(runFigure({"coupling", "--tiny", "--out", dir.path()}), 0);
+    const QList<QStringList> coupling = readCsv(dir.filePath("coupling.csv"));
+    QCOMPARE(coupling.size(), 1 + 5);
+    for (const QStringList& row : coupling.mid(1)) QVERIFY(row[6].toDouble() > 0.0);
+    for (const char* name : {"learned-steps.png", "coupling.png", "coupling.pdf", "coupling.svg"})
+      QVERIFY2(QImage(dir.filePath(name)).width() > 0 || !QString(name).endsWith("png"), name);
+  }
+
+  void networksFigureResumes() {
+    QTemporaryDir dir;
+    std::string err;
+    QCOMPARE(runFigure({"networks", "--tiny", "--out", dir.path()}, nullptr, &err), 0);
+    QVERIFY(QString::fromStdString(err).contains("% done, ETA"));
+    QList<QStringList> csv = readCsv(dir.filePath("networks.csv"));
+    QCOMPARE(csv[0], (QStringList{"dataset", "lambda", "method", "depth", "test_gap"}));
+    QCOMPARE(csv.size(), 1 + 2 * 2 * 5 * 2);  // datasets x lambdas x methods x depths
+    for (const QStringList& row : csv.mid(1)) QVERIFY2(row[4].toDouble() >= -1e-12, qPrintable(row.join(',')));
+    // Drop two networks' rows: a rerun computes just those and keeps the rest.
+    QFile file(dir.filePath("networks.csv"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QList<QByteArray> lines = file.readAll().split('\n');
+    file.close();
+    const QByteArray kept = lines[5];
+    lines.removeAt(10);
+    lines.removeAt(2);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(lines.join('\n'));
+    file.close();
+    QCOMPARE(runFigure({"networks", "--tiny", "--out", dir.path()}, nullptr, &err), 0);
+    QVERIFY(QString::fromStdString(err).contains("resuming"));
+    csv = readCsv(dir.filePath("networks.csv"));
+    QCOMPARE(csv.size(), 1 + 40);
+    QVERIFY(readCsv(dir.filePath("networks.csv")).contains(QString::fromUtf8(kept).split(',')));
+    // Another protocol in the same folder is refused, not mixed.
+    QCOMPARE(runFigure({"networks", "--quick", "--out", dir.path()}, nullptr, &err), 2);
+    QVERIFY(QString::fromStdString(err).contains("holds a networks run of another protocol"));
+    // A damaged results file is named.
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("dataset,lambda,method,depth,test_gap\nsimulated,0.1,slista\n");
+    file.close();
+    QCOMPARE(runFigure({"networks", "--tiny", "--out", dir.path()}, nullptr, &err), 2);
+    QVERIFY(QString::fromStdString(err).contains("line 2: not a result row"));
+  }
+
+  void badArgumentsAreNamed() {
+    std::string err;
+    QCOMPARE(runFigure({"fig9", "--out", "/tmp"}, nullptr, &err), 2);
+    QVERIFY(QString::fromStdString(err).contains("unknown figure 'fig9'"));
+    QCOMPARE(runFigure({"--out", "/tmp"}, nullptr, &err), 2);
+    QVERIFY(QString::fromStdString(err).contains("name a figure"));
+    QCOMPARE(runFigure({"oista", "--tiny"}, nullptr, &err), 2);
+    QVERIFY(QString::fromStdString(err).contains("--out"));
+    QCOMPARE(runFigure({"oista", "--tiny", "--out", "/proc/no/such"}, nullptr, &err), 2);
+    QVERIFY(QString::fromStdString(err).contains("cannot create the folder"));
+  }
+};
+
+QTEST_MAIN(TestReproduce)
+#include "test_reproduce.moc"

@@ -1,0 +1,42 @@
+// A figure for print and slides, drawn with QCustomPlot off screen: a fixed size (in widget pixels at
+// 96 dpi), fonts large enough for a projector, the legend in its own row under the panels so it never
+// covers data, panels aligned, a colour-blind safe palette (method_palette.h). save() writes NAME.png at 300 dpi,
+// NAME.pdf and NAME.svg, each atomically (plot_export.h).
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <qcustomplot.h>
+
+namespace unfold::ui {
+
+class PaperFigure {
+ public:
+  // `rows` x `columns` panels under a title ("What it shows\nthe setting": the second line in plain type).
+  PaperFigure(const QString& title, int rows, int columns, int widthPx = 720, int heightPx = 450);
+
+  QCPAxisRect* panel(int row, int column) const;
+  QCustomPlot& plot() { return plot_; }
+  // A line (optionally with markers) on a panel; `legend`: listed once under the panels.
+  QCPGraph* addLine(QCPAxisRect* panel, const QString& name, const QVector<double>& x, const QVector<double>& y,
+                    const QPen& pen, bool legend = true, QCPScatterStyle::ScatterShape marker = QCPScatterStyle::ssNone);
+  // A shaded band between `lower` and `upper`, not in the legend.
+  void addBand(QCPAxisRect* panel, const QVector<double>& x, const QVector<double>& lower, const QVector<double>& upper,
+               const QColor& color);
+  static void setLogarithmic(QCPAxis* axis);
+  void setPanelTitle(QCPAxisRect* panel, const QString& title);
+  void setRowStretch(const QList<double>& factors);
+
+  // Writes DIR/NAME.png (300 dpi), .pdf and .svg; returns the paths written, or throws InputError.
+  QStringList save(const QString& directory, const QString& name);
+
+ private:
+  QCustomPlot plot_;
+  QCPLayoutGrid* panels_ = nullptr;
+  QCPLegend* legend_ = nullptr;
+  QSet<QString> listed_;
+  int width_, height_;
+};
+
+}  // namespace unfold::ui
