@@ -233,10 +233,10 @@ class TestWorkbench : public QObject {
     }));
     QVERIFY(window.progressBar()->isVisible());
     QVERIFY(window.progressBar()->format().contains("SLISTA"));
-    QTest::keyClick(&window, Qt::Key_Space);  // pause
-    QTest::qWait(300);
+    QTest::keyClick(&window, Qt::Key_Space);  // pause: the step under way finishes, then it holds
+    QVERIFY(waitForShown(window, [](const ConvergenceSnapshot& snap) { return snap.paused; }));
     const qsizetype held = window.shownSnapshot().networks.back().trainIteration.size();
-    QTest::qWait(300);
+    QTest::qWait(800);  // longer than the slowest redraw pace
     QCOMPARE(window.shownSnapshot().networks.back().trainIteration.size(), held);
     QTest::keyClick(&window, Qt::Key_F10);  // one training step
     QVERIFY(waitForShown(window, [&](const ConvergenceSnapshot& snap) {
