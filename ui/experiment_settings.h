@@ -25,6 +25,7 @@ struct ExperimentSettings {
   int layers = 10;                      // T of every network
   QString loss = "unsupervised";        // unsupervised, semi-supervised, supervised
   int trainingIterations = 200;         // the training budget: full-batch gradient steps per network
+  bool layerWise = false;               // train layers 1..t, then add layer t + 1 (deep LISTA-CP, Fig. 5)
   bool anyNetwork() const { return lista || listaCp || alista || slista; }
   bool operator==(const ExperimentSettings&) const = default;
 };
@@ -34,7 +35,8 @@ struct ExperimentSettings {
 inline bool sameTrainingSettings(const ExperimentSettings& a, const ExperimentSettings& b) {
   return a.source == b.source && a.dictionaryFile == b.dictionaryFile && a.signalsFile == b.signalsFile && a.n == b.n &&
          a.m == b.m && a.signalCount == b.signalCount && a.trainCount == b.trainCount && a.lambda == b.lambda &&
-         a.seed == b.seed && a.layers == b.layers && a.loss == b.loss && a.trainingIterations == b.trainingIterations;
+         a.seed == b.seed && a.layers == b.layers && a.loss == b.loss && a.trainingIterations == b.trainingIterations &&
+         a.layerWise == b.layerWise;
 }
 
 }  // namespace unfold::ui

@@ -63,7 +63,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   statusText_->setObjectName("status");
   statusBar()->addWidget(statusText_, 1);
   progress_ = new QProgressBar;
-  progress_->setMaximumWidth(220);
+  progress_->setFixedWidth(220);
   progress_->setTextVisible(true);
   progress_->setVisible(false);
   statusBar()->addPermanentWidget(progress_);
@@ -126,6 +126,7 @@ void MainWindow::startDefaultRun() {
 
 void MainWindow::requestRun(bool startPaused) {
   debounce_.stop();
+  pendingDetail_.reset();  // iterates of the previous request
   runClock_.start();
   const ExperimentSettings settings = settings_->settings();
   RunRequest request{settings, sameTrainingSettings(settings, pretrainedFor_) ? pretrained_ : QHash<QString, QString>{}, startPaused};
@@ -177,6 +178,9 @@ void MainWindow::acceptSnapshot(const ConvergenceSnapshot& snapshot) {
   if (snapshot.generation != latestGeneration_) return;  // answers a superseded request: never shown
   pending_ = snapshot;
   hasPending_ = true;
+  // The iterates come in few snapshots (solvers done, or paused): a lighter one arriving before the
+  // next redraw must not drop them.
+  if (snapshot.hasDetail) pendingDetail_ = snapshot;
   if (!redrawTimer_.isActive()) redrawTimer_.start();
 }
 
@@ -208,8 +212,9 @@ void MainWindow::redraw() {
     trainingPlot_->showSnapshot(shown_);
   }
   shownGeneration_ = shown_.generation;
-  if (shown_.hasDetail) {
-    detailed_ = shown_;
+  if (pendingDetail_) {
+    detailed_ = *pendingDetail_;
+    pendingDetail_.reset();
     settings_->setInspectableSignals(detailed_.inspected);
     showInspected();
   }

@@ -12,6 +12,8 @@
 #include <QThread>
 #include <QTimer>
 
+#include <optional>
+
 class QAction;
 class QCustomPlot;
 class QLabel;
@@ -101,6 +103,7 @@ class MainWindow : public QMainWindow {
   QTimer debounce_, redrawTimer_;
   QElapsedTimer runClock_;
   ConvergenceSnapshot pending_;
+  std::optional<ConvergenceSnapshot> pendingDetail_;  // the latest snapshot with iterates, not yet shown
   bool hasPending_ = false, running_ = false, paused_ = false;
   QHash<QString, QString> pretrained_;  // trained networks (a session's or the last run's), reused while
   ExperimentSettings pretrainedFor_;     // the settings that trained them stay the same

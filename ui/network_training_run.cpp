@@ -100,6 +100,7 @@ NetworkCurve runNetwork(Parametrization kind, const NetworkRunInputs& in, const 
     TrainingSettings settings;
     settings.loss = in.loss;
     settings.maxIterations = in.budget;
+    settings.layerWise = in.layerWise;
     TrainingData data{in.problem.trainX, in.trainTargets, in.problem.testX, in.testTargets};
     WorkbenchTrainingObserver observer(curve, L, gate, abandoned, publish);
     const TrainingResult result = trainNetwork(network, data, settings, &observer);

@@ -21,6 +21,7 @@ struct NetworkRunInputs {
   const Vector& testOptimalCost;     // F* per test signal
   int layers = 0;
   int budget = 0;                    // optimizer steps
+  bool layerWise = false;
 };
 
 // `pretrainedJson`: weights from a session (network_file.h format); used instead of training when they

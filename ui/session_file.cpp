@@ -54,7 +54,8 @@ QByteArray formatSession(const Session& s) {
                        {"methods", methods},
                        {"layers", s.settings.layers},
                        {"loss", s.settings.loss},
-                       {"training_iterations", s.settings.trainingIterations}};
+                       {"training_iterations", s.settings.trainingIterations},
+                       {"layer_wise", s.settings.layerWise}};
   if (s.settings.source == ProblemSource::Files) {
     settings.insert("dictionary_file", s.settings.dictionaryFile);
     settings.insert("signals_file", s.settings.signalsFile);
@@ -116,6 +117,7 @@ std::optional<Session> parseSession(const QByteArray& json, const QString& sourc
       !optionalInteger("layers", 1, 200, s.settings.layers) ||
       !optionalInteger("training_iterations", 1, 1000000, s.settings.trainingIterations))
     return std::nullopt;
+  s.settings.layerWise = o.value("layer_wise").toBool(false);
   s.settings.loss = o.value("loss").toString("unsupervised");
   if (!kLosses.contains(s.settings.loss)) {
     *error = where + ": 'loss' must be unsupervised, semi-supervised or supervised";

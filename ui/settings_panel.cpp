@@ -151,6 +151,10 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
   networkForm->addRow("layers T", layers_);
   networkForm->addRow("loss", loss_);
   networkForm->addRow("training steps", budget_);
+  layerWise_ = new QCheckBox("layer by layer");
+  layerWise_->setToolTip("Train layers 1..t, then add layer t + 1 (a copy of layer t, or an ISTA step):\n"
+                         "what deep LISTA-CP needs to show weight coupling (the paper's Fig. 5)");
+  networkForm->addRow("", layerWise_);
   networkColumn->addLayout(networkForm);
 
   auto* inspect = new QGroupBox("Inspect (no recomputation)");
@@ -176,7 +180,7 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
   connect(lambdaBox_, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::lambdaFromBox);
   for (QSpinBox* box : {n_, m_, signals_, train_, seed_, iterations_, layers_, budget_})
     connect(box, &QSpinBox::valueChanged, this, &SettingsPanel::changed);
-  for (QCheckBox* box : {ista_, fista_, oista_, lista_, listaCp_, alista_, slista_})
+  for (QCheckBox* box : {ista_, fista_, oista_, lista_, listaCp_, alista_, slista_, layerWise_})
     connect(box, &QCheckBox::toggled, this, &SettingsPanel::changed);
   connect(loss_, &QComboBox::currentIndexChanged, this, &SettingsPanel::changed);
   connect(source_, &QComboBox::currentIndexChanged, this, [this] {
@@ -251,6 +255,7 @@ ExperimentSettings SettingsPanel::settings() const {
   s.layers = layers_->value();
   s.loss = loss_->currentText();
   s.trainingIterations = budget_->value();
+  s.layerWise = layerWise_->isChecked();
   return s;
 }
 
@@ -261,7 +266,7 @@ void SettingsPanel::setSettings(const ExperimentSettings& s) {
         QSignalBlocker(seed_), QSignalBlocker(iterations_), QSignalBlocker(lambdaBox_), QSignalBlocker(lambdaSlider_),
         QSignalBlocker(ista_), QSignalBlocker(fista_), QSignalBlocker(oista_), QSignalBlocker(lista_),
         QSignalBlocker(listaCp_), QSignalBlocker(alista_), QSignalBlocker(slista_), QSignalBlocker(layers_),
-        QSignalBlocker(loss_), QSignalBlocker(budget_), QSignalBlocker(source_)};
+        QSignalBlocker(loss_), QSignalBlocker(budget_), QSignalBlocker(source_), QSignalBlocker(layerWise_)};
     source_->setCurrentIndex(static_cast<int>(s.source));
     dictionaryFile_->setText(s.dictionaryFile);
     signalsFile_->setText(s.signalsFile);
@@ -283,6 +288,7 @@ void SettingsPanel::setSettings(const ExperimentSettings& s) {
     layers_->setValue(s.layers);
     loss_->setCurrentIndex(std::max(0, int(kLosses.indexOf(s.loss))));
     budget_->setValue(s.trainingIterations);
+    layerWise_->setChecked(s.layerWise);
     updateSourceRows();
   }
   emit changed();

@@ -53,7 +53,7 @@ class SettingsPanel : public QWidget {
   QDoubleSpinBox* lambdaBox_;
   QSlider* lambdaSlider_;
   QCheckBox *ista_, *fista_, *oista_;
-  QCheckBox *lista_, *listaCp_, *alista_, *slista_;
+  QCheckBox *lista_, *listaCp_, *alista_, *slista_, *layerWise_;
   QSpinBox *layers_, *budget_;
   QComboBox* loss_;
   QComboBox* inspectMethod_;

@@ -156,7 +156,7 @@ void SolverWorker::run(const RunRequest& request, quint64 generation) {
       snapshot.hasDetail = false;
       snapshot.curves = solverSnapshot(false).curves;  // partial snapshots travel light
       NetworkRunInputs inputs{problem, settings.lambda, *parseLossKind(settings.loss.toStdString()), {}, {},
-                              reference.optimalCost, settings.layers, settings.trainingIterations};
+                              reference.optimalCost, settings.layers, settings.trainingIterations, settings.layerWise};
       if (inputs.loss == LossKind::SemiSupervised) {
         inputs.trainTargets = solveReference(dictionary, problem.trainX, settings.lambda).Z;
         inputs.testTargets = reference.Z;
