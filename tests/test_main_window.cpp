@@ -302,7 +302,16 @@ class TestMainWindow : public QObject {
     QCOMPARE(preset->settings.iterations, 200);
     QVERIFY(preset->settings.ista && preset->settings.fista && preset->settings.oista);
     QVERIFY(!readPreset("nope", &error));
-    QVERIFY(error.contains("unknown preset 'nope' (presets: oista"));
+    QVERIFY2(error.contains("unknown preset 'nope' (presets: coupling, learned-steps, ls-ratio, networks, oista)"), qPrintable(error));
+    // The figures' presets: each opens and asks for what its figure needs.
+    const auto learned = readPreset("learned-steps", &error);
+    QVERIFY(learned && learned->settings.slista && learned->settings.layers == 20 && learned->settings.lambda == 0.2);
+    const auto coupling = readPreset("coupling", &error);
+    QVERIFY(coupling && coupling->settings.listaCp && coupling->settings.layers == 40 && coupling->settings.layerWise);
+    const auto ratio = readPreset("ls-ratio", &error);
+    QVERIFY(ratio && ratio->settings.n == 200 && ratio->settings.m == 600);
+    const auto networks = readPreset("networks", &error);
+    QVERIFY(networks && networks->settings.listaCp && networks->settings.alista && networks->settings.slista);
   }
 
   void theBinaryTakesAScreenshotOfAPreset() {
