@@ -162,7 +162,7 @@ class TestWorkbench : public QObject {
     for (int t = 0; t < s.layers; ++t) QCOMPARE(distance->data()->at(t)->value, coupling[size_t(t)].distance);
     QVERIFY(!window.couplingPlot()->curve("SLISTA"));  // coupled by construction: nothing to show
     // Training curves: one point per optimizer step, the test loss never below the best kept.
-    QCPGraph* train = window.trainingPlot()->curve("SLISTA");
+    QCPGraph* train = window.trainingPlot()->curve(QString("SLISTA: %1 steps, %2").arg(slista->trainIteration.back()).arg(slista->stopLabel));
     QVERIFY(train);
     QCOMPARE(train->data()->size(), slista->trainIteration.size());
     QVERIFY(slista->trainIteration.size() >= 2 && slista->trainIteration.size() <= s.trainingIterations);

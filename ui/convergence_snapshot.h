@@ -32,6 +32,7 @@ struct NetworkCurve {
   int layers = 0;
   bool trained = false;
   QString stopReason;       // why training ended, once trained
+  QString stopLabel;        // the same in two words, for legends
   int maxIterations = 0;    // the training budget (optimizer steps)
   double trainingSeconds = 0.0;
   QVector<double> trainIteration, trainLoss, testLoss;  // along the training

@@ -107,6 +107,8 @@ void MainWindow::buildDocks() {
   splitDockWidget(steps, training, Qt::Vertical);
   tabifyDockWidget(steps, coupling);
   steps->raise();
+  stepsDock_ = steps;
+  couplingDock_ = coupling;
   resizeDocks({support}, {380}, Qt::Vertical);
   resizeDocks({steps}, {420}, Qt::Horizontal);
   connect(settings_, &SettingsPanel::inspectChanged, this, &MainWindow::showInspected);
@@ -207,6 +209,13 @@ void MainWindow::redraw() {
   shown_ = pending_;
   if (costChanged) costPlot_->showSnapshot(shown_);
   if (networksChanged) {
+    // Of the two tabbed plots, the one that has something to say: coupling when only LISTA / LISTA-CP train.
+    if (!shown_.networks.isEmpty() && shown_.networks.size() != shownNetworkCount_) {
+      bool onlyCoupled = true;
+      for (const NetworkCurve& n : shown_.networks) onlyCoupled &= n.method == "LISTA" || n.method == "LISTA-CP";
+      (onlyCoupled ? couplingDock_ : stepsDock_)->raise();
+    }
+    shownNetworkCount_ = shown_.networks.size();
     stepsPlot_->showSnapshot(shown_);
     couplingPlot_->showSnapshot(shown_);
     trainingPlot_->showSnapshot(shown_);

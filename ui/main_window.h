@@ -15,6 +15,7 @@
 #include <optional>
 
 class QAction;
+class QDockWidget;
 class QCustomPlot;
 class QLabel;
 class QProgressBar;
@@ -90,6 +91,8 @@ class MainWindow : public QMainWindow {
   LearnedStepsPlot* stepsPlot_ = nullptr;
   CouplingPlot* couplingPlot_ = nullptr;
   TrainingCurvesPlot* trainingPlot_ = nullptr;
+  QDockWidget *stepsDock_ = nullptr, *couplingDock_ = nullptr;
+  qsizetype shownNetworkCount_ = 0;
   ConvergenceSnapshot detailed_;  // the last snapshot with the inspector's iterates
   ConvergenceSnapshot shown_;     // the last snapshot drawn
   SettingsPanel* settings_ = nullptr;

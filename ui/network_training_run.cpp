@@ -66,6 +66,18 @@ class WorkbenchTrainingObserver : public TrainingObserver {
   QElapsedTimer clock_;
 };
 
+QString shortStopReason(StopReason reason) {
+  switch (reason) {
+    case StopReason::MaxIterations: return "budget used";
+    case StopReason::TimeLimit: return "time limit";
+    case StopReason::Stagnation: return "stopped improving";
+    case StopReason::Cancelled: return "stopped";
+    case StopReason::Diverged: return "diverged";
+    case StopReason::LineSearchFailed: return "converged";
+  }
+  return {};
+}
+
 // The session's weights, if they fit this problem.
 std::optional<NetworkWeights> usablePretrained(const QString& json, Parametrization kind, const NetworkRunInputs& in) {
   if (json.isEmpty()) return std::nullopt;
@@ -96,6 +108,7 @@ NetworkCurve runNetwork(Parametrization kind, const NetworkRunInputs& in, const 
   if (const auto weights = usablePretrained(pretrainedJson, kind, in)) {
     network.weights() = *weights;
     curve.stopReason = "loaded from the session";
+    curve.stopLabel = "from session";
   } else {
     TrainingSettings settings;
     settings.loss = in.loss;
@@ -106,6 +119,7 @@ NetworkCurve runNetwork(Parametrization kind, const NetworkRunInputs& in, const 
     const TrainingResult result = trainNetwork(network, data, settings, &observer);
     if (abandoned()) return curve;
     curve.stopReason = QString::fromStdString(stopReasonText(result.reason));
+    curve.stopLabel = shortStopReason(result.reason);
     record.insert("iterations", result.iterations);
     record.insert("best_test_loss", result.bestTestLoss);
   }
