@@ -1,7 +1,9 @@
 // ISTA, FISTA and OISTA: convergence to the reference solution, monotonicity, the paper's comparisons,
 // OISTA's oracle steps, the observer contract and the trace.
 #include "dictionary.h"
+#include "input_error.h"
 #include "lasso.h"
+#include "lasso_plane.h"
 #include "problem_generators.h"
 #include "reference_solver.h"
 #include "solver.h"
@@ -217,6 +219,47 @@ class TestSolvers : public QObject {
     QCOMPARE(quantile(v, 0.0), 1.0);
     QCOMPARE(quantile(v, 1.0), 5.0);
     QCOMPARE(quantile(v, 0.1), 1.4);
+  }
+
+  // The 2-D teaching problem: its exact solution satisfies the optimality conditions, and its paths are
+  // the batched solvers' iterates.
+  void planeProblemSolutionAndPaths() {
+    for (int n : {1, 2}) {
+      for (double lambda : {0.1, 0.5, 0.9}) {
+        const PlaneProblem p = planeProblem(n, lambda, 7);
+        QVERIFY(std::abs((p.D.transpose() * p.x).cwiseAbs().maxCoeff() - 1.0) < 1e-12);  // lambda_max = 1
+        const Vector zStar = planeSolution(p);
+        const Matrix X = p.x, Z = zStar;
+        QVERIFY2(kktViolation(p.D, X, Z, lambda)(0) < 1e-10, qPrintable(QString("n=%1 lambda=%2").arg(n).arg(lambda)));
+        for (const PlaneMethod method : {PlaneMethod::Ista, PlaneMethod::Oista}) {
+          const std::vector<PlaneStep> path = planePath(p, method, 30);
+          const Matrix solver = solveLasso(method == PlaneMethod::Ista ? Algorithm::Ista : Algorithm::Oista,
+                                           Dictionary(p.D), X, lambda, 30).Z;
+          // OISTA's L_S comes from an iterative eigen-solver in the batched code (to 1e-10): not bit-equal.
+          QVERIFY2((path.back().to - solver.col(0)).norm() < (method == PlaneMethod::Ista ? 1e-13 : 1e-8),
+                   qPrintable(QString("n=%1 lambda=%2 method=%3: %4 %5 vs %6 %7").arg(n).arg(lambda).arg(int(method))
+                                  .arg(path.back().to(0)).arg(path.back().to(1)).arg(solver(0, 0)).arg(solver(1, 0))));
+          for (size_t t = 1; t < path.size(); ++t) QCOMPARE(path[t].from, path[t - 1].to);
+          // Each step is its gradient step, then the soft-thresholding by lambda times the step.
+          const PlaneStep& s = path[3];
+          const double step = s.stepTimesL / p.L;
+          for (int i = 0; i < 2; ++i) QVERIFY(std::abs(s.to(i) - softThreshold(s.gradientPoint(i), lambda * step)) < 1e-15);
+          QVERIFY(planeCost(p, path.back().to) >= planeCost(p, zStar) - 1e-15);
+        }
+      }
+    }
+    // The oracle step is 1/L_S: for one atom of unit norm, L_S = 1.
+    const PlaneProblem p = planeProblem(2, 0.3, 1);
+    QVERIFY(std::abs(planeOracleStep(p, Vector::Unit(2, 0)) - 1.0) < 1e-12);
+    QCOMPARE(planeOracleStep(p, Vector::Zero(2)), 1.0 / p.L);
+    QVERIFY_THROWS_EXCEPTION(InputError, planeProblem(3, 0.3, 1));
+    QVERIFY_THROWS_EXCEPTION(InputError, planeProblem(2, -1.0, 1));
+    // SLISTA trained on the toy problem learns one step per layer, larger than 1/L on average.
+    const std::vector<double> steps = trainPlaneSlista(p, 5, 100, 50, 3);
+    QCOMPARE(steps.size(), size_t(5));
+    double mean = 0;
+    for (double a : steps) mean += a * p.L / 5;
+    QVERIFY2(mean > 1.0, qPrintable(QString::number(mean)));
   }
 };
 

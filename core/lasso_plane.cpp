@@ -1,0 +1,129 @@
+#include "lasso_plane.h"
+
+#include "input_error.h"
+#include "lasso.h"
+#include "network_trainer.h"
+#include "problem_generators.h"
+#include "random.h"
+#include "support_lipschitz.h"
+
+#include <cmath>
+#include <limits>
+
+namespace unfold {
+
+PlaneProblem planeProblem(int n, double lambda, std::uint64_t seed) {
+  if (n != 1 && n != 2) throw InputError("the 2-D Lasso view takes n = 1 or 2 (got " + std::to_string(n) + ")");
+  if (!(lambda > 0.0) || !std::isfinite(lambda)) throw InputError("lambda must be a positive number");
+  PlaneProblem p;
+  Random random(seed);
+  for (int attempt = 0;; ++attempt) {
+    p.D = random.normal(n, 2);
+    normalizeColumns(p.D);
+    // Nearly parallel atoms make a needle-thin picture; a few draws find a readable one.
+    if (n == 1 || std::abs(p.D.col(0).dot(p.D.col(1))) < 0.9 || attempt > 50) break;
+  }
+  p.x = random.normal(n, 1).col(0);
+  const double lmax = (p.D.transpose() * p.x).cwiseAbs().maxCoeff();
+  if (lmax > 0) p.x /= lmax;
+  p.lambda = lambda;
+  p.L = Dictionary(p.D).lipschitz();
+  return p;
+}
+
+double planeCost(const PlaneProblem& p, const Vector& z) {
+  return 0.5 * (p.x - p.D * z).squaredNorm() + p.lambda * z.lpNorm<1>();
+}
+
+Vector planeSolution(const PlaneProblem& p) {
+  // For each sign pattern s in {-1, 0, 1}^2, the stationary point of the smooth problem on its support
+  // with those signs, kept if its signs agree; the cheapest candidate is the minimiser.
+  Vector best = Vector::Zero(2);
+  double bestCost = planeCost(p, best);
+  for (int s0 = -1; s0 <= 1; ++s0) {
+    for (int s1 = -1; s1 <= 1; ++s1) {
+      std::vector<int> support;
+      std::vector<double> signs;
+      if (s0 != 0) support.push_back(0), signs.push_back(s0);
+      if (s1 != 0) support.push_back(1), signs.push_back(s1);
+      if (support.empty()) continue;
+      const Matrix DS = p.D(Eigen::all, support);
+      const Matrix gram = DS.transpose() * DS;
+      Vector rhs = DS.transpose() * p.x;
+      for (size_t k = 0; k < support.size(); ++k) rhs(Eigen::Index(k)) -= p.lambda * signs[k];
+      const Eigen::FullPivLU<Matrix> lu(gram);
+      if (!lu.isInvertible()) continue;
+      const Vector zS = lu.solve(rhs);
+      Vector z = Vector::Zero(2);
+      bool consistent = true;
+      for (size_t k = 0; k < support.size(); ++k) {
+        consistent &= zS(Eigen::Index(k)) * signs[k] > 0;
+        z(support[k]) = zS(Eigen::Index(k));
+      }
+      if (consistent && planeCost(p, z) < bestCost) {
+        best = z;
+        bestCost = planeCost(p, z);
+      }
+    }
+  }
+  return best;
+}
+
+PlaneStep planeStep(const PlaneProblem& p, const Vector& z, double step) {
+  PlaneStep s;
+  s.from = z;
+  s.gradientPoint = z - step * (p.D.transpose() * (p.D * z - p.x));
+  s.to = s.gradientPoint.unaryExpr([&](double v) { return softThreshold(v, p.lambda * step); });
+  s.stepTimesL = step * p.L;
+  return s;
+}
+
+double planeOracleStep(const PlaneProblem& p, const Vector& z) {
+  std::vector<int> support;
+  for (int i = 0; i < 2; ++i)
+    if (z(i) != 0.0) support.push_back(i);
+  if (support.empty()) return 1.0 / p.L;
+  return 1.0 / std::min(supportLipschitz(Dictionary(p.D), support), p.L);
+}
+
+std::vector<PlaneStep> planePath(const PlaneProblem& p, PlaneMethod method, int steps, const std::vector<double>& learnedSteps) {
+  std::vector<PlaneStep> path;
+  Vector z = Vector::Zero(2);
+  const int count = method == PlaneMethod::Slista ? static_cast<int>(learnedSteps.size()) : steps;
+  for (int t = 0; t < count; ++t) {
+    PlaneStep s;
+    if (method == PlaneMethod::Ista) {
+      s = planeStep(p, z, 1.0 / p.L);
+    } else if (method == PlaneMethod::Slista) {
+      s = planeStep(p, z, learnedSteps[size_t(t)]);
+    } else {
+      // OISTA: the oracle step, kept if the new support stays inside the current one, else 1/L.
+      s = planeStep(p, z, planeOracleStep(p, z));
+      bool inside = true;
+      for (int i = 0; i < 2; ++i) inside &= z(i) != 0.0 || s.to(i) == 0.0;
+      if (!inside || z.isZero()) {
+        const bool rejected = !inside;
+        s = planeStep(p, z, 1.0 / p.L);
+        s.oracleRejected = rejected;
+      }
+    }
+    path.push_back(s);
+    z = s.to;
+  }
+  return path;
+}
+
+std::vector<double> trainPlaneSlista(const PlaneProblem& p, int layers, int signalCount, int iterations, std::uint64_t seed) {
+  const Dictionary d(p.D);
+  const Matrix trainX = makeSignals(SignalKind::Gaussian, p.D, signalCount, seed).X;
+  const Matrix testX = makeSignals(SignalKind::Gaussian, p.D, signalCount, seed + 1).X;
+  UnfoldedNetwork network(d, p.lambda, istaInitialization(Parametrization::Slista, p.D, p.L, layers));
+  TrainingSettings settings;
+  settings.maxIterations = iterations;
+  trainNetwork(network, {trainX, {}, testX, {}}, settings);
+  std::vector<double> steps;
+  for (const LayerWeights& layer : network.weights().layers) steps.push_back(layer.step);
+  return steps;
+}
+
+}  // namespace unfold

@@ -1,0 +1,50 @@
+// The Lasso with m = 2 atoms, for teaching: z lives in the plane, so the cost's level lines, the l1
+// ball and every iterate can be drawn. Each step of ISTA, OISTA, SLISTA or a hand-chosen step is a
+// proximal gradient step z+ = ST(z - a g, lambda a), g = D^T (D z - x): kept here as its two halves,
+// the gradient step u = z - a g and the soft-thresholding z+ = ST(u, lambda a), so that a view can
+// show both.
+#pragma once
+
+#include "dictionary.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace unfold {
+
+struct PlaneProblem {
+  Matrix D;       // n x 2, unit-norm atoms, n = 1 or 2
+  Vector x;       // n, scaled so that lambda_max = ||D^T x||_inf = 1
+  double lambda;  // a fraction of lambda_max
+  double L = 0.0;
+};
+
+// A random problem: Gaussian atoms (for n = 2, drawn until they are not almost parallel) and a Gaussian
+// signal. Throws InputError for n outside {1, 2} or lambda <= 0.
+PlaneProblem planeProblem(int n, double lambda, std::uint64_t seed);
+
+double planeCost(const PlaneProblem& p, const Vector& z);
+// The exact minimiser (every support is tried; the Lasso in 2-D has at most 4 sign patterns).
+Vector planeSolution(const PlaneProblem& p);
+
+struct PlaneStep {
+  Vector from, gradientPoint, to;  // z, u = z - a g, ST(u, lambda a)
+  double stepTimesL = 1.0;
+  bool oracleRejected = false;     // OISTA fell back to 1/L
+};
+
+// One proximal gradient step with step a.
+PlaneStep planeStep(const PlaneProblem& p, const Vector& z, double step);
+// The largest step that keeps the cost decreasing on z's support: 1/L_S (1/L for z = 0).
+double planeOracleStep(const PlaneProblem& p, const Vector& z);
+
+enum class PlaneMethod { Ista, Oista, Slista };
+// `steps` steps from z = 0. SLISTA: `learnedSteps` (a_t, one per layer; the path has that many steps).
+std::vector<PlaneStep> planePath(const PlaneProblem& p, PlaneMethod method, int steps,
+                                 const std::vector<double>& learnedSteps = {});
+
+// SLISTA trained (unsupervised, full-batch GD) on `signalCount` signals around this problem's D, at its
+// lambda: the learned step of each of `layers` layers.
+std::vector<double> trainPlaneSlista(const PlaneProblem& p, int layers, int signalCount, int iterations, std::uint64_t seed);
+
+}  // namespace unfold
