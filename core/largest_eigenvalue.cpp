@@ -2,6 +2,7 @@
 
 #include <Eigen/Eigenvalues>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 namespace unfold {
@@ -76,7 +77,18 @@ EigenvalueResult largestEigenvalue(const SymmetricOperator& apply, Eigen::Index 
     v.resize(0);
     return result;
   }
-  if (v.size() != k || !(v.squaredNorm() > 0.0) || !v.allFinite()) v = Vector::Ones(k);
+  if (v.size() != k || !(v.squaredNorm() > 0.0) || !v.allFinite()) {
+    // No warm start: a fixed but generic vector. Not the all-ones vector: it is an eigenvector of every
+    // matrix with equal row sums, e.g. every 2 x 2 Gram matrix of unit-norm atoms [1 c; c 1], where it
+    // belongs to the smallest eigenvalue when c < 0; the Krylov space is then invariant and the iteration
+    // "converges", to the wrong eigenvalue.
+    v.resize(k);
+    std::uint64_t state = 0x9E3779B97F4A7C15ull;
+    for (Eigen::Index i = 0; i < k; ++i) {
+      state = state * 6364136223846793005ull + 1442695040888963407ull;
+      v(i) = 0.5 + static_cast<double>(state >> 11) * 0x1.0p-53;  // in [0.5, 1.5): positive, not constant
+    }
+  }
   v.normalize();
   const Eigen::Index basisSize = std::min(k, kKrylovDimension);
   // Called for thousands of supports per iteration: keep the buffers between calls.

@@ -2,6 +2,8 @@
 
 #include "largest_eigenvalue.h"
 
+#include <cmath>
+
 namespace unfold {
 
 namespace {
@@ -62,12 +64,16 @@ double SupportLipschitzTracker::compute(SignalState& state) {
   if (state.eigenvector.size() != m) state.eigenvector = Vector::Zero(m);
   EigenvalueResult r;
   if (k <= n && dictionary_.hasGram()) {
-    // Atom space, G_S is k x k. Warm start: the previous eigenvector restricted to S; new atoms get a
-    // small weight so that the start is never orthogonal to the answer.
+    // Atom space, G_S is k x k. Warm start: the previous eigenvector restricted to S; every atom gets a
+    // small weight so that the start is never orthogonal to the answer. The weights differ from atom to
+    // atom: equal ones would make a fresh start the all-ones vector, an eigenvector of every 2-atom Gram
+    // matrix [1 c; c 1] (of the smallest eigenvalue when c < 0), from which the iteration cannot escape.
     supportGram(dictionary_.gram(), state.support, s.gram);
     s.vector.resize(k);
-    for (Eigen::Index a = 0; a < k; ++a)
-      s.vector(a) = state.eigenvector(state.support[static_cast<size_t>(a)]) + 1e-3;
+    for (Eigen::Index a = 0; a < k; ++a) {
+      const int atom = state.support[static_cast<size_t>(a)];
+      s.vector(a) = state.eigenvector(atom) + 1e-3 * (1.0 + 0.5 * std::sin(1.0 + 2.399963 * atom));
+    }
     r = largestEigenvalue(s.gram, s.vector, kTolerance);
     state.eigenvector.setZero();
     for (Eigen::Index a = 0; a < k; ++a) state.eigenvector(state.support[static_cast<size_t>(a)]) = s.vector(a);

@@ -23,6 +23,23 @@ double denseLargest(const Matrix& A) {
 class TestEigenvalues : public QObject {
   Q_OBJECT
  private slots:
+  // Regression: without a warm start the iteration began at the all-ones vector, an exact eigenvector of
+  // [1 c; c 1] for the *smallest* eigenvalue when c < 0, and returned 1 + c instead of 1 - c. Every pair
+  // of unit-norm atoms has such a Gram matrix: OISTA took too long steps on 2-atom supports.
+  void twoByTwoGramMatricesGiveTheLargestEigenvalue() {
+    for (double c : {-0.9, -0.6, -0.1, 0.3, 0.8}) {
+      const Matrix A = (Matrix(2, 2) << 1.0, c, c, 1.0).finished();
+      Vector v;
+      QVERIFY2(std::abs(largestEigenvalue(A, v).eigenvalue - (1.0 + std::abs(c))) < 1e-12, qPrintable(QString::number(c)));
+      const Matrix D = (Matrix(2, 2) << 1.0, c, 0.0, std::sqrt(1 - c * c)).finished();  // unit atoms, d1.d2 = c
+      const Dictionary d(D);
+      QVERIFY(std::abs(d.lipschitz() - (1.0 + std::abs(c))) < 1e-12);
+      QVERIFY(std::abs(supportLipschitz(d, {0, 1}) - (1.0 + std::abs(c))) < 1e-12);
+      SupportLipschitzTracker tracker(d, 1);
+      QVERIFY(std::abs(tracker.update(0, Vector::Ones(2)) - (1.0 + std::abs(c))) < 1e-12);
+    }
+  }
+
   void largestEigenvalueMatchesEigenSolver() {
     Random random(1);
     for (int size : {1, 2, 7, 30, 64, 150}) {
