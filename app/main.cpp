@@ -1,6 +1,7 @@
 // unfoldlab: with no arguments, the workbench (GUI); with a subcommand, a headless run.
 #include "benchmark_report.h"
 #include "commands.h"
+#include "lasso_plane_view.h"
 #include "main_window.h"
 #include "reproduce.h"
 #include "ui_latency_benchmark.h"
@@ -36,6 +37,7 @@ bool hasDisplay() {
 // completion, saves the window and exits (for tests and the README pictures).
 int runGui(int argc, char** argv, const QStringList& arguments) {
   QString screenshot, sessionPath, preset;
+  bool plane = false;
   for (int i = 0; i < arguments.size(); ++i) {
     if (arguments[i] == "--screenshot" && i + 1 < arguments.size()) {
       screenshot = arguments[++i];
@@ -43,6 +45,8 @@ int runGui(int argc, char** argv, const QStringList& arguments) {
       sessionPath = arguments[++i];
     } else if (arguments[i] == "--preset" && i + 1 < arguments.size()) {
       preset = arguments[++i];
+    } else if (arguments[i] == "--plane") {
+      plane = true;
     } else {
       std::cerr << "unfoldlab: unknown option '" << arguments[i].toStdString() << "' (see unfoldlab --help)\n";
       return 2;
@@ -65,6 +69,17 @@ int runGui(int argc, char** argv, const QStringList& arguments) {
       std::cerr << "unfoldlab: " << error.toStdString() << "\n";
       return 2;
     }
+  }
+  if (plane) {  // the 2-D Lasso view on its own (teaching; with --screenshot, the whole paths)
+    unfold::ui::LassoPlaneView view;
+    view.show();
+    if (!screenshot.isEmpty()) {
+      QObject::connect(&view, &unfold::ui::LassoPlaneView::pictureShown, &app, [&] {
+        view.showAllSteps();
+        QTimer::singleShot(200, &app, [&] { app.exit(view.grab().save(screenshot) ? 0 : 1); });
+      });
+    }
+    return app.exec();
   }
   unfold::ui::MainWindow window;
   window.show();
