@@ -2,6 +2,7 @@
 #include "benchmark_report.h"
 #include "commands.h"
 #include "lasso_plane_view.h"
+#include "lesson_panel.h"
 #include "main_window.h"
 #include "reproduce.h"
 #include "ui_latency_benchmark.h"
@@ -38,6 +39,7 @@ bool hasDisplay() {
 int runGui(int argc, char** argv, const QStringList& arguments) {
   QString screenshot, sessionPath, preset;
   bool plane = false;
+  int lesson = 0;
   for (int i = 0; i < arguments.size(); ++i) {
     if (arguments[i] == "--screenshot" && i + 1 < arguments.size()) {
       screenshot = arguments[++i];
@@ -47,6 +49,12 @@ int runGui(int argc, char** argv, const QStringList& arguments) {
       preset = arguments[++i];
     } else if (arguments[i] == "--plane") {
       plane = true;
+    } else if (arguments[i] == "--lesson" && i + 1 < arguments.size()) {
+      lesson = arguments[++i].toInt();
+      if (lesson < 1) {
+        std::cerr << "unfoldlab: --lesson takes a lesson number from 1\n";
+        return 2;
+      }
     } else {
       std::cerr << "unfoldlab: unknown option '" << arguments[i].toStdString() << "' (see unfoldlab --help)\n";
       return 2;
@@ -94,7 +102,14 @@ int runGui(int argc, char** argv, const QStringList& arguments) {
       });
     });
   }
-  if (session) window.applySession(*session);
+  if (lesson > 0) {  // the lessons dock, at the first step of lesson N (which sets up its run)
+    if (lesson > window.lessonPanel()->lessonCount()) {
+      std::cerr << "unfoldlab: there are " << window.lessonPanel()->lessonCount() << " lessons\n";
+      return 2;
+    }
+    window.showLessons();
+    window.lessonPanel()->startLesson(lesson - 1);
+  } else if (session) window.applySession(*session);
   else if (!screenshot.isEmpty()) window.startDefaultRun();  // reproducible pictures: the defaults
   else window.restoreLastSession();
   return app.exec();

@@ -19,9 +19,17 @@ PlaneProblem planeProblem(int n, double lambda, std::uint64_t seed) {
   Random random(seed);
   for (int attempt = 0;; ++attempt) {
     p.D = random.normal(n, 2);
-    normalizeColumns(p.D);
-    // Nearly parallel atoms make a needle-thin picture; a few draws find a readable one.
-    if (n == 1 || std::abs(p.D.col(0).dot(p.D.col(1))) < 0.9 || attempt > 50) break;
+    if (n == 2) {
+      normalizeColumns(p.D);
+      // Nearly parallel atoms make a needle-thin picture; a few draws find a readable one.
+      if (std::abs(p.D.col(0).dot(p.D.col(1))) < 0.9 || attempt > 50) break;
+    } else {
+      // In R^1 unit-norm atoms would be +-1, a degenerate problem with a whole segment of solutions:
+      // the atoms keep different lengths (the longer one scaled to 1), well apart.
+      p.D /= p.D.cwiseAbs().maxCoeff();
+      const double shorter = p.D.cwiseAbs().minCoeff();
+      if ((shorter > 0.25 && shorter < 0.8) || attempt > 50) break;
+    }
   }
   p.x = random.normal(n, 1).col(0);
   const double lmax = (p.D.transpose() * p.x).cwiseAbs().maxCoeff();

@@ -13,14 +13,14 @@
 namespace unfold {
 
 struct PlaneProblem {
-  Matrix D;       // n x 2, unit-norm atoms, n = 1 or 2
+  Matrix D;       // n x 2, n = 1 or 2: unit-norm atoms for n = 2; for n = 1 lengths 1 and 0.25..0.8
   Vector x;       // n, scaled so that lambda_max = ||D^T x||_inf = 1
   double lambda;  // a fraction of lambda_max
   double L = 0.0;
 };
 
-// A random problem: Gaussian atoms (for n = 2, drawn until they are not almost parallel) and a Gaussian
-// signal. Throws InputError for n outside {1, 2} or lambda <= 0.
+// A random problem: Gaussian atoms (for n = 2 normalised, drawn until they are not almost parallel; for
+// n = 1 of different lengths, or every point of a segment would solve it) and a Gaussian signal. Throws InputError for n outside {1, 2} or lambda <= 0.
 PlaneProblem planeProblem(int n, double lambda, std::uint64_t seed);
 
 double planeCost(const PlaneProblem& p, const Vector& z);

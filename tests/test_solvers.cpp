@@ -252,6 +252,11 @@ class TestSolvers : public QObject {
     const PlaneProblem p = planeProblem(2, 0.3, 1);
     QVERIFY(std::abs(planeOracleStep(p, Vector::Unit(2, 0)) - 1.0) < 1e-12);
     QCOMPARE(planeOracleStep(p, Vector::Zero(2)), 1.0 / p.L);
+    // n = 1: atoms of different lengths (a unique solution); 1/L_S on atom i is 1/d_i^2.
+    const PlaneProblem line = planeProblem(1, 0.3, 4);
+    QVERIFY(std::abs(line.D.cwiseAbs().maxCoeff() - 1.0) < 1e-15 && line.D.cwiseAbs().minCoeff() < 0.8);
+    QVERIFY(std::abs(planeOracleStep(line, Vector::Unit(2, 1)) - 1.0 / (line.D(0, 1) * line.D(0, 1))) < 1e-12);
+    QVERIFY(std::abs(line.L - line.D.squaredNorm()) < 1e-12);
     QVERIFY_THROWS_EXCEPTION(InputError, planeProblem(3, 0.3, 1));
     QVERIFY_THROWS_EXCEPTION(InputError, planeProblem(2, -1.0, 1));
     // SLISTA trained on the toy problem learns one step per layer, larger than 1/L on average.

@@ -63,6 +63,7 @@ void CouplingPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     setTitle("Weight coupling (train LISTA or LISTA-CP to see it)");
   }
   if (layers > 0) setTitle("Weight coupling");
+  legend->setVisible(layers > 0);
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);
 }

@@ -34,14 +34,14 @@ void addStep(Segments& s, double fx, double fy, double gx, double gy, double tx,
   s.pointY << ty;
 }
 
-void drawSegments(QCustomPlot* plot, const Segments& s, const QColor& color, const QString& name) {
+void drawSegments(QCustomPlot* plot, const Segments& s, const QColor& color, const QString& name, double width) {
   auto* gradient = new QCPCurve(plot->xAxis, plot->yAxis);
   gradient->setData(s.gradX, s.gradY);
   gradient->setPen(QPen(color, 1.3, Qt::DotLine));
   gradient->removeFromLegend();
   auto* shrink = new QCPCurve(plot->xAxis, plot->yAxis);
   shrink->setData(s.shrinkX, s.shrinkY);
-  shrink->setPen(QPen(color, 2.2));
+  shrink->setPen(QPen(color, width));
   shrink->setName(name);
   auto* u = new QCPCurve(plot->xAxis, plot->yAxis);
   u->setData(s.uX, s.uY);
@@ -96,7 +96,9 @@ void LassoPlaneView::redraw() {
   const QCheckBox* shown[] = {showIsta_, showOista_, showSlista_};
   QString table = QString("<b>t = %1</b> of %2<table cellspacing=6><tr><th></th><th>F − F*</th><th>step×L</th><th>support</th></tr>")
                       .arg(shown_).arg(settings_.steps);
-  for (int k = 0; k < p.tracks.size(); ++k) {
+  QString rows[3];
+  // SLISTA first and widest, ISTA last and thinnest: where paths coincide, all stay visible.
+  for (int k = int(p.tracks.size()) - 1; k >= 0; --k) {
     const PlaneTrack& t = p.tracks[k];
     if (!shown[k]->isChecked()) continue;
     const int count = std::min<int>(shown_, int(t.toX.size()));
@@ -114,19 +116,19 @@ void LassoPlaneView::redraw() {
         mark->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
       }
     }
-    drawSegments(plane_, s, t.color, t.method);
+    drawSegments(plane_, s, t.color, t.method, 1.8 + 1.0 * k);
     QCPGraph* g = cost_->addGraph();
     g->setData(steps, gaps);
     g->setPen(QPen(t.color, 2));
     g->setName(t.method);
     const double gx = count ? t.toX[count - 1] : 0.0, gy = count ? t.toY[count - 1] : 0.0;
-    table += QString("<tr><td style='color:%1'><b>%2</b></td><td>%3</td><td>%4</td><td>%5</td></tr>")
+    rows[k] = QString("<tr><td style='color:%1'><b>%2</b></td><td>%3</td><td>%4</td><td>%5</td></tr>")
                  .arg(t.color.name(), t.method)
                  .arg(count ? t.gap[count - 1] : p.fZero - p.fStar, 0, 'e', 2)
                  .arg(count ? QString::number(t.stepTimesL[count - 1], 'f', 2) : "–")
                  .arg(supportText(gx, gy));
   }
-  readout_->setText(table + "</table>");
+  readout_->setText(table + rows[0] + rows[1] + rows[2] + "</table>");
   // The manual path.
   if (!manual_.isEmpty()) {
     Segments s;
@@ -136,7 +138,7 @@ void LassoPlaneView::redraw() {
       steps << steps.size();
       gaps << (m.gap > 1e-16 ? m.gap : qQNaN());
     }
-    drawSegments(plane_, s, kManual, "manual steps");
+    drawSegments(plane_, s, kManual, "manual steps", 2.2);
     QCPGraph* g = cost_->addGraph();
     g->setData(steps, gaps);
     g->setPen(QPen(kManual, 2));
@@ -151,7 +153,6 @@ void LassoPlaneView::redraw() {
   cost_->yAxis->rescale();
   const QCPRange range = cost_->yAxis->range();
   cost_->yAxis->setRange(std::max(range.lower / 3, 1e-16), range.upper * 3);
-  plane_->yAxis->setScaleRatio(plane_->xAxis, 1.0);  // level lines are not squashed
   plane_->replot(QCustomPlot::rpQueuedReplot);
   cost_->replot(QCustomPlot::rpQueuedReplot);
 }

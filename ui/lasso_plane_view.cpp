@@ -40,6 +40,7 @@ LassoPlaneView::LassoPlaneView(QWidget* parent) : QWidget(parent) {
   plane_->xAxis->setLabel("z₁");
   plane_->yAxis->setLabel("z₂");
   plane_->legend->setVisible(true);
+  plane_->legend->setBrush(QColor(255, 255, 255, 210));
   plane_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
   plane_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
   levels_ = new QCPColorMap(plane_->xAxis, plane_->yAxis);
@@ -62,7 +63,7 @@ LassoPlaneView::LassoPlaneView(QWidget* parent) : QWidget(parent) {
 
   // Controls.
   dimension_ = new QComboBox;
-  dimension_->addItems({"n = 2 (two signal entries)", "n = 1 (one signal entry)"});
+  dimension_->addItems({"n = 1: one signal entry, m > n", "n = 2: two signal entries"});
   lambda_ = new QSlider(Qt::Horizontal);
   lambda_->setRange(0, 200);
   lambda_->setValue(lambdaSlider(settings_.lambda));
@@ -151,7 +152,7 @@ LassoPlaneView::LassoPlaneView(QWidget* parent) : QWidget(parent) {
     debounce_.start();
   });
   connect(dimension_, &QComboBox::currentIndexChanged, this, [this](int i) {
-    settings_.n = i == 0 ? 2 : 1;
+    settings_.n = i == 0 ? 1 : 2;
     request();
   });
   connect(fresh, &QPushButton::clicked, this, [this] {
@@ -167,7 +168,10 @@ LassoPlaneView::LassoPlaneView(QWidget* parent) : QWidget(parent) {
   connect(playButton_, &QPushButton::clicked, this, [this] { animation_.isActive() ? pause() : play(); });
   connect(stepButton, &QPushButton::clicked, this, &LassoPlaneView::stepForward);
   connect(resetButton, &QPushButton::clicked, this, &LassoPlaneView::rewind);
-  connect(manualSlider_, &QSlider::valueChanged, this, &LassoPlaneView::redraw);
+  connect(manualSlider_, &QSlider::valueChanged, this, [this](int v) {
+    manualStep_ = sliderStep(v);
+    redraw();
+  });
   connect(take, &QPushButton::clicked, this, &LassoPlaneView::takeManualStep);
   connect(snap, &QPushButton::clicked, this, &LassoPlaneView::snapToOracle);
   connect(restart, &QPushButton::clicked, this, [this] {
@@ -230,18 +234,52 @@ void LassoPlaneView::showPicture(const PlanePicture& picture) {
   manual_.clear();  // another problem: the manual path starts again
   nextOracle_ = 1.0;
   levels_->data()->setSize(picture.grid, picture.grid);
-  levels_->data()->setRange(QCPRange(picture.xMin, picture.xMax), QCPRange(picture.yMin, picture.yMax));
+  levels_->data()->setRange(QCPRange(picture.gridXMin, picture.gridXMax), QCPRange(picture.gridYMin, picture.gridYMax));
   for (int iy = 0; iy < picture.grid; ++iy)
     for (int ix = 0; ix < picture.grid; ++ix) levels_->data()->setCell(ix, iy, picture.logGap[iy * picture.grid + ix]);
   levels_->rescaleDataRange(true);
-  plane_->xAxis->setRange(picture.xMin, picture.xMax);
-  plane_->yAxis->setRange(picture.yMin, picture.yMax);
   redraw();
+  fitView();
   emit pictureShown();
 }
 
-void LassoPlaneView::setManualStep(double stepTimesL) { manualSlider_->setValue(stepSlider(stepTimesL)); }
-double LassoPlaneView::manualStep() const { return sliderStep(manualSlider_->value()); }
+void LassoPlaneView::fitView() {
+  // The picture's square box, widened along one axis to the plot's shape: equal scales, so level sets
+  // and steps are not distorted, and nothing of the box is cut.
+  plane_->replot();  // lays out the axis rect
+  const QRect rect = plane_->axisRect()->rect();
+  const PlanePicture& p = picture_;
+  double x0 = p.xMin, x1 = p.xMax, y0 = p.yMin, y1 = p.yMax;
+  if (rect.width() > 0 && rect.height() > 0) {
+    const double perPixelX = (x1 - x0) / rect.width(), perPixelY = (y1 - y0) / rect.height();
+    if (perPixelX > perPixelY) {
+      const double grow = 0.5 * (perPixelX * rect.height() - (y1 - y0));
+      y0 -= grow, y1 += grow;
+    } else {
+      const double grow = 0.5 * (perPixelY * rect.width() - (x1 - x0));
+      x0 -= grow, x1 += grow;
+    }
+  }
+  plane_->xAxis->setRange(x0, x1);
+  plane_->yAxis->setRange(y0, y1);
+  plane_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LassoPlaneView::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  if (picture_.grid > 0) fitView();
+}
+
+void LassoPlaneView::setManualStep(double stepTimesL) {
+  {
+    const QSignalBlocker blocker(manualSlider_);
+    manualSlider_->setValue(stepSlider(stepTimesL));
+  }
+  manualStep_ = stepTimesL;
+  redraw();
+}
+
+double LassoPlaneView::manualStep() const { return manualStep_; }
 
 void LassoPlaneView::takeManualStep() {
   if (picture_.grid == 0 || manualPending_) return;

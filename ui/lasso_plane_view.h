@@ -57,6 +57,8 @@ class LassoPlaneView : public QWidget {
   void showPicture(const PlanePicture& picture);
   void acceptManualStep(const ManualStep& step);
   void redraw();  // the tracks up to shown_ steps, the manual path, the cost plot and the read-out
+  void fitView();  // the picture's box at equal scales
+  void resizeEvent(QResizeEvent* event) override;
 
   QCustomPlot *plane_ = nullptr, *cost_ = nullptr;
   QCPColorMap* levels_ = nullptr;
@@ -74,6 +76,7 @@ class LassoPlaneView : public QWidget {
   QTimer animation_, debounce_;
   QVector<ManualStep> manual_;
   double nextOracle_ = 1.0;  // 1/L_S x L at the manual path's current point
+  double manualStep_ = 1.0;  // exact (the slider rounds; a snapped step must not)
   bool manualPending_ = false;
 };
 

@@ -5,6 +5,10 @@
 namespace unfold::ui {
 
 namespace {
+constexpr const char* kTitle = "Learned step sizes";
+}  // namespace
+
+namespace {
 
 // The network whose layer outputs define the 1/L_S distribution: SLISTA's if trained, else the first.
 const NetworkCurve* quantileSource(const ConvergenceSnapshot& snapshot) {
@@ -68,6 +72,9 @@ void LearnedStepsPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, n.color, n.color, 6));
     restoreVisibility(g);
   }
+  // Nothing trained yet: no empty legend box, and a title that says what would show here.
+  legend->setVisible(!snapshot.networks.isEmpty());
+  setTitle(snapshot.networks.isEmpty() ? QString("%1 (train a network to see it)").arg(kTitle) : QString(kTitle));
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);
 }

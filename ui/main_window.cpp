@@ -2,6 +2,7 @@
 
 #include "cost_decrease_plot.h"
 #include "coupling_plot.h"
+#include "lasso_plane_view.h"
 #include "learned_steps_plot.h"
 #include "settings_panel.h"
 #include "support_raster_plot.h"
@@ -14,6 +15,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 
@@ -70,6 +72,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 }
 
 MainWindow::~MainWindow() {
+  delete plane_;  // its own window and worker thread
   worker_->cancel();  // the solvers' observers and the gate see it at once
   workerThread_.quit();
   workerThread_.wait();
@@ -81,7 +84,14 @@ void MainWindow::buildDocks() {
   settings_ = new SettingsPanel;
   auto* dock = new QDockWidget("Experiment", this);
   dock->setObjectName("experiment");
-  dock->setWidget(settings_);
+  auto* scroll = new QScrollArea;  // the form scrolls rather than force a tall window
+  scroll->setWidget(settings_);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  scroll->setMinimumWidth(settings_->sizeHint().width() + 20);
+  dock->setWidget(scroll);
+  experimentDock_ = dock;
   dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
   addDockWidget(Qt::LeftDockWidgetArea, dock);
   // The other plots are docks too: the user rearranges, floats or tabs them.
@@ -95,6 +105,7 @@ void MainWindow::buildDocks() {
     d->setObjectName(name);
     d->setWidget(plot);
     addDockWidget(area, d);
+    plotDocks_.insert(name, d);
     return d;
   };
   QDockWidget* support = plotDock(supportPlot_, "Support evolution", "support", Qt::BottomDockWidgetArea);

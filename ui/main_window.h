@@ -9,6 +9,7 @@
 
 #include <QElapsedTimer>
 #include <QMainWindow>
+#include <QPointer>
 #include <QThread>
 #include <QTimer>
 
@@ -23,6 +24,9 @@ class QProgressBar;
 namespace unfold::ui {
 
 class CostDecreasePlot;
+class LassoPlaneView;
+class LessonPanel;
+struct LessonStep;
 class CouplingPlot;
 class LearnedStepsPlot;
 class SettingsPanel;
@@ -55,6 +59,10 @@ class MainWindow : public QMainWindow {
   // Every plot, in dashboard order.
   QList<QCustomPlot*> plots() const;
   QString exportDashboardTo(const QString& path, int dpi = 300);
+  // Teaching: the 2-D Lasso view (a window of its own) and the lessons dock.
+  LassoPlaneView* openPlaneView();
+  LessonPanel* lessonPanel() const { return lessons_; }
+  void showLessons();
 
   CostDecreasePlot* costPlot() const { return costPlot_; }
   SettingsPanel* settingsPanel() const { return settings_; }
@@ -75,6 +83,8 @@ class MainWindow : public QMainWindow {
  private:
   void buildDocks();
   void buildMenusAndToolbar();
+  void buildTeachMenu();
+  void carryOut(const LessonStep& step);
   void requestRun(bool startPaused);
   void acceptSnapshot(const ConvergenceSnapshot& snapshot);
   void redraw();
@@ -91,7 +101,10 @@ class MainWindow : public QMainWindow {
   LearnedStepsPlot* stepsPlot_ = nullptr;
   CouplingPlot* couplingPlot_ = nullptr;
   TrainingCurvesPlot* trainingPlot_ = nullptr;
-  QDockWidget *stepsDock_ = nullptr, *couplingDock_ = nullptr;
+  QDockWidget *stepsDock_ = nullptr, *couplingDock_ = nullptr, *lessonsDock_ = nullptr, *experimentDock_ = nullptr;
+  QHash<QString, QDockWidget*> plotDocks_;  // support, ratio, steps, coupling, training
+  LessonPanel* lessons_ = nullptr;
+  QPointer<LassoPlaneView> plane_;
   qsizetype shownNetworkCount_ = 0;
   ConvergenceSnapshot detailed_;  // the last snapshot with the inspector's iterates
   ConvergenceSnapshot shown_;     // the last snapshot drawn

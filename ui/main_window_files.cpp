@@ -81,6 +81,7 @@ void MainWindow::buildMenusAndToolbar() {
   quit->setShortcut(QKeySequence::Quit);
   QMenu* run = menuBar()->addMenu("&Run");
   for (QAction* a : {runAction_, pauseAction_, stepAction_, stopAction_, resetAction_}) run->addAction(a);
+  buildTeachMenu();
 }
 
 QString MainWindow::exportDashboardTo(const QString& path, int dpi) { return exportDashboard(this, plots(), path, dpi); }

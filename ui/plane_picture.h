@@ -10,10 +10,10 @@
 namespace unfold::ui {
 
 struct PlaneSettings {
-  int n = 2;             // signal dimension: 1 or 2 (m = 2 atoms)
+  int n = 1;             // signal dimension: 1 or 2 (m = 2 atoms; n = 1 keeps m > n, as in the paper)
   double lambda = 0.3;   // fraction of lambda_max
   quint64 seed = 0;
-  int steps = 20;        // ISTA and OISTA steps; SLISTA's layers
+  int steps = 8;         // ISTA and OISTA steps; SLISTA's layers (few: SLISTA then has something to learn)
   bool operator==(const PlaneSettings&) const = default;
 };
 
@@ -30,8 +30,9 @@ struct PlanePicture {
   PlaneSettings settings;
   double L = 0.0, fStar = 0.0, fZero = 0.0;
   double atoms[4] = {0, 0, 0, 0};     // D (n x 2, column-major; n = 1 uses the first row only)
-  double xMin = -1, xMax = 1, yMin = -1, yMax = 1;
-  int grid = 0;                       // grid x grid samples of log10(F - F* + 1e-12)
+  double xMin = -1, xMax = 1, yMin = -1, yMax = 1;  // the square the view fits (equal scales)
+  double gridXMin = -1, gridXMax = 1, gridYMin = -1, gridYMax = 1;  // the cost grid: wider, for any window shape
+  int grid = 0;                       // grid x grid samples of log10(F - F* + 1e-6)
   QVector<double> logGap;             // index iy * grid + ix
   double zStar[2] = {0, 0};
   QVector<PlaneTrack> tracks;         // ISTA, OISTA, SLISTA

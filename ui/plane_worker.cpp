@@ -12,7 +12,7 @@ namespace unfold::ui {
 
 namespace {
 
-constexpr int kGrid = 220;
+constexpr int kGrid = 300;
 constexpr int kSlistaSignals = 300, kSlistaIterations = 150;
 
 PlaneTrack trackOf(const QString& method, const PlaneProblem& p, const std::vector<PlaneStep>& path, double fStar) {
@@ -91,13 +91,15 @@ void PlaneWorker::computePicture() {
     const double half = 0.6 * std::max({hi[0] - lo[0], hi[1] - lo[1], 0.2});
     const double cx = 0.5 * (lo[0] + hi[0]), cy = 0.5 * (lo[1] + hi[1]);
     picture.xMin = cx - half, picture.xMax = cx + half, picture.yMin = cy - half, picture.yMax = cy + half;
+    picture.gridXMin = cx - 2 * half, picture.gridXMax = cx + 2 * half;
+    picture.gridYMin = cy - 2 * half, picture.gridYMax = cy + 2 * half;
     picture.grid = kGrid;
     picture.logGap.resize(kGrid * kGrid);
     Vector z(2);
     for (int iy = 0; iy < kGrid; ++iy) {
       for (int ix = 0; ix < kGrid; ++ix) {
-        z << picture.xMin + (picture.xMax - picture.xMin) * ix / (kGrid - 1),
-            picture.yMin + (picture.yMax - picture.yMin) * iy / (kGrid - 1);
+        z << picture.gridXMin + (picture.gridXMax - picture.gridXMin) * ix / (kGrid - 1),
+            picture.gridYMin + (picture.gridYMax - picture.gridYMin) * iy / (kGrid - 1);
         picture.logGap[iy * kGrid + ix] = std::log10(std::max(planeCost(p, z) - picture.fStar, 0.0) + 1e-6);
       }
     }

@@ -2,6 +2,10 @@
 
 namespace unfold::ui {
 
+namespace {
+constexpr const char* kTitle = "Training: loss (solid: train, dashed: test)";
+}  // namespace
+
 TrainingCurvesPlot::TrainingCurvesPlot(QWidget* parent) : WorkbenchPlot("Training: loss (solid: train, dashed: test)", parent) {
   xAxis->setLabel("optimizer step");
   yAxis->setLabel("loss");
@@ -40,6 +44,9 @@ void TrainingCurvesPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   // orders of magnitude, the unsupervised one levels off at the mean F*).
   if (fresh && logarithmicY()) setLogarithmicY(false);
   if (high > 10 * low && !logarithmicY()) setLogarithmicY(true);
+  // Nothing trained yet: no empty legend box, and a title that says what would show here.
+  legend->setVisible(!snapshot.networks.isEmpty());
+  setTitle(snapshot.networks.isEmpty() ? QString("Training (train a network to see it)") : QString(kTitle));
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);
 }

@@ -1,0 +1,138 @@
+// The teaching side: the 2-D Lasso view draws what the core computes (grid, paths, manual steps,
+// snapping to 1/L_S), animates, follows lambda; the lessons ship, parse, and drive the window.
+#include "lasso_plane.h"
+#include "lasso_plane_view.h"
+#include "lesson_panel.h"
+#include "main_window.h"
+#include "session_file.h"
+#include "settings_panel.h"
+
+#include <QComboBox>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace unfold;
+using namespace unfold::ui;
+
+class TestTeaching : public QObject {
+  Q_OBJECT
+ private slots:
+  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+  void planeViewDrawsTheCoresPaths() {
+    LassoPlaneView view;
+    view.show();
+    QSignalSpy shown(&view, &LassoPlaneView::pictureShown);
+    QVERIFY(shown.wait(20000));
+    const PlanePicture& picture = view.picture();
+    const PlaneProblem p = planeProblem(picture.settings.n, picture.settings.lambda, picture.settings.seed);
+    QCOMPARE(picture.tracks.size(), 3);
+    // ISTA's track is the core's path; OISTA ends lower than ISTA (the point of the view).
+    const std::vector<PlaneStep> ista = planePath(p, PlaneMethod::Ista, picture.settings.steps);
+    QCOMPARE(picture.tracks[0].toX.size(), qsizetype(ista.size()));
+    QCOMPARE(picture.tracks[0].toX.back(), ista.back().to(0));
+    QCOMPARE(picture.tracks[0].gradY[2], ista[2].gradientPoint(1));
+    QVERIFY(picture.tracks[1].gap.back() < picture.tracks[0].gap.back());
+    // The level sets: a grid value is the core's cost there.
+    const int ix = 37, iy = 101, g = picture.grid;
+    Vector z(2);
+    z << picture.gridXMin + (picture.gridXMax - picture.gridXMin) * ix / (g - 1),
+        picture.gridYMin + (picture.gridYMax - picture.gridYMin) * iy / (g - 1);
+    const double fStar = planeCost(p, planeSolution(p));
+    QVERIFY(std::abs(picture.logGap[iy * g + ix] - std::log10(planeCost(p, z) - fStar + 1e-6)) < 1e-12);
+    // Animation: step, play, rewind.
+    QCOMPARE(view.shownSteps(), 0);
+    view.stepForward();
+    QCOMPARE(view.shownSteps(), 1);
+    view.play();
+    QTRY_VERIFY_WITH_TIMEOUT(view.shownSteps() >= 3, 5000);
+    view.pause();
+    view.rewind();
+    QCOMPARE(view.shownSteps(), 0);
+  }
+
+  void manualStepsAndSnappingToTheOracleStep() {
+    LassoPlaneView view;
+    view.show();
+    QSignalSpy shown(&view, &LassoPlaneView::pictureShown);
+    QVERIFY(shown.wait(20000));
+    const PlaneSettings s = view.picture().settings;
+    const PlaneProblem p = planeProblem(s.n, s.lambda, s.seed);
+    QSignalSpy stepped(&view, &LassoPlaneView::manualStepShown);
+    view.setManualStep(1.0);
+    // Steps of 1/L until the point has one active atom, then snap to 1/L_S there.
+    Vector z = Vector::Zero(2);
+    for (int k = 0; k < 12 && (z.array() != 0.0).count() != 1; ++k) {
+      view.takeManualStep();
+      QVERIFY(stepped.wait(5000));
+      const PlaneStep expected = planeStep(p, z, 1.0 / p.L);
+      QCOMPARE(view.manualPath().back().to[0], expected.to(0));
+      QCOMPARE(view.manualPath().back().to[1], expected.to(1));
+      z = expected.to;
+    }
+    QVERIFY2((z.array() != 0.0).count() == 1, "the toy problem's solution should have one active atom");
+    view.snapToOracle();
+    QVERIFY(std::abs(view.manualStep() - planeOracleStep(p, z) * p.L) < 1e-12);
+    QVERIFY(view.manualStep() > 1.2);  // on one atom, a much longer step than 1/L is safe
+    const double before = view.manualPath().back().gap;
+    const double ista = planeCost(p, planeStep(p, z, 1.0 / p.L).to) - planeCost(p, planeSolution(p));
+    view.takeManualStep();
+    QVERIFY(stepped.wait(5000));
+    const double after = view.manualPath().back().gap;
+    QVERIFY2(after < before && after <= ista, qPrintable(QString("%1 %2 %3").arg(before).arg(after).arg(ista)));
+    // A new lambda: a new picture, and the manual path starts again.
+    view.setLambda(0.6);
+    QVERIFY(shown.wait(20000));
+    QCOMPARE(view.picture().settings.lambda, 0.6);
+    QVERIFY(view.manualPath().isEmpty());
+  }
+
+  void lessonsShipAndParse() {
+    QString error;
+    const QVector<Lesson> lessons = loadLessons(&error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(lessons.size(), 4);
+    QCOMPARE(lessons[0].title, QString("Why 1/L is conservative"));
+    QCOMPARE(lessons[1].title, QString("Oracle steps"));
+    QCOMPARE(lessons[2].title, QString("What SLISTA learns"));
+    QCOMPARE(lessons[3].title, QString("Weight coupling"));
+    for (const Lesson& lesson : lessons) {
+      QVERIFY2(lesson.steps.size() >= 3 && lesson.steps.size() <= 6, qPrintable(lesson.title));
+      for (const LessonStep& step : lesson.steps)
+        if (!step.preset.isEmpty()) QVERIFY2(readPreset(step.preset, &error), qPrintable(error));
+    }
+    QVERIFY(!parseLesson("{ nope", "x.json", &error));
+    QVERIFY(error.startsWith("x.json: not valid JSON"));
+    QVERIFY(!parseLesson(R"({"title": "t", "steps": [{"text": "a"}, {"text": "b", "show": "nowhere"}]})", "y.json", &error));
+    QVERIFY(error.contains("'show' must be one of"));
+  }
+
+  void lessonStepsDriveTheWindow() {
+    MainWindow window;
+    window.show();
+    window.showLessons();
+    LessonPanel* panel = window.lessonPanel();
+    QVERIFY(panel->isVisible());
+    const quint64 before = window.latestGeneration();
+    panel->startLesson(1);  // "Oracle steps": loads the oista preset
+    QVERIFY(window.latestGeneration() > before);
+    QCOMPARE(window.settingsPanel()->settings().lambda, 0.5);
+    panel->next();  // inspects OISTA, signal 0
+    QCOMPARE(window.settingsPanel()->inspectedMethod(), QString("OISTA"));
+    panel->next();  // ISTA
+    QCOMPARE(window.settingsPanel()->inspectedMethod(), QString("ISTA"));
+    panel->next();
+    panel->next();  // the last step opens the 2-D view
+    QCOMPARE(panel->currentStep(), 4);
+    LassoPlaneView* plane = window.openPlaneView();
+    QVERIFY(plane && plane->isVisible());
+    panel->back();
+    QCOMPARE(panel->currentStep(), 3);
+  }
+};
+
+QTEST_MAIN(TestTeaching)
+#include "test_teaching.moc"
