@@ -4,6 +4,10 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QSpinBox>
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QToolTip>
@@ -165,17 +169,41 @@ void WorkbenchPlot::contextMenuEvent(QContextMenuEvent* event) {
 }
 
 void WorkbenchPlot::exportFigureInteractively() {
-  const QString base = title_.section(':', 0, 0).toLower().replace(' ', '-').remove('/');
+  const QString base = title_.section(':', 0, 0).section(" (", 0, 0).toLower().replace(' ', '-').remove('/');
   const QString path = QFileDialog::getSaveFileName(this, "Export figure", base + ".pdf",
-                                                    "PDF (*.pdf);;SVG (*.svg);;PNG, 300 dpi (*.png)");
+                                                    "PDF (*.pdf);;SVG (*.svg);;PNG (*.png)");
   if (path.isEmpty()) return;
   FigureSize size;
   size.dpi = 300;
+  if (path.endsWith(".png", Qt::CaseInsensitive)) {
+    // PNG: the size (in points of the on-screen layout) and the resolution.
+    QDialog dialog(this);
+    dialog.setWindowTitle("PNG size");
+    auto* form = new QFormLayout(&dialog);
+    auto* width = new QSpinBox;
+    auto* height = new QSpinBox;
+    auto* dpi = new QSpinBox;
+    width->setRange(200, 4000);
+    height->setRange(150, 4000);
+    dpi->setRange(48, 1200);
+    width->setValue(this->width());
+    height->setValue(this->height());
+    dpi->setValue(300);
+    form->addRow("width (px at 96 dpi)", width);
+    form->addRow("height (px at 96 dpi)", height);
+    form->addRow("resolution (dpi)", dpi);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted) return;
+    size = {width->value(), height->value(), dpi->value()};
+  }
   if (const QString error = exportPlot(this, path, size); !error.isEmpty()) QMessageBox::warning(this, "Export figure", error);
 }
 
 void WorkbenchPlot::exportDataInteractively() {
-  const QString base = title_.section(':', 0, 0).toLower().replace(' ', '-').remove('/');
+  const QString base = title_.section(':', 0, 0).section(" (", 0, 0).toLower().replace(' ', '-').remove('/');
   const QString path = QFileDialog::getSaveFileName(this, "Export data", base + ".csv", "CSV (*.csv)");
   if (path.isEmpty()) return;
   if (const QString error = writeTextFile(path, toCsv()); !error.isEmpty()) QMessageBox::warning(this, "Export data", error);
