@@ -4,13 +4,18 @@
 #include "reproduce.h"
 
 #include "commands.h"
+#include "dictionary.h"
 #include "input_error.h"
+#include "matrix_file.h"
+#include "network_file.h"
+#include "problem_generators.h"
 
 #include <QFile>
 #include <QImage>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <sstream>
 
 using namespace unfold;
@@ -124,6 +129,27 @@ class TestReproduce : public QObject {
     csv = readCsv(dir.filePath("networks.csv"));
     QCOMPARE(csv.size(), 1 + 40);
     QVERIFY(readCsv(dir.filePath("networks.csv")).contains(QString::fromUtf8(kept).split(',')));
+    // A checkpoint of a network in training is picked up (and removed once the network is saved).
+    {
+      const Dictionary d(gaussianDictionary(64, 256, 0));
+      NetworkFile checkpoint{istaInitialization(Parametrization::Slista, d.atoms(), d.lipschitz(), 3), 64, 256, 0.1,
+                             dictionaryHash(d.atoms()),
+                             QJsonObject{{"dataset", "simulated"}, {"lambda", 0.1}, {"method", "slista"}, {"depth", 3},
+                                         {"protocol", "signals=40 iterations=5 depths=1,3\n"}, {"iterations_done", 4}}};
+      writeFileAtomically(dir.filePath("networks-checkpoint.json").toStdString(), formatNetworkJson(checkpoint));
+      QFile results(dir.filePath("networks.csv"));
+      QVERIFY(results.open(QIODevice::ReadOnly));
+      QList<QByteArray> rows = results.readAll().split('\n');
+      results.close();
+      rows.erase(std::remove_if(rows.begin(), rows.end(), [](const QByteArray& r) { return r.startsWith("simulated,0.1,slista,3,"); }), rows.end());
+      QVERIFY(results.open(QIODevice::WriteOnly | QIODevice::Truncate));
+      results.write(rows.join('\n'));
+      results.close();
+      QCOMPARE(runFigure({"networks", "--tiny", "--out", dir.path()}, nullptr, &err), 0);
+      QVERIFY2(QString::fromStdString(err).contains("resuming slista T=3 from its checkpoint (4 steps done)"), err.c_str());
+      QVERIFY(!QFile::exists(dir.filePath("networks-checkpoint.json")));
+      QCOMPARE(readCsv(dir.filePath("networks.csv")).size(), 1 + 40);
+    }
     // Another protocol in the same folder is refused, not mixed.
     QCOMPARE(runFigure({"networks", "--quick", "--out", dir.path()}, nullptr, &err), 2);
     QVERIFY(QString::fromStdString(err).contains("holds a networks run of another protocol"));

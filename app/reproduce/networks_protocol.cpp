@@ -2,8 +2,9 @@
 // data (Gaussian D, n = 64, m = 256) and digits (8x8 images as atoms), lambda = 0.1 and 0.8; one network
 // trained per depth. The full protocol (10,000 signals, depths 1..30, 3,000 steps each) runs for days on a
 // laptop, so it is resumable: every finished network is saved at once to DIR/networks.csv, and running
-// the same command again skips what is there. DIR/networks-protocol.txt records the protocol, so that a
-// --quick run never mixes with a full one.
+// the same command again skips what is there; the network in training is checkpointed every minute to
+// DIR/networks-checkpoint.json and picked up from there, so an interruption loses at most a minute.
+// DIR/networks-protocol.txt records the protocol, so that a --quick run never mixes with a full one.
 #include "reproduce.h"
 
 #include "dictionary.h"
@@ -11,6 +12,7 @@
 #include "lasso.h"
 #include "matrix_file.h"
 #include "method_palette.h"
+#include "network_file.h"
 #include "network_trainer.h"
 #include "paper_figure.h"
 #include "problem_generators.h"
@@ -24,6 +26,7 @@
 #include <chrono>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <tuple>
 
@@ -105,6 +108,45 @@ Problem makeProblem(const std::string& dataset, double lambda, int signalCount) 
   return p;
 }
 
+// Saves the weights of the network in training every minute, with which network it is and how far.
+class Checkpointer : public TrainingObserver {
+ public:
+  Checkpointer(QString path, const Dictionary& d, double lambda, QJsonObject key, int alreadyDone)
+      : path_(std::move(path)), d_(d), lambda_(lambda), key_(std::move(key)), done_(alreadyDone) {}
+  bool onIteration(const TrainingProgress& p) override {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::seconds(60)) return false;
+    last_ = now;
+    QJsonObject training = key_;
+    training.insert("iterations_done", done_ + p.iteration);
+    const NetworkFile file{p.weights, d_.signalDimension(), d_.atomCount(), lambda_, dictionaryHash(d_.atoms()), training};
+    writeFileAtomically(path_.toStdString(), formatNetworkJson(file));
+    return false;
+  }
+
+ private:
+  QString path_;
+  const Dictionary& d_;
+  double lambda_;
+  QJsonObject key_;
+  int done_;
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+// The checkpoint's weights and steps done, if it belongs to this network.
+std::optional<std::pair<NetworkWeights, int>> readCheckpoint(const QString& path, const QJsonObject& key, const Dictionary& d) {
+  if (!QFile::exists(path)) return std::nullopt;
+  try {
+    const NetworkFile file = parseNetworkJson(readWholeFile(path.toStdString()), path.toStdString());
+    checkDictionary(file, d.atoms(), path.toStdString());
+    for (auto it = key.begin(); it != key.end(); ++it)
+      if (file.training.value(it.key()) != it.value()) return std::nullopt;
+    return std::pair{file.weights, file.training.value("iterations_done").toInt()};
+  } catch (const InputError&) {
+    return std::nullopt;  // damaged or another network's: train from scratch
+  }
+}
+
 std::string lower(const std::string& label) {
   std::string out = label;
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -117,6 +159,7 @@ QStringList reproduceNetworks(const Context& context) {
   const Protocol protocol = protocolFor(context.scale);
   const QString resultsPath = QDir(context.directory).filePath("networks.csv");
   const QString protocolPath = QDir(context.directory).filePath("networks-protocol.txt");
+  const QString checkpointPath = QDir(context.directory).filePath("networks-checkpoint.json");
   if (QFile::exists(protocolPath)) {
     if (readWholeFile(protocolPath.toStdString()) != protocol.describe())
       throw InputError(context.directory.toStdString() + " holds a networks run of another protocol (" +
@@ -157,12 +200,23 @@ QStringList reproduceNetworks(const Context& context) {
           if (rows.count(key)) continue;
           const auto start = std::chrono::steady_clock::now();
           UnfoldedNetwork network(*p.d, lambda, istaInitialization(kind, p.d->atoms(), p.d->lipschitz(), depth));
+          const QJsonObject checkpointKey{{"dataset", dataset}, {"lambda", lambda},
+                                          {"method", QString::fromStdString(std::get<2>(key))}, {"depth", depth},
+                                          {"protocol", QString::fromStdString(protocol.describe())}};
+          int done = 0;
+          if (const auto saved = readCheckpoint(checkpointPath, checkpointKey, *p.d)) {
+            network.weights() = saved->first;
+            done = saved->second;
+            context.err << "  resuming " << std::get<2>(key) << " T=" << depth << " from its checkpoint (" << done << " steps done)\n";
+          }
           TrainingSettings settings;
-          settings.maxIterations = protocol.iterations;
-          trainNetwork(network, {p.trainX, {}, p.testX, {}}, settings);
+          settings.maxIterations = std::max(1, protocol.iterations - done);
+          Checkpointer checkpointer(checkpointPath, *p.d, lambda, checkpointKey, done);
+          trainNetwork(network, {p.trainX, {}, p.testX, {}}, settings, &checkpointer);
           const Matrix Z = network.forward(p.testX);
           rows[key] = (lassoCosts(p.d->atoms(), p.testX, Z, lambda) - p.testOptimalCost).mean();
-          writeResults(resultsPath, rows);  // saved at once: an interruption loses at most this network
+          writeResults(resultsPath, rows);  // saved at once; the checkpoint is no longer needed
+          QFile::remove(checkpointPath);
           const double units = double(depth) * protocol.iterations;
           unitsThisRun += units;
           doneUnits += units;
