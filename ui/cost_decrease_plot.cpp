@@ -113,16 +113,6 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   replot(QCustomPlot::rpQueuedReplot);
 }
 
-}  // namespace unfold::ui
-
-namespace unfold::ui {
-
-QCPGraph* CostDecreasePlot::curve(const QString& method) const {
-  for (int i = 0; i < graphCount(); ++i)
-    if (graph(i)->name() == method) return graph(i);
-  return nullptr;
-}
-
 QString CostDecreasePlot::toCsv() const {
   // One row per iteration t; a network's column holds its gap after layer t (empty beyond its depth).
   QString out = "iteration";

@@ -17,8 +17,6 @@ class CostDecreasePlot : public WorkbenchPlot {
   // The data behind the plot: iteration, then per method gap mean, 10 % and 90 % quantiles.
   QString toCsv() const override;
   void rescale() override;
-  // The mean curve of a method ("ISTA", …), or null.
-  QCPGraph* curve(const QString& method) const;
   void setRelative(bool relative);
   bool relative() const { return relative_; }
 

@@ -21,12 +21,6 @@ CouplingPlot::CouplingPlot(QWidget* parent) : WorkbenchPlot("Weight coupling", p
   setLogarithmicY(true);  // after ratio_ exists: it rescales
 }
 
-QCPGraph* CouplingPlot::curve(const QString& name) const {
-  for (int i = 0; i < graphCount(); ++i)
-    if (graph(i)->name() == name) return graph(i);
-  return nullptr;
-}
-
 void CouplingPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   clearPlot();
   csv_ = "network,layer,distance,step_over_threshold\n";

@@ -28,12 +28,6 @@ LearnedStepsPlot::LearnedStepsPlot(QWidget* parent) : WorkbenchPlot("Learned ste
   axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);  // steps grow with t
 }
 
-QCPGraph* LearnedStepsPlot::curve(const QString& name) const {
-  for (int i = 0; i < graphCount(); ++i)
-    if (graph(i)->name() == name) return graph(i);
-  return nullptr;
-}
-
 void LearnedStepsPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   clearPlot();
   csv_ = "series,layer,value\n";

@@ -17,7 +17,6 @@ class LearnedStepsPlot : public WorkbenchPlot {
   void showSnapshot(const ConvergenceSnapshot& snapshot);
   QString toCsv() const override;
   void rescale() override;
-  QCPGraph* curve(const QString& name) const;
 
  private:
   QString csv_;

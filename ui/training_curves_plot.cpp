@@ -11,12 +11,6 @@ TrainingCurvesPlot::TrainingCurvesPlot(QWidget* parent) : WorkbenchPlot("Trainin
   yAxis->setLabel("loss");
 }
 
-QCPGraph* TrainingCurvesPlot::curve(const QString& name) const {
-  for (int i = 0; i < graphCount(); ++i)
-    if (graph(i)->name() == name) return graph(i);
-  return nullptr;
-}
-
 void TrainingCurvesPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   const bool fresh = snapshot_.networks.isEmpty() || snapshot.generation != snapshot_.generation;
   snapshot_ = snapshot;

@@ -13,7 +13,6 @@ class TrainingCurvesPlot : public WorkbenchPlot {
   explicit TrainingCurvesPlot(QWidget* parent = nullptr);
   void showSnapshot(const ConvergenceSnapshot& snapshot);
   QString toCsv() const override;
-  QCPGraph* curve(const QString& name) const;
 
  private:
   ConvergenceSnapshot snapshot_;

@@ -85,6 +85,12 @@ void WorkbenchPlot::toggleCurve(QCPGraph* curve) {
   replot();
 }
 
+QCPGraph* WorkbenchPlot::curve(const QString& name) const {
+  for (int i = 0; i < graphCount(); ++i)
+    if (graph(i)->name() == name) return graph(i);
+  return nullptr;
+}
+
 void WorkbenchPlot::attachBand(QCPGraph* curve, QCPGraph* upper, QCPGraph* lower) { bands_[curve] = {upper, lower}; }
 
 void WorkbenchPlot::restoreVisibility(QCPGraph* curve) {

@@ -20,6 +20,8 @@ class WorkbenchPlot : public QCustomPlot {
   void setLogarithmicY(bool logarithmic);
   bool logarithmicY() const { return yAxis->scaleType() == QCPAxis::stLogarithmic; }
   void toggleCurve(QCPGraph* curve);  // also its band, if it has one
+  // The curve with this legend name ("ISTA", "SLISTA (T = 20)", …), or null.
+  QCPGraph* curve(const QString& name) const;
   // The read-out for a point in widget coordinates: "METHOD  t = …, value = …" for the nearest curve.
   QString readOut(const QPointF& position) const;
   QString title() const { return title_; }
