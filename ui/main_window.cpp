@@ -123,6 +123,7 @@ void MainWindow::buildDocks() {
   resizeDocks({support}, {380}, Qt::Vertical);
   resizeDocks({steps}, {420}, Qt::Horizontal);
   connect(settings_, &SettingsPanel::inspectChanged, this, &MainWindow::showInspected);
+  buildLessonsDock();
   connect(ratioPlot_, &SupportRatioPlot::signalPicked, this, [this](int signal) {
     settings_->signalChoice()->setValue(signal);  // inspectChanged: the plots follow, nothing reruns
   });
@@ -142,6 +143,13 @@ void MainWindow::requestRun(bool startPaused) {
   pendingDetail_.reset();  // iterates of the previous request
   runClock_.start();
   const ExperimentSettings settings = settings_->settings();
+  // The network plots take a third of the window: shown when the run trains networks, else hidden
+  // (View menu brings them back). Only on a change, so that a user's choice within a kind of run stays.
+  if (settings.anyNetwork() != networkDocksShown_) {
+    networkDocksShown_ = settings.anyNetwork();
+    for (const char* name : {"steps", "coupling", "training"}) plotDocks_[name]->setVisible(networkDocksShown_);
+    if (networkDocksShown_) stepsDock_->raise();
+  }
   RunRequest request{settings, sameTrainingSettings(settings, pretrainedFor_) ? pretrained_ : QHash<QString, QString>{}, startPaused};
   latestGeneration_ = worker_->requestRun(request);
   for (QCustomPlot* plot : plots()) static_cast<WorkbenchPlot*>(plot)->resetView();  // new results, fitting views

@@ -84,6 +84,7 @@ class MainWindow : public QMainWindow {
   void buildDocks();
   void buildMenusAndToolbar();
   void buildTeachMenu();
+  void buildLessonsDock();
   void carryOut(const LessonStep& step);
   void requestRun(bool startPaused);
   void acceptSnapshot(const ConvergenceSnapshot& snapshot);
@@ -121,6 +122,7 @@ class MainWindow : public QMainWindow {
   ConvergenceSnapshot pending_;
   std::optional<ConvergenceSnapshot> pendingDetail_;  // the latest snapshot with iterates, not yet shown
   bool hasPending_ = false, running_ = false, paused_ = false;
+  bool networkDocksShown_ = true;
   QHash<QString, QString> pretrained_;  // trained networks (a session's or the last run's), reused while
   ExperimentSettings pretrainedFor_;     // the settings that trained them stay the same
   quint64 latestGeneration_ = 0, shownGeneration_ = 0;

@@ -8,6 +8,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QMenuBar>
@@ -81,6 +82,8 @@ void MainWindow::buildMenusAndToolbar() {
   quit->setShortcut(QKeySequence::Quit);
   QMenu* run = menuBar()->addMenu("&Run");
   for (QAction* a : {runAction_, pauseAction_, stepAction_, stopAction_, resetAction_}) run->addAction(a);
+  QMenu* view = menuBar()->addMenu("&View");
+  for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
   buildTeachMenu();
 }
 

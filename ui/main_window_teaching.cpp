@@ -14,7 +14,7 @@
 
 namespace unfold::ui {
 
-void MainWindow::buildTeachMenu() {
+void MainWindow::buildLessonsDock() {
   lessons_ = new LessonPanel;
   lessonsDock_ = new QDockWidget("Lessons", this);
   lessonsDock_->setObjectName("lessons");
@@ -22,6 +22,9 @@ void MainWindow::buildTeachMenu() {
   addDockWidget(Qt::LeftDockWidgetArea, lessonsDock_);
   lessonsDock_->hide();
   connect(lessons_, &LessonPanel::stepShown, this, &MainWindow::carryOut);
+}
+
+void MainWindow::buildTeachMenu() {
   QMenu* teach = menuBar()->addMenu("&Teach");
   teach->addAction("&Lessons", QKeySequence("Ctrl+L"), this, &MainWindow::showLessons);
   teach->addAction("&2-D Lasso view", QKeySequence("Ctrl+2"), this, &MainWindow::openPlaneView);
