@@ -80,6 +80,28 @@ class TestMainWindow : public QObject {
     QVERIFY(plot.toCsv().endsWith("\n2,0,0,0\n"));
   }
 
+  void relativeSuboptimalityDividesByTheInitialGap() {
+    CostDecreasePlot plot;
+    ConvergenceSnapshot snapshot;
+    ConvergenceCurve c;
+    c.method = "ISTA";
+    c.iteration = {0, 1, 2};
+    c.gapMean = c.gapQ10 = c.gapQ90 = {4.0, 2.0, 1.0};
+    snapshot.curves = {c};
+    NetworkCurve n;
+    n.method = "SLISTA";
+    n.layers = 2;
+    n.layerGap = {0.5, 0.25};
+    snapshot.networks = {n};
+    plot.showSnapshot(snapshot);
+    QCOMPARE(plot.curve("ISTA")->data()->at(2)->value, 1.0);
+    plot.setRelative(true);
+    QCOMPARE(plot.curve("ISTA")->data()->at(2)->value, 0.25);
+    QCOMPARE(plot.curve("SLISTA (T = 2)")->data()->at(1)->value, 0.0625);
+    QVERIFY(plot.yAxis->label().contains("F(0)"));
+    QVERIFY(plot.toCsv().endsWith("\n2,1,1,1,0.25\n"));  // the data stay absolute
+  }
+
   void plotInteractionsKeepTheUsersChoices() {
     CostDecreasePlot plot;
     plot.resize(800, 500);
