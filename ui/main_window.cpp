@@ -315,7 +315,11 @@ void MainWindow::onFinished(quint64 generation) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-  QSettings().setValue("lastSession", formatSession(currentSession()));
+  // The settings only: trained weights can run to megabytes (LISTA's m x m matrices per layer) and
+  // belong in session files, not in QSettings.
+  Session last = currentSession();
+  last.networks.clear();
+  QSettings().setValue("lastSession", formatSession(last));
   QMainWindow::closeEvent(event);
 }
 
