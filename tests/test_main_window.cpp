@@ -21,25 +21,13 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include "session_file.h"
+#include "window_runs.h"
 #include <QSpinBox>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace unfold::ui;
-
-namespace {
-
-// Starts the window's current settings and waits for the run to finish.
-bool runToCompletion(MainWindow& window) {
-  QSignalSpy finished(&window, &MainWindow::runFinished);
-  window.startDefaultRun();
-  const bool done = finished.wait(60000);
-  QCoreApplication::processEvents();
-  return done;
-}
-
-}  // namespace
 
 class TestMainWindow : public QObject {
   Q_OBJECT

@@ -12,6 +12,7 @@
 #include "support_ratio_plot.h"
 #include "training_curves_plot.h"
 #include "ui_latency_benchmark.h"
+#include "window_runs.h"
 #include "workbench_problem.h"
 
 #include "input_error.h"
@@ -52,14 +53,6 @@ ExperimentSettings smallNetworks() {
   return s;
 }
 
-bool runSettings(MainWindow& window, const ExperimentSettings& settings) {
-  QSignalSpy finished(&window, &MainWindow::runFinished);
-  window.settingsPanel()->setSettings(settings);
-  window.startDefaultRun();
-  const bool done = finished.wait(120000);
-  QCoreApplication::processEvents();
-  return done;
-}
 
 // Waits until the window shows a snapshot satisfying `ready`.
 template <typename Predicate>

@@ -5,10 +5,8 @@
 namespace unfold::ui {
 
 namespace {
-constexpr const char* kTitle = "Learned step sizes";
-}  // namespace
 
-namespace {
+constexpr const char* kTitle = "Learned step sizes";
 
 // The network whose layer outputs define the 1/L_S distribution: SLISTA's if trained, else the first.
 const NetworkCurve* quantileSource(const ConvergenceSnapshot& snapshot) {
