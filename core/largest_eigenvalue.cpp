@@ -11,31 +11,81 @@ namespace {
 
 constexpr Eigen::Index kKrylovDimension = 24;  // basis size before a restart from the Ritz vector
 
-// Largest eigenvalue of the symmetric tridiagonal matrix with diagonal a and off-diagonal b (size n),
-// by bisection on the Sturm sequence count; O(n) per probe, exact to rounding.
-// `lowerBound` is a known lower bound (the previous, smaller Ritz value), which shortens the search.
-double topTridiagonalEigenvalue(const double* a, const double* b, Eigen::Index n, double lowerBound) {
-  double lo = a[0], hi = a[0];
+// Largest eigenvalue of the symmetric tridiagonal matrix T with diagonal a and off-diagonal b (size n),
+// by Laguerre's method on p(x) = det(T - xI) from Gershgorin's upper bound. p has only real roots, so
+// from the right of the largest one Laguerre's iterates decrease monotonically to it, in a few steps
+// (cubic convergence; ~4-5 evaluations here, where bisection to full precision needed ~50). Each evaluation
+// is the LDL^T recurrence for the pivots d_i of T - xI and their first two derivatives in x, with one
+// division per row: G = p'/p = sum d_i'/d_i and H = -(p'/p)' = sum (d_i'/d_i)^2 - d_i''/d_i. All pivots are
+// negative exactly when x lies above every eigenvalue (Sturm), which guards against rounding.
+bool laguerreSums(const double* a, const double* b, Eigen::Index n, double x, double& G, double& H,
+                  double& lastDerivative) {
+  double d = a[0] - x, d1 = -1.0, d2 = 0.0;
+  bool above = true;
+  G = 0.0;
+  H = 0.0;
+  for (Eigen::Index i = 0;; ++i) {
+    if (!(d < 0.0)) {
+      above = false;
+      if (d == 0.0) d = -1e-300;
+    }
+    const double inverse = 1.0 / d;
+    const double r1 = d1 * inverse, r2 = d2 * inverse;
+    G += r1;
+    H += r1 * r1 - r2;
+    if (i + 1 == n) {
+      lastDerivative = d1;
+      return above;
+    }
+    const double bb = b[i] * b[i];
+    const double bOverD2 = bb * inverse * inverse;
+    const double next2 = bOverD2 * (d2 - 2.0 * d1 * d1 * inverse);
+    d1 = -1.0 + bOverD2 * d1;
+    d2 = next2;
+    d = a[i + 1] - x - bb * inverse;
+  }
+}
+
+// The top eigenvalue theta and an estimate of |y_n|, the last component of its unit eigenvector:
+// y_n^2 = p_{n-1}(theta) / p_n'(theta) = -1 / d_n'(theta). The estimate loses accuracy when y_n falls
+// towards sqrt(machine epsilon), far below where Lanczos decides convergence; it only screens, and a
+// converged pair is confirmed with the eigenvector from inverse iteration.
+struct TopEigenvalue {
+  double theta = 0.0;
+  double lastComponent = 1.0;
+};
+
+// `start`, when finite, is a guess above the top eigenvalue (the previous Ritz value plus its residual):
+// close starts converge in one or two evaluations, and a start that turns out to be below is discarded.
+TopEigenvalue topTridiagonalEigenvalue(const double* a, const double* b, Eigen::Index n, double start) {
+  if (n == 1) return {a[0], 1.0};
+  double hi = -std::numeric_limits<double>::infinity(), scale = 0.0;
   for (Eigen::Index i = 0; i < n; ++i) {
     const double radius = (i > 0 ? std::abs(b[i - 1]) : 0.0) + (i + 1 < n ? std::abs(b[i]) : 0.0);
-    lo = std::min(lo, a[i] - radius);
     hi = std::max(hi, a[i] + radius);
+    scale = std::max(scale, std::abs(a[i]) + radius);
   }
-  lo = std::max(lo, std::min(lowerBound, hi));
-  const double scale = std::max(std::abs(lo), std::abs(hi));
-  for (int it = 0; it < 200 && hi - lo > 4e-16 * scale; ++it) {
-    const double x = 0.5 * (lo + hi);
-    // Number of eigenvalues below x = number of negative pivots of T - xI.
-    Eigen::Index below = 0;
-    double q = 1.0;
-    for (Eigen::Index i = 0; i < n; ++i) {
-      q = a[i] - x - (i > 0 ? b[i - 1] * b[i - 1] / q : 0.0);
-      if (q == 0.0) q = -1e-300;
-      if (q < 0.0) ++below;
+  const auto size = static_cast<double>(n);
+  const double gershgorin = hi + 1e-12 * scale;
+  double x = std::isfinite(start) && start < gershgorin ? start : gershgorin, above = gershgorin, derivative = -1.0;
+  for (int it = 0; it < 200; ++it) {
+    double G, H;
+    if (!laguerreSums(a, b, n, x, G, H, derivative)) {
+      if (x == start) {  // the guess was below: start again from Gershgorin's bound
+        x = gershgorin;
+        continue;
+      }
+      // Below the top eigenvalue: rounding in a final, tiny step (accept), or a lost step (bisect back).
+      if (above - x <= 1e-6 * scale) break;
+      x = 0.5 * (x + above);
+      continue;
     }
-    (below == n ? hi : lo) = x;
+    above = x;
+    const double step = size / (G + std::sqrt(std::max(0.0, (size - 1.0) * (size * H - G * G))));
+    if (!(step > 2e-16 * std::abs(x))) break;
+    x -= step;
   }
-  return hi;
+  return {x, 1.0 / std::sqrt(std::max(1.0, -derivative))};
 }
 
 // Eigenvector for the top eigenvalue theta by inverse iteration with a shift just above it, where
@@ -102,7 +152,7 @@ EigenvalueResult largestEigenvalue(const SymmetricOperator& apply, Eigen::Index 
   while (result.products < maxProducts) {
     // One Lanczos cycle from v; the top Ritz value grows monotonically towards the eigenvalue.
     Q.col(0) = v;
-    double previous = -std::numeric_limits<double>::infinity();
+    double guess = std::numeric_limits<double>::quiet_NaN();  // above the next top Ritz value
     for (Eigen::Index j = 0; j < basisSize; ++j) {
       column = Q.col(j);
       apply(column, w);
@@ -128,15 +178,22 @@ EigenvalueResult largestEigenvalue(const SymmetricOperator& apply, Eigen::Index 
         Q.col(j + 1) = w / beta(j);
         continue;
       }
-      const double rho = topTridiagonalEigenvalue(alpha.data(), beta.data(), steps, previous);
-      previous = rho;
+      const TopEigenvalue top = topTridiagonalEigenvalue(alpha.data(), beta.data(), steps, guess);
+      const double rho = top.theta;
+      guess = rho + 2.0 * beta(j) * top.lastComponent + 1e-14 * std::abs(rho);
+      // ||A u - rho u|| = beta_j |y_j| for the Ritz vector u = Q y (exact in exact arithmetic). The
+      // eigenvalue error is at most the residual (Bauer-Fike) and about residual^2 / gap (Kato-Temple); the
+      // gap is bounded below by the distance to the second Ritz value only loosely, so the residual must
+      // also be small.
+      const auto converges = [&](double residual) {
+        return rho > 0.0 && (residual <= tolerance * rho || residual * residual <= 1e-2 * tolerance * rho * rho);
+      };
+      if (!(converges(beta(j) * top.lastComponent) || invariant || last)) {
+        Q.col(j + 1) = w / beta(j);
+        continue;
+      }
       topTridiagonalEigenvector(alpha.data(), beta.data(), steps, rho, y, pivot);
-      // ||A u - rho u|| for the Ritz vector u = Q y (exact in exact arithmetic). The eigenvalue error is
-      // at most the residual (Bauer-Fike) and about residual^2 / gap (Kato-Temple); the gap is bounded
-      // below by the distance to the second Ritz value only loosely, so the residual must also be small.
-      const double residual = std::abs(beta(j) * y(steps - 1));
-      const bool converged = rho > 0.0 && (residual <= tolerance * rho ||
-                                           residual * residual <= 1e-2 * tolerance * rho * rho);
+      const bool converged = converges(std::abs(beta(j) * y(steps - 1)));
       if (!(converged || invariant || last)) {
         Q.col(j + 1) = w / beta(j);
         continue;

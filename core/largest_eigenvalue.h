@@ -2,9 +2,11 @@
 // v, Av, A^2 v, ... with Rayleigh-Ritz extraction over the Krylov space it spans (restarted Lanczos with
 // full reorthogonalisation). Same matrix-vector products and warm start as the power iteration, but the
 // error falls with sqrt of the eigen-gap, not the gap: a 50-atom support Gram matrix whose top eigenvalues
-// are close needs ~30 products instead of ~800. Stops when ||A v - rho v|| <= tolerance * rho, which
-// guarantees an eigenvalue within tolerance * rho (Bauer-Fike); falls back to Eigen's dense solver if the
-// budget runs out, so the result is always accurate to the tolerance.
+// are close needs ~30 products instead of ~800. Stops when the residual r = ||A v - rho v|| is at most
+// tolerance * rho (an eigenvalue within tolerance * rho, Bauer-Fike), or when r^2 <= 1e-2 tolerance rho^2,
+// which bounds the error by tolerance * rho (Kato-Temple) when the largest eigenvalue is at least 1 %
+// above the next one; two top eigenvalues closer than ~1e-6 (relative) are only resolved to within their
+// distance. Falls back to Eigen's dense solver if the budget of products runs out.
 #pragma once
 
 #include "types.h"
