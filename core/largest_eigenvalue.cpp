@@ -109,19 +109,27 @@ void topTridiagonalEigenvector(const double* a, const double* b, Eigen::Index n,
   }
 }
 
-bool isCheckpoint(Eigen::Index steps) {
+// Steps after which the Ritz pair is checked. Without a hint: early (a good warm start converges in one or
+// two products) and then at growing intervals, each check being a serial chain of divisions. With a hint
+// (the products a similar matrix needed before): from a few steps ahead of it, every other step.
+bool isCheckpoint(Eigen::Index steps, int expectedProducts) {
+  if (expectedProducts > 0) {
+    const Eigen::Index first = std::max(1, expectedProducts - 3);
+    return steps >= first && (steps - first) % 2 == 0;
+  }
   return steps == 1 || steps == 2 || steps == 3 || steps == 5 || steps == 8 || (steps >= 12 && steps % 4 == 0);
 }
 
 }  // namespace
 
-EigenvalueResult largestEigenvalue(const Matrix& A, Vector& v, double tolerance, int maxProducts) {
+EigenvalueResult largestEigenvalue(const Matrix& A, Vector& v, double tolerance, int maxProducts,
+                                   int expectedProducts) {
   return largestEigenvalue([&A](const Vector& in, Vector& out) { out.noalias() = A * in; }, A.rows(), v,
-                           tolerance, maxProducts);
+                           tolerance, maxProducts, expectedProducts);
 }
 
 EigenvalueResult largestEigenvalue(const SymmetricOperator& apply, Eigen::Index k, Vector& v,
-                                   double tolerance, int maxProducts) {
+                                   double tolerance, int maxProducts, int expectedProducts) {
   EigenvalueResult result;
   if (k == 0) {
     v.resize(0);
@@ -172,9 +180,7 @@ EigenvalueResult largestEigenvalue(const SymmetricOperator& apply, Eigen::Index 
       const Eigen::Index steps = j + 1;
       const bool invariant = beta(j) <= 1e-14 * std::abs(alpha(0));
       const bool last = steps == basisSize || result.products >= maxProducts;
-      // The Ritz pair is checked early (a good warm start converges in one or two products) and then
-      // at growing intervals: the bisection is a serial chain of divisions.
-      if (!(invariant || last || isCheckpoint(steps))) {
+      if (!(invariant || last || isCheckpoint(steps, result.products > steps ? 0 : expectedProducts))) {
         Q.col(j + 1) = w / beta(j);
         continue;
       }

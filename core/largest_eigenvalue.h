@@ -23,14 +23,16 @@ struct EigenvalueResult {
 
 // `vector` is the warm start on entry (any non-zero vector; an empty or zero one is replaced) and the
 // leading eigenvector on exit.
+// `expectedProducts`, when positive, is how many products a similar problem took (the same support
+// before a small change): convergence is then checked only from a few steps before that, every other step.
 EigenvalueResult largestEigenvalue(const Matrix& symmetric, Vector& vector, double tolerance = 1e-10,
-                                   int maxProducts = 1000);
+                                   int maxProducts = 1000, int expectedProducts = 0);
 
 // The same for a matrix known only through its product out = A in (A symmetric PSD, size x size), e.g.
 // A = D_S D_S^T applied as D_S (D_S^T u) without forming it.
 using SymmetricOperator = std::function<void(const Vector& in, Vector& out)>;
 EigenvalueResult largestEigenvalue(const SymmetricOperator& apply, Eigen::Index size, Vector& vector,
-                                   double tolerance = 1e-10, int maxProducts = 1000);
+                                   double tolerance = 1e-10, int maxProducts = 1000, int expectedProducts = 0);
 
 // L = ||D||_2^2, the Lipschitz constant of the gradient of 1/2||x - Dz||^2, from the smaller Gram matrix.
 double lipschitzConstant(const Matrix& D);

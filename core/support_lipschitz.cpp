@@ -13,6 +13,7 @@ namespace unfold {
 namespace {
 
 constexpr double kTolerance = 1e-10;
+constexpr int kMaxProducts = 1000;
 
 // G_S = D_S^T D_S read from the precomputed Gram matrix (|S| <= n), padded with zero rows and columns to
 // a multiple of 8: Eigen's matrix-vector product runs 2-3 times faster on such sizes (53 x 53: 250 ns,
@@ -118,7 +119,7 @@ double SupportLipschitzTracker::compute(SignalState& state, const std::vector<in
       const int atom = state.support[static_cast<size_t>(a)];
       s.vector(a) = state.eigenvector(atom) + 1e-3 * (1.0 + 0.5 * std::sin(1.0 + 2.399963 * atom));
     }
-    r = largestEigenvalue(s.gram, s.vector, kTolerance);
+    r = largestEigenvalue(s.gram, s.vector, kTolerance, kMaxProducts, state.lastProducts);
     if (fromSignalSpace) {
       state.eigenvector.setZero();
     } else {
@@ -129,7 +130,7 @@ double SupportLipschitzTracker::compute(SignalState& state, const std::vector<in
     // Signal space: A = D_S D_S^T, n x n.
     if (!fromSignalSpace) state.signalEigenvector.noalias() = D * state.eigenvector;  // u = D v
     if (updateSignalGram(state, previous)) {
-      r = largestEigenvalue(state.signalGram, state.signalEigenvector, kTolerance);
+      r = largestEigenvalue(state.signalGram, state.signalEigenvector, kTolerance, kMaxProducts, state.lastProducts);
     } else {
       // Matrix-free, u -> D_S (D_S^T u), when the memory budget is spent.
       s.atoms = D(Eigen::all, state.support);
@@ -138,10 +139,11 @@ double SupportLipschitzTracker::compute(SignalState& state, const std::vector<in
         s.codes.noalias() = s.atoms.transpose() * in;
         out.noalias() = s.atoms * s.codes;
       };
-      r = largestEigenvalue(apply, n, state.signalEigenvector, kTolerance);
+      r = largestEigenvalue(apply, n, state.signalEigenvector, kTolerance, kMaxProducts, state.lastProducts);
     }
   }
   products_.fetch_add(r.products, std::memory_order_relaxed);
+  state.lastProducts = r.products;
   state.lipschitz = r.eigenvalue;
   return state.lipschitz;
 }

@@ -47,6 +47,7 @@ class SupportLipschitzTracker {
     Vector signalEigenvector;  // in signal coordinates (size n): warm start while |S| > n
     Matrix signalGram;         // D_S D_S^T while |S| > n, kept up to date as S changes
     int gramUpdates = -1;      // updates since signalGram was built from scratch; -1: none kept
+    int lastProducts = 0;      // products the last computation took: where to start checking convergence
     bool valid = false;
   };
   double compute(SignalState& state, const std::vector<int>& previous);
