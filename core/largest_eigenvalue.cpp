@@ -151,7 +151,7 @@ EigenvalueResult largestEigenvalue(const SymmetricOperator& apply, Eigen::Index 
   const Eigen::Index basisSize = std::min(k, kKrylovDimension);
   // Called for thousands of supports per iteration: keep the buffers between calls.
   thread_local Matrix Qbuffer;
-  thread_local Vector alpha, beta, w, h, y, pivot, column;
+  thread_local Vector alpha, beta, w, y, pivot, column;
   if (Qbuffer.rows() < k) Qbuffer.resize(k, kKrylovDimension + 1);
   alpha.resize(kKrylovDimension);
   beta.resize(kKrylovDimension);
@@ -166,17 +166,17 @@ EigenvalueResult largestEigenvalue(const SymmetricOperator& apply, Eigen::Index 
       apply(column, w);
       ++result.products;
       alpha(j) = Q.col(j).dot(w);
-      // Full reorthogonalisation; a second pass only when the first removed most of w (Kahan's
-      // "twice is enough" test), which keeps the basis orthogonal to rounding at half the cost.
-      const double before = w.norm();
-      h.noalias() = Q.leftCols(j + 1).transpose() * w;
-      w.noalias() -= Q.leftCols(j + 1) * h;
+      // The three-term recurrence, with w made orthogonal to q_j once more (local reorthogonalisation).
+      // Full reorthogonalisation against all of Q cost two more (j x k) matrix-vector products per step for
+      // nothing here: in finite precision Lanczos loses orthogonality only in the directions of Ritz
+      // vectors that have converged (Paige), which makes copies of converged Ritz values but leaves the
+      // top one and its residual estimate sound, and the cycle stops as soon as the top one converges.
+      w.noalias() -= alpha(j) * Q.col(j);
+      if (j > 0) w.noalias() -= beta(j - 1) * Q.col(j - 1);
+      const double correction = Q.col(j).dot(w);
+      w.noalias() -= correction * Q.col(j);
+      alpha(j) += correction;
       beta(j) = w.norm();
-      if (beta(j) < 0.7 * before) {
-        h.noalias() = Q.leftCols(j + 1).transpose() * w;
-        w.noalias() -= Q.leftCols(j + 1) * h;
-        beta(j) = w.norm();
-      }
       const Eigen::Index steps = j + 1;
       const bool invariant = beta(j) <= 1e-14 * std::abs(alpha(0));
       const bool last = steps == basisSize || result.products >= maxProducts;

@@ -1,6 +1,6 @@
 // Largest eigenvalue of a symmetric positive semi-definite matrix, warm-started: the power iteration
 // v, Av, A^2 v, ... with Rayleigh-Ritz extraction over the Krylov space it spans (restarted Lanczos with
-// full reorthogonalisation). Same matrix-vector products and warm start as the power iteration, but the
+// local reorthogonalisation). Same matrix-vector products and warm start as the power iteration, but the
 // error falls with sqrt of the eigen-gap, not the gap: a 50-atom support Gram matrix whose top eigenvalues
 // are close needs ~30 products instead of ~800. Stops when the residual r = ||A v - rho v|| is at most
 // tolerance * rho (an eigenvalue within tolerance * rho, Bauer-Fike), or when r^2 <= 1e-2 tolerance rho^2,
