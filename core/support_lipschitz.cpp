@@ -22,11 +22,14 @@ Eigen::Index paddedSize(Eigen::Index k) { return (k + 7) / 8 * 8; }
 
 void supportGram(const Matrix& G, const std::vector<int>& support, Matrix& out) {
   const auto k = static_cast<Eigen::Index>(support.size());
-  out.setZero(paddedSize(k), paddedSize(k));
+  const Eigen::Index padded = paddedSize(k);
+  out.resize(padded, padded);
   for (Eigen::Index b = 0; b < k; ++b) {
     const double* column = G.col(support[static_cast<size_t>(b)]).data();
     for (Eigen::Index a = 0; a < k; ++a) out(a, b) = column[support[static_cast<size_t>(a)]];
+    out.col(b).tail(padded - k).setZero();
   }
+  out.rightCols(padded - k).setZero();
 }
 
 // Per-thread buffers: the tracker is shared by the threads that update disjoint signals.

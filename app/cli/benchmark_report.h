@@ -20,7 +20,7 @@ struct BenchmarkSizes {
   long n = 64, m = 256;
   long signalCount = 10000;       // batch for per-iteration timings and the reference solver
   int iterations = 100;        // iterations timed per solver
-  long longRunSignals = 2000;  // OISTA vs ISTA over a whole run
+  long longRunSignals = 10000; // OISTA vs ISTA over a whole run (the goal's batch)
   int longRunIterations = 1000;
   long numpySignals = 1000;    // the numpy comparison: 1,000 ISTA iterations on 1,000 signals
   int numpyIterations = 1000;
