@@ -36,7 +36,7 @@ void supportGram(const Matrix& G, const std::vector<int>& support, Matrix& out) 
 struct Scratch {
   std::vector<std::uint64_t> bits;
   std::vector<int> previous, added, removed;
-  Matrix gram, atoms, changed;
+  Matrix gram, atoms, changed, signedChanged;
   Vector vector, codes;
 };
 Scratch& scratch() {
@@ -165,15 +165,18 @@ bool SupportLipschitzTracker::updateSignalGram(SignalState& state, const std::ve
     supportChanges(previous, state.support, s.added, s.removed);
     const auto changes = static_cast<Eigen::Index>(s.added.size() + s.removed.size());
     if (2 * changes <= k && state.gramUpdates < kMaxGramUpdates) {
+      // One product C S^T with C = [D_added D_removed] and S = [D_added -D_removed].
       const Matrix& D = dictionary_.atoms();
-      if (!s.added.empty()) {
-        s.changed = D(Eigen::all, s.added);
-        state.signalGram.noalias() += s.changed * s.changed.transpose();
+      const auto added = static_cast<Eigen::Index>(s.added.size());
+      s.changed.resize(n, changes);
+      s.signedChanged.resize(n, changes);
+      for (Eigen::Index c = 0; c < changes; ++c) {
+        const bool entered = c < added;
+        const int atom = entered ? s.added[static_cast<size_t>(c)] : s.removed[static_cast<size_t>(c - added)];
+        s.changed.col(c) = D.col(atom);
+        s.signedChanged.col(c) = entered ? D.col(atom) : Vector(-D.col(atom));
       }
-      if (!s.removed.empty()) {
-        s.changed = D(Eigen::all, s.removed);
-        state.signalGram.noalias() -= s.changed * s.changed.transpose();
-      }
+      if (changes > 0) state.signalGram.noalias() += s.changed * s.signedChanged.transpose();
       ++state.gramUpdates;
       return true;
     }
