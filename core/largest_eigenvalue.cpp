@@ -14,7 +14,7 @@ constexpr Eigen::Index kKrylovDimension = 24;  // basis size before a restart fr
 // Largest eigenvalue of the symmetric tridiagonal matrix T with diagonal a and off-diagonal b (size n),
 // by Laguerre's method on p(x) = det(T - xI) from Gershgorin's upper bound. p has only real roots, so
 // from the right of the largest one Laguerre's iterates decrease monotonically to it, in a few steps
-// (cubic convergence; ~4-5 evaluations here, where bisection to full precision needed ~50). Each evaluation
+// (cubic convergence: 2-5 evaluations from a close start, where bisection to full precision needed ~50). Each evaluation
 // is the LDL^T recurrence for the pivots d_i of T - xI and their first two derivatives in x, with one
 // division per row: G = p'/p = sum d_i'/d_i and H = -(p'/p)' = sum (d_i'/d_i)^2 - d_i''/d_i. All pivots are
 // negative exactly when x lies above every eigenvalue (Sturm), which guards against rounding.

@@ -61,7 +61,11 @@ SupportLipschitzTracker::SupportLipschitzTracker(const Dictionary& dictionary, E
       words_(supportWords(dictionary.atomCount())),
       bits_(static_cast<size_t>(signalCount * words_)),
       state_(static_cast<size_t>(signalCount)),
-      gramBudget_(gramBudgetBytes) {}
+      gramBudget_(gramBudgetBytes),
+      atomWeights_(dictionary.atomCount()) {
+  for (Eigen::Index atom = 0; atom < atomWeights_.size(); ++atom)
+    atomWeights_(atom) = 1e-3 * (1.0 + 0.5 * std::sin(1.0 + 2.399963 * static_cast<double>(atom)));
+}
 
 SupportLipschitzTracker::~SupportLipschitzTracker() = default;
 
@@ -95,7 +99,13 @@ double SupportLipschitzTracker::compute(SignalState& state, const std::vector<in
   const Eigen::Index m = dictionary_.atomCount();
   const Eigen::Index n = dictionary_.signalDimension();
   if (state.eigenvector.size() != m) state.eigenvector = Vector::Zero(m);
+  // The warm start lives in atom coordinates (state.eigenvector, zero off the support) while |S| <= n and
+  // in signal coordinates (state.signalEigenvector) while |S| > n; it is carried over when |S| crosses n.
+  const bool fromSignalSpace = state.signalEigenvector.size() == n;
   if (k == 0) {
+    releaseSignalGram(state);
+    if (!fromSignalSpace)
+      for (int atom : previous) state.eigenvector(atom) = 0.0;
     state.lipschitz = 0.0;
     return 0.0;
   }
@@ -103,9 +113,6 @@ double SupportLipschitzTracker::compute(SignalState& state, const std::vector<in
   Scratch& s = scratch();
   EigenvalueResult r;
   const Matrix& D = dictionary_.atoms();
-  // The warm start lives in atom coordinates (state.eigenvector, zero off the support) while |S| <= n and
-  // in signal coordinates (state.signalEigenvector) while |S| > n; it is carried over when |S| crosses n.
-  const bool fromSignalSpace = state.signalEigenvector.size() == n;
   if (k <= n && dictionary_.hasGram()) {
     releaseSignalGram(state);
     // Atom space, G_S is k x k. Warm start: the previous eigenvector restricted to S; every atom gets a
@@ -120,7 +127,7 @@ double SupportLipschitzTracker::compute(SignalState& state, const std::vector<in
     s.vector.setZero(s.gram.rows());
     for (Eigen::Index a = 0; a < k; ++a) {
       const int atom = state.support[static_cast<size_t>(a)];
-      s.vector(a) = state.eigenvector(atom) + 1e-3 * (1.0 + 0.5 * std::sin(1.0 + 2.399963 * atom));
+      s.vector(a) = state.eigenvector(atom) + atomWeights_(atom);
     }
     r = largestEigenvalue(s.gram, s.vector, kTolerance, kMaxProducts, state.lastProducts);
     if (fromSignalSpace) {
@@ -153,8 +160,8 @@ double SupportLipschitzTracker::compute(SignalState& state, const std::vector<in
 
 // D_S D_S^T for the new support, from the previous one by adding and subtracting the outer products of
 // the atoms that entered and left: an iterate's support changes by a few atoms per iteration, and
-// ||D_a||^2 n^2 flops per changed atom beat the 4 n k flops per product of the matrix-free form, ~20
-// times per recomputation. Rebuilt from scratch when more than half the support changed and every
+// 2 n^2 flops per changed atom beat the 4 n k flops per product of the matrix-free form, ~20 times per
+// recomputation. Rebuilt from scratch when more than half the support changed and every
 // kMaxGramUpdates updates, so that rounding does not accumulate. Returns false (and keeps nothing) when
 // the tracker's memory budget for these n x n matrices is spent.
 bool SupportLipschitzTracker::updateSignalGram(SignalState& state, const std::vector<int>& previous) {
@@ -174,7 +181,7 @@ bool SupportLipschitzTracker::updateSignalGram(SignalState& state, const std::ve
         const bool entered = c < added;
         const int atom = entered ? s.added[static_cast<size_t>(c)] : s.removed[static_cast<size_t>(c - added)];
         s.changed.col(c) = D.col(atom);
-        s.signedChanged.col(c) = entered ? D.col(atom) : Vector(-D.col(atom));
+        s.signedChanged.col(c) = (entered ? 1.0 : -1.0) * D.col(atom);
       }
       if (changes > 0) state.signalGram.noalias() += s.changed * s.signedChanged.transpose();
       ++state.gramUpdates;

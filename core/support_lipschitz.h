@@ -64,6 +64,7 @@ class SupportLipschitzTracker {
   std::atomic<long long> reuses_ = 0;
   std::atomic<long long> products_ = 0;
   const long long gramBudget_;
+  Vector atomWeights_;  // small, distinct per atom: added to atom-space warm starts (see compute())
   std::atomic<long long> cachedBytes_ = 0;
 };
 
