@@ -29,6 +29,21 @@
 
 using namespace unfold::ui;
 
+namespace {
+
+// A snapshot with one solver's curve whose mean and 10-90 % band are all `gaps`, at t = 0, 1, ...
+ConvergenceSnapshot oneCurveSnapshot(const QString& method, const QVector<double>& gaps) {
+  ConvergenceCurve curve;
+  curve.method = method;
+  for (int t = 0; t < gaps.size(); ++t) curve.iteration.append(t);
+  curve.gapMean = curve.gapQ10 = curve.gapQ90 = gaps;
+  ConvergenceSnapshot snapshot;
+  snapshot.curves = {curve};
+  return snapshot;
+}
+
+}  // namespace
+
 class TestMainWindow : public QObject {
   Q_OBJECT
  private slots:
@@ -56,13 +71,7 @@ class TestMainWindow : public QObject {
 
   void curvesStopAtRoundingLevelButTheDataKeepsTheValues() {
     CostDecreasePlot plot;
-    ConvergenceSnapshot snapshot;
-    ConvergenceCurve curve;
-    curve.method = "OISTA";
-    curve.iteration = {0, 1, 2};
-    curve.gapMean = curve.gapQ10 = curve.gapQ90 = {1.0, 1e-3, 0.0};
-    snapshot.curves = {curve};
-    plot.showSnapshot(snapshot);
+    plot.showSnapshot(oneCurveSnapshot("OISTA", {1.0, 1e-3, 0.0}));
     QCOMPARE(plot.curve("OISTA")->data()->at(1)->value, 1e-3);
     QVERIFY(std::isnan(plot.curve("OISTA")->data()->at(2)->value));  // no line along the axis
     QVERIFY(plot.toCsv().endsWith("\n2,0,0,0\n"));
@@ -70,12 +79,7 @@ class TestMainWindow : public QObject {
 
   void relativeSuboptimalityDividesByTheInitialGap() {
     CostDecreasePlot plot;
-    ConvergenceSnapshot snapshot;
-    ConvergenceCurve c;
-    c.method = "ISTA";
-    c.iteration = {0, 1, 2};
-    c.gapMean = c.gapQ10 = c.gapQ90 = {4.0, 2.0, 1.0};
-    snapshot.curves = {c};
+    ConvergenceSnapshot snapshot = oneCurveSnapshot("ISTA", {4.0, 2.0, 1.0});
     NetworkCurve n;
     n.method = "SLISTA";
     n.layers = 2;
