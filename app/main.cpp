@@ -91,8 +91,17 @@ int runGui(int argc, char** argv, const QStringList& arguments) {
   }
   unfold::ui::MainWindow window;
   window.show();
+  bool runFailed = false;
   if (!screenshot.isEmpty()) {
+    // Headless: a refused run is an error on stderr and exit code 2, not a dialog nobody sees.
+    window.setDialogsEnabled(false);
+    QObject::connect(&window, &unfold::ui::MainWindow::runFailed, &app, [&](const QString& message) {
+      std::cerr << "unfoldlab: " << message.toStdString() << "\n";
+      runFailed = true;
+      app.exit(2);
+    });
     QObject::connect(&window, &unfold::ui::MainWindow::runFinished, &app, [&] {
+      if (runFailed) return;
       // Let the queued replot happen before grabbing.
       QTimer::singleShot(200, &app, [&] {
         const bool saved = window.grab().save(screenshot);

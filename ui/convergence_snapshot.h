@@ -1,12 +1,19 @@
 // Immutable results that cross from the worker thread to the plots: per solver, F(z_t) - F* along the
-// iterations (mean and 10-90 % band over the signals); per unfolded network, its training curves and
-// what it learned layer by layer. Copied by value through queued signals.
+// iterations (mean and 10-90 % band over the signals) and the inspected signals' iterates; per unfolded
+// network, its training curves and what it learned layer by layer. Copied by value through queued
+// signals; each snapshot carries the request it answers, so that every plot, the status bar and the
+// controls can tell the same story from it.
 #pragma once
+
+#include "experiment_settings.h"
+#include "iterate_history.h"
 
 #include <QColor>
 #include <QMetaType>
 #include <QString>
 #include <QVector>
+
+#include <memory>
 
 namespace unfold::ui {
 
@@ -15,11 +22,12 @@ struct ConvergenceCurve {
   QColor color;
   QVector<double> iteration, gapMean, gapQ10, gapQ90, stepTimesL;
   QVector<double> lsOverLMean;  // per iteration, mean over the inspected signals
-  // The first `inspected` signals, iteration by iteration (t = 0..T): codes z_t (index (t * inspected +
-  // s) * atoms + i), L_S/L, and for OISTA whether the step that produced z_t fell back to 1/L.
+  // The first `inspected` signals, iteration by iteration: codes z_t, L_S/L, and for OISTA whether the
+  // step that produced z_t fell back to 1/L. Shared with the solver, which goes on writing later
+  // iterations: read only t < iterates().
   int inspected = 0, atoms = 0;
-  QVector<double> codes, lsOverL;
-  QVector<char> rejected;
+  std::shared_ptr<const IterateHistory> history;
+  int iterates() const { return history ? static_cast<int>(iteration.size()) : 0; }
   // (|S|/m, L_S/L) over the iterates of the inspected signals, subsampled (the paper's Fig. E.1).
   QVector<double> sampleZeta, sampleRatio;
   QVector<int> sampleSignal;  // which inspected signal each sample belongs to (click to inspect it)
@@ -46,10 +54,15 @@ struct NetworkCurve {
   QString weightsJson;  // the trained network (network_file.h format), for sessions
 };
 
+// Where a run is: computing the exact solution F* (no curves yet), running the solvers, training the
+// networks, done, or stopped by the user before the end.
+enum class RunPhase { Preparing, Solving, Training, Complete, Stopped };
+
 struct ConvergenceSnapshot {
   quint64 generation = 0;  // which request it answers: the UI drops any but the latest
-  bool complete = false;   // false for the partial snapshots sent while a run is going
-  bool hasDetail = false;  // the curves carry the inspector's iterates (complete solvers, or paused)
+  ExperimentSettings request;  // the settings it answers (not the panel's settings as they are now)
+  RunPhase phase = RunPhase::Preparing;
+  bool complete = false;   // phase == Complete: every solver and network is done
   QString problem;         // one line describing the problem, for titles and the status bar
   double lipschitz = 0.0;
   double meanLambdaMax = 0.0;
@@ -61,6 +74,11 @@ struct ConvergenceSnapshot {
   int networksPlanned = 0;           // how many the run trains in all (progress)
   bool paused = false;               // sent when a run stops at a gate (Pause, Step)
   int pausedAt = -1;                 // the iteration or training step it stopped on
+  double seconds = 0.0;              // since the run started, when the snapshot was sent
+  // The solvers' t: the last iteration every solver has recorded (-1 before the first).
+  int iteration() const;
+  // The best F - F* over the solvers' means and the networks' last layers (+inf when none).
+  double bestGap() const;
 };
 
 }  // namespace unfold::ui

@@ -7,7 +7,6 @@
 namespace unfold::ui {
 
 namespace {
-constexpr int kInspected = 50;
 constexpr double kMaxStoredCodes = 4e6;
 constexpr int kMaxSamples = 6000;  // (|S|/m, L_S/L) points of the Fig. E.1 cloud
 }  // namespace
@@ -15,7 +14,7 @@ constexpr int kMaxSamples = 6000;  // (|S|/m, L_S/L) points of the Fig. E.1 clou
 int inspectedSignals(Eigen::Index signalCount, int atoms, int iterations) {
   const double perSignal = double(iterations + 1) * atoms;
   const auto fit = static_cast<Eigen::Index>(kMaxStoredCodes / perSignal);
-  return static_cast<int>(std::clamp<Eigen::Index>(std::min<Eigen::Index>(signalCount, fit), 1, kInspected));
+  return static_cast<int>(std::clamp<Eigen::Index>(std::min<Eigen::Index>(signalCount, fit), 1, kInspectedSignalLimit));
 }
 
 LiveTrace::LiveTrace(Algorithm algorithm, const Dictionary& d, Vector fStar, double lambda, int iterations,
@@ -25,6 +24,10 @@ LiveTrace::LiveTrace(Algorithm algorithm, const Dictionary& d, Vector fStar, dou
       abandoned_(std::move(abandoned)) {
   detail_.method = QString::fromStdString(algorithmName(algorithm)).toUpper();
   detail_.color = methodColor(detail_.method);
+  detail_.inspected = inspected;
+  detail_.atoms = static_cast<int>(d.atomCount());
+  history_ = std::make_shared<IterateHistory>(iterations, inspected, detail_.atoms);
+  detail_.history = history_;
 }
 
 bool LiveTrace::onIteration(const IterationState& state) {
@@ -45,16 +48,13 @@ void LiveTrace::record(const IterationState& state) {
   const Eigen::Index m = state.Z.rows();
   if (state.iteration == 0)  // iterates x signals over the run, sampled down to kMaxSamples
     sampleEvery_ = std::max(1, static_cast<int>(double(iterations_ + 1) * double(inspected_) / kMaxSamples));
-  detail_.inspected = inspected_;
-  detail_.atoms = static_cast<int>(m);
   // L_S only for the inspected signals: for all of them it would cost more than the solvers.
   double meanRatio = 0.0;
   for (int s = 0; s < inspected_; ++s) {
-    for (Eigen::Index i = 0; i < m; ++i) detail_.codes.append(state.Z(i, s));
     const double ratio = tracker_.update(s, state.Z.col(s)) / L_;
     const auto support = static_cast<double>(tracker_.support(s).size());
-    detail_.lsOverL.append(ratio);
-    detail_.rejected.append(state.oracleAccepted ? char(!(*state.oracleAccepted)[static_cast<size_t>(s)]) : char(0));
+    const bool rejected = state.oracleAccepted && !(*state.oracleAccepted)[static_cast<size_t>(s)];
+    history_->record(state.iteration, s, state.Z.col(s).data(), ratio, rejected);
     meanRatio += ratio / inspected_;
     if (++sampleCounter_ % sampleEvery_ == 0 && ratio > 0.0) {
       detail_.sampleZeta.append(support / static_cast<double>(m));
@@ -65,15 +65,11 @@ void LiveTrace::record(const IterationState& state) {
   detail_.lsOverLMean.append(meanRatio);
 }
 
-ConvergenceCurve LiveTrace::curve(bool withDetail) const {
+ConvergenceCurve LiveTrace::curve() const {
   QMutexLocker lock(&mutex_);
-  ConvergenceCurve curve;
-  if (withDetail) {
-    curve = detail_;
-  } else {
-    curve.method = detail_.method;
-    curve.color = detail_.color;
-  }
+  ConvergenceCurve curve = detail_;
+  const auto count = static_cast<qsizetype>(rows().size());
+  for (QVector<double>* v : {&curve.iteration, &curve.gapMean, &curve.gapQ10, &curve.gapQ90, &curve.stepTimesL}) v->reserve(count);
   for (const TraceRow& row : rows()) {
     curve.iteration.append(row.iteration);
     curve.gapMean.append(row.gap);

@@ -12,6 +12,8 @@
 
 #include <QMutex>
 
+#include <memory>
+
 #include <functional>
 
 namespace unfold::ui {
@@ -22,8 +24,8 @@ class LiveTrace : public TraceRecorder {
             RunGate& gate, std::function<bool()> abandoned);
   bool onIteration(const IterationState& state) override;
 
-  // A copy of what is recorded so far; `withDetail` adds the inspector's iterates (large).
-  ConvergenceCurve curve(bool withDetail) const;
+  // What is recorded so far, the iterates shared (no copy).
+  ConvergenceCurve curve() const;
   int iterationsRecorded() const;
   Algorithm algorithm() const { return algorithm_; }
 
@@ -37,7 +39,8 @@ class LiveTrace : public TraceRecorder {
   RunGate& gate_;
   std::function<bool()> abandoned_;
   mutable QMutex mutex_;
-  ConvergenceCurve detail_;
+  ConvergenceCurve detail_;  // all but the trace rows, which TraceRecorder keeps
+  std::shared_ptr<IterateHistory> history_;
   int sampleEvery_ = 1;
   long sampleCounter_ = 0;
 };

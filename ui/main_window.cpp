@@ -1,5 +1,8 @@
 #include "main_window.h"
 
+#include "run_keys.h"
+#include "run_status.h"
+
 #include "cost_decrease_plot.h"
 #include "coupling_plot.h"
 #include "lasso_plane_view.h"
@@ -8,6 +11,8 @@
 #include "support_raster_plot.h"
 #include "support_ratio_plot.h"
 #include "training_curves_plot.h"
+#include "welcome_banner.h"
+#include "lesson_panel.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -18,6 +23,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
+#include <QVBoxLayout>
 
 #include <algorithm>
 #include <limits>
@@ -28,11 +34,7 @@ namespace {
 constexpr int kDebounceMs = 150;  // a dragged slider runs once it rests, never a queue of runs
 constexpr int kRedrawMs = 33;     // at most ~30 redraws a second, whatever the solver's speed
 constexpr int kSlowestRedrawMs = 500;  // and at least 2, however slow drawing is
-
-QString duration(double seconds) {
-  if (seconds < 60) return QString("%1 s").arg(seconds, 0, 'f', seconds < 10 ? 1 : 0);
-  return QString("%1 min %2 s").arg(int(seconds) / 60).arg(int(seconds) % 60);
-}
+constexpr int kStatusClockMs = 250;
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
@@ -47,9 +49,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(&workerThread_, &QThread::finished, worker_, &QObject::deleteLater);
   connect(worker_, &SolverWorker::snapshotReady, this, &MainWindow::acceptSnapshot, Qt::QueuedConnection);
   connect(worker_, &SolverWorker::finished, this, &MainWindow::onFinished, Qt::QueuedConnection);
-  connect(worker_, &SolverWorker::failed, this, [this](quint64 generation, const QString& message) {
-    if (generation == latestGeneration_) QMessageBox::warning(this, "Unfold Lab", message);
-  });
+  connect(worker_, &SolverWorker::failed, this, &MainWindow::onFailed, Qt::QueuedConnection);
   workerThread_.start();
 
   debounce_.setSingleShot(true);
@@ -59,16 +59,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   redrawTimer_.setSingleShot(true);
   redrawTimer_.setInterval(kRedrawMs);
   connect(&redrawTimer_, &QTimer::timeout, this, &MainWindow::redraw);
+  // The elapsed time in the status bar moves on between snapshots (F* can take seconds).
+  statusClock_.setInterval(kStatusClockMs);
+  connect(&statusClock_, &QTimer::timeout, this, &MainWindow::updateStatus);
 
   buildMenusAndToolbar();
-  statusText_ = new QLabel("Ready");
-  statusText_->setObjectName("status");
-  statusBar()->addWidget(statusText_, 1);
-  progress_ = new QProgressBar;
-  progress_->setFixedWidth(220);
-  progress_->setTextVisible(true);
-  progress_->setVisible(false);
-  statusBar()->addPermanentWidget(progress_);
+  buildStatusBar();
+  installRunKeys(this, {runAction_, pauseAction_, stepAction_, stopAction_, resetAction_});
 }
 
 MainWindow::~MainWindow() {
@@ -78,9 +75,39 @@ MainWindow::~MainWindow() {
   workerThread_.wait();
 }
 
+void MainWindow::buildWelcome() {
+  auto* welcome = new WelcomeBanner;
+  welcome_ = welcome;
+  welcome->setVisible(!WelcomeBanner::dismissedBefore());
+  connect(welcome, &WelcomeBanner::runRequested, this, &MainWindow::startDefaultRun);
+  connect(welcome, &WelcomeBanner::lessonRequested, this, [this] {
+    showLessons();
+    lessons_->startLesson(0);
+  });
+}
+
+void MainWindow::buildStatusBar() {
+  statusText_ = new QLabel("Ready: press Run (F5)");
+  statusText_->setObjectName("status");
+  statusText_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  statusBar()->addWidget(statusText_, 1);
+  progress_ = new QProgressBar;
+  progress_->setFixedWidth(220);
+  progress_->setTextVisible(true);
+  progress_->setVisible(false);
+  statusBar()->addPermanentWidget(progress_);
+}
+
 void MainWindow::buildDocks() {
   costPlot_ = new CostDecreasePlot(this);
-  setCentralWidget(costPlot_);
+  auto* centre = new QWidget;
+  auto* column = new QVBoxLayout(centre);
+  column->setContentsMargins(0, 0, 0, 0);
+  column->setSpacing(0);
+  buildWelcome();
+  column->addWidget(welcome_);
+  column->addWidget(costPlot_, 1);
+  setCentralWidget(centre);
   settings_ = new SettingsPanel;
   auto* dock = new QDockWidget("Experiment", this);
   dock->setObjectName("experiment");
@@ -114,6 +141,7 @@ void MainWindow::buildDocks() {
   QDockWidget* coupling = plotDock(couplingPlot_, "Weight coupling", "coupling", Qt::RightDockWidgetArea);
   QDockWidget* training = plotDock(trainingPlot_, "Training", "training", Qt::RightDockWidgetArea);
   setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);  // the network plots get the full height
+  setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);    // and so does the form, on small screens
   splitDockWidget(support, ratio, Qt::Horizontal);
   splitDockWidget(steps, training, Qt::Vertical);
   tabifyDockWidget(steps, coupling);
@@ -125,7 +153,7 @@ void MainWindow::buildDocks() {
   connect(settings_, &SettingsPanel::inspectChanged, this, &MainWindow::showInspected);
   buildLessonsDock();
   connect(ratioPlot_, &SupportRatioPlot::signalPicked, this, [this](int signal) {
-    settings_->signalChoice()->setValue(signal);  // inspectChanged: the plots follow, nothing reruns
+    settings_->setInspection(settings_->inspectedMethod(), signal);  // the plots follow, nothing reruns
   });
 }
 
@@ -140,43 +168,34 @@ void MainWindow::startDefaultRun() {
 
 void MainWindow::requestRun(bool startPaused) {
   debounce_.stop();
-  pendingDetail_.reset();  // iterates of the previous request
   runClock_.start();
-  const ExperimentSettings settings = settings_->settings();
-  // The network plots take a third of the window: shown when the run trains networks, else hidden
-  // (View menu brings them back). Only on a change, so that a user's choice within a kind of run stays.
-  if (settings.anyNetwork() != networkDocksShown_) {
-    networkDocksShown_ = settings.anyNetwork();
-    for (const char* name : {"steps", "coupling", "training"}) plotDocks_[name]->setVisible(networkDocksShown_);
-    if (networkDocksShown_) stepsDock_->raise();
-  }
-  RunRequest request{settings, sameTrainingSettings(settings, pretrainedFor_) ? pretrained_ : QHash<QString, QString>{}, startPaused};
+  failure_.clear();
+  RunRequest request{settings_->settings(), {}, startPaused};
+  if (sameTrainingSettings(request.settings, pretrainedFor_)) request.pretrained = pretrained_;
   latestGeneration_ = worker_->requestRun(request);
   for (QCustomPlot* plot : plots()) static_cast<WorkbenchPlot*>(plot)->resetView();  // new results, fitting views
   running_ = true;
-  stopAction_->setEnabled(true);
-  pauseAction_->setEnabled(true);
-  pauseAction_->setText(startPaused ? "Resume" : "Pause");
-  statusText_->setText(startPaused ? "Paused at t = 0: Space resumes, F10 steps" : "Running…");
+  paused_ = startPaused;
+  stopping_ = false;
+  statusClock_.start();
+  updateControls();
+  updateStatus();
 }
 
 void MainWindow::stop() {
   debounce_.stop();
-  worker_->cancel();
-  running_ = paused_ = false;
-  stopAction_->setEnabled(false);
-  pauseAction_->setEnabled(false);
-  pauseAction_->setText("Pause");
-  progress_->setVisible(false);
-  statusText_->setText("Stopped");
+  if (!running_) return;
+  worker_->stop();  // its last snapshot (RunPhase::Stopped) and finished() follow within one step
+  stopping_ = true;
+  updateStatus();
 }
 
 void MainWindow::togglePause() {
-  if (!running_) return;
+  if (!running_ || stopping_) return;
   paused_ = !paused_;
   if (paused_) worker_->gate().pause();
   else worker_->gate().resume();
-  pauseAction_->setText(paused_ ? "Resume" : "Pause");
+  updateControls();
   updateStatus();
 }
 
@@ -185,24 +204,22 @@ void MainWindow::step() {
     reset();
     return;
   }
+  if (stopping_) return;
   paused_ = true;
   worker_->gate().step();
-  pauseAction_->setText("Resume");
+  updateControls();
+  updateStatus();
 }
 
-void MainWindow::reset() {
-  paused_ = true;
-  requestRun(true);
-}
+void MainWindow::reset() { requestRun(true); }
 
 void MainWindow::acceptSnapshot(const ConvergenceSnapshot& snapshot) {
   if (snapshot.generation != latestGeneration_) return;  // answers a superseded request: never shown
   pending_ = snapshot;
   hasPending_ = true;
-  // The iterates come in few snapshots (solvers done, or paused): a lighter one arriving before the
-  // next redraw must not drop them.
-  if (snapshot.hasDetail) pendingDetail_ = snapshot;
-  if (!redrawTimer_.isActive()) redrawTimer_.start();
+  // A new request, and the end of a phase, are drawn at once; partial results are paced.
+  if (snapshot.generation != shown_.generation || snapshot.phase != shown_.phase) redraw();
+  else if (!redrawTimer_.isActive()) redrawTimer_.start();
 }
 
 namespace {
@@ -240,12 +257,8 @@ void MainWindow::redraw() {
     trainingPlot_->showSnapshot(shown_);
   }
   shownGeneration_ = shown_.generation;
-  if (pendingDetail_) {
-    detailed_ = *pendingDetail_;
-    pendingDetail_.reset();
-    settings_->setInspectableSignals(detailed_.inspected);
-    showInspected();
-  }
+  settings_->setInspectableSignals(shown_.inspected);
+  showInspected();
   updateStatus();
   // The plots repaint from queued events; once they are done, the time it all took sets the pace of
   // the next redraws: the UI thread spends at most ~7 % of its time drawing, so that on a machine with
@@ -256,62 +269,65 @@ void MainWindow::redraw() {
   emit redrawn();
 }
 
-void MainWindow::updateStatus() {
-  const ConvergenceSnapshot& s = shown_;
-  double best = std::numeric_limits<double>::infinity();
-  for (const ConvergenceCurve& c : s.curves)
-    if (!c.gapMean.isEmpty()) best = std::min(best, c.gapMean.back());
-  for (const NetworkCurve& n : s.networks)
-    if (!n.layerGap.isEmpty()) best = std::min(best, n.layerGap.back());
-  QString state = s.complete ? QString("done in %1").arg(duration(runClock_.elapsed() / 1000.0)) : "running…";
-  if (paused_) state = s.pausedAt >= 0 ? QString("paused at %1 %2").arg(s.networks.isEmpty() ? "t =" : "step").arg(s.pausedAt) : "paused";
-  // Training progress: steps done over the budget of every planned network; ETA from the pace so far.
-  const bool training = !s.complete && s.networksPlanned > 0 && !s.networks.isEmpty();
-  progress_->setVisible(training && running_);
-  if (training) {
-    const int budget = s.networks.front().maxIterations;
-    double done = 0, seconds = 0;
-    for (const NetworkCurve& n : s.networks) {
-      done += n.trained ? budget : n.trainIteration.isEmpty() ? 0 : n.trainIteration.back();
-      seconds += n.trainingSeconds;
-    }
-    const double total = double(budget) * s.networksPlanned;
-    progress_->setRange(0, 1000);
-    progress_->setValue(static_cast<int>(1000 * done / std::max(1.0, total)));
-    progress_->setFormat(QString("training %1  %p%").arg(s.networks.back().method));
-    const double eta = done > 0 ? seconds / done * (total - done) : 0;
-    state = QString("training %1: %2 elapsed, ETA %3").arg(s.networks.back().method, duration(seconds),
-                                                          done > 0 ? duration(eta) : "…") + (paused_ ? ", paused" : "");
-  }
-  statusText_->setText(QString("%1   ·   L = %2   ·   mean λ_max = %3   ·   best F − F* = %4   ·   %5")
-                           .arg(s.problem)
-                           .arg(s.lipschitz, 0, 'g', 5)
-                           .arg(s.meanLambdaMax, 0, 'g', 4)
-                           .arg(best, 0, 'e', 2)
-                           .arg(state));
+void MainWindow::showInspected() {
+  const QString method = settings_->inspectedMethod();
+  const int signal = settings_->inspectedSignal();
+  int iterates = 0;
+  for (const ConvergenceCurve& c : shown_.curves)
+    if (c.method == method) iterates = c.iterates();
+  const QString key = QString("%1/%2/%3/%4").arg(shown_.generation).arg(method).arg(signal).arg(iterates);
+  if (key == inspectorKey_) return;
+  inspectorKey_ = key;
+  supportPlot_->showSignal(shown_, method, signal);
+  ratioPlot_->showSignal(shown_, method, signal);
 }
 
-void MainWindow::showInspected() {
-  supportPlot_->showSignal(detailed_, settings_->inspectedMethod(), settings_->inspectedSignal());
-  ratioPlot_->showSignal(detailed_, settings_->inspectedMethod(), settings_->inspectedSignal());
+void MainWindow::updateControls() {
+  pauseAction_->setEnabled(running_ && !stopping_);
+  pauseAction_->setText(paused_ ? "Resume" : "Pause");
+  stopAction_->setEnabled(running_ && !stopping_);
+}
+
+QString MainWindow::statusText() const { return statusText_->text(); }
+
+void MainWindow::updateStatus() {
+  const ConvergenceSnapshot& s = shown_;
+  const bool current = s.generation == latestGeneration_;
+  const RunStatus status = describeRun(s, current, {running_, paused_, stopping_, runClock_.elapsed() / 1000.0, failure_});
+  if (!running_ || paused_) statusClock_.stop();
+  progress_->setVisible(status.progress >= 0);
+  if (status.progress >= 0) {
+    progress_->setRange(0, 1000);
+    progress_->setValue(static_cast<int>(1000 * status.progress));
+    progress_->setFormat(status.progressLabel + "  %p%");
+  }
+  statusText_->setText(status.text);
 }
 
 void MainWindow::onFinished(quint64 generation) {
   if (generation != latestGeneration_) return;
   redraw();  // the final snapshot, now
-  running_ = paused_ = false;
-  stopAction_->setEnabled(false);
-  pauseAction_->setEnabled(false);
-  pauseAction_->setText("Pause");
-  progress_->setVisible(false);
-  // The trained networks are kept for sessions and reruns; other training settings retrain them.
-  if (shown_.complete && !shown_.networks.isEmpty()) {
+  running_ = paused_ = stopping_ = false;
+  // The trained networks are kept for sessions and reruns, tagged with the settings that trained them
+  // (the request the snapshot answers, not the form, which may have changed since).
+  if (shown_.generation == generation && shown_.complete && !shown_.networks.isEmpty()) {
     pretrained_.clear();
     for (const NetworkCurve& n : shown_.networks) pretrained_.insert(n.method, n.weightsJson);
-    pretrainedFor_ = settings_->settings();
+    pretrainedFor_ = shown_.request;
   }
+  updateControls();
   updateStatus();
   emit runFinished();
+}
+
+void MainWindow::onFailed(quint64 generation, const QString& message) {
+  if (generation != latestGeneration_) return;
+  failure_ = message;
+  // The form goes back to the problem the plots still show: controls, plots and status agree.
+  if (shown_.generation > 0) settings_->setSettings(shown_.request, SettingsPanel::Quietly);
+  updateStatus();
+  emit runFailed(message);
+  if (dialogsEnabled_) QMessageBox::warning(this, "Unfold Lab", message);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -1,7 +1,9 @@
 // The workbench window: the settings dock, the run toolbar and the plot docks, fed by a SolverWorker on
 // its own thread. Settings changes are debounced and restart the run; snapshots from superseded
-// requests are dropped; redraws are coalesced to at most ~30 per second. Pause / Resume (Space), Step
-// (F10) and Reset go through the worker's gate; sessions and exports are in the File menu.
+// requests are dropped; redraws are coalesced to at most ~30 per second. Every plot, the status bar
+// and the controls are drawn from the one snapshot shown, which carries the request it answers. Pause /
+// Resume (Space), Step (F10), Stop (Esc) and Reset (Shift+F5) act wherever the focus is in the window
+// and go through the worker's gate; sessions and exports are in the File menu.
 #pragma once
 
 #include "session_file.h"
@@ -46,8 +48,13 @@ class MainWindow : public QMainWindow {
   // Opens a session file; on error shows a dialog (unless `quiet`), returns the message and changes nothing.
   QString openSessionFile(const QString& path, bool quiet = false);
   QString saveSessionFile(const QString& path);
-  // The settings of the last session (QSettings), if any: used at start-up.
+  // The settings of the last session (QSettings), if any: used at start-up. Runs them when that is
+  // quick (no network to train); otherwise, and on the very first launch, waits for Run.
   void restoreLastSession();
+  // Headless use (--screenshot): errors go to runFailed() only, never to a dialog.
+  void setDialogsEnabled(bool enabled) { dialogsEnabled_ = enabled; }
+  // The in-window welcome shown on first launch (until dismissed).
+  QWidget* welcome() const { return welcome_; }
 
   // Runs the current settings now (F5), or stops (Esc).
   void startDefaultRun();
@@ -56,6 +63,8 @@ class MainWindow : public QMainWindow {
   void step();         // F10: one iteration of the solvers, or one training step
   void reset();        // back to iteration 0, paused
   bool paused() const { return paused_; }
+  bool running() const { return running_; }
+  QString statusText() const;
   // Every plot, in dashboard order.
   QList<QCustomPlot*> plots() const;
   QString exportDashboardTo(const QString& path, int dpi = 300);
@@ -79,9 +88,12 @@ class MainWindow : public QMainWindow {
  signals:
   void runFinished();  // the latest request is done (complete, failed or stopped)
   void redrawn();      // a snapshot reached the plots
+  void runFailed(const QString& message);  // the latest request was refused (bad input, out of memory)
 
  private:
   void buildDocks();
+  void buildWelcome();
+  void buildStatusBar();
   void buildMenusAndToolbar();
   void buildTeachMenu();
   void buildLessonsDock();
@@ -90,8 +102,10 @@ class MainWindow : public QMainWindow {
   void acceptSnapshot(const ConvergenceSnapshot& snapshot);
   void redraw();
   void updateStatus();
-  void showInspected();  // the inspector plots, from the last snapshot with the iterates
+  void updateControls();
+  void showInspected();  // the inspector plots, from the snapshot shown
   void onFinished(quint64 generation);
+  void onFailed(quint64 generation, const QString& message);
   void rememberRecent(const QString& path);
   void rebuildRecentMenu();
   void closeEvent(QCloseEvent* event) override;
@@ -107,8 +121,10 @@ class MainWindow : public QMainWindow {
   LessonPanel* lessons_ = nullptr;
   QPointer<LassoPlaneView> plane_;
   qsizetype shownNetworkCount_ = 0;
-  ConvergenceSnapshot detailed_;  // the last snapshot with the inspector's iterates
-  ConvergenceSnapshot shown_;     // the last snapshot drawn
+  ConvergenceSnapshot shown_;     // the last snapshot drawn: every plot and the status bar show it
+  QString inspectorKey_;          // what the inspector plots show (redrawn only when it changes)
+  QString failure_;               // why the latest request was refused, until the next one
+  QWidget* welcome_ = nullptr;
   SettingsPanel* settings_ = nullptr;
   QLabel* statusText_ = nullptr;
   QProgressBar* progress_ = nullptr;
@@ -117,12 +133,11 @@ class MainWindow : public QMainWindow {
   QMenu* recentMenu_ = nullptr;
   QThread workerThread_;
   SolverWorker* worker_ = nullptr;
-  QTimer debounce_, redrawTimer_;
+  QTimer debounce_, redrawTimer_, statusClock_;
   QElapsedTimer runClock_;
   ConvergenceSnapshot pending_;
-  std::optional<ConvergenceSnapshot> pendingDetail_;  // the latest snapshot with iterates, not yet shown
-  bool hasPending_ = false, running_ = false, paused_ = false;
-  bool networkDocksShown_ = true;
+  bool hasPending_ = false, running_ = false, paused_ = false, stopping_ = false;
+  bool dialogsEnabled_ = true;
   QHash<QString, QString> pretrained_;  // trained networks (a session's or the last run's), reused while
   ExperimentSettings pretrainedFor_;     // the settings that trained them stay the same
   quint64 latestGeneration_ = 0, shownGeneration_ = 0;

@@ -53,8 +53,12 @@ void MainWindow::buildMenusAndToolbar() {
   recentMenu_ = file->addMenu("Open &recent");
   rebuildRecentMenu();
   QMenu* presets = file->addMenu("&Presets");
+  presets->setToolTipsVisible(true);
   for (const QString& name : presetNames()) {
-    presets->addAction(name, this, [this, name] {
+    QString ignored;
+    const auto preset = readPreset(name, &ignored);
+    const QString title = preset ? preset->title : QString();
+    presets->addAction(title.isEmpty() ? name : QString("%1 — %2").arg(name, title), this, [this, name] {
       QString error;
       if (const auto session = readPreset(name, &error)) applySession(*session);
       else QMessageBox::warning(this, "Presets", error);
@@ -99,13 +103,8 @@ Session MainWindow::currentSession() const {
 }
 
 void MainWindow::applySession(const Session& session) {
-  {
-    const QSignalBlocker blockMethod(settings_->methodChoice()), blockSignal(settings_->signalChoice());
-    settings_->methodChoice()->setCurrentText(session.inspectedMethod);
-    settings_->signalChoice()->setMaximum(49);
-    settings_->signalChoice()->setValue(session.inspectedSignal);
-  }
-  settings_->setSettings(session.settings);  // emits changed(): a debounced run
+  settings_->setInspection(session.inspectedMethod, session.inspectedSignal);
+  settings_->setSettings(session.settings, SettingsPanel::Quietly);  // run below, at once
   pretrained_ = session.networks;
   pretrainedFor_ = session.settings;
   if (!session.title.isEmpty()) setWindowTitle("Unfold Lab — " + session.title);
@@ -149,8 +148,17 @@ void MainWindow::rebuildRecentMenu() {
 void MainWindow::restoreLastSession() {
   QString error;
   const auto session = parseSession(QSettings().value("lastSession").toByteArray(), "last session", &error);
-  if (session) applySession(*session);
-  else startDefaultRun();
+  if (!session) {  // first launch: the welcome says what to do; nothing runs before the user asks
+    statusText_->setText("Ready: press Run (F5) to solve the problem set on the left");
+    return;
+  }
+  if (!session->settings.anyNetwork()) {
+    applySession(*session);  // solvers only: seconds at most
+    return;
+  }
+  settings_->setInspection(session->inspectedMethod, session->inspectedSignal);
+  settings_->setSettings(session->settings, SettingsPanel::Quietly);
+  statusText_->setText("Your last settings are back. They train networks: press Run (F5) when you are ready");
 }
 
 }  // namespace unfold::ui

@@ -1,6 +1,9 @@
 #include "settings_panel.h"
 
+#include "import_problem_dialog.h"
+#include "iterate_history.h"
 #include "method_palette.h"
+#include "wheel_guard.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -10,6 +13,7 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalBlocker>
@@ -23,13 +27,17 @@ namespace unfold::ui {
 
 namespace {
 
-// The slider covers lambda / lambda_max from 1e-3 to 1 on a log scale.
-constexpr int kSliderSteps = 300;
-constexpr double kLogMin = -3.0;
+// The slider covers lambda / lambda_max from 0.01 to 1 on a log scale, 1 % per step (arrow keys): below
+// 0.01 the solutions are dense and runs take long, so smaller values are typed in the spin box.
+constexpr int kSliderSteps = 460;
+constexpr double kLogMin = -2.0;
 
-double sliderToLambda(int position) { return std::pow(10.0, kLogMin + (-kLogMin) * position / kSliderSteps); }
+double sliderToLambda(int position) {
+  const double value = std::pow(10.0, kLogMin + (-kLogMin) * position / kSliderSteps);
+  return std::round(value * 1e4) / 1e4;  // the spin box's four decimals
+}
 int lambdaToSlider(double lambda) {
-  return static_cast<int>(std::lround((std::log10(std::clamp(lambda, 1e-3, 1.0)) - kLogMin) / -kLogMin * kSliderSteps));
+  return static_cast<int>(std::lround((std::log10(std::clamp(lambda, 1e-2, 1.0)) - kLogMin) / -kLogMin * kSliderSteps));
 }
 
 QSpinBox* spinBox(int low, int high, int value, const QString& tip) {
@@ -66,20 +74,17 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
   fileRows_ = new QWidget;
   auto* files = new QFormLayout(fileRows_);
   files->setContentsMargins(0, 0, 0, 0);
-  const auto fileRow = [this, files](QLineEdit*& edit, const QString& label, const QString& caption) {
-    edit = new QLineEdit;
-    edit->setReadOnly(true);
-    edit->setPlaceholderText("choose a .csv or .npy file");
-    auto* browse = new QPushButton("…");
-    browse->setMaximumWidth(32);
-    connect(browse, &QPushButton::clicked, this, [this, &edit, caption] { chooseFile(edit, caption); });
-    auto* row = new QHBoxLayout;
-    row->addWidget(edit, 1);
-    row->addWidget(browse);
-    files->addRow(label, row);
-  };
-  fileRow(dictionaryFile_, "D", "Dictionary D (n × m)");
-  fileRow(signalsFile_, "signals", "Signals, one per row");
+  for (QLineEdit** edit : {&dictionaryFile_, &signalsFile_}) {
+    *edit = new QLineEdit;
+    (*edit)->setReadOnly(true);
+  }
+  files->addRow("D", dictionaryFile_);
+  files->addRow("signals", signalsFile_);
+  auto* change = new QPushButton("Choose files…");
+  connect(change, &QPushButton::clicked, this, [this] {
+    if (chooseFiles()) emit changed();
+  });
+  files->addRow("", change);
   form->addRow(fileRows_);
   n_ = spinBox(1, 2000, defaults.n, "Signal dimension n");
   m_ = spinBox(1, 8000, defaults.m, "Number of atoms m");
@@ -109,7 +114,9 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
   lambdaSlider_ = new QSlider(Qt::Horizontal);
   lambdaSlider_->setRange(0, kSliderSteps);
   lambdaSlider_->setValue(lambdaToSlider(defaults.lambda));
-  lambdaSlider_->setToolTip("λ / λ_max on a log scale, 0.001 to 1");
+  lambdaSlider_->setPageStep(23);  // a tenth of a decade
+  lambdaSlider_->setToolTip("λ / λ_max on a log scale, 0.01 to 1 (arrow keys: 1 % steps);\n"
+                            "type smaller values in the box");
   auto* lambdaRow = new QHBoxLayout;
   lambdaRow->addWidget(lambdaSlider_, 1);
   lambdaRow->addWidget(lambdaBox_);
@@ -150,6 +157,14 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
                     "Training budget: full-batch gradient steps (with line search) per network");
   networkForm->addRow("layers T", layers_);
   networkForm->addRow("loss", loss_);
+  lossNote_ = new QLabel("Supervised needs the true codes z0: every signal, the solvers' test signals "
+                         "too, is drawn as x = D z0 + noise (Gaussian D).");
+  lossNote_->setWordWrap(true);
+  lossNote_->setObjectName("lossNote");
+  QFont note = lossNote_->font();
+  note.setPointSizeF(note.pointSizeF() * 0.9);
+  lossNote_->setFont(note);
+  networkForm->addRow(lossNote_);
   networkForm->addRow("training steps", budget_);
   layerWise_ = new QCheckBox("layer by layer");
   layerWise_->setToolTip("Train layers 1..t, then add layer t + 1 (a copy of layer t, or an ISTA step):\n"
@@ -162,8 +177,9 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
   inspectMethod_ = new QComboBox;
   inspectMethod_->addItems({"OISTA", "ISTA", "FISTA"});
   inspectMethod_->setToolTip("The method whose iterates the support and L_S/L plots show");
-  inspectSignal_ = spinBox(0, 49, 0, "The signal the support and L_S/L plots show (the first 50 are kept);\n"
-                                     "or click a dot in the L_S/L scatter");
+  inspectSignal_ = spinBox(0, kInspectedSignalLimit - 1, 0,
+                          QString("The signal the support and L_S/L plots show (the first %1 are kept);\n"
+                                  "or click a dot in the L_S/L scatter").arg(kInspectedSignalLimit));
   inspectSignal_->setKeyboardTracking(true);
   inspectForm->addRow("method", inspectMethod_);
   inspectForm->addRow("signal", inspectSignal_);
@@ -175,6 +191,8 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
   layout->addWidget(inspect);
   layout->addStretch(1);
   updateSourceRows();
+  updateLossNote();
+  guardWheel(this);
 
   connect(lambdaSlider_, &QSlider::valueChanged, this, &SettingsPanel::lambdaFromSlider);
   connect(lambdaBox_, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::lambdaFromBox);
@@ -182,11 +200,11 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
     connect(box, &QSpinBox::valueChanged, this, &SettingsPanel::changed);
   for (QCheckBox* box : {ista_, fista_, oista_, lista_, listaCp_, alista_, slista_, layerWise_})
     connect(box, &QCheckBox::toggled, this, &SettingsPanel::changed);
-  connect(loss_, &QComboBox::currentIndexChanged, this, &SettingsPanel::changed);
-  connect(source_, &QComboBox::currentIndexChanged, this, [this] {
-    updateSourceRows();
+  connect(loss_, &QComboBox::currentIndexChanged, this, [this] {
+    updateLossNote();
     emit changed();
   });
+  connect(source_, &QComboBox::currentIndexChanged, this, &SettingsPanel::sourceChosen);
   connect(inspectMethod_, &QComboBox::currentTextChanged, this, &SettingsPanel::inspectChanged);
   connect(inspectSignal_, &QSpinBox::valueChanged, this, &SettingsPanel::inspectChanged);
 }
@@ -202,11 +220,35 @@ void SettingsPanel::updateSourceRows() {
   }
 }
 
-void SettingsPanel::chooseFile(QLineEdit* target, const QString& caption) {
-  const QString path = QFileDialog::getOpenFileName(this, caption, target->text(), "Matrices (*.csv *.npy);;All files (*)");
-  if (path.isEmpty()) return;
-  target->setText(path);
+void SettingsPanel::sourceChosen(int index) {
+  if (static_cast<ProblemSource>(index) == ProblemSource::Files && !chooseFiles()) {
+    const QSignalBlocker blocker(source_);  // cancelled: the problem stays as it was
+    source_->setCurrentIndex(sourceIndex_);
+    return;
+  }
+  sourceIndex_ = index;
+  updateSourceRows();
   emit changed();
+}
+
+bool SettingsPanel::chooseFiles() {
+  ImportProblemDialog dialog(dictionaryFile_->text(), signalsFile_->text(), this);
+  if (dialog.exec() != QDialog::Accepted) return false;
+  dictionaryFile_->setText(dialog.dictionaryFile());
+  signalsFile_->setText(dialog.signalsFile());
+  return true;
+}
+
+void SettingsPanel::updateLossNote() { lossNote_->setVisible(loss_->currentText() == "supervised"); }
+
+void SettingsPanel::setInspection(const QString& method, int signal) {
+  {
+    const QSignalBlocker blockMethod(inspectMethod_), blockSignal(inspectSignal_);
+    inspectMethod_->setCurrentText(method);
+    inspectSignal_->setMaximum(std::max(inspectSignal_->maximum(), signal));
+    inspectSignal_->setValue(signal);
+  }
+  emit inspectChanged();
 }
 
 QString SettingsPanel::inspectedMethod() const { return inspectMethod_->currentText(); }
@@ -259,7 +301,7 @@ ExperimentSettings SettingsPanel::settings() const {
   return s;
 }
 
-void SettingsPanel::setSettings(const ExperimentSettings& s) {
+void SettingsPanel::setSettings(const ExperimentSettings& s, Notification notification) {
   {
     const QSignalBlocker blockers[] = {
         QSignalBlocker(n_), QSignalBlocker(m_), QSignalBlocker(signals_), QSignalBlocker(train_),
@@ -268,6 +310,7 @@ void SettingsPanel::setSettings(const ExperimentSettings& s) {
         QSignalBlocker(listaCp_), QSignalBlocker(alista_), QSignalBlocker(slista_), QSignalBlocker(layers_),
         QSignalBlocker(loss_), QSignalBlocker(budget_), QSignalBlocker(source_), QSignalBlocker(layerWise_)};
     source_->setCurrentIndex(static_cast<int>(s.source));
+    sourceIndex_ = source_->currentIndex();
     dictionaryFile_->setText(s.dictionaryFile);
     signalsFile_->setText(s.signalsFile);
     n_->setValue(s.n);
@@ -290,8 +333,9 @@ void SettingsPanel::setSettings(const ExperimentSettings& s) {
     budget_->setValue(s.trainingIterations);
     layerWise_->setChecked(s.layerWise);
     updateSourceRows();
+    updateLossNote();
   }
-  emit changed();
+  if (notification == Notify) emit changed();
 }
 
 }  // namespace unfold::ui

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QLabel;
 class QLineEdit;
 class QPushButton;
 class QComboBox;
@@ -23,7 +24,12 @@ class SettingsPanel : public QWidget {
  public:
   explicit SettingsPanel(QWidget* parent = nullptr);
   ExperimentSettings settings() const;
-  void setSettings(const ExperimentSettings& settings);
+  // Shows `settings`; Notify emits changed() (a run follows), Quietly does not (the form catches up
+  // with what the plots show, e.g. after a refused import).
+  enum Notification { Notify, Quietly };
+  void setSettings(const ExperimentSettings& settings, Notification notification = Notify);
+  // Inspect this method and signal (nothing reruns); the signal may exceed the current run's range.
+  void setInspection(const QString& method, int signal);
   QDoubleSpinBox* lambdaBox() const { return lambdaBox_; }
   // What the inspector plots show; changing it never restarts a run.
   QString inspectedMethod() const;
@@ -44,7 +50,9 @@ class SettingsPanel : public QWidget {
   void lambdaFromSlider(int position);
   void lambdaFromBox(double value);
   void updateSourceRows();
-  void chooseFile(QLineEdit* target, const QString& caption);
+  void sourceChosen(int index);
+  bool chooseFiles();  // the import dialog; false if cancelled
+  void updateLossNote();
 
   QComboBox* source_;
   QLineEdit *dictionaryFile_, *signalsFile_;
@@ -56,6 +64,8 @@ class SettingsPanel : public QWidget {
   QCheckBox *lista_, *listaCp_, *alista_, *slista_, *layerWise_;
   QSpinBox *layers_, *budget_;
   QComboBox* loss_;
+  QLabel* lossNote_;
+  int sourceIndex_ = 0;  // the source shown before the last choice (restored if an import is cancelled)
   QComboBox* inspectMethod_;
   QSpinBox* inspectSignal_;
   bool syncing_ = false;

@@ -3,15 +3,17 @@
 // latest request and abandons a run (within one iteration or one layer's work) as soon as a newer
 // request or a cancel arrives. A run: build the problem, solve it to certified precision (F*), run the
 // chosen solvers side by side, then train the chosen networks one after the other. Results leave as
-// ConvergenceSnapshot values through queued signals, tagged with the generation they answer, so the UI
-// never shows a stale result; partial snapshots are sent at most every 40 ms. Pause, resume and step
-// go through a RunGate the computations pass once per iteration or training step.
+// ConvergenceSnapshot values through queued signals, tagged with the generation and the settings they
+// answer, so the UI never shows a stale result; partial snapshots are sent at most every 40 ms. Pause,
+// resume and step go through a RunGate the computations pass once per iteration or training step. Stop
+// ends the run where it is and sends what it reached as a last snapshot (RunPhase::Stopped).
 #pragma once
 
 #include "convergence_snapshot.h"
 #include "experiment_settings.h"
 #include "run_gate.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QMutex>
 #include <QObject>
@@ -31,7 +33,10 @@ class SolverWorker : public QObject {
  public:
   // Called from the UI thread. Returns the generation of this request.
   quint64 requestRun(const RunRequest& request);
-  // Stops the current run and forgets queued ones (UI thread; also used on close).
+  // Ends the current run where it is (within one iteration or training step); its last snapshot,
+  // RunPhase::Stopped, follows, then finished() (UI thread).
+  void stop();
+  // Stops the current run and forgets queued ones, sending nothing more (UI thread; used on close).
   void cancel();
   // Pause, resume and step the running request (UI thread); they take effect at the next iteration.
   RunGate& gate() { return gate_; }
@@ -42,16 +47,24 @@ class SolverWorker : public QObject {
   void finished(quint64 generation);  // the request of this generation is done (or was superseded)
 
  private:
+  struct Run;
   Q_INVOKABLE void process();
   void run(const RunRequest& request, quint64 generation);
+  // The solvers side by side, partial snapshots while they go; false if the run was abandoned.
+  bool solve(Run& run);
+  bool train(Run& run);
+  void send(ConvergenceSnapshot snapshot);  // stamped with the run's seconds so far
   bool superseded(quint64 generation) const { return generation_.load() != generation || cancelled_.load(); }
+  bool abandoned(quint64 generation) const { return superseded(generation) || stopRequested_.load(); }
 
   QMutex mutex_;
   RunRequest pending_;
   bool busy_ = false;  // a process() call is queued or running (guarded by mutex_)
   std::atomic<quint64> generation_{0};
   std::atomic<bool> cancelled_{false};
+  std::atomic<bool> stopRequested_{false};
   RunGate gate_;
+  QElapsedTimer clock_;  // since the start of the run (worker thread)
 };
 
 }  // namespace unfold::ui

@@ -58,7 +58,7 @@ namespace {
 
 const ConvergenceCurve* curveOf(const ConvergenceSnapshot& snapshot, const QString& method, int signal) {
   for (const ConvergenceCurve& c : snapshot.curves)
-    if (c.method == method && signal >= 0 && signal < c.inspected && c.atoms > 0) return &c;
+    if (c.method == method && signal >= 0 && signal < c.inspected && c.atoms > 0 && c.iterates() > 0) return &c;
   return nullptr;
 }
 
@@ -75,24 +75,24 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, const QS
     replot(QCustomPlot::rpQueuedReplot);
     return;
   }
-  const int m = curve->atoms, K = curve->inspected;
-  const int iterates = static_cast<int>(curve->codes.size() / (static_cast<qsizetype>(K) * m));
+  const int m = curve->atoms;
+  const int iterates = curve->iterates();
+  const IterateHistory& history = *curve->history;
   raster_->data()->setSize(iterates, m);
   raster_->data()->setRange(QCPRange(0, std::max(1, iterates - 1)), QCPRange(0, m - 1));
   double largest = 0.0;
   QVector<double> times, sizes, rejectedTimes, rejectedSizes;
   for (int t = 0; t < iterates; ++t) {
-    const qsizetype base = (static_cast<qsizetype>(t) * K + signal) * m;
     int support = 0;
     for (int i = 0; i < m; ++i) {
-      const double z = curve->codes[base + i];
+      const double z = history.code(t, signal, i);
       raster_->data()->setCell(t, i, z);
       largest = std::max(largest, std::abs(z));
       support += z != 0.0;
     }
     times.append(t);
     sizes.append(support);
-    if (curve->rejected.value(static_cast<qsizetype>(t) * K + signal) != 0) {
+    if (history.rejected(t, signal)) {
       rejectedTimes.append(t);
       rejectedSizes.append(support);
     }
@@ -100,7 +100,7 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, const QS
   supportSize_->setData(times, sizes, true);
   rejected_->setData(rejectedTimes, rejectedSizes, true);
   raster_->setDataRange(QCPRange(-std::max(largest, 1e-300), std::max(largest, 1e-300)));  // 0 is white
-  if (snapshot.solution.size() >= static_cast<qsizetype>(K) * m) {
+  if (snapshot.solution.size() >= static_cast<qsizetype>(curve->inspected) * m) {
     for (int i = 0; i < m; ++i) {
       const double z = snapshot.solution[static_cast<qsizetype>(signal) * m + i];
       if (z > 0) solutionPositive_->addData(iterates + 1, i);
@@ -116,22 +116,17 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, const QS
 QString SupportRasterPlot::toCsv() const {
   const ConvergenceCurve* curve = curveOf(snapshot_, method_, signal_);
   if (!curve) return {};
-  const int m = curve->atoms, K = curve->inspected;
-  const int iterates = static_cast<int>(curve->codes.size() / (static_cast<qsizetype>(K) * m));
+  const int m = curve->atoms;
+  const int iterates = curve->iterates();
+  const IterateHistory& history = *curve->history;
   QString csv = "iteration,support_size,ls_over_l,rejected";
   for (int i = 0; i < m; ++i) csv += QString(",z_%1").arg(i);
   csv += "\n";
   for (int t = 0; t < iterates; ++t) {
-    const qsizetype base = (static_cast<qsizetype>(t) * K + signal_) * m;
-    const qsizetype at = static_cast<qsizetype>(t) * K + signal_;
-    int support = 0;
     QString values;
-    for (int i = 0; i < m; ++i) {
-      support += curve->codes[base + i] != 0.0;
-      values += "," + QString::number(curve->codes[base + i], 'g', 17);
-    }
-    csv += QString("%1,%2,%3,%4").arg(t).arg(support).arg(curve->lsOverL.value(at), 0, 'g', 17).arg(curve->rejected.value(at) != 0 ? 1 : 0) +
-           values + "\n";
+    for (int i = 0; i < m; ++i) values += "," + QString::number(history.code(t, signal_, i), 'g', 17);
+    csv += QString("%1,%2,%3,%4").arg(t).arg(history.supportSize(t, signal_)).arg(history.lsOverL(t, signal_), 0, 'g', 17)
+               .arg(history.rejected(t, signal_) ? 1 : 0) + values + "\n";
   }
   return csv;
 }

@@ -33,14 +33,13 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, const QSt
   for (const ConvergenceCurve& c : snapshot.curves) {
     const int K = c.inspected;
     if (K == 0 || c.atoms == 0) continue;
-    const int iterates = static_cast<int>(c.lsOverL.size() / K);
-    if (c.method == method && signal >= 0 && signal < K) {
+    const int iterates = c.iterates();
+    if (c.method == method && signal >= 0 && signal < K && iterates > 0) {
       QCPGraph* chosen = add(axisRect(), QString("signal %1").arg(signal), QPen(c.color, 2), true);
       QCPGraph* prediction = add(axisRect(), "MP at |S_t|/m", QPen(Qt::gray, 1.5, Qt::DotLine), true);
       for (int t = 0; t < iterates; ++t) {
-        const double ratio = c.lsOverL[static_cast<qsizetype>(t) * K + signal];
-        int support = 0;
-        for (int i = 0; i < c.atoms; ++i) support += c.codes[(static_cast<qsizetype>(t) * K + signal) * c.atoms + i] != 0.0;
+        const double ratio = c.history->lsOverL(t, signal);
+        const int support = c.history->supportSize(t, signal);
         chosen->addData(t, ratio);
         if (support > 0 && gamma > 0) prediction->addData(t, marchenkoPasturRatio(double(support) / c.atoms, gamma));
       }

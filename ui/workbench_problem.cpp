@@ -70,6 +70,7 @@ WorkbenchProblem buildProblem(const ExperimentSettings& s) {
   validateProblem(D, p.testX, s.lambda);
   if (p.trainX.cols() > 0) validateProblem(D, p.trainX, s.lambda);
   p.description = QString("%1, λ = %2 λ_max, %3 test signal(s)").arg(source).arg(s.lambda).arg(p.testX.cols());
+  if (supervised) p.description += " x = D z0 + noise (supervised loss)";
   if (s.anyNetwork()) p.description += QString(", %1 training").arg(p.trainX.cols());
   p.dictionary = std::make_unique<Dictionary>(std::move(D));
   return p;

@@ -1,0 +1,40 @@
+#include "wheel_guard.h"
+
+#include <QAbstractSlider>
+#include <QAbstractSpinBox>
+#include <QComboBox>
+#include <QEvent>
+#include <QWidget>
+
+namespace unfold::ui {
+
+namespace {
+
+class WheelGuard : public QObject {
+ public:
+  using QObject::QObject;
+  bool eventFilter(QObject* receiver, QEvent* event) override {
+    if (event->type() != QEvent::Wheel) return false;
+    auto* widget = qobject_cast<QWidget*>(receiver);
+    if (!widget || widget->hasFocus()) return false;
+    // Ignored and filtered: Qt passes the wheel on to the parents, up to the scroll area.
+    event->ignore();
+    return true;
+  }
+};
+
+}  // namespace
+
+void guardWheel(QWidget* form) {
+  auto* guard = new WheelGuard(form);
+  QList<QWidget*> inputs;
+  for (QWidget* w : form->findChildren<QAbstractSpinBox*>()) inputs << w;
+  for (QWidget* w : form->findChildren<QComboBox*>()) inputs << w;
+  for (QWidget* w : form->findChildren<QAbstractSlider*>()) inputs << w;
+  for (QWidget* w : inputs) {
+    w->setFocusPolicy(Qt::StrongFocus);  // the wheel does not give them the focus either
+    w->installEventFilter(guard);
+  }
+}
+
+}  // namespace unfold::ui
