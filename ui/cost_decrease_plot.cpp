@@ -32,7 +32,7 @@ void CostDecreasePlot::rescale() {
       high = std::max(high, point.value);
     }
   }
-  xAxis->rescale(true);
+  fitIterationAxis(xAxis);
   if (!(high > 0)) return;
   if (logarithmicY()) yAxis->setRange(std::max(low / 3, kFloor), high * 3);
   else yAxis->setRange(0, high * 1.05);

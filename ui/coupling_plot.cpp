@@ -29,7 +29,7 @@ void CouplingPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     if (n.coupling.isEmpty()) continue;  // SLISTA and ALISTA are coupled by construction
     layers = std::max(layers, int(n.coupling.size()));
     QCPGraph* distance = addGraph();
-    distance->setName(n.method + (n.trained ? "" : " (training)"));
+    distance->setName(n.method + (n.trained ? QString() : n.stopLabel.isEmpty() ? QString(" (training)") : " (" + n.stopLabel + ")"));
     distance->setPen(QPen(n.color, 2));
     distance->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, n.color, n.color, 6));
     QCPGraph* ratio = addGraph(ratio_->axis(QCPAxis::atBottom), ratio_->axis(QCPAxis::atLeft));

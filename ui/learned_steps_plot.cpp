@@ -60,7 +60,7 @@ void LearnedStepsPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     restoreVisibility(oneOverL);
   }
   for (const NetworkCurve& n : snapshot.networks) {
-    QCPGraph* g = addSeries(n.method + (n.trained ? "" : " (training)"), n.stepTimesL, QPen(n.color, 2));
+    QCPGraph* g = addSeries(n.method + (n.trained ? QString() : n.stopLabel.isEmpty() ? QString(" (training)") : " (" + n.stopLabel + ")"), n.stepTimesL, QPen(n.color, 2));
     g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, n.color, n.color, 6));
     restoreVisibility(g);
   }

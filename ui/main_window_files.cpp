@@ -35,6 +35,11 @@ void MainWindow::buildMenusAndToolbar() {
                         &MainWindow::reset);
   pauseAction_->setEnabled(false);
   stopAction_->setEnabled(false);
+  runAction_->setObjectName("run");
+  pauseAction_->setObjectName("pause");
+  stepAction_->setObjectName("step");
+  stopAction_->setObjectName("stop");
+  resetAction_->setObjectName("reset");
   QToolBar* toolbar = addToolBar("Run");
   toolbar->setObjectName("run");
   toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);

@@ -7,6 +7,7 @@
 #include "network_trainer.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 
 namespace unfold::ui {
 
@@ -78,14 +79,38 @@ QString shortStopReason(StopReason reason) {
   return {};
 }
 
+// The training curves travel with the weights in sessions, so that a reopened session shows them.
+void saveTrainingCurve(const NetworkCurve& curve, QJsonObject& record) {
+  const auto array = [](const QVector<double>& values) {
+    QJsonArray out;
+    for (double v : values) out.append(v);
+    return out;
+  };
+  record.insert("curve", QJsonObject{{"step", array(curve.trainIteration)},
+                                     {"train_loss", array(curve.trainLoss)},
+                                     {"test_loss", array(curve.testLoss)}});
+}
+
+void restoreTrainingCurve(const QJsonObject& record, NetworkCurve& curve) {
+  const QJsonObject saved = record.value("curve").toObject();
+  const QJsonArray steps = saved.value("step").toArray(), train = saved.value("train_loss").toArray(),
+                   test = saved.value("test_loss").toArray();
+  if (steps.size() != train.size() || steps.size() != test.size()) return;  // damaged: no curve rather than a wrong one
+  for (qsizetype k = 0; k < steps.size(); ++k) {
+    curve.trainIteration.append(steps[k].toDouble());
+    curve.trainLoss.append(train[k].toDouble());
+    curve.testLoss.append(test[k].toDouble());
+  }
+}
+
 // The session's weights, if they fit this problem.
-std::optional<NetworkWeights> usablePretrained(const QString& json, Parametrization kind, const NetworkRunInputs& in) {
+std::optional<NetworkFile> usablePretrained(const QString& json, Parametrization kind, const NetworkRunInputs& in) {
   if (json.isEmpty()) return std::nullopt;
   try {
     const NetworkFile file = parseNetworkJson(json.toStdString(), "session");
     checkDictionary(file, in.problem.dictionary->atoms(), "session");
     if (file.weights.kind != kind || file.weights.layerCount() != in.layers || file.lambda != in.lambda) return std::nullopt;
-    return file.weights;
+    return file;
   } catch (const InputError&) {
     return std::nullopt;  // trained for something else: train anew
   }
@@ -105,10 +130,12 @@ NetworkCurve runNetwork(Parametrization kind, const NetworkRunInputs& in, const 
   curve.maxIterations = in.budget;
   UnfoldedNetwork network(d, in.lambda, istaInitialization(kind, d.atoms(), L, in.layers));
   QJsonObject record{{"loss", QString::fromStdString(lossKindName(in.loss))}, {"optimizer", "gd"}, {"max_iter", in.budget}};
-  if (const auto weights = usablePretrained(pretrainedJson, kind, in)) {
-    network.weights() = *weights;
+  if (const auto pretrained = usablePretrained(pretrainedJson, kind, in)) {
+    network.weights() = pretrained->weights;
+    restoreTrainingCurve(pretrained->training, curve);
     curve.stopReason = "loaded from the session";
     curve.stopLabel = "from session";
+    record = pretrained->training;
   } else {
     TrainingSettings settings;
     settings.loss = in.loss;
@@ -122,6 +149,7 @@ NetworkCurve runNetwork(Parametrization kind, const NetworkRunInputs& in, const 
     curve.stopLabel = shortStopReason(result.reason);
     record.insert("iterations", result.iterations);
     record.insert("best_test_loss", result.bestTestLoss);
+    saveTrainingCurve(curve, record);
   }
   const std::vector<LayerDiagnostics> layers =
       diagnoseNetwork(network, in.problem.trainX, in.problem.testX, in.testOptimalCost);

@@ -190,6 +190,12 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
   layout->addWidget(networks);
   layout->addWidget(inspect);
   layout->addStretch(1);
+  // Names for tests and for the scripts that drive the window.
+  for (auto [widget, name] : std::initializer_list<std::pair<QWidget*, const char*>>{
+           {source_, "source"}, {n_, "n"}, {m_, "m"}, {signals_, "testSignals"}, {train_, "trainSignals"},
+           {seed_, "seed"}, {lambdaBox_, "lambda"}, {lambdaSlider_, "lambdaSlider"}, {iterations_, "iterations"},
+           {layers_, "layers"}, {loss_, "loss"}, {budget_, "trainingSteps"}})
+    widget->setObjectName(name);
   updateSourceRows();
   updateLossNote();
   guardWheel(this);

@@ -70,7 +70,7 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, const QSt
 }
 
 void SupportRatioPlot::rescale() {
-  xAxis->rescale(true);
+  fitIterationAxis(xAxis);
   yAxis->setRange(0, 1.5);  // L_S/L <= 1: the legend sits above the curves
   right_->axis(QCPAxis::atBottom)->setRange(0, 1);
   right_->axis(QCPAxis::atLeft)->setRange(0, 1.05);

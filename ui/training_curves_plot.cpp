@@ -19,7 +19,7 @@ void TrainingCurvesPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   for (const NetworkCurve& n : snapshot.networks) {
     QCPGraph* train = addGraph();
     train->setName(n.method);
-    if (n.trained && !n.trainIteration.isEmpty())  // why it ended, in the legend
+    if ((n.trained || !n.stopLabel.isEmpty()) && !n.trainIteration.isEmpty())  // why it ended, in the legend
       train->setName(QString("%1: %2 steps, %3").arg(n.method).arg(n.trainIteration.back()).arg(n.stopLabel));
     train->setPen(QPen(n.color, 2));
     train->setData(n.trainIteration, n.trainLoss, true);

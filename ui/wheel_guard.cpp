@@ -1,6 +1,9 @@
 #include "wheel_guard.h"
 
+#include <QAbstractScrollArea>
 #include <QAbstractSlider>
+#include <QCoreApplication>
+#include <QScrollBar>
 #include <QAbstractSpinBox>
 #include <QComboBox>
 #include <QEvent>
@@ -17,8 +20,14 @@ class WheelGuard : public QObject {
     if (event->type() != QEvent::Wheel) return false;
     auto* widget = qobject_cast<QWidget*>(receiver);
     if (!widget || widget->hasFocus()) return false;
-    // Ignored and filtered: Qt passes the wheel on to the parents, up to the scroll area.
-    event->ignore();
+    // The scroll area around the form takes it instead (Qt's own propagation stops at widgets that
+    // keep mouse events to themselves).
+    for (QWidget* parent = widget->parentWidget(); parent; parent = parent->parentWidget()) {
+      if (auto* area = qobject_cast<QAbstractScrollArea*>(parent)) {
+        QCoreApplication::sendEvent(area->verticalScrollBar(), event);
+        break;
+      }
+    }
     return true;
   }
 };

@@ -38,7 +38,7 @@ WorkbenchPlot::WorkbenchPlot(const QString& title, QWidget* parent) : QCustomPlo
   setMouseTracking(true);
   connect(this, &QCustomPlot::mouseDoubleClick, this, [this] {
     userView_ = false;
-    rescale();
+    rescaleUnlessUserView();
     replot();
   });
   connect(this, &QCustomPlot::legendClick, this, [this](QCPLegend*, QCPAbstractLegendItem* item, QMouseEvent*) {
@@ -67,6 +67,7 @@ void WorkbenchPlot::setLogarithmicY(bool logarithmic) {
     yAxis->setNumberPrecision(6);
   }
   rescale();
+  sanitizeRanges();
   replot();
 }
 
@@ -101,6 +102,40 @@ void WorkbenchPlot::restoreVisibility(QCPGraph* curve) {
 
 void WorkbenchPlot::rescaleUnlessUserView() {
   if (!userView_) rescale();
+  sanitizeRanges();
+}
+
+void WorkbenchPlot::fitIterationAxis(QCPAxis* axis) {
+  double last = 0.0;
+  for (QCPAbstractPlottable* p : axis->plottables()) {
+    if (!p->visible()) continue;
+    bool found = false;
+    const QCPRange keys = p->keyAxis() == axis ? p->getKeyRange(found) : p->getValueRange(found);
+    if (found && std::isfinite(keys.upper)) last = std::max(last, keys.upper);
+  }
+  const double pad = std::max(0.5, 0.02 * last);
+  axis->setRange(-pad, std::max(1.0, last) + pad);
+}
+
+void WorkbenchPlot::sanitizeRanges() {
+  for (QCPAxisRect* rect : axisRects()) {
+    for (QCPAxis* axis : rect->axes()) {
+      QCPRange r = axis->range();
+      const bool log = axis->scaleType() == QCPAxis::stLogarithmic;
+      if (!std::isfinite(r.lower) || !std::isfinite(r.upper) || !(r.lower < r.upper)) r = log ? QCPRange(1e-16, 1) : QCPRange(0, 1);
+      if (log) {
+        if (r.lower <= 0) r.lower = std::min(r.upper, 1.0) * 1e-16;
+        if (r.upper < 10 * r.lower) {  // at least a decade, centred (in log) on what it held
+          const double centre = std::sqrt(r.lower * r.upper);
+          r = QCPRange(centre / std::sqrt(10.0), centre * std::sqrt(10.0));
+        }
+      } else if (r.size() < 1e-12 * std::max(1.0, std::abs(r.center()))) {
+        const double half = std::max(1e-12, 0.05 * std::abs(r.center()));
+        r = QCPRange(r.center() - half, r.center() + half);
+      }
+      if (r != axis->range()) axis->setRange(r);
+    }
+  }
 }
 
 void WorkbenchPlot::mousePressEvent(QMouseEvent* event) {
@@ -164,7 +199,7 @@ void WorkbenchPlot::contextMenuEvent(QContextMenuEvent* event) {
   addViewActions(&menu);
   menu.addAction("Rescale (double click)", this, [this] {
     userView_ = false;
-    rescale();
+    rescaleUnlessUserView();
     replot();
   });
   menu.addSeparator();

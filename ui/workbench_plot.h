@@ -42,8 +42,13 @@ class WorkbenchPlot : public QCustomPlot {
   // Call after a curve is (re)created: keeps it hidden if the user hid it.
   void restoreVisibility(QCPGraph* curve);
   void clearPlot();
-  // Rescales unless the user has taken over the view.
+  // Rescales unless the user has taken over the view; then makes every range drawable.
   void rescaleUnlessUserView();
+  // An iteration axis spans t = 0 to the last t drawn on it (at least 0..1), whatever it showed before.
+  void fitIterationAxis(QCPAxis* axis);
+  // Ranges that would draw nothing sensible (empty, inverted, not finite, log through zero, a log range
+  // narrower than a decade whose tick labels repeat) are widened around what they hold.
+  void sanitizeRanges();
   // A subclass's own view options, added to the context menu after the log toggle.
   virtual void addViewActions(QMenu* menu) { Q_UNUSED(menu); }
   void mousePressEvent(QMouseEvent* event) override;

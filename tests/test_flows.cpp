@@ -1,0 +1,448 @@
+// What a person does with the workbench, action after action, on the real window: run, pause with a
+// field focused, step, reset, run, stop; change the problem mid-run; turn the wheel over the form;
+// import files (a bad one, then a good one); the supervised loss; reopen a session; first launch and
+// relaunch; a lesson from start to end. After every action, storyProblems() checks that every plot, the
+// status bar and the controls tell the story of the one snapshot shown.
+#include "coupling_plot.h"
+#include "cost_decrease_plot.h"
+#include "import_problem_dialog.h"
+#include "learned_steps_plot.h"
+#include "lesson_panel.h"
+#include "main_window.h"
+#include "matrix_file.h"
+#include "problem_generators.h"
+#include "run_status.h"
+#include "settings_panel.h"
+#include "support_raster_plot.h"
+#include "support_ratio_plot.h"
+#include "training_curves_plot.h"
+#include "window_runs.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QPushButton>
+#include <QLabel>
+#include <QProgressBar>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <QSpontaneKeyEvent>
+
+using namespace unfold::ui;
+
+namespace {
+
+const ConvergenceCurve* curveOf(const ConvergenceSnapshot& s, const QString& method) {
+  for (const ConvergenceCurve& c : s.curves)
+    if (c.method == method) return &c;
+  return nullptr;
+}
+
+QAction* action(MainWindow& w, const char* name) { return w.findChild<QAction*>(name); }
+
+// Every problem with the story the window tells, or an empty string.
+QString storyProblems(MainWindow& w) {
+  QStringList problems;
+  const ConvergenceSnapshot& s = w.shownSnapshot();
+  const QString status = w.statusText();
+  const bool refused = status.contains("refused");
+  if (!w.running() && !refused && s.generation != w.latestGeneration())
+    problems << QString("a finished run shows generation %1, not the latest %2").arg(s.generation).arg(w.latestGeneration());
+  // The cost plot draws the snapshot's curves, each to its last t.
+  for (const ConvergenceCurve& c : s.curves) {
+    QCPGraph* g = w.costPlot()->curve(c.method);
+    if (!g) {
+      problems << "cost plot lacks " + c.method;
+      continue;
+    }
+    if (g->data()->size() != c.iteration.size())
+      problems << QString("cost plot %1 has %2 points, the snapshot %3").arg(c.method).arg(g->data()->size()).arg(c.iteration.size());
+  }
+  // The inspector plots draw the same t range of the inspected method.
+  const ConvergenceCurve* inspected = curveOf(s, w.settingsPanel()->inspectedMethod());
+  const int signal = w.settingsPanel()->inspectedSignal();
+  const int iterates = inspected && signal < inspected->inspected ? inspected->iterates() : 0;
+  const int raster = w.supportPlot()->raster()->data()->keySize();
+  if (raster != iterates) problems << QString("support plot has %1 iterates, the snapshot %2").arg(raster).arg(iterates);
+  if (iterates > 0 && w.supportPlot()->raster()->data()->valueSize() != s.atoms)
+    problems << QString("support plot has %1 atoms, the problem %2").arg(w.supportPlot()->raster()->data()->valueSize()).arg(s.atoms);
+  if (QCPGraph* g = w.ratioPlot()->curve(QString("signal %1").arg(signal)); iterates > 0 && (!g || g->data()->size() != iterates))
+    problems << QString("L_S/L plot has %1 iterates, the snapshot %2").arg(g ? g->data()->size() : -1).arg(iterates);
+  // Axes: finite, ordered, log axes above zero, iteration axes spanning what is drawn.
+  for (QCustomPlot* plot : w.plots()) {
+    for (QCPAxisRect* rect : plot->axisRects()) {
+      for (QCPAxis* axis : rect->axes()) {
+        const QCPRange r = axis->range();
+        if (!std::isfinite(r.lower) || !std::isfinite(r.upper) || !(r.lower < r.upper) ||
+            (axis->scaleType() == QCPAxis::stLogarithmic && r.lower <= 0))
+          problems << QString("%1: axis '%2' range %3..%4").arg(plot->objectName(), axis->label()).arg(r.lower).arg(r.upper);
+      }
+    }
+  }
+  // (While they run, the solvers are not in lockstep: each curve goes to its own t.)
+  const QCPRange t = w.costPlot()->xAxis->range();
+  double last = 1;
+  for (const ConvergenceCurve& c : s.curves) last = std::max(last, c.iteration.isEmpty() ? 0.0 : c.iteration.back());
+  if (!s.curves.isEmpty() && (t.lower < -0.05 * last - 1 || t.lower > 0 || t.upper < last || t.upper > 1.1 * last + 2))
+    problems << QString("cost plot shows t = %1..%2 for t up to %3").arg(t.lower).arg(t.upper).arg(last);
+  // The status bar says where the run is.
+  const QRegularExpressionMatch at = QRegularExpression("\\bt = (\\d+)").match(status);
+  if (at.hasMatch() && s.phase != RunPhase::Training && at.captured(1).toInt() != s.iteration())
+    problems << QString("status says t = %1, the plots show t = %2").arg(at.captured(1)).arg(s.iteration());
+  if (!w.running()) {
+    if (!refused && s.phase == RunPhase::Complete && !status.contains("done")) problems << "finished, status: " + status;
+    if (!refused && s.phase == RunPhase::Stopped && !status.contains("stopped by the user")) problems << "stopped, status: " + status;
+    for (const char* word : {"running", "ETA", "computing", "stopping"})
+      if (status.contains(word)) problems << QString("not running, status says '%1': %2").arg(word, status);
+    if (w.progressBar()->isVisible()) problems << "not running, the progress bar shows";
+    for (WorkbenchPlot* plot : {static_cast<WorkbenchPlot*>(w.stepsPlot()), static_cast<WorkbenchPlot*>(w.couplingPlot())})
+      for (int i = 0; i < plot->graphCount(); ++i)
+        if (plot->graph(i)->name().contains("(training)")) problems << "not running, legend says " + plot->graph(i)->name();
+    if (s.generation > 0 && !(w.settingsPanel()->settings() == s.request)) problems << "the form is not the problem shown";
+  } else if (w.paused() && s.phase == RunPhase::Solving && s.paused && !status.contains("paused")) {
+    problems << "paused, status: " + status;
+  }
+  // The controls say what a press would do.
+  if (action(w, "pause")->text() != (w.paused() ? "Resume" : "Pause")) problems << "pause button reads " + action(w, "pause")->text();
+  if (action(w, "stop")->isEnabled() != w.running()) problems << "stop button enabled while not running, or the reverse";
+  return problems.join("\n");
+}
+
+#define CHECK_STORY(window)                                  \
+  do {                                                       \
+    const QString problems = storyProblems(window);          \
+    QVERIFY2(problems.isEmpty(), qPrintable(problems));      \
+  } while (false)
+
+// A run long enough to act on while it goes (a few seconds on 2 cores).
+ExperimentSettings longRun() {
+  ExperimentSettings s;
+  s.n = 30;
+  s.m = 100;
+  s.signalCount = 300;
+  s.iterations = 20000;
+  return s;
+}
+
+// Waits until the shown snapshot answers the latest request and satisfies `ready`.
+template <typename Predicate>
+bool shows(MainWindow& w, Predicate ready, int timeoutMs = 60000) {
+  return QTest::qWaitFor([&] { return w.shownGeneration() == w.latestGeneration() && ready(w.shownSnapshot()); }, timeoutMs);
+}
+
+QSpinBox* spin(MainWindow& w, const char* name) { return w.settingsPanel()->findChild<QSpinBox*>(name); }
+
+void openActive(MainWindow& w) {
+  w.show();
+  w.activateWindow();
+  QVERIFY(QTest::qWaitForWindowActive(&w));
+}
+
+}  // namespace
+
+class TestFlows : public QObject {
+  Q_OBJECT
+ private slots:
+  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+  void init() { QSettings().clear(); }
+
+  void runPauseInAFieldStepResetRunStop() {
+    MainWindow w;
+    openActive(w);
+    w.settingsPanel()->setSettings(longRun(), SettingsPanel::Quietly);
+    QSpinBox* iterations = spin(w, "iterations");
+    iterations->setFocus();
+    QTRY_VERIFY(iterations->hasFocus());
+    QTest::keyClick(iterations, Qt::Key_F5);  // run, the focus in a field
+    QVERIFY(shows(w, [](const ConvergenceSnapshot& s) { return s.iteration() > 20; }));
+    QTest::keyClick(iterations, Qt::Key_Space);  // pause: the field keeps its text
+    QCOMPARE(iterations->text(), QString("20000"));
+    QVERIFY(w.paused());
+    QVERIFY(shows(w, [](const ConvergenceSnapshot& s) { return s.paused; }));
+    const int held = w.shownSnapshot().iteration();
+    CHECK_STORY(w);
+    QVERIFY(w.statusText().contains(QString("paused at t = %1 of 20000").arg(held)));
+    // Three quick presses: three iterations, not two, not four.
+    for (int k = 0; k < 3; ++k) QTest::keyClick(iterations, Qt::Key_F10);
+    QVERIFY(shows(w, [&](const ConvergenceSnapshot& s) { return s.paused && s.iteration() == held + 3; }));
+    QVERIFY(!QTest::qWaitFor([&] { return w.shownSnapshot().iteration() > held + 3; }, 400));
+    CHECK_STORY(w);
+    QTest::keyClick(iterations, Qt::Key_F10);
+    QVERIFY(shows(w, [&](const ConvergenceSnapshot& s) { return s.paused && s.iteration() == held + 4; }));
+    CHECK_STORY(w);
+    // Reset: t = 0 everywhere, sane axes, paused.
+    QTest::keyClick(iterations, Qt::Key_F5, Qt::ShiftModifier);
+    QVERIFY(shows(w, [](const ConvergenceSnapshot& s) { return s.paused && s.iteration() == 0; }));
+    CHECK_STORY(w);
+    QVERIFY(w.statusText().contains("paused at t = 0 of 20000"));
+    QCOMPARE(w.supportPlot()->raster()->data()->keySize(), 1);
+    QVERIFY(w.costPlot()->xAxis->range().lower >= -1 && w.costPlot()->xAxis->range().upper <= 2);
+    // Run again, then Esc: stopped, and said so with the t every plot shows.
+    QTest::keyClick(iterations, Qt::Key_F5);
+    QVERIFY(!w.paused());
+    QVERIFY(shows(w, [](const ConvergenceSnapshot& s) { return !s.paused && s.iteration() > 50; }));
+    CHECK_STORY(w);
+    QTest::keyClick(iterations, Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(!w.running(), 5000);
+    QCOMPARE(w.shownSnapshot().phase, RunPhase::Stopped);
+    CHECK_STORY(w);
+    QVERIFY2(w.statusText().contains(QString("stopped by the user at t = %1 of 20000").arg(w.shownSnapshot().iteration())),
+             qPrintable(w.statusText()));
+    QCOMPARE(iterations->text(), QString("20000"));
+  }
+
+  void changingMMidRunRedrawsEveryPlotForTheNewProblem() {
+    MainWindow w;
+    openActive(w);
+    w.settingsPanel()->setSettings(longRun(), SettingsPanel::Quietly);
+    w.startDefaultRun();
+    QVERIFY(shows(w, [](const ConvergenceSnapshot& s) { return s.iteration() > 10; }));
+    CHECK_STORY(w);
+    spin(w, "m")->setValue(120);  // debounced: a new request with the new problem
+    QVERIFY(shows(w, [](const ConvergenceSnapshot& s) { return s.request.m == 120 && s.iteration() > 10; }));
+    CHECK_STORY(w);
+    QCOMPARE(w.supportPlot()->raster()->data()->valueSize(), 120);
+    QVERIFY(w.statusText().contains("m = 120"));
+    w.stop();
+    QTRY_VERIFY(!w.running());
+    CHECK_STORY(w);
+  }
+
+  void theWheelOverTheFormScrollsItAndChangesNothing() {
+    MainWindow w;
+    w.resize(1024, 700);
+    openActive(w);
+    auto* loss = w.settingsPanel()->findChild<QComboBox*>("loss");
+    QSpinBox* n = spin(w, "n");
+    auto* scroll = qobject_cast<QScrollArea*>(w.settingsPanel()->parentWidget()->parentWidget());
+    QVERIFY(loss && scroll);
+    QVERIFY2(scroll->verticalScrollBar()->maximum() > 0, "at 1024x700 the form scrolls");
+    QVERIFY(scroll->viewport()->height() > 300);  // and shows more than a row
+    QCOMPARE(scroll->verticalScrollBar()->value(), 0);
+    // A wheel notch as the window system delivers it (spontaneous: Qt passes ignored ones to the parents).
+    const auto notch = [](QWidget* target) {
+      const QPointF at(target->rect().center());
+      QWheelEvent down(at, target->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+      QSpontaneKeyEvent::setSpontaneous(&down);
+      QApplication::sendEvent(target, &down);
+    };
+    const int nBefore = n->value();
+    for (int k = 0; k < 3; ++k) notch(n);
+    QCOMPARE(n->value(), nBefore);
+    QVERIFY(scroll->verticalScrollBar()->value() > 0);  // the form scrolled instead
+    const int before = loss->currentIndex();
+    notch(loss);
+    QCOMPARE(loss->currentIndex(), before);
+    loss->setFocus();
+    QTRY_VERIFY(loss->hasFocus());
+    notch(loss);
+    QVERIFY(loss->currentIndex() != before);  // a focused box takes the wheel
+  }
+
+  void importAsksOnceAndARefusedFileKeepsThePreviousProblem() {
+    QTemporaryDir dir;
+    const QString dPath = dir.filePath("D.csv"), good = dir.filePath("X.csv"), bad = dir.filePath("bad.csv");
+    const unfold::Matrix D = unfold::gaussianDictionary(8, 20, 3);
+    unfold::writeMatrixFile(dPath.toStdString(), D);
+    unfold::writeSignalsFile(good.toStdString(), unfold::makeSignals(unfold::SignalKind::Gaussian, D, 30, 4).X);
+    unfold::writeSignalsFile(bad.toStdString(), unfold::Matrix::Ones(5, 30));  // 5 entries per signal, D has 8 rows
+    MainWindow w;
+    w.setDialogsEnabled(false);
+    openActive(w);
+    QVERIFY(runToCompletion(w));
+    const quint64 before = w.shownGeneration();
+    auto* source = w.settingsPanel()->findChild<QComboBox*>("source");
+    // Choosing Import opens one dialog for both files, no warning; Cancel keeps the problem.
+    QTimer::singleShot(0, [] {
+      auto* dialog = qobject_cast<ImportProblemDialog*>(QApplication::activeModalWidget());
+      QVERIFY(dialog);
+      dialog->reject();
+    });
+    source->setCurrentIndex(int(ProblemSource::Files));
+    QCOMPARE(source->currentIndex(), int(ProblemSource::Gaussian));
+    QVERIFY(!QTest::qWaitFor([&] { return w.latestGeneration() != before; }, 400));  // nothing ran
+    // A refused file: the message names it, the form shows the problem the plots show.
+    QSignalSpy failed(&w, &MainWindow::runFailed);
+    QTimer::singleShot(0, [&] {
+      auto* dialog = qobject_cast<ImportProblemDialog*>(QApplication::activeModalWidget());
+      QVERIFY(dialog);
+      dialog->dictionaryEdit()->setText(dPath);
+      QVERIFY(!dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->isEnabled());  // one file only
+      dialog->signalsEdit()->setText(bad);
+      QVERIFY(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->isEnabled());
+      dialog->accept();
+    });
+    source->setCurrentIndex(int(ProblemSource::Files));
+    QVERIFY(failed.wait(10000));
+    QVERIFY(failed.front().front().toString().contains("bad.csv"));
+    QCOMPARE(w.settingsPanel()->settings().source, ProblemSource::Gaussian);
+    QCOMPARE(w.shownGeneration(), before);
+    QTRY_VERIFY(!w.running());
+    CHECK_STORY(w);
+    QVERIFY(w.statusText().contains("refused") && w.statusText().contains("previous problem"));
+    // The good file: the imported problem everywhere.
+    QTimer::singleShot(0, [&] {
+      auto* dialog = qobject_cast<ImportProblemDialog*>(QApplication::activeModalWidget());
+      QVERIFY(dialog);
+      dialog->dictionaryEdit()->setText(dPath);
+      dialog->signalsEdit()->setText(good);
+      dialog->accept();
+    });
+    source->setCurrentIndex(int(ProblemSource::Files));
+    QVERIFY(shows(w, [](const ConvergenceSnapshot& s) { return s.complete; }, 30000));
+    QTRY_VERIFY(!w.running());
+    CHECK_STORY(w);
+    QVERIFY(w.statusText().contains("D from D.csv (8 x 20)"));
+  }
+
+  void supervisedLossSaysItRedrawsTheSignals() {
+    MainWindow w;
+    openActive(w);
+    ExperimentSettings s;
+    s.n = 5;
+    s.m = 10;
+    s.iterations = 20;
+    s.slista = true;
+    s.layers = 3;
+    s.trainingIterations = 5;
+    s.trainCount = 50;
+    s.loss = "supervised";
+    QVERIFY(runSettings(w, s));
+    QVERIFY(w.settingsPanel()->findChild<QLabel*>("lossNote")->isVisible());
+    QVERIFY(w.statusText().contains("x = D z0 + noise"));
+    CHECK_STORY(w);
+    s.loss = "unsupervised";
+    QVERIFY(runSettings(w, s));
+    QVERIFY(!w.settingsPanel()->findChild<QLabel*>("lossNote")->isVisible());
+    QVERIFY(!w.statusText().contains("z0"));
+  }
+
+  void stopDuringTrainingSaysWhereAndWhy() {
+    MainWindow w;
+    openActive(w);
+    ExperimentSettings s;
+    s.n = 20;
+    s.m = 60;
+    s.iterations = 30;
+    s.trainCount = 2000;
+    s.listaCp = true;
+    s.layers = 20;
+    s.trainingIterations = 100000;
+    w.settingsPanel()->setSettings(s, SettingsPanel::Quietly);
+    w.startDefaultRun();
+    QVERIFY(shows(w, [](const ConvergenceSnapshot& s) { return !s.networks.isEmpty() && s.networks.back().trainIteration.size() > 2; }));
+    QVERIFY(w.statusText().contains("training LISTA-CP (1 of 1) at step"));
+    QVERIFY(w.statusText().contains("ETA"));
+    QTest::keyClick(&w, Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(!w.running(), 5000);
+    CHECK_STORY(w);
+    QVERIFY2(w.statusText().contains("stopped by the user while training LISTA-CP"), qPrintable(w.statusText()));
+    QVERIFY(w.trainingPlot()->curve("LISTA-CP: " + QString::number(w.shownSnapshot().networks.back().trainIteration.back()) +
+                                    " steps, stopped"));
+  }
+
+  void aReopenedSessionShowsItsTrainingCurves() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("s.json");
+    ExperimentSettings s;
+    s.n = 5;
+    s.m = 10;
+    s.iterations = 20;
+    s.slista = true;
+    s.layers = 3;
+    s.trainingIterations = 15;
+    s.trainCount = 50;
+    int steps = 0;
+    {
+      MainWindow w;
+      openActive(w);
+      QVERIFY(runSettings(w, s));
+      steps = int(w.shownSnapshot().networks.front().trainIteration.size());
+      QVERIFY(steps > 1);
+      QVERIFY(w.saveSessionFile(path).isEmpty());
+    }
+    MainWindow w;
+    openActive(w);
+    QSignalSpy finished(&w, &MainWindow::runFinished);
+    QVERIFY(w.openSessionFile(path, true).isEmpty());
+    QVERIFY(finished.wait(30000));
+    CHECK_STORY(w);
+    const NetworkCurve& n = w.shownSnapshot().networks.front();
+    QCOMPARE(n.stopLabel, QString("from session"));
+    QCOMPARE(int(n.trainIteration.size()), steps);
+    QCPGraph* curve = w.trainingPlot()->curve(QString("SLISTA: %1 steps, from session").arg(n.trainIteration.back()));
+    QVERIFY(curve);
+    QCOMPARE(curve->data()->size(), steps);
+  }
+
+  void firstLaunchWelcomesAndARelaunchWaitsForRun() {
+    {
+      MainWindow w;
+      openActive(w);
+      w.restoreLastSession();
+      QVERIFY(w.welcome()->isVisible());
+      QVERIFY(!w.running());
+      QVERIFY(w.statusText().contains("press Run (F5)"));
+      w.welcome()->findChild<QPushButton*>("welcomeDismiss")->click();
+      QVERIFY(!w.welcome()->isVisible());
+      ExperimentSettings s;
+      s.slista = true;
+      w.settingsPanel()->setSettings(s, SettingsPanel::Quietly);
+      w.close();  // remembers the settings
+    }
+    MainWindow w;
+    openActive(w);
+    w.restoreLastSession();
+    QVERIFY(!w.welcome()->isVisible());  // dismissed once, gone for good
+    QVERIFY(w.settingsPanel()->settings().slista);
+    QVERIFY(!w.running());  // training waits for the user
+    QVERIFY(w.statusText().contains("press Run (F5)"));
+  }
+
+  void aLessonFromStartToEndKeepsOneStory() {
+    MainWindow w;
+    openActive(w);
+    w.showLessons();
+    w.lessonPanel()->startLesson(1);  // "Oracle steps": a preset, inspections, a reset, the 2-D view
+    for (int step = 0; step < w.lessonPanel()->currentLesson().steps.size(); ++step) {
+      if (step > 0) w.lessonPanel()->next();
+      QCOMPARE(w.lessonPanel()->currentStep(), step);
+      QVERIFY(QTest::qWaitFor([&] { return !w.running(); }, 60000));
+      QCoreApplication::processEvents();
+      CHECK_STORY(w);
+    }
+  }
+
+  void theStatusBarSaysRoundingAsRounding() {
+    QCOMPARE(formatGap(-2e-17), QString("≤ 1e-15 (rounding)"));
+    QCOMPARE(formatGap(3e-16), QString("≤ 1e-15 (rounding)"));
+    QCOMPARE(formatGap(1.5e-3), QString("1.50e-03"));
+    ConvergenceSnapshot s;
+    s.generation = 1;
+    s.problem = "p";
+    s.request.iterations = 100;
+    s.phase = RunPhase::Solving;
+    ConvergenceCurve c;
+    c.iteration = {0, 1, 2};
+    c.gapMean = {1, 0.5, -2e-17};
+    s.curves = {c};
+    QVERIFY(describeRun(s, true, {true, false, false, 1.0, {}}).text.contains("running: t = 2 of 100"));
+    QVERIFY(describeRun(s, true, {true, false, false, 1.0, {}}).text.contains("best F − F* = ≤ 1e-15 (rounding)"));
+    QVERIFY(describeRun(s, true, {true, true, false, 1.0, {}}).text.contains("paused at t = 2 of 100"));
+    s.phase = RunPhase::Stopped;
+    QVERIFY(describeRun(s, true, {}).text.contains("stopped by the user at t = 2 of 100"));
+    QCOMPARE(describeRun(s, true, {}).progress, -1.0);
+    QVERIFY(describeRun(s, true, {false, false, false, 0, "D.csv: bad"}).text.contains("refused: D.csv: bad"));
+  }
+};
+
+QTEST_MAIN(TestFlows)
+#include "test_flows.moc"
