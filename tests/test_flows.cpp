@@ -197,6 +197,10 @@ class TestFlows : public QObject {
     QVERIFY2(w.statusText().contains(QString("stopped by the user at t = %1 of 20000").arg(w.shownSnapshot().iteration())),
              qPrintable(w.statusText()));
     QCOMPARE(iterations->text(), QString("20000"));
+    // Nothing runs, Pause is disabled: Space still never types into the field.
+    QTest::keyClick(iterations, Qt::Key_Space);
+    QCOMPARE(iterations->text(), QString("20000"));
+    QVERIFY(!w.running());
   }
 
   void changingMMidRunRedrawsEveryPlotForTheNewProblem() {
@@ -435,7 +439,7 @@ class TestFlows : public QObject {
     c.gapMean = {1, 0.5, -2e-17};
     s.curves = {c};
     QVERIFY(describeRun(s, true, {true, false, false, 1.0, {}}).text.contains("running: t = 2 of 100"));
-    QVERIFY(describeRun(s, true, {true, false, false, 1.0, {}}).text.contains("best F − F* = ≤ 1e-15 (rounding)"));
+    QVERIFY(describeRun(s, true, {true, false, false, 1.0, {}}).text.contains("best F − F* ≤ 1e-15 (rounding)"));
     QVERIFY(describeRun(s, true, {true, true, false, 1.0, {}}).text.contains("paused at t = 2 of 100"));
     s.phase = RunPhase::Stopped;
     QVERIFY(describeRun(s, true, {}).text.contains("stopped by the user at t = 2 of 100"));

@@ -109,6 +109,7 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     graph->setData(layers, floored(n.layerGap), true);
     restoreVisibility(graph);
   }
+  legend->setVisible(!snapshot.curves.isEmpty() || !snapshot.networks.isEmpty());  // no empty legend box
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);
 }

@@ -65,6 +65,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
   buildMenusAndToolbar();
   buildStatusBar();
+  redrawAll();  // before any run: empty plots that say what would show
   installRunKeys(this, {runAction_, pauseAction_, stepAction_, stopAction_, resetAction_});
 }
 
@@ -260,6 +261,19 @@ void MainWindow::redraw() {
   settings_->setInspectableSignals(shown_.inspected);
   showInspected();
   updateStatus();
+  afterRedraw(cost);
+}
+
+void MainWindow::redrawAll() {
+  costPlot_->showSnapshot(shown_);
+  stepsPlot_->showSnapshot(shown_);
+  couplingPlot_->showSnapshot(shown_);
+  trainingPlot_->showSnapshot(shown_);
+  inspectorKey_.clear();
+  showInspected();
+}
+
+void MainWindow::afterRedraw(const QElapsedTimer& cost) {
   // The plots repaint from queued events; once they are done, the time it all took sets the pace of
   // the next redraws: the UI thread spends at most ~7 % of its time drawing, so that on a machine with
   // few cores the computation keeps its speed.

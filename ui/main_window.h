@@ -101,6 +101,8 @@ class MainWindow : public QMainWindow {
   void requestRun(bool startPaused);
   void acceptSnapshot(const ConvergenceSnapshot& snapshot);
   void redraw();
+  void redrawAll();
+  void afterRedraw(const QElapsedTimer& cost);  // paces the next redraws by this one's cost
   void updateStatus();
   void updateControls();
   void showInspected();  // the inspector plots, from the snapshot shown

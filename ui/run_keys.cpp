@@ -25,7 +25,7 @@ class RunKeyFilter : public QObject {
   RunKeyFilter(QWidget* window, QList<QAction*> actions) : QObject(window), window_(window), actions_(std::move(actions)) {}
 
   bool eventFilter(QObject* receiver, QEvent* event) override {
-    if (event->type() != QEvent::ShortcutOverride) return false;
+    if (event->type() != QEvent::ShortcutOverride && event->type() != QEvent::KeyPress) return false;
     auto* widget = qobject_cast<QWidget*>(receiver);
     if (!widget || widget->window() != window_) return false;  // dialogs and other windows keep their keys
     const auto* key = static_cast<QKeyEvent*>(event);
@@ -33,7 +33,9 @@ class RunKeyFilter : public QObject {
     for (const QAction* action : actions_) {
       if (action->shortcut() != pressed) continue;
       if (key->key() == Qt::Key_Space && takesText(widget)) return false;
-      // Left unaccepted, the override lets the window's shortcut fire instead of the widget's key.
+      // Left unaccepted, the override lets the window's shortcut fire instead of the widget's key. A
+      // disabled action (Pause with nothing running) fires nothing, and its key press reaches the
+      // widget: eaten here, so that Space never types into a number field.
       event->ignore();
       return true;
     }

@@ -97,11 +97,12 @@ RunStatus describeRun(const ConvergenceSnapshot& s, bool current, const RunContr
     status.text = state;
     return status;
   }
-  status.text = QString("%1   ·   L = %2   ·   mean λ_max = %3   ·   best F − F* = %4   ·   %5")
+  const QString gap = formatGap(s.bestGap());
+  status.text = QString("%1   ·   L = %2   ·   mean λ_max = %3   ·   best F − F* %4   ·   %5")
                     .arg(s.problem)
                     .arg(s.lipschitz, 0, 'g', 5)
                     .arg(s.meanLambdaMax, 0, 'g', 4)
-                    .arg(formatGap(s.bestGap()), state);
+                    .arg(gap.startsWith("≤") ? gap : "= " + gap, state);
   return status;
 }
 

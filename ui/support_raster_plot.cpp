@@ -71,7 +71,9 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, const QS
   const ConvergenceCurve* curve = curveOf(snapshot, method, signal);
   raster_->data()->clear();
   for (QCPGraph* g : {supportSize_, rejected_, solutionPositive_, solutionNegative_}) g->data()->clear();
-  if (!curve) {
+  if (!curve) {  // nothing run yet, or this signal has no iterates: say what would show
+    setTitle(QString("Support evolution (run a solver to see one signal's iterates)"));
+    rescaleUnlessUserView();
     replot(QCustomPlot::rpQueuedReplot);
     return;
   }

@@ -64,7 +64,9 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, const QSt
       line->addData(zeta, zeta);
     }
   }
-  setTitle(QString("L_S / L: %1").arg(method));
+  const bool empty = snapshot.curves.isEmpty();
+  legend->setVisible(!empty);
+  setTitle(empty ? QString("L_S / L (run a solver to see it)") : QString("L_S / L: %1").arg(method));
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);
 }
