@@ -385,6 +385,11 @@ class TestFlows : public QObject {
     QCPGraph* curve = w.trainingPlot()->curve(QString("SLISTA: %1 steps, from session").arg(n.trainIteration.back()));
     QVERIFY(curve);
     QCOMPARE(curve->data()->size(), steps);
+    // Train and test curves lie inside the axis, none along its edge where it would be unseen.
+    const QCPRange y = w.trainingPlot()->yAxis->range();
+    for (int i = 0; i < w.trainingPlot()->graphCount(); ++i)
+      for (const QCPGraphData& p : *w.trainingPlot()->graph(i)->data())
+        QVERIFY2(p.value > y.lower + 0.01 * y.size() && p.value < y.upper - 0.01 * y.size(), "a loss on the axis line");
   }
 
   void firstLaunchWelcomesAndARelaunchWaitsForRun() {

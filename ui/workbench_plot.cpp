@@ -47,7 +47,17 @@ WorkbenchPlot::WorkbenchPlot(const QString& title, QWidget* parent) : QCustomPlo
   });
 }
 
-void WorkbenchPlot::rescale() { rescaleAxes(true); }
+void WorkbenchPlot::rescale() {
+  rescaleAxes(true);
+  // A margin on every value axis: a curve at the edge of its range would lie on the axis line, unseen.
+  for (QCPAxisRect* rect : axisRects()) {
+    for (QCPAxis* axis : rect->axes(QCPAxis::atLeft | QCPAxis::atRight)) {
+      const QCPRange r = axis->range();
+      if (axis->scaleType() == QCPAxis::stLogarithmic) axis->setRange(r.lower / 1.25, r.upper * 1.25);
+      else axis->setRange(r.lower - 0.05 * r.size(), r.upper + 0.05 * r.size());
+    }
+  }
+}
 
 void WorkbenchPlot::setTitle(const QString& title) {
   title_ = title;
