@@ -22,6 +22,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDockWidget>
 #include <QPushButton>
 #include <QLabel>
 #include <QProgressBar>
@@ -305,6 +306,22 @@ class TestFlows : public QObject {
     QTRY_VERIFY(!w.running());
     CHECK_STORY(w);
     QVERIFY(w.statusText().contains("D from D.csv (8 x 20)"));
+  }
+
+  void tickingANetworkKeepsTheLayout() {
+    MainWindow w;
+    openActive(w);
+    QVERIFY(runToCompletion(w));
+    QHash<QString, QRect> before;
+    for (QDockWidget* dock : w.findChildren<QDockWidget*>()) before[dock->objectName()] = dock->geometry();
+    ExperimentSettings s = w.settingsPanel()->settings();
+    s.slista = true;
+    s.layers = 3;
+    s.trainingIterations = 5;
+    QVERIFY(runSettings(w, s));
+    for (QDockWidget* dock : w.findChildren<QDockWidget*>())
+      QCOMPARE(dock->geometry(), before[dock->objectName()]);
+    CHECK_STORY(w);
   }
 
   void supervisedLossSaysItRedrawsTheSignals() {
