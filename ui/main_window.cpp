@@ -218,9 +218,9 @@ void MainWindow::acceptSnapshot(const ConvergenceSnapshot& snapshot) {
   if (snapshot.generation != latestGeneration_) return;  // answers a superseded request: never shown
   pending_ = snapshot;
   hasPending_ = true;
-  // A new request, and the end of a phase, are drawn at once; partial results are paced.
-  if (snapshot.generation != shown_.generation || snapshot.phase != shown_.phase) redraw();
-  else if (!redrawTimer_.isActive()) redrawTimer_.start();
+  // Paced, the first snapshot of a new request included: when F* is quick, the solvers' first results
+  // replace it before it is drawn, and the plots do not flash empty while a slider is dragged.
+  if (!redrawTimer_.isActive()) redrawTimer_.start();
 }
 
 namespace {
