@@ -133,6 +133,19 @@ ExperimentSettings longRun() {
   return s;
 }
 
+// A 3-layer SLISTA on a tiny problem: trains in a blink.
+ExperimentSettings tinySlista(int steps) {
+  ExperimentSettings s;
+  s.n = 5;
+  s.m = 10;
+  s.iterations = 20;
+  s.slista = true;
+  s.layers = 3;
+  s.trainingIterations = steps;
+  s.trainCount = 50;
+  return s;
+}
+
 // Waits until the shown snapshot answers the latest request and satisfies `ready`.
 template <typename Predicate>
 bool shows(MainWindow& w, Predicate ready, int timeoutMs = 60000) {
@@ -327,14 +340,7 @@ class TestFlows : public QObject {
   void supervisedLossSaysItRedrawsTheSignals() {
     MainWindow w;
     openActive(w);
-    ExperimentSettings s;
-    s.n = 5;
-    s.m = 10;
-    s.iterations = 20;
-    s.slista = true;
-    s.layers = 3;
-    s.trainingIterations = 5;
-    s.trainCount = 50;
+    ExperimentSettings s = tinySlista(5);
     s.loss = "supervised";
     QVERIFY(runSettings(w, s));
     QVERIFY(w.settingsPanel()->findChild<QLabel*>("lossNote")->isVisible());
@@ -373,14 +379,7 @@ class TestFlows : public QObject {
   void aReopenedSessionShowsItsTrainingCurves() {
     QTemporaryDir dir;
     const QString path = dir.filePath("s.json");
-    ExperimentSettings s;
-    s.n = 5;
-    s.m = 10;
-    s.iterations = 20;
-    s.slista = true;
-    s.layers = 3;
-    s.trainingIterations = 15;
-    s.trainCount = 50;
+    const ExperimentSettings s = tinySlista(15);
     int steps = 0;
     {
       MainWindow w;
