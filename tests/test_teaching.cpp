@@ -11,6 +11,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QtTest>
+#include <qcustomplot.h>
 
 #include <cmath>
 
@@ -88,6 +89,30 @@ class TestTeaching : public QObject {
     QVERIFY(shown.wait(20000));
     QCOMPARE(view.picture().settings.lambda, 0.6);
     QVERIFY(view.manualPath().isEmpty());
+  }
+
+  void aBigManualStepStaysInSight() {
+    LassoPlaneView view;
+    view.show();
+    QSignalSpy shown(&view, &LassoPlaneView::pictureShown);
+    QVERIFY(shown.wait(20000));
+    QSignalSpy stepped(&view, &LassoPlaneView::manualStepShown);
+    QSignalSpy regridded(&view, &LassoPlaneView::gridShown);
+    view.setManualStep(10.0);
+    view.takeManualStep();
+    QVERIFY(stepped.wait(5000));
+    const ManualStep& m = view.manualPath().back();
+    const PlanePicture& p = view.picture();
+    QVERIFY(m.grad[0] < p.xMin || m.grad[0] > p.xMax || m.grad[1] < p.yMin || m.grad[1] > p.yMax);  // off the picture
+    const QCPRange x = view.plane()->xAxis->range(), y = view.plane()->yAxis->range();
+    for (const double* point : {m.from, m.grad, m.to})
+      QVERIFY2(x.contains(point[0]) && y.contains(point[1]), qPrintable(QString("(%1, %2) outside [%3, %4] x [%5, %6]")
+                                                                         .arg(point[0]).arg(point[1]).arg(x.lower).arg(x.upper).arg(y.lower).arg(y.upper)));
+    QVERIFY(x.contains(p.zStar[0]) && y.contains(p.zStar[1]));  // the solution stays in sight too
+    // The level sets cover the whole view: the grid is widened.
+    QVERIFY(regridded.wait(5000));
+    QVERIFY(view.picture().gridXMin <= x.lower && view.picture().gridXMax >= x.upper);
+    QVERIFY(view.picture().gridYMin <= y.lower && view.picture().gridYMax >= y.upper);
   }
 
   void lessonsShipAndParse() {
