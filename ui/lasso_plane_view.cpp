@@ -203,6 +203,22 @@ void LassoPlaneView::setLambda(double lambda) {
   request();
 }
 
+void LassoPlaneView::startFrom(const PlaneSettings& settings) {
+  pause();
+  shown_ = 0;
+  manual_.clear();
+  nextOracle_ = 1.0;
+  settings_ = settings;
+  {
+    const QSignalBlocker blockDimension(dimension_), blockLambda(lambda_);
+    dimension_->setCurrentIndex(settings.n == 2 ? 1 : 0);
+    lambda_->setValue(lambdaSlider(settings.lambda));
+  }
+  lambdaText_->setText(QString("λ = %1 λ_max").arg(settings_.lambda, 0, 'f', 3));
+  setManualStep(1.0);  // redraws: no manual path, t = 0
+  request();           // the named problem, even if it is the one shown (its manual path is gone anyway)
+}
+
 void LassoPlaneView::play() {
   if (shown_ >= settings_.steps) shown_ = 0;
   animation_.start();

@@ -34,6 +34,9 @@ class LassoPlaneView : public QWidget {
   ~LassoPlaneView() override;
 
   void setLambda(double lambda);           // slider and request
+  // A fresh start on these settings (a lesson step names them): t = 0, no manual steps, step 1/L.
+  void startFrom(const PlaneSettings& settings);
+  const PlaneSettings& settings() const { return settings_; }
   void play();
   void pause();
   void stepForward();                      // one more step of every method
