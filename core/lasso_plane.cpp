@@ -7,6 +7,7 @@
 #include "random.h"
 #include "support_lipschitz.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -132,6 +133,43 @@ std::vector<double> trainPlaneSlista(const PlaneProblem& p, int layers, int sign
   std::vector<double> steps;
   for (const LayerWeights& layer : network.weights().layers) steps.push_back(layer.step);
   return steps;
+}
+
+PlaneBox planeSquareBox(const std::vector<PlanePoint>& points) {
+  double lo[2] = {0, 0}, hi[2] = {0, 0};
+  if (!points.empty()) lo[0] = hi[0] = points[0][0], lo[1] = hi[1] = points[0][1];
+  for (const PlanePoint& q : points)
+    for (int k = 0; k < 2; ++k) lo[k] = std::min(lo[k], q[size_t(k)]), hi[k] = std::max(hi[k], q[size_t(k)]);
+  const double half = 0.6 * std::max({hi[0] - lo[0], hi[1] - lo[1], 0.2});
+  const double cx = 0.5 * (lo[0] + hi[0]), cy = 0.5 * (lo[1] + hi[1]);
+  return {cx - half, cx + half, cy - half, cy + half};
+}
+
+PlaneBox planeBoxHolding(const PlaneBox& box, const std::vector<PlanePoint>& points, double margin) {
+  PlaneBox grown = box;
+  for (const PlanePoint& q : points) {
+    grown.xMin = std::min(grown.xMin, q[0]), grown.xMax = std::max(grown.xMax, q[0]);
+    grown.yMin = std::min(grown.yMin, q[1]), grown.yMax = std::max(grown.yMax, q[1]);
+  }
+  if (grown == box) return box;
+  const double pad = margin * std::max(grown.xMax - grown.xMin, grown.yMax - grown.yMin);
+  if (grown.xMin < box.xMin) grown.xMin -= pad;
+  if (grown.xMax > box.xMax) grown.xMax += pad;
+  if (grown.yMin < box.yMin) grown.yMin -= pad;
+  if (grown.yMax > box.yMax) grown.yMax += pad;
+  return grown;
+}
+
+std::vector<double> planeLogGapGrid(const PlaneProblem& p, double fStar, const PlaneBox& box, int samples) {
+  std::vector<double> grid(size_t(samples) * size_t(samples));
+  Vector z(2);
+  for (int iy = 0; iy < samples; ++iy) {
+    for (int ix = 0; ix < samples; ++ix) {
+      z << box.xMin + (box.xMax - box.xMin) * ix / (samples - 1), box.yMin + (box.yMax - box.yMin) * iy / (samples - 1);
+      grid[size_t(iy) * size_t(samples) + size_t(ix)] = std::log10(std::max(planeCost(p, z) - fStar, 0.0) + 1e-6);
+    }
+  }
+  return grid;
 }
 
 }  // namespace unfold

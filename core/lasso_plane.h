@@ -7,6 +7,7 @@
 
 #include "dictionary.h"
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -46,5 +47,22 @@ std::vector<PlaneStep> planePath(const PlaneProblem& p, PlaneMethod method, int 
 // SLISTA trained (unsupervised, full-batch GD) on `signalCount` signals around this problem's D, at its
 // lambda: the learned step of each of `layers` layers.
 std::vector<double> trainPlaneSlista(const PlaneProblem& p, int layers, int signalCount, int iterations, std::uint64_t seed);
+
+// What the 2-D view shows: a box in the plane, and the cost sampled on it.
+struct PlaneBox {
+  double xMin = -1, xMax = 1, yMin = -1, yMax = 1;
+  bool holds(double x, double y) const { return x >= xMin && x <= xMax && y >= yMin && y <= yMax; }
+  bool operator==(const PlaneBox&) const = default;
+};
+using PlanePoint = std::array<double, 2>;
+
+// The square around every point (0 and z* among them), 1.2 times their extent (at least 0.24 wide), centred on them.
+PlaneBox planeSquareBox(const std::vector<PlanePoint>& points);
+// `box` grown to hold every point: an edge that has to move goes `margin` x (the grown box's larger side)
+// beyond the farthest point, so that a step off the box lands well inside the new one; edges that need
+// not move stay. A box that already holds every point is returned as it is.
+PlaneBox planeBoxHolding(const PlaneBox& box, const std::vector<PlanePoint>& points, double margin = 0.08);
+// log10(F(z) - F* + 1e-6) on a samples x samples grid over `box` (index iy * samples + ix, corners included).
+std::vector<double> planeLogGapGrid(const PlaneProblem& p, double fStar, const PlaneBox& box, int samples);
 
 }  // namespace unfold

@@ -8,9 +8,12 @@
 #include "settings_panel.h"
 
 #include <QComboBox>
+#include <QDockWidget>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QtTest>
+#include <qcustomplot.h>
 
 #include <cmath>
 
@@ -90,6 +93,75 @@ class TestTeaching : public QObject {
     QVERIFY(view.manualPath().isEmpty());
   }
 
+  void aBigManualStepStaysInSight() {
+    LassoPlaneView view;
+    view.show();
+    QSignalSpy shown(&view, &LassoPlaneView::pictureShown);
+    QVERIFY(shown.wait(20000));
+    QSignalSpy stepped(&view, &LassoPlaneView::manualStepShown);
+    QSignalSpy regridded(&view, &LassoPlaneView::gridShown);
+    view.setManualStep(10.0);
+    view.takeManualStep();
+    QVERIFY(stepped.wait(5000));
+    const ManualStep& m = view.manualPath().back();
+    const PlanePicture& p = view.picture();
+    QVERIFY(m.grad[0] < p.xMin || m.grad[0] > p.xMax || m.grad[1] < p.yMin || m.grad[1] > p.yMax);  // off the picture
+    const QCPRange x = view.plane()->xAxis->range(), y = view.plane()->yAxis->range();
+    for (const double* point : {m.from, m.grad, m.to})
+      QVERIFY2(x.contains(point[0]) && y.contains(point[1]), qPrintable(QString("(%1, %2) outside [%3, %4] x [%5, %6]")
+                                                                         .arg(point[0]).arg(point[1]).arg(x.lower).arg(x.upper).arg(y.lower).arg(y.upper)));
+    QVERIFY(x.contains(p.zStar[0]) && y.contains(p.zStar[1]));  // the solution stays in sight too
+    // The level sets cover the whole view: the grid is widened.
+    QVERIFY(regridded.wait(5000));
+    QVERIFY(view.picture().gridXMin <= x.lower && view.picture().gridXMax >= x.upper);
+    QVERIFY(view.picture().gridYMin <= y.lower && view.picture().gridYMax >= y.upper);
+  }
+
+  void aLessonStepOpensAFreshPlaneBesideTheLesson() {
+    MainWindow window;
+    window.show();
+    window.showLessons();
+    LessonPanel* panel = window.lessonPanel();
+    panel->startLesson(1);  // "Oracle steps"; its step 5 opens the 2-D view
+    for (int k = 0; k < 4; ++k) panel->next();
+    QCOMPARE(panel->currentStep(), 4);
+    const PlaneSettings named = window.lessonPanel()->currentLesson().steps[4].planeStart;
+    QCOMPARE(named.n, 1);
+    QCOMPARE(named.lambda, 0.3);
+    LassoPlaneView* plane = window.openPlaneView();
+    QVERIFY(plane->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(plane->picture().generation > 0 && plane->picture().settings == named, true, 20000);
+    // Beside the lessons: neither the dock nor its Next button is under the 2-D window.
+    QDockWidget* lessons = window.findChild<QDockWidget*>("lessons");
+    QVERIFY(lessons->isVisible() && panel->nextButton()->isVisible());
+    const QRect next(panel->nextButton()->mapToGlobal(QPoint(0, 0)), panel->nextButton()->size());
+    const QRect dock(lessons->mapToGlobal(QPoint(0, 0)), lessons->size());
+    QVERIFY(!plane->frameGeometry().intersects(next));
+    QVERIFY(!plane->frameGeometry().intersects(dock));
+    // Earlier manual steps, another lambda, steps shown: the step starts again from what it names.
+    QSignalSpy shown(plane, &LassoPlaneView::pictureShown);
+    plane->setLambda(0.6);
+    QVERIFY(shown.wait(20000));
+    QSignalSpy stepped(plane, &LassoPlaneView::manualStepShown);
+    plane->setManualStep(2.0);
+    for (int k = 0; k < 2; ++k) {
+      plane->takeManualStep();
+      QVERIFY(stepped.wait(5000));
+    }
+    plane->stepForward();
+    QCOMPARE(plane->manualPath().size(), 2);
+    panel->back();
+    panel->next();
+    QCOMPARE(plane->manualPath().size(), 0);
+    QCOMPARE(plane->shownSteps(), 0);
+    QCOMPARE(plane->manualStep(), 1.0);
+    QVERIFY(plane->settings() == named);
+    QVERIFY(shown.wait(20000));
+    QVERIFY(plane->picture().settings == named);
+    QVERIFY(plane->manualPath().isEmpty());
+    QVERIFY(!plane->frameGeometry().intersects(next));
+  }
+
   void lessonsShipAndParse() {
     QString error;
     const QVector<Lesson> lessons = loadLessons(&error);
@@ -108,6 +180,11 @@ class TestTeaching : public QObject {
     QVERIFY(error.startsWith("x.json: not valid JSON"));
     QVERIFY(!parseLesson(R"({"title": "t", "steps": [{"text": "a"}, {"text": "b", "show": "nowhere"}]})", "y.json", &error));
     QVERIFY(error.contains("'show' must be one of"));
+    const auto planeStep = parseLesson(R"({"title": "t", "steps": [{"text": "a"}, {"text": "b", "plane": {"n": 2, "lambda": 0.7, "seed": 4}}]})", "z.json", &error);
+    QVERIFY(planeStep && planeStep->steps[1].plane);
+    QVERIFY((planeStep->steps[1].planeStart == PlaneSettings{2, 0.7, 4, 8}));
+    QVERIFY(!parseLesson(R"({"title": "t", "steps": [{"text": "a"}, {"text": "b", "plane": {"n": 3}}]})", "w.json", &error));
+    QVERIFY(error.contains("n must be 1 or 2"));
   }
 
   void lessonStepsDriveTheWindow() {

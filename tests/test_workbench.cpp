@@ -1,5 +1,5 @@
 // The workbench's runs beyond the solvers: networks trained in the GUI (plots hold the core's numbers),
-// pause / step / resume in lockstep, stop and close during training, the whole-dashboard export,
+// pause / step / resume in lockstep, stop and close during training,
 // sessions that carry trained networks, other problem sources, picking a signal with the mouse, and
 // the run gate on its own.
 #include "cost_decrease_plot.h"
@@ -23,7 +23,6 @@
 #include "problem_generators.h"
 #include "reference_solver.h"
 
-#include <QImage>
 #include <QProgressBar>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -284,27 +283,6 @@ class TestWorkbench : public QObject {
     QVERIFY(!losses.isEmpty());
     QCOMPARE(slista->trainLoss, losses);
     QCOMPARE(slista->layerGap, gaps);  // the same results on the students' screens
-  }
-
-  void dashboardExportsEveryPlotInEachFormat() {
-    MainWindow window;
-    window.show();
-    QVERIFY(runSettings(window, smallNetworks()));
-    QTemporaryDir dir;
-    QCOMPARE(window.exportDashboardTo(dir.filePath("d.png"), 150), QString());
-    const QImage image(dir.filePath("d.png"));
-    QVERIFY(image.width() > window.costPlot()->width() * 150 / 96);  // wider than one plot: all of them
-    QVERIFY(std::abs(image.dotsPerMeterX() - 150 / 0.0254) < 2);
-    QCOMPARE(window.exportDashboardTo(dir.filePath("d.pdf")), QString());
-    QFile pdf(dir.filePath("d.pdf"));
-    QVERIFY(pdf.open(QIODevice::ReadOnly) && pdf.read(5) == "%PDF-" && pdf.size() > 20000);
-    QCOMPARE(window.exportDashboardTo(dir.filePath("d.svg")), QString());
-    QFile svg(dir.filePath("d.svg"));
-    QVERIFY(svg.open(QIODevice::ReadOnly));
-    const QByteArray text = svg.readAll();
-    for (const char* title : {"Cost decrease", "Support evolution", "Training"}) QVERIFY2(text.contains(title), title);
-    QVERIFY(window.exportDashboardTo(dir.filePath("d.gif")).contains("unknown figure type"));
-    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 3);  // no temporary left
   }
 
   void digitsAndImportedProblems() {

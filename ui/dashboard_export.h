@@ -1,9 +1,12 @@
-// Exports the whole dashboard, every visible plot where it sits in the window, as one figure: PNG at a
-// chosen DPI, or PDF and SVG with the plots drawn as vectors (QCustomPlot::toPainter). Written to a
-// temporary file and renamed, like single plots (plot_export.h).
+// Exports the whole dashboard as one figure: the plots that are on screen, each where it sits in the
+// window, as a PNG at a chosen DPI, or a PDF or SVG with the plots drawn as vectors
+// (QCustomPlot::toPainter). Plots in a closed dock, a tab that is not the current one or a floating dock
+// are left out: the figure is what the window shows. Written to a temporary file and renamed, like
+// single plots (plot_export.h).
 #pragma once
 
 #include <QList>
+#include <QRect>
 #include <QString>
 
 class QCustomPlot;
@@ -11,7 +14,13 @@ class QWidget;
 
 namespace unfold::ui {
 
-// `window`: the coordinate frame (the main window); the figure is the bounding box of the plots.
+// The plots of `plots` that `window` shows: visible, docked in it, and the current tab of their dock group.
+QList<QCustomPlot*> plotsOnScreen(QWidget* window, const QList<QCustomPlot*>& plots);
+// Their bounding box in `window` coordinates (widget pixels): the figure's frame. Empty if none is shown.
+QRect dashboardFrame(QWidget* window, const QList<QCustomPlot*>& plots);
+
+// A PNG is the frame at dpi / (the window's logical dpi) pixels per widget pixel, so that a font of p
+// points is p/72 inch tall at `dpi`; PDF and SVG pages are the frame at the window's logical dpi.
 // Returns an empty string on success, else a message naming the file and the problem.
 QString exportDashboard(QWidget* window, const QList<QCustomPlot*>& plots, const QString& path, int dpi = 300);
 

@@ -1,5 +1,6 @@
 #include "lasso_plane_view.h"
 
+#include "lasso_plane.h"
 #include "method_palette.h"
 #include "plane_worker.h"
 
@@ -34,6 +35,7 @@ int stepSlider(double step) { return int(std::lround((std::log10(step) + 1.0) / 
 LassoPlaneView::LassoPlaneView(QWidget* parent) : QWidget(parent) {
   qRegisterMetaType<PlanePicture>();
   qRegisterMetaType<ManualStep>();
+  qRegisterMetaType<PlaneGrid>();
   setWindowTitle("Unfold Lab — the Lasso in 2-D");
   plane_ = new QCustomPlot;
   plane_->setMinimumSize(520, 520);
@@ -140,6 +142,7 @@ LassoPlaneView::LassoPlaneView(QWidget* parent) : QWidget(parent) {
   connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
   connect(worker_, &PlaneWorker::pictureReady, this, &LassoPlaneView::showPicture, Qt::QueuedConnection);
   connect(worker_, &PlaneWorker::manualStepReady, this, &LassoPlaneView::acceptManualStep, Qt::QueuedConnection);
+  connect(worker_, &PlaneWorker::gridReady, this, &LassoPlaneView::showGrid, Qt::QueuedConnection);
   connect(worker_, &PlaneWorker::failed, this, [this](const QString& m) { QMessageBox::warning(this, "2-D Lasso", m); });
   thread_.start();
 
@@ -200,6 +203,22 @@ void LassoPlaneView::setLambda(double lambda) {
   request();
 }
 
+void LassoPlaneView::startFrom(const PlaneSettings& settings) {
+  pause();
+  shown_ = 0;
+  manual_.clear();
+  nextOracle_ = 1.0;
+  settings_ = settings;
+  {
+    const QSignalBlocker blockDimension(dimension_), blockLambda(lambda_);
+    dimension_->setCurrentIndex(settings.n == 2 ? 1 : 0);
+    lambda_->setValue(lambdaSlider(settings.lambda));
+  }
+  lambdaText_->setText(QString("λ = %1 λ_max").arg(settings_.lambda, 0, 'f', 3));
+  setManualStep(1.0);  // redraws: no manual path, t = 0
+  request();           // the named problem, even if it is the one shown (its manual path is gone anyway)
+}
+
 void LassoPlaneView::play() {
   if (shown_ >= settings_.steps) shown_ = 0;
   animation_.start();
@@ -248,8 +267,10 @@ void LassoPlaneView::fitView() {
   // and steps are not distorted, and nothing of the box is cut.
   plane_->replot();  // lays out the axis rect
   const QRect rect = plane_->axisRect()->rect();
-  const PlanePicture& p = picture_;
-  double x0 = p.xMin, x1 = p.xMax, y0 = p.yMin, y1 = p.yMax;
+  std::vector<PlanePoint> path;
+  for (const ManualStep& m : manual_) path.push_back({m.grad[0], m.grad[1]}), path.push_back({m.to[0], m.to[1]});
+  const PlaneBox box = planeBoxHolding({picture_.xMin, picture_.xMax, picture_.yMin, picture_.yMax}, path);
+  double x0 = box.xMin, x1 = box.xMax, y0 = box.yMin, y1 = box.yMax;
   if (rect.width() > 0 && rect.height() > 0) {
     const double perPixelX = (x1 - x0) / rect.width(), perPixelY = (y1 - y0) / rect.height();
     if (perPixelX > perPixelY) {
@@ -263,6 +284,26 @@ void LassoPlaneView::fitView() {
   plane_->xAxis->setRange(x0, x1);
   plane_->yAxis->setRange(y0, y1);
   plane_->replot(QCustomPlot::rpQueuedReplot);
+  // Level sets everywhere in sight: a view beyond the cost grid asks for a wider one (the grid's
+  // cells then grow; the picture's own grid comes back with the next problem).
+  const PlaneBox grid{picture_.gridXMin, picture_.gridXMax, picture_.gridYMin, picture_.gridYMax};
+  if (!grid.holds(x0, y0) || !grid.holds(x1, y1)) {
+    const double cx = 0.5 * (x0 + x1), cy = 0.5 * (y0 + y1), half = 0.75 * std::max(x1 - x0, y1 - y0);
+    worker_->requestGrid(cx - half, cx + half, cy - half, cy + half, picture_.grid);
+  }
+}
+
+void LassoPlaneView::showGrid(const PlaneGrid& grid) {
+  if (grid.generation != latest_ || grid.samples < 2) return;
+  picture_.gridXMin = grid.xMin, picture_.gridXMax = grid.xMax, picture_.gridYMin = grid.yMin, picture_.gridYMax = grid.yMax;
+  picture_.grid = grid.samples;
+  picture_.logGap = grid.logGap;
+  levels_->data()->setSize(grid.samples, grid.samples);
+  levels_->data()->setRange(QCPRange(grid.xMin, grid.xMax), QCPRange(grid.yMin, grid.yMax));
+  for (int iy = 0; iy < grid.samples; ++iy)
+    for (int ix = 0; ix < grid.samples; ++ix) levels_->data()->setCell(ix, iy, grid.logGap[iy * grid.samples + ix]);
+  plane_->replot(QCustomPlot::rpQueuedReplot);
+  emit gridShown();
 }
 
 void LassoPlaneView::resizeEvent(QResizeEvent* event) {
@@ -297,6 +338,10 @@ void LassoPlaneView::acceptManualStep(const ManualStep& step) {
   manual_.append(step);
   nextOracle_ = step.oracleTimesL;
   redraw();
+  // A step out of sight: the view grows to hold the path (a step inside keeps the user's zoom).
+  const QCPRange x = plane_->xAxis->range(), y = plane_->yAxis->range();
+  const PlaneBox shown{x.lower, x.upper, y.lower, y.upper};
+  if (!shown.holds(step.to[0], step.to[1]) || !shown.holds(step.grad[0], step.grad[1])) fitView();
   emit manualStepShown();
 }
 

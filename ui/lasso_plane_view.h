@@ -3,7 +3,9 @@
 // step by step (play / pause / step / reset). Each step is drawn as its two halves, the gradient step
 // (dotted) and the soft-thresholding (solid), so students see the shrinkage pull the point onto an
 // axis, and why a bigger step is safe once the support is right. A manual-ISTA mode lets the user pick
-// each step with a slider, or snap it to 1/L_S. Computation happens on a PlaneWorker thread.
+// each step with a slider, or snap it to 1/L_S. The view follows the manual path: a step that leaves the
+// box widens the view (and the cost grid) so that the current point and its step stay in sight.
+// Computation happens on a PlaneWorker thread.
 #pragma once
 
 #include "plane_picture.h"
@@ -32,6 +34,9 @@ class LassoPlaneView : public QWidget {
   ~LassoPlaneView() override;
 
   void setLambda(double lambda);           // slider and request
+  // A fresh start on these settings (a lesson step names them): t = 0, no manual steps, step 1/L.
+  void startFrom(const PlaneSettings& settings);
+  const PlaneSettings& settings() const { return settings_; }
   void play();
   void pause();
   void stepForward();                      // one more step of every method
@@ -51,13 +56,15 @@ class LassoPlaneView : public QWidget {
  signals:
   void pictureShown();
   void manualStepShown();
+  void gridShown();  // the cost grid was widened for a manual step
 
  private:
   void request();
   void showPicture(const PlanePicture& picture);
   void acceptManualStep(const ManualStep& step);
   void redraw();  // the tracks up to shown_ steps, the manual path, the cost plot and the read-out
-  void fitView();  // the picture's box at equal scales
+  void fitView();  // the picture's box, grown to hold the manual path, at equal scales
+  void showGrid(const PlaneGrid& grid);
   void resizeEvent(QResizeEvent* event) override;
 
   QCustomPlot *plane_ = nullptr, *cost_ = nullptr;

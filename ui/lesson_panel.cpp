@@ -37,7 +37,17 @@ std::optional<Lesson> parseLesson(const QByteArray& json, const QString& source,
     step.text = o.value("text").toString();
     step.preset = o.value("preset").toString();
     step.show = o.value("show").toString();
-    step.plane = o.value("plane").toBool(false);
+    if (o.value("plane").isObject()) {
+      const QJsonObject plane = o.value("plane").toObject();
+      step.plane = true;
+      step.planeStart.n = plane.value("n").toInt(step.planeStart.n);
+      step.planeStart.lambda = plane.value("lambda").toDouble(step.planeStart.lambda);
+      step.planeStart.seed = quint64(plane.value("seed").toInteger(0));
+      if (step.planeStart.n != 1 && step.planeStart.n != 2) return fail("'plane': n must be 1 or 2");
+      if (!(step.planeStart.lambda > 0.0 && step.planeStart.lambda < 1.0)) return fail("'plane': lambda must be in (0, 1)");
+    } else {
+      step.plane = o.value("plane").toBool(false);
+    }
     const QJsonObject inspect = o.value("inspect").toObject();
     step.inspectMethod = inspect.value("method").toString();
     step.inspectSignal = inspect.value("signal").toInt(-1);

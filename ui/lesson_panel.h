@@ -1,8 +1,10 @@
 // Guided lessons: a side panel with short texts, a few steps each, that set up a preset, point at a
 // plot and say what to look at. The texts live in resources/lessons/*.json (title, steps: text in HTML,
-// and optionally a preset to load, a plot to show, a signal to inspect, the 2-D view to open); the
-// window carries out each step's actions.
+// and optionally a preset to load, a plot to show, a signal to inspect, the 2-D view to open, with the
+// state it starts from); the window carries out each step's actions.
 #pragma once
+
+#include "plane_picture.h"
 
 #include <QString>
 #include <QVector>
@@ -21,7 +23,8 @@ struct LessonStep {
   QString text;            // HTML
   QString preset;          // load this preset (empty: keep the current run)
   QString show;            // raise this plot: cost, support, ratio, steps, coupling, training
-  bool plane = false;      // open the 2-D Lasso view
+  bool plane = false;      // open the 2-D Lasso view, fresh (no manual steps, t = 0) on planeStart:
+  PlaneSettings planeStart;  // "plane": true (the defaults) or {"n": 1|2, "lambda": 0.3, "seed": 0}
   QString inspectMethod;   // with inspectSignal >= 0: inspect this method and signal
   int inspectSignal = -1;
 };
@@ -44,6 +47,7 @@ class LessonPanel : public QWidget {
   void back();
   int lessonCount() const { return int(lessons_.size()); }
   int currentStep() const { return step_; }
+  QPushButton* nextButton() const { return next_; }
   const Lesson& currentLesson() const { return lessons_[lesson_]; }
 
  signals:

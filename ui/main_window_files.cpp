@@ -3,6 +3,7 @@
 
 #include "cost_decrease_plot.h"
 #include "dashboard_export.h"
+#include "dashboard_export_dialog.h"
 #include "plot_export.h"
 #include "settings_panel.h"
 
@@ -10,14 +11,18 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFileDialog>
-#include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QToolBar>
 
 namespace unfold::ui {
+
+namespace {
+constexpr int kExportMessageMs = 15000;  // long enough to read, or copy, the path
+}  // namespace
 
 void MainWindow::buildMenusAndToolbar() {
   const auto action = [this](const QString& text, const QKeySequence& key, const QString& tip, auto slot) {
@@ -75,17 +80,20 @@ void MainWindow::buildMenusAndToolbar() {
   QAction* data = file->addAction("Export cost &data (CSV)…", costPlot_, &WorkbenchPlot::exportDataInteractively);
   data->setShortcut(QKeySequence("Ctrl+Shift+E"));
   file->addAction("Export the whole &dashboard…", this, [this] {
-    const QString path = QFileDialog::getSaveFileName(this, "Export dashboard", "dashboard.pdf",
-                                                      "PDF (*.pdf);;SVG (*.svg);;PNG (*.png)");
-    if (path.isEmpty()) return;
-    int dpi = 300;
-    if (path.endsWith(".png", Qt::CaseInsensitive)) {
-      bool ok = false;
-      dpi = QInputDialog::getInt(this, "Export dashboard", "Resolution (dpi):", 300, 48, 1200, 1, &ok);
-      if (!ok) return;
-    }
-    if (const QString error = exportDashboardTo(path, dpi); !error.isEmpty()) QMessageBox::warning(this, "Export dashboard", error);
+    DashboardExportDialog dialog(dashboardFrame(this, plots()).size(), logicalDpiX(), this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    if (const QString error = exportDashboardTo(dialog.path(), dialog.dpi()); !error.isEmpty())
+      QMessageBox::warning(this, "Export the whole dashboard", error);
+    else
+      statusBar()->showMessage(QString("Dashboard exported to %1").arg(dialog.path()), kExportMessageMs);
   });
+  // Every export says where it went: a figure or CSV from a plot's menu, too.
+  for (QCustomPlot* plot : plots()) {
+    auto* shown = static_cast<WorkbenchPlot*>(plot);
+    connect(shown, &WorkbenchPlot::exported, this, [this, shown](const QString& path) {
+      statusBar()->showMessage(QString("%1 exported to %2").arg(shown->title().section(':', 0, 0), path), kExportMessageMs);
+    });
+  }
   file->addSeparator();
   QAction* quit = file->addAction("&Quit", this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);

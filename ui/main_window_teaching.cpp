@@ -8,11 +8,36 @@
 
 #include <QComboBox>
 #include <QDockWidget>
+#include <QPushButton>
+#include <QScreen>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSpinBox>
 
 namespace unfold::ui {
+
+namespace {
+
+// Puts `view` (a window of its own) beside the lessons dock, on the side of the screen with more room,
+// so that a lesson step never hides its own text and its Next button. Too little room: the view keeps
+// its minimum width and runs off the screen's edge rather than cover the lesson.
+void placeBeside(QWidget* view, QDockWidget* lessons) {
+  const QRect dock(lessons->mapToGlobal(QPoint(0, 0)), lessons->size());
+  const QScreen* screen = lessons->screen();
+  const QRect available = screen ? screen->availableGeometry() : QRect(dock.topLeft(), QSize(1920, 1080));
+  const QRect frame = view->frameGeometry(), inner = view->geometry();
+  const int frameWidth = frame.width() - inner.width(), frameHeight = frame.height() - inner.height();
+  const int rightRoom = available.right() - dock.right(), leftRoom = dock.left() - available.left();
+  const bool right = rightRoom >= leftRoom;
+  const int room = (right ? rightRoom : leftRoom) - frameWidth - 8;
+  const int width = std::max(view->minimumSizeHint().width(), std::min(view->width(), room));
+  const int height = std::max(view->minimumSizeHint().height(), std::min(view->height(), available.height() - frameHeight));
+  view->resize(width, height);
+  const int x = right ? dock.right() + 8 : dock.left() - 8 - width - frameWidth;
+  view->move(x, std::max(available.top(), std::min(dock.top(), available.bottom() - height - frameHeight)));
+}
+
+}  // namespace
 
 void MainWindow::buildLessonsDock() {
   lessons_ = new LessonPanel;
@@ -61,7 +86,13 @@ void MainWindow::carryOut(const LessonStep& step) {
     settings_->methodChoice()->setCurrentText(step.inspectMethod);
     settings_->signalChoice()->setValue(step.inspectSignal);
   }
-  if (step.plane) openPlaneView();
+  if (step.plane) {
+    LassoPlaneView* view = openPlaneView();
+    view->startFrom(step.planeStart);
+    placeBeside(view, lessonsDock_);
+    lessonsDock_->show();  // the lesson stays in sight, Next within reach
+    lessonsDock_->raise();
+  }
 }
 
 }  // namespace unfold::ui

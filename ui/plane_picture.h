@@ -38,6 +38,14 @@ struct PlanePicture {
   QVector<PlaneTrack> tracks;         // ISTA, OISTA, SLISTA
 };
 
+// The cost sampled on a wider box, when a manual step leaves the picture's grid.
+struct PlaneGrid {
+  quint64 generation = 0;
+  double xMin = -1, xMax = 1, yMin = -1, yMax = 1;
+  int samples = 0;
+  QVector<double> logGap;  // as PlanePicture::logGap
+};
+
 // One hand-chosen step (manual ISTA), answered by the worker.
 struct ManualStep {
   quint64 generation = 0;
@@ -52,3 +60,4 @@ struct ManualStep {
 
 Q_DECLARE_METATYPE(unfold::ui::PlanePicture)
 Q_DECLARE_METATYPE(unfold::ui::ManualStep)
+Q_DECLARE_METATYPE(unfold::ui::PlaneGrid)

@@ -51,6 +51,22 @@ void PlaneWorker::requestManualStep(double z0, double z1, double stepTimesL) {
                             Q_ARG(double, stepTimesL), Q_ARG(quint64, generation_.load()));
 }
 
+void PlaneWorker::requestGrid(double xMin, double xMax, double yMin, double yMax, int samples) {
+  const quint64 generation = generation_.load();
+  QMetaObject::invokeMethod(this, [=, this] {
+    if (generation != generation_.load()) return;  // the problem changed meanwhile
+    try {
+      const PlaneProblem p = planeProblem(current_.n, current_.lambda, current_.seed);
+      PlaneGrid grid{generation, xMin, xMax, yMin, yMax, samples, {}};
+      const std::vector<double> logGap = planeLogGapGrid(p, planeCost(p, planeSolution(p)), {xMin, xMax, yMin, yMax}, samples);
+      grid.logGap = QVector<double>(logGap.begin(), logGap.end());
+      emit gridReady(grid);
+    } catch (const InputError& e) {
+      emit failed(QString::fromStdString(e.what()));
+    }
+  }, Qt::QueuedConnection);
+}
+
 void PlaneWorker::computePicture() {
   PlaneSettings s;
   quint64 generation;
@@ -78,31 +94,19 @@ void PlaneWorker::computePicture() {
     if (generation_.load() != generation) return;  // a newer request: skip the training
     const std::vector<double> learned = trainPlaneSlista(p, s.steps, kSlistaSignals, kSlistaIterations, s.seed + 10);
     picture.tracks << trackOf("SLISTA", p, planePath(p, PlaneMethod::Slista, 0, learned), picture.fStar);
-    // A square box around 0, z* and every point drawn, with a margin.
-    double lo[2] = {std::min(0.0, zStar(0)), std::min(0.0, zStar(1))}, hi[2] = {std::max(0.0, zStar(0)), std::max(0.0, zStar(1))};
-    for (const PlaneTrack& t : picture.tracks) {
-      for (qsizetype k = 0; k < t.toX.size(); ++k) {
-        for (const auto& [x, y] : {std::pair{t.gradX[k], t.gradY[k]}, std::pair{t.toX[k], t.toY[k]}}) {
-          lo[0] = std::min(lo[0], x), hi[0] = std::max(hi[0], x);
-          lo[1] = std::min(lo[1], y), hi[1] = std::max(hi[1], y);
-        }
-      }
-    }
-    const double half = 0.6 * std::max({hi[0] - lo[0], hi[1] - lo[1], 0.2});
-    const double cx = 0.5 * (lo[0] + hi[0]), cy = 0.5 * (lo[1] + hi[1]);
-    picture.xMin = cx - half, picture.xMax = cx + half, picture.yMin = cy - half, picture.yMax = cy + half;
-    picture.gridXMin = cx - 2 * half, picture.gridXMax = cx + 2 * half;
-    picture.gridYMin = cy - 2 * half, picture.gridYMax = cy + 2 * half;
+    // A square box around 0, z* and every point drawn, with a margin; the cost grid twice as wide, for
+    // any window shape.
+    std::vector<PlanePoint> points{{0.0, 0.0}, {zStar(0), zStar(1)}};
+    for (const PlaneTrack& t : picture.tracks)
+      for (qsizetype k = 0; k < t.toX.size(); ++k) points.push_back({t.gradX[k], t.gradY[k]}), points.push_back({t.toX[k], t.toY[k]});
+    const PlaneBox box = planeSquareBox(points);
+    picture.xMin = box.xMin, picture.xMax = box.xMax, picture.yMin = box.yMin, picture.yMax = box.yMax;
+    const double cx = 0.5 * (box.xMin + box.xMax), cy = 0.5 * (box.yMin + box.yMax), half = 0.5 * (box.xMax - box.xMin);
+    const PlaneBox grid{cx - 2 * half, cx + 2 * half, cy - 2 * half, cy + 2 * half};
+    picture.gridXMin = grid.xMin, picture.gridXMax = grid.xMax, picture.gridYMin = grid.yMin, picture.gridYMax = grid.yMax;
     picture.grid = kGrid;
-    picture.logGap.resize(kGrid * kGrid);
-    Vector z(2);
-    for (int iy = 0; iy < kGrid; ++iy) {
-      for (int ix = 0; ix < kGrid; ++ix) {
-        z << picture.gridXMin + (picture.gridXMax - picture.gridXMin) * ix / (kGrid - 1),
-            picture.gridYMin + (picture.gridYMax - picture.gridYMin) * iy / (kGrid - 1);
-        picture.logGap[iy * kGrid + ix] = std::log10(std::max(planeCost(p, z) - picture.fStar, 0.0) + 1e-6);
-      }
-    }
+    const std::vector<double> logGap = planeLogGapGrid(p, picture.fStar, grid, kGrid);
+    picture.logGap = QVector<double>(logGap.begin(), logGap.end());
     if (generation_.load() == generation) emit pictureReady(picture);
   } catch (const InputError& e) {
     emit failed(QString::fromStdString(e.what()));

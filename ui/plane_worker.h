@@ -19,10 +19,13 @@ class PlaneWorker : public QObject {
   quint64 requestPicture(const PlaneSettings& settings);
   // One proximal gradient step of `stepTimesL`/L from z (for the latest picture's problem).
   void requestManualStep(double z0, double z1, double stepTimesL);
+  // The cost on `samples`^2 points of the box (for the latest picture's problem).
+  void requestGrid(double xMin, double xMax, double yMin, double yMax, int samples);
 
  signals:
   void pictureReady(const unfold::ui::PlanePicture& picture);
   void manualStepReady(const unfold::ui::ManualStep& step);
+  void gridReady(const unfold::ui::PlaneGrid& grid);
   void failed(const QString& message);
 
  private:

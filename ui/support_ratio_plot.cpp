@@ -14,9 +14,37 @@ SupportRatioPlot::SupportRatioPlot(QWidget* parent) : WorkbenchPlot("L_S / L", p
   right_->axis(QCPAxis::atBottom)->setLabel("|S| / m");
   right_->axis(QCPAxis::atLeft)->setLabel("L_S / L");
   axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
-  QFont small = legend->font();
-  small.setPointSizeF(small.pointSizeF() * 0.85);
-  legend->setFont(small);
+  legendFont_ = legend->font();
+  legendFont_.setPointSizeF(legendFont_.pointSizeF() * 0.85);
+  legend->setFont(legendFont_);
+  legendLook_ = {legend->iconSize(), legend->iconTextPadding(), legend->margins(), axisRect()->insetLayout()->margins()};
+  connect(this, &QCustomPlot::afterLayout, this, &SupportRatioPlot::fitLegend);
+}
+
+void SupportRatioPlot::fitLegend() {
+  // The legend is an inset of the axis rect aligned top right: wider than the rect, it would stick out
+  // to the left over the y tick labels. Smaller fonts until it fits, then also short icons and narrow
+  // margins; below 6 pt it is not worth reading, and it is hidden rather than drawn over the labels.
+  QCPLayoutInset* inset = axisRect()->insetLayout();
+  QFont font = legendFont_;
+  bool fits = false;
+  for (const bool compact : {false, true}) {
+    inset->setMargins(compact ? QMargins(4, 4, 4, 4) : legendLook_.insetMargins);  // the gap to the axes
+    const QRect room = axisRect()->rect().marginsRemoved(inset->margins());
+    legend->setIconSize(compact ? QSize(16, 10) : legendLook_.icon);
+    legend->setIconTextPadding(compact ? 4 : legendLook_.padding);
+    legend->setMargins(compact ? QMargins(4, 3, 4, 3) : legendLook_.margins);
+    for (double size = legendFont_.pointSizeF(); size >= (compact ? 6.0 : 7.0) && !fits; size -= 0.5) {
+      font.setPointSizeF(size);
+      legend->setFont(font);
+      const QSize needed = legend->minimumOuterSizeHint();
+      fits = needed.width() <= room.width() && needed.height() <= room.height();
+    }
+    if (fits) break;
+  }
+  legend->setVisible(fits && legend->itemCount() > 0);
+  inset->setOuterRect(axisRect()->rect());  // its inner rect follows the new margins
+  inset->update(QCPLayoutElement::upLayout);  // place the legend with its new size
 }
 
 void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, const QString& method, int signal) {
@@ -45,7 +73,7 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, const QSt
       }
     }
     if (c.method == method) {  // the other methods' means would only crowd the panel
-      QCPGraph* mean = add(axisRect(), QString("mean of %1").arg(K), QPen(c.color, 1.5, Qt::DashLine), true);
+      QCPGraph* mean = add(axisRect(), QString("mean over %1 signals").arg(K), QPen(c.color, 1.5, Qt::DashLine), true);
       for (int t = 0; t < c.lsOverLMean.size(); ++t) mean->addData(t, c.lsOverLMean[t]);
     }
     QCPGraph* samples = add(right_, c.method + " iterates", QPen(c.color), false);

@@ -2,7 +2,9 @@
 // iterations, for the inspected signal and the mean over the signals, with the Marchenko-Pastur
 // prediction ((1 + sqrt(zeta gamma)) / (1 + sqrt(gamma)))^2 at zeta = |S_t|/m; on the right against
 // |S|/m over all iterates, with the Marchenko-Pastur curve and the line zeta (the paper's Fig. E.1).
-// A click on a point of the cloud inspects the signal it comes from.
+// A click on a point of the cloud inspects the signal it comes from. The legend sits in the top right of
+// the iterations panel (above the curves: L_S/L <= 1 and the y axis runs to 1.5); in a narrow panel its
+// font shrinks until it fits inside the axis rect, never over the tick labels.
 #pragma once
 
 #include "convergence_snapshot.h"
@@ -19,6 +21,8 @@ class SupportRatioPlot : public WorkbenchPlot {
   void rescale() override;
   // The inspected signal of the cloud point nearest to `position` (widget pixels), or -1 beyond 8 px.
   int signalAt(const QPointF& position) const;
+  // Fits the legend inside the iterations panel (after each layout: the panel's width changes with the window).
+  void fitLegend();
 
  signals:
   void signalPicked(int signal);  // a click on a point of the (|S|/m, L_S/L) cloud
@@ -31,6 +35,12 @@ class SupportRatioPlot : public WorkbenchPlot {
   ConvergenceSnapshot snapshot_;
   QPointF pressedAt_;
   QCPAxisRect* right_ = nullptr;
+  QFont legendFont_;  // the largest the legend takes
+  struct {
+    QSize icon;
+    int padding;
+    QMargins margins, insetMargins;
+  } legendLook_;      // its roomy look, before fitLegend compacts it
 };
 
 }  // namespace unfold::ui

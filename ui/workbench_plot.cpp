@@ -251,6 +251,7 @@ void WorkbenchPlot::exportFigureInteractively() {
     size = {width->value(), height->value(), dpi->value()};
   }
   if (const QString error = exportPlot(this, path, size); !error.isEmpty()) QMessageBox::warning(this, "Export figure", error);
+  else emit exported(path);
 }
 
 void WorkbenchPlot::exportDataInteractively() {
@@ -258,6 +259,7 @@ void WorkbenchPlot::exportDataInteractively() {
   const QString path = QFileDialog::getSaveFileName(this, "Export data", base + ".csv", "CSV (*.csv)");
   if (path.isEmpty()) return;
   if (const QString error = writeTextFile(path, toCsv()); !error.isEmpty()) QMessageBox::warning(this, "Export data", error);
+  else emit exported(path);
 }
 
 }  // namespace unfold::ui

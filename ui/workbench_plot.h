@@ -34,6 +34,9 @@ class WorkbenchPlot : public QCustomPlot {
   void resetView() { userView_ = false; }
   bool userView() const { return userView_; }
 
+ signals:
+  void exported(const QString& path);  // a figure or CSV written by the interactive exports
+
  protected:
   // The grid under the title that holds the main axis rect at (0, 0): extra panels go beside or below.
   QCPLayoutGrid* body() const { return body_; }

@@ -1,0 +1,338 @@
+// Exports and how the figures draw: the whole-dashboard export is what the window shows, laid out as
+// on screen, with fonts at their print size; every export confirms its path in the status bar; the cost
+// plot's bands stay under the curves and inside the axes; the L_S / L legend stays off the tick labels.
+#include "cost_decrease_plot.h"
+#include "coupling_plot.h"
+#include "dashboard_export.h"
+#include "dashboard_export_dialog.h"
+#include "learned_steps_plot.h"
+#include "main_window.h"
+#include "plot_export.h"
+#include "support_raster_plot.h"
+#include "support_ratio_plot.h"
+#include "training_curves_plot.h"
+#include "window_runs.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QImage>
+#include <QLineEdit>
+#include <QPainter>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace unfold::ui;
+
+namespace {
+
+// Small enough to train in well under a second: n = 5, m = 10, 100 signals, 5 layers.
+ExperimentSettings smallNetworks() {
+  ExperimentSettings s;
+  s.n = 5;
+  s.m = 10;
+  s.signalCount = 100;
+  s.trainCount = 100;
+  s.lambda = 0.2;
+  s.iterations = 30;
+  s.listaCp = s.slista = true;
+  s.layers = 5;
+  s.trainingIterations = 40;
+  return s;
+}
+
+// The rectangle of an image's pixels that are not (almost) white.
+QRect inkBox(const QImage& image) {
+  int left = image.width(), right = -1, top = image.height(), bottom = -1;
+  for (int y = 0; y < image.height(); ++y) {
+    const auto* row = reinterpret_cast<const QRgb*>(image.constScanLine(y));
+    for (int x = 0; x < image.width(); ++x) {
+      if (qRed(row[x]) > 240 && qGreen(row[x]) > 240 && qBlue(row[x]) > 240) continue;
+      left = std::min(left, x), right = std::max(right, x), top = std::min(top, y), bottom = std::max(bottom, y);
+    }
+  }
+  return right < 0 ? QRect() : QRect(QPoint(left, top), QPoint(right, bottom));
+}
+
+// Mean absolute difference per channel (0..255) of two images of the same size.
+double meanDifference(const QImage& a, const QImage& b) {
+  double sum = 0;
+  for (int y = 0; y < a.height(); ++y)
+    for (int x = 0; x < a.width(); ++x) {
+      const QRgb p = a.pixel(x, y), q = b.pixel(x, y);
+      sum += std::abs(qRed(p) - qRed(q)) + std::abs(qGreen(p) - qGreen(q)) + std::abs(qBlue(p) - qBlue(q));
+    }
+  return sum / (3.0 * a.width() * a.height());
+}
+
+// Once a modal dialog of type T is shown (by a call that blocks in its event loop), hands it to `act`.
+template <typename T, typename Act>
+void whenShown(Act act) {
+  auto* poll = new QTimer;
+  poll->setInterval(20);
+  QObject::connect(poll, &QTimer::timeout, [poll, act] {
+    for (QWidget* w : QApplication::topLevelWidgets()) {
+      if (auto* dialog = qobject_cast<T*>(w); dialog && dialog->isVisible()) {
+        poll->stop();
+        poll->deleteLater();
+        act(dialog);
+        return;
+      }
+    }
+  });
+  poll->start();
+}
+
+// Answers the next file dialog with `path`. The dialog loads its folder asynchronously and may then
+// put its initial name back: the answer is given once the dialog holds the path.
+void saveAs(const QString& path) {
+  auto* poll = new QTimer;
+  poll->setInterval(20);
+  QObject::connect(poll, &QTimer::timeout, [poll, path] {
+    for (QWidget* w : QApplication::topLevelWidgets()) {
+      auto* dialog = qobject_cast<QFileDialog*>(w);
+      if (!dialog || !dialog->isVisible()) continue;
+      if (dialog->selectedFiles() != QStringList{path}) {
+        // Typed, as a user would: the name field takes a whole path.
+        if (auto* name = dialog->findChild<QLineEdit*>("fileNameEdit")) name->setText(path);
+        return;  // look again at the next tick
+      }
+      poll->stop();
+      poll->deleteLater();
+      static_cast<QDialog*>(dialog)->accept();  // QFileDialog::accept is protected, QDialog's public
+      return;
+    }
+  });
+  poll->start();
+}
+
+QRect rectIn(QWidget* window, QWidget* w) { return QRect(w->mapTo(window, QPoint(0, 0)), w->size()); }
+
+}  // namespace
+
+class TestExport : public QObject {
+  Q_OBJECT
+ private slots:
+  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+  void dashboardIsWhatTheWindowShows() {
+    MainWindow window;
+    window.show();
+    QVERIFY(runSettings(window, smallNetworks()));
+    // Learned steps goes behind Weight coupling, in the same tab group.
+    window.findChild<QDockWidget*>("coupling")->raise();
+    QTRY_VERIFY(window.couplingPlot()->isVisible());
+    QCoreApplication::processEvents();
+    const QList<QCustomPlot*> shown = plotsOnScreen(&window, window.plots());
+    QVERIFY(!shown.contains(window.stepsPlot()));
+    QCOMPARE(shown.size(), 5);
+    QRect expected;
+    for (QWidget* p : std::initializer_list<QWidget*>{window.costPlot(), window.supportPlot(), window.ratioPlot(), window.couplingPlot(), window.trainingPlot()})
+      expected = expected.united(rectIn(&window, p));
+    QCOMPARE(dashboardFrame(&window, window.plots()), expected);
+    QVERIFY(expected.width() <= window.width() && expected.height() <= window.height());
+
+    QTemporaryDir dir;
+    const int dpi = 150;
+    const double scale = double(dpi) / window.logicalDpiX();
+    QCOMPARE(window.exportDashboardTo(dir.filePath("d.png"), dpi), QString());
+    const QImage image = QImage(dir.filePath("d.png")).convertToFormat(QImage::Format_RGB32);
+    // The canvas is the plots' bounding box at the print scale: no blank margin, no hidden plot.
+    QVERIFY2(std::abs(image.width() - expected.width() * scale) <= 1 && std::abs(image.height() - expected.height() * scale) <= 1,
+             qPrintable(QString("%1 x %2 for %3 x %4").arg(image.width()).arg(image.height()).arg(expected.width()).arg(expected.height())));
+    QVERIFY(std::abs(image.dotsPerMeterX() - dpi / 0.0254) < 2);
+    const QRect ink = inkBox(image);
+    QVERIFY2(ink.left() < 0.02 * image.width() && ink.right() > 0.98 * image.width() && ink.top() < 0.02 * image.height() &&
+                 ink.bottom() > 0.98 * image.height(),
+             qPrintable(QString("ink %1,%2 %3x%4").arg(ink.x()).arg(ink.y()).arg(ink.width()).arg(ink.height())));
+    // The cost plot's part of the dashboard is the cost plot exported alone at the same dpi: text and
+    // lines at the same pixel sizes (fonts resolved once, at the screen's dpi, then scaled).
+    QCOMPARE(exportPlot(window.costPlot(), dir.filePath("cost.png"), {0, 0, dpi}), QString());
+    const QImage alone = QImage(dir.filePath("cost.png")).convertToFormat(QImage::Format_RGB32);
+    const QRect cost = rectIn(&window, window.costPlot()).translated(-expected.topLeft());
+    const QImage part = image.copy(QRect(QPoint(std::lround(cost.x() * scale), std::lround(cost.y() * scale)), alone.size()));
+    const double difference = meanDifference(part, alone);
+    QVERIFY2(difference < 3.0, qPrintable(QString::number(difference)));
+    // A tabbed-away plot draws nothing: its region's place is the coupling plot's, which draws its own.
+    const QImage wholeCoupling = image.copy(QRectF(QPointF(rectIn(&window, window.couplingPlot()).translated(-expected.topLeft()).topLeft()) * scale,
+                                                   QSizeF(window.couplingPlot()->size()) * scale).toRect());
+    QCOMPARE(exportPlot(window.couplingPlot(), dir.filePath("coupling.png"), {0, 0, dpi}), QString());
+    const QImage couplingAlone = QImage(dir.filePath("coupling.png")).convertToFormat(QImage::Format_RGB32);
+    QVERIFY(meanDifference(wholeCoupling.copy(QRect(QPoint(0, 0), couplingAlone.size())), couplingAlone) < 3.0);
+
+    QCOMPARE(window.exportDashboardTo(dir.filePath("d.svg")), QString());
+    QFile svg(dir.filePath("d.svg"));
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    const QByteArray text = svg.readAll();
+    for (const char* title : {"Cost decrease", "Support evolution", "Weight coupling", "Training"}) QVERIFY2(text.contains(title), title);
+    QVERIFY(!text.contains("Learned step sizes"));
+    QSvgRenderer renderer(dir.filePath("d.svg"));
+    QCOMPARE(renderer.viewBox(), QRect(QPoint(0, 0), expected.size()));
+    QImage rendered(expected.size(), QImage::Format_RGB32);
+    rendered.fill(Qt::white);
+    QPainter painter(&rendered);
+    renderer.render(&painter);
+    painter.end();
+    const QRect svgInk = inkBox(rendered);
+    QVERIFY(svgInk.left() < 0.02 * rendered.width() && svgInk.right() > 0.98 * rendered.width());
+    QVERIFY(svgInk.top() < 0.02 * rendered.height() && svgInk.bottom() > 0.98 * rendered.height());
+
+    QCOMPARE(window.exportDashboardTo(dir.filePath("d.pdf")), QString());
+    QFile pdf(dir.filePath("d.pdf"));
+    QVERIFY(pdf.open(QIODevice::ReadOnly) && pdf.read(5) == "%PDF-" && pdf.size() > 20000);
+    pdf.seek(0);
+    const QRegularExpressionMatch box = QRegularExpression(R"(/MediaBox \[0 0 ([\d.]+) ([\d.]+)\])").match(QString::fromLatin1(pdf.readAll()));
+    QVERIFY(box.hasMatch());
+    QVERIFY(std::abs(box.captured(1).toDouble() - expected.width() * 72.0 / window.logicalDpiX()) < 1.0);
+    QVERIFY(std::abs(box.captured(2).toDouble() - expected.height() * 72.0 / window.logicalDpiX()) < 1.0);
+
+    QVERIFY(window.exportDashboardTo(dir.filePath("d.gif")).contains("unknown figure type"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 5);  // no temporary left
+    // The other tab in front: then it is in the figure, and coupling is not.
+    window.findChild<QDockWidget*>("steps")->raise();
+    QTRY_VERIFY(window.stepsPlot()->isVisible());
+    const QList<QCustomPlot*> swapped = plotsOnScreen(&window, window.plots());
+    QVERIFY(swapped.contains(window.stepsPlot()) && !swapped.contains(window.couplingPlot()));
+  }
+
+  void exportsConfirmTheirPathInTheStatusBar() {
+    MainWindow window;
+    window.show();
+    QVERIFY(runSettings(window, smallNetworks()));
+    QTemporaryDir dir;
+    QAction* action = nullptr;
+    for (QAction* a : window.findChildren<QAction*>())
+      if (a->text() == "Export the whole &dashboard…") action = a;
+    QVERIFY(action);
+    const QString png = dir.filePath("board.png");
+    int titleRoom = 0;
+    QString sizeText;
+    whenShown<DashboardExportDialog>([&](DashboardExportDialog* dialog) {
+      titleRoom = dialog->width() - dialog->fontMetrics().horizontalAdvance(dialog->windowTitle());
+      dialog->setPath(png);
+      dialog->setDpi(192);
+      sizeText = dialog->sizeText();
+      dialog->accept();
+    });
+    action->trigger();  // blocks in the dialog until it is accepted
+    QVERIFY2(titleRoom > 150, qPrintable(QString::number(titleRoom)));  // the title bar holds the whole title
+    const QSize frame = dashboardFrame(&window, window.plots()).size();
+    QCOMPARE(QImage(png).size(), frame * 192 / window.logicalDpiX());
+    QVERIFY2(sizeText.startsWith(QString("%1 × %2 px").arg(QImage(png).width()).arg(QImage(png).height())), qPrintable(sizeText));
+    QCOMPARE(window.statusBar()->currentMessage(), "Dashboard exported to " + png);
+    // A plot's data, from its menu: the file, and its path in the status bar.
+    const QString csv = dir.filePath("cost.csv");
+    saveAs(csv);
+    window.costPlot()->exportDataInteractively();
+    QFile written(csv);
+    QVERIFY2(written.open(QIODevice::ReadOnly), qPrintable(window.statusBar()->currentMessage() + " | " + QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).join(",")));
+    QCOMPARE(QString::fromUtf8(written.readAll()), window.costPlot()->toCsv());
+    QCOMPARE(window.statusBar()->currentMessage(), "Cost decrease exported to " + csv);
+    const QString pdf = dir.filePath("ratio.pdf");
+    saveAs(pdf);
+    window.ratioPlot()->exportFigureInteractively();
+    QVERIFY2(QFileInfo(pdf).size() > 1000, qPrintable(window.statusBar()->currentMessage() + " | " + QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).join(",")));
+    QCOMPARE(window.statusBar()->currentMessage(), "L_S / L exported to " + pdf);
+  }
+
+  void bandsLieUnderEveryCurveAndInsideTheAxes() {
+    CostDecreasePlot plot;
+    plot.resize(800, 500);
+    plot.show();
+    // ISTA flat at 1e-3; OISTA's band from 1e-5 to 1e-1 crosses it, and its lower edge reaches exact
+    // zeros (clamped to rounding level, far below the axis).
+    ConvergenceSnapshot snapshot;
+    ConvergenceCurve ista, oista;
+    ista.method = "ISTA", ista.color = QColor(0, 0, 255);
+    oista.method = "OISTA", oista.color = QColor(0, 160, 0);
+    for (int t = 0; t <= 100; ++t) {
+      ista.iteration << t, oista.iteration << t;
+      ista.gapMean << 1e-3, ista.gapQ10 << 5e-4, ista.gapQ90 << 2e-3;
+      oista.gapMean << 1e-2 * std::pow(10.0, -t / 50.0), oista.gapQ10 << (t < 50 ? 1e-5 : 0.0), oista.gapQ90 << 1e-1;
+    }
+    snapshot.curves = {ista, oista};
+    plot.showSnapshot(snapshot);
+    plot.replot();
+    QCPLayer* bands = plot.layer("bands");
+    QVERIFY(bands);
+    int bandGraphs = 0;
+    for (int i = 0; i < plot.graphCount(); ++i) {
+      QCPGraph* g = plot.graph(i);
+      if (g->name().isEmpty()) {
+        ++bandGraphs;
+        QCOMPARE(g->layer(), bands);
+      } else {
+        QVERIFY2(g->layer()->index() > bands->index(), qPrintable(g->name()));
+      }
+    }
+    QCOMPARE(bandGraphs, 4);
+    // Every band value lies within the axis range: nothing for a lost clip to let out.
+    const auto bandsInside = [&plot] {
+      const QCPRange x = plot.xAxis->range(), y = plot.yAxis->range();
+      int points = 0;
+      for (int i = 0; i < plot.graphCount(); ++i) {
+        if (!plot.graph(i)->name().isEmpty()) continue;
+        for (const QCPGraphData& d : *plot.graph(i)->data()) {
+          if (d.key < x.lower - 1e-9 || d.key > x.upper + 1e-9 || d.value < y.lower * (1 - 1e-12) || d.value > y.upper * (1 + 1e-12)) return -1;
+          ++points;
+        }
+      }
+      return points;
+    };
+    QVERIFY(plot.yAxis->range().lower > 1e-10);  // the rescale fits the means, not the rounding-level edge
+    QVERIFY(bandsInside() > 0);
+    // Zoomed in: the bands are cut at the new edges, interpolated there.
+    plot.xAxis->setRange(20.5, 40.5);
+    plot.yAxis->setRange(2e-4, 5e-2);
+    QVERIFY(bandsInside() > 0);
+    QCPGraph* firstEdge = nullptr;
+    for (int i = 0; i < plot.graphCount() && !firstEdge; ++i)
+      if (plot.graph(i)->name().isEmpty()) firstEdge = plot.graph(i);
+    QCOMPARE(firstEdge->data()->begin()->key, 20.5);
+    QCOMPARE((firstEdge->data()->end() - 1)->key, 40.5);
+    QCOMPARE(firstEdge->data()->begin()->value, 2e-3);  // ISTA's upper edge: flat, inside the range
+    // The ISTA line, under OISTA's band, keeps its own colour.
+    plot.xAxis->setRange(0, 100);
+    plot.yAxis->setRange(1e-6, 1);
+    const QImage image = plot.toPixmap(800, 500).toImage();
+    const int x = int(plot.xAxis->coordToPixel(70)), y = int(std::lround(plot.yAxis->coordToPixel(1e-3)));
+    int best = 1000;
+    for (int dy = -2; dy <= 2; ++dy) {
+      const QColor c = image.pixelColor(x, y + dy);
+      best = std::min(best, std::abs(c.red()) + std::abs(c.green()) + std::abs(c.blue() - 255));
+    }
+    QVERIFY2(best < 8, qPrintable(QString::number(best)));
+  }
+
+  void ratioLegendKeepsOffTheTickLabelsInASmallWindow() {
+    MainWindow window;
+    window.resize(1024, 700);
+    window.show();
+    ExperimentSettings s;
+    s.iterations = 40;
+    QVERIFY(runSettings(window, s));
+    SupportRatioPlot* plot = window.ratioPlot();
+    plot->replot();
+    QStringList names;
+    for (int i = 0; i < plot->legend->itemCount(); ++i)
+      if (auto* item = qobject_cast<QCPPlottableLegendItem*>(plot->legend->item(i))) names << item->plottable()->name();
+    QVERIFY2(names.contains(QString("mean over %1 signals").arg(window.shownSnapshot().curves.front().inspected)), qPrintable(names.join("|")));
+    QVERIFY2(plot->legend->visible(), qPrintable(QString("axis rect %1 x %2, legend needs %3 x %4").arg(plot->axisRect()->width()).arg(plot->axisRect()->height())
+                                                      .arg(plot->legend->minimumOuterSizeHint().width()).arg(plot->legend->minimumOuterSizeHint().height())));
+    const QRect legend = plot->legend->outerRect(), rect = plot->axisRect()->rect();
+    const QRect tickLabels(QPoint(plot->axisRect()->outerRect().left(), rect.top()), QPoint(rect.left() - 1, rect.bottom()));
+    QVERIFY2(!legend.intersects(tickLabels) && rect.contains(legend),
+             qPrintable(QString("legend %1,%2 %3x%4 in %5,%6 %7x%8").arg(legend.x()).arg(legend.y()).arg(legend.width()).arg(legend.height())
+                            .arg(rect.x()).arg(rect.y()).arg(rect.width()).arg(rect.height())));
+    QVERIFY(plot->legend->font().pointSizeF() >= 6.0);
+  }
+};
+
+QTEST_MAIN(TestExport)
+#include "test_export.moc"

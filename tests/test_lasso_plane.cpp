@@ -1,0 +1,62 @@
+// The 2-D view's numerics in the core: the box it fits, the box grown to follow a manual path (a 10/L
+// step leaves the picture), and the cost grid the level sets are drawn from.
+#include "lasso_plane.h"
+
+#include <QtTest>
+
+#include <cmath>
+
+using namespace unfold;
+
+class TestLassoPlane : public QObject {
+  Q_OBJECT
+ private slots:
+  void squareBoxAroundThePoints() {
+    const PlaneBox box = planeSquareBox({{0.0, 0.0}, {1.0, 0.5}});
+    // Centred on the points' extent (0.5, 0.25), half-side 0.6 x the larger extent (1).
+    QVERIFY(std::abs(box.xMin + 0.1) < 1e-15 && std::abs(box.xMax - 1.1) < 1e-15);
+    QVERIFY(std::abs(box.yMin + 0.35) < 1e-15 && std::abs(box.yMax - 0.85) < 1e-15);
+    const PlaneBox tiny = planeSquareBox({{0.0, 0.0}});
+    QVERIFY(std::abs(tiny.xMax - tiny.xMin - 0.24) < 1e-15);  // never a degenerate box
+  }
+
+  void boxGrowsOnlyWhereAPointLeavesIt() {
+    const PlaneBox box{-0.1, 1.1, -0.35, 0.85};
+    QCOMPARE(planeBoxHolding(box, {{0.5, 0.5}, {1.1, -0.35}}), box);  // inside (edges included): unchanged
+    const PlaneBox grown = planeBoxHolding(box, {{5.0, 0.2}, {0.3, -1.0}});
+    // The grown extent is x in [-0.1, 5], y in [-1, 0.85]: larger side 5.1, margin 0.08 x 5.1.
+    const double pad = 0.08 * 5.1;
+    QVERIFY(std::abs(grown.xMax - (5.0 + pad)) < 1e-12);
+    QVERIFY(std::abs(grown.yMin - (-1.0 - pad)) < 1e-12);
+    QCOMPARE(grown.xMin, box.xMin);  // edges that need not move stay
+    QCOMPARE(grown.yMax, box.yMax);
+  }
+
+  void aTenOverLStepStaysInTheGrownBox() {
+    const PlaneProblem p = planeProblem(1, 0.3, 0);
+    const Vector zStar = planeSolution(p);
+    const PlaneBox picture = planeSquareBox({{0.0, 0.0}, {zStar(0), zStar(1)}});
+    const PlaneStep step = planeStep(p, Vector::Zero(2), 10.0 / p.L);
+    QVERIFY(!picture.holds(step.gradientPoint(0), step.gradientPoint(1)));  // it does leave the picture
+    const PlaneBox view = planeBoxHolding(picture, {{step.gradientPoint(0), step.gradientPoint(1)}, {step.to(0), step.to(1)}});
+    QVERIFY(view.holds(step.gradientPoint(0), step.gradientPoint(1)) && view.holds(step.to(0), step.to(1)));
+    QVERIFY(view.holds(0.0, 0.0) && view.holds(zStar(0), zStar(1)));  // and all it showed before
+  }
+
+  void costGridIsTheCostOnTheBox() {
+    const PlaneProblem p = planeProblem(2, 0.4, 3);
+    const double fStar = planeCost(p, planeSolution(p));
+    const PlaneBox box{-2.0, 1.0, -0.5, 3.0};
+    const int samples = 7;
+    const std::vector<double> grid = planeLogGapGrid(p, fStar, box, samples);
+    QCOMPARE(grid.size(), size_t(samples * samples));
+    const auto expected = [&](double x, double y) { return std::log10(planeCost(p, (Vector(2) << x, y).finished()) - fStar + 1e-6); };
+    QVERIFY(std::abs(grid.front() - expected(-2.0, -0.5)) < 1e-12);              // (ix, iy) = (0, 0)
+    QVERIFY(std::abs(grid[samples - 1] - expected(1.0, -0.5)) < 1e-12);          // (6, 0)
+    QVERIFY(std::abs(grid.back() - expected(1.0, 3.0)) < 1e-12);                 // (6, 6)
+    QVERIFY(std::abs(grid[2 * samples + 3] - expected(-2.0 + 3.0 * 3 / 6, -0.5 + 3.5 * 2 / 6)) < 1e-12);  // (3, 2)
+  }
+};
+
+QTEST_MAIN(TestLassoPlane)
+#include "test_lasso_plane.moc"
