@@ -16,6 +16,7 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QResizeEvent>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMessageBox>
@@ -151,6 +152,8 @@ void MainWindow::buildDocks() {
   couplingDock_ = coupling;
   resizeDocks({support}, {380}, Qt::Vertical);
   resizeDocks({steps}, {420}, Qt::Horizontal);
+  // Small screens (1024 x 700): every plot may shrink; the dock columns follow the window (resizeEvent).
+  for (QCustomPlot* plot : plots()) plot->setMinimumSize(140, 110);
   connect(settings_, &SettingsPanel::inspectChanged, this, &MainWindow::showInspected);
   buildLessonsDock();
   connect(ratioPlot_, &SupportRatioPlot::signalPicked, this, [this](int signal) {
@@ -342,6 +345,14 @@ void MainWindow::onFailed(quint64 generation, const QString& message) {
   updateStatus();
   emit runFailed(message);
   if (dialogsEnabled_) QMessageBox::warning(this, "Unfold Lab", message);
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+  QMainWindow::resizeEvent(event);
+  // The network column and the bottom row keep their share of a window resized small, so that the
+  // cost plot and the bottom plots are not squeezed to nothing while the right column keeps 420 px.
+  if (width() < 1400)
+    resizeDocks({stepsDock_}, {std::max(220, width() / 4)}, Qt::Horizontal);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -111,6 +111,7 @@ class MainWindow : public QMainWindow {
   void rememberRecent(const QString& path);
   void rebuildRecentMenu();
   void closeEvent(QCloseEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
 
   CostDecreasePlot* costPlot_ = nullptr;
   SupportRasterPlot* supportPlot_ = nullptr;

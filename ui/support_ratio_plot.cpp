@@ -138,6 +138,17 @@ int SupportRatioPlot::signalAt(const QPointF& position) const {
   return signal;
 }
 
+void SupportRatioPlot::resizeEvent(QResizeEvent* event) {
+  const bool stacked = event->size().width() < 420 && event->size().height() > 1.1 * event->size().width();
+  const bool isStacked = body()->hasElement(1, 0) && body()->element(1, 0) == right_;
+  if (stacked != isStacked) {
+    body()->take(right_);
+    body()->simplify();
+    body()->addElement(stacked ? 1 : 0, stacked ? 0 : 1, right_);
+  }
+  WorkbenchPlot::resizeEvent(event);
+}
+
 void SupportRatioPlot::mousePressEvent(QMouseEvent* event) {
   pressedAt_ = event->position();
   WorkbenchPlot::mousePressEvent(event);

@@ -30,6 +30,8 @@ class SupportRatioPlot : public WorkbenchPlot {
  protected:
   void mousePressEvent(QMouseEvent* event) override;
   void mouseReleaseEvent(QMouseEvent* event) override;
+  // A narrow plot (a small window) stacks the two panels, so that each keeps a readable width.
+  void resizeEvent(QResizeEvent* event) override;
 
  private:
   ConvergenceSnapshot snapshot_;

@@ -22,6 +22,7 @@ WelcomeBanner::WelcomeBanner(QWidget* parent) : QFrame(parent) {
       "Press <a href='run'><b>Run (F5)</b></a>, then Space to pause and F10 to step. New here? "
       "<a href='lesson'>Start the first lesson</a>.");
   text->setWordWrap(true);
+  text->setMinimumWidth(200);
   text->setTextFormat(Qt::RichText);
   connect(text, &QLabel::linkActivated, this, [this](const QString& link) {
     if (link == "run") emit runRequested();

@@ -119,6 +119,12 @@ void WorkbenchPlot::fitIterationAxis(QCPAxis* axis) {
   double last = 0.0;
   for (QCPAbstractPlottable* p : axis->plottables()) {
     if (!p->visible()) continue;
+    // A graph's last t, also where its value is NaN (a gap below rounding level is not drawn, but the
+    // iterations ran): getKeyRange would skip those.
+    if (auto* g = qobject_cast<QCPGraph*>(p); g && g->keyAxis() == axis) {
+      if (!g->data()->isEmpty()) last = std::max(last, (g->data()->constEnd() - 1)->key);
+      continue;
+    }
     bool found = false;
     const QCPRange keys = p->keyAxis() == axis ? p->getKeyRange(found) : p->getValueRange(found);
     if (found && std::isfinite(keys.upper)) last = std::max(last, keys.upper);
