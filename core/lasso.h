@@ -33,7 +33,11 @@ DualityGaps dualityGaps(const Matrix& D, const Matrix& X, const Matrix& Z, doubl
 // |g_i + lambda sign(z_i)| on the support, max(|g_i| - lambda, 0) off it.
 Vector kktViolation(const Matrix& D, const Matrix& X, const Matrix& Z, double lambda);
 
-// Throws InputError naming the problem if shapes disagree, values are not finite or lambda <= 0.
+// Throws InputError naming the problem if shapes disagree, values are not finite or lambda <= 0, an atom
+// (column of D) is all zero (naming it), or the scale would overflow the computation: ||D||_F and every
+// ||x|| must lie within kProblemScale of 1 (D in [1e-100, 1e100], x at most 1e100), so that L = ||D||_2^2,
+// costs ||x||^2 and steps 1/L stay finite and non-zero.
+constexpr double kProblemScale = 1e100;
 void validateProblem(const Matrix& D, const Matrix& X, double lambda);
 
 }  // namespace unfold

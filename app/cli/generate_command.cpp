@@ -5,6 +5,7 @@
 #include "dictionary.h"
 #include "input_error.h"
 #include "matrix_file.h"
+#include "output_files.h"
 #include "problem_generators.h"
 
 #include <QDir>
@@ -30,7 +31,7 @@ int runGenerate(const QStringList& arguments, std::ostream& out, std::ostream&) 
                    "gaussian (x~ ~ N(0, I), the talk), dz (x~ = Dz, z ~ N(0, I), the paper's code), digits "
                    "(images), sparse (x = D z0 + noise). Default: digits for a digits dictionary, else gaussian.");
   options.addValue("nonzeros", "k", "Non-zeros of z0 for sparse signals.", "5");
-  options.addValue("noise", "sigma", "Noise standard deviation for sparse signals.", "0.01");
+  options.addValue("noise", "sigma", "Noise standard deviation for sparse signals, 0 to 1e6.", "0.01");
   options.addValue("seed", "seed", "Random seed.", "0");
   options.addValue("format", "csv|npy", "File format.", "csv");
   options.addValue("out", "DIR", "Output folder (created if missing).");
@@ -54,8 +55,19 @@ int runGenerate(const QStringList& arguments, std::ostream& out, std::ostream&) 
   }
   SparseSignalSettings sparse;
   sparse.nonZeros = static_cast<int>(options.integer("nonzeros", 1, m));
-  sparse.noise = QString::fromStdString(options.text("noise")).toDouble();
+  sparse.noise = options.number("noise", 0.0, 1e6);
   const std::string outDir = options.text("out");
+
+  if (!QDir().mkpath(QString::fromStdString(outDir))) throw InputError(outDir + ": cannot create the folder");
+  const auto path = [&](const std::string& name) { return outDir + "/" + name + "." + format; };
+  OutputFiles files(out);
+  const bool sparseSignals = signalKind == SignalKind::Sparse;
+  files.addOutput("--out", path("D"));
+  files.addOutput("--out", path("X"));
+  if (sparseSignals) files.addOutput("--out", path("Z0"));
+  if (testCount > 0) files.addOutput("--out", path("X_test"));
+  if (testCount > 0 && sparseSignals) files.addOutput("--out", path("Z0_test"));
+  files.check();
 
   const Matrix D = makeDictionary(*kind, n, m, seed);
   // Separate streams for the dictionary, the training and the test signals: changing --test never
@@ -64,15 +76,14 @@ int runGenerate(const QStringList& arguments, std::ostream& out, std::ostream&) 
   std::optional<SignalSet> test;
   if (testCount > 0) test = makeSignals(signalKind, D, testCount, seed + 2, sparse);
 
-  if (!QDir().mkpath(QString::fromStdString(outDir))) throw InputError(outDir + ": cannot create the folder");
-  const auto path = [&](const std::string& name) { return outDir + "/" + name + "." + format; };
-  writeMatrixFile(path("D"), D);
-  writeSignalsFile(path("X"), train.X);
-  if (train.Z0) writeSignalsFile(path("Z0"), *train.Z0);
+  files.write(path("D"), formatMatrixFile(path("D"), D));
+  files.write(path("X"), formatSignalsFile(path("X"), train.X));
+  if (sparseSignals) files.write(path("Z0"), formatSignalsFile(path("Z0"), *train.Z0));
   if (test) {
-    writeSignalsFile(path("X_test"), test->X);
-    if (test->Z0) writeSignalsFile(path("Z0_test"), *test->Z0);
+    files.write(path("X_test"), formatSignalsFile(path("X_test"), test->X));
+    if (sparseSignals) files.write(path("Z0_test"), formatSignalsFile(path("Z0_test"), *test->Z0));
   }
+  files.commit();
   const Dictionary dictionary(D);
   char line[256];
   std::snprintf(line, sizeof line, "wrote %s: D is %lld x %lld (L = %.6g), %lld %s signals%s\n",
