@@ -6,8 +6,10 @@ namespace unfold {
 
 std::string quotedInput(std::string_view text, size_t limit) {
   std::string out = "'";
-  const size_t shown = std::min(text.size(), limit);
-  for (size_t i = 0; i < shown; ++i) {
+  // The limit counts what is printed: 80 control characters print as 320, so stop at `limit` either way.
+  size_t shown = 0;
+  for (; shown < text.size() && out.size() - 1 < limit; ++shown) {
+    const size_t i = shown;
     const auto ch = static_cast<unsigned char>(text[i]);
     switch (ch) {
       case '\n': out += "\\n"; break;

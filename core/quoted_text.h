@@ -7,8 +7,8 @@
 
 namespace unfold {
 
-// 'text' in single quotes, at most `limit` characters of it (then "... (N bytes)"), with control
-// characters, DEL and the quote and backslash escaped (\n, \t, \r, \\, \', \xNN).
+// 'text' in single quotes, at most about `limit` printed characters of it (then "... (N bytes)"),
+// with control characters, DEL and the quote and backslash escaped (\n, \t, \r, \\, \', \xNN).
 std::string quotedInput(std::string_view text, size_t limit = 80);
 
 }  // namespace unfold

@@ -186,6 +186,8 @@ class TestOutputFiles : public QObject {
     QCOMPARE(QString::fromStdString(quotedInput(std::string("a\x1b[1m\x07\n'\\", 9))), QString("'a\\x1b[1m\\x07\\n\\'\\\\'"));
     QCOMPARE(QString::fromStdString(quotedInput(std::string(100, 'y'))), "'" + QString(80, 'y') + "'... (100 bytes)");
     QCOMPARE(QString::fromStdString(quotedInput(std::string("\x7f\0", 2))), QString("'\\x7f\\x00'"));
+    // The limit is on what is printed: 100 control characters show as 20 escapes of 4 characters.
+    QCOMPARE(QString::fromStdString(quotedInput(std::string(100, '\x01'))), "'" + QString("\\x01").repeated(20) + "'... (100 bytes)");
   }
 };
 

@@ -23,10 +23,10 @@ int runGenerate(const QStringList& arguments, std::ostream& out, std::ostream&) 
       "Signals lie on the equiregularization set ||D^T x||_inf = 1, so lambda is a fraction of\n"
       "lambda_max. The same seed gives the same files.");
   options.addValue("dict", "kind", "gaussian (unit-norm Gaussian atoms) or digits (8x8 images, n = 64).", "gaussian");
-  options.addValue("n", "n", "Signal dimension.", "64");
-  options.addValue("m", "m", "Number of atoms.", "256");
-  options.addValue("signals", "N", "Number of (training) signals.", "1000");
-  options.addValue("test", "N", "Also write N test signals to X_test.", "0");
+  options.addValue("n", "n", "Signal dimension, 1 to 100000.", "64");
+  options.addValue("m", "m", "Number of atoms, 1 to 10^6.", "256");
+  options.addValue("signals", "N", "Number of (training) signals, 1 to 10^8.", "1000");
+  options.addValue("test", "N", "Also write N test signals to X_test (0 to 10^8).", "0");
   options.addValue("signal-kind", "kind",
                    "gaussian (x~ ~ N(0, I), the talk), dz (x~ = Dz, z ~ N(0, I), the paper's code), digits "
                    "(images), sparse (x = D z0 + noise). Default: digits for a digits dictionary, else gaussian.");
