@@ -45,11 +45,24 @@ std::string realPath(const std::string& path) {
   return ::realpath(path.c_str(), buffer) ? std::string(buffer) : std::string();
 }
 
-// The descriptors a process already has open (/dev/stdout, /dev/fd/1, ...): written in place, never
-// resolved to the file behind them and renamed over.
-bool isDescriptorAlias(const std::string& path) {
-  return path == "/dev/stdout" || path == "/dev/stderr" || path.rfind("/dev/fd/", 0) == 0 ||
-         path.rfind("/proc/self/fd/", 0) == 0;
+// The descriptor a path names if it is one the process already has open (/dev/stdout, /dev/fd/N,
+// /proc/self/fd/N), else -1. Such a path is written through that descriptor: reopening it would start
+// at offset 0 of a redirected file and overwrite what the command already printed, and resolving it to
+// the file behind it would rename over the user's redirection.
+int descriptorAlias(const std::string& path) {
+  if (path == "/dev/stdin") return 0;
+  if (path == "/dev/stdout") return 1;
+  if (path == "/dev/stderr") return 2;
+  for (const std::string prefix : {"/dev/fd/", "/proc/self/fd/"}) {
+    if (path.rfind(prefix, 0) != 0 || path.size() == prefix.size() || path.size() > prefix.size() + 6) continue;
+    int fd = 0;
+    for (size_t i = prefix.size(); i < path.size(); ++i) {
+      if (path[i] < '0' || path[i] > '9') return -1;
+      fd = fd * 10 + (path[i] - '0');
+    }
+    return fd;
+  }
+  return -1;
 }
 
 }  // namespace
@@ -117,9 +130,10 @@ void OutputFiles::check() {
   };
   for (auto& output : outputs_) {
     const std::string& path = output->path;
-    if (path == "-") {
+    const int alias = descriptorAlias(path);
+    if (path == "-" || alias == 1) {
       output->kind = Output::Kind::StandardOutput;
-      output->identity.resolved.assign(1, '-');  // two '-' outputs collide like two equal paths
+      output->identity.resolved.assign(1, '-');  // two outputs to stdout collide like two equal paths
       continue;
     }
     struct stat info {};
@@ -127,7 +141,7 @@ void OutputFiles::check() {
       output->identity = {true, info.st_dev, info.st_ino, realPath(path)};
       if (S_ISDIR(info.st_mode)) problem(named(output->flag, path) + ": is a folder, not a file");
       if (S_ISSOCK(info.st_mode)) problem(named(output->flag, path) + ": is a socket; cannot write a file there");
-      if (!S_ISREG(info.st_mode) || isDescriptorAlias(path)) {
+      if (!S_ISREG(info.st_mode) || alias >= 0) {
         output->kind = Output::Kind::InPlace;
         continue;
       }
@@ -170,7 +184,9 @@ void OutputFiles::check() {
   for (auto& output : outputs_) {
     if (output->kind == Output::Kind::StandardOutput) continue;
     if (output->kind == Output::Kind::InPlace) {
-      output->descriptor = ::open(output->path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+      const int alias = descriptorAlias(output->path);
+      output->descriptor = alias >= 0 ? ::fcntl(alias, F_DUPFD_CLOEXEC, 3)
+                                      : ::open(output->path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
       if (output->descriptor < 0) throw InputError(named(output->flag, output->path) + ": cannot write (" + errorText(errno) + ")");
       continue;
     }

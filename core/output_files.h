@@ -4,11 +4,11 @@
 // anything. check() resolves every path (through symlinks and '..'), refuses an output that is one of the
 // inputs or another output (naming both), a directory, a socket or a missing folder, and opens a
 // temporary file next to every regular output (so an unwritable folder is found before the work, not
-// after it). write() fills an output: '-' goes to the given standard-output stream, a device or FIFO
-// (/dev/null, /dev/stdout, a named pipe) is written in place, and a regular file goes to its temporary
-// file. commit() then renames the temporary files over their targets in one go; if a rename fails, its
-// message says which files are new and which still hold their old contents. Temporary files not
-// committed are removed by the destructor.
+// after it). write() fills an output: '-' (or /dev/stdout) goes to the given standard-output stream,
+// a device or FIFO (/dev/null, a named pipe, /dev/fd/N) is written in place, and a regular file goes to
+// its temporary file. commit() then renames the temporary files over their targets in one go; if a
+// rename fails, its message says which files are new and which still hold their old contents.
+// Temporary files not committed are removed by the destructor.
 #pragma once
 
 #include <memory>

@@ -279,6 +279,12 @@ class TestCli : public QObject {
     QCOMPARE(codes.code, 0);
     QCOMPARE(codes.out.split('\n', Qt::SkipEmptyParts).size(), 40);  // one code per signal, as CSV
     QCOMPARE(codes.out.split('\n').first().split(',').size(), 50);
+    // /dev/stdout is standard output too: written through it, never resolved and renamed over.
+    const Run devStdout = run({"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "5",
+                               "--trace", "/dev/stdout"});
+    QVERIFY2(devStdout.code == 0, qPrintable(devStdout.err));
+    QVERIFY(devStdout.out.startsWith("iter,cost,gap,"));
+    QCOMPARE(devStdout.out.split('\n', Qt::SkipEmptyParts).size(), 7);
   }
 
   void aDeviceOutputStaysADevice() {
