@@ -124,6 +124,9 @@ class TestOutputFiles : public QObject {
     QVERIFY(refusal("-", "-").contains("--codes - is also the output --trace -"));
     QVERIFY(refusal(path("sub")).contains("is a folder"));
     QVERIFY(refusal(path("nodir/x.csv")).contains("the folder " + QString::fromStdString(path("nodir")) + " does not exist"));
+    // A folder where no file can be created (even by root): found at check time, before any work.
+    QVERIFY2(refusal("/proc/unfold-test.csv").startsWith("--trace /proc/unfold-test.csv: cannot write in /proc ("),
+             qPrintable(refusal("/proc/unfold-test.csv")));
     QCOMPARE(refusal(path("fine.csv")), QString("no error"));
     QCOMPARE(readText(in), QByteArray("1\n"));
     QVERIFY(!QFile::exists(QString::fromStdString(path("fine.csv"))));  // check() alone writes nothing visible

@@ -57,6 +57,9 @@ int runEval(const QStringList& arguments, std::ostream& stdOut, std::ostream& er
   }
   const Dictionary dictionary(std::move(D));
   const UnfoldedNetwork network(dictionary, lambda, file.weights);
+  // The exact solutions come first and can take a while on a big problem: say so (sign of life).
+  if (static_cast<double>(dictionary.atoms().size()) * static_cast<double>(X.cols()) > 1e8)
+    err << "reference: solving every signal exactly first (a big problem: this can take minutes)...\n";
   const ReferenceSolution reference = solveReference(dictionary, X, lambda);
   const std::vector<LayerDiagnostics> report = diagnoseNetwork(network, X, X, reference.optimalCost);
   if (reportPath) files.write(*reportPath, formatReportCsv(report));

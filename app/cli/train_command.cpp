@@ -137,6 +137,9 @@ int runTrain(const QStringList& arguments, std::ostream& stdOut, std::ostream& e
     data.testTargets = readCodesFor(Dmatrix, data.testX.cols(), options.text("test-codes"));
   }
   const Dictionary dictionary(Dmatrix);
+  // The exact solutions come first and can take a while on a big problem: say so (sign of life).
+  if (static_cast<double>(dictionary.atoms().size()) * static_cast<double>((data.testX.cols() + data.trainX.cols())) > 1e8)
+    err << "reference: solving every signal exactly first (a big problem: this can take minutes)...\n";
   const ReferenceSolution testReference = solveReference(dictionary, data.testX, lambda);
   if (*loss == LossKind::SemiSupervised) {
     data.trainTargets = solveReference(dictionary, data.trainX, lambda).Z;
