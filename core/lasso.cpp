@@ -77,13 +77,13 @@ void validateProblem(const Matrix& D, const Matrix& X, double lambda) {
                        " of D) is all zero; every atom needs a non-zero entry");
   char text[200];
   if (!(dNorm >= 1.0 / kProblemScale && dNorm <= kProblemScale)) {
-    std::snprintf(text, sizeof text, "the dictionary's scale ||D||_F = %.3g is outside [1e-100, 1e100]: rescale D", dNorm);
+    std::snprintf(text, sizeof text, "the dictionary's scale ||D||_F = %.3g is outside [1e-50, 1e50]: rescale D", dNorm);
     throw InputError(text);
   }
   for (Eigen::Index j = 0; j < X.cols(); ++j) {
     const double xNorm = X.col(j).stableNorm();
     if (xNorm > kProblemScale) {
-      std::snprintf(text, sizeof text, "signal %lld has ||x|| = %.3g, above 1e100: rescale the signals",
+      std::snprintf(text, sizeof text, "signal %lld has ||x|| = %.3g, above 1e50: rescale the signals",
                     static_cast<long long>(j + 1), xNorm);
       throw InputError(text);
     }

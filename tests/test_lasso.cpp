@@ -99,9 +99,11 @@ class TestLasso : public QObject {
     Matrix zeroAtom = D;
     zeroAtom.col(2).setZero();
     QVERIFY2(message(zeroAtom, X, 0.1).contains("atom 3 (column 3 of D) is all zero"), qPrintable(message(zeroAtom, X, 0.1)));
-    QVERIFY(message(D * 1e160, X, 0.1).contains("outside [1e-100, 1e100]"));
-    QVERIFY(message(D * 1e-160, X, 0.1).contains("outside [1e-100, 1e100]"));
-    QVERIFY(message(D * 1e99, X, 0.1).isEmpty());
+    QVERIFY(message(D * 1e160, X, 0.1).contains("outside [1e-50, 1e50]"));
+    QVERIFY(message(D * 1e-100, X, 0.1).contains("outside [1e-50, 1e50]"));
+    QVERIFY(message(D * 1e49, X, 0.1).isEmpty());
+    QVERIFY(message(D * 1e-49, X * 1e49, 0.1).isEmpty());
+    QVERIFY(message(D, X * 1e50, 0.1).contains("signal 1 has ||x|| = 1.73e+50, above 1e50"));
     Matrix huge = X;
     huge(0, 1) = 1e308;
     QVERIFY2(message(D, huge, 0.1).contains("signal 2 has ||x|| = 1e+308"), qPrintable(message(D, huge, 0.1)));
