@@ -150,6 +150,12 @@ class TestCli : public QObject {
     r = run({"generate", "--n", "100000", "--m", "100000", "--out", path("huge")});
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains("too large"), qPrintable(r.err));
+    r = run({"generate", "--n", "1000", "--m", "10", "--signals", "100000", "--out", path("big")});  // 10^8 numbers
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("X.csv would be too large: 100000000 numbers, more than a matrix file may hold (2 GiB; --format npy"), qPrintable(r.err));
+    QVERIFY(!QFile::exists(path("big/X.csv")));
+    r = run({"generate", "--n", "3", "--m", "4", "--signals", "2", "--out", path("small")});  // --nonzeros 5 > m is moot
+    QVERIFY2(r.code == 0, qPrintable(r.err));
     r = run({"generate", "--dict", "wavelets", "--out", path("w")});
     QCOMPARE(r.code, 2);
     QVERIFY(r.err.contains("--dict: unknown dictionary 'wavelets'"));

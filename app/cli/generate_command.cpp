@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include "command_options.h"
+#include "bounded_file.h"
 #include "dictionary.h"
 #include "input_error.h"
 #include "matrix_file.h"
@@ -14,14 +15,15 @@
 
 namespace unfold::cli {
 
-int runGenerate(const QStringList& arguments, std::ostream& out, std::ostream&) {
+int runGenerate(const QStringList& arguments, std::ostream& out, std::ostream& err) {
   CommandOptions options(
       "generate",
       "unfoldlab generate --dict gaussian|digits --n 64 --m 256 --signals 1000 --seed 0 --out DIR",
       "Writes DIR/D.csv (n x m, atoms are columns) and DIR/X.csv (one signal per row), plus\n"
       "DIR/X_test.csv with --test and DIR/Z0.csv (ground-truth codes) for sparse signals.\n"
       "Signals lie on the equiregularization set ||D^T x||_inf = 1, so lambda is a fraction of\n"
-      "lambda_max. The same seed gives the same files.");
+      "lambda_max. The same seed gives the same files. Every file must stay within the 2 GiB a matrix\n"
+      "file may have (about 85 million numbers as CSV, 268 million as .npy).");
   options.addValue("dict", "kind", "gaussian (unit-norm Gaussian atoms) or digits (8x8 images, n = 64).", "gaussian");
   options.addValue("n", "n", "Signal dimension, 1 to 100000.", "64");
   options.addValue("m", "m", "Number of atoms, 1 to 10^6.", "256");
@@ -54,9 +56,21 @@ int runGenerate(const QStringList& arguments, std::ostream& out, std::ostream&) 
     signalKind = *parsed;
   }
   SparseSignalSettings sparse;
-  sparse.nonZeros = static_cast<int>(options.integer("nonzeros", 1, m));
+  // --nonzeros matters for sparse signals only: its default (5) must not refuse --m 4 for other kinds.
+  if (signalKind == SignalKind::Sparse || options.isSet("nonzeros"))
+    sparse.nonZeros = static_cast<int>(options.integer("nonzeros", 1, m));
   sparse.noise = options.number("noise", 0.0, 1e6);
   const std::string outDir = options.text("out");
+  // Every file written must be readable back: refuse, before generating, one larger than the readers'
+  // limit (a CSV number takes up to 25 bytes, a .npy one 8).
+  const double bytesPerEntry = format == "csv" ? 25.0 : 8.0;
+  for (const auto& [name, entries] : {std::pair{"D", double(n) * double(m)}, {"X", double(n) * double(count)},
+                                      {"X_test", double(n) * double(testCount)}})
+    if (entries * bytesPerEntry > static_cast<double>(kMatrixFileLimit))
+      throw InputError(std::string(name) + "." + format + " would be too large: " + std::to_string(static_cast<long long>(entries)) +
+                       " numbers, more than a matrix file may hold (" + byteSizeText(kMatrixFileLimit) +
+                       (format == "csv" ? "; --format npy takes 3x fewer bytes)" : ")"));
+  if (double(n) * double(count + testCount) > 1e7) err << "generating " << count + testCount << " signals...\n";
 
   if (!QDir().mkpath(QString::fromStdString(outDir))) throw InputError(outDir + ": cannot create the folder");
   const auto path = [&](const std::string& name) { return outDir + "/" + name + "." + format; };
