@@ -122,6 +122,9 @@ class TestCli : public QObject {
     QTest::newRow("algo") << QStringList{"--lambda", "0.1", "--algo", "newton"} << "--algo: unknown algorithm 'newton'";
     QTest::newRow("iters") << QStringList{"--lambda", "0.1", "--iters", "-5"} << "--iters must be between 0 and";
     QTest::newRow("unknown option") << QStringList{"--lambda", "0.1", "--speed", "3"} << "Unknown option 'speed'";
+    // Terminal control sequences and long arguments are escaped and cut (at most ~80 characters quoted).
+    QTest::newRow("algo escape") << QStringList{"--lambda", "0.1", "--algo", "\x1b[2J" + QString(200, 'a')}
+                                 << "--algo: unknown algorithm '\\x1b[2J" + QString(73, 'a') + "'... (204 bytes) (ista";
   }
   void badInputGivesAMessageAndExitCode2() {
     QFETCH(QStringList, extra);

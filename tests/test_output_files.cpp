@@ -10,11 +10,14 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cstdio>
 #include <functional>
 #include <sstream>
 #include <thread>
 
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
@@ -123,6 +126,14 @@ class TestOutputFiles : public QObject {
     QVERIFY(refusal(path("new.csv"), path("sub/../new.csv")).contains("is also the output --trace"));
     QVERIFY(refusal("-", "-").contains("--codes - is also the output --trace -"));
     QVERIFY(refusal(path("sub")).contains("is a folder"));
+    const int listening = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    const std::string socketPath = path("socket");
+    std::snprintf(address.sun_path, sizeof address.sun_path, "%s", socketPath.c_str());
+    QCOMPARE(::bind(listening, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    QVERIFY(refusal(socketPath).contains("is a socket; cannot write a file there"));
+    ::close(listening);
     QVERIFY(refusal(path("nodir/x.csv")).contains("the folder " + QString::fromStdString(path("nodir")) + " does not exist"));
     // A folder where no file can be created (even by root): found at check time, before any work.
     QVERIFY2(refusal("/proc/unfold-test.csv").startsWith("--trace /proc/unfold-test.csv: cannot write in /proc ("),

@@ -4,6 +4,7 @@
 #include "benchmark_report.h"
 #include "command_options.h"
 #include "input_error.h"
+#include "quoted_text.h"
 #include "output_files.h"
 #include "matrix_file.h"
 
@@ -74,7 +75,7 @@ int runBench(const QStringList& arguments, std::ostream& out, std::ostream& err)
   const BenchmarkSizes sizes = quick ? BenchmarkSizes::quick() : BenchmarkSizes{};
   const std::string only = options.optionalText("only").value_or("");
   if (!only.empty() && only != "solvers" && only != "networks" && only != "ui")
-    throw InputError("--only: unknown group '" + only + "' (solvers, networks or ui)");
+    throw InputError("--only: unknown group " + quotedInput(only) + " (solvers, networks or ui)");
   std::vector<BenchmarkResult> results;
   const auto append = [&results](std::vector<BenchmarkResult> rows) {
     for (BenchmarkResult& r : rows) results.push_back(std::move(r));

@@ -58,7 +58,7 @@ bool CommandOptions::parse(const QStringList& arguments, std::ostream& out) {
     return false;
   }
   if (parser_.positionalArguments().size() > positionalCount_)
-    throw InputError(command_ + ": unexpected argument '" + parser_.positionalArguments().at(positionalCount_).toStdString() +
+    throw InputError(command_ + ": unexpected argument " + quotedInput(parser_.positionalArguments().at(positionalCount_).toStdString()) +
                      "' (see unfoldlab " + command_ + " --help)");
   return true;
 }

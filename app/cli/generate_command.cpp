@@ -5,6 +5,7 @@
 #include "bounded_file.h"
 #include "dictionary.h"
 #include "input_error.h"
+#include "quoted_text.h"
 #include "matrix_file.h"
 #include "output_files.h"
 #include "problem_generators.h"
@@ -41,18 +42,18 @@ int runGenerate(const QStringList& arguments, std::ostream& out, std::ostream& e
 
   const std::string dictName = options.text("dict");
   const auto kind = parseDictionaryKind(dictName);
-  if (!kind) throw InputError("--dict: unknown dictionary '" + dictName + "' (gaussian or digits)");
+  if (!kind) throw InputError("--dict: unknown dictionary " + quotedInput(dictName) + " (gaussian or digits)");
   const auto n = options.integer("n", 1, 100000);
   const auto m = options.integer("m", 1, 1000000);
   const auto count = options.integer("signals", 1, 100000000);
   const auto testCount = options.integer("test", 0, 100000000);
   const auto seed = options.seed("seed");
   const std::string format = options.text("format");
-  if (format != "csv" && format != "npy") throw InputError("--format: expected csv or npy, got '" + format + "'");
+  if (format != "csv" && format != "npy") throw InputError("--format: expected csv or npy, got " + quotedInput(format));
   SignalKind signalKind = *kind == DictionaryKind::Digits ? SignalKind::Digits : SignalKind::Gaussian;
   if (const auto name = options.optionalText("signal-kind"); name && !name->empty()) {
     const auto parsed = parseSignalKind(*name);
-    if (!parsed) throw InputError("--signal-kind: unknown kind '" + *name + "' (gaussian, dz, digits, sparse)");
+    if (!parsed) throw InputError("--signal-kind: unknown kind " + quotedInput(*name) + " (gaussian, dz, digits, sparse)");
     signalKind = *parsed;
   }
   SparseSignalSettings sparse;

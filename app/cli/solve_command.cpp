@@ -4,6 +4,7 @@
 #include "command_options.h"
 #include "dictionary.h"
 #include "input_error.h"
+#include "quoted_text.h"
 #include "lasso.h"
 #include "matrix_file.h"
 #include "output_files.h"
@@ -112,7 +113,7 @@ int runSolve(const QStringList& arguments, std::ostream& stdOut, std::ostream& e
 
   const std::string algoName = options.text("algo");
   const auto algorithm = parseAlgorithm(algoName);
-  if (!algorithm) throw InputError("--algo: unknown algorithm '" + algoName + "' (ista, fista or oista)");
+  if (!algorithm) throw InputError("--algo: unknown algorithm " + quotedInput(algoName) + " (ista, fista or oista)");
   const double lambda = options.positiveNumber("lambda");
   const int iterations = static_cast<int>(options.integer("iters", 0, 10000000));
   const auto tracePath = options.optionalText("trace");

@@ -3,6 +3,7 @@
 
 #include "command_options.h"
 #include "input_error.h"
+#include "quoted_text.h"
 #include "lasso.h"
 #include "matrix_file.h"
 #include "network_diagnostics.h"
@@ -93,12 +94,12 @@ int runTrain(const QStringList& arguments, std::ostream& stdOut, std::ostream& e
   const double lambda = options.positiveNumber("lambda");
   const std::string netName = options.text("net");
   const auto kind = parseParametrization(netName);
-  if (!kind) throw InputError("--net: unknown network '" + netName + "' (lista, lista-cp, alista or slista)");
+  if (!kind) throw InputError("--net: unknown network " + quotedInput(netName) + " (lista, lista-cp, alista or slista)");
   const int layers = static_cast<int>(options.integer("layers", 1, 1000));
   const auto loss = parseLossKind(options.text("loss"));
-  if (!loss) throw InputError("--loss: unknown loss '" + options.text("loss") + "' (unsupervised, semi-supervised or supervised)");
+  if (!loss) throw InputError("--loss: unknown loss " + quotedInput(options.text("loss")) + " (unsupervised, semi-supervised or supervised)");
   const auto optimizer = parseOptimizer(options.text("optimizer"));
-  if (!optimizer) throw InputError("--optimizer: unknown optimizer '" + options.text("optimizer") + "' (gd or adam)");
+  if (!optimizer) throw InputError("--optimizer: unknown optimizer " + quotedInput(options.text("optimizer")) + " (gd or adam)");
   TrainingSettings settings;
   settings.loss = *loss;
   settings.optimizer = *optimizer;
