@@ -309,6 +309,18 @@ class TestCli : public QObject {
     QVERIFY2(S_ISCHR(info.st_mode), "the device node was replaced by a regular file");
   }
 
+  void aLongTraceStreamsToItsFileWhole() {
+    // 30,000 rows (~2.7 MB) cross the 1 MB pieces the trace is streamed in: every row arrives, in order.
+    const QString trace = path("long_trace.csv");
+    const Run r = run({"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "30000",
+                       "--no-ls", "--trace", trace});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QStringList lines = readText(trace).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 30002);
+    for (int t = 0; t <= 30000; t += 997) QVERIFY2(lines[t + 1].startsWith(QString::number(t) + ","), qPrintable(lines[t + 1]));
+    QVERIFY(lines.last().startsWith("30000,"));
+  }
+
   void endlessOrHugeInputIsRefusedNamingTheFile() {
     const Run r = run({"eval", "--net", "/dev/zero", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.3"});
     QCOMPARE(r.code, 2);
