@@ -296,6 +296,19 @@ class TestCli : public QObject {
     QCOMPARE(devStdout.out.split('\n', Qt::SkipEmptyParts).size(), 7);
   }
 
+  void devNullIsWrittenInPlace() {
+    const Run r = run({"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "5",
+                       "--trace", "/dev/null", "--codes", "/dev/null"});
+    QCOMPARE(r.code, 2);  // two outputs on one file, even /dev/null
+    QVERIFY2(r.err.contains("--codes /dev/null is also the output --trace /dev/null"), qPrintable(r.err));
+    const Run ok = run({"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "5",
+                        "--trace", "/dev/null"});
+    QVERIFY2(ok.code == 0, qPrintable(ok.err));
+    struct stat info {};
+    QCOMPARE(::stat("/dev/null", &info), 0);
+    QVERIFY(S_ISCHR(info.st_mode));
+  }
+
   void aDeviceOutputStaysADevice() {
     if (::geteuid() != 0) QSKIP("mknod needs root; skipped");
     QTemporaryDir d;
