@@ -2,6 +2,7 @@
 
 #include "input_error.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
@@ -267,6 +268,19 @@ void OutputFiles::commit() {
     }
     throw InputError(output.flag + " " + output.path + ": cannot replace the file (" + reason + "); new: " +
                      (fresh.empty() ? "none" : fresh) + "; unchanged (old or absent): " + old);
+  }
+  // The renames themselves reach the disk only with their folder: sync each folder once (best effort).
+  std::vector<std::string> synced;
+  for (const auto& output : outputs_) {
+    if (output->kind != Output::Kind::Regular) continue;
+    const std::string folder = parentOf(output->target);
+    if (std::find(synced.begin(), synced.end(), folder) != synced.end()) continue;
+    synced.push_back(folder);
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+      ::fsync(fd);
+      ::close(fd);
+    }
   }
 }
 

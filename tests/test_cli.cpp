@@ -411,6 +411,13 @@ class TestCli : public QObject {
     QVERIFY(unknown.err.contains("unknown command 'frobnicate'"));
   }
 
+  void benchChecksItsOutputBeforeMeasuring() {
+    const Run r = run({"bench", "--quick", "--out", path("nodir/bench.txt")});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("--out " + path("nodir/bench.txt") + ": the folder " + path("nodir") + " does not exist"), qPrintable(r.err));
+    QVERIFY2(!r.err.contains("benchmarking"), qPrintable(r.err));  // refused before a minute of measuring
+  }
+
   void benchReportsJson() {
     const Run r = run({"bench", "--quick", "--json"});
     QVERIFY2(r.code == 0, qPrintable(r.err));
