@@ -1,10 +1,13 @@
 #include "csv_matrix.h"
 
 #include "input_error.h"
+#include "quoted_text.h"
 
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <string>
 #include <vector>
 
 namespace unfold {
@@ -19,6 +22,27 @@ std::string_view trim(std::string_view s) {
 
 std::string where(const std::string& source, size_t line, size_t column) {
   return source + ", line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// One field as a double: the whole field, at most one leading sign ('+' or '-'), no NaN or Inf. A number
+// too small for a double (1e-400) is legal and reads as the nearest double (0 or a subnormal); a number
+// too large (1e400) is refused.
+double parseField(std::string_view field, const std::string& source, size_t line, size_t column) {
+  std::string_view digits = field;
+  if (!digits.empty() && digits.front() == '+') digits.remove_prefix(1);
+  const bool signOk = !(digits.size() < field.size() && !digits.empty() && digits.front() == '-');  // "+-1"
+  double value = 0.0;
+  const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  const bool whole = ptr == digits.data() + digits.size();
+  if (field.empty() || !signOk || !whole || (ec != std::errc() && ec != std::errc::result_out_of_range))
+    throw InputError(where(source, line, column) + ": not a number " + quotedInput(field));
+  if (ec == std::errc::result_out_of_range) {
+    // from_chars reports underflow and overflow alike; strtod tells them apart (HUGE_VAL on overflow).
+    value = std::strtod(std::string(digits).c_str(), nullptr);
+    if (std::isinf(value)) throw InputError(where(source, line, column) + ": number out of range " + quotedInput(field));
+  }
+  if (!std::isfinite(value)) throw InputError(where(source, line, column) + ": NaN or Inf is not allowed");
+  return value;
 }
 
 }  // namespace
@@ -39,19 +63,9 @@ Matrix parseCsvMatrix(std::string_view text, const std::string& source) {
     size_t column = 0;
     while (true) {
       const size_t comma = line.find(',');
-      std::string_view field = trim(line.substr(0, comma));
+      const std::string_view field = trim(line.substr(0, comma));
       ++column;
-      if (!field.empty() && field.front() == '+') field.remove_prefix(1);
-      double value = 0.0;
-      const auto [ptr, ec] = std::from_chars(field.data(), field.data() + field.size(), value);
-      if (field.empty() || ec != std::errc() || ptr != field.data() + field.size()) {
-        if (ec == std::errc::result_out_of_range)
-          throw InputError(where(source, lineNumber, column) + ": number out of range '" + std::string(field) + "'");
-        throw InputError(where(source, lineNumber, column) + ": not a number '" + std::string(field) + "'");
-      }
-      if (!std::isfinite(value))
-        throw InputError(where(source, lineNumber, column) + ": NaN or Inf is not allowed");
-      values.push_back(value);
+      values.push_back(parseField(field, source, lineNumber, column));
       if (comma == std::string_view::npos) break;
       line = line.substr(comma + 1);
     }

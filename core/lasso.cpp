@@ -3,6 +3,7 @@
 #include "input_error.h"
 
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 namespace unfold {
@@ -67,6 +68,26 @@ void validateProblem(const Matrix& D, const Matrix& X, double lambda) {
   }
   if (!D.allFinite()) throw InputError("the dictionary D contains NaN or Inf");
   if (!X.allFinite()) throw InputError("the signals contain NaN or Inf");
+  // stableNorm: the plain norm of entries near 1e200 overflows while computing the check itself.
+  const double dNorm = D.stableNorm();
+  if (dNorm == 0.0) throw InputError("the dictionary D is all zero");
+  for (Eigen::Index j = 0; j < D.cols(); ++j)
+    if ((D.col(j).array() == 0.0).all())
+      throw InputError("atom " + std::to_string(j + 1) + " (column " + std::to_string(j + 1) +
+                       " of D) is all zero; every atom needs a non-zero entry");
+  char text[200];
+  if (!(dNorm >= 1.0 / kProblemScale && dNorm <= kProblemScale)) {
+    std::snprintf(text, sizeof text, "the dictionary's scale ||D||_F = %.3g is outside [1e-50, 1e50]: rescale D", dNorm);
+    throw InputError(text);
+  }
+  for (Eigen::Index j = 0; j < X.cols(); ++j) {
+    const double xNorm = X.col(j).stableNorm();
+    if (xNorm > kProblemScale) {
+      std::snprintf(text, sizeof text, "signal %lld has ||x|| = %.3g, above 1e50: rescale the signals",
+                    static_cast<long long>(j + 1), xNorm);
+      throw InputError(text);
+    }
+  }
 }
 
 }  // namespace unfold

@@ -33,7 +33,13 @@ DualityGaps dualityGaps(const Matrix& D, const Matrix& X, const Matrix& Z, doubl
 // |g_i + lambda sign(z_i)| on the support, max(|g_i| - lambda, 0) off it.
 Vector kktViolation(const Matrix& D, const Matrix& X, const Matrix& Z, double lambda);
 
-// Throws InputError naming the problem if shapes disagree, values are not finite or lambda <= 0.
+// Throws InputError naming the problem if shapes disagree, values are not finite or lambda <= 0, an atom
+// (column of D) is all zero (naming it), or the scale would overflow the computation: ||D||_F and every
+// ||x|| must lie within kProblemScale of 1 (||D||_F in [1e-50, 1e50], ||x|| at most 1e50): the codes
+// then scale at most like ||x|| / ||D|| <= 1e100, so that L = ||D||_2^2, costs ||x||^2 and ||z||^2, steps
+// 1/L and the reference solver's Gram matrices stay finite and non-zero (with D at 1e-100 and x at 1e99,
+// each finite, the reference solver lost all precision and ISTA reached F - F* = 1e244).
+constexpr double kProblemScale = 1e50;
 void validateProblem(const Matrix& D, const Matrix& X, double lambda);
 
 }  // namespace unfold

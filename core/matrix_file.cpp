@@ -1,10 +1,10 @@
 #include "matrix_file.h"
 
+#include "bounded_file.h"
 #include "csv_matrix.h"
 #include "input_error.h"
 #include "npy_matrix.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QString>
@@ -16,6 +16,7 @@ namespace {
 enum class Format { Csv, Npy };
 
 Format formatOf(const std::string& path) {
+  if (path == "-") return Format::Csv;
   const QString suffix = QFileInfo(QString::fromStdString(path)).suffix().toLower();
   if (suffix == "csv") return Format::Csv;
   if (suffix == "npy") return Format::Npy;
@@ -25,10 +26,7 @@ Format formatOf(const std::string& path) {
 }  // namespace
 
 std::string readWholeFile(const std::string& path) {
-  QFile file(QString::fromStdString(path));
-  if (!file.exists()) throw InputError(path + ": no such file");
-  if (!file.open(QIODevice::ReadOnly)) throw InputError(path + ": cannot open (" + file.errorString().toStdString() + ")");
-  const QByteArray bytes = file.readAll();
+  const QByteArray bytes = readBoundedFile(path, kNetworkFileLimit, "a network or text file");
   return std::string(bytes.constData(), static_cast<size_t>(bytes.size()));
 }
 
@@ -43,13 +41,21 @@ void writeFileAtomically(const std::string& path, const std::string& contents) {
 
 Matrix readMatrixFile(const std::string& path) {
   const Format format = formatOf(path);
-  const std::string bytes = readWholeFile(path);
+  const QByteArray read = readBoundedFile(path, kMatrixFileLimit, "a matrix file");
+  const std::string_view bytes(read.constData(), static_cast<size_t>(read.size()));
   return format == Format::Csv ? parseCsvMatrix(bytes, path) : parseNpyMatrix(bytes, path);
 }
 
+std::string formatMatrixFile(const std::string& path, const Matrix& matrix) {
+  return formatOf(path) == Format::Csv ? formatCsvMatrix(matrix) : formatNpyMatrix(matrix);
+}
+
+std::string formatSignalsFile(const std::string& path, const Matrix& columns) {
+  return formatMatrixFile(path, columns.transpose());
+}
+
 void writeMatrixFile(const std::string& path, const Matrix& matrix) {
-  const Format format = formatOf(path);
-  writeFileAtomically(path, format == Format::Csv ? formatCsvMatrix(matrix) : formatNpyMatrix(matrix));
+  writeFileAtomically(path, formatMatrixFile(path, matrix));
 }
 
 Matrix readDictionaryFile(const std::string& path) { return readMatrixFile(path); }

@@ -12,8 +12,12 @@ namespace unfold {
 
 Matrix readMatrixFile(const std::string& path);
 void writeMatrixFile(const std::string& path, const Matrix& matrix);
+// The bytes writeMatrixFile would write (by extension; '-', standard output, is CSV).
+std::string formatMatrixFile(const std::string& path, const Matrix& matrix);
+std::string formatSignalsFile(const std::string& path, const Matrix& columns);  // one column per row
 
-// Whole-file I/O shared by every writer in the app (traces, reports, JSON): atomic replace.
+// Whole-file I/O shared by every writer in the app (traces, reports, JSON): reads go through the bounded
+// reader (bounded_file.h; by default the network-file limit), writes are an atomic replace.
 std::string readWholeFile(const std::string& path);
 void writeFileAtomically(const std::string& path, const std::string& contents);
 

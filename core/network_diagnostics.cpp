@@ -1,11 +1,13 @@
 #include "network_diagnostics.h"
 
+#include "input_error.h"
 #include "lasso.h"
 #include "parallel_for.h"
 #include "solver.h"
 #include "support_lipschitz.h"
 #include "trace_recorder.h"
 
+#include <cmath>
 #include <cstdio>
 
 namespace unfold {
@@ -106,6 +108,8 @@ namespace {
 
 std::string number(const std::optional<double>& v) {
   if (!v) return "";
+  // A report is read by scripts and plots: never an "inf" or "nan" in it with exit code 0.
+  if (!std::isfinite(*v)) throw InputError("the network's report has a non-finite value (Inf or NaN); nothing was written");
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.17g", *v);
   return buffer;

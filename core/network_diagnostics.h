@@ -39,7 +39,8 @@ std::vector<LayerCoupling> layerCoupling(const NetworkWeights& weights, const Ma
 std::vector<LayerDiagnostics> diagnoseNetwork(const UnfoldedNetwork& network, const Matrix& trainX,
                                               const Matrix& testX, const Vector& testOptimalCost);
 
-// report.csv: layer,test_cost,test_gap,ista_gap,fista_gap,step_times_l,coupling
+// report.csv: layer,test_cost,test_gap,ista_gap,fista_gap,step_times_l,coupling. Both formats throw
+// InputError rather than write a non-finite number.
 std::string formatReportCsv(const std::vector<LayerDiagnostics>& layers);
 // Every field above, for figures: the report's columns, then threshold_times_l, lista_wz_coupling,
 // inv_ls_q10, inv_ls_q50, inv_ls_q90 (1/L_S over the training set in units of 1/L).

@@ -1,6 +1,7 @@
 #include "network_file.h"
 
 #include "input_error.h"
+#include "quoted_text.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -74,6 +75,9 @@ std::string dictionaryHash(const Matrix& D) {
 }
 
 std::string formatNetworkJson(const NetworkFile& file) {
+  // JSON has no Inf or NaN (Qt would write null, which loads as 0): never write a non-finite weight.
+  if (!file.weights.flatten().allFinite() || !std::isfinite(file.lambda))
+    throw InputError("the network has a non-finite weight (Inf or NaN); refusing to save it");
   QJsonArray layers;
   for (const LayerWeights& layer : file.weights.layers) {
     QJsonObject o;
@@ -121,7 +125,7 @@ NetworkFile parseNetworkJson(const std::string& text, const std::string& source)
   if (root.value("version").toInt() != kVersion) r.fail("unsupported version " + std::to_string(root.value("version").toInt()));
   NetworkFile file;
   const auto kind = parseParametrization(root.value("parametrization").toString().toStdString());
-  if (!kind) r.fail("unknown parametrization '" + root.value("parametrization").toString().toStdString() + "'");
+  if (!kind) r.fail("unknown parametrization " + quotedInput(root.value("parametrization").toString().toStdString()));
   file.weights.kind = *kind;
   file.n = root.value("n").toInteger(0);
   file.m = root.value("m").toInteger(0);

@@ -22,6 +22,7 @@ struct NetworkFile {
 
 std::string dictionaryHash(const Matrix& D);  // hex SHA-256 of n, m and the column-major float64 values
 
+// Throws InputError if a weight or lambda is not finite (JSON cannot hold it).
 std::string formatNetworkJson(const NetworkFile& file);
 // Throws InputError naming the source and the field at fault.
 NetworkFile parseNetworkJson(const std::string& text, const std::string& sourceName);

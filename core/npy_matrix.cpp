@@ -1,6 +1,8 @@
 #include "npy_matrix.h"
 
 #include "input_error.h"
+#include "npy_header.h"
+#include "quoted_text.h"
 
 #include <algorithm>
 #include <bit>
@@ -17,61 +19,6 @@ constexpr std::string_view kMagic = "\x93NUMPY";
 
 [[noreturn]] void fail(const std::string& source, const std::string& message) {
   throw InputError(source + ": " + message);
-}
-
-// The value of `key` in the header's Python dict literal, up to the next top-level ',' or '}'.
-std::string_view dictValue(std::string_view header, std::string_view key, const std::string& source) {
-  std::string quoted1(1, '\'');
-  quoted1.append(key).push_back('\'');
-  std::string quoted2(1, '"');
-  quoted2.append(key).push_back('"');
-  size_t at = header.find(quoted1);
-  size_t keyLength = quoted1.size();
-  if (at == std::string_view::npos) at = header.find(quoted2);
-  if (at == std::string_view::npos) fail(source, "the .npy header has no '" + std::string(key) + "' field");
-  size_t pos = header.find(':', at + keyLength);
-  if (pos == std::string_view::npos) fail(source, "malformed .npy header near '" + std::string(key) + "'");
-  ++pos;
-  while (pos < header.size() && header[pos] == ' ') ++pos;
-  size_t end = pos;
-  int depth = 0;
-  while (end < header.size()) {
-    const char ch = header[end];
-    if (ch == '(') ++depth;
-    if (ch == ')') --depth;
-    if (depth == 0 && (ch == ',' || ch == '}')) break;
-    if (depth < 0) break;
-    ++end;
-  }
-  if (end >= header.size()) fail(source, "malformed .npy header: the '" + std::string(key) + "' field is not terminated");
-  std::string_view value = header.substr(pos, end - pos);
-  while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
-  return value;
-}
-
-std::vector<long long> parseShape(std::string_view value, const std::string& source) {
-  if (value.size() < 2 || value.front() != '(' || value.back() != ')')
-    fail(source, "malformed .npy header: shape " + std::string(value) + " is not a tuple");
-  std::vector<long long> dims;
-  std::string_view inner = value.substr(1, value.size() - 2);
-  while (!inner.empty()) {
-    const size_t comma = inner.find(',');
-    std::string_view item = inner.substr(0, comma);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && (item.back() == ' ' || item.back() == 'L')) item.remove_suffix(1);
-    if (!item.empty()) {
-      long long dim = 0;
-      for (char ch : item) {
-        if (ch < '0' || ch > '9' || dim > (1LL << 40))
-          fail(source, "malformed .npy header: bad dimension '" + std::string(item) + "' in shape");
-        dim = dim * 10 + (ch - '0');
-      }
-      dims.push_back(dim);
-    }
-    if (comma == std::string_view::npos) break;
-    inner = inner.substr(comma + 1);
-  }
-  return dims;
 }
 
 template <typename T>
@@ -111,24 +58,17 @@ Matrix parseNpyMatrix(std::string_view bytes, const std::string& source) {
     fail(source, "truncated .npy header (it claims " + std::to_string(headerLength) + " bytes)");
   const std::string_view header = bytes.substr(headerStart, headerLength);
 
-  std::string_view descr = dictValue(header, "descr", source);
-  if (descr.size() < 2 || (descr.front() != '\'' && descr.front() != '"'))
-    fail(source, "malformed .npy header: descr " + std::string(descr));
-  descr = descr.substr(1, descr.size() - 2);
+  const NpyHeader parsed = parseNpyHeader(header, source);
+  const std::string& descr = parsed.descr;
   size_t itemSize = 0;
-  bool bigEndian = false;
   if (descr == "<f8" || descr == "=f8" || descr == ">f8") itemSize = 8;
   else if (descr == "<f4" || descr == "=f4" || descr == ">f4") itemSize = 4;
-  else fail(source, "unsupported dtype '" + std::string(descr) + "' (only float64 and float32)");
-  bigEndian = descr.front() == '>';
+  else fail(source, "unsupported dtype " + quotedInput(descr) + " (only float64 and float32)");
+  const bool bigEndian = descr.front() == '>';
   const bool swap = bigEndian != (std::endian::native == std::endian::big);
+  const bool fortran = parsed.fortranOrder;
 
-  const std::string_view order = dictValue(header, "fortran_order", source);
-  if (order != "True" && order != "False")
-    fail(source, "malformed .npy header: fortran_order is " + std::string(order));
-  const bool fortran = order == "True";
-
-  const std::vector<long long> shape = parseShape(dictValue(header, "shape", source), source);
+  const std::vector<long long>& shape = parsed.shape;
   long long rows = 0, cols = 0;
   if (shape.size() == 1) {
     rows = 1;
@@ -142,7 +82,12 @@ Matrix parseNpyMatrix(std::string_view bytes, const std::string& source) {
   if (rows == 0 || cols == 0) fail(source, "empty array (shape has a zero dimension)");
 
   const size_t dataStart = headerStart + headerLength;
-  const auto expected = static_cast<unsigned long long>(rows) * static_cast<unsigned long long>(cols) * itemSize;
+  // Checked: a shape such as (2^31, 2^31) must not wrap the byte count to something small.
+  unsigned long long count = 0, expected = 0;
+  if (__builtin_mul_overflow(static_cast<unsigned long long>(rows), static_cast<unsigned long long>(cols), &count) ||
+      __builtin_mul_overflow(count, static_cast<unsigned long long>(itemSize), &expected) ||
+      count > static_cast<unsigned long long>(Eigen::Index(-1) >> 1) / 8)
+    fail(source, "the shape (" + std::to_string(rows) + ", " + std::to_string(cols) + ") is too large (its byte count overflows)");
   const size_t available = bytes.size() - dataStart;
   if (available < expected)
     fail(source, "truncated data: shape (" + std::to_string(rows) + ", " + std::to_string(cols) + ") needs " +

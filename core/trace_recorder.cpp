@@ -57,28 +57,34 @@ bool TraceRecorder::onIteration(const IterationState& s) {
     for (char a : *s.oracleAccepted) kept += a;
     row.accepted = static_cast<double>(kept) / static_cast<double>(N);
   }
+  if (keepOnlyLast_) rows_.clear();
   rows_.push_back(row);
   return false;
 }
 
+std::string traceCsvHeader() { return "iter,cost,gap,support_size,ls_over_l,step_times_l,accepted\n"; }
+
 std::string formatTraceCsv(const std::vector<TraceRow>& rows) {
-  std::string out = "iter,cost,gap,support_size,ls_over_l,step_times_l,accepted\n";
+  std::string out = traceCsvHeader();
+  for (const TraceRow& r : rows) out += formatTraceRow(r);
+  return out;
+}
+
+std::string formatTraceRow(const TraceRow& r) {
+  std::string out;
   char buffer[256];
-  for (const TraceRow& r : rows) {
-    std::snprintf(buffer, sizeof buffer, "%d,%.17g,%.17g,%.17g,%.17g,", r.iteration, r.cost, r.gap,
-                  r.supportSize, r.lsOverL);
+  std::snprintf(buffer, sizeof buffer, "%d,%.17g,%.17g,%.17g,%.17g,", r.iteration, r.cost, r.gap, r.supportSize, r.lsOverL);
+  out += buffer;
+  if (r.stepTimesL) {
+    std::snprintf(buffer, sizeof buffer, "%.17g", *r.stepTimesL);
     out += buffer;
-    if (r.stepTimesL) {
-      std::snprintf(buffer, sizeof buffer, "%.17g", *r.stepTimesL);
-      out += buffer;
-    }
-    out += ',';
-    if (r.accepted) {
-      std::snprintf(buffer, sizeof buffer, "%.17g", *r.accepted);
-      out += buffer;
-    }
-    out += '\n';
   }
+  out += ',';
+  if (r.accepted) {
+    std::snprintf(buffer, sizeof buffer, "%.17g", *r.accepted);
+    out += buffer;
+  }
+  out += '\n';
   return out;
 }
 

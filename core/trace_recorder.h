@@ -33,6 +33,8 @@ class TraceRecorder : public SolverObserver {
 
   bool onIteration(const IterationState& state) override;
   const std::vector<TraceRow>& rows() const { return rows_; }
+  // Long runs stream their rows elsewhere (solve --trace): keep only the latest one in rows().
+  void keepOnlyLastRow(bool only) { keepOnlyLast_ = only; }
 
  private:
   const Dictionary& dictionary_;
@@ -41,6 +43,7 @@ class TraceRecorder : public SolverObserver {
   bool computeSupportLipschitz_;
   std::optional<SupportLipschitzTracker> tracker_;
   std::vector<TraceRow> rows_;
+  bool keepOnlyLast_ = false;
   std::vector<double> scratch_;
   Vector supportL_;
 };
@@ -48,6 +51,8 @@ class TraceRecorder : public SolverObserver {
 // The CSV written by `unfoldlab solve --trace`:
 // iter,cost,gap,support_size,ls_over_l,step_times_l,accepted
 std::string formatTraceCsv(const std::vector<TraceRow>& rows);
+std::string traceCsvHeader();                   // the first line, with its '\n'
+std::string formatTraceRow(const TraceRow& row);  // one line, with its '\n'
 
 // q-quantile (0..1) by linear interpolation between order statistics; reorders `values`.
 double quantile(std::vector<double>& values, double q);

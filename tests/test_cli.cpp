@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "matrix_file.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -10,6 +11,10 @@
 #include <QtTest>
 
 #include <sstream>
+
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
 
 using namespace unfold;
 
@@ -117,6 +122,9 @@ class TestCli : public QObject {
     QTest::newRow("algo") << QStringList{"--lambda", "0.1", "--algo", "newton"} << "--algo: unknown algorithm 'newton'";
     QTest::newRow("iters") << QStringList{"--lambda", "0.1", "--iters", "-5"} << "--iters must be between 0 and";
     QTest::newRow("unknown option") << QStringList{"--lambda", "0.1", "--speed", "3"} << "Unknown option 'speed'";
+    // Terminal control sequences and long arguments are escaped and cut (at most ~80 characters quoted).
+    QTest::newRow("algo escape") << QStringList{"--lambda", "0.1", "--algo", "\x1b[2J" + QString(200, 'a')}
+                                 << "--algo: unknown algorithm '\\x1b[2J" + QString(73, 'a') + "'... (204 bytes) (ista";
   }
   void badInputGivesAMessageAndExitCode2() {
     QFETCH(QStringList, extra);
@@ -145,6 +153,12 @@ class TestCli : public QObject {
     r = run({"generate", "--n", "100000", "--m", "100000", "--out", path("huge")});
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains("too large"), qPrintable(r.err));
+    r = run({"generate", "--n", "1000", "--m", "10", "--signals", "100000", "--out", path("big")});  // 10^8 numbers
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("X.csv would be too large: 100000000 numbers, more than a matrix file may hold (2 GiB; --format npy"), qPrintable(r.err));
+    QVERIFY(!QFile::exists(path("big/X.csv")));
+    r = run({"generate", "--n", "3", "--m", "4", "--signals", "2", "--out", path("small")});  // --nonzeros 5 > m is moot
+    QVERIFY2(r.code == 0, qPrintable(r.err));
     r = run({"generate", "--dict", "wavelets", "--out", path("w")});
     QCOMPARE(r.code, 2);
     QVERIFY(r.err.contains("--dict: unknown dictionary 'wavelets'"));
@@ -199,6 +213,192 @@ class TestCli : public QObject {
     QVERIFY(r.out.contains("LISTA-CP, 3 layers, supervised loss"));
   }
 
+  // Issue 11: an output that names an input (directly, through a symlink or '..') is refused before any
+  // work, naming both, and the input is untouched even though another output could not be written.
+  void anOutputThatIsAnInputIsRefused_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("protectedFile");
+    const QString d = dir_.path();
+    QFile::link(d + "/D.csv", d + "/D-link.csv");
+    QTest::newRow("solve --trace D") << QStringList{"solve", "--dict", d + "/D.csv", "--signals", d + "/X.csv", "--lambda", "0.5",
+                                                    "--trace", d + "/D.csv", "--codes", d + "/nodir/Z.csv"}
+                                     << "--trace " + d + "/D.csv is the input --dict " + d + "/D.csv" << "D.csv";
+    QTest::newRow("solve --codes X via ..") << QStringList{"solve", "--dict", d + "/D.csv", "--signals", d + "/X.csv", "--lambda", "0.5",
+                                                           "--codes", d + "/../" + QDir(d).dirName() + "/X.csv"}
+                                            << "is the input --signals " + d + "/X.csv" << "X.csv";
+    QTest::newRow("solve --trace via symlink") << QStringList{"solve", "--dict", d + "/D.csv", "--signals", d + "/X.csv", "--lambda", "0.5",
+                                                              "--trace", d + "/D-link.csv"}
+                                               << "is the input --dict" << "D.csv";
+    QTest::newRow("train --out D") << QStringList{"train", "--dict", d + "/D.csv", "--train", d + "/X.csv", "--test", d + "/X_test.csv",
+                                                  "--lambda", "0.3", "--out", d + "/D.csv"}
+                                   << "--out " + d + "/D.csv is the input --dict" << "D.csv";
+    QTest::newRow("train --report X_test") << QStringList{"train", "--dict", d + "/D.csv", "--train", d + "/X.csv", "--test", d + "/X_test.csv",
+                                                          "--lambda", "0.3", "--out", d + "/n.json", "--report", d + "/X_test.csv"}
+                                           << "--report " + d + "/X_test.csv is the input --test" << "X_test.csv";
+    QTest::newRow("train two outputs") << QStringList{"train", "--dict", d + "/D.csv", "--train", d + "/X.csv", "--test", d + "/X_test.csv",
+                                                      "--lambda", "0.3", "--out", d + "/same.csv", "--report", d + "/same.csv"}
+                                       << "--report " + d + "/same.csv is also the output --out" << "D.csv";
+    QTest::newRow("eval --report net") << QStringList{"eval", "--net", d + "/X.csv", "--dict", d + "/D.csv", "--signals", d + "/X.csv",
+                                                      "--lambda", "0.3", "--report", d + "/X.csv"}
+                                       << "--report " + d + "/X.csv is the input --net" << "X.csv";
+  }
+  void anOutputThatIsAnInputIsRefused() {
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    QFETCH(QString, protectedFile);
+    const QString before = readText(path(protectedFile));
+    const Run r = run(arguments);
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY2(!r.out.contains("problem:"), qPrintable(r.out));  // refused before reading or computing
+    QCOMPARE(readText(path(protectedFile)), before);
+    QVERIFY(!QFile::exists(path("n.json")) && !QFile::exists(path("same.csv")));
+  }
+
+  void outputsAreAllOrNone() {
+    QTemporaryDir d;
+    const QString net = d.path() + "/net.json";
+    QFile old(net);
+    QVERIFY(old.open(QIODevice::WriteOnly));
+    old.write("old network");
+    old.close();
+    const Run r = run({"train", "--dict", path("D.csv"), "--train", path("X.csv"), "--test", path("X_test.csv"), "--lambda", "0.3",
+                       "--layers", "2", "--max-iter", "2", "--out", net, "--report", d.path() + "/nodir/r.csv"});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("--report " + d.path() + "/nodir/r.csv: the folder " + d.path() + "/nodir does not exist"), qPrintable(r.err));
+    QVERIFY2(!r.err.contains("iter "), qPrintable(r.err));  // before training
+    QCOMPARE(readText(net), QString("old network"));
+    QCOMPARE(QDir(d.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+    const Run folder = run({"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--trace", d.path()});
+    QCOMPARE(folder.code, 2);
+    QVERIFY2(folder.err.contains("--trace " + d.path() + ": is a folder"), qPrintable(folder.err));
+  }
+
+  void dashWritesToStandardOutput() {
+    const Run r = run({"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "5",
+                       "--no-ls", "--trace", "-"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QStringList lines = r.out.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 7);  // only the trace: header and t = 0..5
+    QCOMPARE(lines[0], QString("iter,cost,gap,support_size,ls_over_l,step_times_l,accepted"));
+    QVERIFY(r.err.contains("ista: 5 iterations"));  // the summary moved to stderr
+    const Run codes = run({"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "5",
+                           "--codes", "-"});
+    QCOMPARE(codes.code, 0);
+    QCOMPARE(codes.out.split('\n', Qt::SkipEmptyParts).size(), 40);  // one code per signal, as CSV
+    QCOMPARE(codes.out.split('\n').first().split(',').size(), 50);
+    // /dev/stdout is standard output too: written through it, never resolved and renamed over.
+    const Run devStdout = run({"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "5",
+                               "--trace", "/dev/stdout"});
+    QVERIFY2(devStdout.code == 0, qPrintable(devStdout.err));
+    QVERIFY(devStdout.out.startsWith("iter,cost,gap,"));
+    QCOMPARE(devStdout.out.split('\n', Qt::SkipEmptyParts).size(), 7);
+  }
+
+  void devNullIsWrittenInPlace() {
+    const Run r = run({"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "5",
+                       "--trace", "/dev/null", "--codes", "/dev/null"});
+    QCOMPARE(r.code, 2);  // two outputs on one file, even /dev/null
+    QVERIFY2(r.err.contains("--codes /dev/null is also the output --trace /dev/null"), qPrintable(r.err));
+    const Run ok = run({"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "5",
+                        "--trace", "/dev/null"});
+    QVERIFY2(ok.code == 0, qPrintable(ok.err));
+    struct stat info {};
+    QCOMPARE(::stat("/dev/null", &info), 0);
+    QVERIFY(S_ISCHR(info.st_mode));
+  }
+
+  void aDeviceOutputStaysADevice() {
+    if (::geteuid() != 0) QSKIP("mknod needs root; skipped");
+    QTemporaryDir d;
+    const QByteArray node = (d.path() + "/devnull").toLocal8Bit();
+    QCOMPARE(::mknod(node.constData(), S_IFCHR | 0666, makedev(1, 3)), 0);
+    const Run r = run({"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "5",
+                       "--trace", d.path() + "/devnull"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    struct stat info {};
+    QCOMPARE(::stat(node.constData(), &info), 0);
+    QVERIFY2(S_ISCHR(info.st_mode), "the device node was replaced by a regular file");
+  }
+
+  void aLongTraceStreamsToItsFileWhole() {
+    // 30,000 rows (~2.7 MB) cross the 1 MB pieces the trace is streamed in: every row arrives, in order.
+    const QString trace = path("long_trace.csv");
+    const Run r = run({"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "30000",
+                       "--no-ls", "--trace", trace});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QStringList lines = readText(trace).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 30002);
+    for (int t = 0; t <= 30000; t += 997) QVERIFY2(lines[t + 1].startsWith(QString::number(t) + ","), qPrintable(lines[t + 1]));
+    QVERIFY(lines.last().startsWith("30000,"));
+  }
+
+  void endlessOrHugeInputIsRefusedNamingTheFile() {
+    const Run r = run({"eval", "--net", "/dev/zero", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.3"});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("/dev/zero: larger than the 256 MiB limit for a network or text file"), qPrintable(r.err));
+  }
+
+  void numericFlagsAreValidated_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("noise nan") << QStringList{"--noise", "nan"} << "--noise: not a number 'nan'";
+    QTest::newRow("noise inf") << QStringList{"--noise", "inf"} << "--noise: not a number 'inf'";
+    QTest::newRow("noise huge") << QStringList{"--noise", "1e308"} << "--noise must be between 0 and 1e+06 (got 1e308)";
+    QTest::newRow("noise word") << QStringList{"--noise", "abc"} << "--noise: not a number 'abc'";
+    QTest::newRow("noise trailing") << QStringList{"--noise", "0.1x"} << "--noise: not a number '0.1x'";
+    QTest::newRow("n word") << QStringList{"--n", "10abc"} << "--n: not an integer '10abc'";
+    QTest::newRow("seed negative") << QStringList{"--seed", "-1"} << "--seed: not a non-negative integer '-1'";
+  }
+  void numericFlagsAreValidated() {
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    QTemporaryDir d;
+    const Run r = run(QStringList{"generate", "--signal-kind", "sparse", "--n", "5", "--m", "8", "--signals", "3", "--out", d.path()} + arguments);
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY(!QFile::exists(d.path() + "/X.csv"));
+    const Run lr = run({"train", "--dict", path("D.csv"), "--train", path("X.csv"), "--test", path("X_test.csv"), "--lambda", "0.3",
+                        "--lr", "1e300", "--out", d.path() + "/n.json"});
+    QCOMPARE(lr.code, 2);
+    QVERIFY2(lr.err.contains("--lr must be at most 1e+06"), qPrintable(lr.err));
+  }
+
+  // Finite but extreme input: refused with a message, never a trace of inf/NaN with exit code 0.
+  void extremeInputIsRefused() {
+    QTemporaryDir d;
+    const Matrix D = readMatrixFile(path("D.csv").toStdString());
+    Matrix X = readMatrixFile(path("X.csv").toStdString());
+    writeMatrixFile((d.path() + "/D_huge.csv").toStdString(), D * 1e160);
+    writeMatrixFile((d.path() + "/D_zero.csv").toStdString(), Matrix::Zero(D.rows(), D.cols()));
+    Matrix zeroAtom = D;
+    zeroAtom.col(6).setZero();
+    writeMatrixFile((d.path() + "/D_atom.csv").toStdString(), zeroAtom);
+    X(3, 0) = 1e308;
+    writeMatrixFile((d.path() + "/X_huge.csv").toStdString(), X);
+    const auto solve = [&](const QString& dict, const QString& signalsFile) {
+      return run({"solve", "--dict", dict, "--signals", signalsFile, "--lambda", "0.5", "--iters", "5", "--trace", d.path() + "/t.csv"});
+    };
+    Run r = solve(path("D.csv"), d.path() + "/X_huge.csv");
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("signal 4 has ||x|| = 1e+308, above 1e50"), qPrintable(r.err));
+    r = solve(d.path() + "/D_huge.csv", path("X.csv"));
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("outside [1e-50, 1e50]: rescale D"), qPrintable(r.err));
+    r = solve(d.path() + "/D_zero.csv", path("X.csv"));
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("the dictionary D is all zero"), qPrintable(r.err));
+    r = solve(d.path() + "/D_atom.csv", path("X.csv"));
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("atom 7 (column 7 of D) is all zero"), qPrintable(r.err));
+    r = run({"train", "--dict", d.path() + "/D_zero.csv", "--train", path("X.csv"), "--test", path("X_test.csv"), "--lambda", "0.3",
+             "--layers", "2", "--max-iter", "2", "--out", d.path() + "/n.json"});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("the dictionary D is all zero"), qPrintable(r.err));
+    QVERIFY(!QFile::exists(d.path() + "/t.csv") && !QFile::exists(d.path() + "/n.json"));
+  }
+
   void everySubcommandHasHelp() {
     for (const QString command : {"generate", "solve", "train", "eval", "bench"}) {
       const Run r = run({command, "--help"});
@@ -209,6 +409,13 @@ class TestCli : public QObject {
     const Run unknown = run({"frobnicate"});
     QCOMPARE(unknown.code, 2);
     QVERIFY(unknown.err.contains("unknown command 'frobnicate'"));
+  }
+
+  void benchChecksItsOutputBeforeMeasuring() {
+    const Run r = run({"bench", "--quick", "--out", path("nodir/bench.txt")});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("--out " + path("nodir/bench.txt") + ": the folder " + path("nodir") + " does not exist"), qPrintable(r.err));
+    QVERIFY2(!r.err.contains("benchmarking"), qPrintable(r.err));  // refused before a minute of measuring
   }
 
   void benchReportsJson() {

@@ -75,7 +75,8 @@ class TestLasso : public QObject {
   }
 
   void validateProblemNamesWhatIsWrong() {
-    const Matrix D = Matrix::Identity(3, 4);
+    Matrix D = Matrix::Identity(3, 4);
+    D(0, 3) = 1.0;  // no all-zero atom
     const Matrix X = Matrix::Ones(3, 2);
     const auto message = [](const Matrix& d, const Matrix& x, double lambda) -> QString {
       try {
@@ -93,6 +94,19 @@ class TestLasso : public QObject {
     Matrix bad = X;
     bad(1, 1) = std::numeric_limits<double>::infinity();
     QVERIFY(message(D, bad, 0.1).contains("NaN or Inf"));
+    // Finite but extreme: all-zero D or atom, a scale whose L or cost would overflow or vanish.
+    QVERIFY2(message(Matrix::Zero(3, 4), X, 0.1).contains("D is all zero"), qPrintable(message(Matrix::Zero(3, 4), X, 0.1)));
+    Matrix zeroAtom = D;
+    zeroAtom.col(2).setZero();
+    QVERIFY2(message(zeroAtom, X, 0.1).contains("atom 3 (column 3 of D) is all zero"), qPrintable(message(zeroAtom, X, 0.1)));
+    QVERIFY(message(D * 1e160, X, 0.1).contains("outside [1e-50, 1e50]"));
+    QVERIFY(message(D * 1e-100, X, 0.1).contains("outside [1e-50, 1e50]"));
+    QVERIFY(message(D * 1e49, X, 0.1).isEmpty());
+    QVERIFY(message(D * 1e-49, X * 1e49, 0.1).isEmpty());
+    QVERIFY(message(D, X * 1e50, 0.1).contains("signal 1 has ||x|| = 1.73e+50, above 1e50"));
+    Matrix huge = X;
+    huge(0, 1) = 1e308;
+    QVERIFY2(message(D, huge, 0.1).contains("signal 2 has ||x|| = 1e+308"), qPrintable(message(D, huge, 0.1)));
   }
 };
 

@@ -171,6 +171,70 @@ class TestMatrixFiles : public QObject {
                              << "in.npy: unsupported .npy format version 9";
     QTest::newRow("short") << bytes(std::string("\x93NUMPY\x01", 7)) << "in.npy: truncated .npy header";
   }
+  // numpy refuses every one of these headers (ast.literal_eval, then exactly three keys).
+  void npyHeaderIsAsStrictAsNumpy_data() {
+    QTest::addColumn<QString>("header");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("junk after }") << "{'descr': '<f8', 'fortran_order': False, 'shape': (1, 1), } junk" << "unexpected text after '}': 'junk'";
+    QTest::newRow("no {") << "'descr': '<f8', 'fortran_order': False, 'shape': (1, 1), }" << "the header does not start with '{'";
+    QTest::newRow("extra key") << "{'descr': '<f8', 'fortran_order': False, 'shape': (1, 1), 'x': 1}" << "unexpected key 'x'";
+    QTest::newRow("double comma") << "{'descr': '<f8', 'fortran_order': False, 'shape': (10,,20), }" << "bad dimension '' in shape";
+    QTest::newRow("unterminated") << "{'descr': '<f8, 'fortran_order': False, 'shape': (1, 1), }" << "expected ',' or '}' after the value of 'descr'";
+    QTest::newRow("open quote") << "{'descr': '<f8', 'fortran_order': False, 'shape': (1, 1), 'sh" << "unterminated string in a key";
+    QTest::newRow("int shape") << "{'descr': '<f8', 'fortran_order': False, 'shape': (1), }" << "the shape (1) is not a tuple";
+    QTest::newRow("no comma") << "{'descr': '<f8' 'fortran_order': False, 'shape': (1, 1), }" << "expected ',' or '}' after the value of 'descr'";
+    QTest::newRow("bool") << "{'descr': '<f8', 'fortran_order': 0, 'shape': (1, 1), }" << "fortran_order must be True or False, not '0";
+    QTest::newRow("negative") << "{'descr': '<f8', 'fortran_order': False, 'shape': (-1, 1), }" << "bad dimension '-1'";
+  }
+  void npyHeaderIsAsStrictAsNumpy() {
+    QFETCH(QString, header);
+    QFETCH(QString, message);
+    const QString error = npyError(npy(header.toStdString(), raw<double>({1})));
+    QVERIFY2(error.startsWith("in.npy: malformed .npy header: " + message), qPrintable(error));
+  }
+
+  void npyHeadersNumpyWritesLoad() {
+    // With or without the trailing comma, double quotes, no spaces, a Python 2 'L': all legal for numpy.
+    for (const char* header : {"{'descr': '<f8', 'fortran_order': False, 'shape': (1, 2)}",
+                               "{\"descr\":\"<f8\",\"fortran_order\":False,\"shape\":(1,2),}",
+                               "{'shape': (1L, 2L), 'fortran_order': False, 'descr': '<f8', }"}) {
+      const QString error = npyError(npy(header, raw<double>({1, 2})));
+      QVERIFY2(error == "no error", qPrintable(QString(header) + " -> " + error));
+    }
+  }
+
+  void npyByteCountOverflowIsRefused() {
+    // 2^31 x 2^31 x 8 bytes wraps a 64-bit count to 0: it must be refused, not read as "fits".
+    const QString error = npyError(npy("{'descr': '<f8', 'fortran_order': False, 'shape': (2147483648, 2147483648), }", ""));
+    QVERIFY2(error.startsWith("in.npy: the shape (2147483648, 2147483648) is too large"), qPrintable(error));
+    const QString error2 = npyError(npy("{'descr': '<f8', 'fortran_order': False, 'shape': (4294967296, 4294967296), }", ""));
+    QVERIFY2(error2.contains("is too large"), qPrintable(error2));
+  }
+
+  void csvSignsAndUnderflow() {
+    QVERIFY2(csvError("+-1\n").startsWith("in.csv, line 1, column 1: not a number '+-1'"), qPrintable(csvError("+-1\n")));
+    QVERIFY(csvError("++1\n").startsWith("in.csv, line 1, column 1: not a number '++1'"));
+    QVERIFY(csvError("--1\n").startsWith("in.csv, line 1, column 1: not a number '--1'"));
+    const Matrix M = parseCsvMatrix("1e-400,-1e-400,+2,4e-320\n", "x");  // underflow is legal: nearest double
+    QCOMPARE(M(0, 0), 0.0);
+    QCOMPARE(M(0, 1), 0.0);
+    QCOMPARE(M(0, 2), 2.0);
+    QVERIFY(M(0, 3) > 0.0 && M(0, 3) < 1e-300);
+    QVERIFY(csvError("1e400\n").startsWith("in.csv, line 1, column 1: number out of range '1e400'"));
+  }
+
+  void messagesQuoteAtMost80EscapedCharacters() {
+    const std::string field(20'000'000, 'x');
+    const QString error = csvError("1," + field + "\n");
+    QVERIFY2(error.size() < 200, qPrintable(error.left(300)));
+    QVERIFY2(error.contains("not a number '" + QString(80, 'x') + "'... (20000000 bytes)"), qPrintable(error));
+    const QString escaped = csvError("1,\x1b[31mred\x07\n");
+    QVERIFY2(escaped.contains("not a number '\\x1b[31mred\\x07'"), qPrintable(escaped));
+    QVERIFY(!escaped.contains(QChar(0x1b)) && !escaped.contains(QChar(0x07)));
+    const QString dtype = npyError(npy("{'descr': '\x1b]0;title\x07', 'fortran_order': False, 'shape': (1,), }", raw<double>({1})));
+    QVERIFY2(dtype.contains("unsupported dtype '\\x1b]0;title\\x07'"), qPrintable(dtype));
+  }
+
   void malformedNpyIsRejectedWithTheField() {
     QFETCH(QByteArray, bytes);
     QFETCH(QString, message);

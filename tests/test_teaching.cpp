@@ -209,6 +209,13 @@ class TestTeaching : public QObject {
     panel->back();
     QCOMPARE(panel->currentStep(), 3);
   }
+
+  void anEndlessSessionFileIsRefusedNamingIt() {
+    // /dev/zero reports size 0 and never ends: the bounded reader stops at the 64 MiB limit.
+    QString error;
+    QVERIFY(!readSessionFile("/dev/zero", &error));
+    QCOMPARE(error, QString("/dev/zero: larger than the 64 MiB limit for a session file"));
+  }
 };
 
 QTEST_MAIN(TestTeaching)

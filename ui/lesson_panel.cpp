@@ -1,8 +1,10 @@
 #include "lesson_panel.h"
 
+#include "bounded_file.h"
+#include "input_error.h"
+
 #include <QComboBox>
 #include <QDir>
-#include <QFile>
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -62,9 +64,13 @@ QVector<Lesson> loadLessons(QString* error) {
   QVector<Lesson> lessons;
   const QDir dir(":/unfoldlab/lessons");
   for (const QString& name : dir.entryList({"*.json"}, QDir::Files, QDir::Name)) {
-    QFile file(dir.filePath(name));
-    if (!file.open(QIODevice::ReadOnly)) continue;
-    if (const auto lesson = parseLesson(file.readAll(), name, error)) lessons.append(*lesson);
+    QByteArray bytes;
+    try {
+      bytes = readBoundedFile(dir.filePath(name).toStdString(), kSessionFileLimit, "a lesson file");
+    } catch (const InputError&) {
+      continue;  // as before for a lesson that cannot be opened
+    }
+    if (const auto lesson = parseLesson(bytes, name, error)) lessons.append(*lesson);
   }
   return lessons;
 }

@@ -1,5 +1,8 @@
 #include "session_file.h"
 
+#include "bounded_file.h"
+#include "input_error.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -154,16 +157,17 @@ std::optional<Session> parseSession(const QByteArray& json, const QString& sourc
 }
 
 std::optional<Session> readSessionFile(const QString& path, QString* error) {
-  QFile file(path);
-  if (!file.open(QIODevice::ReadOnly)) {
+  if (QFile file(path); !file.open(QIODevice::ReadOnly)) {  // the message the window has always shown
     *error = QString("%1: cannot open (%2)").arg(path, file.errorString());
     return std::nullopt;
   }
-  if (file.size() > 64 << 20) {
-    *error = path + ": too large for a session file";
+  try {
+    // Bounded: a device such as /dev/zero reports size 0 and never ends.
+    return parseSession(readBoundedFile(path.toStdString(), kSessionFileLimit, "a session file"), path, error);
+  } catch (const InputError& e) {
+    *error = QString::fromStdString(e.what());
     return std::nullopt;
   }
-  return parseSession(file.readAll(), path, error);
 }
 
 std::optional<Session> readPreset(const QString& name, QString* error) {

@@ -4,6 +4,8 @@
 #include "benchmark_report.h"
 #include "command_options.h"
 #include "input_error.h"
+#include "quoted_text.h"
+#include "output_files.h"
 #include "matrix_file.h"
 
 #include <QJsonArray>
@@ -66,11 +68,14 @@ int runBench(const QStringList& arguments, std::ostream& out, std::ostream& err)
   options.addValue("only", "group", "Run one group: solvers, networks or ui.");
   if (!options.parse(arguments, out)) return 0;
   const bool quick = options.isSet("quick");
+  OutputFiles files(out);
+  files.addOutput("--out", options.optionalText("out"));
+  files.check();  // an unwritable --out fails now, not after a minute of measuring
   if (!options.isSet("json")) err << "benchmarking (" << (quick ? "quick" : "about a minute") << ")...\n";
   const BenchmarkSizes sizes = quick ? BenchmarkSizes::quick() : BenchmarkSizes{};
   const std::string only = options.optionalText("only").value_or("");
   if (!only.empty() && only != "solvers" && only != "networks" && only != "ui")
-    throw InputError("--only: unknown group '" + only + "' (solvers, networks or ui)");
+    throw InputError("--only: unknown group " + quotedInput(only) + " (solvers, networks or ui)");
   std::vector<BenchmarkResult> results;
   const auto append = [&results](std::vector<BenchmarkResult> rows) {
     for (BenchmarkResult& r : rows) results.push_back(std::move(r));
@@ -79,8 +84,9 @@ int runBench(const QStringList& arguments, std::ostream& out, std::ostream& err)
   if (only.empty() || only == "networks") append(runNetworkBenchmarks(sizes));
   if ((only.empty() || only == "ui") && extraBenchmarks) append(extraBenchmarks(quick));
   const std::string report = options.isSet("json") ? toJson(results, quick) : toTable(results);
-  out << report;
-  if (const auto path = options.optionalText("out")) writeFileAtomically(*path, report);
+  if (!files.writesToStandardOutput()) out << report;
+  if (const auto path = options.optionalText("out")) files.write(*path, report);
+  files.commit();
   return 0;
 }
 

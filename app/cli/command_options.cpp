@@ -1,16 +1,24 @@
 #include "command_options.h"
 
 #include "input_error.h"
+#include "quoted_text.h"
 
 #include <QRegularExpression>
 
 #include <cmath>
+#include <cstdio>
 
 namespace unfold::cli {
 
 namespace {
 
 std::string flag(const QString& name) { return "--" + name.toStdString(); }
+
+std::string formatLimit(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  return text;
+}
 
 }  // namespace
 
@@ -50,7 +58,7 @@ bool CommandOptions::parse(const QStringList& arguments, std::ostream& out) {
     return false;
   }
   if (parser_.positionalArguments().size() > positionalCount_)
-    throw InputError(command_ + ": unexpected argument '" + parser_.positionalArguments().at(positionalCount_).toStdString() +
+    throw InputError(command_ + ": unexpected argument " + quotedInput(parser_.positionalArguments().at(positionalCount_).toStdString()) +
                      "' (see unfoldlab " + command_ + " --help)");
   return true;
 }
@@ -67,12 +75,26 @@ std::string CommandOptions::text(const QString& name) const {
   return *value;
 }
 
-double CommandOptions::positiveNumber(const QString& name) const {
+double CommandOptions::finiteNumber(const QString& name) const {
   const std::string value = text(name);
   bool ok = false;
   const double number = QString::fromStdString(value).toDouble(&ok);
-  if (!ok || !std::isfinite(number)) throw InputError(flag(name) + ": not a number '" + value + "'");
-  if (!(number > 0.0)) throw InputError(flag(name) + " must be > 0 (got " + value + ")");
+  if (!ok || !std::isfinite(number)) throw InputError(flag(name) + ": not a number " + quotedInput(value));
+  return number;
+}
+
+double CommandOptions::positiveNumber(const QString& name, double maximum) const {
+  const double number = finiteNumber(name);
+  if (!(number > 0.0)) throw InputError(flag(name) + " must be > 0 (got " + text(name) + ")");
+  if (number > maximum) throw InputError(flag(name) + " must be at most " + formatLimit(maximum) + " (got " + text(name) + ")");
+  return number;
+}
+
+double CommandOptions::number(const QString& name, double minimum, double maximum) const {
+  const double number = finiteNumber(name);
+  if (number < minimum || number > maximum)
+    throw InputError(flag(name) + " must be between " + formatLimit(minimum) + " and " + formatLimit(maximum) + " (got " +
+                     text(name) + ")");
   return number;
 }
 
@@ -80,7 +102,7 @@ long long CommandOptions::integer(const QString& name, long long minimum, long l
   const std::string value = text(name);
   bool ok = false;
   const long long number = QString::fromStdString(value).toLongLong(&ok);
-  if (!ok) throw InputError(flag(name) + ": not an integer '" + value + "'");
+  if (!ok) throw InputError(flag(name) + ": not an integer " + quotedInput(value));
   if (number < minimum || number > maximum)
     throw InputError(flag(name) + " must be between " + std::to_string(minimum) + " and " +
                      std::to_string(maximum) + " (got " + value + ")");
@@ -91,7 +113,7 @@ std::uint64_t CommandOptions::seed(const QString& name) const {
   const std::string value = text(name);
   bool ok = false;
   const qulonglong number = QString::fromStdString(value).toULongLong(&ok);
-  if (!ok) throw InputError(flag(name) + ": not a non-negative integer '" + value + "'");
+  if (!ok) throw InputError(flag(name) + ": not a non-negative integer " + quotedInput(value));
   return number;
 }
 

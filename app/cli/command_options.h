@@ -32,11 +32,14 @@ class CommandOptions {
   bool isSet(const QString& name) const { return parser_.isSet(name); }
   std::string text(const QString& name) const;          // throws if missing and no default
   std::optional<std::string> optionalText(const QString& name) const;
-  double positiveNumber(const QString& name) const;      // finite and > 0
+  // Numbers are parsed whole ("1.5x" and "nan" are refused), finite, and within the given range.
+  double positiveNumber(const QString& name, double maximum = 1e300) const;  // > 0 and <= maximum
+  double number(const QString& name, double minimum, double maximum) const;
   long long integer(const QString& name, long long minimum, long long maximum) const;
   std::uint64_t seed(const QString& name) const;
 
  private:
+  double finiteNumber(const QString& name) const;
   std::string command_;
   std::string synopsis_;
   QCommandLineParser parser_;

@@ -7,6 +7,7 @@
 #include "matrix_file.h"
 #include "network_diagnostics.h"
 #include "network_file.h"
+#include "output_files.h"
 #include "problem_files.h"
 #include "reference_solver.h"
 
@@ -15,10 +16,12 @@
 
 namespace unfold::cli {
 
-int runEval(const QStringList& arguments, std::ostream& out, std::ostream& err) {
+int runEval(const QStringList& arguments, std::ostream& stdOut, std::ostream& err) {
   CommandOptions options("eval", "unfoldlab eval --net net.json --dict D.csv --signals X.csv --lambda 0.1 [--report report.csv]",
                          "Evaluates a trained network (checked against the dictionary it was trained for) on the signals:\n"
-                         "per layer t, the mean F(z_t) - F* next to ISTA and FISTA after t iterations.");
+                         "per layer t, the mean F(z_t) - F* next to ISTA and FISTA after t iterations.\n"
+                         "Outputs: '-' is standard output; files are replaced all-or-none, never over an input.\n"
+                         "Limits: a matrix file at most 2 GiB, a network file at most 256 MiB.");
   options.addValue("net", "file", "Network saved by unfoldlab train.");
   options.addValue("dict", "file", "The dictionary it was trained for.");
   options.addValue("signals", "file", "Signals, one per row.");
@@ -27,16 +30,25 @@ int runEval(const QStringList& arguments, std::ostream& out, std::ostream& err) 
   options.addValue("diagnostics", "file",
                    "Per-layer diagnostics for figures (CSV): the report's columns, then threshold_times_l, "
                    "lista_wz_coupling, inv_ls_q10, inv_ls_q50, inv_ls_q90 (1/L_S quantiles in units of 1/L).");
-  if (!options.parse(arguments, out)) return 0;
+  if (!options.parse(arguments, stdOut)) return 0;
   const std::string netPath = options.text("net"), dictPath = options.text("dict");
   const double lambda = options.positiveNumber("lambda");
   const auto reportPath = options.optionalText("report");
   const auto diagnosticsPath = options.optionalText("diagnostics");
+  const std::string signalsPath = options.text("signals");
+  OutputFiles files(stdOut);
+  files.addInput("--net", netPath);
+  files.addInput("--dict", dictPath);
+  files.addInput("--signals", signalsPath);
+  files.addOutput("--report", reportPath);
+  files.addOutput("--diagnostics", diagnosticsPath);
+  files.check();
+  std::ostream& out = files.writesToStandardOutput() ? err : stdOut;  // stdout carries the file then
 
   const NetworkFile file = parseNetworkJson(readWholeFile(netPath), netPath);
   Matrix D = readDictionary(dictPath);
   checkDictionary(file, D, netPath);
-  const Matrix X = readSignalsFor(D, dictPath, options.text("signals"));
+  const Matrix X = readSignalsFor(D, dictPath, signalsPath);
   validateProblem(D, X, lambda);
   if (std::abs(lambda - file.lambda) > 1e-12 * file.lambda) {
     char warning[200];
@@ -45,10 +57,14 @@ int runEval(const QStringList& arguments, std::ostream& out, std::ostream& err) 
   }
   const Dictionary dictionary(std::move(D));
   const UnfoldedNetwork network(dictionary, lambda, file.weights);
+  // The exact solutions come first and can take a while on a big problem: say so (sign of life).
+  if (static_cast<double>(dictionary.atoms().size()) * static_cast<double>(X.cols()) > 1e8)
+    err << "reference: solving every signal exactly first (a big problem: this can take minutes)...\n";
   const ReferenceSolution reference = solveReference(dictionary, X, lambda);
   const std::vector<LayerDiagnostics> report = diagnoseNetwork(network, X, X, reference.optimalCost);
-  if (reportPath) writeFileAtomically(*reportPath, formatReportCsv(report));
-  if (diagnosticsPath) writeFileAtomically(*diagnosticsPath, formatDiagnosticsCsv(report));
+  if (reportPath) files.write(*reportPath, formatReportCsv(report));
+  if (diagnosticsPath) files.write(*diagnosticsPath, formatDiagnosticsCsv(report));
+  files.commit();
   char line[256];
   out << "layer  network_gap    ista_gap       fista_gap\n";
   for (const LayerDiagnostics& r : report) {
@@ -56,6 +72,7 @@ int runEval(const QStringList& arguments, std::ostream& out, std::ostream& err) 
     out << line;
   }
   if (reportPath) out << "wrote " << *reportPath << "\n";
+  if (diagnosticsPath) out << "wrote " << *diagnosticsPath << "\n";
   return 0;
 }
 

@@ -4,15 +4,21 @@
 #include "command_options.h"
 #include "dictionary.h"
 #include "input_error.h"
+#include "quoted_text.h"
 #include "lasso.h"
 #include "matrix_file.h"
+#include "output_files.h"
 #include "problem_files.h"
 #include "reference_solver.h"
 #include "solver.h"
+#include "solver_observer.h"
 #include "trace_recorder.h"
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <optional>
+#include <string>
 
 namespace unfold::cli {
 
@@ -22,9 +28,67 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+// Watches the solver at every iterate: records its trace row; stops at the first non-finite cost or
+// iterate (a finite input whose scale still overflows must not end in a trace of inf and NaN with exit
+// code 0); streams the rows to the --trace output in 1 MB pieces (a 10^7-iteration trace never sits in
+// memory); and, once the run has taken 2 s, keeps a progress line up to date on stderr.
+class SolveWatch : public SolverObserver {
+ public:
+  SolveWatch(TraceRecorder& trace, OutputFiles& files, std::optional<std::string> tracePath, std::string algo,
+             int iterations, std::ostream& err)
+      : trace_(trace), files_(files), tracePath_(std::move(tracePath)), algo_(std::move(algo)), iterations_(iterations), err_(err) {
+    trace_.keepOnlyLastRow(true);
+    if (tracePath_) pending_ = traceCsvHeader();
+  }
+  bool onIteration(const IterationState& s) override {
+    trace_.onIteration(s);
+    const TraceRow& row = trace_.rows().back();
+    if (!std::isfinite(row.cost) || !std::isfinite(row.gap) || !std::isfinite(row.lsOverL) ||
+        !std::isfinite(row.stepTimesL.value_or(0.0)) || !s.Z.allFinite()) {
+      failedAt_ = s.iteration;
+      return true;
+    }
+    if (tracePath_) {
+      pending_ += formatTraceRow(row);
+      if (pending_.size() >= (1u << 20)) flush();
+    }
+    const auto now = std::chrono::steady_clock::now();
+    if (now - start_ > std::chrono::seconds(2) && now - lastPrint_ > std::chrono::milliseconds(200)) {
+      lastPrint_ = now;
+      char line[160];
+      std::snprintf(line, sizeof line, "\r%s: iteration %d/%d, %.1f s ", algo_.c_str(), s.iteration, iterations_, secondsSince(start_));
+      err_ << line << std::flush;
+      printed_ = true;
+    }
+    return false;
+  }
+  int failedAt() const { return failedAt_; }
+  void finish() {
+    if (printed_) err_ << "\n";
+    flush();
+    if (tracePath_) files_.close(*tracePath_);
+  }
+
+ private:
+  void flush() {
+    if (tracePath_ && !pending_.empty()) files_.append(*tracePath_, pending_);
+    pending_.clear();
+  }
+  TraceRecorder& trace_;
+  OutputFiles& files_;
+  std::optional<std::string> tracePath_;
+  std::string algo_;
+  int iterations_;
+  std::ostream& err_;
+  std::string pending_;
+  int failedAt_ = -1;
+  bool printed_ = false;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), lastPrint_{};
+};
+
 }  // namespace
 
-int runSolve(const QStringList& arguments, std::ostream& out, std::ostream&) {
+int runSolve(const QStringList& arguments, std::ostream& stdOut, std::ostream& err) {
   CommandOptions options(
       "solve",
       "unfoldlab solve --dict D.csv --signals X.csv --lambda 0.1 --algo ista|fista|oista --iters 1000 "
@@ -33,26 +97,36 @@ int runSolve(const QStringList& arguments, std::ostream& out, std::ostream&) {
       "the exact Lasso solution (certified duality gap <= 1e-12 F(0)). Files are .csv or .npy.\n"
       "The trace has one row per iterate t = 0..T with the header\n"
       "iter,cost,gap,support_size,ls_over_l,step_times_l,accepted (means over the signals; the step\n"
-      "columns describe the step that produced z_t and are empty at t = 0; accepted is OISTA's).");
+      "columns describe the step that produced z_t and are empty at t = 0; accepted is OISTA's).\n"
+      "Outputs: '-' is standard output (as CSV); a device or FIFO is written in place; files are\n"
+      "replaced all-or-none, and an output that is an input is refused before any work.\n"
+      "Limits: a matrix file at most 2 GiB.");
   options.addValue("dict", "file", "Dictionary D, n rows x m columns.");
   options.addValue("signals", "file", "Signals, one per row (N x n).");
   options.addValue("lambda", "value", "Regularisation lambda > 0 (absolute).");
   options.addValue("algo", "name", "ista, fista or oista.", "ista");
-  options.addValue("iters", "T", "Number of iterations.", "1000");
+  options.addValue("iters", "T", "Number of iterations, 0 to 10^7 (the trace streams to its file).", "1000");
   options.addValue("trace", "file", "Write the per-iteration trace (CSV).");
   options.addValue("codes", "file", "Write the final codes z_T, one per row (N x m).");
   options.addSwitch("no-ls", "Leave L_S/L out of the trace (it costs eigenvalue computations).");
-  if (!options.parse(arguments, out)) return 0;
+  if (!options.parse(arguments, stdOut)) return 0;
 
   const std::string algoName = options.text("algo");
   const auto algorithm = parseAlgorithm(algoName);
-  if (!algorithm) throw InputError("--algo: unknown algorithm '" + algoName + "' (ista, fista or oista)");
+  if (!algorithm) throw InputError("--algo: unknown algorithm " + quotedInput(algoName) + " (ista, fista or oista)");
   const double lambda = options.positiveNumber("lambda");
   const int iterations = static_cast<int>(options.integer("iters", 0, 10000000));
   const auto tracePath = options.optionalText("trace");
   const auto codesPath = options.optionalText("codes");
   const std::string dictPath = options.text("dict");
   const std::string signalsPath = options.text("signals");
+  OutputFiles files(stdOut);
+  files.addInput("--dict", dictPath);
+  files.addInput("--signals", signalsPath);
+  files.addOutput("--trace", tracePath);
+  files.addOutput("--codes", codesPath);
+  files.check();
+  std::ostream& out = files.writesToStandardOutput() ? err : stdOut;  // stdout carries the file then
 
   Matrix D = readDictionary(dictPath);
   const Matrix X = readSignalsFor(D, dictPath, signalsPath);
@@ -64,6 +138,9 @@ int runSolve(const QStringList& arguments, std::ostream& out, std::ostream&) {
                 static_cast<long long>(X.cols()), lambda, dictionary.lipschitz(), lambdaMax(dictionary.atoms(), X).mean());
   out << line;
 
+  // The exact solution of every signal comes first and can take a while on a big problem: say so.
+  if (static_cast<double>(dictionary.atoms().size()) * static_cast<double>(X.cols()) > 1e8)
+    err << "reference: solving every signal exactly first (a big problem: this can take minutes)...\n";
   auto start = std::chrono::steady_clock::now();
   const ReferenceSolution reference = solveReference(dictionary, X, lambda);
   std::snprintf(line, sizeof line, "reference: F* for every signal in %.2f s, max gap / F(0) = %.2e%s\n", secondsSince(start),
@@ -73,7 +150,12 @@ int runSolve(const QStringList& arguments, std::ostream& out, std::ostream&) {
 
   TraceRecorder trace(dictionary, reference.optimalCost, lambda, !options.isSet("no-ls"));
   start = std::chrono::steady_clock::now();
-  const SolveResult result = solveLasso(*algorithm, dictionary, X, lambda, iterations, &trace);
+  SolveWatch watch(trace, files, tracePath, algoName, iterations, err);
+  const SolveResult result = solveLasso(*algorithm, dictionary, X, lambda, iterations, &watch);
+  if (watch.failedAt() >= 0)
+    throw InputError(algoName + " produced a non-finite value (Inf or NaN) at iteration " + std::to_string(watch.failedAt()) +
+                     "; the problem's scale overflows double precision. No file was replaced.");
+  watch.finish();
   const double seconds = secondsSince(start);
   const TraceRow& last = trace.rows().back();
   std::snprintf(line, sizeof line, "%s: %d iterations in %.2f s; mean F - F* = %.3e (median %.3e), mean |S| = %.2f, mean |S*| = %.2f\n",
@@ -81,14 +163,10 @@ int runSolve(const QStringList& arguments, std::ostream& out, std::ostream&) {
                 static_cast<double>((reference.Z.array() != 0.0).count()) / static_cast<double>(X.cols()));
   out << line;
 
-  if (tracePath) {
-    writeFileAtomically(*tracePath, formatTraceCsv(trace.rows()));
-    out << "wrote " << *tracePath << "\n";
-  }
-  if (codesPath) {
-    writeSignalsFile(*codesPath, result.Z);
-    out << "wrote " << *codesPath << "\n";
-  }
+  if (codesPath) files.write(*codesPath, formatSignalsFile(*codesPath, result.Z));
+  files.commit();
+  if (tracePath) out << "wrote " << *tracePath << "\n";
+  if (codesPath) out << "wrote " << *codesPath << "\n";
   return 0;
 }
 

@@ -3,11 +3,13 @@
 
 #include "command_options.h"
 #include "input_error.h"
+#include "quoted_text.h"
 #include "lasso.h"
 #include "matrix_file.h"
 #include "network_diagnostics.h"
 #include "network_file.h"
 #include "network_trainer.h"
+#include "output_files.h"
 #include "problem_files.h"
 #include "reference_solver.h"
 
@@ -52,7 +54,7 @@ class ProgressLine : public TrainingObserver {
 
 }  // namespace
 
-int runTrain(const QStringList& arguments, std::ostream& out, std::ostream& err) {
+int runTrain(const QStringList& arguments, std::ostream& stdOut, std::ostream& err) {
   CommandOptions options(
       "train",
       "unfoldlab train --dict D.csv --train X_train.csv --test X_test.csv --lambda 0.1 "
@@ -60,7 +62,10 @@ int runTrain(const QStringList& arguments, std::ostream& out, std::ostream& err)
       "[--optimizer gd|adam] [--max-iter 3000] [--seed 0] --out net.json [--report report.csv]",
       "Trains an unfolded network initialised as ISTA and keeps the best weights by test loss. Ctrl-C stops\n"
       "the training and saves the best network so far. The report has one row per layer:\n"
-      "layer,test_cost,test_gap,ista_gap,fista_gap,step_times_l,coupling");
+      "layer,test_cost,test_gap,ista_gap,fista_gap,step_times_l,coupling\n"
+      "Outputs: '-' is standard output; files are replaced all-or-none (the network, report and\n"
+      "diagnostics together), and an output that is an input is refused before any work.\n"
+      "Limits: a matrix file at most 2 GiB.");
   options.addValue("dict", "file", "Dictionary D, n x m.");
   options.addValue("train", "file", "Training signals, one per row.");
   options.addValue("test", "file", "Test signals, one per row.");
@@ -73,7 +78,7 @@ int runTrain(const QStringList& arguments, std::ostream& out, std::ostream& err)
   options.addValue("optimizer", "name", "gd (full batch, backtracking line search) or adam (mini-batches).", "gd");
   options.addValue("max-iter", "count", "Optimizer steps in all.", "3000");
   options.addValue("time-limit", "seconds", "Stop after this long (0: no limit).", "0");
-  options.addValue("lr", "rate", "Initial learning rate (default: GD 1, adapted by the line search; Adam 1e-3).");
+  options.addValue("lr", "rate", "Initial learning rate, at most 1e6 (default: GD 1, adapted by the line search; Adam 1e-3).");
   options.addValue("batch-size", "count", "Adam's mini-batch size.", "256");
   options.addValue("patience", "count", "Stop after this many test evaluations without improvement (0: never).", "300");
   options.addSwitch("layer-wise", "Train layers 1..t, then add layer t+1 as a copy of layer t.");
@@ -83,24 +88,24 @@ int runTrain(const QStringList& arguments, std::ostream& out, std::ostream& err)
   options.addValue("diagnostics", "file",
                    "Per-layer diagnostics for figures (CSV): the report's columns, then threshold_times_l, "
                    "lista_wz_coupling, inv_ls_q10, inv_ls_q50, inv_ls_q90 (1/L_S quantiles in units of 1/L).");
-  if (!options.parse(arguments, out)) return 0;
+  if (!options.parse(arguments, stdOut)) return 0;
 
   const std::string dictPath = options.text("dict");
   const double lambda = options.positiveNumber("lambda");
   const std::string netName = options.text("net");
   const auto kind = parseParametrization(netName);
-  if (!kind) throw InputError("--net: unknown network '" + netName + "' (lista, lista-cp, alista or slista)");
+  if (!kind) throw InputError("--net: unknown network " + quotedInput(netName) + " (lista, lista-cp, alista or slista)");
   const int layers = static_cast<int>(options.integer("layers", 1, 1000));
   const auto loss = parseLossKind(options.text("loss"));
-  if (!loss) throw InputError("--loss: unknown loss '" + options.text("loss") + "' (unsupervised, semi-supervised or supervised)");
+  if (!loss) throw InputError("--loss: unknown loss " + quotedInput(options.text("loss")) + " (unsupervised, semi-supervised or supervised)");
   const auto optimizer = parseOptimizer(options.text("optimizer"));
-  if (!optimizer) throw InputError("--optimizer: unknown optimizer '" + options.text("optimizer") + "' (gd or adam)");
+  if (!optimizer) throw InputError("--optimizer: unknown optimizer " + quotedInput(options.text("optimizer")) + " (gd or adam)");
   TrainingSettings settings;
   settings.loss = *loss;
   settings.optimizer = *optimizer;
   settings.maxIterations = static_cast<int>(options.integer("max-iter", 0, 100000000));
   settings.timeLimitSeconds = static_cast<double>(options.integer("time-limit", 0, 100000000));
-  if (options.isSet("lr")) settings.learningRate = options.positiveNumber("lr");
+  if (options.isSet("lr")) settings.learningRate = options.positiveNumber("lr", 1e6);
   settings.batchSize = static_cast<int>(options.integer("batch-size", 1, 100000000));
   settings.patience = static_cast<int>(options.integer("patience", 0, 100000000));
   settings.layerWise = options.isSet("layer-wise");
@@ -108,6 +113,17 @@ int runTrain(const QStringList& arguments, std::ostream& out, std::ostream& err)
   const std::string outPath = options.text("out");
   const auto reportPath = options.optionalText("report");
   const auto diagnosticsPath = options.optionalText("diagnostics");
+  OutputFiles files(stdOut);
+  files.addInput("--dict", dictPath);
+  files.addInput("--train", options.text("train"));
+  files.addInput("--test", options.text("test"));
+  files.addInput("--train-codes", options.optionalText("train-codes"));
+  files.addInput("--test-codes", options.optionalText("test-codes"));
+  files.addOutput("--out", outPath);
+  files.addOutput("--report", reportPath);
+  files.addOutput("--diagnostics", diagnosticsPath);
+  files.check();
+  std::ostream& out = files.writesToStandardOutput() ? err : stdOut;  // stdout carries the file then
 
   Matrix Dmatrix = readDictionary(dictPath);
   TrainingData data;
@@ -122,6 +138,9 @@ int runTrain(const QStringList& arguments, std::ostream& out, std::ostream& err)
     data.testTargets = readCodesFor(Dmatrix, data.testX.cols(), options.text("test-codes"));
   }
   const Dictionary dictionary(Dmatrix);
+  // The exact solutions come first and can take a while on a big problem: say so (sign of life).
+  if (static_cast<double>(dictionary.atoms().size()) * static_cast<double>((data.testX.cols() + data.trainX.cols())) > 1e8)
+    err << "reference: solving every signal exactly first (a big problem: this can take minutes)...\n";
   const ReferenceSolution testReference = solveReference(dictionary, data.testX, lambda);
   if (*loss == LossKind::SemiSupervised) {
     data.trainTargets = solveReference(dictionary, data.trainX, lambda).Z;
@@ -156,11 +175,12 @@ int runTrain(const QStringList& arguments, std::ostream& out, std::ostream& err)
                               {"best_test_loss", result.bestTestLoss},
                               {"stopped", QString::fromStdString(stopReasonText(result.reason))},
                               {"seconds", seconds}};
-  writeFileAtomically(outPath, formatNetworkJson(file));
+  files.write(outPath, formatNetworkJson(file));
 
   const std::vector<LayerDiagnostics> report = diagnoseNetwork(network, data.trainX, data.testX, testReference.optimalCost);
-  if (reportPath) writeFileAtomically(*reportPath, formatReportCsv(report));
-  if (diagnosticsPath) writeFileAtomically(*diagnosticsPath, formatDiagnosticsCsv(report));
+  if (reportPath) files.write(*reportPath, formatReportCsv(report));
+  if (diagnosticsPath) files.write(*diagnosticsPath, formatDiagnosticsCsv(report));
+  files.commit();
   const LayerDiagnostics& last = report.back();
   char line[512];
   std::snprintf(line, sizeof line,
@@ -171,6 +191,7 @@ int runTrain(const QStringList& arguments, std::ostream& out, std::ostream& err)
                 last.istaGap, last.fistaGap, layers);
   out << line << "wrote " << outPath << "\n";
   if (reportPath) out << "wrote " << *reportPath << "\n";
+  if (diagnosticsPath) out << "wrote " << *diagnosticsPath << "\n";
   return 0;
 }
 

@@ -2,6 +2,7 @@
 
 #include "command_options.h"
 #include "input_error.h"
+#include "quoted_text.h"
 #include "matrix_file.h"
 
 #include <QDir>
@@ -48,7 +49,7 @@ int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& 
       {"coupling", reproduceCoupling}, {"networks", reproduceNetworks}};
   const QString figure = options.positional().value(0);
   if (!figures.count(figure) && figure != "all")
-    throw InputError((figure.isEmpty() ? std::string("name a figure") : "unknown figure '" + figure.toStdString() + "'") +
+    throw InputError((figure.isEmpty() ? std::string("name a figure") : "unknown figure " + quotedInput(figure.toStdString())) +
                      ": oista, ls-ratio, learned-steps, coupling, networks or all");
   const QString directory = QString::fromStdString(options.text("out"));
   if (!QDir().mkpath(directory)) throw InputError("--out: cannot create the folder " + directory.toStdString());

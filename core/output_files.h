@@ -1,0 +1,58 @@
+// The output files of one command, written all-or-none and never over one of its inputs.
+//
+// A command declares its inputs and outputs first, then calls check() before it reads or computes
+// anything. check() resolves every path (through symlinks and '..'), refuses an output that is one of the
+// inputs or another output (naming both), a directory, a socket or a missing folder, and opens a
+// temporary file next to every regular output (so an unwritable folder is found before the work, not
+// after it). write() fills an output: '-' (or /dev/stdout) goes to the given standard-output stream,
+// a device or FIFO (/dev/null, a named pipe, /dev/fd/N) is written in place, and a regular file goes to
+// its temporary file. commit() then renames the temporary files over their targets in one go; if a
+// rename fails, its message says which files are new and which still hold their old contents.
+// Temporary files not committed are removed by the destructor.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace unfold {
+
+class OutputFiles {
+ public:
+  explicit OutputFiles(std::ostream& standardOutput);
+  ~OutputFiles();
+  OutputFiles(const OutputFiles&) = delete;
+  OutputFiles& operator=(const OutputFiles&) = delete;
+
+  // `flag` names the path in messages ("--dict", "--trace"); nullopt (flag not given) is ignored, an
+  // empty output name is refused.
+  void addInput(const std::string& flag, const std::optional<std::string>& path);
+  void addOutput(const std::string& flag, const std::optional<std::string>& path);
+
+  // Throws InputError (see above). Call once, after declaring everything and before any work.
+  void check();
+  // True if an output is '-': the command's own messages should then go to stderr.
+  bool writesToStandardOutput() const;
+
+  // Writes the whole contents of the output declared with `path`. Throws InputError on failure.
+  void write(const std::string& path, const std::string& contents);
+  // The same in pieces, for outputs too large to hold in memory (a long trace): append, then close.
+  void append(const std::string& path, std::string_view bytes);
+  void close(const std::string& path);
+  // Replaces every regular output by its written temporary file. Throws InputError on failure.
+  void commit();
+
+ private:
+  struct Output;
+  struct Input;
+  Output& find(const std::string& path);
+  std::ostream& stdout_;
+  std::vector<std::unique_ptr<Output>> outputs_;
+  std::vector<std::unique_ptr<Input>> inputs_;
+  bool checked_ = false;
+};
+
+}  // namespace unfold

@@ -1,0 +1,209 @@
+// The output plan (all-or-none, never over an input, devices in place), the bounded reader and the
+// quoting of untrusted text, on real files in a temporary folder.
+#include "bounded_file.h"
+#include "input_error.h"
+#include "output_files.h"
+#include "quoted_text.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cstdio>
+#include <functional>
+#include <sstream>
+#include <thread>
+
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+using namespace unfold;
+
+namespace {
+
+QString errorOf(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+void writeText(const QString& path, const QByteArray& text) {
+  QFile f(path);
+  QVERIFY(f.open(QIODevice::WriteOnly));
+  f.write(text);
+}
+
+QByteArray readText(const QString& path) {
+  QFile f(path);
+  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
+}
+
+}  // namespace
+
+class TestOutputFiles : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+  std::string path(const QString& name) const { return (dir_.path() + "/" + name).toStdString(); }
+
+ private slots:
+  void outputsAreReplacedAllTogetherAtCommit() {
+    writeText(QString::fromStdString(path("a.csv")), "old a");
+    std::ostringstream out;
+    {
+      OutputFiles files(out);
+      files.addOutput("--a", path("a.csv"));
+      files.addOutput("--b", path("b.csv"));
+      files.check();
+      files.write(path("a.csv"), "new a");
+      QCOMPARE(readText(QString::fromStdString(path("a.csv"))), QByteArray("old a"));  // not before commit
+      files.write(path("b.csv"), "new b");
+      QVERIFY(!QFile::exists(QString::fromStdString(path("b.csv"))));
+      files.commit();
+    }
+    QCOMPARE(readText(QString::fromStdString(path("a.csv"))), QByteArray("new a"));
+    QCOMPARE(readText(QString::fromStdString(path("b.csv"))), QByteArray("new b"));
+    QCOMPARE(QDir(dir_.path()).entryList(QDir::Files | QDir::Hidden).size(), 2);  // no temporary left
+  }
+
+  void anAbandonedPlanLeavesEverythingAsItWas() {
+    writeText(QString::fromStdString(path("keep.csv")), "old");
+    std::ostringstream out;
+    {
+      OutputFiles files(out);
+      files.addOutput("--a", path("keep.csv"));
+      files.addOutput("--b", path("never.csv"));
+      files.check();
+      files.write(path("keep.csv"), "new");  // then the command fails before writing --b
+    }
+    QCOMPARE(readText(QString::fromStdString(path("keep.csv"))), QByteArray("old"));
+    QVERIFY(!QFile::exists(QString::fromStdString(path("never.csv"))));
+    QCOMPARE(QDir(dir_.path()).entryList({"*never*", "*keep*"}, QDir::Files | QDir::Hidden).size(), 1);
+  }
+
+  void aFailedRenameSaysWhichFilesAreNewAndWhichOld() {
+    QTemporaryDir d;
+    const std::string first = (d.path() + "/first.csv").toStdString(), second = (d.path() + "/second.csv").toStdString();
+    std::ostringstream out;
+    OutputFiles files(out);
+    files.addOutput("--first", first);
+    files.addOutput("--second", second);
+    files.check();
+    files.write(first, "1");
+    files.write(second, "2");
+    // Someone puts a non-empty folder where --second goes, after the checks: its rename must fail.
+    QVERIFY(QDir(d.path()).mkpath("second.csv/inside"));
+    const QString error = errorOf([&] { files.commit(); });
+    QVERIFY2(error.startsWith(QString::fromStdString("--second " + second + ": cannot replace the file (")), qPrintable(error));
+    QVERIFY2(error.contains(QString::fromStdString("new: " + first + "; unchanged (old or absent): " + second)), qPrintable(error));
+    QCOMPARE(readText(QString::fromStdString(first)), QByteArray("1"));
+  }
+
+  void collisionsAreRefusedNamingBoth() {
+    writeText(QString::fromStdString(path("in.csv")), "1\n");
+    QVERIFY(QDir(dir_.path()).mkpath("sub"));
+    QVERIFY(QFile::link(QString::fromStdString(path("in.csv")), QString::fromStdString(path("link.csv"))));
+    std::ostringstream out;
+    const auto refusal = [&](const std::string& output, const std::string& second = {}) {
+      return errorOf([&] {
+        OutputFiles files(out);
+        files.addInput("--dict", path("in.csv"));
+        files.addOutput("--trace", output);
+        if (!second.empty()) files.addOutput("--codes", second);
+        files.check();
+      });
+    };
+    const QString in = QString::fromStdString(path("in.csv"));
+    QCOMPARE(refusal(path("in.csv")), "--trace " + in + " is the input --dict " + in + ": refusing to overwrite an input");
+    QVERIFY(refusal(path("sub/../in.csv")).contains("is the input --dict"));
+    QVERIFY(refusal(path("link.csv")).contains("is the input --dict"));
+    QVERIFY(refusal(path("new.csv"), path("sub/../new.csv")).contains("is also the output --trace"));
+    QVERIFY(refusal("-", "-").contains("--codes - is also the output --trace -"));
+    QVERIFY(refusal(path("sub")).contains("is a folder"));
+    const int listening = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    const std::string socketPath = path("socket");
+    std::snprintf(address.sun_path, sizeof address.sun_path, "%s", socketPath.c_str());
+    QCOMPARE(::bind(listening, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    QVERIFY(refusal(socketPath).contains("is a socket; cannot write a file there"));
+    ::close(listening);
+    QVERIFY(refusal(path("nodir/x.csv")).contains("the folder " + QString::fromStdString(path("nodir")) + " does not exist"));
+    // A folder where no file can be created (even by root): found at check time, before any work.
+    QVERIFY2(refusal("/proc/unfold-test.csv").startsWith("--trace /proc/unfold-test.csv: cannot write in /proc ("),
+             qPrintable(refusal("/proc/unfold-test.csv")));
+    QCOMPARE(refusal(path("fine.csv")), QString("no error"));
+    QCOMPARE(readText(in), QByteArray("1\n"));
+    QVERIFY(!QFile::exists(QString::fromStdString(path("fine.csv"))));  // check() alone writes nothing visible
+  }
+
+  void dashIsStandardOutputAndAFifoIsWrittenInPlace() {
+    std::ostringstream out;
+    const std::string fifo = path("pipe");
+    QCOMPARE(::mkfifo(fifo.c_str(), 0600), 0);
+    QByteArray received;
+    std::thread reader([&] { received = readText(QString::fromStdString(fifo)); });  // blocks until the writer opens
+    {
+      OutputFiles files(out);
+      files.addOutput("--trace", "-");
+      files.addOutput("--codes", fifo);
+      files.check();
+      QVERIFY(files.writesToStandardOutput());
+      files.write("-", "to stdout\n");
+      files.write(fifo, "through the pipe\n");
+      files.commit();
+    }
+    reader.join();
+    QCOMPARE(out.str(), std::string("to stdout\n"));
+    QCOMPARE(received, QByteArray("through the pipe\n"));
+    struct stat info {};
+    QCOMPARE(::stat(fifo.c_str(), &info), 0);
+    QVERIFY(S_ISFIFO(info.st_mode));  // still a FIFO, not replaced by a regular file
+  }
+
+  void aDeviceNodeIsWrittenInPlaceNotReplaced() {
+    if (::geteuid() != 0) QSKIP("making a device node (mknod) needs root; skipped");
+    const std::string node = path("devnull");
+    QCOMPARE(::mknod(node.c_str(), S_IFCHR | 0666, makedev(1, 3)), 0);  // a private /dev/null
+    std::ostringstream out;
+    {
+      OutputFiles files(out);
+      files.addOutput("--trace", node);
+      files.check();
+      files.write(node, std::string(268, 'x'));
+      files.commit();
+    }
+    struct stat info {};
+    QCOMPARE(::stat(node.c_str(), &info), 0);
+    QVERIFY(S_ISCHR(info.st_mode));
+    QCOMPARE(info.st_rdev, makedev(1, 3));
+  }
+
+  void theBoundedReaderStopsAtItsLimitAndNamesTheFile() {
+    QCOMPARE(errorOf([] { readBoundedFile("/dev/zero", 1 << 20, "a test file"); }),
+             QString("/dev/zero: larger than the 1 MiB limit for a test file"));
+    writeText(QString::fromStdString(path("small.txt")), QByteArray(1000, 'a'));
+    QCOMPARE(readBoundedFile(path("small.txt"), 1000, "x").size(), qsizetype(1000));
+    QCOMPARE(errorOf([&] { readBoundedFile(path("small.txt"), 999, "x"); }),
+             QString::fromStdString(path("small.txt") + ": larger than the 999 bytes limit for x"));
+    QCOMPARE(errorOf([&] { readBoundedFile(path("absent"), 10, "x"); }), QString::fromStdString(path("absent") + ": no such file"));
+  }
+
+  void quotingEscapesAndShortens() {
+    QCOMPARE(QString::fromStdString(quotedInput("abc")), QString("'abc'"));
+    QCOMPARE(QString::fromStdString(quotedInput(std::string("a\x1b[1m\x07\n'\\", 9))), QString("'a\\x1b[1m\\x07\\n\\'\\\\'"));
+    QCOMPARE(QString::fromStdString(quotedInput(std::string(100, 'y'))), "'" + QString(80, 'y') + "'... (100 bytes)");
+    QCOMPARE(QString::fromStdString(quotedInput(std::string("\x7f\0", 2))), QString("'\\x7f\\x00'"));
+    // The limit is on what is printed: 100 control characters show as 20 escapes of 4 characters.
+    QCOMPARE(QString::fromStdString(quotedInput(std::string(100, '\x01'))), "'" + QString("\\x01").repeated(20) + "'... (100 bytes)");
+  }
+};
+
+QTEST_GUILESS_MAIN(TestOutputFiles)
+#include "test_output_files.moc"
