@@ -73,7 +73,7 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, const QSt
       }
     }
     if (c.method == method) {  // the other methods' means would only crowd the panel
-      QCPGraph* mean = add(axisRect(), QString("mean over %1 signals").arg(K), QPen(c.color, 1.5, Qt::DashLine), true);
+      QCPGraph* mean = add(axisRect(), K == 1 ? QString("mean over 1 signal") : QString("mean over %1 signals").arg(K), QPen(c.color, 1.5, Qt::DashLine), true);
       for (int t = 0; t < c.lsOverLMean.size(); ++t) mean->addData(t, c.lsOverLMean[t]);
     }
     QCPGraph* samples = add(right_, c.method + " iterates", QPen(c.color), false);
