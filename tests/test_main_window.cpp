@@ -8,6 +8,7 @@
 #include <QFontInfo>
 #include <QImage>
 #include <QLabel>
+#include <QMenu>
 #include <QDoubleSpinBox>
 #include <QSlider>
 #include "settings_panel.h"
@@ -301,6 +302,16 @@ class TestMainWindow : public QObject {
     QVERIFY(window.openSessionFile(write("e.json", QByteArray(good).replace("\"ista\"", "\"newton\"")), true)
                 .contains("unknown method 'newton'"));
     QVERIFY(window.openSessionFile(dir.filePath("missing.json"), true).contains("cannot open"));
+    // Wrong types are refused by name, never read as a default (layer_wise: 1 was false, "OISTA" no method).
+    QVERIFY(good.contains("\"layer_wise\": false"));
+    QVERIFY(window.openSessionFile(write("f.json", QByteArray(good).replace("\"layer_wise\": false", "\"layer_wise\": 1")), true)
+                .contains("'layer_wise' must be true or false"));
+    QString methodsText = QString::fromUtf8(good);
+    methodsText.replace(QRegularExpression("\"methods\": \\[[^\\]]*\\]"), "\"methods\": \"OISTA\"");
+    QVERIFY(window.openSessionFile(write("g.json", methodsText.toUtf8()), true).contains("'methods' must be an array"));
+    methodsText.replace("\"methods\": \"OISTA\"", "\"methods\": [\"" + QString(5000, 'x') + "\\u001b[31m\"]");
+    const QString longName = window.openSessionFile(write("h.json", methodsText.toUtf8()), true);
+    QVERIFY2(longName.size() < 300 && longName.contains("unknown method 'xxx") && !longName.contains(QChar(27)), qPrintable(longName));
     QVERIFY(window.settingsPanel()->settings() == custom);
   }
 
@@ -325,6 +336,16 @@ class TestMainWindow : public QObject {
     QVERIFY(ratio && ratio->settings.n == 200 && ratio->settings.m == 600);
     const auto networks = readPreset("networks", &error);
     QVERIFY(networks && networks->settings.listaCp && networks->settings.alista && networks->settings.slista);
+    // The menu says what each preset is and which figure it reproduces.
+    MainWindow window;
+    QMenu* menu = nullptr;
+    for (QMenu* m : window.findChildren<QMenu*>())
+      if (m->title() == "&Presets") menu = m;
+    QVERIFY(menu);
+    QStringList entries;
+    for (QAction* a : menu->actions()) entries << a->text();
+    QVERIFY2(entries.contains("oista — ISTA, FISTA and OISTA (the paper's Fig. 2)"), qPrintable(entries.join(" | ")));
+    for (const QString& entry : entries) QVERIFY2(entry.contains("Fig."), qPrintable(entry));
   }
 
   void theBinaryTakesAScreenshotOfAPreset() {

@@ -1,5 +1,7 @@
 #include "session_file.h"
 
+#include "quoted_text.h"
+
 #include "bounded_file.h"
 #include "input_error.h"
 
@@ -91,10 +93,30 @@ std::optional<Session> parseSession(const QByteArray& json, const QString& sourc
     *error = QString("%1: unsupported session version %2").arg(source).arg(root.value("version").toInt());
     return std::nullopt;
   }
+  // Exactly the types the format says: a wrong type is refused, never read as a default.
+  const auto typed = [&](const QJsonObject& object, const QString& at, const char* key, QJsonValue::Type type,
+                         const char* what) {
+    if (!object.contains(key) || object.value(key).type() == type) return true;
+    *error = QString("%1: '%2' must be %3").arg(at, key, what);
+    return false;
+  };
+  if (!typed(root, source, "title", QJsonValue::String, "a string") ||
+      !typed(root, source, "settings", QJsonValue::Object, "an object") ||
+      !typed(root, source, "inspect", QJsonValue::Object, "an object") ||
+      !typed(root, source, "networks", QJsonValue::Object, "an object"))
+    return std::nullopt;
   Session s;
   s.title = root.value("title").toString();
   const QJsonObject o = root.value("settings").toObject();
   const QString where = source + ", settings";
+  if (!typed(o, where, "dictionary", QJsonValue::String, "a string (gaussian, digits or files)") ||
+      !typed(o, where, "dictionary_file", QJsonValue::String, "a string (a path)") ||
+      !typed(o, where, "signals_file", QJsonValue::String, "a string (a path)") ||
+      !typed(o, where, "layer_wise", QJsonValue::Bool, "true or false") ||
+      !typed(o, where, "loss", QJsonValue::String, "a string (unsupervised, semi-supervised or supervised)") ||
+      !typed(o, where, "lambda", QJsonValue::Double, "a number") ||
+      !typed(o, where, "methods", QJsonValue::Array, "an array of method names"))
+    return std::nullopt;
   const qsizetype sourceIndex = kSources.indexOf(o.value("dictionary").toString("gaussian"));
   if (sourceIndex < 0) {
     *error = where + ": 'dictionary' must be gaussian, digits or files";
@@ -135,9 +157,11 @@ std::optional<Session> parseSession(const QByteArray& json, const QString& sourc
   const QJsonArray methods = o.value("methods").toArray();
   s.settings.ista = s.settings.fista = s.settings.oista = false;
   for (const QJsonValue& m : methods) {
-    bool* flag = methodFlag(s.settings, m.toString());
+    bool* flag = m.isString() ? methodFlag(s.settings, m.toString()) : nullptr;
     if (!flag) {
-      *error = QString("%1: unknown method '%2' (%3)").arg(where, m.toString(), kMethods.join(", "));
+      const QString shown = m.isString() ? QString::fromStdString(quotedInput(m.toString().toStdString()))
+                                         : QString("a non-string value");
+      *error = QString("%1: unknown method %2 (%3)").arg(where, shown, kMethods.join(", "));
       return std::nullopt;
     }
     *flag = true;
@@ -147,6 +171,9 @@ std::optional<Session> parseSession(const QByteArray& json, const QString& sourc
   for (auto it = networks.begin(); it != networks.end(); ++it)
     s.networks.insert(it.key(), QString::fromUtf8(QJsonDocument(it.value().toObject()).toJson(QJsonDocument::Compact)));
   const QJsonObject inspect = root.value("inspect").toObject();
+  if (!typed(inspect, source + ", inspect", "method", QJsonValue::String, "a string (ISTA, FISTA or OISTA)") ||
+      !typed(inspect, source + ", inspect", "signal", QJsonValue::Double, "an integer"))
+    return std::nullopt;
   s.inspectedMethod = inspect.value("method").toString("OISTA").toUpper();
   s.inspectedSignal = inspect.value("signal").toInt(0);
   if (!QStringList{"ISTA", "FISTA", "OISTA"}.contains(s.inspectedMethod) || s.inspectedSignal < 0 || s.inspectedSignal > 49) {
