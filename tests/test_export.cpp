@@ -32,21 +32,6 @@ using namespace unfold::ui;
 
 namespace {
 
-// Small enough to train in well under a second: n = 5, m = 10, 100 signals, 5 layers.
-ExperimentSettings smallNetworks() {
-  ExperimentSettings s;
-  s.n = 5;
-  s.m = 10;
-  s.signalCount = 100;
-  s.trainCount = 100;
-  s.lambda = 0.2;
-  s.iterations = 30;
-  s.listaCp = s.slista = true;
-  s.layers = 5;
-  s.trainingIterations = 40;
-  return s;
-}
-
 // The rectangle of an image's pixels that are not (almost) white.
 QRect inkBox(const QImage& image) {
   int left = image.width(), right = -1, top = image.height(), bottom = -1;

@@ -37,21 +37,6 @@ using namespace unfold::ui;
 
 namespace {
 
-// Small enough to train in well under a second: n = 5, m = 10, 100 signals, 5 layers.
-ExperimentSettings smallNetworks() {
-  ExperimentSettings s;
-  s.n = 5;
-  s.m = 10;
-  s.signalCount = 100;
-  s.trainCount = 100;
-  s.lambda = 0.2;
-  s.iterations = 30;
-  s.listaCp = s.slista = true;
-  s.layers = 5;
-  s.trainingIterations = 40;
-  return s;
-}
-
 
 // Waits until the window shows a snapshot satisfying `ready`.
 template <typename Predicate>
