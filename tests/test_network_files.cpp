@@ -9,18 +9,11 @@
 
 #include <QtTest>
 
+#include "error_of.h"
+
 using namespace unfold;
 
 namespace {
-
-QString errorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "no error";
-}
 
 NetworkFile sample(Parametrization kind, const Matrix& D) {
   NetworkFile f;

@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "error_of.h"
+
 #include <cstdio>
 #include <functional>
 #include <sstream>
@@ -24,15 +26,6 @@
 using namespace unfold;
 
 namespace {
-
-QString errorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "no error";
-}
 
 void writeText(const QString& path, const QByteArray& text) {
   QFile f(path);
