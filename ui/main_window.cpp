@@ -312,6 +312,7 @@ void MainWindow::updateStatus() {
   const bool current = s.generation == latestGeneration_;
   const RunStatus status = describeRun(s, current, {running_, paused_, stopping_, runClock_.elapsed() / 1000.0, failure_});
   if (!running_ || paused_) statusClock_.stop();
+  else if (!statusClock_.isActive()) statusClock_.start();  // resumed
   progress_->setVisible(status.progress >= 0);
   if (status.progress >= 0) {
     progress_->setRange(0, 1000);
