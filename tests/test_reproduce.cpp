@@ -40,8 +40,17 @@ QList<QStringList> readCsv(const QString& path) {
   return rows;
 }
 
-}  // namespace
+bool writeText(const QString& path, const QString& text) {
+  QFile file(path);
+  return file.open(QIODevice::WriteOnly) && file.write(text.toUtf8()) == text.toUtf8().size();
+}
 
+QString readText(const QString& path) {
+  QFile file(path);
+  return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+}  // namespace
 
 class TestReproduce : public QObject {
   Q_OBJECT
@@ -171,6 +180,28 @@ class TestReproduce : public QObject {
     QVERIFY(QString::fromStdString(err).contains("--out"));
     QCOMPARE(runFigure({"oista", "--tiny", "--out", "/proc/no/such"}, nullptr, &err), 2);
     QVERIFY(QString::fromStdString(err).contains("cannot create the folder"));
+  }
+
+  // A figure's files are checked before anything is computed and replaced together: a refused output
+  // leaves every file of every figure as it was.
+  void outputsAreCheckedFirstAndWrittenTogether() {
+    QTemporaryDir dir;
+    const QDir out(dir.path());
+    QVERIFY(writeText(out.filePath("oista.csv"), "old data\n"));
+    QVERIFY(out.mkdir("ls-ratio.pdf"));  // a folder where a figure should go
+    std::string err;
+    QCOMPARE(runFigure({"all", "--tiny", "--out", dir.path()}, nullptr, &err), 2);
+    QVERIFY2(QString::fromStdString(err).contains("ls-ratio.pdf: is a folder"), err.c_str());
+    QVERIFY2(!QString::fromStdString(err).contains("reproducing"), "refused before any figure computes");
+    QCOMPARE(readText(out.filePath("oista.csv")), QString("old data\n"));
+    QCOMPARE(out.entryList(QDir::Files | QDir::Hidden), QStringList{"oista.csv"});  // no temporary left
+
+    // A device (here through a symlink) is written in place, never replaced by a regular file.
+    QVERIFY(QFile::link("/dev/null", out.filePath("oista.png")));
+    QCOMPARE(runFigure({"oista", "--tiny", "--out", dir.path()}, nullptr, &err), 0);
+    QVERIFY(QFileInfo(out.filePath("oista.png")).isSymLink());
+    QVERIFY(readText(out.filePath("oista.csv")).startsWith("iteration,"));
+    QVERIFY(QFileInfo(out.filePath("oista.pdf")).size() > 1000);
   }
 };
 

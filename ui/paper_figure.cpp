@@ -109,7 +109,7 @@ void PaperFigure::setPanelTitle(QCPAxisRect* panel, const QString& title) {
 
 void PaperFigure::setRowStretch(const QList<double>& factors) { panels_->setRowStretchFactors(factors); }
 
-QStringList PaperFigure::save(const QString& directory, const QString& name) {
+QByteArray PaperFigure::render(const QString& suffix) {
   // As many legend entries side by side as fit the width.
   for (int columns = 5; columns >= 1; --columns) {
     legend_->setWrap(columns);
@@ -117,14 +117,10 @@ QStringList PaperFigure::save(const QString& directory, const QString& name) {
     if (legend_->minimumOuterSizeHint().width() <= width_ - 40) break;
   }
   plot_.replot();
-  QStringList written;
-  FigureSize size{width_, height_, 300};
-  for (const char* suffix : {"png", "pdf", "svg"}) {
-    const QString path = QDir(directory).filePath(name + "." + suffix);
-    if (const QString error = exportPlot(&plot_, path, size); !error.isEmpty()) throw InputError(error.toStdString());
-    written << path;
-  }
-  return written;
+  QString error;
+  const QByteArray bytes = renderPlot(&plot_, suffix, FigureSize{width_, height_, 300}, &error);
+  if (!error.isEmpty()) throw InputError(error.toStdString());
+  return bytes;
 }
 
 }  // namespace unfold::ui

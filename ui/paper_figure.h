@@ -1,7 +1,7 @@
 // A figure for print and slides, drawn with QCustomPlot off screen: a fixed size (in widget pixels at
 // 96 dpi), fonts large enough for a projector, the legend in its own row under the panels so it never
-// covers data, panels aligned, a colour-blind safe palette (method_palette.h). save() writes NAME.png at 300 dpi,
-// NAME.pdf and NAME.svg, each atomically (plot_export.h).
+// covers data, panels aligned, a colour-blind safe palette (method_palette.h). render() gives the bytes of the
+// PNG (300 dpi), PDF or SVG file, for the caller to write with its other outputs all-or-none.
 #pragma once
 
 #include <QString>
@@ -28,8 +28,8 @@ class PaperFigure {
   void setPanelTitle(QCPAxisRect* panel, const QString& title);
   void setRowStretch(const QList<double>& factors);
 
-  // Writes DIR/NAME.png (300 dpi), .pdf and .svg; returns the paths written, or throws InputError.
-  QStringList save(const QString& directory, const QString& name);
+  // The figure as a .png (300 dpi), .pdf or .svg file's bytes, by `suffix`; throws InputError.
+  QByteArray render(const QString& suffix);
 
  private:
   QCustomPlot plot_;

@@ -17,6 +17,10 @@ struct FigureSize {
 // Returns an empty string on success, else a message naming the file and the problem.
 QString exportPlot(QCustomPlot* plot, const QString& path, const FigureSize& size = {});
 
+// The bytes of the figure file of type `suffix` (png, pdf or svg), for a caller that writes several files
+// all-or-none (core/output_files.h). Empty with `*error` set if it could not be rendered.
+QByteArray renderPlot(QCustomPlot* plot, const QString& suffix, const FigureSize& size, QString* error);
+
 // Writes `contents` atomically (QSaveFile); same contract.
 QString writeTextFile(const QString& path, const QString& contents);
 

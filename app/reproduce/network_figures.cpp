@@ -65,14 +65,14 @@ QVector<double> layerAxis(size_t count) {
 
 }  // namespace
 
-QStringList reproduceLearnedSteps(const Context& context) {
+void reproduceLearnedSteps(const Context& context) {
   // Fig. 4: n = 10, m = 20, lambda = 0.2, 1,000 training and test signals, 20 layers, unsupervised, end to end.
   const bool tiny = context.scale == Scale::Tiny;
   const int signalCount = tiny ? 100 : 1000, layers = tiny ? 8 : 20;
   TrainingSettings settings;
   settings.maxIterations = context.scale == Scale::Full ? 3000 : tiny ? 30 : 600;
   const TrainedNetwork net = trainAndDiagnose(Parametrization::Slista, 10, 20, 0.2, signalCount, layers, settings, context, "SLISTA");
-  QStringList written{writeCsv(context.directory, "learned-steps.csv", formatDiagnosticsCsv(net.layers))};
+  context.files.writeCsv(formatDiagnosticsCsv(net.layers));
 
   ui::PaperFigure figure(QString("Step sizes learned by SLISTA\n%1 layers, n = 10, m = 20, λ = 0.2 λ_max, %2 training signals").arg(layers).arg(signalCount), 1, 1);
   QCPAxisRect* panel = figure.panel(0, 0);
@@ -95,11 +95,10 @@ QStringList reproduceLearnedSteps(const Context& context) {
   panel->axis(QCPAxis::atBottom)->setRange(0.5, layers + 0.5);
   panel->axis(QCPAxis::atLeft)->rescale();
   panel->axis(QCPAxis::atLeft)->setRange(0, panel->axis(QCPAxis::atLeft)->range().upper * 1.1);
-  written << figure.save(context.directory, "learned-steps");
-  return written;
+  context.files.writeFigure(figure);
 }
 
-QStringList reproduceCoupling(const Context& context) {
+void reproduceCoupling(const Context& context) {
   // Fig. 5: LISTA-CP with 40 layers on n = 10, m = 20, lambda = 0.05, trained layer by layer, long training.
   const bool tiny = context.scale == Scale::Tiny;
   const int signalCount = tiny ? 100 : 1000;
@@ -109,7 +108,7 @@ QStringList reproduceCoupling(const Context& context) {
   settings.patience = 0;  // the deep layers improve slowly: let the budget decide
   settings.maxIterations = context.scale == Scale::Full ? 20000 : tiny ? 40 : 2000;
   const TrainedNetwork net = trainAndDiagnose(Parametrization::ListaCp, 10, 20, 0.05, signalCount, layers, settings, context, "LISTA-CP");
-  QStringList written{writeCsv(context.directory, "coupling.csv", formatDiagnosticsCsv(net.layers))};
+  context.files.writeCsv(formatDiagnosticsCsv(net.layers));
 
   ui::PaperFigure figure(QString("Weight coupling of LISTA-CP\n%1 layers trained layer by layer, n = 10, m = 20, λ = 0.05 λ_max").arg(layers),
                          2, 1, 720, 560);
@@ -137,8 +136,7 @@ QStringList reproduceCoupling(const Context& context) {
   for (QCPAxisRect* panel : {top, bottom}) panel->axis(QCPAxis::atBottom)->setRange(0.5, layers + 0.5);
   bottom->axis(QCPAxis::atBottom)->setLabel("layer t");
   figure.setRowStretch({1.6, 1.0});
-  written << figure.save(context.directory, "coupling");
-  return written;
+  context.files.writeFigure(figure);
 }
 
 }  // namespace unfold::reproduce

@@ -155,7 +155,7 @@ std::string lower(const std::string& label) {
 
 }  // namespace
 
-QStringList reproduceNetworks(const Context& context) {
+void reproduceNetworks(const Context& context) {
   const Protocol protocol = protocolFor(context.scale);
   const QString resultsPath = QDir(context.directory).filePath("networks.csv");
   const QString protocolPath = QDir(context.directory).filePath("networks-protocol.txt");
@@ -260,9 +260,7 @@ QStringList reproduceNetworks(const Context& context) {
       if (r == 0) figure.setPanelTitle(panel, QString("λ = %1 λ_max").arg(kLambdas[c]));
     }
   }
-  QStringList written{resultsPath};
-  written << figure.save(context.directory, "networks");
-  return written;
+  context.files.writeFigure(figure);
 }
 
 }  // namespace unfold::reproduce

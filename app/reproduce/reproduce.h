@@ -3,6 +3,8 @@
 // (seconds, for tests; the numbers are not meaningful at that size).
 #pragma once
 
+#include "figure_files.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -15,22 +17,22 @@ enum class Scale { Full, Quick, Tiny };
 struct Context {
   Scale scale = Scale::Full;
   QString directory;   // exists
+  FigureFiles& files;  // where the figure's CSV and pictures go (checked before the figure computes)
   std::ostream& out;   // what was written
   std::ostream& err;   // progress
 };
 
-// Each returns the files it wrote; throws InputError on bad input or a failed write.
-QStringList reproduceOista(const Context& context);
-QStringList reproduceLsRatio(const Context& context);
-QStringList reproduceLearnedSteps(const Context& context);
-QStringList reproduceCoupling(const Context& context);
-QStringList reproduceNetworks(const Context& context);  // resumable: see networks_protocol.cpp
+// Each fills context.files; throws InputError on bad input or a failed write.
+void reproduceOista(const Context& context);
+void reproduceLsRatio(const Context& context);
+void reproduceLearnedSteps(const Context& context);
+void reproduceCoupling(const Context& context);
+void reproduceNetworks(const Context& context);  // resumable: see networks_protocol.cpp
 
 // The subcommand: unfoldlab reproduce oista|ls-ratio|learned-steps|coupling|networks|all [--quick] --out DIR
 int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& err);
 
-// Helpers shared by the figures: a CSV cell, and writing a CSV file atomically.
+// A CSV cell: a number to full precision, empty for NaN.
 std::string csvNumber(double value);
-QString writeCsv(const QString& directory, const QString& name, const std::string& contents);
 
 }  // namespace unfold::reproduce

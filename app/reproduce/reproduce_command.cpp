@@ -11,6 +11,8 @@
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <memory>
+#include <vector>
 
 namespace unfold::reproduce {
 
@@ -19,12 +21,6 @@ std::string csvNumber(double value) {
   char text[32];
   std::snprintf(text, sizeof text, "%.17g", value);
   return text;
-}
-
-QString writeCsv(const QString& directory, const QString& name, const std::string& contents) {
-  const QString path = QDir(directory).filePath(name);
-  writeFileAtomically(path.toStdString(), contents);
-  return path;
 }
 
 int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& err) {
@@ -44,7 +40,7 @@ int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& 
   options.addValue("out", "dir", "Output folder (created if missing).");
   options.addPositional("figure", "oista, ls-ratio, learned-steps, coupling, networks or all.");
   if (!options.parse(arguments, out)) return 0;
-  const std::map<QString, std::function<QStringList(const Context&)>> figures = {
+  const std::map<QString, std::function<void(const Context&)>> figures = {
       {"oista", reproduceOista},     {"ls-ratio", reproduceLsRatio}, {"learned-steps", reproduceLearnedSteps},
       {"coupling", reproduceCoupling}, {"networks", reproduceNetworks}};
   const QString figure = options.positional().value(0);
@@ -53,12 +49,20 @@ int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& 
                      ": oista, ls-ratio, learned-steps, coupling, networks or all");
   const QString directory = QString::fromStdString(options.text("out"));
   if (!QDir().mkpath(directory)) throw InputError("--out: cannot create the folder " + directory.toStdString());
-  Context context{options.isSet("tiny") ? Scale::Tiny : options.isSet("quick") ? Scale::Quick : Scale::Full, directory, out, err};
+  const Scale scale = options.isSet("tiny") ? Scale::Tiny : options.isSet("quick") ? Scale::Quick : Scale::Full;
+  // Every figure's files are checked before the first figure computes; each figure's files are then
+  // replaced together when it is complete (so `all` keeps the figures finished before a failure).
+  std::vector<std::pair<QString, std::unique_ptr<FigureFiles>>> selected;
+  for (const auto& [name, make] : figures)
+    if (figure == "all" || figure == name)
+      selected.emplace_back(name, std::make_unique<FigureFiles>(directory, name, name != "networks", out));
+  for (auto& [name, files] : selected) files->check();
   QStringList written;
-  for (const auto& [name, make] : figures) {
-    if (figure != "all" && figure != name) continue;
+  for (auto& [name, files] : selected) {
     err << "reproducing " << name.toStdString() << "...\n";
-    written << make(context);
+    figures.at(name)(Context{scale, directory, *files, out, err});
+    if (name == "networks") written << QDir(directory).filePath("networks.csv");
+    written << files->commit();
   }
   for (const QString& path : written) out << "wrote " << path.toStdString() << "\n";
   return 0;

@@ -23,7 +23,7 @@ QVector<double> forLogAxis(const std::vector<double>& values) {
 
 }  // namespace
 
-QStringList reproduceOista(const Context& context) {
+void reproduceOista(const Context& context) {
   // The paper: one signal, n = 10, m = 50, lambda = 0.5, 200 iterations. We show the median and 10-90 %
   // band over 100 signals, and the step of the first one (the CSV has the means too).
   const int signalCount = context.scale == Scale::Tiny ? 10 : 100;
@@ -44,7 +44,7 @@ QStringList reproduceOista(const Context& context) {
     for (int k = 0; k < 3; ++k) cell(c.gapQ50[k][t]);
     csv += "\n";
   }
-  QStringList written{writeCsv(context.directory, "oista.csv", csv)};
+  context.files.writeCsv(csv);
 
   ui::PaperFigure figure(QString("ISTA, FISTA and OISTA\nGaussian D, n = 10, m = 50, λ = 0.5 λ_max: median and 10–90 % band over %1 signals").arg(signalCount), 2, 1, 720, 560);
   QCPAxisRect* top = figure.panel(0, 0);
@@ -75,11 +75,10 @@ QStringList reproduceOista(const Context& context) {
   bottom->axis(QCPAxis::atLeft)->rescale();
   bottom->axis(QCPAxis::atLeft)->setRange(0, bottom->axis(QCPAxis::atLeft)->range().upper * 1.1);
   figure.setRowStretch({2.0, 1.0});
-  written << figure.save(context.directory, "oista");
-  return written;
+  context.files.writeFigure(figure);
 }
 
-QStringList reproduceLsRatio(const Context& context) {
+void reproduceLsRatio(const Context& context) {
   // Fig. E.1: n = 200, m = 600 (gamma = 3).
   const bool tiny = context.scale == Scale::Tiny;
   const int n = tiny ? 40 : 200, m = tiny ? 120 : 600;
@@ -91,7 +90,7 @@ QStringList reproduceLsRatio(const Context& context) {
     csv.append(csvNumber(c.zeta[k])).append(",").append(std::to_string(c.supportSize[k])).append(",")
         .append(csvNumber(c.mean[k])).append(",").append(csvNumber(c.q10[k])).append(",").append(csvNumber(c.q90[k]))
         .append(",").append(csvNumber(c.marchenkoPastur[k])).append("\n");
-  QStringList written{writeCsv(context.directory, "ls-ratio.csv", csv)};
+  context.files.writeCsv(csv);
 
   ui::PaperFigure figure(QString("L_S / L for random supports S\nGaussian D, n = %1, m = %2, γ = m/n = %3").arg(n).arg(m).arg(double(m) / n), 1, 1);
   QCPAxisRect* panel = figure.panel(0, 0);
@@ -112,8 +111,7 @@ QStringList reproduceLsRatio(const Context& context) {
   panel->axis(QCPAxis::atLeft)->setLabel("L_S / L");
   panel->axis(QCPAxis::atBottom)->setRange(0, 1);
   panel->axis(QCPAxis::atLeft)->setRange(0, 1.05);
-  written << figure.save(context.directory, "ls-ratio");
-  return written;
+  context.files.writeFigure(figure);
 }
 
 }  // namespace unfold::reproduce

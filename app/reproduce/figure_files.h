@@ -1,0 +1,38 @@
+// The files of one reproduced figure, DIR/NAME.csv (its data) and DIR/NAME.png, .pdf, .svg, declared and
+// checked before any computing and replaced together once the figure is complete (core/output_files.h):
+// a failed or interrupted figure leaves the previous version of all four files, never a mix.
+#pragma once
+
+#include "output_files.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <ostream>
+#include <string>
+
+namespace unfold::ui {
+class PaperFigure;
+}
+
+namespace unfold::reproduce {
+
+class FigureFiles {
+ public:
+  // `withCsv` false: the figure's data file is written by the figure itself (a resumable results table).
+  FigureFiles(const QString& directory, const QString& name, bool withCsv, std::ostream& standardOutput);
+
+  void check();  // throws InputError naming the refused file
+  void writeCsv(const std::string& contents);
+  void writeFigure(ui::PaperFigure& figure);
+  QStringList commit();  // the paths written
+
+ private:
+  QString path(const char* suffix) const;
+  QString directory_, name_;
+  bool withCsv_;
+  OutputFiles files_;
+  QStringList written_;
+};
+
+}  // namespace unfold::reproduce
