@@ -4,11 +4,17 @@
 #include "lasso_plane_view.h"
 #include "lesson_panel.h"
 #include "main_window.h"
+#include "input_error.h"
+#include "output_files.h"
+#include "quoted_text.h"
 #include "reproduce.h"
 #include "ui_latency_benchmark.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QImageWriter>
 #include <QTimer>
 
 #include <cstdio>
@@ -34,6 +40,47 @@ bool hasDisplay() {
   return (x && *x) || (wayland && *wayland);
 }
 
+// The --screenshot picture: checked before the window opens (an output that is the session file, a
+// folder or a missing folder is refused), written all-or-none, '-' to standard output, a device in place.
+class Screenshot {
+ public:
+  explicit Screenshot(const QString& path) : path_(path), file_(std::cout) {}
+  // Returns false after saying why on stderr.
+  bool check(const QString& sessionPath) {
+    try {
+      if (!sessionPath.isEmpty()) file_.addInput("--session", sessionPath.toStdString());
+      file_.addOutput("--screenshot", path_.toStdString());
+      file_.check();
+    } catch (const unfold::InputError& error) {
+      std::cerr << "unfoldlab: " << error.what() << "\n";
+      return false;
+    }
+    format_ = path_ == "-" ? QByteArray("png") : QFileInfo(path_).suffix().toLower().toLatin1();
+    if (QImageWriter::supportedImageFormats().contains(format_)) return true;
+    std::cerr << "unfoldlab: --screenshot " << unfold::quotedInput(path_.toStdString()) << ": unknown picture type (use .png)\n";
+    return false;
+  }
+  bool save(const QPixmap& picture) {
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    try {
+      if (!picture.save(&buffer, format_.constData())) throw unfold::InputError("--screenshot: the picture could not be encoded");
+      file_.write(path_.toStdString(), buffer.data().toStdString());
+      file_.commit();
+      (path_ == "-" ? std::cerr : std::cout) << "wrote " << path_.toStdString() << "\n";
+      return true;
+    } catch (const unfold::InputError& error) {
+      std::cerr << "unfoldlab: " << error.what() << "\n";
+      return false;
+    }
+  }
+
+ private:
+  QString path_;
+  QByteArray format_;
+  unfold::OutputFiles file_;
+};
+
 // The window, optionally with --session FILE or --preset NAME; with --screenshot OUT.png it runs to
 // completion, saves the window and exits (for tests and the README pictures).
 int runGui(int argc, char** argv, const QStringList& arguments) {
@@ -56,7 +103,7 @@ int runGui(int argc, char** argv, const QStringList& arguments) {
         return 2;
       }
     } else {
-      std::cerr << "unfoldlab: unknown option '" << arguments[i].toStdString() << "' (see unfoldlab --help)\n";
+      std::cerr << "unfoldlab: unknown option " << unfold::quotedInput(arguments[i].toStdString()) << " (see unfoldlab --help)\n";
       return 2;
     }
   }
@@ -68,6 +115,8 @@ int runGui(int argc, char** argv, const QStringList& arguments) {
   QApplication app(argc, argv);
   QApplication::setApplicationName("Unfold Lab");
   QApplication::setOrganizationName("Unfold Lab");
+  Screenshot screenshotFile(screenshot);
+  if (!screenshot.isEmpty() && !screenshotFile.check(sessionPath)) return 2;
   // A bad session or preset is refused before any window appears (message, exit code 2).
   std::optional<unfold::ui::Session> session;
   if (!sessionPath.isEmpty() || !preset.isEmpty()) {
@@ -84,7 +133,7 @@ int runGui(int argc, char** argv, const QStringList& arguments) {
     if (!screenshot.isEmpty()) {
       QObject::connect(&view, &unfold::ui::LassoPlaneView::pictureShown, &app, [&] {
         view.showAllSteps();
-        QTimer::singleShot(200, &app, [&] { app.exit(view.grab().save(screenshot) ? 0 : 1); });
+        QTimer::singleShot(200, &app, [&] { app.exit(screenshotFile.save(view.grab()) ? 0 : 1); });
       });
     }
     return app.exec();
@@ -104,10 +153,7 @@ int runGui(int argc, char** argv, const QStringList& arguments) {
       if (runFailed) return;
       // Let the queued replot happen before grabbing.
       QTimer::singleShot(200, &app, [&] {
-        const bool saved = window.grab().save(screenshot);
-        if (saved) std::cout << "wrote " << screenshot.toStdString() << "\n";
-        else std::cerr << "unfoldlab: cannot write " << screenshot.toStdString() << "\n";
-        app.exit(saved ? 0 : 1);
+        app.exit(screenshotFile.save(window.grab()) ? 0 : 1);
       });
     });
   }

@@ -19,7 +19,6 @@
 #include "solver.h"
 #include "support_lipschitz.h"
 #include <QComboBox>
-#include <QProcess>
 #include <QStandardPaths>
 #include "session_file.h"
 #include "window_runs.h"
@@ -346,39 +345,6 @@ class TestMainWindow : public QObject {
     for (QAction* a : menu->actions()) entries << a->text();
     QVERIFY2(entries.contains("oista — ISTA, FISTA and OISTA (the paper's Fig. 2)"), qPrintable(entries.join(" | ")));
     for (const QString& entry : entries) QVERIFY2(entry.contains("Fig."), qPrintable(entry));
-  }
-
-  void theBinaryTakesAScreenshotOfAPreset() {
-    QTemporaryDir dir;
-    QProcess app;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("QT_QPA_PLATFORM", "offscreen");
-    app.setProcessEnvironment(env);
-    app.start(UNFOLDLAB_BINARY, {"--preset", "oista", "--screenshot", dir.filePath("shot.png")});
-    QVERIFY(app.waitForFinished(120000));
-    QCOMPARE(app.exitCode(), 0);
-    const QImage shot(dir.filePath("shot.png"));
-    QVERIFY(shot.width() > 800 && shot.height() > 500);
-    app.start(UNFOLDLAB_BINARY, {"--preset", "nope"});
-    QVERIFY(app.waitForFinished(30000));
-    QCOMPARE(app.exitCode(), 2);
-    QVERIFY(QString(app.readAllStandardError()).contains("unknown preset 'nope'"));
-    // A session whose run is refused (a NaN in D): the error on stderr and exit code 2, no picture.
-    QFile d(dir.filePath("D.csv")), x(dir.filePath("X.csv")), session(dir.filePath("nan.json"));
-    QVERIFY(d.open(QIODevice::WriteOnly) && x.open(QIODevice::WriteOnly) && session.open(QIODevice::WriteOnly));
-    d.write("1,0,nan\n0,1,1\n");
-    x.write("1,2\n3,4\n");
-    session.write(QString(R"({"format": "unfoldlab-session", "version": 1, "settings": {"dictionary": "files",
-                  "dictionary_file": "%1", "signals_file": "%2", "n": 2, "m": 3, "signals": 2, "iterations": 5,
-                  "seed": 0, "lambda": 0.5, "methods": ["ista"]}})")
-                      .arg(d.fileName(), x.fileName()).toUtf8());
-    d.close(), x.close(), session.close();
-    app.start(UNFOLDLAB_BINARY, {"--session", session.fileName(), "--screenshot", dir.filePath("nan.png")});
-    QVERIFY(app.waitForFinished(30000));
-    QCOMPARE(app.exitCode(), 2);
-    const QString error = app.readAllStandardError();
-    QVERIFY2(error.contains("D.csv, line 1, column 3"), qPrintable(error));
-    QVERIFY(!QFile::exists(dir.filePath("nan.png")));
   }
 
   void closingDuringARunIsClean() {

@@ -1,0 +1,101 @@
+// The binary's headless window modes (--screenshot, --plane): what they write, what they refuse, and
+// that an error reaches stderr with a non-zero exit code instead of a dialog nobody sees.
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+// Runs the binary offscreen; returns its exit code (-1 if it did not finish in time).
+int runBinary(const QStringList& arguments, QString* errors = nullptr, QByteArray* output = nullptr) {
+  QProcess app;
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  env.insert("QT_QPA_PLATFORM", "offscreen");
+  app.setProcessEnvironment(env);
+  app.start(UNFOLDLAB_BINARY, arguments);
+  if (!app.waitForFinished(120000)) return -1;
+  if (errors) *errors = app.readAllStandardError();
+  if (output) *output = app.readAllStandardOutput();
+  return app.exitCode();
+}
+
+QByteArray contentsOf(const QString& path) {
+  QFile file(path);
+  return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+}  // namespace
+
+class TestHeadlessWindow : public QObject {
+  Q_OBJECT
+ private slots:
+  void theBinaryTakesAScreenshotOfAPreset() {
+    QTemporaryDir dir;
+    QProcess app;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("QT_QPA_PLATFORM", "offscreen");
+    app.setProcessEnvironment(env);
+    app.start(UNFOLDLAB_BINARY, {"--preset", "oista", "--screenshot", dir.filePath("shot.png")});
+    QVERIFY(app.waitForFinished(120000));
+    QCOMPARE(app.exitCode(), 0);
+    const QImage shot(dir.filePath("shot.png"));
+    QVERIFY(shot.width() > 800 && shot.height() > 500);
+    app.start(UNFOLDLAB_BINARY, {"--preset", "nope"});
+    QVERIFY(app.waitForFinished(30000));
+    QCOMPARE(app.exitCode(), 2);
+    QVERIFY(QString(app.readAllStandardError()).contains("unknown preset 'nope'"));
+    // A session whose run is refused (a NaN in D): the error on stderr and exit code 2, no picture.
+    QFile d(dir.filePath("D.csv")), x(dir.filePath("X.csv")), session(dir.filePath("nan.json"));
+    QVERIFY(d.open(QIODevice::WriteOnly) && x.open(QIODevice::WriteOnly) && session.open(QIODevice::WriteOnly));
+    d.write("1,0,nan\n0,1,1\n");
+    x.write("1,2\n3,4\n");
+    session.write(QString(R"({"format": "unfoldlab-session", "version": 1, "settings": {"dictionary": "files",
+                  "dictionary_file": "%1", "signals_file": "%2", "n": 2, "m": 3, "signals": 2, "iterations": 5,
+                  "seed": 0, "lambda": 0.5, "methods": ["ista"]}})")
+                      .arg(d.fileName(), x.fileName()).toUtf8());
+    d.close(), x.close(), session.close();
+    app.start(UNFOLDLAB_BINARY, {"--session", session.fileName(), "--screenshot", dir.filePath("nan.png")});
+    QVERIFY(app.waitForFinished(30000));
+    QCOMPARE(app.exitCode(), 2);
+    const QString error = app.readAllStandardError();
+    QVERIFY2(error.contains("D.csv, line 1, column 3"), qPrintable(error));
+    QVERIFY(!QFile::exists(dir.filePath("nan.png")));
+  }
+
+  // The picture is an output like any other: checked before the window opens, never over an input or a
+  // folder, written whole (a device in place, '-' to standard output).
+  void theScreenshotIsCheckedBeforeTheRun() {
+    QTemporaryDir dir;
+    QFile session(dir.filePath("s.json"));
+    QVERIFY(session.open(QIODevice::WriteOnly));
+    session.write(R"({"format": "unfoldlab-session", "version": 1, "settings": {"iterations": 5}})");
+    session.close();
+    const QByteArray before = contentsOf(session.fileName());
+    QString error;
+    QCOMPARE(runBinary({"--session", session.fileName(), "--screenshot", session.fileName()}, &error), 2);
+    QVERIFY2(error.contains("--screenshot") && error.contains("--session"), qPrintable(error));
+    QCOMPARE(contentsOf(session.fileName()), before);
+
+    QVERIFY(QDir(dir.path()).mkdir("folder.png"));
+    QCOMPARE(runBinary({"--screenshot", dir.filePath("folder.png")}, &error), 2);
+    QVERIFY2(error.contains("folder.png: is a folder"), qPrintable(error));
+    QCOMPARE(runBinary({"--screenshot", dir.filePath("no/such/folder/a.png")}, &error), 2);
+    QVERIFY2(error.contains("no/such/folder/a.png"), qPrintable(error));
+    QCOMPARE(runBinary({"--screenshot", dir.filePath("a.txt")}, &error), 2);
+    QVERIFY2(error.contains("unknown picture type"), qPrintable(error));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{"s.json"});  // nothing else written
+
+    QByteArray picture;
+    QCOMPARE(runBinary({"--plane", "--screenshot", "-"}, &error, &picture), 0);
+    QVERIFY2(error.contains("wrote -"), qPrintable(error));
+    QImage plane;
+    QVERIFY(plane.loadFromData(picture, "PNG"));
+    QVERIFY(plane.width() > 300 && plane.height() > 200);
+  }
+};
+
+QTEST_MAIN(TestHeadlessWindow)
+#include "test_headless_window.moc"
