@@ -5,29 +5,57 @@
 #include "parallel_for.h"
 #include "solver.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <thread>
+#include <vector>
 
 namespace unfold {
 
 namespace {
 
-// Stops FISTA on one signal once its duality gap reaches the target (checked every 50 iterations).
+// Stops FISTA on one signal once its duality gap reaches the target (checked every 50 iterations), or
+// when `stopRequested` says so (checked as often).
 class GapTarget : public SolverObserver {
  public:
-  GapTarget(const Matrix& D, const Matrix& x, double lambda, double target)
-      : D_(D), x_(x), lambda_(lambda), target_(target) {}
+  GapTarget(const Matrix& D, const Matrix& x, double lambda, double target, const std::function<bool()>& stopRequested)
+      : D_(D), x_(x), lambda_(lambda), target_(target), stopRequested_(stopRequested) {}
   bool onIteration(const IterationState& s) override {
     if (s.iteration == 0 || s.iteration % 50 != 0) return false;
-    return dualityGaps(D_, x_, s.Z, lambda_).gap(0) <= target_;
+    return stopRequested_() || dualityGaps(D_, x_, s.Z, lambda_).gap(0) <= target_;
   }
 
  private:
   const Matrix& D_;
   const Matrix& x_;
   double lambda_, target_;
+  const std::function<bool()>& stopRequested_;
 };
 
 constexpr int kFallbackIterations = 200000;
+// Signals solved between two progress reports (and stop checks) on each thread.
+constexpr long kProgressBlock = 512;
+
+// Signals [begin, end): a few batched FISTA iterations, then the exact feature-sign finish per signal.
+void solveBlock(const Dictionary& dictionary, const Matrix& X, double lambda, int warmStartIterations, int activeSetSteps,
+                long begin, long end, Matrix& Z) {
+  const Matrix Xc = X.middleCols(begin, end - begin);
+  Matrix Zc = runFista(dictionary, Xc, lambda, warmStartIterations, nullptr).Z;
+  if (dictionary.hasGram()) {
+    const Matrix C = dictionary.atoms().transpose() * Xc;
+    for (Eigen::Index j = 0; j < Zc.cols(); ++j) {
+      // A warm start with more than n non-zeros makes the active Gram matrix singular; the search
+      // from z = 0 only ever grows the support as far as it needs to.
+      const Vector warm = Zc.col(j);
+      if (featureSignSearch(dictionary.gram(), C.col(j), lambda, Zc.col(j), activeSetSteps)) continue;
+      Zc.col(j).setZero();
+      if (!featureSignSearch(dictionary.gram(), C.col(j), lambda, Zc.col(j), activeSetSteps))
+        Zc.col(j) = warm;  // left to the certified fallback below
+    }
+  }
+  Z.middleCols(begin, end - begin) = Zc;
+}
 
 }  // namespace
 
@@ -47,33 +75,48 @@ ReferenceSolution solveReference(const Dictionary& dictionary, const Matrix& X, 
   out.Z.setZero(m, N);
   const int activeSetSteps = static_cast<int>(10 * m + 100);
 
-  parallelFor(static_cast<long>(N), 64, [&](long begin, long end) {
-    const Matrix Xc = X.middleCols(begin, end - begin);
-    Matrix Zc = runFista(dictionary, Xc, lambda, settings.warmStartIterations, nullptr).Z;
-    if (dictionary.hasGram()) {
-      const Matrix C = D.transpose() * Xc;
-      for (Eigen::Index j = 0; j < Zc.cols(); ++j) {
-        // A warm start with more than n non-zeros makes the active Gram matrix singular; the search
-        // from z = 0 only ever grows the support as far as it needs to.
-        const Vector warm = Zc.col(j);
-        if (featureSignSearch(dictionary.gram(), C.col(j), lambda, Zc.col(j), activeSetSteps)) continue;
-        Zc.col(j).setZero();
-        if (!featureSignSearch(dictionary.gram(), C.col(j), lambda, Zc.col(j), activeSetSteps))
-          Zc.col(j) = warm;  // left to the certified fallback below
-      }
+  // Progress is counted by every thread and reported by the calling one only.
+  ReferenceProgress progress{0, static_cast<long>(N), 0, 0};
+  std::atomic<long> solved{0};
+  std::atomic<bool> stop{false};
+  const std::thread::id caller = std::this_thread::get_id();
+  const std::function<bool()> stopRequested = [&] {
+    if (settings.progress && std::this_thread::get_id() == caller) {
+      progress.solved = solved.load();
+      if (settings.progress(progress)) stop = true;
     }
-    out.Z.middleCols(begin, end - begin) = Zc;
+    return stop.load();
+  };
+
+  parallelFor(static_cast<long>(N), 64, [&](long begin, long end) {
+    for (long block = begin; block < end && !stop; block += kProgressBlock) {
+      const long blockEnd = std::min(end, block + kProgressBlock);
+      solveBlock(dictionary, X, lambda, settings.warmStartIterations, activeSetSteps, block, blockEnd, out.Z);
+      solved += blockEnd - block;
+      stopRequested();
+    }
   }, settings.threads);
+  if (stop) {
+    out.stopped = true;
+    return out;
+  }
 
   DualityGaps gaps = dualityGaps(D, X, out.Z, lambda);
   out.initialCost = 0.5 * X.colwise().squaredNorm().transpose();
-  for (Eigen::Index j = 0; j < N; ++j) {
-    const double target = settings.relativeGap * out.initialCost(j);
-    if (gaps.gap(j) <= target) continue;
+  std::vector<Eigen::Index> hard;
+  for (Eigen::Index j = 0; j < N; ++j)
+    if (gaps.gap(j) > settings.relativeGap * out.initialCost(j)) hard.push_back(j);
+  progress.hard = static_cast<long>(hard.size());
+  for (const Eigen::Index j : hard) {
     // Degenerate signal (singular active set, rounding): long FISTA, then one more exact finish.
+    const double target = settings.relativeGap * out.initialCost(j);
     const Matrix x = X.col(j);
-    GapTarget stop(D, x, lambda, target);
-    Matrix z = runFista(dictionary, x, lambda, kFallbackIterations, &stop).Z;
+    GapTarget gapTarget(D, x, lambda, target, stopRequested);
+    Matrix z = runFista(dictionary, x, lambda, kFallbackIterations, &gapTarget).Z;
+    if (stop) {
+      out.stopped = true;
+      return out;
+    }
     if (dictionary.hasGram()) {
       Matrix candidate = z;
       const Vector c = D.transpose() * x;
@@ -87,6 +130,7 @@ ReferenceSolution solveReference(const Dictionary& dictionary, const Matrix& X, 
       gaps.primal(j) = g.primal(0);
       gaps.gap(j) = g.gap(0);
     }
+    ++progress.hardSolved;
   }
   out.optimalCost = gaps.primal;
   out.gap = gaps.gap.cwiseMax(0.0);

@@ -10,12 +10,24 @@
 
 #include "dictionary.h"
 
+#include <functional>
+
 namespace unfold {
+
+// How far a reference solve is: signals through the fast path, then the hard ones it left uncertified,
+// each finished by a long FISTA run (the slow part on a degenerate problem).
+struct ReferenceProgress {
+  long solved = 0, total = 0;
+  long hardSolved = 0, hard = 0;
+};
 
 struct ReferenceSettings {
   double relativeGap = 1e-12;   // target gap / F_x(0)
   int warmStartIterations = 30; // FISTA iterations before the active-set phase
   int threads = 0;              // 0: all cores
+  // Called on the calling thread (so it need not be thread-safe) after every block of signals and during
+  // the long runs; returning true stops the solve: the solution is then incomplete (`stopped`).
+  std::function<bool(const ReferenceProgress&)> progress;
 };
 
 struct ReferenceSolution {
@@ -24,6 +36,7 @@ struct ReferenceSolution {
   Vector gap;          // certified duality gap of Z (absolute)
   Vector initialCost;  // F_x(0) = ||x||^2 / 2, the scale of the relative gap
   int uncertified = 0; // signals with gap > relativeGap * F_x(0)
+  bool stopped = false; // the progress callback stopped the solve: Z, optimalCost and gap are incomplete
   double maxRelativeGap() const;
 };
 

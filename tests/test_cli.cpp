@@ -111,6 +111,19 @@ class TestCli : public QObject {
     QCOMPARE(Z.cols(), Eigen::Index(50));
   }
 
+  // Quick runs print only their result; --progress shows the progress line on stderr from the start (a
+  // long run shows it after 2 s): the reference phase, then the iterations, each ending at its total.
+  void solveShowsProgress() {
+    const QStringList solve{"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "300"};
+    Run r = run(solve);
+    QVERIFY2(r.code == 0 && !r.err.contains("iteration"), qPrintable(r.err));
+    r = run(solve + QStringList{"--progress"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains("\rreference: 40/40 signals, ") && r.err.contains("\rista: iteration 300/300, "), qPrintable(r.err));
+    QVERIFY2(r.err.endsWith("s \n"), qPrintable(r.err));  // each line is ended before the next output
+    QVERIFY(r.out.contains("ista: 300 iterations"));
+  }
+
   void badInputGivesAMessageAndExitCode2_data() {
     QTest::addColumn<QStringList>("extra");
     QTest::addColumn<QString>("message");

@@ -8,6 +8,10 @@
 
 #include <QtTest>
 
+#include <algorithm>
+#include <thread>
+#include <vector>
+
 using namespace unfold;
 
 class TestReferenceSolver : public QObject {
@@ -60,6 +64,36 @@ class TestReferenceSolver : public QObject {
     ReferenceSettings two;
     two.threads = 2;
     QCOMPARE(solveReference(d, X, 0.1, one).Z, solveReference(d, X, 0.1, two).Z);
+  }
+
+  // Progress reaches every signal in order on the calling thread; asking to stop ends the solve at the
+  // next block, marked as stopped; a reporter that never stops leaves the result as without one.
+  void reportsProgressAndStops() {
+    const Dictionary d(gaussianDictionary(16, 32, 17));
+    const Matrix X = makeSignals(SignalKind::Gaussian, d.atoms(), 3000, 18).X;
+    const std::thread::id caller = std::this_thread::get_id();
+    std::vector<long> seen;
+    bool onCaller = true;
+    ReferenceSettings watched;
+    watched.progress = [&](const ReferenceProgress& p) {
+      seen.push_back(p.solved);
+      onCaller = onCaller && std::this_thread::get_id() == caller && p.total == 3000;
+      return false;
+    };
+    const ReferenceSolution full = solveReference(d, X, 0.2, watched);
+    QVERIFY(onCaller);
+    QVERIFY(!full.stopped);
+    QVERIFY(seen.size() >= 2 && std::is_sorted(seen.begin(), seen.end()) && seen.front() > 0);
+    QCOMPARE(full.Z, solveReference(d, X, 0.2).Z);
+
+    ReferenceSettings stopping;
+    int calls = 0;
+    stopping.progress = [&](const ReferenceProgress&) { return ++calls == 1; };
+    const ReferenceSolution stopped = solveReference(d, X, 0.2, stopping);
+    QVERIFY(stopped.stopped);
+    QCOMPARE(calls, 1);
+    // The blocks not started are left at zero: fewer signals solved than asked.
+    QVERIFY((stopped.Z.array() != 0.0).colwise().any().count() < 3000);
   }
 };
 

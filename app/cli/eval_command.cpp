@@ -8,6 +8,7 @@
 #include "network_diagnostics.h"
 #include "network_file.h"
 #include "output_files.h"
+#include "progress_line.h"
 #include "problem_files.h"
 #include "reference_solver.h"
 
@@ -60,7 +61,11 @@ int runEval(const QStringList& arguments, std::ostream& stdOut, std::ostream& er
   // The exact solutions come first and can take a while on a big problem: say so (sign of life).
   if (static_cast<double>(dictionary.atoms().size()) * static_cast<double>(X.cols()) > 1e8)
     err << "reference: solving every signal exactly first (a big problem: this can take minutes)...\n";
-  const ReferenceSolution reference = solveReference(dictionary, X, lambda);
+  ProgressLine progress(err, false);
+  ReferenceSettings referenceSettings;
+  referenceSettings.progress = progress.referenceReporter();
+  const ReferenceSolution reference = solveReference(dictionary, X, lambda, referenceSettings);
+  progress.finish();
   const std::vector<LayerDiagnostics> report = diagnoseNetwork(network, X, X, reference.optimalCost);
   if (reportPath) files.write(*reportPath, formatReportCsv(report));
   if (diagnosticsPath) files.write(*diagnosticsPath, formatDiagnosticsCsv(report));

@@ -9,6 +9,7 @@
 #include "matrix_file.h"
 #include "output_files.h"
 #include "problem_files.h"
+#include "progress_line.h"
 #include "reference_solver.h"
 #include "solver.h"
 #include "solver_observer.h"
@@ -31,12 +32,13 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
 // Watches the solver at every iterate: records its trace row; stops at the first non-finite cost or
 // iterate (a finite input whose scale still overflows must not end in a trace of inf and NaN with exit
 // code 0); streams the rows to the --trace output in 1 MB pieces (a 10^7-iteration trace never sits in
-// memory); and, once the run has taken 2 s, keeps a progress line up to date on stderr.
+// memory); and keeps a progress line up to date on stderr.
 class SolveWatch : public SolverObserver {
  public:
   SolveWatch(TraceRecorder& trace, OutputFiles& files, std::optional<std::string> tracePath, std::string algo,
-             int iterations, std::ostream& err)
-      : trace_(trace), files_(files), tracePath_(std::move(tracePath)), algo_(std::move(algo)), iterations_(iterations), err_(err) {
+             int iterations, ProgressLine& progress)
+      : trace_(trace), files_(files), tracePath_(std::move(tracePath)), algo_(std::move(algo)), iterations_(iterations),
+        progress_(progress) {
     trace_.keepOnlyLastRow(true);
     if (tracePath_) pending_ = traceCsvHeader();
   }
@@ -52,19 +54,13 @@ class SolveWatch : public SolverObserver {
       pending_ += formatTraceRow(row);
       if (pending_.size() >= (1u << 20)) flush();
     }
-    const auto now = std::chrono::steady_clock::now();
-    if (now - start_ > std::chrono::seconds(2) && now - lastPrint_ > std::chrono::milliseconds(200)) {
-      lastPrint_ = now;
-      char line[160];
-      std::snprintf(line, sizeof line, "\r%s: iteration %d/%d, %.1f s ", algo_.c_str(), s.iteration, iterations_, secondsSince(start_));
-      err_ << line << std::flush;
-      printed_ = true;
-    }
+    char line[160];
+    std::snprintf(line, sizeof line, "%s: iteration %d/%d, %.1f s", algo_.c_str(), s.iteration, iterations_, progress_.seconds());
+    progress_.show(line, s.iteration == iterations_);
     return false;
   }
   int failedAt() const { return failedAt_; }
   void finish() {
-    if (printed_) err_ << "\n";
     flush();
     if (tracePath_) files_.close(*tracePath_);
   }
@@ -79,11 +75,9 @@ class SolveWatch : public SolverObserver {
   std::optional<std::string> tracePath_;
   std::string algo_;
   int iterations_;
-  std::ostream& err_;
+  ProgressLine& progress_;
   std::string pending_;
   int failedAt_ = -1;
-  bool printed_ = false;
-  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), lastPrint_{};
 };
 
 }  // namespace
@@ -109,6 +103,7 @@ int runSolve(const QStringList& arguments, std::ostream& stdOut, std::ostream& e
   options.addValue("trace", "file", "Write the per-iteration trace (CSV).");
   options.addValue("codes", "file", "Write the final codes z_T, one per row (N x m).");
   options.addSwitch("no-ls", "Leave L_S/L out of the trace (it costs eigenvalue computations).");
+  options.addSwitch("progress", "Show the progress line on stderr from the start (default: once a phase takes 2 s).");
   if (!options.parse(arguments, stdOut)) return 0;
 
   const std::string algoName = options.text("algo");
@@ -142,7 +137,11 @@ int runSolve(const QStringList& arguments, std::ostream& stdOut, std::ostream& e
   if (static_cast<double>(dictionary.atoms().size()) * static_cast<double>(X.cols()) > 1e8)
     err << "reference: solving every signal exactly first (a big problem: this can take minutes)...\n";
   auto start = std::chrono::steady_clock::now();
-  const ReferenceSolution reference = solveReference(dictionary, X, lambda);
+  ProgressLine referenceProgress(err, options.isSet("progress"));
+  ReferenceSettings referenceSettings;
+  referenceSettings.progress = referenceProgress.referenceReporter();
+  const ReferenceSolution reference = solveReference(dictionary, X, lambda, referenceSettings);
+  referenceProgress.finish();
   std::snprintf(line, sizeof line, "reference: F* for every signal in %.2f s, max gap / F(0) = %.2e%s\n", secondsSince(start),
                 reference.maxRelativeGap(),
                 reference.uncertified ? (" (" + std::to_string(reference.uncertified) + " signals above 1e-12)").c_str() : "");
@@ -150,8 +149,10 @@ int runSolve(const QStringList& arguments, std::ostream& stdOut, std::ostream& e
 
   TraceRecorder trace(dictionary, reference.optimalCost, lambda, !options.isSet("no-ls"));
   start = std::chrono::steady_clock::now();
-  SolveWatch watch(trace, files, tracePath, algoName, iterations, err);
+  ProgressLine solverProgress(err, options.isSet("progress"));
+  SolveWatch watch(trace, files, tracePath, algoName, iterations, solverProgress);
   const SolveResult result = solveLasso(*algorithm, dictionary, X, lambda, iterations, &watch);
+  solverProgress.finish();
   if (watch.failedAt() >= 0)
     throw InputError(algoName + " produced a non-finite value (Inf or NaN) at iteration " + std::to_string(watch.failedAt()) +
                      "; the problem's scale overflows double precision. No file was replaced.");
