@@ -179,7 +179,11 @@ class TestTeaching : public QObject {
     QVERIFY(!parseLesson("{ nope", "x.json", &error));
     QVERIFY(error.startsWith("x.json: not valid JSON"));
     QVERIFY(!parseLesson(R"({"title": "t", "steps": [{"text": "a"}, {"text": "b", "show": "nowhere"}]})", "y.json", &error));
-    QVERIFY(error.contains("'show' must be one of"));
+    QVERIFY2(error.contains("y.json: 'show': unknown plot 'nowhere' (one of cost,"), qPrintable(error));
+    // Untrusted text is quoted short and escaped, never echoed whole.
+    QVERIFY(!parseLesson(QString(R"({"title": "t", "steps": [{"text": "a"}, {"text": "b", "show": "%1"}]})")
+                             .arg("\\u001b[31m" + QString(5000, 'x')).toUtf8(), "v.json", &error));
+    QVERIFY2(error.size() < 200 && !error.contains(QChar(0x1b)) && error.contains("\\x1b"), qPrintable(error));
     const auto planeStep = parseLesson(R"({"title": "t", "steps": [{"text": "a"}, {"text": "b", "plane": {"n": 2, "lambda": 0.7, "seed": 4}}]})", "z.json", &error);
     QVERIFY(planeStep && planeStep->steps[1].plane);
     QVERIFY((planeStep->steps[1].planeStart == PlaneSettings{2, 0.7, 4, 8}));

@@ -2,6 +2,7 @@
 
 #include "bounded_file.h"
 #include "input_error.h"
+#include "quoted_text.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -54,7 +55,9 @@ std::optional<Lesson> parseLesson(const QByteArray& json, const QString& source,
     step.inspectMethod = inspect.value("method").toString();
     step.inspectSignal = inspect.value("signal").toInt(-1);
     if (step.text.isEmpty()) return fail("a step without 'text'");
-    if (!step.show.isEmpty() && !kPlots.contains(step.show)) return fail("'show' must be one of " + kPlots.join(", "));
+    if (!step.show.isEmpty() && !kPlots.contains(step.show))
+      return fail("'show': unknown plot " + QString::fromStdString(quotedInput(step.show.toStdString())) + " (one of " +
+                  kPlots.join(", ") + ")");
     lesson.steps.append(step);
   }
   return lesson;
