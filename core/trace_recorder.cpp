@@ -29,28 +29,34 @@ TraceRecorder::TraceRecorder(const Dictionary& dictionary, Vector optimalCost, d
 
 bool TraceRecorder::onIteration(const IterationState& s) {
   const Eigen::Index N = s.Z.cols();
-  const Vector costs = lassoCostsFromResidual(s.residual, s.Z, lambda_);
+  // One pass over the columns, split over the cores like the solver's own products: the cost from the
+  // residual the solver already has, the support size and L_S (an eigenvalue computation only where the
+  // support changed). Separate single-threaded passes over Z cost as much as an ISTA iteration.
+  costs_.resize(N);
+  supportSizes_.resize(N);
+  supportL_.resize(N);
+  if (computeSupportLipschitz_ && !tracker_) tracker_.emplace(dictionary_, N);
+  parallelFor(static_cast<long>(N), kMinColumnsPerThread, [&](long begin, long end) {
+    for (Eigen::Index j = begin; j < end; ++j) {
+      const auto z = s.Z.col(j);
+      costs_(j) = 0.5 * s.residual.col(j).squaredNorm() + lambda_ * z.cwiseAbs().sum();
+      supportSizes_(j) = static_cast<double>((z.array() != 0.0).count());
+      if (tracker_) supportL_(j) = tracker_->update(j, z);
+    }
+  });
   TraceRow row;
   row.iteration = s.iteration;
-  row.cost = costs.mean();
+  row.cost = costs_.mean();
   scratch_.resize(static_cast<size_t>(N));
-  for (Eigen::Index j = 0; j < N; ++j) scratch_[static_cast<size_t>(j)] = costs(j) - optimalCost_(j);
+  for (Eigen::Index j = 0; j < N; ++j) scratch_[static_cast<size_t>(j)] = costs_(j) - optimalCost_(j);
   double sum = 0.0;
   for (double g : scratch_) sum += g;
   row.gap = sum / static_cast<double>(N);
   row.gapQ10 = quantile(scratch_, 0.1);
   row.gapQ50 = quantile(scratch_, 0.5);
   row.gapQ90 = quantile(scratch_, 0.9);
-  row.supportSize = static_cast<double>((s.Z.array() != 0.0).count()) / static_cast<double>(N);
-  if (computeSupportLipschitz_) {
-    if (!tracker_) tracker_.emplace(dictionary_, N);
-    // Supports that changed cost an eigenvalue computation each: spread them over the cores.
-    supportL_.resize(N);
-    parallelFor(static_cast<long>(N), 256, [&](long begin, long end) {
-      for (Eigen::Index j = begin; j < end; ++j) supportL_(j) = tracker_->update(j, s.Z.col(j));
-    });
-    row.lsOverL = supportL_.mean() / dictionary_.lipschitz();
-  }
+  row.supportSize = supportSizes_.mean();
+  if (tracker_) row.lsOverL = supportL_.mean() / dictionary_.lipschitz();
   if (s.stepTimesL) row.stepTimesL = s.stepTimesL->mean();
   if (s.oracleAccepted) {
     long kept = 0;

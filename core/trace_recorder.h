@@ -26,8 +26,9 @@ struct TraceRow {
 
 class TraceRecorder : public SolverObserver {
  public:
-  // optimalCost: F*_x per signal (from solveReference). computeSupportLipschitz: L_S/L costs power
-  // iterations when supports change; turn it off when only costs are wanted.
+  // optimalCost: F*_x per signal (from solveReference). computeSupportLipschitz: L_S/L costs an
+  // eigenvalue computation where a support changed; turn it off when only costs are wanted.
+  // A non-finite entry of z_t or of its residual makes row.cost non-finite (every column cost is >= 0).
   TraceRecorder(const Dictionary& dictionary, Vector optimalCost, double lambda,
                 bool computeSupportLipschitz = true);
 
@@ -45,7 +46,7 @@ class TraceRecorder : public SolverObserver {
   std::vector<TraceRow> rows_;
   bool keepOnlyLast_ = false;
   std::vector<double> scratch_;
-  Vector supportL_;
+  Vector costs_, supportSizes_, supportL_;
 };
 
 // The CSV written by `unfoldlab solve --trace`:

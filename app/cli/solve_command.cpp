@@ -46,7 +46,7 @@ class SolveWatch : public SolverObserver {
     trace_.onIteration(s);
     const TraceRow& row = trace_.rows().back();
     if (!std::isfinite(row.cost) || !std::isfinite(row.gap) || !std::isfinite(row.lsOverL) ||
-        !std::isfinite(row.stepTimesL.value_or(0.0)) || !s.Z.allFinite()) {
+        !std::isfinite(row.stepTimesL.value_or(0.0))) {  // a non-finite z_t makes the cost non-finite
       failedAt_ = s.iteration;
       return true;
     }

@@ -7,6 +7,7 @@
 #include "random.h"
 #include "reference_solver.h"
 #include "solver.h"
+#include "trace_recorder.h"
 
 #include <algorithm>
 #include <chrono>
@@ -116,6 +117,19 @@ std::vector<BenchmarkResult> runSolverBenchmarks(const BenchmarkSizes& s) {
                      std::to_string(s.numpyIterations) + " ISTA iterations on " + std::to_string(Xnumpy.cols()) +
                          " signals (plain numpy: ~14 s for 1000 x 1000; goal: 10x faster)",
                      s.numpySignals == 1000 && s.numpyIterations == 1000 ? std::optional<double>(1.4) : std::nullopt});
+
+  // What `solve --trace` adds to the same run: the trace recorder at every iterate (F* given), with and
+  // without L_S/L (an eigenvalue computation wherever a signal's support changed).
+  const bool fullSize = s.numpySignals == 1000 && s.numpyIterations == 1000;
+  const Vector optimalCost = solveReference(dictionary, Xnumpy, kLambda).optimalCost;
+  for (const bool withLs : {false, true}) {
+    TraceRecorder trace(dictionary, optimalCost, kLambda, withLs);
+    trace.keepOnlyLastRow(true);
+    const double tTraced = seconds([&] { solveLasso(Algorithm::Ista, dictionary, Xnumpy, kLambda, s.numpyIterations, &trace); });
+    results.push_back({withLs ? "trace_over_bare" : "trace_no_ls_over_bare", tTraced / tNumpyWork, "x",
+                       std::string("the same ISTA run traced at every iterate") + (withLs ? ", with L_S/L (the default)" : " (--no-ls)"),
+                       fullSize && !withLs ? std::optional<double>(1.3) : std::nullopt});
+  }
   return results;
 }
 
