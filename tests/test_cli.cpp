@@ -1,6 +1,7 @@
 // The headless command line, driven in-process: generate -> solve, the trace contract, --help, bench,
 // and a clear message with exit code 2 for every kind of bad input.
 #include "commands.h"
+#include "lasso.h"
 #include "matrix_file.h"
 
 #include <QDir>
@@ -190,9 +191,20 @@ class TestCli : public QObject {
     const QStringList last = rows[6].split(',');
     QVERIFY2(last[2].toDouble() < last[3].toDouble(), qPrintable(rows[6]));  // trained SLISTA beats ISTA at T = 6
     QVERIFY(last[5].toDouble() > 1.0);                                         // with steps larger than 1/L
-    r = run({"eval", "--net", net, "--dict", path("D.csv"), "--signals", path("X_test.csv"), "--lambda", "0.3", "--report", evalReport});
+    const QString codes = path("codes.csv");
+    r = run({"eval", "--net", net, "--dict", path("D.csv"), "--signals", path("X_test.csv"), "--lambda", "0.3", "--report", evalReport,
+             "--codes", codes});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QCOMPARE(readText(evalReport), readText(report));  // the same network on the same test set
+    // The codes are the network's output: one row per test signal, whose mean Lasso cost is the
+    // report's test cost at the last layer.
+    const Matrix D = readMatrixFile(path("D.csv").toStdString());
+    const Matrix X = readMatrixFile(path("X_test.csv").toStdString()).transpose();
+    const Matrix Z = readMatrixFile(codes.toStdString()).transpose();
+    QCOMPARE(Z.rows(), D.cols());
+    QCOMPARE(Z.cols(), X.cols());
+    const double meanCost = lassoCosts(D, X, Z, 0.3).mean(), reported = rows[6].split(',')[1].toDouble();
+    QVERIFY2(std::abs(meanCost - reported) <= 1e-12 * reported, qPrintable(QString("%1 vs %2").arg(meanCost).arg(reported)));
   }
 
   void trainAndEvalRefuseBadInput() {

@@ -18,7 +18,7 @@
 namespace unfold::cli {
 
 int runEval(const QStringList& arguments, std::ostream& stdOut, std::ostream& err) {
-  CommandOptions options("eval", "unfoldlab eval --net net.json --dict D.csv --signals X.csv --lambda 0.1 [--report report.csv]",
+  CommandOptions options("eval", "unfoldlab eval --net net.json --dict D.csv --signals X.csv --lambda 0.1 [--report report.csv] [--codes Z.csv]",
                          "Evaluates a trained network (checked against the dictionary it was trained for) on the signals:\n"
                          "per layer t, the mean F(z_t) - F* next to ISTA and FISTA after t iterations.\n"
                          "Outputs: '-' is standard output; files are replaced all-or-none, never over an input.\n"
@@ -31,11 +31,13 @@ int runEval(const QStringList& arguments, std::ostream& stdOut, std::ostream& er
   options.addValue("diagnostics", "file",
                    "Per-layer diagnostics for figures (CSV): the report's columns, then threshold_times_l, "
                    "lista_wz_coupling, inv_ls_q10, inv_ls_q50, inv_ls_q90 (1/L_S quantiles in units of 1/L).");
+  options.addValue("codes", "file", "The network's output codes z_T, one per row (N x m), like solve --codes.");
   if (!options.parse(arguments, stdOut)) return 0;
   const std::string netPath = options.text("net"), dictPath = options.text("dict");
   const double lambda = options.positiveNumber("lambda");
   const auto reportPath = options.optionalText("report");
   const auto diagnosticsPath = options.optionalText("diagnostics");
+  const auto codesPath = options.optionalText("codes");
   const std::string signalsPath = options.text("signals");
   OutputFiles files(stdOut);
   files.addInput("--net", netPath);
@@ -43,6 +45,7 @@ int runEval(const QStringList& arguments, std::ostream& stdOut, std::ostream& er
   files.addInput("--signals", signalsPath);
   files.addOutput("--report", reportPath);
   files.addOutput("--diagnostics", diagnosticsPath);
+  files.addOutput("--codes", codesPath);
   files.check();
   std::ostream& out = files.writesToStandardOutput() ? err : stdOut;  // stdout carries the file then
 
@@ -69,6 +72,11 @@ int runEval(const QStringList& arguments, std::ostream& stdOut, std::ostream& er
   const std::vector<LayerDiagnostics> report = diagnoseNetwork(network, X, X, reference.optimalCost);
   if (reportPath) files.write(*reportPath, formatReportCsv(report));
   if (diagnosticsPath) files.write(*diagnosticsPath, formatDiagnosticsCsv(report));
+  if (codesPath) {
+    const Matrix Z = network.forward(X);
+    if (!Z.allFinite()) throw InputError(netPath + ": the network's output is not finite (Inf or NaN) on these signals; no file was replaced");
+    files.write(*codesPath, formatSignalsFile(*codesPath, Z));
+  }
   files.commit();
   char line[256];
   out << "layer  network_gap    ista_gap       fista_gap\n";
