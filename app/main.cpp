@@ -14,6 +14,7 @@
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QIcon>
 #include <QImageWriter>
 #include <QTimer>
 
@@ -115,6 +116,11 @@ int runGui(int argc, char** argv, const QStringList& arguments) {
   QApplication app(argc, argv);
   QApplication::setApplicationName("Unfold Lab");
   QApplication::setOrganizationName("Unfold Lab");
+  QApplication::setDesktopFileName("org.unfoldlab.UnfoldLab");
+  QIcon icon;
+  for (const int size : {16, 32, 48, 64, 128, 256})
+    icon.addFile(QString(":/unfoldlab/icons/org.unfoldlab.UnfoldLab-%1.png").arg(size), QSize(size, size));
+  QApplication::setWindowIcon(icon);
   Screenshot screenshotFile(screenshot);
   if (!screenshot.isEmpty() && !screenshotFile.check(sessionPath)) return 2;
   // A bad session or preset is refused before any window appears (message, exit code 2).

@@ -114,6 +114,21 @@ class TestCli : public QObject {
 
   // Quick runs print only their result; --progress shows the progress line on stderr from the start (a
   // long run shows it after 2 s): the reference phase, then the iterations, each ending at its total.
+  // The man page is the help texts: every command's section holds its --help text, roff-escaped.
+  void manPageIsMadeOfTheHelpTexts() {
+    const Run page = run({"--man-page"});
+    QCOMPARE(page.code, 0);
+    QVERIFY(page.out.startsWith(".TH UNFOLDLAB 1"));
+    for (const QString command : {"generate", "solve", "train", "eval", "bench"}) {
+      QVERIFY2(page.out.contains("\n.SS " + command + "\n"), qPrintable(command));
+      const Run help = run({command, "--help"});
+      const QString firstLine = help.out.section('\n', 0, 0);
+      QVERIFY2(page.out.contains(QString(firstLine).replace("\\", "\\e").replace("-", "\\-")), qPrintable(firstLine));
+    }
+    const Run version = run({"--version"});
+    QVERIFY2(version.code == 0 && QRegularExpression("^unfoldlab \\d+\\.\\d+\\.\\d+").match(version.out).hasMatch(), qPrintable(version.out));
+  }
+
   void solveShowsProgress() {
     const QStringList solve{"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "300"};
     Run r = run(solve);

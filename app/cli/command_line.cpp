@@ -1,10 +1,14 @@
 #include "commands.h"
 
 #include "input_error.h"
+#include "quoted_text.h"
+#include "version.h"
 
 #include <exception>
 #include <functional>
 #include <map>
+#include <sstream>
+#include <vector>
 #include <string>
 
 namespace unfold::cli {
@@ -36,10 +40,24 @@ void printUsage(std::ostream& out) {
          "  unfoldlab eval ...             evaluate a trained network layer by layer\n"
          "  unfoldlab bench [--json]       measure the solvers' speed on this machine\n"
          "  unfoldlab reproduce FIGURE ... the paper's figures: PNG, PDF, SVG and CSV\n\n"
+         "  unfoldlab --version            the version of this build\n"
+         "  unfoldlab --man-page           this help and every command's as a man page (roff)\n\n"
          "Run 'unfoldlab COMMAND --help' for the options of a command.\n";
 }
 
 }  // namespace
+
+std::string usageText() {
+  std::ostringstream text;
+  printUsage(text);
+  return text.str();
+}
+
+std::vector<std::string> commandNames() {
+  std::vector<std::string> names;
+  for (const auto& [name, command] : commands()) names.push_back(name);
+  return names;
+}
 
 void registerCommand(const std::string& name, Command command) { commands()[name] = std::move(command); }
 
@@ -47,7 +65,7 @@ bool isHeadlessCommand(const QStringList& arguments) {
   if (arguments.isEmpty()) return false;
   const std::string first = arguments.first().toStdString();
   return commands().count(first) > 0 || first == "--help" || first == "-h" || first == "help" ||
-         first.rfind("-", 0) != 0;
+         first == "--version" || first == "--man-page" || first.rfind("-", 0) != 0;
 }
 
 int runCommandLine(const QStringList& arguments, std::ostream& out, std::ostream& err) {
@@ -56,10 +74,18 @@ int runCommandLine(const QStringList& arguments, std::ostream& out, std::ostream
     printUsage(out);
     return 0;
   }
+  if (arguments.first() == "--version") {
+    out << "unfoldlab " << kVersionDescription << "\n";
+    return 0;
+  }
+  if (arguments.first() == "--man-page") {
+    out << manPage();
+    return 0;
+  }
   const std::string name = arguments.first().toStdString();
   const auto command = commands().find(name);
   if (command == commands().end()) {
-    err << "unfoldlab: unknown command '" << name << "'\n\n";
+    err << "unfoldlab: unknown command " << quotedInput(name) << "\n\n";
     printUsage(err);
     return 2;
   }

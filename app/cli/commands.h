@@ -7,6 +7,7 @@
 #include <functional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace unfold::cli {
 
@@ -24,7 +25,13 @@ int runCommandLine(const QStringList& arguments, std::ostream& out, std::ostream
 using Command = std::function<int(const QStringList&, std::ostream&, std::ostream&)>;
 void registerCommand(const std::string& name, Command command);
 
-// True if the arguments name a headless subcommand (or ask for the top-level help).
+// True if the arguments name a headless subcommand (or ask for the top-level help or version).
 bool isHeadlessCommand(const QStringList& arguments);
+
+// The top-level help, the registered subcommands' names, and the man page made from the help texts the
+// commands print (unfoldlab --man-page; man_page.cpp), so the two never drift apart.
+std::string usageText();
+std::vector<std::string> commandNames();
+std::string manPage();
 
 }  // namespace unfold::cli
