@@ -26,8 +26,8 @@ struct TraceRow {
 
 class TraceRecorder : public SolverObserver {
  public:
-  // optimalCost: F*_x per signal (from solveReference). computeSupportLipschitz: L_S/L costs power
-  // iterations when supports change; turn it off when only costs are wanted.
+  // optimalCost: F*_x per signal (from solveReference). computeSupportLipschitz: L_S/L costs an eigenvalue
+  // solve for every signal whose support changed; turn it off when only costs are wanted.
   TraceRecorder(const Dictionary& dictionary, Vector optimalCost, double lambda,
                 bool computeSupportLipschitz = true);
 
