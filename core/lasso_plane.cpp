@@ -160,6 +160,37 @@ PlaneBox planeBoxHolding(const PlaneBox& box, const std::vector<PlanePoint>& poi
   return grown;
 }
 
+PlaneBox planePictureBox(const Vector& zStar, const std::vector<std::vector<PlaneStep>>& paths) {
+  std::vector<PlanePoint> points{{0.0, 0.0}, {zStar(0), zStar(1)}};
+  for (const std::vector<PlaneStep>& path : paths) {
+    for (const PlaneStep& s : path) {
+      points.push_back({s.gradientPoint(0), s.gradientPoint(1)});
+      points.push_back({s.to(0), s.to(1)});
+    }
+  }
+  return planeSquareBox(points);
+}
+
+PlaneBox planeSquareAround(const PlaneBox& box, double scale) {
+  const double cx = 0.5 * (box.xMin + box.xMax), cy = 0.5 * (box.yMin + box.yMax);
+  const double half = 0.5 * scale * std::max(box.xMax - box.xMin, box.yMax - box.yMin);
+  return {cx - half, cx + half, cy - half, cy + half};
+}
+
+PlaneBox planeBoxAtAspect(const PlaneBox& box, double width, double height) {
+  PlaneBox out = box;
+  if (!(width > 0.0 && height > 0.0)) return out;
+  const double perPixelX = (box.xMax - box.xMin) / width, perPixelY = (box.yMax - box.yMin) / height;
+  if (perPixelX > perPixelY) {
+    const double grow = 0.5 * (perPixelX * height - (box.yMax - box.yMin));
+    out.yMin -= grow, out.yMax += grow;
+  } else {
+    const double grow = 0.5 * (perPixelY * width - (box.xMax - box.xMin));
+    out.xMin -= grow, out.xMax += grow;
+  }
+  return out;
+}
+
 std::vector<double> planeLogGapGrid(const PlaneProblem& p, double fStar, const PlaneBox& box, int samples) {
   std::vector<double> grid(size_t(samples) * size_t(samples));
   Vector z(2);
