@@ -191,7 +191,8 @@ class TestMainWindow : public QObject {
     QTRY_VERIFY(window.latestGeneration() >= 1);
     const quint64 first = window.latestGeneration();
     // Three quick edits while it runs: one restart, after the debounce, with the last value.
-    for (double lambda : {0.3, 0.2, 0.7}) window.settingsPanel()->lambdaBox()->setValue(lambda);
+    auto* lambdaBox = window.settingsPanel()->findChild<QDoubleSpinBox*>("lambda");
+    for (double lambda : {0.3, 0.2, 0.7}) lambdaBox->setValue(lambda);
     QCOMPARE(window.latestGeneration(), first);  // nothing queued yet
     QSignalSpy finished(&window, &MainWindow::runFinished);
     QVERIFY(finished.wait(60000));
@@ -200,7 +201,8 @@ class TestMainWindow : public QObject {
     QCOMPARE(window.settingsPanel()->settings().lambda, 0.7);
     QVERIFY(window.findChild<QLabel*>("status")->text().contains("λ = 0.7 λ_max"));
     // The slider follows the spin box on its log scale: 0.01 to 1 over 460 steps (1 % each).
-    QCOMPARE(window.settingsPanel()->lambdaSlider()->value(), static_cast<int>(std::lround((std::log10(0.7) + 2) / 2 * 460)));
+    QCOMPARE(window.settingsPanel()->findChild<QSlider*>("lambdaSlider")->value(),
+             static_cast<int>(std::lround((std::log10(0.7) + 2) / 2 * 460)));
   }
 
   void f5RunsAndEscapeStops() {
@@ -226,8 +228,9 @@ class TestMainWindow : public QObject {
     window.show();
     QVERIFY(runToCompletion(window));
     const quint64 generation = window.latestGeneration();
-    window.settingsPanel()->signalChoice()->setValue(7);
-    window.settingsPanel()->methodChoice()->setCurrentText("ISTA");
+    auto* method = window.settingsPanel()->findChild<QComboBox*>("inspectMethod");
+    window.settingsPanel()->findChild<QSpinBox*>("inspectSignal")->setValue(7);
+    method->setCurrentText("ISTA");
     // Longer than the debounce: nothing may restart.
     QVERIFY(!QTest::qWaitFor([&] { return window.latestGeneration() != generation; }, 400));
     QCOMPARE(window.supportPlot()->title(), QString("Support evolution: ISTA, signal 7"));
@@ -249,7 +252,7 @@ class TestMainWindow : public QObject {
       if (z5(i, 7) != 0.0) support.push_back(i);
     QVERIFY(std::abs(row5[2].toDouble() - unfold::supportLipschitz(d, support) / d.lipschitz()) < 1e-9);
     // OISTA marks its fallbacks to 1/L; the step from z = 0 is always one.
-    window.settingsPanel()->methodChoice()->setCurrentText("OISTA");
+    method->setCurrentText("OISTA");
     QVERIFY(window.supportPlot()->rejectedMarks()->data()->size() >= 1);
     QCOMPARE(window.supportPlot()->rejectedMarks()->data()->at(0)->key, 1.0);
     QVERIFY(window.ratioPlot()->toCsv().contains("scatter,OISTA iterates,"));
