@@ -35,6 +35,7 @@ class SettingsPanel;
 class SupportRasterPlot;
 class SupportRatioPlot;
 class TrainingCurvesPlot;
+class WorkbenchPlot;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -66,7 +67,7 @@ class MainWindow : public QMainWindow {
   bool running() const { return running_; }
   QString statusText() const;
   // Every plot, in dashboard order.
-  QList<QCustomPlot*> plots() const;
+  QList<WorkbenchPlot*> plots() const;
   QString exportDashboardTo(const QString& path, int dpi = 300);
   // Teaching: the 2-D Lasso view (a window of its own) and the lessons dock.
   LassoPlaneView* openPlaneView();

@@ -88,8 +88,7 @@ void MainWindow::buildMenusAndToolbar() {
       statusBar()->showMessage(QString("Dashboard exported to %1").arg(dialog.path()), kExportMessageMs);
   });
   // Every export says where it went: a figure or CSV from a plot's menu, too.
-  for (QCustomPlot* plot : plots()) {
-    auto* shown = static_cast<WorkbenchPlot*>(plot);
+  for (WorkbenchPlot* shown : plots()) {
     connect(shown, &WorkbenchPlot::exported, this, [this, shown](const QString& path) {
       statusBar()->showMessage(QString("%1 exported to %2").arg(shown->title().section(':', 0, 0), path), kExportMessageMs);
     });
