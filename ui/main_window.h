@@ -21,6 +21,7 @@ class QAction;
 class QDockWidget;
 class QCustomPlot;
 class QLabel;
+class QMenu;
 class QProgressBar;
 
 namespace unfold::ui {
@@ -96,6 +97,9 @@ class MainWindow : public QMainWindow {
   void buildWelcome();
   void buildStatusBar();
   void buildMenusAndToolbar();
+  void buildRunActions();  // Run, Pause, Step, Stop, Reset: the toolbar and the Run menu share them
+  void addSessionActions(QMenu* file);
+  void addExportActions(QMenu* file);
   void buildTeachMenu();
   void buildLessonsDock();
   void carryOut(const LessonStep& step);
