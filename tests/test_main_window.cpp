@@ -1,6 +1,7 @@
 // The window runs its experiment on the worker thread and plots what the core computes; it closes
 // cleanly during a run; fonts resolve (missing fonts fail silently as boxes).
 #include "cost_decrease_plot.h"
+#include "log_slider.h"
 #include "csv_table.h"
 #include "main_window.h"
 #include "plot_export.h"
@@ -205,6 +206,24 @@ class TestMainWindow : public QObject {
     // The slider follows the spin box on its log scale: 0.01 to 1 over 460 steps (1 % each).
     QCOMPARE(window.settingsPanel()->findChild<QSlider*>("lambdaSlider")->value(),
              static_cast<int>(std::lround((std::log10(0.7) + 2) / 2 * 460)));
+  }
+
+  void logSliderIsGeometricAndShowsValuesQuietly() {
+    LogSlider slider(0.1, 10.0, 200);
+    QCOMPARE(slider.valueAt(0), 0.1);
+    QCOMPARE(slider.valueAt(100), 1.0);  // the middle position is the geometric mean
+    QCOMPARE(slider.valueAt(200), 10.0);
+    QVERIFY(std::abs(slider.valueAt(150) - std::sqrt(10.0)) < 1e-14);
+    QCOMPARE(slider.positionOf(2.0), 130);  // 100 + 100 log10(2) = 130.1, rounded
+    QCOMPARE(slider.positionOf(0.001), 0);  // outside the range: its ends
+    QCOMPARE(slider.positionOf(1e6), 200);
+    QSignalSpy moved(&slider, &LogSlider::logValueChanged);
+    slider.showValue(2.0);
+    QCOMPARE(slider.value(), 130);
+    QCOMPARE(moved.count(), 0);  // showing a value is not an edit
+    slider.setValue(50);
+    QCOMPARE(moved.count(), 1);
+    QVERIFY(std::abs(moved.front().front().toDouble() - std::pow(10.0, -0.5)) < 1e-15);
   }
 
   void f5RunsAndEscapeStops() {
