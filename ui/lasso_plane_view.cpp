@@ -17,7 +17,6 @@
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
-
 namespace unfold::ui {
 
 namespace {
@@ -282,14 +281,19 @@ void LassoPlaneView::showPicture(const PlanePicture& picture) {
   picture_ = picture;
   manual_.clear();  // another problem: the manual path starts again
   nextOracle_ = 1.0;
-  levels_->data()->setSize(picture.grid, picture.grid);
-  levels_->data()->setRange(QCPRange(picture.gridXMin, picture.gridXMax), QCPRange(picture.gridYMin, picture.gridYMax));
-  for (int iy = 0; iy < picture.grid; ++iy)
-    for (int ix = 0; ix < picture.grid; ++ix) levels_->data()->setCell(ix, iy, picture.logGap[iy * picture.grid + ix]);
+  showLevels(picture.grid, QCPRange(picture.gridXMin, picture.gridXMax), QCPRange(picture.gridYMin, picture.gridYMax),
+             picture.logGap);
   levels_->rescaleDataRange(true);
   redraw();
   fitView();
   emit pictureShown();
+}
+
+void LassoPlaneView::showLevels(int samples, const QCPRange& x, const QCPRange& y, const QVector<double>& logGap) {
+  levels_->data()->setSize(samples, samples);
+  levels_->data()->setRange(x, y);
+  for (int iy = 0; iy < samples; ++iy)
+    for (int ix = 0; ix < samples; ++ix) levels_->data()->setCell(ix, iy, logGap[iy * samples + ix]);
 }
 
 void LassoPlaneView::fitView() {
@@ -317,10 +321,7 @@ void LassoPlaneView::showGrid(const PlaneGrid& grid) {
   picture_.gridXMin = grid.xMin, picture_.gridXMax = grid.xMax, picture_.gridYMin = grid.yMin, picture_.gridYMax = grid.yMax;
   picture_.grid = grid.samples;
   picture_.logGap = grid.logGap;
-  levels_->data()->setSize(grid.samples, grid.samples);
-  levels_->data()->setRange(QCPRange(grid.xMin, grid.xMax), QCPRange(grid.yMin, grid.yMax));
-  for (int iy = 0; iy < grid.samples; ++iy)
-    for (int ix = 0; ix < grid.samples; ++ix) levels_->data()->setCell(ix, iy, grid.logGap[iy * grid.samples + ix]);
+  showLevels(grid.samples, QCPRange(grid.xMin, grid.xMax), QCPRange(grid.yMin, grid.yMax), grid.logGap);
   plane_->replot(QCustomPlot::rpQueuedReplot);
   emit gridShown();
 }

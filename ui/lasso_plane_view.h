@@ -18,6 +18,7 @@ class QCheckBox;
 class QComboBox;
 class QCustomPlot;
 class QCPColorMap;
+class QCPRange;
 class QGroupBox;
 class QLabel;
 class QPushButton;
@@ -76,6 +77,8 @@ class LassoPlaneView : public QWidget {
   void drawManualPath();     // and its read-out
   void fitView();  // the picture's box, grown to hold the manual path, at equal scales
   void showGrid(const PlaneGrid& grid);
+  // The colour map of the cost: samples x samples values over x and y (index iy * samples + ix).
+  void showLevels(int samples, const QCPRange& x, const QCPRange& y, const QVector<double>& logGap);
   void resizeEvent(QResizeEvent* event) override;
 
   QCustomPlot *plane_ = nullptr, *cost_ = nullptr;
