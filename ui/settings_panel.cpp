@@ -32,6 +32,7 @@ constexpr double kSliderLambdaMin = 0.01, kSliderLambdaMax = 1.0;
 constexpr int kSliderSteps = 460;
 constexpr int kSliderPageStep = 23;  // a tenth of a decade
 constexpr int kLambdaDecimals = 4;   // the spin box's, and the slider's values rounded to them
+constexpr int kDigitPixels = 64;     // the digits' signal dimension: 8 x 8 images
 
 double roundedLambda(double value) {
   const double scale = std::pow(10.0, kLambdaDecimals);
@@ -247,7 +248,7 @@ void SettingsPanel::updateSourceRows() {
   m_->setEnabled(source != ProblemSource::Files);
   if (source == ProblemSource::Digits) {
     const QSignalBlocker blocker(n_);
-    n_->setValue(64);  // 8x8 images
+    n_->setValue(kDigitPixels);
   }
 }
 
@@ -312,7 +313,7 @@ ExperimentSettings SettingsPanel::settings() const {
   s.source = static_cast<ProblemSource>(source_->currentIndex());
   s.dictionaryFile = dictionaryFile_->text();
   s.signalsFile = signalsFile_->text();
-  s.n = s.source == ProblemSource::Digits ? 64 : n_->value();
+  s.n = s.source == ProblemSource::Digits ? kDigitPixels : n_->value();
   s.m = m_->value();
   s.signalCount = signals_->value();
   s.trainCount = train_->value();
