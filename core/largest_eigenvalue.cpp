@@ -14,10 +14,10 @@ constexpr Eigen::Index kKrylovDimension = 24;  // basis size before a restart fr
 // Largest eigenvalue of the symmetric tridiagonal matrix T with diagonal a and off-diagonal b (size n),
 // by Laguerre's method on p(x) = det(T - xI) from Gershgorin's upper bound. p has only real roots, so
 // from the right of the largest one Laguerre's iterates decrease monotonically to it, in a few steps
-// (cubic convergence: 2-5 evaluations from a close start, where bisection to full precision needed ~50). Each evaluation
-// is the LDL^T recurrence for the pivots d_i of T - xI and their first two derivatives in x, with one
-// division per row: G = p'/p = sum d_i'/d_i and H = -(p'/p)' = sum (d_i'/d_i)^2 - d_i''/d_i. All pivots are
-// negative exactly when x lies above every eigenvalue (Sturm), which guards against rounding.
+// (cubic convergence: 2-5 evaluations from a close start, where bisection to full precision needs ~50).
+// Each evaluation is the LDL^T recurrence for the pivots d_i of T - xI and their first two derivatives in
+// x, with one division per row: G = p'/p = sum d_i'/d_i and H = -(p'/p)' = sum (d_i'/d_i)^2 - d_i''/d_i.
+// All pivots are negative exactly when x lies above every eigenvalue (Sturm), which guards against rounding.
 bool laguerreSums(const double* a, const double* b, Eigen::Index n, double x, double& G, double& H,
                   double& lastDerivative) {
   double d = a[0] - x, d1 = -1.0, d2 = 0.0;
@@ -120,6 +120,127 @@ bool isCheckpoint(Eigen::Index steps, int expectedProducts) {
   return steps == 1 || steps == 2 || steps == 3 || steps == 5 || steps == 8 || (steps >= 12 && steps % 4 == 0);
 }
 
+// A fixed start vector without a warm start: a Weyl-seeded linear congruential sequence (the 64-bit golden
+// ratio as seed, Knuth's MMIX multiplier and increment), each entry in [0.5, 1.5): positive and generic.
+// Not the all-ones vector: it is an eigenvector of every matrix with equal row sums, e.g. every 2 x 2
+// Gram matrix of unit-norm atoms [1 c; c 1], where it belongs to the smallest eigenvalue when c < 0; the
+// Krylov space is then invariant and the iteration "converges", to the wrong eigenvalue.
+constexpr std::uint64_t kGoldenRatio64 = 0x9E3779B97F4A7C15ull;  // 2^64 / golden ratio
+constexpr std::uint64_t kMmixMultiplier = 6364136223846793005ull;
+constexpr std::uint64_t kMmixIncrement = 1442695040888963407ull;
+constexpr double kTwoToMinus53 = 0x1.0p-53;  // the top 53 bits of a state as a fraction in [0, 1)
+
+void genericStartVector(Eigen::Index k, Vector& v) {
+  v.resize(k);
+  std::uint64_t state = kGoldenRatio64;
+  for (Eigen::Index i = 0; i < k; ++i) {
+    state = state * kMmixMultiplier + kMmixIncrement;
+    v(i) = 0.5 + static_cast<double>(state >> 11) * kTwoToMinus53;
+  }
+}
+
+// Called for thousands of supports per iteration: one set of buffers per thread, kept between calls.
+struct LanczosWorkspace {
+  Matrix basis;                           // Q: the Lanczos vectors in its first k rows
+  Vector alpha, beta, w, y, pivot, column;  // T's diagonal and off-diagonal, the next vector, Ritz vector
+  void prepare(Eigen::Index k) {
+    if (basis.rows() < k) basis.resize(k, kKrylovDimension + 1);
+    alpha.resize(kKrylovDimension);
+    beta.resize(kKrylovDimension);
+    w.resize(k);
+  }
+};
+using Basis = Matrix::RowsBlockXpr;
+
+// Step j of the three-term recurrence: alpha_j, beta_j, and in w the next basis vector times beta_j.
+// w is made orthogonal to q_j once more (local reorthogonalisation). Full reorthogonalisation against all
+// of Q costs two more (j x k) matrix-vector products per step for nothing here: in finite precision
+// Lanczos loses orthogonality only in the directions of Ritz vectors that have converged (Paige), which
+// makes copies of converged Ritz values but leaves the top one and its residual estimate sound, and the
+// cycle stops as soon as the top one converges.
+void lanczosStep(const SymmetricOperator& apply, Basis& Q, Eigen::Index j, LanczosWorkspace& ws) {
+  Vector &alpha = ws.alpha, &beta = ws.beta, &w = ws.w;
+  ws.column = Q.col(j);
+  apply(ws.column, w);
+  alpha(j) = Q.col(j).dot(w);
+  w.noalias() -= alpha(j) * Q.col(j);
+  if (j > 0) w.noalias() -= beta(j - 1) * Q.col(j - 1);
+  const double correction = Q.col(j).dot(w);
+  w.noalias() -= correction * Q.col(j);
+  alpha(j) += correction;
+  beta(j) = w.norm();
+}
+
+struct RitzCheck {
+  bool accepted = false;   // the cycle ends here: the pair converged, or it had to stop
+  bool converged = false;
+  double rho = 0.0;        // the top Ritz value; its vector's coordinates in the basis are in ws.y
+};
+
+// The top Ritz pair after `steps` steps, accepted when it converged or when the cycle must stop anyway.
+// ||A u - rho u|| = beta_j |y_j| for the Ritz vector u = Q y (exact in exact arithmetic). The eigenvalue
+// error is at most the residual (Bauer-Fike) and about residual^2 / gap (Kato-Temple); the gap is bounded
+// below by the distance to the second Ritz value only loosely, so the residual must also be small. The
+// cheap estimate of y_j screens; only a pair that passes it gets its eigenvector. `guess` carries an upper
+// bound of the next Ritz value from check to check.
+RitzCheck checkRitzPair(LanczosWorkspace& ws, Eigen::Index steps, double tolerance, bool mustStop, double& guess) {
+  const double betaJ = ws.beta(steps - 1);
+  const TopEigenvalue top = topTridiagonalEigenvalue(ws.alpha.data(), ws.beta.data(), steps, guess);
+  const double rho = top.theta;
+  guess = rho + 2.0 * betaJ * top.lastComponent + 1e-14 * std::abs(rho);
+  const auto converges = [&](double residual) {
+    return rho > 0.0 && (residual <= tolerance * rho || residual * residual <= 1e-2 * tolerance * rho * rho);
+  };
+  if (!(converges(betaJ * top.lastComponent) || mustStop)) return {};
+  topTridiagonalEigenvector(ws.alpha.data(), ws.beta.data(), steps, rho, ws.y, ws.pivot);
+  const bool converged = converges(std::abs(betaJ * ws.y(steps - 1)));
+  return {converged || mustStop, converged, rho};
+}
+
+// One Lanczos cycle from v; the top Ritz value grows monotonically towards the eigenvalue. Leaves the Ritz
+// vector in v and its value in result; returns true when that is the answer, false to restart from v.
+bool lanczosCycle(const SymmetricOperator& apply, Eigen::Index k, Vector& v, double tolerance, int maxProducts,
+                  int expectedProducts, LanczosWorkspace& ws, EigenvalueResult& result) {
+  const Eigen::Index basisSize = std::min(k, kKrylovDimension);
+  Basis Q = ws.basis.topRows(k);
+  Q.col(0) = v;
+  double guess = std::numeric_limits<double>::quiet_NaN();  // above the next top Ritz value
+  const int hint = result.products > 0 ? 0 : expectedProducts;  // the hint is for the first cycle
+  for (Eigen::Index j = 0; j < basisSize; ++j) {
+    lanczosStep(apply, Q, j, ws);
+    ++result.products;
+    const Eigen::Index steps = j + 1;
+    const bool invariant = ws.beta(j) <= 1e-14 * std::abs(ws.alpha(0));
+    const bool mustStop = invariant || steps == basisSize || result.products >= maxProducts;
+    if (mustStop || isCheckpoint(steps, hint)) {
+      const RitzCheck check = checkRitzPair(ws, steps, tolerance, mustStop, guess);
+      if (check.accepted) {
+        v.noalias() = Q.leftCols(steps) * ws.y;
+        v.normalize();
+        result.eigenvalue = check.rho;
+        return check.rho <= 0.0 || check.converged || (invariant && steps == k);
+      }
+    }
+    Q.col(j + 1) = ws.w / ws.beta(j);
+  }
+  return false;  // not reached: the last step always stops the cycle
+}
+
+// The budget ran out: the matrix, formed column by column, solved exactly.
+void solveDense(const SymmetricOperator& apply, Eigen::Index k, Vector& v, LanczosWorkspace& ws,
+                EigenvalueResult& result) {
+  Matrix A(k, k);
+  for (Eigen::Index i = 0; i < k; ++i) {
+    ws.column = Vector::Unit(k, i);
+    apply(ws.column, ws.w);
+    A.col(i) = ws.w;
+  }
+  Eigen::SelfAdjointEigenSolver<Matrix> dense(A);
+  result.eigenvalue = dense.eigenvalues()(k - 1);
+  v = dense.eigenvectors().col(k - 1);
+  result.usedFallback = true;
+}
+
 }  // namespace
 
 EigenvalueResult largestEigenvalue(const Matrix& A, Vector& v, double tolerance, int maxProducts,
@@ -135,92 +256,13 @@ EigenvalueResult largestEigenvalue(const SymmetricOperator& apply, Eigen::Index 
     v.resize(0);
     return result;
   }
-  if (v.size() != k || !(v.squaredNorm() > 0.0) || !v.allFinite()) {
-    // No warm start: a fixed but generic vector. Not the all-ones vector: it is an eigenvector of every
-    // matrix with equal row sums, e.g. every 2 x 2 Gram matrix of unit-norm atoms [1 c; c 1], where it
-    // belongs to the smallest eigenvalue when c < 0; the Krylov space is then invariant and the iteration
-    // "converges", to the wrong eigenvalue.
-    v.resize(k);
-    std::uint64_t state = 0x9E3779B97F4A7C15ull;
-    for (Eigen::Index i = 0; i < k; ++i) {
-      state = state * 6364136223846793005ull + 1442695040888963407ull;
-      v(i) = 0.5 + static_cast<double>(state >> 11) * 0x1.0p-53;  // in [0.5, 1.5): positive, not constant
-    }
-  }
+  if (v.size() != k || !(v.squaredNorm() > 0.0) || !v.allFinite()) genericStartVector(k, v);
   v.normalize();
-  const Eigen::Index basisSize = std::min(k, kKrylovDimension);
-  // Called for thousands of supports per iteration: keep the buffers between calls.
-  thread_local Matrix Qbuffer;
-  thread_local Vector alpha, beta, w, y, pivot, column;
-  if (Qbuffer.rows() < k) Qbuffer.resize(k, kKrylovDimension + 1);
-  alpha.resize(kKrylovDimension);
-  beta.resize(kKrylovDimension);
-  w.resize(k);
-  auto Q = Qbuffer.topRows(k);
-  while (result.products < maxProducts) {
-    // One Lanczos cycle from v; the top Ritz value grows monotonically towards the eigenvalue.
-    Q.col(0) = v;
-    double guess = std::numeric_limits<double>::quiet_NaN();  // above the next top Ritz value
-    for (Eigen::Index j = 0; j < basisSize; ++j) {
-      column = Q.col(j);
-      apply(column, w);
-      ++result.products;
-      alpha(j) = Q.col(j).dot(w);
-      // The three-term recurrence, with w made orthogonal to q_j once more (local reorthogonalisation).
-      // Full reorthogonalisation against all of Q cost two more (j x k) matrix-vector products per step for
-      // nothing here: in finite precision Lanczos loses orthogonality only in the directions of Ritz
-      // vectors that have converged (Paige), which makes copies of converged Ritz values but leaves the
-      // top one and its residual estimate sound, and the cycle stops as soon as the top one converges.
-      w.noalias() -= alpha(j) * Q.col(j);
-      if (j > 0) w.noalias() -= beta(j - 1) * Q.col(j - 1);
-      const double correction = Q.col(j).dot(w);
-      w.noalias() -= correction * Q.col(j);
-      alpha(j) += correction;
-      beta(j) = w.norm();
-      const Eigen::Index steps = j + 1;
-      const bool invariant = beta(j) <= 1e-14 * std::abs(alpha(0));
-      const bool last = steps == basisSize || result.products >= maxProducts;
-      if (!(invariant || last || isCheckpoint(steps, result.products > steps ? 0 : expectedProducts))) {
-        Q.col(j + 1) = w / beta(j);
-        continue;
-      }
-      const TopEigenvalue top = topTridiagonalEigenvalue(alpha.data(), beta.data(), steps, guess);
-      const double rho = top.theta;
-      guess = rho + 2.0 * beta(j) * top.lastComponent + 1e-14 * std::abs(rho);
-      // ||A u - rho u|| = beta_j |y_j| for the Ritz vector u = Q y (exact in exact arithmetic). The
-      // eigenvalue error is at most the residual (Bauer-Fike) and about residual^2 / gap (Kato-Temple); the
-      // gap is bounded below by the distance to the second Ritz value only loosely, so the residual must
-      // also be small.
-      const auto converges = [&](double residual) {
-        return rho > 0.0 && (residual <= tolerance * rho || residual * residual <= 1e-2 * tolerance * rho * rho);
-      };
-      if (!(converges(beta(j) * top.lastComponent) || invariant || last)) {
-        Q.col(j + 1) = w / beta(j);
-        continue;
-      }
-      topTridiagonalEigenvector(alpha.data(), beta.data(), steps, rho, y, pivot);
-      const bool converged = converges(std::abs(beta(j) * y(steps - 1)));
-      if (!(converged || invariant || last)) {
-        Q.col(j + 1) = w / beta(j);
-        continue;
-      }
-      v.noalias() = Q.leftCols(steps) * y;
-      v.normalize();
-      result.eigenvalue = rho;
-      if (rho <= 0.0 || converged || (invariant && steps == k)) return result;
-      break;  // restart from the Ritz vector
-    }
-  }
-  Matrix A(k, k);  // the budget ran out: form the matrix column by column and solve exactly
-  for (Eigen::Index i = 0; i < k; ++i) {
-    column = Vector::Unit(k, i);
-    apply(column, w);
-    A.col(i) = w;
-  }
-  Eigen::SelfAdjointEigenSolver<Matrix> dense(A);
-  result.eigenvalue = dense.eigenvalues()(k - 1);
-  v = dense.eigenvectors().col(k - 1);
-  result.usedFallback = true;
+  thread_local LanczosWorkspace ws;
+  ws.prepare(k);
+  while (result.products < maxProducts)
+    if (lanczosCycle(apply, k, v, tolerance, maxProducts, expectedProducts, ws, result)) return result;
+  solveDense(apply, k, v, ws, result);
   return result;
 }
 

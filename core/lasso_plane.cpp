@@ -13,6 +13,14 @@
 
 namespace unfold {
 
+namespace {
+
+constexpr double kBoxOverExtent = 1.2;   // the picture's square: its points' extent and a 10 % margin each side
+constexpr double kSmallestExtent = 0.2;  // a picture of one point (z* = 0 and no step) is still a box
+constexpr double kGapFloor = 1e-6;       // log10(F - F* + floor): z* itself has a finite colour
+
+}  // namespace
+
 PlaneProblem planeProblem(int n, double lambda, std::uint64_t seed) {
   if (n != 1 && n != 2) throw InputError("the 2-D Lasso view takes n = 1 or 2 (got " + std::to_string(n) + ")");
   if (!(lambda > 0.0) || !std::isfinite(lambda)) throw InputError("lambda must be a positive number");
@@ -140,7 +148,7 @@ PlaneBox planeSquareBox(const std::vector<PlanePoint>& points) {
   if (!points.empty()) lo[0] = hi[0] = points[0][0], lo[1] = hi[1] = points[0][1];
   for (const PlanePoint& q : points)
     for (int k = 0; k < 2; ++k) lo[k] = std::min(lo[k], q[size_t(k)]), hi[k] = std::max(hi[k], q[size_t(k)]);
-  const double half = 0.6 * std::max({hi[0] - lo[0], hi[1] - lo[1], 0.2});
+  const double half = 0.5 * kBoxOverExtent * std::max({hi[0] - lo[0], hi[1] - lo[1], kSmallestExtent});
   const double cx = 0.5 * (lo[0] + hi[0]), cy = 0.5 * (lo[1] + hi[1]);
   return {cx - half, cx + half, cy - half, cy + half};
 }
@@ -160,13 +168,44 @@ PlaneBox planeBoxHolding(const PlaneBox& box, const std::vector<PlanePoint>& poi
   return grown;
 }
 
+PlaneBox planePictureBox(const Vector& zStar, const std::vector<std::vector<PlaneStep>>& paths) {
+  std::vector<PlanePoint> points{{0.0, 0.0}, {zStar(0), zStar(1)}};
+  for (const std::vector<PlaneStep>& path : paths) {
+    for (const PlaneStep& s : path) {
+      points.push_back({s.gradientPoint(0), s.gradientPoint(1)});
+      points.push_back({s.to(0), s.to(1)});
+    }
+  }
+  return planeSquareBox(points);
+}
+
+PlaneBox planeSquareAround(const PlaneBox& box, double scale) {
+  const double cx = 0.5 * (box.xMin + box.xMax), cy = 0.5 * (box.yMin + box.yMax);
+  const double half = 0.5 * scale * std::max(box.xMax - box.xMin, box.yMax - box.yMin);
+  return {cx - half, cx + half, cy - half, cy + half};
+}
+
+PlaneBox planeBoxAtAspect(const PlaneBox& box, double width, double height) {
+  PlaneBox out = box;
+  if (!(width > 0.0 && height > 0.0)) return out;
+  const double perPixelX = (box.xMax - box.xMin) / width, perPixelY = (box.yMax - box.yMin) / height;
+  if (perPixelX > perPixelY) {
+    const double grow = 0.5 * (perPixelX * height - (box.yMax - box.yMin));
+    out.yMin -= grow, out.yMax += grow;
+  } else {
+    const double grow = 0.5 * (perPixelY * width - (box.xMax - box.xMin));
+    out.xMin -= grow, out.xMax += grow;
+  }
+  return out;
+}
+
 std::vector<double> planeLogGapGrid(const PlaneProblem& p, double fStar, const PlaneBox& box, int samples) {
   std::vector<double> grid(size_t(samples) * size_t(samples));
   Vector z(2);
   for (int iy = 0; iy < samples; ++iy) {
     for (int ix = 0; ix < samples; ++ix) {
       z << box.xMin + (box.xMax - box.xMin) * ix / (samples - 1), box.yMin + (box.yMax - box.yMin) * iy / (samples - 1);
-      grid[size_t(iy) * size_t(samples) + size_t(ix)] = std::log10(std::max(planeCost(p, z) - fStar, 0.0) + 1e-6);
+      grid[size_t(iy) * size_t(samples) + size_t(ix)] = std::log10(std::max(planeCost(p, z) - fStar, 0.0) + kGapFloor);
     }
   }
   return grid;

@@ -62,6 +62,15 @@ PlaneBox planeSquareBox(const std::vector<PlanePoint>& points);
 // beyond the farthest point, so that a step off the box lands well inside the new one; edges that need
 // not move stay. A box that already holds every point is returned as it is.
 PlaneBox planeBoxHolding(const PlaneBox& box, const std::vector<PlanePoint>& points, double margin = 0.08);
+// The square the view fits when a picture is drawn: around z = 0, z* and every point of the paths (each
+// step's gradient point and its soft-thresholding), as planeSquareBox.
+PlaneBox planePictureBox(const Vector& zStar, const std::vector<std::vector<PlaneStep>>& paths);
+// The square of `scale` x the larger side of `box`, on its centre: a cost grid wider than the view, so that
+// level sets fill it whatever the window's shape.
+PlaneBox planeSquareAround(const PlaneBox& box, double scale);
+// `box` widened along one axis to the shape of a width x height plot: equal scales on both axes (level sets
+// and steps undistorted), nothing of `box` cut. An empty plot (no width or height) gets `box` unchanged.
+PlaneBox planeBoxAtAspect(const PlaneBox& box, double width, double height);
 // log10(F(z) - F* + 1e-6) on a samples x samples grid over `box` (index iy * samples + ix, corners included).
 std::vector<double> planeLogGapGrid(const PlaneProblem& p, double fStar, const PlaneBox& box, int samples);
 

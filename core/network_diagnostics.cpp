@@ -26,6 +26,22 @@ std::vector<double> solverGaps(Algorithm algorithm, const Dictionary& d, const M
   return gaps;  // gaps[t] after t iterations
 }
 
+// The 10/50/90 % quantiles of 1/L_S over the codes Z (one per column), in units of 1/L, S the support of
+// each code (empty supports have no L_S). The tracker follows the supports from layer to layer.
+void inverseLsQuantiles(SupportLipschitzTracker& tracker, const Matrix& Z, double L, LayerDiagnostics& row) {
+  std::vector<double> values(static_cast<size_t>(Z.cols()), -1.0);
+  parallelFor(static_cast<long>(Z.cols()), 256, [&](long begin, long end) {
+    for (Eigen::Index j = begin; j < end; ++j) {
+      const double LS = tracker.update(j, Z.col(j));
+      if (LS > 0) values[static_cast<size_t>(j)] = L / LS;
+    }
+  });
+  std::erase_if(values, [](double v) { return v < 0; });
+  row.inverseLsQ10 = quantile(values, 0.1);
+  row.inverseLsQ50 = quantile(values, 0.5);
+  row.inverseLsQ90 = quantile(values, 0.9);
+}
+
 }  // namespace
 
 std::vector<LayerCoupling> layerCoupling(const NetworkWeights& weights, const Matrix& D, double L) {
@@ -35,6 +51,33 @@ std::vector<LayerCoupling> layerCoupling(const NetworkWeights& weights, const Ma
   for (const LayerWeights& layer : weights.layers) {
     const Matrix& W = weights.kind == Parametrization::ListaCp ? layer.W : Matrix(layer.Wx.transpose());
     out.push_back({(W - D * layer.theta.asDiagonal()).norm() / scale, scalarFit(W, D) * L});
+  }
+  return out;
+}
+
+std::vector<LayerDescription> layerDescriptions(const NetworkWeights& weights, const std::vector<LayerCoupling>& coupling,
+                                                double L) {
+  std::vector<LayerDescription> out;
+  for (size_t t = 0; t < weights.layers.size(); ++t) {
+    const LayerWeights& layer = weights.layers[t];
+    LayerDescription d;
+    switch (weights.kind) {
+      case Parametrization::Slista:
+        d.stepTimesL = layer.step * L;
+        d.thresholdTimesL = layer.step * L;
+        break;
+      case Parametrization::Alista:
+        d.stepTimesL = layer.step * L;
+        d.thresholdTimesL = layer.theta(0) * L;
+        break;
+      case Parametrization::ListaCp:
+      case Parametrization::Lista:
+        d.stepTimesL = coupling[t].stepTimesL;
+        d.thresholdTimesL = layer.theta.mean() * L;
+        d.coupling = coupling[t].distance;
+        break;
+    }
+    out.push_back(d);
   }
   return out;
 }
@@ -52,7 +95,7 @@ std::vector<LayerDiagnostics> diagnoseNetwork(const UnfoldedNetwork& network, co
   const std::vector<double> fista = solverGaps(Algorithm::Fista, d, testX, lambda, testOptimalCost, T);
   SupportLipschitzTracker tracker(d, trainX.cols());
 
-  const std::vector<LayerCoupling> coupling = layerCoupling(network.weights(), D, L);
+  const std::vector<LayerDescription> descriptions = layerDescriptions(network.weights(), layerCoupling(network.weights(), D, L), L);
   std::vector<LayerDiagnostics> out;
   for (int t = 1; t <= T; ++t) {
     const LayerWeights& layer = network.weights().layers[static_cast<size_t>(t - 1)];
@@ -63,42 +106,15 @@ std::vector<LayerDiagnostics> diagnoseNetwork(const UnfoldedNetwork& network, co
     row.testGap = (costs - testOptimalCost).mean();
     row.istaGap = ista[static_cast<size_t>(t)];
     row.fistaGap = fista[static_cast<size_t>(t)];
-    switch (network.weights().kind) {
-      case Parametrization::Slista:
-        row.stepTimesL = layer.step * L;
-        row.thresholdTimesL = layer.step * L;
-        break;
-      case Parametrization::Alista:
-        row.stepTimesL = layer.step * L;
-        row.thresholdTimesL = layer.theta(0) * L;
-        break;
-      case Parametrization::ListaCp:
-        row.stepTimesL = coupling[static_cast<size_t>(t - 1)].stepTimesL;
-        row.thresholdTimesL = layer.theta.mean() * L;
-        row.coupling = coupling[static_cast<size_t>(t - 1)].distance;
-        break;
-      case Parametrization::Lista: {
-        row.stepTimesL = coupling[static_cast<size_t>(t - 1)].stepTimesL;
-        row.thresholdTimesL = layer.theta.mean() * L;
-        row.coupling = coupling[static_cast<size_t>(t - 1)].distance;
-        const Matrix coupled = Matrix::Identity(D.cols(), D.cols()) - layer.Wx * D;
-        row.listaInnerCoupling = (layer.Wz - coupled).norm() / std::max(layer.Wz.norm(), 1e-300);
-        break;
-      }
+    const LayerDescription& described = descriptions[static_cast<size_t>(t - 1)];
+    row.stepTimesL = described.stepTimesL;
+    row.thresholdTimesL = described.thresholdTimesL;
+    row.coupling = described.coupling;
+    if (network.weights().kind == Parametrization::Lista) {
+      const Matrix coupled = Matrix::Identity(D.cols(), D.cols()) - layer.Wx * D;
+      row.listaInnerCoupling = (layer.Wz - coupled).norm() / std::max(layer.Wz.norm(), 1e-300);
     }
-    // 1/L_S over the training set at this layer, in units of 1/L (empty supports have no L_S).
-    const Matrix& Z = trainOutputs[static_cast<size_t>(t - 1)];
-    std::vector<double> values(static_cast<size_t>(Z.cols()), -1.0);
-    parallelFor(static_cast<long>(Z.cols()), 256, [&](long begin, long end) {
-      for (Eigen::Index j = begin; j < end; ++j) {
-        const double LS = tracker.update(j, Z.col(j));
-        if (LS > 0) values[static_cast<size_t>(j)] = L / LS;
-      }
-    });
-    std::erase_if(values, [](double v) { return v < 0; });
-    row.inverseLsQ10 = quantile(values, 0.1);
-    row.inverseLsQ50 = quantile(values, 0.5);
-    row.inverseLsQ90 = quantile(values, 0.9);
+    inverseLsQuantiles(tracker, trainOutputs[static_cast<size_t>(t - 1)], L, row);
     out.push_back(row);
   }
   return out;

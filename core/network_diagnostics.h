@@ -35,6 +35,18 @@ struct LayerCoupling {
 };
 std::vector<LayerCoupling> layerCoupling(const NetworkWeights& weights, const Matrix& D, double L);
 
+// What the plots show of a layer: its (effective) step and mean threshold x L (SLISTA: alpha and its
+// threshold lambda alpha, both as alpha x L; ALISTA: gamma and theta; LISTA-CP and LISTA: the scalar fit
+// of the weights and the mean of theta), and for LISTA-CP and LISTA the coupling distance.
+struct LayerDescription {
+  double stepTimesL = 0.0;
+  double thresholdTimesL = 0.0;
+  std::optional<double> coupling;
+};
+// One per layer of `weights`; `coupling` is layerCoupling() of these weights (empty for SLISTA and ALISTA).
+std::vector<LayerDescription> layerDescriptions(const NetworkWeights& weights, const std::vector<LayerCoupling>& coupling,
+                                                double L);
+
 // `testOptimalCost`: F*_x of every test signal (reference solver).
 std::vector<LayerDiagnostics> diagnoseNetwork(const UnfoldedNetwork& network, const Matrix& trainX,
                                               const Matrix& testX, const Vector& testOptimalCost);

@@ -1,7 +1,7 @@
-// Splits [0, count) into contiguous chunks run on a persistent pool of worker threads (the machine has
-// 2 cores and Eigen's own OpenMP mode was slower than this; see TOOLCHAIN.md). Persistent threads keep
-// their thread_local scratch buffers between calls, so hot loops do not allocate. A call made from
-// inside a worker, or while another thread uses the pool, runs serially on the caller: no deadlock.
+// Splits [0, count) into contiguous chunks run on a persistent pool of worker threads (on the 2-core
+// machine the project is built for, Eigen's own OpenMP mode was slower than one thread). Persistent
+// threads keep their thread_local scratch buffers between calls, so hot loops do not allocate. A call made
+// from inside a worker, or while another thread uses the pool, runs serially on the caller: no deadlock.
 #pragma once
 
 #include <algorithm>

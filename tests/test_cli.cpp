@@ -1,6 +1,7 @@
 // The headless command line, driven in-process: generate -> solve, the trace contract, --help, bench,
 // and a clear message with exit code 2 for every kind of bad input.
 #include "commands.h"
+#include "csv_table.h"
 #include "lasso.h"
 #include "matrix_file.h"
 
@@ -101,12 +102,12 @@ class TestCli : public QObject {
     QCOMPARE(lines[0], QString("iter,cost,gap,support_size,ls_over_l,step_times_l,accepted"));
     QVERIFY(lines[1].startsWith("0,"));
     QVERIFY(lines[201].startsWith("200,"));
-    const QStringList last = lines[201].split(',');
-    QCOMPARE(last.size(), 7);
-    const double gap0 = lines[1].split(',')[2].toDouble(), gapT = last[2].toDouble();
+    const CsvTable csv = CsvTable::fromText(readText(trace));
+    QCOMPARE(csv.rows[200].size(), 7);
+    const double gap0 = csv.at(0, "gap"), gapT = csv.at(200, "gap");
     QVERIFY(gap0 > 0.1 && gapT < 1e-3 * gap0 && gapT >= 0.0);
-    QCOMPARE(last[6].isEmpty(), algo != "oista");
-    if (algo == "ista") QCOMPARE(last[5].toDouble(), 1.0);
+    QCOMPARE(csv.text(200, "accepted").isEmpty(), algo != "oista");
+    if (algo == "ista") QCOMPARE(csv.at(200, "step_times_l"), 1.0);
     const Matrix Z = readMatrixFile(codes.toStdString());
     QCOMPARE(Z.rows(), Eigen::Index(40));
     QCOMPARE(Z.cols(), Eigen::Index(50));
@@ -203,9 +204,9 @@ class TestCli : public QObject {
     const QStringList rows = readText(report).split('\n', Qt::SkipEmptyParts);
     QCOMPARE(rows.size(), 7);
     QCOMPARE(rows[0], QString("layer,test_cost,test_gap,ista_gap,fista_gap,step_times_l,coupling"));
-    const QStringList last = rows[6].split(',');
-    QVERIFY2(last[2].toDouble() < last[3].toDouble(), qPrintable(rows[6]));  // trained SLISTA beats ISTA at T = 6
-    QVERIFY(last[5].toDouble() > 1.0);                                         // with steps larger than 1/L
+    const CsvTable csv = CsvTable::fromText(readText(report));
+    QVERIFY2(csv.at(5, "test_gap") < csv.at(5, "ista_gap"), qPrintable(rows[6]));  // trained SLISTA beats ISTA at T = 6
+    QVERIFY(csv.at(5, "step_times_l") > 1.0);                                     // with steps larger than 1/L
     const QString codes = path("codes.csv");
     r = run({"eval", "--net", net, "--dict", path("D.csv"), "--signals", path("X_test.csv"), "--lambda", "0.3", "--report", evalReport,
              "--codes", codes});
@@ -218,7 +219,7 @@ class TestCli : public QObject {
     const Matrix Z = readMatrixFile(codes.toStdString()).transpose();
     QCOMPARE(Z.rows(), D.cols());
     QCOMPARE(Z.cols(), X.cols());
-    const double meanCost = lassoCosts(D, X, Z, 0.3).mean(), reported = rows[6].split(',')[1].toDouble();
+    const double meanCost = lassoCosts(D, X, Z, 0.3).mean(), reported = csv.at(5, "test_cost");
     QVERIFY2(std::abs(meanCost - reported) <= 1e-12 * reported, qPrintable(QString("%1 vs %2").arg(meanCost).arg(reported)));
   }
 

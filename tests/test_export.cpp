@@ -114,7 +114,7 @@ class TestExport : public QObject {
     window.findChild<QDockWidget*>("coupling")->raise();
     QTRY_VERIFY(window.couplingPlot()->isVisible());
     QCoreApplication::processEvents();
-    const QList<QCustomPlot*> shown = plotsOnScreen(&window, window.plots());
+    const QList<WorkbenchPlot*> shown = plotsOnScreen(&window, window.plots());
     QVERIFY(!shown.contains(window.stepsPlot()));
     QCOMPARE(shown.size(), 5);
     QRect expected;
@@ -182,7 +182,7 @@ class TestExport : public QObject {
     // The other tab in front: then it is in the figure, and coupling is not.
     window.findChild<QDockWidget*>("steps")->raise();
     QTRY_VERIFY(window.stepsPlot()->isVisible());
-    const QList<QCustomPlot*> swapped = plotsOnScreen(&window, window.plots());
+    const QList<WorkbenchPlot*> swapped = plotsOnScreen(&window, window.plots());
     QVERIFY(swapped.contains(window.stepsPlot()) && !swapped.contains(window.couplingPlot()));
   }
 

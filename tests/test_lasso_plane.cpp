@@ -1,5 +1,5 @@
 // The 2-D view's numerics in the core: the box it fits, the box grown to follow a manual path (a 10/L
-// step leaves the picture), and the cost grid the level sets are drawn from.
+// step leaves the picture), the box at the plot's shape, and the cost grid the level sets are drawn from.
 #include "lasso_plane.h"
 
 #include <QtTest>
@@ -18,6 +18,43 @@ class TestLassoPlane : public QObject {
     QVERIFY(std::abs(box.yMin + 0.35) < 1e-15 && std::abs(box.yMax - 0.85) < 1e-15);
     const PlaneBox tiny = planeSquareBox({{0.0, 0.0}});
     QVERIFY(std::abs(tiny.xMax - tiny.xMin - 0.24) < 1e-15);  // never a degenerate box
+  }
+
+  void pictureBoxHoldsZeroTheSolutionAndEveryPointDrawn() {
+    PlaneStep step;
+    step.from = Vector::Zero(2);
+    step.gradientPoint = (Vector(2) << 2.0, -1.0).finished();
+    step.to = (Vector(2) << 1.5, 0.0).finished();
+    // Extent x in [0, 2], y in [-1, 0.5] (z* = (1, 0.5)): half-side 0.6 x 2 on the centre (1, -0.25).
+    const PlaneBox box = planePictureBox((Vector(2) << 1.0, 0.5).finished(), {{step}});
+    QVERIFY(std::abs(box.xMin + 0.2) < 1e-15 && std::abs(box.xMax - 2.2) < 1e-15);
+    QVERIFY(std::abs(box.yMin + 1.45) < 1e-15 && std::abs(box.yMax - 0.95) < 1e-15);
+    // A real problem's paths: every gradient point and every iterate is inside.
+    const PlaneProblem p = planeProblem(2, 0.3, 1);
+    const std::vector<PlaneStep> ista = planePath(p, PlaneMethod::Ista, 8), oista = planePath(p, PlaneMethod::Oista, 8);
+    const PlaneBox picture = planePictureBox(planeSolution(p), {ista, oista});
+    for (const std::vector<PlaneStep>* path : {&ista, &oista})
+      for (const PlaneStep& s : *path)
+        QVERIFY(picture.holds(s.gradientPoint(0), s.gradientPoint(1)) && picture.holds(s.to(0), s.to(1)));
+    QVERIFY(std::abs((picture.xMax - picture.xMin) - (picture.yMax - picture.yMin)) < 1e-12);  // a square
+  }
+
+  void squareAroundABoxIsCentredOnItAndScaled() {
+    const PlaneBox grid = planeSquareAround({-0.1, 1.1, -0.35, 0.85}, 2.0);  // side 1.2 -> 2.4
+    QVERIFY(std::abs(grid.xMin + 0.7) < 1e-15 && std::abs(grid.xMax - 1.7) < 1e-15);
+    QVERIFY(std::abs(grid.yMin + 0.95) < 1e-15 && std::abs(grid.yMax - 1.45) < 1e-15);
+    const PlaneBox tall = planeSquareAround({0.0, 1.0, 0.0, 3.0}, 1.5);  // the larger side 3 -> 4.5
+    QCOMPARE(tall, (PlaneBox{-1.75, 2.75, -0.75, 3.75}));
+  }
+
+  void boxAtAPlotsAspectHasEqualScales() {
+    const PlaneBox unit{0.0, 1.0, 0.0, 1.0};
+    QCOMPARE(planeBoxAtAspect(unit, 200, 100), (PlaneBox{-0.5, 1.5, 0.0, 1.0}));  // wide: x grows
+    QCOMPARE(planeBoxAtAspect(unit, 100, 400), (PlaneBox{0.0, 1.0, -1.5, 2.5}));  // tall: y grows
+    const PlaneBox odd = planeBoxAtAspect({-0.3, 0.9, 2.0, 2.5}, 640, 480);
+    QVERIFY(std::abs((odd.xMax - odd.xMin) / 640 - (odd.yMax - odd.yMin) / 480) < 1e-15);
+    QCOMPARE(odd.xMin, -0.3);  // the longer side (in pixels per unit) stays
+    QCOMPARE(planeBoxAtAspect(unit, 0, 100), unit);  // a plot not laid out yet
   }
 
   void boxGrowsOnlyWhereAPointLeavesIt() {

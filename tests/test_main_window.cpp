@@ -1,6 +1,8 @@
 // The window runs its experiment on the worker thread and plots what the core computes; it closes
 // cleanly during a run; fonts resolve (missing fonts fail silently as boxes).
 #include "cost_decrease_plot.h"
+#include "log_slider.h"
+#include "csv_table.h"
 #include "main_window.h"
 #include "plot_export.h"
 
@@ -62,8 +64,8 @@ class TestMainWindow : public QObject {
       QCOMPARE(plot->curve(method)->data()->size(), 201);  // t = 0..200
     }
     QCOMPARE(window.shownGeneration(), window.latestGeneration());
-    const QStringList last = plot->toCsv().split('\n', Qt::SkipEmptyParts).last().split(',');
-    const double ista = last[1].toDouble(), oista = last[7].toDouble();
+    const CsvTable csv = CsvTable::fromText(plot->toCsv());
+    const double ista = csv.at(200, "ista_gap_mean"), oista = csv.at(200, "oista_gap_mean");
     QVERIFY2(oista < 1e-3 * ista, qPrintable(QString("%1 vs %2").arg(oista).arg(ista)));  // the paper's Fig. 2
     QCOMPARE((plot->curve("ISTA")->data()->constEnd() - 1)->value, ista);  // what is drawn is the core's number
     QCOMPARE(plot->yAxis->scaleType(), QCPAxis::stLogarithmic);
@@ -175,7 +177,8 @@ class TestMainWindow : public QObject {
                              "oista_gap_mean,oista_gap_q10,oista_gap_q90"));
     QCOMPARE(csv.size(), 202);
     // The CSV holds the core's numbers, not the plot's floored ones.
-    QCOMPARE(csv[201].split(',')[1].toDouble(), (window.costPlot()->curve("ISTA")->data()->constEnd() - 1)->value);
+    QCOMPARE(CsvTable::fromText(window.costPlot()->toCsv()).at(200, "ista_gap_mean"),
+             (window.costPlot()->curve("ISTA")->data()->constEnd() - 1)->value);
   }
 
   void changingLambdaRestartsAndShowsOnlyTheLatestResult() {
@@ -190,7 +193,8 @@ class TestMainWindow : public QObject {
     QTRY_VERIFY(window.latestGeneration() >= 1);
     const quint64 first = window.latestGeneration();
     // Three quick edits while it runs: one restart, after the debounce, with the last value.
-    for (double lambda : {0.3, 0.2, 0.7}) window.settingsPanel()->lambdaBox()->setValue(lambda);
+    auto* lambdaBox = window.settingsPanel()->findChild<QDoubleSpinBox*>("lambda");
+    for (double lambda : {0.3, 0.2, 0.7}) lambdaBox->setValue(lambda);
     QCOMPARE(window.latestGeneration(), first);  // nothing queued yet
     QSignalSpy finished(&window, &MainWindow::runFinished);
     QVERIFY(finished.wait(60000));
@@ -199,7 +203,26 @@ class TestMainWindow : public QObject {
     QCOMPARE(window.settingsPanel()->settings().lambda, 0.7);
     QVERIFY(window.findChild<QLabel*>("status")->text().contains("λ = 0.7 λ_max"));
     // The slider follows the spin box on its log scale: 0.01 to 1 over 460 steps (1 % each).
-    QCOMPARE(window.settingsPanel()->lambdaSlider()->value(), static_cast<int>(std::lround((std::log10(0.7) + 2) / 2 * 460)));
+    QCOMPARE(window.settingsPanel()->findChild<QSlider*>("lambdaSlider")->value(),
+             static_cast<int>(std::lround((std::log10(0.7) + 2) / 2 * 460)));
+  }
+
+  void logSliderIsGeometricAndShowsValuesQuietly() {
+    LogSlider slider(0.1, 10.0, 200);
+    QCOMPARE(slider.valueAt(0), 0.1);
+    QCOMPARE(slider.valueAt(100), 1.0);  // the middle position is the geometric mean
+    QCOMPARE(slider.valueAt(200), 10.0);
+    QVERIFY(std::abs(slider.valueAt(150) - std::sqrt(10.0)) < 1e-14);
+    QCOMPARE(slider.positionOf(2.0), 130);  // 100 + 100 log10(2) = 130.1, rounded
+    QCOMPARE(slider.positionOf(0.001), 0);  // outside the range: its ends
+    QCOMPARE(slider.positionOf(1e6), 200);
+    QSignalSpy moved(&slider, &LogSlider::logValueChanged);
+    slider.showValue(2.0);
+    QCOMPARE(slider.value(), 130);
+    QCOMPARE(moved.count(), 0);  // showing a value is not an edit
+    slider.setValue(50);
+    QCOMPARE(moved.count(), 1);
+    QVERIFY(std::abs(moved.front().front().toDouble() - std::pow(10.0, -0.5)) < 1e-15);
   }
 
   void f5RunsAndEscapeStops() {
@@ -225,8 +248,9 @@ class TestMainWindow : public QObject {
     window.show();
     QVERIFY(runToCompletion(window));
     const quint64 generation = window.latestGeneration();
-    window.settingsPanel()->signalChoice()->setValue(7);
-    window.settingsPanel()->methodChoice()->setCurrentText("ISTA");
+    auto* method = window.settingsPanel()->findChild<QComboBox*>("inspectMethod");
+    window.settingsPanel()->findChild<QSpinBox*>("inspectSignal")->setValue(7);
+    method->setCurrentText("ISTA");
     // Longer than the debounce: nothing may restart.
     QVERIFY(!QTest::qWaitFor([&] { return window.latestGeneration() != generation; }, 400));
     QCOMPARE(window.supportPlot()->title(), QString("Support evolution: ISTA, signal 7"));
@@ -235,20 +259,19 @@ class TestMainWindow : public QObject {
     const unfold::Dictionary d(unfold::gaussianDictionary(s.n, s.m, s.seed));
     const unfold::Matrix X = unfold::makeSignals(unfold::SignalKind::Gaussian, d.atoms(), s.signalCount, s.seed + 1).X;
     const unfold::Matrix z5 = unfold::runIsta(d, X, s.lambda, 5, nullptr).Z;
-    const QStringList rows = window.supportPlot()->toCsv().split('\n', Qt::SkipEmptyParts);
-    QCOMPARE(rows.size(), 1 + s.iterations + 1);
-    const QStringList row5 = rows[6].split(',');  // header, then t = 0..T
-    QCOMPARE(row5[0], QString("5"));
-    for (int i = 0; i < s.m; ++i) QCOMPARE(row5[4 + i].toDouble(), z5(i, 7));
-    QCOMPARE(row5[1].toInt(), static_cast<int>((z5.col(7).array() != 0.0).count()));
+    const CsvTable support = CsvTable::fromText(window.supportPlot()->toCsv());
+    QCOMPARE(support.rows.size(), s.iterations + 1);  // t = 0..T
+    QCOMPARE(support.at(5, "iteration"), 5.0);
+    for (int i = 0; i < s.m; ++i) QCOMPARE(support.at(5, QString("z_%1").arg(i)), z5(i, 7));
+    QCOMPARE(support.at(5, "support_size"), double((z5.col(7).array() != 0.0).count()));
     QCOMPARE(window.supportPlot()->raster()->data()->cell(5, 3), z5(3, 7));
     // L_S/L of that iterate, against a from-scratch computation.
-    std::vector<int> support;
+    std::vector<int> atoms;
     for (int i = 0; i < s.m; ++i)
-      if (z5(i, 7) != 0.0) support.push_back(i);
-    QVERIFY(std::abs(row5[2].toDouble() - unfold::supportLipschitz(d, support) / d.lipschitz()) < 1e-9);
+      if (z5(i, 7) != 0.0) atoms.push_back(i);
+    QVERIFY(std::abs(support.at(5, "ls_over_l") - unfold::supportLipschitz(d, atoms) / d.lipschitz()) < 1e-9);
     // OISTA marks its fallbacks to 1/L; the step from z = 0 is always one.
-    window.settingsPanel()->methodChoice()->setCurrentText("OISTA");
+    method->setCurrentText("OISTA");
     QVERIFY(window.supportPlot()->rejectedMarks()->data()->size() >= 1);
     QCOMPARE(window.supportPlot()->rejectedMarks()->data()->at(0)->key, 1.0);
     QVERIFY(window.ratioPlot()->toCsv().contains("scatter,OISTA iterates,"));

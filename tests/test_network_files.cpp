@@ -9,6 +9,7 @@
 
 #include <QtTest>
 
+#include "csv_table.h"
 #include "error_of.h"
 
 using namespace unfold;
@@ -73,6 +74,38 @@ class TestNetworkFiles : public QObject {
     QVERIFY(errorOf([&] { parseNetworkJson(edit("\"rows\": 5", "\"rows\": 6"), "n.json"); }).contains("layer 1: 'W' must be 5 x 9"));
   }
 
+  void layerDescriptionsReadEachParametrizationsSteps() {
+    const double L = 4.0;
+    NetworkWeights slista;
+    slista.layers.resize(2);
+    slista.layers[0].step = 0.1, slista.layers[1].step = 0.3;
+    const std::vector<LayerDescription> s = layerDescriptions(slista, {}, L);
+    QCOMPARE(s.size(), size_t(2));
+    QCOMPARE(s[1].stepTimesL, 0.3 * L);
+    QCOMPARE(s[1].thresholdTimesL, 0.3 * L);  // alpha x L: the threshold is lambda alpha
+    QVERIFY(!s[1].coupling);
+    NetworkWeights alista;
+    alista.kind = Parametrization::Alista;
+    alista.layers.resize(1);
+    alista.layers[0].step = 0.1;
+    alista.layers[0].theta = Vector::Constant(1, 0.05);
+    const LayerDescription a = layerDescriptions(alista, {}, L)[0];
+    QCOMPARE(a.stepTimesL, 0.1 * L);
+    QCOMPARE(a.thresholdTimesL, 0.05 * L);
+    // LISTA-CP with W = D / 4 and theta = (0.1, 0.4) on D = I: step x L = 1, mean threshold x L = 1, and
+    // ||W - D diag(theta)||_F / ||D||_F = ||diag(0.15, -0.15)|| / sqrt(2) = 0.15.
+    const Matrix D = Matrix::Identity(2, 2);
+    NetworkWeights cp;
+    cp.kind = Parametrization::ListaCp;
+    cp.layers.resize(1);
+    cp.layers[0].W = D / L;
+    cp.layers[0].theta = (Vector(2) << 0.1, 0.4).finished();
+    const LayerDescription c = layerDescriptions(cp, layerCoupling(cp, D, L), L)[0];
+    QVERIFY(std::abs(c.stepTimesL - 1.0) < 1e-15);
+    QVERIFY(std::abs(c.thresholdTimesL - 1.0) < 1e-15);
+    QVERIFY(c.coupling && std::abs(*c.coupling - 0.15) < 1e-15);
+  }
+
   void untrainedDiagnosticsAreIsta() {
     const Dictionary d(gaussianDictionary(10, 20, 3));
     const Matrix train = makeSignals(SignalKind::Gaussian, d.atoms(), 200, 4).X;
@@ -101,7 +134,7 @@ class TestNetworkFiles : public QObject {
       QVERIFY(full[0].endsWith(",threshold_times_l,lista_wz_coupling,inv_ls_q10,inv_ls_q50,inv_ls_q90"));
       QCOMPARE(full[3].split(',').size(), 12);
       QVERIFY(full[3].startsWith(csv[3]));  // the report's columns first, identical
-      QCOMPARE(full[3].split(',')[9].toDouble(), rows[2].inverseLsQ10);
+      QCOMPARE(CsvTable::fromText(QString::fromStdString(formatDiagnosticsCsv(rows))).at(2, "inv_ls_q10"), rows[2].inverseLsQ10);
     }
   }
 };

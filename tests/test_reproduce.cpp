@@ -4,6 +4,7 @@
 #include "reproduce.h"
 
 #include "commands.h"
+#include "csv_table.h"
 #include "dictionary.h"
 #include "input_error.h"
 #include "matrix_file.h"
@@ -70,47 +71,53 @@ class TestReproduce : public QObject {
     QVERIFY(pdf.open(QIODevice::ReadOnly) && pdf.read(5) == "%PDF-");
     QFile svg(dir.filePath("oista.svg"));
     QVERIFY(svg.open(QIODevice::ReadOnly) && svg.readAll().contains("OISTA"));
-    const QList<QStringList> csv = readCsv(dir.filePath("oista.csv"));
-    QCOMPARE(csv[0].mid(0, 4), (QStringList{"iteration", "ista_gap", "fista_gap", "oista_gap"}));
-    QCOMPARE(csv.size(), 1 + 61);  // t = 0..60
-    const QStringList last = csv.last();
-    QVERIFY2(last[3].toDouble() < 0.1 * last[1].toDouble(), qPrintable(last.join(',')));  // OISTA far below ISTA
-    QCOMPARE(csv[1][10].toDouble(), 1.0);  // OISTA's first step is 1/L (z = 0 has an empty support)
+    const CsvTable csv = CsvTable::fromFile(dir.filePath("oista.csv"));
+    QCOMPARE(csv.header.mid(0, 4), (QStringList{"iteration", "ista_gap", "fista_gap", "oista_gap"}));
+    QCOMPARE(csv.rows.size(), 61);  // t = 0..60
+    const qsizetype last = csv.rows.size() - 1;
+    QVERIFY2(csv.at(last, "oista_gap") < 0.1 * csv.at(last, "ista_gap"), qPrintable(csv.rows[last].join(',')));  // OISTA far below ISTA
+    QCOMPARE(csv.at(0, "oista_step_times_l_mean"), 1.0);  // OISTA's first step is 1/L (z = 0 has an empty support)
     double largest = 0;
-    for (const QStringList& row : csv.mid(1)) largest = std::max(largest, row[11].toDouble());
+    for (qsizetype t = 0; t < csv.rows.size(); ++t) largest = std::max(largest, csv.at(t, "oista_step_times_l_signal0"));
     QVERIFY(largest > 2.0);  // then it takes steps well above 1/L
   }
 
   void lsRatioFigure() {
     QTemporaryDir dir;
     QCOMPARE(runFigure({"ls-ratio", "--tiny", "--out", dir.path()}), 0);
-    const QList<QStringList> csv = readCsv(dir.filePath("ls-ratio.csv"));
-    QCOMPARE(csv[0], (QStringList{"zeta", "support_size", "ls_over_l_mean", "ls_over_l_q10", "ls_over_l_q90", "marchenko_pastur"}));
-    QCOMPARE(csv.size(), 1 + 12);
-    for (const QStringList& row : csv.mid(1)) {
-      const double zeta = row[0].toDouble(), mean = row[2].toDouble(), law = row[5].toDouble();
-      QVERIFY(row[3].toDouble() <= mean + 1e-12 && mean <= row[4].toDouble() + 1e-12);
+    const CsvTable csv = CsvTable::fromFile(dir.filePath("ls-ratio.csv"));
+    QCOMPARE(csv.header, (QStringList{"zeta", "support_size", "ls_over_l_mean", "ls_over_l_q10", "ls_over_l_q90", "marchenko_pastur"}));
+    QCOMPARE(csv.rows.size(), 12);
+    for (qsizetype k = 0; k < csv.rows.size(); ++k) {
+      const double zeta = csv.at(k, "zeta"), mean = csv.at(k, "ls_over_l_mean"), law = csv.at(k, "marchenko_pastur");
+      QVERIFY(csv.at(k, "ls_over_l_q10") <= mean + 1e-12 && mean <= csv.at(k, "ls_over_l_q90") + 1e-12);
       QVERIFY(mean > 0.0 && mean <= 1.0 + 1e-12);
-      if (zeta >= 0.2) QVERIFY2(std::abs(law - mean) < 0.05 * mean, qPrintable(row.join(',')));  // the MP prediction
+      if (zeta >= 0.2) QVERIFY2(std::abs(law - mean) < 0.05 * mean, qPrintable(csv.rows[k].join(',')));  // the MP prediction
     }
-    QVERIFY(std::abs(csv.last()[2].toDouble() - 1.0) < 1e-12);  // S = all atoms: L_S = L
+    QVERIFY(std::abs(csv.at(11, "ls_over_l_mean") - 1.0) < 1e-12);  // S = all atoms: L_S = L
     QVERIFY(QFile::exists(dir.filePath("ls-ratio.svg")) && QFile::exists(dir.filePath("ls-ratio.pdf")));
   }
 
   void learnedStepsAndCouplingFigures() {
     QTemporaryDir dir;
     QCOMPARE(runFigure({"learned-steps", "--tiny", "--out", dir.path()}), 0);
-    const QList<QStringList> steps = readCsv(dir.filePath("learned-steps.csv"));
-    QCOMPARE(steps[0].mid(0, 7), (QStringList{"layer", "test_cost", "test_gap", "ista_gap", "fista_gap", "step_times_l", "coupling"}));
-    QCOMPARE(steps.size(), 1 + 8);
-    QVERIFY(steps.last()[2].toDouble() < steps.last()[3].toDouble());  // SLISTA beats ISTA at depth T
-    for (const QStringList& row : steps.mid(2)) QVERIFY2(row[5].toDouble() > 1.0, qPrintable(row.join(',')));  // steps > 1/L
+    const CsvTable steps = CsvTable::fromFile(dir.filePath("learned-steps.csv"));
+    QCOMPARE(steps.header.mid(0, 7), (QStringList{"layer", "test_cost", "test_gap", "ista_gap", "fista_gap", "step_times_l", "coupling"}));
+    QCOMPARE(steps.rows.size(), 8);
+    QVERIFY(steps.at(7, "test_gap") < steps.at(7, "ista_gap"));  // SLISTA beats ISTA at depth T
+    for (qsizetype t = 1; t < steps.rows.size(); ++t)
+      QVERIFY2(steps.at(t, "step_times_l") > 1.0, qPrintable(steps.rows[t].join(',')));  // steps > 1/L
     QCOMPARE(runFigure({"coupling", "--tiny", "--out", dir.path()}), 0);
-    const QList<QStringList> coupling = readCsv(dir.filePath("coupling.csv"));
-    QCOMPARE(coupling.size(), 1 + 5);
-    for (const QStringList& row : coupling.mid(1)) QVERIFY(row[6].toDouble() > 0.0);
-    for (const char* name : {"learned-steps.png", "coupling.png", "coupling.pdf", "coupling.svg"})
-      QVERIFY2(QImage(dir.filePath(name)).width() > 0 || !QString(name).endsWith("png"), name);
+    const CsvTable coupling = CsvTable::fromFile(dir.filePath("coupling.csv"));
+    QCOMPARE(coupling.rows.size(), 5);
+    for (qsizetype t = 0; t < coupling.rows.size(); ++t) QVERIFY(coupling.at(t, "coupling") > 0.0);
+    // Each figure in each format: PNGs that decode, a PDF and an SVG that are what they say.
+    for (const char* name : {"learned-steps.png", "coupling.png"}) QVERIFY2(QImage(dir.filePath(name)).width() > 0, name);
+    QFile pdf(dir.filePath("coupling.pdf")), svg(dir.filePath("coupling.svg"));
+    QVERIFY(pdf.open(QIODevice::ReadOnly) && pdf.read(5) == "%PDF-" && pdf.size() > 1000);
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    const QByteArray vector = svg.readAll();
+    QVERIFY(vector.contains("<svg") && vector.contains("</svg>"));
   }
 
   void networksFigureResumes() {
@@ -121,7 +128,8 @@ class TestReproduce : public QObject {
     QList<QStringList> csv = readCsv(dir.filePath("networks.csv"));
     QCOMPARE(csv[0], (QStringList{"dataset", "lambda", "method", "depth", "test_gap"}));
     QCOMPARE(csv.size(), 1 + 2 * 2 * 5 * 2);  // datasets x lambdas x methods x depths
-    for (const QStringList& row : csv.mid(1)) QVERIFY2(row[4].toDouble() >= -1e-12, qPrintable(row.join(',')));
+    const CsvTable gaps = CsvTable::fromFile(dir.filePath("networks.csv"));
+    for (qsizetype k = 0; k < gaps.rows.size(); ++k) QVERIFY2(gaps.at(k, "test_gap") >= -1e-12, qPrintable(gaps.rows[k].join(',')));
     // Drop two networks' rows: a rerun computes just those and keeps the rest.
     QFile file(dir.filePath("networks.csv"));
     QVERIFY(file.open(QIODevice::ReadOnly));

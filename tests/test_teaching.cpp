@@ -39,13 +39,15 @@ class TestTeaching : public QObject {
     QCOMPARE(picture.tracks[0].toX.back(), ista.back().to(0));
     QCOMPARE(picture.tracks[0].gradY[2], ista[2].gradientPoint(1));
     QVERIFY(picture.tracks[1].gap.back() < picture.tracks[0].gap.back());
-    // The level sets: a grid value is the core's cost there.
-    const int ix = 37, iy = 101, g = picture.grid;
-    Vector z(2);
-    z << picture.gridXMin + (picture.gridXMax - picture.gridXMin) * ix / (g - 1),
-        picture.gridYMin + (picture.gridYMax - picture.gridYMin) * iy / (g - 1);
-    const double fStar = planeCost(p, planeSolution(p));
-    QVERIFY(std::abs(picture.logGap[iy * g + ix] - std::log10(planeCost(p, z) - fStar + 1e-6)) < 1e-12);
+    // The box holds every point drawn; the level sets are the core's cost grid on a square twice as wide.
+    const PlaneBox box{picture.xMin, picture.xMax, picture.yMin, picture.yMax};
+    for (const PlaneTrack& t : picture.tracks)
+      for (qsizetype k = 0; k < t.toX.size(); ++k) QVERIFY(box.holds(t.gradX[k], t.gradY[k]) && box.holds(t.toX[k], t.toY[k]));
+    const PlaneBox grid{picture.gridXMin, picture.gridXMax, picture.gridYMin, picture.gridYMax};
+    QCOMPARE(grid, planeSquareAround(box, 2.0));
+    const std::vector<double> logGap = planeLogGapGrid(p, planeCost(p, planeSolution(p)), grid, picture.grid);
+    QCOMPARE(picture.grid, 300);
+    QCOMPARE(picture.logGap, QVector<double>(logGap.begin(), logGap.end()));
     // Animation: step, play, rewind.
     QCOMPARE(view.shownSteps(), 0);
     view.stepForward();

@@ -29,6 +29,14 @@ struct Recorder : TrainingObserver {
   bool stopRequested() override { return stopAfter >= 0 && calls >= stopAfter; }
 };
 
+// Asks a training run to stop after three steps, or in the middle of the first pass (the sixth poll).
+enum class StopRequest { None, AfterThreeSteps, MidPass };
+struct StopMidPass : TrainingObserver {
+  std::atomic<int> polls = 0;
+  bool onIteration(const TrainingProgress&) override { return false; }
+  bool stopRequested() override { return ++polls >= 6; }
+};
+
 struct Problem {
   Dictionary dictionary{gaussianDictionary(10, 20, 1)};
   TrainingData data;
@@ -42,6 +50,11 @@ struct Problem {
 };
 
 }  // namespace
+
+Q_DECLARE_METATYPE(unfold::Parametrization)
+Q_DECLARE_METATYPE(unfold::TrainingSettings)
+Q_DECLARE_METATYPE(unfold::StopReason)
+Q_DECLARE_METATYPE(StopRequest)
 
 class TestTraining : public QObject {
   Q_OBJECT
@@ -159,71 +172,71 @@ class TestTraining : public QObject {
     QVERIFY(std::is_sorted(rec.layers.begin(), rec.layers.end()));
   }
 
+  void stopConditions_data() {
+    QTest::addColumn<Parametrization>("network");
+    QTest::addColumn<double>("lambda");
+    QTest::addColumn<TrainingSettings>("settings");
+    QTest::addColumn<StopRequest>("request");
+    QTest::addColumn<StopReason>("reason");
+    QTest::addColumn<int>("fewestIterations");
+    QTest::addColumn<int>("mostIterations");
+    TrainingSettings cancelled;
+    cancelled.maxIterations = 1000;
+    // Stops at the first check after the request.
+    QTest::newRow("cancelled after 3 steps") << Parametrization::Slista << 0.2 << cancelled << StopRequest::AfterThreeSteps
+                                             << StopReason::Cancelled << 3 << 3;
+    // A stop that arrives in the middle of a pass is seen between two layers: the pass is abandoned.
+    QTest::newRow("cancelled mid-pass") << Parametrization::Lista << 0.2 << TrainingSettings() << StopRequest::MidPass
+                                        << StopReason::Cancelled << 0 << 0;
+    TrainingSettings timed;
+    timed.maxIterations = 100000000;
+    timed.timeLimitSeconds = 0.2;
+    timed.patience = 0;
+    QTest::newRow("time limit") << Parametrization::Slista << 0.2 << timed << StopRequest::None << StopReason::TimeLimit
+                                << 0 << timed.maxIterations - 1;
+    TrainingSettings stagnant;
+    stagnant.optimizer = Optimizer::Adam;
+    stagnant.learningRate = 1e-15;  // no measurable progress
+    stagnant.patience = 3;
+    stagnant.batchSize = 300;
+    stagnant.maxIterations = 1000;
+    QTest::newRow("stagnation") << Parametrization::Slista << 0.2 << stagnant << StopRequest::None << StopReason::Stagnation
+                                << 1 << 9;
+    // lambda above lambda_max = 1: every output is 0, no step can lower the loss, and the line search
+    // must give up at once instead of halving forever.
+    TrainingSettings hundred;
+    hundred.maxIterations = 100;
+    QTest::newRow("line search cannot decrease") << Parametrization::Slista << 1.5 << hundred << StopRequest::None
+                                                 << StopReason::LineSearchFailed << 0 << 0;
+    TrainingSettings seven;
+    seven.maxIterations = 7;
+    QTest::newRow("budget used") << Parametrization::Slista << 0.2 << seven << StopRequest::None << StopReason::MaxIterations
+                                 << 7 << 7;
+  }
+
   void stopConditions() {
+    QFETCH(Parametrization, network);
+    QFETCH(double, lambda);
+    QFETCH(TrainingSettings, settings);
+    QFETCH(StopRequest, request);
+    QFETCH(StopReason, reason);
+    QFETCH(int, fewestIterations);
+    QFETCH(int, mostIterations);
     const Problem p;
-    {
-      UnfoldedNetwork net = p.network(Parametrization::Slista, 5);
-      Recorder rec;
-      rec.stopAfter = 3;
-      TrainingSettings s;
-      s.maxIterations = 1000;
-      const TrainingResult r = trainNetwork(net, p.data, s, &rec);
-      QCOMPARE(r.reason, StopReason::Cancelled);
-      QCOMPARE(r.iterations, 3);  // stops at the first check after the request
-    }
-    {
-      // A stop that arrives in the middle of a pass is seen between two layers: the pass is abandoned.
-      struct StopMidPass : TrainingObserver {
-        std::atomic<int> polls = 0;
-        bool onIteration(const TrainingProgress&) override { return false; }
-        bool stopRequested() override { return ++polls >= 6; }
-      } stop;
-      UnfoldedNetwork net = p.network(Parametrization::Lista, 10);
-      const Vector before = net.weights().flatten();
-      TrainingSettings s;
-      const TrainingResult r = trainNetwork(net, p.data, s, &stop);
-      QCOMPARE(r.reason, StopReason::Cancelled);
-      QCOMPARE(r.iterations, 0);
-      QVERIFY(stop.polls < 20);  // not a whole pass (10 layers forward, 10 backward, per thread)
+    UnfoldedNetwork net = p.network(network, network == Parametrization::Lista ? 10 : 5, lambda);
+    const Vector before = net.weights().flatten();
+    Recorder afterThree;
+    afterThree.stopAfter = 3;
+    StopMidPass midPass;
+    TrainingObserver* observer = request == StopRequest::AfterThreeSteps ? static_cast<TrainingObserver*>(&afterThree)
+                                 : request == StopRequest::MidPass        ? &midPass
+                                                                          : nullptr;
+    const TrainingResult r = trainNetwork(net, p.data, settings, observer);
+    QCOMPARE(r.reason, reason);
+    QVERIFY2(r.iterations >= fewestIterations && r.iterations <= mostIterations, qPrintable(QString::number(r.iterations)));
+    if (request == StopRequest::MidPass) {
+      QVERIFY(midPass.polls < 20);  // not a whole pass (10 layers forward, 10 backward, per thread)
       QCOMPARE(net.weights().flatten(), before);
-    }
-    {
-      UnfoldedNetwork net = p.network(Parametrization::Slista, 5);
-      TrainingSettings s;
-      s.maxIterations = 100000000;
-      s.timeLimitSeconds = 0.2;
-      s.patience = 0;
-      QCOMPARE(trainNetwork(net, p.data, s).reason, StopReason::TimeLimit);
-    }
-    {
-      UnfoldedNetwork net = p.network(Parametrization::Slista, 5);
-      TrainingSettings s;
-      s.optimizer = Optimizer::Adam;
-      s.learningRate = 1e-15;  // no measurable progress
-      s.patience = 3;
-      s.batchSize = 300;
-      s.maxIterations = 1000;
-      const TrainingResult r = trainNetwork(net, p.data, s);
-      QCOMPARE(r.reason, StopReason::Stagnation);
-      QVERIFY(r.iterations < 10);
-    }
-    {
-      // lambda above lambda_max = 1: every output is 0, no step can lower the loss, and the line search
-      // must give up at once instead of halving forever.
-      UnfoldedNetwork net = p.network(Parametrization::Slista, 5, 1.5);
-      TrainingSettings s;
-      s.maxIterations = 100;
-      const TrainingResult r = trainNetwork(net, p.data, s);
-      QCOMPARE(r.reason, StopReason::LineSearchFailed);
-      QCOMPARE(r.iterations, 0);
-    }
-    {
-      UnfoldedNetwork net = p.network(Parametrization::Slista, 5);
-      TrainingSettings s;
-      s.maxIterations = 7;
-      const TrainingResult r = trainNetwork(net, p.data, s);
-      QCOMPARE(r.reason, StopReason::MaxIterations);
-      QCOMPARE(r.iterations, 7);
     }
   }
 };

@@ -1,5 +1,7 @@
 #include "dashboard_export.h"
 
+#include "workbench_plot.h"
+
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
@@ -50,13 +52,13 @@ bool onScreen(QCustomPlot* plot, QWidget* window) {
 }
 
 // Draws every plot at its place in `frame` (window coordinates shifted to the frame's corner).
-bool paintPlots(QPaintDevice* device, const QList<QCustomPlot*>& plots, QWidget* window, const QRect& frame, double scale) {
+bool paintPlots(QPaintDevice* device, const QList<WorkbenchPlot*>& plots, QWidget* window, const QRect& frame, double scale) {
   QCPPainter painter;
   if (!painter.begin(device)) return false;
   painter.setRenderHint(QPainter::Antialiasing);
   painter.scale(scale, scale);
   painter.fillRect(QRect(QPoint(0, 0), frame.size()), Qt::white);
-  for (QCustomPlot* plot : plots) {
+  for (WorkbenchPlot* plot : plots) {
     const QPoint corner = plot->mapTo(window, QPoint(0, 0)) - frame.topLeft();
     painter.save();
     painter.translate(corner);
@@ -72,26 +74,26 @@ bool paintPlots(QPaintDevice* device, const QList<QCustomPlot*>& plots, QWidget*
 
 }  // namespace
 
-QList<QCustomPlot*> plotsOnScreen(QWidget* window, const QList<QCustomPlot*>& plots) {
-  QList<QCustomPlot*> shown;
-  for (QCustomPlot* plot : plots)
+QList<WorkbenchPlot*> plotsOnScreen(QWidget* window, const QList<WorkbenchPlot*>& plots) {
+  QList<WorkbenchPlot*> shown;
+  for (WorkbenchPlot* plot : plots)
     if (onScreen(plot, window)) shown << plot;
   return shown;
 }
 
-QRect dashboardFrame(QWidget* window, const QList<QCustomPlot*>& plots) {
+QRect dashboardFrame(QWidget* window, const QList<WorkbenchPlot*>& plots) {
   QRect frame;
-  for (QCustomPlot* plot : plotsOnScreen(window, plots)) frame = frame.united(QRect(plot->mapTo(window, QPoint(0, 0)), plot->size()));
+  for (WorkbenchPlot* plot : plotsOnScreen(window, plots)) frame = frame.united(QRect(plot->mapTo(window, QPoint(0, 0)), plot->size()));
   return frame;
 }
 
-QString exportDashboard(QWidget* window, const QList<QCustomPlot*>& all, const QString& path, int dpi) {
+QString exportDashboard(QWidget* window, const QList<WorkbenchPlot*>& all, const QString& path, int dpi) {
   const QFileInfo target(path);
   const QString suffix = target.suffix().toLower();
   if (suffix != "png" && suffix != "pdf" && suffix != "svg")
     return QString("%1: unknown figure type (use .png, .pdf or .svg)").arg(path);
   if (!target.absoluteDir().exists()) return QString("%1: the folder does not exist").arg(path);
-  const QList<QCustomPlot*> plots = plotsOnScreen(window, all);
+  const QList<WorkbenchPlot*> plots = plotsOnScreen(window, all);
   const QRect frame = dashboardFrame(window, all);
   if (plots.isEmpty()) return QString("%1: no plot is visible").arg(path);
   QTemporaryFile temporary(target.absoluteDir().filePath(".export-XXXXXX." + suffix));

@@ -9,19 +9,20 @@
 #include <QRect>
 #include <QString>
 
-class QCustomPlot;
 class QWidget;
 
 namespace unfold::ui {
 
+class WorkbenchPlot;
+
 // The plots of `plots` that `window` shows: visible, docked in it, and the current tab of their dock group.
-QList<QCustomPlot*> plotsOnScreen(QWidget* window, const QList<QCustomPlot*>& plots);
+QList<WorkbenchPlot*> plotsOnScreen(QWidget* window, const QList<WorkbenchPlot*>& plots);
 // Their bounding box in `window` coordinates (widget pixels): the figure's frame. Empty if none is shown.
-QRect dashboardFrame(QWidget* window, const QList<QCustomPlot*>& plots);
+QRect dashboardFrame(QWidget* window, const QList<WorkbenchPlot*>& plots);
 
 // A PNG is the frame at dpi / (the window's logical dpi) pixels per widget pixel, so that a font of p
 // points is p/72 inch tall at `dpi`; PDF and SVG pages are the frame at the window's logical dpi.
 // Returns an empty string on success, else a message naming the file and the problem.
-QString exportDashboard(QWidget* window, const QList<QCustomPlot*>& plots, const QString& path, int dpi = 300);
+QString exportDashboard(QWidget* window, const QList<WorkbenchPlot*>& plots, const QString& path, int dpi = 300);
 
 }  // namespace unfold::ui

@@ -1,12 +1,11 @@
-// LassoPlaneView::redraw: the picture's tracks up to the shown step, the manual path, the cost plot
-// and the read-out.
+// LassoPlaneView's drawing: the picture's tracks up to the shown step, the manual path, the cost plot
+// and the read-outs.
 #include "lasso_plane_view.h"
 
 #include "method_palette.h"
 
 #include <QCheckBox>
 #include <QLabel>
-#include <QSlider>
 #include <qcustomplot.h>
 
 #include <cmath>
@@ -72,8 +71,26 @@ void LassoPlaneView::redraw() {
     if (plane_->plottable(i) != levels_) plane_->removePlottable(i);
   plane_->clearItems();
   cost_->clearGraphs();
-  const PlanePicture& p = picture_;
-  if (p.grid == 0) return;
+  if (picture_.grid == 0) return;
+  drawAxesAndSolution();
+  const QCheckBox* shown[] = {showIsta_, showOista_, showSlista_};
+  QString rows[3];
+  // SLISTA first and widest, ISTA last and thinnest: where paths coincide, all stay visible.
+  for (int k = int(picture_.tracks.size()) - 1; k >= 0; --k)
+    if (shown[k]->isChecked()) rows[k] = drawTrack(k);
+  readout_->setText(QString("<b>t = %1</b> of %2<table cellspacing=6><tr><th></th><th>F − F*</th><th>step×L</th>"
+                            "<th>support</th></tr>")
+                        .arg(shown_).arg(settings_.steps) + rows[0] + rows[1] + rows[2] + "</table>");
+  drawManualPath();
+  cost_->xAxis->setRange(0, std::max(settings_.steps, int(manual_.size())));
+  cost_->yAxis->rescale();
+  const QCPRange range = cost_->yAxis->range();
+  cost_->yAxis->setRange(std::max(range.lower / 3, 1e-16), range.upper * 3);
+  plane_->replot(QCustomPlot::rpQueuedReplot);
+  cost_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LassoPlaneView::drawAxesAndSolution() {
   // The axes (where a coordinate becomes zero) and the l1 ball through z*.
   for (const auto& [a, b] : {std::pair{QPointF(0, 0), QPointF(1, 0)}, std::pair{QPointF(0, 0), QPointF(0, 1)}}) {
     auto* line = new QCPItemStraightLine(plane_);
@@ -81,55 +98,52 @@ void LassoPlaneView::redraw() {
     line->point2->setCoords(b);
     line->setPen(QPen(QColor(90, 90, 90), 1));
   }
-  const double r = std::abs(p.zStar[0]) + std::abs(p.zStar[1]);
+  const double r = std::abs(picture_.zStar[0]) + std::abs(picture_.zStar[1]);
   auto* ball = new QCPCurve(plane_->xAxis, plane_->yAxis);
   ball->setData(QVector<double>{r, 0, -r, 0, r}, QVector<double>{0, r, 0, -r, 0});
   ball->setPen(QPen(Qt::black, 1.2, Qt::DashLine));
   ball->setName(QString("ℓ1 ball ‖z‖₁ = ‖z*‖₁"));
   auto* star = new QCPGraph(plane_->xAxis, plane_->yAxis);
-  star->setData({p.zStar[0]}, {p.zStar[1]});
+  star->setData({picture_.zStar[0]}, {picture_.zStar[1]});
   star->setLineStyle(QCPGraph::lsNone);
   star->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssStar, QColor(213, 94, 0), 16));
   star->setPen(QPen(QColor(213, 94, 0), 2.5));
   star->setName("z*");
+}
 
-  const QCheckBox* shown[] = {showIsta_, showOista_, showSlista_};
-  QString table = QString("<b>t = %1</b> of %2<table cellspacing=6><tr><th></th><th>F − F*</th><th>step×L</th><th>support</th></tr>")
-                      .arg(shown_).arg(settings_.steps);
-  QString rows[3];
-  // SLISTA first and widest, ISTA last and thinnest: where paths coincide, all stay visible.
-  for (int k = int(p.tracks.size()) - 1; k >= 0; --k) {
-    const PlaneTrack& t = p.tracks[k];
-    if (!shown[k]->isChecked()) continue;
-    const int count = std::min<int>(shown_, int(t.toX.size()));
-    Segments s;
-    QVector<double> steps{0}, gaps{p.fZero - p.fStar};
-    for (int i = 0; i < count; ++i) {
-      addStep(s, t.fromX[i], t.fromY[i], t.gradX[i], t.gradY[i], t.toX[i], t.toY[i]);
-      steps << i + 1;
-      gaps << (t.gap[i] > 1e-16 ? t.gap[i] : qQNaN());
-      if (t.rejected[i]) {  // OISTA fell back to 1/L here: the support would have grown
-        auto* mark = new QCPItemText(plane_);
-        mark->position->setCoords(t.toX[i], t.toY[i]);
-        mark->setText("1/L");
-        mark->setColor(t.color);
-        mark->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
-      }
+QString LassoPlaneView::drawTrack(int k) {
+  const PlanePicture& p = picture_;
+  const PlaneTrack& t = p.tracks[k];
+  const int count = std::min<int>(shown_, int(t.toX.size()));
+  Segments s;
+  QVector<double> steps{0}, gaps{p.fZero - p.fStar};
+  for (int i = 0; i < count; ++i) {
+    addStep(s, t.fromX[i], t.fromY[i], t.gradX[i], t.gradY[i], t.toX[i], t.toY[i]);
+    steps << i + 1;
+    gaps << (t.gap[i] > 1e-16 ? t.gap[i] : qQNaN());
+    if (t.rejected[i]) {  // OISTA fell back to 1/L here: the support would have grown
+      auto* mark = new QCPItemText(plane_);
+      mark->position->setCoords(t.toX[i], t.toY[i]);
+      mark->setText("1/L");
+      mark->setColor(t.color);
+      mark->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
     }
-    drawSegments(plane_, s, t.color, t.method, 1.8 + 1.0 * k);
-    QCPGraph* g = cost_->addGraph();
-    g->setData(steps, gaps);
-    g->setPen(QPen(t.color, 2));
-    g->setName(t.method);
-    const double gx = count ? t.toX[count - 1] : 0.0, gy = count ? t.toY[count - 1] : 0.0;
-    rows[k] = QString("<tr><td style='color:%1'><b>%2</b></td><td>%3</td><td>%4</td><td>%5</td></tr>")
-                 .arg(t.color.name(), t.method)
-                 .arg(count ? t.gap[count - 1] : p.fZero - p.fStar, 0, 'e', 2)
-                 .arg(count ? QString::number(t.stepTimesL[count - 1], 'f', 2) : "–")
-                 .arg(supportText(gx, gy));
   }
-  readout_->setText(table + rows[0] + rows[1] + rows[2] + "</table>");
-  // The manual path.
+  drawSegments(plane_, s, t.color, t.method, 1.8 + 1.0 * k);
+  QCPGraph* g = cost_->addGraph();
+  g->setData(steps, gaps);
+  g->setPen(QPen(t.color, 2));
+  g->setName(t.method);
+  const double gx = count ? t.toX[count - 1] : 0.0, gy = count ? t.toY[count - 1] : 0.0;
+  return QString("<tr><td style='color:%1'><b>%2</b></td><td>%3</td><td>%4</td><td>%5</td></tr>")
+      .arg(t.color.name(), t.method)
+      .arg(count ? t.gap[count - 1] : p.fZero - p.fStar, 0, 'e', 2)
+      .arg(count ? QString::number(t.stepTimesL[count - 1], 'f', 2) : "–")
+      .arg(supportText(gx, gy));
+}
+
+void LassoPlaneView::drawManualPath() {
+  const PlanePicture& p = picture_;
   if (!manual_.isEmpty()) {
     Segments s;
     QVector<double> steps{0}, gaps{p.fZero - p.fStar};
@@ -149,12 +163,6 @@ void LassoPlaneView::redraw() {
   manualText_->setText(QString("next step %1/L (1/L_S here: %2/L)\nafter %3 steps: F − F* = %4, support %5")
                            .arg(manualStep(), 0, 'f', 2).arg(nextOracle_, 0, 'f', 2).arg(manual_.size())
                            .arg(current, 0, 'e', 2).arg(support));
-  cost_->xAxis->setRange(0, std::max(settings_.steps, int(manual_.size())));
-  cost_->yAxis->rescale();
-  const QCPRange range = cost_->yAxis->range();
-  cost_->yAxis->setRange(std::max(range.lower / 3, 1e-16), range.upper * 3);
-  plane_->replot(QCustomPlot::rpQueuedReplot);
-  cost_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 }  // namespace unfold::ui

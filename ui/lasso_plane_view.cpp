@@ -1,6 +1,7 @@
 #include "lasso_plane_view.h"
 
 #include "lasso_plane.h"
+#include "log_slider.h"
 #include "method_palette.h"
 #include "plane_worker.h"
 
@@ -16,19 +17,27 @@
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
-#include <cmath>
-
 namespace unfold::ui {
 
 namespace {
 
-// lambda / lambda_max from 0.01 to 0.99 on a log slider; manual steps from 0.1/L to 10/L likewise.
-double sliderLambda(int v) { return std::pow(10.0, -2.0 + 2.0 * v / 200.0) * 0.99; }
-int lambdaSlider(double lambda) { return int(std::lround((std::log10(lambda / 0.99) + 2.0) / 2.0 * 200.0)); }
-double sliderStep(int v) { return std::pow(10.0, -1.0 + 2.0 * v / 200.0); }
-int stepSlider(double step) { return int(std::lround((std::log10(step) + 1.0) / 2.0 * 200.0)); }
+// lambda / lambda_max on a log slider up to 0.99 (at 1 the solution is z* = 0: nothing to watch) over two
+// decades; manual steps from 0.1/L to 10/L likewise.
+constexpr double kLargestLambda = 0.99;
+constexpr double kSmallestLambda = 0.01 * kLargestLambda;
+constexpr double kSmallestStep = 0.1, kLargestStep = 10.0;  // x 1/L
+constexpr int kSliderPositions = 200;
+constexpr int kDebounceMs = 120;  // a dragged lambda slider asks for one picture once it rests
+constexpr int kSideWidth = 320;
+constexpr double kWiderGridScale = 1.5;  // a grid regrown for a manual step: 1.5 x the view's larger side
 
+QString lambdaText(double lambda) { return QString("λ = %1 λ_max").arg(lambda, 0, 'f', 3); }
 
+QHBoxLayout* buttonRow(std::initializer_list<QPushButton*> buttons) {
+  auto* row = new QHBoxLayout;
+  for (QPushButton* b : buttons) row->addWidget(b);
+  return row;
+}
 
 }  // namespace
 
@@ -37,6 +46,29 @@ LassoPlaneView::LassoPlaneView(QWidget* parent) : QWidget(parent) {
   qRegisterMetaType<ManualStep>();
   qRegisterMetaType<PlaneGrid>();
   setWindowTitle("Unfold Lab — the Lasso in 2-D");
+  auto* left = new QVBoxLayout;
+  left->addWidget(buildPlanePlot(), 3);
+  left->addWidget(buildCostPlot(), 1);
+  auto* side = new QVBoxLayout;
+  readout_ = new QLabel;
+  readout_->setTextFormat(Qt::RichText);
+  readout_->setWordWrap(true);
+  for (QWidget* w : std::initializer_list<QWidget*>{buildProblemBox(), buildMethodsBox(), buildAnimationBox(), readout_,
+                                                    buildManualBox()})
+    side->addWidget(w);
+  side->addStretch(1);
+  auto* sideWidget = new QWidget;
+  sideWidget->setLayout(side);
+  sideWidget->setFixedWidth(kSideWidth);
+  auto* layout = new QHBoxLayout(this);
+  layout->addLayout(left, 1);
+  layout->addWidget(sideWidget);
+  startWorker();
+  resize(1100, 820);
+  request();
+}
+
+QCustomPlot* LassoPlaneView::buildPlanePlot() {
   plane_ = new QCustomPlot;
   plane_->setMinimumSize(520, 520);
   plane_->xAxis->setLabel("z₁");
@@ -54,6 +86,10 @@ LassoPlaneView::LassoPlaneView(QWidget* parent) : QWidget(parent) {
   levels_->setGradient(bands);
   levels_->setInterpolate(false);
   levels_->removeFromLegend();
+  return plane_;
+}
+
+QCustomPlot* LassoPlaneView::buildCostPlot() {
   cost_ = new QCustomPlot;
   cost_->setMinimumHeight(170);
   cost_->xAxis->setLabel("step t");
@@ -62,96 +98,29 @@ LassoPlaneView::LassoPlaneView(QWidget* parent) : QWidget(parent) {
   cost_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
   cost_->yAxis->setNumberFormat("eb");
   cost_->yAxis->setNumberPrecision(0);
+  return cost_;
+}
 
-  // Controls.
+QGroupBox* LassoPlaneView::buildProblemBox() {
   dimension_ = new QComboBox;
   dimension_->addItems({"n = 1: one signal entry, m > n", "n = 2: two signal entries"});
-  lambda_ = new QSlider(Qt::Horizontal);
-  lambda_->setRange(0, 200);
-  lambda_->setValue(lambdaSlider(settings_.lambda));
-  lambdaText_ = new QLabel;
+  lambda_ = new LogSlider(kSmallestLambda, kLargestLambda, kSliderPositions);
+  lambda_->showValue(settings_.lambda);
+  lambdaText_ = new QLabel(lambdaText(settings_.lambda));
   auto* fresh = new QPushButton("New problem");
   fresh->setToolTip("Draw another D and x (next seed)");
-  auto* problem = new QGroupBox("Problem: m = 2 atoms");
-  auto* problemForm = new QFormLayout(problem);
-  problemForm->addRow(dimension_);
-  problemForm->addRow("λ / λ_max", lambda_);
-  problemForm->addRow(lambdaText_);
-  problemForm->addRow(fresh);
-  showIsta_ = new QCheckBox("ISTA (step 1/L)");
-  showOista_ = new QCheckBox("OISTA (step 1/L_S)");
-  showSlista_ = new QCheckBox("SLISTA (learned steps)");
-  auto* methods = new QGroupBox("Methods");
-  auto* methodColumn = new QVBoxLayout(methods);
-  for (auto [box, name] : {std::pair{showIsta_, "ISTA"}, std::pair{showOista_, "OISTA"}, std::pair{showSlista_, "SLISTA"}}) {
-    box->setChecked(true);
-    QPalette palette = box->palette();
-    palette.setColor(QPalette::WindowText, methodColor(name));
-    box->setPalette(palette);
-    methodColumn->addWidget(box);
-    connect(box, &QCheckBox::toggled, this, &LassoPlaneView::redraw);
-  }
-  playButton_ = new QPushButton("Play");
-  auto* stepButton = new QPushButton("Step");
-  auto* resetButton = new QPushButton("Reset");
-  speed_ = new QSlider(Qt::Horizontal);
-  speed_->setRange(1, 10);
-  speed_->setValue(3);
-  speed_->setToolTip("Steps per second");
-  auto* animation = new QGroupBox("Animation");
-  auto* animationForm = new QFormLayout(animation);
-  auto* buttons = new QHBoxLayout;
-  for (QPushButton* b : {playButton_, stepButton, resetButton}) buttons->addWidget(b);
-  animationForm->addRow(buttons);
-  animationForm->addRow("speed", speed_);
-  readout_ = new QLabel;
-  readout_->setTextFormat(Qt::RichText);
-  readout_->setWordWrap(true);
-  manualSlider_ = new QSlider(Qt::Horizontal);
-  manualSlider_->setRange(0, 200);
-  manualSlider_->setValue(stepSlider(1.0));
-  manualText_ = new QLabel;
-  manualText_->setWordWrap(true);
-  auto* take = new QPushButton("Take the step");
-  auto* snap = new QPushButton("Snap to 1/L_S");
-  snap->setToolTip("Set the step to 1/L_S on the current support: the largest step that still decreases the\n"
-                   "smooth part on that support (OISTA's step)");
-  auto* restart = new QPushButton("Restart at 0");
-  auto* manual = new QGroupBox("Manual ISTA: choose each step");
-  auto* manualForm = new QFormLayout(manual);
-  manualForm->addRow("step × L", manualSlider_);
-  auto* manualButtons = new QHBoxLayout;
-  for (QPushButton* b : {take, snap, restart}) manualButtons->addWidget(b);
-  manualForm->addRow(manualButtons);
-  manualForm->addRow(manualText_);
-  auto* side = new QVBoxLayout;
-  for (QWidget* w : std::initializer_list<QWidget*>{problem, methods, animation, readout_, manual}) side->addWidget(w);
-  side->addStretch(1);
-  auto* left = new QVBoxLayout;
-  left->addWidget(plane_, 3);
-  left->addWidget(cost_, 1);
-  auto* layout = new QHBoxLayout(this);
-  layout->addLayout(left, 1);
-  auto* sideWidget = new QWidget;
-  sideWidget->setLayout(side);
-  sideWidget->setFixedWidth(320);
-  layout->addWidget(sideWidget);
-
-  worker_ = new PlaneWorker;
-  worker_->moveToThread(&thread_);
-  connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
-  connect(worker_, &PlaneWorker::pictureReady, this, &LassoPlaneView::showPicture, Qt::QueuedConnection);
-  connect(worker_, &PlaneWorker::manualStepReady, this, &LassoPlaneView::acceptManualStep, Qt::QueuedConnection);
-  connect(worker_, &PlaneWorker::gridReady, this, &LassoPlaneView::showGrid, Qt::QueuedConnection);
-  connect(worker_, &PlaneWorker::failed, this, [this](const QString& m) { QMessageBox::warning(this, "2-D Lasso", m); });
-  thread_.start();
-
+  auto* box = new QGroupBox("Problem: m = 2 atoms");
+  auto* form = new QFormLayout(box);
+  form->addRow(dimension_);
+  form->addRow("λ / λ_max", lambda_);
+  form->addRow(lambdaText_);
+  form->addRow(fresh);
   debounce_.setSingleShot(true);
-  debounce_.setInterval(120);
+  debounce_.setInterval(kDebounceMs);
   connect(&debounce_, &QTimer::timeout, this, &LassoPlaneView::request);
-  connect(lambda_, &QSlider::valueChanged, this, [this](int v) {
-    settings_.lambda = sliderLambda(v);
-    lambdaText_->setText(QString("λ = %1 λ_max").arg(settings_.lambda, 0, 'f', 3));
+  connect(lambda_, &LogSlider::logValueChanged, this, [this](double lambda) {
+    settings_.lambda = lambda;
+    lambdaText_->setText(lambdaText(lambda));
     debounce_.start();
   });
   connect(dimension_, &QComboBox::currentIndexChanged, this, [this](int i) {
@@ -162,8 +131,40 @@ LassoPlaneView::LassoPlaneView(QWidget* parent) : QWidget(parent) {
     ++settings_.seed;
     request();
   });
-  animation_.setInterval(1000 / speed_->value());
-  connect(speed_, &QSlider::valueChanged, this, [this](int v) { animation_.setInterval(1000 / v); });
+  return box;
+}
+
+QGroupBox* LassoPlaneView::buildMethodsBox() {
+  showIsta_ = new QCheckBox("ISTA (step 1/L)");
+  showOista_ = new QCheckBox("OISTA (step 1/L_S)");
+  showSlista_ = new QCheckBox("SLISTA (learned steps)");
+  auto* box = new QGroupBox("Methods");
+  auto* column = new QVBoxLayout(box);
+  for (auto [check, name] : {std::pair{showIsta_, "ISTA"}, std::pair{showOista_, "OISTA"}, std::pair{showSlista_, "SLISTA"}}) {
+    check->setChecked(true);
+    QPalette palette = check->palette();
+    palette.setColor(QPalette::WindowText, methodColor(name));
+    check->setPalette(palette);
+    column->addWidget(check);
+    connect(check, &QCheckBox::toggled, this, &LassoPlaneView::redraw);
+  }
+  return box;
+}
+
+QGroupBox* LassoPlaneView::buildAnimationBox() {
+  playButton_ = new QPushButton("Play");
+  auto* stepButton = new QPushButton("Step");
+  auto* resetButton = new QPushButton("Reset");
+  auto* speed = new QSlider(Qt::Horizontal);
+  speed->setRange(1, 10);
+  speed->setValue(3);
+  speed->setToolTip("Steps per second");
+  auto* box = new QGroupBox("Animation");
+  auto* form = new QFormLayout(box);
+  form->addRow(buttonRow({playButton_, stepButton, resetButton}));
+  form->addRow("speed", speed);
+  animation_.setInterval(1000 / speed->value());
+  connect(speed, &QSlider::valueChanged, this, [this](int stepsPerSecond) { animation_.setInterval(1000 / stepsPerSecond); });
   connect(&animation_, &QTimer::timeout, this, [this] {
     if (shown_ >= settings_.steps) pause();
     else stepForward();
@@ -171,8 +172,26 @@ LassoPlaneView::LassoPlaneView(QWidget* parent) : QWidget(parent) {
   connect(playButton_, &QPushButton::clicked, this, [this] { animation_.isActive() ? pause() : play(); });
   connect(stepButton, &QPushButton::clicked, this, &LassoPlaneView::stepForward);
   connect(resetButton, &QPushButton::clicked, this, &LassoPlaneView::rewind);
-  connect(manualSlider_, &QSlider::valueChanged, this, [this](int v) {
-    manualStep_ = sliderStep(v);
+  return box;
+}
+
+QGroupBox* LassoPlaneView::buildManualBox() {
+  manualSlider_ = new LogSlider(kSmallestStep, kLargestStep, kSliderPositions);
+  manualSlider_->showValue(manualStep_);
+  manualText_ = new QLabel;
+  manualText_->setWordWrap(true);
+  auto* take = new QPushButton("Take the step");
+  auto* snap = new QPushButton("Snap to 1/L_S");
+  snap->setToolTip("Set the step to 1/L_S on the current support: the largest step that still decreases the\n"
+                   "smooth part on that support (OISTA's step)");
+  auto* restart = new QPushButton("Restart at 0");
+  auto* box = new QGroupBox("Manual ISTA: choose each step");
+  auto* form = new QFormLayout(box);
+  form->addRow("step × L", manualSlider_);
+  form->addRow(buttonRow({take, snap, restart}));
+  form->addRow(manualText_);
+  connect(manualSlider_, &LogSlider::logValueChanged, this, [this](double stepTimesL) {
+    manualStep_ = stepTimesL;
     redraw();
   });
   connect(take, &QPushButton::clicked, this, &LassoPlaneView::takeManualStep);
@@ -182,9 +201,18 @@ LassoPlaneView::LassoPlaneView(QWidget* parent) : QWidget(parent) {
     nextOracle_ = 1.0;
     redraw();
   });
-  lambdaText_->setText(QString("λ = %1 λ_max").arg(settings_.lambda, 0, 'f', 3));
-  resize(1100, 820);
-  request();
+  return box;
+}
+
+void LassoPlaneView::startWorker() {
+  worker_ = new PlaneWorker;
+  worker_->moveToThread(&thread_);
+  connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+  connect(worker_, &PlaneWorker::pictureReady, this, &LassoPlaneView::showPicture, Qt::QueuedConnection);
+  connect(worker_, &PlaneWorker::manualStepReady, this, &LassoPlaneView::acceptManualStep, Qt::QueuedConnection);
+  connect(worker_, &PlaneWorker::gridReady, this, &LassoPlaneView::showGrid, Qt::QueuedConnection);
+  connect(worker_, &PlaneWorker::failed, this, [this](const QString& m) { QMessageBox::warning(this, "2-D Lasso", m); });
+  thread_.start();
 }
 
 LassoPlaneView::~LassoPlaneView() {
@@ -198,8 +226,9 @@ void LassoPlaneView::request() {
 }
 
 void LassoPlaneView::setLambda(double lambda) {
-  lambda_->setValue(lambdaSlider(lambda));
+  lambda_->showValue(lambda);
   settings_.lambda = lambda;  // exactly, not the slider's rounding
+  lambdaText_->setText(lambdaText(lambda));
   request();
 }
 
@@ -210,11 +239,11 @@ void LassoPlaneView::startFrom(const PlaneSettings& settings) {
   nextOracle_ = 1.0;
   settings_ = settings;
   {
-    const QSignalBlocker blockDimension(dimension_), blockLambda(lambda_);
+    const QSignalBlocker quiet(dimension_);
     dimension_->setCurrentIndex(settings.n == 2 ? 1 : 0);
-    lambda_->setValue(lambdaSlider(settings.lambda));
   }
-  lambdaText_->setText(QString("λ = %1 λ_max").arg(settings_.lambda, 0, 'f', 3));
+  lambda_->showValue(settings.lambda);
+  lambdaText_->setText(lambdaText(settings.lambda));
   setManualStep(1.0);  // redraws: no manual path, t = 0
   request();           // the named problem, even if it is the one shown (its manual path is gone anyway)
 }
@@ -252,44 +281,38 @@ void LassoPlaneView::showPicture(const PlanePicture& picture) {
   picture_ = picture;
   manual_.clear();  // another problem: the manual path starts again
   nextOracle_ = 1.0;
-  levels_->data()->setSize(picture.grid, picture.grid);
-  levels_->data()->setRange(QCPRange(picture.gridXMin, picture.gridXMax), QCPRange(picture.gridYMin, picture.gridYMax));
-  for (int iy = 0; iy < picture.grid; ++iy)
-    for (int ix = 0; ix < picture.grid; ++ix) levels_->data()->setCell(ix, iy, picture.logGap[iy * picture.grid + ix]);
+  showLevels(picture.grid, QCPRange(picture.gridXMin, picture.gridXMax), QCPRange(picture.gridYMin, picture.gridYMax),
+             picture.logGap);
   levels_->rescaleDataRange(true);
   redraw();
   fitView();
   emit pictureShown();
 }
 
+void LassoPlaneView::showLevels(int samples, const QCPRange& x, const QCPRange& y, const QVector<double>& logGap) {
+  levels_->data()->setSize(samples, samples);
+  levels_->data()->setRange(x, y);
+  for (int iy = 0; iy < samples; ++iy)
+    for (int ix = 0; ix < samples; ++ix) levels_->data()->setCell(ix, iy, logGap[iy * samples + ix]);
+}
+
 void LassoPlaneView::fitView() {
-  // The picture's square box, widened along one axis to the plot's shape: equal scales, so level sets
-  // and steps are not distorted, and nothing of the box is cut.
+  // The picture's box, grown to hold the manual path, at the plot's shape.
   plane_->replot();  // lays out the axis rect
   const QRect rect = plane_->axisRect()->rect();
   std::vector<PlanePoint> path;
   for (const ManualStep& m : manual_) path.push_back({m.grad[0], m.grad[1]}), path.push_back({m.to[0], m.to[1]});
-  const PlaneBox box = planeBoxHolding({picture_.xMin, picture_.xMax, picture_.yMin, picture_.yMax}, path);
-  double x0 = box.xMin, x1 = box.xMax, y0 = box.yMin, y1 = box.yMax;
-  if (rect.width() > 0 && rect.height() > 0) {
-    const double perPixelX = (x1 - x0) / rect.width(), perPixelY = (y1 - y0) / rect.height();
-    if (perPixelX > perPixelY) {
-      const double grow = 0.5 * (perPixelX * rect.height() - (y1 - y0));
-      y0 -= grow, y1 += grow;
-    } else {
-      const double grow = 0.5 * (perPixelY * rect.width() - (x1 - x0));
-      x0 -= grow, x1 += grow;
-    }
-  }
-  plane_->xAxis->setRange(x0, x1);
-  plane_->yAxis->setRange(y0, y1);
+  const PlaneBox held = planeBoxHolding({picture_.xMin, picture_.xMax, picture_.yMin, picture_.yMax}, path);
+  const PlaneBox view = planeBoxAtAspect(held, rect.width(), rect.height());
+  plane_->xAxis->setRange(view.xMin, view.xMax);
+  plane_->yAxis->setRange(view.yMin, view.yMax);
   plane_->replot(QCustomPlot::rpQueuedReplot);
   // Level sets everywhere in sight: a view beyond the cost grid asks for a wider one (the grid's
   // cells then grow; the picture's own grid comes back with the next problem).
   const PlaneBox grid{picture_.gridXMin, picture_.gridXMax, picture_.gridYMin, picture_.gridYMax};
-  if (!grid.holds(x0, y0) || !grid.holds(x1, y1)) {
-    const double cx = 0.5 * (x0 + x1), cy = 0.5 * (y0 + y1), half = 0.75 * std::max(x1 - x0, y1 - y0);
-    worker_->requestGrid(cx - half, cx + half, cy - half, cy + half, picture_.grid);
+  if (!grid.holds(view.xMin, view.yMin) || !grid.holds(view.xMax, view.yMax)) {
+    const PlaneBox wider = planeSquareAround(view, kWiderGridScale);
+    worker_->requestGrid(wider.xMin, wider.xMax, wider.yMin, wider.yMax, picture_.grid);
   }
 }
 
@@ -298,10 +321,7 @@ void LassoPlaneView::showGrid(const PlaneGrid& grid) {
   picture_.gridXMin = grid.xMin, picture_.gridXMax = grid.xMax, picture_.gridYMin = grid.yMin, picture_.gridYMax = grid.yMax;
   picture_.grid = grid.samples;
   picture_.logGap = grid.logGap;
-  levels_->data()->setSize(grid.samples, grid.samples);
-  levels_->data()->setRange(QCPRange(grid.xMin, grid.xMax), QCPRange(grid.yMin, grid.yMax));
-  for (int iy = 0; iy < grid.samples; ++iy)
-    for (int ix = 0; ix < grid.samples; ++ix) levels_->data()->setCell(ix, iy, grid.logGap[iy * grid.samples + ix]);
+  showLevels(grid.samples, QCPRange(grid.xMin, grid.xMax), QCPRange(grid.yMin, grid.yMax), grid.logGap);
   plane_->replot(QCustomPlot::rpQueuedReplot);
   emit gridShown();
 }
@@ -312,10 +332,7 @@ void LassoPlaneView::resizeEvent(QResizeEvent* event) {
 }
 
 void LassoPlaneView::setManualStep(double stepTimesL) {
-  {
-    const QSignalBlocker blocker(manualSlider_);
-    manualSlider_->setValue(stepSlider(stepTimesL));
-  }
+  manualSlider_->showValue(stepTimesL);
   manualStep_ = stepTimesL;
   redraw();
 }

@@ -18,13 +18,14 @@ class QCheckBox;
 class QComboBox;
 class QCustomPlot;
 class QCPColorMap;
-class QCPCurve;
+class QCPRange;
+class QGroupBox;
 class QLabel;
 class QPushButton;
-class QSlider;
 
 namespace unfold::ui {
 
+class LogSlider;
 class PlaneWorker;
 
 class LassoPlaneView : public QWidget {
@@ -59,18 +60,31 @@ class LassoPlaneView : public QWidget {
   void gridShown();  // the cost grid was widened for a manual step
 
  private:
+  // One per part of the window; each connects its own controls.
+  QCustomPlot* buildPlanePlot();
+  QCustomPlot* buildCostPlot();
+  QGroupBox* buildProblemBox();
+  QGroupBox* buildMethodsBox();
+  QGroupBox* buildAnimationBox();
+  QGroupBox* buildManualBox();
+  void startWorker();
   void request();
   void showPicture(const PlanePicture& picture);
   void acceptManualStep(const ManualStep& step);
   void redraw();  // the tracks up to shown_ steps, the manual path, the cost plot and the read-out
+  void drawAxesAndSolution();
+  QString drawTrack(int k);  // picture_.tracks[k] up to shown_ steps; returns its read-out row
+  void drawManualPath();     // and its read-out
   void fitView();  // the picture's box, grown to hold the manual path, at equal scales
   void showGrid(const PlaneGrid& grid);
+  // The colour map of the cost: samples x samples values over x and y (index iy * samples + ix).
+  void showLevels(int samples, const QCPRange& x, const QCPRange& y, const QVector<double>& logGap);
   void resizeEvent(QResizeEvent* event) override;
 
   QCustomPlot *plane_ = nullptr, *cost_ = nullptr;
   QCPColorMap* levels_ = nullptr;
   QComboBox* dimension_ = nullptr;
-  QSlider *lambda_ = nullptr, *speed_ = nullptr, *manualSlider_ = nullptr;
+  LogSlider *lambda_ = nullptr, *manualSlider_ = nullptr;
   QLabel *lambdaText_ = nullptr, *readout_ = nullptr, *manualText_ = nullptr;
   QCheckBox *showIsta_ = nullptr, *showOista_ = nullptr, *showSlista_ = nullptr;
   QPushButton* playButton_ = nullptr;

@@ -153,7 +153,7 @@ void MainWindow::buildDocks() {
   resizeDocks({support}, {380}, Qt::Vertical);
   resizeDocks({steps}, {420}, Qt::Horizontal);
   // Small screens (1024 x 700): every plot may shrink; the dock columns follow the window (resizeEvent).
-  for (QCustomPlot* plot : plots()) plot->setMinimumSize(140, 110);
+  for (WorkbenchPlot* plot : plots()) plot->setMinimumSize(140, 110);
   connect(settings_, &SettingsPanel::inspectChanged, this, &MainWindow::showInspected);
   buildLessonsDock();
   connect(ratioPlot_, &SupportRatioPlot::signalPicked, this, [this](int signal) {
@@ -161,7 +161,7 @@ void MainWindow::buildDocks() {
   });
 }
 
-QList<QCustomPlot*> MainWindow::plots() const {
+QList<WorkbenchPlot*> MainWindow::plots() const {
   return {costPlot_, supportPlot_, ratioPlot_, stepsPlot_, couplingPlot_, trainingPlot_};
 }
 
@@ -177,7 +177,7 @@ void MainWindow::requestRun(bool startPaused) {
   RunRequest request{settings_->settings(), {}, startPaused};
   if (sameTrainingSettings(request.settings, pretrainedFor_)) request.pretrained = pretrained_;
   latestGeneration_ = worker_->requestRun(request);
-  for (QCustomPlot* plot : plots()) static_cast<WorkbenchPlot*>(plot)->resetView();  // new results, fitting views
+  for (WorkbenchPlot* plot : plots()) plot->resetView();  // new results, fitting views
   running_ = true;
   paused_ = startPaused;
   stopping_ = false;

@@ -21,6 +21,7 @@ class QAction;
 class QDockWidget;
 class QCustomPlot;
 class QLabel;
+class QMenu;
 class QProgressBar;
 
 namespace unfold::ui {
@@ -35,6 +36,7 @@ class SettingsPanel;
 class SupportRasterPlot;
 class SupportRatioPlot;
 class TrainingCurvesPlot;
+class WorkbenchPlot;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -66,7 +68,7 @@ class MainWindow : public QMainWindow {
   bool running() const { return running_; }
   QString statusText() const;
   // Every plot, in dashboard order.
-  QList<QCustomPlot*> plots() const;
+  QList<WorkbenchPlot*> plots() const;
   QString exportDashboardTo(const QString& path, int dpi = 300);
   // Teaching: the 2-D Lasso view (a window of its own) and the lessons dock.
   LassoPlaneView* openPlaneView();
@@ -95,6 +97,9 @@ class MainWindow : public QMainWindow {
   void buildWelcome();
   void buildStatusBar();
   void buildMenusAndToolbar();
+  void buildRunActions();  // Run, Pause, Step, Stop, Reset: the toolbar and the Run menu share them
+  void addSessionActions(QMenu* file);
+  void addExportActions(QMenu* file);
   void buildTeachMenu();
   void buildLessonsDock();
   void carryOut(const LessonStep& step);

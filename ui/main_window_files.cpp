@@ -8,13 +8,11 @@
 #include "settings_panel.h"
 
 #include <QAction>
-#include <QComboBox>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
-#include <QSpinBox>
 #include <QStatusBar>
 #include <QToolBar>
 
@@ -25,6 +23,22 @@ constexpr int kExportMessageMs = 15000;  // long enough to read, or copy, the pa
 }  // namespace
 
 void MainWindow::buildMenusAndToolbar() {
+  buildRunActions();
+  QMenu* file = menuBar()->addMenu("&File");
+  addSessionActions(file);
+  file->addSeparator();
+  addExportActions(file);
+  file->addSeparator();
+  QAction* quit = file->addAction("&Quit", this, &QWidget::close);
+  quit->setShortcut(QKeySequence::Quit);
+  QMenu* run = menuBar()->addMenu("&Run");
+  for (QAction* a : {runAction_, pauseAction_, stepAction_, stopAction_, resetAction_}) run->addAction(a);
+  QMenu* view = menuBar()->addMenu("&View");
+  for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
+  buildTeachMenu();
+}
+
+void MainWindow::buildRunActions() {
   const auto action = [this](const QString& text, const QKeySequence& key, const QString& tip, auto slot) {
     auto* a = new QAction(text, this);
     a->setShortcut(key);
@@ -49,8 +63,9 @@ void MainWindow::buildMenusAndToolbar() {
   toolbar->setObjectName("run");
   toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
   for (QAction* a : {runAction_, pauseAction_, stepAction_, stopAction_, resetAction_}) toolbar->addAction(a);
+}
 
-  QMenu* file = menuBar()->addMenu("&File");
+void MainWindow::addSessionActions(QMenu* file) {
   file->addAction("&Open session…", QKeySequence::Open, this, [this] {
     const QString path = QFileDialog::getOpenFileName(this, "Open session", {}, "Unfold Lab session (*.json)");
     if (!path.isEmpty()) openSessionFile(path);
@@ -74,7 +89,9 @@ void MainWindow::buildMenusAndToolbar() {
       else QMessageBox::warning(this, "Presets", error);
     });
   }
-  file->addSeparator();
+}
+
+void MainWindow::addExportActions(QMenu* file) {
   QAction* figure = file->addAction("Export cost &figure…", costPlot_, &WorkbenchPlot::exportFigureInteractively);
   figure->setShortcut(QKeySequence("Ctrl+E"));
   QAction* data = file->addAction("Export cost &data (CSV)…", costPlot_, &WorkbenchPlot::exportDataInteractively);
@@ -88,20 +105,11 @@ void MainWindow::buildMenusAndToolbar() {
       statusBar()->showMessage(QString("Dashboard exported to %1").arg(dialog.path()), kExportMessageMs);
   });
   // Every export says where it went: a figure or CSV from a plot's menu, too.
-  for (QCustomPlot* plot : plots()) {
-    auto* shown = static_cast<WorkbenchPlot*>(plot);
+  for (WorkbenchPlot* shown : plots()) {
     connect(shown, &WorkbenchPlot::exported, this, [this, shown](const QString& path) {
       statusBar()->showMessage(QString("%1 exported to %2").arg(shown->title().section(':', 0, 0), path), kExportMessageMs);
     });
   }
-  file->addSeparator();
-  QAction* quit = file->addAction("&Quit", this, &QWidget::close);
-  quit->setShortcut(QKeySequence::Quit);
-  QMenu* run = menuBar()->addMenu("&Run");
-  for (QAction* a : {runAction_, pauseAction_, stepAction_, stopAction_, resetAction_}) run->addAction(a);
-  QMenu* view = menuBar()->addMenu("&View");
-  for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
-  buildTeachMenu();
 }
 
 QString MainWindow::exportDashboardTo(const QString& path, int dpi) { return exportDashboard(this, plots(), path, dpi); }

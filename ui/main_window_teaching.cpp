@@ -6,13 +6,11 @@
 #include "lesson_panel.h"
 #include "settings_panel.h"
 
-#include <QComboBox>
 #include <QDockWidget>
 #include <QPushButton>
 #include <QScreen>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSpinBox>
 
 namespace unfold::ui {
 
@@ -82,10 +80,7 @@ void MainWindow::carryOut(const LessonStep& step) {
     plotDocks_[step.show]->show();
     plotDocks_[step.show]->raise();
   }
-  if (step.inspectSignal >= 0) {
-    settings_->methodChoice()->setCurrentText(step.inspectMethod);
-    settings_->signalChoice()->setValue(step.inspectSignal);
-  }
+  if (step.inspectSignal >= 0) settings_->setInspection(step.inspectMethod, step.inspectSignal);
   if (step.plane) {
     LassoPlaneView* view = openPlaneView();
     view->startFrom(step.planeStart);

@@ -12,7 +12,8 @@ namespace unfold::ui {
 
 namespace {
 
-constexpr int kGrid = 300;
+constexpr int kGrid = 300;          // cost samples per side
+constexpr double kGridScale = 2.0;  // the cost grid is twice as wide as the picture: any window shape is filled
 constexpr int kSlistaSignals = 300, kSlistaIterations = 150;
 
 PlaneTrack trackOf(const QString& method, const PlaneProblem& p, const std::vector<PlaneStep>& path, double fStar) {
@@ -89,20 +90,17 @@ void PlaneWorker::computePicture() {
     picture.zStar[1] = zStar(1);
     picture.fStar = planeCost(p, zStar);
     picture.fZero = planeCost(p, Vector::Zero(2));
-    picture.tracks << trackOf("ISTA", p, planePath(p, PlaneMethod::Ista, s.steps), picture.fStar);
-    picture.tracks << trackOf("OISTA", p, planePath(p, PlaneMethod::Oista, s.steps), picture.fStar);
+    const std::vector<PlaneStep> ista = planePath(p, PlaneMethod::Ista, s.steps);
+    const std::vector<PlaneStep> oista = planePath(p, PlaneMethod::Oista, s.steps);
+    picture.tracks << trackOf("ISTA", p, ista, picture.fStar);
+    picture.tracks << trackOf("OISTA", p, oista, picture.fStar);
     if (generation_.load() != generation) return;  // a newer request: skip the training
     const std::vector<double> learned = trainPlaneSlista(p, s.steps, kSlistaSignals, kSlistaIterations, s.seed + 10);
-    picture.tracks << trackOf("SLISTA", p, planePath(p, PlaneMethod::Slista, 0, learned), picture.fStar);
-    // A square box around 0, z* and every point drawn, with a margin; the cost grid twice as wide, for
-    // any window shape.
-    std::vector<PlanePoint> points{{0.0, 0.0}, {zStar(0), zStar(1)}};
-    for (const PlaneTrack& t : picture.tracks)
-      for (qsizetype k = 0; k < t.toX.size(); ++k) points.push_back({t.gradX[k], t.gradY[k]}), points.push_back({t.toX[k], t.toY[k]});
-    const PlaneBox box = planeSquareBox(points);
+    const std::vector<PlaneStep> slista = planePath(p, PlaneMethod::Slista, 0, learned);
+    picture.tracks << trackOf("SLISTA", p, slista, picture.fStar);
+    const PlaneBox box = planePictureBox(zStar, {ista, oista, slista});
+    const PlaneBox grid = planeSquareAround(box, kGridScale);
     picture.xMin = box.xMin, picture.xMax = box.xMax, picture.yMin = box.yMin, picture.yMax = box.yMax;
-    const double cx = 0.5 * (box.xMin + box.xMax), cy = 0.5 * (box.yMin + box.yMax), half = 0.5 * (box.xMax - box.xMin);
-    const PlaneBox grid{cx - 2 * half, cx + 2 * half, cy - 2 * half, cy + 2 * half};
     picture.gridXMin = grid.xMin, picture.gridXMax = grid.xMax, picture.gridYMin = grid.yMin, picture.gridYMax = grid.yMax;
     picture.grid = kGrid;
     const std::vector<double> logGap = planeLogGapGrid(p, picture.fStar, grid, kGrid);

@@ -4,6 +4,7 @@
 
 #include "bounded_file.h"
 #include "input_error.h"
+#include "iterate_history.h"
 
 #include <QDir>
 #include <QFile>
@@ -176,8 +177,9 @@ std::optional<Session> parseSession(const QByteArray& json, const QString& sourc
     return std::nullopt;
   s.inspectedMethod = inspect.value("method").toString("OISTA").toUpper();
   s.inspectedSignal = inspect.value("signal").toInt(0);
-  if (!QStringList{"ISTA", "FISTA", "OISTA"}.contains(s.inspectedMethod) || s.inspectedSignal < 0 || s.inspectedSignal > 49) {
-    *error = source + ", inspect: 'method' must be ISTA, FISTA or OISTA and 'signal' 0 to 49";
+  if (!QStringList{"ISTA", "FISTA", "OISTA"}.contains(s.inspectedMethod) || s.inspectedSignal < 0 ||
+      s.inspectedSignal >= kInspectedSignalLimit) {
+    *error = source + QString(", inspect: 'method' must be ISTA, FISTA or OISTA and 'signal' 0 to %1").arg(kInspectedSignalLimit - 1);
     return std::nullopt;
   }
   return s;

@@ -2,13 +2,13 @@
 
 #include "import_problem_dialog.h"
 #include "iterate_history.h"
+#include "log_slider.h"
 #include "method_palette.h"
 #include "wheel_guard.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -17,7 +17,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalBlocker>
-#include <QSlider>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -29,15 +28,15 @@ namespace {
 
 // The slider covers lambda / lambda_max from 0.01 to 1 on a log scale, 1 % per step (arrow keys): below
 // 0.01 the solutions are dense and runs take long, so smaller values are typed in the spin box.
+constexpr double kSliderLambdaMin = 0.01, kSliderLambdaMax = 1.0;
 constexpr int kSliderSteps = 460;
-constexpr double kLogMin = -2.0;
+constexpr int kSliderPageStep = 23;  // a tenth of a decade
+constexpr int kLambdaDecimals = 4;   // the spin box's, and the slider's values rounded to them
+constexpr int kDigitPixels = 64;     // the digits' signal dimension: 8 x 8 images
 
-double sliderToLambda(int position) {
-  const double value = std::pow(10.0, kLogMin + (-kLogMin) * position / kSliderSteps);
-  return std::round(value * 1e4) / 1e4;  // the spin box's four decimals
-}
-int lambdaToSlider(double lambda) {
-  return static_cast<int>(std::lround((std::log10(std::clamp(lambda, 1e-2, 1.0)) - kLogMin) / -kLogMin * kSliderSteps));
+double roundedLambda(double value) {
+  const double scale = std::pow(10.0, kLambdaDecimals);
+  return std::round(value * scale) / scale;
 }
 
 QSpinBox* spinBox(int low, int high, int value, const QString& tip) {
@@ -63,29 +62,29 @@ const QStringList kLosses{"unsupervised", "semi-supervised", "supervised"};
 }  // namespace
 
 SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(buildProblemBox());
+  layout->addWidget(buildSolverBox());
+  layout->addWidget(buildNetworkBox());
+  layout->addWidget(buildInspectBox());
+  layout->addStretch(1);
+  nameWidgets();
+  updateSourceRows();
+  updateLossNote();
+  guardWheel(this);
+  connectEdits();
+}
+
+QGroupBox* SettingsPanel::buildProblemBox() {
   const ExperimentSettings defaults;
-  auto* problem = new QGroupBox("Problem");
-  auto* form = new QFormLayout(problem);
+  auto* box = new QGroupBox("Problem");
+  auto* form = new QFormLayout(box);
   source_ = new QComboBox;
   source_->addItems({"Gaussian dictionary", "Digits atoms (8×8)", "Import D and signals…"});
   source_->setToolTip("Gaussian: unit-norm random atoms. Digits: centred, unit-norm 8×8 images (n = 64).\n"
                       "Import: D (n × m) and signals (one per row) from CSV or .npy files.");
   form->addRow("source", source_);
-  fileRows_ = new QWidget;
-  auto* files = new QFormLayout(fileRows_);
-  files->setContentsMargins(0, 0, 0, 0);
-  for (QLineEdit** edit : {&dictionaryFile_, &signalsFile_}) {
-    *edit = new QLineEdit;
-    (*edit)->setReadOnly(true);
-  }
-  files->addRow("D", dictionaryFile_);
-  files->addRow("signals", signalsFile_);
-  auto* change = new QPushButton("Choose files…");
-  connect(change, &QPushButton::clicked, this, [this] {
-    if (chooseFiles()) emit changed();
-  });
-  files->addRow("", change);
-  form->addRow(fileRows_);
+  form->addRow(buildFileRows());
   n_ = spinBox(1, 2000, defaults.n, "Signal dimension n");
   m_ = spinBox(1, 8000, defaults.m, "Number of atoms m");
   signals_ = spinBox(1, 100000, defaults.signalCount,
@@ -104,50 +103,78 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
   form->addRow("test signals", signals_);
   form->addRow("train signals", train_);
   form->addRow("seed", seedRow);
+  form->addRow("λ / λ_max", buildLambdaRow());
+  return box;
+}
+
+QWidget* SettingsPanel::buildFileRows() {
+  fileRows_ = new QWidget;
+  auto* files = new QFormLayout(fileRows_);
+  files->setContentsMargins(0, 0, 0, 0);
+  for (QLineEdit** edit : {&dictionaryFile_, &signalsFile_}) {
+    *edit = new QLineEdit;
+    (*edit)->setReadOnly(true);
+  }
+  files->addRow("D", dictionaryFile_);
+  files->addRow("signals", signalsFile_);
+  auto* change = new QPushButton("Choose files…");
+  connect(change, &QPushButton::clicked, this, [this] {
+    if (chooseFiles()) emit changed();
+  });
+  files->addRow("", change);
+  return fileRows_;
+}
+
+QLayout* SettingsPanel::buildLambdaRow() {
+  const ExperimentSettings defaults;
   lambdaBox_ = new QDoubleSpinBox;
-  lambdaBox_->setDecimals(4);
+  lambdaBox_->setDecimals(kLambdaDecimals);
   lambdaBox_->setRange(1e-4, 1.5);
   lambdaBox_->setSingleStep(0.01);
   lambdaBox_->setValue(defaults.lambda);
   lambdaBox_->setKeyboardTracking(false);
   lambdaBox_->setToolTip("λ / λ_max: at 1 and above the solution is z* = 0");
-  lambdaSlider_ = new QSlider(Qt::Horizontal);
-  lambdaSlider_->setRange(0, kSliderSteps);
-  lambdaSlider_->setValue(lambdaToSlider(defaults.lambda));
-  lambdaSlider_->setPageStep(23);  // a tenth of a decade
+  lambdaSlider_ = new LogSlider(kSliderLambdaMin, kSliderLambdaMax, kSliderSteps);
+  lambdaSlider_->showValue(defaults.lambda);
+  lambdaSlider_->setPageStep(kSliderPageStep);
   lambdaSlider_->setToolTip("λ / λ_max on a log scale, 0.01 to 1 (arrow keys: 1 % steps);\n"
                             "type smaller values in the box");
-  auto* lambdaRow = new QHBoxLayout;
-  lambdaRow->addWidget(lambdaSlider_, 1);
-  lambdaRow->addWidget(lambdaBox_);
-  form->addRow("λ / λ_max", lambdaRow);
+  auto* row = new QHBoxLayout;
+  row->addWidget(lambdaSlider_, 1);
+  row->addWidget(lambdaBox_);
+  return row;
+}
 
-  auto* methods = new QGroupBox("Solvers");
-  auto* methodRow = new QVBoxLayout(methods);
+QGroupBox* SettingsPanel::buildSolverBox() {
+  auto* box = new QGroupBox("Solvers");
+  auto* column = new QVBoxLayout(box);
   ista_ = methodBox("ISTA", true);
   fista_ = methodBox("FISTA", true);
   oista_ = methodBox("OISTA", true);
-  auto* solverBoxes = new QHBoxLayout;
-  for (QCheckBox* box : {ista_, fista_, oista_}) solverBoxes->addWidget(box);
-  methodRow->addLayout(solverBoxes);
-  auto* runForm = new QFormLayout;
-  iterations_ = spinBox(1, 100000, defaults.iterations, "Iterations of every solver");
-  runForm->addRow("iterations", iterations_);
-  methodRow->addLayout(runForm);
+  auto* checks = new QHBoxLayout;
+  for (QCheckBox* check : {ista_, fista_, oista_}) checks->addWidget(check);
+  column->addLayout(checks);
+  auto* form = new QFormLayout;
+  iterations_ = spinBox(1, 100000, ExperimentSettings().iterations, "Iterations of every solver");
+  form->addRow("iterations", iterations_);
+  column->addLayout(form);
+  return box;
+}
 
-  auto* networks = new QGroupBox("Networks (trained in the app)");
-  auto* networkColumn = new QVBoxLayout(networks);
+QGroupBox* SettingsPanel::buildNetworkBox() {
+  const ExperimentSettings defaults;
+  auto* box = new QGroupBox("Networks (trained in the app)");
+  auto* column = new QVBoxLayout(box);
   lista_ = methodBox("LISTA", false);
   listaCp_ = methodBox("LISTA-CP", false);
   alista_ = methodBox("ALISTA", false);
   slista_ = methodBox("SLISTA", false);
-  auto* networkBoxes = new QGridLayout;
-  networkBoxes->addWidget(lista_, 0, 0);
-  networkBoxes->addWidget(listaCp_, 0, 1);
-  networkBoxes->addWidget(alista_, 1, 0);
-  networkBoxes->addWidget(slista_, 1, 1);
-  networkColumn->addLayout(networkBoxes);
-  auto* networkForm = new QFormLayout;
+  auto* checks = new QGridLayout;
+  checks->addWidget(lista_, 0, 0);
+  checks->addWidget(listaCp_, 0, 1);
+  checks->addWidget(alista_, 1, 0);
+  checks->addWidget(slista_, 1, 1);
+  column->addLayout(checks);
   layers_ = spinBox(1, 200, defaults.layers, "Number of layers T of every network");
   loss_ = new QComboBox;
   loss_->addItems(kLosses);
@@ -155,52 +182,51 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
                     "supervised: ½‖z_T − z0‖² (Gaussian problems: x = D z0 + noise)");
   budget_ = spinBox(1, 1000000, defaults.trainingIterations,
                     "Training budget: full-batch gradient steps (with line search) per network");
-  networkForm->addRow("layers T", layers_);
-  networkForm->addRow("loss", loss_);
   lossNote_ = new QLabel("Supervised needs the true codes z0: every signal, the solvers' test signals "
                          "too, is drawn as x = D z0 + noise (Gaussian D).");
   lossNote_->setWordWrap(true);
-  lossNote_->setObjectName("lossNote");
   QFont note = lossNote_->font();
   note.setPointSizeF(note.pointSizeF() * 0.9);
   lossNote_->setFont(note);
-  networkForm->addRow(lossNote_);
-  networkForm->addRow("training steps", budget_);
   layerWise_ = new QCheckBox("layer by layer");
   layerWise_->setToolTip("Train layers 1..t, then add layer t + 1 (a copy of layer t, or an ISTA step):\n"
                          "what deep LISTA-CP needs to show weight coupling (the paper's Fig. 5)");
-  networkForm->addRow("", layerWise_);
-  networkColumn->addLayout(networkForm);
+  auto* form = new QFormLayout;
+  form->addRow("layers T", layers_);
+  form->addRow("loss", loss_);
+  form->addRow(lossNote_);
+  form->addRow("training steps", budget_);
+  form->addRow("", layerWise_);
+  column->addLayout(form);
+  return box;
+}
 
-  auto* inspect = new QGroupBox("Inspect (no recomputation)");
-  auto* inspectForm = new QFormLayout(inspect);
+QGroupBox* SettingsPanel::buildInspectBox() {
+  auto* box = new QGroupBox("Inspect (no recomputation)");
+  auto* form = new QFormLayout(box);
   inspectMethod_ = new QComboBox;
   inspectMethod_->addItems({"OISTA", "ISTA", "FISTA"});
   inspectMethod_->setToolTip("The method whose iterates the support and L_S/L plots show");
   inspectSignal_ = spinBox(0, kInspectedSignalLimit - 1, 0,
-                          QString("The signal the support and L_S/L plots show (the first %1 are kept);\n"
-                                  "or click a dot in the L_S/L scatter").arg(kInspectedSignalLimit));
+                           QString("The signal the support and L_S/L plots show (the first %1 are kept);\n"
+                                   "or click a dot in the L_S/L scatter").arg(kInspectedSignalLimit));
   inspectSignal_->setKeyboardTracking(true);
-  inspectForm->addRow("method", inspectMethod_);
-  inspectForm->addRow("signal", inspectSignal_);
+  form->addRow("method", inspectMethod_);
+  form->addRow("signal", inspectSignal_);
+  return box;
+}
 
-  auto* layout = new QVBoxLayout(this);
-  layout->addWidget(problem);
-  layout->addWidget(methods);
-  layout->addWidget(networks);
-  layout->addWidget(inspect);
-  layout->addStretch(1);
-  // Names for tests and for the scripts that drive the window.
+void SettingsPanel::nameWidgets() {
   for (auto [widget, name] : std::initializer_list<std::pair<QWidget*, const char*>>{
            {source_, "source"}, {n_, "n"}, {m_, "m"}, {signals_, "testSignals"}, {train_, "trainSignals"},
            {seed_, "seed"}, {lambdaBox_, "lambda"}, {lambdaSlider_, "lambdaSlider"}, {iterations_, "iterations"},
-           {layers_, "layers"}, {loss_, "loss"}, {budget_, "trainingSteps"}})
+           {layers_, "layers"}, {loss_, "loss"}, {lossNote_, "lossNote"}, {budget_, "trainingSteps"},
+           {inspectMethod_, "inspectMethod"}, {inspectSignal_, "inspectSignal"}})
     widget->setObjectName(name);
-  updateSourceRows();
-  updateLossNote();
-  guardWheel(this);
+}
 
-  connect(lambdaSlider_, &QSlider::valueChanged, this, &SettingsPanel::lambdaFromSlider);
+void SettingsPanel::connectEdits() {
+  connect(lambdaSlider_, &LogSlider::logValueChanged, this, &SettingsPanel::lambdaFromSlider);
   connect(lambdaBox_, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::lambdaFromBox);
   for (QSpinBox* box : {n_, m_, signals_, train_, seed_, iterations_, layers_, budget_})
     connect(box, &QSpinBox::valueChanged, this, &SettingsPanel::changed);
@@ -222,11 +248,12 @@ void SettingsPanel::updateSourceRows() {
   m_->setEnabled(source != ProblemSource::Files);
   if (source == ProblemSource::Digits) {
     const QSignalBlocker blocker(n_);
-    n_->setValue(64);  // 8x8 images
+    n_->setValue(kDigitPixels);
   }
 }
 
 void SettingsPanel::sourceChosen(int index) {
+  if (signalsBlocked()) return;  // setSettings fills the form: no choice is made, no dialog opens
   if (static_cast<ProblemSource>(index) == ProblemSource::Files && !chooseFiles()) {
     const QSignalBlocker blocker(source_);  // cancelled: the problem stays as it was
     source_->setCurrentIndex(sourceIndex_);
@@ -249,7 +276,7 @@ void SettingsPanel::updateLossNote() { lossNote_->setVisible(loss_->currentText(
 
 void SettingsPanel::setInspection(const QString& method, int signal) {
   {
-    const QSignalBlocker blockMethod(inspectMethod_), blockSignal(inspectSignal_);
+    const QSignalBlocker quiet(this);  // one inspectChanged() for both
     inspectMethod_->setCurrentText(method);
     inspectSignal_->setMaximum(std::max(inspectSignal_->maximum(), signal));
     inspectSignal_->setValue(signal);
@@ -261,14 +288,14 @@ QString SettingsPanel::inspectedMethod() const { return inspectMethod_->currentT
 int SettingsPanel::inspectedSignal() const { return inspectSignal_->value(); }
 
 void SettingsPanel::setInspectableSignals(int count) {
-  const QSignalBlocker blocker(inspectSignal_);
+  const QSignalBlocker quiet(this);  // the plots follow from the snapshot that set the count
   inspectSignal_->setMaximum(std::max(0, count - 1));
 }
 
-void SettingsPanel::lambdaFromSlider(int position) {
+void SettingsPanel::lambdaFromSlider(double value) {
   if (syncing_) return;
   syncing_ = true;
-  lambdaBox_->setValue(sliderToLambda(position));
+  lambdaBox_->setValue(roundedLambda(value));
   syncing_ = false;
   emit changed();
 }
@@ -276,7 +303,7 @@ void SettingsPanel::lambdaFromSlider(int position) {
 void SettingsPanel::lambdaFromBox(double value) {
   if (syncing_) return;
   syncing_ = true;
-  lambdaSlider_->setValue(lambdaToSlider(value));
+  lambdaSlider_->showValue(value);
   syncing_ = false;
   emit changed();
 }
@@ -286,7 +313,7 @@ ExperimentSettings SettingsPanel::settings() const {
   s.source = static_cast<ProblemSource>(source_->currentIndex());
   s.dictionaryFile = dictionaryFile_->text();
   s.signalsFile = signalsFile_->text();
-  s.n = s.source == ProblemSource::Digits ? 64 : n_->value();
+  s.n = s.source == ProblemSource::Digits ? kDigitPixels : n_->value();
   s.m = m_->value();
   s.signalCount = signals_->value();
   s.trainCount = train_->value();
@@ -309,12 +336,7 @@ ExperimentSettings SettingsPanel::settings() const {
 
 void SettingsPanel::setSettings(const ExperimentSettings& s, Notification notification) {
   {
-    const QSignalBlocker blockers[] = {
-        QSignalBlocker(n_), QSignalBlocker(m_), QSignalBlocker(signals_), QSignalBlocker(train_),
-        QSignalBlocker(seed_), QSignalBlocker(iterations_), QSignalBlocker(lambdaBox_), QSignalBlocker(lambdaSlider_),
-        QSignalBlocker(ista_), QSignalBlocker(fista_), QSignalBlocker(oista_), QSignalBlocker(lista_),
-        QSignalBlocker(listaCp_), QSignalBlocker(alista_), QSignalBlocker(slista_), QSignalBlocker(layers_),
-        QSignalBlocker(loss_), QSignalBlocker(budget_), QSignalBlocker(source_), QSignalBlocker(layerWise_)};
+    const QSignalBlocker quiet(this);  // the edits below emit no changed() of their own
     source_->setCurrentIndex(static_cast<int>(s.source));
     sourceIndex_ = source_->currentIndex();
     dictionaryFile_->setText(s.dictionaryFile);
@@ -326,7 +348,7 @@ void SettingsPanel::setSettings(const ExperimentSettings& s, Notification notifi
     seed_->setValue(static_cast<int>(s.seed));
     iterations_->setValue(s.iterations);
     lambdaBox_->setValue(s.lambda);
-    lambdaSlider_->setValue(lambdaToSlider(s.lambda));
+    lambdaSlider_->showValue(s.lambda);
     ista_->setChecked(s.ista);
     fista_->setChecked(s.fista);
     oista_->setChecked(s.oista);

@@ -1,7 +1,8 @@
 // The experiment's settings as a form: the problem (source, sizes, seed and "regenerate", lambda on a
 // log-scale slider tied to a spin box, as a fraction of lambda_max), the solvers and their iterations,
 // the networks to train (depth T, loss, training budget). Emits changed() on every edit; the window
-// debounces it.
+// debounces it. Its widgets carry object names (source, n, m, lambda, lambdaSlider, inspectSignal, ...)
+// for tests and scripts that drive the window as a user does.
 #pragma once
 
 #include "experiment_settings.h"
@@ -9,15 +10,16 @@
 #include <QWidget>
 
 class QCheckBox;
-class QLabel;
-class QLineEdit;
-class QPushButton;
 class QComboBox;
 class QDoubleSpinBox;
-class QSlider;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
 class QSpinBox;
 
 namespace unfold::ui {
+
+class LogSlider;
 
 class SettingsPanel : public QWidget {
   Q_OBJECT
@@ -30,24 +32,26 @@ class SettingsPanel : public QWidget {
   void setSettings(const ExperimentSettings& settings, Notification notification = Notify);
   // Inspect this method and signal (nothing reruns); the signal may exceed the current run's range.
   void setInspection(const QString& method, int signal);
-  QDoubleSpinBox* lambdaBox() const { return lambdaBox_; }
   // What the inspector plots show; changing it never restarts a run.
   QString inspectedMethod() const;
   int inspectedSignal() const;
-  QComboBox* methodChoice() const { return inspectMethod_; }
-  QSpinBox* signalChoice() const { return inspectSignal_; }
+  // The signals the shown run kept iterates of: the inspector's choice is limited to them.
   void setInspectableSignals(int count);
-  QSlider* lambdaSlider() const { return lambdaSlider_; }
-  QSpinBox* layersBox() const { return layers_; }
-  QSpinBox* seedBox() const { return seed_; }
-  QComboBox* sourceChoice() const { return source_; }
 
  signals:
   void changed();
   void inspectChanged();
 
  private:
-  void lambdaFromSlider(int position);
+  QGroupBox* buildProblemBox();
+  QWidget* buildFileRows();
+  QLayout* buildLambdaRow();
+  QGroupBox* buildSolverBox();
+  QGroupBox* buildNetworkBox();
+  QGroupBox* buildInspectBox();
+  void nameWidgets();
+  void connectEdits();
+  void lambdaFromSlider(double value);
   void lambdaFromBox(double value);
   void updateSourceRows();
   void sourceChosen(int index);
@@ -59,7 +63,7 @@ class SettingsPanel : public QWidget {
   QWidget* fileRows_;
   QSpinBox *n_, *m_, *signals_, *train_, *iterations_, *seed_;
   QDoubleSpinBox* lambdaBox_;
-  QSlider* lambdaSlider_;
+  LogSlider* lambdaSlider_;
   QCheckBox *ista_, *fista_, *oista_;
   QCheckBox *lista_, *listaCp_, *alista_, *slista_, *layerWise_;
   QSpinBox *layers_, *budget_;
