@@ -4,6 +4,7 @@
 #include "command_options.h"
 #include "bounded_file.h"
 #include "dictionary.h"
+#include "experiment.h"
 #include "input_error.h"
 #include "quoted_text.h"
 #include "matrix_file.h"
@@ -84,12 +85,11 @@ int runGenerate(const QStringList& arguments, std::ostream& out, std::ostream& e
   if (testCount > 0 && sparseSignals) files.addOutput("--out", path("Z0_test"));
   files.check();
 
-  const Matrix D = makeDictionary(*kind, n, m, seed);
-  // Separate streams for the dictionary, the training and the test signals: changing --test never
-  // changes the training set.
-  const SignalSet train = makeSignals(signalKind, D, count, seed + 1, sparse);
+  const ProblemSpec spec{*kind, signalKind, n, m, count, testCount, sparse, seed};
+  const Matrix D = specDictionary(spec);
+  const SignalSet train = specTrainingSignals(spec, D);
   std::optional<SignalSet> test;
-  if (testCount > 0) test = makeSignals(signalKind, D, testCount, seed + 2, sparse);
+  if (testCount > 0) test = specTestSignals(spec, D);
 
   files.write(path("D"), formatMatrixFile(path("D"), D));
   files.write(path("X"), formatSignalsFile(path("X"), train.X));
