@@ -96,14 +96,14 @@ class TestWorkbench : public QObject {
     QCOMPARE(shown.networks.size(), 2);
     // The same training in the core (deterministic: same data, same settings, bit-identical weights).
     const WorkbenchProblem problem = buildProblem(s);
-    const unfold::ReferenceSolution reference = unfold::solveReference(*problem.dictionary, problem.testX, s.lambda);
+    const unfold::ReferenceSolution reference = unfold::solveReference(*problem.dictionary, problem.test.X, s.lambda);
     unfold::UnfoldedNetwork net(*problem.dictionary, s.lambda,
                                 unfold::istaInitialization(unfold::Parametrization::Slista, problem.dictionary->atoms(),
                                                            problem.dictionary->lipschitz(), s.layers));
     unfold::TrainingSettings training;
     training.maxIterations = s.trainingIterations;
-    unfold::trainNetwork(net, {problem.trainX, {}, problem.testX, {}}, training);
-    const auto layers = unfold::diagnoseNetwork(net, problem.trainX, problem.testX, reference.optimalCost);
+    unfold::trainNetwork(net, {problem.train.X, {}, problem.test.X, {}}, training);
+    const auto layers = unfold::diagnoseNetwork(net, problem.train.X, problem.test.X, reference.optimalCost);
     const NetworkCurve* slista = network(shown, "SLISTA");
     QVERIFY(slista && slista->trained);
     QCOMPARE(slista->layerGap.size(), s.layers);
@@ -125,8 +125,7 @@ class TestWorkbench : public QObject {
     // Coupling of LISTA-CP: the core's distance for the weights the window trained.
     const NetworkCurve* cp = network(shown, "LISTA-CP");
     QVERIFY(cp && cp->trained);
-    const unfold::NetworkFile file = unfold::parseNetworkJson(cp->weightsJson.toStdString(), "test");
-    const auto coupling = unfold::layerCoupling(file.weights, problem.dictionary->atoms(), problem.dictionary->lipschitz());
+    const auto coupling = unfold::layerCoupling(cp->network.weights, problem.dictionary->atoms(), problem.dictionary->lipschitz());
     QCPGraph* distance = window.couplingPlot()->curve("LISTA-CP");
     QVERIFY(distance);
     for (int t = 0; t < s.layers; ++t) QCOMPARE(distance->data()->at(t)->value, coupling[size_t(t)].distance);
@@ -310,7 +309,7 @@ class TestWorkbench : public QObject {
     }
     ExperimentSettings supervisedDigits = digits;
     supervisedDigits.slista = true;
-    supervisedDigits.loss = "supervised";
+    supervisedDigits.loss = unfold::LossKind::Supervised;
     QVERIFY_THROWS_EXCEPTION(unfold::InputError, buildProblem(supervisedDigits));
   }
 

@@ -2,6 +2,8 @@
 // networks to train on it.
 #pragma once
 
+#include "network_loss.h"
+
 #include <QMetaType>
 #include <QString>
 #include <QtGlobal>
@@ -23,20 +25,22 @@ struct ExperimentSettings {
   bool ista = true, fista = true, oista = true;
   bool lista = false, listaCp = false, alista = false, slista = false;
   int layers = 10;                      // T of every network
-  QString loss = "unsupervised";        // unsupervised, semi-supervised, supervised
+  LossKind loss = LossKind::Unsupervised;
   int trainingIterations = 200;         // the training budget: full-batch gradient steps per network
   bool layerWise = false;               // train layers 1..t, then add layer t + 1 (deep LISTA-CP, Fig. 5)
   bool anyNetwork() const { return lista || listaCp || alista || slista; }
   bool operator==(const ExperimentSettings&) const = default;
 };
 
-// Trained weights stay valid while everything that shapes the training is unchanged (the solvers'
-// iterations are not part of it). Training is deterministic, so reusing them changes nothing but time.
-inline bool sameTrainingSettings(const ExperimentSettings& a, const ExperimentSettings& b) {
-  return a.source == b.source && a.dictionaryFile == b.dictionaryFile && a.signalsFile == b.signalsFile && a.n == b.n &&
-         a.m == b.m && a.signalCount == b.signalCount && a.trainCount == b.trainCount && a.lambda == b.lambda &&
-         a.seed == b.seed && a.layers == b.layers && a.loss == b.loss && a.trainingIterations == b.trainingIterations &&
-         a.layerWise == b.layerWise;
+// Trained weights stay valid while everything that shapes the training is unchanged: all but the
+// methods chosen (weights are kept per method) and the solvers' iterations. Training is deterministic,
+// so reusing them changes nothing but time.
+inline bool sameTrainingSettings(ExperimentSettings a, ExperimentSettings b) {
+  for (ExperimentSettings* s : {&a, &b}) {
+    s->iterations = 0;
+    s->ista = s->fista = s->oista = s->lista = s->listaCp = s->alista = s->slista = false;
+  }
+  return a == b;
 }
 
 }  // namespace unfold::ui

@@ -4,6 +4,8 @@
 
 #include "bounded_file.h"
 #include "input_error.h"
+#include "method_palette.h"
+#include "network_file.h"
 
 #include <QDir>
 #include <QFile>
@@ -33,7 +35,6 @@ bool integerField(const QJsonObject& o, const char* key, int low, int high, int&
 
 const QStringList kSources{"gaussian", "digits", "files"};
 const QStringList kMethods{"ista", "fista", "oista", "lista", "lista-cp", "alista", "slista"};
-const QStringList kLosses{"unsupervised", "semi-supervised", "supervised"};
 
 bool* methodFlag(ExperimentSettings& s, const QString& name) {
   bool* flags[] = {&s.ista, &s.fista, &s.oista, &s.lista, &s.listaCp, &s.alista, &s.slista};
@@ -58,7 +59,7 @@ QByteArray formatSession(const Session& s) {
                        {"iterations", s.settings.iterations},
                        {"methods", methods},
                        {"layers", s.settings.layers},
-                       {"loss", s.settings.loss},
+                       {"loss", QString::fromStdString(lossKindName(s.settings.loss))},
                        {"training_iterations", s.settings.trainingIterations},
                        {"layer_wise", s.settings.layerWise}};
   if (s.settings.source == ProblemSource::Files) {
@@ -71,8 +72,8 @@ QByteArray formatSession(const Session& s) {
                    {"settings", settings},
                    {"inspect", QJsonObject{{"method", s.inspectedMethod}, {"signal", s.inspectedSignal}}}};
   QJsonObject networks;
-  for (auto it = s.networks.begin(); it != s.networks.end(); ++it)
-    networks.insert(it.key(), QJsonDocument::fromJson(it.value().toUtf8()).object());
+  for (const auto& [kind, file] : s.networks)
+    networks.insert(methodLabel(kind), QJsonDocument::fromJson(QByteArray::fromStdString(formatNetworkJson(file))).object());
   if (!networks.isEmpty()) root.insert("networks", networks);
   return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
@@ -143,8 +144,9 @@ std::optional<Session> parseSession(const QByteArray& json, const QString& sourc
       !optionalInteger("training_iterations", 1, 1000000, s.settings.trainingIterations))
     return std::nullopt;
   s.settings.layerWise = o.value("layer_wise").toBool(false);
-  s.settings.loss = o.value("loss").toString("unsupervised");
-  if (!kLosses.contains(s.settings.loss)) {
+  const auto loss = parseLossKind(o.value("loss").toString("unsupervised").toStdString());
+  s.settings.loss = loss.value_or(LossKind::Unsupervised);
+  if (!loss) {
     *error = where + ": 'loss' must be unsupervised, semi-supervised or supervised";
     return std::nullopt;
   }
@@ -166,10 +168,18 @@ std::optional<Session> parseSession(const QByteArray& json, const QString& sourc
     }
     *flag = true;
   }
-  // Trained weights are checked against the problem when the run uses them (network_training_run.h).
+  // Trained weights are checked against the problem when the run uses them (network_training_run.h);
+  // weights that cannot be read are left out, and that network trains anew.
   const QJsonObject networks = root.value("networks").toObject();
-  for (auto it = networks.begin(); it != networks.end(); ++it)
-    s.networks.insert(it.key(), QString::fromUtf8(QJsonDocument(it.value().toObject()).toJson(QJsonDocument::Compact)));
+  for (auto it = networks.begin(); it != networks.end(); ++it) {
+    const auto kind = parseParametrization(it.key().toLower().toStdString());
+    if (!kind) continue;
+    try {
+      const QByteArray text = QJsonDocument(it.value().toObject()).toJson(QJsonDocument::Compact);
+      s.networks[*kind] = parseNetworkJson(text.toStdString(), source.toStdString() + ", networks, " + it.key().toStdString());
+    } catch (const InputError&) {
+    }
+  }
   const QJsonObject inspect = root.value("inspect").toObject();
   if (!typed(inspect, source + ", inspect", "method", QJsonValue::String, "a string (ISTA, FISTA or OISTA)") ||
       !typed(inspect, source + ", inspect", "signal", QJsonValue::Double, "an integer"))
