@@ -7,6 +7,7 @@
 #include "learned_steps_plot.h"
 #include "main_window.h"
 #include "run_gate.h"
+#include "session_file.h"
 #include "settings_panel.h"
 #include "support_raster_plot.h"
 #include "support_ratio_plot.h"
@@ -267,6 +268,40 @@ class TestWorkbench : public QObject {
     QVERIFY(!losses.isEmpty());
     QCOMPARE(slista->trainLoss, losses);
     QCOMPARE(slista->layerGap, gaps);  // the same results on the students' screens
+  }
+
+  void trainedWeightsAreTaggedWithTheRequestTheyAnswer() {
+    MainWindow window;
+    window.show();
+    const ExperimentSettings asked = smallNetworks();
+    window.settingsPanel()->setSettings(asked, SettingsPanel::Quietly);
+    QSignalSpy finished(&window, &MainWindow::runFinished);
+    window.startDefaultRun();
+    // An edit while the run goes on (as inside the debounce, before it becomes a request).
+    ExperimentSettings edited = asked;
+    edited.lambda = 0.3;
+    window.settingsPanel()->setSettings(edited, SettingsPanel::Quietly);
+    QVERIFY(finished.wait(60000));
+    QVERIFY(window.shownSnapshot().request == asked);
+    QTemporaryDir dir;
+    QString error;
+    // The weights answer lambda = 0.2: a session of the edited form does not carry them...
+    QCOMPARE(window.saveSessionFile(dir.filePath("edited.json")), QString());
+    const auto withEdit = readSessionFile(dir.filePath("edited.json"), &error);
+    QVERIFY2(withEdit, qPrintable(error));
+    QCOMPARE(withEdit->settings.lambda, 0.3);
+    QVERIFY(withEdit->networks.empty());
+    // ...and one of the settings that trained them carries them, the very values the run produced.
+    window.settingsPanel()->setSettings(asked, SettingsPanel::Quietly);
+    QCOMPARE(window.saveSessionFile(dir.filePath("asked.json")), QString());
+    const auto withWeights = readSessionFile(dir.filePath("asked.json"), &error);
+    QVERIFY2(withWeights, qPrintable(error));
+    QCOMPARE(withWeights->networks.size(), size_t(2));
+    const NetworkCurve* slista = network(window.shownSnapshot(), "SLISTA");
+    QVERIFY(slista);
+    const unfold::NetworkWeights& saved = withWeights->networks.at(unfold::Parametrization::Slista).weights;
+    QCOMPARE(saved.layerCount(), asked.layers);
+    for (int t = 0; t < asked.layers; ++t) QCOMPARE(saved.layers[size_t(t)].step, slista->network.weights.layers[size_t(t)].step);
   }
 
   void digitsAndImportedProblems() {
