@@ -1,5 +1,5 @@
-// One experiment path: the same settings give bit-identical data and weights in the workbench, in
-// `generate` + `train` and in `reproduce`, because all of them go through experiment.h. The command line
+// One experiment path: the same settings give bit-identical data, solver curves and weights in the
+// workbench, in `generate` + `train` and in `reproduce`, because all of them go through experiment.h. The command line
 // runs in-process; the workbench runs in its window, on its worker thread.
 #include "commands.h"
 #include "reproduce.h"
@@ -166,6 +166,28 @@ class TestExperiment : public QObject {
     const QByteArray reproduced = fileBytes(dir.filePath(figure + ".csv"));
     QVERIFY(reproduced.count('\n') > 3);
     QCOMPARE(reproduced, fileBytes(dir.filePath("diagnostics.csv")));
+  }
+
+  void reproduceSolvesWhatTheWorkbenchSolves() {
+    // Fig. 2 at --tiny: n = 10, m = 50, lambda = 0.5, 10 signals, 60 iterations, seed 0.
+    QTemporaryDir dir;
+    QCOMPARE(runCommand({"reproduce", "oista", "--tiny", "--out", dir.path()}), 0);
+    ExperimentSettings s;
+    s.n = 10;
+    s.m = 50;
+    s.signalCount = 10;
+    s.iterations = 60;
+    s.lambda = 0.5;
+    MainWindow window;
+    window.show();
+    QVERIFY(runSettings(window, s));
+    const ConvergenceSnapshot& shown = window.shownSnapshot();
+    QCOMPARE(shown.curves.size(), 3);
+    for (const ConvergenceCurve& curve : shown.curves) {
+      const std::vector<double> gaps = csvColumn(dir.filePath("oista.csv"), curve.method.toLower() + "_gap");
+      QCOMPARE(curve.gapMean.size(), qsizetype(gaps.size()));
+      for (size_t t = 0; t < gaps.size(); ++t) QCOMPARE(curve.gapMean[qsizetype(t)], gaps[t]);
+    }
   }
 
   void coreExperimentIsReproducible() {
