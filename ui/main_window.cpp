@@ -252,7 +252,8 @@ void MainWindow::redraw() {
     // Of the two tabbed plots, the one that has something to say: coupling when only LISTA / LISTA-CP train.
     if (!shown_.networks.isEmpty() && shown_.networks.size() != shownNetworkCount_) {
       bool onlyCoupled = true;
-      for (const NetworkCurve& n : shown_.networks) onlyCoupled &= n.kind == Parametrization::Lista || n.kind == Parametrization::ListaCp;
+      for (const NetworkCurve& n : shown_.networks)
+        onlyCoupled &= n.kind == Parametrization::Lista || n.kind == Parametrization::ListaCp;
       (onlyCoupled ? couplingDock_ : stepsDock_)->raise();
     }
     shownNetworkCount_ = shown_.networks.size();
