@@ -11,12 +11,13 @@ class ProgressThrottle {
  public:
   enum class First { Immediately, AfterInterval };
   explicit ProgressThrottle(std::chrono::milliseconds interval, First first = First::Immediately)
-      : interval_(interval), last_(first == First::Immediately ? Clock::time_point{} : Clock::now()) {}
+      : interval_(interval), acted_(first == First::AfterInterval), last_(Clock::now()) {}
 
   // True (and the interval restarts) if it is time to act, or if `force`.
   bool due(bool force = false) {
     const Clock::time_point now = Clock::now();
-    if (!force && now - last_ < interval_) return false;
+    if (acted_ && !force && now - last_ < interval_) return false;
+    acted_ = true;
     last_ = now;
     return true;
   }
@@ -24,6 +25,7 @@ class ProgressThrottle {
  private:
   using Clock = std::chrono::steady_clock;
   std::chrono::milliseconds interval_;
+  bool acted_;  // false until the first time (First::Immediately)
   Clock::time_point last_;
 };
 
