@@ -3,10 +3,14 @@
 #pragma once
 
 #include "network_loss.h"
+#include "network_parameters.h"
+#include "solver.h"
 
 #include <QMetaType>
 #include <QString>
 #include <QtGlobal>
+
+#include <vector>
 
 namespace unfold::ui {
 
@@ -30,6 +34,44 @@ struct ExperimentSettings {
   bool layerWise = false;               // train layers 1..t, then add layer t + 1 (deep LISTA-CP, Fig. 5)
   bool anyNetwork() const { return lista || listaCp || alista || slista; }
   bool operator==(const ExperimentSettings&) const = default;
+
+  // The choices by method: the flags above are the form's check boxes, the enums what everything else
+  // uses.
+  static constexpr Algorithm kAlgorithms[] = {Algorithm::Ista, Algorithm::Fista, Algorithm::Oista};
+  static constexpr Parametrization kParametrizations[] = {Parametrization::Lista, Parametrization::ListaCp,
+                                                           Parametrization::Alista, Parametrization::Slista};
+  bool& chosen(Algorithm algorithm) {
+    switch (algorithm) {
+      case Algorithm::Fista: return fista;
+      case Algorithm::Oista: return oista;
+      case Algorithm::Ista: break;
+    }
+    return ista;
+  }
+  bool& chosen(Parametrization kind) {
+    switch (kind) {
+      case Parametrization::Lista: return lista;
+      case Parametrization::ListaCp: return listaCp;
+      case Parametrization::Alista: return alista;
+      case Parametrization::Slista: break;
+    }
+    return slista;
+  }
+  // Reads only: the flag the non-const overload names.
+  bool chosen(Algorithm algorithm) const { return const_cast<ExperimentSettings&>(*this).chosen(algorithm); }
+  bool chosen(Parametrization kind) const { return const_cast<ExperimentSettings&>(*this).chosen(kind); }
+  std::vector<Algorithm> chosenSolvers() const {
+    std::vector<Algorithm> out;
+    for (Algorithm algorithm : kAlgorithms)
+      if (chosen(algorithm)) out.push_back(algorithm);
+    return out;
+  }
+  std::vector<Parametrization> chosenNetworks() const {
+    std::vector<Parametrization> out;
+    for (Parametrization kind : kParametrizations)
+      if (chosen(kind)) out.push_back(kind);
+    return out;
+  }
 };
 
 // Trained weights stay valid while everything that shapes the training is unchanged: all but the
@@ -38,7 +80,8 @@ struct ExperimentSettings {
 inline bool sameTrainingSettings(ExperimentSettings a, ExperimentSettings b) {
   for (ExperimentSettings* s : {&a, &b}) {
     s->iterations = 0;
-    s->ista = s->fista = s->oista = s->lista = s->listaCp = s->alista = s->slista = false;
+    for (Algorithm algorithm : ExperimentSettings::kAlgorithms) s->chosen(algorithm) = false;
+    for (Parametrization kind : ExperimentSettings::kParametrizations) s->chosen(kind) = false;
   }
   return a == b;
 }

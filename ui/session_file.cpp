@@ -34,21 +34,26 @@ bool integerField(const QJsonObject& o, const char* key, int low, int high, int&
 }
 
 const QStringList kSources{"gaussian", "digits", "files"};
-const QStringList kMethods{"ista", "fista", "oista", "lista", "lista-cp", "alista", "slista"};
+// The methods' names in sessions: the command line's (ista, ..., lista-cp, ...), in the form's order.
+QStringList methodNames() {
+  QStringList names;
+  for (Algorithm a : ExperimentSettings::kAlgorithms) names << QString::fromStdString(algorithmName(a));
+  for (Parametrization k : ExperimentSettings::kParametrizations) names << QString::fromStdString(parametrizationName(k));
+  return names;
+}
 
 bool* methodFlag(ExperimentSettings& s, const QString& name) {
-  bool* flags[] = {&s.ista, &s.fista, &s.oista, &s.lista, &s.listaCp, &s.alista, &s.slista};
-  const qsizetype i = kMethods.indexOf(name);
-  return i < 0 ? nullptr : flags[i];
+  if (const auto algorithm = parseAlgorithm(name.toStdString())) return &s.chosen(*algorithm);
+  if (const auto kind = parseParametrization(name.toStdString())) return &s.chosen(*kind);
+  return nullptr;
 }
 
 }  // namespace
 
 QByteArray formatSession(const Session& s) {
   QJsonArray methods;
-  ExperimentSettings copy = s.settings;
-  for (const QString& name : kMethods)
-    if (*methodFlag(copy, name)) methods.append(name);
+  for (Algorithm a : s.settings.chosenSolvers()) methods.append(QString::fromStdString(algorithmName(a)));
+  for (Parametrization k : s.settings.chosenNetworks()) methods.append(QString::fromStdString(parametrizationName(k)));
   QJsonObject settings{{"dictionary", kSources[static_cast<int>(s.settings.source)]},
                        {"n", s.settings.n},
                        {"m", s.settings.m},
@@ -154,7 +159,7 @@ bool readMethods(const QJsonObject& o, const QString& where, ExperimentSettings&
     if (!flag) {
       const QString shown = m.isString() ? QString::fromStdString(quotedInput(m.toString().toStdString()))
                                          : QString("a non-string value");
-      *error = QString("%1: unknown method %2 (%3)").arg(where, shown, kMethods.join(", "));
+      *error = QString("%1: unknown method %2 (%3)").arg(where, shown, methodNames().join(", "));
       return false;
     }
     *flag = true;

@@ -21,23 +21,6 @@ namespace {
 
 constexpr auto kPartial = std::chrono::milliseconds(40);
 
-std::vector<Algorithm> chosenSolvers(const ExperimentSettings& s) {
-  std::vector<Algorithm> out;
-  if (s.ista) out.push_back(Algorithm::Ista);
-  if (s.fista) out.push_back(Algorithm::Fista);
-  if (s.oista) out.push_back(Algorithm::Oista);
-  return out;
-}
-
-std::vector<Parametrization> chosenNetworks(const ExperimentSettings& s) {
-  std::vector<Parametrization> out;
-  if (s.lista) out.push_back(Parametrization::Lista);
-  if (s.listaCp) out.push_back(Parametrization::ListaCp);
-  if (s.alista) out.push_back(Parametrization::Alista);
-  if (s.slista) out.push_back(Parametrization::Slista);
-  return out;
-}
-
 // The network the settings ask for, of the given parametrization.
 NetworkSettings networkSettings(const ExperimentSettings& s, Parametrization kind) {
   NetworkSettings settings{kind, s.layers, s.lambda, {}};
@@ -177,7 +160,7 @@ ConvergenceSnapshot SolverWorker::preparing(const ExperimentSettings& settings, 
   snapshot.atoms = static_cast<int>(dictionary.atomCount());
   snapshot.inspected = inspectedSignals(problem.test.X.cols(), snapshot.atoms, settings.iterations);
   snapshot.problem = problem.description;
-  snapshot.networksPlanned = static_cast<int>(chosenNetworks(settings).size());
+  snapshot.networksPlanned = static_cast<int>(settings.chosenNetworks().size());
   snapshot.phase = RunPhase::Preparing;
   return snapshot;
 }
@@ -188,7 +171,7 @@ bool SolverWorker::solve(Run& run) {
   run.snapshot.phase = RunPhase::Solving;
   std::atomic<bool> outOfMemory{false};  // one solver out of memory ends them all
   const auto ended = [&run, &outOfMemory] { return outOfMemory.load() || run.abandoned(); };
-  for (const Algorithm algorithm : chosenSolvers(settings))
+  for (const Algorithm algorithm : settings.chosenSolvers())
     run.traces.push_back(std::make_unique<LiveTrace>(algorithm, dictionary, run.reference.optimalCost, settings.lambda,
                                                      settings.iterations, run.snapshot.inspected, gate_, ended));
   // One thread each, so that a paused run holds them all on the same t.
@@ -232,7 +215,7 @@ void SolverWorker::sendWhileSolving(Run& run, RunningSolvers& running) {
 
 bool SolverWorker::train(Run& run) {
   const ExperimentSettings& settings = run.request.settings;
-  const std::vector<Parametrization> networks = chosenNetworks(settings);
+  const std::vector<Parametrization> networks = settings.chosenNetworks();
   if (networks.empty()) return true;
   run.snapshot.phase = RunPhase::Training;
   send(run.snapshot);  // the solvers' results, complete, while the networks train
