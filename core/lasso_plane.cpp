@@ -2,7 +2,7 @@
 
 #include "input_error.h"
 #include "lasso.h"
-#include "network_trainer.h"
+#include "experiment.h"
 #include "problem_generators.h"
 #include "random.h"
 #include "support_lipschitz.h"
@@ -131,15 +131,15 @@ std::vector<PlaneStep> planePath(const PlaneProblem& p, PlaneMethod method, int 
 }
 
 std::vector<double> trainPlaneSlista(const PlaneProblem& p, int layers, int signalCount, int iterations, std::uint64_t seed) {
+  ProblemSpec spec;  // for the signals only: the dictionary is the plane's
+  spec.trainCount = spec.testCount = signalCount;
+  spec.seed = seed;
   const Dictionary d(p.D);
-  const Matrix trainX = makeSignals(SignalKind::Gaussian, p.D, signalCount, seed).X;
-  const Matrix testX = makeSignals(SignalKind::Gaussian, p.D, signalCount, seed + 1).X;
-  UnfoldedNetwork network(d, p.lambda, istaInitialization(Parametrization::Slista, p.D, p.L, layers));
-  TrainingSettings settings;
-  settings.maxIterations = iterations;
-  trainNetwork(network, {trainX, {}, testX, {}}, settings);
+  const TrainingData data{specTrainingSignals(spec, p.D).X, {}, specTestSignals(spec, p.D).X, {}};
+  NetworkSettings settings{Parametrization::Slista, layers, p.lambda, {}};
+  settings.training.maxIterations = iterations;
   std::vector<double> steps;
-  for (const LayerWeights& layer : network.weights().layers) steps.push_back(layer.step);
+  for (const LayerWeights& layer : trainNetwork(d, data, settings).file.weights.layers) steps.push_back(layer.step);
   return steps;
 }
 

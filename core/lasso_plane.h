@@ -44,8 +44,9 @@ enum class PlaneMethod { Ista, Oista, Slista };
 std::vector<PlaneStep> planePath(const PlaneProblem& p, PlaneMethod method, int steps,
                                  const std::vector<double>& learnedSteps = {});
 
-// SLISTA trained (unsupervised, full-batch GD) on `signalCount` signals around this problem's D, at its
-// lambda: the learned step of each of `layers` layers.
+// SLISTA trained (unsupervised, full-batch GD) on `signalCount` training and as many test signals around
+// this problem's D, at its lambda, drawn as experiment.h draws them from `seed`: the learned step of each
+// of `layers` layers.
 std::vector<double> trainPlaneSlista(const PlaneProblem& p, int layers, int signalCount, int iterations, std::uint64_t seed);
 
 // What the 2-D view shows: a box in the plane, and the cost sampled on it.

@@ -11,10 +11,12 @@
 
 namespace unfold {
 
-std::optional<Optimizer> parseOptimizer(std::string_view name) {
-  constexpr NameTable<Optimizer, 2> names{{{Optimizer::GradientDescent, "gd"}, {Optimizer::Adam, "adam"}}};
-  return valueNamed(names, name);
-}
+namespace {
+constexpr NameTable<Optimizer, 2> kOptimizerNames{{{Optimizer::GradientDescent, "gd"}, {Optimizer::Adam, "adam"}}};
+}  // namespace
+
+std::optional<Optimizer> parseOptimizer(std::string_view name) { return valueNamed(kOptimizerNames, name); }
+std::string optimizerName(Optimizer optimizer) { return nameOf(kOptimizerNames, optimizer); }
 
 std::string stopReasonText(StopReason reason) {
   switch (reason) {

@@ -21,6 +21,7 @@ namespace unfold {
 
 enum class Optimizer { GradientDescent, Adam };
 std::optional<Optimizer> parseOptimizer(std::string_view name);  // gd, adam
+std::string optimizerName(Optimizer optimizer);
 
 struct TrainingSettings {
   LossKind loss = LossKind::Unsupervised;
@@ -32,6 +33,7 @@ struct TrainingSettings {
   bool layerWise = false;
   std::uint64_t seed = 0;
   int patience = 300;            // stop after this many test evaluations without improvement; 0: never
+  bool operator==(const TrainingSettings&) const = default;
 };
 
 struct TrainingData {

@@ -1,6 +1,7 @@
 #include "paper_experiments.h"
 
 #include "dictionary.h"
+#include "experiment.h"
 #include "input_error.h"
 #include "largest_eigenvalue.h"
 #include "problem_generators.h"
@@ -32,8 +33,15 @@ class StepRecorder : public TraceRecorder {
 
 SolverComparison compareSolvers(int n, int m, int signalCount, double lambda, int iterations, std::uint64_t seed) {
   if (signalCount < 1 || iterations < 1) throw InputError("the solver comparison needs at least one signal and one iteration");
-  const Dictionary d(gaussianDictionary(n, m, seed));
-  const Matrix X = makeSignals(SignalKind::Gaussian, d.atoms(), signalCount, seed + 1).X;
+  ProblemSpec spec;  // the test signals of `generate --n n --m m --test signalCount --seed seed`
+  spec.n = n;
+  spec.m = m;
+  spec.trainCount = 0;
+  spec.testCount = signalCount;
+  spec.seed = seed;
+  const ExperimentProblem problem = makeProblem(spec);
+  const Dictionary& d = *problem.dictionary;
+  const Matrix& X = problem.test.X;
   const ReferenceSolution reference = solveReference(d, X, lambda);
   SolverComparison out;
   for (int t = 0; t <= iterations; ++t) out.iteration.push_back(t);

@@ -3,7 +3,7 @@
 //    the signals; the median too), with OISTA's step in units of 1/L (mean over the signals, and for the first signal);
 //  - Fig. E.1: L_S/L for random supports of size zeta m, against the Marchenko-Pastur prediction
 //    ((1 + sqrt(zeta gamma)) / (1 + sqrt(gamma)))^2, gamma = m/n.
-// The networks' figures (4, 5, 6) are trainings plus network_diagnostics.h.
+// The networks' figures (4, 5, 6) are trainings (experiment.h) plus network_diagnostics.h.
 #pragma once
 
 #include "types.h"
@@ -21,7 +21,8 @@ struct SolverComparison {
   std::vector<double> oistaStepFirstSignal;
 };
 
-// Gaussian D (unit-norm atoms) n x m, `signalCount` Gaussian signals scaled so that lambda_max = 1.
+// Gaussian D (unit-norm atoms) n x m, `signalCount` Gaussian signals scaled so that lambda_max = 1: the
+// test set of experiment.h's ProblemSpec, the workbench's signals for the same settings.
 SolverComparison compareSolvers(int n, int m, int signalCount, double lambda, int iterations, std::uint64_t seed);
 
 struct SupportRatioCurve {

@@ -39,6 +39,7 @@ struct SignalSet {
 struct SparseSignalSettings {
   int nonZeros = 5;      // k, non-zeros of z0
   double noise = 0.01;   // std of the Gaussian noise added to D z0
+  bool operator==(const SparseSignalSettings&) const = default;
 };
 
 // Signals of the given kind. For Digits, the images used as atoms are not excluded (the dictionary

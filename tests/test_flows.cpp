@@ -341,12 +341,12 @@ class TestFlows : public QObject {
     MainWindow w;
     openActive(w);
     ExperimentSettings s = tinySlista(5);
-    s.loss = "supervised";
+    s.loss = unfold::LossKind::Supervised;
     QVERIFY(runSettings(w, s));
     QVERIFY(w.settingsPanel()->findChild<QLabel*>("lossNote")->isVisible());
     QVERIFY(w.statusText().contains("x = D z0 + noise"));
     CHECK_STORY(w);
-    s.loss = "unsupervised";
+    s.loss = unfold::LossKind::Unsupervised;
     QVERIFY(runSettings(w, s));
     QVERIFY(!w.settingsPanel()->findChild<QLabel*>("lossNote")->isVisible());
     QVERIFY(!w.statusText().contains("z0"));

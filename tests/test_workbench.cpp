@@ -8,6 +8,7 @@
 #include "learned_steps_plot.h"
 #include "main_window.h"
 #include "run_gate.h"
+#include "session_file.h"
 #include "settings_panel.h"
 #include "support_raster_plot.h"
 #include "support_ratio_plot.h"
@@ -97,14 +98,14 @@ class TestWorkbench : public QObject {
     QCOMPARE(shown.networks.size(), 2);
     // The same training in the core (deterministic: same data, same settings, bit-identical weights).
     const WorkbenchProblem problem = buildProblem(s);
-    const unfold::ReferenceSolution reference = unfold::solveReference(*problem.dictionary, problem.testX, s.lambda);
+    const unfold::ReferenceSolution reference = unfold::solveReference(*problem.dictionary, problem.test.X, s.lambda);
     unfold::UnfoldedNetwork net(*problem.dictionary, s.lambda,
                                 unfold::istaInitialization(unfold::Parametrization::Slista, problem.dictionary->atoms(),
                                                            problem.dictionary->lipschitz(), s.layers));
     unfold::TrainingSettings training;
     training.maxIterations = s.trainingIterations;
-    unfold::trainNetwork(net, {problem.trainX, {}, problem.testX, {}}, training);
-    const auto layers = unfold::diagnoseNetwork(net, problem.trainX, problem.testX, reference.optimalCost);
+    unfold::trainNetwork(net, {problem.train.X, {}, problem.test.X, {}}, training);
+    const auto layers = unfold::diagnoseNetwork(net, problem.train.X, problem.test.X, reference.optimalCost);
     const NetworkCurve* slista = network(shown, "SLISTA");
     QVERIFY(slista && slista->trained);
     QCOMPARE(slista->layerGap.size(), s.layers);
@@ -126,8 +127,7 @@ class TestWorkbench : public QObject {
     // Coupling of LISTA-CP: the core's distance for the weights the window trained.
     const NetworkCurve* cp = network(shown, "LISTA-CP");
     QVERIFY(cp && cp->trained);
-    const unfold::NetworkFile file = unfold::parseNetworkJson(cp->weightsJson.toStdString(), "test");
-    const auto coupling = unfold::layerCoupling(file.weights, problem.dictionary->atoms(), problem.dictionary->lipschitz());
+    const auto coupling = unfold::layerCoupling(cp->network.weights, problem.dictionary->atoms(), problem.dictionary->lipschitz());
     QCPGraph* distance = window.couplingPlot()->curve("LISTA-CP");
     QVERIFY(distance);
     for (int t = 0; t < s.layers; ++t) QCOMPARE(distance->data()->at(t)->value, coupling[size_t(t)].distance);
@@ -271,6 +271,40 @@ class TestWorkbench : public QObject {
     QCOMPARE(slista->layerGap, gaps);  // the same results on the students' screens
   }
 
+  void trainedWeightsAreTaggedWithTheRequestTheyAnswer() {
+    MainWindow window;
+    window.show();
+    const ExperimentSettings asked = smallNetworks();
+    window.settingsPanel()->setSettings(asked, SettingsPanel::Quietly);
+    QSignalSpy finished(&window, &MainWindow::runFinished);
+    window.startDefaultRun();
+    // An edit while the run goes on (as inside the debounce, before it becomes a request).
+    ExperimentSettings edited = asked;
+    edited.lambda = 0.3;
+    window.settingsPanel()->setSettings(edited, SettingsPanel::Quietly);
+    QVERIFY(finished.wait(60000));
+    QVERIFY(window.shownSnapshot().request == asked);
+    QTemporaryDir dir;
+    QString error;
+    // The weights answer lambda = 0.2: a session of the edited form does not carry them...
+    QCOMPARE(window.saveSessionFile(dir.filePath("edited.json")), QString());
+    const auto withEdit = readSessionFile(dir.filePath("edited.json"), &error);
+    QVERIFY2(withEdit, qPrintable(error));
+    QCOMPARE(withEdit->settings.lambda, 0.3);
+    QVERIFY(withEdit->networks.empty());
+    // ...and one of the settings that trained them carries them, the very values the run produced.
+    window.settingsPanel()->setSettings(asked, SettingsPanel::Quietly);
+    QCOMPARE(window.saveSessionFile(dir.filePath("asked.json")), QString());
+    const auto withWeights = readSessionFile(dir.filePath("asked.json"), &error);
+    QVERIFY2(withWeights, qPrintable(error));
+    QCOMPARE(withWeights->networks.size(), size_t(2));
+    const NetworkCurve* slista = network(window.shownSnapshot(), "SLISTA");
+    QVERIFY(slista);
+    const unfold::NetworkWeights& saved = withWeights->networks.at(unfold::Parametrization::Slista).weights;
+    QCOMPARE(saved.layerCount(), asked.layers);
+    for (int t = 0; t < asked.layers; ++t) QCOMPARE(saved.layers[size_t(t)].step, slista->network.weights.layers[size_t(t)].step);
+  }
+
   void digitsAndImportedProblems() {
     MainWindow window;
     window.show();
@@ -311,7 +345,7 @@ class TestWorkbench : public QObject {
     }
     ExperimentSettings supervisedDigits = digits;
     supervisedDigits.slista = true;
-    supervisedDigits.loss = "supervised";
+    supervisedDigits.loss = unfold::LossKind::Supervised;
     QVERIFY_THROWS_EXCEPTION(unfold::InputError, buildProblem(supervisedDigits));
   }
 

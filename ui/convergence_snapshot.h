@@ -7,18 +7,22 @@
 
 #include "experiment_settings.h"
 #include "iterate_history.h"
+#include "network_file.h"
+#include "solver.h"
 
 #include <QColor>
 #include <QMetaType>
 #include <QString>
 #include <QVector>
 
+#include <map>
 #include <memory>
 
 namespace unfold::ui {
 
 struct ConvergenceCurve {
-  QString method;   // "ISTA", "FISTA", "OISTA"
+  Algorithm algorithm = Algorithm::Ista;
+  QString method;   // its label: "ISTA", "FISTA", "OISTA"
   QColor color;
   QVector<double> iteration, gapMean, gapQ10, gapQ90, stepTimesL;
   QVector<double> lsOverLMean;  // per iteration, mean over the inspected signals
@@ -35,7 +39,8 @@ struct ConvergenceCurve {
 
 // One unfolded network: live while it trains, complete once `trained`.
 struct NetworkCurve {
-  QString method;  // "LISTA", "LISTA-CP", "ALISTA", "SLISTA"
+  Parametrization kind = Parametrization::Slista;
+  QString method;  // its label: "LISTA", "LISTA-CP", "ALISTA", "SLISTA"
   QColor color;
   int layers = 0;
   bool trained = false;
@@ -51,8 +56,12 @@ struct NetworkCurve {
   // Once trained: mean test F(z_t) - F*, and the 10/50/90 % quantiles of 1/L_S (units of 1/L) over the
   // training signals at each layer's output.
   QVector<double> layerGap, inverseLsQ10, inverseLsQ50, inverseLsQ90;
-  QString weightsJson;  // the trained network (network_file.h format), for sessions
+  NetworkFile network;  // once trained: the weights and the record of their training (JSON only in files)
 };
+
+// Trained networks by parametrization: a session's, or the last complete run's, reused while the settings
+// that trained them stay the same.
+using TrainedNetworks = std::map<Parametrization, NetworkFile>;
 
 // Where a run is: computing the exact solution F* (no curves yet), running the solvers, training the
 // networks, done, or stopped by the user before the end.

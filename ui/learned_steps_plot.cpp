@@ -13,7 +13,7 @@ const NetworkCurve* quantileSource(const ConvergenceSnapshot& snapshot) {
   const NetworkCurve* source = nullptr;
   for (const NetworkCurve& n : snapshot.networks) {
     if (!n.trained || n.inverseLsQ50.isEmpty()) continue;
-    if (!source || n.method == "SLISTA") source = &n;
+    if (!source || n.kind == Parametrization::Slista) source = &n;
   }
   return source;
 }

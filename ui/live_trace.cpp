@@ -22,8 +22,9 @@ LiveTrace::LiveTrace(Algorithm algorithm, const Dictionary& d, Vector fStar, dou
     : TraceRecorder(d, std::move(fStar), lambda, false), algorithm_(algorithm), L_(d.lipschitz()),
       iterations_(iterations), inspected_(inspected), tracker_(d, inspected), gate_(gate),
       abandoned_(std::move(abandoned)) {
-  detail_.method = QString::fromStdString(algorithmName(algorithm)).toUpper();
-  detail_.color = methodColor(detail_.method);
+  detail_.algorithm = algorithm;
+  detail_.method = methodLabel(algorithm);
+  detail_.color = methodColor(algorithm);
   detail_.inspected = inspected;
   detail_.atoms = static_cast<int>(d.atomCount());
   history_ = std::make_shared<IterateHistory>(iterations, inspected, detail_.atoms);

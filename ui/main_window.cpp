@@ -252,7 +252,8 @@ void MainWindow::redraw() {
     // Of the two tabbed plots, the one that has something to say: coupling when only LISTA / LISTA-CP train.
     if (!shown_.networks.isEmpty() && shown_.networks.size() != shownNetworkCount_) {
       bool onlyCoupled = true;
-      for (const NetworkCurve& n : shown_.networks) onlyCoupled &= n.method == "LISTA" || n.method == "LISTA-CP";
+      for (const NetworkCurve& n : shown_.networks)
+        onlyCoupled &= n.kind == Parametrization::Lista || n.kind == Parametrization::ListaCp;
       (onlyCoupled ? couplingDock_ : stepsDock_)->raise();
     }
     shownNetworkCount_ = shown_.networks.size();
@@ -330,7 +331,8 @@ void MainWindow::onFinished(quint64 generation) {
   // (the request the snapshot answers, not the form, which may have changed since).
   if (shown_.generation == generation && shown_.complete && !shown_.networks.isEmpty()) {
     pretrained_.clear();
-    for (const NetworkCurve& n : shown_.networks) pretrained_.insert(n.method, n.weightsJson);
+    for (const NetworkCurve& n : shown_.networks)
+      if (n.trained) pretrained_[n.kind] = n.network;
     pretrainedFor_ = shown_.request;
   }
   updateControls();

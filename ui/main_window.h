@@ -146,8 +146,8 @@ class MainWindow : public QMainWindow {
   ConvergenceSnapshot pending_;
   bool hasPending_ = false, running_ = false, paused_ = false, stopping_ = false;
   bool dialogsEnabled_ = true;
-  QHash<QString, QString> pretrained_;  // trained networks (a session's or the last run's), reused while
-  ExperimentSettings pretrainedFor_;     // the settings that trained them stay the same
+  TrainedNetworks pretrained_;        // a session's or the last run's, reused while
+  ExperimentSettings pretrainedFor_;  // the settings that trained them stay the same
   quint64 latestGeneration_ = 0, shownGeneration_ = 0;
 };
 

@@ -3,10 +3,8 @@
 #include "input_error.h"
 #include "method_palette.h"
 #include "network_diagnostics.h"
-#include "network_file.h"
-#include "network_trainer.h"
+#include "progress_throttle.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 
 namespace unfold::ui {
@@ -40,19 +38,16 @@ class WorkbenchTrainingObserver : public TrainingObserver {
  public:
   WorkbenchTrainingObserver(NetworkCurve& curve, double L, RunGate& gate, const std::function<bool()>& abandoned,
                             const std::function<void(const NetworkCurve&)>& publish)
-      : curve_(curve), L_(L), gate_(gate), abandoned_(abandoned), publish_(publish) {
-    clock_.start();
-  }
+      : curve_(curve), L_(L), gate_(gate), abandoned_(abandoned), publish_(publish) {}
   bool onIteration(const TrainingProgress& p) override {
     curve_.trainIteration.append(p.iteration);
     curve_.trainLoss.append(p.trainLoss);
     curve_.testLoss.append(p.testLoss);
     curve_.trainingSeconds = p.elapsedSeconds;
     // Holding the gate shows this step before the next one is computed.
-    if (gate_.paused() || clock_.elapsed() >= kPublishMs || p.iteration == p.maxIterations) {
+    if (throttle_.due(gate_.paused() || p.iteration == p.maxIterations)) {
       describeLayers(p.weights, p.coupling, L_, curve_);
       publish_(curve_);
-      clock_.restart();
     }
     return !gate_.pass(p.iteration + 1, abandoned_);
   }
@@ -64,7 +59,7 @@ class WorkbenchTrainingObserver : public TrainingObserver {
   RunGate& gate_;
   const std::function<bool()>& abandoned_;
   const std::function<void(const NetworkCurve&)>& publish_;
-  QElapsedTimer clock_;
+  ProgressThrottle throttle_{std::chrono::milliseconds(kPublishMs), ProgressThrottle::First::AfterInterval};
 };
 
 QString shortStopReason(StopReason reason) {
@@ -104,64 +99,55 @@ void restoreTrainingCurve(const QJsonObject& record, NetworkCurve& curve) {
 }
 
 // The session's weights, if they fit this problem.
-std::optional<NetworkFile> usablePretrained(const QString& json, Parametrization kind, const NetworkRunInputs& in) {
-  if (json.isEmpty()) return std::nullopt;
+bool usable(const NetworkFile& file, const NetworkProblem& problem, const NetworkSettings& settings) {
   try {
-    const NetworkFile file = parseNetworkJson(json.toStdString(), "session");
-    checkDictionary(file, in.problem.dictionary->atoms(), "session");
-    if (file.weights.kind != kind || file.weights.layerCount() != in.layers || file.lambda != in.lambda) return std::nullopt;
-    return file;
+    checkDictionary(file, problem.dictionary.atoms(), "session");
   } catch (const InputError&) {
-    return std::nullopt;  // trained for something else: train anew
+    return false;  // trained for another dictionary: train anew
   }
+  return file.weights.kind == settings.kind && file.weights.layerCount() == settings.layers && file.lambda == settings.lambda;
 }
 
-}  // namespace
-
-NetworkCurve runNetwork(Parametrization kind, const NetworkRunInputs& in, const QString& pretrainedJson,
-                        RunGate& gate, const std::function<bool()>& abandoned,
-                        const std::function<void(const NetworkCurve&)>& publish) {
-  const Dictionary& d = *in.problem.dictionary;
-  const double L = d.lipschitz();
-  NetworkCurve curve;
-  curve.method = QString::fromStdString(parametrizationLabel(kind));
-  curve.color = methodColor(curve.method);
-  curve.layers = in.layers;
-  curve.maxIterations = in.budget;
-  UnfoldedNetwork network(d, in.lambda, istaInitialization(kind, d.atoms(), L, in.layers));
-  QJsonObject record{{"loss", QString::fromStdString(lossKindName(in.loss))}, {"optimizer", "gd"}, {"max_iter", in.budget}};
-  if (const auto pretrained = usablePretrained(pretrainedJson, kind, in)) {
-    network.weights() = pretrained->weights;
-    restoreTrainingCurve(pretrained->training, curve);
-    curve.stopReason = "loaded from the session";
-    curve.stopLabel = "from session";
-    record = pretrained->training;
-  } else {
-    TrainingSettings settings;
-    settings.loss = in.loss;
-    settings.maxIterations = in.budget;
-    settings.layerWise = in.layerWise;
-    TrainingData data{in.problem.trainX, in.trainTargets, in.problem.testX, in.testTargets};
-    WorkbenchTrainingObserver observer(curve, L, gate, abandoned, publish);
-    const TrainingResult result = trainNetwork(network, data, settings, &observer);
-    if (abandoned()) return curve;
-    curve.stopReason = QString::fromStdString(stopReasonText(result.reason));
-    curve.stopLabel = shortStopReason(result.reason);
-    record.insert("iterations", result.iterations);
-    record.insert("best_test_loss", result.bestTestLoss);
-    saveTrainingCurve(curve, record);
-  }
-  const std::vector<LayerDiagnostics> layers =
-      diagnoseNetwork(network, in.problem.trainX, in.problem.testX, in.testOptimalCost);
-  describeLayers(network.weights(), layerCoupling(network.weights(), d.atoms(), L), L, curve);
+// Per layer: the test gap and the 1/L_S quantiles of the trained weights.
+void diagnose(const NetworkProblem& problem, const NetworkSettings& settings, NetworkCurve& curve) {
+  const Dictionary& d = problem.dictionary;
+  const UnfoldedNetwork network(d, settings.lambda, curve.network.weights);
+  const std::vector<LayerDiagnostics> layers = diagnoseNetwork(network, problem.data.trainX, problem.data.testX, problem.testOptimalCost);
+  describeLayers(curve.network.weights, layerCoupling(curve.network.weights, d.atoms(), d.lipschitz()), d.lipschitz(), curve);
   for (const LayerDiagnostics& row : layers) {
     curve.layerGap.append(row.testGap);
     curve.inverseLsQ10.append(row.inverseLsQ10);
     curve.inverseLsQ50.append(row.inverseLsQ50);
     curve.inverseLsQ90.append(row.inverseLsQ90);
   }
-  NetworkFile file{network.weights(), d.signalDimension(), d.atomCount(), in.lambda, dictionaryHash(d.atoms()), record};
-  curve.weightsJson = QString::fromStdString(formatNetworkJson(file));
+}
+
+}  // namespace
+
+NetworkCurve runNetwork(const NetworkProblem& problem, const NetworkSettings& settings, const NetworkFile* pretrained,
+                        RunGate& gate, const std::function<bool()>& abandoned,
+                        const std::function<void(const NetworkCurve&)>& publish) {
+  NetworkCurve curve;
+  curve.kind = settings.kind;
+  curve.method = methodLabel(settings.kind);
+  curve.color = methodColor(settings.kind);
+  curve.layers = settings.layers;
+  curve.maxIterations = settings.training.maxIterations;
+  if (pretrained && usable(*pretrained, problem, settings)) {
+    curve.network = *pretrained;
+    restoreTrainingCurve(pretrained->training, curve);
+    curve.stopReason = "loaded from the session";
+    curve.stopLabel = "from session";
+  } else {
+    WorkbenchTrainingObserver observer(curve, problem.dictionary.lipschitz(), gate, abandoned, publish);
+    const TrainedNetwork trained = trainNetwork(problem.dictionary, problem.data, settings, &observer);
+    if (abandoned()) return curve;
+    curve.stopReason = QString::fromStdString(stopReasonText(trained.result.reason));
+    curve.stopLabel = shortStopReason(trained.result.reason);
+    curve.network = trained.file;
+    saveTrainingCurve(curve, curve.network.training);
+  }
+  diagnose(problem, settings, curve);
   curve.trained = true;
   return curve;
 }

@@ -5,6 +5,8 @@
 #include "bounded_file.h"
 #include "input_error.h"
 #include "iterate_history.h"
+#include "method_palette.h"
+#include "network_file.h"
 
 #include <QDir>
 #include <QFile>
@@ -33,22 +35,26 @@ bool integerField(const QJsonObject& o, const char* key, int low, int high, int&
 }
 
 const QStringList kSources{"gaussian", "digits", "files"};
-const QStringList kMethods{"ista", "fista", "oista", "lista", "lista-cp", "alista", "slista"};
-const QStringList kLosses{"unsupervised", "semi-supervised", "supervised"};
+// The methods' names in sessions: the command line's (ista, ..., lista-cp, ...), in the form's order.
+QStringList methodNames() {
+  QStringList names;
+  for (Algorithm a : ExperimentSettings::kAlgorithms) names << QString::fromStdString(algorithmName(a));
+  for (Parametrization k : ExperimentSettings::kParametrizations) names << QString::fromStdString(parametrizationName(k));
+  return names;
+}
 
 bool* methodFlag(ExperimentSettings& s, const QString& name) {
-  bool* flags[] = {&s.ista, &s.fista, &s.oista, &s.lista, &s.listaCp, &s.alista, &s.slista};
-  const qsizetype i = kMethods.indexOf(name);
-  return i < 0 ? nullptr : flags[i];
+  if (const auto algorithm = parseAlgorithm(name.toStdString())) return &s.chosen(*algorithm);
+  if (const auto kind = parseParametrization(name.toStdString())) return &s.chosen(*kind);
+  return nullptr;
 }
 
 }  // namespace
 
 QByteArray formatSession(const Session& s) {
   QJsonArray methods;
-  ExperimentSettings copy = s.settings;
-  for (const QString& name : kMethods)
-    if (*methodFlag(copy, name)) methods.append(name);
+  for (Algorithm a : s.settings.chosenSolvers()) methods.append(QString::fromStdString(algorithmName(a)));
+  for (Parametrization k : s.settings.chosenNetworks()) methods.append(QString::fromStdString(parametrizationName(k)));
   QJsonObject settings{{"dictionary", kSources[static_cast<int>(s.settings.source)]},
                        {"n", s.settings.n},
                        {"m", s.settings.m},
@@ -59,7 +65,7 @@ QByteArray formatSession(const Session& s) {
                        {"iterations", s.settings.iterations},
                        {"methods", methods},
                        {"layers", s.settings.layers},
-                       {"loss", s.settings.loss},
+                       {"loss", QString::fromStdString(lossKindName(s.settings.loss))},
                        {"training_iterations", s.settings.trainingIterations},
                        {"layer_wise", s.settings.layerWise}};
   if (s.settings.source == ProblemSource::Files) {
@@ -72,11 +78,138 @@ QByteArray formatSession(const Session& s) {
                    {"settings", settings},
                    {"inspect", QJsonObject{{"method", s.inspectedMethod}, {"signal", s.inspectedSignal}}}};
   QJsonObject networks;
-  for (auto it = s.networks.begin(); it != s.networks.end(); ++it)
-    networks.insert(it.key(), QJsonDocument::fromJson(it.value().toUtf8()).object());
+  for (const auto& [kind, file] : s.networks)
+    networks.insert(methodLabel(kind), QJsonDocument::fromJson(QByteArray::fromStdString(formatNetworkJson(file))).object());
   if (!networks.isEmpty()) root.insert("networks", networks);
   return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
+
+namespace {
+
+// Exactly the types the format says: a wrong type is refused, never read as a default.
+bool typed(const QJsonObject& object, const QString& at, const char* key, QJsonValue::Type type, const char* what,
+           QString* error) {
+  if (!object.contains(key) || object.value(key).type() == type) return true;
+  *error = QString("%1: '%2' must be %3").arg(at, key, what);
+  return false;
+}
+
+// The format, version and the types of the top-level fields.
+bool checkRoot(const QJsonObject& root, const QString& source, QString* error) {
+  if (root.value("format").toString() != kFormat) {
+    *error = QString("%1: not an Unfold Lab session (format is not '%2')").arg(source, kFormat);
+    return false;
+  }
+  if (root.value("version").toInt() != 1) {
+    *error = QString("%1: unsupported session version %2").arg(source).arg(root.value("version").toInt());
+    return false;
+  }
+  return typed(root, source, "title", QJsonValue::String, "a string", error) &&
+         typed(root, source, "settings", QJsonValue::Object, "an object", error) &&
+         typed(root, source, "inspect", QJsonValue::Object, "an object", error) &&
+         typed(root, source, "networks", QJsonValue::Object, "an object", error);
+}
+
+// The problem: its source, files, sizes, seed and lambda.
+bool readProblem(const QJsonObject& o, const QString& where, ExperimentSettings& s, QString* error) {
+  const qsizetype sourceIndex = kSources.indexOf(o.value("dictionary").toString("gaussian"));
+  if (sourceIndex < 0) {
+    *error = where + ": 'dictionary' must be gaussian, digits or files";
+    return false;
+  }
+  s.source = static_cast<ProblemSource>(sourceIndex);
+  s.dictionaryFile = o.value("dictionary_file").toString();
+  s.signalsFile = o.value("signals_file").toString();
+  if (s.source == ProblemSource::Files && (s.dictionaryFile.isEmpty() || s.signalsFile.isEmpty())) {
+    *error = where + ": 'dictionary_file' and 'signals_file' are needed with \"dictionary\": \"files\"";
+    return false;
+  }
+  // Fields added after the first sessions were written are optional, with the defaults.
+  const auto optionalInteger = [&](const char* key, int low, int high, int& out) {
+    return !o.contains(key) || integerField(o, key, low, high, out, where, error);
+  };
+  int seed = 0;
+  if (!integerField(o, "n", 1, 2000, s.n, where, error) || !integerField(o, "m", 1, 8000, s.m, where, error) ||
+      !integerField(o, "signals", 1, 100000, s.signalCount, where, error) ||
+      !integerField(o, "iterations", 1, 100000, s.iterations, where, error) ||
+      !integerField(o, "seed", 0, 1000000, seed, where, error) ||
+      !optionalInteger("train_signals", 2, 100000, s.trainCount) || !optionalInteger("layers", 1, 200, s.layers) ||
+      !optionalInteger("training_iterations", 1, 1000000, s.trainingIterations))
+    return false;
+  s.seed = static_cast<quint64>(seed);
+  return true;
+}
+
+// The training, lambda and the methods chosen.
+bool readMethods(const QJsonObject& o, const QString& where, ExperimentSettings& s, QString* error) {
+  s.layerWise = o.value("layer_wise").toBool(false);
+  const auto loss = parseLossKind(o.value("loss").toString("unsupervised").toStdString());
+  if (!loss) {
+    *error = where + ": 'loss' must be unsupervised, semi-supervised or supervised";
+    return false;
+  }
+  s.loss = *loss;
+  s.lambda = o.value("lambda").toDouble(-1);
+  if (!(s.lambda >= 1e-4 && s.lambda <= 1.5)) {
+    *error = where + ": 'lambda' must be a number from 0.0001 to 1.5 (a fraction of lambda_max)";
+    return false;
+  }
+  s.ista = s.fista = s.oista = false;
+  for (const QJsonValue& m : o.value("methods").toArray()) {
+    bool* flag = m.isString() ? methodFlag(s, m.toString()) : nullptr;
+    if (!flag) {
+      const QString shown = m.isString() ? QString::fromStdString(quotedInput(m.toString().toStdString()))
+                                         : QString("a non-string value");
+      *error = QString("%1: unknown method %2 (%3)").arg(where, shown, methodNames().join(", "));
+      return false;
+    }
+    *flag = true;
+  }
+  return true;
+}
+
+bool readSettings(const QJsonObject& o, const QString& where, ExperimentSettings& s, QString* error) {
+  return typed(o, where, "dictionary", QJsonValue::String, "a string (gaussian, digits or files)", error) &&
+         typed(o, where, "dictionary_file", QJsonValue::String, "a string (a path)", error) &&
+         typed(o, where, "signals_file", QJsonValue::String, "a string (a path)", error) &&
+         typed(o, where, "layer_wise", QJsonValue::Bool, "true or false", error) &&
+         typed(o, where, "loss", QJsonValue::String, "a string (unsupervised, semi-supervised or supervised)", error) &&
+         typed(o, where, "lambda", QJsonValue::Double, "a number", error) &&
+         typed(o, where, "methods", QJsonValue::Array, "an array of method names", error) &&
+         readProblem(o, where, s, error) && readMethods(o, where, s, error);
+}
+
+// Trained weights are checked against the problem when the run uses them (network_training_run.h);
+// weights that cannot be read are left out, and that network trains anew.
+TrainedNetworks readNetworks(const QJsonObject& networks, const QString& source) {
+  TrainedNetworks out;
+  for (auto it = networks.begin(); it != networks.end(); ++it) {
+    const auto kind = parseParametrization(it.key().toLower().toStdString());
+    if (!kind) continue;
+    try {
+      const QByteArray text = QJsonDocument(it.value().toObject()).toJson(QJsonDocument::Compact);
+      out[*kind] = parseNetworkJson(text.toStdString(), source.toStdString() + ", networks, " + it.key().toStdString());
+    } catch (const InputError&) {
+      continue;  // see above
+    }
+  }
+  return out;
+}
+
+bool readInspection(const QJsonObject& inspect, const QString& source, Session& s, QString* error) {
+  if (!typed(inspect, source + ", inspect", "method", QJsonValue::String, "a string (ISTA, FISTA or OISTA)", error) ||
+      !typed(inspect, source + ", inspect", "signal", QJsonValue::Double, "an integer", error))
+    return false;
+  s.inspectedMethod = inspect.value("method").toString("OISTA").toUpper();
+  s.inspectedSignal = inspect.value("signal").toInt(0);
+  if (!QStringList{"ISTA", "FISTA", "OISTA"}.contains(s.inspectedMethod) || s.inspectedSignal < 0 || s.inspectedSignal >= kInspectedSignalLimit) {
+    *error = source + QString(", inspect: 'method' must be ISTA, FISTA or OISTA and 'signal' 0 to %1").arg(kInspectedSignalLimit - 1);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 std::optional<Session> parseSession(const QByteArray& json, const QString& source, QString* error) {
   QJsonParseError parse;
@@ -86,102 +219,12 @@ std::optional<Session> parseSession(const QByteArray& json, const QString& sourc
     return std::nullopt;
   }
   const QJsonObject root = document.object();
-  if (root.value("format").toString() != kFormat) {
-    *error = QString("%1: not an Unfold Lab session (format is not '%2')").arg(source, kFormat);
-    return std::nullopt;
-  }
-  if (root.value("version").toInt() != 1) {
-    *error = QString("%1: unsupported session version %2").arg(source).arg(root.value("version").toInt());
-    return std::nullopt;
-  }
-  // Exactly the types the format says: a wrong type is refused, never read as a default.
-  const auto typed = [&](const QJsonObject& object, const QString& at, const char* key, QJsonValue::Type type,
-                         const char* what) {
-    if (!object.contains(key) || object.value(key).type() == type) return true;
-    *error = QString("%1: '%2' must be %3").arg(at, key, what);
-    return false;
-  };
-  if (!typed(root, source, "title", QJsonValue::String, "a string") ||
-      !typed(root, source, "settings", QJsonValue::Object, "an object") ||
-      !typed(root, source, "inspect", QJsonValue::Object, "an object") ||
-      !typed(root, source, "networks", QJsonValue::Object, "an object"))
-    return std::nullopt;
+  if (!checkRoot(root, source, error)) return std::nullopt;
   Session s;
   s.title = root.value("title").toString();
-  const QJsonObject o = root.value("settings").toObject();
-  const QString where = source + ", settings";
-  if (!typed(o, where, "dictionary", QJsonValue::String, "a string (gaussian, digits or files)") ||
-      !typed(o, where, "dictionary_file", QJsonValue::String, "a string (a path)") ||
-      !typed(o, where, "signals_file", QJsonValue::String, "a string (a path)") ||
-      !typed(o, where, "layer_wise", QJsonValue::Bool, "true or false") ||
-      !typed(o, where, "loss", QJsonValue::String, "a string (unsupervised, semi-supervised or supervised)") ||
-      !typed(o, where, "lambda", QJsonValue::Double, "a number") ||
-      !typed(o, where, "methods", QJsonValue::Array, "an array of method names"))
-    return std::nullopt;
-  const qsizetype sourceIndex = kSources.indexOf(o.value("dictionary").toString("gaussian"));
-  if (sourceIndex < 0) {
-    *error = where + ": 'dictionary' must be gaussian, digits or files";
-    return std::nullopt;
-  }
-  s.settings.source = static_cast<ProblemSource>(sourceIndex);
-  s.settings.dictionaryFile = o.value("dictionary_file").toString();
-  s.settings.signalsFile = o.value("signals_file").toString();
-  if (s.settings.source == ProblemSource::Files && (s.settings.dictionaryFile.isEmpty() || s.settings.signalsFile.isEmpty())) {
-    *error = where + ": 'dictionary_file' and 'signals_file' are needed with \"dictionary\": \"files\"";
-    return std::nullopt;
-  }
-  // Fields added after the first sessions were written are optional, with the defaults.
-  const auto optionalInteger = [&](const char* key, int low, int high, int& out) {
-    return !o.contains(key) || integerField(o, key, low, high, out, where, error);
-  };
-  int seed = 0;
-  if (!integerField(o, "n", 1, 2000, s.settings.n, where, error) || !integerField(o, "m", 1, 8000, s.settings.m, where, error) ||
-      !integerField(o, "signals", 1, 100000, s.settings.signalCount, where, error) ||
-      !integerField(o, "iterations", 1, 100000, s.settings.iterations, where, error) ||
-      !integerField(o, "seed", 0, 1000000, seed, where, error) ||
-      !optionalInteger("train_signals", 2, 100000, s.settings.trainCount) ||
-      !optionalInteger("layers", 1, 200, s.settings.layers) ||
-      !optionalInteger("training_iterations", 1, 1000000, s.settings.trainingIterations))
-    return std::nullopt;
-  s.settings.layerWise = o.value("layer_wise").toBool(false);
-  s.settings.loss = o.value("loss").toString("unsupervised");
-  if (!kLosses.contains(s.settings.loss)) {
-    *error = where + ": 'loss' must be unsupervised, semi-supervised or supervised";
-    return std::nullopt;
-  }
-  s.settings.seed = static_cast<quint64>(seed);
-  s.settings.lambda = o.value("lambda").toDouble(-1);
-  if (!(s.settings.lambda >= 1e-4 && s.settings.lambda <= 1.5)) {
-    *error = where + ": 'lambda' must be a number from 0.0001 to 1.5 (a fraction of lambda_max)";
-    return std::nullopt;
-  }
-  const QJsonArray methods = o.value("methods").toArray();
-  s.settings.ista = s.settings.fista = s.settings.oista = false;
-  for (const QJsonValue& m : methods) {
-    bool* flag = m.isString() ? methodFlag(s.settings, m.toString()) : nullptr;
-    if (!flag) {
-      const QString shown = m.isString() ? QString::fromStdString(quotedInput(m.toString().toStdString()))
-                                         : QString("a non-string value");
-      *error = QString("%1: unknown method %2 (%3)").arg(where, shown, kMethods.join(", "));
-      return std::nullopt;
-    }
-    *flag = true;
-  }
-  // Trained weights are checked against the problem when the run uses them (network_training_run.h).
-  const QJsonObject networks = root.value("networks").toObject();
-  for (auto it = networks.begin(); it != networks.end(); ++it)
-    s.networks.insert(it.key(), QString::fromUtf8(QJsonDocument(it.value().toObject()).toJson(QJsonDocument::Compact)));
-  const QJsonObject inspect = root.value("inspect").toObject();
-  if (!typed(inspect, source + ", inspect", "method", QJsonValue::String, "a string (ISTA, FISTA or OISTA)") ||
-      !typed(inspect, source + ", inspect", "signal", QJsonValue::Double, "an integer"))
-    return std::nullopt;
-  s.inspectedMethod = inspect.value("method").toString("OISTA").toUpper();
-  s.inspectedSignal = inspect.value("signal").toInt(0);
-  if (!QStringList{"ISTA", "FISTA", "OISTA"}.contains(s.inspectedMethod) || s.inspectedSignal < 0 ||
-      s.inspectedSignal >= kInspectedSignalLimit) {
-    *error = source + QString(", inspect: 'method' must be ISTA, FISTA or OISTA and 'signal' 0 to %1").arg(kInspectedSignalLimit - 1);
-    return std::nullopt;
-  }
+  if (!readSettings(root.value("settings").toObject(), source + ", settings", s.settings, error)) return std::nullopt;
+  s.networks = readNetworks(root.value("networks").toObject(), source);
+  if (!readInspection(root.value("inspect").toObject(), source, s, error)) return std::nullopt;
   return s;
 }
 

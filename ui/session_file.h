@@ -5,9 +5,9 @@
 // the same format.
 #pragma once
 
+#include "convergence_snapshot.h"
 #include "experiment_settings.h"
 
-#include <QHash>
 #include <QString>
 
 #include <optional>
@@ -19,7 +19,7 @@ struct Session {
   ExperimentSettings settings;
   QString inspectedMethod = "OISTA";
   int inspectedSignal = 0;
-  QHash<QString, QString> networks;  // method label ("SLISTA") -> weights (network_file.h JSON)
+  TrainedNetworks networks;  // in the file: by label ("SLISTA"), each in network_file.h's JSON
 };
 
 QByteArray formatSession(const Session& session);

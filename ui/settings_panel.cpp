@@ -328,7 +328,7 @@ ExperimentSettings SettingsPanel::settings() const {
   s.alista = alista_->isChecked();
   s.slista = slista_->isChecked();
   s.layers = layers_->value();
-  s.loss = loss_->currentText();
+  s.loss = parseLossKind(loss_->currentText().toStdString()).value_or(LossKind::Unsupervised);
   s.trainingIterations = budget_->value();
   s.layerWise = layerWise_->isChecked();
   return s;
@@ -357,7 +357,7 @@ void SettingsPanel::setSettings(const ExperimentSettings& s, Notification notifi
     alista_->setChecked(s.alista);
     slista_->setChecked(s.slista);
     layers_->setValue(s.layers);
-    loss_->setCurrentIndex(std::max(0, int(kLosses.indexOf(s.loss))));
+    loss_->setCurrentText(QString::fromStdString(lossKindName(s.loss)));
     budget_->setValue(s.trainingIterations);
     layerWise_->setChecked(s.layerWise);
     updateSourceRows();

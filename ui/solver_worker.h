@@ -4,17 +4,19 @@
 // request or a cancel arrives. A run: build the problem, solve it to certified precision (F*), run the
 // chosen solvers side by side, then train the chosen networks one after the other. Results leave as
 // ConvergenceSnapshot values through queued signals, tagged with the generation and the settings they
-// answer, so the UI never shows a stale result; partial snapshots are sent at most every 40 ms. Pause,
-// resume and step go through a RunGate the computations pass once per iteration or training step. Stop
-// ends the run where it is and sends what it reached as a last snapshot (RunPhase::Stopped).
+// answer, so the UI never shows a stale result; partial snapshots are sent at most every 40 ms, the last
+// one as soon as the solvers end. Pause, resume and step go through a RunGate the computations pass
+// once per iteration or training step. Stop ends the run where it is and sends what it reached as a last
+// snapshot (RunPhase::Stopped). Trained networks carry their weights as values (NetworkFile).
 #pragma once
 
 #include "convergence_snapshot.h"
 #include "experiment_settings.h"
+#include "network_training_run.h"
 #include "run_gate.h"
+#include "workbench_problem.h"
 
 #include <QElapsedTimer>
-#include <QHash>
 #include <QMutex>
 #include <QObject>
 
@@ -24,7 +26,7 @@ namespace unfold::ui {
 
 struct RunRequest {
   ExperimentSettings settings;
-  QHash<QString, QString> pretrained;  // method label -> network JSON (from a session)
+  TrainedNetworks pretrained;          // used instead of training where they fit (a session's, the last run's)
   bool startPaused = false;            // Reset: stop at iteration 0, ready to step
 };
 
@@ -48,11 +50,17 @@ class SolverWorker : public QObject {
 
  private:
   struct Run;
+  class RunningSolvers;
   Q_INVOKABLE void process();
   void run(const RunRequest& request, quint64 generation);
+  // The first snapshot of a run: the problem, before any result.
+  ConvergenceSnapshot preparing(const ExperimentSettings& settings, const WorkbenchProblem& problem, quint64 generation) const;
   // The solvers side by side, partial snapshots while they go; false if the run was abandoned.
   bool solve(Run& run);
+  void sendWhileSolving(Run& run, RunningSolvers& running);
+  // The chosen networks one after the other; false if the run was abandoned.
   bool train(Run& run);
+  bool trainOne(Run& run, const NetworkProblem& problem, const NetworkSettings& settings);
   void send(ConvergenceSnapshot snapshot);  // stamped with the run's seconds so far
   bool superseded(quint64 generation) const { return generation_.load() != generation || cancelled_.load(); }
   bool abandoned(quint64 generation) const { return superseded(generation) || stopRequested_.load(); }

@@ -20,28 +20,41 @@ void splitFileSignals(const ExperimentSettings& s, const Matrix& D, WorkbenchPro
   if (s.anyNetwork() && train < 1)
     throw InputError("training networks needs at least 2 signals in " + s.signalsFile.toStdString());
   const Eigen::Index test = std::min<Eigen::Index>(s.signalCount, all.cols() - train);
-  p.trainX = all.leftCols(train);
-  p.testX = all.middleCols(train, test);
+  p.train.X = all.leftCols(train);
+  p.test.X = all.middleCols(train, test);
   // Imported signals are scaled like generated ones, so that lambda is a fraction of lambda_max.
-  scaleToEquiregularization(D, p.trainX);
-  scaleToEquiregularization(D, p.testX);
+  scaleToEquiregularization(D, p.train.X);
+  scaleToEquiregularization(D, p.test.X);
 }
+
+bool supervised(const ExperimentSettings& s) { return s.loss == LossKind::Supervised && s.anyNetwork(); }
 
 }  // namespace
 
+ProblemSpec problemSpec(const ExperimentSettings& s) {
+  ProblemSpec spec;
+  const bool digits = s.source == ProblemSource::Digits;
+  spec.dictionary = digits ? DictionaryKind::Digits : DictionaryKind::Gaussian;
+  // Sparse ground truth for the supervised loss; otherwise the paper's signals (Gaussian x, or images).
+  spec.signalKind = supervised(s) ? SignalKind::Sparse : digits ? SignalKind::Digits : SignalKind::Gaussian;
+  spec.n = digits ? 64 : s.n;
+  spec.m = s.m;
+  spec.trainCount = s.anyNetwork() ? s.trainCount : 0;
+  spec.testCount = s.signalCount;
+  spec.seed = s.seed;
+  return spec;
+}
+
 WorkbenchProblem buildProblem(const ExperimentSettings& s) {
   WorkbenchProblem p;
-  const bool supervised = s.loss == "supervised" && s.anyNetwork();
   Matrix D;
   QString source;
   switch (s.source) {
     case ProblemSource::Gaussian:
-      D = gaussianDictionary(s.n, s.m, s.seed);
-      source = QString("Gaussian D, n = %1, m = %2").arg(s.n).arg(s.m);
-      break;
     case ProblemSource::Digits:
-      D = digitsDictionary(s.m, s.seed);
-      source = QString("digits D, n = 64, m = %1").arg(s.m);
+      D = specDictionary(problemSpec(s));
+      source = s.source == ProblemSource::Digits ? QString("digits D, n = 64, m = %1").arg(s.m)
+                                                 : QString("Gaussian D, n = %1, m = %2").arg(s.n).arg(s.m);
       break;
     case ProblemSource::Files:
       if (s.dictionaryFile.isEmpty() || s.signalsFile.isEmpty())
@@ -50,29 +63,20 @@ WorkbenchProblem buildProblem(const ExperimentSettings& s) {
       source = QString("D from %1 (%2 x %3)").arg(s.dictionaryFile.section('/', -1)).arg(D.rows()).arg(D.cols());
       break;
   }
-  if (supervised && s.source != ProblemSource::Gaussian)
+  if (supervised(s) && s.source != ProblemSource::Gaussian)
     throw InputError("the supervised loss needs ground-truth codes: use a Gaussian problem (x = D z0 + noise)");
   if (s.source == ProblemSource::Files) {
     splitFileSignals(s, D, p);
   } else {
-    // Sparse ground truth for the supervised loss; otherwise the paper's signals (Gaussian x, or images).
-    const SignalKind kind = supervised ? SignalKind::Sparse
-                            : s.source == ProblemSource::Digits ? SignalKind::Digits : SignalKind::Gaussian;
-    SignalSet test = makeSignals(kind, D, s.signalCount, s.seed + 1);
-    p.testX = std::move(test.X);
-    p.testZ0 = std::move(test.Z0);
-    if (s.anyNetwork()) {
-      SignalSet train = makeSignals(kind, D, s.trainCount, s.seed + 2);
-      p.trainX = std::move(train.X);
-      p.trainZ0 = std::move(train.Z0);
-    }
+    p.train = specTrainingSignals(problemSpec(s), D);
+    p.test = specTestSignals(problemSpec(s), D);
   }
-  validateProblem(D, p.testX, s.lambda);
-  if (p.trainX.cols() > 0) validateProblem(D, p.trainX, s.lambda);
-  p.description = QString("%1, λ = %2 λ_max, %3 test signal(s)").arg(source).arg(s.lambda).arg(p.testX.cols());
-  if (supervised) p.description += " x = D z0 + noise (supervised loss)";
-  if (s.anyNetwork()) p.description += QString(", %1 training").arg(p.trainX.cols());
-  p.dictionary = std::make_unique<Dictionary>(std::move(D));
+  validateProblem(D, p.test.X, s.lambda);
+  if (p.train.X.cols() > 0) validateProblem(D, p.train.X, s.lambda);
+  p.description = QString("%1, λ = %2 λ_max, %3 test signal(s)").arg(source).arg(s.lambda).arg(p.test.X.cols());
+  if (supervised(s)) p.description += " x = D z0 + noise (supervised loss)";
+  if (s.anyNetwork()) p.description += QString(", %1 training").arg(p.train.X.cols());
+  p.dictionary = std::make_unique<const Dictionary>(std::move(D));
   return p;
 }
 

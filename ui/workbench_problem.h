@@ -1,26 +1,28 @@
 // The problem a workbench run works on, built from the settings on the worker thread: the dictionary,
 // the test signals (the solvers run on them, networks are scored on them) and, when networks are to be
 // trained, the training signals; ground-truth codes for the supervised loss. Generated from the seed
-// (Gaussian or digits), or read from files. Throws InputError with a message naming the problem.
+// (Gaussian or digits) as `generate` makes them (experiment.h), or read from files. Throws InputError
+// with a message naming the problem.
 #pragma once
 
-#include "dictionary.h"
+#include "experiment.h"
 #include "experiment_settings.h"
 
 #include <QString>
 
 #include <memory>
-#include <optional>
 
 namespace unfold::ui {
 
 struct WorkbenchProblem {
-  std::unique_ptr<Dictionary> dictionary;
-  Matrix testX, trainX;                    // n x N; trainX empty when no network is trained
-  std::optional<Matrix> testZ0, trainZ0;   // sparse ground truth (supervised loss on generated problems)
-  QString description;                     // one line for titles and the status bar
+  std::unique_ptr<const Dictionary> dictionary;
+  SignalSet train, test;  // n x N; train empty when no network is trained; z0 for the supervised loss
+  QString description;    // one line for titles and the status bar
 };
 
+// The spec of a generated problem (ProblemSource::Gaussian or Digits): the same data as
+// `generate --dict ... --n --m --signals trainCount --test signalCount --seed`.
+ProblemSpec problemSpec(const ExperimentSettings& settings);
 WorkbenchProblem buildProblem(const ExperimentSettings& settings);
 
 }  // namespace unfold::ui

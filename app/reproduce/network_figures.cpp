@@ -2,13 +2,11 @@
 // deep LISTA-CP), each a training followed by the per-layer diagnostics of network_diagnostics.h.
 #include "reproduce.h"
 
-#include "dictionary.h"
+#include "experiment.h"
 #include "method_palette.h"
 #include "network_diagnostics.h"
-#include "network_trainer.h"
 #include "paper_figure.h"
-#include "problem_generators.h"
-#include "reference_solver.h"
+#include "progress_throttle.h"
 
 #include <chrono>
 #include <cstdio>
@@ -22,9 +20,7 @@ class TrainingProgressLine : public TrainingObserver {
  public:
   TrainingProgressLine(std::ostream& err, std::string label) : err_(err), label_(std::move(label)) {}
   bool onIteration(const TrainingProgress& p) override {
-    const auto now = std::chrono::steady_clock::now();
-    if (now - last_ < std::chrono::seconds(2)) return false;
-    last_ = now;
+    if (!throttle_.due()) return false;
     const double eta = p.iteration > 0 ? p.elapsedSeconds / p.iteration * (p.maxIterations - p.iteration) : 0.0;
     char line[256];
     std::snprintf(line, sizeof line, "  %s: step %d/%d, %d layers, test loss %.4e, %.0f s elapsed, ETA %.0f s\n",
@@ -36,25 +32,32 @@ class TrainingProgressLine : public TrainingObserver {
  private:
   std::ostream& err_;
   std::string label_;
-  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+  ProgressThrottle throttle_{std::chrono::seconds(2), ProgressThrottle::First::AfterInterval};
 };
 
-struct TrainedNetwork {
-  std::vector<LayerDiagnostics> layers;
-  double lipschitz = 0.0;
-};
-
-TrainedNetwork trainAndDiagnose(Parametrization kind, int n, int m, double lambda, int signalCount, int layers,
-                                const TrainingSettings& settings, const Context& context, const std::string& label) {
-  const Dictionary d(gaussianDictionary(n, m, 0));
-  const Matrix trainX = makeSignals(SignalKind::Gaussian, d.atoms(), signalCount, 1).X;
-  const Matrix testX = makeSignals(SignalKind::Gaussian, d.atoms(), signalCount, 2).X;
-  UnfoldedNetwork network(d, lambda, istaInitialization(kind, d.atoms(), d.lipschitz(), layers));
+// A figure's network on the problem `generate --n N --m M --signals S --test S --seed 0` writes, trained
+// as `train` would, then diagnosed layer by layer.
+std::vector<LayerDiagnostics> trainAndDiagnose(const ProblemSpec& spec, const NetworkSettings& settings,
+                                               const Context& context) {
+  const ExperimentProblem p = makeProblem(spec);
+  const Dictionary& d = *p.dictionary;
+  const std::string label = parametrizationLabel(settings.kind);
+  const ReferenceSolution reference = solveReference(d, p.test.X, settings.lambda);
+  const TrainingData data = trainingData(d, p.train, p.test, settings.lambda, settings.training.loss, reference);
   TrainingProgressLine progress(context.err, label);
-  const TrainingResult result = trainNetwork(network, {trainX, {}, testX, {}}, settings, &progress);
-  context.err << "  " << label << ": " << result.iterations << " steps, " << stopReasonText(result.reason) << "\n";
-  const ReferenceSolution reference = solveReference(d, testX, lambda);
-  return {diagnoseNetwork(network, trainX, testX, reference.optimalCost), d.lipschitz()};
+  const TrainedNetwork trained = trainNetwork(d, data, settings, &progress);
+  context.err << "  " << label << ": " << trained.result.iterations << " steps, " << stopReasonText(trained.result.reason) << "\n";
+  const UnfoldedNetwork network(d, settings.lambda, trained.file.weights);
+  return diagnoseNetwork(network, data.trainX, data.testX, reference.optimalCost);
+}
+
+// The Gaussian problems of Fig. 4 and 5: n = 10, m = 20, as many test as training signals.
+ProblemSpec figureProblem(int signalCount) {
+  ProblemSpec spec;
+  spec.n = 10;
+  spec.m = 20;
+  spec.trainCount = spec.testCount = signalCount;
+  return spec;
 }
 
 QVector<double> layerAxis(size_t count) {
@@ -69,16 +72,16 @@ void reproduceLearnedSteps(const Context& context) {
   // Fig. 4: n = 10, m = 20, lambda = 0.2, 1,000 training and test signals, 20 layers, unsupervised, end to end.
   const bool tiny = context.scale == Scale::Tiny;
   const int signalCount = tiny ? 100 : 1000, layers = tiny ? 8 : 20;
-  TrainingSettings settings;
-  settings.maxIterations = context.scale == Scale::Full ? 3000 : tiny ? 30 : 600;
-  const TrainedNetwork net = trainAndDiagnose(Parametrization::Slista, 10, 20, 0.2, signalCount, layers, settings, context, "SLISTA");
-  context.files.writeCsv(formatDiagnosticsCsv(net.layers));
+  NetworkSettings settings{Parametrization::Slista, layers, 0.2, {}};
+  settings.training.maxIterations = context.scale == Scale::Full ? 3000 : tiny ? 30 : 600;
+  const std::vector<LayerDiagnostics> rows = trainAndDiagnose(figureProblem(signalCount), settings, context);
+  context.files.writeCsv(formatDiagnosticsCsv(rows));
 
   ui::PaperFigure figure(QString("Step sizes learned by SLISTA\n%1 layers, n = 10, m = 20, λ = 0.2 λ_max, %2 training signals").arg(layers).arg(signalCount), 1, 1);
   QCPAxisRect* panel = figure.panel(0, 0);
-  const QVector<double> t = layerAxis(net.layers.size());
+  const QVector<double> t = layerAxis(rows.size());
   QVector<double> q10, q50, q90, twice, steps;
-  for (const LayerDiagnostics& row : net.layers) {
+  for (const LayerDiagnostics& row : rows) {
     q10.append(row.inverseLsQ10);
     q50.append(row.inverseLsQ50);
     q90.append(row.inverseLsQ90);
@@ -89,7 +92,7 @@ void reproduceLearnedSteps(const Context& context) {
   figure.addLine(panel, "1/L_S: median, 10–90 % band", t, q50, QPen(Qt::darkGray, 1.8, Qt::DashLine));
   figure.addLine(panel, "2/L_S (median)", t, twice, QPen(Qt::darkGray, 1.8, Qt::DotLine));
   figure.addLine(panel, "1/L", {0.5, layers + 0.5}, {1.0, 1.0}, QPen(Qt::black, 1.2, Qt::DashDotLine));
-  figure.addLine(panel, "SLISTA's learned step", t, steps, QPen(ui::methodColor("SLISTA"), 2.2), true, QCPScatterStyle::ssDisc);
+  figure.addLine(panel, "SLISTA's learned step", t, steps, QPen(ui::methodColor(Parametrization::Slista), 2.2), true, QCPScatterStyle::ssDisc);
   panel->axis(QCPAxis::atBottom)->setLabel("layer t");
   panel->axis(QCPAxis::atLeft)->setLabel("step × L (units of 1/L)");
   panel->axis(QCPAxis::atBottom)->setRange(0.5, layers + 0.5);
@@ -103,25 +106,25 @@ void reproduceCoupling(const Context& context) {
   const bool tiny = context.scale == Scale::Tiny;
   const int signalCount = tiny ? 100 : 1000;
   const int layers = context.scale == Scale::Full ? 40 : tiny ? 5 : 20;
-  TrainingSettings settings;
-  settings.layerWise = true;
-  settings.patience = 0;  // the deep layers improve slowly: let the budget decide
-  settings.maxIterations = context.scale == Scale::Full ? 20000 : tiny ? 40 : 2000;
-  const TrainedNetwork net = trainAndDiagnose(Parametrization::ListaCp, 10, 20, 0.05, signalCount, layers, settings, context, "LISTA-CP");
-  context.files.writeCsv(formatDiagnosticsCsv(net.layers));
+  NetworkSettings settings{Parametrization::ListaCp, layers, 0.05, {}};
+  settings.training.layerWise = true;
+  settings.training.patience = 0;  // the deep layers improve slowly: let the budget decide
+  settings.training.maxIterations = context.scale == Scale::Full ? 20000 : tiny ? 40 : 2000;
+  const std::vector<LayerDiagnostics> rows = trainAndDiagnose(figureProblem(signalCount), settings, context);
+  context.files.writeCsv(formatDiagnosticsCsv(rows));
 
   ui::PaperFigure figure(QString("Weight coupling of LISTA-CP\n%1 layers trained layer by layer, n = 10, m = 20, λ = 0.05 λ_max").arg(layers),
                          2, 1, 720, 560);
   QCPAxisRect* top = figure.panel(0, 0);
   QCPAxisRect* bottom = figure.panel(1, 0);
-  const QVector<double> t = layerAxis(net.layers.size());
+  const QVector<double> t = layerAxis(rows.size());
   QVector<double> distance, ratio;
-  for (const LayerDiagnostics& row : net.layers) {
+  for (const LayerDiagnostics& row : rows) {
     distance.append(row.coupling.value_or(qQNaN()));
     const double threshold = row.thresholdTimesL.value_or(0.0);
     ratio.append(threshold > 0 ? row.stepTimesL.value_or(qQNaN()) / threshold : qQNaN());
   }
-  const QColor color = ui::methodColor("LISTA-CP");
+  const QColor color = ui::methodColor(Parametrization::ListaCp);
   figure.addLine(top, "‖W − D diag(θ)‖ / ‖D‖", t, distance, QPen(color, 2.2), true, QCPScatterStyle::ssDisc);
   ui::PaperFigure::setLogarithmic(top->axis(QCPAxis::atLeft));
   top->axis(QCPAxis::atLeft)->setLabel("distance to coupling");

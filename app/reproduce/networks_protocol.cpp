@@ -7,16 +7,13 @@
 // DIR/networks-protocol.txt records the protocol, so that a --quick run never mixes with a full one.
 #include "reproduce.h"
 
-#include "dictionary.h"
+#include "experiment.h"
 #include "input_error.h"
 #include "lasso.h"
 #include "matrix_file.h"
 #include "method_palette.h"
-#include "network_file.h"
-#include "network_trainer.h"
 #include "paper_figure.h"
-#include "problem_generators.h"
-#include "reference_solver.h"
+#include "progress_throttle.h"
 #include "solver.h"
 #include "trace_recorder.h"
 
@@ -58,6 +55,7 @@ Protocol protocolFor(Scale scale) {
 
 const char* kDatasets[] = {"simulated", "digits"};
 const double kLambdas[] = {0.1, 0.8};
+const Algorithm kSolvers[] = {Algorithm::Ista, Algorithm::Fista};
 const Parametrization kNetworks[] = {Parametrization::ListaCp, Parametrization::Alista, Parametrization::Slista};
 
 using Key = std::tuple<std::string, double, std::string, int>;  // dataset, lambda, method, depth
@@ -91,32 +89,13 @@ void writeResults(const QString& path, const std::map<Key, double>& rows) {
   writeFileAtomically(path.toStdString(), csv);
 }
 
-struct Problem {
-  std::unique_ptr<Dictionary> d;
-  Matrix trainX, testX;
-  Vector testOptimalCost;
-};
-
-Problem makeProblem(const std::string& dataset, double lambda, int signalCount) {
-  const bool digits = dataset == "digits";
-  Problem p;
-  p.d = std::make_unique<Dictionary>(digits ? digitsDictionary(256, 0) : gaussianDictionary(64, 256, 0));
-  const SignalKind kind = digits ? SignalKind::Digits : SignalKind::Gaussian;
-  p.trainX = makeSignals(kind, p.d->atoms(), signalCount, 1).X;
-  p.testX = makeSignals(kind, p.d->atoms(), signalCount, 2).X;
-  p.testOptimalCost = solveReference(*p.d, p.testX, lambda).optimalCost;
-  return p;
-}
-
 // Saves the weights of the network in training every minute, with which network it is and how far.
 class Checkpointer : public TrainingObserver {
  public:
   Checkpointer(QString path, const Dictionary& d, double lambda, QJsonObject key, int alreadyDone)
       : path_(std::move(path)), d_(d), lambda_(lambda), key_(std::move(key)), done_(alreadyDone) {}
   bool onIteration(const TrainingProgress& p) override {
-    const auto now = std::chrono::steady_clock::now();
-    if (now - last_ < std::chrono::seconds(60)) return false;
-    last_ = now;
+    if (!throttle_.due()) return false;
     QJsonObject training = key_;
     training.insert("iterations_done", done_ + p.iteration);
     const NetworkFile file{p.weights, d_.signalDimension(), d_.atomCount(), lambda_, dictionaryHash(d_.atoms()), training};
@@ -130,7 +109,7 @@ class Checkpointer : public TrainingObserver {
   double lambda_;
   QJsonObject key_;
   int done_;
-  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+  ProgressThrottle throttle_{std::chrono::minutes(1), ProgressThrottle::First::AfterInterval};
 };
 
 // The checkpoint's weights and steps done, if it belongs to this network.
@@ -147,108 +126,175 @@ std::optional<std::pair<NetworkWeights, int>> readCheckpoint(const QString& path
   }
 }
 
-std::string lower(const std::string& label) {
-  std::string out = label;
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+// The problem of a dataset: what `generate --dict gaussian|digits --n 64 --m 256 --signals S --test S
+// --seed 0` writes, with F* of the test signals.
+struct DatasetProblem {
+  ExperimentProblem data;
+  ReferenceSolution reference;
+};
+
+DatasetProblem makeDatasetProblem(const std::string& dataset, double lambda, int signalCount) {
+  ProblemSpec spec;
+  if (dataset == "digits") {
+    spec.dictionary = DictionaryKind::Digits;
+    spec.signalKind = SignalKind::Digits;
+  }
+  spec.n = 64;
+  spec.m = 256;
+  spec.trainCount = spec.testCount = signalCount;
+  DatasetProblem p{makeProblem(spec), {}};
+  p.reference = solveReference(*p.data.dictionary, p.data.test.X, lambda);
+  return p;
 }
 
-}  // namespace
-
-void reproduceNetworks(const Context& context) {
-  const Protocol protocol = protocolFor(context.scale);
-  const QString resultsPath = QDir(context.directory).filePath("networks.csv");
-  const QString protocolPath = QDir(context.directory).filePath("networks-protocol.txt");
-  const QString checkpointPath = QDir(context.directory).filePath("networks-checkpoint.json");
-  if (QFile::exists(protocolPath)) {
-    if (readWholeFile(protocolPath.toStdString()) != protocol.describe())
-      throw InputError(context.directory.toStdString() + " holds a networks run of another protocol (" +
-                       protocolPath.toStdString() + "): use another --out, or delete its networks files to start over");
-  } else {
-    writeFileAtomically(protocolPath.toStdString(), protocol.describe());
+// Where the protocol stands, in units of (layers x steps), for the ETA.
+struct Progress {
+  double totalUnits = 0, doneUnits = 0, unitsThisRun = 0, secondsThisRun = 0;
+  void finished(int depth, int iterations, double seconds) {
+    const double units = double(depth) * iterations;
+    unitsThisRun += units;
+    doneUnits += units;
+    secondsThisRun += seconds;
   }
-  std::map<Key, double> rows = readResults(resultsPath);
-  // Work in units of (layers x steps), for the ETA.
-  double totalUnits = 0, doneUnits = 0;
-  for (const char* dataset : kDatasets)
-    for (double lambda : kLambdas)
-      for (Parametrization kind : kNetworks)
-        for (int depth : protocol.depths) {
-          const double units = double(depth) * protocol.iterations;
-          totalUnits += units;
-          if (rows.count({dataset, lambda, lower(parametrizationLabel(kind)), depth})) doneUnits += units;
-        }
-  if (doneUnits > 0) context.err << "  resuming: " << int(100 * doneUnits / totalUnits) << " % of the work is saved in " << resultsPath.toStdString() << "\n";
-  double unitsThisRun = 0, secondsThisRun = 0;
-  for (const char* dataset : kDatasets) {
-    for (double lambda : kLambdas) {
-      bool missing = false;
-      for (Parametrization kind : kNetworks)
-        for (int depth : protocol.depths) missing |= !rows.count({dataset, lambda, lower(parametrizationLabel(kind)), depth});
-      for (const char* solver : {"ista", "fista"}) missing |= !rows.count({dataset, lambda, solver, protocol.depths.back()});
-      if (!missing) continue;
-      const Problem p = makeProblem(dataset, lambda, protocol.signalCount);
-      for (const Algorithm algorithm : {Algorithm::Ista, Algorithm::Fista}) {
-        TraceRecorder trace(*p.d, p.testOptimalCost, lambda, false);
-        solveLasso(algorithm, *p.d, p.testX, lambda, protocol.depths.back(), &trace);
-        for (int depth : protocol.depths) rows[{dataset, lambda, algorithmName(algorithm), depth}] = trace.rows()[size_t(depth)].gap;
-      }
-      writeResults(resultsPath, rows);
-      for (Parametrization kind : kNetworks) {
-        for (int depth : protocol.depths) {
-          const Key key{dataset, lambda, lower(parametrizationLabel(kind)), depth};
-          if (rows.count(key)) continue;
-          const auto start = std::chrono::steady_clock::now();
-          UnfoldedNetwork network(*p.d, lambda, istaInitialization(kind, p.d->atoms(), p.d->lipschitz(), depth));
-          const QJsonObject checkpointKey{{"dataset", dataset}, {"lambda", lambda},
-                                          {"method", QString::fromStdString(std::get<2>(key))}, {"depth", depth},
-                                          {"protocol", QString::fromStdString(protocol.describe())}};
-          int done = 0;
-          if (const auto saved = readCheckpoint(checkpointPath, checkpointKey, *p.d)) {
-            network.weights() = saved->first;
-            done = saved->second;
-            context.err << "  resuming " << std::get<2>(key) << " T=" << depth << " from its checkpoint (" << done << " steps done)\n";
-          }
-          TrainingSettings settings;
-          settings.maxIterations = std::max(1, protocol.iterations - done);
-          Checkpointer checkpointer(checkpointPath, *p.d, lambda, checkpointKey, done);
-          trainNetwork(network, {p.trainX, {}, p.testX, {}}, settings, &checkpointer);
-          const Matrix Z = network.forward(p.testX);
-          rows[key] = (lassoCosts(p.d->atoms(), p.testX, Z, lambda) - p.testOptimalCost).mean();
-          writeResults(resultsPath, rows);  // saved at once; the checkpoint is no longer needed
-          QFile::remove(checkpointPath);
-          const double units = double(depth) * protocol.iterations;
-          unitsThisRun += units;
-          doneUnits += units;
-          secondsThisRun += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-          const double eta = secondsThisRun / unitsThisRun * (totalUnits - doneUnits);
-          char line[256];
-          std::snprintf(line, sizeof line, "  %-9s lambda=%.1f %-8s T=%2d: gap %.3e   %5.1f %% done, ETA %.0f s\n", dataset,
-                        lambda, parametrizationLabel(kind).c_str(), depth, rows[key], 100 * doneUnits / totalUnits, eta);
-          context.err << line << std::flush;
-        }
-      }
+  double eta() const { return secondsThisRun / unitsThisRun * (totalUnits - doneUnits); }
+  double percent() const { return 100 * doneUnits / totalUnits; }
+};
+
+// One run of the protocol: its results so far (DIR/networks.csv) and where its files are.
+class ProtocolRun {
+ public:
+  ProtocolRun(const Context& context, Protocol protocol) : context_(context), protocol_(std::move(protocol)) {
+    const QDir dir(context.directory);
+    resultsPath_ = dir.filePath("networks.csv");
+    checkpointPath_ = dir.filePath("networks-checkpoint.json");
+    checkProtocolFile(dir.filePath("networks-protocol.txt"));
+    rows_ = readResults(resultsPath_);
+    countSavedWork();
+  }
+
+  void runDataset(const char* dataset, double lambda) {
+    if (!missingAny(dataset, lambda)) return;
+    const DatasetProblem p = makeDatasetProblem(dataset, lambda, protocol_.signalCount);
+    solveBaselines(dataset, lambda, p);
+    for (Parametrization kind : kNetworks)
+      for (int depth : protocol_.depths)
+        if (!rows_.count(keyOf(dataset, lambda, kind, depth))) trainOne(dataset, lambda, kind, depth, p);
+  }
+
+  const std::map<Key, double>& rows() const { return rows_; }
+  const QString& resultsPath() const { return resultsPath_; }
+
+ private:
+  static Key keyOf(const char* dataset, double lambda, Parametrization kind, int depth) {
+    return {dataset, lambda, parametrizationName(kind), depth};
+  }
+
+  void checkProtocolFile(const QString& protocolPath) const {
+    if (!QFile::exists(protocolPath)) {
+      writeFileAtomically(protocolPath.toStdString(), protocol_.describe());
+    } else if (readWholeFile(protocolPath.toStdString()) != protocol_.describe()) {
+      throw InputError(context_.directory.toStdString() + " holds a networks run of another protocol (" +
+                       protocolPath.toStdString() + "): use another --out, or delete its networks files to start over");
     }
   }
 
-  // The figure: one panel per dataset (rows) and lambda (columns).
+  void countSavedWork() {
+    for (const char* dataset : kDatasets)
+      for (double lambda : kLambdas)
+        for (Parametrization kind : kNetworks)
+          for (int depth : protocol_.depths) {
+            const double units = double(depth) * protocol_.iterations;
+            progress_.totalUnits += units;
+            if (rows_.count(keyOf(dataset, lambda, kind, depth))) progress_.doneUnits += units;
+          }
+    if (progress_.doneUnits > 0)
+      context_.err << "  resuming: " << int(progress_.percent()) << " % of the work is saved in " << resultsPath_.toStdString() << "\n";
+  }
+
+  bool missingAny(const char* dataset, double lambda) const {
+    bool missing = false;
+    for (Parametrization kind : kNetworks)
+      for (int depth : protocol_.depths) missing |= !rows_.count(keyOf(dataset, lambda, kind, depth));
+    for (Algorithm solver : kSolvers) missing |= !rows_.count({dataset, lambda, algorithmName(solver), protocol_.depths.back()});
+    return missing;
+  }
+
+  void solveBaselines(const char* dataset, double lambda, const DatasetProblem& p) {
+    const Dictionary& d = *p.data.dictionary;
+    for (const Algorithm algorithm : kSolvers) {
+      TraceRecorder trace(d, p.reference.optimalCost, lambda, false);
+      solveLasso(algorithm, d, p.data.test.X, lambda, protocol_.depths.back(), &trace);
+      for (int depth : protocol_.depths) rows_[{dataset, lambda, algorithmName(algorithm), depth}] = trace.rows()[size_t(depth)].gap;
+    }
+    writeResults(resultsPath_, rows_);
+  }
+
+  // Trains one network (from its checkpoint if there is one), saves its test gap at once.
+  void trainOne(const char* dataset, double lambda, Parametrization kind, int depth, const DatasetProblem& p) {
+    const Dictionary& d = *p.data.dictionary;
+    const Key key = keyOf(dataset, lambda, kind, depth);
+    const auto start = std::chrono::steady_clock::now();
+    const QJsonObject checkpointKey{{"dataset", dataset}, {"lambda", lambda},
+                                    {"method", QString::fromStdString(std::get<2>(key))}, {"depth", depth},
+                                    {"protocol", QString::fromStdString(protocol_.describe())}};
+    const auto saved = readCheckpoint(checkpointPath_, checkpointKey, d);
+    const int done = saved ? saved->second : 0;
+    if (saved) context_.err << "  resuming " << std::get<2>(key) << " T=" << depth << " from its checkpoint (" << done << " steps done)\n";
+    NetworkSettings settings{kind, depth, lambda, {}};
+    settings.training.maxIterations = std::max(1, protocol_.iterations - done);
+    Checkpointer checkpointer(checkpointPath_, d, lambda, checkpointKey, done);
+    const TrainingData data = trainingData(d, p.data.train, p.data.test, lambda, LossKind::Unsupervised, p.reference);
+    const TrainedNetwork trained = trainNetwork(d, data, settings, &checkpointer, saved ? &saved->first : nullptr);
+    const Matrix Z = UnfoldedNetwork(d, lambda, trained.file.weights).forward(p.data.test.X);
+    rows_[key] = (lassoCosts(d.atoms(), p.data.test.X, Z, lambda) - p.reference.optimalCost).mean();
+    writeResults(resultsPath_, rows_);  // saved at once; the checkpoint is no longer needed
+    QFile::remove(checkpointPath_);
+    progress_.finished(depth, protocol_.iterations, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    char line[256];
+    std::snprintf(line, sizeof line, "  %-9s lambda=%.1f %-8s T=%2d: gap %.3e   %5.1f %% done, ETA %.0f s\n", dataset,
+                  lambda, parametrizationLabel(kind).c_str(), depth, rows_[key], progress_.percent(), progress_.eta());
+    context_.err << line << std::flush;
+  }
+
+  const Context& context_;
+  const Protocol protocol_;
+  QString resultsPath_, checkpointPath_;
+  std::map<Key, double> rows_;
+  Progress progress_;
+};
+
+// One curve of the figure: a solver (dashed) or a network (solid, with markers).
+struct Curve {
+  std::string name;  // in networks.csv
+  QString label;
+  QColor color;
+  bool network;
+};
+
+std::vector<Curve> figureCurves() {
+  std::vector<Curve> curves;
+  for (Algorithm a : kSolvers) curves.push_back({algorithmName(a), ui::methodLabel(a), ui::methodColor(a), false});
+  for (Parametrization k : kNetworks)
+    curves.push_back({parametrizationName(k), ui::methodLabel(k), ui::methodColor(k), true});
+  return curves;
+}
+
+// One panel per dataset (rows) and lambda (columns).
+void drawFigure(const Context& context, const Protocol& protocol, const std::map<Key, double>& rows) {
   ui::PaperFigure figure(QString("Test F(z_T) − F* against the depth T\n%1 training and test signals, %2 training steps per network")
                              .arg(protocol.signalCount).arg(protocol.iterations), 2, 2, 760, 600);
-  const char* methods[] = {"ista", "fista", "lista-cp", "alista", "slista"};
-  const char* labels[] = {"ISTA", "FISTA", "LISTA-CP", "ALISTA", "SLISTA"};
   for (int r = 0; r < 2; ++r) {
     for (int c = 0; c < 2; ++c) {
       QCPAxisRect* panel = figure.panel(r, c);
-      for (int k = 0; k < 5; ++k) {
+      for (const Curve& curve : figureCurves()) {
         QVector<double> depth, gap;
         for (int t : protocol.depths) {
           depth.append(t);
-          const double g = rows.at({kDatasets[r], kLambdas[c], methods[k], t});
+          const double g = rows.at({kDatasets[r], kLambdas[c], curve.name, t});
           gap.append(g > 1e-16 ? g : qQNaN());
         }
-        const bool network = k >= 2;
-        figure.addLine(panel, labels[k], depth, gap, QPen(ui::methodColor(labels[k]), network ? 2.2 : 1.8, network ? Qt::SolidLine : Qt::DashLine),
-                       true, network ? QCPScatterStyle::ssDisc : QCPScatterStyle::ssNone);
+        figure.addLine(panel, curve.label, depth, gap, QPen(curve.color, curve.network ? 2.2 : 1.8, curve.network ? Qt::SolidLine : Qt::DashLine),
+                       true, curve.network ? QCPScatterStyle::ssDisc : QCPScatterStyle::ssNone);
       }
       ui::PaperFigure::setLogarithmic(panel->axis(QCPAxis::atLeft));
       panel->axis(QCPAxis::atLeft)->rescale();
@@ -261,6 +307,16 @@ void reproduceNetworks(const Context& context) {
     }
   }
   context.files.writeFigure(figure);
+}
+
+}  // namespace
+
+void reproduceNetworks(const Context& context) {
+  const Protocol protocol = protocolFor(context.scale);
+  ProtocolRun run(context, protocol);
+  for (const char* dataset : kDatasets)
+    for (double lambda : kLambdas) run.runDataset(dataset, lambda);
+  drawFigure(context, protocol, run.rows());
 }
 
 }  // namespace unfold::reproduce

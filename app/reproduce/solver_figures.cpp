@@ -29,7 +29,7 @@ void reproduceOista(const Context& context) {
   const int signalCount = context.scale == Scale::Tiny ? 10 : 100;
   const int iterations = context.scale == Scale::Tiny ? 60 : 200;
   const SolverComparison c = compareSolvers(10, 50, signalCount, 0.5, iterations, 0);
-  const char* names[] = {"ISTA", "FISTA", "OISTA"};
+  const Algorithm solvers[] = {Algorithm::Ista, Algorithm::Fista, Algorithm::Oista};  // SolverComparison's order
   std::string csv = "iteration,ista_gap,fista_gap,oista_gap,ista_gap_q10,ista_gap_q90,fista_gap_q10,fista_gap_q90,"
                     "oista_gap_q10,oista_gap_q90,oista_step_times_l_mean,oista_step_times_l_signal0,ista_gap_median,fista_gap_median,"
                     "oista_gap_median\n";
@@ -51,13 +51,13 @@ void reproduceOista(const Context& context) {
   QCPAxisRect* bottom = figure.panel(1, 0);
   const QVector<double> t = toQVector(c.iteration);
   for (int k = 0; k < 3; ++k) {
-    const QColor color = ui::methodColor(names[k]);
+    const QColor color = ui::methodColor(solvers[k]);
     QVector<double> low = forLogAxis(c.gapQ10[k]), high = forLogAxis(c.gapQ90[k]);
     for (double& v : low) v = std::isnan(v) ? 1e-16 : v;  // a band runs off the bottom rather than stop
     for (double& v : high) v = std::isnan(v) ? 1e-16 : v;
     figure.addBand(top, t, low, high, color);
     // The median: the mean is dominated by the few slowest signals and hides what most signals do.
-    figure.addLine(top, names[k], t, forLogAxis(c.gapQ50[k]), QPen(color, 2.2));
+    figure.addLine(top, ui::methodLabel(solvers[k]), t, forLogAxis(c.gapQ50[k]), QPen(color, 2.2));
   }
   ui::PaperFigure::setLogarithmic(top->axis(QCPAxis::atLeft));
   top->axis(QCPAxis::atLeft)->setLabel("F(zₜ) − F*");
@@ -65,7 +65,7 @@ void reproduceOista(const Context& context) {
   const QCPRange gaps = top->axis(QCPAxis::atLeft)->range();
   top->axis(QCPAxis::atLeft)->setRange(std::max(1e-15, gaps.lower), gaps.upper * 3);
   top->axis(QCPAxis::atBottom)->setRange(0, iterations);
-  const QColor oista = ui::methodColor("OISTA");
+  const QColor oista = ui::methodColor(Algorithm::Oista);
   figure.addLine(bottom, "OISTA step, signal 0", t, toQVector(c.oistaStepFirstSignal), QPen(oista, 1.8));
   figure.addLine(bottom, "OISTA step, mean", t, toQVector(c.oistaStepMean), QPen(oista, 1.5, Qt::DashLine));
   figure.addLine(bottom, "1/L (ISTA, FISTA)", {0.0, double(iterations)}, {1.0, 1.0}, QPen(Qt::black, 1.2, Qt::DashDotLine));
