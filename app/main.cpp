@@ -1,14 +1,14 @@
 // unfoldlab: with no arguments, the workbench (GUI); with a subcommand, a headless run.
+#include "base/input_error.h"
+#include "base/quoted_text.h"
 #include "benchmark_report.h"
 #include "commands.h"
-#include "lasso_plane_view.h"
-#include "lesson_panel.h"
-#include "main_window.h"
-#include "input_error.h"
-#include "output_files.h"
-#include "quoted_text.h"
+#include "io/output_files.h"
 #include "reproduce.h"
+#include "teaching/lasso_plane_view.h"
+#include "teaching/lesson_panel.h"
 #include "ui_latency_benchmark.h"
+#include "window/main_window.h"
 
 #include <QApplication>
 #include <QBuffer>

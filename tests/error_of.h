@@ -2,7 +2,7 @@
 // refuses and how it says so.
 #pragma once
 
-#include "input_error.h"
+#include "base/input_error.h"
 
 #include <QString>
 

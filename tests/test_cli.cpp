@@ -2,8 +2,8 @@
 // and a clear message with exit code 2 for every kind of bad input.
 #include "commands.h"
 #include "csv_table.h"
-#include "lasso.h"
-#include "matrix_file.h"
+#include "io/matrix_file.h"
+#include "lasso/lasso.h"
 
 #include <QDir>
 #include <QJsonArray>

@@ -1,11 +1,11 @@
 // L and L_S: the warm-started Lanczos against Eigen's dense eigen-solver, the per-signal tracker, and
 // the Marchenko-Pastur prediction of L_S / L.
-#include "dictionary.h"
-#include "largest_eigenvalue.h"
-#include "problem_generators.h"
-#include "random.h"
-#include "support_bits.h"
-#include "support_lipschitz.h"
+#include "base/random.h"
+#include "experiments/problem_generators.h"
+#include "linalg/dictionary.h"
+#include "linalg/largest_eigenvalue.h"
+#include "linalg/support_bits.h"
+#include "linalg/support_lipschitz.h"
 
 #include <Eigen/Eigenvalues>
 #include <QtTest>

@@ -3,14 +3,14 @@
 // runs in-process; the workbench runs in its window, on its worker thread.
 #include "commands.h"
 #include "reproduce.h"
+#include "run/workbench_problem.h"
 #include "window_runs.h"
-#include "workbench_problem.h"
 
-#include "experiment.h"
-#include "input_error.h"
-#include "matrix_file.h"
-#include "network_file.h"
-#include "progress_throttle.h"
+#include "base/input_error.h"
+#include "base/progress_throttle.h"
+#include "experiments/experiment.h"
+#include "io/matrix_file.h"
+#include "io/network_file.h"
 
 #include <QFile>
 #include <QStandardPaths>

@@ -1,16 +1,16 @@
 // Exports and how the figures draw: the whole-dashboard export is what the window shows, laid out as
 // on screen, with fonts at their print size; every export confirms its path in the status bar; the cost
 // plot's bands stay under the curves and inside the axes; the L_S / L legend stays off the tick labels.
-#include "cost_decrease_plot.h"
-#include "coupling_plot.h"
-#include "dashboard_export.h"
-#include "dashboard_export_dialog.h"
-#include "learned_steps_plot.h"
-#include "main_window.h"
-#include "plot_export.h"
-#include "support_raster_plot.h"
-#include "support_ratio_plot.h"
-#include "training_curves_plot.h"
+#include "plots/cost_decrease_plot.h"
+#include "plots/coupling_plot.h"
+#include "plots/dashboard_export.h"
+#include "plots/learned_steps_plot.h"
+#include "plots/plot_export.h"
+#include "plots/support_raster_plot.h"
+#include "plots/support_ratio_plot.h"
+#include "plots/training_curves_plot.h"
+#include "window/dashboard_export_dialog.h"
+#include "window/main_window.h"
 #include "window_runs.h"
 
 #include <QApplication>

@@ -3,19 +3,19 @@
 // import files (a bad one, then a good one); the supervised loss; reopen a session; first launch and
 // relaunch; a lesson from start to end. After every action, storyProblems() checks that every plot, the
 // status bar and the controls tell the story of the one snapshot shown.
-#include "coupling_plot.h"
-#include "cost_decrease_plot.h"
-#include "import_problem_dialog.h"
-#include "learned_steps_plot.h"
-#include "lesson_panel.h"
-#include "main_window.h"
-#include "matrix_file.h"
-#include "problem_generators.h"
-#include "run_status.h"
-#include "settings_panel.h"
-#include "support_raster_plot.h"
-#include "support_ratio_plot.h"
-#include "training_curves_plot.h"
+#include "experiments/problem_generators.h"
+#include "io/matrix_file.h"
+#include "plots/cost_decrease_plot.h"
+#include "plots/coupling_plot.h"
+#include "plots/learned_steps_plot.h"
+#include "plots/support_raster_plot.h"
+#include "plots/support_ratio_plot.h"
+#include "plots/training_curves_plot.h"
+#include "run/run_status.h"
+#include "teaching/lesson_panel.h"
+#include "window/import_problem_dialog.h"
+#include "window/main_window.h"
+#include "window/settings_panel.h"
 #include "window_runs.h"
 
 #include <QAction>

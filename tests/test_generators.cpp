@@ -1,8 +1,8 @@
 // Dictionaries and signals: seeded reproducibility, unit atoms, the equiregularization set, digits.
-#include "digits_dataset.h"
-#include "input_error.h"
-#include "lasso.h"
-#include "problem_generators.h"
+#include "base/input_error.h"
+#include "experiments/digits_dataset.h"
+#include "experiments/problem_generators.h"
+#include "lasso/lasso.h"
 
 #include <QtTest>
 

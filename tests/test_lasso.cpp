@@ -1,9 +1,9 @@
 // Lasso primitives: soft-thresholding, lambda_max, duality gap, optimality conditions, input checks.
-#include "input_error.h"
-#include "lasso.h"
-#include "problem_generators.h"
-#include "dictionary.h"
-#include "reference_solver.h"
+#include "base/input_error.h"
+#include "experiments/problem_generators.h"
+#include "lasso/lasso.h"
+#include "lasso/reference_solver.h"
+#include "linalg/dictionary.h"
 
 #include <QtTest>
 

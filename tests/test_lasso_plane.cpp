@@ -1,6 +1,6 @@
 // The 2-D view's numerics in the core: the box it fits, the box grown to follow a manual path (a 10/L
 // step leaves the picture), the box at the plot's shape, and the cost grid the level sets are drawn from.
-#include "lasso_plane.h"
+#include "lasso/lasso_plane.h"
 
 #include <QtTest>
 

@@ -1,10 +1,10 @@
 // The window runs its experiment on the worker thread and plots what the core computes; it closes
 // cleanly during a run; fonts resolve (missing fonts fail silently as boxes).
-#include "cost_decrease_plot.h"
-#include "log_slider.h"
 #include "csv_table.h"
-#include "main_window.h"
-#include "plot_export.h"
+#include "plots/cost_decrease_plot.h"
+#include "plots/plot_export.h"
+#include "window/log_slider.h"
+#include "window/main_window.h"
 
 #include <QApplication>
 #include <QFontInfo>
@@ -13,16 +13,16 @@
 #include <QMenu>
 #include <QDoubleSpinBox>
 #include <QSlider>
-#include "settings_panel.h"
-#include "support_raster_plot.h"
-#include "support_ratio_plot.h"
-#include "dictionary.h"
-#include "problem_generators.h"
-#include "solver.h"
-#include "support_lipschitz.h"
+#include "experiments/problem_generators.h"
+#include "lasso/solver.h"
+#include "linalg/dictionary.h"
+#include "linalg/support_lipschitz.h"
+#include "plots/support_raster_plot.h"
+#include "plots/support_ratio_plot.h"
+#include "window/settings_panel.h"
 #include <QComboBox>
 #include <QStandardPaths>
-#include "session_file.h"
+#include "run/session_file.h"
 #include "window_runs.h"
 #include <QSpinBox>
 #include <QSignalSpy>

@@ -1,10 +1,10 @@
 // CSV and .npy matrices: exact round trips, the layouts NumPy writes, and a clear error for every kind
 // of malformed input.
-#include "csv_matrix.h"
-#include "input_error.h"
-#include "matrix_file.h"
-#include "npy_matrix.h"
-#include "random.h"
+#include "base/input_error.h"
+#include "base/random.h"
+#include "io/csv_matrix.h"
+#include "io/matrix_file.h"
+#include "io/npy_matrix.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -1,11 +1,11 @@
 // Network JSON files (bit-exact round trip, dictionary check, malformed files) and per-layer diagnostics.
-#include "dictionary.h"
-#include "input_error.h"
-#include "network_diagnostics.h"
-#include "network_file.h"
-#include "problem_generators.h"
-#include "random.h"
-#include "reference_solver.h"
+#include "base/input_error.h"
+#include "base/random.h"
+#include "experiments/problem_generators.h"
+#include "io/network_file.h"
+#include "lasso/reference_solver.h"
+#include "linalg/dictionary.h"
+#include "networks/network_diagnostics.h"
 
 #include <QtTest>
 

@@ -1,12 +1,12 @@
 // Unfolded networks: ISTA initialisation, ALISTA's analytic weights, and the hand-written gradients of
 // every parametrization and loss against central finite differences.
-#include "alista_weights.h"
-#include "dictionary.h"
-#include "problem_generators.h"
-#include "random.h"
-#include "reference_solver.h"
-#include "solver.h"
-#include "unfolded_network.h"
+#include "base/random.h"
+#include "experiments/problem_generators.h"
+#include "lasso/reference_solver.h"
+#include "lasso/solver.h"
+#include "linalg/dictionary.h"
+#include "networks/alista_weights.h"
+#include "networks/unfolded_network.h"
 
 #include <QtTest>
 

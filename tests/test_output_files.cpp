@@ -1,9 +1,9 @@
 // The output plan (all-or-none, never over an input, devices in place), the bounded reader and the
 // quoting of untrusted text, on real files in a temporary folder.
-#include "bounded_file.h"
-#include "input_error.h"
-#include "output_files.h"
-#include "quoted_text.h"
+#include "base/input_error.h"
+#include "base/quoted_text.h"
+#include "io/bounded_file.h"
+#include "io/output_files.h"
 
 #include <QDir>
 #include <QFile>

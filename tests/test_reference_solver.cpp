@@ -1,10 +1,10 @@
 // The reference solver: certified duality gaps, optimality conditions, agreement with a long FISTA run,
 // on Gaussian and digits dictionaries and signal kinds.
-#include "dictionary.h"
-#include "lasso.h"
-#include "problem_generators.h"
-#include "reference_solver.h"
-#include "solver.h"
+#include "experiments/problem_generators.h"
+#include "lasso/lasso.h"
+#include "lasso/reference_solver.h"
+#include "lasso/solver.h"
+#include "linalg/dictionary.h"
 
 #include <QtTest>
 

@@ -3,13 +3,13 @@
 // empirical L_S/L, SLISTA learns steps above 1/L, and the networks run resumes from what it saved.
 #include "reproduce.h"
 
+#include "base/input_error.h"
 #include "commands.h"
 #include "csv_table.h"
-#include "dictionary.h"
-#include "input_error.h"
-#include "matrix_file.h"
-#include "network_file.h"
-#include "problem_generators.h"
+#include "experiments/problem_generators.h"
+#include "io/matrix_file.h"
+#include "io/network_file.h"
+#include "linalg/dictionary.h"
 
 #include <QFile>
 #include <QImage>

@@ -1,13 +1,13 @@
 // ISTA, FISTA and OISTA: convergence to the reference solution, monotonicity, the paper's comparisons,
 // OISTA's oracle steps, the observer contract and the trace.
-#include "dictionary.h"
-#include "input_error.h"
-#include "lasso.h"
-#include "lasso_plane.h"
-#include "problem_generators.h"
-#include "reference_solver.h"
-#include "solver.h"
-#include "trace_recorder.h"
+#include "base/input_error.h"
+#include "experiments/problem_generators.h"
+#include "lasso/lasso.h"
+#include "lasso/lasso_plane.h"
+#include "lasso/reference_solver.h"
+#include "lasso/solver.h"
+#include "lasso/trace_recorder.h"
+#include "linalg/dictionary.h"
 
 #include <QtTest>
 

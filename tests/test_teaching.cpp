@@ -1,11 +1,11 @@
 // The teaching side: the 2-D Lasso view draws what the core computes (grid, paths, manual steps,
 // snapping to 1/L_S), animates, follows lambda; the lessons ship, parse, and drive the window.
-#include "lasso_plane.h"
-#include "lasso_plane_view.h"
-#include "lesson_panel.h"
-#include "main_window.h"
-#include "session_file.h"
-#include "settings_panel.h"
+#include "lasso/lasso_plane.h"
+#include "run/session_file.h"
+#include "teaching/lasso_plane_view.h"
+#include "teaching/lesson_panel.h"
+#include "window/main_window.h"
+#include "window/settings_panel.h"
 
 #include <QComboBox>
 #include <QDockWidget>

@@ -1,8 +1,8 @@
 // Training: the line search only keeps decreasing steps, training beats the ISTA initialisation, runs
 // are reproducible, constraints hold, and every stop condition works.
-#include "dictionary.h"
-#include "network_trainer.h"
-#include "problem_generators.h"
+#include "experiments/problem_generators.h"
+#include "linalg/dictionary.h"
+#include "networks/network_trainer.h"
 
 #include <QtTest>
 

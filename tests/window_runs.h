@@ -1,8 +1,8 @@
 // Helpers shared by the window tests: run the window's settings (or given ones) and wait for the end.
 #pragma once
 
-#include "main_window.h"
-#include "settings_panel.h"
+#include "window/main_window.h"
+#include "window/settings_panel.h"
 
 #include <QCoreApplication>
 #include <QSignalSpy>

@@ -1,12 +1,12 @@
 // unfoldlab bench: the speed goals of the project, measured on this machine.
 #include "commands.h"
 
+#include "base/input_error.h"
+#include "base/quoted_text.h"
 #include "benchmark_report.h"
 #include "command_options.h"
-#include "input_error.h"
-#include "quoted_text.h"
-#include "output_files.h"
-#include "matrix_file.h"
+#include "io/matrix_file.h"
+#include "io/output_files.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

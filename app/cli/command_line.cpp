@@ -1,8 +1,8 @@
 #include "commands.h"
 
-#include "input_error.h"
-#include "quoted_text.h"
-#include "version.h"
+#include "base/input_error.h"
+#include "base/quoted_text.h"
+#include "base/version.h"
 
 #include <exception>
 #include <functional>

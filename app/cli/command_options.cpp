@@ -1,7 +1,7 @@
 #include "command_options.h"
 
-#include "input_error.h"
-#include "quoted_text.h"
+#include "base/input_error.h"
+#include "base/quoted_text.h"
 
 #include <QRegularExpression>
 

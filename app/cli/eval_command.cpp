@@ -1,16 +1,16 @@
 // unfoldlab eval: a saved network on a set of signals, layer by layer, next to ISTA and FISTA.
 #include "commands.h"
 
+#include "base/input_error.h"
 #include "command_options.h"
-#include "input_error.h"
-#include "lasso.h"
-#include "matrix_file.h"
-#include "network_diagnostics.h"
-#include "network_file.h"
-#include "output_files.h"
-#include "progress_line.h"
+#include "io/matrix_file.h"
+#include "io/network_file.h"
+#include "io/output_files.h"
+#include "lasso/lasso.h"
+#include "lasso/reference_solver.h"
+#include "networks/network_diagnostics.h"
 #include "problem_files.h"
-#include "reference_solver.h"
+#include "progress_line.h"
 
 #include <cmath>
 #include <cstdio>

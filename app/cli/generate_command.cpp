@@ -1,15 +1,15 @@
 // unfoldlab generate: a seeded dictionary and signals written as files, the inputs of solve and train.
 #include "commands.h"
 
+#include "base/input_error.h"
+#include "base/quoted_text.h"
 #include "command_options.h"
-#include "bounded_file.h"
-#include "dictionary.h"
-#include "experiment.h"
-#include "input_error.h"
-#include "quoted_text.h"
-#include "matrix_file.h"
-#include "output_files.h"
-#include "problem_generators.h"
+#include "experiments/experiment.h"
+#include "experiments/problem_generators.h"
+#include "io/bounded_file.h"
+#include "io/matrix_file.h"
+#include "io/output_files.h"
+#include "linalg/dictionary.h"
 
 #include <QDir>
 

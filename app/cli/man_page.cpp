@@ -2,7 +2,7 @@
 // description, then one section per subcommand with its --help text verbatim.
 #include "commands.h"
 
-#include "version.h"
+#include "base/version.h"
 
 #include <sstream>
 

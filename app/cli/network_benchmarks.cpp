@@ -2,9 +2,9 @@
 // (forward + backward) on the paper's simulated setting.
 #include "benchmark_report.h"
 
-#include "dictionary.h"
-#include "problem_generators.h"
-#include "unfolded_network.h"
+#include "experiments/problem_generators.h"
+#include "linalg/dictionary.h"
+#include "networks/unfolded_network.h"
 
 #include <algorithm>
 #include <chrono>

@@ -1,7 +1,7 @@
 #include "problem_files.h"
 
-#include "input_error.h"
-#include "matrix_file.h"
+#include "base/input_error.h"
+#include "io/matrix_file.h"
 
 namespace unfold::cli {
 

@@ -2,7 +2,7 @@
 // checked against both, with errors that name the files.
 #pragma once
 
-#include "types.h"
+#include "base/types.h"
 
 #include <string>
 

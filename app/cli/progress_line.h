@@ -2,7 +2,7 @@
 // (a quick command prints only its result) unless the user asked for progress from the start.
 #pragma once
 
-#include "reference_solver.h"
+#include "lasso/reference_solver.h"
 
 #include <chrono>
 #include <ostream>

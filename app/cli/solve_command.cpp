@@ -1,19 +1,19 @@
 // unfoldlab solve: one iterative solver on a batch of signals, measured against the certified F*.
 #include "commands.h"
 
+#include "base/input_error.h"
+#include "base/quoted_text.h"
 #include "command_options.h"
-#include "dictionary.h"
-#include "input_error.h"
-#include "quoted_text.h"
-#include "lasso.h"
-#include "matrix_file.h"
-#include "output_files.h"
+#include "io/matrix_file.h"
+#include "io/output_files.h"
+#include "lasso/lasso.h"
+#include "lasso/reference_solver.h"
+#include "lasso/solver.h"
+#include "lasso/solver_observer.h"
+#include "lasso/trace_recorder.h"
+#include "linalg/dictionary.h"
 #include "problem_files.h"
 #include "progress_line.h"
-#include "reference_solver.h"
-#include "solver.h"
-#include "solver_observer.h"
-#include "trace_recorder.h"
 
 #include <chrono>
 #include <cmath>

@@ -1,13 +1,13 @@
 // The core engine's speed goals (issue: core engine), measured on the paper's simulated setting.
 #include "benchmark_report.h"
 
-#include "dictionary.h"
-#include "parallel_for.h"
-#include "problem_generators.h"
-#include "random.h"
-#include "reference_solver.h"
-#include "solver.h"
-#include "trace_recorder.h"
+#include "base/parallel_for.h"
+#include "base/random.h"
+#include "experiments/problem_generators.h"
+#include "lasso/reference_solver.h"
+#include "lasso/solver.h"
+#include "lasso/trace_recorder.h"
+#include "linalg/dictionary.h"
 
 #include <algorithm>
 #include <chrono>

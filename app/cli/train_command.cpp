@@ -1,15 +1,15 @@
 // unfoldlab train: learn an unfolded network on a training set, keep the best by test loss, save it.
 #include "commands.h"
 
+#include "base/input_error.h"
+#include "base/progress_throttle.h"
+#include "base/quoted_text.h"
 #include "command_options.h"
-#include "experiment.h"
-#include "input_error.h"
-#include "lasso.h"
-#include "network_diagnostics.h"
-#include "output_files.h"
+#include "experiments/experiment.h"
+#include "io/output_files.h"
+#include "lasso/lasso.h"
+#include "networks/network_diagnostics.h"
 #include "problem_files.h"
-#include "progress_throttle.h"
-#include "quoted_text.h"
 
 #include <atomic>
 #include <chrono>

@@ -1,6 +1,6 @@
 #include "figure_files.h"
 
-#include "paper_figure.h"
+#include "plots/paper_figure.h"
 
 #include <QDir>
 

@@ -3,7 +3,7 @@
 // a failed or interrupted figure leaves the previous version of all four files, never a mix.
 #pragma once
 
-#include "output_files.h"
+#include "io/output_files.h"
 
 #include <QString>
 #include <QStringList>

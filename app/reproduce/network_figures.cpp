@@ -2,11 +2,11 @@
 // deep LISTA-CP), each a training followed by the per-layer diagnostics of network_diagnostics.h.
 #include "reproduce.h"
 
-#include "experiment.h"
-#include "method_palette.h"
-#include "network_diagnostics.h"
-#include "paper_figure.h"
-#include "progress_throttle.h"
+#include "base/progress_throttle.h"
+#include "experiments/experiment.h"
+#include "networks/network_diagnostics.h"
+#include "plots/method_palette.h"
+#include "plots/paper_figure.h"
 
 #include <chrono>
 #include <cstdio>

@@ -7,15 +7,15 @@
 // DIR/networks-protocol.txt records the protocol, so that a --quick run never mixes with a full one.
 #include "reproduce.h"
 
-#include "experiment.h"
-#include "input_error.h"
-#include "lasso.h"
-#include "matrix_file.h"
-#include "method_palette.h"
-#include "paper_figure.h"
-#include "progress_throttle.h"
-#include "solver.h"
-#include "trace_recorder.h"
+#include "base/input_error.h"
+#include "base/progress_throttle.h"
+#include "experiments/experiment.h"
+#include "io/matrix_file.h"
+#include "lasso/lasso.h"
+#include "lasso/solver.h"
+#include "lasso/trace_recorder.h"
+#include "plots/method_palette.h"
+#include "plots/paper_figure.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,9 +1,9 @@
 #include "reproduce.h"
 
+#include "base/input_error.h"
+#include "base/quoted_text.h"
 #include "command_options.h"
-#include "input_error.h"
-#include "quoted_text.h"
-#include "matrix_file.h"
+#include "io/matrix_file.h"
 
 #include <QDir>
 

@@ -1,9 +1,9 @@
 // Fig. 2 (ISTA, FISTA, OISTA and OISTA's step) and Fig. E.1 (L_S/L against |S|/m, Marchenko-Pastur).
 #include "reproduce.h"
 
-#include "method_palette.h"
-#include "paper_experiments.h"
-#include "paper_figure.h"
+#include "experiments/paper_experiments.h"
+#include "plots/method_palette.h"
+#include "plots/paper_figure.h"
 
 namespace unfold::reproduce {
 

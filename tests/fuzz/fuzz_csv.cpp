@@ -1,7 +1,7 @@
 // libFuzzer target: the CSV matrix reader. Any input either loads or is refused with an InputError whose
 // message stays short; what loads writes back and reads again to the same bits.
-#include "csv_matrix.h"
-#include "input_error.h"
+#include "base/input_error.h"
+#include "io/csv_matrix.h"
 
 #include <cstdint>
 #include <cstdlib>

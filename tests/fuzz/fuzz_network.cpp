@@ -1,7 +1,7 @@
 // libFuzzer target: the network JSON reader. Any input either loads or is refused with a short
 // InputError; what loads writes back and reads again to the same weights.
-#include "input_error.h"
-#include "network_file.h"
+#include "base/input_error.h"
+#include "io/network_file.h"
 
 #include <cstdint>
 #include <cstdlib>

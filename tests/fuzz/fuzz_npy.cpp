@@ -1,7 +1,7 @@
 // libFuzzer target: the .npy reader (header parser, shapes, byte counts). Any input either loads or is
 // refused with a short InputError; what loads writes back and reads again to the same bits.
-#include "input_error.h"
-#include "npy_matrix.h"
+#include "base/input_error.h"
+#include "io/npy_matrix.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,6 +1,6 @@
 // libFuzzer target: the workbench's session reader. Any input either loads or is refused with a short
 // message; what loads writes back and reads again to the same settings.
-#include "session_file.h"
+#include "run/session_file.h"
 
 #include <cstdint>
 #include <cstdlib>

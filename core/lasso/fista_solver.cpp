@@ -1,0 +1,62 @@
+// FISTA (Beck & Teboulle 2009). D y is obtained from D z_k and D z_{k-1} by linearity, so an iteration
+// costs the same two products as ISTA.
+#include "base/parallel_for.h"
+#include "lasso/solver.h"
+#include "linalg/dictionary_product.h"
+
+#include <cmath>
+
+namespace unfold {
+
+SolveResult runFista(const Dictionary& dictionary, const Matrix& X, double lambda, int iterations,
+                     SolverObserver* observer) {
+  const Matrix& D = dictionary.atoms();
+  const double invL = 1.0 / dictionary.lipschitz();
+  SolveResult result;
+  Matrix& Z = result.Z;
+  Z.setZero(D.cols(), X.cols());
+  Matrix previousZ = Z;
+  Matrix Y(D.cols(), X.cols());
+  Matrix DZ(D.rows(), X.cols());
+  Matrix previousDZ = Matrix::Zero(D.rows(), X.cols());
+  Matrix residual(D.rows(), X.cols());
+  Matrix gradient(D.cols(), X.cols());
+  const Vector stepTimesL = Vector::Ones(X.cols());
+  double tk = 1.0;
+  for (int t = 0;; ++t) {
+    DZ.resize(D.rows(), X.cols());
+    parallelFor(static_cast<long>(X.cols()), kMinColumnsPerThread, [&](long begin, long end) {
+      const Eigen::Index count = end - begin;
+      multiplyDictionary(D, Z.middleCols(begin, count), DZ.middleCols(begin, count));
+      residual.middleCols(begin, count) = DZ.middleCols(begin, count) - X.middleCols(begin, count);
+    });
+    result.iterations = t;
+    if (observer && observer->onIteration({t, Z, residual, t > 0 ? &stepTimesL : nullptr, nullptr})) {
+      result.stopped = t < iterations;
+      break;
+    }
+    if (t == iterations) break;
+    // z_t is z_k with k = t (z_0 = 0 = y_1). Momentum (t_k - 1)/t_{k+1} applied to z_k - z_{k-1}.
+    const double tNext = 0.5 * (1.0 + std::sqrt(1.0 + 4.0 * tk * tk));
+    const double beta = t == 0 ? 0.0 : (tk - 1.0) / tNext;
+    if (t > 0) tk = tNext;
+    parallelFor(static_cast<long>(X.cols()), kMinColumnsPerThread, [&](long begin, long end) {
+      const Eigen::Index count = end - begin;
+      auto y = Y.middleCols(begin, count);
+      auto r = residual.middleCols(begin, count);
+      auto g = gradient.middleCols(begin, count);
+      auto z = Z.middleCols(begin, count);
+      auto zPrevious = previousZ.middleCols(begin, count);
+      y = z + beta * (z - zPrevious);
+      r = (1.0 + beta) * DZ.middleCols(begin, count) - beta * previousDZ.middleCols(begin, count) -
+          X.middleCols(begin, count);  // D y - x
+      g.noalias() = D.transpose() * r;
+      zPrevious = z;
+      assignSoftThresholded(z, y - invL * g, lambda * invL);
+    });
+    previousDZ.swap(DZ);
+  }
+  return result;
+}
+
+}  // namespace unfold

@@ -1,0 +1,74 @@
+// OISTA: per signal, the step 1/L_S on S = supp(z_t). Off the support z is zero, so the candidate
+// ST(z - g/L_S, lambda/L_S) keeps its support inside S exactly when |g_i| <= lambda for every i outside S,
+// whatever the step: the oracle test costs one vectorised pass over z and g (support_bits.h) that also
+// yields the support L_S is looked up by, and L_S is only needed (and computed) for the signals that
+// pass. Most do (over 90 % at lambda = 0.1 from the third iteration on); what keeps OISTA affordable is
+// that an unchanged support costs a bitset comparison and a changed one a warm-started eigenvalue
+// computation (support_lipschitz.h).
+#include "base/parallel_for.h"
+#include "lasso/solver.h"
+#include "linalg/dictionary_product.h"
+#include "linalg/support_bits.h"
+#include "linalg/support_lipschitz.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace unfold {
+
+namespace {
+constexpr long kBlockColumns = 128;  // 128 gradient columns of m = 256: 256 KB, at home in L2
+}  // namespace
+
+SolveResult runOista(const Dictionary& dictionary, const Matrix& X, double lambda, int iterations,
+                     SolverObserver* observer) {
+  const Matrix& D = dictionary.atoms();
+  const double L = dictionary.lipschitz();
+  const Eigen::Index m = D.cols();
+  const Eigen::Index N = X.cols();
+  SolveResult result;
+  Matrix& Z = result.Z;
+  Z.setZero(m, N);
+  Matrix residual(D.rows(), N);
+  Matrix gradient(m, N);
+  Vector stepTimesL = Vector::Ones(N);
+  std::vector<char> accepted(static_cast<size_t>(N), 0);
+  SupportLipschitzTracker tracker(dictionary, N);
+  for (int t = 0;; ++t) {
+    residualInParallel(D, Z, X, residual);
+    result.iterations = t;
+    if (observer && observer->onIteration({t, Z, residual, t > 0 ? &stepTimesL : nullptr,
+                                           t > 0 ? &accepted : nullptr})) {
+      result.stopped = t < iterations;
+      break;
+    }
+    if (t == iterations) break;
+    // Per signal: the oracle test, L_S where it passes, the step. Independent across signals, and the
+    // L_S computations dominate, so the batch is split over the cores.
+    parallelFor(static_cast<long>(N), kMinColumnsPerThread, [&](long begin, long end) {
+      std::vector<std::uint64_t> bits(static_cast<size_t>(supportWords(m)));
+      // The gradient a block of columns at a time, so that the per-signal pass below finds it in cache.
+      for (long block = begin; block < end; block += kBlockColumns) {
+        const long count = std::min<long>(kBlockColumns, end - block);
+        gradient.middleCols(block, count).noalias() = D.transpose() * residual.middleCols(block, count);
+        for (Eigen::Index j = block; j < block + count; ++j) {
+          auto z = Z.col(j);
+          const auto g = gradient.col(j);
+          const bool grows = supportBitsAndGrowth(z.data(), g.data(), m, lambda, bits.data());
+          const bool empty = std::all_of(bits.begin(), bits.end(), [](std::uint64_t w) { return w == 0; });
+          const bool keep = !grows && !empty;  // at z = 0 the support is empty and the step is 1/L
+          double step = 1.0 / L;
+          // L_S <= L in exact arithmetic; the clamp keeps rounding from ever shrinking the step below 1/L.
+          if (keep) step = 1.0 / std::min(tracker.update(j, bits.data()), L);
+          assignSoftThresholded(z, z - step * g, lambda * step);
+          accepted[static_cast<size_t>(j)] = keep ? 1 : 0;
+          stepTimesL(j) = step * L;
+        }
+      }
+    });
+  }
+  return result;
+}
+
+}  // namespace unfold

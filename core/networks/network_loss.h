@@ -1,0 +1,26 @@
+// Training losses of an unfolded network, means over the signals of:
+//  - unsupervised:     F_x(z_T) = 1/2 ||x - D z_T||^2 + lambda ||z_T||_1 (the paper's main setting);
+//  - semi-supervised:  1/2 ||z_T - z*(x)||^2 with z* the Lasso solution (reference solver);
+//  - supervised:       1/2 ||z_T - z0||^2 with z0 ground-truth codes.
+#pragma once
+
+#include "base/types.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace unfold {
+
+enum class LossKind { Unsupervised, SemiSupervised, Supervised };
+
+std::optional<LossKind> parseLossKind(std::string_view name);  // unsupervised, semi-supervised, supervised
+std::string lossKindName(LossKind kind);
+
+// Per-signal loss of the codes Z (m x N) and, if `gradient` is given, d(sum of losses)/dZ.
+// `targets` (m x N) are z* or z0 for the (semi-)supervised losses and ignored otherwise.
+Vector perSignalLoss(LossKind kind, const Matrix& D, double lambda, const Eigen::Ref<const Matrix>& X,
+                     const Eigen::Ref<const Matrix>& Z, const Eigen::Ref<const Matrix>& targets,
+                     Matrix* gradient = nullptr);
+
+}  // namespace unfold

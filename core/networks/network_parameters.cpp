@@ -1,0 +1,123 @@
+#include "networks/network_parameters.h"
+
+#include "base/enum_names.h"
+
+#include <algorithm>
+
+namespace unfold {
+
+namespace {
+constexpr NameTable<Parametrization, 4> kNames{{{Parametrization::Lista, "lista"},
+                                                {Parametrization::ListaCp, "lista-cp"},
+                                                {Parametrization::Alista, "alista"},
+                                                {Parametrization::Slista, "slista"}}};
+constexpr NameTable<Parametrization, 4> kLabels{{{Parametrization::Lista, "LISTA"},
+                                                 {Parametrization::ListaCp, "LISTA-CP"},
+                                                 {Parametrization::Alista, "ALISTA"},
+                                                 {Parametrization::Slista, "SLISTA"}}};
+}  // namespace
+
+std::optional<Parametrization> parseParametrization(std::string_view name) { return valueNamed(kNames, name); }
+std::string parametrizationName(Parametrization kind) { return nameOf(kNames, kind); }
+std::string parametrizationLabel(Parametrization kind) { return nameOf(kLabels, kind); }
+
+namespace {
+
+// Visits every learned block of a layer in a fixed order; f(pointer, count).
+template <typename Layer, typename F>
+void forEachBlock(Parametrization kind, Layer& layer, F&& f) {
+  switch (kind) {
+    case Parametrization::Lista:
+      f(layer.Wz.data(), layer.Wz.size());
+      f(layer.Wx.data(), layer.Wx.size());
+      f(layer.theta.data(), layer.theta.size());
+      break;
+    case Parametrization::ListaCp:
+      f(layer.W.data(), layer.W.size());
+      f(layer.theta.data(), layer.theta.size());
+      break;
+    case Parametrization::Alista:
+      f(&layer.step, Eigen::Index(1));
+      f(layer.theta.data(), layer.theta.size());
+      break;
+    case Parametrization::Slista:
+      f(&layer.step, Eigen::Index(1));
+      break;
+  }
+}
+
+}  // namespace
+
+Eigen::Index NetworkWeights::parameterCount() const {
+  Eigen::Index count = 0;
+  for (const LayerWeights& layer : layers) forEachBlock(kind, layer, [&](const double*, Eigen::Index n) { count += n; });
+  return count;
+}
+
+Vector NetworkWeights::flatten() const {
+  Vector out(parameterCount());
+  Eigen::Index at = 0;
+  for (const LayerWeights& layer : layers) {
+    forEachBlock(kind, layer, [&](const double* p, Eigen::Index n) {
+      std::copy(p, p + n, out.data() + at);
+      at += n;
+    });
+  }
+  return out;
+}
+
+void NetworkWeights::unflatten(const Vector& values) {
+  Eigen::Index at = 0;
+  for (LayerWeights& layer : layers) {
+    forEachBlock(kind, layer, [&](double* p, Eigen::Index n) {
+      std::copy(values.data() + at, values.data() + at + n, p);
+      at += n;
+    });
+  }
+}
+
+NetworkWeights NetworkWeights::zerosLike() const {
+  NetworkWeights out = *this;
+  out.unflatten(Vector::Zero(parameterCount()));
+  return out;
+}
+
+void NetworkWeights::project(double minimumStep) {
+  for (LayerWeights& layer : layers) {
+    if (layer.theta.size() > 0) layer.theta = layer.theta.cwiseMax(0.0);
+    if (kind == Parametrization::Alista || kind == Parametrization::Slista) layer.step = std::max(layer.step, minimumStep);
+  }
+}
+
+NetworkWeights istaInitialization(Parametrization kind, const Matrix& D, double L, int layers) {
+  NetworkWeights out;
+  out.kind = kind;
+  const Eigen::Index m = D.cols();
+  LayerWeights layer;
+  switch (kind) {
+    case Parametrization::Lista:
+      layer.Wz = Matrix::Identity(m, m) - D.transpose() * D / L;
+      layer.Wx = D.transpose() / L;
+      layer.theta = Vector::Constant(m, 1.0 / L);
+      break;
+    case Parametrization::ListaCp:
+      layer.W = D / L;
+      layer.theta = Vector::Constant(m, 1.0 / L);
+      break;
+    case Parametrization::Alista:
+      layer.step = 1.0 / L;
+      layer.theta = Vector::Constant(1, 1.0 / L);
+      break;
+    case Parametrization::Slista:
+      layer.step = 1.0 / L;
+      break;
+  }
+  out.layers.assign(static_cast<size_t>(layers), layer);
+  return out;
+}
+
+void appendCopyOfLastLayer(NetworkWeights& weights) {
+  if (!weights.layers.empty()) weights.layers.push_back(weights.layers.back());
+}
+
+}  // namespace unfold

@@ -1,0 +1,52 @@
+// The weights of an unfolded network of T layers for the Lasso with dictionary D (n x m) and lambda.
+// Layer t maps z to z+ = ST(U, lambda theta) with the pre-activation U:
+//  - LISTA (Gregor & LeCun 2010):   U = W_z z + W_x x             W_z m x m, W_x m x n, theta per atom
+//  - LISTA-CP (Chen et al. 2018):   U = z - W^T (D z - x)         W n x m, theta per atom
+//  - ALISTA (Liu et al. 2019):      U = z - gamma W^T (D z - x)   W fixed (alista_weights.h), gamma, theta scalars
+//  - SLISTA (Ablin et al. 2019):    U = z - alpha D^T (D z - x)   alpha scalar, threshold lambda alpha
+// The same type holds a gradient (same shapes), so optimizers work on it as a flat vector.
+#pragma once
+
+#include "base/types.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace unfold {
+
+enum class Parametrization { Lista, ListaCp, Alista, Slista };
+
+std::optional<Parametrization> parseParametrization(std::string_view name);  // lista, lista-cp, alista, slista
+std::string parametrizationName(Parametrization kind);
+std::string parametrizationLabel(Parametrization kind);  // LISTA, LISTA-CP, ALISTA, SLISTA
+
+struct LayerWeights {
+  Matrix Wz;          // LISTA
+  Matrix Wx;          // LISTA
+  Matrix W;           // LISTA-CP
+  Vector theta;       // LISTA, LISTA-CP (per atom); ALISTA (size 1)
+  double step = 0.0;  // ALISTA gamma, SLISTA alpha
+};
+
+struct NetworkWeights {
+  Parametrization kind = Parametrization::Slista;
+  std::vector<LayerWeights> layers;
+
+  int layerCount() const { return static_cast<int>(layers.size()); }
+  Eigen::Index parameterCount() const;
+  Vector flatten() const;                  // all learned values, layer by layer
+  void unflatten(const Vector& values);    // the inverse, into the existing shapes
+  NetworkWeights zerosLike() const;
+  // Keeps steps > 0 and thresholds >= 0 (called after every optimizer step).
+  void project(double minimumStep);
+};
+
+// T layers that reproduce T iterations of ISTA exactly (ALISTA: gamma = theta = 1/L with its fixed W).
+NetworkWeights istaInitialization(Parametrization kind, const Matrix& D, double L, int layers);
+
+// One more layer initialised as a copy of the last one (layer-wise training).
+void appendCopyOfLastLayer(NetworkWeights& weights);
+
+}  // namespace unfold

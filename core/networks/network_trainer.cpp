@@ -1,0 +1,256 @@
+#include "networks/network_trainer.h"
+
+#include "base/enum_names.h"
+
+#include <algorithm>
+#include <functional>
+#include <chrono>
+#include <cmath>
+#include <numeric>
+#include <random>
+
+namespace unfold {
+
+namespace {
+constexpr NameTable<Optimizer, 2> kOptimizerNames{{{Optimizer::GradientDescent, "gd"}, {Optimizer::Adam, "adam"}}};
+}  // namespace
+
+std::optional<Optimizer> parseOptimizer(std::string_view name) { return valueNamed(kOptimizerNames, name); }
+std::string optimizerName(Optimizer optimizer) { return nameOf(kOptimizerNames, optimizer); }
+
+std::string stopReasonText(StopReason reason) {
+  switch (reason) {
+    case StopReason::MaxIterations: return "reached the maximum number of iterations";
+    case StopReason::TimeLimit: return "reached the time limit";
+    case StopReason::Stagnation: return "the test loss stopped improving";
+    case StopReason::Cancelled: return "cancelled";
+    case StopReason::Diverged: return "diverged (NaN or Inf); kept the best weights";
+    case StopReason::LineSearchFailed: return "the line search could not decrease the loss (converged to rounding)";
+  }
+  return "?";
+}
+
+namespace {
+
+constexpr double kGrowth = 1.5;          // learning rate after an accepted GD step
+// The line search gives up when the step can no longer change the weights at double precision.
+constexpr double kSmallestRelativeStep = 1e-15;
+constexpr double kAdamBeta1 = 0.9, kAdamBeta2 = 0.999, kAdamEpsilon = 1e-8;
+
+// The shared state of one training run across stages (layer-wise training runs several).
+class Run {
+ public:
+  Run(UnfoldedNetwork& network, const TrainingData& data, const TrainingSettings& settings, TrainingObserver* observer)
+      : net_(network), data_(data), settings_(settings), observer_(observer),
+        start_(std::chrono::steady_clock::now()), shuffle_(settings.seed) {
+    minimumStep_ = 1e-6 / network.dictionary().lipschitz();
+  }
+
+  double testLoss() const { return net_.loss(settings_.loss, data_.testX, data_.testTargets, nullptr, &stop_); }
+  bool cancelled() const { return observer_ && observer_->stopRequested(); }
+
+  // Runs up to `budget` optimizer steps at the network's current depth. Returns false if training must
+  // end (time, stagnation, cancel, divergence).
+  bool stage(int budget) {
+    resetStageState();
+    const bool going = settings_.optimizer == Optimizer::GradientDescent ? gradientDescent(budget) : adam(budget);
+    net_.weights() = best_;  // the next stage (or the result) starts from this depth's best weights
+    return going;
+  }
+
+  TrainingResult finish() {
+    result_.weights = net_.weights();
+    result_.bestTestLoss = bestLoss_;
+    return result_;
+  }
+
+  void recordInitial() { result_.initialTestLoss = testLoss(); }
+  StopReason reason() const { return result_.reason; }
+
+ private:
+  double elapsed() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
+
+  bool shouldStop(StopReason& reason) {
+    if (observer_ && observer_->stopRequested()) { reason = StopReason::Cancelled; return true; }
+    if (settings_.timeLimitSeconds > 0 && elapsed() >= settings_.timeLimitSeconds) { reason = StopReason::TimeLimit; return true; }
+    return false;
+  }
+
+  void resetStageState() {
+    // A new depth changes the loss: the best-so-far and the patience count restart with it.
+    bestLoss_ = testLoss();
+    best_ = net_.weights();
+    sinceImprovement_ = 0;
+    result_.reason = StopReason::MaxIterations;
+    adamM_ = Vector::Zero(net_.weights().parameterCount());
+    adamV_ = adamM_;
+    adamSteps_ = 0;
+  }
+
+  // After a step: test evaluation, best weights, stagnation, observer. False to end training.
+  bool afterStep(double trainLoss, double rate, bool evaluate) {
+    ++result_.iterations;
+    if (evaluate) {
+      lastTest_ = testLoss();
+      if (cancelled()) return end(StopReason::Cancelled);
+      if (!std::isfinite(lastTest_)) return end(StopReason::Diverged);
+      if (lastTest_ < bestLoss_ * (1 - 1e-12)) {
+        bestLoss_ = lastTest_;
+        best_ = net_.weights();
+        sinceImprovement_ = 0;
+      } else if (settings_.patience > 0 && ++sinceImprovement_ >= settings_.patience) {
+        return end(StopReason::Stagnation);
+      }
+    }
+    if (observer_) {
+      const std::vector<LayerCoupling> coupling =
+          layerCoupling(net_.weights(), net_.dictionary().atoms(), net_.dictionary().lipschitz());
+      const TrainingProgress progress{result_.iterations, settings_.maxIterations, net_.layerCount(), trainLoss,
+                                      lastTest_, rate, elapsed(), net_.weights(), coupling};
+      if (observer_->onIteration(progress)) return end(StopReason::Cancelled);
+    }
+    StopReason reason;
+    if (shouldStop(reason)) return end(reason);
+    return true;
+  }
+
+  bool end(StopReason reason) {
+    result_.reason = reason;
+    return false;
+  }
+
+  bool gradientDescent(int budget) {
+    NetworkWeights gradient;
+    double loss = net_.loss(settings_.loss, data_.trainX, data_.trainTargets, &gradient, &stop_);
+    if (cancelled()) return end(StopReason::Cancelled);
+    if (!std::isfinite(loss) || !gradient.flatten().allFinite()) return end(StopReason::Diverged);
+    if (rate_ <= 0) rate_ = settings_.learningRate > 0 ? settings_.learningRate : 1.0;
+    Vector p = net_.weights().flatten();
+    for (int it = 0; it < budget; ++it) {
+      const Vector g = gradient.flatten();
+      NetworkWeights candidateGradient;
+      double candidateLoss = 0;
+      while (true) {
+        net_.weights().unflatten(p - rate_ * g);
+        net_.weights().project(minimumStep_);
+        candidateLoss = net_.loss(settings_.loss, data_.trainX, data_.trainTargets, &candidateGradient, &stop_);
+        if (cancelled()) {
+          net_.weights().unflatten(p);
+          return end(StopReason::Cancelled);
+        }
+        if (std::isfinite(candidateLoss) && candidateLoss < loss && candidateGradient.flatten().allFinite()) break;
+        rate_ *= 0.5;
+        const bool exhausted = rate_ * g.norm() <= kSmallestRelativeStep * std::max(p.norm(), 1e-300);
+        StopReason reason;
+        if (exhausted || shouldStop(reason)) {
+          net_.weights().unflatten(p);  // the step was never kept
+          return end(exhausted ? StopReason::LineSearchFailed : reason);
+        }
+      }
+      p = net_.weights().flatten();
+      loss = candidateLoss;
+      gradient = std::move(candidateGradient);
+      const double used = rate_;
+      rate_ *= kGrowth;
+      if (!afterStep(loss, used, true)) return false;
+    }
+    return true;
+  }
+
+  bool adam(int budget) {
+    const double rate = settings_.learningRate > 0 ? settings_.learningRate : 1e-3;
+    const Eigen::Index N = data_.trainX.cols();
+    const Eigen::Index batch = std::clamp<Eigen::Index>(settings_.batchSize, 1, N);
+    const int evaluateEvery = static_cast<int>(std::max<Eigen::Index>(1, N / batch));  // about once per epoch
+    std::vector<int> order(static_cast<size_t>(N));
+    std::iota(order.begin(), order.end(), 0);
+    Eigen::Index cursor = N;
+    for (int it = 0; it < budget; ++it) {
+      if (cursor + batch > N) {
+        std::shuffle(order.begin(), order.end(), shuffle_);
+        cursor = 0;
+      }
+      const std::vector<int> pick(order.begin() + cursor, order.begin() + cursor + batch);
+      cursor += batch;
+      const Matrix X = data_.trainX(Eigen::all, pick);
+      const Matrix targets = data_.trainTargets.size() ? Matrix(data_.trainTargets(Eigen::all, pick)) : Matrix();
+      NetworkWeights gradient;
+      const double loss = net_.loss(settings_.loss, X, targets, &gradient, &stop_);
+      if (cancelled()) return end(StopReason::Cancelled);
+      const Vector g = gradient.flatten();
+      if (!std::isfinite(loss) || !g.allFinite()) {
+        net_.weights() = best_;
+        return end(StopReason::Diverged);
+      }
+      ++adamSteps_;
+      adamM_ = kAdamBeta1 * adamM_ + (1 - kAdamBeta1) * g;
+      adamV_ = kAdamBeta2 * adamV_ + (1 - kAdamBeta2) * g.cwiseAbs2();
+      const double correction1 = 1 - std::pow(kAdamBeta1, adamSteps_);
+      const double correction2 = 1 - std::pow(kAdamBeta2, adamSteps_);
+      const Vector step = (adamM_ / correction1).array() / ((adamV_ / correction2).cwiseSqrt().array() + kAdamEpsilon);
+      net_.weights().unflatten(net_.weights().flatten() - rate * step);
+      net_.weights().project(minimumStep_);
+      const bool evaluate = (it + 1) % evaluateEvery == 0 || it + 1 == budget;
+      if (!afterStep(loss, rate, evaluate)) return false;
+    }
+    return true;
+  }
+
+  UnfoldedNetwork& net_;
+  const TrainingData& data_;
+  const TrainingSettings& settings_;
+  TrainingObserver* observer_;
+  const std::function<bool()> stop_ = [this] { return cancelled(); };
+  std::chrono::steady_clock::time_point start_;
+  std::mt19937_64 shuffle_;
+  double minimumStep_ = 0.0;
+  double rate_ = 0.0;
+  double bestLoss_ = 0.0, lastTest_ = 0.0;
+  int sinceImprovement_ = 0;
+  NetworkWeights best_;
+  Vector adamM_, adamV_;
+  int adamSteps_ = 0;
+  TrainingResult result_;
+};
+
+}  // namespace
+
+TrainingResult trainNetwork(UnfoldedNetwork& network, const TrainingData& data, const TrainingSettings& settings,
+                            TrainingObserver* observer) {
+  Run run(network, data, settings, observer);
+  if (!settings.layerWise || network.layerCount() <= 1) {
+    run.recordInitial();
+    run.stage(settings.maxIterations);
+    return run.finish();
+  }
+  const int depth = network.layerCount();
+  const NetworkWeights initial = network.weights();
+  network.weights().layers.resize(1);
+  run.recordInitial();
+  for (int t = 1; t <= depth; ++t) {
+    if (t > 1) {
+      // Layer t starts as a copy of layer t-1, unless its initial value (an ISTA step) gives a lower
+      // training loss: a layer trained as the first one (where z = 0 and only W^T x matters) can be an
+      // expansive step when applied again, and copies of it compound over tens of layers.
+      appendCopyOfLastLayer(network.weights());
+      const double copied = network.loss(settings.loss, data.trainX, data.trainTargets);
+      network.weights().layers.back() = initial.layers[static_cast<size_t>(t - 1)];
+      const double fresh = network.loss(settings.loss, data.trainX, data.trainTargets);
+      if (!(fresh < copied)) network.weights().layers.back() = network.weights().layers[static_cast<size_t>(t - 2)];
+    }
+    // The budget is shared evenly between the stages; the last one takes the remainder.
+    const int budget = t < depth ? settings.maxIterations / depth
+                                 : settings.maxIterations - (depth - 1) * (settings.maxIterations / depth);
+    // Stagnation or a converged line search end a stage, not the training.
+    if (!run.stage(std::max(1, budget)) && run.reason() != StopReason::Stagnation &&
+        run.reason() != StopReason::LineSearchFailed)
+      break;
+  }
+  TrainingResult result = run.finish();
+  // Stopped early: the remaining layers start as copies of the last trained one, as they would have.
+  while (result.weights.layerCount() < depth) appendCopyOfLastLayer(result.weights);
+  network.weights() = result.weights;
+  return result;
+}
+
+}  // namespace unfold

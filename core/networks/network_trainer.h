@@ -1,0 +1,81 @@
+// Training of an unfolded network on a set of signals:
+//  - full-batch gradient descent with a backtracking line search (Ablin et al. 2019): a step is kept only
+//    if it lowers the training loss; after an accepted step the learning rate grows, after a rejected one
+//    it halves and the step is retried, down to a floor where the search gives up, so the loop always ends;
+//  - or mini-batch Adam (Kingma & Ba 2015), batches shuffled with the seed;
+//  - end to end, or layer-wise (train layers 1..t, then add layer t+1 as a copy of layer t, or as its
+//    initial ISTA step where that gives a lower training loss).
+// Steps stay > 0 and thresholds >= 0 (projection after every step). The best weights by test loss are
+// kept; NaN/Inf or a line search that cannot decrease the loss stop the run with the best weights so far.
+#pragma once
+
+#include "networks/network_diagnostics.h"
+#include "networks/network_loss.h"
+#include "networks/unfolded_network.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace unfold {
+
+enum class Optimizer { GradientDescent, Adam };
+std::optional<Optimizer> parseOptimizer(std::string_view name);  // gd, adam
+std::string optimizerName(Optimizer optimizer);
+
+struct TrainingSettings {
+  LossKind loss = LossKind::Unsupervised;
+  Optimizer optimizer = Optimizer::GradientDescent;
+  int maxIterations = 3000;      // optimizer steps in all (layer-wise: shared evenly between the stages)
+  double timeLimitSeconds = 0;   // 0: none
+  double learningRate = 0;       // 0: automatic (GD: found by the line search; Adam: 1e-3)
+  int batchSize = 256;           // Adam
+  bool layerWise = false;
+  std::uint64_t seed = 0;
+  int patience = 300;            // stop after this many test evaluations without improvement; 0: never
+  bool operator==(const TrainingSettings&) const = default;
+};
+
+struct TrainingData {
+  Matrix trainX, trainTargets;  // targets (m x N): z* or z0 for the (semi-)supervised losses
+  Matrix testX, testTargets;
+};
+
+struct TrainingProgress {
+  int iteration = 0;      // optimizer steps so far
+  int maxIterations = 0;
+  int layers = 0;         // depth being trained (layer-wise: grows)
+  double trainLoss = 0.0; // GD: full training loss; Adam: the last mini-batch's
+  double testLoss = 0.0;  // at the last evaluation
+  double learningRate = 0.0;
+  double elapsedSeconds = 0.0;
+  const NetworkWeights& weights;           // current steps and thresholds
+  const std::vector<LayerCoupling>& coupling;  // LISTA, LISTA-CP: per layer (network_diagnostics.h)
+};
+
+class TrainingObserver {
+ public:
+  virtual ~TrainingObserver() = default;
+  // Called after every optimizer step; return true to stop.
+  virtual bool onIteration(const TrainingProgress& progress) = 0;
+  // Polled between loss evaluations and between the layers of each pass (from worker threads: must be
+  // thread-safe, e.g. read an atomic), so that a stop takes effect within one layer's work.
+  virtual bool stopRequested() { return false; }
+};
+
+enum class StopReason { MaxIterations, TimeLimit, Stagnation, Cancelled, Diverged, LineSearchFailed };
+std::string stopReasonText(StopReason reason);
+
+struct TrainingResult {
+  NetworkWeights weights;       // the best by test loss
+  double bestTestLoss = 0.0;
+  double initialTestLoss = 0.0;
+  int iterations = 0;
+  StopReason reason = StopReason::MaxIterations;
+};
+
+// `network` holds the starting weights (and its depth); it is left with the best weights.
+TrainingResult trainNetwork(UnfoldedNetwork& network, const TrainingData& data, const TrainingSettings& settings,
+                            TrainingObserver* observer = nullptr);
+
+}  // namespace unfold

@@ -1,0 +1,178 @@
+#include "plots/cost_decrease_plot.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace unfold::ui {
+
+namespace {
+
+// Gaps reach rounding level (~1e-16) and exact zeros, which a log axis cannot show: the curve stops
+// there (a NaN breaks the line) instead of running along the axis. The CSV keeps the true values.
+constexpr double kFloor = 1e-16;
+constexpr const char* kBandLayer = "bands";
+
+// A band edge cut to the view: the points inside the x range, with the edge interpolated at the range's
+// ends (in the y axis's own scale, so the cut edge lies on the drawn one), and every value clamped to
+// the y range. Both edges of a band share the keys, which the channel fill needs.
+void cutToView(const QVector<double>& keys, const QVector<double>& values, const QCPRange& x, const QCPRange& y, bool log,
+               QVector<double>* outKeys, QVector<double>* outValues) {
+  outKeys->clear();
+  outValues->clear();
+  const auto scaled = [log](double v) { return log ? std::log10(v) : v; };
+  const auto unscaled = [log](double v) { return log ? std::pow(10.0, v) : v; };
+  const auto add = [&](double key, double value) {
+    *outKeys << key;
+    *outValues << std::clamp(value, y.lower, y.upper);
+  };
+  const auto at = [&](qsizetype i, double key) {  // the edge between points i and i + 1, at `key`
+    const double f = (key - keys[i]) / (keys[i + 1] - keys[i]);
+    return unscaled(scaled(values[i]) + f * (scaled(values[i + 1]) - scaled(values[i])));
+  };
+  for (qsizetype i = 0; i < keys.size(); ++i) {
+    if (i + 1 < keys.size() && keys[i] < x.lower && keys[i + 1] > x.lower) add(x.lower, at(i, x.lower));
+    if (keys[i] >= x.lower && keys[i] <= x.upper) add(keys[i], values[i]);
+    if (i + 1 < keys.size() && keys[i] < x.upper && keys[i + 1] > x.upper) add(x.upper, at(i, x.upper));
+  }
+}
+
+}  // namespace
+
+CostDecreasePlot::CostDecreasePlot(QWidget* parent) : WorkbenchPlot("Cost decrease", parent) {
+  xAxis->setLabel("iteration t");
+  yAxis->setLabel("F(zₜ) − F*");
+  setLogarithmicY(true);
+  addLayer(kBandLayer, layer("main"), QCustomPlot::limBelow);  // over the grid, under every curve
+  for (QCPAxis* axis : {xAxis, yAxis})
+    connect(axis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &CostDecreasePlot::fitBandsToView);
+}
+
+void CostDecreasePlot::fitBandsToView() {
+  QVector<double> keys, values;
+  for (const Band& band : bands_) {
+    cutToView(band.keys, band.high, xAxis->range(), yAxis->range(), logarithmicY(), &keys, &values);
+    band.upper->setData(keys, values, true);
+    cutToView(band.keys, band.low, xAxis->range(), yAxis->range(), logarithmicY(), &keys, &values);
+    band.lower->setData(keys, values, true);
+  }
+}
+
+void CostDecreasePlot::rescale() {
+  // Fit the mean curves (the bands may run down to rounding level).
+  double low = std::numeric_limits<double>::infinity(), high = 0.0;
+  for (int i = 0; i < graphCount(); ++i) {
+    QCPGraph* g = graph(i);
+    if (g->name().isEmpty() || !g->visible()) continue;
+    for (const QCPGraphData& point : *g->data()) {
+      if (std::isnan(point.value) || (logarithmicY() && point.value <= 0)) continue;
+      low = std::min(low, point.value);
+      high = std::max(high, point.value);
+    }
+  }
+  fitIterationAxis(xAxis);
+  if (!(high > 0)) return;
+  if (logarithmicY()) yAxis->setRange(std::max(low / 3, kFloor), high * 3);
+  else yAxis->setRange(0, high * 1.05);
+}
+
+void CostDecreasePlot::setRelative(bool relative) {
+  relative_ = relative;
+  yAxis->setLabel(relative ? "(F(zₜ) − F*) / (F(0) − F*)" : "F(zₜ) − F*");
+  resetView();
+  showSnapshot(snapshot_);
+}
+
+void CostDecreasePlot::addViewActions(QMenu* menu) {
+  QAction* relative = menu->addAction("Relative to F(0) − F*");
+  relative->setCheckable(true);
+  relative->setChecked(relative_);
+  connect(relative, &QAction::toggled, this, &CostDecreasePlot::setRelative);
+}
+
+void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
+  snapshot_ = snapshot;
+  clearPlot();
+  bands_.clear();
+  // F(0) - F*, the same for every method (all start at z = 0).
+  double scale = 1.0;
+  if (relative_)
+    for (const ConvergenceCurve& c : snapshot.curves)
+      if (!c.gapMean.isEmpty() && c.gapMean.front() > 0) scale = c.gapMean.front();
+  const auto floored = [scale](const QVector<double>& values) {
+    QVector<double> out(values.size());
+    std::transform(values.begin(), values.end(), out.begin(), [scale](double g) { return g / scale > kFloor ? g / scale : qQNaN(); });
+    return out;
+  };
+  for (const ConvergenceCurve& curve : snapshot.curves) {
+    const QVector<double> gap = floored(curve.gapMean);
+    QPair<QCPGraph*, QCPGraph*> bandEdges{nullptr, nullptr};
+    if (curve.iteration.size() > 1 && curve.gapQ10 != curve.gapQ90) {
+      // The 10-90 % band over the signals, drawn under the mean and left out of the legend.
+      QCPGraph* upper = addGraph();
+      QCPGraph* lower = addGraph();
+      // Band edges are floored here, not cut (a band may reach rounding level), and cut to the view in fitBandsToView.
+      const auto clamped = [scale](const QVector<double>& values) {
+        QVector<double> out(values.size());
+        std::transform(values.begin(), values.end(), out.begin(), [scale](double g) { return std::max(g / scale, kFloor); });
+        return out;
+      };
+      bands_.append({upper, lower, curve.iteration, clamped(curve.gapQ90), clamped(curve.gapQ10)});
+      QColor fill = curve.color;
+      fill.setAlpha(45);
+      for (QCPGraph* edge : {upper, lower}) {
+        edge->setLayer(kBandLayer);
+        edge->setName(QString());  // QCustomPlot names every graph; an edge is not a curve
+        edge->setPen(Qt::NoPen);
+        edge->removeFromLegend();
+      }
+      upper->setBrush(fill);
+      upper->setChannelFillGraph(lower);
+      bandEdges = {upper, lower};
+    }
+    QCPGraph* graph = addGraph();
+    graph->setName(curve.method);
+    graph->setPen(QPen(curve.color, 2));
+    graph->setData(curve.iteration, gap, true);
+    if (bandEdges.first) attachBand(graph, bandEdges.first, bandEdges.second);
+    restoreVisibility(graph);
+  }
+  for (const NetworkCurve& n : snapshot.networks) {
+    if (n.layerGap.isEmpty()) continue;
+    QVector<double> layers(n.layerGap.size());
+    std::iota(layers.begin(), layers.end(), 1.0);
+    QCPGraph* graph = addGraph();
+    graph->setName(QString("%1 (T = %2)").arg(n.method).arg(n.layers));
+    graph->setPen(QPen(n.color, 1.5, Qt::DashLine));
+    graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, n.color, n.color, 7));
+    graph->setData(layers, floored(n.layerGap), true);
+    restoreVisibility(graph);
+  }
+  legend->setVisible(!snapshot.curves.isEmpty() || !snapshot.networks.isEmpty());  // no empty legend box
+  rescaleUnlessUserView();
+  fitBandsToView();  // the edges were set uncut; the range may not have changed
+  replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString CostDecreasePlot::toCsv() const {
+  // One row per iteration t; a network's column holds its gap after layer t (empty beyond its depth).
+  QString out = "iteration";
+  for (const ConvergenceCurve& c : snapshot_.curves) out += QString(",%1_gap_mean,%1_gap_q10,%1_gap_q90").arg(c.method.toLower());
+  for (const NetworkCurve& n : snapshot_.networks) out += QString(",%1_gap_mean").arg(n.method.toLower());
+  out += "\n";
+  qsizetype rows = 0;
+  for (const ConvergenceCurve& c : snapshot_.curves) rows = std::max(rows, c.gapMean.size());
+  for (const NetworkCurve& n : snapshot_.networks) rows = std::max(rows, n.layerGap.size() + 1);
+  const auto cell = [](const QVector<double>& v, qsizetype i) {
+    return "," + (i >= 0 && i < v.size() ? QString::number(v[i], 'g', 17) : QString());
+  };
+  for (qsizetype i = 0; i < rows; ++i) {
+    out += QString::number(i);
+    for (const ConvergenceCurve& c : snapshot_.curves) out += cell(c.gapMean, i) + cell(c.gapQ10, i) + cell(c.gapQ90, i);
+    for (const NetworkCurve& n : snapshot_.networks) out += cell(n.layerGap, i - 1);
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace unfold::ui

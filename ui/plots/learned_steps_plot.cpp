@@ -1,0 +1,83 @@
+#include "plots/learned_steps_plot.h"
+
+#include <algorithm>
+
+namespace unfold::ui {
+
+namespace {
+
+constexpr const char* kTitle = "Learned step sizes";
+
+// The network whose layer outputs define the 1/L_S distribution: SLISTA's if trained, else the first.
+const NetworkCurve* quantileSource(const ConvergenceSnapshot& snapshot) {
+  const NetworkCurve* source = nullptr;
+  for (const NetworkCurve& n : snapshot.networks) {
+    if (!n.trained || n.inverseLsQ50.isEmpty()) continue;
+    if (!source || n.kind == Parametrization::Slista) source = &n;
+  }
+  return source;
+}
+
+}  // namespace
+
+LearnedStepsPlot::LearnedStepsPlot(QWidget* parent) : WorkbenchPlot("Learned step sizes", parent) {
+  xAxis->setLabel("layer t");
+  yAxis->setLabel("step × L");
+  axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);  // steps grow with t
+}
+
+void LearnedStepsPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
+  clearPlot();
+  csv_ = "series,layer,value\n";
+  const auto addSeries = [this](const QString& name, const QVector<double>& values, const QPen& pen) {
+    QCPGraph* g = addGraph();
+    g->setName(name);
+    g->setPen(pen);
+    for (qsizetype t = 0; t < values.size(); ++t) {
+      g->addData(double(t + 1), values[t]);
+      csv_ += QString("%1,%2,%3\n").arg(name).arg(t + 1).arg(values[t], 0, 'g', 17);
+    }
+    return g;
+  };
+  int layers = 0;
+  for (const NetworkCurve& n : snapshot.networks) layers = std::max(layers, int(n.stepTimesL.size()));
+  if (const NetworkCurve* source = quantileSource(snapshot)) {
+    QCPGraph* upper = addSeries("1/L_S, 90 %", source->inverseLsQ90, Qt::NoPen);
+    QCPGraph* lower = addSeries("1/L_S, 10 %", source->inverseLsQ10, Qt::NoPen);
+    upper->setBrush(QColor(0, 0, 0, 28));
+    upper->setChannelFillGraph(lower);
+    for (QCPGraph* edge : {upper, lower}) edge->removeFromLegend();
+    QCPGraph* median = addSeries(QString("median 1/L_S (%1)").arg(source->method), source->inverseLsQ50,
+                                 QPen(Qt::darkGray, 1.5, Qt::DashLine));
+    attachBand(median, upper, lower);
+    QVector<double> twice = source->inverseLsQ50;
+    for (double& v : twice) v *= 2;
+    addSeries("median 2/L_S", twice, QPen(Qt::darkGray, 1.5, Qt::DotLine));
+    restoreVisibility(median);
+  }
+  if (layers > 0) {
+    QCPGraph* oneOverL = addSeries("1/L", QVector<double>(layers, 1.0), QPen(Qt::black, 1, Qt::DashDotLine));
+    restoreVisibility(oneOverL);
+  }
+  for (const NetworkCurve& n : snapshot.networks) {
+    QCPGraph* g = addSeries(n.method + (n.trained ? QString() : n.stopLabel.isEmpty() ? QString(" (training)") : " (" + n.stopLabel + ")"), n.stepTimesL, QPen(n.color, 2));
+    g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, n.color, n.color, 6));
+    restoreVisibility(g);
+  }
+  // Nothing trained yet: no empty legend box, and a title that says what would show here.
+  legend->setVisible(!snapshot.networks.isEmpty());
+  setTitle(snapshot.networks.isEmpty() ? QString("%1 (train a network to see it)").arg(kTitle) : QString(kTitle));
+  rescaleUnlessUserView();
+  replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LearnedStepsPlot::rescale() {
+  rescaleAxes(true);
+  const QCPRange x = xAxis->range(), y = yAxis->range();
+  xAxis->setRange(0.5, std::max(2.0, x.upper + 0.5));
+  yAxis->setRange(0, std::max(1.2, y.upper) * 1.6);  // headroom for the legend, top left
+}
+
+QString LearnedStepsPlot::toCsv() const { return csv_; }
+
+}  // namespace unfold::ui

@@ -1,0 +1,43 @@
+// One colour per method, the same in every plot: Okabe & Ito's palette, readable by colour-blind people.
+#pragma once
+
+#include "lasso/solver.h"
+#include "networks/network_parameters.h"
+
+#include <QColor>
+#include <QString>
+
+namespace unfold::ui {
+
+inline QColor methodColor(Algorithm algorithm) {
+  switch (algorithm) {
+    case Algorithm::Ista: return QColor(0, 114, 178);     // blue
+    case Algorithm::Fista: return QColor(230, 159, 0);    // orange
+    case Algorithm::Oista: return QColor(0, 158, 115);    // bluish green
+  }
+  return QColor(120, 120, 120);
+}
+
+inline QColor methodColor(Parametrization kind) {
+  switch (kind) {
+    case Parametrization::Lista: return QColor(204, 121, 167);   // reddish purple
+    case Parametrization::ListaCp: return QColor(213, 94, 0);    // vermillion
+    case Parametrization::Alista: return QColor(86, 180, 233);   // sky blue
+    case Parametrization::Slista: return QColor(0, 0, 0);        // black
+  }
+  return QColor(120, 120, 120);
+}
+
+// The display name of a method ("ISTA", "LISTA-CP"), and the inverse for labels read back from a plot.
+inline QString methodLabel(Algorithm algorithm) { return QString::fromStdString(algorithmName(algorithm)).toUpper(); }
+inline QString methodLabel(Parametrization kind) { return QString::fromStdString(parametrizationLabel(kind)); }
+
+// For a label only (a check box's text): the method it names, its colour; grey for no method.
+inline QColor methodColor(const QString& label) {
+  const std::string name = label.toLower().toStdString();
+  if (const auto algorithm = parseAlgorithm(name)) return methodColor(*algorithm);
+  if (const auto kind = parseParametrization(name)) return methodColor(*kind);
+  return QColor(120, 120, 120);
+}
+
+}  // namespace unfold::ui

@@ -1,0 +1,126 @@
+#include "plots/paper_figure.h"
+
+#include "base/input_error.h"
+#include "plots/plot_export.h"
+
+#include <QDir>
+
+namespace unfold::ui {
+
+namespace {
+constexpr double kFontPt = 10.5;  // ticks and labels: readable at 300 dpi on paper and on a projector
+}  // namespace
+
+PaperFigure::PaperFigure(const QString& title, int rows, int columns, int widthPx, int heightPx)
+    : width_(widthPx), height_(heightPx) {
+  plot_.resize(widthPx, heightPx);
+  QFont font = plot_.font();
+  font.setPointSizeF(kFontPt);
+  plot_.setFont(font);
+  plot_.plotLayout()->clear();
+  // The title's first line in bold; a second line (the setting) in the plain font.
+  auto* heading = new QCPTextElement(&plot_, title.section('\n', 0, 0), QFont(font.family(), kFontPt + 1.5, QFont::Bold));
+  plot_.plotLayout()->addElement(0, 0, heading);
+  if (title.contains('\n')) {
+    auto* setting = new QCPTextElement(&plot_, title.section('\n', 1), font);
+    setting->setMargins(QMargins(0, 0, 0, 4));
+    plot_.plotLayout()->insertRow(1);
+    plot_.plotLayout()->addElement(1, 0, setting);
+  }
+  const int top = plot_.plotLayout()->rowCount();
+  panels_ = new QCPLayoutGrid;
+  plot_.plotLayout()->addElement(top, 0, panels_);
+  // Panels in a column share their left and right margins, in a row their top and bottom ones.
+  QVector<QCPMarginGroup*> columnMargins, rowMargins;
+  for (int c = 0; c < columns; ++c) columnMargins << new QCPMarginGroup(&plot_);
+  for (int r = 0; r < rows; ++r) rowMargins << new QCPMarginGroup(&plot_);
+  for (int r = 0; r < rows; ++r) {
+    for (int c = 0; c < columns; ++c) {
+      auto* rect = new QCPAxisRect(&plot_);
+      rect->setMarginGroup(QCP::msLeft | QCP::msRight, columnMargins[c]);
+      rect->setMarginGroup(QCP::msTop | QCP::msBottom, rowMargins[r]);
+      for (QCPAxis* axis : rect->axes()) {
+        axis->setTickLabelFont(font);
+        axis->setLabelFont(font);
+      }
+      rect->axis(QCPAxis::atBottom)->grid()->setVisible(true);
+      rect->axis(QCPAxis::atLeft)->grid()->setVisible(true);
+      panels_->addElement(r, c, rect);
+    }
+  }
+  // The legend in a row of its own, entries side by side.
+  legend_ = new QCPLegend;
+  legend_->setFont(font);
+  legend_->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+  legend_->setWrap(4);
+  legend_->setBorderPen(Qt::NoPen);
+  legend_->setIconTextPadding(8);
+  plot_.plotLayout()->addElement(top + 1, 0, legend_);
+  for (int row = 0; row < plot_.plotLayout()->rowCount(); ++row)
+    plot_.plotLayout()->setRowStretchFactor(row, row == top ? 1.0 : 0.001);
+  plot_.legend = legend_;
+}
+
+QCPAxisRect* PaperFigure::panel(int row, int column) const {
+  return qobject_cast<QCPAxisRect*>(panels_->element(row, column));
+}
+
+QCPGraph* PaperFigure::addLine(QCPAxisRect* panel, const QString& name, const QVector<double>& x, const QVector<double>& y,
+                               const QPen& pen, bool legend, QCPScatterStyle::ScatterShape marker) {
+  QCPGraph* g = plot_.addGraph(panel->axis(QCPAxis::atBottom), panel->axis(QCPAxis::atLeft));
+  g->setName(name);
+  g->setPen(pen);
+  g->setData(x, y, true);
+  if (marker != QCPScatterStyle::ssNone) g->setScatterStyle(QCPScatterStyle(marker, pen.color(), pen.color(), 6));
+  g->removeFromLegend();
+  if (legend && !listed_.contains(name)) {  // a method drawn on several panels is listed once
+    listed_.insert(name);
+    g->addToLegend(legend_);
+  }
+  return g;
+}
+
+void PaperFigure::addBand(QCPAxisRect* panel, const QVector<double>& x, const QVector<double>& lower,
+                          const QVector<double>& upper, const QColor& color) {
+  QCPGraph* top = addLine(panel, QString(), x, upper, Qt::NoPen, false);
+  QCPGraph* bottom = addLine(panel, QString(), x, lower, Qt::NoPen, false);
+  QColor fill = color;
+  fill.setAlpha(50);
+  top->setBrush(fill);
+  top->setChannelFillGraph(bottom);
+}
+
+void PaperFigure::setLogarithmic(QCPAxis* axis) {
+  axis->setScaleType(QCPAxis::stLogarithmic);
+  axis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+  axis->setNumberFormat("eb");
+  axis->setNumberPrecision(0);
+}
+
+void PaperFigure::setPanelTitle(QCPAxisRect* panel, const QString& title) {
+  // A title above one panel: the panel's top axis label.
+  QCPAxis* top = panel->axis(QCPAxis::atTop);
+  top->setVisible(true);
+  top->setTicks(false);
+  top->setTickLabels(false);
+  top->setBasePen(Qt::NoPen);
+  top->setLabel(title);
+}
+
+void PaperFigure::setRowStretch(const QList<double>& factors) { panels_->setRowStretchFactors(factors); }
+
+QByteArray PaperFigure::render(const QString& suffix) {
+  // As many legend entries side by side as fit the width.
+  for (int columns = 5; columns >= 1; --columns) {
+    legend_->setWrap(columns);
+    legend_->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+    if (legend_->minimumOuterSizeHint().width() <= width_ - 40) break;
+  }
+  plot_.replot();
+  QString error;
+  const QByteArray bytes = renderPlot(&plot_, suffix, FigureSize{width_, height_, 300}, &error);
+  if (!error.isEmpty()) throw InputError(error.toStdString());
+  return bytes;
+}
+
+}  // namespace unfold::ui

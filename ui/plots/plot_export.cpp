@@ -1,0 +1,88 @@
+#include "plots/plot_export.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QSvgGenerator>
+#include <QTemporaryDir>
+#include <QTemporaryFile>
+#include <qcustomplot.h>
+
+namespace unfold::ui {
+
+namespace {
+
+bool renderSvg(QCustomPlot* plot, const QString& path, int width, int height) {
+  QSvgGenerator svg;
+  svg.setFileName(path);
+  svg.setSize(QSize(width, height));
+  svg.setViewBox(QRect(0, 0, width, height));
+  svg.setResolution(plot->logicalDpiX());  // the default 72 dpi shrinks the text by ~25 %
+  svg.setTitle("Unfold Lab figure");
+  QCPPainter painter;
+  if (!painter.begin(&svg)) return false;
+  plot->toPainter(&painter, width, height);
+  return painter.end();
+}
+
+// Renders into `scratch`, a file whose suffix names the format (QCustomPlot picks the format from it).
+bool renderPlotFile(QCustomPlot* plot, const QString& scratch, const QString& suffix, const FigureSize& size) {
+  const int width = size.widthPx > 0 ? size.widthPx : plot->width();
+  const int height = size.heightPx > 0 ? size.heightPx : plot->height();
+  // Figures are antialiased everywhere (the screen skips it for filled bands, for speed).
+  const QCP::AntialiasedElements screen = plot->notAntialiasedElements();
+  plot->setNotAntialiasedElements(QCP::aeNone);
+  bool ok = false;
+  if (suffix == "png") ok = plot->savePng(scratch, width, height, size.dpi / 96.0, -1, size.dpi);
+  else if (suffix == "pdf") ok = plot->savePdf(scratch, width, height);
+  else ok = renderSvg(plot, scratch, width, height);
+  plot->setNotAntialiasedElements(screen);
+  return ok && QFileInfo(scratch).size() > 0;
+}
+
+bool isFigureType(const QString& suffix) { return suffix == "png" || suffix == "pdf" || suffix == "svg"; }
+
+}  // namespace
+
+QString exportPlot(QCustomPlot* plot, const QString& path, const FigureSize& size) {
+  const QFileInfo target(path);
+  const QString suffix = target.suffix().toLower();
+  if (!isFigureType(suffix)) return QString("%1: unknown figure type (use .png, .pdf or .svg)").arg(path);
+  if (!target.absoluteDir().exists()) return QString("%1: the folder does not exist").arg(path);
+  // A temporary name with the same suffix in the same folder, renamed over the target when complete.
+  QTemporaryFile temporary(target.absoluteDir().filePath(".export-XXXXXX." + suffix));
+  if (!temporary.open()) return QString("%1: cannot write in this folder (%2)").arg(path, temporary.errorString());
+  const QString scratch = temporary.fileName();
+  // QTemporaryFile creates 0600: a figure is for sharing, like any file the user saves.
+  temporary.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+  temporary.close();
+  if (!renderPlotFile(plot, scratch, suffix, size)) return QString("%1: the figure could not be rendered").arg(path);
+  QFile::remove(path);
+  if (!QFile::rename(scratch, path)) return QString("%1: cannot replace the file").arg(path);
+  temporary.setAutoRemove(false);
+  return {};
+}
+
+QByteArray renderPlot(QCustomPlot* plot, const QString& suffix, const FigureSize& size, QString* error) {
+  // QCustomPlot writes PDF only to a named file: render into a private folder and read it back.
+  QTemporaryDir scratchFolder;
+  const QString scratch = scratchFolder.filePath("figure." + suffix);
+  QFile file(scratch);
+  if (!isFigureType(suffix)) *error = QString("unknown figure type .%1 (use .png, .pdf or .svg)").arg(suffix);
+  else if (!scratchFolder.isValid()) *error = QString("cannot create a temporary folder (%1)").arg(scratchFolder.errorString());
+  else if (!renderPlotFile(plot, scratch, suffix, size)) *error = QString("the .%1 figure could not be rendered").arg(suffix);
+  else if (!file.open(QIODevice::ReadOnly)) *error = QString("cannot read the rendered figure (%1)").arg(file.errorString());
+  else return file.readAll();
+  return {};
+}
+
+QString writeTextFile(const QString& path, const QString& contents) {
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) return QString("%1: cannot write (%2)").arg(path, file.errorString());
+  file.write(contents.toUtf8());
+  if (!file.commit()) return QString("%1: write failed (%2)").arg(path, file.errorString());
+  return {};
+}
+
+}  // namespace unfold::ui

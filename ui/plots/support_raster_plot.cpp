@@ -1,0 +1,145 @@
+#include "plots/support_raster_plot.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace unfold::ui {
+
+SupportRasterPlot::SupportRasterPlot(QWidget* parent) : WorkbenchPlot("Support evolution", parent) {
+  legend->setVisible(false);
+  xAxis->setLabel("iteration t");
+  yAxis->setLabel("atom i");
+  raster_ = new QCPColorMap(xAxis, yAxis);
+  raster_->setInterpolate(false);
+  scale_ = new QCPColorScale(this);
+  scale_->setLabel("z_t,i");
+  body()->addElement(0, 1, scale_);
+  raster_->setColorScale(scale_);
+  // Diverging and colour-blind safe: blue < 0, white at 0 (off the support), vermillion > 0.
+  QCPColorGradient gradient;
+  gradient.setColorStopAt(0.0, QColor(0, 114, 178));
+  gradient.setColorStopAt(0.5, Qt::white);
+  gradient.setColorStopAt(1.0, QColor(213, 94, 0));
+  raster_->setGradient(gradient);
+  // The solution's support, to the right of the last iterate: ▲ positive, ▼ negative.
+  solutionPositive_ = addGraph();
+  solutionNegative_ = addGraph();
+  solutionPositive_->setLineStyle(QCPGraph::lsNone);
+  solutionNegative_->setLineStyle(QCPGraph::lsNone);
+  solutionPositive_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangle, QColor(213, 94, 0), 7));
+  solutionNegative_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted, QColor(0, 114, 178), 7));
+  solutionPositive_->setName("z* > 0");
+  solutionNegative_->setName("z* < 0");
+
+  bottom_ = new QCPAxisRect(this);
+  body()->addElement(1, 0, bottom_);
+  body()->setRowStretchFactor(1, 0.5);
+  bottom_->axis(QCPAxis::atLeft)->ticker()->setTickCount(3);
+  bottom_->axis(QCPAxis::atBottom)->setLabel("iteration t");
+  bottom_->axis(QCPAxis::atLeft)->setLabel("|S_t|");
+  supportSize_ = addGraph(bottom_->axis(QCPAxis::atBottom), bottom_->axis(QCPAxis::atLeft));
+  supportSize_->setName("|S_t|");
+  supportSize_->setPen(QPen(Qt::black, 1.5));
+  supportSize_->setLineStyle(QCPGraph::lsStepLeft);
+  rejected_ = addGraph(bottom_->axis(QCPAxis::atBottom), bottom_->axis(QCPAxis::atLeft));
+  rejected_->setName("1/L_S step rejected");
+  rejected_->setLineStyle(QCPGraph::lsNone);
+  rejected_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QColor(213, 94, 0), 6));
+  // Both rows share the iteration axis.
+  connect(xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), bottom_->axis(QCPAxis::atBottom),
+          qOverload<const QCPRange&>(&QCPAxis::setRange));
+  QCPMarginGroup* margins = new QCPMarginGroup(this);
+  axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+  bottom_->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+  scale_->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
+}
+
+namespace {
+
+const ConvergenceCurve* curveOf(const ConvergenceSnapshot& snapshot, const QString& method, int signal) {
+  for (const ConvergenceCurve& c : snapshot.curves)
+    if (c.method == method && signal >= 0 && signal < c.inspected && c.atoms > 0 && c.iterates() > 0) return &c;
+  return nullptr;
+}
+
+}  // namespace
+
+void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, const QString& method, int signal) {
+  snapshot_ = snapshot;
+  method_ = method;
+  signal_ = signal;
+  const ConvergenceCurve* curve = curveOf(snapshot, method, signal);
+  raster_->data()->clear();
+  for (QCPGraph* g : {supportSize_, rejected_, solutionPositive_, solutionNegative_}) g->data()->clear();
+  if (!curve) {  // nothing run yet, or this signal has no iterates: say what would show
+    setTitle(QString("Support evolution (run a solver to see one signal's iterates)"));
+    rescaleUnlessUserView();
+    replot(QCustomPlot::rpQueuedReplot);
+    return;
+  }
+  const int m = curve->atoms;
+  const int iterates = curve->iterates();
+  const IterateHistory& history = *curve->history;
+  raster_->data()->setSize(iterates, m);
+  raster_->data()->setRange(QCPRange(0, std::max(1, iterates - 1)), QCPRange(0, m - 1));
+  double largest = 0.0;
+  QVector<double> times, sizes, rejectedTimes, rejectedSizes;
+  for (int t = 0; t < iterates; ++t) {
+    int support = 0;
+    for (int i = 0; i < m; ++i) {
+      const double z = history.code(t, signal, i);
+      raster_->data()->setCell(t, i, z);
+      largest = std::max(largest, std::abs(z));
+      support += z != 0.0;
+    }
+    times.append(t);
+    sizes.append(support);
+    if (history.rejected(t, signal)) {
+      rejectedTimes.append(t);
+      rejectedSizes.append(support);
+    }
+  }
+  supportSize_->setData(times, sizes, true);
+  rejected_->setData(rejectedTimes, rejectedSizes, true);
+  raster_->setDataRange(QCPRange(-std::max(largest, 1e-300), std::max(largest, 1e-300)));  // 0 is white
+  if (snapshot.solution.size() >= static_cast<qsizetype>(curve->inspected) * m) {
+    for (int i = 0; i < m; ++i) {
+      const double z = snapshot.solution[static_cast<qsizetype>(signal) * m + i];
+      if (z > 0) solutionPositive_->addData(iterates + 1, i);
+      if (z < 0) solutionNegative_->addData(iterates + 1, i);
+    }
+  }
+  setTitle(QString("Support evolution: %1, signal %2").arg(method).arg(signal));
+  rescaleUnlessUserView();
+  replot(QCustomPlot::rpQueuedReplot);
+}
+
+// Built on demand, from the iterates (every update building it would stall the UI thread).
+QString SupportRasterPlot::toCsv() const {
+  const ConvergenceCurve* curve = curveOf(snapshot_, method_, signal_);
+  if (!curve) return {};
+  const int m = curve->atoms;
+  const int iterates = curve->iterates();
+  const IterateHistory& history = *curve->history;
+  QString csv = "iteration,support_size,ls_over_l,rejected";
+  for (int i = 0; i < m; ++i) csv += QString(",z_%1").arg(i);
+  csv += "\n";
+  for (int t = 0; t < iterates; ++t) {
+    QString values;
+    for (int i = 0; i < m; ++i) values += "," + QString::number(history.code(t, signal_, i), 'g', 17);
+    csv += QString("%1,%2,%3,%4").arg(t).arg(history.supportSize(t, signal_)).arg(history.lsOverL(t, signal_), 0, 'g', 17)
+               .arg(history.rejected(t, signal_) ? 1 : 0) + values + "\n";
+  }
+  return csv;
+}
+
+void SupportRasterPlot::rescale() {
+  xAxis->setRange(-0.5, std::max(2.0, raster_->data()->keyRange().upper + 2.5));
+  yAxis->setRange(-0.5, std::max(1.0, raster_->data()->valueRange().upper + 0.5));
+  bottom_->axis(QCPAxis::atLeft)->rescale();
+  QCPRange range = bottom_->axis(QCPAxis::atLeft)->range();
+  bottom_->axis(QCPAxis::atLeft)->setRange(0, std::max(1.0, range.upper * 1.1));
+}
+
+
+}  // namespace unfold::ui

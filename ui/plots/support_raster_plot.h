@@ -1,0 +1,32 @@
+// Support evolution of one signal under one method: a raster (iteration x atom) coloured by the sign and
+// magnitude of z_t, the support of the solution z* marked to the right, and under it |S_t| against t,
+// with OISTA's fallbacks to 1/L (the oracle step was rejected) marked.
+#pragma once
+
+#include "plots/workbench_plot.h"
+#include "run/convergence_snapshot.h"
+
+namespace unfold::ui {
+
+class SupportRasterPlot : public WorkbenchPlot {
+  Q_OBJECT
+ public:
+  explicit SupportRasterPlot(QWidget* parent = nullptr);
+  // Shows `signal` (0-based, below snapshot.inspected) under `method`; nothing if either is missing.
+  void showSignal(const ConvergenceSnapshot& snapshot, const QString& method, int signal);
+  QString toCsv() const override;
+  void rescale() override;
+  QCPColorMap* raster() const { return raster_; }
+  QCPGraph* rejectedMarks() const { return rejected_; }
+
+ private:
+  QCPAxisRect* bottom_ = nullptr;
+  QCPColorMap* raster_ = nullptr;
+  QCPColorScale* scale_ = nullptr;
+  QCPGraph *supportSize_ = nullptr, *rejected_ = nullptr, *solutionPositive_ = nullptr, *solutionNegative_ = nullptr;
+  ConvergenceSnapshot snapshot_;  // shares the iterates with the window's copy (implicit sharing)
+  QString method_;
+  int signal_ = -1;
+};
+
+}  // namespace unfold::ui

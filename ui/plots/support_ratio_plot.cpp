@@ -1,0 +1,164 @@
+#include "plots/support_ratio_plot.h"
+
+#include "linalg/largest_eigenvalue.h"
+
+#include <cmath>
+
+namespace unfold::ui {
+
+SupportRatioPlot::SupportRatioPlot(QWidget* parent) : WorkbenchPlot("L_S / L", parent) {
+  xAxis->setLabel("iteration t");
+  yAxis->setLabel("L_S / L");
+  right_ = new QCPAxisRect(this);
+  body()->addElement(0, 1, right_);
+  right_->axis(QCPAxis::atBottom)->setLabel("|S| / m");
+  right_->axis(QCPAxis::atLeft)->setLabel("L_S / L");
+  axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+  legendFont_ = legend->font();
+  legendFont_.setPointSizeF(legendFont_.pointSizeF() * 0.85);
+  legend->setFont(legendFont_);
+  legendLook_ = {legend->iconSize(), legend->iconTextPadding(), legend->margins(), axisRect()->insetLayout()->margins()};
+  connect(this, &QCustomPlot::afterLayout, this, &SupportRatioPlot::fitLegend);
+}
+
+void SupportRatioPlot::fitLegend() {
+  // The legend is an inset of the axis rect aligned top right: wider than the rect, it would stick out
+  // to the left over the y tick labels. Smaller fonts until it fits, then also short icons and narrow
+  // margins; below 6 pt it is not worth reading, and it is hidden rather than drawn over the labels.
+  QCPLayoutInset* inset = axisRect()->insetLayout();
+  QFont font = legendFont_;
+  bool fits = false;
+  for (const bool compact : {false, true}) {
+    inset->setMargins(compact ? QMargins(4, 4, 4, 4) : legendLook_.insetMargins);  // the gap to the axes
+    const QRect room = axisRect()->rect().marginsRemoved(inset->margins());
+    legend->setIconSize(compact ? QSize(16, 10) : legendLook_.icon);
+    legend->setIconTextPadding(compact ? 4 : legendLook_.padding);
+    legend->setMargins(compact ? QMargins(4, 3, 4, 3) : legendLook_.margins);
+    for (double size = legendFont_.pointSizeF(); size >= (compact ? 6.0 : 7.0) && !fits; size -= 0.5) {
+      font.setPointSizeF(size);
+      legend->setFont(font);
+      const QSize needed = legend->minimumOuterSizeHint();
+      fits = needed.width() <= room.width() && needed.height() <= room.height();
+    }
+    if (fits) break;
+  }
+  legend->setVisible(fits && legend->itemCount() > 0);
+  inset->setOuterRect(axisRect()->rect());  // its inner rect follows the new margins
+  inset->update(QCPLayoutElement::upLayout);  // place the legend with its new size
+}
+
+void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, const QString& method, int signal) {
+  snapshot_ = snapshot;
+  clearPlot();
+  const auto add = [&](QCPAxisRect* rect, const QString& name, const QPen& pen, bool inLegend) {
+    QCPGraph* g = addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+    g->setName(name);
+    g->setPen(pen);
+    if (!inLegend) g->removeFromLegend();
+    return g;
+  };
+  const double gamma = snapshot.gamma;
+  for (const ConvergenceCurve& c : snapshot.curves) {
+    const int K = c.inspected;
+    if (K == 0 || c.atoms == 0) continue;
+    const int iterates = c.iterates();
+    if (c.method == method && signal >= 0 && signal < K && iterates > 0) {
+      QCPGraph* chosen = add(axisRect(), QString("signal %1").arg(signal), QPen(c.color, 2), true);
+      QCPGraph* prediction = add(axisRect(), "MP at |S_t|/m", QPen(Qt::gray, 1.5, Qt::DotLine), true);
+      for (int t = 0; t < iterates; ++t) {
+        const double ratio = c.history->lsOverL(t, signal);
+        const int support = c.history->supportSize(t, signal);
+        chosen->addData(t, ratio);
+        if (support > 0 && gamma > 0) prediction->addData(t, marchenkoPasturRatio(double(support) / c.atoms, gamma));
+      }
+    }
+    if (c.method == method) {  // the other methods' means would only crowd the panel
+      QCPGraph* mean = add(axisRect(), K == 1 ? QString("mean over 1 signal") : QString("mean over %1 signals").arg(K), QPen(c.color, 1.5, Qt::DashLine), true);
+      for (int t = 0; t < c.lsOverLMean.size(); ++t) mean->addData(t, c.lsOverLMean[t]);
+    }
+    QCPGraph* samples = add(right_, c.method + " iterates", QPen(c.color), false);
+    samples->setLineStyle(QCPGraph::lsNone);
+    QColor dot = c.color;
+    dot.setAlpha(90);
+    samples->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, dot, dot, 3));
+    samples->setData(c.sampleZeta, c.sampleRatio);  // one sort, not an insertion per point
+  }
+  if (gamma > 0) {
+    QCPGraph* law = add(right_, "Marchenko–Pastur", QPen(Qt::black, 2), false);
+    QCPGraph* line = add(right_, "ζ", QPen(Qt::gray, 1, Qt::DashLine), false);
+    for (int k = 1; k <= 200; ++k) {
+      const double zeta = k / 200.0;
+      law->addData(zeta, marchenkoPasturRatio(zeta, gamma));
+      line->addData(zeta, zeta);
+    }
+  }
+  const bool empty = snapshot.curves.isEmpty();
+  legend->setVisible(!empty);
+  setTitle(empty ? QString("L_S / L (run a solver to see it)") : QString("L_S / L: %1").arg(method));
+  rescaleUnlessUserView();
+  replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SupportRatioPlot::rescale() {
+  fitIterationAxis(xAxis);
+  yAxis->setRange(0, 1.5);  // L_S/L <= 1: the legend sits above the curves
+  right_->axis(QCPAxis::atBottom)->setRange(0, 1);
+  right_->axis(QCPAxis::atLeft)->setRange(0, 1.05);
+}
+
+// Built on demand from what is drawn (building it on every update would stall the UI thread).
+QString SupportRatioPlot::toCsv() const {
+  QString out = "panel,series,x,y\n";
+  for (int i = 0; i < graphCount(); ++i) {
+    const QCPGraph* g = graph(i);
+    const bool cloud = g->keyAxis()->axisRect() == right_;
+    const QString panel = cloud ? "scatter" : "iterations";
+    const QString series = cloud ? g->name() : title().section(": ", 1) + " " + g->name();  // the method is in the title
+    for (const QCPGraphData& p : *g->data())
+      out += QString("%1,%2,%3,%4\n").arg(panel, series).arg(p.key, 0, 'g', 17).arg(p.value, 0, 'g', 17);
+  }
+  return out;
+}
+
+int SupportRatioPlot::signalAt(const QPointF& position) const {
+  QCPAxis* x = right_->axis(QCPAxis::atBottom);
+  QCPAxis* y = right_->axis(QCPAxis::atLeft);
+  if (!right_->rect().contains(position.toPoint())) return -1;
+  double best = 8.0;
+  int signal = -1;
+  for (const ConvergenceCurve& c : snapshot_.curves) {
+    for (qsizetype k = 0; k < c.sampleZeta.size() && k < c.sampleSignal.size(); ++k) {
+      const double d = std::hypot(x->coordToPixel(c.sampleZeta[k]) - position.x(), y->coordToPixel(c.sampleRatio[k]) - position.y());
+      if (d < best) {
+        best = d;
+        signal = c.sampleSignal[k];
+      }
+    }
+  }
+  return signal;
+}
+
+void SupportRatioPlot::resizeEvent(QResizeEvent* event) {
+  const bool stacked = event->size().width() < 420 && event->size().height() > 1.1 * event->size().width();
+  const bool isStacked = body()->hasElement(1, 0) && body()->element(1, 0) == right_;
+  if (stacked != isStacked) {
+    body()->take(right_);
+    body()->simplify();
+    body()->addElement(stacked ? 1 : 0, stacked ? 0 : 1, right_);
+  }
+  WorkbenchPlot::resizeEvent(event);
+}
+
+void SupportRatioPlot::mousePressEvent(QMouseEvent* event) {
+  pressedAt_ = event->position();
+  WorkbenchPlot::mousePressEvent(event);
+}
+
+void SupportRatioPlot::mouseReleaseEvent(QMouseEvent* event) {
+  WorkbenchPlot::mouseReleaseEvent(event);
+  // A click, not the end of a drag.
+  if (event->button() != Qt::LeftButton || (event->position() - pressedAt_).manhattanLength() > 3) return;
+  if (const int signal = signalAt(event->position()); signal >= 0) emit signalPicked(signal);
+}
+
+}  // namespace unfold::ui

@@ -1,0 +1,48 @@
+// L_S / L, the room OISTA's oracle step has over ISTA's (Ablin et al. 2019, Sec. 3): on the left along the
+// iterations, for the inspected signal and the mean over the signals, with the Marchenko-Pastur
+// prediction ((1 + sqrt(zeta gamma)) / (1 + sqrt(gamma)))^2 at zeta = |S_t|/m; on the right against
+// |S|/m over all iterates, with the Marchenko-Pastur curve and the line zeta (the paper's Fig. E.1).
+// A click on a point of the cloud inspects the signal it comes from. The legend sits in the top right of
+// the iterations panel (above the curves: L_S/L <= 1 and the y axis runs to 1.5); in a narrow panel its
+// font shrinks until it fits inside the axis rect, never over the tick labels.
+#pragma once
+
+#include "plots/workbench_plot.h"
+#include "run/convergence_snapshot.h"
+
+namespace unfold::ui {
+
+class SupportRatioPlot : public WorkbenchPlot {
+  Q_OBJECT
+ public:
+  explicit SupportRatioPlot(QWidget* parent = nullptr);
+  void showSignal(const ConvergenceSnapshot& snapshot, const QString& method, int signal);
+  QString toCsv() const override;
+  void rescale() override;
+  // The inspected signal of the cloud point nearest to `position` (widget pixels), or -1 beyond 8 px.
+  int signalAt(const QPointF& position) const;
+  // Fits the legend inside the iterations panel (after each layout: the panel's width changes with the window).
+  void fitLegend();
+
+ signals:
+  void signalPicked(int signal);  // a click on a point of the (|S|/m, L_S/L) cloud
+
+ protected:
+  void mousePressEvent(QMouseEvent* event) override;
+  void mouseReleaseEvent(QMouseEvent* event) override;
+  // A narrow plot (a small window) stacks the two panels, so that each keeps a readable width.
+  void resizeEvent(QResizeEvent* event) override;
+
+ private:
+  ConvergenceSnapshot snapshot_;
+  QPointF pressedAt_;
+  QCPAxisRect* right_ = nullptr;
+  QFont legendFont_;  // the largest the legend takes
+  struct {
+    QSize icon;
+    int padding;
+    QMargins margins, insetMargins;
+  } legendLook_;      // its roomy look, before fitLegend compacts it
+};
+
+}  // namespace unfold::ui

@@ -1,0 +1,57 @@
+#include "plots/training_curves_plot.h"
+
+namespace unfold::ui {
+
+namespace {
+constexpr const char* kTitle = "Training: loss (solid: train, dashed: test)";
+}  // namespace
+
+TrainingCurvesPlot::TrainingCurvesPlot(QWidget* parent) : WorkbenchPlot("Training: loss (solid: train, dashed: test)", parent) {
+  xAxis->setLabel("optimizer step");
+  yAxis->setLabel("loss");
+}
+
+void TrainingCurvesPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
+  const bool fresh = snapshot_.networks.isEmpty() || snapshot.generation != snapshot_.generation;
+  snapshot_ = snapshot;
+  clearPlot();
+  double low = qInf(), high = 0;
+  for (const NetworkCurve& n : snapshot.networks) {
+    QCPGraph* train = addGraph();
+    train->setName(n.method);
+    if ((n.trained || !n.stopLabel.isEmpty()) && !n.trainIteration.isEmpty())  // why it ended, in the legend
+      train->setName(QString("%1: %2 steps, %3").arg(n.method).arg(n.trainIteration.back()).arg(n.stopLabel));
+    train->setPen(QPen(n.color, 2));
+    train->setData(n.trainIteration, n.trainLoss, true);
+    QCPGraph* test = addGraph();
+    test->setName(n.method + " test");
+    test->setPen(QPen(n.color, 1.5, Qt::DashLine));
+    test->setData(n.trainIteration, n.testLoss, true);
+    test->removeFromLegend();
+    attachBand(train, test, test);  // one legend entry shows and hides both
+    restoreVisibility(train);
+    for (const QVector<double>* v : {&n.trainLoss, &n.testLoss})
+      for (double x : *v)
+        if (x > 0) low = std::min(low, x), high = std::max(high, x);
+  }
+  // Linear for a new run; log once the losses span more than a decade (semi-supervised losses fall by
+  // orders of magnitude, the unsupervised one levels off at the mean F*).
+  if (fresh && logarithmicY()) setLogarithmicY(false);
+  if (high > 10 * low && !logarithmicY()) setLogarithmicY(true);
+  // Nothing trained yet: no empty legend box, and a title that says what would show here.
+  legend->setVisible(!snapshot.networks.isEmpty());
+  setTitle(snapshot.networks.isEmpty() ? QString("Training (train a network to see it)") : QString(kTitle));
+  rescaleUnlessUserView();
+  replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString TrainingCurvesPlot::toCsv() const {
+  QString out = "network,step,train_loss,test_loss\n";
+  for (const NetworkCurve& n : snapshot_.networks)
+    for (qsizetype k = 0; k < n.trainIteration.size(); ++k)
+      out += QString("%1,%2,%3,%4\n").arg(n.method).arg(n.trainIteration[k]).arg(n.trainLoss[k], 0, 'g', 17)
+                 .arg(n.testLoss[k], 0, 'g', 17);
+  return out;
+}
+
+}  // namespace unfold::ui

@@ -1,0 +1,271 @@
+#include "plots/workbench_plot.h"
+
+#include "plots/plot_export.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QSpinBox>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QToolTip>
+
+#include <cmath>
+#include <limits>
+
+namespace unfold::ui {
+
+WorkbenchPlot::WorkbenchPlot(const QString& title, QWidget* parent) : QCustomPlot(parent), title_(title) {
+  legend->setVisible(true);
+  legend->setIconTextPadding(10);  // SVG viewers' font metrics differ slightly: keep text clear of the icons
+  legend->setSelectableParts(QCPLegend::spItems);
+  axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+  setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+  // Filled bands drawn antialiased cost most of a replot; on screen they do without (exports keep it).
+  setNotAntialiasedElements(QCP::aeFills);
+  setPlottingHint(QCP::phFastPolylines, true);
+  // Layout: the title, then a grid holding the main axis rect (and whatever panels a subclass adds).
+  QCPAxisRect* main = axisRect();
+  plotLayout()->take(main);
+  plotLayout()->simplify();
+  titleElement_ = new QCPTextElement(this, title, QFont(font().family(), 11, QFont::Bold));
+  plotLayout()->addElement(0, 0, titleElement_);
+  body_ = new QCPLayoutGrid;
+  plotLayout()->addElement(1, 0, body_);
+  body_->addElement(0, 0, main);
+  setMouseTracking(true);
+  connect(this, &QCustomPlot::mouseDoubleClick, this, [this] {
+    userView_ = false;
+    rescaleUnlessUserView();
+    replot();
+  });
+  connect(this, &QCustomPlot::legendClick, this, [this](QCPLegend*, QCPAbstractLegendItem* item, QMouseEvent*) {
+    if (auto* plottableItem = qobject_cast<QCPPlottableLegendItem*>(item))
+      if (auto* curve = qobject_cast<QCPGraph*>(plottableItem->plottable())) toggleCurve(curve);
+  });
+}
+
+void WorkbenchPlot::rescale() {
+  rescaleAxes(true);
+  // A margin on every value axis: a curve at the edge of its range would lie on the axis line, unseen.
+  for (QCPAxisRect* rect : axisRects()) {
+    for (QCPAxis* axis : rect->axes(QCPAxis::atLeft | QCPAxis::atRight)) {
+      const QCPRange r = axis->range();
+      if (axis->scaleType() == QCPAxis::stLogarithmic) axis->setRange(r.lower / 1.25, r.upper * 1.25);
+      else axis->setRange(r.lower - 0.05 * r.size(), r.upper + 0.05 * r.size());
+    }
+  }
+}
+
+void WorkbenchPlot::setTitle(const QString& title) {
+  title_ = title;
+  titleElement_->setText(title);
+}
+
+void WorkbenchPlot::setLogarithmicY(bool logarithmic) {
+  if (logarithmic) {
+    yAxis->setScaleType(QCPAxis::stLogarithmic);
+    yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    yAxis->setNumberFormat("eb");
+    yAxis->setNumberPrecision(0);
+  } else {
+    yAxis->setScaleType(QCPAxis::stLinear);
+    yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    yAxis->setNumberFormat("gb");
+    yAxis->setNumberPrecision(6);
+  }
+  rescale();
+  sanitizeRanges();
+  replot();
+}
+
+void WorkbenchPlot::toggleCurve(QCPGraph* curve) {
+  const bool visible = !curve->visible();
+  if (visible) hidden_.remove(curve->name());
+  else hidden_.insert(curve->name());
+  curve->setVisible(visible);
+  if (bands_.contains(curve)) {
+    bands_[curve].first->setVisible(visible);
+    bands_[curve].second->setVisible(visible);
+  }
+  // A hidden curve stays in the legend, greyed, so that it can be shown again.
+  if (QCPPlottableLegendItem* item = legend->itemWithPlottable(curve))
+    item->setTextColor(visible ? Qt::black : Qt::gray);
+  replot();
+}
+
+QCPGraph* WorkbenchPlot::curve(const QString& name) const {
+  for (int i = 0; i < graphCount(); ++i)
+    if (graph(i)->name() == name) return graph(i);
+  return nullptr;
+}
+
+void WorkbenchPlot::attachBand(QCPGraph* curve, QCPGraph* upper, QCPGraph* lower) { bands_[curve] = {upper, lower}; }
+
+void WorkbenchPlot::restoreVisibility(QCPGraph* curve) {
+  if (!hidden_.contains(curve->name()) || !curve->visible()) return;
+  hidden_.remove(curve->name());  // toggleCurve puts it back
+  toggleCurve(curve);
+}
+
+void WorkbenchPlot::rescaleUnlessUserView() {
+  if (!userView_) rescale();
+  sanitizeRanges();
+}
+
+void WorkbenchPlot::fitIterationAxis(QCPAxis* axis) {
+  double last = 0.0;
+  for (QCPAbstractPlottable* p : axis->plottables()) {
+    if (!p->visible()) continue;
+    // A graph's last t, also where its value is NaN (a gap below rounding level is not drawn, but the
+    // iterations ran): getKeyRange would skip those.
+    if (auto* g = qobject_cast<QCPGraph*>(p); g && g->keyAxis() == axis) {
+      if (!g->data()->isEmpty()) last = std::max(last, (g->data()->constEnd() - 1)->key);
+      continue;
+    }
+    bool found = false;
+    const QCPRange keys = p->keyAxis() == axis ? p->getKeyRange(found) : p->getValueRange(found);
+    if (found && std::isfinite(keys.upper)) last = std::max(last, keys.upper);
+  }
+  const double pad = std::max(0.5, 0.02 * last);
+  axis->setRange(-pad, std::max(1.0, last) + pad);
+}
+
+void WorkbenchPlot::sanitizeRanges() {
+  for (QCPAxisRect* rect : axisRects()) {
+    for (QCPAxis* axis : rect->axes()) {
+      QCPRange r = axis->range();
+      const bool log = axis->scaleType() == QCPAxis::stLogarithmic;
+      if (!std::isfinite(r.lower) || !std::isfinite(r.upper) || !(r.lower < r.upper)) r = log ? QCPRange(1e-16, 1) : QCPRange(0, 1);
+      if (log) {
+        if (r.lower <= 0) r.lower = std::min(r.upper, 1.0) * 1e-16;
+        if (r.upper < 10 * r.lower) {  // at least a decade, centred (in log) on what it held
+          const double centre = std::sqrt(r.lower * r.upper);
+          r = QCPRange(centre / std::sqrt(10.0), centre * std::sqrt(10.0));
+        }
+      } else if (r.size() < 1e-12 * std::max(1.0, std::abs(r.center()))) {
+        const double half = std::max(1e-12, 0.05 * std::abs(r.center()));
+        r = QCPRange(r.center() - half, r.center() + half);
+      }
+      if (r != axis->range()) axis->setRange(r);
+    }
+  }
+}
+
+void WorkbenchPlot::mousePressEvent(QMouseEvent* event) {
+  if (event->button() == Qt::LeftButton && axisRect()->rect().contains(event->position().toPoint()) &&
+      legend->selectTest(event->position(), false) < 0)
+    userView_ = true;  // a drag starts
+  QCustomPlot::mousePressEvent(event);
+}
+
+void WorkbenchPlot::wheelEvent(QWheelEvent* event) {
+  userView_ = true;
+  QCustomPlot::wheelEvent(event);
+}
+
+void WorkbenchPlot::clearPlot() {
+  bands_.clear();
+  clearGraphs();
+}
+
+QString WorkbenchPlot::readOut(const QPointF& position) const {
+  QCPGraph* best = nullptr;
+  double bestDistance = 12.0;  // pixels
+  double bestKey = 0, bestValue = 0;
+  for (int i = 0; i < graphCount(); ++i) {
+    QCPGraph* g = graph(i);
+    if (!g->visible() || g->name().isEmpty() || g->data()->isEmpty()) continue;
+    const double key = xAxis->pixelToCoord(position.x());
+    auto it = g->data()->findBegin(key);
+    for (int step = 0; step < 2 && it != g->data()->constEnd(); ++step, ++it) {
+      if (std::isnan(it->value)) continue;
+      const double dx = xAxis->coordToPixel(it->key) - position.x();
+      const double dy = yAxis->coordToPixel(it->value) - position.y();
+      const double distance = std::hypot(dx, dy);
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = g;
+        bestKey = it->key;
+        bestValue = it->value;
+      }
+    }
+  }
+  if (!best) return {};
+  return QString("%1   %2 = %3,  %4 = %5")
+      .arg(best->name(), xAxis->label().section(' ', -1), QString::number(bestKey, 'g', 6), yAxis->label(),
+           QString::number(bestValue, 'g', 6));
+}
+
+void WorkbenchPlot::mouseMoveEvent(QMouseEvent* event) {
+  QCustomPlot::mouseMoveEvent(event);
+  const QString text = readOut(event->position());
+  if (text.isEmpty()) QToolTip::hideText();
+  else QToolTip::showText(event->globalPosition().toPoint(), text, this);
+}
+
+void WorkbenchPlot::contextMenuEvent(QContextMenuEvent* event) {
+  QMenu menu(this);
+  QAction* log = menu.addAction("Logarithmic y axis");
+  log->setCheckable(true);
+  log->setChecked(logarithmicY());
+  connect(log, &QAction::toggled, this, &WorkbenchPlot::setLogarithmicY);
+  addViewActions(&menu);
+  menu.addAction("Rescale (double click)", this, [this] {
+    userView_ = false;
+    rescaleUnlessUserView();
+    replot();
+  });
+  menu.addSeparator();
+  menu.addAction("Copy to clipboard", this, [this] { QApplication::clipboard()->setPixmap(toPixmap()); });
+  menu.addAction("Export figure…", this, &WorkbenchPlot::exportFigureInteractively);
+  menu.addAction("Export data (CSV)…", this, &WorkbenchPlot::exportDataInteractively);
+  menu.exec(event->globalPos());
+}
+
+void WorkbenchPlot::exportFigureInteractively() {
+  const QString base = title_.section(':', 0, 0).section(" (", 0, 0).toLower().replace(' ', '-').remove('/');
+  const QString path = QFileDialog::getSaveFileName(this, "Export figure", base + ".pdf",
+                                                    "PDF (*.pdf);;SVG (*.svg);;PNG (*.png)");
+  if (path.isEmpty()) return;
+  FigureSize size;
+  size.dpi = 300;
+  if (path.endsWith(".png", Qt::CaseInsensitive)) {
+    // PNG: the size (in points of the on-screen layout) and the resolution.
+    QDialog dialog(this);
+    dialog.setWindowTitle("PNG size");
+    auto* form = new QFormLayout(&dialog);
+    auto* width = new QSpinBox;
+    auto* height = new QSpinBox;
+    auto* dpi = new QSpinBox;
+    width->setRange(200, 4000);
+    height->setRange(150, 4000);
+    dpi->setRange(48, 1200);
+    width->setValue(this->width());
+    height->setValue(this->height());
+    dpi->setValue(300);
+    form->addRow("width (px at 96 dpi)", width);
+    form->addRow("height (px at 96 dpi)", height);
+    form->addRow("resolution (dpi)", dpi);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted) return;
+    size = {width->value(), height->value(), dpi->value()};
+  }
+  if (const QString error = exportPlot(this, path, size); !error.isEmpty()) QMessageBox::warning(this, "Export figure", error);
+  else emit exported(path);
+}
+
+void WorkbenchPlot::exportDataInteractively() {
+  const QString base = title_.section(':', 0, 0).section(" (", 0, 0).toLower().replace(' ', '-').remove('/');
+  const QString path = QFileDialog::getSaveFileName(this, "Export data", base + ".csv", "CSV (*.csv)");
+  if (path.isEmpty()) return;
+  if (const QString error = writeTextFile(path, toCsv()); !error.isEmpty()) QMessageBox::warning(this, "Export data", error);
+  else emit exported(path);
+}
+
+}  // namespace unfold::ui

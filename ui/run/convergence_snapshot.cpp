@@ -1,0 +1,24 @@
+#include "run/convergence_snapshot.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace unfold::ui {
+
+int ConvergenceSnapshot::iteration() const {
+  if (curves.isEmpty()) return -1;
+  qsizetype least = std::numeric_limits<qsizetype>::max();
+  for (const ConvergenceCurve& c : curves) least = std::min(least, c.iteration.size());
+  return static_cast<int>(least) - 1;
+}
+
+double ConvergenceSnapshot::bestGap() const {
+  double best = std::numeric_limits<double>::infinity();
+  for (const ConvergenceCurve& c : curves)
+    if (!c.gapMean.isEmpty()) best = std::min(best, c.gapMean.back());
+  for (const NetworkCurve& n : networks)
+    if (!n.layerGap.isEmpty()) best = std::min(best, n.layerGap.back());
+  return best;
+}
+
+}  // namespace unfold::ui

@@ -1,0 +1,95 @@
+// Immutable results that cross from the worker thread to the plots: per solver, F(z_t) - F* along the
+// iterations (mean and 10-90 % band over the signals) and the inspected signals' iterates; per unfolded
+// network, its training curves and what it learned layer by layer. Copied by value through queued
+// signals; each snapshot carries the request it answers, so that every plot, the status bar and the
+// controls can tell the same story from it.
+#pragma once
+
+#include "io/network_file.h"
+#include "lasso/solver.h"
+#include "run/experiment_settings.h"
+#include "run/iterate_history.h"
+
+#include <QColor>
+#include <QMetaType>
+#include <QString>
+#include <QVector>
+
+#include <map>
+#include <memory>
+
+namespace unfold::ui {
+
+struct ConvergenceCurve {
+  Algorithm algorithm = Algorithm::Ista;
+  QString method;   // its label: "ISTA", "FISTA", "OISTA"
+  QColor color;
+  QVector<double> iteration, gapMean, gapQ10, gapQ90, stepTimesL;
+  QVector<double> lsOverLMean;  // per iteration, mean over the inspected signals
+  // The first `inspected` signals, iteration by iteration: codes z_t, L_S/L, and for OISTA whether the
+  // step that produced z_t fell back to 1/L. Shared with the solver, which goes on writing later
+  // iterations: read only t < iterates().
+  int inspected = 0, atoms = 0;
+  std::shared_ptr<const IterateHistory> history;
+  int iterates() const { return history ? static_cast<int>(iteration.size()) : 0; }
+  // (|S|/m, L_S/L) over the iterates of the inspected signals, subsampled (the paper's Fig. E.1).
+  QVector<double> sampleZeta, sampleRatio;
+  QVector<int> sampleSignal;  // which inspected signal each sample belongs to (click to inspect it)
+};
+
+// One unfolded network: live while it trains, complete once `trained`.
+struct NetworkCurve {
+  Parametrization kind = Parametrization::Slista;
+  QString method;  // its label: "LISTA", "LISTA-CP", "ALISTA", "SLISTA"
+  QColor color;
+  int layers = 0;
+  bool trained = false;
+  QString stopReason;       // why training ended, once trained
+  QString stopLabel;        // the same in two words, for legends
+  int maxIterations = 0;    // the training budget (optimizer steps)
+  double trainingSeconds = 0.0;
+  QVector<double> trainIteration, trainLoss, testLoss;  // along the training
+  // Per layer t = 1..T (index t - 1), updated during training: the (effective) step and mean threshold in
+  // units of 1/L, and for LISTA / LISTA-CP the coupling distance to D and the ratio step / threshold
+  // (1 when the layer is an ISTA step, Lemma 4.3).
+  QVector<double> stepTimesL, thresholdTimesL, coupling, couplingRatio;
+  // Once trained: mean test F(z_t) - F*, and the 10/50/90 % quantiles of 1/L_S (units of 1/L) over the
+  // training signals at each layer's output.
+  QVector<double> layerGap, inverseLsQ10, inverseLsQ50, inverseLsQ90;
+  NetworkFile network;  // once trained: the weights and the record of their training (JSON only in files)
+};
+
+// Trained networks by parametrization: a session's, or the last complete run's, reused while the settings
+// that trained them stay the same.
+using TrainedNetworks = std::map<Parametrization, NetworkFile>;
+
+// Where a run is: computing the exact solution F* (no curves yet), running the solvers, training the
+// networks, done, or stopped by the user before the end.
+enum class RunPhase { Preparing, Solving, Training, Complete, Stopped };
+
+struct ConvergenceSnapshot {
+  quint64 generation = 0;  // which request it answers: the UI drops any but the latest
+  ExperimentSettings request;  // the settings it answers (not the panel's settings as they are now)
+  RunPhase phase = RunPhase::Preparing;
+  bool complete = false;   // phase == Complete: every solver and network is done
+  QString problem;         // one line describing the problem, for titles and the status bar
+  double lipschitz = 0.0;
+  double meanLambdaMax = 0.0;
+  double gamma = 0.0;                // m / n, for the Marchenko-Pastur prediction
+  int inspected = 0, atoms = 0;
+  QVector<double> solution;          // z* of the inspected signals (index s * atoms + i)
+  QVector<ConvergenceCurve> curves;
+  QVector<NetworkCurve> networks;    // in training order; the one training is the last
+  int networksPlanned = 0;           // how many the run trains in all (progress)
+  bool paused = false;               // sent when a run stops at a gate (Pause, Step)
+  int pausedAt = -1;                 // the iteration or training step it stopped on
+  double seconds = 0.0;              // since the run started, when the snapshot was sent
+  // The solvers' t: the last iteration every solver has recorded (-1 before the first).
+  int iteration() const;
+  // The best F - F* over the solvers' means and the networks' last layers (+inf when none).
+  double bestGap() const;
+};
+
+}  // namespace unfold::ui
+
+Q_DECLARE_METATYPE(unfold::ui::ConvergenceSnapshot)

@@ -1,0 +1,91 @@
+// What the user asks the workbench to compute: the problem, the solvers to run on it and the unfolded
+// networks to train on it.
+#pragma once
+
+#include "lasso/solver.h"
+#include "networks/network_loss.h"
+#include "networks/network_parameters.h"
+
+#include <QMetaType>
+#include <QString>
+#include <QtGlobal>
+
+#include <vector>
+
+namespace unfold::ui {
+
+// Where D and the signals come from: generated from the seed, or read from files (CSV or .npy).
+enum class ProblemSource { Gaussian, Digits, Files };
+
+struct ExperimentSettings {
+  ProblemSource source = ProblemSource::Gaussian;
+  QString dictionaryFile, signalsFile;  // ProblemSource::Files: D (n x m) and signals (one per row)
+  int n = 10, m = 50;                   // Digits: n is 64
+  int signalCount = 100;                // test signals: the solvers run on them, networks are scored on them
+  int trainCount = 500;                 // training signals of the networks
+  double lambda = 0.5;  // a fraction of lambda_max (signals lie on the equiregularization set)
+  int iterations = 200;
+  quint64 seed = 0;
+  bool ista = true, fista = true, oista = true;
+  bool lista = false, listaCp = false, alista = false, slista = false;
+  int layers = 10;                      // T of every network
+  LossKind loss = LossKind::Unsupervised;
+  int trainingIterations = 200;         // the training budget: full-batch gradient steps per network
+  bool layerWise = false;               // train layers 1..t, then add layer t + 1 (deep LISTA-CP, Fig. 5)
+  bool anyNetwork() const { return lista || listaCp || alista || slista; }
+  bool operator==(const ExperimentSettings&) const = default;
+
+  // The choices by method: the flags above are the form's check boxes, the enums what everything else
+  // uses.
+  static constexpr Algorithm kAlgorithms[] = {Algorithm::Ista, Algorithm::Fista, Algorithm::Oista};
+  static constexpr Parametrization kParametrizations[] = {Parametrization::Lista, Parametrization::ListaCp,
+                                                           Parametrization::Alista, Parametrization::Slista};
+  bool& chosen(Algorithm algorithm) {
+    switch (algorithm) {
+      case Algorithm::Fista: return fista;
+      case Algorithm::Oista: return oista;
+      case Algorithm::Ista: break;
+    }
+    return ista;
+  }
+  bool& chosen(Parametrization kind) {
+    switch (kind) {
+      case Parametrization::Lista: return lista;
+      case Parametrization::ListaCp: return listaCp;
+      case Parametrization::Alista: return alista;
+      case Parametrization::Slista: break;
+    }
+    return slista;
+  }
+  // Reads only: the flag the non-const overload names.
+  bool chosen(Algorithm algorithm) const { return const_cast<ExperimentSettings&>(*this).chosen(algorithm); }
+  bool chosen(Parametrization kind) const { return const_cast<ExperimentSettings&>(*this).chosen(kind); }
+  std::vector<Algorithm> chosenSolvers() const {
+    std::vector<Algorithm> out;
+    for (Algorithm algorithm : kAlgorithms)
+      if (chosen(algorithm)) out.push_back(algorithm);
+    return out;
+  }
+  std::vector<Parametrization> chosenNetworks() const {
+    std::vector<Parametrization> out;
+    for (Parametrization kind : kParametrizations)
+      if (chosen(kind)) out.push_back(kind);
+    return out;
+  }
+};
+
+// Trained weights stay valid while everything that shapes the training is unchanged: all but the
+// methods chosen (weights are kept per method) and the solvers' iterations. Training is deterministic,
+// so reusing them changes nothing but time.
+inline bool sameTrainingSettings(ExperimentSettings a, ExperimentSettings b) {
+  for (ExperimentSettings* s : {&a, &b}) {
+    s->iterations = 0;
+    for (Algorithm algorithm : ExperimentSettings::kAlgorithms) s->chosen(algorithm) = false;
+    for (Parametrization kind : ExperimentSettings::kParametrizations) s->chosen(kind) = false;
+  }
+  return a == b;
+}
+
+}  // namespace unfold::ui
+
+Q_DECLARE_METATYPE(unfold::ui::ExperimentSettings)

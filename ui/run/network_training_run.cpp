@@ -1,0 +1,155 @@
+#include "run/network_training_run.h"
+
+#include "base/input_error.h"
+#include "base/progress_throttle.h"
+#include "networks/network_diagnostics.h"
+#include "plots/method_palette.h"
+
+#include <QJsonArray>
+
+namespace unfold::ui {
+
+namespace {
+
+constexpr int kPublishMs = 40;
+
+// Per layer: the (effective) step and mean threshold x L, and for LISTA / LISTA-CP the coupling.
+void describeLayers(const NetworkWeights& weights, const std::vector<LayerCoupling>& coupling, double L, NetworkCurve& c) {
+  c.stepTimesL.clear();
+  c.thresholdTimesL.clear();
+  c.coupling.clear();
+  c.couplingRatio.clear();
+  for (size_t t = 0; t < weights.layers.size(); ++t) {
+    const LayerWeights& layer = weights.layers[t];
+    double step = layer.step * L, threshold = layer.step * L;  // SLISTA: threshold lambda alpha
+    if (weights.kind == Parametrization::Alista) threshold = layer.theta(0) * L;
+    if (t < coupling.size()) {
+      step = coupling[t].stepTimesL;
+      threshold = layer.theta.mean() * L;
+      c.coupling.append(coupling[t].distance);
+      c.couplingRatio.append(threshold > 0 ? step / threshold : qQNaN());
+    }
+    c.stepTimesL.append(step);
+    c.thresholdTimesL.append(threshold);
+  }
+}
+
+class WorkbenchTrainingObserver : public TrainingObserver {
+ public:
+  WorkbenchTrainingObserver(NetworkCurve& curve, double L, RunGate& gate, const std::function<bool()>& abandoned,
+                            const std::function<void(const NetworkCurve&)>& publish)
+      : curve_(curve), L_(L), gate_(gate), abandoned_(abandoned), publish_(publish) {}
+  bool onIteration(const TrainingProgress& p) override {
+    curve_.trainIteration.append(p.iteration);
+    curve_.trainLoss.append(p.trainLoss);
+    curve_.testLoss.append(p.testLoss);
+    curve_.trainingSeconds = p.elapsedSeconds;
+    // Holding the gate shows this step before the next one is computed.
+    if (throttle_.due(gate_.paused() || p.iteration == p.maxIterations)) {
+      describeLayers(p.weights, p.coupling, L_, curve_);
+      publish_(curve_);
+    }
+    return !gate_.pass(p.iteration + 1, abandoned_);
+  }
+  bool stopRequested() override { return abandoned_(); }
+
+ private:
+  NetworkCurve& curve_;
+  double L_;
+  RunGate& gate_;
+  const std::function<bool()>& abandoned_;
+  const std::function<void(const NetworkCurve&)>& publish_;
+  ProgressThrottle throttle_{std::chrono::milliseconds(kPublishMs), ProgressThrottle::First::AfterInterval};
+};
+
+QString shortStopReason(StopReason reason) {
+  switch (reason) {
+    case StopReason::MaxIterations: return "budget used";
+    case StopReason::TimeLimit: return "time limit";
+    case StopReason::Stagnation: return "stopped improving";
+    case StopReason::Cancelled: return "stopped";
+    case StopReason::Diverged: return "diverged";
+    case StopReason::LineSearchFailed: return "converged";
+  }
+  return {};
+}
+
+// The training curves travel with the weights in sessions, so that a reopened session shows them.
+void saveTrainingCurve(const NetworkCurve& curve, QJsonObject& record) {
+  const auto array = [](const QVector<double>& values) {
+    QJsonArray out;
+    for (double v : values) out.append(v);
+    return out;
+  };
+  record.insert("curve", QJsonObject{{"step", array(curve.trainIteration)},
+                                     {"train_loss", array(curve.trainLoss)},
+                                     {"test_loss", array(curve.testLoss)}});
+}
+
+void restoreTrainingCurve(const QJsonObject& record, NetworkCurve& curve) {
+  const QJsonObject saved = record.value("curve").toObject();
+  const QJsonArray steps = saved.value("step").toArray(), train = saved.value("train_loss").toArray(),
+                   test = saved.value("test_loss").toArray();
+  if (steps.size() != train.size() || steps.size() != test.size()) return;  // damaged: no curve rather than a wrong one
+  for (qsizetype k = 0; k < steps.size(); ++k) {
+    curve.trainIteration.append(steps[k].toDouble());
+    curve.trainLoss.append(train[k].toDouble());
+    curve.testLoss.append(test[k].toDouble());
+  }
+}
+
+// The session's weights, if they fit this problem.
+bool usable(const NetworkFile& file, const NetworkProblem& problem, const NetworkSettings& settings) {
+  try {
+    checkDictionary(file, problem.dictionary.atoms(), "session");
+  } catch (const InputError&) {
+    return false;  // trained for another dictionary: train anew
+  }
+  return file.weights.kind == settings.kind && file.weights.layerCount() == settings.layers && file.lambda == settings.lambda;
+}
+
+// Per layer: the test gap and the 1/L_S quantiles of the trained weights.
+void diagnose(const NetworkProblem& problem, const NetworkSettings& settings, NetworkCurve& curve) {
+  const Dictionary& d = problem.dictionary;
+  const UnfoldedNetwork network(d, settings.lambda, curve.network.weights);
+  const std::vector<LayerDiagnostics> layers = diagnoseNetwork(network, problem.data.trainX, problem.data.testX, problem.testOptimalCost);
+  describeLayers(curve.network.weights, layerCoupling(curve.network.weights, d.atoms(), d.lipschitz()), d.lipschitz(), curve);
+  for (const LayerDiagnostics& row : layers) {
+    curve.layerGap.append(row.testGap);
+    curve.inverseLsQ10.append(row.inverseLsQ10);
+    curve.inverseLsQ50.append(row.inverseLsQ50);
+    curve.inverseLsQ90.append(row.inverseLsQ90);
+  }
+}
+
+}  // namespace
+
+NetworkCurve runNetwork(const NetworkProblem& problem, const NetworkSettings& settings, const NetworkFile* pretrained,
+                        RunGate& gate, const std::function<bool()>& abandoned,
+                        const std::function<void(const NetworkCurve&)>& publish) {
+  NetworkCurve curve;
+  curve.kind = settings.kind;
+  curve.method = methodLabel(settings.kind);
+  curve.color = methodColor(settings.kind);
+  curve.layers = settings.layers;
+  curve.maxIterations = settings.training.maxIterations;
+  if (pretrained && usable(*pretrained, problem, settings)) {
+    curve.network = *pretrained;
+    restoreTrainingCurve(pretrained->training, curve);
+    curve.stopReason = "loaded from the session";
+    curve.stopLabel = "from session";
+  } else {
+    WorkbenchTrainingObserver observer(curve, problem.dictionary.lipschitz(), gate, abandoned, publish);
+    const TrainedNetwork trained = trainNetwork(problem.dictionary, problem.data, settings, &observer);
+    if (abandoned()) return curve;
+    curve.stopReason = QString::fromStdString(stopReasonText(trained.result.reason));
+    curve.stopLabel = shortStopReason(trained.result.reason);
+    curve.network = trained.file;
+    saveTrainingCurve(curve, curve.network.training);
+  }
+  diagnose(problem, settings, curve);
+  curve.trained = true;
+  return curve;
+}
+
+}  // namespace unfold::ui

@@ -1,0 +1,30 @@
+// Trains one unfolded network for the workbench (or takes its weights from a session), and turns its
+// progress and its diagnostics into NetworkCurve values for the plots. The training itself is the core's
+// one experiment path (experiment.h), the same as `train` and `reproduce`. Runs on the worker thread;
+// passes the run gate once per optimizer step (pause, step one epoch) and stops when abandoned.
+#pragma once
+
+#include "experiments/experiment.h"
+#include "run/convergence_snapshot.h"
+#include "run/run_gate.h"
+
+#include <functional>
+
+namespace unfold::ui {
+
+// The problem a network trains on: its data with the loss's targets, and F* of the test signals.
+struct NetworkProblem {
+  const Dictionary& dictionary;
+  const TrainingData& data;
+  const Vector& testOptimalCost;
+};
+
+// `pretrained`: weights from a session; used instead of training when they were learned for this
+// dictionary, lambda, parametrization and depth, otherwise ignored. `publish` receives the live curve at
+// most every 40 ms and whenever the gate holds the training. Returns the final curve, or the partial one
+// if `abandoned` said so.
+NetworkCurve runNetwork(const NetworkProblem& problem, const NetworkSettings& settings, const NetworkFile* pretrained,
+                        RunGate& gate, const std::function<bool()>& abandoned,
+                        const std::function<void(const NetworkCurve&)>& publish);
+
+}  // namespace unfold::ui

@@ -1,0 +1,109 @@
+#include "run/run_status.h"
+
+#include <cmath>
+
+namespace unfold::ui {
+
+namespace {
+
+constexpr double kRoundingLevel = 1e-15;  // gaps below it are F's rounding error, not a distance
+
+const NetworkCurve* networkInTraining(const ConvergenceSnapshot& s) {
+  return !s.networks.isEmpty() && !s.networks.back().trained ? &s.networks.back() : nullptr;
+}
+
+// Steps done over the budget of every planned network, and the seconds spent on them.
+double trainingFraction(const ConvergenceSnapshot& s, double* seconds) {
+  double done = 0;
+  *seconds = 0;
+  for (const NetworkCurve& n : s.networks) {
+    done += n.trained ? n.maxIterations : n.trainIteration.isEmpty() ? 0 : n.trainIteration.back();
+    *seconds += n.trainingSeconds;
+  }
+  const double total = double(s.request.trainingIterations) * std::max(1, s.networksPlanned);
+  return std::clamp(done / total, 0.0, 1.0);
+}
+
+QString trainingState(const ConvergenceSnapshot& s, const RunControls& c, RunStatus& status) {
+  const NetworkCurve* n = networkInTraining(s);
+  if (!n) return QString("training: %1 of %2 networks done").arg(s.networks.size()).arg(s.networksPlanned);
+  const int step = n->trainIteration.isEmpty() ? 0 : int(n->trainIteration.back());
+  const QString where = QString("%1 (%2 of %3) at step %4 of %5")
+                            .arg(n->method).arg(s.networks.size()).arg(s.networksPlanned).arg(step).arg(n->maxIterations);
+  if (c.paused) return QString("paused training %1: Space resumes, F10 steps").arg(where);
+  double seconds = 0;
+  const double fraction = trainingFraction(s, &seconds);
+  status.progress = fraction;
+  status.progressLabel = "training " + n->method;
+  const QString eta = fraction > 0 ? formatDuration(seconds / fraction * (1 - fraction)) : QString("…");
+  return QString("training %1, %2 elapsed, ETA %3").arg(where, formatDuration(c.elapsedSeconds), eta);
+}
+
+QString stoppedState(const ConvergenceSnapshot& s) {
+  const int T = s.request.iterations;
+  if (const NetworkCurve* n = networkInTraining(s); n || (!s.networks.isEmpty() && s.networks.back().stopLabel == "stopped"))
+    return QString("stopped by the user while training %1: %2; the solvers had finished (t = %3)")
+        .arg(s.networks.back().method, s.networks.back().stopReason).arg(s.iteration());
+  if (s.iteration() < 0) return "stopped by the user before the first iteration";
+  return QString("stopped by the user at t = %1 of %2, after %3").arg(s.iteration()).arg(T).arg(formatDuration(s.seconds));
+}
+
+}  // namespace
+
+QString formatDuration(double seconds) {
+  if (seconds < 60) return QString("%1 s").arg(seconds, 0, 'f', seconds < 10 ? 1 : 0);
+  return QString("%1 min %2 s").arg(int(seconds) / 60).arg(int(seconds) % 60);
+}
+
+QString formatGap(double gap) {
+  if (std::isinf(gap)) return "–";
+  if (std::isnan(gap)) return "not a number";
+  if (gap < kRoundingLevel) return "≤ 1e-15 (rounding)";
+  return QString::number(gap, 'e', 2);
+}
+
+RunStatus describeRun(const ConvergenceSnapshot& s, bool current, const RunControls& c) {
+  RunStatus status;
+  QString state;
+  const int T = s.request.iterations;
+  if (!c.failure.isEmpty()) {
+    state = "refused: " + c.failure.left(120) + (s.generation > 0 ? "; showing the previous problem" : "");
+  } else if (c.running && !current) {
+    state = "starting the new run…";
+  } else if (c.stopping) {
+    state = "stopping…";
+  } else {
+    switch (s.phase) {
+      case RunPhase::Preparing:
+        state = c.running ? QString("computing the exact solution F* (reference solver), %1").arg(formatDuration(c.elapsedSeconds))
+                          : QString("press Run (F5)");
+        break;
+      case RunPhase::Solving:
+        if (c.paused) {
+          state = s.iteration() < 0 ? QString("paused before t = 0: F10 steps, Space resumes")
+                                    : QString("paused at t = %1 of %2: F10 steps, Space resumes").arg(s.iteration()).arg(T);
+        } else {
+          state = QString("running: t = %1 of %2, %3 elapsed").arg(std::max(0, s.iteration())).arg(T).arg(formatDuration(c.elapsedSeconds));
+          status.progress = T > 0 ? std::clamp(double(std::max(0, s.iteration())) / T, 0.0, 1.0) : 0.0;
+          status.progressLabel = "t of T";
+        }
+        break;
+      case RunPhase::Training: state = trainingState(s, c, status); break;
+      case RunPhase::Complete: state = QString("done in %1").arg(formatDuration(s.seconds)); break;
+      case RunPhase::Stopped: state = stoppedState(s); break;
+    }
+  }
+  if (s.generation == 0 || s.problem.isEmpty()) {
+    status.text = state;
+    return status;
+  }
+  const QString gap = formatGap(s.bestGap());
+  status.text = QString("%1   ·   L = %2   ·   mean λ_max = %3   ·   best F − F* %4   ·   %5")
+                    .arg(s.problem)
+                    .arg(s.lipschitz, 0, 'g', 5)
+                    .arg(s.meanLambdaMax, 0, 'g', 4)
+                    .arg(gap.startsWith("≤") ? gap : "= " + gap, state);
+  return status;
+}
+
+}  // namespace unfold::ui

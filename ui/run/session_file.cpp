@@ -1,0 +1,260 @@
+#include "run/session_file.h"
+
+#include "base/quoted_text.h"
+
+#include "base/input_error.h"
+#include "io/bounded_file.h"
+#include "io/network_file.h"
+#include "plots/method_palette.h"
+#include "run/iterate_history.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+
+namespace unfold::ui {
+
+namespace {
+
+constexpr const char* kFormat = "unfoldlab-session";
+
+// Reads an integer field within [low, high]; on failure sets the error and returns false.
+bool integerField(const QJsonObject& o, const char* key, int low, int high, int& out, const QString& where, QString* error) {
+  const QJsonValue v = o.value(key);
+  const double d = v.toDouble(std::nan(""));
+  if (!v.isDouble() || d != std::floor(d) || d < low || d > high) {
+    *error = QString("%1: '%2' must be an integer from %3 to %4").arg(where, key).arg(low).arg(high);
+    return false;
+  }
+  out = static_cast<int>(d);
+  return true;
+}
+
+const QStringList kSources{"gaussian", "digits", "files"};
+// The methods' names in sessions: the command line's (ista, ..., lista-cp, ...), in the form's order.
+QStringList methodNames() {
+  QStringList names;
+  for (Algorithm a : ExperimentSettings::kAlgorithms) names << QString::fromStdString(algorithmName(a));
+  for (Parametrization k : ExperimentSettings::kParametrizations) names << QString::fromStdString(parametrizationName(k));
+  return names;
+}
+
+bool* methodFlag(ExperimentSettings& s, const QString& name) {
+  if (const auto algorithm = parseAlgorithm(name.toStdString())) return &s.chosen(*algorithm);
+  if (const auto kind = parseParametrization(name.toStdString())) return &s.chosen(*kind);
+  return nullptr;
+}
+
+}  // namespace
+
+QByteArray formatSession(const Session& s) {
+  QJsonArray methods;
+  for (Algorithm a : s.settings.chosenSolvers()) methods.append(QString::fromStdString(algorithmName(a)));
+  for (Parametrization k : s.settings.chosenNetworks()) methods.append(QString::fromStdString(parametrizationName(k)));
+  QJsonObject settings{{"dictionary", kSources[static_cast<int>(s.settings.source)]},
+                       {"n", s.settings.n},
+                       {"m", s.settings.m},
+                       {"signals", s.settings.signalCount},
+                       {"train_signals", s.settings.trainCount},
+                       {"seed", static_cast<qint64>(s.settings.seed)},
+                       {"lambda", s.settings.lambda},
+                       {"iterations", s.settings.iterations},
+                       {"methods", methods},
+                       {"layers", s.settings.layers},
+                       {"loss", QString::fromStdString(lossKindName(s.settings.loss))},
+                       {"training_iterations", s.settings.trainingIterations},
+                       {"layer_wise", s.settings.layerWise}};
+  if (s.settings.source == ProblemSource::Files) {
+    settings.insert("dictionary_file", s.settings.dictionaryFile);
+    settings.insert("signals_file", s.settings.signalsFile);
+  }
+  QJsonObject root{{"format", kFormat},
+                   {"version", 1},
+                   {"title", s.title},
+                   {"settings", settings},
+                   {"inspect", QJsonObject{{"method", s.inspectedMethod}, {"signal", s.inspectedSignal}}}};
+  QJsonObject networks;
+  for (const auto& [kind, file] : s.networks)
+    networks.insert(methodLabel(kind), QJsonDocument::fromJson(QByteArray::fromStdString(formatNetworkJson(file))).object());
+  if (!networks.isEmpty()) root.insert("networks", networks);
+  return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+namespace {
+
+// Exactly the types the format says: a wrong type is refused, never read as a default.
+bool typed(const QJsonObject& object, const QString& at, const char* key, QJsonValue::Type type, const char* what,
+           QString* error) {
+  if (!object.contains(key) || object.value(key).type() == type) return true;
+  *error = QString("%1: '%2' must be %3").arg(at, key, what);
+  return false;
+}
+
+// The format, version and the types of the top-level fields.
+bool checkRoot(const QJsonObject& root, const QString& source, QString* error) {
+  if (root.value("format").toString() != kFormat) {
+    *error = QString("%1: not an Unfold Lab session (format is not '%2')").arg(source, kFormat);
+    return false;
+  }
+  if (root.value("version").toInt() != 1) {
+    *error = QString("%1: unsupported session version %2").arg(source).arg(root.value("version").toInt());
+    return false;
+  }
+  return typed(root, source, "title", QJsonValue::String, "a string", error) &&
+         typed(root, source, "settings", QJsonValue::Object, "an object", error) &&
+         typed(root, source, "inspect", QJsonValue::Object, "an object", error) &&
+         typed(root, source, "networks", QJsonValue::Object, "an object", error);
+}
+
+// The problem: its source, files, sizes, seed and lambda.
+bool readProblem(const QJsonObject& o, const QString& where, ExperimentSettings& s, QString* error) {
+  const qsizetype sourceIndex = kSources.indexOf(o.value("dictionary").toString("gaussian"));
+  if (sourceIndex < 0) {
+    *error = where + ": 'dictionary' must be gaussian, digits or files";
+    return false;
+  }
+  s.source = static_cast<ProblemSource>(sourceIndex);
+  s.dictionaryFile = o.value("dictionary_file").toString();
+  s.signalsFile = o.value("signals_file").toString();
+  if (s.source == ProblemSource::Files && (s.dictionaryFile.isEmpty() || s.signalsFile.isEmpty())) {
+    *error = where + ": 'dictionary_file' and 'signals_file' are needed with \"dictionary\": \"files\"";
+    return false;
+  }
+  // Fields added after the first sessions were written are optional, with the defaults.
+  const auto optionalInteger = [&](const char* key, int low, int high, int& out) {
+    return !o.contains(key) || integerField(o, key, low, high, out, where, error);
+  };
+  int seed = 0;
+  if (!integerField(o, "n", 1, 2000, s.n, where, error) || !integerField(o, "m", 1, 8000, s.m, where, error) ||
+      !integerField(o, "signals", 1, 100000, s.signalCount, where, error) ||
+      !integerField(o, "iterations", 1, 100000, s.iterations, where, error) ||
+      !integerField(o, "seed", 0, 1000000, seed, where, error) ||
+      !optionalInteger("train_signals", 2, 100000, s.trainCount) || !optionalInteger("layers", 1, 200, s.layers) ||
+      !optionalInteger("training_iterations", 1, 1000000, s.trainingIterations))
+    return false;
+  s.seed = static_cast<quint64>(seed);
+  return true;
+}
+
+// The training, lambda and the methods chosen.
+bool readMethods(const QJsonObject& o, const QString& where, ExperimentSettings& s, QString* error) {
+  s.layerWise = o.value("layer_wise").toBool(false);
+  const auto loss = parseLossKind(o.value("loss").toString("unsupervised").toStdString());
+  if (!loss) {
+    *error = where + ": 'loss' must be unsupervised, semi-supervised or supervised";
+    return false;
+  }
+  s.loss = *loss;
+  s.lambda = o.value("lambda").toDouble(-1);
+  if (!(s.lambda >= 1e-4 && s.lambda <= 1.5)) {
+    *error = where + ": 'lambda' must be a number from 0.0001 to 1.5 (a fraction of lambda_max)";
+    return false;
+  }
+  s.ista = s.fista = s.oista = false;
+  for (const QJsonValue& m : o.value("methods").toArray()) {
+    bool* flag = m.isString() ? methodFlag(s, m.toString()) : nullptr;
+    if (!flag) {
+      const QString shown = m.isString() ? QString::fromStdString(quotedInput(m.toString().toStdString()))
+                                         : QString("a non-string value");
+      *error = QString("%1: unknown method %2 (%3)").arg(where, shown, methodNames().join(", "));
+      return false;
+    }
+    *flag = true;
+  }
+  return true;
+}
+
+bool readSettings(const QJsonObject& o, const QString& where, ExperimentSettings& s, QString* error) {
+  return typed(o, where, "dictionary", QJsonValue::String, "a string (gaussian, digits or files)", error) &&
+         typed(o, where, "dictionary_file", QJsonValue::String, "a string (a path)", error) &&
+         typed(o, where, "signals_file", QJsonValue::String, "a string (a path)", error) &&
+         typed(o, where, "layer_wise", QJsonValue::Bool, "true or false", error) &&
+         typed(o, where, "loss", QJsonValue::String, "a string (unsupervised, semi-supervised or supervised)", error) &&
+         typed(o, where, "lambda", QJsonValue::Double, "a number", error) &&
+         typed(o, where, "methods", QJsonValue::Array, "an array of method names", error) &&
+         readProblem(o, where, s, error) && readMethods(o, where, s, error);
+}
+
+// Trained weights are checked against the problem when the run uses them (network_training_run.h);
+// weights that cannot be read are left out, and that network trains anew.
+TrainedNetworks readNetworks(const QJsonObject& networks, const QString& source) {
+  TrainedNetworks out;
+  for (auto it = networks.begin(); it != networks.end(); ++it) {
+    const auto kind = parseParametrization(it.key().toLower().toStdString());
+    if (!kind) continue;
+    try {
+      const QByteArray text = QJsonDocument(it.value().toObject()).toJson(QJsonDocument::Compact);
+      out[*kind] = parseNetworkJson(text.toStdString(), source.toStdString() + ", networks, " + it.key().toStdString());
+    } catch (const InputError&) {
+      continue;  // see above
+    }
+  }
+  return out;
+}
+
+bool readInspection(const QJsonObject& inspect, const QString& source, Session& s, QString* error) {
+  if (!typed(inspect, source + ", inspect", "method", QJsonValue::String, "a string (ISTA, FISTA or OISTA)", error) ||
+      !typed(inspect, source + ", inspect", "signal", QJsonValue::Double, "an integer", error))
+    return false;
+  s.inspectedMethod = inspect.value("method").toString("OISTA").toUpper();
+  s.inspectedSignal = inspect.value("signal").toInt(0);
+  if (!QStringList{"ISTA", "FISTA", "OISTA"}.contains(s.inspectedMethod) || s.inspectedSignal < 0 || s.inspectedSignal >= kInspectedSignalLimit) {
+    *error = source + QString(", inspect: 'method' must be ISTA, FISTA or OISTA and 'signal' 0 to %1").arg(kInspectedSignalLimit - 1);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<Session> parseSession(const QByteArray& json, const QString& source, QString* error) {
+  QJsonParseError parse;
+  const QJsonDocument document = QJsonDocument::fromJson(json, &parse);
+  if (parse.error != QJsonParseError::NoError) {
+    *error = QString("%1: not valid JSON at offset %2 (%3)").arg(source).arg(parse.offset).arg(parse.errorString());
+    return std::nullopt;
+  }
+  const QJsonObject root = document.object();
+  if (!checkRoot(root, source, error)) return std::nullopt;
+  Session s;
+  s.title = root.value("title").toString();
+  if (!readSettings(root.value("settings").toObject(), source + ", settings", s.settings, error)) return std::nullopt;
+  s.networks = readNetworks(root.value("networks").toObject(), source);
+  if (!readInspection(root.value("inspect").toObject(), source, s, error)) return std::nullopt;
+  return s;
+}
+
+std::optional<Session> readSessionFile(const QString& path, QString* error) {
+  if (QFile file(path); !file.open(QIODevice::ReadOnly)) {  // the message the window has always shown
+    *error = QString("%1: cannot open (%2)").arg(path, file.errorString());
+    return std::nullopt;
+  }
+  try {
+    // Bounded: a device such as /dev/zero reports size 0 and never ends.
+    return parseSession(readBoundedFile(path.toStdString(), kSessionFileLimit, "a session file"), path, error);
+  } catch (const InputError& e) {
+    *error = QString::fromStdString(e.what());
+    return std::nullopt;
+  }
+}
+
+std::optional<Session> readPreset(const QString& name, QString* error) {
+  const QString path = ":/unfoldlab/presets/" + name + ".json";
+  if (!QFile::exists(path)) {
+    *error = QString("unknown preset '%1' (presets: %2)").arg(name, presetNames().join(", "));
+    return std::nullopt;
+  }
+  return readSessionFile(path, error);
+}
+
+QStringList presetNames() {
+  QStringList names;
+  for (const QString& file : QDir(":/unfoldlab/presets").entryList({"*.json"})) names << file.chopped(5);
+  return names;
+}
+
+}  // namespace unfold::ui

@@ -1,0 +1,34 @@
+// A workbench session as a JSON file a teacher can send to students: the experiment's settings, what is
+// inspected and the trained networks' weights. Problems are generated from their seed (or read from the
+// files named), so the settings reproduce the same dictionary, signals and solver results; the saved
+// weights reproduce the networks without training them again. Presets (resources/presets/NAME.json) use
+// the same format.
+#pragma once
+
+#include "run/convergence_snapshot.h"
+#include "run/experiment_settings.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace unfold::ui {
+
+struct Session {
+  QString title;
+  ExperimentSettings settings;
+  QString inspectedMethod = "OISTA";
+  int inspectedSignal = 0;
+  TrainedNetworks networks;  // in the file: by label ("SLISTA"), each in network_file.h's JSON
+};
+
+QByteArray formatSession(const Session& session);
+// nullopt with `error` set (naming the source and the field) for anything malformed or out of range.
+std::optional<Session> parseSession(const QByteArray& json, const QString& source, QString* error);
+
+// Reads a session file, or the preset NAME from the resources; same error contract.
+std::optional<Session> readSessionFile(const QString& path, QString* error);
+std::optional<Session> readPreset(const QString& name, QString* error);
+QStringList presetNames();
+
+}  // namespace unfold::ui

@@ -1,0 +1,257 @@
+#include "run/solver_worker.h"
+
+#include "base/input_error.h"
+#include "lasso/lasso.h"
+#include "lasso/reference_solver.h"
+#include "run/live_trace.h"
+#include "run/network_training_run.h"
+#include "run/workbench_problem.h"
+
+#include <QMetaObject>
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace unfold::ui {
+
+namespace {
+
+constexpr auto kPartial = std::chrono::milliseconds(40);
+
+// The network the settings ask for, of the given parametrization.
+NetworkSettings networkSettings(const ExperimentSettings& s, Parametrization kind) {
+  NetworkSettings settings{kind, s.layers, s.lambda, {}};
+  settings.training.loss = s.loss;
+  settings.training.maxIterations = s.trainingIterations;
+  settings.training.layerWise = s.layerWise;
+  return settings;
+}
+
+}  // namespace
+
+// The solver threads still running; the worker waits on it for partial results and for the end.
+class SolverWorker::RunningSolvers {
+ public:
+  explicit RunningSolvers(int count) : running_(count) {}
+  void oneEnded() {
+    {
+      std::lock_guard lock(mutex_);
+      --running_;
+    }
+    ended_.notify_all();
+  }
+  // Waits until `timeout` has passed or a solver ended; returns how many are still running.
+  int waitFor(std::chrono::milliseconds timeout) {
+    std::unique_lock lock(mutex_);
+    const int before = running_;
+    ended_.wait_for(lock, timeout, [&] { return running_ != before; });
+    return running_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable ended_;
+  int running_;
+};
+
+quint64 SolverWorker::requestRun(const RunRequest& request) {
+  QMutexLocker lock(&mutex_);
+  pending_ = request;
+  cancelled_.store(false);
+  stopRequested_.store(false);
+  const quint64 generation = ++generation_;  // the running computation sees it and stops
+  if (!busy_) {
+    busy_ = true;
+    QMetaObject::invokeMethod(this, "process", Qt::QueuedConnection);
+  }
+  return generation;
+}
+
+void SolverWorker::stop() { stopRequested_.store(true); }
+
+void SolverWorker::send(ConvergenceSnapshot snapshot) {
+  snapshot.seconds = clock_.elapsed() / 1000.0;
+  emit snapshotReady(snapshot);
+}
+
+void SolverWorker::cancel() {
+  QMutexLocker lock(&mutex_);
+  cancelled_.store(true);
+  ++generation_;
+}
+
+void SolverWorker::process() {
+  while (true) {
+    RunRequest request;
+    quint64 generation;
+    {
+      QMutexLocker lock(&mutex_);
+      generation = generation_.load();
+      if (cancelled_.load()) {
+        busy_ = false;
+        return;
+      }
+      request = pending_;
+    }
+    run(request, generation);
+    emit finished(generation);
+    QMutexLocker lock(&mutex_);
+    if (generation_.load() == generation || cancelled_.load()) {  // nothing newer was asked
+      busy_ = false;
+      return;
+    }
+  }
+}
+
+// What one run shares between its phases.
+struct SolverWorker::Run {
+  const RunRequest& request;
+  quint64 generation;
+  const WorkbenchProblem& problem;
+  const ReferenceSolution& reference;
+  std::function<bool()> abandoned;
+  ConvergenceSnapshot snapshot;  // the run's results so far
+  std::vector<std::unique_ptr<LiveTrace>> traces;
+  void takeCurves() {
+    snapshot.curves.clear();
+    for (const auto& trace : traces) snapshot.curves.append(trace->curve());
+  }
+};
+
+void SolverWorker::run(const RunRequest& request, quint64 generation) {
+  gate_.restart(request.startPaused);
+  clock_.start();
+  try {
+    const WorkbenchProblem problem = buildProblem(request.settings);
+    if (abandoned(generation)) return;
+    ConvergenceSnapshot snapshot = preparing(request.settings, problem, generation);
+    send(snapshot);  // every plot now answers this request: no curve of the last one stays
+    const ReferenceSolution reference = solveReference(*problem.dictionary, problem.test.X, request.settings.lambda);
+    for (int s = 0; s < snapshot.inspected; ++s)
+      for (int i = 0; i < snapshot.atoms; ++i) snapshot.solution.append(reference.Z(i, s));
+    Run run{request, generation, problem, reference, [this, generation] { return abandoned(generation); },
+            std::move(snapshot), {}};
+    const bool completed = solve(run) && train(run);
+    if (!completed && superseded(generation)) return;  // a newer request or a cancel: nothing more is shown
+    // Stop: what the run reached, as it stands.
+    run.snapshot.phase = completed ? RunPhase::Complete : RunPhase::Stopped;
+    run.snapshot.complete = completed;
+    run.snapshot.paused = false;
+    send(run.snapshot);
+  } catch (const InputError& error) {
+    emit failed(generation, QString::fromStdString(error.what()));
+  } catch (const std::bad_alloc&) {
+    emit failed(generation, "Out of memory: the problem is too large for this machine.");
+  }
+}
+
+ConvergenceSnapshot SolverWorker::preparing(const ExperimentSettings& settings, const WorkbenchProblem& problem,
+                                            quint64 generation) const {
+  const Dictionary& dictionary = *problem.dictionary;
+  ConvergenceSnapshot snapshot;
+  snapshot.generation = generation;
+  snapshot.request = settings;
+  snapshot.lipschitz = dictionary.lipschitz();
+  snapshot.meanLambdaMax = lambdaMax(dictionary.atoms(), problem.test.X).mean();
+  snapshot.gamma = double(dictionary.atomCount()) / double(dictionary.signalDimension());
+  snapshot.atoms = static_cast<int>(dictionary.atomCount());
+  snapshot.inspected = inspectedSignals(problem.test.X.cols(), snapshot.atoms, settings.iterations);
+  snapshot.problem = problem.description;
+  snapshot.networksPlanned = static_cast<int>(settings.chosenNetworks().size());
+  snapshot.phase = RunPhase::Preparing;
+  return snapshot;
+}
+
+bool SolverWorker::solve(Run& run) {
+  const ExperimentSettings& settings = run.request.settings;
+  const Dictionary& dictionary = *run.problem.dictionary;
+  run.snapshot.phase = RunPhase::Solving;
+  std::atomic<bool> outOfMemory{false};  // one solver out of memory ends them all
+  const auto ended = [&run, &outOfMemory] { return outOfMemory.load() || run.abandoned(); };
+  for (const Algorithm algorithm : settings.chosenSolvers())
+    run.traces.push_back(std::make_unique<LiveTrace>(algorithm, dictionary, run.reference.optimalCost, settings.lambda,
+                                                     settings.iterations, run.snapshot.inspected, gate_, ended));
+  // One thread each, so that a paused run holds them all on the same t.
+  RunningSolvers running(static_cast<int>(run.traces.size()));
+  std::vector<std::thread> threads;
+  for (auto& trace : run.traces) {
+    threads.emplace_back([&, t = trace.get()] {
+      try {
+        solveLasso(t->algorithm(), dictionary, run.problem.test.X, settings.lambda, settings.iterations, t);
+      } catch (const std::bad_alloc&) {
+        outOfMemory.store(true);
+      }
+      running.oneEnded();
+    });
+  }
+  sendWhileSolving(run, running);
+  for (std::thread& thread : threads) thread.join();
+  if (outOfMemory.load()) throw std::bad_alloc();
+  run.takeCurves();
+  run.snapshot.paused = false;
+  return !run.abandoned();
+}
+
+// Partial results while the solvers run, paced at kPartial: whenever something changed.
+void SolverWorker::sendWhileSolving(Run& run, RunningSolvers& running) {
+  long shown = -1;
+  bool shownPaused = false;
+  while (running.waitFor(kPartial) > 0) {
+    long recorded = 0;
+    for (const auto& trace : run.traces) recorded += trace->iterationsRecorded();
+    const bool paused = gate_.paused();
+    if ((recorded == shown && paused == shownPaused) || run.abandoned()) continue;
+    run.takeCurves();
+    run.snapshot.paused = paused;
+    run.snapshot.pausedAt = paused ? run.snapshot.iteration() : -1;
+    send(run.snapshot);
+    shown = recorded;
+    shownPaused = paused;
+  }
+}
+
+bool SolverWorker::train(Run& run) {
+  const ExperimentSettings& settings = run.request.settings;
+  const std::vector<Parametrization> networks = settings.chosenNetworks();
+  if (networks.empty()) return true;
+  run.snapshot.phase = RunPhase::Training;
+  send(run.snapshot);  // the solvers' results, complete, while the networks train
+  const Dictionary& dictionary = *run.problem.dictionary;
+  const TrainingData data = trainingData(dictionary, run.problem.train, run.problem.test, settings.lambda,
+                                         settings.loss, run.reference);
+  const NetworkProblem problem{dictionary, data, run.reference.optimalCost};
+  for (const Parametrization kind : networks)
+    if (!trainOne(run, problem, networkSettings(settings, kind))) return false;
+  return true;
+}
+
+bool SolverWorker::trainOne(Run& run, const NetworkProblem& problem, const NetworkSettings& settings) {
+  if (run.abandoned()) return false;
+  gate_.beginPhase();
+  const auto publish = [&](const NetworkCurve& curve) {
+    ConvergenceSnapshot live = run.snapshot;
+    live.networks.append(curve);
+    live.paused = gate_.paused();
+    live.pausedAt = curve.trainIteration.isEmpty() ? 0 : static_cast<int>(curve.trainIteration.back());
+    send(live);
+  };
+  const auto saved = run.request.pretrained.find(settings.kind);
+  const NetworkFile* pretrained = saved == run.request.pretrained.end() ? nullptr : &saved->second;
+  NetworkCurve curve = runNetwork(problem, settings, pretrained, gate_, run.abandoned, publish);
+  if (run.abandoned()) {
+    if (!curve.trainIteration.isEmpty()) {  // stopped mid-training: what it reached, said so
+      curve.stopReason = QString("stopped by the user at step %1").arg(curve.trainIteration.back());
+      curve.stopLabel = "stopped";
+      run.snapshot.networks.append(curve);
+    }
+    return false;
+  }
+  run.snapshot.networks.append(curve);
+  send(run.snapshot);
+  return true;
+}
+
+}  // namespace unfold::ui

@@ -1,0 +1,28 @@
+// The problem a workbench run works on, built from the settings on the worker thread: the dictionary,
+// the test signals (the solvers run on them, networks are scored on them) and, when networks are to be
+// trained, the training signals; ground-truth codes for the supervised loss. Generated from the seed
+// (Gaussian or digits) as `generate` makes them (experiment.h), or read from files. Throws InputError
+// with a message naming the problem.
+#pragma once
+
+#include "experiments/experiment.h"
+#include "run/experiment_settings.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace unfold::ui {
+
+struct WorkbenchProblem {
+  std::unique_ptr<const Dictionary> dictionary;
+  SignalSet train, test;  // n x N; train empty when no network is trained; z0 for the supervised loss
+  QString description;    // one line for titles and the status bar
+};
+
+// The spec of a generated problem (ProblemSource::Gaussian or Digits): the same data as
+// `generate --dict ... --n --m --signals trainCount --test signalCount --seed`.
+ProblemSpec problemSpec(const ExperimentSettings& settings);
+WorkbenchProblem buildProblem(const ExperimentSettings& settings);
+
+}  // namespace unfold::ui

@@ -1,0 +1,168 @@
+// LassoPlaneView's drawing: the picture's tracks up to the shown step, the manual path, the cost plot
+// and the read-outs.
+#include "teaching/lasso_plane_view.h"
+
+#include "plots/method_palette.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <qcustomplot.h>
+
+#include <cmath>
+
+namespace unfold::ui {
+
+namespace {
+
+const QColor kManual(204, 121, 167);
+
+struct Segments {
+  QVector<double> gradX, gradY, shrinkX, shrinkY, pointX, pointY, uX, uY;
+};
+
+// Steps as segments broken by NaN: z_t -> u_t (gradient step), u_t -> z_{t+1} (soft-thresholding).
+void addStep(Segments& s, double fx, double fy, double gx, double gy, double tx, double ty) {
+  const double gap = qQNaN();
+  s.gradX << fx << gx << gap;
+  s.gradY << fy << gy << gap;
+  s.shrinkX << gx << tx << gap;
+  s.shrinkY << gy << ty << gap;
+  s.uX << gx;
+  s.uY << gy;
+  s.pointX << tx;
+  s.pointY << ty;
+}
+
+void drawSegments(QCustomPlot* plot, const Segments& s, const QColor& color, const QString& name, double width) {
+  auto* gradient = new QCPCurve(plot->xAxis, plot->yAxis);
+  gradient->setData(s.gradX, s.gradY);
+  gradient->setPen(QPen(color, 1.3, Qt::DotLine));
+  gradient->removeFromLegend();
+  auto* shrink = new QCPCurve(plot->xAxis, plot->yAxis);
+  shrink->setData(s.shrinkX, s.shrinkY);
+  shrink->setPen(QPen(color, width));
+  shrink->setName(name);
+  auto* u = new QCPCurve(plot->xAxis, plot->yAxis);
+  u->setData(s.uX, s.uY);
+  u->setLineStyle(QCPCurve::lsNone);
+  u->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, color, Qt::white, 6));
+  u->removeFromLegend();
+  auto* points = new QCPCurve(plot->xAxis, plot->yAxis);
+  QVector<double> px = s.pointX, py = s.pointY;
+  px.prepend(0.0);
+  py.prepend(0.0);
+  points->setData(px, py);
+  points->setLineStyle(QCPCurve::lsNone);
+  points->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, color, 7));
+  points->removeFromLegend();
+}
+
+QString supportText(double a, double b) {
+  QStringList atoms;
+  if (a != 0.0) atoms << "1";
+  if (b != 0.0) atoms << "2";
+  return "{" + atoms.join(", ") + "}";
+}
+
+}  // namespace
+
+void LassoPlaneView::redraw() {
+  for (int i = plane_->plottableCount() - 1; i >= 0; --i)
+    if (plane_->plottable(i) != levels_) plane_->removePlottable(i);
+  plane_->clearItems();
+  cost_->clearGraphs();
+  if (picture_.grid == 0) return;
+  drawAxesAndSolution();
+  const QCheckBox* shown[] = {showIsta_, showOista_, showSlista_};
+  QString rows[3];
+  // SLISTA first and widest, ISTA last and thinnest: where paths coincide, all stay visible.
+  for (int k = int(picture_.tracks.size()) - 1; k >= 0; --k)
+    if (shown[k]->isChecked()) rows[k] = drawTrack(k);
+  readout_->setText(QString("<b>t = %1</b> of %2<table cellspacing=6><tr><th></th><th>F − F*</th><th>step×L</th>"
+                            "<th>support</th></tr>")
+                        .arg(shown_).arg(settings_.steps) + rows[0] + rows[1] + rows[2] + "</table>");
+  drawManualPath();
+  cost_->xAxis->setRange(0, std::max(settings_.steps, int(manual_.size())));
+  cost_->yAxis->rescale();
+  const QCPRange range = cost_->yAxis->range();
+  cost_->yAxis->setRange(std::max(range.lower / 3, 1e-16), range.upper * 3);
+  plane_->replot(QCustomPlot::rpQueuedReplot);
+  cost_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LassoPlaneView::drawAxesAndSolution() {
+  // The axes (where a coordinate becomes zero) and the l1 ball through z*.
+  for (const auto& [a, b] : {std::pair{QPointF(0, 0), QPointF(1, 0)}, std::pair{QPointF(0, 0), QPointF(0, 1)}}) {
+    auto* line = new QCPItemStraightLine(plane_);
+    line->point1->setCoords(a);
+    line->point2->setCoords(b);
+    line->setPen(QPen(QColor(90, 90, 90), 1));
+  }
+  const double r = std::abs(picture_.zStar[0]) + std::abs(picture_.zStar[1]);
+  auto* ball = new QCPCurve(plane_->xAxis, plane_->yAxis);
+  ball->setData(QVector<double>{r, 0, -r, 0, r}, QVector<double>{0, r, 0, -r, 0});
+  ball->setPen(QPen(Qt::black, 1.2, Qt::DashLine));
+  ball->setName(QString("ℓ1 ball ‖z‖₁ = ‖z*‖₁"));
+  auto* star = new QCPGraph(plane_->xAxis, plane_->yAxis);
+  star->setData({picture_.zStar[0]}, {picture_.zStar[1]});
+  star->setLineStyle(QCPGraph::lsNone);
+  star->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssStar, QColor(213, 94, 0), 16));
+  star->setPen(QPen(QColor(213, 94, 0), 2.5));
+  star->setName("z*");
+}
+
+QString LassoPlaneView::drawTrack(int k) {
+  const PlanePicture& p = picture_;
+  const PlaneTrack& t = p.tracks[k];
+  const int count = std::min<int>(shown_, int(t.toX.size()));
+  Segments s;
+  QVector<double> steps{0}, gaps{p.fZero - p.fStar};
+  for (int i = 0; i < count; ++i) {
+    addStep(s, t.fromX[i], t.fromY[i], t.gradX[i], t.gradY[i], t.toX[i], t.toY[i]);
+    steps << i + 1;
+    gaps << (t.gap[i] > 1e-16 ? t.gap[i] : qQNaN());
+    if (t.rejected[i]) {  // OISTA fell back to 1/L here: the support would have grown
+      auto* mark = new QCPItemText(plane_);
+      mark->position->setCoords(t.toX[i], t.toY[i]);
+      mark->setText("1/L");
+      mark->setColor(t.color);
+      mark->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+    }
+  }
+  drawSegments(plane_, s, t.color, t.method, 1.8 + 1.0 * k);
+  QCPGraph* g = cost_->addGraph();
+  g->setData(steps, gaps);
+  g->setPen(QPen(t.color, 2));
+  g->setName(t.method);
+  const double gx = count ? t.toX[count - 1] : 0.0, gy = count ? t.toY[count - 1] : 0.0;
+  return QString("<tr><td style='color:%1'><b>%2</b></td><td>%3</td><td>%4</td><td>%5</td></tr>")
+      .arg(t.color.name(), t.method)
+      .arg(count ? t.gap[count - 1] : p.fZero - p.fStar, 0, 'e', 2)
+      .arg(count ? QString::number(t.stepTimesL[count - 1], 'f', 2) : "–")
+      .arg(supportText(gx, gy));
+}
+
+void LassoPlaneView::drawManualPath() {
+  const PlanePicture& p = picture_;
+  if (!manual_.isEmpty()) {
+    Segments s;
+    QVector<double> steps{0}, gaps{p.fZero - p.fStar};
+    for (const ManualStep& m : manual_) {
+      addStep(s, m.from[0], m.from[1], m.grad[0], m.grad[1], m.to[0], m.to[1]);
+      steps << steps.size();
+      gaps << (m.gap > 1e-16 ? m.gap : qQNaN());
+    }
+    drawSegments(plane_, s, kManual, "manual steps", 2.2);
+    QCPGraph* g = cost_->addGraph();
+    g->setData(steps, gaps);
+    g->setPen(QPen(kManual, 2));
+    g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, kManual, kManual, 5));
+  }
+  const double current = manual_.isEmpty() ? p.fZero - p.fStar : manual_.back().gap;
+  const QString support = manual_.isEmpty() ? "{}" : supportText(manual_.back().to[0], manual_.back().to[1]);
+  manualText_->setText(QString("next step %1/L (1/L_S here: %2/L)\nafter %3 steps: F − F* = %4, support %5")
+                           .arg(manualStep(), 0, 'f', 2).arg(nextOracle_, 0, 'f', 2).arg(manual_.size())
+                           .arg(current, 0, 'e', 2).arg(support));
+}
+
+}  // namespace unfold::ui

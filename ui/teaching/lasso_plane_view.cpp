@@ -1,0 +1,365 @@
+#include "teaching/lasso_plane_view.h"
+
+#include "lasso/lasso_plane.h"
+#include "plots/method_palette.h"
+#include "run/plane_worker.h"
+#include "window/log_slider.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSlider>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+namespace unfold::ui {
+
+namespace {
+
+// lambda / lambda_max on a log slider up to 0.99 (at 1 the solution is z* = 0: nothing to watch) over two
+// decades; manual steps from 0.1/L to 10/L likewise.
+constexpr double kLargestLambda = 0.99;
+constexpr double kSmallestLambda = 0.01 * kLargestLambda;
+constexpr double kSmallestStep = 0.1, kLargestStep = 10.0;  // x 1/L
+constexpr int kSliderPositions = 200;
+constexpr int kDebounceMs = 120;  // a dragged lambda slider asks for one picture once it rests
+constexpr int kSideWidth = 320;
+constexpr double kWiderGridScale = 1.5;  // a grid regrown for a manual step: 1.5 x the view's larger side
+
+QString lambdaText(double lambda) { return QString("λ = %1 λ_max").arg(lambda, 0, 'f', 3); }
+
+QHBoxLayout* buttonRow(std::initializer_list<QPushButton*> buttons) {
+  auto* row = new QHBoxLayout;
+  for (QPushButton* b : buttons) row->addWidget(b);
+  return row;
+}
+
+}  // namespace
+
+LassoPlaneView::LassoPlaneView(QWidget* parent) : QWidget(parent) {
+  qRegisterMetaType<PlanePicture>();
+  qRegisterMetaType<ManualStep>();
+  qRegisterMetaType<PlaneGrid>();
+  setWindowTitle("Unfold Lab — the Lasso in 2-D");
+  auto* left = new QVBoxLayout;
+  left->addWidget(buildPlanePlot(), 3);
+  left->addWidget(buildCostPlot(), 1);
+  auto* side = new QVBoxLayout;
+  readout_ = new QLabel;
+  readout_->setTextFormat(Qt::RichText);
+  readout_->setWordWrap(true);
+  for (QWidget* w : std::initializer_list<QWidget*>{buildProblemBox(), buildMethodsBox(), buildAnimationBox(), readout_,
+                                                    buildManualBox()})
+    side->addWidget(w);
+  side->addStretch(1);
+  auto* sideWidget = new QWidget;
+  sideWidget->setLayout(side);
+  sideWidget->setFixedWidth(kSideWidth);
+  auto* layout = new QHBoxLayout(this);
+  layout->addLayout(left, 1);
+  layout->addWidget(sideWidget);
+  startWorker();
+  resize(1100, 820);
+  request();
+}
+
+QCustomPlot* LassoPlaneView::buildPlanePlot() {
+  plane_ = new QCustomPlot;
+  plane_->setMinimumSize(520, 520);
+  plane_->xAxis->setLabel("z₁");
+  plane_->yAxis->setLabel("z₂");
+  plane_->legend->setVisible(true);
+  plane_->legend->setBrush(QColor(255, 255, 255, 210));
+  plane_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+  plane_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+  levels_ = new QCPColorMap(plane_->xAxis, plane_->yAxis);
+  // Light grey bands, one per level: level lines on which the coloured paths stand out.
+  QCPColorGradient bands;
+  bands.setColorStopAt(0.0, QColor(150, 150, 150));
+  bands.setColorStopAt(1.0, Qt::white);
+  bands.setLevelCount(14);
+  levels_->setGradient(bands);
+  levels_->setInterpolate(false);
+  levels_->removeFromLegend();
+  return plane_;
+}
+
+QCustomPlot* LassoPlaneView::buildCostPlot() {
+  cost_ = new QCustomPlot;
+  cost_->setMinimumHeight(170);
+  cost_->xAxis->setLabel("step t");
+  cost_->yAxis->setLabel("F(zₜ) − F*");
+  cost_->yAxis->setScaleType(QCPAxis::stLogarithmic);
+  cost_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+  cost_->yAxis->setNumberFormat("eb");
+  cost_->yAxis->setNumberPrecision(0);
+  return cost_;
+}
+
+QGroupBox* LassoPlaneView::buildProblemBox() {
+  dimension_ = new QComboBox;
+  dimension_->addItems({"n = 1: one signal entry, m > n", "n = 2: two signal entries"});
+  lambda_ = new LogSlider(kSmallestLambda, kLargestLambda, kSliderPositions);
+  lambda_->showValue(settings_.lambda);
+  lambdaText_ = new QLabel(lambdaText(settings_.lambda));
+  auto* fresh = new QPushButton("New problem");
+  fresh->setToolTip("Draw another D and x (next seed)");
+  auto* box = new QGroupBox("Problem: m = 2 atoms");
+  auto* form = new QFormLayout(box);
+  form->addRow(dimension_);
+  form->addRow("λ / λ_max", lambda_);
+  form->addRow(lambdaText_);
+  form->addRow(fresh);
+  debounce_.setSingleShot(true);
+  debounce_.setInterval(kDebounceMs);
+  connect(&debounce_, &QTimer::timeout, this, &LassoPlaneView::request);
+  connect(lambda_, &LogSlider::logValueChanged, this, [this](double lambda) {
+    settings_.lambda = lambda;
+    lambdaText_->setText(lambdaText(lambda));
+    debounce_.start();
+  });
+  connect(dimension_, &QComboBox::currentIndexChanged, this, [this](int i) {
+    settings_.n = i == 0 ? 1 : 2;
+    request();
+  });
+  connect(fresh, &QPushButton::clicked, this, [this] {
+    ++settings_.seed;
+    request();
+  });
+  return box;
+}
+
+QGroupBox* LassoPlaneView::buildMethodsBox() {
+  showIsta_ = new QCheckBox("ISTA (step 1/L)");
+  showOista_ = new QCheckBox("OISTA (step 1/L_S)");
+  showSlista_ = new QCheckBox("SLISTA (learned steps)");
+  auto* box = new QGroupBox("Methods");
+  auto* column = new QVBoxLayout(box);
+  for (auto [check, name] : {std::pair{showIsta_, "ISTA"}, std::pair{showOista_, "OISTA"}, std::pair{showSlista_, "SLISTA"}}) {
+    check->setChecked(true);
+    QPalette palette = check->palette();
+    palette.setColor(QPalette::WindowText, methodColor(name));
+    check->setPalette(palette);
+    column->addWidget(check);
+    connect(check, &QCheckBox::toggled, this, &LassoPlaneView::redraw);
+  }
+  return box;
+}
+
+QGroupBox* LassoPlaneView::buildAnimationBox() {
+  playButton_ = new QPushButton("Play");
+  auto* stepButton = new QPushButton("Step");
+  auto* resetButton = new QPushButton("Reset");
+  auto* speed = new QSlider(Qt::Horizontal);
+  speed->setRange(1, 10);
+  speed->setValue(3);
+  speed->setToolTip("Steps per second");
+  auto* box = new QGroupBox("Animation");
+  auto* form = new QFormLayout(box);
+  form->addRow(buttonRow({playButton_, stepButton, resetButton}));
+  form->addRow("speed", speed);
+  animation_.setInterval(1000 / speed->value());
+  connect(speed, &QSlider::valueChanged, this, [this](int stepsPerSecond) { animation_.setInterval(1000 / stepsPerSecond); });
+  connect(&animation_, &QTimer::timeout, this, [this] {
+    if (shown_ >= settings_.steps) pause();
+    else stepForward();
+  });
+  connect(playButton_, &QPushButton::clicked, this, [this] { animation_.isActive() ? pause() : play(); });
+  connect(stepButton, &QPushButton::clicked, this, &LassoPlaneView::stepForward);
+  connect(resetButton, &QPushButton::clicked, this, &LassoPlaneView::rewind);
+  return box;
+}
+
+QGroupBox* LassoPlaneView::buildManualBox() {
+  manualSlider_ = new LogSlider(kSmallestStep, kLargestStep, kSliderPositions);
+  manualSlider_->showValue(manualStep_);
+  manualText_ = new QLabel;
+  manualText_->setWordWrap(true);
+  auto* take = new QPushButton("Take the step");
+  auto* snap = new QPushButton("Snap to 1/L_S");
+  snap->setToolTip("Set the step to 1/L_S on the current support: the largest step that still decreases the\n"
+                   "smooth part on that support (OISTA's step)");
+  auto* restart = new QPushButton("Restart at 0");
+  auto* box = new QGroupBox("Manual ISTA: choose each step");
+  auto* form = new QFormLayout(box);
+  form->addRow("step × L", manualSlider_);
+  form->addRow(buttonRow({take, snap, restart}));
+  form->addRow(manualText_);
+  connect(manualSlider_, &LogSlider::logValueChanged, this, [this](double stepTimesL) {
+    manualStep_ = stepTimesL;
+    redraw();
+  });
+  connect(take, &QPushButton::clicked, this, &LassoPlaneView::takeManualStep);
+  connect(snap, &QPushButton::clicked, this, &LassoPlaneView::snapToOracle);
+  connect(restart, &QPushButton::clicked, this, [this] {
+    manual_.clear();
+    nextOracle_ = 1.0;
+    redraw();
+  });
+  return box;
+}
+
+void LassoPlaneView::startWorker() {
+  worker_ = new PlaneWorker;
+  worker_->moveToThread(&thread_);
+  connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+  connect(worker_, &PlaneWorker::pictureReady, this, &LassoPlaneView::showPicture, Qt::QueuedConnection);
+  connect(worker_, &PlaneWorker::manualStepReady, this, &LassoPlaneView::acceptManualStep, Qt::QueuedConnection);
+  connect(worker_, &PlaneWorker::gridReady, this, &LassoPlaneView::showGrid, Qt::QueuedConnection);
+  connect(worker_, &PlaneWorker::failed, this, [this](const QString& m) { QMessageBox::warning(this, "2-D Lasso", m); });
+  thread_.start();
+}
+
+LassoPlaneView::~LassoPlaneView() {
+  thread_.quit();
+  thread_.wait();
+}
+
+void LassoPlaneView::request() {
+  debounce_.stop();
+  latest_ = worker_->requestPicture(settings_);
+}
+
+void LassoPlaneView::setLambda(double lambda) {
+  lambda_->showValue(lambda);
+  settings_.lambda = lambda;  // exactly, not the slider's rounding
+  lambdaText_->setText(lambdaText(lambda));
+  request();
+}
+
+void LassoPlaneView::startFrom(const PlaneSettings& settings) {
+  pause();
+  shown_ = 0;
+  manual_.clear();
+  nextOracle_ = 1.0;
+  settings_ = settings;
+  {
+    const QSignalBlocker quiet(dimension_);
+    dimension_->setCurrentIndex(settings.n == 2 ? 1 : 0);
+  }
+  lambda_->showValue(settings.lambda);
+  lambdaText_->setText(lambdaText(settings.lambda));
+  setManualStep(1.0);  // redraws: no manual path, t = 0
+  request();           // the named problem, even if it is the one shown (its manual path is gone anyway)
+}
+
+void LassoPlaneView::play() {
+  if (shown_ >= settings_.steps) shown_ = 0;
+  animation_.start();
+  playButton_->setText("Pause");
+}
+
+void LassoPlaneView::pause() {
+  animation_.stop();
+  playButton_->setText("Play");
+}
+
+void LassoPlaneView::stepForward() {
+  shown_ = std::min(shown_ + 1, settings_.steps);
+  redraw();
+}
+
+void LassoPlaneView::showAllSteps() {
+  pause();
+  shown_ = settings_.steps;
+  redraw();
+}
+
+void LassoPlaneView::rewind() {
+  pause();
+  shown_ = 0;
+  redraw();
+}
+
+void LassoPlaneView::showPicture(const PlanePicture& picture) {
+  if (picture.generation != latest_) return;  // an older request
+  picture_ = picture;
+  manual_.clear();  // another problem: the manual path starts again
+  nextOracle_ = 1.0;
+  showLevels(picture.grid, QCPRange(picture.gridXMin, picture.gridXMax), QCPRange(picture.gridYMin, picture.gridYMax),
+             picture.logGap);
+  levels_->rescaleDataRange(true);
+  redraw();
+  fitView();
+  emit pictureShown();
+}
+
+void LassoPlaneView::showLevels(int samples, const QCPRange& x, const QCPRange& y, const QVector<double>& logGap) {
+  levels_->data()->setSize(samples, samples);
+  levels_->data()->setRange(x, y);
+  for (int iy = 0; iy < samples; ++iy)
+    for (int ix = 0; ix < samples; ++ix) levels_->data()->setCell(ix, iy, logGap[iy * samples + ix]);
+}
+
+void LassoPlaneView::fitView() {
+  // The picture's box, grown to hold the manual path, at the plot's shape.
+  plane_->replot();  // lays out the axis rect
+  const QRect rect = plane_->axisRect()->rect();
+  std::vector<PlanePoint> path;
+  for (const ManualStep& m : manual_) path.push_back({m.grad[0], m.grad[1]}), path.push_back({m.to[0], m.to[1]});
+  const PlaneBox held = planeBoxHolding({picture_.xMin, picture_.xMax, picture_.yMin, picture_.yMax}, path);
+  const PlaneBox view = planeBoxAtAspect(held, rect.width(), rect.height());
+  plane_->xAxis->setRange(view.xMin, view.xMax);
+  plane_->yAxis->setRange(view.yMin, view.yMax);
+  plane_->replot(QCustomPlot::rpQueuedReplot);
+  // Level sets everywhere in sight: a view beyond the cost grid asks for a wider one (the grid's
+  // cells then grow; the picture's own grid comes back with the next problem).
+  const PlaneBox grid{picture_.gridXMin, picture_.gridXMax, picture_.gridYMin, picture_.gridYMax};
+  if (!grid.holds(view.xMin, view.yMin) || !grid.holds(view.xMax, view.yMax)) {
+    const PlaneBox wider = planeSquareAround(view, kWiderGridScale);
+    worker_->requestGrid(wider.xMin, wider.xMax, wider.yMin, wider.yMax, picture_.grid);
+  }
+}
+
+void LassoPlaneView::showGrid(const PlaneGrid& grid) {
+  if (grid.generation != latest_ || grid.samples < 2) return;
+  picture_.gridXMin = grid.xMin, picture_.gridXMax = grid.xMax, picture_.gridYMin = grid.yMin, picture_.gridYMax = grid.yMax;
+  picture_.grid = grid.samples;
+  picture_.logGap = grid.logGap;
+  showLevels(grid.samples, QCPRange(grid.xMin, grid.xMax), QCPRange(grid.yMin, grid.yMax), grid.logGap);
+  plane_->replot(QCustomPlot::rpQueuedReplot);
+  emit gridShown();
+}
+
+void LassoPlaneView::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  if (picture_.grid > 0) fitView();
+}
+
+void LassoPlaneView::setManualStep(double stepTimesL) {
+  manualSlider_->showValue(stepTimesL);
+  manualStep_ = stepTimesL;
+  redraw();
+}
+
+double LassoPlaneView::manualStep() const { return manualStep_; }
+
+void LassoPlaneView::takeManualStep() {
+  if (picture_.grid == 0 || manualPending_) return;
+  const double z0 = manual_.isEmpty() ? 0.0 : manual_.back().to[0];
+  const double z1 = manual_.isEmpty() ? 0.0 : manual_.back().to[1];
+  manualPending_ = true;
+  worker_->requestManualStep(z0, z1, manualStep());
+}
+
+void LassoPlaneView::snapToOracle() { setManualStep(nextOracle_); }
+
+void LassoPlaneView::acceptManualStep(const ManualStep& step) {
+  manualPending_ = false;
+  if (step.generation != latest_) return;
+  manual_.append(step);
+  nextOracle_ = step.oracleTimesL;
+  redraw();
+  // A step out of sight: the view grows to hold the path (a step inside keeps the user's zoom).
+  const QCPRange x = plane_->xAxis->range(), y = plane_->yAxis->range();
+  const PlaneBox shown{x.lower, x.upper, y.lower, y.upper};
+  if (!shown.holds(step.to[0], step.to[1]) || !shown.holds(step.grad[0], step.grad[1])) fitView();
+  emit manualStepShown();
+}
+
+}  // namespace unfold::ui

@@ -1,0 +1,143 @@
+#include "teaching/lesson_panel.h"
+
+#include "base/input_error.h"
+#include "base/quoted_text.h"
+#include "io/bounded_file.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPushButton>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace unfold::ui {
+
+namespace {
+const QStringList kPlots{"cost", "support", "ratio", "steps", "coupling", "training"};
+}  // namespace
+
+std::optional<Lesson> parseLesson(const QByteArray& json, const QString& source, QString* error) {
+  QJsonParseError parse;
+  const QJsonObject root = QJsonDocument::fromJson(json, &parse).object();
+  const auto fail = [&](const QString& message) {
+    if (error) *error = source + ": " + message;
+    return std::nullopt;
+  };
+  if (parse.error != QJsonParseError::NoError) return fail("not valid JSON (" + parse.errorString() + ")");
+  Lesson lesson;
+  lesson.title = root.value("title").toString();
+  if (lesson.title.isEmpty()) return fail("'title' is missing");
+  const QJsonArray steps = root.value("steps").toArray();
+  if (steps.size() < 2 || steps.size() > 8) return fail("a lesson has 2 to 8 steps");
+  for (const QJsonValue& v : steps) {
+    const QJsonObject o = v.toObject();
+    LessonStep step;
+    step.text = o.value("text").toString();
+    step.preset = o.value("preset").toString();
+    step.show = o.value("show").toString();
+    if (o.value("plane").isObject()) {
+      const QJsonObject plane = o.value("plane").toObject();
+      step.plane = true;
+      step.planeStart.n = plane.value("n").toInt(step.planeStart.n);
+      step.planeStart.lambda = plane.value("lambda").toDouble(step.planeStart.lambda);
+      step.planeStart.seed = quint64(plane.value("seed").toInteger(0));
+      if (step.planeStart.n != 1 && step.planeStart.n != 2) return fail("'plane': n must be 1 or 2");
+      if (!(step.planeStart.lambda > 0.0 && step.planeStart.lambda < 1.0)) return fail("'plane': lambda must be in (0, 1)");
+    } else {
+      step.plane = o.value("plane").toBool(false);
+    }
+    const QJsonObject inspect = o.value("inspect").toObject();
+    step.inspectMethod = inspect.value("method").toString();
+    step.inspectSignal = inspect.value("signal").toInt(-1);
+    if (step.text.isEmpty()) return fail("a step without 'text'");
+    if (!step.show.isEmpty() && !kPlots.contains(step.show))
+      return fail("'show': unknown plot " + QString::fromStdString(quotedInput(step.show.toStdString())) + " (one of " +
+                  kPlots.join(", ") + ")");
+    lesson.steps.append(step);
+  }
+  return lesson;
+}
+
+QVector<Lesson> loadLessons(QString* error) {
+  QVector<Lesson> lessons;
+  const QDir dir(":/unfoldlab/lessons");
+  for (const QString& name : dir.entryList({"*.json"}, QDir::Files, QDir::Name)) {
+    QByteArray bytes;
+    try {
+      bytes = readBoundedFile(dir.filePath(name).toStdString(), kSessionFileLimit, "a lesson file");
+    } catch (const InputError&) {
+      continue;  // as before for a lesson that cannot be opened
+    }
+    if (const auto lesson = parseLesson(bytes, name, error)) lessons.append(*lesson);
+  }
+  return lessons;
+}
+
+LessonPanel::LessonPanel(QWidget* parent) : QWidget(parent), lessons_(loadLessons()) {
+  choice_ = new QComboBox;
+  for (const Lesson& l : lessons_) choice_->addItem(l.title);
+  text_ = new QTextBrowser;
+  text_->setOpenExternalLinks(false);
+  counter_ = new QLabel;
+  back_ = new QPushButton("Back");
+  next_ = new QPushButton("Next");
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(back_);
+  buttons->addWidget(counter_, 1, Qt::AlignCenter);
+  buttons->addWidget(next_);
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(choice_);
+  layout->addWidget(text_, 1);
+  layout->addLayout(buttons);
+  connect(choice_, &QComboBox::activated, this, &LessonPanel::startLesson);
+  connect(back_, &QPushButton::clicked, this, &LessonPanel::back);
+  connect(next_, &QPushButton::clicked, this, &LessonPanel::next);
+  if (!lessons_.isEmpty()) {
+    text_->setHtml("<p>Choose a lesson above, or press <b>Next</b> to start the first one.</p>");
+    step_ = -1;
+  }
+  back_->setEnabled(false);
+}
+
+void LessonPanel::startLesson(int index) {
+  if (index < 0 || index >= lessons_.size()) return;
+  lesson_ = index;
+  choice_->setCurrentIndex(index);
+  step_ = 0;
+  showStep();
+}
+
+void LessonPanel::next() {
+  if (lessons_.isEmpty()) return;
+  if (step_ + 1 < lessons_[lesson_].steps.size()) {
+    ++step_;
+    showStep();
+  } else if (lesson_ + 1 < lessons_.size()) {
+    startLesson(lesson_ + 1);  // on to the next lesson
+  }
+}
+
+void LessonPanel::back() {
+  if (step_ <= 0) return;
+  --step_;
+  showStep();
+}
+
+void LessonPanel::showStep() {
+  const Lesson& lesson = lessons_[lesson_];
+  const LessonStep& step = lesson.steps[step_];
+  text_->setHtml(QString("<h3>%1</h3>").arg(lesson.title) + step.text);
+  counter_->setText(QString("step %1 of %2").arg(step_ + 1).arg(lesson.steps.size()));
+  back_->setEnabled(step_ > 0);
+  const bool last = step_ + 1 == lesson.steps.size();
+  next_->setText(last && lesson_ + 1 < lessons_.size() ? "Next lesson" : "Next");
+  next_->setEnabled(!last || lesson_ + 1 < lessons_.size());
+  emit stepShown(step);
+}
+
+}  // namespace unfold::ui

@@ -1,0 +1,67 @@
+// Guided lessons: a side panel with short texts, a few steps each, that set up a preset, point at a
+// plot and say what to look at. The texts live in resources/lessons/*.json (title, steps: text in HTML,
+// and optionally a preset to load, a plot to show, a signal to inspect, the 2-D view to open, with the
+// state it starts from); the window carries out each step's actions.
+#pragma once
+
+#include "run/plane_picture.h"
+
+#include <QString>
+#include <QVector>
+#include <QWidget>
+
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTextBrowser;
+
+namespace unfold::ui {
+
+struct LessonStep {
+  QString text;            // HTML
+  QString preset;          // load this preset (empty: keep the current run)
+  QString show;            // raise this plot: cost, support, ratio, steps, coupling, training
+  bool plane = false;      // open the 2-D Lasso view, fresh (no manual steps, t = 0) on planeStart:
+  PlaneSettings planeStart;  // "plane": true (the defaults) or {"n": 1|2, "lambda": 0.3, "seed": 0}
+  QString inspectMethod;   // with inspectSignal >= 0: inspect this method and signal
+  int inspectSignal = -1;
+};
+
+struct Lesson {
+  QString title;
+  QVector<LessonStep> steps;
+};
+
+// The lessons shipped in the resources, in file-name order. `error` names a malformed file.
+QVector<Lesson> loadLessons(QString* error = nullptr);
+std::optional<Lesson> parseLesson(const QByteArray& json, const QString& source, QString* error);
+
+class LessonPanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit LessonPanel(QWidget* parent = nullptr);
+  void startLesson(int index);  // its first step
+  void next();
+  void back();
+  int lessonCount() const { return int(lessons_.size()); }
+  int currentStep() const { return step_; }
+  QPushButton* nextButton() const { return next_; }
+  const Lesson& currentLesson() const { return lessons_[lesson_]; }
+
+ signals:
+  void stepShown(const unfold::ui::LessonStep& step);
+
+ private:
+  void showStep();
+
+  QVector<Lesson> lessons_;
+  int lesson_ = 0, step_ = 0;
+  QComboBox* choice_ = nullptr;
+  QTextBrowser* text_ = nullptr;
+  QLabel* counter_ = nullptr;
+  QPushButton *back_ = nullptr, *next_ = nullptr;
+};
+
+}  // namespace unfold::ui

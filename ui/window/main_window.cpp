@@ -1,0 +1,370 @@
+#include "window/main_window.h"
+
+#include "run/run_status.h"
+#include "window/run_keys.h"
+
+#include "plots/cost_decrease_plot.h"
+#include "plots/coupling_plot.h"
+#include "plots/learned_steps_plot.h"
+#include "plots/support_raster_plot.h"
+#include "plots/support_ratio_plot.h"
+#include "plots/training_curves_plot.h"
+#include "teaching/lasso_plane_view.h"
+#include "teaching/lesson_panel.h"
+#include "window/settings_panel.h"
+#include "window/welcome_banner.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QResizeEvent>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QScrollArea>
+#include <QSettings>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <limits>
+
+namespace unfold::ui {
+
+namespace {
+constexpr int kDebounceMs = 150;  // a dragged slider runs once it rests, never a queue of runs
+constexpr int kRedrawMs = 33;     // at most ~30 redraws a second, whatever the solver's speed
+constexpr int kSlowestRedrawMs = 500;  // and at least 2, however slow drawing is
+constexpr int kStatusClockMs = 250;
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+  qRegisterMetaType<ConvergenceSnapshot>();
+  qRegisterMetaType<ExperimentSettings>();
+  setWindowTitle("Unfold Lab");
+  buildDocks();
+  resize(1600, 950);
+
+  worker_ = new SolverWorker;
+  worker_->moveToThread(&workerThread_);
+  connect(&workerThread_, &QThread::finished, worker_, &QObject::deleteLater);
+  connect(worker_, &SolverWorker::snapshotReady, this, &MainWindow::acceptSnapshot, Qt::QueuedConnection);
+  connect(worker_, &SolverWorker::finished, this, &MainWindow::onFinished, Qt::QueuedConnection);
+  connect(worker_, &SolverWorker::failed, this, &MainWindow::onFailed, Qt::QueuedConnection);
+  workerThread_.start();
+
+  debounce_.setSingleShot(true);
+  debounce_.setInterval(kDebounceMs);
+  connect(&debounce_, &QTimer::timeout, this, [this] { requestRun(paused_); });
+  connect(settings_, &SettingsPanel::changed, &debounce_, qOverload<>(&QTimer::start));
+  redrawTimer_.setSingleShot(true);
+  redrawTimer_.setInterval(kRedrawMs);
+  connect(&redrawTimer_, &QTimer::timeout, this, &MainWindow::redraw);
+  // The elapsed time in the status bar moves on between snapshots (F* can take seconds).
+  statusClock_.setInterval(kStatusClockMs);
+  connect(&statusClock_, &QTimer::timeout, this, &MainWindow::updateStatus);
+
+  buildMenusAndToolbar();
+  buildStatusBar();
+  redrawAll();  // before any run: empty plots that say what would show
+  installRunKeys(this, {runAction_, pauseAction_, stepAction_, stopAction_, resetAction_});
+}
+
+MainWindow::~MainWindow() {
+  delete plane_;  // its own window and worker thread
+  worker_->cancel();  // the solvers' observers and the gate see it at once
+  workerThread_.quit();
+  workerThread_.wait();
+}
+
+void MainWindow::buildWelcome() {
+  auto* welcome = new WelcomeBanner;
+  welcome_ = welcome;
+  welcome->setVisible(!WelcomeBanner::dismissedBefore());
+  connect(welcome, &WelcomeBanner::runRequested, this, &MainWindow::startDefaultRun);
+  connect(welcome, &WelcomeBanner::lessonRequested, this, [this] {
+    showLessons();
+    lessons_->startLesson(0);
+  });
+}
+
+void MainWindow::buildStatusBar() {
+  statusText_ = new QLabel("Ready: press Run (F5)");
+  statusText_->setObjectName("status");
+  statusText_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  statusBar()->addWidget(statusText_, 1);
+  progress_ = new QProgressBar;
+  progress_->setFixedWidth(220);
+  progress_->setTextVisible(true);
+  progress_->setVisible(false);
+  statusBar()->addPermanentWidget(progress_);
+}
+
+void MainWindow::buildDocks() {
+  costPlot_ = new CostDecreasePlot(this);
+  auto* centre = new QWidget;
+  auto* column = new QVBoxLayout(centre);
+  column->setContentsMargins(0, 0, 0, 0);
+  column->setSpacing(0);
+  buildWelcome();
+  column->addWidget(welcome_);
+  column->addWidget(costPlot_, 1);
+  setCentralWidget(centre);
+  settings_ = new SettingsPanel;
+  auto* dock = new QDockWidget("Experiment", this);
+  dock->setObjectName("experiment");
+  auto* scroll = new QScrollArea;  // the form scrolls rather than force a tall window
+  scroll->setWidget(settings_);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  scroll->setMinimumWidth(settings_->sizeHint().width() + 20);
+  dock->setWidget(scroll);
+  experimentDock_ = dock;
+  dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+  addDockWidget(Qt::LeftDockWidgetArea, dock);
+  // The other plots are docks too: the user rearranges, floats or tabs them.
+  supportPlot_ = new SupportRasterPlot;
+  ratioPlot_ = new SupportRatioPlot;
+  stepsPlot_ = new LearnedStepsPlot;
+  couplingPlot_ = new CouplingPlot;
+  trainingPlot_ = new TrainingCurvesPlot;
+  const auto plotDock = [this](QWidget* plot, const QString& title, const QString& name, Qt::DockWidgetArea area) {
+    auto* d = new QDockWidget(title, this);
+    d->setObjectName(name);
+    d->setWidget(plot);
+    addDockWidget(area, d);
+    plotDocks_.insert(name, d);
+    return d;
+  };
+  QDockWidget* support = plotDock(supportPlot_, "Support evolution", "support", Qt::BottomDockWidgetArea);
+  QDockWidget* ratio = plotDock(ratioPlot_, "L_S / L", "ratio", Qt::BottomDockWidgetArea);
+  QDockWidget* steps = plotDock(stepsPlot_, "Learned steps", "steps", Qt::RightDockWidgetArea);
+  QDockWidget* coupling = plotDock(couplingPlot_, "Weight coupling", "coupling", Qt::RightDockWidgetArea);
+  QDockWidget* training = plotDock(trainingPlot_, "Training", "training", Qt::RightDockWidgetArea);
+  setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);  // the network plots get the full height
+  setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);    // and so does the form, on small screens
+  splitDockWidget(support, ratio, Qt::Horizontal);
+  splitDockWidget(steps, training, Qt::Vertical);
+  tabifyDockWidget(steps, coupling);
+  steps->raise();
+  stepsDock_ = steps;
+  couplingDock_ = coupling;
+  resizeDocks({support}, {380}, Qt::Vertical);
+  resizeDocks({steps}, {420}, Qt::Horizontal);
+  // Small screens (1024 x 700): every plot may shrink; the dock columns follow the window (resizeEvent).
+  for (WorkbenchPlot* plot : plots()) plot->setMinimumSize(140, 110);
+  connect(settings_, &SettingsPanel::inspectChanged, this, &MainWindow::showInspected);
+  buildLessonsDock();
+  connect(ratioPlot_, &SupportRatioPlot::signalPicked, this, [this](int signal) {
+    settings_->setInspection(settings_->inspectedMethod(), signal);  // the plots follow, nothing reruns
+  });
+}
+
+QList<WorkbenchPlot*> MainWindow::plots() const {
+  return {costPlot_, supportPlot_, ratioPlot_, stepsPlot_, couplingPlot_, trainingPlot_};
+}
+
+void MainWindow::startDefaultRun() {
+  paused_ = false;
+  requestRun(false);
+}
+
+void MainWindow::requestRun(bool startPaused) {
+  debounce_.stop();
+  runClock_.start();
+  failure_.clear();
+  RunRequest request{settings_->settings(), {}, startPaused};
+  if (sameTrainingSettings(request.settings, pretrainedFor_)) request.pretrained = pretrained_;
+  latestGeneration_ = worker_->requestRun(request);
+  for (WorkbenchPlot* plot : plots()) plot->resetView();  // new results, fitting views
+  running_ = true;
+  paused_ = startPaused;
+  stopping_ = false;
+  statusClock_.start();
+  updateControls();
+  updateStatus();
+}
+
+void MainWindow::stop() {
+  debounce_.stop();
+  if (!running_) return;
+  worker_->stop();  // its last snapshot (RunPhase::Stopped) and finished() follow within one step
+  stopping_ = true;
+  updateStatus();
+}
+
+void MainWindow::togglePause() {
+  if (!running_ || stopping_) return;
+  paused_ = !paused_;
+  if (paused_) worker_->gate().pause();
+  else worker_->gate().resume();
+  updateControls();
+  updateStatus();
+}
+
+void MainWindow::step() {
+  if (!running_) {  // F10 on a finished run: start again from t = 0, one step at a time
+    reset();
+    return;
+  }
+  if (stopping_) return;
+  paused_ = true;
+  worker_->gate().step();
+  updateControls();
+  updateStatus();
+}
+
+void MainWindow::reset() { requestRun(true); }
+
+void MainWindow::acceptSnapshot(const ConvergenceSnapshot& snapshot) {
+  if (snapshot.generation != latestGeneration_) return;  // answers a superseded request: never shown
+  pending_ = snapshot;
+  hasPending_ = true;
+  // Paced, the first snapshot of a new request included: when F* is quick, the solvers' first results
+  // replace it before it is drawn, and the plots do not flash empty while a slider is dragged.
+  if (!redrawTimer_.isActive()) redrawTimer_.start();
+}
+
+namespace {
+
+// What the cost plot shows, in a few numbers: an update that leaves them equal leaves the plot as it is
+// (while networks train, the solvers' curves do not change and need no redrawing).
+QVector<qint64> costPlotKey(const ConvergenceSnapshot& s) {
+  QVector<qint64> key{qint64(s.generation), s.curves.size(), s.networks.size()};
+  for (const ConvergenceCurve& c : s.curves) key << c.gapMean.size();
+  for (const NetworkCurve& n : s.networks) key << n.layerGap.size();
+  return key;
+}
+
+}  // namespace
+
+void MainWindow::redraw() {
+  if (!hasPending_) return;
+  hasPending_ = false;
+  QElapsedTimer cost;
+  cost.start();
+  const bool costChanged = costPlotKey(pending_) != costPlotKey(shown_);
+  const bool networksChanged = !(pending_.networks.isEmpty() && shown_.networks.isEmpty() && pending_.generation == shown_.generation);
+  shown_ = pending_;
+  if (costChanged) costPlot_->showSnapshot(shown_);
+  if (networksChanged) {
+    // Of the two tabbed plots, the one that has something to say: coupling when only LISTA / LISTA-CP train.
+    if (!shown_.networks.isEmpty() && shown_.networks.size() != shownNetworkCount_) {
+      bool onlyCoupled = true;
+      for (const NetworkCurve& n : shown_.networks)
+        onlyCoupled &= n.kind == Parametrization::Lista || n.kind == Parametrization::ListaCp;
+      (onlyCoupled ? couplingDock_ : stepsDock_)->raise();
+    }
+    shownNetworkCount_ = shown_.networks.size();
+    stepsPlot_->showSnapshot(shown_);
+    couplingPlot_->showSnapshot(shown_);
+    trainingPlot_->showSnapshot(shown_);
+  }
+  shownGeneration_ = shown_.generation;
+  settings_->setInspectableSignals(shown_.inspected);
+  showInspected();
+  updateStatus();
+  afterRedraw(cost);
+}
+
+void MainWindow::redrawAll() {
+  costPlot_->showSnapshot(shown_);
+  stepsPlot_->showSnapshot(shown_);
+  couplingPlot_->showSnapshot(shown_);
+  trainingPlot_->showSnapshot(shown_);
+  inspectorKey_.clear();
+  showInspected();
+}
+
+void MainWindow::afterRedraw(const QElapsedTimer& cost) {
+  // The plots repaint from queued events; once they are done, the time it all took sets the pace of
+  // the next redraws: the UI thread spends at most ~7 % of its time drawing, so that on a machine with
+  // few cores the computation keeps its speed.
+  QTimer::singleShot(0, this, [this, cost] {
+    redrawTimer_.setInterval(std::clamp(static_cast<int>(15 * cost.elapsed()), kRedrawMs, kSlowestRedrawMs));
+  });
+  emit redrawn();
+}
+
+void MainWindow::showInspected() {
+  const QString method = settings_->inspectedMethod();
+  const int signal = settings_->inspectedSignal();
+  int iterates = 0;
+  for (const ConvergenceCurve& c : shown_.curves)
+    if (c.method == method) iterates = c.iterates();
+  const QString key = QString("%1/%2/%3/%4").arg(shown_.generation).arg(method).arg(signal).arg(iterates);
+  if (key == inspectorKey_) return;
+  inspectorKey_ = key;
+  supportPlot_->showSignal(shown_, method, signal);
+  ratioPlot_->showSignal(shown_, method, signal);
+}
+
+void MainWindow::updateControls() {
+  pauseAction_->setEnabled(running_ && !stopping_);
+  pauseAction_->setText(paused_ ? "Resume" : "Pause");
+  stopAction_->setEnabled(running_ && !stopping_);
+}
+
+QString MainWindow::statusText() const { return statusText_->text(); }
+
+void MainWindow::updateStatus() {
+  const ConvergenceSnapshot& s = shown_;
+  const bool current = s.generation == latestGeneration_;
+  const RunStatus status = describeRun(s, current, {running_, paused_, stopping_, runClock_.elapsed() / 1000.0, failure_});
+  if (!running_ || paused_) statusClock_.stop();
+  else if (!statusClock_.isActive()) statusClock_.start();  // resumed
+  progress_->setVisible(status.progress >= 0);
+  if (status.progress >= 0) {
+    progress_->setRange(0, 1000);
+    progress_->setValue(static_cast<int>(1000 * status.progress));
+    progress_->setFormat(status.progressLabel + "  %p%");
+  }
+  statusText_->setText(status.text);
+}
+
+void MainWindow::onFinished(quint64 generation) {
+  if (generation != latestGeneration_) return;
+  redraw();  // the final snapshot, now
+  running_ = paused_ = stopping_ = false;
+  // The trained networks are kept for sessions and reruns, tagged with the settings that trained them
+  // (the request the snapshot answers, not the form, which may have changed since).
+  if (shown_.generation == generation && shown_.complete && !shown_.networks.isEmpty()) {
+    pretrained_.clear();
+    for (const NetworkCurve& n : shown_.networks)
+      if (n.trained) pretrained_[n.kind] = n.network;
+    pretrainedFor_ = shown_.request;
+  }
+  updateControls();
+  updateStatus();
+  emit runFinished();
+}
+
+void MainWindow::onFailed(quint64 generation, const QString& message) {
+  if (generation != latestGeneration_) return;
+  failure_ = message;
+  // The form goes back to the problem the plots still show: controls, plots and status agree.
+  if (shown_.generation > 0) settings_->setSettings(shown_.request, SettingsPanel::Quietly);
+  updateStatus();
+  emit runFailed(message);
+  if (dialogsEnabled_) QMessageBox::warning(this, "Unfold Lab", message);
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+  QMainWindow::resizeEvent(event);
+  // The network column and the bottom row keep their share of a window resized small, so that the
+  // cost plot and the bottom plots are not squeezed to nothing while the right column keeps 420 px.
+  if (width() < 1400)
+    resizeDocks({stepsDock_}, {std::max(220, width() / 4)}, Qt::Horizontal);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  // The settings only: trained weights can run to megabytes (LISTA's m x m matrices per layer) and
+  // belong in session files, not in QSettings.
+  Session last = currentSession();
+  last.networks.clear();
+  QSettings().setValue("lastSession", formatSession(last));
+  QMainWindow::closeEvent(event);
+}
+
+}  // namespace unfold::ui

@@ -1,0 +1,154 @@
+// The workbench window: the settings dock, the run toolbar and the plot docks, fed by a SolverWorker on
+// its own thread. Settings changes are debounced and restart the run; snapshots from superseded
+// requests are dropped; redraws are coalesced to at most ~30 per second. Every plot, the status bar
+// and the controls are drawn from the one snapshot shown, which carries the request it answers. Pause /
+// Resume (Space), Step (F10), Stop (Esc) and Reset (Shift+F5) act wherever the focus is in the window
+// and go through the worker's gate; sessions and exports are in the File menu.
+#pragma once
+
+#include "run/session_file.h"
+#include "run/solver_worker.h"
+
+#include <QElapsedTimer>
+#include <QMainWindow>
+#include <QPointer>
+#include <QThread>
+#include <QTimer>
+
+#include <optional>
+
+class QAction;
+class QDockWidget;
+class QCustomPlot;
+class QLabel;
+class QMenu;
+class QProgressBar;
+
+namespace unfold::ui {
+
+class CostDecreasePlot;
+class LassoPlaneView;
+class LessonPanel;
+struct LessonStep;
+class CouplingPlot;
+class LearnedStepsPlot;
+class SettingsPanel;
+class SupportRasterPlot;
+class SupportRatioPlot;
+class TrainingCurvesPlot;
+class WorkbenchPlot;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+ public:
+  explicit MainWindow(QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  // Replaces the settings, inspection and trained networks with the session's and runs it.
+  void applySession(const Session& session);
+  Session currentSession() const;
+  // Opens a session file; on error shows a dialog (unless `quiet`), returns the message and changes nothing.
+  QString openSessionFile(const QString& path, bool quiet = false);
+  QString saveSessionFile(const QString& path);
+  // The settings of the last session (QSettings), if any: used at start-up. Runs them when that is
+  // quick (no network to train); otherwise, and on the very first launch, waits for Run.
+  void restoreLastSession();
+  // Headless use (--screenshot): errors go to runFailed() only, never to a dialog.
+  void setDialogsEnabled(bool enabled) { dialogsEnabled_ = enabled; }
+  // The in-window welcome shown on first launch (until dismissed).
+  QWidget* welcome() const { return welcome_; }
+
+  // Runs the current settings now (F5), or stops (Esc).
+  void startDefaultRun();
+  void stop();
+  void togglePause();  // Space
+  void step();         // F10: one iteration of the solvers, or one training step
+  void reset();        // back to iteration 0, paused
+  bool paused() const { return paused_; }
+  bool running() const { return running_; }
+  QString statusText() const;
+  // Every plot, in dashboard order.
+  QList<WorkbenchPlot*> plots() const;
+  QString exportDashboardTo(const QString& path, int dpi = 300);
+  // Teaching: the 2-D Lasso view (a window of its own) and the lessons dock.
+  LassoPlaneView* openPlaneView();
+  LessonPanel* lessonPanel() const { return lessons_; }
+  void showLessons();
+
+  CostDecreasePlot* costPlot() const { return costPlot_; }
+  SettingsPanel* settingsPanel() const { return settings_; }
+  SupportRasterPlot* supportPlot() const { return supportPlot_; }
+  SupportRatioPlot* ratioPlot() const { return ratioPlot_; }
+  LearnedStepsPlot* stepsPlot() const { return stepsPlot_; }
+  CouplingPlot* couplingPlot() const { return couplingPlot_; }
+  TrainingCurvesPlot* trainingPlot() const { return trainingPlot_; }
+  QProgressBar* progressBar() const { return progress_; }
+  quint64 latestGeneration() const { return latestGeneration_; }
+  quint64 shownGeneration() const { return shownGeneration_; }
+  const ConvergenceSnapshot& shownSnapshot() const { return shown_; }
+
+ signals:
+  void runFinished();  // the latest request is done (complete, failed or stopped)
+  void redrawn();      // a snapshot reached the plots
+  void runFailed(const QString& message);  // the latest request was refused (bad input, out of memory)
+
+ private:
+  void buildDocks();
+  void buildWelcome();
+  void buildStatusBar();
+  void buildMenusAndToolbar();
+  void buildRunActions();  // Run, Pause, Step, Stop, Reset: the toolbar and the Run menu share them
+  void addSessionActions(QMenu* file);
+  void addExportActions(QMenu* file);
+  void buildTeachMenu();
+  void buildLessonsDock();
+  void carryOut(const LessonStep& step);
+  void requestRun(bool startPaused);
+  void acceptSnapshot(const ConvergenceSnapshot& snapshot);
+  void redraw();
+  void redrawAll();
+  void afterRedraw(const QElapsedTimer& cost);  // paces the next redraws by this one's cost
+  void updateStatus();
+  void updateControls();
+  void showInspected();  // the inspector plots, from the snapshot shown
+  void onFinished(quint64 generation);
+  void onFailed(quint64 generation, const QString& message);
+  void rememberRecent(const QString& path);
+  void rebuildRecentMenu();
+  void closeEvent(QCloseEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
+
+  CostDecreasePlot* costPlot_ = nullptr;
+  SupportRasterPlot* supportPlot_ = nullptr;
+  SupportRatioPlot* ratioPlot_ = nullptr;
+  LearnedStepsPlot* stepsPlot_ = nullptr;
+  CouplingPlot* couplingPlot_ = nullptr;
+  TrainingCurvesPlot* trainingPlot_ = nullptr;
+  QDockWidget *stepsDock_ = nullptr, *couplingDock_ = nullptr, *lessonsDock_ = nullptr, *experimentDock_ = nullptr;
+  QHash<QString, QDockWidget*> plotDocks_;  // support, ratio, steps, coupling, training
+  LessonPanel* lessons_ = nullptr;
+  QPointer<LassoPlaneView> plane_;
+  qsizetype shownNetworkCount_ = 0;
+  ConvergenceSnapshot shown_;     // the last snapshot drawn: every plot and the status bar show it
+  QString inspectorKey_;          // what the inspector plots show (redrawn only when it changes)
+  QString failure_;               // why the latest request was refused, until the next one
+  QWidget* welcome_ = nullptr;
+  SettingsPanel* settings_ = nullptr;
+  QLabel* statusText_ = nullptr;
+  QProgressBar* progress_ = nullptr;
+  QAction *runAction_ = nullptr, *pauseAction_ = nullptr, *stepAction_ = nullptr, *stopAction_ = nullptr,
+          *resetAction_ = nullptr;
+  QMenu* recentMenu_ = nullptr;
+  QThread workerThread_;
+  SolverWorker* worker_ = nullptr;
+  QTimer debounce_, redrawTimer_, statusClock_;
+  QElapsedTimer runClock_;
+  ConvergenceSnapshot pending_;
+  bool hasPending_ = false, running_ = false, paused_ = false, stopping_ = false;
+  bool dialogsEnabled_ = true;
+  TrainedNetworks pretrained_;        // a session's or the last run's, reused while
+  ExperimentSettings pretrainedFor_;  // the settings that trained them stay the same
+  quint64 latestGeneration_ = 0, shownGeneration_ = 0;
+};
+
+}  // namespace unfold::ui

@@ -1,0 +1,185 @@
+// MainWindow's menus and toolbar, sessions (open, save, recent, presets) and exports.
+#include "window/main_window.h"
+
+#include "plots/cost_decrease_plot.h"
+#include "plots/dashboard_export.h"
+#include "plots/plot_export.h"
+#include "window/dashboard_export_dialog.h"
+#include "window/settings_panel.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+
+namespace unfold::ui {
+
+namespace {
+constexpr int kExportMessageMs = 15000;  // long enough to read, or copy, the path
+}  // namespace
+
+void MainWindow::buildMenusAndToolbar() {
+  buildRunActions();
+  QMenu* file = menuBar()->addMenu("&File");
+  addSessionActions(file);
+  file->addSeparator();
+  addExportActions(file);
+  file->addSeparator();
+  QAction* quit = file->addAction("&Quit", this, &QWidget::close);
+  quit->setShortcut(QKeySequence::Quit);
+  QMenu* run = menuBar()->addMenu("&Run");
+  for (QAction* a : {runAction_, pauseAction_, stepAction_, stopAction_, resetAction_}) run->addAction(a);
+  QMenu* view = menuBar()->addMenu("&View");
+  for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
+  buildTeachMenu();
+}
+
+void MainWindow::buildRunActions() {
+  const auto action = [this](const QString& text, const QKeySequence& key, const QString& tip, auto slot) {
+    auto* a = new QAction(text, this);
+    a->setShortcut(key);
+    a->setToolTip(QString("%1 (%2)").arg(tip, key.toString()));
+    connect(a, &QAction::triggered, this, slot);
+    return a;
+  };
+  runAction_ = action("Run", Qt::Key_F5, "Run the methods on the current settings", &MainWindow::startDefaultRun);
+  pauseAction_ = action("Pause", Qt::Key_Space, "Pause or resume the run", &MainWindow::togglePause);
+  stepAction_ = action("Step", Qt::Key_F10, "One more iteration of the solvers, or one training step", &MainWindow::step);
+  stopAction_ = action("Stop", Qt::Key_Escape, "Stop the run", &MainWindow::stop);
+  resetAction_ = action("Reset", QKeySequence(Qt::SHIFT | Qt::Key_F5), "Back to iteration 0, paused: then step with F10",
+                        &MainWindow::reset);
+  pauseAction_->setEnabled(false);
+  stopAction_->setEnabled(false);
+  runAction_->setObjectName("run");
+  pauseAction_->setObjectName("pause");
+  stepAction_->setObjectName("step");
+  stopAction_->setObjectName("stop");
+  resetAction_->setObjectName("reset");
+  QToolBar* toolbar = addToolBar("Run");
+  toolbar->setObjectName("run");
+  toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+  for (QAction* a : {runAction_, pauseAction_, stepAction_, stopAction_, resetAction_}) toolbar->addAction(a);
+}
+
+void MainWindow::addSessionActions(QMenu* file) {
+  file->addAction("&Open session…", QKeySequence::Open, this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, "Open session", {}, "Unfold Lab session (*.json)");
+    if (!path.isEmpty()) openSessionFile(path);
+  });
+  file->addAction("&Save session…", QKeySequence::Save, this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, "Save session", "session.json", "Unfold Lab session (*.json)");
+    if (path.isEmpty()) return;
+    if (const QString error = saveSessionFile(path); !error.isEmpty()) QMessageBox::warning(this, "Save session", error);
+  });
+  recentMenu_ = file->addMenu("Open &recent");
+  rebuildRecentMenu();
+  QMenu* presets = file->addMenu("&Presets");
+  presets->setToolTipsVisible(true);
+  for (const QString& name : presetNames()) {
+    QString ignored;
+    const auto preset = readPreset(name, &ignored);
+    const QString title = preset ? preset->title : QString();
+    presets->addAction(title.isEmpty() ? name : QString("%1 — %2").arg(name, title), this, [this, name] {
+      QString error;
+      if (const auto session = readPreset(name, &error)) applySession(*session);
+      else QMessageBox::warning(this, "Presets", error);
+    });
+  }
+}
+
+void MainWindow::addExportActions(QMenu* file) {
+  QAction* figure = file->addAction("Export cost &figure…", costPlot_, &WorkbenchPlot::exportFigureInteractively);
+  figure->setShortcut(QKeySequence("Ctrl+E"));
+  QAction* data = file->addAction("Export cost &data (CSV)…", costPlot_, &WorkbenchPlot::exportDataInteractively);
+  data->setShortcut(QKeySequence("Ctrl+Shift+E"));
+  file->addAction("Export the whole &dashboard…", this, [this] {
+    DashboardExportDialog dialog(dashboardFrame(this, plots()).size(), logicalDpiX(), this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    if (const QString error = exportDashboardTo(dialog.path(), dialog.dpi()); !error.isEmpty())
+      QMessageBox::warning(this, "Export the whole dashboard", error);
+    else
+      statusBar()->showMessage(QString("Dashboard exported to %1").arg(dialog.path()), kExportMessageMs);
+  });
+  // Every export says where it went: a figure or CSV from a plot's menu, too.
+  for (WorkbenchPlot* shown : plots()) {
+    connect(shown, &WorkbenchPlot::exported, this, [this, shown](const QString& path) {
+      statusBar()->showMessage(QString("%1 exported to %2").arg(shown->title().section(':', 0, 0), path), kExportMessageMs);
+    });
+  }
+}
+
+QString MainWindow::exportDashboardTo(const QString& path, int dpi) { return exportDashboard(this, plots(), path, dpi); }
+
+Session MainWindow::currentSession() const {
+  Session session;
+  session.settings = settings_->settings();
+  session.inspectedMethod = settings_->inspectedMethod();
+  session.inspectedSignal = settings_->inspectedSignal();
+  if (sameTrainingSettings(session.settings, pretrainedFor_)) session.networks = pretrained_;
+  return session;
+}
+
+void MainWindow::applySession(const Session& session) {
+  settings_->setInspection(session.inspectedMethod, session.inspectedSignal);
+  settings_->setSettings(session.settings, SettingsPanel::Quietly);  // run below, at once
+  pretrained_ = session.networks;
+  pretrainedFor_ = session.settings;
+  if (!session.title.isEmpty()) setWindowTitle("Unfold Lab — " + session.title);
+  startDefaultRun();
+}
+
+QString MainWindow::openSessionFile(const QString& path, bool quiet) {
+  QString error;
+  const auto session = readSessionFile(path, &error);
+  if (!session) {
+    if (!quiet) QMessageBox::warning(this, "Open session", error);
+    return error;  // the current session is untouched
+  }
+  applySession(*session);
+  rememberRecent(path);
+  return {};
+}
+
+QString MainWindow::saveSessionFile(const QString& path) {
+  const QString error = writeTextFile(path, QString::fromUtf8(formatSession(currentSession())));
+  if (error.isEmpty()) rememberRecent(path);
+  return error;
+}
+
+void MainWindow::rememberRecent(const QString& path) {
+  QSettings settings;
+  QStringList recent = settings.value("recentSessions").toStringList();
+  recent.removeAll(path);
+  recent.prepend(path);
+  settings.setValue("recentSessions", recent.mid(0, 8));
+  rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+  recentMenu_->clear();
+  const QStringList recent = QSettings().value("recentSessions").toStringList();
+  for (const QString& path : recent) recentMenu_->addAction(path, this, [this, path] { openSessionFile(path); });
+  recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::restoreLastSession() {
+  QString error;
+  const auto session = parseSession(QSettings().value("lastSession").toByteArray(), "last session", &error);
+  if (!session) {  // first launch: the welcome says what to do; nothing runs before the user asks
+    statusText_->setText("Ready: press Run (F5) to solve the problem set on the left");
+    return;
+  }
+  if (!session->settings.anyNetwork()) {
+    applySession(*session);  // solvers only: seconds at most
+    return;
+  }
+  settings_->setInspection(session->inspectedMethod, session->inspectedSignal);
+  settings_->setSettings(session->settings, SettingsPanel::Quietly);
+  statusText_->setText("Your last settings are back. They train networks: press Run (F5) when you are ready");
+}
+
+}  // namespace unfold::ui

@@ -1,0 +1,93 @@
+// MainWindow's teaching side: the Teach menu, the lessons dock and what a lesson step does (load a
+// preset, raise a plot, inspect a signal, open the 2-D Lasso view).
+#include "window/main_window.h"
+
+#include "teaching/lasso_plane_view.h"
+#include "teaching/lesson_panel.h"
+#include "window/settings_panel.h"
+
+#include <QDockWidget>
+#include <QPushButton>
+#include <QScreen>
+#include <QMenuBar>
+#include <QMessageBox>
+
+namespace unfold::ui {
+
+namespace {
+
+// Puts `view` (a window of its own) beside the lessons dock, on the side of the screen with more room,
+// so that a lesson step never hides its own text and its Next button. Too little room: the view keeps
+// its minimum width and runs off the screen's edge rather than cover the lesson.
+void placeBeside(QWidget* view, QDockWidget* lessons) {
+  const QRect dock(lessons->mapToGlobal(QPoint(0, 0)), lessons->size());
+  const QScreen* screen = lessons->screen();
+  const QRect available = screen ? screen->availableGeometry() : QRect(dock.topLeft(), QSize(1920, 1080));
+  const QRect frame = view->frameGeometry(), inner = view->geometry();
+  const int frameWidth = frame.width() - inner.width(), frameHeight = frame.height() - inner.height();
+  const int rightRoom = available.right() - dock.right(), leftRoom = dock.left() - available.left();
+  const bool right = rightRoom >= leftRoom;
+  const int room = (right ? rightRoom : leftRoom) - frameWidth - 8;
+  const int width = std::max(view->minimumSizeHint().width(), std::min(view->width(), room));
+  const int height = std::max(view->minimumSizeHint().height(), std::min(view->height(), available.height() - frameHeight));
+  view->resize(width, height);
+  const int x = right ? dock.right() + 8 : dock.left() - 8 - width - frameWidth;
+  view->move(x, std::max(available.top(), std::min(dock.top(), available.bottom() - height - frameHeight)));
+}
+
+}  // namespace
+
+void MainWindow::buildLessonsDock() {
+  lessons_ = new LessonPanel;
+  lessonsDock_ = new QDockWidget("Lessons", this);
+  lessonsDock_->setObjectName("lessons");
+  lessonsDock_->setWidget(lessons_);
+  addDockWidget(Qt::LeftDockWidgetArea, lessonsDock_);
+  lessonsDock_->hide();
+  connect(lessons_, &LessonPanel::stepShown, this, &MainWindow::carryOut);
+}
+
+void MainWindow::buildTeachMenu() {
+  QMenu* teach = menuBar()->addMenu("&Teach");
+  teach->addAction("&Lessons", QKeySequence("Ctrl+L"), this, &MainWindow::showLessons);
+  teach->addAction("&2-D Lasso view", QKeySequence("Ctrl+2"), this, &MainWindow::openPlaneView);
+}
+
+void MainWindow::showLessons() {
+  lessonsDock_->show();
+  lessonsDock_->raise();
+  resizeDocks({experimentDock_, lessonsDock_}, {height() / 2, height() / 2}, Qt::Vertical);
+}
+
+LassoPlaneView* MainWindow::openPlaneView() {
+  if (!plane_) {
+    plane_ = new LassoPlaneView;  // a window of its own, next to the workbench
+    plane_->setAttribute(Qt::WA_DeleteOnClose);
+  }
+  plane_->show();
+  plane_->raise();
+  plane_->activateWindow();
+  return plane_;
+}
+
+void MainWindow::carryOut(const LessonStep& step) {
+  if (!step.preset.isEmpty()) {
+    QString error;
+    if (const auto session = readPreset(step.preset, &error)) applySession(*session);
+    else QMessageBox::warning(this, "Lessons", error);
+  }
+  if (plotDocks_.contains(step.show)) {
+    plotDocks_[step.show]->show();
+    plotDocks_[step.show]->raise();
+  }
+  if (step.inspectSignal >= 0) settings_->setInspection(step.inspectMethod, step.inspectSignal);
+  if (step.plane) {
+    LassoPlaneView* view = openPlaneView();
+    view->startFrom(step.planeStart);
+    placeBeside(view, lessonsDock_);
+    lessonsDock_->show();  // the lesson stays in sight, Next within reach
+    lessonsDock_->raise();
+  }
+}
+
+}  // namespace unfold::ui

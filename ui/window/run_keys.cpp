@@ -1,0 +1,56 @@
+#include "window/run_keys.h"
+
+#include <QAbstractSpinBox>
+#include <QAction>
+#include <QApplication>
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTextEdit>
+
+namespace unfold::ui {
+
+namespace {
+
+bool takesText(const QWidget* w) {
+  if (const auto* edit = qobject_cast<const QLineEdit*>(w))
+    return !edit->isReadOnly() && !qobject_cast<const QAbstractSpinBox*>(edit->parentWidget());
+  if (const auto* edit = qobject_cast<const QTextEdit*>(w)) return !edit->isReadOnly();
+  if (const auto* edit = qobject_cast<const QPlainTextEdit*>(w)) return !edit->isReadOnly();
+  return false;
+}
+
+class RunKeyFilter : public QObject {
+ public:
+  RunKeyFilter(QWidget* window, QList<QAction*> actions) : QObject(window), window_(window), actions_(std::move(actions)) {}
+
+  bool eventFilter(QObject* receiver, QEvent* event) override {
+    if (event->type() != QEvent::ShortcutOverride && event->type() != QEvent::KeyPress) return false;
+    auto* widget = qobject_cast<QWidget*>(receiver);
+    if (!widget || widget->window() != window_) return false;  // dialogs and other windows keep their keys
+    const auto* key = static_cast<QKeyEvent*>(event);
+    const QKeySequence pressed(key->keyCombination());
+    for (const QAction* action : actions_) {
+      if (action->shortcut() != pressed) continue;
+      if (key->key() == Qt::Key_Space && takesText(widget)) return false;
+      // Left unaccepted, the override lets the window's shortcut fire instead of the widget's key. A
+      // disabled action (Pause with nothing running) fires nothing, and its key press reaches the
+      // widget: eaten here, so that Space never types into a number field.
+      event->ignore();
+      return true;
+    }
+    return false;
+  }
+
+ private:
+  QWidget* window_;
+  QList<QAction*> actions_;
+};
+
+}  // namespace
+
+void installRunKeys(QWidget* window, const QList<QAction*>& actions) {
+  qApp->installEventFilter(new RunKeyFilter(window, actions));
+}
+
+}  // namespace unfold::ui

@@ -1,0 +1,369 @@
+#include "window/settings_panel.h"
+
+#include "plots/method_palette.h"
+#include "run/iterate_history.h"
+#include "window/import_problem_dialog.h"
+#include "window/log_slider.h"
+#include "window/wheel_guard.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace unfold::ui {
+
+namespace {
+
+// The slider covers lambda / lambda_max from 0.01 to 1 on a log scale, 1 % per step (arrow keys): below
+// 0.01 the solutions are dense and runs take long, so smaller values are typed in the spin box.
+constexpr double kSliderLambdaMin = 0.01, kSliderLambdaMax = 1.0;
+constexpr int kSliderSteps = 460;
+constexpr int kSliderPageStep = 23;  // a tenth of a decade
+constexpr int kLambdaDecimals = 4;   // the spin box's, and the slider's values rounded to them
+constexpr int kDigitPixels = 64;     // the digits' signal dimension: 8 x 8 images
+
+double roundedLambda(double value) {
+  const double scale = std::pow(10.0, kLambdaDecimals);
+  return std::round(value * scale) / scale;
+}
+
+QSpinBox* spinBox(int low, int high, int value, const QString& tip) {
+  auto* box = new QSpinBox;
+  box->setRange(low, high);
+  box->setValue(value);
+  box->setToolTip(tip);
+  box->setKeyboardTracking(false);  // typing "256" must not run 2, 25 and 256
+  return box;
+}
+
+QCheckBox* methodBox(const QString& method, bool checked) {
+  auto* box = new QCheckBox(method);
+  box->setChecked(checked);
+  QPalette palette = box->palette();
+  palette.setColor(QPalette::WindowText, methodColor(method));
+  box->setPalette(palette);
+  return box;
+}
+
+const QStringList kLosses{"unsupervised", "semi-supervised", "supervised"};
+
+}  // namespace
+
+SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(buildProblemBox());
+  layout->addWidget(buildSolverBox());
+  layout->addWidget(buildNetworkBox());
+  layout->addWidget(buildInspectBox());
+  layout->addStretch(1);
+  nameWidgets();
+  updateSourceRows();
+  updateLossNote();
+  guardWheel(this);
+  connectEdits();
+}
+
+QGroupBox* SettingsPanel::buildProblemBox() {
+  const ExperimentSettings defaults;
+  auto* box = new QGroupBox("Problem");
+  auto* form = new QFormLayout(box);
+  source_ = new QComboBox;
+  source_->addItems({"Gaussian dictionary", "Digits atoms (8×8)", "Import D and signals…"});
+  source_->setToolTip("Gaussian: unit-norm random atoms. Digits: centred, unit-norm 8×8 images (n = 64).\n"
+                      "Import: D (n × m) and signals (one per row) from CSV or .npy files.");
+  form->addRow("source", source_);
+  form->addRow(buildFileRows());
+  n_ = spinBox(1, 2000, defaults.n, "Signal dimension n");
+  m_ = spinBox(1, 8000, defaults.m, "Number of atoms m");
+  signals_ = spinBox(1, 100000, defaults.signalCount,
+                     "Test signals: the solvers run on them, networks are scored on them.\n"
+                     "On the equiregularization set ||D^T x||_inf = 1, so λ is a fraction of λ_max.");
+  train_ = spinBox(2, 100000, defaults.trainCount, "Training signals of the networks");
+  seed_ = spinBox(0, 1000000, static_cast<int>(defaults.seed), "Seed of the dictionary and the signals");
+  auto* regenerate = new QPushButton("Regenerate");
+  regenerate->setToolTip("Draw a new dictionary and new signals (next seed)");
+  connect(regenerate, &QPushButton::clicked, this, [this] { seed_->setValue(seed_->value() + 1); });
+  auto* seedRow = new QHBoxLayout;
+  seedRow->addWidget(seed_, 1);
+  seedRow->addWidget(regenerate);
+  form->addRow("n", n_);
+  form->addRow("m", m_);
+  form->addRow("test signals", signals_);
+  form->addRow("train signals", train_);
+  form->addRow("seed", seedRow);
+  form->addRow("λ / λ_max", buildLambdaRow());
+  return box;
+}
+
+QWidget* SettingsPanel::buildFileRows() {
+  fileRows_ = new QWidget;
+  auto* files = new QFormLayout(fileRows_);
+  files->setContentsMargins(0, 0, 0, 0);
+  for (QLineEdit** edit : {&dictionaryFile_, &signalsFile_}) {
+    *edit = new QLineEdit;
+    (*edit)->setReadOnly(true);
+  }
+  files->addRow("D", dictionaryFile_);
+  files->addRow("signals", signalsFile_);
+  auto* change = new QPushButton("Choose files…");
+  connect(change, &QPushButton::clicked, this, [this] {
+    if (chooseFiles()) emit changed();
+  });
+  files->addRow("", change);
+  return fileRows_;
+}
+
+QLayout* SettingsPanel::buildLambdaRow() {
+  const ExperimentSettings defaults;
+  lambdaBox_ = new QDoubleSpinBox;
+  lambdaBox_->setDecimals(kLambdaDecimals);
+  lambdaBox_->setRange(1e-4, 1.5);
+  lambdaBox_->setSingleStep(0.01);
+  lambdaBox_->setValue(defaults.lambda);
+  lambdaBox_->setKeyboardTracking(false);
+  lambdaBox_->setToolTip("λ / λ_max: at 1 and above the solution is z* = 0");
+  lambdaSlider_ = new LogSlider(kSliderLambdaMin, kSliderLambdaMax, kSliderSteps);
+  lambdaSlider_->showValue(defaults.lambda);
+  lambdaSlider_->setPageStep(kSliderPageStep);
+  lambdaSlider_->setToolTip("λ / λ_max on a log scale, 0.01 to 1 (arrow keys: 1 % steps);\n"
+                            "type smaller values in the box");
+  auto* row = new QHBoxLayout;
+  row->addWidget(lambdaSlider_, 1);
+  row->addWidget(lambdaBox_);
+  return row;
+}
+
+QGroupBox* SettingsPanel::buildSolverBox() {
+  auto* box = new QGroupBox("Solvers");
+  auto* column = new QVBoxLayout(box);
+  ista_ = methodBox("ISTA", true);
+  fista_ = methodBox("FISTA", true);
+  oista_ = methodBox("OISTA", true);
+  auto* checks = new QHBoxLayout;
+  for (QCheckBox* check : {ista_, fista_, oista_}) checks->addWidget(check);
+  column->addLayout(checks);
+  auto* form = new QFormLayout;
+  iterations_ = spinBox(1, 100000, ExperimentSettings().iterations, "Iterations of every solver");
+  form->addRow("iterations", iterations_);
+  column->addLayout(form);
+  return box;
+}
+
+QGroupBox* SettingsPanel::buildNetworkBox() {
+  const ExperimentSettings defaults;
+  auto* box = new QGroupBox("Networks (trained in the app)");
+  auto* column = new QVBoxLayout(box);
+  lista_ = methodBox("LISTA", false);
+  listaCp_ = methodBox("LISTA-CP", false);
+  alista_ = methodBox("ALISTA", false);
+  slista_ = methodBox("SLISTA", false);
+  auto* checks = new QGridLayout;
+  checks->addWidget(lista_, 0, 0);
+  checks->addWidget(listaCp_, 0, 1);
+  checks->addWidget(alista_, 1, 0);
+  checks->addWidget(slista_, 1, 1);
+  column->addLayout(checks);
+  layers_ = spinBox(1, 200, defaults.layers, "Number of layers T of every network");
+  loss_ = new QComboBox;
+  loss_->addItems(kLosses);
+  loss_->setToolTip("unsupervised: the Lasso cost F(z_T); semi-supervised: ½‖z_T − z*‖²;\n"
+                    "supervised: ½‖z_T − z0‖² (Gaussian problems: x = D z0 + noise)");
+  budget_ = spinBox(1, 1000000, defaults.trainingIterations,
+                    "Training budget: full-batch gradient steps (with line search) per network");
+  lossNote_ = new QLabel("Supervised needs the true codes z0: every signal, the solvers' test signals "
+                         "too, is drawn as x = D z0 + noise (Gaussian D).");
+  lossNote_->setWordWrap(true);
+  QFont note = lossNote_->font();
+  note.setPointSizeF(note.pointSizeF() * 0.9);
+  lossNote_->setFont(note);
+  layerWise_ = new QCheckBox("layer by layer");
+  layerWise_->setToolTip("Train layers 1..t, then add layer t + 1 (a copy of layer t, or an ISTA step):\n"
+                         "what deep LISTA-CP needs to show weight coupling (the paper's Fig. 5)");
+  auto* form = new QFormLayout;
+  form->addRow("layers T", layers_);
+  form->addRow("loss", loss_);
+  form->addRow(lossNote_);
+  form->addRow("training steps", budget_);
+  form->addRow("", layerWise_);
+  column->addLayout(form);
+  return box;
+}
+
+QGroupBox* SettingsPanel::buildInspectBox() {
+  auto* box = new QGroupBox("Inspect (no recomputation)");
+  auto* form = new QFormLayout(box);
+  inspectMethod_ = new QComboBox;
+  inspectMethod_->addItems({"OISTA", "ISTA", "FISTA"});
+  inspectMethod_->setToolTip("The method whose iterates the support and L_S/L plots show");
+  inspectSignal_ = spinBox(0, kInspectedSignalLimit - 1, 0,
+                           QString("The signal the support and L_S/L plots show (the first %1 are kept);\n"
+                                   "or click a dot in the L_S/L scatter").arg(kInspectedSignalLimit));
+  inspectSignal_->setKeyboardTracking(true);
+  form->addRow("method", inspectMethod_);
+  form->addRow("signal", inspectSignal_);
+  return box;
+}
+
+void SettingsPanel::nameWidgets() {
+  for (auto [widget, name] : std::initializer_list<std::pair<QWidget*, const char*>>{
+           {source_, "source"}, {n_, "n"}, {m_, "m"}, {signals_, "testSignals"}, {train_, "trainSignals"},
+           {seed_, "seed"}, {lambdaBox_, "lambda"}, {lambdaSlider_, "lambdaSlider"}, {iterations_, "iterations"},
+           {layers_, "layers"}, {loss_, "loss"}, {lossNote_, "lossNote"}, {budget_, "trainingSteps"},
+           {inspectMethod_, "inspectMethod"}, {inspectSignal_, "inspectSignal"}})
+    widget->setObjectName(name);
+}
+
+void SettingsPanel::connectEdits() {
+  connect(lambdaSlider_, &LogSlider::logValueChanged, this, &SettingsPanel::lambdaFromSlider);
+  connect(lambdaBox_, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::lambdaFromBox);
+  for (QSpinBox* box : {n_, m_, signals_, train_, seed_, iterations_, layers_, budget_})
+    connect(box, &QSpinBox::valueChanged, this, &SettingsPanel::changed);
+  for (QCheckBox* box : {ista_, fista_, oista_, lista_, listaCp_, alista_, slista_, layerWise_})
+    connect(box, &QCheckBox::toggled, this, &SettingsPanel::changed);
+  connect(loss_, &QComboBox::currentIndexChanged, this, [this] {
+    updateLossNote();
+    emit changed();
+  });
+  connect(source_, &QComboBox::currentIndexChanged, this, &SettingsPanel::sourceChosen);
+  connect(inspectMethod_, &QComboBox::currentTextChanged, this, &SettingsPanel::inspectChanged);
+  connect(inspectSignal_, &QSpinBox::valueChanged, this, &SettingsPanel::inspectChanged);
+}
+
+void SettingsPanel::updateSourceRows() {
+  const auto source = static_cast<ProblemSource>(source_->currentIndex());
+  fileRows_->setVisible(source == ProblemSource::Files);
+  n_->setEnabled(source == ProblemSource::Gaussian);
+  m_->setEnabled(source != ProblemSource::Files);
+  if (source == ProblemSource::Digits) {
+    const QSignalBlocker blocker(n_);
+    n_->setValue(kDigitPixels);
+  }
+}
+
+void SettingsPanel::sourceChosen(int index) {
+  if (signalsBlocked()) return;  // setSettings fills the form: no choice is made, no dialog opens
+  if (static_cast<ProblemSource>(index) == ProblemSource::Files && !chooseFiles()) {
+    const QSignalBlocker blocker(source_);  // cancelled: the problem stays as it was
+    source_->setCurrentIndex(sourceIndex_);
+    return;
+  }
+  sourceIndex_ = index;
+  updateSourceRows();
+  emit changed();
+}
+
+bool SettingsPanel::chooseFiles() {
+  ImportProblemDialog dialog(dictionaryFile_->text(), signalsFile_->text(), this);
+  if (dialog.exec() != QDialog::Accepted) return false;
+  dictionaryFile_->setText(dialog.dictionaryFile());
+  signalsFile_->setText(dialog.signalsFile());
+  return true;
+}
+
+void SettingsPanel::updateLossNote() { lossNote_->setVisible(loss_->currentText() == "supervised"); }
+
+void SettingsPanel::setInspection(const QString& method, int signal) {
+  {
+    const QSignalBlocker quiet(this);  // one inspectChanged() for both
+    inspectMethod_->setCurrentText(method);
+    inspectSignal_->setMaximum(std::max(inspectSignal_->maximum(), signal));
+    inspectSignal_->setValue(signal);
+  }
+  emit inspectChanged();
+}
+
+QString SettingsPanel::inspectedMethod() const { return inspectMethod_->currentText(); }
+int SettingsPanel::inspectedSignal() const { return inspectSignal_->value(); }
+
+void SettingsPanel::setInspectableSignals(int count) {
+  const QSignalBlocker quiet(this);  // the plots follow from the snapshot that set the count
+  inspectSignal_->setMaximum(std::max(0, count - 1));
+}
+
+void SettingsPanel::lambdaFromSlider(double value) {
+  if (syncing_) return;
+  syncing_ = true;
+  lambdaBox_->setValue(roundedLambda(value));
+  syncing_ = false;
+  emit changed();
+}
+
+void SettingsPanel::lambdaFromBox(double value) {
+  if (syncing_) return;
+  syncing_ = true;
+  lambdaSlider_->showValue(value);
+  syncing_ = false;
+  emit changed();
+}
+
+ExperimentSettings SettingsPanel::settings() const {
+  ExperimentSettings s;
+  s.source = static_cast<ProblemSource>(source_->currentIndex());
+  s.dictionaryFile = dictionaryFile_->text();
+  s.signalsFile = signalsFile_->text();
+  s.n = s.source == ProblemSource::Digits ? kDigitPixels : n_->value();
+  s.m = m_->value();
+  s.signalCount = signals_->value();
+  s.trainCount = train_->value();
+  s.seed = static_cast<quint64>(seed_->value());
+  s.lambda = lambdaBox_->value();
+  s.iterations = iterations_->value();
+  s.ista = ista_->isChecked();
+  s.fista = fista_->isChecked();
+  s.oista = oista_->isChecked();
+  s.lista = lista_->isChecked();
+  s.listaCp = listaCp_->isChecked();
+  s.alista = alista_->isChecked();
+  s.slista = slista_->isChecked();
+  s.layers = layers_->value();
+  s.loss = parseLossKind(loss_->currentText().toStdString()).value_or(LossKind::Unsupervised);
+  s.trainingIterations = budget_->value();
+  s.layerWise = layerWise_->isChecked();
+  return s;
+}
+
+void SettingsPanel::setSettings(const ExperimentSettings& s, Notification notification) {
+  {
+    const QSignalBlocker quiet(this);  // the edits below emit no changed() of their own
+    source_->setCurrentIndex(static_cast<int>(s.source));
+    sourceIndex_ = source_->currentIndex();
+    dictionaryFile_->setText(s.dictionaryFile);
+    signalsFile_->setText(s.signalsFile);
+    n_->setValue(s.n);
+    m_->setValue(s.m);
+    signals_->setValue(s.signalCount);
+    train_->setValue(s.trainCount);
+    seed_->setValue(static_cast<int>(s.seed));
+    iterations_->setValue(s.iterations);
+    lambdaBox_->setValue(s.lambda);
+    lambdaSlider_->showValue(s.lambda);
+    ista_->setChecked(s.ista);
+    fista_->setChecked(s.fista);
+    oista_->setChecked(s.oista);
+    lista_->setChecked(s.lista);
+    listaCp_->setChecked(s.listaCp);
+    alista_->setChecked(s.alista);
+    slista_->setChecked(s.slista);
+    layers_->setValue(s.layers);
+    loss_->setCurrentText(QString::fromStdString(lossKindName(s.loss)));
+    budget_->setValue(s.trainingIterations);
+    layerWise_->setChecked(s.layerWise);
+    updateSourceRows();
+    updateLossNote();
+  }
+  if (notification == Notify) emit changed();
+}
+
+}  // namespace unfold::ui

@@ -1,0 +1,78 @@
+// The experiment's settings as a form: the problem (source, sizes, seed and "regenerate", lambda on a
+// log-scale slider tied to a spin box, as a fraction of lambda_max), the solvers and their iterations,
+// the networks to train (depth T, loss, training budget). Emits changed() on every edit; the window
+// debounces it. Its widgets carry object names (source, n, m, lambda, lambdaSlider, inspectSignal, ...)
+// for tests and scripts that drive the window as a user does.
+#pragma once
+
+#include "run/experiment_settings.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace unfold::ui {
+
+class LogSlider;
+
+class SettingsPanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit SettingsPanel(QWidget* parent = nullptr);
+  ExperimentSettings settings() const;
+  // Shows `settings`; Notify emits changed() (a run follows), Quietly does not (the form catches up
+  // with what the plots show, e.g. after a refused import).
+  enum Notification { Notify, Quietly };
+  void setSettings(const ExperimentSettings& settings, Notification notification = Notify);
+  // Inspect this method and signal (nothing reruns); the signal may exceed the current run's range.
+  void setInspection(const QString& method, int signal);
+  // What the inspector plots show; changing it never restarts a run.
+  QString inspectedMethod() const;
+  int inspectedSignal() const;
+  // The signals the shown run kept iterates of: the inspector's choice is limited to them.
+  void setInspectableSignals(int count);
+
+ signals:
+  void changed();
+  void inspectChanged();
+
+ private:
+  QGroupBox* buildProblemBox();
+  QWidget* buildFileRows();
+  QLayout* buildLambdaRow();
+  QGroupBox* buildSolverBox();
+  QGroupBox* buildNetworkBox();
+  QGroupBox* buildInspectBox();
+  void nameWidgets();
+  void connectEdits();
+  void lambdaFromSlider(double value);
+  void lambdaFromBox(double value);
+  void updateSourceRows();
+  void sourceChosen(int index);
+  bool chooseFiles();  // the import dialog; false if cancelled
+  void updateLossNote();
+
+  QComboBox* source_;
+  QLineEdit *dictionaryFile_, *signalsFile_;
+  QWidget* fileRows_;
+  QSpinBox *n_, *m_, *signals_, *train_, *iterations_, *seed_;
+  QDoubleSpinBox* lambdaBox_;
+  LogSlider* lambdaSlider_;
+  QCheckBox *ista_, *fista_, *oista_;
+  QCheckBox *lista_, *listaCp_, *alista_, *slista_, *layerWise_;
+  QSpinBox *layers_, *budget_;
+  QComboBox* loss_;
+  QLabel* lossNote_;
+  int sourceIndex_ = 0;  // the source shown before the last choice (restored if an import is cancelled)
+  QComboBox* inspectMethod_;
+  QSpinBox* inspectSignal_;
+  bool syncing_ = false;
+};
+
+}  // namespace unfold::ui

@@ -1,0 +1,47 @@
+#include "window/welcome_banner.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+
+namespace unfold::ui {
+
+namespace {
+constexpr const char* kDismissedKey = "welcomeDismissed";
+}
+
+WelcomeBanner::WelcomeBanner(QWidget* parent) : QFrame(parent) {
+  setObjectName("welcome");
+  setFrameShape(QFrame::StyledPanel);
+  setStyleSheet("#welcome { background: #fff8e1; border: 1px solid #e0c068; }");
+  auto* text = new QLabel(
+      "<b>Welcome to Unfold Lab.</b> The <b>cost decrease</b> plot (here) shows F(z<sub>t</sub>) − F* for ISTA, FISTA "
+      "and OISTA on the problem set on the left; below, the <b>support</b> of one signal's iterates and "
+      "<b>L<sub>S</sub>/L</b>, the room for longer steps; on the right, what trained networks learn. "
+      "Press <a href='run'><b>Run (F5)</b></a>, then Space to pause and F10 to step. New here? "
+      "<a href='lesson'>Start the first lesson</a>.");
+  text->setWordWrap(true);
+  text->setMinimumWidth(200);
+  text->setTextFormat(Qt::RichText);
+  connect(text, &QLabel::linkActivated, this, [this](const QString& link) {
+    if (link == "run") emit runRequested();
+    else emit lessonRequested();
+  });
+  auto* close = new QPushButton("Got it");
+  close->setObjectName("welcomeDismiss");
+  close->setToolTip("Hide this welcome for good");
+  connect(close, &QPushButton::clicked, this, &WelcomeBanner::dismiss);
+  auto* row = new QHBoxLayout(this);
+  row->addWidget(text, 1);
+  row->addWidget(close, 0, Qt::AlignTop);
+}
+
+bool WelcomeBanner::dismissedBefore() { return QSettings().value(kDismissedKey, false).toBool(); }
+
+void WelcomeBanner::dismiss() {
+  QSettings().setValue(kDismissedKey, true);
+  hide();
+}
+
+}  // namespace unfold::ui
