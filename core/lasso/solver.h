@@ -7,6 +7,7 @@
 // Each reports every iterate to an optional observer that may stop it.
 #pragma once
 
+#include "base/enum_names.h"
 #include "lasso/solver_observer.h"
 #include "linalg/dictionary.h"
 
@@ -17,9 +18,10 @@
 namespace unfold {
 
 enum class Algorithm { Ista, Fista, Oista };
-
-std::optional<Algorithm> parseAlgorithm(std::string_view name);  // "ista", "fista", "oista"
-std::string algorithmName(Algorithm algorithm);
+// The command-line and file names, both ways from one table.
+inline constexpr NameTable<Algorithm, 3> kAlgorithmNames{{{Algorithm::Ista, "ista"}, {Algorithm::Fista, "fista"}, {Algorithm::Oista, "oista"}}};
+inline std::optional<Algorithm> parseAlgorithm(std::string_view name) { return valueNamed(kAlgorithmNames, name); }
+inline std::string algorithmName(Algorithm algorithm) { return nameOf(kAlgorithmNames, algorithm); }
 
 struct SolveResult {
   Matrix Z;                // m x N, the last iterate

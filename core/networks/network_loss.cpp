@@ -1,17 +1,6 @@
 #include "networks/network_loss.h"
 
-#include "base/enum_names.h"
-
 namespace unfold {
-
-namespace {
-constexpr NameTable<LossKind, 3> kLossNames{{{LossKind::Unsupervised, "unsupervised"},
-                                             {LossKind::SemiSupervised, "semi-supervised"},
-                                             {LossKind::Supervised, "supervised"}}};
-}  // namespace
-
-std::optional<LossKind> parseLossKind(std::string_view name) { return valueNamed(kLossNames, name); }
-std::string lossKindName(LossKind kind) { return nameOf(kLossNames, kind); }
 
 Vector perSignalLoss(LossKind kind, const Matrix& D, double lambda, const Eigen::Ref<const Matrix>& X,
                      const Eigen::Ref<const Matrix>& Z, const Eigen::Ref<const Matrix>& targets, Matrix* gradient) {

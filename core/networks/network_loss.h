@@ -4,6 +4,7 @@
 //  - supervised:       1/2 ||z_T - z0||^2 with z0 ground-truth codes.
 #pragma once
 
+#include "base/enum_names.h"
 #include "base/types.h"
 
 #include <optional>
@@ -13,9 +14,12 @@
 namespace unfold {
 
 enum class LossKind { Unsupervised, SemiSupervised, Supervised };
-
-std::optional<LossKind> parseLossKind(std::string_view name);  // unsupervised, semi-supervised, supervised
-std::string lossKindName(LossKind kind);
+// The command-line and file names, both ways from one table.
+inline constexpr NameTable<LossKind, 3> kLossNames{{{LossKind::Unsupervised, "unsupervised"},
+                                             {LossKind::SemiSupervised, "semi-supervised"},
+                                             {LossKind::Supervised, "supervised"}}};
+inline std::optional<LossKind> parseLossKind(std::string_view name) { return valueNamed(kLossNames, name); }
+inline std::string lossKindName(LossKind kind) { return nameOf(kLossNames, kind); }
 
 // Per-signal loss of the codes Z (m x N) and, if `gradient` is given, d(sum of losses)/dZ.
 // `targets` (m x N) are z* or z0 for the (semi-)supervised losses and ignored otherwise.
