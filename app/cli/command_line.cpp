@@ -21,6 +21,7 @@ std::map<std::string, Command>& commands() {
       {"solve", runSolve},
       {"train", runTrain},
       {"eval", runEval},
+      {"export", runExport},
       {"bench", runBench},
   };
   return table;
@@ -38,6 +39,7 @@ void printUsage(std::ostream& out) {
          "  unfoldlab solve ...            run ISTA / FISTA / OISTA, write a trace and codes\n"
          "  unfoldlab train ...            train LISTA / LISTA-CP / ALISTA / SLISTA, save it as JSON\n"
          "  unfoldlab eval ...             evaluate a trained network layer by layer\n"
+         "  unfoldlab export ...           a trained network as a Python module (NumPy or PyTorch)\n"
          "  unfoldlab bench [--json]       measure the solvers' speed on this machine\n"
          "  unfoldlab reproduce FIGURE ... the paper's figures: PNG, PDF, SVG and CSV\n\n"
          "  unfoldlab --version            the version of this build\n"

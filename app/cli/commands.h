@@ -15,6 +15,7 @@ int runGenerate(const QStringList& arguments, std::ostream& out, std::ostream& e
 int runSolve(const QStringList& arguments, std::ostream& out, std::ostream& err);
 int runTrain(const QStringList& arguments, std::ostream& out, std::ostream& err);
 int runEval(const QStringList& arguments, std::ostream& out, std::ostream& err);
+int runExport(const QStringList& arguments, std::ostream& out, std::ostream& err);
 int runBench(const QStringList& arguments, std::ostream& out, std::ostream& err);
 
 // Dispatches `unfoldlab SUBCOMMAND ...` (arguments without the program name). Returns the exit code:
