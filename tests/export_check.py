@@ -49,7 +49,12 @@ with tempfile.TemporaryDirectory() as d:
             module = load(f"{folder}/{kind.replace('-', '_')}.py")
             error = np.max(np.abs(module.forward(X) - expected))
             assert error <= 1e-10, f"{kind} {fmt}: max |forward - eval --codes| = {error:.3g}"
-            if fmt == "torch":
-                parameters = list(module.load().parameters())
-                assert parameters and all(p.requires_grad for p in parameters), kind
+            if fmt == "torch":  # trainable further: the Lasso cost back-propagates to every learned weight
+                network = module.load()
+                signals = torch.from_numpy(X)
+                Z = network(signals)
+                cost = 0.5 * ((Z @ network.D.T - signals) ** 2).sum() + 0.2 * Z.abs().sum()
+                cost.backward()
+                parameters = list(network.parameters())
+                assert parameters and all(p.grad is not None and torch.isfinite(p.grad).all() for p in parameters), kind
             print(f"{kind} {fmt}: forward equals eval --codes (max difference {error:.1e})")
