@@ -1,5 +1,9 @@
 // The binary's headless window modes (--screenshot, --plane): what they write, what they refuse, and
 // that an error reaches stderr with a non-zero exit code instead of a dialog nobody sees.
+#include "csv_table.h"
+#include "run/session_script.h"
+#include "window_runs.h"
+
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -94,6 +98,47 @@ class TestHeadlessWindow : public QObject {
     QImage plane;
     QVERIFY(plane.loadFromData(picture, "PNG"));
     QVERIFY(plane.width() > 300 && plane.height() > 200);
+  }
+
+  // A session written as commands gives the numbers the window showed: the script regenerates the
+  // data, runs ISTA and trains SLISTA with the binary; the last trace row and the last layer's test gap
+  // equal the window's run of the same settings.
+  void theSessionAsCommandsGivesTheWindowsNumbers() {
+    unfold::ui::ExperimentSettings settings = unfold::ui::smallNetworks();
+    settings.fista = settings.oista = settings.listaCp = false;
+    QString why;
+    const QString script = unfold::ui::sessionScript(settings, "a test session", &why);
+    QVERIFY2(!script.isEmpty(), qPrintable(why));
+    QTemporaryDir dir;
+    QFile file(dir.filePath("session.sh"));
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(script.toUtf8()) > 0);
+    file.close();
+    QProcess bash;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("UNFOLDLAB", UNFOLDLAB_BINARY);
+    bash.setProcessEnvironment(env);
+    bash.start("bash", {file.fileName(), dir.filePath("out")});
+    QVERIFY(bash.waitForFinished(120000));
+    QVERIFY2(bash.exitCode() == 0, bash.readAllStandardError().constData());
+    const CsvTable trace = CsvTable::fromFile(dir.filePath("out/ista-trace.csv"));
+    const CsvTable report = CsvTable::fromFile(dir.filePath("out/slista-report.csv"));
+    QCOMPARE(trace.rows.size(), qsizetype(settings.iterations + 1));
+    QCOMPARE(report.rows.size(), qsizetype(settings.layers));
+
+    unfold::ui::MainWindow window;
+    window.show();
+    QVERIFY(unfold::ui::runSettings(window, settings));
+    const auto& shown = window.shownSnapshot();
+    QCOMPARE(shown.curves.size(), 1);
+    QCOMPARE(shown.networks.size(), 1);
+    const double windowGap = shown.curves[0].gapMean.back(), scriptGap = trace.at(settings.iterations, "gap");
+    QVERIFY2(std::abs(windowGap - scriptGap) <= 1e-12 * std::abs(scriptGap), qPrintable(QString("%1 vs %2").arg(windowGap).arg(scriptGap)));
+    const double windowLayer = shown.networks[0].layerGap.back(), scriptLayer = report.at(settings.layers - 1, "test_gap");
+    QVERIFY2(std::abs(windowLayer - scriptLayer) <= 1e-12 * std::abs(scriptLayer), qPrintable(QString("%1 vs %2").arg(windowLayer).arg(scriptLayer)));
+
+    settings.source = unfold::ui::ProblemSource::Files;
+    QVERIFY(unfold::ui::sessionScript(settings, "", &why).isEmpty());
+    QVERIFY(why.contains("rescaled"));
   }
 };
 

@@ -1,0 +1,64 @@
+#include "run/session_script.h"
+
+#include "base/version.h"
+
+namespace unfold::ui {
+
+namespace {
+
+QString number(double value) { return QString::number(value, 'g', 17); }
+
+QString generateCommand(const ExperimentSettings& s) {
+  const bool digits = s.source == ProblemSource::Digits;
+  QString command = QString("\"$unfoldlab\" generate --dict %1 --n %2 --m %3 --signals %4 --test %5 --seed %6")
+                        .arg(digits ? "digits" : "gaussian")
+                        .arg(digits ? 64 : s.n)
+                        .arg(s.m)
+                        .arg(s.anyNetwork() ? s.trainCount : 1)
+                        .arg(s.signalCount)
+                        .arg(s.seed);
+  if (s.loss == LossKind::Supervised && s.anyNetwork()) command += " --signal-kind sparse";
+  return command + " --out \"$out\"\n";
+}
+
+QString trainCommand(const ExperimentSettings& s, Parametrization kind) {
+  const QString name = QString::fromStdString(parametrizationName(kind));
+  QString command = QString("\"$unfoldlab\" train --dict \"$out/D.csv\" --train \"$out/X.csv\" --test \"$out/X_test.csv\" "
+                            "--lambda %1 --net %2 --layers %3 --loss %4 --max-iter %5")
+                        .arg(number(s.lambda), name)
+                        .arg(s.layers)
+                        .arg(QString::fromStdString(lossKindName(s.loss)))
+                        .arg(s.trainingIterations);
+  if (s.layerWise) command += " --layer-wise";
+  if (s.loss == LossKind::Supervised) command += " --train-codes \"$out/Z0.csv\" --test-codes \"$out/Z0_test.csv\"";
+  return command + QString(" \\\n    --out \"$out/%1.json\" --report \"$out/%1-report.csv\"\n").arg(name);
+}
+
+}  // namespace
+
+QString sessionScript(const ExperimentSettings& s, const QString& title, QString* why) {
+  if (s.source == ProblemSource::Files) {
+    *why = "a problem read from files is rescaled by the workbench (||D^T x||_inf = 1), which no command does";
+    return {};
+  }
+  QString script = QString("#!/usr/bin/env bash\n# %1: the Unfold Lab %2 session as commands; the same settings give the same numbers.\n"
+                           "# Usage: bash SCRIPT [OUTPUT_FOLDER]   (UNFOLDLAB names the binary; default: unfoldlab on the PATH)\n"
+                           "set -euo pipefail\nunfoldlab=${UNFOLDLAB:-unfoldlab}\nout=${1:-unfoldlab-session}\nmkdir -p \"$out\"\n\n")
+                       .arg(title.isEmpty() ? QString("A workbench session") : title, kVersion);
+  script += "# The problem: D, training signals X and test signals X_test (lambda is a fraction of lambda_max).\n";
+  script += generateCommand(s);
+  if (!s.chosenSolvers().empty()) script += "\n# The solvers on the test signals, traced at every iterate.\n";
+  for (const Algorithm algorithm : s.chosenSolvers()) {
+    const QString name = QString::fromStdString(algorithmName(algorithm));
+    script += QString("\"$unfoldlab\" solve --dict \"$out/D.csv\" --signals \"$out/X_test.csv\" --lambda %1 --algo %2 --iters %3 "
+                      "\\\n    --trace \"$out/%2-trace.csv\" --codes \"$out/%2-codes.csv\"\n")
+                  .arg(number(s.lambda), name)
+                  .arg(s.iterations);
+  }
+  if (!s.chosenNetworks().empty()) script += "\n# The networks, trained on X and scored layer by layer on X_test.\n";
+  for (const Parametrization kind : s.chosenNetworks()) script += trainCommand(s, kind);
+  script += "\necho \"the session's files are in $out\"\n";
+  return script;
+}
+
+}  // namespace unfold::ui
