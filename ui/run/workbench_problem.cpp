@@ -45,24 +45,21 @@ ProblemSpec problemSpec(const ExperimentSettings& s) {
   return spec;
 }
 
+Matrix workbenchDictionary(const ExperimentSettings& s) {
+  if (s.source != ProblemSource::Files) return specDictionary(problemSpec(s));
+  if (s.dictionaryFile.isEmpty()) throw InputError("choose a dictionary file");
+  return readDictionaryFile(s.dictionaryFile.toStdString());
+}
+
 WorkbenchProblem buildProblem(const ExperimentSettings& s) {
   WorkbenchProblem p;
-  Matrix D;
-  QString source;
-  switch (s.source) {
-    case ProblemSource::Gaussian:
-    case ProblemSource::Digits:
-      D = specDictionary(problemSpec(s));
-      source = s.source == ProblemSource::Digits ? QString("digits D, n = 64, m = %1").arg(s.m)
-                                                 : QString("Gaussian D, n = %1, m = %2").arg(s.n).arg(s.m);
-      break;
-    case ProblemSource::Files:
-      if (s.dictionaryFile.isEmpty() || s.signalsFile.isEmpty())
-        throw InputError("choose both a dictionary file and a signals file");
-      D = readDictionaryFile(s.dictionaryFile.toStdString());
-      source = QString("D from %1 (%2 x %3)").arg(s.dictionaryFile.section('/', -1)).arg(D.rows()).arg(D.cols());
-      break;
-  }
+  if (s.source == ProblemSource::Files && (s.dictionaryFile.isEmpty() || s.signalsFile.isEmpty()))
+    throw InputError("choose both a dictionary file and a signals file");
+  Matrix D = workbenchDictionary(s);
+  const QString source =
+      s.source == ProblemSource::Files ? QString("D from %1 (%2 x %3)").arg(s.dictionaryFile.section('/', -1)).arg(D.rows()).arg(D.cols())
+      : s.source == ProblemSource::Digits ? QString("digits D, n = 64, m = %1").arg(s.m)
+                                          : QString("Gaussian D, n = %1, m = %2").arg(s.n).arg(s.m);
   if (supervised(s) && s.source != ProblemSource::Gaussian)
     throw InputError("the supervised loss needs ground-truth codes: use a Gaussian problem (x = D z0 + noise)");
   if (s.source == ProblemSource::Files) {

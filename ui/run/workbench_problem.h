@@ -24,5 +24,7 @@ struct WorkbenchProblem {
 // `generate --dict ... --n --m --signals trainCount --test signalCount --seed`.
 ProblemSpec problemSpec(const ExperimentSettings& settings);
 WorkbenchProblem buildProblem(const ExperimentSettings& settings);
+// The dictionary alone (generated, or read from its file); throws InputError.
+Matrix workbenchDictionary(const ExperimentSettings& settings);
 
 }  // namespace unfold::ui
