@@ -1,9 +1,11 @@
 // The headless command line, driven in-process: generate -> solve, the trace contract, --help, bench,
 // and a clear message with exit code 2 for every kind of bad input.
+#include "algorithm_rows.h"
 #include "commands.h"
 #include "csv_table.h"
 #include "io/matrix_file.h"
 #include "lasso/lasso.h"
+#include "text_files.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -34,11 +36,6 @@ Run run(const QStringList& arguments) {
   r.out = QString::fromStdString(out.str());
   r.err = QString::fromStdString(err.str());
   return r;
-}
-
-QString readText(const QString& path) {
-  QFile f(path);
-  return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }
 
 }  // namespace
@@ -85,10 +82,7 @@ class TestCli : public QObject {
   }
 
   void solveWritesTraceAndCodes_data() {
-    QTest::addColumn<QString>("algo");
-    QTest::newRow("ista") << "ista";
-    QTest::newRow("fista") << "fista";
-    QTest::newRow("oista") << "oista";
+    addAlgorithmRows("algo");
   }
   void solveWritesTraceAndCodes() {
     QFETCH(QString, algo);

@@ -86,18 +86,12 @@ class TestExperiment : public QObject {
     QFETCH(QString, loss);
     QFETCH(int, layers);
     const auto kind = *parseParametrization(net.toStdString());
-    ExperimentSettings s;
-    s.n = 8;
-    s.m = 16;
-    s.signalCount = 60;
+    ExperimentSettings s = sizedProblem(8, 16, 60, 200);  // the solvers are off: only the networks run
     s.trainCount = 80;
     s.lambda = 0.3;
     s.seed = 5;
     s.ista = s.fista = s.oista = false;
-    s.lista = kind == Parametrization::Lista;
-    s.listaCp = kind == Parametrization::ListaCp;
-    s.alista = kind == Parametrization::Alista;
-    s.slista = kind == Parametrization::Slista;
+    s.chosen(kind) = true;
     s.layers = layers;
     s.loss = *parseLossKind(loss.toStdString());
     s.trainingIterations = 25;
@@ -172,14 +166,10 @@ class TestExperiment : public QObject {
     // Fig. 2 at --tiny: n = 10, m = 50, lambda = 0.5, 10 signals, 60 iterations, seed 0.
     QTemporaryDir dir;
     QCOMPARE(runCommand({"reproduce", "oista", "--tiny", "--out", dir.path()}), 0);
-    ExperimentSettings s;
-    s.n = 10;
-    s.m = 50;
-    s.signalCount = 10;
-    s.iterations = 60;
-    s.lambda = 0.5;
     MainWindow window;
     window.show();
+    ExperimentSettings s = sizedProblem(10, 50, 10, 60);
+    s.lambda = 0.5;
     QVERIFY(runSettings(window, s));
     const ConvergenceSnapshot& shown = window.shownSnapshot();
     QCOMPARE(shown.curves.size(), 3);

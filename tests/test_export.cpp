@@ -299,9 +299,7 @@ class TestExport : public QObject {
     MainWindow window;
     window.resize(1024, 700);
     window.show();
-    ExperimentSettings s;
-    s.iterations = 40;
-    QVERIFY(runSettings(window, s));
+    QVERIFY(runIterations(window, 40));
     SupportRatioPlot* plot = window.ratioPlot();
     plot->replot();
     QStringList names;

@@ -125,12 +125,7 @@ QString storyProblems(MainWindow& w) {
 
 // A run long enough to act on while it goes (a few seconds on 2 cores).
 ExperimentSettings longRun() {
-  ExperimentSettings s;
-  s.n = 30;
-  s.m = 100;
-  s.signalCount = 300;
-  s.iterations = 20000;
-  return s;
+  return sizedProblem(30, 100, 300, 20000);
 }
 
 // A 3-layer SLISTA on a tiny problem: trains in a blink.

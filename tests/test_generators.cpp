@@ -6,6 +6,8 @@
 
 #include <QtTest>
 
+#include "error_of.h"
+
 using namespace unfold;
 
 class TestGenerators : public QObject {
@@ -73,18 +75,10 @@ class TestGenerators : public QObject {
   }
 
   void badSizesAreRefusedWithAMessage() {
-    const auto message = [](const std::function<void()>& f) -> QString {
-      try {
-        f();
-      } catch (const InputError& e) {
-        return e.what();
-      }
-      return "no error";
-    };
-    QVERIFY(message([] { gaussianDictionary(0, 5, 0); }).contains("positive sizes"));
-    QVERIFY(message([] { gaussianDictionary(100000, 100000, 0); }).contains("too large"));
-    QVERIFY(message([] { makeDictionary(DictionaryKind::Digits, 32, 10, 0); }).contains("n must be 64"));
-    QVERIFY(message([] { digitsDictionary(5000, 0); }).contains("between 1 and 1797"));
+    QVERIFY(errorOf([] { gaussianDictionary(0, 5, 0); }).contains("positive sizes"));
+    QVERIFY(errorOf([] { gaussianDictionary(100000, 100000, 0); }).contains("too large"));
+    QVERIFY(errorOf([] { makeDictionary(DictionaryKind::Digits, 32, 10, 0); }).contains("n must be 64"));
+    QVERIFY(errorOf([] { digitsDictionary(5000, 0); }).contains("between 1 and 1797"));
   }
 };
 

@@ -184,12 +184,8 @@ class TestMainWindow : public QObject {
   void changingLambdaRestartsAndShowsOnlyTheLatestResult() {
     MainWindow window;
     window.show();
-    ExperimentSettings slow;
-    slow.n = 64;
-    slow.m = 256;
-    slow.signalCount = 500;
-    slow.iterations = 3000;
-    window.settingsPanel()->setSettings(slow);  // emits changed(): one debounced run
+    // setSettings emits changed(): one debounced run.
+    window.settingsPanel()->setSettings(sizedProblem(64, 256, 500, 3000));
     QTRY_VERIFY(window.latestGeneration() >= 1);
     const quint64 first = window.latestGeneration();
     // Three quick edits while it runs: one restart, after the debounce, with the last value.
@@ -229,12 +225,7 @@ class TestMainWindow : public QObject {
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    ExperimentSettings slow;
-    slow.n = 64;
-    slow.m = 256;
-    slow.signalCount = 2000;
-    slow.iterations = 100000;
-    window.settingsPanel()->setSettings(slow);
+    window.settingsPanel()->setSettings(sizedProblem(64, 256, 2000, 100000));
     QSignalSpy finished(&window, &MainWindow::runFinished);
     QTest::keyClick(&window, Qt::Key_F5);
     QCOMPARE(window.latestGeneration(), quint64(1));
@@ -282,12 +273,8 @@ class TestMainWindow : public QObject {
     QStandardPaths::setTestModeEnabled(true);  // QSettings (recent files) go to a test location
     MainWindow window;
     window.show();
-    ExperimentSettings custom;
-    custom.n = 12;
-    custom.m = 40;
-    custom.signalCount = 30;
+    ExperimentSettings custom = sizedProblem(12, 40, 30, 50);
     custom.lambda = 0.25;
-    custom.iterations = 50;
     custom.seed = 9;
     custom.fista = false;
     Session session;

@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "error_of.h"
+
 #include <cstring>
 
 using namespace unfold;
@@ -244,18 +246,10 @@ class TestMatrixFiles : public QObject {
 
   void fileErrorsNameThePath() {
     QTemporaryDir dir;
-    const auto error = [](const std::function<void()>& f) -> QString {
-      try {
-        f();
-      } catch (const InputError& e) {
-        return e.what();
-      }
-      return "no error";
-    };
     const std::string missing = dir.path().toStdString() + "/missing.csv";
-    QCOMPARE(error([&] { readMatrixFile(missing); }), QString::fromStdString(missing + ": no such file"));
-    QVERIFY(error([&] { readMatrixFile(dir.path().toStdString() + "/m.txt"); }).contains("unknown file type"));
-    QVERIFY(error([&] { writeMatrixFile("/nonexistent-folder/x.csv", Matrix::Ones(1, 1)); }).contains("cannot write"));
+    QCOMPARE(errorOf([&] { readMatrixFile(missing); }), QString::fromStdString(missing + ": no such file"));
+    QVERIFY(errorOf([&] { readMatrixFile(dir.path().toStdString() + "/m.txt"); }).contains("unknown file type"));
+    QVERIFY(errorOf([&] { writeMatrixFile("/nonexistent-folder/x.csv", Matrix::Ones(1, 1)); }).contains("cannot write"));
   }
 
   void failedWriteLeavesNothingBehind() {

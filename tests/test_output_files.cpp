@@ -14,6 +14,8 @@
 
 #include <cstdio>
 #include <functional>
+#include <initializer_list>
+#include <utility>
 #include <sstream>
 #include <thread>
 
@@ -38,45 +40,48 @@ QByteArray readText(const QString& path) {
   return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
 }
 
+// Declares the outputs (flag, path) and checks them, as a command does before any work.
+void declareOutputs(OutputFiles& files, std::initializer_list<std::pair<std::string, std::string>> outputs) {
+  for (const auto& [flag, path] : outputs) files.addOutput(flag, path);
+  files.check();
+}
+
 }  // namespace
 
 class TestOutputFiles : public QObject {
   Q_OBJECT
   QTemporaryDir dir_;
-  std::string path(const QString& name) const { return (dir_.path() + "/" + name).toStdString(); }
+  QString filePath(const QString& name) const { return dir_.path() + "/" + name; }
+  std::string path(const QString& name) const { return filePath(name).toStdString(); }
 
  private slots:
   void outputsAreReplacedAllTogetherAtCommit() {
-    writeText(QString::fromStdString(path("a.csv")), "old a");
+    writeText(filePath("a.csv"), "old a");
     std::ostringstream out;
     {
       OutputFiles files(out);
-      files.addOutput("--a", path("a.csv"));
-      files.addOutput("--b", path("b.csv"));
-      files.check();
+      declareOutputs(files, {{"--a", path("a.csv")}, {"--b", path("b.csv")}});
       files.write(path("a.csv"), "new a");
-      QCOMPARE(readText(QString::fromStdString(path("a.csv"))), QByteArray("old a"));  // not before commit
+      QCOMPARE(readText(filePath("a.csv")), QByteArray("old a"));  // not before commit
       files.write(path("b.csv"), "new b");
-      QVERIFY(!QFile::exists(QString::fromStdString(path("b.csv"))));
+      QVERIFY(!QFile::exists(filePath("b.csv")));
       files.commit();
     }
-    QCOMPARE(readText(QString::fromStdString(path("a.csv"))), QByteArray("new a"));
-    QCOMPARE(readText(QString::fromStdString(path("b.csv"))), QByteArray("new b"));
+    QCOMPARE(readText(filePath("a.csv")), QByteArray("new a"));
+    QCOMPARE(readText(filePath("b.csv")), QByteArray("new b"));
     QCOMPARE(QDir(dir_.path()).entryList(QDir::Files | QDir::Hidden).size(), 2);  // no temporary left
   }
 
   void anAbandonedPlanLeavesEverythingAsItWas() {
-    writeText(QString::fromStdString(path("keep.csv")), "old");
+    writeText(filePath("keep.csv"), "old");
     std::ostringstream out;
     {
       OutputFiles files(out);
-      files.addOutput("--a", path("keep.csv"));
-      files.addOutput("--b", path("never.csv"));
-      files.check();
+      declareOutputs(files, {{"--a", path("keep.csv")}, {"--b", path("never.csv")}});
       files.write(path("keep.csv"), "new");  // then the command fails before writing --b
     }
-    QCOMPARE(readText(QString::fromStdString(path("keep.csv"))), QByteArray("old"));
-    QVERIFY(!QFile::exists(QString::fromStdString(path("never.csv"))));
+    QCOMPARE(readText(filePath("keep.csv")), QByteArray("old"));
+    QVERIFY(!QFile::exists(filePath("never.csv")));
     QCOMPARE(QDir(dir_.path()).entryList({"*never*", "*keep*"}, QDir::Files | QDir::Hidden).size(), 1);
   }
 
@@ -85,9 +90,7 @@ class TestOutputFiles : public QObject {
     const std::string first = (d.path() + "/first.csv").toStdString(), second = (d.path() + "/second.csv").toStdString();
     std::ostringstream out;
     OutputFiles files(out);
-    files.addOutput("--first", first);
-    files.addOutput("--second", second);
-    files.check();
+    declareOutputs(files, {{"--first", first}, {"--second", second}});
     files.write(first, "1");
     files.write(second, "2");
     // Someone puts a non-empty folder where --second goes, after the checks: its rename must fail.
@@ -99,9 +102,9 @@ class TestOutputFiles : public QObject {
   }
 
   void collisionsAreRefusedNamingBoth() {
-    writeText(QString::fromStdString(path("in.csv")), "1\n");
+    writeText(filePath("in.csv"), "1\n");
     QVERIFY(QDir(dir_.path()).mkpath("sub"));
-    QVERIFY(QFile::link(QString::fromStdString(path("in.csv")), QString::fromStdString(path("link.csv"))));
+    QVERIFY(QFile::link(filePath("in.csv"), filePath("link.csv")));
     std::ostringstream out;
     const auto refusal = [&](const std::string& output, const std::string& second = {}) {
       return errorOf([&] {
@@ -112,7 +115,7 @@ class TestOutputFiles : public QObject {
         files.check();
       });
     };
-    const QString in = QString::fromStdString(path("in.csv"));
+    const QString in = filePath("in.csv");
     QCOMPARE(refusal(path("in.csv")), "--trace " + in + " is the input --dict " + in + ": refusing to overwrite an input");
     QVERIFY(refusal(path("sub/../in.csv")).contains("is the input --dict"));
     QVERIFY(refusal(path("link.csv")).contains("is the input --dict"));
@@ -127,13 +130,13 @@ class TestOutputFiles : public QObject {
     QCOMPARE(::bind(listening, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
     QVERIFY(refusal(socketPath).contains("is a socket; cannot write a file there"));
     ::close(listening);
-    QVERIFY(refusal(path("nodir/x.csv")).contains("the folder " + QString::fromStdString(path("nodir")) + " does not exist"));
+    QVERIFY(refusal(path("nodir/x.csv")).contains("the folder " + filePath("nodir") + " does not exist"));
     // A folder where no file can be created (even by root): found at check time, before any work.
     QVERIFY2(refusal("/proc/unfold-test.csv").startsWith("--trace /proc/unfold-test.csv: cannot write in /proc ("),
              qPrintable(refusal("/proc/unfold-test.csv")));
     QCOMPARE(refusal(path("fine.csv")), QString("no error"));
     QCOMPARE(readText(in), QByteArray("1\n"));
-    QVERIFY(!QFile::exists(QString::fromStdString(path("fine.csv"))));  // check() alone writes nothing visible
+    QVERIFY(!QFile::exists(filePath("fine.csv")));  // check() alone writes nothing visible
   }
 
   void dashIsStandardOutputAndAFifoIsWrittenInPlace() {
@@ -144,9 +147,7 @@ class TestOutputFiles : public QObject {
     std::thread reader([&] { received = readText(QString::fromStdString(fifo)); });  // blocks until the writer opens
     {
       OutputFiles files(out);
-      files.addOutput("--trace", "-");
-      files.addOutput("--codes", fifo);
-      files.check();
+      declareOutputs(files, {{"--trace", "-"}, {"--codes", fifo}});
       QVERIFY(files.writesToStandardOutput());
       files.write("-", "to stdout\n");
       files.write(fifo, "through the pipe\n");
@@ -167,8 +168,7 @@ class TestOutputFiles : public QObject {
     std::ostringstream out;
     {
       OutputFiles files(out);
-      files.addOutput("--trace", node);
-      files.check();
+      declareOutputs(files, {{"--trace", node}});
       files.write(node, std::string(268, 'x'));
       files.commit();
     }
@@ -181,7 +181,7 @@ class TestOutputFiles : public QObject {
   void theBoundedReaderStopsAtItsLimitAndNamesTheFile() {
     QCOMPARE(errorOf([] { readBoundedFile("/dev/zero", 1 << 20, "a test file"); }),
              QString("/dev/zero: larger than the 1 MiB limit for a test file"));
-    writeText(QString::fromStdString(path("small.txt")), QByteArray(1000, 'a'));
+    writeText(filePath("small.txt"), QByteArray(1000, 'a'));
     QCOMPARE(readBoundedFile(path("small.txt"), 1000, "x").size(), qsizetype(1000));
     QCOMPARE(errorOf([&] { readBoundedFile(path("small.txt"), 999, "x"); }),
              QString::fromStdString(path("small.txt") + ": larger than the 999 bytes limit for x"));

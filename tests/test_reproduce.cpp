@@ -10,6 +10,7 @@
 #include "io/matrix_file.h"
 #include "io/network_file.h"
 #include "linalg/dictionary.h"
+#include "text_files.h"
 
 #include <QFile>
 #include <QImage>
@@ -39,16 +40,6 @@ QList<QStringList> readCsv(const QString& path) {
   for (const QByteArray& line : file.readAll().split('\n'))
     if (!line.isEmpty()) rows << QString::fromUtf8(line).split(',');
   return rows;
-}
-
-bool writeText(const QString& path, const QString& text) {
-  QFile file(path);
-  return file.open(QIODevice::WriteOnly) && file.write(text.toUtf8()) == text.toUtf8().size();
-}
-
-QString readText(const QString& path) {
-  QFile file(path);
-  return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
 }
 
 }  // namespace

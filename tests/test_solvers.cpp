@@ -11,6 +11,8 @@
 
 #include <QtTest>
 
+#include "algorithm_rows.h"
+
 using namespace unfold;
 
 namespace {
@@ -42,10 +44,7 @@ class TestSolvers : public QObject {
   Q_OBJECT
  private slots:
   void eachSolverReachesTheReferenceSolution_data() {
-    QTest::addColumn<QString>("algorithm");
-    QTest::addRow("ista") << "ista";
-    QTest::addRow("fista") << "fista";
-    QTest::addRow("oista") << "oista";
+    addAlgorithmRows("algorithm");
   }
   void eachSolverReachesTheReferenceSolution() {
     QFETCH(QString, algorithm);

@@ -63,9 +63,7 @@ class TestTraining : public QObject {
     const Problem p;
     UnfoldedNetwork net = p.network(Parametrization::Slista, 10);
     Recorder rec;
-    TrainingSettings s;
-    s.maxIterations = 60;
-    const TrainingResult r = trainNetwork(net, p.data, s, &rec);
+    const TrainingResult r = trainNetwork(net, p.data, {.maxIterations = 60}, &rec);
     QVERIFY(rec.train.size() >= 30);
     for (size_t i = 1; i < rec.train.size(); ++i) QVERIFY(rec.train[i] < rec.train[i - 1]);
     QVERIFY2(r.bestTestLoss < 0.99 * r.initialTestLoss, qPrintable(QString("%1 -> %2").arg(r.initialTestLoss).arg(r.bestTestLoss)));
@@ -98,19 +96,14 @@ class TestTraining : public QObject {
     const Problem p;
     UnfoldedNetwork net = p.network(Parametrization::ListaCp, 3);
     Recorder rec;
-    TrainingSettings s;
-    s.maxIterations = 10;
-    trainNetwork(net, p.data, s, &rec);
+    trainNetwork(net, p.data, {.maxIterations = 10}, &rec);
     QCOMPARE(rec.firstLayerCoupling.size(), rec.train.size());
     QVERIFY(rec.firstLayerCoupling.back() > 0.0);  // training moved W away from D diag(theta)
   }
 
   void sameSeedSameBitsOtherSeedOtherBits() {
     const Problem p;
-    TrainingSettings s;
-    s.optimizer = Optimizer::Adam;
-    s.maxIterations = 50;
-    s.batchSize = 32;
+    const TrainingSettings s{.optimizer = Optimizer::Adam, .maxIterations = 50, .batchSize = 32};
     const auto train = [&](std::uint64_t seed) {
       UnfoldedNetwork net = p.network(Parametrization::ListaCp, 4);
       TrainingSettings with = s;
@@ -119,8 +112,7 @@ class TestTraining : public QObject {
     };
     QCOMPARE(train(7), train(7));
     QVERIFY(train(7) != train(8));
-    TrainingSettings gd;
-    gd.maxIterations = 20;
+    const TrainingSettings gd{.maxIterations = 20};
     UnfoldedNetwork a = p.network(Parametrization::Slista, 6), b = p.network(Parametrization::Slista, 6);
     QCOMPARE(trainNetwork(a, p.data, gd).weights.flatten(), trainNetwork(b, p.data, gd).weights.flatten());
   }
@@ -129,11 +121,8 @@ class TestTraining : public QObject {
     const Problem p;
     for (auto kind : {Parametrization::ListaCp, Parametrization::Alista, Parametrization::Slista}) {
       UnfoldedNetwork net = p.network(kind, 4);
-      TrainingSettings s;
-      s.optimizer = Optimizer::Adam;
-      s.learningRate = 10.0;  // wild steps: the projection must hold the constraints
-      s.maxIterations = 30;
-      s.patience = 0;
+      // Wild steps (learning rate 10): the projection must hold the constraints.
+      const TrainingSettings s{.optimizer = Optimizer::Adam, .maxIterations = 30, .learningRate = 10.0, .patience = 0};
       const TrainingResult r = trainNetwork(net, p.data, s);
       for (const LayerWeights& layer : r.weights.layers) {
         if (layer.theta.size()) QVERIFY(layer.theta.minCoeff() >= 0.0);
@@ -148,9 +137,7 @@ class TestTraining : public QObject {
     p.data.trainX *= 1e200;  // finite inputs whose loss overflows to Inf
     UnfoldedNetwork net = p.network(Parametrization::Slista, 3);
     const Vector before = net.weights().flatten();
-    TrainingSettings s;
-    s.maxIterations = 10;
-    const TrainingResult r = trainNetwork(net, p.data, s);
+    const TrainingResult r = trainNetwork(net, p.data, {.maxIterations = 10});
     QCOMPARE(r.reason, StopReason::Diverged);
     QCOMPARE(r.weights.flatten(), before);
     QVERIFY(QString::fromStdString(stopReasonText(r.reason)).contains("kept the best weights"));
@@ -160,11 +147,7 @@ class TestTraining : public QObject {
     const Problem p;
     UnfoldedNetwork net = p.network(Parametrization::Slista, 4);
     Recorder rec;
-    TrainingSettings s;
-    s.layerWise = true;
-    s.maxIterations = 40;
-    s.patience = 0;
-    const TrainingResult r = trainNetwork(net, p.data, s, &rec);
+    const TrainingResult r = trainNetwork(net, p.data, {.maxIterations = 40, .layerWise = true, .patience = 0}, &rec);
     QCOMPARE(r.weights.layerCount(), 4);
     QCOMPARE(net.layerCount(), 4);
     QCOMPARE(rec.layers.front(), 1);

@@ -360,9 +360,7 @@ class TestWorkbench : public QObject {
   void clickingACloudPointInspectsItsSignal() {
     MainWindow window;
     window.show();
-    ExperimentSettings s;
-    s.iterations = 40;
-    QVERIFY(runSettings(window, s));
+    QVERIFY(runIterations(window, 40));
     SupportRatioPlot* plot = window.ratioPlot();
     plot->replot();
     // A point of the cloud from a signal other than the one shown.

@@ -9,15 +9,22 @@
 
 namespace unfold::ui {
 
+// The default settings on an n x m dictionary with `signalCount` test signals and `iterations` solver
+// iterations.
+inline ExperimentSettings sizedProblem(int n, int m, int signalCount, int iterations) {
+  ExperimentSettings s;
+  s.n = n;
+  s.m = m;
+  s.signalCount = signalCount;
+  s.iterations = iterations;
+  return s;
+}
+
 // Small enough to train in well under a second: n = 5, m = 10, 100 signals, 5 layers.
 inline ExperimentSettings smallNetworks() {
-  ExperimentSettings s;
-  s.n = 5;
-  s.m = 10;
-  s.signalCount = 100;
+  ExperimentSettings s = sizedProblem(5, 10, 100, 30);
   s.trainCount = 100;
   s.lambda = 0.2;
-  s.iterations = 30;
   s.listaCp = s.slista = true;
   s.layers = 5;
   s.trainingIterations = 40;
@@ -36,6 +43,13 @@ inline bool runToCompletion(MainWindow& window, int timeoutMs = 120000) {
 inline bool runSettings(MainWindow& window, const ExperimentSettings& settings) {
   window.settingsPanel()->setSettings(settings);
   return runToCompletion(window);
+}
+
+// The default problem, `iterations` solver iterations.
+inline bool runIterations(MainWindow& window, int iterations) {
+  ExperimentSettings s;
+  s.iterations = iterations;
+  return runSettings(window, s);
 }
 
 }  // namespace unfold::ui

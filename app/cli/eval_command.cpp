@@ -10,7 +10,6 @@
 #include "lasso/reference_solver.h"
 #include "networks/network_diagnostics.h"
 #include "problem_files.h"
-#include "progress_line.h"
 
 #include <cmath>
 #include <cstdio>
@@ -40,13 +39,7 @@ int runEval(const QStringList& arguments, std::ostream& stdOut, std::ostream& er
   const auto codesPath = options.optionalText("codes");
   const std::string signalsPath = options.text("signals");
   OutputFiles files(stdOut);
-  files.addInput("--net", netPath);
-  files.addInput("--dict", dictPath);
-  files.addInput("--signals", signalsPath);
-  files.addOutput("--report", reportPath);
-  files.addOutput("--diagnostics", diagnosticsPath);
-  files.addOutput("--codes", codesPath);
-  files.check();
+  declareFiles(files, options, {"net", "dict", "signals"}, {"report", "diagnostics", "codes"});
   std::ostream& out = files.writesToStandardOutput() ? err : stdOut;  // stdout carries the file then
 
   const NetworkFile file = parseNetworkJson(readWholeFile(netPath), netPath);
@@ -61,14 +54,7 @@ int runEval(const QStringList& arguments, std::ostream& stdOut, std::ostream& er
   }
   const Dictionary dictionary(std::move(D));
   const UnfoldedNetwork network(dictionary, lambda, file.weights);
-  // The exact solutions come first and can take a while on a big problem: say so (sign of life).
-  if (static_cast<double>(dictionary.atoms().size()) * static_cast<double>(X.cols()) > 1e8)
-    err << "reference: solving every signal exactly first (a big problem: this can take minutes)...\n";
-  ProgressLine progress(err, false);
-  ReferenceSettings referenceSettings;
-  referenceSettings.progress = progress.referenceReporter();
-  const ReferenceSolution reference = solveReference(dictionary, X, lambda, referenceSettings);
-  progress.finish();
+  const ReferenceSolution reference = solveReferenceShowingProgress(dictionary, X, lambda, err, false);
   const std::vector<LayerDiagnostics> report = diagnoseNetwork(network, X, X, reference.optimalCost);
   if (reportPath) files.write(*reportPath, formatReportCsv(report));
   if (diagnosticsPath) files.write(*diagnosticsPath, formatDiagnosticsCsv(report));

@@ -2,6 +2,7 @@
 
 #include "base/input_error.h"
 #include "io/matrix_file.h"
+#include "progress_line.h"
 
 namespace unfold::cli {
 
@@ -26,6 +27,25 @@ Matrix readCodesFor(const Matrix& D, Eigen::Index signalCount, const std::string
                      std::to_string(D.cols()) + " (one per row), it is " + std::to_string(Z.cols()) + " x " +
                      std::to_string(Z.rows()));
   return Z;
+}
+
+void declareFiles(OutputFiles& files, const CommandOptions& options, std::initializer_list<QString> inputs,
+                  std::initializer_list<QString> outputs) {
+  for (const QString& name : inputs) files.addInput("--" + name.toStdString(), options.optionalText(name));
+  for (const QString& name : outputs) files.addOutput("--" + name.toStdString(), options.optionalText(name));
+  files.check();
+}
+
+ReferenceSolution solveReferenceShowingProgress(const Dictionary& dictionary, const Matrix& X, double lambda,
+                                                std::ostream& err, bool progressFromTheStart) {
+  if (static_cast<double>(dictionary.atoms().size()) * static_cast<double>(X.cols()) > 1e8)
+    err << "reference: solving every signal exactly first (a big problem: this can take minutes)...\n";
+  ProgressLine progress(err, progressFromTheStart);
+  ReferenceSettings settings;
+  settings.progress = progress.referenceReporter();
+  ReferenceSolution reference = solveReference(dictionary, X, lambda, settings);
+  progress.finish();
+  return reference;
 }
 
 }  // namespace unfold::cli

@@ -1,8 +1,18 @@
 // Reading the inputs every subcommand shares: D, a batch of signals checked against D, and codes files
-// checked against both, with errors that name the files.
+// checked against both, with errors that name the files; the files declared from the options, and the
+// exact solutions the evaluating commands measure against.
 #pragma once
 
 #include "base/types.h"
+#include "command_options.h"
+#include "io/output_files.h"
+#include "lasso/reference_solver.h"
+#include "linalg/dictionary.h"
+
+#include <QString>
+
+#include <initializer_list>
+#include <ostream>
 
 #include <string>
 
@@ -13,5 +23,15 @@ Matrix readDictionary(const std::string& path);  // n x m, finite
 Matrix readSignalsFor(const Matrix& D, const std::string& dictPath, const std::string& path);
 // One code per row in the file; returned as m x N. Checks the size against D and the signal count.
 Matrix readCodesFor(const Matrix& D, Eigen::Index signalCount, const std::string& path);
+
+// Declares the paths of the named options (flag --name; an option not given is left out) as the
+// command's inputs and outputs, then checks them before any work (OutputFiles::check).
+void declareFiles(OutputFiles& files, const CommandOptions& options, std::initializer_list<QString> inputs,
+                  std::initializer_list<QString> outputs);
+
+// F* of every signal with a progress line on `err`, and first a sign of life on a problem big enough to
+// take minutes.
+ReferenceSolution solveReferenceShowingProgress(const Dictionary& dictionary, const Matrix& X, double lambda,
+                                                std::ostream& err, bool progressFromTheStart);
 
 }  // namespace unfold::cli

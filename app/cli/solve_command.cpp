@@ -116,11 +116,7 @@ int runSolve(const QStringList& arguments, std::ostream& stdOut, std::ostream& e
   const std::string dictPath = options.text("dict");
   const std::string signalsPath = options.text("signals");
   OutputFiles files(stdOut);
-  files.addInput("--dict", dictPath);
-  files.addInput("--signals", signalsPath);
-  files.addOutput("--trace", tracePath);
-  files.addOutput("--codes", codesPath);
-  files.check();
+  declareFiles(files, options, {"dict", "signals"}, {"trace", "codes"});
   std::ostream& out = files.writesToStandardOutput() ? err : stdOut;  // stdout carries the file then
 
   Matrix D = readDictionary(dictPath);
@@ -133,15 +129,8 @@ int runSolve(const QStringList& arguments, std::ostream& stdOut, std::ostream& e
                 static_cast<long long>(X.cols()), lambda, dictionary.lipschitz(), lambdaMax(dictionary.atoms(), X).mean());
   out << line;
 
-  // The exact solution of every signal comes first and can take a while on a big problem: say so.
-  if (static_cast<double>(dictionary.atoms().size()) * static_cast<double>(X.cols()) > 1e8)
-    err << "reference: solving every signal exactly first (a big problem: this can take minutes)...\n";
   auto start = std::chrono::steady_clock::now();
-  ProgressLine referenceProgress(err, options.isSet("progress"));
-  ReferenceSettings referenceSettings;
-  referenceSettings.progress = referenceProgress.referenceReporter();
-  const ReferenceSolution reference = solveReference(dictionary, X, lambda, referenceSettings);
-  referenceProgress.finish();
+  const ReferenceSolution reference = solveReferenceShowingProgress(dictionary, X, lambda, err, options.isSet("progress"));
   std::snprintf(line, sizeof line, "reference: F* for every signal in %.2f s, max gap / F(0) = %.2e%s\n", secondsSince(start),
                 reference.maxRelativeGap(),
                 reference.uncertified ? (" (" + std::to_string(reference.uncertified) + " signals above 1e-12)").c_str() : "");

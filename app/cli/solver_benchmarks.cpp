@@ -45,15 +45,8 @@ std::string size(const BenchmarkSizes& s, long signals) {
 }  // namespace
 
 BenchmarkSizes BenchmarkSizes::quick() {
-  BenchmarkSizes s;
-  s.signalCount = 500;
-  s.iterations = 20;
-  s.longRunSignals = 200;
-  s.longRunIterations = 100;
-  s.numpySignals = 100;
-  s.numpyIterations = 100;
-  s.trainingSignals = 200;
-  return s;
+  return {.signalCount = 500, .iterations = 20, .longRunSignals = 200, .longRunIterations = 100, .numpySignals = 100,
+          .numpyIterations = 100, .trainingSignals = 200};
 }
 
 std::vector<BenchmarkResult> runSolverBenchmarks(const BenchmarkSizes& s) {

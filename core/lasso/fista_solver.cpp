@@ -1,7 +1,7 @@
 // FISTA (Beck & Teboulle 2009). D y is obtained from D z_k and D z_{k-1} by linearity, so an iteration
 // costs the same two products as ISTA.
 #include "base/parallel_for.h"
-#include "lasso/solver.h"
+#include "lasso/solver_loop.h"
 #include "linalg/dictionary_product.h"
 
 #include <cmath>
@@ -12,30 +12,21 @@ SolveResult runFista(const Dictionary& dictionary, const Matrix& X, double lambd
                      SolverObserver* observer) {
   const Matrix& D = dictionary.atoms();
   const double invL = 1.0 / dictionary.lipschitz();
-  SolveResult result;
-  Matrix& Z = result.Z;
-  Z.setZero(D.cols(), X.cols());
+  SolverRun run(D, X, iterations, observer);
+  Matrix& Z = run.result.Z;
   Matrix previousZ = Z;
   Matrix Y(D.cols(), X.cols());
   Matrix DZ(D.rows(), X.cols());
   Matrix previousDZ = Matrix::Zero(D.rows(), X.cols());
-  Matrix residual(D.rows(), X.cols());
-  Matrix gradient(D.cols(), X.cols());
-  const Vector stepTimesL = Vector::Ones(X.cols());
   double tk = 1.0;
   for (int t = 0;; ++t) {
     DZ.resize(D.rows(), X.cols());
     parallelFor(static_cast<long>(X.cols()), kMinColumnsPerThread, [&](long begin, long end) {
       const Eigen::Index count = end - begin;
       multiplyDictionary(D, Z.middleCols(begin, count), DZ.middleCols(begin, count));
-      residual.middleCols(begin, count) = DZ.middleCols(begin, count) - X.middleCols(begin, count);
+      run.residual.middleCols(begin, count) = DZ.middleCols(begin, count) - X.middleCols(begin, count);
     });
-    result.iterations = t;
-    if (observer && observer->onIteration({t, Z, residual, t > 0 ? &stepTimesL : nullptr, nullptr})) {
-      result.stopped = t < iterations;
-      break;
-    }
-    if (t == iterations) break;
+    if (run.endsAt(t)) break;
     // z_t is z_k with k = t (z_0 = 0 = y_1). Momentum (t_k - 1)/t_{k+1} applied to z_k - z_{k-1}.
     const double tNext = 0.5 * (1.0 + std::sqrt(1.0 + 4.0 * tk * tk));
     const double beta = t == 0 ? 0.0 : (tk - 1.0) / tNext;
@@ -43,8 +34,8 @@ SolveResult runFista(const Dictionary& dictionary, const Matrix& X, double lambd
     parallelFor(static_cast<long>(X.cols()), kMinColumnsPerThread, [&](long begin, long end) {
       const Eigen::Index count = end - begin;
       auto y = Y.middleCols(begin, count);
-      auto r = residual.middleCols(begin, count);
-      auto g = gradient.middleCols(begin, count);
+      auto r = run.residual.middleCols(begin, count);
+      auto g = run.gradient.middleCols(begin, count);
       auto z = Z.middleCols(begin, count);
       auto zPrevious = previousZ.middleCols(begin, count);
       y = z + beta * (z - zPrevious);
@@ -56,7 +47,7 @@ SolveResult runFista(const Dictionary& dictionary, const Matrix& X, double lambd
     });
     previousDZ.swap(DZ);
   }
-  return result;
+  return std::move(run.result);
 }
 
 }  // namespace unfold

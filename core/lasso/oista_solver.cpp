@@ -6,7 +6,7 @@
 // that an unchanged support costs a bitset comparison and a changed one a warm-started eigenvalue
 // computation (support_lipschitz.h).
 #include "base/parallel_for.h"
-#include "lasso/solver.h"
+#include "lasso/solver_loop.h"
 #include "linalg/dictionary_product.h"
 #include "linalg/support_bits.h"
 #include "linalg/support_lipschitz.h"
@@ -27,23 +27,13 @@ SolveResult runOista(const Dictionary& dictionary, const Matrix& X, double lambd
   const double L = dictionary.lipschitz();
   const Eigen::Index m = D.cols();
   const Eigen::Index N = X.cols();
-  SolveResult result;
-  Matrix& Z = result.Z;
-  Z.setZero(m, N);
-  Matrix residual(D.rows(), N);
-  Matrix gradient(m, N);
-  Vector stepTimesL = Vector::Ones(N);
+  SolverRun run(D, X, iterations, observer);
+  Matrix& Z = run.result.Z;
   std::vector<char> accepted(static_cast<size_t>(N), 0);
   SupportLipschitzTracker tracker(dictionary, N);
   for (int t = 0;; ++t) {
-    residualInParallel(D, Z, X, residual);
-    result.iterations = t;
-    if (observer && observer->onIteration({t, Z, residual, t > 0 ? &stepTimesL : nullptr,
-                                           t > 0 ? &accepted : nullptr})) {
-      result.stopped = t < iterations;
-      break;
-    }
-    if (t == iterations) break;
+    residualInParallel(D, Z, X, run.residual);
+    if (run.endsAt(t, &accepted)) break;
     // Per signal: the oracle test, L_S where it passes, the step. Independent across signals, and the
     // L_S computations dominate, so the batch is split over the cores.
     parallelFor(static_cast<long>(N), kMinColumnsPerThread, [&](long begin, long end) {
@@ -51,10 +41,10 @@ SolveResult runOista(const Dictionary& dictionary, const Matrix& X, double lambd
       // The gradient a block of columns at a time, so that the per-signal pass below finds it in cache.
       for (long block = begin; block < end; block += kBlockColumns) {
         const long count = std::min<long>(kBlockColumns, end - block);
-        gradient.middleCols(block, count).noalias() = D.transpose() * residual.middleCols(block, count);
+        run.gradient.middleCols(block, count).noalias() = D.transpose() * run.residual.middleCols(block, count);
         for (Eigen::Index j = block; j < block + count; ++j) {
           auto z = Z.col(j);
-          const auto g = gradient.col(j);
+          const auto g = run.gradient.col(j);
           const bool grows = supportBitsAndGrowth(z.data(), g.data(), m, lambda, bits.data());
           const bool empty = std::all_of(bits.begin(), bits.end(), [](std::uint64_t w) { return w == 0; });
           const bool keep = !grows && !empty;  // at z = 0 the support is empty and the step is 1/L
@@ -63,12 +53,12 @@ SolveResult runOista(const Dictionary& dictionary, const Matrix& X, double lambd
           if (keep) step = 1.0 / std::min(tracker.update(j, bits.data()), L);
           assignSoftThresholded(z, z - step * g, lambda * step);
           accepted[static_cast<size_t>(j)] = keep ? 1 : 0;
-          stepTimesL(j) = step * L;
+          run.stepTimesL(j) = step * L;
         }
       }
     });
   }
-  return result;
+  return std::move(run.result);
 }
 
 }  // namespace unfold

@@ -1,0 +1,42 @@
+// What every batched solver iterates on, and the head of its loop: z_t from z = 0 (kept in the result it
+// returns), the residual D z_t - x and the gradient's buffer; each iterate is reported to the observer
+// with its residual (and, from t = 1, the step that produced it), and the run ends after `iterations`
+// steps or when the observer asks.
+#pragma once
+
+#include "lasso/solver.h"
+
+#include <vector>
+
+namespace unfold {
+
+class SolverRun {
+ public:
+  SolverRun(const Matrix& D, const Matrix& X, int iterations, SolverObserver* observer)
+      : residual(D.rows(), X.cols()), gradient(D.cols(), X.cols()), stepTimesL(Vector::Ones(X.cols())),
+        iterations_(iterations), observer_(observer) {
+    result.Z.setZero(D.cols(), X.cols());
+  }
+
+  // True when the run ends at z_t (result.Z); records t and whether the observer stopped it early.
+  // `accepted`: OISTA's per-signal oracle outcome of the last step.
+  bool endsAt(int t, const std::vector<char>* accepted = nullptr) {
+    result.iterations = t;
+    if (observer_ && observer_->onIteration({t, result.Z, residual, t > 0 ? &stepTimesL : nullptr, t > 0 ? accepted : nullptr})) {
+      result.stopped = t < iterations_;
+      return true;
+    }
+    return t == iterations_;
+  }
+
+  SolveResult result;
+  Matrix residual;     // D z_t - x, n x N
+  Matrix gradient;     // m x N
+  Vector stepTimesL;   // per signal, step x L of the last step (1 for a fixed step 1/L)
+
+ private:
+  int iterations_;
+  SolverObserver* observer_;
+};
+
+}  // namespace unfold
