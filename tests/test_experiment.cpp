@@ -93,11 +93,8 @@ class TestExperiment : public QObject {
     s.trainCount = 80;
     s.lambda = 0.3;
     s.seed = 5;
-    s.ista = s.fista = s.oista = false;
-    s.lista = kind == Parametrization::Lista;
-    s.listaCp = kind == Parametrization::ListaCp;
-    s.alista = kind == Parametrization::Alista;
-    s.slista = kind == Parametrization::Slista;
+    s.solvers.clear();
+    s.networks = {kind};
     s.layers = layers;
     s.loss = *parseLossKind(loss.toStdString());
     s.trainingIterations = 25;

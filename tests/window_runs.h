@@ -18,7 +18,7 @@ inline ExperimentSettings smallNetworks() {
   s.trainCount = 100;
   s.lambda = 0.2;
   s.iterations = 30;
-  s.listaCp = s.slista = true;
+  s.networks = {unfold::Parametrization::ListaCp, unfold::Parametrization::Slista};
   s.layers = 5;
   s.trainingIterations = 40;
   return s;
