@@ -90,8 +90,8 @@ class TestExperiment : public QObject {
     s.trainCount = 80;
     s.lambda = 0.3;
     s.seed = 5;
-    s.ista = s.fista = s.oista = false;
-    s.chosen(kind) = true;
+    s.solvers.clear();
+    s.networks = {kind};
     s.layers = layers;
     s.loss = *parseLossKind(loss.toStdString());
     s.trainingIterations = 25;

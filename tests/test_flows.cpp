@@ -41,9 +41,9 @@ using namespace unfold::ui;
 
 namespace {
 
-const ConvergenceCurve* curveOf(const ConvergenceSnapshot& s, const QString& method) {
+const ConvergenceCurve* curveOf(const ConvergenceSnapshot& s, unfold::Algorithm method) {
   for (const ConvergenceCurve& c : s.curves)
-    if (c.method == method) return &c;
+    if (c.algorithm == method) return &c;
   return nullptr;
 }
 
@@ -134,7 +134,7 @@ ExperimentSettings tinySlista(int steps) {
   s.n = 5;
   s.m = 10;
   s.iterations = 20;
-  s.slista = true;
+  s.networks.insert(unfold::Parametrization::Slista);
   s.layers = 3;
   s.trainingIterations = steps;
   s.trainCount = 50;
@@ -323,7 +323,7 @@ class TestFlows : public QObject {
     QHash<QString, QRect> before;
     for (QDockWidget* dock : w.findChildren<QDockWidget*>()) before[dock->objectName()] = dock->geometry();
     ExperimentSettings s = w.settingsPanel()->settings();
-    s.slista = true;
+    s.networks.insert(unfold::Parametrization::Slista);
     s.layers = 3;
     s.trainingIterations = 5;
     QVERIFY(runSettings(w, s));
@@ -355,7 +355,7 @@ class TestFlows : public QObject {
     s.m = 60;
     s.iterations = 30;
     s.trainCount = 2000;
-    s.listaCp = true;
+    s.networks.insert(unfold::Parametrization::ListaCp);
     s.layers = 20;
     s.trainingIterations = 100000;
     w.settingsPanel()->setSettings(s, SettingsPanel::Quietly);
@@ -414,7 +414,7 @@ class TestFlows : public QObject {
       w.welcome()->findChild<QPushButton*>("welcomeDismiss")->click();
       QVERIFY(!w.welcome()->isVisible());
       ExperimentSettings s;
-      s.slista = true;
+      s.networks.insert(unfold::Parametrization::Slista);
       w.settingsPanel()->setSettings(s, SettingsPanel::Quietly);
       w.close();  // remembers the settings
     }
@@ -422,7 +422,7 @@ class TestFlows : public QObject {
     openActive(w);
     w.restoreLastSession();
     QVERIFY(!w.welcome()->isVisible());  // dismissed once, gone for good
-    QVERIFY(w.settingsPanel()->settings().slista);
+    QVERIFY(w.settingsPanel()->settings().chosen(unfold::Parametrization::Slista));
     QVERIFY(!w.running());  // training waits for the user
     QVERIFY(w.statusText().contains("press Run (F5)"));
   }

@@ -105,7 +105,8 @@ class TestHeadlessWindow : public QObject {
   // equal the window's run of the same settings.
   void theSessionAsCommandsGivesTheWindowsNumbers() {
     unfold::ui::ExperimentSettings settings = unfold::ui::smallNetworks();
-    settings.fista = settings.oista = settings.listaCp = false;
+    settings.solvers = {unfold::Algorithm::Ista};
+    settings.networks = {unfold::Parametrization::Slista};
     QString why;
     const QString script = unfold::ui::sessionScript(settings, "a test session", &why);
     QVERIFY2(!script.isEmpty(), qPrintable(why));

@@ -276,10 +276,10 @@ class TestMainWindow : public QObject {
     ExperimentSettings custom = sizedProblem(12, 40, 30, 50);
     custom.lambda = 0.25;
     custom.seed = 9;
-    custom.fista = false;
+    custom.solvers.erase(unfold::Algorithm::Fista);
     Session session;
     session.settings = custom;
-    session.inspectedMethod = "ISTA";
+    session.inspectedMethod = unfold::Algorithm::Ista;
     session.inspectedSignal = 4;
     QSignalSpy finished(&window, &MainWindow::runFinished);
     window.applySession(session);
@@ -291,7 +291,7 @@ class TestMainWindow : public QObject {
     QVERIFY(finished.wait(60000));
     QCOMPARE(window.openSessionFile(path, true), QString());
     QVERIFY(window.settingsPanel()->settings() == custom);
-    QCOMPARE(window.settingsPanel()->inspectedMethod(), QString("ISTA"));
+    QCOMPARE(window.settingsPanel()->inspectedMethod(), unfold::Algorithm::Ista);
     QCOMPARE(window.settingsPanel()->inspectedSignal(), 4);
     QVERIFY(finished.wait(60000));
     QVERIFY(!window.costPlot()->curve("FISTA"));  // the session's methods were run
@@ -326,6 +326,7 @@ class TestMainWindow : public QObject {
   }
 
   void presetsShipWithTheApp() {
+    using unfold::Algorithm, unfold::Parametrization;
     QVERIFY(presetNames().contains("oista"));
     QString error;
     const auto preset = readPreset("oista", &error);
@@ -334,18 +335,19 @@ class TestMainWindow : public QObject {
     QCOMPARE(preset->settings.m, 50);
     QCOMPARE(preset->settings.lambda, 0.5);
     QCOMPARE(preset->settings.iterations, 200);
-    QVERIFY(preset->settings.ista && preset->settings.fista && preset->settings.oista);
+    QVERIFY((preset->settings.solvers == std::set{Algorithm::Ista, Algorithm::Fista, Algorithm::Oista}));
     QVERIFY(!readPreset("nope", &error));
     QVERIFY2(error.contains("unknown preset 'nope' (presets: coupling, learned-steps, ls-ratio, networks, oista)"), qPrintable(error));
     // The figures' presets: each opens and asks for what its figure needs.
     const auto learned = readPreset("learned-steps", &error);
-    QVERIFY(learned && learned->settings.slista && learned->settings.layers == 20 && learned->settings.lambda == 0.2);
+    QVERIFY(learned && learned->settings.chosen(Parametrization::Slista) && learned->settings.layers == 20 && learned->settings.lambda == 0.2);
     const auto coupling = readPreset("coupling", &error);
-    QVERIFY(coupling && coupling->settings.listaCp && coupling->settings.layers == 40 && coupling->settings.layerWise);
+    QVERIFY(coupling && coupling->settings.chosen(Parametrization::ListaCp) && coupling->settings.layers == 40 && coupling->settings.layerWise);
     const auto ratio = readPreset("ls-ratio", &error);
     QVERIFY(ratio && ratio->settings.n == 200 && ratio->settings.m == 600);
     const auto networks = readPreset("networks", &error);
-    QVERIFY(networks && networks->settings.listaCp && networks->settings.alista && networks->settings.slista);
+    QVERIFY(networks && (networks->settings.networks ==
+                         std::set{Parametrization::ListaCp, Parametrization::Alista, Parametrization::Slista}));
     // The menu says what each preset is and which figure it reproduces.
     MainWindow window;
     QMenu* menu = nullptr;

@@ -193,6 +193,19 @@ class TestTeaching : public QObject {
     QVERIFY(error.contains("n must be 1 or 2"));
   }
 
+  void aLessonInspectsASolverByName() {
+    QString error;
+    const auto lesson = parseLesson(R"({"title": "t", "steps": [{"text": "a", "inspect": {"method": "fista", "signal": 2}},
+                                    {"text": "b", "inspect": {"signal": 5}}]})", "i.json", &error);
+    QVERIFY2(lesson, qPrintable(error));
+    QCOMPARE(lesson->steps[0].inspectMethod, std::optional(Algorithm::Fista));
+    QCOMPARE(lesson->steps[0].inspectSignal, 2);
+    QVERIFY(!lesson->steps[1].inspectMethod);  // the signal only: the method inspected stays
+    QVERIFY(!parseLesson(R"({"title": "t", "steps": [{"text": "a", "inspect": {"method": "SLISTA", "signal": 0}},
+                         {"text": "b"}]})", "j.json", &error));
+    QVERIFY2(error.contains("j.json: 'inspect': unknown method 'SLISTA' (ISTA, FISTA or OISTA)"), qPrintable(error));
+  }
+
   void lessonStepsDriveTheWindow() {
     MainWindow window;
     window.show();
@@ -204,9 +217,9 @@ class TestTeaching : public QObject {
     QVERIFY(window.latestGeneration() > before);
     QCOMPARE(window.settingsPanel()->settings().lambda, 0.5);
     panel->next();  // inspects OISTA, signal 0
-    QCOMPARE(window.settingsPanel()->inspectedMethod(), QString("OISTA"));
+    QCOMPARE(window.settingsPanel()->inspectedMethod(), unfold::Algorithm::Oista);
     panel->next();  // ISTA
-    QCOMPARE(window.settingsPanel()->inspectedMethod(), QString("ISTA"));
+    QCOMPARE(window.settingsPanel()->inspectedMethod(), unfold::Algorithm::Ista);
     panel->next();
     panel->next();  // the last step opens the 2-D view
     QCOMPARE(panel->currentStep(), 4);

@@ -143,6 +143,29 @@ class TestTraining : public QObject {
     QVERIFY(QString::fromStdString(stopReasonText(r.reason)).contains("kept the best weights"));
   }
 
+  void everyStopReasonHasASentenceAndAShortLabel_data() {
+    QTest::addColumn<StopReason>("reason");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("label");
+    QTest::newRow("budget") << StopReason::MaxIterations << "reached the maximum number of iterations" << "budget used";
+    QTest::newRow("time") << StopReason::TimeLimit << "reached the time limit" << "time limit";
+    QTest::newRow("stagnation") << StopReason::Stagnation << "the test loss stopped improving" << "stopped improving";
+    QTest::newRow("cancelled") << StopReason::Cancelled << "cancelled" << "stopped";
+    QTest::newRow("diverged") << StopReason::Diverged << "diverged (NaN or Inf); kept the best weights" << "diverged";
+    QTest::newRow("line search") << StopReason::LineSearchFailed
+                                 << "the line search could not decrease the loss (converged to rounding)" << "converged";
+  }
+
+  // The sentence goes to the CLI and the status bar, the label to the training plot's legend.
+  void everyStopReasonHasASentenceAndAShortLabel() {
+    QFETCH(StopReason, reason);
+    QFETCH(QString, text);
+    QFETCH(QString, label);
+    QCOMPARE(QString::fromStdString(stopReasonText(reason)), text);
+    QCOMPARE(QString::fromStdString(stopReasonLabel(reason)), label);
+    QVERIFY(label.count(' ') <= 1);  // two words at most
+  }
+
   void layerWiseGrowsTheNetworkToFullDepth() {
     const Problem p;
     UnfoldedNetwork net = p.network(Parametrization::Slista, 4);

@@ -189,7 +189,7 @@ class TestWorkbench : public QObject {
     window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
     ExperimentSettings s = smallNetworks();
-    s.listaCp = false;
+    s.networks.erase(unfold::Parametrization::ListaCp);
     s.n = 20;
     s.m = 60;
     s.trainCount = 2000;
@@ -344,7 +344,7 @@ class TestWorkbench : public QObject {
       QVERIFY2(QString(e.what()).contains("have 5 entries, but D has n = 8 rows"), e.what());
     }
     ExperimentSettings supervisedDigits = digits;
-    supervisedDigits.slista = true;
+    supervisedDigits.networks.insert(unfold::Parametrization::Slista);
     supervisedDigits.loss = unfold::LossKind::Supervised;
     QVERIFY_THROWS_EXCEPTION(unfold::InputError, buildProblem(supervisedDigits));
   }
@@ -354,7 +354,8 @@ class TestWorkbench : public QObject {
     QVERIFY(r.redraws >= 1);  // the window drew the run
     QVERIFY(r.worstLatencyMs >= 0.0 && r.worstLatencyMs < 10000.0);
     QVERIFY(r.windowedSeconds > 0.0 && r.headlessSeconds > 0.0);
-    QVERIFY(r.settings.slista && r.settings.listaCp);  // networks train while it is measured
+    // Networks train while it is measured.
+    QVERIFY((r.settings.networks == std::set{unfold::Parametrization::ListaCp, unfold::Parametrization::Slista}));
   }
 
   void clickingACloudPointInspectsItsSignal() {

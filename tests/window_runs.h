@@ -25,7 +25,7 @@ inline ExperimentSettings smallNetworks() {
   ExperimentSettings s = sizedProblem(5, 10, 100, 30);
   s.trainCount = 100;
   s.lambda = 0.2;
-  s.listaCp = s.slista = true;
+  s.networks = {unfold::Parametrization::ListaCp, unfold::Parametrization::Slista};
   s.layers = 5;
   s.trainingIterations = 40;
   return s;

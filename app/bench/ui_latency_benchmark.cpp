@@ -21,7 +21,7 @@ ExperimentSettings latencyBenchmarkSettings(bool quick) {
   s.trainCount = quick ? 200 : 1000;
   s.iterations = quick ? 100 : 1000;
   s.lambda = 0.2;
-  s.listaCp = s.slista = true;
+  s.networks = {Parametrization::ListaCp, Parametrization::Slista};
   s.layers = quick ? 5 : 15;
   s.trainingIterations = quick ? 30 : 120;
   return s;

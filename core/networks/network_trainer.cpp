@@ -13,22 +13,30 @@ namespace unfold {
 
 namespace {
 constexpr NameTable<Optimizer, 2> kOptimizerNames{{{Optimizer::GradientDescent, "gd"}, {Optimizer::Adam, "adam"}}};
+// Why training ended: a sentence (the CLI, the status bar) and a label of two words at most (legends).
+constexpr NameTable<StopReason, 6> kStopReasonTexts{{
+    {StopReason::MaxIterations, "reached the maximum number of iterations"},
+    {StopReason::TimeLimit, "reached the time limit"},
+    {StopReason::Stagnation, "the test loss stopped improving"},
+    {StopReason::Cancelled, "cancelled"},
+    {StopReason::Diverged, "diverged (NaN or Inf); kept the best weights"},
+    {StopReason::LineSearchFailed, "the line search could not decrease the loss (converged to rounding)"},
+}};
+constexpr NameTable<StopReason, 6> kStopReasonLabels{{
+    {StopReason::MaxIterations, "budget used"},
+    {StopReason::TimeLimit, "time limit"},
+    {StopReason::Stagnation, "stopped improving"},
+    {StopReason::Cancelled, "stopped"},
+    {StopReason::Diverged, "diverged"},
+    {StopReason::LineSearchFailed, "converged"},
+}};
 }  // namespace
 
 std::optional<Optimizer> parseOptimizer(std::string_view name) { return valueNamed(kOptimizerNames, name); }
 std::string optimizerName(Optimizer optimizer) { return nameOf(kOptimizerNames, optimizer); }
 
-std::string stopReasonText(StopReason reason) {
-  switch (reason) {
-    case StopReason::MaxIterations: return "reached the maximum number of iterations";
-    case StopReason::TimeLimit: return "reached the time limit";
-    case StopReason::Stagnation: return "the test loss stopped improving";
-    case StopReason::Cancelled: return "cancelled";
-    case StopReason::Diverged: return "diverged (NaN or Inf); kept the best weights";
-    case StopReason::LineSearchFailed: return "the line search could not decrease the loss (converged to rounding)";
-  }
-  return "?";
-}
+std::string stopReasonText(StopReason reason) { return nameOf(kStopReasonTexts, reason); }
+std::string stopReasonLabel(StopReason reason) { return nameOf(kStopReasonLabels, reason); }
 
 namespace {
 

@@ -64,7 +64,8 @@ class TrainingObserver {
 };
 
 enum class StopReason { MaxIterations, TimeLimit, Stagnation, Cancelled, Diverged, LineSearchFailed };
-std::string stopReasonText(StopReason reason);
+std::string stopReasonText(StopReason reason);   // a sentence: "reached the time limit"
+std::string stopReasonLabel(StopReason reason);  // two words at most, for legends: "time limit"
 
 struct TrainingResult {
   NetworkWeights weights;       // the best by test loss

@@ -28,16 +28,8 @@ inline QColor methodColor(Parametrization kind) {
   return QColor(120, 120, 120);
 }
 
-// The display name of a method ("ISTA", "LISTA-CP"), and the inverse for labels read back from a plot.
+// The display name of a method ("ISTA", "LISTA-CP"): legends, titles, check boxes and session keys.
 inline QString methodLabel(Algorithm algorithm) { return QString::fromStdString(algorithmName(algorithm)).toUpper(); }
 inline QString methodLabel(Parametrization kind) { return QString::fromStdString(parametrizationLabel(kind)); }
-
-// For a label only (a check box's text): the method it names, its colour; grey for no method.
-inline QColor methodColor(const QString& label) {
-  const std::string name = label.toLower().toStdString();
-  if (const auto algorithm = parseAlgorithm(name)) return methodColor(*algorithm);
-  if (const auto kind = parseParametrization(name)) return methodColor(*kind);
-  return QColor(120, 120, 120);
-}
 
 }  // namespace unfold::ui

@@ -1,5 +1,7 @@
 #include "plots/support_raster_plot.h"
 
+#include "plots/method_palette.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -56,15 +58,15 @@ SupportRasterPlot::SupportRasterPlot(QWidget* parent) : WorkbenchPlot("Support e
 
 namespace {
 
-const ConvergenceCurve* curveOf(const ConvergenceSnapshot& snapshot, const QString& method, int signal) {
+const ConvergenceCurve* curveOf(const ConvergenceSnapshot& snapshot, Algorithm method, int signal) {
   for (const ConvergenceCurve& c : snapshot.curves)
-    if (c.method == method && signal >= 0 && signal < c.inspected && c.atoms > 0 && c.iterates() > 0) return &c;
+    if (c.algorithm == method && signal >= 0 && signal < c.inspected && c.atoms > 0 && c.iterates() > 0) return &c;
   return nullptr;
 }
 
 }  // namespace
 
-void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, const QString& method, int signal) {
+void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, Algorithm method, int signal) {
   snapshot_ = snapshot;
   method_ = method;
   signal_ = signal;
@@ -109,7 +111,7 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, const QS
       if (z < 0) solutionNegative_->addData(iterates + 1, i);
     }
   }
-  setTitle(QString("Support evolution: %1, signal %2").arg(method).arg(signal));
+  setTitle(QString("Support evolution: %1, signal %2").arg(methodLabel(method)).arg(signal));
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);
 }

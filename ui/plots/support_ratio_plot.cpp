@@ -1,6 +1,7 @@
 #include "plots/support_ratio_plot.h"
 
 #include "linalg/largest_eigenvalue.h"
+#include "plots/method_palette.h"
 
 #include <cmath>
 
@@ -47,7 +48,7 @@ void SupportRatioPlot::fitLegend() {
   inset->update(QCPLayoutElement::upLayout);  // place the legend with its new size
 }
 
-void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, const QString& method, int signal) {
+void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, Algorithm method, int signal) {
   snapshot_ = snapshot;
   clearPlot();
   const auto add = [&](QCPAxisRect* rect, const QString& name, const QPen& pen, bool inLegend) {
@@ -62,7 +63,7 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, const QSt
     const int K = c.inspected;
     if (K == 0 || c.atoms == 0) continue;
     const int iterates = c.iterates();
-    if (c.method == method && signal >= 0 && signal < K && iterates > 0) {
+    if (c.algorithm == method && signal >= 0 && signal < K && iterates > 0) {
       QCPGraph* chosen = add(axisRect(), QString("signal %1").arg(signal), QPen(c.color, 2), true);
       QCPGraph* prediction = add(axisRect(), "MP at |S_t|/m", QPen(Qt::gray, 1.5, Qt::DotLine), true);
       for (int t = 0; t < iterates; ++t) {
@@ -72,7 +73,7 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, const QSt
         if (support > 0 && gamma > 0) prediction->addData(t, marchenkoPasturRatio(double(support) / c.atoms, gamma));
       }
     }
-    if (c.method == method) {  // the other methods' means would only crowd the panel
+    if (c.algorithm == method) {  // the other methods' means would only crowd the panel
       QCPGraph* mean = add(axisRect(), K == 1 ? QString("mean over 1 signal") : QString("mean over %1 signals").arg(K), QPen(c.color, 1.5, Qt::DashLine), true);
       for (int t = 0; t < c.lsOverLMean.size(); ++t) mean->addData(t, c.lsOverLMean[t]);
     }
@@ -94,7 +95,7 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, const QSt
   }
   const bool empty = snapshot.curves.isEmpty();
   legend->setVisible(!empty);
-  setTitle(empty ? QString("L_S / L (run a solver to see it)") : QString("L_S / L: %1").arg(method));
+  setTitle(empty ? QString("L_S / L (run a solver to see it)") : QString("L_S / L: %1").arg(methodLabel(method)));
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);
 }

@@ -10,7 +10,7 @@
 #include <QString>
 #include <QtGlobal>
 
-#include <vector>
+#include <set>
 
 namespace unfold::ui {
 
@@ -26,52 +26,22 @@ struct ExperimentSettings {
   double lambda = 0.5;  // a fraction of lambda_max (signals lie on the equiregularization set)
   int iterations = 200;
   quint64 seed = 0;
-  bool ista = true, fista = true, oista = true;
-  bool lista = false, listaCp = false, alista = false, slista = false;
+  // The methods chosen, in the enums' order (the form's): the solvers to run, the networks to train.
+  std::set<Algorithm> solvers{Algorithm::Ista, Algorithm::Fista, Algorithm::Oista};
+  std::set<Parametrization> networks;
   int layers = 10;                      // T of every network
   LossKind loss = LossKind::Unsupervised;
   int trainingIterations = 200;         // the training budget: full-batch gradient steps per network
   bool layerWise = false;               // train layers 1..t, then add layer t + 1 (deep LISTA-CP, Fig. 5)
-  bool anyNetwork() const { return lista || listaCp || alista || slista; }
+  bool anyNetwork() const { return !networks.empty(); }
   bool operator==(const ExperimentSettings&) const = default;
 
-  // The choices by method: the flags above are the form's check boxes, the enums what everything else
-  // uses.
+  // Every method the form offers, in its order.
   static constexpr Algorithm kAlgorithms[] = {Algorithm::Ista, Algorithm::Fista, Algorithm::Oista};
   static constexpr Parametrization kParametrizations[] = {Parametrization::Lista, Parametrization::ListaCp,
                                                            Parametrization::Alista, Parametrization::Slista};
-  bool& chosen(Algorithm algorithm) {
-    switch (algorithm) {
-      case Algorithm::Fista: return fista;
-      case Algorithm::Oista: return oista;
-      case Algorithm::Ista: break;
-    }
-    return ista;
-  }
-  bool& chosen(Parametrization kind) {
-    switch (kind) {
-      case Parametrization::Lista: return lista;
-      case Parametrization::ListaCp: return listaCp;
-      case Parametrization::Alista: return alista;
-      case Parametrization::Slista: break;
-    }
-    return slista;
-  }
-  // Reads only: the flag the non-const overload names.
-  bool chosen(Algorithm algorithm) const { return const_cast<ExperimentSettings&>(*this).chosen(algorithm); }
-  bool chosen(Parametrization kind) const { return const_cast<ExperimentSettings&>(*this).chosen(kind); }
-  std::vector<Algorithm> chosenSolvers() const {
-    std::vector<Algorithm> out;
-    for (Algorithm algorithm : kAlgorithms)
-      if (chosen(algorithm)) out.push_back(algorithm);
-    return out;
-  }
-  std::vector<Parametrization> chosenNetworks() const {
-    std::vector<Parametrization> out;
-    for (Parametrization kind : kParametrizations)
-      if (chosen(kind)) out.push_back(kind);
-    return out;
-  }
+  bool chosen(Algorithm algorithm) const { return solvers.contains(algorithm); }
+  bool chosen(Parametrization kind) const { return networks.contains(kind); }
 };
 
 // Trained weights stay valid while everything that shapes the training is unchanged: all but the
@@ -80,8 +50,8 @@ struct ExperimentSettings {
 inline bool sameTrainingSettings(ExperimentSettings a, ExperimentSettings b) {
   for (ExperimentSettings* s : {&a, &b}) {
     s->iterations = 0;
-    for (Algorithm algorithm : ExperimentSettings::kAlgorithms) s->chosen(algorithm) = false;
-    for (Parametrization kind : ExperimentSettings::kParametrizations) s->chosen(kind) = false;
+    s->solvers.clear();
+    s->networks.clear();
   }
   return a == b;
 }

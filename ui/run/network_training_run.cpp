@@ -13,24 +13,19 @@ namespace {
 
 constexpr int kPublishMs = 40;
 
-// Per layer: the (effective) step and mean threshold x L, and for LISTA / LISTA-CP the coupling.
+// Core's per-layer description as the plots' columns; the ratio step / threshold is 1 for a layer that
+// is an ISTA step (Lemma 4.3), which the coupling plot marks.
 void describeLayers(const NetworkWeights& weights, const std::vector<LayerCoupling>& coupling, double L, NetworkCurve& c) {
   c.stepTimesL.clear();
   c.thresholdTimesL.clear();
   c.coupling.clear();
   c.couplingRatio.clear();
-  for (size_t t = 0; t < weights.layers.size(); ++t) {
-    const LayerWeights& layer = weights.layers[t];
-    double step = layer.step * L, threshold = layer.step * L;  // SLISTA: threshold lambda alpha
-    if (weights.kind == Parametrization::Alista) threshold = layer.theta(0) * L;
-    if (t < coupling.size()) {
-      step = coupling[t].stepTimesL;
-      threshold = layer.theta.mean() * L;
-      c.coupling.append(coupling[t].distance);
-      c.couplingRatio.append(threshold > 0 ? step / threshold : qQNaN());
-    }
-    c.stepTimesL.append(step);
-    c.thresholdTimesL.append(threshold);
+  for (const LayerDescription& layer : layerDescriptions(weights, coupling, L)) {
+    c.stepTimesL.append(layer.stepTimesL);
+    c.thresholdTimesL.append(layer.thresholdTimesL);
+    if (!layer.coupling) continue;
+    c.coupling.append(*layer.coupling);
+    c.couplingRatio.append(layer.thresholdTimesL > 0 ? layer.stepTimesL / layer.thresholdTimesL : qQNaN());
   }
 }
 
@@ -61,18 +56,6 @@ class WorkbenchTrainingObserver : public TrainingObserver {
   const std::function<void(const NetworkCurve&)>& publish_;
   ProgressThrottle throttle_{std::chrono::milliseconds(kPublishMs), ProgressThrottle::First::AfterInterval};
 };
-
-QString shortStopReason(StopReason reason) {
-  switch (reason) {
-    case StopReason::MaxIterations: return "budget used";
-    case StopReason::TimeLimit: return "time limit";
-    case StopReason::Stagnation: return "stopped improving";
-    case StopReason::Cancelled: return "stopped";
-    case StopReason::Diverged: return "diverged";
-    case StopReason::LineSearchFailed: return "converged";
-  }
-  return {};
-}
 
 // The training curves travel with the weights in sessions, so that a reopened session shows them.
 void saveTrainingCurve(const NetworkCurve& curve, QJsonObject& record) {
@@ -143,7 +126,7 @@ NetworkCurve runNetwork(const NetworkProblem& problem, const NetworkSettings& se
     const TrainedNetwork trained = trainNetwork(problem.dictionary, problem.data, settings, &observer);
     if (abandoned()) return curve;
     curve.stopReason = QString::fromStdString(stopReasonText(trained.result.reason));
-    curve.stopLabel = shortStopReason(trained.result.reason);
+    curve.stopLabel = QString::fromStdString(stopReasonLabel(trained.result.reason));
     curve.network = trained.file;
     saveTrainingCurve(curve, curve.network.training);
   }

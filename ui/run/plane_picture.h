@@ -18,7 +18,7 @@ struct PlaneSettings {
 };
 
 struct PlaneTrack {
-  QString method;
+  QString method;  // its label, for the legend
   QColor color;
   QVector<double> fromX, fromY, gradX, gradY, toX, toY;  // step t: z_t -> u_t -> z_{t+1}
   QVector<double> stepTimesL, gap;                       // per step; gap = F(z_{t+1}) - F*

@@ -16,9 +16,11 @@ constexpr int kGrid = 300;          // cost samples per side
 constexpr double kGridScale = 2.0;  // the cost grid is twice as wide as the picture: any window shape is filled
 constexpr int kSlistaSignals = 300, kSlistaIterations = 150;
 
-PlaneTrack trackOf(const QString& method, const PlaneProblem& p, const std::vector<PlaneStep>& path, double fStar) {
+// `method`: an Algorithm or a Parametrization, drawn under its label and in its colour.
+template <typename Method>
+PlaneTrack trackOf(Method method, const PlaneProblem& p, const std::vector<PlaneStep>& path, double fStar) {
   PlaneTrack track;
-  track.method = method;
+  track.method = methodLabel(method);
   track.color = methodColor(method);
   for (const PlaneStep& s : path) {
     track.fromX << s.from(0);
@@ -92,12 +94,12 @@ void PlaneWorker::computePicture() {
     picture.fZero = planeCost(p, Vector::Zero(2));
     const std::vector<PlaneStep> ista = planePath(p, PlaneMethod::Ista, s.steps);
     const std::vector<PlaneStep> oista = planePath(p, PlaneMethod::Oista, s.steps);
-    picture.tracks << trackOf("ISTA", p, ista, picture.fStar);
-    picture.tracks << trackOf("OISTA", p, oista, picture.fStar);
+    picture.tracks << trackOf(Algorithm::Ista, p, ista, picture.fStar);
+    picture.tracks << trackOf(Algorithm::Oista, p, oista, picture.fStar);
     if (generation_.load() != generation) return;  // a newer request: skip the training
     const std::vector<double> learned = trainPlaneSlista(p, s.steps, kSlistaSignals, kSlistaIterations, s.seed + 10);
     const std::vector<PlaneStep> slista = planePath(p, PlaneMethod::Slista, 0, learned);
-    picture.tracks << trackOf("SLISTA", p, slista, picture.fStar);
+    picture.tracks << trackOf(Parametrization::Slista, p, slista, picture.fStar);
     const PlaneBox box = planePictureBox(zStar, {ista, oista, slista});
     const PlaneBox grid = planeSquareAround(box, kGridScale);
     picture.xMin = box.xMin, picture.xMax = box.xMax, picture.yMin = box.yMin, picture.yMax = box.yMax;

@@ -43,18 +43,21 @@ QStringList methodNames() {
   return names;
 }
 
-bool* methodFlag(ExperimentSettings& s, const QString& name) {
-  if (const auto algorithm = parseAlgorithm(name.toStdString())) return &s.chosen(*algorithm);
-  if (const auto kind = parseParametrization(name.toStdString())) return &s.chosen(*kind);
-  return nullptr;
+// Adds the method `name` to the choice; false for a name that is no method.
+bool choose(ExperimentSettings& s, const QString& name) {
+  const std::string text = name.toStdString();
+  if (const auto algorithm = parseAlgorithm(text)) s.solvers.insert(*algorithm);
+  else if (const auto kind = parseParametrization(text)) s.networks.insert(*kind);
+  else return false;
+  return true;
 }
 
 }  // namespace
 
 QByteArray formatSession(const Session& s) {
   QJsonArray methods;
-  for (Algorithm a : s.settings.chosenSolvers()) methods.append(QString::fromStdString(algorithmName(a)));
-  for (Parametrization k : s.settings.chosenNetworks()) methods.append(QString::fromStdString(parametrizationName(k)));
+  for (Algorithm a : s.settings.solvers) methods.append(QString::fromStdString(algorithmName(a)));
+  for (Parametrization k : s.settings.networks) methods.append(QString::fromStdString(parametrizationName(k)));
   QJsonObject settings{{"dictionary", kSources[static_cast<int>(s.settings.source)]},
                        {"n", s.settings.n},
                        {"m", s.settings.m},
@@ -76,7 +79,7 @@ QByteArray formatSession(const Session& s) {
                    {"version", 1},
                    {"title", s.title},
                    {"settings", settings},
-                   {"inspect", QJsonObject{{"method", s.inspectedMethod}, {"signal", s.inspectedSignal}}}};
+                   {"inspect", QJsonObject{{"method", methodLabel(s.inspectedMethod)}, {"signal", s.inspectedSignal}}}};
   QJsonObject networks;
   for (const auto& [kind, file] : s.networks)
     networks.insert(methodLabel(kind), QJsonDocument::fromJson(QByteArray::fromStdString(formatNetworkJson(file))).object());
@@ -154,16 +157,15 @@ bool readMethods(const QJsonObject& o, const QString& where, ExperimentSettings&
     *error = where + ": 'lambda' must be a number from 0.0001 to 1.5 (a fraction of lambda_max)";
     return false;
   }
-  s.ista = s.fista = s.oista = false;
+  s.solvers.clear();
+  s.networks.clear();
   for (const QJsonValue& m : o.value("methods").toArray()) {
-    bool* flag = m.isString() ? methodFlag(s, m.toString()) : nullptr;
-    if (!flag) {
+    if (!m.isString() || !choose(s, m.toString())) {
       const QString shown = m.isString() ? QString::fromStdString(quotedInput(m.toString().toStdString()))
                                          : QString("a non-string value");
       *error = QString("%1: unknown method %2 (%3)").arg(where, shown, methodNames().join(", "));
       return false;
     }
-    *flag = true;
   }
   return true;
 }
@@ -200,9 +202,10 @@ bool readInspection(const QJsonObject& inspect, const QString& source, Session& 
   if (!typed(inspect, source + ", inspect", "method", QJsonValue::String, "a string (ISTA, FISTA or OISTA)", error) ||
       !typed(inspect, source + ", inspect", "signal", QJsonValue::Double, "an integer", error))
     return false;
-  s.inspectedMethod = inspect.value("method").toString("OISTA").toUpper();
+  const auto method = parseAlgorithm(inspect.value("method").toString("OISTA").toLower().toStdString());
+  s.inspectedMethod = method.value_or(Algorithm::Oista);
   s.inspectedSignal = inspect.value("signal").toInt(0);
-  if (!QStringList{"ISTA", "FISTA", "OISTA"}.contains(s.inspectedMethod) || s.inspectedSignal < 0 || s.inspectedSignal >= kInspectedSignalLimit) {
+  if (!method || s.inspectedSignal < 0 || s.inspectedSignal >= kInspectedSignalLimit) {
     *error = source + QString(", inspect: 'method' must be ISTA, FISTA or OISTA and 'signal' 0 to %1").arg(kInspectedSignalLimit - 1);
     return false;
   }

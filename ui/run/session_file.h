@@ -17,7 +17,7 @@ namespace unfold::ui {
 struct Session {
   QString title;
   ExperimentSettings settings;
-  QString inspectedMethod = "OISTA";
+  Algorithm inspectedMethod = Algorithm::Oista;  // in the file: its label ("OISTA")
   int inspectedSignal = 0;
   TrainedNetworks networks;  // in the file: by label ("SLISTA"), each in network_file.h's JSON
 };

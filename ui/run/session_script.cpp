@@ -47,16 +47,16 @@ QString sessionScript(const ExperimentSettings& s, const QString& title, QString
                        .arg(title.isEmpty() ? QString("A workbench session") : title, kVersion);
   script += "# The problem: D, training signals X and test signals X_test (lambda is a fraction of lambda_max).\n";
   script += generateCommand(s);
-  if (!s.chosenSolvers().empty()) script += "\n# The solvers on the test signals, traced at every iterate.\n";
-  for (const Algorithm algorithm : s.chosenSolvers()) {
+  if (!s.solvers.empty()) script += "\n# The solvers on the test signals, traced at every iterate.\n";
+  for (const Algorithm algorithm : s.solvers) {
     const QString name = QString::fromStdString(algorithmName(algorithm));
     script += QString("\"$unfoldlab\" solve --dict \"$out/D.csv\" --signals \"$out/X_test.csv\" --lambda %1 --algo %2 --iters %3 "
                       "\\\n    --trace \"$out/%2-trace.csv\" --codes \"$out/%2-codes.csv\"\n")
                   .arg(number(s.lambda), name)
                   .arg(s.iterations);
   }
-  if (!s.chosenNetworks().empty()) script += "\n# The networks, trained on X and scored layer by layer on X_test.\n";
-  for (const Parametrization kind : s.chosenNetworks()) script += trainCommand(s, kind);
+  if (!s.networks.empty()) script += "\n# The networks, trained on X and scored layer by layer on X_test.\n";
+  for (const Parametrization kind : s.networks) script += trainCommand(s, kind);
   script += "\necho \"the session's files are in $out\"\n";
   return script;
 }

@@ -160,7 +160,7 @@ ConvergenceSnapshot SolverWorker::preparing(const ExperimentSettings& settings, 
   snapshot.atoms = static_cast<int>(dictionary.atomCount());
   snapshot.inspected = inspectedSignals(problem.test.X.cols(), snapshot.atoms, settings.iterations);
   snapshot.problem = problem.description;
-  snapshot.networksPlanned = static_cast<int>(settings.chosenNetworks().size());
+  snapshot.networksPlanned = static_cast<int>(settings.networks.size());
   snapshot.phase = RunPhase::Preparing;
   return snapshot;
 }
@@ -171,7 +171,7 @@ bool SolverWorker::solve(Run& run) {
   run.snapshot.phase = RunPhase::Solving;
   std::atomic<bool> outOfMemory{false};  // one solver out of memory ends them all
   const auto ended = [&run, &outOfMemory] { return outOfMemory.load() || run.abandoned(); };
-  for (const Algorithm algorithm : settings.chosenSolvers())
+  for (const Algorithm algorithm : settings.solvers)
     run.traces.push_back(std::make_unique<LiveTrace>(algorithm, dictionary, run.reference.optimalCost, settings.lambda,
                                                      settings.iterations, run.snapshot.inspected, gate_, ended));
   // One thread each, so that a paused run holds them all on the same t.
@@ -215,15 +215,14 @@ void SolverWorker::sendWhileSolving(Run& run, RunningSolvers& running) {
 
 bool SolverWorker::train(Run& run) {
   const ExperimentSettings& settings = run.request.settings;
-  const std::vector<Parametrization> networks = settings.chosenNetworks();
-  if (networks.empty()) return true;
+  if (settings.networks.empty()) return true;
   run.snapshot.phase = RunPhase::Training;
   send(run.snapshot);  // the solvers' results, complete, while the networks train
   const Dictionary& dictionary = *run.problem.dictionary;
   const TrainingData data = trainingData(dictionary, run.problem.train, run.problem.test, settings.lambda,
                                          settings.loss, run.reference);
   const NetworkProblem problem{dictionary, data, run.reference.optimalCost};
-  for (const Parametrization kind : networks)
+  for (const Parametrization kind : settings.networks)
     if (!trainOne(run, problem, networkSettings(settings, kind))) return false;
   return true;
 }

@@ -140,10 +140,12 @@ QGroupBox* LassoPlaneView::buildMethodsBox() {
   showSlista_ = new QCheckBox("SLISTA (learned steps)");
   auto* box = new QGroupBox("Methods");
   auto* column = new QVBoxLayout(box);
-  for (auto [check, name] : {std::pair{showIsta_, "ISTA"}, std::pair{showOista_, "OISTA"}, std::pair{showSlista_, "SLISTA"}}) {
+  for (auto [check, color] : {std::pair{showIsta_, methodColor(Algorithm::Ista)},
+                              std::pair{showOista_, methodColor(Algorithm::Oista)},
+                              std::pair{showSlista_, methodColor(Parametrization::Slista)}}) {
     check->setChecked(true);
     QPalette palette = check->palette();
-    palette.setColor(QPalette::WindowText, methodColor(name));
+    palette.setColor(QPalette::WindowText, color);
     check->setPalette(palette);
     column->addWidget(check);
     connect(check, &QCheckBox::toggled, this, &LassoPlaneView::redraw);

@@ -52,8 +52,13 @@ std::optional<Lesson> parseLesson(const QByteArray& json, const QString& source,
       step.plane = o.value("plane").toBool(false);
     }
     const QJsonObject inspect = o.value("inspect").toObject();
-    step.inspectMethod = inspect.value("method").toString();
     step.inspectSignal = inspect.value("signal").toInt(-1);
+    if (const QString method = inspect.value("method").toString(); !method.isEmpty()) {
+      step.inspectMethod = parseAlgorithm(method.toLower().toStdString());
+      if (!step.inspectMethod)
+        return fail("'inspect': unknown method " + QString::fromStdString(quotedInput(method.toStdString())) +
+                    " (ISTA, FISTA or OISTA)");
+    }
     if (step.text.isEmpty()) return fail("a step without 'text'");
     if (!step.show.isEmpty() && !kPlots.contains(step.show))
       return fail("'show': unknown plot " + QString::fromStdString(quotedInput(step.show.toStdString())) + " (one of " +

@@ -4,6 +4,7 @@
 // state it starts from); the window carries out each step's actions.
 #pragma once
 
+#include "lasso/solver.h"
 #include "run/plane_picture.h"
 
 #include <QString>
@@ -25,7 +26,8 @@ struct LessonStep {
   QString show;            // raise this plot: cost, support, ratio, steps, coupling, training
   bool plane = false;      // open the 2-D Lasso view, fresh (no manual steps, t = 0) on planeStart:
   PlaneSettings planeStart;  // "plane": true (the defaults) or {"n": 1|2, "lambda": 0.3, "seed": 0}
-  QString inspectMethod;   // with inspectSignal >= 0: inspect this method and signal
+  // With inspectSignal >= 0: inspect that signal, under inspectMethod or (none named) the method inspected.
+  std::optional<Algorithm> inspectMethod;
   int inspectSignal = -1;
 };
 

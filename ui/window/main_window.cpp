@@ -288,12 +288,12 @@ void MainWindow::afterRedraw(const QElapsedTimer& cost) {
 }
 
 void MainWindow::showInspected() {
-  const QString method = settings_->inspectedMethod();
+  const Algorithm method = settings_->inspectedMethod();
   const int signal = settings_->inspectedSignal();
   int iterates = 0;
   for (const ConvergenceCurve& c : shown_.curves)
-    if (c.method == method) iterates = c.iterates();
-  const QString key = QString("%1/%2/%3/%4").arg(shown_.generation).arg(method).arg(signal).arg(iterates);
+    if (c.algorithm == method) iterates = c.iterates();
+  const QString key = QString("%1/%2/%3/%4").arg(shown_.generation).arg(int(method)).arg(signal).arg(iterates);
   if (key == inspectorKey_) return;
   inspectorKey_ = key;
   supportPlot_->showSignal(shown_, method, signal);

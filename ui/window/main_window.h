@@ -101,6 +101,7 @@ class MainWindow : public QMainWindow {
   void addSessionActions(QMenu* file);
   void addExportActions(QMenu* file);
   void buildTeachMenu();
+  void buildHelpMenu();  // About Unfold Lab, About Qt
   void buildLessonsDock();
   void carryOut(const LessonStep& step);
   void requestRun(bool startPaused);

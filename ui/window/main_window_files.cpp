@@ -1,13 +1,16 @@
-// MainWindow's menus and toolbar, sessions (open, save, recent, presets) and exports.
+// MainWindow's menus (File, Run, View, Help; Teach is in main_window_teaching.cpp) and toolbar,
+// sessions (open, save, recent, presets) and exports.
 #include "window/main_window.h"
 
 #include "plots/cost_decrease_plot.h"
 #include "plots/dashboard_export.h"
 #include "plots/plot_export.h"
+#include "window/about_dialog.h"
 #include "window/dashboard_export_dialog.h"
 #include "window/settings_panel.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QMenuBar>
@@ -36,6 +39,19 @@ void MainWindow::buildMenusAndToolbar() {
   QMenu* view = menuBar()->addMenu("&View");
   for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
   buildTeachMenu();
+  buildHelpMenu();
+}
+
+void MainWindow::buildHelpMenu() {
+  QMenu* help = menuBar()->addMenu("&Help");
+  help->setObjectName("help");
+  QAction* about = help->addAction("&About Unfold Lab", this, [this] { showAboutDialog(this); });
+  QAction* aboutQt = help->addAction("About &Qt", qApp, &QApplication::aboutQt);
+  about->setObjectName("about");
+  aboutQt->setObjectName("aboutQt");
+  // macOS moves these two into the application menu, where users look for them.
+  about->setMenuRole(QAction::AboutRole);
+  aboutQt->setMenuRole(QAction::AboutQtRole);
 }
 
 void MainWindow::buildRunActions() {

@@ -80,7 +80,8 @@ void MainWindow::carryOut(const LessonStep& step) {
     plotDocks_[step.show]->show();
     plotDocks_[step.show]->raise();
   }
-  if (step.inspectSignal >= 0) settings_->setInspection(step.inspectMethod, step.inspectSignal);
+  if (step.inspectSignal >= 0)
+    settings_->setInspection(step.inspectMethod.value_or(settings_->inspectedMethod()), step.inspectSignal);
   if (step.plane) {
     LassoPlaneView* view = openPlaneView();
     view->startFrom(step.planeStart);

@@ -48,11 +48,12 @@ QSpinBox* spinBox(int low, int high, int value, const QString& tip) {
   return box;
 }
 
-QCheckBox* methodBox(const QString& method, bool checked) {
-  auto* box = new QCheckBox(method);
+// A method's check box, in the method's colour (the same as its curves').
+QCheckBox* methodBox(const QString& label, const QColor& color, bool checked) {
+  auto* box = new QCheckBox(label);
   box->setChecked(checked);
   QPalette palette = box->palette();
-  palette.setColor(QPalette::WindowText, methodColor(method));
+  palette.setColor(QPalette::WindowText, color);
   box->setPalette(palette);
   return box;
 }
@@ -148,14 +149,15 @@ QLayout* SettingsPanel::buildLambdaRow() {
 QGroupBox* SettingsPanel::buildSolverBox() {
   auto* box = new QGroupBox("Solvers");
   auto* column = new QVBoxLayout(box);
-  ista_ = methodBox("ISTA", true);
-  fista_ = methodBox("FISTA", true);
-  oista_ = methodBox("OISTA", true);
+  const ExperimentSettings defaults;
   auto* checks = new QHBoxLayout;
-  for (QCheckBox* check : {ista_, fista_, oista_}) checks->addWidget(check);
+  for (const Algorithm algorithm : ExperimentSettings::kAlgorithms) {
+    solverBoxes_[algorithm] = methodBox(methodLabel(algorithm), methodColor(algorithm), defaults.chosen(algorithm));
+    checks->addWidget(solverBoxes_[algorithm]);
+  }
   column->addLayout(checks);
   auto* form = new QFormLayout;
-  iterations_ = spinBox(1, 100000, ExperimentSettings().iterations, "Iterations of every solver");
+  iterations_ = spinBox(1, 100000, defaults.iterations, "Iterations of every solver");
   form->addRow("iterations", iterations_);
   column->addLayout(form);
   return box;
@@ -165,15 +167,13 @@ QGroupBox* SettingsPanel::buildNetworkBox() {
   const ExperimentSettings defaults;
   auto* box = new QGroupBox("Networks (trained in the app)");
   auto* column = new QVBoxLayout(box);
-  lista_ = methodBox("LISTA", false);
-  listaCp_ = methodBox("LISTA-CP", false);
-  alista_ = methodBox("ALISTA", false);
-  slista_ = methodBox("SLISTA", false);
-  auto* checks = new QGridLayout;
-  checks->addWidget(lista_, 0, 0);
-  checks->addWidget(listaCp_, 0, 1);
-  checks->addWidget(alista_, 1, 0);
-  checks->addWidget(slista_, 1, 1);
+  auto* checks = new QGridLayout;  // two by two
+  int place = 0;
+  for (const Parametrization kind : ExperimentSettings::kParametrizations) {
+    networkBoxes_[kind] = methodBox(methodLabel(kind), methodColor(kind), defaults.chosen(kind));
+    checks->addWidget(networkBoxes_[kind], place / 2, place % 2);
+    ++place;
+  }
   column->addLayout(checks);
   layers_ = spinBox(1, 200, defaults.layers, "Number of layers T of every network");
   loss_ = new QComboBox;
@@ -205,7 +205,9 @@ QGroupBox* SettingsPanel::buildInspectBox() {
   auto* box = new QGroupBox("Inspect (no recomputation)");
   auto* form = new QFormLayout(box);
   inspectMethod_ = new QComboBox;
-  inspectMethod_->addItems({"OISTA", "ISTA", "FISTA"});
+  // OISTA first: the default, the method whose rejected steps the support plot marks.
+  for (const Algorithm algorithm : {Algorithm::Oista, Algorithm::Ista, Algorithm::Fista})
+    inspectMethod_->addItem(methodLabel(algorithm), static_cast<int>(algorithm));
   inspectMethod_->setToolTip("The method whose iterates the support and L_S/L plots show");
   inspectSignal_ = spinBox(0, kInspectedSignalLimit - 1, 0,
                            QString("The signal the support and L_S/L plots show (the first %1 are kept);\n"
@@ -230,8 +232,9 @@ void SettingsPanel::connectEdits() {
   connect(lambdaBox_, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::lambdaFromBox);
   for (QSpinBox* box : {n_, m_, signals_, train_, seed_, iterations_, layers_, budget_})
     connect(box, &QSpinBox::valueChanged, this, &SettingsPanel::changed);
-  for (QCheckBox* box : {ista_, fista_, oista_, lista_, listaCp_, alista_, slista_, layerWise_})
-    connect(box, &QCheckBox::toggled, this, &SettingsPanel::changed);
+  for (const auto& [algorithm, box] : solverBoxes_) connect(box, &QCheckBox::toggled, this, &SettingsPanel::changed);
+  for (const auto& [kind, box] : networkBoxes_) connect(box, &QCheckBox::toggled, this, &SettingsPanel::changed);
+  connect(layerWise_, &QCheckBox::toggled, this, &SettingsPanel::changed);
   connect(loss_, &QComboBox::currentIndexChanged, this, [this] {
     updateLossNote();
     emit changed();
@@ -274,17 +277,19 @@ bool SettingsPanel::chooseFiles() {
 
 void SettingsPanel::updateLossNote() { lossNote_->setVisible(loss_->currentText() == "supervised"); }
 
-void SettingsPanel::setInspection(const QString& method, int signal) {
+void SettingsPanel::setInspection(Algorithm method, int signal) {
   {
     const QSignalBlocker quiet(this);  // one inspectChanged() for both
-    inspectMethod_->setCurrentText(method);
+    inspectMethod_->setCurrentIndex(inspectMethod_->findData(static_cast<int>(method)));
     inspectSignal_->setMaximum(std::max(inspectSignal_->maximum(), signal));
     inspectSignal_->setValue(signal);
   }
   emit inspectChanged();
 }
 
-QString SettingsPanel::inspectedMethod() const { return inspectMethod_->currentText(); }
+Algorithm SettingsPanel::inspectedMethod() const {
+  return static_cast<Algorithm>(inspectMethod_->currentData().toInt());
+}
 int SettingsPanel::inspectedSignal() const { return inspectSignal_->value(); }
 
 void SettingsPanel::setInspectableSignals(int count) {
@@ -320,13 +325,11 @@ ExperimentSettings SettingsPanel::settings() const {
   s.seed = static_cast<quint64>(seed_->value());
   s.lambda = lambdaBox_->value();
   s.iterations = iterations_->value();
-  s.ista = ista_->isChecked();
-  s.fista = fista_->isChecked();
-  s.oista = oista_->isChecked();
-  s.lista = lista_->isChecked();
-  s.listaCp = listaCp_->isChecked();
-  s.alista = alista_->isChecked();
-  s.slista = slista_->isChecked();
+  s.solvers.clear();
+  for (const auto& [algorithm, box] : solverBoxes_)
+    if (box->isChecked()) s.solvers.insert(algorithm);
+  for (const auto& [kind, box] : networkBoxes_)
+    if (box->isChecked()) s.networks.insert(kind);
   s.layers = layers_->value();
   s.loss = parseLossKind(loss_->currentText().toStdString()).value_or(LossKind::Unsupervised);
   s.trainingIterations = budget_->value();
@@ -349,13 +352,8 @@ void SettingsPanel::setSettings(const ExperimentSettings& s, Notification notifi
     iterations_->setValue(s.iterations);
     lambdaBox_->setValue(s.lambda);
     lambdaSlider_->showValue(s.lambda);
-    ista_->setChecked(s.ista);
-    fista_->setChecked(s.fista);
-    oista_->setChecked(s.oista);
-    lista_->setChecked(s.lista);
-    listaCp_->setChecked(s.listaCp);
-    alista_->setChecked(s.alista);
-    slista_->setChecked(s.slista);
+    for (const auto& [algorithm, box] : solverBoxes_) box->setChecked(s.chosen(algorithm));
+    for (const auto& [kind, box] : networkBoxes_) box->setChecked(s.chosen(kind));
     layers_->setValue(s.layers);
     loss_->setCurrentText(QString::fromStdString(lossKindName(s.loss)));
     budget_->setValue(s.trainingIterations);

@@ -9,6 +9,8 @@
 
 #include <QWidget>
 
+#include <map>
+
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -31,9 +33,9 @@ class SettingsPanel : public QWidget {
   enum Notification { Notify, Quietly };
   void setSettings(const ExperimentSettings& settings, Notification notification = Notify);
   // Inspect this method and signal (nothing reruns); the signal may exceed the current run's range.
-  void setInspection(const QString& method, int signal);
+  void setInspection(Algorithm method, int signal);
   // What the inspector plots show; changing it never restarts a run.
-  QString inspectedMethod() const;
+  Algorithm inspectedMethod() const;
   int inspectedSignal() const;
   // The signals the shown run kept iterates of: the inspector's choice is limited to them.
   void setInspectableSignals(int count);
@@ -64,8 +66,9 @@ class SettingsPanel : public QWidget {
   QSpinBox *n_, *m_, *signals_, *train_, *iterations_, *seed_;
   QDoubleSpinBox* lambdaBox_;
   LogSlider* lambdaSlider_;
-  QCheckBox *ista_, *fista_, *oista_;
-  QCheckBox *lista_, *listaCp_, *alista_, *slista_, *layerWise_;
+  std::map<Algorithm, QCheckBox*> solverBoxes_;
+  std::map<Parametrization, QCheckBox*> networkBoxes_;
+  QCheckBox* layerWise_;
   QSpinBox *layers_, *budget_;
   QComboBox* loss_;
   QLabel* lossNote_;

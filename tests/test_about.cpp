@@ -1,0 +1,71 @@
+// Help → About: the menu is there, and the box says which build this is, under which license, and which
+// paper the tool is built around.
+#include "base/version.h"
+#include "window/about_dialog.h"
+#include "window/main_window.h"
+
+#include <QApplication>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QtTest>
+
+using namespace unfold::ui;
+
+namespace {
+
+// Runs `open`, which shows a modal message box, and returns the box's title and text once it is up
+// (the box is then closed, so that `open` returns).
+QString titleAndTextOfTheBoxOpenedBy(const std::function<void()>& open) {
+  QString seen;
+  QTimer poll;
+  poll.setInterval(10);
+  QObject::connect(&poll, &QTimer::timeout, [&] {
+    if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+      seen = box->windowTitle() + "\n" + box->text();
+      box->accept();
+    }
+  });
+  poll.start();
+  open();
+  return seen;
+}
+
+}  // namespace
+
+class TestAbout : public QObject {
+  Q_OBJECT
+ private slots:
+  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+  void aboutTextNamesTheVersionTheLicenseAndThePaper() {
+    const QString text = aboutText();
+    QVERIFY(QString(unfold::kVersion).count('.') >= 1);  // e.g. 1.2.0: configured by CMake, never empty
+    QVERIFY2(text.contains(QString("Unfold Lab %1").arg(unfold::kVersion)), qPrintable(text));
+    QVERIFY(text.contains("MIT License"));
+    QVERIFY(text.contains("<i>Learning step sizes for unfolded sparse coding</i>"));
+    QVERIFY(text.contains("NeurIPS 2019 (arXiv:1905.11071)"));
+  }
+
+  void theHelpMenuOffersAboutUnfoldLabAndAboutQt() {
+    MainWindow window;
+    const QList<QAction*> menus = window.menuBar()->actions();
+    QVERIFY(!menus.isEmpty());
+    QCOMPARE(menus.back()->text(), QString("&Help"));  // the last menu, where users look for it
+    QMenu* help = window.menuBar()->findChild<QMenu*>("help");
+    QVERIFY(help && help->menuAction() == menus.back());
+    QStringList items;
+    for (QAction* a : help->actions()) items << a->text();
+    QCOMPARE(items, QStringList({"&About Unfold Lab", "About &Qt"}));
+    QCOMPARE(help->actions()[0]->menuRole(), QAction::AboutRole);
+    QCOMPARE(help->actions()[1]->menuRole(), QAction::AboutQtRole);
+    // The About item opens the box with aboutText().
+    const QString shown = titleAndTextOfTheBoxOpenedBy([&] { help->actions()[0]->trigger(); });
+    QCOMPARE(shown, "About Unfold Lab\n" + aboutText());
+  }
+};
+
+QTEST_MAIN(TestAbout)
+#include "test_about.moc"

@@ -1,0 +1,131 @@
+// The methods chosen, as the form, the session file and the reuse of trained weights see them: sets of
+// the core enums inside, the command line's names in files, the labels on screen.
+#include "run/session_file.h"
+#include "window/settings_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace unfold;
+using namespace unfold::ui;
+
+Q_DECLARE_METATYPE(std::set<unfold::Algorithm>)
+Q_DECLARE_METATYPE(std::set<unfold::Parametrization>)
+
+namespace {
+
+QCheckBox* checkBox(const SettingsPanel& panel, const QString& text) {
+  for (QCheckBox* box : panel.findChildren<QCheckBox*>())
+    if (box->text() == text) return box;
+  return nullptr;
+}
+
+}  // namespace
+
+class TestSettings : public QObject {
+  Q_OBJECT
+ private slots:
+  void theFormShowsEveryMethodInItsOrder() {
+    SettingsPanel panel;
+    QStringList texts;
+    for (QCheckBox* box : panel.findChildren<QCheckBox*>()) texts << box->text();
+    QCOMPARE(texts, QStringList({"ISTA", "FISTA", "OISTA", "LISTA", "LISTA-CP", "ALISTA", "SLISTA", "layer by layer"}));
+    const ExperimentSettings shown = panel.settings();
+    QVERIFY((shown.solvers == std::set{Algorithm::Ista, Algorithm::Fista, Algorithm::Oista}));
+    QVERIFY(shown.networks.empty());
+    QVERIFY(shown == ExperimentSettings());
+  }
+
+  void theFormRoundTripsTheMethodsChosen_data() {
+    QTest::addColumn<std::set<Algorithm>>("solvers");
+    QTest::addColumn<std::set<Parametrization>>("networks");
+    QTest::newRow("one solver, two networks")
+        << std::set{Algorithm::Fista} << std::set{Parametrization::Lista, Parametrization::Alista};
+    QTest::newRow("networks only") << std::set<Algorithm>{}
+                                   << std::set{Parametrization::Lista, Parametrization::ListaCp, Parametrization::Alista,
+                                               Parametrization::Slista};
+    QTest::newRow("nothing") << std::set<Algorithm>{} << std::set<Parametrization>{};
+  }
+
+  void theFormRoundTripsTheMethodsChosen() {
+    QFETCH(std::set<Algorithm>, solvers);
+    QFETCH(std::set<Parametrization>, networks);
+    ExperimentSettings s;
+    s.solvers = solvers;
+    s.networks = networks;
+    SettingsPanel panel;
+    panel.setSettings(s, SettingsPanel::Quietly);
+    QVERIFY(panel.settings() == s);
+    QCOMPARE(checkBox(panel, "ISTA")->isChecked(), solvers.contains(Algorithm::Ista));
+    QCOMPARE(checkBox(panel, "ALISTA")->isChecked(), networks.contains(Parametrization::Alista));
+  }
+
+  void aClickOnAMethodChangesItsSetOnly() {
+    SettingsPanel panel;
+    QSignalSpy changed(&panel, &SettingsPanel::changed);
+    checkBox(panel, "LISTA-CP")->click();
+    checkBox(panel, "FISTA")->click();
+    QCOMPARE(changed.count(), 2);
+    ExperimentSettings expected;
+    expected.solvers = {Algorithm::Ista, Algorithm::Oista};
+    expected.networks = {Parametrization::ListaCp};
+    QVERIFY(panel.settings() == expected);
+  }
+
+  void theInspectorTakesTheAlgorithm() {
+    SettingsPanel panel;
+    QCOMPARE(panel.inspectedMethod(), Algorithm::Oista);
+    QSignalSpy inspected(&panel, &SettingsPanel::inspectChanged);
+    panel.setInspection(Algorithm::Fista, 7);
+    QCOMPARE(inspected.count(), 1);  // one for the method and the signal together
+    QCOMPARE(panel.inspectedMethod(), Algorithm::Fista);
+    QCOMPARE(panel.inspectedSignal(), 7);
+    QCOMPARE(panel.findChild<QComboBox*>("inspectMethod")->currentText(), QString("FISTA"));
+    panel.findChild<QComboBox*>("inspectMethod")->setCurrentText("ISTA");  // as a user picks it
+    QCOMPARE(panel.inspectedMethod(), Algorithm::Ista);
+  }
+
+  void sessionsNameTheMethodsAsTheCommandLineDoes() {
+    Session session;
+    session.settings.solvers = {Algorithm::Oista, Algorithm::Ista};
+    session.settings.networks = {Parametrization::Slista, Parametrization::ListaCp};
+    session.inspectedMethod = Algorithm::Fista;
+    session.inspectedSignal = 3;
+    const QByteArray json = formatSession(session);
+    const QJsonObject root = QJsonDocument::fromJson(json).object();
+    QCOMPARE(root["settings"].toObject()["methods"].toArray(), QJsonArray({"ista", "oista", "lista-cp", "slista"}));
+    QCOMPARE(root["inspect"].toObject()["method"].toString(), QString("FISTA"));
+    QString error;
+    const auto read = parseSession(json, "s.json", &error);
+    QVERIFY2(read, qPrintable(error));
+    QVERIFY(read->settings == session.settings);
+    QCOMPARE(read->inspectedMethod, Algorithm::Fista);
+    QCOMPARE(read->inspectedSignal, 3);
+    // The inspected method is read in any case, and refused when it names no solver.
+    QByteArray lower = json;
+    QCOMPARE(parseSession(lower.replace("\"FISTA\"", "\"fista\""), "s.json", &error)->inspectedMethod, Algorithm::Fista);
+    QByteArray network = json;
+    QVERIFY(!parseSession(network.replace("\"FISTA\"", "\"SLISTA\""), "s.json", &error));
+    QVERIFY2(error.contains("s.json, inspect: 'method' must be ISTA, FISTA or OISTA"), qPrintable(error));
+  }
+
+  void trainedWeightsOutliveAChangeOfMethodsOnly() {
+    ExperimentSettings a;
+    a.networks = {Parametrization::Slista};
+    ExperimentSettings b = a;
+    b.solvers.clear();
+    b.networks = {Parametrization::Lista, Parametrization::Alista};
+    b.iterations = 17;
+    QVERIFY(sameTrainingSettings(a, b));
+    b.layers = a.layers + 1;
+    QVERIFY(!sameTrainingSettings(a, b));
+  }
+};
+
+QTEST_MAIN(TestSettings)
+#include "test_settings.moc"
