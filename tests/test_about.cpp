@@ -1,8 +1,9 @@
 // Help → About: the menu is there, and the box says which build this is, under which license, and which
-// paper the tool is built around.
+// paper the tool is built around. File offers the trained networks as Python and the session as commands.
 #include "base/version.h"
 #include "window/about_dialog.h"
 #include "window/main_window.h"
+#include "window_runs.h"
 
 #include <QApplication>
 #include <QMenu>
@@ -64,6 +65,28 @@ class TestAbout : public QObject {
     // The About item opens the box with aboutText().
     const QString shown = titleAndTextOfTheBoxOpenedBy([&] { help->actions()[0]->trigger(); });
     QCOMPARE(shown, "About Unfold Lab\n" + aboutText());
+  }
+
+  // Before training the network submenu says so; after a run, each trained network for NumPy and PyTorch.
+  void theFileMenuOffersNetworksAsPythonAndTheSessionAsCommands() {
+    MainWindow window;
+    window.show();
+    QMenu* networks = nullptr;
+    for (QMenu* menu : window.findChildren<QMenu*>())
+      if (menu->title() == "Export network as &Python") networks = menu;
+    QVERIFY(networks);
+    const auto entries = [networks] {
+      emit networks->aboutToShow();
+      QStringList texts;
+      for (QAction* action : networks->actions()) texts << action->text() + (action->isEnabled() ? "" : " (disabled)");
+      return texts;
+    };
+    QCOMPARE(entries(), QStringList{"(train a network first) (disabled)"});
+    QVERIFY(runSettings(window, smallNetworks()));
+    QCOMPARE(entries(), (QStringList{"LISTA-CP for NumPy…", "LISTA-CP for PyTorch…", "SLISTA for NumPy…", "SLISTA for PyTorch…"}));
+    QStringList file;
+    for (QAction* action : window.menuBar()->actions().front()->menu()->actions()) file << action->text();
+    QVERIFY2(file.contains("Export session as &commands…"), qPrintable(file.join(" | ")));
   }
 };
 

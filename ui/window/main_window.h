@@ -100,6 +100,7 @@ class MainWindow : public QMainWindow {
   void buildRunActions();  // Run, Pause, Step, Stop, Reset: the toolbar and the Run menu share them
   void addSessionActions(QMenu* file);
   void addExportActions(QMenu* file);
+  void addPythonExportActions(QMenu* file);
   void buildTeachMenu();
   void buildHelpMenu();  // About Unfold Lab, About Qt
   void buildLessonsDock();

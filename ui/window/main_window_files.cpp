@@ -7,6 +7,7 @@
 #include "plots/plot_export.h"
 #include "window/about_dialog.h"
 #include "window/dashboard_export_dialog.h"
+#include "window/python_export.h"
 #include "window/settings_panel.h"
 
 #include <QAction>
@@ -120,12 +121,36 @@ void MainWindow::addExportActions(QMenu* file) {
     else
       statusBar()->showMessage(QString("Dashboard exported to %1").arg(dialog.path()), kExportMessageMs);
   });
+  addPythonExportActions(file);
   // Every export says where it went: a figure or CSV from a plot's menu, too.
   for (WorkbenchPlot* shown : plots()) {
     connect(shown, &WorkbenchPlot::exported, this, [this, shown](const QString& path) {
       statusBar()->showMessage(QString("%1 exported to %2").arg(shown->title().section(':', 0, 0), path), kExportMessageMs);
     });
   }
+}
+
+// The trained networks of the run shown (with the request they answer) as Python, and the session as the
+// commands it corresponds to.
+void MainWindow::addPythonExportActions(QMenu* file) {
+  QMenu* networks = file->addMenu("Export network as &Python");
+  connect(networks, &QMenu::aboutToShow, this, [this, networks] {
+    networks->clear();
+    for (const NetworkCurve& n : shown_.networks) {
+      if (!n.trained) continue;
+      for (const auto& [format, label] : {std::pair{ExportFormat::Numpy, "NumPy"}, std::pair{ExportFormat::Torch, "PyTorch"}}) {
+        networks->addAction(QString("%1 for %2…").arg(n.method, label), this, [this, network = n.network, format = format] {
+          const QString message = exportNetworkAsPython(this, network, shown_.request, format);
+          if (!message.isEmpty()) statusBar()->showMessage(message, kExportMessageMs);
+        });
+      }
+    }
+    if (networks->isEmpty()) networks->addAction("(train a network first)")->setEnabled(false);
+  });
+  file->addAction("Export session as &commands…", this, [this] {
+    const QString message = exportSessionAsCommands(this, settings_->settings(), windowTitle());
+    if (!message.isEmpty()) statusBar()->showMessage(message, kExportMessageMs);
+  });
 }
 
 QString MainWindow::exportDashboardTo(const QString& path, int dpi) { return exportDashboard(this, plots(), path, dpi); }
