@@ -1,6 +1,7 @@
 // The headless command line, driven in-process: generate -> solve, the trace contract, --help, bench,
 // and a clear message with exit code 2 for every kind of bad input.
 #include "algorithm_rows.h"
+#include "cli_runs.h"
 #include "commands.h"
 #include "csv_table.h"
 #include "io/matrix_file.h"
@@ -22,23 +23,6 @@
 
 using namespace unfold;
 
-namespace {
-
-struct Run {
-  int code = -1;
-  QString out, err;
-};
-
-Run run(const QStringList& arguments) {
-  std::ostringstream out, err;
-  Run r;
-  r.code = cli::runCommandLine(arguments, out, err);
-  r.out = QString::fromStdString(out.str());
-  r.err = QString::fromStdString(err.str());
-  return r;
-}
-
-}  // namespace
 
 class TestCli : public QObject {
   Q_OBJECT
@@ -246,127 +230,6 @@ class TestCli : public QObject {
                        "--out", d.path() + "/net.json"});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(r.out.contains("LISTA-CP, 3 layers, supervised loss"));
-  }
-
-  // Issue 11: an output that names an input (directly, through a symlink or '..') is refused before any
-  // work, naming both, and the input is untouched even though another output could not be written.
-  void anOutputThatIsAnInputIsRefused_data() {
-    QTest::addColumn<QStringList>("arguments");
-    QTest::addColumn<QString>("message");
-    QTest::addColumn<QString>("protectedFile");
-    const QString d = dir_.path();
-    QFile::link(d + "/D.csv", d + "/D-link.csv");
-    QTest::newRow("solve --trace D") << QStringList{"solve", "--dict", d + "/D.csv", "--signals", d + "/X.csv", "--lambda", "0.5",
-                                                    "--trace", d + "/D.csv", "--codes", d + "/nodir/Z.csv"}
-                                     << "--trace " + d + "/D.csv is the input --dict " + d + "/D.csv" << "D.csv";
-    QTest::newRow("solve --codes X via ..") << QStringList{"solve", "--dict", d + "/D.csv", "--signals", d + "/X.csv", "--lambda", "0.5",
-                                                           "--codes", d + "/../" + QDir(d).dirName() + "/X.csv"}
-                                            << "is the input --signals " + d + "/X.csv" << "X.csv";
-    QTest::newRow("solve --trace via symlink") << QStringList{"solve", "--dict", d + "/D.csv", "--signals", d + "/X.csv", "--lambda", "0.5",
-                                                              "--trace", d + "/D-link.csv"}
-                                               << "is the input --dict" << "D.csv";
-    QTest::newRow("train --out D") << QStringList{"train", "--dict", d + "/D.csv", "--train", d + "/X.csv", "--test", d + "/X_test.csv",
-                                                  "--lambda", "0.3", "--out", d + "/D.csv"}
-                                   << "--out " + d + "/D.csv is the input --dict" << "D.csv";
-    QTest::newRow("train --report X_test") << QStringList{"train", "--dict", d + "/D.csv", "--train", d + "/X.csv", "--test", d + "/X_test.csv",
-                                                          "--lambda", "0.3", "--out", d + "/n.json", "--report", d + "/X_test.csv"}
-                                           << "--report " + d + "/X_test.csv is the input --test" << "X_test.csv";
-    QTest::newRow("train two outputs") << QStringList{"train", "--dict", d + "/D.csv", "--train", d + "/X.csv", "--test", d + "/X_test.csv",
-                                                      "--lambda", "0.3", "--out", d + "/same.csv", "--report", d + "/same.csv"}
-                                       << "--report " + d + "/same.csv is also the output --out" << "D.csv";
-    QTest::newRow("eval --report net") << QStringList{"eval", "--net", d + "/X.csv", "--dict", d + "/D.csv", "--signals", d + "/X.csv",
-                                                      "--lambda", "0.3", "--report", d + "/X.csv"}
-                                       << "--report " + d + "/X.csv is the input --net" << "X.csv";
-  }
-  void anOutputThatIsAnInputIsRefused() {
-    QFETCH(QStringList, arguments);
-    QFETCH(QString, message);
-    QFETCH(QString, protectedFile);
-    const QString before = readText(path(protectedFile));
-    const Run r = run(arguments);
-    QCOMPARE(r.code, 2);
-    QVERIFY2(r.err.contains(message), qPrintable(r.err));
-    QVERIFY2(!r.out.contains("problem:"), qPrintable(r.out));  // refused before reading or computing
-    QCOMPARE(readText(path(protectedFile)), before);
-    QVERIFY(!QFile::exists(path("n.json")) && !QFile::exists(path("same.csv")));
-  }
-
-  void outputsAreAllOrNone() {
-    QTemporaryDir d;
-    const QString net = d.path() + "/net.json";
-    QFile old(net);
-    QVERIFY(old.open(QIODevice::WriteOnly));
-    old.write("old network");
-    old.close();
-    const Run r = run({"train", "--dict", path("D.csv"), "--train", path("X.csv"), "--test", path("X_test.csv"), "--lambda", "0.3",
-                       "--layers", "2", "--max-iter", "2", "--out", net, "--report", d.path() + "/nodir/r.csv"});
-    QCOMPARE(r.code, 2);
-    QVERIFY2(r.err.contains("--report " + d.path() + "/nodir/r.csv: the folder " + d.path() + "/nodir does not exist"), qPrintable(r.err));
-    QVERIFY2(!r.err.contains("iter "), qPrintable(r.err));  // before training
-    QCOMPARE(readText(net), QString("old network"));
-    QCOMPARE(QDir(d.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
-    const Run folder = run({"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--trace", d.path()});
-    QCOMPARE(folder.code, 2);
-    QVERIFY2(folder.err.contains("--trace " + d.path() + ": is a folder"), qPrintable(folder.err));
-  }
-
-  void dashWritesToStandardOutput() {
-    const Run r = run({"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "5",
-                       "--no-ls", "--trace", "-"});
-    QVERIFY2(r.code == 0, qPrintable(r.err));
-    const QStringList lines = r.out.split('\n', Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), 7);  // only the trace: header and t = 0..5
-    QCOMPARE(lines[0], QString("iter,cost,gap,support_size,ls_over_l,step_times_l,accepted"));
-    QVERIFY(r.err.contains("ista: 5 iterations"));  // the summary moved to stderr
-    const Run codes = run({"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "5",
-                           "--codes", "-"});
-    QCOMPARE(codes.code, 0);
-    QCOMPARE(codes.out.split('\n', Qt::SkipEmptyParts).size(), 40);  // one code per signal, as CSV
-    QCOMPARE(codes.out.split('\n').first().split(',').size(), 50);
-    // /dev/stdout is standard output too: written through it, never resolved and renamed over.
-    const Run devStdout = run({"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "5",
-                               "--trace", "/dev/stdout"});
-    QVERIFY2(devStdout.code == 0, qPrintable(devStdout.err));
-    QVERIFY(devStdout.out.startsWith("iter,cost,gap,"));
-    QCOMPARE(devStdout.out.split('\n', Qt::SkipEmptyParts).size(), 7);
-  }
-
-  void devNullIsWrittenInPlace() {
-    const Run r = run({"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "5",
-                       "--trace", "/dev/null", "--codes", "/dev/null"});
-    QCOMPARE(r.code, 2);  // two outputs on one file, even /dev/null
-    QVERIFY2(r.err.contains("--codes /dev/null is also the output --trace /dev/null"), qPrintable(r.err));
-    const Run ok = run({"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "5",
-                        "--trace", "/dev/null"});
-    QVERIFY2(ok.code == 0, qPrintable(ok.err));
-    struct stat info {};
-    QCOMPARE(::stat("/dev/null", &info), 0);
-    QVERIFY(S_ISCHR(info.st_mode));
-  }
-
-  void aDeviceOutputStaysADevice() {
-    if (::geteuid() != 0) QSKIP("mknod needs root; skipped");
-    QTemporaryDir d;
-    const QByteArray node = (d.path() + "/devnull").toLocal8Bit();
-    QCOMPARE(::mknod(node.constData(), S_IFCHR | 0666, makedev(1, 3)), 0);
-    const Run r = run({"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "5",
-                       "--trace", d.path() + "/devnull"});
-    QVERIFY2(r.code == 0, qPrintable(r.err));
-    struct stat info {};
-    QCOMPARE(::stat(node.constData(), &info), 0);
-    QVERIFY2(S_ISCHR(info.st_mode), "the device node was replaced by a regular file");
-  }
-
-  void aLongTraceStreamsToItsFileWhole() {
-    // 30,000 rows (~2.7 MB) cross the 1 MB pieces the trace is streamed in: every row arrives, in order.
-    const QString trace = path("long_trace.csv");
-    const Run r = run({"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "30000",
-                       "--no-ls", "--trace", trace});
-    QVERIFY2(r.code == 0, qPrintable(r.err));
-    const QStringList lines = readText(trace).split('\n', Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), 30002);
-    for (int t = 0; t <= 30000; t += 997) QVERIFY2(lines[t + 1].startsWith(QString::number(t) + ","), qPrintable(lines[t + 1]));
-    QVERIFY(lines.last().startsWith("30000,"));
   }
 
   void endlessOrHugeInputIsRefusedNamingTheFile() {

@@ -16,6 +16,7 @@
 #include "window/import_problem_dialog.h"
 #include "window/main_window.h"
 #include "window/settings_panel.h"
+#include "story_check.h"
 #include "window_runs.h"
 
 #include <QAction>
@@ -40,82 +41,6 @@
 using namespace unfold::ui;
 
 namespace {
-
-const ConvergenceCurve* curveOf(const ConvergenceSnapshot& s, unfold::Algorithm method) {
-  for (const ConvergenceCurve& c : s.curves)
-    if (c.algorithm == method) return &c;
-  return nullptr;
-}
-
-QAction* action(MainWindow& w, const char* name) { return w.findChild<QAction*>(name); }
-
-// Every problem with the story the window tells, or an empty string.
-QString storyProblems(MainWindow& w) {
-  QStringList problems;
-  const ConvergenceSnapshot& s = w.shownSnapshot();
-  const QString status = w.statusText();
-  const bool refused = status.contains("refused");
-  if (!w.running() && !refused && s.generation != w.latestGeneration())
-    problems << QString("a finished run shows generation %1, not the latest %2").arg(s.generation).arg(w.latestGeneration());
-  // The cost plot draws the snapshot's curves, each to its last t.
-  for (const ConvergenceCurve& c : s.curves) {
-    QCPGraph* g = w.costPlot()->curve(c.method);
-    if (!g) {
-      problems << "cost plot lacks " + c.method;
-      continue;
-    }
-    if (g->data()->size() != c.iteration.size())
-      problems << QString("cost plot %1 has %2 points, the snapshot %3").arg(c.method).arg(g->data()->size()).arg(c.iteration.size());
-  }
-  // The inspector plots draw the same t range of the inspected method.
-  const ConvergenceCurve* inspected = curveOf(s, w.settingsPanel()->inspectedMethod());
-  const int signal = w.settingsPanel()->inspectedSignal();
-  const int iterates = inspected && signal < inspected->inspected ? inspected->iterates() : 0;
-  const int raster = w.supportPlot()->raster()->data()->keySize();
-  if (raster != iterates) problems << QString("support plot has %1 iterates, the snapshot %2").arg(raster).arg(iterates);
-  if (iterates > 0 && w.supportPlot()->raster()->data()->valueSize() != s.atoms)
-    problems << QString("support plot has %1 atoms, the problem %2").arg(w.supportPlot()->raster()->data()->valueSize()).arg(s.atoms);
-  if (QCPGraph* g = w.ratioPlot()->curve(QString("signal %1").arg(signal)); iterates > 0 && (!g || g->data()->size() != iterates))
-    problems << QString("L_S/L plot has %1 iterates, the snapshot %2").arg(g ? g->data()->size() : -1).arg(iterates);
-  // Axes: finite, ordered, log axes above zero, iteration axes spanning what is drawn.
-  for (QCustomPlot* plot : w.plots()) {
-    for (QCPAxisRect* rect : plot->axisRects()) {
-      for (QCPAxis* axis : rect->axes()) {
-        const QCPRange r = axis->range();
-        if (!std::isfinite(r.lower) || !std::isfinite(r.upper) || !(r.lower < r.upper) ||
-            (axis->scaleType() == QCPAxis::stLogarithmic && r.lower <= 0))
-          problems << QString("%1: axis '%2' range %3..%4").arg(plot->objectName(), axis->label()).arg(r.lower).arg(r.upper);
-      }
-    }
-  }
-  // (While they run, the solvers are not in lockstep: each curve goes to its own t.)
-  const QCPRange t = w.costPlot()->xAxis->range();
-  double last = 1;
-  for (const ConvergenceCurve& c : s.curves) last = std::max(last, c.iteration.isEmpty() ? 0.0 : c.iteration.back());
-  if (!s.curves.isEmpty() && (t.lower < -0.05 * last - 1 || t.lower > 0 || t.upper < last || t.upper > 1.1 * last + 2))
-    problems << QString("cost plot shows t = %1..%2 for t up to %3").arg(t.lower).arg(t.upper).arg(last);
-  // The status bar says where the run is.
-  const QRegularExpressionMatch at = QRegularExpression("\\bt = (\\d+)").match(status);
-  if (at.hasMatch() && s.phase != RunPhase::Training && at.captured(1).toInt() != s.iteration())
-    problems << QString("status says t = %1, the plots show t = %2").arg(at.captured(1)).arg(s.iteration());
-  if (!w.running()) {
-    if (!refused && s.phase == RunPhase::Complete && !status.contains("done")) problems << "finished, status: " + status;
-    if (!refused && s.phase == RunPhase::Stopped && !status.contains("stopped by the user")) problems << "stopped, status: " + status;
-    for (const char* word : {"running", "ETA", "computing", "stopping"})
-      if (status.contains(word)) problems << QString("not running, status says '%1': %2").arg(word, status);
-    if (w.progressBar()->isVisible()) problems << "not running, the progress bar shows";
-    for (WorkbenchPlot* plot : {static_cast<WorkbenchPlot*>(w.stepsPlot()), static_cast<WorkbenchPlot*>(w.couplingPlot())})
-      for (int i = 0; i < plot->graphCount(); ++i)
-        if (plot->graph(i)->name().contains("(training)")) problems << "not running, legend says " + plot->graph(i)->name();
-    if (s.generation > 0 && !(w.settingsPanel()->settings() == s.request)) problems << "the form is not the problem shown";
-  } else if (w.paused() && s.phase == RunPhase::Solving && s.paused && !status.contains("paused")) {
-    problems << "paused, status: " + status;
-  }
-  // The controls say what a press would do.
-  if (action(w, "pause")->text() != (w.paused() ? "Resume" : "Pause")) problems << "pause button reads " + action(w, "pause")->text();
-  if (action(w, "stop")->isEnabled() != w.running()) problems << "stop button enabled while not running, or the reverse";
-  return problems.join("\n");
-}
 
 #define CHECK_STORY(window)                                  \
   do {                                                       \
