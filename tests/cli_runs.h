@@ -4,6 +4,7 @@
 #include "commands.h"
 
 #include <QString>
+#include <QTemporaryDir>
 #include <QStringList>
 
 #include <sstream>
@@ -21,3 +22,18 @@ inline Run run(const QStringList& arguments) {
   r.err = QString::fromStdString(err.str());
   return r;
 }
+
+// The files the CLI tests work on, generated once per test executable into a temporary folder:
+// D.csv (10 x 50, Gaussian), X.csv (40 signals) and X_test.csv (10), seed 0.
+class GeneratedProblem {
+ public:
+  Run generate() const {
+    return run({"generate", "--dict", "gaussian", "--n", "10", "--m", "50", "--signals", "40", "--test", "10", "--seed", "0",
+                "--out", dir_.path()});
+  }
+  QString path(const QString& name) const { return dir_.path() + "/" + name; }
+  QString folder() const { return dir_.path(); }
+
+ private:
+  QTemporaryDir dir_;
+};

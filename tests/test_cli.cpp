@@ -26,13 +26,12 @@ using namespace unfold;
 
 class TestCli : public QObject {
   Q_OBJECT
-  QTemporaryDir dir_;
-  QString path(const QString& name) const { return dir_.path() + "/" + name; }
+  GeneratedProblem problem_;
+  QString path(const QString& name) const { return problem_.path(name); }
 
  private slots:
   void initTestCase() {
-    const Run r = run({"generate", "--dict", "gaussian", "--n", "10", "--m", "50", "--signals", "40", "--test", "10",
-                       "--seed", "0", "--out", dir_.path()});
+    const Run r = problem_.generate();
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(r.out.contains("D is 10 x 50"));
   }

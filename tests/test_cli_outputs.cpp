@@ -16,13 +16,12 @@ using namespace unfold;
 
 class TestCliOutputs : public QObject {
   Q_OBJECT
-  QTemporaryDir dir_;
-  QString path(const QString& name) const { return dir_.path() + "/" + name; }
+  GeneratedProblem problem_;
+  QString path(const QString& name) const { return problem_.path(name); }
 
  private slots:
   void initTestCase() {
-    const Run r = run({"generate", "--dict", "gaussian", "--n", "10", "--m", "50", "--signals", "40", "--test", "10",
-                       "--seed", "0", "--out", dir_.path()});
+    const Run r = problem_.generate();
     QVERIFY2(r.code == 0, qPrintable(r.err));
   }
 
@@ -32,7 +31,7 @@ class TestCliOutputs : public QObject {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
     QTest::addColumn<QString>("protectedFile");
-    const QString d = dir_.path();
+    const QString d = problem_.folder();
     QFile::link(d + "/D.csv", d + "/D-link.csv");
     QTest::newRow("solve --trace D") << QStringList{"solve", "--dict", d + "/D.csv", "--signals", d + "/X.csv", "--lambda", "0.5",
                                                     "--trace", d + "/D.csv", "--codes", d + "/nodir/Z.csv"}
