@@ -14,15 +14,13 @@
 
 using namespace unfold;
 
-class TestCliOutputs : public QObject {
+class TestCliOutputs : public QObject, GeneratedProblem {
   Q_OBJECT
-  GeneratedProblem problem_;
-  QString path(const QString& name) const { return problem_.path(name); }
 
  private slots:
   void initTestCase() {
-    const Run r = problem_.generate();
-    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QString error = generateProblem();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
   }
 
   // Issue 11: an output that names an input (directly, through a symlink or '..') is refused before any
@@ -31,7 +29,7 @@ class TestCliOutputs : public QObject {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
     QTest::addColumn<QString>("protectedFile");
-    const QString d = problem_.folder();
+    const QString d = folder();
     QFile::link(d + "/D.csv", d + "/D-link.csv");
     QTest::newRow("solve --trace D") << QStringList{"solve", "--dict", d + "/D.csv", "--signals", d + "/X.csv", "--lambda", "0.5",
                                                     "--trace", d + "/D.csv", "--codes", d + "/nodir/Z.csv"}

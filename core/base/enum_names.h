@@ -1,5 +1,6 @@
-// One table of (value, name) pairs per enum gives both directions of the command-line names, so that
-// parsing and printing cannot drift apart.
+// One table of (value, name[, label]) entries per enum gives both directions of the command-line names,
+// so that parsing and printing cannot drift apart; the optional label is the text for people (legends,
+// messages) kept in the same row, so that a new value cannot get one and miss the other.
 #pragma once
 
 #include <array>
@@ -10,20 +11,34 @@
 
 namespace unfold {
 
+template <typename E>
+struct NameEntry {
+  E value;
+  std::string_view name;
+  std::string_view label = {};
+};
+
 template <typename E, std::size_t N>
-using NameTable = std::array<std::pair<E, std::string_view>, N>;
+using NameTable = std::array<NameEntry<E>, N>;
 
 template <typename E, std::size_t N>
 std::optional<E> valueNamed(const NameTable<E, N>& table, std::string_view name) {
-  for (const auto& [value, text] : table)
-    if (text == name) return value;
+  for (const NameEntry<E>& entry : table)
+    if (entry.name == name) return entry.value;
   return std::nullopt;
 }
 
 template <typename E, std::size_t N>
 std::string nameOf(const NameTable<E, N>& table, E value) {
-  for (const auto& [v, text] : table)
-    if (v == value) return std::string(text);
+  for (const NameEntry<E>& entry : table)
+    if (entry.value == value) return std::string(entry.name);
+  return "?";
+}
+
+template <typename E, std::size_t N>
+std::string labelOf(const NameTable<E, N>& table, E value) {
+  for (const NameEntry<E>& entry : table)
+    if (entry.value == value) return std::string(entry.label);
   return "?";
 }
 

@@ -10,9 +10,9 @@ namespace unfold {
 
 SolveResult runFista(const Dictionary& dictionary, const Matrix& X, double lambda, int iterations,
                      SolverObserver* observer) {
-  const Matrix& D = dictionary.atoms();
-  const double invL = 1.0 / dictionary.lipschitz();
-  SolverRun run(D, X, iterations, observer);
+  SolverRun run(dictionary, X, iterations, observer);
+  const Matrix& D = run.D;
+  const double invL = run.invL;
   Matrix& Z = run.result.Z;
   Matrix previousZ = Z;
   Matrix Y(D.cols(), X.cols());

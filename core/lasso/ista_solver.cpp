@@ -8,18 +8,16 @@ namespace unfold {
 
 SolveResult runIsta(const Dictionary& dictionary, const Matrix& X, double lambda, int iterations,
                     SolverObserver* observer) {
-  const Matrix& D = dictionary.atoms();
-  const double invL = 1.0 / dictionary.lipschitz();
-  SolverRun run(D, X, iterations, observer);
+  SolverRun run(dictionary, X, iterations, observer);
   Matrix& Z = run.result.Z;
   for (int t = 0;; ++t) {
-    residualInParallel(D, Z, X, run.residual);
+    residualInParallel(run.D, Z, X, run.residual);
     if (run.endsAt(t)) break;
     parallelFor(static_cast<long>(X.cols()), kMinColumnsPerThread, [&](long begin, long end) {
       auto z = Z.middleCols(begin, end - begin);
       auto g = run.gradient.middleCols(begin, end - begin);
-      g.noalias() = D.transpose() * run.residual.middleCols(begin, end - begin);
-      assignSoftThresholded(z, z - invL * g, lambda * invL);
+      g.noalias() = run.D.transpose() * run.residual.middleCols(begin, end - begin);
+      assignSoftThresholded(z, z - run.invL * g, lambda * run.invL);
     });
   }
   return std::move(run.result);

@@ -27,7 +27,7 @@ SolveResult runOista(const Dictionary& dictionary, const Matrix& X, double lambd
   const double L = dictionary.lipschitz();
   const Eigen::Index m = D.cols();
   const Eigen::Index N = X.cols();
-  SolverRun run(D, X, iterations, observer);
+  SolverRun run(dictionary, X, iterations, observer);
   Matrix& Z = run.result.Z;
   std::vector<char> accepted(static_cast<size_t>(N), 0);
   SupportLipschitzTracker tracker(dictionary, N);

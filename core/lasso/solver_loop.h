@@ -12,9 +12,10 @@ namespace unfold {
 
 class SolverRun {
  public:
-  SolverRun(const Matrix& D, const Matrix& X, int iterations, SolverObserver* observer)
-      : residual(D.rows(), X.cols()), gradient(D.cols(), X.cols()), stepTimesL(Vector::Ones(X.cols())),
-        iterations_(iterations), observer_(observer) {
+  SolverRun(const Dictionary& dictionary, const Matrix& X, int iterations, SolverObserver* observer)
+      : D(dictionary.atoms()), invL(1.0 / dictionary.lipschitz()), residual(D.rows(), X.cols()),
+        gradient(D.cols(), X.cols()), stepTimesL(Vector::Ones(X.cols())), iterations_(iterations),
+        observer_(observer) {
     result.Z.setZero(D.cols(), X.cols());
   }
 
@@ -29,6 +30,8 @@ class SolverRun {
     return t == iterations_;
   }
 
+  const Matrix& D;
+  const double invL;   // ISTA's step 1/L
   SolveResult result;
   Matrix residual;     // D z_t - x, n x N
   Matrix gradient;     // m x N

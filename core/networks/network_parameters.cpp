@@ -7,19 +7,15 @@
 namespace unfold {
 
 namespace {
-constexpr NameTable<Parametrization, 4> kNames{{{Parametrization::Lista, "lista"},
-                                                {Parametrization::ListaCp, "lista-cp"},
-                                                {Parametrization::Alista, "alista"},
-                                                {Parametrization::Slista, "slista"}}};
-constexpr NameTable<Parametrization, 4> kLabels{{{Parametrization::Lista, "LISTA"},
-                                                 {Parametrization::ListaCp, "LISTA-CP"},
-                                                 {Parametrization::Alista, "ALISTA"},
-                                                 {Parametrization::Slista, "SLISTA"}}};
+constexpr NameTable<Parametrization, 4> kNames{{{Parametrization::Lista, "lista", "LISTA"},
+                                                {Parametrization::ListaCp, "lista-cp", "LISTA-CP"},
+                                                {Parametrization::Alista, "alista", "ALISTA"},
+                                                {Parametrization::Slista, "slista", "SLISTA"}}};
 }  // namespace
 
 std::optional<Parametrization> parseParametrization(std::string_view name) { return valueNamed(kNames, name); }
 std::string parametrizationName(Parametrization kind) { return nameOf(kNames, kind); }
-std::string parametrizationLabel(Parametrization kind) { return nameOf(kLabels, kind); }
+std::string parametrizationLabel(Parametrization kind) { return labelOf(kNames, kind); }
 
 namespace {
 
