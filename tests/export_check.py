@@ -45,7 +45,7 @@ with tempfile.TemporaryDirectory() as d:
         for fmt in formats:
             folder = f"{d}/{fmt}"
             os.makedirs(folder, exist_ok=True)
-            run("export", "--net", net, "--dict", D, "--format", fmt, "--out", folder)
+            run("export", "--net", net, "--format", fmt, "--out", folder)  # the network file holds D
             module = load(f"{folder}/{kind.replace('-', '_')}.py")
             error = np.max(np.abs(module.forward(X) - expected))
             assert error <= 1e-10, f"{kind} {fmt}: max |forward - eval --codes| = {error:.3g}"

@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "csv_table.h"
 #include "io/matrix_file.h"
+#include "io/network_file.h"
 #include "lasso/lasso.h"
 #include "text_files.h"
 
@@ -23,17 +24,13 @@
 
 using namespace unfold;
 
-
-class TestCli : public QObject {
+class TestCli : public QObject, GeneratedProblem {
   Q_OBJECT
-  GeneratedProblem problem_;
-  QString path(const QString& name) const { return problem_.path(name); }
 
  private slots:
   void initTestCase() {
-    const Run r = problem_.generate();
-    QVERIFY2(r.code == 0, qPrintable(r.err));
-    QVERIFY(r.out.contains("D is 10 x 50"));
+    const QString error = generateProblem();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
   }
 
   void generateWritesTheFilesWithTheConventions() {
@@ -198,6 +195,11 @@ class TestCli : public QObject {
     QCOMPARE(Z.cols(), X.cols());
     const double meanCost = lassoCosts(D, X, Z, 0.3).mean(), reported = csv.at(5, "test_cost");
     QVERIFY2(std::abs(meanCost - reported) <= 1e-12 * reported, qPrintable(QString("%1 vs %2").arg(meanCost).arg(reported)));
+    // The saved network holds D bit-exactly, so eval needs no --dict and gives the same report.
+    QCOMPARE(parseNetworkJson(readText(net).toStdString(), "net").dictionary, D);
+    r = run({"eval", "--net", net, "--signals", path("X_test.csv"), "--lambda", "0.3", "--report", "-"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(r.out, readText(report));
   }
 
   void trainAndEvalRefuseBadInput() {
@@ -217,6 +219,16 @@ class TestCli : public QObject {
     r = run({"eval", "--net", path("small.json"), "--dict", other.path() + "/D.csv", "--signals", path("X_test.csv"), "--lambda", "0.3"});
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains("trained for another dictionary"), qPrintable(r.err));
+    // A network file without D (as the reproduce protocol saves them) needs --dict, and says so.
+    NetworkFile withoutD = parseNetworkJson(readText(path("small.json")).toStdString(), "small.json");
+    withoutD.dictionary.resize(0, 0);
+    QVERIFY(writeText(path("small-without-d.json"), QString::fromStdString(formatNetworkJson(withoutD))));
+    r = run({"eval", "--net", path("small-without-d.json"), "--signals", path("X_test.csv"), "--lambda", "0.3"});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("small-without-d.json: the file does not hold its dictionary (saved by an older version); give --dict"),
+             qPrintable(r.err));
+    r = run({"eval", "--net", path("small-without-d.json"), "--dict", path("D.csv"), "--signals", path("X_test.csv"), "--lambda", "0.3"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
   }
 
   void supervisedTrainingWithGroundTruth() {

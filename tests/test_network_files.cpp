@@ -7,6 +7,9 @@
 #include "linalg/dictionary.h"
 #include "networks/network_diagnostics.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
 
 #include "csv_table.h"
@@ -46,6 +49,25 @@ class TestNetworkFiles : public QObject {
       QCOMPARE(back.dictionaryHash, f.dictionaryHash);
       checkDictionary(back, D, "net.json");  // no throw
     }
+  }
+
+  // A file may hold D itself: it loads bit-exactly, and a D that does not match the hash is refused.
+  void theDictionaryTravelsWithTheNetwork() {
+    const Matrix D = gaussianDictionary(5, 9, 2);
+    NetworkFile f = sample(Parametrization::ListaCp, D);
+    f.dictionary = D;
+    const std::string json = formatNetworkJson(f);
+    QCOMPARE(parseNetworkJson(json, "net.json").dictionary, D);
+    QCOMPARE(parseNetworkJson(formatNetworkJson(sample(Parametrization::ListaCp, D)), "net.json").dictionary.size(), Eigen::Index(0));
+    QJsonObject root = QJsonDocument::fromJson(QByteArray::fromStdString(json)).object();
+    QJsonObject dictionary = root["dictionary"].toObject();
+    QJsonArray values = dictionary["values"].toArray();
+    values[3] = values[3].toDouble() * 2;
+    dictionary["values"] = values;
+    root["dictionary"] = dictionary;
+    const std::string tampered = QJsonDocument(root).toJson().toStdString();
+    QCOMPARE(errorOf([&] { parseNetworkJson(tampered, "net.json"); }),
+             QString("net.json: 'dictionary' does not match 'dictionary_sha256'"));
   }
 
   void anotherDictionaryIsRefused() {

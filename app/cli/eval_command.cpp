@@ -17,13 +17,13 @@
 namespace unfold::cli {
 
 int runEval(const QStringList& arguments, std::ostream& stdOut, std::ostream& err) {
-  CommandOptions options("eval", "unfoldlab eval --net net.json --dict D.csv --signals X.csv --lambda 0.1 [--report report.csv] [--codes Z.csv]",
+  CommandOptions options("eval", "unfoldlab eval --net net.json [--dict D.csv] --signals X.csv --lambda 0.1 [--report report.csv] [--codes Z.csv]",
                          "Evaluates a trained network (checked against the dictionary it was trained for) on the signals:\n"
                          "per layer t, the mean F(z_t) - F* next to ISTA and FISTA after t iterations.\n"
                          "Outputs: '-' is standard output; files are replaced all-or-none, never over an input.\n"
                          "Limits: a matrix file at most 2 GiB, a network file at most 256 MiB.");
   options.addValue("net", "file", "Network saved by unfoldlab train.");
-  options.addValue("dict", "file", "The dictionary it was trained for.");
+  options.addValue("dict", "file", "The dictionary it was trained for (default: the one the network file holds).");
   options.addValue("signals", "file", "Signals, one per row.");
   options.addValue("lambda", "value", "Lasso lambda > 0.");
   options.addValue("report", "file", "Per-layer report (CSV).");
@@ -32,7 +32,8 @@ int runEval(const QStringList& arguments, std::ostream& stdOut, std::ostream& er
                    "lista_wz_coupling, inv_ls_q10, inv_ls_q50, inv_ls_q90 (1/L_S quantiles in units of 1/L).");
   options.addValue("codes", "file", "The network's output codes z_T, one per row (N x m), like solve --codes.");
   if (!options.parse(arguments, stdOut)) return 0;
-  const std::string netPath = options.text("net"), dictPath = options.text("dict");
+  const std::string netPath = options.text("net");
+  const auto dictPath = options.optionalText("dict");
   const double lambda = options.positiveNumber("lambda");
   const auto reportPath = options.optionalText("report");
   const auto diagnosticsPath = options.optionalText("diagnostics");
@@ -43,9 +44,8 @@ int runEval(const QStringList& arguments, std::ostream& stdOut, std::ostream& er
   std::ostream& out = files.writesToStandardOutput() ? err : stdOut;  // stdout carries the file then
 
   const NetworkFile file = parseNetworkJson(readWholeFile(netPath), netPath);
-  Matrix D = readDictionary(dictPath);
-  checkDictionary(file, D, netPath);
-  const Matrix X = readSignalsFor(D, dictPath, signalsPath);
+  Matrix D = dictionaryForNetwork(file, netPath, dictPath);
+  const Matrix X = readSignalsFor(D, dictPath.value_or(netPath), signalsPath);
   validateProblem(D, X, lambda);
   if (std::abs(lambda - file.lambda) > 1e-12 * file.lambda) {
     char warning[200];

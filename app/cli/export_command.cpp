@@ -16,19 +16,21 @@ namespace unfold::cli {
 
 int runExport(const QStringList& arguments, std::ostream& stdOut, std::ostream& /*err*/) {
   CommandOptions options(
-      "export", "unfoldlab export --net net.json --dict D.csv --format numpy|torch --out DIR [--name NAME]",
+      "export", "unfoldlab export --net net.json [--dict D.csv] --format numpy|torch --out DIR [--name NAME]",
       "Writes a trained network as Python: DIR/NAME.py with forward(X) (signals as rows in, codes as rows\n"
       "out, the same as `unfoldlab eval --codes`) and its weights in DIR/NAME.npz. numpy: needs NumPy only;\n"
       "torch: a torch.nn.Module (Network, load()) whose learned weights are parameters, trainable further.\n"
-      "The dictionary is part of the network's computation, so it is needed (and checked against the network).\n"
+      "The dictionary is part of the network's computation: the one the network file holds (unfoldlab train\n"
+      "saves it), or --dict for a file that holds none (checked against the network).\n"
       "Both files are replaced together, never over an input.");
   options.addValue("net", "file", "Network saved by unfoldlab train.");
-  options.addValue("dict", "file", "The dictionary it was trained for.");
+  options.addValue("dict", "file", "The dictionary it was trained for (default: the one the network file holds).");
   options.addValue("format", "name", "numpy or torch.", "numpy");
   options.addValue("out", "dir", "Output folder (must exist).");
   options.addValue("name", "name", "Module name (default: the network file's name, as a Python identifier).");
   if (!options.parse(arguments, stdOut)) return 0;
-  const std::string netPath = options.text("net"), dictPath = options.text("dict"), folder = options.text("out");
+  const std::string netPath = options.text("net"), folder = options.text("out");
+  const auto dictPath = options.optionalText("dict");
   const auto format = parseExportFormat(options.text("format"));
   if (!format) throw InputError("--format: unknown format " + quotedInput(options.text("format")) + " (numpy or torch)");
   const std::string name = pythonModuleName(options.optionalText("name").value_or(netPath));
@@ -44,8 +46,7 @@ int runExport(const QStringList& arguments, std::ostream& stdOut, std::ostream& 
   files.check();
 
   const NetworkFile file = parseNetworkJson(readWholeFile(netPath), netPath);
-  const Matrix D = readDictionary(dictPath);
-  checkDictionary(file, D, netPath);
+  const Matrix D = dictionaryForNetwork(file, netPath, dictPath);
   for (const ExportedFile& exported : exportNetwork(file, D, *format, name, netPath))
     files.write(exported.name == name + ".py" ? modulePath : weightsPath, exported.contents);
   files.commit();

@@ -29,6 +29,18 @@ Matrix readCodesFor(const Matrix& D, Eigen::Index signalCount, const std::string
   return Z;
 }
 
+Matrix dictionaryForNetwork(const NetworkFile& network, const std::string& netPath,
+                            const std::optional<std::string>& dictPath) {
+  if (!dictPath) {
+    if (network.dictionary.size() == 0)
+      throw InputError(netPath + ": the file does not hold its dictionary (saved by an older version); give --dict");
+    return network.dictionary;
+  }
+  Matrix D = readDictionary(*dictPath);
+  checkDictionary(network, D, netPath);
+  return D;
+}
+
 void declareFiles(OutputFiles& files, const CommandOptions& options, std::initializer_list<QString> inputs,
                   std::initializer_list<QString> outputs) {
   for (const QString& name : inputs) files.addInput("--" + name.toStdString(), options.optionalText(name));

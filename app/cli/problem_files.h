@@ -5,6 +5,7 @@
 
 #include "base/types.h"
 #include "command_options.h"
+#include "io/network_file.h"
 #include "io/output_files.h"
 #include "lasso/reference_solver.h"
 #include "linalg/dictionary.h"
@@ -12,6 +13,7 @@
 #include <QString>
 
 #include <initializer_list>
+#include <optional>
 #include <ostream>
 
 #include <string>
@@ -23,6 +25,11 @@ Matrix readDictionary(const std::string& path);  // n x m, finite
 Matrix readSignalsFor(const Matrix& D, const std::string& dictPath, const std::string& path);
 // One code per row in the file; returned as m x N. Checks the size against D and the signal count.
 Matrix readCodesFor(const Matrix& D, Eigen::Index signalCount, const std::string& path);
+
+// The dictionary a trained network runs with: the --dict file (checked against the network) or, without
+// it, the D the network file holds; a file that holds none is refused, asking for --dict.
+Matrix dictionaryForNetwork(const NetworkFile& network, const std::string& netPath,
+                            const std::optional<std::string>& dictPath);
 
 // Declares the paths of the named options (flag --name; an option not given is left out) as the
 // command's inputs and outputs, then checks them before any work (OutputFiles::check).

@@ -76,7 +76,7 @@ void declareOptions(CommandOptions& options) {
   options.addValue("patience", "count", "Stop after this many test evaluations without improvement (0: never).", "300");
   options.addSwitch("layer-wise", "Train layers 1..t, then add layer t+1 as a copy of layer t.");
   options.addValue("seed", "seed", "Seed (Adam's batches).", "0");
-  options.addValue("out", "file", "Where to save the network (JSON).");
+  options.addValue("out", "file", "Where to save the network (JSON, with D: eval and export need no --dict).");
   options.addValue("report", "file", "Per-layer report (CSV).");
   options.addValue("diagnostics", "file",
                    "Per-layer diagnostics for figures (CSV): the report's columns, then threshold_times_l, "
@@ -188,7 +188,9 @@ int runTrain(const QStringList& arguments, std::ostream& stdOut, std::ostream& e
   const ReferenceSolution testReference = solveReference(dictionary, in.test.X, settings.lambda);
   const TrainingData data = trainingData(dictionary, in.train, in.test, settings.lambda, settings.training.loss, testReference);
   const TrainedNetwork trained = trainWithProgress(dictionary, data, settings, err);
-  files.write(outPath, formatNetworkJson(trained.file));
+  NetworkFile saved = trained.file;
+  saved.dictionary = in.D;  // so that eval and export need no --dict
+  files.write(outPath, formatNetworkJson(saved));
 
   const UnfoldedNetwork network(dictionary, settings.lambda, trained.file.weights);
   const std::vector<LayerDiagnostics> report = diagnoseNetwork(network, data.trainX, data.testX, testReference.optimalCost);

@@ -98,7 +98,8 @@ class Checkpointer : public TrainingObserver {
     if (!throttle_.due()) return false;
     QJsonObject training = key_;
     training.insert("iterations_done", done_ + p.iteration);
-    const NetworkFile file{p.weights, d_.signalDimension(), d_.atomCount(), lambda_, dictionaryHash(d_.atoms()), training};
+    const NetworkFile file{p.weights, d_.signalDimension(), d_.atomCount(), lambda_, dictionaryHash(d_.atoms()), training,
+                           Matrix()};  // hundreds of networks share one D (regenerated from the seed): files stay small
     writeFileAtomically(path_.toStdString(), formatNetworkJson(file));
     return false;
   }

@@ -77,7 +77,7 @@ TrainedNetwork trainNetwork(const Dictionary& dictionary, const TrainingData& da
   out.result = trainNetwork(network, data, settings.training, observer);
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
   out.file = NetworkFile{out.result.weights, dictionary.signalDimension(), dictionary.atomCount(), settings.lambda,
-                         dictionaryHash(dictionary.atoms()), trainingRecord(settings, data, out.result, out.seconds)};
+                         dictionaryHash(dictionary.atoms()), trainingRecord(settings, data, out.result, out.seconds), Matrix()};
   return out;
 }
 

@@ -76,7 +76,7 @@ std::string dictionaryHash(const Matrix& D) {
 
 std::string formatNetworkJson(const NetworkFile& file) {
   // JSON has no Inf or NaN (Qt would write null, which loads as 0): never write a non-finite weight.
-  if (!file.weights.flatten().allFinite() || !std::isfinite(file.lambda))
+  if (!file.weights.flatten().allFinite() || !std::isfinite(file.lambda) || !file.dictionary.allFinite())
     throw InputError("the network has a non-finite weight (Inf or NaN); refusing to save it");
   QJsonArray layers;
   for (const LayerWeights& layer : file.weights.layers) {
@@ -101,7 +101,7 @@ std::string formatNetworkJson(const NetworkFile& file) {
     }
     layers.append(o);
   }
-  const QJsonObject root{{"format", kFormat},
+  QJsonObject root{{"format", kFormat},
                          {"version", kVersion},
                          {"parametrization", QString::fromStdString(parametrizationName(file.weights.kind))},
                          {"n", static_cast<qint64>(file.n)},
@@ -111,6 +111,11 @@ std::string formatNetworkJson(const NetworkFile& file) {
                          {"dictionary_sha256", QString::fromStdString(file.dictionaryHash)},
                          {"training", file.training},
                          {"weights", layers}};
+  if (file.dictionary.size()) {
+    if (dictionaryHash(file.dictionary) != file.dictionaryHash)
+      throw std::logic_error("formatNetworkJson: the dictionary does not match dictionaryHash");
+    root["dictionary"] = matrixJson(file.dictionary);
+  }
   return QJsonDocument(root).toJson(QJsonDocument::Indented).toStdString();
 }
 
@@ -135,6 +140,10 @@ NetworkFile parseNetworkJson(const std::string& text, const std::string& source)
   file.dictionaryHash = root.value("dictionary_sha256").toString().toStdString();
   if (file.dictionaryHash.size() != 64) r.fail("'dictionary_sha256' is missing or malformed");
   file.training = root.value("training").toObject();
+  if (root.contains("dictionary")) {
+    file.dictionary = r.matrix(root, "dictionary", file.n, file.m, "");
+    if (dictionaryHash(file.dictionary) != file.dictionaryHash) r.fail("'dictionary' does not match 'dictionary_sha256'");
+  }
   const QJsonArray layers = root.value("weights").toArray();
   if (layers.isEmpty() || layers.size() != root.value("layers").toInt(-1))
     r.fail("'weights' must hold one entry per layer ('layers' = " + std::to_string(root.value("layers").toInt(-1)) + ")");

@@ -1,7 +1,8 @@
 // A trained network as a JSON file: the parametrization, n, m, lambda, T, a SHA-256 hash of D, the
-// training settings and every weight (numbers written shortest-round-trip, so they load bit-exactly).
-// Loading checks the hash against the dictionary in use and refuses a mismatch: weights learned for one
-// D are meaningless for another.
+// training settings, every weight and, optionally, D itself (numbers written shortest-round-trip, so they
+// load bit-exactly). Loading checks the hash against the dictionary in use and refuses a mismatch: weights
+// learned for one D are meaningless for another. A file that holds D runs on its own (eval, export
+// without --dict); the reproduce protocol leaves D out of its hundreds of networks.
 #pragma once
 
 #include "networks/network_parameters.h"
@@ -18,6 +19,7 @@ struct NetworkFile {
   double lambda = 0.0;
   std::string dictionaryHash;
   QJsonObject training;  // settings and outcome, for the record
+  Matrix dictionary;     // n x m, or empty when the file does not hold D (it matches dictionaryHash)
 };
 
 std::string dictionaryHash(const Matrix& D);  // hex SHA-256 of n, m and the column-major float64 values
