@@ -342,6 +342,28 @@ class TestCli : public QObject, GeneratedProblem {
                                  "reference_solver", "ista_numpy_comparison", "slista_gradient", "lista_cp_over_slista"})
       QVERIFY2(names.contains(expected), expected);
   }
+
+  // The training race: every optimizer's test gap against seconds, each gap above F* (> 0).
+  void benchRacesTheOptimizers() {
+    Run r = run({"bench", "--quick", "--curves", path("curves.csv")});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("--curves goes with --only training"), qPrintable(r.err));
+    r = run({"bench", "--quick", "--only", "training", "--curves", path("curves.csv")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    for (const char* row : {"slista20_lbfgs_time_to_gd_gap", "lista-cp10_adam_final_gap_over_gd", "slista20_gd_seconds"})
+      QVERIFY2(r.out.contains(row), row);
+    const CsvTable curves = CsvTable::fromText(readText(path("curves.csv")));
+    QCOMPARE(curves.header, QStringList({"network", "optimizer", "seconds", "test_gap"}));
+    QMap<QString, double> lastSeconds;
+    for (qsizetype i = 0; i < curves.rows.size(); ++i) {
+      const QString curve = curves.text(i, "network") + " " + curves.text(i, "optimizer");
+      QVERIFY(curves.at(i, "test_gap") > 0.0 && std::isfinite(curves.at(i, "test_gap")));
+      QVERIFY(curves.at(i, "seconds") >= lastSeconds.value(curve, 0.0));
+      lastSeconds[curve] = curves.at(i, "seconds");
+    }
+    QCOMPARE(lastSeconds.keys(), QStringList({"LISTA-CP T=10 adam", "LISTA-CP T=10 gd", "LISTA-CP T=10 lbfgs",
+                                              "SLISTA T=20 adam", "SLISTA T=20 gd", "SLISTA T=20 lbfgs"}));
+  }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

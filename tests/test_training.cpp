@@ -75,9 +75,8 @@ class TestTraining : public QObject {
     QTest::addColumn<int>("kind");
     QTest::addColumn<int>("optimizer");
     for (auto kind : {Parametrization::Lista, Parametrization::ListaCp, Parametrization::Alista, Parametrization::Slista})
-      for (auto optimizer : {Optimizer::GradientDescent, Optimizer::Adam})
-        QTest::addRow("%s %s", parametrizationName(kind).c_str(), optimizer == Optimizer::Adam ? "adam" : "gd")
-            << int(kind) << int(optimizer);
+      for (auto optimizer : {Optimizer::GradientDescent, Optimizer::Adam, Optimizer::Lbfgs})
+        QTest::addRow("%s %s", parametrizationName(kind).c_str(), optimizerName(optimizer).c_str()) << int(kind) << int(optimizer);
   }
   void everyParametrizationLearnsSomething() {
     QFETCH(int, kind);
@@ -90,6 +89,50 @@ class TestTraining : public QObject {
     s.batchSize = 50;
     const TrainingResult r = trainNetwork(net, p.data, s);
     QVERIFY2(r.bestTestLoss < r.initialTestLoss, qPrintable(QString("%1 -> %2").arg(r.initialTestLoss).arg(r.bestTestLoss)));
+  }
+
+  // Quasi-Newton steps on a smooth loss: for the same number of steps, L-BFGS gets further than GD, and
+  // every step it reports lowered the training loss.
+  void lbfgsGetsFurtherThanGradientDescentInAsManySteps() {
+    const Problem p;
+    const auto train = [&](Optimizer optimizer, Recorder* recorder) {
+      UnfoldedNetwork net = p.network(Parametrization::Slista, 10);
+      return trainNetwork(net, p.data, {.optimizer = optimizer, .maxIterations = 50, .patience = 0}, recorder);
+    };
+    Recorder rec;
+    const TrainingResult lbfgs = train(Optimizer::Lbfgs, &rec), gd = train(Optimizer::GradientDescent, nullptr);
+    QCOMPARE(lbfgs.iterations, 50);
+    QCOMPARE(int(rec.train.size()), 50);
+    for (size_t i = 1; i < rec.train.size(); ++i) QVERIFY(rec.train[i] < rec.train[i - 1]);
+    QVERIFY2(lbfgs.bestTestLoss < gd.bestTestLoss,
+             qPrintable(QString("L-BFGS %1, GD %2 (initial %3)").arg(lbfgs.bestTestLoss).arg(gd.bestTestLoss).arg(gd.initialTestLoss)));
+  }
+
+  // Adam tests once an epoch; until its first test the progress reports the starting test loss, never a
+  // placeholder (a 0 there would read as a perfect network on the training plot and in the bench's race).
+  void adamReportsTheStartingTestLossBeforeItsFirstTest() {
+    const Problem p;
+    UnfoldedNetwork net = p.network(Parametrization::Slista, 5);
+    Recorder rec;
+    const TrainingResult r = trainNetwork(net, p.data, {.optimizer = Optimizer::Adam, .maxIterations = 20, .batchSize = 32}, &rec);
+    QCOMPARE(rec.test.size(), size_t(20));
+    for (int step = 0; step < 8; ++step) QCOMPARE(rec.test[size_t(step)], r.initialTestLoss);  // an epoch is 300 / 32 = 9 steps
+    QVERIFY(rec.test[8] != r.initialTestLoss);
+  }
+
+  // The bounds L-BFGS-B keeps are the ones project() enforces.
+  void lowerBoundsAreTheProjections() {
+    const Problem p;
+    for (auto kind : {Parametrization::Lista, Parametrization::ListaCp, Parametrization::Alista, Parametrization::Slista}) {
+      const NetworkWeights w = istaInitialization(kind, p.dictionary.atoms(), p.dictionary.lipschitz(), 2);
+      const Vector lower = w.lowerBounds(1e-3);
+      NetworkWeights projected = w;
+      projected.unflatten(Vector::Constant(w.parameterCount(), -1e300));
+      projected.project(1e-3);
+      const Vector expected = projected.flatten().unaryExpr([](double v) { return v == -1e300 ? -INFINITY : v; });
+      QCOMPARE(lower, expected);
+      QVERIFY(lower.maxCoeff() >= 0.0 || kind == Parametrization::Lista || kind == Parametrization::ListaCp);
+    }
   }
 
   void couplingIsReportedWhileListaCpTrains() {
@@ -119,28 +162,31 @@ class TestTraining : public QObject {
 
   void stepsStayPositiveAndThresholdsNonNegative() {
     const Problem p;
-    for (auto kind : {Parametrization::ListaCp, Parametrization::Alista, Parametrization::Slista}) {
-      UnfoldedNetwork net = p.network(kind, 4);
-      // Wild steps (learning rate 10): the projection must hold the constraints.
-      const TrainingSettings s{.optimizer = Optimizer::Adam, .maxIterations = 30, .learningRate = 10.0, .patience = 0};
-      const TrainingResult r = trainNetwork(net, p.data, s);
-      for (const LayerWeights& layer : r.weights.layers) {
-        if (layer.theta.size()) QVERIFY(layer.theta.minCoeff() >= 0.0);
-        if (kind != Parametrization::ListaCp) QVERIFY(layer.step > 0.0);
+    for (auto kind : {Parametrization::ListaCp, Parametrization::Alista, Parametrization::Slista})
+      for (auto optimizer : {Optimizer::Adam, Optimizer::Lbfgs}) {
+        UnfoldedNetwork net = p.network(kind, 4);
+        // Wild steps (Adam at learning rate 10, L-BFGS's first line searches): the constraints must hold.
+        const TrainingSettings s{.optimizer = optimizer, .maxIterations = 30, .learningRate = 10.0, .patience = 0};
+        const TrainingResult r = trainNetwork(net, p.data, s);
+        for (const LayerWeights& layer : r.weights.layers) {
+          if (layer.theta.size()) QVERIFY(layer.theta.minCoeff() >= 0.0);
+          if (kind != Parametrization::ListaCp) QVERIFY(layer.step > 0.0);
+        }
+        QVERIFY(r.bestTestLoss <= r.initialTestLoss);  // the best weights, never worse than the start
       }
-      QVERIFY(r.bestTestLoss <= r.initialTestLoss);  // the best weights, never worse than the start
-    }
   }
 
   void divergenceIsDetectedAndTheBestWeightsKept() {
     Problem p;
     p.data.trainX *= 1e200;  // finite inputs whose loss overflows to Inf
-    UnfoldedNetwork net = p.network(Parametrization::Slista, 3);
-    const Vector before = net.weights().flatten();
-    const TrainingResult r = trainNetwork(net, p.data, {.maxIterations = 10});
-    QCOMPARE(r.reason, StopReason::Diverged);
-    QCOMPARE(r.weights.flatten(), before);
-    QVERIFY(QString::fromStdString(stopReasonText(r.reason)).contains("kept the best weights"));
+    for (auto optimizer : {Optimizer::GradientDescent, Optimizer::Lbfgs}) {
+      UnfoldedNetwork net = p.network(Parametrization::Slista, 3);
+      const Vector before = net.weights().flatten();
+      const TrainingResult r = trainNetwork(net, p.data, {.optimizer = optimizer, .maxIterations = 10});
+      QCOMPARE(r.reason, StopReason::Diverged);
+      QCOMPARE(r.weights.flatten(), before);
+      QVERIFY(QString::fromStdString(stopReasonText(r.reason)).contains("kept the best weights"));
+    }
   }
 
   void everyStopReasonHasASentenceAndAShortLabel_data() {
@@ -218,6 +264,27 @@ class TestTraining : public QObject {
     seven.maxIterations = 7;
     QTest::newRow("budget used") << Parametrization::Slista << 0.2 << seven << StopRequest::None << StopReason::MaxIterations
                                  << 7 << 7;
+    // L-BFGS stops the same ways.
+    const auto lbfgs = [](TrainingSettings settings) {
+      settings.optimizer = Optimizer::Lbfgs;
+      return settings;
+    };
+    QTest::newRow("lbfgs cancelled after 3 steps") << Parametrization::Slista << 0.2 << lbfgs(cancelled)
+                                                   << StopRequest::AfterThreeSteps << StopReason::Cancelled << 3 << 3;
+    QTest::newRow("lbfgs cancelled mid-pass") << Parametrization::Lista << 0.2 << lbfgs(TrainingSettings())
+                                              << StopRequest::MidPass << StopReason::Cancelled << 0 << 0;
+    // (LISTA: SLISTA's 5 steps converge in well under 0.2 s.)
+    QTest::newRow("lbfgs time limit") << Parametrization::Lista << 0.2 << lbfgs(timed) << StopRequest::None
+                                      << StopReason::TimeLimit << 0 << timed.maxIterations - 1;
+    TrainingSettings patient = lbfgs(hundred);
+    patient.patience = 1;  // the first step that does not improve the test loss ends it
+    patient.maxIterations = 100000;
+    QTest::newRow("lbfgs stagnation") << Parametrization::Lista << 0.2 << patient << StopRequest::None
+                                      << StopReason::Stagnation << 1 << 99999;
+    QTest::newRow("lbfgs nothing to decrease") << Parametrization::Slista << 1.5 << lbfgs(hundred) << StopRequest::None
+                                               << StopReason::LineSearchFailed << 0 << 0;
+    QTest::newRow("lbfgs budget used") << Parametrization::Slista << 0.2 << lbfgs(seven) << StopRequest::None
+                                       << StopReason::MaxIterations << 7 << 7;
   }
 
   void stopConditions() {

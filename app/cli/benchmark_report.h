@@ -24,7 +24,8 @@ struct BenchmarkSizes {
   int longRunIterations = 1000;
   long numpySignals = 1000;    // the numpy comparison: 1,000 ISTA iterations on 1,000 signals
   int numpyIterations = 1000;
-  long trainingSignals = 2000; // network gradient timings
+  long trainingSignals = 2000; // network gradient timings and the training race
+  int gdSteps = 300;           // the training race: GD's budget, whose time and gap the others race to
   static BenchmarkSizes quick();  // small sizes for tests and a first look
 };
 
@@ -34,5 +35,20 @@ std::vector<BenchmarkResult> runSolverBenchmarks(const BenchmarkSizes& sizes);
 using ExtraBenchmarks = std::vector<BenchmarkResult> (*)(bool quick);
 void registerExtraBenchmarks(ExtraBenchmarks benchmarks);
 std::vector<BenchmarkResult> runNetworkBenchmarks(const BenchmarkSizes& sizes);
+
+// Time to quality in training: test gap against seconds for GD, Adam and L-BFGS (training_benchmarks.cpp).
+struct TrainingCurvePoint {
+  double seconds = 0.0, gap = 0.0;
+};
+struct TrainingCurve {
+  std::string network, optimizer;
+  std::vector<TrainingCurvePoint> points;
+};
+struct TrainingBenchmarks {
+  std::vector<BenchmarkResult> rows;
+  std::vector<TrainingCurve> curves;
+};
+TrainingBenchmarks runTrainingBenchmarks(const BenchmarkSizes& sizes);
+std::string formatTrainingCurvesCsv(const std::vector<TrainingCurve>& curves);  // network,optimizer,seconds,test_gap
 
 }  // namespace unfold::cli

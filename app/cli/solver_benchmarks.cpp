@@ -46,7 +46,7 @@ std::string size(const BenchmarkSizes& s, long signals) {
 
 BenchmarkSizes BenchmarkSizes::quick() {
   return {.signalCount = 500, .iterations = 20, .longRunSignals = 200, .longRunIterations = 100, .numpySignals = 100,
-          .numpyIterations = 100, .trainingSignals = 200};
+          .numpyIterations = 100, .trainingSignals = 200, .gdSteps = 20};
 }
 
 std::vector<BenchmarkResult> runSolverBenchmarks(const BenchmarkSizes& s) {

@@ -49,7 +49,7 @@ class ProgressLine : public TrainingObserver {
 constexpr const char* kSynopsis =
     "unfoldlab train --dict D.csv --train X_train.csv --test X_test.csv --lambda 0.1 "
     "--net lista|lista-cp|alista|slista --layers 20 [--loss unsupervised|semi-supervised|supervised] "
-    "[--optimizer gd|adam] [--max-iter 3000] [--seed 0] --out net.json [--report report.csv]";
+    "[--optimizer gd|adam|lbfgs] [--max-iter 3000] [--seed 0] --out net.json [--report report.csv]";
 constexpr const char* kDescription =
     "Trains an unfolded network initialised as ISTA and keeps the best weights by test loss. Ctrl-C stops\n"
     "the training and saves the best network so far. The report has one row per layer:\n"
@@ -68,10 +68,12 @@ void declareOptions(CommandOptions& options) {
   options.addValue("loss", "name", "unsupervised (F_x(z_T)), semi-supervised (1/2||z_T - z*||^2) or supervised (1/2||z_T - z0||^2).", "unsupervised");
   options.addValue("train-codes", "file", "Ground-truth codes z0 of the training signals (supervised loss), one per row.");
   options.addValue("test-codes", "file", "Ground-truth codes z0 of the test signals (supervised loss).");
-  options.addValue("optimizer", "name", "gd (full batch, backtracking line search) or adam (mini-batches).", "gd");
+  options.addValue("optimizer", "name",
+                   "gd (full batch, backtracking line search), adam (mini-batches) or lbfgs (full batch L-BFGS-B:\n"
+                   "a step is an evaluation that lowers the training loss).", "gd");
   options.addValue("max-iter", "count", "Optimizer steps in all.", "3000");
   options.addValue("time-limit", "seconds", "Stop after this long (0: no limit).", "0");
-  options.addValue("lr", "rate", "Initial learning rate, at most 1e6 (default: GD 1, adapted by the line search; Adam 1e-3).");
+  options.addValue("lr", "rate", "Initial learning rate, at most 1e6 (default: GD 1, adapted by the line search; Adam 1e-3; L-BFGS: none).");
   options.addValue("batch-size", "count", "Adam's mini-batch size.", "256");
   options.addValue("patience", "count", "Stop after this many test evaluations without improvement (0: never).", "300");
   options.addSwitch("layer-wise", "Train layers 1..t, then add layer t+1 as a copy of layer t.");
@@ -95,7 +97,7 @@ NetworkSettings networkSettings(const CommandOptions& options) {
   const auto loss = parseLossKind(options.text("loss"));
   if (!loss) throw InputError("--loss: unknown loss " + quotedInput(options.text("loss")) + " (unsupervised, semi-supervised or supervised)");
   const auto optimizer = parseOptimizer(options.text("optimizer"));
-  if (!optimizer) throw InputError("--optimizer: unknown optimizer " + quotedInput(options.text("optimizer")) + " (gd or adam)");
+  if (!optimizer) throw InputError("--optimizer: unknown optimizer " + quotedInput(options.text("optimizer")) + " (gd, adam or lbfgs)");
   TrainingSettings& t = settings.training;
   t.loss = *loss;
   t.optimizer = *optimizer;

@@ -3,6 +3,7 @@
 #include "base/enum_names.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace unfold {
 
@@ -83,6 +84,13 @@ void NetworkWeights::project(double minimumStep) {
     if (layer.theta.size() > 0) layer.theta = layer.theta.cwiseMax(0.0);
     if (kind == Parametrization::Alista || kind == Parametrization::Slista) layer.step = std::max(layer.step, minimumStep);
   }
+}
+
+Vector NetworkWeights::lowerBounds(double minimumStep) const {
+  NetworkWeights bounds = *this;
+  bounds.unflatten(Vector::Constant(parameterCount(), -std::numeric_limits<double>::infinity()));
+  bounds.project(minimumStep);
+  return bounds.flatten();
 }
 
 NetworkWeights istaInitialization(Parametrization kind, const Matrix& D, double L, int layers) {

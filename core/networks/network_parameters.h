@@ -41,6 +41,9 @@ struct NetworkWeights {
   NetworkWeights zerosLike() const;
   // Keeps steps > 0 and thresholds >= 0 (called after every optimizer step).
   void project(double minimumStep);
+  // Per flattened parameter, the lower bound project() enforces: minimumStep for a step, 0 for a
+  // threshold, -inf for a weight matrix entry.
+  Vector lowerBounds(double minimumStep) const;
 };
 
 // T layers that reproduce T iterations of ISTA exactly (ALISTA: gamma = theta = 1/L with its fixed W).

@@ -2,6 +2,8 @@
 
 #include "base/enum_names.h"
 
+#include <LBFGSB.h>
+
 #include <algorithm>
 #include <functional>
 #include <chrono>
@@ -12,31 +14,25 @@
 namespace unfold {
 
 namespace {
-constexpr NameTable<Optimizer, 2> kOptimizerNames{{{Optimizer::GradientDescent, "gd"}, {Optimizer::Adam, "adam"}}};
-// Why training ended: a sentence (the CLI, the status bar) and a label of two words at most (legends).
-constexpr NameTable<StopReason, 6> kStopReasonTexts{{
-    {StopReason::MaxIterations, "reached the maximum number of iterations"},
-    {StopReason::TimeLimit, "reached the time limit"},
-    {StopReason::Stagnation, "the test loss stopped improving"},
-    {StopReason::Cancelled, "cancelled"},
-    {StopReason::Diverged, "diverged (NaN or Inf); kept the best weights"},
-    {StopReason::LineSearchFailed, "the line search could not decrease the loss (converged to rounding)"},
-}};
-constexpr NameTable<StopReason, 6> kStopReasonLabels{{
-    {StopReason::MaxIterations, "budget used"},
-    {StopReason::TimeLimit, "time limit"},
-    {StopReason::Stagnation, "stopped improving"},
-    {StopReason::Cancelled, "stopped"},
-    {StopReason::Diverged, "diverged"},
-    {StopReason::LineSearchFailed, "converged"},
+constexpr NameTable<Optimizer, 3> kOptimizerNames{
+    {{Optimizer::GradientDescent, "gd"}, {Optimizer::Adam, "adam"}, {Optimizer::Lbfgs, "lbfgs"}}};
+// Why training ended: a sentence (the CLI, the status bar) as the name and a label of two words at most
+// (legends).
+constexpr NameTable<StopReason, 6> kStopReasons{{
+    {StopReason::MaxIterations, "reached the maximum number of iterations", "budget used"},
+    {StopReason::TimeLimit, "reached the time limit", "time limit"},
+    {StopReason::Stagnation, "the test loss stopped improving", "stopped improving"},
+    {StopReason::Cancelled, "cancelled", "stopped"},
+    {StopReason::Diverged, "diverged (NaN or Inf); kept the best weights", "diverged"},
+    {StopReason::LineSearchFailed, "the line search could not decrease the loss (converged to rounding)", "converged"},
 }};
 }  // namespace
 
 std::optional<Optimizer> parseOptimizer(std::string_view name) { return valueNamed(kOptimizerNames, name); }
 std::string optimizerName(Optimizer optimizer) { return nameOf(kOptimizerNames, optimizer); }
 
-std::string stopReasonText(StopReason reason) { return nameOf(kStopReasonTexts, reason); }
-std::string stopReasonLabel(StopReason reason) { return nameOf(kStopReasonLabels, reason); }
+std::string stopReasonText(StopReason reason) { return nameOf(kStopReasons, reason); }
+std::string stopReasonLabel(StopReason reason) { return labelOf(kStopReasons, reason); }
 
 namespace {
 
@@ -44,6 +40,8 @@ constexpr double kGrowth = 1.5;          // learning rate after an accepted GD s
 // The line search gives up when the step can no longer change the weights at double precision.
 constexpr double kSmallestRelativeStep = 1e-15;
 constexpr double kAdamBeta1 = 0.9, kAdamBeta2 = 0.999, kAdamEpsilon = 1e-8;
+constexpr int kLbfgsMemory = 10;         // correction pairs kept (LBFGS++'s default is 6)
+constexpr int kLbfgsMaxLineSearch = 40;  // evaluations per line search before it gives up
 
 // The shared state of one training run across stages (layer-wise training runs several).
 class Run {
@@ -61,7 +59,12 @@ class Run {
   // end (time, stagnation, cancel, divergence).
   bool stage(int budget) {
     resetStageState();
-    const bool going = settings_.optimizer == Optimizer::GradientDescent ? gradientDescent(budget) : adam(budget);
+    bool going = true;
+    switch (settings_.optimizer) {
+      case Optimizer::GradientDescent: going = gradientDescent(budget); break;
+      case Optimizer::Adam: going = adam(budget); break;
+      case Optimizer::Lbfgs: going = lbfgs(budget); break;
+    }
     net_.weights() = best_;  // the next stage (or the result) starts from this depth's best weights
     return going;
   }
@@ -87,6 +90,7 @@ class Run {
   void resetStageState() {
     // A new depth changes the loss: the best-so-far and the patience count restart with it.
     bestLoss_ = testLoss();
+    lastTest_ = bestLoss_;  // what progress reports until the next evaluation (Adam evaluates once an epoch)
     best_ = net_.weights();
     sinceImprovement_ = 0;
     result_.reason = StopReason::MaxIterations;
@@ -202,6 +206,76 @@ class Run {
       if (!afterStep(loss, rate, evaluate)) return false;
     }
     return true;
+  }
+
+  // L-BFGS-B on the full batch. LBFGS++ has no per-iteration hook, so a step here is an evaluation that
+  // lowers the training loss (at least one per iteration, where the line search ends): each is tested,
+  // reported and counted against the budget as GD's accepted steps are, and ending the run throws out of
+  // the solver. A trial point where the network overflows gets a value above every one seen (and no
+  // slope), which sends the line search back towards the last point. The loss has kinks (the soft
+  // thresholds), where the Wolfe line search can fail far from a minimum (SLISTA T=20 stopped after 41
+  // steps at a test gap Adam halves): L-BFGS then restarts with an empty memory from the lowest point
+  // seen, and only a restart that cannot lower the loss at all ends the run.
+  bool lbfgs(int budget) {
+    struct Ended {};
+    LBFGSpp::LBFGSBParam<double> param;
+    param.m = kLbfgsMemory;
+    param.max_iterations = budget;
+    param.epsilon = 0;  // the budget, patience and the line search end the run, not tolerances
+    param.epsilon_rel = 0;
+    param.past = 0;
+    param.max_linesearch = kLbfgsMaxLineSearch;
+    LBFGSpp::LBFGSBSolver<double> solver(param);
+    Vector lowestAt = net_.weights().flatten();
+    const Vector lower = net_.weights().lowerBounds(minimumStep_);
+    const Vector upper = Vector::Constant(lowestAt.size(), std::numeric_limits<double>::infinity());
+    double lowest = std::numeric_limits<double>::infinity();
+    int steps = 0;
+    bool going = true;
+    auto evaluate = [&](const Vector& p, Vector& slope) -> double {
+      net_.weights().unflatten(p);
+      NetworkWeights gradient;
+      const double loss = net_.loss(settings_.loss, data_.trainX, data_.trainTargets, &gradient, &stop_);
+      if (cancelled()) {
+        going = end(StopReason::Cancelled);
+        throw Ended{};
+      }
+      slope = gradient.flatten();
+      const bool finite = std::isfinite(loss) && slope.allFinite();
+      if (!finite && !std::isfinite(lowest)) {  // already at the start
+        going = end(StopReason::Diverged);
+        throw Ended{};
+      }
+      if (!finite) {
+        slope.setZero();
+        return 2 * std::abs(lowest) + 1;
+      }
+      if (loss < lowest) {
+        const bool start = !std::isfinite(lowest);
+        lowest = loss;
+        lowestAt = p;
+        if (!start && !afterStep(loss, 0.0, true)) {
+          going = false;
+          throw Ended{};
+        }
+        if (!start && ++steps >= budget) throw Ended{};
+      }
+      return loss;
+    };
+    for (int stepsBefore = -1; steps > stepsBefore;) {
+      stepsBefore = steps;
+      Vector x = lowestAt;
+      double loss = 0;
+      try {
+        solver.minimize(evaluate, x, loss, lower, upper);
+        break;  // a stationary point (projected gradient 0), or the budget in iterations
+      } catch (const Ended&) {
+        return going;
+      } catch (const std::exception&) {
+        // The line search found no lower point along its direction: restart, unless nothing moved.
+      }
+    }
+    return end(StopReason::LineSearchFailed);  // converged as far as the line search can tell
   }
 
   UnfoldedNetwork& net_;

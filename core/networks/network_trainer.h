@@ -3,6 +3,7 @@
 //    if it lowers the training loss; after an accepted step the learning rate grows, after a rejected one
 //    it halves and the step is retried, down to a floor where the search gives up, so the loop always ends;
 //  - or mini-batch Adam (Kingma & Ba 2015), batches shuffled with the seed;
+//  - or full-batch L-BFGS-B (LBFGS++'s LBFGSBSolver, More-Thuente line search) within the same bounds;
 //  - end to end, or layer-wise (train layers 1..t, then add layer t+1 as a copy of layer t, or as its
 //    initial ISTA step where that gives a lower training loss).
 // Steps stay > 0 and thresholds >= 0 (projection after every step). The best weights by test loss are
@@ -19,16 +20,17 @@
 
 namespace unfold {
 
-enum class Optimizer { GradientDescent, Adam };
-std::optional<Optimizer> parseOptimizer(std::string_view name);  // gd, adam
+enum class Optimizer { GradientDescent, Adam, Lbfgs };
+std::optional<Optimizer> parseOptimizer(std::string_view name);  // gd, adam, lbfgs
 std::string optimizerName(Optimizer optimizer);
 
 struct TrainingSettings {
   LossKind loss = LossKind::Unsupervised;
   Optimizer optimizer = Optimizer::GradientDescent;
-  int maxIterations = 3000;      // optimizer steps in all (layer-wise: shared evenly between the stages)
+  int maxIterations = 3000;      // optimizer steps in all (layer-wise: shared evenly between the stages);
+                                 // L-BFGS: evaluations that lower the training loss (one or more per iteration)
   double timeLimitSeconds = 0;   // 0: none
-  double learningRate = 0;       // 0: automatic (GD: found by the line search; Adam: 1e-3)
+  double learningRate = 0;       // 0: automatic (GD: found by the line search; Adam: 1e-3); L-BFGS: unused
   int batchSize = 256;           // Adam
   bool layerWise = false;
   std::uint64_t seed = 0;
