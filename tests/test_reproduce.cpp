@@ -143,7 +143,8 @@ class TestReproduce : public QObject {
       NetworkFile checkpoint{istaInitialization(Parametrization::Slista, d.atoms(), d.lipschitz(), 3), 64, 256, 0.1,
                              dictionaryHash(d.atoms()),
                              QJsonObject{{"dataset", "simulated"}, {"lambda", 0.1}, {"method", "slista"}, {"depth", 3},
-                                         {"protocol", "signals=40 iterations=5 depths=1,3\n"}, {"iterations_done", 4}}};
+                                         {"protocol", "signals=40 iterations=5 depths=1,3\n"}, {"iterations_done", 4}},
+                             Matrix()};
       writeFileAtomically(dir.filePath("networks-checkpoint.json").toStdString(), formatNetworkJson(checkpoint));
       QFile results(dir.filePath("networks.csv"));
       QVERIFY(results.open(QIODevice::ReadOnly));

@@ -5,6 +5,10 @@
 // the same command again skips what is there; the network in training is checkpointed every minute to
 // DIR/networks-checkpoint.json and picked up from there, so an interruption loses at most a minute.
 // DIR/networks-protocol.txt records the protocol, so that a --quick run never mixes with a full one.
+// On a cluster (--shard K/N, protocol_shards.h) the shards share DIR: each finished network goes to a file
+// of its own, DIR/networks-shards/<network>.csv, renamed into place, and each shard checkpoints to a file
+// of its own, so shards running at once never write the same file; a run without --shard reads those
+// files, trains what is still missing, merges everything into networks.csv and draws the figure.
 #include "reproduce.h"
 
 #include "base/input_error.h"
@@ -81,6 +85,16 @@ std::map<Key, double> readResults(const QString& path) {
   return rows;
 }
 
+// The shard results: one file per network (their names, to remove them once merged).
+std::map<Key, double> readShardResults(const QDir& folder, QStringList* files) {
+  std::map<Key, double> rows;
+  for (const QString& name : folder.entryList({"*.csv"}, QDir::Files, QDir::Name)) {
+    for (const auto& row : readResults(folder.filePath(name))) rows.insert(row);
+    files->append(folder.filePath(name));
+  }
+  return rows;
+}
+
 void writeResults(const QString& path, const std::map<Key, double>& rows) {
   std::string csv = "dataset,lambda,method,depth,test_gap\n";
   for (const auto& [key, gap] : rows)
@@ -148,11 +162,10 @@ DatasetProblem makeDatasetProblem(const std::string& dataset, double lambda, int
   return p;
 }
 
-// Where the protocol stands, in units of (layers x steps), for the ETA.
+// Where the protocol (or this shard) stands, in units of cost (networkCost), for the ETA.
 struct Progress {
   double totalUnits = 0, doneUnits = 0, unitsThisRun = 0, secondsThisRun = 0;
-  void finished(int depth, int iterations, double seconds) {
-    const double units = double(depth) * iterations;
+  void finished(double units, double seconds) {
     unitsThisRun += units;
     doneUnits += units;
     secondsThisRun += seconds;
@@ -164,28 +177,82 @@ struct Progress {
 // One run of the protocol: its results so far (DIR/networks.csv) and where its files are.
 class ProtocolRun {
  public:
-  ProtocolRun(const Context& context, Protocol protocol) : context_(context), protocol_(std::move(protocol)) {
+  ProtocolRun(const Context& context, Protocol protocol)
+      : context_(context), protocol_(std::move(protocol)), shardFolder_(QDir(context.directory).filePath("networks-shards")) {
     const QDir dir(context.directory);
     resultsPath_ = dir.filePath("networks.csv");
-    checkpointPath_ = dir.filePath("networks-checkpoint.json");
+    checkpointPath_ = context.shard ? dir.filePath(QString("networks-checkpoint-shard-%1-of-%2.json")
+                                                       .arg(context.shard->index).arg(context.shard->count))
+                                    : dir.filePath("networks-checkpoint.json");
     checkProtocolFile(dir.filePath("networks-protocol.txt"));
     rows_ = readResults(resultsPath_);
+    rows_.merge(readShardResults(shardFolder_, &shardFiles_));
+    if (context.shard && !QDir().mkpath(shardFolder_.path()))
+      throw InputError(shardFolder_.path().toStdString() + ": cannot create the folder");
+    planUnits();
     countSavedWork();
   }
 
   void runDataset(const char* dataset, double lambda) {
     if (!missingAny(dataset, lambda)) return;
     const DatasetProblem p = makeDatasetProblem(dataset, lambda, protocol_.signalCount);
-    solveBaselines(dataset, lambda, p);
+    if (!context_.shard) solveBaselines(dataset, lambda, p);
     for (Parametrization kind : kNetworks)
       for (int depth : protocol_.depths)
-        if (!rows_.count(keyOf(dataset, lambda, kind, depth))) trainOne(dataset, lambda, kind, depth, p);
+        if (mine(dataset, lambda, kind, depth) && !rows_.count(keyOf(dataset, lambda, kind, depth)))
+          trainOne(dataset, lambda, kind, depth, p);
+  }
+
+  // After an unsharded run: everything in networks.csv, the shard files it merged removed.
+  void mergeShardResults() {
+    if (shardFiles_.isEmpty()) return;
+    writeResults(resultsPath_, rows_);
+    for (const QString& file : shardFiles_) QFile::remove(file);
+    QDir().rmdir(shardFolder_.path());  // only if empty: a shard may still be writing
+  }
+
+  // Per shard: the networks still to train and the estimated seconds on the reference machine.
+  void printPlan(int count) const {
+    std::vector<ShardUnit> todo;
+    for (const ShardUnit& unit : units_)
+      if (!rows_.count(keyOf(unit.dataset.c_str(), unit.lambda, unit.kind, unit.depth))) todo.push_back(unit);
+    const std::vector<int> shards = assignShards(todo, count);
+    std::vector<double> seconds(static_cast<size_t>(count), 0.0);
+    std::vector<int> networks(static_cast<size_t>(count), 0);
+    for (size_t u = 0; u < todo.size(); ++u) {
+      seconds[size_t(shards[u] - 1)] += todo[u].cost * protocol_.signalCount * kSecondsPerCostAndSignal;
+      ++networks[size_t(shards[u] - 1)];
+    }
+    for (int k = 0; k < count; ++k)
+      context_.out << "shard " << k + 1 << "/" << count << " networks=" << networks[size_t(k)]
+                   << " seconds=" << static_cast<long>(seconds[size_t(k)]) << "\n";
+    context_.out << "max_seconds=" << static_cast<long>(*std::max_element(seconds.begin(), seconds.end())) << "\n";
   }
 
   const std::map<Key, double>& rows() const { return rows_; }
   const QString& resultsPath() const { return resultsPath_; }
+  int trainedThisRun() const { return trainedThisRun_; }
+  QString shardFolder() const { return shardFolder_.path(); }
 
  private:
+  // Every network of the protocol, with its cost and (when sharded) whether it is this shard's.
+  void planUnits() {
+    for (const char* dataset : kDatasets)
+      for (double lambda : kLambdas)
+        for (Parametrization kind : kNetworks)
+          for (int depth : protocol_.depths)
+            units_.push_back({dataset, lambda, kind, depth, networkCost(kind, depth, protocol_.iterations)});
+    shardOf_ = context_.shard ? assignShards(units_, context_.shard->count) : std::vector<int>(units_.size(), 1);
+  }
+
+  bool mine(const std::string& dataset, double lambda, Parametrization kind, int depth) const {
+    if (!context_.shard) return true;
+    for (size_t u = 0; u < units_.size(); ++u)
+      if (units_[u].dataset == dataset && units_[u].lambda == lambda && units_[u].kind == kind && units_[u].depth == depth)
+        return shardOf_[u] == context_.shard->index;
+    return false;
+  }
+
   static Key keyOf(const char* dataset, double lambda, Parametrization kind, int depth) {
     return {dataset, lambda, parametrizationName(kind), depth};
   }
@@ -200,14 +267,11 @@ class ProtocolRun {
   }
 
   void countSavedWork() {
-    for (const char* dataset : kDatasets)
-      for (double lambda : kLambdas)
-        for (Parametrization kind : kNetworks)
-          for (int depth : protocol_.depths) {
-            const double units = double(depth) * protocol_.iterations;
-            progress_.totalUnits += units;
-            if (rows_.count(keyOf(dataset, lambda, kind, depth))) progress_.doneUnits += units;
-          }
+    for (const ShardUnit& unit : units_) {
+      if (!mine(unit.dataset, unit.lambda, unit.kind, unit.depth)) continue;
+      progress_.totalUnits += unit.cost;
+      if (rows_.count(keyOf(unit.dataset.c_str(), unit.lambda, unit.kind, unit.depth))) progress_.doneUnits += unit.cost;
+    }
     if (progress_.doneUnits > 0)
       context_.err << "  resuming: " << int(progress_.percent()) << " % of the work is saved in " << resultsPath_.toStdString() << "\n";
   }
@@ -215,8 +279,10 @@ class ProtocolRun {
   bool missingAny(const char* dataset, double lambda) const {
     bool missing = false;
     for (Parametrization kind : kNetworks)
-      for (int depth : protocol_.depths) missing |= !rows_.count(keyOf(dataset, lambda, kind, depth));
-    for (Algorithm solver : kSolvers) missing |= !rows_.count({dataset, lambda, algorithmName(solver), protocol_.depths.back()});
+      for (int depth : protocol_.depths)
+        missing |= mine(dataset, lambda, kind, depth) && !rows_.count(keyOf(dataset, lambda, kind, depth));
+    if (!context_.shard)
+      for (Algorithm solver : kSolvers) missing |= !rows_.count({dataset, lambda, algorithmName(solver), protocol_.depths.back()});
     return missing;
   }
 
@@ -248,9 +314,16 @@ class ProtocolRun {
     const TrainedNetwork trained = trainNetwork(d, data, settings, &checkpointer, saved ? &saved->first : nullptr);
     const Matrix Z = UnfoldedNetwork(d, lambda, trained.file.weights).forward(p.data.test.X);
     rows_[key] = (lassoCosts(d.atoms(), p.data.test.X, Z, lambda) - p.reference.optimalCost).mean();
-    writeResults(resultsPath_, rows_);  // saved at once; the checkpoint is no longer needed
+    // Saved at once (a shard: to a file of its own); the checkpoint is no longer needed.
+    if (context_.shard)
+      writeResults(shardFolder_.filePath(QString("%1-lambda%2-%3-T%4.csv").arg(dataset).arg(lambda).arg(QString::fromStdString(std::get<2>(key))).arg(depth)),
+                   {{key, rows_[key]}});
+    else
+      writeResults(resultsPath_, rows_);
     QFile::remove(checkpointPath_);
-    progress_.finished(depth, protocol_.iterations, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    ++trainedThisRun_;
+    progress_.finished(networkCost(kind, depth, protocol_.iterations),
+                       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     char line[256];
     std::snprintf(line, sizeof line, "  %-9s lambda=%.1f %-8s T=%2d: gap %.3e   %5.1f %% done, ETA %.0f s\n", dataset,
                   lambda, parametrizationLabel(kind).c_str(), depth, rows_[key], progress_.percent(), progress_.eta());
@@ -260,7 +333,12 @@ class ProtocolRun {
   const Context& context_;
   const Protocol protocol_;
   QString resultsPath_, checkpointPath_;
+  QDir shardFolder_;
+  QStringList shardFiles_;  // read at the start, merged into networks.csv by an unsharded run
   std::map<Key, double> rows_;
+  std::vector<ShardUnit> units_;
+  std::vector<int> shardOf_;
+  int trainedThisRun_ = 0;
   Progress progress_;
 };
 
@@ -315,8 +393,19 @@ void drawFigure(const Context& context, const Protocol& protocol, const std::map
 void reproduceNetworks(const Context& context) {
   const Protocol protocol = protocolFor(context.scale);
   ProtocolRun run(context, protocol);
+  if (context.planShards > 0) {
+    run.printPlan(context.planShards);
+    return;
+  }
   for (const char* dataset : kDatasets)
     for (double lambda : kLambdas) run.runDataset(dataset, lambda);
+  if (context.shard) {
+    context.out << "shard " << context.shard->index << "/" << context.shard->count << ": trained " << run.trainedThisRun()
+                << " networks into " << run.shardFolder().toStdString()
+                << "; once every shard is done, the same command without --shard draws the figure\n";
+    return;
+  }
+  run.mergeShardResults();
   drawFigure(context, protocol, run.rows());
 }
 

@@ -4,10 +4,12 @@
 #pragma once
 
 #include "figure_files.h"
+#include "protocol_shards.h"
 
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <ostream>
 
 namespace unfold::reproduce {
@@ -20,6 +22,9 @@ struct Context {
   FigureFiles& files;  // where the figure's CSV and pictures go (checked before the figure computes)
   std::ostream& out;   // what was written
   std::ostream& err;   // progress
+  // networks only: train the K-th of N parts into the shared DIR and draw nothing (protocol_shards.h)
+  std::optional<Shard> shard = std::nullopt;
+  int planShards = 0;  // networks only: print the split into this many shards with time estimates, train nothing
 };
 
 // Each fills context.files; throws InputError on bad input or a failed write.

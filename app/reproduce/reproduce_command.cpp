@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <optional>
 #include <memory>
 #include <vector>
 
@@ -25,7 +26,8 @@ std::string csvNumber(double value) {
 
 int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& err) {
   cli::CommandOptions options(
-      "reproduce", "unfoldlab reproduce oista|ls-ratio|learned-steps|coupling|networks|all [--quick] --out DIR",
+      "reproduce", "unfoldlab reproduce oista|ls-ratio|learned-steps|coupling|networks|all [--quick] --out DIR "
+                   "[--shard K/N | --plan N]",
       "Reproduces a figure of 'Learning step sizes for unfolded sparse coding' (Ablin et al. 2019) from scratch:\n"
       "DIR/NAME.png (300 dpi), NAME.pdf, NAME.svg and the CSV of every curve.\n"
       "  oista          ISTA, FISTA, OISTA and OISTA's step (Fig. 2)                     seconds\n"
@@ -33,11 +35,16 @@ int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& 
       "  learned-steps  SLISTA's learned steps against 1/L_S (Fig. 4)                     minutes (--quick: ~20 s)\n"
       "  coupling       weight coupling of a 40-layer LISTA-CP (Fig. 5)                   ~an hour (--quick: ~1 min)\n"
       "  networks       networks against depth, simulated and digits data (Fig. 6)        days (--quick: minutes);\n"
-      "                 resumable: rerun the same command to continue from what is saved in DIR\n"
+      "                 resumable: rerun the same command to continue from what is saved in DIR;\n"
+      "                 on a cluster: --shard K/N per job (sharing DIR), then once without --shard\n"
       "  all            every figure");
   options.addSwitch("quick", "Fewer signals, layers and training steps: minutes, not hours.");
   options.addSwitch("tiny", "Toy sizes that run in seconds (for tests; the numbers mean little).");
   options.addValue("out", "dir", "Output folder (created if missing).");
+  options.addValue("shard", "K/N", "networks: train only the K-th of N parts (balanced by cost) into DIR, shared by\n"
+                                   "all shards; draws nothing (scripts/slurm/reproduce-networks.sbatch runs them).");
+  options.addValue("plan", "N", "networks: print the split into N shards (networks and estimated seconds on a\n"
+                                "2-core AMD EPYC per shard, what is done in DIR left out) and train nothing.");
   options.addPositional("figure", "oista, ls-ratio, learned-steps, coupling, networks or all.");
   if (!options.parse(arguments, out)) return 0;
   const std::map<QString, std::function<void(const Context&)>> figures = {
@@ -50,6 +57,21 @@ int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& 
   const QString directory = QString::fromStdString(options.text("out"));
   if (!QDir().mkpath(directory)) throw InputError("--out: cannot create the folder " + directory.toStdString());
   const Scale scale = options.isSet("tiny") ? Scale::Tiny : options.isSet("quick") ? Scale::Quick : Scale::Full;
+  std::optional<Shard> shard;
+  int planShards = 0;
+  if (options.isSet("shard") || options.isSet("plan")) {
+    if (figure != "networks") throw InputError("--shard and --plan go with the networks figure");
+    if (options.isSet("shard") && options.isSet("plan")) throw InputError("--shard and --plan: give one of them");
+    if (options.isSet("shard")) {
+      shard = parseShard(options.text("shard"));
+      if (!shard) throw InputError("--shard: " + quotedInput(options.text("shard")) + " is not K/N with 1 <= K <= N <= 10000");
+    } else {
+      planShards = static_cast<int>(options.integer("plan", 1, kMaxShards));
+    }
+    FigureFiles unused(directory, "networks", false, out);  // a shard or a plan draws nothing
+    reproduceNetworks(Context{scale, directory, unused, out, err, shard, planShards});
+    return 0;
+  }
   // Every figure's files are checked before the first figure computes; each figure's files are then
   // replaced together when it is complete (so `all` keeps the figures finished before a failure).
   std::vector<std::pair<QString, std::unique_ptr<FigureFiles>>> selected;

@@ -1,9 +1,12 @@
 #include "base/parallel_for.h"
 
 #include <condition_variable>
+#include <cstdlib>
 #include <mutex>
 #include <thread>
 #include <vector>
+
+#include <sched.h>
 
 namespace unfold {
 
@@ -89,7 +92,16 @@ WorkerPool& pool() {
 }  // namespace
 
 int defaultThreadCount() {
-  static const int count = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  static const int count = [] {
+    if (const char* text = std::getenv("UNFOLD_THREADS")) {
+      char* end = nullptr;
+      const long value = std::strtol(text, &end, 10);
+      if (end != text && *end == '\0' && value >= 1 && value <= 1024) return static_cast<int>(value);
+    }
+    cpu_set_t mask;
+    if (sched_getaffinity(0, sizeof mask, &mask) == 0 && CPU_COUNT(&mask) > 0) return CPU_COUNT(&mask);
+    return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  }();
   return count;
 }
 

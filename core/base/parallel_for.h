@@ -12,6 +12,8 @@ namespace unfold {
 // Below this many signals per thread, handing work to another thread costs more than it saves.
 inline constexpr long kMinColumnsPerThread = 128;
 
+// The cores this process may use: UNFOLD_THREADS if set (1..1024; a cluster job sets it to the CPUs it
+// was given), else the CPUs in this process's affinity mask (what taskset or a batch system grants).
 int defaultThreadCount();
 
 // Runs task(chunk) for chunk = 0..chunks-1, chunk 0 on the calling thread. Returns when all are done.

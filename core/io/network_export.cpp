@@ -22,7 +22,7 @@ std::vector<std::pair<std::string, Matrix>> weightArrays(const NetworkFile& file
   if (file.weights.kind == Parametrization::Alista) arrays.emplace_back("W", alistaWeights(D));
   for (size_t t = 0; t < file.weights.layers.size(); ++t) {
     const LayerWeights& layer = file.weights.layers[t];
-    const std::string suffix = "_" + std::to_string(t);
+    const std::string suffix = std::string("_").append(std::to_string(t));
     switch (file.weights.kind) {
       case Parametrization::Lista:
         arrays.emplace_back("Wz" + suffix, layer.Wz);

@@ -1,0 +1,44 @@
+// Splitting the Fig. 6 protocol over machines: `reproduce networks --shard K/N` trains the K-th of N
+// disjoint parts. Every network is in exactly one part, and the parts are balanced by cost, not by count:
+// a 30-layer network costs thirty 1-layer ones. The assignment is a function of the protocol and N alone
+// (the longest networks first, each to the least loaded part), so that every shard computes the same split
+// without talking to the others.
+#pragma once
+
+#include "networks/network_parameters.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace unfold::reproduce {
+
+struct Shard {
+  int index = 1, count = 1;  // K and N, 1 <= K <= N
+  bool operator==(const Shard&) const = default;
+};
+// "K/N" with 1 <= K <= N <= kMaxShards; nullopt for anything else.
+std::optional<Shard> parseShard(std::string_view text);
+inline constexpr int kMaxShards = 10000;
+
+// One network of the protocol and what training it costs, in layer-steps weighted by the parametrization
+// (LISTA-CP's layer costs ~1.4 SLISTA layers: `unfoldlab bench`'s lista_cp_over_slista).
+struct ShardUnit {
+  std::string dataset;
+  double lambda = 0;
+  Parametrization kind = Parametrization::Slista;
+  int depth = 1;
+  double cost = 0;
+};
+double networkCost(Parametrization kind, int depth, int iterations);
+
+// The shard (1..count) of every unit, in the order given.
+std::vector<int> assignShards(const std::vector<ShardUnit>& units, int count);
+
+// Seconds per unit of cost per training signal on this project's 2-core reference machine (AMD EPYC):
+// 300 GD steps of SLISTA T=20 on 2,000 signals take ~36 s (`bench --only training`), 3.0e-6 s per
+// layer-step-signal. A cluster's time limits are set from it with a margin.
+inline constexpr double kSecondsPerCostAndSignal = 3.0e-6;
+
+}  // namespace unfold::reproduce

@@ -1,0 +1,141 @@
+// reproduce networks on a cluster (issue #13): --shard K/N splits the protocol by cost into disjoint parts,
+// shards running at once on one folder never spoil each other's results, and the unsharded run afterwards
+// trains nothing that is done and writes exactly what an unsharded run writes.
+#include "protocol_shards.h"
+#include "reproduce.h"
+
+#include "commands.h"
+#include "csv_table.h"
+#include "text_files.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <algorithm>
+#include <numeric>
+#include <sstream>
+
+using namespace unfold;
+using namespace unfold::reproduce;
+
+namespace {
+
+int runNetworks(const QStringList& arguments, std::string* output = nullptr, std::string* errors = nullptr) {
+  std::ostringstream out, err;
+  const int code = cli::runCommandLine(QStringList{"reproduce", "networks", "--tiny"} + arguments, out, err);
+  if (output) *output = out.str();
+  if (errors) *errors = err.str();
+  return code;
+}
+
+// The protocol's networks: 2 datasets x 2 lambdas x 3 parametrizations x depths 1..30.
+std::vector<ShardUnit> fullProtocolUnits() {
+  std::vector<ShardUnit> units;
+  for (const char* dataset : {"simulated", "digits"})
+    for (double lambda : {0.1, 0.8})
+      for (auto kind : {Parametrization::ListaCp, Parametrization::Alista, Parametrization::Slista})
+        for (int depth = 1; depth <= 30; ++depth) units.push_back({dataset, lambda, kind, depth, networkCost(kind, depth, 3000)});
+  return units;
+}
+
+}  // namespace
+
+class TestReproduceShards : public QObject {
+  Q_OBJECT
+ private slots:
+  void initTestCase() { cli::registerCommand("reproduce", runReproduce); }
+
+  void shardNamesAreKOverN_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("index");  // 0: refused
+    QTest::addColumn<int>("count");
+    QTest::newRow("1/1") << "1/1" << 1 << 1;
+    QTest::newRow("3/4") << "3/4" << 3 << 4;
+    QTest::newRow("10000/10000") << "10000/10000" << 10000 << 10000;
+    for (const char* bad : {"0/4", "5/4", "1/0", "a/4", "1/4x", "+1/4", "1/", "/4", "14", "1/10001", "-1/4", " 1/4"})
+      QTest::newRow(bad) << bad << 0 << 0;
+  }
+  void shardNamesAreKOverN() {
+    QFETCH(QString, text);
+    QFETCH(int, index);
+    QFETCH(int, count);
+    const auto shard = parseShard(text.toStdString());
+    QCOMPARE(shard.has_value(), index > 0);
+    if (shard) QCOMPARE(*shard, (Shard{index, count}));
+  }
+
+  // Every network in exactly one shard, the shards' costs within 1 % of each other on the full protocol.
+  void shardsAreBalancedByCost() {
+    const std::vector<ShardUnit> units = fullProtocolUnits();
+    QCOMPARE(units.size(), size_t(360));
+    for (int count : {1, 2, 3, 7, 16}) {
+      const std::vector<int> shard = assignShards(units, count);
+      std::vector<double> load(size_t(count), 0.0);
+      for (size_t u = 0; u < units.size(); ++u) {
+        QVERIFY(shard[u] >= 1 && shard[u] <= count);
+        load[size_t(shard[u] - 1)] += units[u].cost;
+      }
+      const double total = std::accumulate(load.begin(), load.end(), 0.0);
+      const auto [lightest, heaviest] = std::minmax_element(load.begin(), load.end());
+      QVERIFY2(*heaviest <= 1.01 * total / count && *lightest >= 0.99 * total / count,
+               qPrintable(QString("%1 shards: %2 .. %3").arg(count).arg(*lightest).arg(*heaviest)));
+    }
+    // By cost, not by count: one 30-layer network weighs as much as three 10-layer ones.
+    const std::vector<ShardUnit> uneven{{"simulated", 0.1, Parametrization::Slista, 30, 30},
+                                        {"simulated", 0.1, Parametrization::Slista, 10, 10},
+                                        {"simulated", 0.1, Parametrization::Slista, 10, 10},
+                                        {"simulated", 0.1, Parametrization::Slista, 10, 10}};
+    QCOMPARE(assignShards(uneven, 2), (std::vector<int>{1, 2, 2, 2}));
+  }
+
+  // Two shards at once on one folder, then the plain run: it trains nothing and writes the bytes an
+  // unsharded run writes.
+  void shardsTogetherEqualOneRun() {
+    QTemporaryDir plain, shared;
+    QCOMPARE(runNetworks({"--out", plain.path()}), 0);
+    std::string out;
+    QCOMPARE(runNetworks({"--out", shared.path(), "--plan", "2"}, &out), 0);
+    const QString plan = QString::fromStdString(out);
+    QVERIFY2(plan.contains(QRegularExpression("shard 1/2 networks=(\\d+) seconds=\\d+\nshard 2/2 networks=(\\d+) seconds=\\d+\nmax_seconds=\\d+\n")),
+             qPrintable(plan));
+    QList<QProcess*> shards;
+    for (const char* shard : {"1/2", "2/2"}) {
+      auto* process = new QProcess(this);
+      process->start(UNFOLDLAB_BINARY, {"reproduce", "networks", "--tiny", "--out", shared.path(), "--shard", shard});
+      shards << process;
+    }
+    for (QProcess* process : shards) {
+      QVERIFY(process->waitForFinished(120000));
+      QCOMPARE(process->exitCode(), 0);
+      QVERIFY2(process->readAllStandardOutput().contains("once every shard is done, the same command without --shard draws the figure"),
+               "a shard says what comes next");
+    }
+    QVERIFY(!QFile::exists(QDir(shared.path()).filePath("networks.png")));  // a shard draws nothing
+    QCOMPARE(QDir(QDir(shared.path()).filePath("networks-shards")).entryList({"*.csv"}).size(), 2 * 2 * 3 * 2);
+    QCOMPARE(runNetworks({"--out", shared.path(), "--plan", "2"}, &out), 0);
+    QVERIFY2(QString::fromStdString(out).startsWith("shard 1/2 networks=0 seconds=0\nshard 2/2 networks=0"), out.c_str());
+    std::string err;
+    QCOMPARE(runNetworks({"--out", shared.path()}, nullptr, &err), 0);
+    QVERIFY2(!QString::fromStdString(err).contains(" T= "), err.c_str());  // no network trained again
+    QCOMPARE(readText(QDir(shared.path()).filePath("networks.csv")), readText(QDir(plain.path()).filePath("networks.csv")));
+    QVERIFY(QFile::exists(QDir(shared.path()).filePath("networks.png")));
+    QVERIFY(!QDir(QDir(shared.path()).filePath("networks-shards")).exists());  // merged, then removed
+  }
+
+  void misuseIsRefused() {
+    QTemporaryDir dir;
+    std::string err;
+    QCOMPARE(runNetworks({"--out", dir.path(), "--shard", "3/2"}, nullptr, &err), 2);
+    QVERIFY2(QString::fromStdString(err).contains("--shard: '3/2' is not K/N with 1 <= K <= N <= 10000"), err.c_str());
+    QCOMPARE(runNetworks({"--out", dir.path(), "--shard", "1/2", "--plan", "2"}, nullptr, &err), 2);
+    QVERIFY2(QString::fromStdString(err).contains("give one of them"), err.c_str());
+    std::ostringstream out, errors;
+    QCOMPARE(cli::runCommandLine({"reproduce", "oista", "--tiny", "--out", dir.path(), "--shard", "1/2"}, out, errors), 2);
+    QVERIFY2(QString::fromStdString(errors.str()).contains("--shard and --plan go with the networks figure"), errors.str().c_str());
+  }
+};
+
+QTEST_MAIN(TestReproduceShards)
+#include "test_reproduce_shards.moc"
