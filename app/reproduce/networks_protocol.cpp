@@ -11,8 +11,9 @@
 // files, trains what is still missing, merges everything into networks.csv and draws the figure.
 #include "reproduce.h"
 
+#include "protocol_files.h"
+
 #include "base/input_error.h"
-#include "base/progress_throttle.h"
 #include "experiments/experiment.h"
 #include "io/matrix_file.h"
 #include "lasso/lasso.h"
@@ -61,85 +62,6 @@ const char* kDatasets[] = {"simulated", "digits"};
 const double kLambdas[] = {0.1, 0.8};
 const Algorithm kSolvers[] = {Algorithm::Ista, Algorithm::Fista};
 const Parametrization kNetworks[] = {Parametrization::ListaCp, Parametrization::Alista, Parametrization::Slista};
-
-using Key = std::tuple<std::string, double, std::string, int>;  // dataset, lambda, method, depth
-
-// The rows saved so far (none if the file does not exist).
-std::map<Key, double> readResults(const QString& path) {
-  std::map<Key, double> rows;
-  if (!QFile::exists(path)) return rows;
-  std::istringstream in(readWholeFile(path.toStdString()));
-  std::string line;
-  std::getline(in, line);  // header
-  int number = 1;
-  while (std::getline(in, line)) {
-    ++number;
-    if (line.empty()) continue;
-    char dataset[32], method[32];
-    double lambda = 0, gap = 0;
-    int depth = 0;
-    if (std::sscanf(line.c_str(), "%31[^,],%lf,%31[^,],%d,%lf", dataset, &lambda, method, &depth, &gap) != 5)
-      throw InputError(path.toStdString() + ", line " + std::to_string(number) + ": not a result row (delete the file to start over)");
-    rows[{dataset, lambda, method, depth}] = gap;
-  }
-  return rows;
-}
-
-// The shard results: one file per network (their names, to remove them once merged).
-std::map<Key, double> readShardResults(const QDir& folder, QStringList* files) {
-  std::map<Key, double> rows;
-  for (const QString& name : folder.entryList({"*.csv"}, QDir::Files, QDir::Name)) {
-    for (const auto& row : readResults(folder.filePath(name))) rows.insert(row);
-    files->append(folder.filePath(name));
-  }
-  return rows;
-}
-
-void writeResults(const QString& path, const std::map<Key, double>& rows) {
-  std::string csv = "dataset,lambda,method,depth,test_gap\n";
-  for (const auto& [key, gap] : rows)
-    csv.append(std::get<0>(key)).append(",").append(QString::number(std::get<1>(key)).toStdString()).append(",").append(std::get<2>(key))
-        .append(",").append(std::to_string(std::get<3>(key))).append(",").append(csvNumber(gap)).append("\n");
-  writeFileAtomically(path.toStdString(), csv);
-}
-
-// Saves the weights of the network in training every minute, with which network it is and how far.
-class Checkpointer : public TrainingObserver {
- public:
-  Checkpointer(QString path, const Dictionary& d, double lambda, QJsonObject key, int alreadyDone)
-      : path_(std::move(path)), d_(d), lambda_(lambda), key_(std::move(key)), done_(alreadyDone) {}
-  bool onIteration(const TrainingProgress& p) override {
-    if (!throttle_.due()) return false;
-    QJsonObject training = key_;
-    training.insert("iterations_done", done_ + p.iteration);
-    const NetworkFile file{p.weights, d_.signalDimension(), d_.atomCount(), lambda_, dictionaryHash(d_.atoms()), training,
-                           Matrix()};  // hundreds of networks share one D (regenerated from the seed): files stay small
-    writeFileAtomically(path_.toStdString(), formatNetworkJson(file));
-    return false;
-  }
-
- private:
-  QString path_;
-  const Dictionary& d_;
-  double lambda_;
-  QJsonObject key_;
-  int done_;
-  ProgressThrottle throttle_{std::chrono::minutes(1), ProgressThrottle::First::AfterInterval};
-};
-
-// The checkpoint's weights and steps done, if it belongs to this network.
-std::optional<std::pair<NetworkWeights, int>> readCheckpoint(const QString& path, const QJsonObject& key, const Dictionary& d) {
-  if (!QFile::exists(path)) return std::nullopt;
-  try {
-    const NetworkFile file = parseNetworkJson(readWholeFile(path.toStdString()), path.toStdString());
-    checkDictionary(file, d.atoms(), path.toStdString());
-    for (auto it = key.begin(); it != key.end(); ++it)
-      if (file.training.value(it.key()) != it.value()) return std::nullopt;
-    return std::pair{file.weights, file.training.value("iterations_done").toInt()};
-  } catch (const InputError&) {
-    return std::nullopt;  // damaged or another network's: train from scratch
-  }
-}
 
 // The problem of a dataset: what `generate --dict gaussian|digits --n 64 --m 256 --signals S --test S
 // --seed 0` writes, with F* of the test signals.
@@ -229,7 +151,7 @@ class ProtocolRun {
     context_.out << "max_seconds=" << static_cast<long>(*std::max_element(seconds.begin(), seconds.end())) << "\n";
   }
 
-  const std::map<Key, double>& rows() const { return rows_; }
+  const Results& rows() const { return rows_; }
   const QString& resultsPath() const { return resultsPath_; }
   int trainedThisRun() const { return trainedThisRun_; }
   QString shardFolder() const { return shardFolder_.path(); }
@@ -253,7 +175,7 @@ class ProtocolRun {
     return false;
   }
 
-  static Key keyOf(const char* dataset, double lambda, Parametrization kind, int depth) {
+  static ResultKey keyOf(const char* dataset, double lambda, Parametrization kind, int depth) {
     return {dataset, lambda, parametrizationName(kind), depth};
   }
 
@@ -299,7 +221,7 @@ class ProtocolRun {
   // Trains one network (from its checkpoint if there is one), saves its test gap at once.
   void trainOne(const char* dataset, double lambda, Parametrization kind, int depth, const DatasetProblem& p) {
     const Dictionary& d = *p.data.dictionary;
-    const Key key = keyOf(dataset, lambda, kind, depth);
+    const ResultKey key = keyOf(dataset, lambda, kind, depth);
     const auto start = std::chrono::steady_clock::now();
     const QJsonObject checkpointKey{{"dataset", dataset}, {"lambda", lambda},
                                     {"method", QString::fromStdString(std::get<2>(key))}, {"depth", depth},
@@ -335,7 +257,7 @@ class ProtocolRun {
   QString resultsPath_, checkpointPath_;
   QDir shardFolder_;
   QStringList shardFiles_;  // read at the start, merged into networks.csv by an unsharded run
-  std::map<Key, double> rows_;
+  Results rows_;
   std::vector<ShardUnit> units_;
   std::vector<int> shardOf_;
   int trainedThisRun_ = 0;
@@ -359,7 +281,7 @@ std::vector<Curve> figureCurves() {
 }
 
 // One panel per dataset (rows) and lambda (columns).
-void drawFigure(const Context& context, const Protocol& protocol, const std::map<Key, double>& rows) {
+void drawFigure(const Context& context, const Protocol& protocol, const Results& rows) {
   ui::PaperFigure figure(QString("Test F(z_T) − F* against the depth T\n%1 training and test signals, %2 training steps per network")
                              .arg(protocol.signalCount).arg(protocol.iterations), 2, 2, 760, 600);
   for (int r = 0; r < 2; ++r) {
