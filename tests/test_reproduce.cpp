@@ -115,7 +115,7 @@ class TestReproduce : public QObject {
     QTemporaryDir dir;
     std::string err;
     QCOMPARE(runFigure({"networks", "--tiny", "--out", dir.path()}, nullptr, &err), 0);
-    QVERIFY(QString::fromStdString(err).contains("% done, ETA"));
+    QVERIFY2(QString::fromStdString(err).contains("24/24 networks, 100.0 % of the work done, ETA 0 s"), err.c_str());
     QList<QStringList> csv = readCsv(dir.filePath("networks.csv"));
     QCOMPARE(csv[0], (QStringList{"dataset", "lambda", "method", "depth", "test_gap"}));
     QCOMPARE(csv.size(), 1 + 2 * 2 * 5 * 2);  // datasets x lambdas x methods x depths
@@ -168,6 +168,21 @@ class TestReproduce : public QObject {
     file.close();
     QCOMPARE(runFigure({"networks", "--tiny", "--out", dir.path()}, nullptr, &err), 2);
     QVERIFY(QString::fromStdString(err).contains("line 2: not a result row"));
+  }
+
+  // The optimizer is part of the protocol: its file says which, and another optimizer in the same folder
+  // is refused rather than mixed.
+  void networksOptimizerIsPartOfTheProtocol() {
+    QTemporaryDir dir;
+    std::string err;
+    QCOMPARE(runFigure({"networks", "--tiny", "--optimizer", "lbfgs", "--out", dir.path()}, nullptr, &err), 0);
+    QCOMPARE(readText(dir.filePath("networks-protocol.txt")), QString("signals=40 iterations=5 depths=1,3 optimizer=lbfgs\n"));
+    QCOMPARE(runFigure({"networks", "--tiny", "--out", dir.path()}, nullptr, &err), 2);
+    QVERIFY(QString::fromStdString(err).contains("holds a networks run of another protocol"));
+    QCOMPARE(runFigure({"networks", "--tiny", "--optimizer", "newton", "--out", dir.path()}, nullptr, &err), 2);
+    QVERIFY2(QString::fromStdString(err).contains("--optimizer: unknown optimizer 'newton' (gd, adam or lbfgs)"), err.c_str());
+    QCOMPARE(runFigure({"oista", "--tiny", "--optimizer", "lbfgs", "--out", dir.path()}, nullptr, &err), 2);
+    QVERIFY2(QString::fromStdString(err).contains("--optimizer goes with the networks figure"), err.c_str());
   }
 
   void badArgumentsAreNamed() {

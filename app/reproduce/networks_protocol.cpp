@@ -39,14 +39,18 @@ namespace {
 struct Protocol {
   int signalCount = 10000, iterations = 3000;
   std::vector<int> depths;
+  Optimizer optimizer = Optimizer::GradientDescent;
+  // The protocol file's text. A GD protocol says nothing about its optimizer, as before optimizers could
+  // be chosen, so that folders of those runs still resume.
   std::string describe() const {
     std::string out = "signals=" + std::to_string(signalCount) + " iterations=" + std::to_string(iterations) + " depths=";
     for (int t : depths) out += std::to_string(t) + (t == depths.back() ? "" : ",");
+    if (optimizer != Optimizer::GradientDescent) out += " optimizer=" + optimizerName(optimizer);
     return out + "\n";
   }
 };
 
-Protocol protocolFor(Scale scale) {
+Protocol protocolFor(Scale scale, Optimizer optimizer) {
   Protocol p;
   if (scale == Scale::Full) {
     for (int t = 1; t <= 30; ++t) p.depths.push_back(t);
@@ -55,7 +59,17 @@ Protocol protocolFor(Scale scale) {
   } else {
     p = {40, 5, {1, 3}};
   }
+  p.optimizer = optimizer;
   return p;
+}
+
+QString optimizerLabel(Optimizer optimizer) {
+  switch (optimizer) {
+    case Optimizer::GradientDescent: return "GD";
+    case Optimizer::Adam: return "Adam";
+    case Optimizer::Lbfgs: return "L-BFGS";
+  }
+  return {};
 }
 
 const char* kDatasets[] = {"simulated", "digits"};
@@ -87,7 +101,9 @@ DatasetProblem makeDatasetProblem(const std::string& dataset, double lambda, int
 // Where the protocol (or this shard) stands, in units of cost (networkCost), for the ETA.
 struct Progress {
   double totalUnits = 0, doneUnits = 0, unitsThisRun = 0, secondsThisRun = 0;
+  int totalNetworks = 0, doneNetworks = 0;
   void finished(double units, double seconds) {
+    ++doneNetworks;
     unitsThisRun += units;
     doneUnits += units;
     secondsThisRun += seconds;
@@ -192,7 +208,11 @@ class ProtocolRun {
     for (const ShardUnit& unit : units_) {
       if (!mine(unit.dataset, unit.lambda, unit.kind, unit.depth)) continue;
       progress_.totalUnits += unit.cost;
-      if (rows_.count(keyOf(unit.dataset.c_str(), unit.lambda, unit.kind, unit.depth))) progress_.doneUnits += unit.cost;
+      ++progress_.totalNetworks;
+      if (rows_.count(keyOf(unit.dataset.c_str(), unit.lambda, unit.kind, unit.depth))) {
+        progress_.doneUnits += unit.cost;
+        ++progress_.doneNetworks;
+      }
     }
     if (progress_.doneUnits > 0)
       context_.err << "  resuming: " << int(progress_.percent()) << " % of the work is saved in " << resultsPath_.toStdString() << "\n";
@@ -230,6 +250,7 @@ class ProtocolRun {
     const int done = saved ? saved->second : 0;
     if (saved) context_.err << "  resuming " << std::get<2>(key) << " T=" << depth << " from its checkpoint (" << done << " steps done)\n";
     NetworkSettings settings{kind, depth, lambda, {}};
+    settings.training.optimizer = protocol_.optimizer;
     settings.training.maxIterations = std::max(1, protocol_.iterations - done);
     Checkpointer checkpointer(checkpointPath_, d, lambda, checkpointKey, done);
     const TrainingData data = trainingData(d, p.data.train, p.data.test, lambda, LossKind::Unsupervised, p.reference);
@@ -247,8 +268,9 @@ class ProtocolRun {
     progress_.finished(networkCost(kind, depth, protocol_.iterations),
                        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     char line[256];
-    std::snprintf(line, sizeof line, "  %-9s lambda=%.1f %-8s T=%2d: gap %.3e   %5.1f %% done, ETA %.0f s\n", dataset,
-                  lambda, parametrizationLabel(kind).c_str(), depth, rows_[key], progress_.percent(), progress_.eta());
+    std::snprintf(line, sizeof line, "  %-9s lambda=%.1f %-8s T=%2d: gap %.3e   %d/%d networks, %5.1f %% of the work done, ETA %.0f s\n", dataset,
+                  lambda, parametrizationLabel(kind).c_str(), depth, rows_[key], progress_.doneNetworks,
+                  progress_.totalNetworks, progress_.percent(), progress_.eta());
     context_.err << line << std::flush;
   }
 
@@ -282,8 +304,9 @@ std::vector<Curve> figureCurves() {
 
 // One panel per dataset (rows) and lambda (columns).
 void drawFigure(const Context& context, const Protocol& protocol, const Results& rows) {
-  ui::PaperFigure figure(QString("Test F(z_T) − F* against the depth T\n%1 training and test signals, %2 training steps per network")
-                             .arg(protocol.signalCount).arg(protocol.iterations), 2, 2, 760, 600);
+  ui::PaperFigure figure(QString("Test F(z_T) − F* against the depth T\n%1 training and test signals, %2 %3 steps per network")
+                             .arg(protocol.signalCount).arg(protocol.iterations).arg(optimizerLabel(protocol.optimizer)),
+                         2, 2, 760, 600);
   for (int r = 0; r < 2; ++r) {
     for (int c = 0; c < 2; ++c) {
       QCPAxisRect* panel = figure.panel(r, c);
@@ -313,7 +336,7 @@ void drawFigure(const Context& context, const Protocol& protocol, const Results&
 }  // namespace
 
 void reproduceNetworks(const Context& context) {
-  const Protocol protocol = protocolFor(context.scale);
+  const Protocol protocol = protocolFor(context.scale, context.optimizer);
   ProtocolRun run(context, protocol);
   if (context.planShards > 0) {
     run.printPlan(context.planShards);

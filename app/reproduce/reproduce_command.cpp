@@ -43,6 +43,7 @@ int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& 
   options.addValue("out", "dir", "Output folder (created if missing).");
   options.addValue("shard", "K/N", "networks: train only the K-th of N parts (balanced by cost) into DIR, shared by\n"
                                    "all shards; draws nothing (scripts/slurm/reproduce-networks.sbatch runs them).");
+  options.addValue("optimizer", "name", "networks: gd, adam or lbfgs for every network (unfoldlab train --optimizer).", "gd");
   options.addValue("plan", "N", "networks: print the split into N shards (networks and estimated seconds on a\n"
                                 "2-core AMD EPYC per shard, what is done in DIR left out) and train nothing.");
   options.addPositional("figure", "oista, ls-ratio, learned-steps, coupling, networks or all.");
@@ -57,6 +58,10 @@ int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& 
   const QString directory = QString::fromStdString(options.text("out"));
   if (!QDir().mkpath(directory)) throw InputError("--out: cannot create the folder " + directory.toStdString());
   const Scale scale = options.isSet("tiny") ? Scale::Tiny : options.isSet("quick") ? Scale::Quick : Scale::Full;
+  const auto optimizer = parseOptimizer(options.text("optimizer"));
+  if (!optimizer) throw InputError("--optimizer: unknown optimizer " + quotedInput(options.text("optimizer")) + " (gd, adam or lbfgs)");
+  if (*optimizer != Optimizer::GradientDescent && figure != "networks" && figure != "all")
+    throw InputError("--optimizer goes with the networks figure");
   std::optional<Shard> shard;
   int planShards = 0;
   if (options.isSet("shard") || options.isSet("plan")) {
@@ -69,7 +74,7 @@ int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& 
       planShards = static_cast<int>(options.integer("plan", 1, kMaxShards));
     }
     FigureFiles unused(directory, "networks", false, out);  // a shard or a plan draws nothing
-    reproduceNetworks(Context{scale, directory, unused, out, err, shard, planShards});
+    reproduceNetworks(Context{scale, directory, unused, out, err, shard, planShards, *optimizer});
     return 0;
   }
   // Every figure's files are checked before the first figure computes; each figure's files are then
@@ -82,7 +87,7 @@ int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& 
   QStringList written;
   for (auto& [name, files] : selected) {
     err << "reproducing " << name.toStdString() << "...\n";
-    figures.at(name)(Context{scale, directory, *files, out, err});
+    figures.at(name)(Context{scale, directory, *files, out, err, std::nullopt, 0, *optimizer});
     if (name == "networks") written << QDir(directory).filePath("networks.csv");
     written << files->commit();
   }
