@@ -143,7 +143,7 @@ class TestReproduce : public QObject {
       NetworkFile checkpoint{istaInitialization(Parametrization::Slista, d.atoms(), d.lipschitz(), 3), 64, 256, 0.1,
                              dictionaryHash(d.atoms()),
                              QJsonObject{{"dataset", "simulated"}, {"lambda", 0.1}, {"method", "slista"}, {"depth", 3},
-                                         {"protocol", "signals=40 iterations=5 depths=1,3\n"}, {"iterations_done", 4}},
+                                         {"protocol", "signals=40 iterations=5 depths=1,3 optimizer=lbfgs\n"}, {"iterations_done", 4}},
                              Matrix()};
       writeFileAtomically(dir.filePath("networks-checkpoint.json").toStdString(), formatNetworkJson(checkpoint));
       QFile results(dir.filePath("networks.csv"));
@@ -170,15 +170,21 @@ class TestReproduce : public QObject {
     QVERIFY(QString::fromStdString(err).contains("line 2: not a result row"));
   }
 
-  // The optimizer is part of the protocol: its file says which, and another optimizer in the same folder
-  // is refused rather than mixed.
+  // The optimizer (L-BFGS unless told) is part of the protocol: its file says which, and another optimizer
+  // in the same folder is refused rather than mixed.
   void networksOptimizerIsPartOfTheProtocol() {
     QTemporaryDir dir;
     std::string err;
-    QCOMPARE(runFigure({"networks", "--tiny", "--optimizer", "lbfgs", "--out", dir.path()}, nullptr, &err), 0);
+    QCOMPARE(runFigure({"networks", "--tiny", "--out", dir.path()}, nullptr, &err), 0);
     QCOMPARE(readText(dir.filePath("networks-protocol.txt")), QString("signals=40 iterations=5 depths=1,3 optimizer=lbfgs\n"));
-    QCOMPARE(runFigure({"networks", "--tiny", "--out", dir.path()}, nullptr, &err), 2);
+    QCOMPARE(runFigure({"networks", "--tiny", "--optimizer", "adam", "--out", dir.path()}, nullptr, &err), 2);
     QVERIFY(QString::fromStdString(err).contains("holds a networks run of another protocol"));
+    // A folder of a GD run (as every run was before the optimizer could be chosen) says how to continue it.
+    QTemporaryDir gd;
+    QCOMPARE(runFigure({"networks", "--tiny", "--optimizer", "gd", "--out", gd.path()}, nullptr, &err), 0);
+    QCOMPARE(readText(QDir(gd.path()).filePath("networks-protocol.txt")), QString("signals=40 iterations=5 depths=1,3\n"));
+    QCOMPARE(runFigure({"networks", "--tiny", "--out", gd.path()}, nullptr, &err), 2);
+    QVERIFY2(QString::fromStdString(err).contains("(a GD run: --optimizer gd continues it)"), err.c_str());
     QCOMPARE(runFigure({"networks", "--tiny", "--optimizer", "newton", "--out", dir.path()}, nullptr, &err), 2);
     QVERIFY2(QString::fromStdString(err).contains("--optimizer: unknown optimizer 'newton' (gd, adam or lbfgs)"), err.c_str());
     QCOMPARE(runFigure({"oista", "--tiny", "--optimizer", "lbfgs", "--out", dir.path()}, nullptr, &err), 2);

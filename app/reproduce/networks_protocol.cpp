@@ -198,9 +198,12 @@ class ProtocolRun {
   void checkProtocolFile(const QString& protocolPath) const {
     if (!QFile::exists(protocolPath)) {
       writeFileAtomically(protocolPath.toStdString(), protocol_.describe());
-    } else if (readWholeFile(protocolPath.toStdString()) != protocol_.describe()) {
+    } else if (const std::string saved = readWholeFile(protocolPath.toStdString()); saved != protocol_.describe()) {
+      Protocol gd = protocol_;
+      gd.optimizer = Optimizer::GradientDescent;
+      const std::string hint = saved == gd.describe() ? " (a GD run: --optimizer gd continues it)" : "";
       throw InputError(context_.directory.toStdString() + " holds a networks run of another protocol (" +
-                       protocolPath.toStdString() + "): use another --out, or delete its networks files to start over");
+                       protocolPath.toStdString() + ")" + hint + ": use another --out, or delete its networks files to start over");
     }
   }
 

@@ -26,7 +26,7 @@ struct Context {
   // networks only: train the K-th of N parts into the shared DIR and draw nothing (protocol_shards.h)
   std::optional<Shard> shard = std::nullopt;
   int planShards = 0;  // networks only: print the split into this many shards with time estimates, train nothing
-  Optimizer optimizer = Optimizer::GradientDescent;  // networks only: how every network is trained
+  Optimizer optimizer = Optimizer::Lbfgs;  // networks only: how every network is trained
 };
 
 // Each fills context.files; throws InputError on bad input or a failed write.

@@ -43,7 +43,9 @@ int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& 
   options.addValue("out", "dir", "Output folder (created if missing).");
   options.addValue("shard", "K/N", "networks: train only the K-th of N parts (balanced by cost) into DIR, shared by\n"
                                    "all shards; draws nothing (scripts/slurm/reproduce-networks.sbatch runs them).");
-  options.addValue("optimizer", "name", "networks: gd, adam or lbfgs for every network (unfoldlab train --optimizer).", "gd");
+  options.addValue("optimizer", "name",
+                   "networks: gd, adam or lbfgs for every network (unfoldlab train --optimizer). Default lbfgs: it\n"
+                   "reaches GD's 300-step test gap in ~6 % of the time (unfoldlab bench --only training).", "lbfgs");
   options.addValue("plan", "N", "networks: print the split into N shards (networks and estimated seconds on a\n"
                                 "2-core AMD EPYC per shard, what is done in DIR left out) and train nothing.");
   options.addPositional("figure", "oista, ls-ratio, learned-steps, coupling, networks or all.");
@@ -60,7 +62,7 @@ int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& 
   const Scale scale = options.isSet("tiny") ? Scale::Tiny : options.isSet("quick") ? Scale::Quick : Scale::Full;
   const auto optimizer = parseOptimizer(options.text("optimizer"));
   if (!optimizer) throw InputError("--optimizer: unknown optimizer " + quotedInput(options.text("optimizer")) + " (gd, adam or lbfgs)");
-  if (*optimizer != Optimizer::GradientDescent && figure != "networks" && figure != "all")
+  if (options.isSet("optimizer") && figure != "networks" && figure != "all")
     throw InputError("--optimizer goes with the networks figure");
   std::optional<Shard> shard;
   int planShards = 0;
