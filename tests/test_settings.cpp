@@ -34,7 +34,7 @@ class TestSettings : public QObject {
     SettingsPanel panel;
     QStringList texts;
     for (QCheckBox* box : panel.findChildren<QCheckBox*>()) texts << box->text();
-    QCOMPARE(texts, QStringList({"ISTA", "FISTA", "OISTA", "LISTA", "LISTA-CP", "ALISTA", "SLISTA", "layer by layer"}));
+    QCOMPARE(texts, QStringList({"ISTA", "FISTA", "OISTA", "ISTA-BT", "LISTA", "LISTA-CP", "ALISTA", "SLISTA", "layer by layer"}));
     const ExperimentSettings shown = panel.settings();
     QVERIFY((shown.solvers == std::set{Algorithm::Ista, Algorithm::Fista, Algorithm::Oista}));
     QVERIFY(shown.networks.empty());

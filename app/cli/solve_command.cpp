@@ -85,7 +85,7 @@ class SolveWatch : public SolverObserver {
 int runSolve(const QStringList& arguments, std::ostream& stdOut, std::ostream& err) {
   CommandOptions options(
       "solve",
-      "unfoldlab solve --dict D.csv --signals X.csv --lambda 0.1 --algo ista|fista|oista --iters 1000 "
+      "unfoldlab solve --dict D.csv --signals X.csv --lambda 0.1 --algo ista|fista|oista|ista-bt --iters 1000 "
       "[--trace trace.csv] [--codes Z.csv]",
       "Runs one solver from z = 0 on every signal (one per row of the signals file) and compares it with\n"
       "the exact Lasso solution (certified duality gap <= 1e-12 F(0)). Files are .csv or .npy.\n"
@@ -98,7 +98,7 @@ int runSolve(const QStringList& arguments, std::ostream& stdOut, std::ostream& e
   options.addValue("dict", "file", "Dictionary D, n rows x m columns.");
   options.addValue("signals", "file", "Signals, one per row (N x n).");
   options.addValue("lambda", "value", "Regularisation lambda > 0 (absolute).");
-  options.addValue("algo", "name", "ista, fista or oista.", "ista");
+  options.addValue("algo", "name", "ista, fista, oista or ista-bt (ISTA with backtracking: per signal, the last step x 2, halved\nuntil the quadratic upper bound holds; step_times_l is its accepted step x L).", "ista");
   options.addValue("iters", "T", "Number of iterations, 0 to 10^7 (the trace streams to its file).", "1000");
   options.addValue("trace", "file", "Write the per-iteration trace (CSV).");
   options.addValue("codes", "file", "Write the final codes z_T, one per row (N x m).");
@@ -108,7 +108,7 @@ int runSolve(const QStringList& arguments, std::ostream& stdOut, std::ostream& e
 
   const std::string algoName = options.text("algo");
   const auto algorithm = parseAlgorithm(algoName);
-  if (!algorithm) throw InputError("--algo: unknown algorithm " + quotedInput(algoName) + " (ista, fista or oista)");
+  if (!algorithm) throw InputError("--algo: unknown algorithm " + quotedInput(algoName) + " (ista, fista, oista or ista-bt)");
   const double lambda = options.positiveNumber("lambda");
   const int iterations = static_cast<int>(options.integer("iters", 0, 10000000));
   const auto tracePath = options.optionalText("trace");

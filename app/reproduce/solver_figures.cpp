@@ -29,10 +29,11 @@ void reproduceOista(const Context& context) {
   const int signalCount = context.scale == Scale::Tiny ? 10 : 100;
   const int iterations = context.scale == Scale::Tiny ? 60 : 200;
   const SolverComparison c = compareSolvers(10, 50, signalCount, 0.5, iterations, 0);
-  const Algorithm solvers[] = {Algorithm::Ista, Algorithm::Fista, Algorithm::Oista};  // SolverComparison's order
+  const auto& solvers = SolverComparison::kSolvers;
+  // The columns of the first three solvers come first, as before ISTA-BT joined (scripts read them).
   std::string csv = "iteration,ista_gap,fista_gap,oista_gap,ista_gap_q10,ista_gap_q90,fista_gap_q10,fista_gap_q90,"
                     "oista_gap_q10,oista_gap_q90,oista_step_times_l_mean,oista_step_times_l_signal0,ista_gap_median,fista_gap_median,"
-                    "oista_gap_median\n";
+                    "oista_gap_median,ista_bt_gap,ista_bt_gap_q10,ista_bt_gap_q90,ista_bt_gap_median,ista_bt_step_times_l_mean\n";
   for (size_t t = 0; t < c.iteration.size(); ++t) {
     // Appended piece by piece: GCC 12 warns (falsely, bug 105329) on "," + std::string chains.
     csv += std::to_string(c.iteration[t]);
@@ -42,15 +43,17 @@ void reproduceOista(const Context& context) {
     cell(c.oistaStepMean[t]);
     cell(c.oistaStepFirstSignal[t]);
     for (int k = 0; k < 3; ++k) cell(c.gapQ50[k][t]);
+    cell(c.gapMean[3][t]), cell(c.gapQ10[3][t]), cell(c.gapQ90[3][t]), cell(c.gapQ50[3][t]);
+    cell(c.backtrackingStepMean[t]);
     csv += "\n";
   }
   context.files.writeCsv(csv);
 
-  ui::PaperFigure figure(QString("ISTA, FISTA and OISTA\nGaussian D, n = 10, m = 50, λ = 0.5 λ_max: median and 10–90 % band over %1 signals").arg(signalCount), 2, 1, 720, 560);
+  ui::PaperFigure figure(QString("ISTA, FISTA, OISTA and ISTA with backtracking\nGaussian D, n = 10, m = 50, λ = 0.5 λ_max: median and 10–90 % band over %1 signals").arg(signalCount), 2, 1, 720, 560);
   QCPAxisRect* top = figure.panel(0, 0);
   QCPAxisRect* bottom = figure.panel(1, 0);
   const QVector<double> t = toQVector(c.iteration);
-  for (int k = 0; k < 3; ++k) {
+  for (int k = 0; k < 4; ++k) {
     const QColor color = ui::methodColor(solvers[k]);
     QVector<double> low = forLogAxis(c.gapQ10[k]), high = forLogAxis(c.gapQ90[k]);
     for (double& v : low) v = std::isnan(v) ? 1e-16 : v;  // a band runs off the bottom rather than stop
@@ -68,6 +71,8 @@ void reproduceOista(const Context& context) {
   const QColor oista = ui::methodColor(Algorithm::Oista);
   figure.addLine(bottom, "OISTA step, signal 0", t, toQVector(c.oistaStepFirstSignal), QPen(oista, 1.8));
   figure.addLine(bottom, "OISTA step, mean", t, toQVector(c.oistaStepMean), QPen(oista, 1.5, Qt::DashLine));
+  figure.addLine(bottom, "ISTA-BT step, mean", t, toQVector(c.backtrackingStepMean),
+                 QPen(ui::methodColor(Algorithm::IstaBacktracking), 1.5, Qt::DashLine));
   figure.addLine(bottom, "1/L (ISTA, FISTA)", {0.0, double(iterations)}, {1.0, 1.0}, QPen(Qt::black, 1.2, Qt::DashDotLine));
   bottom->axis(QCPAxis::atLeft)->setLabel("step × L");
   bottom->axis(QCPAxis::atBottom)->setLabel("iteration t");

@@ -45,16 +45,16 @@ SolverComparison compareSolvers(int n, int m, int signalCount, double lambda, in
   const ReferenceSolution reference = solveReference(d, X, lambda);
   SolverComparison out;
   for (int t = 0; t <= iterations; ++t) out.iteration.push_back(t);
-  const Algorithm algorithms[] = {Algorithm::Ista, Algorithm::Fista, Algorithm::Oista};
-  for (int k = 0; k < 3; ++k) {
+  for (int k = 0; k < 4; ++k) {
     StepRecorder trace(d, reference.optimalCost, lambda, false);
-    solveLasso(algorithms[k], d, X, lambda, iterations, &trace);
+    solveLasso(SolverComparison::kSolvers[k], d, X, lambda, iterations, &trace);
     for (const TraceRow& row : trace.rows()) {
       out.gapMean[k].push_back(row.gap);
       out.gapQ10[k].push_back(row.gapQ10);
       out.gapQ50[k].push_back(row.gapQ50);
       out.gapQ90[k].push_back(row.gapQ90);
       if (k == 2) out.oistaStepMean.push_back(row.stepTimesL.value_or(1.0));
+      if (k == 3) out.backtrackingStepMean.push_back(row.stepTimesL.value_or(1.0));
     }
     if (k == 2) out.oistaStepFirstSignal = trace.firstSignalStep;
   }

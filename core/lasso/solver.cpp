@@ -8,6 +8,7 @@ SolveResult solveLasso(Algorithm algorithm, const Dictionary& dictionary, const 
     case Algorithm::Ista: return runIsta(dictionary, X, lambda, iterations, observer);
     case Algorithm::Fista: return runFista(dictionary, X, lambda, iterations, observer);
     case Algorithm::Oista: return runOista(dictionary, X, lambda, iterations, observer);
+    case Algorithm::IstaBacktracking: return runIstaBacktracking(dictionary, X, lambda, iterations, observer);
   }
   return {};
 }

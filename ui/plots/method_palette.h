@@ -14,6 +14,7 @@ inline QColor methodColor(Algorithm algorithm) {
     case Algorithm::Ista: return QColor(0, 114, 178);     // blue
     case Algorithm::Fista: return QColor(230, 159, 0);    // orange
     case Algorithm::Oista: return QColor(0, 158, 115);    // bluish green
+    case Algorithm::IstaBacktracking: return QColor(117, 112, 179);  // slate purple (Dark2)
   }
   return QColor(120, 120, 120);
 }

@@ -37,7 +37,8 @@ struct ExperimentSettings {
   bool operator==(const ExperimentSettings&) const = default;
 
   // Every method the form offers, in its order.
-  static constexpr Algorithm kAlgorithms[] = {Algorithm::Ista, Algorithm::Fista, Algorithm::Oista};
+  static constexpr Algorithm kAlgorithms[] = {Algorithm::Ista, Algorithm::Fista, Algorithm::Oista,
+                                              Algorithm::IstaBacktracking};
   static constexpr Parametrization kParametrizations[] = {Parametrization::Lista, Parametrization::ListaCp,
                                                            Parametrization::Alista, Parametrization::Slista};
   bool chosen(Algorithm algorithm) const { return solvers.contains(algorithm); }

@@ -150,11 +150,15 @@ QGroupBox* SettingsPanel::buildSolverBox() {
   auto* box = new QGroupBox("Solvers");
   auto* column = new QVBoxLayout(box);
   const ExperimentSettings defaults;
-  auto* checks = new QHBoxLayout;
+  auto* checks = new QGridLayout;  // two by two, as the networks
+  int place = 0;
   for (const Algorithm algorithm : ExperimentSettings::kAlgorithms) {
     solverBoxes_[algorithm] = methodBox(methodLabel(algorithm), methodColor(algorithm), defaults.chosen(algorithm));
-    checks->addWidget(solverBoxes_[algorithm]);
+    checks->addWidget(solverBoxes_[algorithm], place / 2, place % 2);
+    ++place;
   }
+  solverBoxes_[Algorithm::IstaBacktracking]->setToolTip(
+      "ISTA with backtracking: per signal, the last step x 2, halved until the quadratic upper bound holds");
   column->addLayout(checks);
   auto* form = new QFormLayout;
   iterations_ = spinBox(1, 100000, defaults.iterations, "Iterations of every solver");
@@ -206,7 +210,7 @@ QGroupBox* SettingsPanel::buildInspectBox() {
   auto* form = new QFormLayout(box);
   inspectMethod_ = new QComboBox;
   // OISTA first: the default, the method whose rejected steps the support plot marks.
-  for (const Algorithm algorithm : {Algorithm::Oista, Algorithm::Ista, Algorithm::Fista})
+  for (const Algorithm algorithm : {Algorithm::Oista, Algorithm::Ista, Algorithm::Fista, Algorithm::IstaBacktracking})
     inspectMethod_->addItem(methodLabel(algorithm), static_cast<int>(algorithm));
   inspectMethod_->setToolTip("The method whose iterates the support and L_S/L plots show");
   inspectSignal_ = spinBox(0, kInspectedSignalLimit - 1, 0,
