@@ -25,9 +25,12 @@
 #include <QDir>
 #include <QFile>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <tuple>
@@ -98,18 +101,55 @@ DatasetProblem makeDatasetProblem(const std::string& dataset, double lambda, int
   return p;
 }
 
-// Where the protocol (or this shard) stands, in units of cost (networkCost), for the ETA.
+// Where the protocol (or this shard) stands, in units of cost (networkCost), and how long the rest takes.
+// A network's time is far from proportional to its cost: it differs by setting (dataset, lambda,
+// parametrization) several times over, because training stops early more often in some (at lambda = 0.8
+// most networks converge well within their budget), and it grows faster than the depth (deep networks use
+// more of their budget). So each setting gets its own law seconds = a depth^p, fitted (least squares in
+// log-log, p within [1, 2]) to the networks of that setting trained in this run; a setting not measured
+// yet takes the others' mean seconds per unit of cost.
 struct Progress {
+  using Setting = std::tuple<std::string, double, Parametrization>;
+  std::map<Setting, std::vector<int>> left;                          // depths still to train
+  std::map<Setting, std::vector<std::pair<int, double>>> measured;    // depth and seconds, this run
   double totalUnits = 0, doneUnits = 0, unitsThisRun = 0, secondsThisRun = 0;
   int totalNetworks = 0, doneNetworks = 0;
-  void finished(double units, double seconds) {
+  void finished(const Setting& setting, int depth, double units, double seconds) {
     ++doneNetworks;
-    unitsThisRun += units;
     doneUnits += units;
+    unitsThisRun += units;
     secondsThisRun += seconds;
+    std::erase(left[setting], depth);
+    measured[setting].push_back({depth, seconds});
   }
-  double eta() const { return secondsThisRun / unitsThisRun * (totalUnits - doneUnits); }
+  double eta(int iterations) const {
+    double eta = 0;
+    for (const auto& [setting, depths] : left) {
+      const auto it = measured.find(setting);
+      for (int depth : depths)
+        eta += it != measured.end() ? predictedSeconds(it->second, depth)
+                                    : secondsThisRun / unitsThisRun * networkCost(std::get<2>(setting), depth, iterations);
+    }
+    return eta;
+  }
   double percent() const { return 100 * doneUnits / totalUnits; }
+
+ private:
+  static double predictedSeconds(const std::vector<std::pair<int, double>>& points, int depth) {
+    double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (const auto& [d, seconds] : points) {
+      const double x = std::log(double(d)), y = std::log(std::max(seconds, 1e-3));
+      sx += x, sy += y, sxx += x * x, sxy += x * y;
+    }
+    const double count = double(points.size()), spread = sxx - sx * sx / count;
+    const double p = std::clamp(spread > 1e-12 ? (sxy - sx * sy / count) / spread : 1.0, 1.0, 2.0);
+    // The law through the mean point of the deepest half, which matters most for what is left.
+    double anchor = 0;
+    int used = 0;
+    for (size_t k = points.size() / 2; k < points.size(); ++k, ++used)
+      anchor += std::log(std::max(points[k].second, 1e-3)) - p * std::log(double(points[k].first));
+    return std::exp(anchor / used + p * std::log(double(depth)));
+  }
 };
 
 // One run of the protocol: its results so far (DIR/networks.csv) and where its files are.
@@ -131,14 +171,20 @@ class ProtocolRun {
     countSavedWork();
   }
 
-  void runDataset(const char* dataset, double lambda) {
-    if (!missingAny(dataset, lambda)) return;
-    const DatasetProblem p = makeDatasetProblem(dataset, lambda, protocol_.signalCount);
-    if (!context_.shard) solveBaselines(dataset, lambda, p);
-    for (Parametrization kind : kNetworks)
-      for (int depth : protocol_.depths)
-        if (mine(dataset, lambda, kind, depth) && !rows_.count(keyOf(dataset, lambda, kind, depth)))
-          trainOne(dataset, lambda, kind, depth, p);
+  // The baselines that are missing (unsharded runs), then every network of this run that is missing, the
+  // shallowest first across all datasets and lambdas: the ETA knows each setting's speed after the
+  // first few percent of the work.
+  void run() {
+    if (!context_.shard)
+      for (const char* dataset : kDatasets)
+        for (double lambda : kLambdas)
+          if (baselinesMissing(dataset, lambda)) solveBaselines(dataset, lambda, problem(dataset, lambda));
+    for (int depth : protocol_.depths)
+      for (const char* dataset : kDatasets)
+        for (double lambda : kLambdas)
+          for (Parametrization kind : kNetworks)
+            if (mine(dataset, lambda, kind, depth) && !rows_.count(keyOf(dataset, lambda, kind, depth)))
+              trainOne(dataset, lambda, kind, depth, problem(dataset, lambda));
   }
 
   // After an unsharded run: everything in networks.csv, the shard files it merged removed.
@@ -215,20 +261,27 @@ class ProtocolRun {
       if (rows_.count(keyOf(unit.dataset.c_str(), unit.lambda, unit.kind, unit.depth))) {
         progress_.doneUnits += unit.cost;
         ++progress_.doneNetworks;
+      } else {
+        progress_.left[{unit.dataset, unit.lambda, unit.kind}].push_back(unit.depth);
       }
     }
     if (progress_.doneUnits > 0)
       context_.err << "  resuming: " << int(progress_.percent()) << " % of the work is saved in " << resultsPath_.toStdString() << "\n";
   }
 
-  bool missingAny(const char* dataset, double lambda) const {
-    bool missing = false;
-    for (Parametrization kind : kNetworks)
+  bool baselinesMissing(const char* dataset, double lambda) const {
+    for (Algorithm solver : kSolvers)
       for (int depth : protocol_.depths)
-        missing |= mine(dataset, lambda, kind, depth) && !rows_.count(keyOf(dataset, lambda, kind, depth));
-    if (!context_.shard)
-      for (Algorithm solver : kSolvers) missing |= !rows_.count({dataset, lambda, algorithmName(solver), protocol_.depths.back()});
-    return missing;
+        if (!rows_.count({dataset, lambda, algorithmName(solver), depth})) return true;
+    return false;
+  }
+
+  // The data and F* of a dataset at a lambda, made when first needed and kept (all four fit in memory:
+  // ~35 MB each at the full protocol's 10,000 + 10,000 signals).
+  const DatasetProblem& problem(const char* dataset, double lambda) {
+    std::unique_ptr<DatasetProblem>& slot = problems_[{dataset, lambda}];
+    if (!slot) slot = std::make_unique<DatasetProblem>(makeDatasetProblem(dataset, lambda, protocol_.signalCount));
+    return *slot;
   }
 
   void solveBaselines(const char* dataset, double lambda, const DatasetProblem& p) {
@@ -268,12 +321,12 @@ class ProtocolRun {
       writeResults(resultsPath_, rows_);
     QFile::remove(checkpointPath_);
     ++trainedThisRun_;
-    progress_.finished(networkCost(kind, depth, protocol_.iterations),
+    progress_.finished({dataset, lambda, kind}, depth, networkCost(kind, depth, protocol_.iterations),
                        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     char line[256];
     std::snprintf(line, sizeof line, "  %-9s lambda=%.1f %-8s T=%2d: gap %.3e   %d/%d networks, %5.1f %% of the work done, ETA %.0f s\n", dataset,
                   lambda, parametrizationLabel(kind).c_str(), depth, rows_[key], progress_.doneNetworks,
-                  progress_.totalNetworks, progress_.percent(), progress_.eta());
+                  progress_.totalNetworks, progress_.percent(), progress_.eta(protocol_.iterations));
     context_.err << line << std::flush;
   }
 
@@ -284,6 +337,7 @@ class ProtocolRun {
   QStringList shardFiles_;  // read at the start, merged into networks.csv by an unsharded run
   Results rows_;
   std::vector<ShardUnit> units_;
+  std::map<std::pair<std::string, double>, std::unique_ptr<DatasetProblem>> problems_;
   std::vector<int> shardOf_;
   int trainedThisRun_ = 0;
   Progress progress_;
@@ -345,8 +399,7 @@ void reproduceNetworks(const Context& context) {
     run.printPlan(context.planShards);
     return;
   }
-  for (const char* dataset : kDatasets)
-    for (double lambda : kLambdas) run.runDataset(dataset, lambda);
+  run.run();
   if (context.shard) {
     context.out << "shard " << context.shard->index << "/" << context.shard->count << ": trained " << run.trainedThisRun()
                 << " networks into " << run.shardFolder().toStdString()
