@@ -1,6 +1,7 @@
 // reproduce networks on a cluster (issue #13): --shard K/N splits the protocol by cost into disjoint parts,
 // shards running at once on one folder never spoil each other's results, and the unsharded run afterwards
 // trains nothing that is done and writes exactly what an unsharded run writes.
+#include "protocol_progress.h"
 #include "protocol_shards.h"
 #include "reproduce.h"
 
@@ -122,6 +123,22 @@ class TestReproduceShards : public QObject {
     QCOMPARE(readText(QDir(shared.path()).filePath("networks.csv")), readText(QDir(plain.path()).filePath("networks.csv")));
     QVERIFY(QFile::exists(QDir(shared.path()).filePath("networks.png")));
     QVERIFY(!QDir(QDir(shared.path()).filePath("networks-shards")).exists());  // merged, then removed
+  }
+
+  // The ETA: per setting, seconds = a depth^p fitted to what was trained (p within [1, 2]); a setting not
+  // measured yet at the mean seconds per unit of cost.
+  void etaFollowsEachSettingsLawInTheDepth() {
+    Progress progress;
+    const Progress::Setting quadratic{"simulated", 0.1, Parametrization::Slista}, flat{"simulated", 0.8, Parametrization::Slista},
+        unseen{"digits", 0.1, Parametrization::Slista};
+    progress.left = {{quadratic, {1, 2, 4}}, {flat, {1, 2, 8}}, {unseen, {3}}};
+    progress.finished(quadratic, 1, networkCost(Parametrization::Slista, 1, 10), 1.0);
+    progress.finished(quadratic, 2, networkCost(Parametrization::Slista, 2, 10), 4.0);  // p = 2, a = 1
+    progress.finished(flat, 1, networkCost(Parametrization::Slista, 1, 10), 2.0);
+    progress.finished(flat, 2, networkCost(Parametrization::Slista, 2, 10), 2.0);  // p = 0, clamped to 1: 1 s per layer
+    // Left: quadratic T=4 (16 s), flat T=8 (8 s), unseen T=3 at 9 s / 60 units: 30 units, 4.5 s.
+    QCOMPARE(progress.eta(10), 16.0 + 8.0 + 4.5);
+    QCOMPARE(progress.doneNetworks, 4);
   }
 
   void misuseIsRefused() {

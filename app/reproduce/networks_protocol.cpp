@@ -12,6 +12,7 @@
 #include "reproduce.h"
 
 #include "protocol_files.h"
+#include "protocol_progress.h"
 
 #include "base/input_error.h"
 #include "experiments/experiment.h"
@@ -100,57 +101,6 @@ DatasetProblem makeDatasetProblem(const std::string& dataset, double lambda, int
   p.reference = solveReference(*p.data.dictionary, p.data.test.X, lambda);
   return p;
 }
-
-// Where the protocol (or this shard) stands, in units of cost (networkCost), and how long the rest takes.
-// A network's time is far from proportional to its cost: it differs by setting (dataset, lambda,
-// parametrization) several times over, because training stops early more often in some (at lambda = 0.8
-// most networks converge well within their budget), and it grows faster than the depth (deep networks use
-// more of their budget). So each setting gets its own law seconds = a depth^p, fitted (least squares in
-// log-log, p within [1, 2]) to the networks of that setting trained in this run; a setting not measured
-// yet takes the others' mean seconds per unit of cost.
-struct Progress {
-  using Setting = std::tuple<std::string, double, Parametrization>;
-  std::map<Setting, std::vector<int>> left;                          // depths still to train
-  std::map<Setting, std::vector<std::pair<int, double>>> measured;    // depth and seconds, this run
-  double totalUnits = 0, doneUnits = 0, unitsThisRun = 0, secondsThisRun = 0;
-  int totalNetworks = 0, doneNetworks = 0;
-  void finished(const Setting& setting, int depth, double units, double seconds) {
-    ++doneNetworks;
-    doneUnits += units;
-    unitsThisRun += units;
-    secondsThisRun += seconds;
-    std::erase(left[setting], depth);
-    measured[setting].push_back({depth, seconds});
-  }
-  double eta(int iterations) const {
-    double eta = 0;
-    for (const auto& [setting, depths] : left) {
-      const auto it = measured.find(setting);
-      for (int depth : depths)
-        eta += it != measured.end() ? predictedSeconds(it->second, depth)
-                                    : secondsThisRun / unitsThisRun * networkCost(std::get<2>(setting), depth, iterations);
-    }
-    return eta;
-  }
-  double percent() const { return 100 * doneUnits / totalUnits; }
-
- private:
-  static double predictedSeconds(const std::vector<std::pair<int, double>>& points, int depth) {
-    double sx = 0, sy = 0, sxx = 0, sxy = 0;
-    for (const auto& [d, seconds] : points) {
-      const double x = std::log(double(d)), y = std::log(std::max(seconds, 1e-3));
-      sx += x, sy += y, sxx += x * x, sxy += x * y;
-    }
-    const double count = double(points.size()), spread = sxx - sx * sx / count;
-    const double p = std::clamp(spread > 1e-12 ? (sxy - sx * sy / count) / spread : 1.0, 1.0, 2.0);
-    // The law through the mean point of the deepest half, which matters most for what is left.
-    double anchor = 0;
-    int used = 0;
-    for (size_t k = points.size() / 2; k < points.size(); ++k, ++used)
-      anchor += std::log(std::max(points[k].second, 1e-3)) - p * std::log(double(points[k].first));
-    return std::exp(anchor / used + p * std::log(double(depth)));
-  }
-};
 
 // One run of the protocol: its results so far (DIR/networks.csv) and where its files are.
 class ProtocolRun {
