@@ -71,6 +71,11 @@ class TestReproduce : public QObject {
     double largest = 0;
     for (qsizetype t = 0; t < csv.rows.size(); ++t) largest = std::max(largest, csv.at(t, "oista_step_times_l_signal0"));
     QVERIFY(largest > 2.0);  // then it takes steps well above 1/L
+    // ISTA with backtracking, the fourth curve: its columns come after the first three solvers'.
+    QCOMPARE(csv.header.mid(15), (QStringList{"ista_bt_gap", "ista_bt_gap_q10", "ista_bt_gap_q90", "ista_bt_gap_median",
+                                              "ista_bt_step_times_l_mean"}));
+    QVERIFY2(csv.at(last, "ista_bt_gap") < 0.1 * csv.at(last, "ista_gap"), qPrintable(csv.rows[last].join(',')));
+    QCOMPARE(csv.at(0, "ista_bt_step_times_l_mean"), 1.0);
   }
 
   void lsRatioFigure() {
@@ -109,6 +114,39 @@ class TestReproduce : public QObject {
     QVERIFY(svg.open(QIODevice::ReadOnly));
     const QByteArray vector = svg.readAll();
     QVERIFY(vector.contains("<svg") && vector.contains("</svg>"));
+  }
+
+  // Fig. E.2: at lambda = 0.8 OISTA needs fewer iterations than ISTA on every seed; every signal gets there.
+  void iterationsFigure() {
+    QTemporaryDir dir;
+    QCOMPARE(runFigure({"iterations", "--tiny", "--out", dir.path()}), 0);
+    for (const char* suffix : {".png", ".pdf", ".svg"}) QVERIFY(QFile::exists(dir.filePath(QString("iterations") + suffix)));
+    const CsvTable runs = CsvTable::fromFile(dir.filePath("iterations.csv"));
+    QCOMPARE(runs.header, QStringList({"lambda", "seed", "method", "median_iterations", "seconds_per_signal", "unreached"}));
+    QCOMPARE(runs.rows.size(), qsizetype(3 * 2 * 4));  // lambdas x seeds x methods
+    QMap<QString, double> ista, oista;
+    for (qsizetype k = 0; k < runs.rows.size(); ++k) {
+      QCOMPARE(runs.at(k, "unreached"), 0.0);
+      QVERIFY(runs.at(k, "median_iterations") >= 1 && runs.at(k, "seconds_per_signal") > 0);
+      if (runs.text(k, "lambda") != "0.8") continue;
+      if (runs.text(k, "method") == "ista") ista[runs.text(k, "seed")] = runs.at(k, "median_iterations");
+      if (runs.text(k, "method") == "oista") oista[runs.text(k, "seed")] = runs.at(k, "median_iterations");
+    }
+    QCOMPARE(oista.size(), 2);
+    for (const QString& seed : oista.keys())
+      QVERIFY2(oista[seed] < ista[seed], qPrintable(QString("seed %1: OISTA %2, ISTA %3").arg(seed).arg(oista[seed]).arg(ista[seed])));
+  }
+
+  // Fig. E.3: with as few as 5 training signals SLISTA (T parameters) beats LISTA-CP (T (nm + m)).
+  void sampleSizeFigure() {
+    QTemporaryDir dir;
+    QCOMPARE(runFigure({"sample-size", "--tiny", "--out", dir.path()}), 0);
+    const CsvTable runs = CsvTable::fromFile(dir.filePath("sample-size.csv"));
+    QCOMPARE(runs.header, QStringList({"method", "train_signals", "seed", "test_gap"}));
+    QCOMPARE(runs.rows.size(), qsizetype(3 * 2));  // sizes x methods
+    QCOMPARE(runs.text(0, "method") + runs.text(0, "train_signals") + runs.text(1, "method"), QString("lista-cp5slista"));
+    QVERIFY2(runs.at(1, "test_gap") < runs.at(0, "test_gap"), qPrintable(runs.rows[0].join(',') + " / " + runs.rows[1].join(',')));
+    for (qsizetype k = 0; k < runs.rows.size(); ++k) QVERIFY(runs.at(k, "test_gap") > 0);
   }
 
   void networksFigureResumes() {

@@ -120,18 +120,32 @@ class TestTraining : public QObject {
     QVERIFY(rec.test[8] != r.initialTestLoss);
   }
 
-  // The bounds L-BFGS-B keeps are the ones project() enforces.
-  void lowerBoundsAreTheProjections() {
+  // The bounds L-BFGS-B keeps: the minimum step for a step, 0 for a threshold, none for a weight.
+  void lowerBoundsAreTheConstraints() {
     const Problem p;
+    const double inf = std::numeric_limits<double>::infinity();
     for (auto kind : {Parametrization::Lista, Parametrization::ListaCp, Parametrization::Alista, Parametrization::Slista}) {
-      const NetworkWeights w = istaInitialization(kind, p.dictionary.atoms(), p.dictionary.lipschitz(), 2);
-      const Vector lower = w.lowerBounds(1e-3);
-      NetworkWeights projected = w;
-      projected.unflatten(Vector::Constant(w.parameterCount(), -1e300));
-      projected.project(1e-3);
-      const Vector expected = projected.flatten().unaryExpr([](double v) { return v == -1e300 ? -INFINITY : v; });
-      QCOMPARE(lower, expected);
-      QVERIFY(lower.maxCoeff() >= 0.0 || kind == Parametrization::Lista || kind == Parametrization::ListaCp);
+      NetworkWeights bounds = istaInitialization(kind, p.dictionary.atoms(), p.dictionary.lipschitz(), 2);
+      bounds.unflatten(bounds.lowerBounds(1e-3));
+      for (const LayerWeights& layer : bounds.layers) {
+        if (kind == Parametrization::Alista || kind == Parametrization::Slista) QCOMPARE(layer.step, 1e-3);
+        if (layer.theta.size()) QVERIFY(layer.theta.isZero(0.0));
+        for (const Matrix* weights : {&layer.W, &layer.Wz, &layer.Wx})
+          if (weights->size()) QVERIFY((weights->array() == -inf).all());
+      }
+    }
+  }
+
+  // An error of the observer's (a checkpoint that cannot be written) leaves L-BFGS as it leaves GD: thrown,
+  // not taken for a failed line search.
+  void lbfgsPassesOnTheObserversErrors() {
+    const Problem p;
+    struct Failing : TrainingObserver {
+      bool onIteration(const TrainingProgress&) override { throw std::runtime_error("disk full"); }
+    } failing;
+    for (auto optimizer : {Optimizer::GradientDescent, Optimizer::Lbfgs}) {
+      UnfoldedNetwork net = p.network(Parametrization::Slista, 4);
+      QVERIFY_THROWS_EXCEPTION(std::runtime_error, trainNetwork(net, p.data, {.optimizer = optimizer, .maxIterations = 10}, &failing));
     }
   }
 
@@ -165,7 +179,8 @@ class TestTraining : public QObject {
     for (auto kind : {Parametrization::ListaCp, Parametrization::Alista, Parametrization::Slista})
       for (auto optimizer : {Optimizer::Adam, Optimizer::Lbfgs}) {
         UnfoldedNetwork net = p.network(kind, 4);
-        // Wild steps (Adam at learning rate 10, L-BFGS's first line searches): the constraints must hold.
+        // Wild steps (Adam at learning rate 10; L-BFGS, which has no rate, from its own line searches): the
+        // constraints must hold.
         const TrainingSettings s{.optimizer = optimizer, .maxIterations = 30, .learningRate = 10.0, .patience = 0};
         const TrainingResult r = trainNetwork(net, p.data, s);
         for (const LayerWeights& layer : r.weights.layers) {

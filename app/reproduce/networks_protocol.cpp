@@ -67,6 +67,19 @@ Protocol protocolFor(Scale scale, Optimizer optimizer) {
   return p;
 }
 
+// Refuses a folder whose protocol file names another protocol (a missing file is a new run).
+void checkSavedProtocol(const Context& context, const Protocol& protocol) {
+  const QString path = QDir(context.directory).filePath("networks-protocol.txt");
+  if (!QFile::exists(path)) return;
+  const std::string saved = readWholeFile(path.toStdString());
+  if (saved == protocol.describe()) return;
+  Protocol gd = protocol;
+  gd.optimizer = Optimizer::GradientDescent;
+  const std::string hint = saved == gd.describe() ? " (a GD run: --optimizer gd continues it)" : "";
+  throw InputError(context.directory.toStdString() + " holds a networks run of another protocol (" + path.toStdString() + ")" +
+                   hint + ": use another --out, or delete its networks files (networks*, networks-shards/) to start over");
+}
+
 QString optimizerLabel(Optimizer optimizer) {
   switch (optimizer) {
     case Optimizer::GradientDescent: return "GD";
@@ -192,15 +205,8 @@ class ProtocolRun {
   }
 
   void checkProtocolFile(const QString& protocolPath) const {
-    if (!QFile::exists(protocolPath)) {
-      writeFileAtomically(protocolPath.toStdString(), protocol_.describe());
-    } else if (const std::string saved = readWholeFile(protocolPath.toStdString()); saved != protocol_.describe()) {
-      Protocol gd = protocol_;
-      gd.optimizer = Optimizer::GradientDescent;
-      const std::string hint = saved == gd.describe() ? " (a GD run: --optimizer gd continues it)" : "";
-      throw InputError(context_.directory.toStdString() + " holds a networks run of another protocol (" +
-                       protocolPath.toStdString() + ")" + hint + ": use another --out, or delete its networks files to start over");
-    }
+    checkSavedProtocol(context_, protocol_);
+    if (!QFile::exists(protocolPath)) writeFileAtomically(protocolPath.toStdString(), protocol_.describe());
   }
 
   void countSavedWork() {
@@ -341,6 +347,10 @@ void drawFigure(const Context& context, const Protocol& protocol, const Results&
 }
 
 }  // namespace
+
+void checkNetworksProtocol(const Context& context) {
+  checkSavedProtocol(context, protocolFor(context.scale, context.optimizer));
+}
 
 void reproduceNetworks(const Context& context) {
   const Protocol protocol = protocolFor(context.scale, context.optimizer);

@@ -35,6 +35,10 @@ void reproduceLsRatio(const Context& context);
 void reproduceLearnedSteps(const Context& context);
 void reproduceCoupling(const Context& context);
 void reproduceNetworks(const Context& context);  // resumable: see networks_protocol.cpp
+void reproduceIterations(const Context& context);  // Fig. E.2
+void reproduceSampleSize(const Context& context);  // Fig. E.3
+// Throws InputError if DIR holds a networks run of another protocol (checked before any figure computes).
+void checkNetworksProtocol(const Context& context);
 
 // The subcommand: unfoldlab reproduce oista|ls-ratio|learned-steps|coupling|networks|all [--quick] --out DIR
 int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& err);

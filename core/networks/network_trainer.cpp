@@ -211,16 +211,17 @@ class Run {
   // L-BFGS-B on the full batch. LBFGS++ has no per-iteration hook, so a step here is an evaluation that
   // lowers the training loss (at least one per iteration, where the line search ends): each is tested,
   // reported and counted against the budget as GD's accepted steps are, and ending the run throws out of
-  // the solver. A trial point where the network overflows gets a value above every one seen (and no
-  // slope), which sends the line search back towards the last point. The loss has kinks (the soft
-  // thresholds), where the Wolfe line search can fail far from a minimum (SLISTA T=20 stopped after 41
-  // steps at a test gap Adam halves): L-BFGS then restarts with an empty memory from the lowest point
-  // seen, and only a restart that cannot lower the loss at all ends the run.
+  // the solver (an error of our own, a failed checkpoint say, is carried past the solver and rethrown).
+  // A trial point where the network overflows gets a value above the lowest seen (and no slope), which
+  // sends the line search back. The loss has kinks (the soft thresholds), where the Wolfe line search can
+  // fail far from a minimum (SLISTA T=20 stopped after 41 steps at a test gap Adam halves): whenever the
+  // solver gives up or returns, L-BFGS restarts with an empty memory from the lowest point seen, and only
+  // a restart that cannot lower the loss at all ends the run.
   bool lbfgs(int budget) {
     struct Ended {};
     LBFGSpp::LBFGSBParam<double> param;
     param.m = kLbfgsMemory;
-    param.max_iterations = budget;
+    param.max_iterations = 0;  // the budget counts steps, in `evaluate`
     param.epsilon = 0;  // the budget, patience and the line search end the run, not tolerances
     param.epsilon_rel = 0;
     param.past = 0;
@@ -232,7 +233,8 @@ class Run {
     double lowest = std::numeric_limits<double>::infinity();
     int steps = 0;
     bool going = true;
-    auto evaluate = [&](const Vector& p, Vector& slope) -> double {
+    std::exception_ptr failure;  // ours, not the solver's: rethrown after it
+    auto evaluateAt = [&](const Vector& p, Vector& slope) -> double {
       net_.weights().unflatten(p);
       NetworkWeights gradient;
       const double loss = net_.loss(settings_.loss, data_.trainX, data_.trainTargets, &gradient, &stop_);
@@ -262,20 +264,30 @@ class Run {
       }
       return loss;
     };
+    auto evaluate = [&](const Vector& p, Vector& slope) -> double {
+      try {
+        return evaluateAt(p, slope);
+      } catch (const Ended&) {
+        throw;
+      } catch (...) {
+        failure = std::current_exception();
+        throw Ended{};
+      }
+    };
     for (int stepsBefore = -1; steps > stepsBefore;) {
       stepsBefore = steps;
       Vector x = lowestAt;
       double loss = 0;
       try {
-        solver.minimize(evaluate, x, loss, lower, upper);
-        break;  // a stationary point (projected gradient 0), or the budget in iterations
+        solver.minimize(evaluate, x, loss, lower, upper);  // returns at a stationary point
       } catch (const Ended&) {
+        if (failure) std::rethrow_exception(failure);
         return going;
       } catch (const std::exception&) {
-        // The line search found no lower point along its direction: restart, unless nothing moved.
+        // LBFGS++'s line search found no lower point along its direction.
       }
     }
-    return end(StopReason::LineSearchFailed);  // converged as far as the line search can tell
+    return end(StopReason::LineSearchFailed);  // a restart lowered nothing: converged as far as it can tell
   }
 
   UnfoldedNetwork& net_;
