@@ -24,9 +24,8 @@ inline Run run(const QStringList& arguments) {
 }
 
 // The files the CLI tests work on, generated once per test executable into a temporary folder:
-// D.csv (10 x 50, Gaussian), X.csv (40 signals) and X_test.csv (10), seed 0.
-// A test's problem on disk (D.csv, X_train.csv, X_test.csv in a temporary folder), for the test classes
-// that derive from it next to QObject.
+// D.csv (10 x 50, Gaussian), X.csv (40 signals) and X_test.csv (10), seed 0; test classes derive from it
+// next to QObject.
 class GeneratedProblem {
  public:
   // Empty, or why generate failed.

@@ -225,7 +225,8 @@ class TestCli : public QObject, GeneratedProblem {
     QVERIFY(writeText(path("small-without-d.json"), QString::fromStdString(formatNetworkJson(withoutD))));
     r = run({"eval", "--net", path("small-without-d.json"), "--signals", path("X_test.csv"), "--lambda", "0.3"});
     QCOMPARE(r.code, 2);
-    QVERIFY2(r.err.contains("small-without-d.json: the file does not hold its dictionary (saved by an older version); give --dict"),
+    QVERIFY2(r.err.contains("small-without-d.json: the file does not hold its dictionary (a reproduce checkpoint, or saved by an older "
+                                   "version); give --dict"),
              qPrintable(r.err));
     r = run({"eval", "--net", path("small-without-d.json"), "--dict", path("D.csv"), "--signals", path("X_test.csv"), "--lambda", "0.3"});
     QVERIFY2(r.code == 0, qPrintable(r.err));

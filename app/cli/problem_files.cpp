@@ -33,7 +33,7 @@ Matrix dictionaryForNetwork(const NetworkFile& network, const std::string& netPa
                             const std::optional<std::string>& dictPath) {
   if (!dictPath) {
     if (network.dictionary.size() == 0)
-      throw InputError(netPath + ": the file does not hold its dictionary (saved by an older version); give --dict");
+      throw InputError(netPath + ": the file does not hold its dictionary (a reproduce checkpoint, or saved by an older version); give --dict");
     return network.dictionary;
   }
   Matrix D = readDictionary(*dictPath);

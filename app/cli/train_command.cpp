@@ -6,6 +6,7 @@
 #include "base/quoted_text.h"
 #include "command_options.h"
 #include "experiments/experiment.h"
+#include "io/bounded_file.h"
 #include "io/output_files.h"
 #include "lasso/lasso.h"
 #include "networks/network_diagnostics.h"
@@ -31,10 +32,12 @@ class ProgressLine : public TrainingObserver {
     if (!throttle_.due(p.iteration == p.maxIterations)) return interrupted.load();
     double steps = 0;
     for (const LayerWeights& layer : p.weights.layers) steps += layer.step;
+    char rate[32] = "       -";  // L-BFGS has no learning rate
+    if (p.learningRate > 0) std::snprintf(rate, sizeof rate, "%.2e", p.learningRate);
     char line[256];
-    std::snprintf(line, sizeof line, "\riter %6d/%d  layers %2d  train %.6e  test %.6e  lr %.2e  mean step x L %.3f  %5.1f s ",
-                  p.iteration, p.maxIterations, p.layers, p.trainLoss, p.testLoss, p.learningRate,
-                  steps / std::max(1, p.layers) * L_, p.elapsedSeconds);
+    std::snprintf(line, sizeof line, "\riter %6d/%d  layers %2d  train %.6e  test %.6e  lr %s  mean step x L %.3f  %5.1f s ",
+                  p.iteration, p.maxIterations, p.layers, p.trainLoss, p.testLoss, rate, steps / std::max(1, p.layers) * L_,
+                  p.elapsedSeconds);
     err_ << line << std::flush;
     return interrupted.load();
   }
@@ -192,7 +195,14 @@ int runTrain(const QStringList& arguments, std::ostream& stdOut, std::ostream& e
   const TrainedNetwork trained = trainWithProgress(dictionary, data, settings, err);
   NetworkFile saved = trained.file;
   saved.dictionary = in.D;  // so that eval and export need no --dict
-  files.write(outPath, formatNetworkJson(saved));
+  std::string json = formatNetworkJson(saved);
+  if (static_cast<std::int64_t>(json.size()) > kNetworkFileLimit) {  // beyond what the readers take: without D
+    err << "note: " << outPath << " leaves D out (with it the file would exceed the 256 MiB network file limit); "
+        << "eval and export will need --dict\n";
+    saved.dictionary.resize(0, 0);
+    json = formatNetworkJson(saved);
+  }
+  files.write(outPath, json);
 
   const UnfoldedNetwork network(dictionary, settings.lambda, trained.file.weights);
   const std::vector<LayerDiagnostics> report = diagnoseNetwork(network, data.trainX, data.testX, testReference.optimalCost);

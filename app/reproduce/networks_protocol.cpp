@@ -154,20 +154,20 @@ class ProtocolRun {
   void mergeShardResults() {
     if (shardFiles_.isEmpty()) return;
     writeResults(resultsPath_, rows_);
+    // The folder stays: a shard still running writes its next network there.
     for (const QString& file : shardFiles_) QFile::remove(file);
-    QDir().rmdir(shardFolder_.path());  // only if empty: a shard may still be writing
   }
 
-  // Per shard: the networks still to train and the estimated seconds on the reference machine.
+  // Per shard of the split `--shard K/count` makes: the networks it still has to train and their
+  // estimated seconds on the reference machine.
   void printPlan(int count) const {
-    std::vector<ShardUnit> todo;
-    for (const ShardUnit& unit : units_)
-      if (!rows_.count(keyOf(unit.dataset.c_str(), unit.lambda, unit.kind, unit.depth))) todo.push_back(unit);
-    const std::vector<int> shards = assignShards(todo, count);
+    const std::vector<int> shards = assignShards(units_, count);
     std::vector<double> seconds(static_cast<size_t>(count), 0.0);
     std::vector<int> networks(static_cast<size_t>(count), 0);
-    for (size_t u = 0; u < todo.size(); ++u) {
-      seconds[size_t(shards[u] - 1)] += todo[u].cost * protocol_.signalCount * kSecondsPerCostAndSignal;
+    for (size_t u = 0; u < units_.size(); ++u) {
+      if (rows_.count(keyOf(units_[u].dataset.c_str(), units_[u].lambda, units_[u].kind, units_[u].depth))) continue;
+      seconds[size_t(shards[u] - 1)] +=
+          units_[u].cost * protocol_.signalCount * kSecondsPerCostAndSignal * optimizerTimeFactor(protocol_.optimizer);
       ++networks[size_t(shards[u] - 1)];
     }
     for (int k = 0; k < count; ++k)
@@ -270,7 +270,7 @@ class ProtocolRun {
     const Matrix Z = UnfoldedNetwork(d, lambda, trained.file.weights).forward(p.data.test.X);
     rows_[key] = (lassoCosts(d.atoms(), p.data.test.X, Z, lambda) - p.reference.optimalCost).mean();
     // Saved at once (a shard: to a file of its own); the checkpoint is no longer needed.
-    if (context_.shard)
+    if (context_.shard && QDir().mkpath(shardFolder_.path()))
       writeResults(shardFolder_.filePath(QString("%1-lambda%2-%3-T%4.csv").arg(dataset).arg(lambda).arg(QString::fromStdString(std::get<2>(key))).arg(depth)),
                    {{key, rows_[key]}});
     else

@@ -57,7 +57,7 @@ bool Checkpointer::onIteration(const TrainingProgress& p) {
   QJsonObject training = key_;
   training.insert("iterations_done", done_ + p.iteration);
   const NetworkFile file{p.weights, d_.signalDimension(), d_.atomCount(), lambda_, dictionaryHash(d_.atoms()), training,
-                         Matrix()};  // hundreds of networks share one D (regenerated from the seed): files stay small
+                         Matrix()};  // without D: the protocol regenerates it from the seed
   writeFileAtomically(path_.toStdString(), formatNetworkJson(file));
   return false;
 }

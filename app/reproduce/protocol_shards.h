@@ -6,6 +6,7 @@
 #pragma once
 
 #include "networks/network_parameters.h"
+#include "networks/network_trainer.h"
 
 #include <optional>
 #include <string>
@@ -40,5 +41,8 @@ std::vector<int> assignShards(const std::vector<ShardUnit>& units, int count);
 // 300 GD steps of SLISTA T=20 on 2,000 signals take ~36 s (`bench --only training`), 3.0e-6 s per
 // layer-step-signal. A cluster's time limits are set from it with a margin.
 inline constexpr double kSecondsPerCostAndSignal = 3.0e-6;
+// An optimizer's time per step over GD's: L-BFGS's steps cost more evaluations and it stops early less
+// often (the quick protocol took 1.6x GD's time at the same budget).
+inline double optimizerTimeFactor(Optimizer optimizer) { return optimizer == Optimizer::Lbfgs ? 1.6 : 1.0; }
 
 }  // namespace unfold::reproduce

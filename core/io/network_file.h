@@ -2,7 +2,7 @@
 // training settings, every weight and, optionally, D itself (numbers written shortest-round-trip, so they
 // load bit-exactly). Loading checks the hash against the dictionary in use and refuses a mismatch: weights
 // learned for one D are meaningless for another. A file that holds D runs on its own (eval, export
-// without --dict); the reproduce protocol leaves D out of its hundreds of networks.
+// without --dict); the reproduce protocol's checkpoints leave it out (D is regenerated from the seed).
 #pragma once
 
 #include "networks/network_parameters.h"
