@@ -335,7 +335,7 @@ class TestMainWindow : public QObject {
     QCOMPARE(preset->settings.m, 50);
     QCOMPARE(preset->settings.lambda, 0.5);
     QCOMPARE(preset->settings.iterations, 200);
-    QVERIFY((preset->settings.solvers == std::set{Algorithm::Ista, Algorithm::Fista, Algorithm::Oista}));
+    QVERIFY((preset->settings.solvers == std::set{Algorithm::Ista, Algorithm::Fista, Algorithm::Oista, Algorithm::IstaBacktracking}));
     QVERIFY(!readPreset("nope", &error));
     QVERIFY2(error.contains("unknown preset 'nope' (presets: coupling, learned-steps, ls-ratio, networks, oista)"), qPrintable(error));
     // The figures' presets: each opens and asks for what its figure needs.
@@ -356,7 +356,7 @@ class TestMainWindow : public QObject {
     QVERIFY(menu);
     QStringList entries;
     for (QAction* a : menu->actions()) entries << a->text();
-    QVERIFY2(entries.contains("oista — ISTA, FISTA and OISTA (the paper's Fig. 2)"), qPrintable(entries.join(" | ")));
+    QVERIFY2(entries.contains("oista — ISTA, FISTA, OISTA and ISTA with backtracking (the paper's Fig. 2)"), qPrintable(entries.join(" | ")));
     for (const QString& entry : entries) QVERIFY2(entry.contains("Fig."), qPrintable(entry));
   }
 

@@ -34,6 +34,17 @@ class ToleranceWatch : public SolverObserver {
   double lambda_;
 };
 
+// A Gaussian problem of the seed (experiment.h's conventions) with these many training and test signals.
+ExperimentProblem gaussianProblem(int n, int m, Eigen::Index trainCount, Eigen::Index testCount, int seed) {
+  ProblemSpec spec;
+  spec.n = n;
+  spec.m = m;
+  spec.trainCount = trainCount;
+  spec.testCount = testCount;
+  spec.seed = static_cast<std::uint64_t>(seed);
+  return makeProblem(spec);
+}
+
 double median(std::vector<double> values) {
   std::sort(values.begin(), values.end());
   const size_t n = values.size();
@@ -48,13 +59,7 @@ std::vector<ToleranceRun> iterationsToTolerance(int n, int m, int signalCount, c
     throw InputError("iterations to tolerance: needs signals, seeds, iterations and a tolerance > 0");
   std::vector<ToleranceRun> runs;
   for (int seed = 0; seed < seeds; ++seed) {
-    ProblemSpec spec;
-    spec.n = n;
-    spec.m = m;
-    spec.trainCount = 0;
-    spec.testCount = signalCount;
-    spec.seed = static_cast<std::uint64_t>(seed);
-    const ExperimentProblem problem = makeProblem(spec);
+    const ExperimentProblem problem = gaussianProblem(n, m, 0, signalCount, seed);
     for (double lambda : lambdas) {
       const ReferenceSolution reference = solveReference(*problem.dictionary, problem.test.X, lambda);
       for (Algorithm algorithm : {Algorithm::Ista, Algorithm::Fista, Algorithm::Oista, Algorithm::IstaBacktracking}) {
@@ -62,7 +67,7 @@ std::vector<ToleranceRun> iterationsToTolerance(int n, int m, int signalCount, c
         const auto start = std::chrono::steady_clock::now();
         solveLasso(algorithm, *problem.dictionary, problem.test.X, lambda, maxIterations, &watch);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        ToleranceRun run{lambda, spec.seed, algorithm, 0, seconds / signalCount, 0};
+        ToleranceRun run{lambda, static_cast<std::uint64_t>(seed), algorithm, 0, seconds / signalCount, 0};
         std::vector<double> iterations;
         for (int at : watch.reachedAt) {
           iterations.push_back(at >= 0 ? at : maxIterations);
@@ -82,13 +87,7 @@ std::vector<SampleSizeRun> sampleSizeCurves(int n, int m, int layers, double lam
     throw InputError("sample size curves: needs training sizes, test signals, steps and seeds");
   std::vector<SampleSizeRun> runs;
   for (int seed = 0; seed < seeds; ++seed) {
-    ProblemSpec spec;
-    spec.n = n;
-    spec.m = m;
-    spec.trainCount = *std::max_element(counts.begin(), counts.end());
-    spec.testCount = testCount;
-    spec.seed = static_cast<std::uint64_t>(seed);
-    const ExperimentProblem problem = makeProblem(spec);
+    const ExperimentProblem problem = gaussianProblem(n, m, *std::max_element(counts.begin(), counts.end()), testCount, seed);
     const Dictionary& d = *problem.dictionary;
     const ReferenceSolution reference = solveReference(d, problem.test.X, lambda);
     for (int count : counts) {
@@ -99,7 +98,7 @@ std::vector<SampleSizeRun> sampleSizeCurves(int n, int m, int layers, double lam
         settings.training.optimizer = Optimizer::Lbfgs;
         settings.training.maxIterations = steps;
         const TrainedNetwork trained = trainNetwork(d, data, settings);
-        runs.push_back({kind, count, spec.seed, trained.result.bestTestLoss - reference.optimalCost.mean()});
+        runs.push_back({kind, count, static_cast<std::uint64_t>(seed), trained.result.bestTestLoss - reference.optimalCost.mean()});
       }
     }
   }
