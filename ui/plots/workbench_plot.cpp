@@ -2,6 +2,8 @@
 
 #include "plots/plot_export.h"
 
+#include <algorithm>
+
 #include <QApplication>
 #include <QClipboard>
 #include <QDialog>
@@ -36,6 +38,15 @@ WorkbenchPlot::WorkbenchPlot(const QString& title, QWidget* parent) : QCustomPlo
   plotLayout()->addElement(1, 0, body_);
   body_->addElement(0, 0, main);
   setMouseTracking(true);
+  // In a narrow panel the numbers of a linear x axis would run into each other ("0 50100150200"): as many
+  // ticks as fit at ~70 px each, for the next replot (ticks are made before this signal).
+  connect(this, &QCustomPlot::afterLayout, this, [this] {
+    for (QCPAxisRect* rect : axisRects()) {
+      QCPAxis* bottom = rect->axis(QCPAxis::atBottom);
+      if (bottom->scaleType() == QCPAxis::stLinear && !bottom->ticker().dynamicCast<QCPAxisTickerText>())
+        bottom->ticker()->setTickCount(std::clamp(rect->width() / 70, 2, 5));
+    }
+  });
   connect(this, &QCustomPlot::mouseDoubleClick, this, [this] {
     userView_ = false;
     rescaleUnlessUserView();
@@ -61,7 +72,17 @@ void WorkbenchPlot::rescale() {
 
 void WorkbenchPlot::setTitle(const QString& title) {
   title_ = title;
-  titleElement_->setText(title);
+  fitTitle();
+}
+
+void WorkbenchPlot::fitTitle() {
+  // A title wider than the plot is cut with an ellipsis at its end, never at both edges.
+  titleElement_->setText(QFontMetrics(titleElement_->font()).elidedText(title_, Qt::ElideRight, std::max(40, width() - 12)));
+}
+
+void WorkbenchPlot::resizeEvent(QResizeEvent* event) {
+  fitTitle();
+  QCustomPlot::resizeEvent(event);
 }
 
 void WorkbenchPlot::setLogarithmicY(bool logarithmic) {

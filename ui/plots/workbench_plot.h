@@ -58,8 +58,10 @@ class WorkbenchPlot : public QCustomPlot {
   void wheelEvent(QWheelEvent* event) override;
   void contextMenuEvent(QContextMenuEvent* event) override;
   void mouseMoveEvent(QMouseEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
 
  private:
+  void fitTitle();  // the title as it fits the plot's width (title() keeps it whole)
   QString title_;
   QCPTextElement* titleElement_ = nullptr;
   QCPLayoutGrid* body_ = nullptr;
