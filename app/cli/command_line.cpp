@@ -23,6 +23,7 @@ std::map<std::string, Command>& commands() {
       {"eval", runEval},
       {"export", runExport},
       {"bench", runBench},
+      {"attack", runAttack},
   };
   return table;
 }
@@ -40,6 +41,7 @@ void printUsage(std::ostream& out) {
          "  unfoldlab train ...            train LISTA / LISTA-CP / ALISTA / SLISTA, save it as JSON\n"
          "  unfoldlab eval ...             evaluate a trained network layer by layer\n"
          "  unfoldlab export ...           a trained network as a Python module (NumPy or PyTorch)\n"
+         "  unfoldlab attack ...           adversarial signals for a trained network\n"
          "  unfoldlab bench [--json]       measure the solvers' speed on this machine\n"
          "  unfoldlab reproduce FIGURE ... the paper's figures: PNG, PDF, SVG and CSV\n\n"
          "  unfoldlab --version            the version of this build\n"

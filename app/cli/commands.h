@@ -17,6 +17,7 @@ int runTrain(const QStringList& arguments, std::ostream& out, std::ostream& err)
 int runEval(const QStringList& arguments, std::ostream& out, std::ostream& err);
 int runExport(const QStringList& arguments, std::ostream& out, std::ostream& err);
 int runBench(const QStringList& arguments, std::ostream& out, std::ostream& err);
+int runAttack(const QStringList& arguments, std::ostream& out, std::ostream& err);
 
 // Dispatches `unfoldlab SUBCOMMAND ...` (arguments without the program name). Returns the exit code:
 // 0 success, 2 bad input or usage (message on err), 1 unexpected failure.

@@ -10,26 +10,22 @@
 #include "io/output_files.h"
 #include "lasso/lasso.h"
 #include "networks/network_diagnostics.h"
+#include "interrupt.h"
 #include "problem_files.h"
 
-#include <atomic>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 
 namespace unfold::cli {
 
 namespace {
 
-std::atomic<bool> interrupted{false};
-extern "C" void onInterrupt(int) { interrupted.store(true); }
-
 // Prints one progress line, rewritten in place at most 5 times a second, and stops on Ctrl-C.
 class ProgressLine : public TrainingObserver {
  public:
   ProgressLine(std::ostream& err, double L) : err_(err), L_(L) {}
   bool onIteration(const TrainingProgress& p) override {
-    if (!throttle_.due(p.iteration == p.maxIterations)) return interrupted.load();
+    if (!throttle_.due(p.iteration == p.maxIterations)) return CtrlCStops::pressed();
     double steps = 0;
     for (const LayerWeights& layer : p.weights.layers) steps += layer.step;
     char rate[32] = "       -";  // L-BFGS has no learning rate
@@ -39,9 +35,9 @@ class ProgressLine : public TrainingObserver {
                   p.iteration, p.maxIterations, p.layers, p.trainLoss, p.testLoss, rate, steps / std::max(1, p.layers) * L_,
                   p.elapsedSeconds);
     err_ << line << std::flush;
-    return interrupted.load();
+    return CtrlCStops::pressed();
   }
-  bool stopRequested() override { return interrupted.load(); }
+  bool stopRequested() override { return CtrlCStops::pressed(); }
 
  private:
   std::ostream& err_;
@@ -141,10 +137,10 @@ SignalFiles readSignalFiles(const CommandOptions& options, const NetworkSettings
 TrainedNetwork trainWithProgress(const Dictionary& dictionary, const TrainingData& data, const NetworkSettings& settings,
                                  std::ostream& err) {
   ProgressLine progress(err, dictionary.lipschitz());
-  interrupted.store(false);
-  const auto previous = std::signal(SIGINT, onInterrupt);
-  TrainedNetwork trained = trainNetwork(dictionary, data, settings, &progress);
-  std::signal(SIGINT, previous);
+  TrainedNetwork trained = [&] {
+    const CtrlCStops ctrlC;
+    return trainNetwork(dictionary, data, settings, &progress);
+  }();
   err << "\n";
   return trained;
 }

@@ -110,21 +110,29 @@ Matrix UnfoldedNetwork::forward(const Matrix& X, std::vector<Matrix>* layerOutpu
 
 double UnfoldedNetwork::lossChunk(LossKind kind, const Eigen::Ref<const Matrix>& X,
                                   const Eigen::Ref<const Matrix>& targets, NetworkWeights* gradient,
-                                  const std::function<bool()>* stop) const {
+                                  const std::function<bool()>* stop, InputGradient* in) const {
   const Matrix& D = dictionary_.atoms();
   const Eigen::Index N = X.cols();
   thread_local Cache cache;
   thread_local Matrix Z, G, R, product;
   thread_local Vector tau, dTau;
   const double abandoned = std::numeric_limits<double>::quiet_NaN();
-  if (!forwardChunk(X, gradient ? &cache : nullptr, nullptr, Z, stop)) return abandoned;
-  const double total = perSignalLoss(kind, D, lambda_, X, Z, targets, gradient ? &G : nullptr).sum();
-  if (!gradient) return total;
+  const bool backward = gradient || in;
+  if (!forwardChunk(X, backward ? &cache : nullptr, nullptr, Z, stop)) return abandoned;
+  const Vector losses = perSignalLoss(kind, D, lambda_, X, Z, targets, backward ? &G : nullptr);
+  if (!backward) return losses.sum();
+  if (in) {
+    in->loss = losses;
+    // The loss's own dependence on x (unsupervised: d/dx 1/2 ||x - D z||^2 = x - D z); the targets of the
+    // other losses are held fixed.
+    if (kind == LossKind::Unsupervised) in->gradient = X - D * Z;
+    else in->gradient.setZero(X.rows(), N);
+  }
 
   for (int t = layerCount() - 1; t >= 0; --t) {
     if (stop && (*stop)()) return abandoned;
     const LayerWeights& layer = weights_.layers[static_cast<size_t>(t)];
-    LayerWeights& g = gradient->layers[static_cast<size_t>(t)];
+    LayerWeights* g = gradient ? &gradient->layers[static_cast<size_t>(t)] : nullptr;
     const Matrix& U = cache.preActivation[static_cast<size_t>(t)];
     const Matrix& input = cache.input[static_cast<size_t>(t)];  // z_t
     threshold(layer, tau);
@@ -136,55 +144,64 @@ double UnfoldedNetwork::lossChunk(LossKind kind, const Eigen::Ref<const Matrix>&
     dTau.setZero(U.rows());
     double dStep = 0.0;
     for (Eigen::Index j = 0; j < N; ++j) {
-      auto g = G.col(j).array();
+      auto gj = G.col(j).array();
       const auto u = U.col(j).array();
-      g = (u.abs() > tau.array()).select(g, 0.0);
-      dTau.array() -= u.sign() * g;
-      if (hasDirection) dStep -= (cache.direction[static_cast<size_t>(t)].col(j).array() * g).sum();
+      gj = (u.abs() > tau.array()).select(gj, 0.0);
+      dTau.array() -= u.sign() * gj;
+      if (hasDirection) dStep -= (cache.direction[static_cast<size_t>(t)].col(j).array() * gj).sum();
     }
     const Matrix& GU = G;
     const bool needInputGradient = t > 0;
+    // Every layer reads x: U = W_x x + ... (LISTA), U = z - c W^T (D z - x) (the others, c = 1, gamma or
+    // alpha), so dx gains W_x^T G_U, resp. c W G_U.
     switch (weights_.kind) {
       case Parametrization::Lista:
-        g.Wz.noalias() += GU * input.transpose();
-        g.Wx.noalias() += GU * X.transpose();
-        g.theta += lambda_ * dTau;
+        if (g) {
+          g->Wz.noalias() += GU * input.transpose();
+          g->Wx.noalias() += GU * X.transpose();
+          g->theta += lambda_ * dTau;
+        }
+        if (in) in->gradient.noalias() += layer.Wx.transpose() * GU;
         if (needInputGradient) {
           product.noalias() = layer.Wz.transpose() * GU;
           G.swap(product);
         }
         break;
       case Parametrization::ListaCp:
-        R.resize(D.rows(), N);
-        multiplyDictionary(D, input, R);
-        R -= X;
-        g.W.noalias() -= R * GU.transpose();
-        g.theta += lambda_ * dTau;
-        if (needInputGradient) {
+        if (g) {
+          R.resize(D.rows(), N);
+          multiplyDictionary(D, input, R);
+          R -= X;
+          g->W.noalias() -= R * GU.transpose();
+          g->theta += lambda_ * dTau;
+        }
+        if (needInputGradient || in) {
           product.resize(D.rows(), N);
           multiplyDictionary(layer.W, GU, product);  // GU is as sparse as the layer's output
-          G.noalias() -= D.transpose() * product;
+          if (in) in->gradient += product;
+          if (needInputGradient) G.noalias() -= D.transpose() * product;
         }
         break;
       case Parametrization::Alista:
       case Parametrization::Slista: {
         const bool alista = weights_.kind == Parametrization::Alista;
-        if (alista) {
-          g.step += dStep;
-          g.theta(0) += lambda_ * dTau.sum();
-        } else {
-          g.step += dStep + lambda_ * dTau.sum();  // SLISTA's threshold is lambda * alpha
+        if (g && alista) {
+          g->step += dStep;
+          g->theta(0) += lambda_ * dTau.sum();
+        } else if (g) {
+          g->step += dStep + lambda_ * dTau.sum();  // SLISTA's threshold is lambda * alpha
         }
-        if (needInputGradient) {
+        if (needInputGradient || in) {
           product.resize(D.rows(), N);
           multiplyDictionary(alista ? alistaW_ : D, GU, product);
-          G.noalias() -= layer.step * (D.transpose() * product);
+          if (in) in->gradient += layer.step * product;
+          if (needInputGradient) G.noalias() -= layer.step * (D.transpose() * product);
         }
         break;
       }
     }
   }
-  return total;
+  return losses.sum();
 }
 
 double UnfoldedNetwork::loss(LossKind kind, const Matrix& X, const Matrix& targets, NetworkWeights* gradient,
@@ -215,6 +232,20 @@ double UnfoldedNetwork::loss(LossKind kind, const Matrix& X, const Matrix& targe
     gradient->unflatten(sum / static_cast<double>(N));
   }
   return total / static_cast<double>(N);
+}
+
+UnfoldedNetwork::InputGradient UnfoldedNetwork::lossInputGradient(LossKind kind, const Matrix& X,
+                                                                  const Matrix& targets) const {
+  InputGradient result{Vector(X.cols()), Matrix(X.rows(), X.cols())};
+  parallelFor(static_cast<long>(X.cols()), kMinColumnsPerThread, [&](long begin, long end) {
+    const Eigen::Index count = end - begin;
+    const auto targetColumns = targets.size() > 0 ? targets.middleCols(begin, count) : targets.middleCols(0, 0);
+    InputGradient chunk;
+    lossChunk(kind, X.middleCols(begin, count), targetColumns, nullptr, nullptr, &chunk);
+    result.loss.segment(begin, count) = chunk.loss;
+    result.gradient.middleCols(begin, count) = chunk.gradient;
+  });
+  return result;
 }
 
 }  // namespace unfold

@@ -35,13 +35,21 @@ class UnfoldedNetwork {
   double loss(LossKind kind, const Matrix& X, const Matrix& targets, NetworkWeights* gradient = nullptr,
               const std::function<bool()>* stop = nullptr) const;
 
+  // Per signal (not the mean), the loss and its gradient with respect to the signal x (n x N) through
+  // every layer, the weights and the targets held fixed: what an attack on the network ascends.
+  struct InputGradient {
+    Vector loss;
+    Matrix gradient;
+  };
+  InputGradient lossInputGradient(LossKind kind, const Matrix& X, const Matrix& targets) const;
+
  private:
   struct Cache;
   // Both return false (forward) / NaN (loss) if `stop` said true between two layers.
   bool forwardChunk(const Eigen::Ref<const Matrix>& X, Cache* cache, std::vector<Matrix>* layerOutputs, Matrix& Z,
                     const std::function<bool()>* stop = nullptr) const;
   double lossChunk(LossKind kind, const Eigen::Ref<const Matrix>& X, const Eigen::Ref<const Matrix>& targets,
-                   NetworkWeights* gradient, const std::function<bool()>* stop) const;
+                   NetworkWeights* gradient, const std::function<bool()>* stop, InputGradient* input = nullptr) const;
   void threshold(const LayerWeights& layer, Vector& perAtom) const;
 
   const Dictionary& dictionary_;

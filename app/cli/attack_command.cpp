@@ -1,0 +1,111 @@
+// unfoldlab attack: adversarial signals for a trained network (core/experiments/network_attack.h).
+#include "commands.h"
+
+#include "base/input_error.h"
+#include "command_options.h"
+#include "experiments/network_attack.h"
+#include "io/matrix_file.h"
+#include "io/network_file.h"
+#include "io/output_files.h"
+#include "lasso/lasso.h"
+#include "interrupt.h"
+#include "problem_files.h"
+#include "progress_line.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace unfold::cli {
+
+namespace {
+
+template <typename Field>
+double mean(const std::vector<SignalRobustness>& rows, Field field) {
+  double sum = 0.0;
+  for (const SignalRobustness& s : rows) sum += static_cast<double>(s.*field);
+  return sum / static_cast<double>(rows.size());
+}
+
+}  // namespace
+
+int runAttack(const QStringList& arguments, std::ostream& stdOut, std::ostream& err) {
+  CommandOptions options(
+      "attack",
+      "unfoldlab attack --net net.json [--dict D.csv] --signals X.csv --lambda 0.1 --out adv.csv [--steps N] [--report attack.csv]",
+      "Adversarial signals for a trained network: from each signal, projected gradient ascent on the network's\n"
+      "suboptimality F_x(z_T) - F*(x) over the equiregularization set ||D^T x||_inf = 1 (each signal is first\n"
+      "rescaled onto it). The gradient is the network's, backpropagated to x, minus x - D z*(x) (z* certified).\n"
+      "A move that does not raise a signal's gap is taken back and halved, so no gap falls. Ctrl-C stops\n"
+      "the attack and writes what it reached.\n"
+      "Outputs: '-' is standard output; files are replaced all-or-none, never over an input.\n"
+      "Limits: a matrix file at most 2 GiB, a network file at most 256 MiB.");
+  options.addValue("net", "file", "Network saved by unfoldlab train.");
+  options.addValue("dict", "file", "The dictionary it was trained for (default: the one the network file holds).");
+  options.addValue("signals", "file", "Signals to start from, one per row.");
+  options.addValue("lambda", "value", "Lasso lambda > 0: the one the network was trained for.");
+  options.addValue("out", "file", "The attacked signals, one per row (readable by every command).");
+  options.addValue("steps", "N", "Ascent steps, 1 to 100000.", "50");
+  options.addValue("report", "file",
+                   "Per signal (CSV): signal,gap_before,gap_after,support_before,support_after (|S*|),\n"
+                   "off_support_layer_before,off_support_layer_after (first layer with a non-zero outside S*; 0: none),\n"
+                   "ls_over_l_before,ls_over_l_after (L_S*/L),\n"
+                   "layers_past_2_over_ls_before,layers_past_2_over_ls_after (layers whose step exceeds 2/L_S*).");
+  if (!options.parse(arguments, stdOut)) return 0;
+  const std::string netPath = options.text("net");
+  const auto dictPath = options.optionalText("dict");
+  const std::string signalsPath = options.text("signals");
+  const double lambda = options.positiveNumber("lambda");
+  const std::string outPath = options.text("out");
+  const auto reportPath = options.optionalText("report");
+  AttackSettings settings;
+  settings.steps = static_cast<int>(options.integer("steps", 1, 100000));
+  OutputFiles files(stdOut);
+  declareFiles(files, options, {"net", "dict", "signals"}, {"out", "report"});
+  std::ostream& out = files.writesToStandardOutput() ? err : stdOut;  // stdout carries the file then
+
+  const NetworkFile file = parseNetworkJson(readWholeFile(netPath), netPath);
+  Matrix D = dictionaryForNetwork(file, netPath, dictPath);
+  const Matrix X = readSignalsFor(D, dictPath.value_or(netPath), signalsPath);
+  validateProblem(D, X, lambda);
+  // The attack's findings hold for the problem the network learned; at another lambda they mean nothing.
+  if (std::abs(lambda - file.lambda) > 1e-12 * file.lambda) {
+    char message[200];
+    std::snprintf(message, sizeof message, "%s: the network was trained for lambda = %.17g, not %.17g (--lambda)",
+                  netPath.c_str(), file.lambda, lambda);
+    throw InputError(message);
+  }
+  const Dictionary dictionary(std::move(D));
+  const UnfoldedNetwork network(dictionary, lambda, file.weights);
+
+  ProgressLine progress(err, false);
+  settings.progress = [&](const AttackProgress& p) {
+    char line[160];
+    std::snprintf(line, sizeof line, "attack: step %d/%d, mean gap %.3e (from %.3e)", p.step, p.steps, p.meanGap,
+                  p.meanGapBefore);
+    progress.show(line, p.step == p.steps);
+    return CtrlCStops::pressed();
+  };
+  const AttackResult result = [&] {
+    const CtrlCStops ctrlC;
+    return attackNetwork(network, X, settings);
+  }();
+  progress.finish();
+  if (!result.X.allFinite()) throw InputError(netPath + ": the attack left the finite numbers; nothing was written");
+  files.write(outPath, formatSignalsFile(outPath, result.X));
+  if (reportPath) files.write(*reportPath, formatAttackReportCsv(result));
+  files.commit();
+  char line[400];
+  std::snprintf(line, sizeof line,
+                "%d steps%s: mean F(z_T) - F* %.3e -> %.3e (x%.1f); mean |S*| %.1f -> %.1f; mean L_S*/L %.3f -> %.3f\n",
+                result.stepsDone, result.stopped ? " (stopped)" : "", mean(result.before, &SignalRobustness::gap),
+                mean(result.after, &SignalRobustness::gap),
+                mean(result.after, &SignalRobustness::gap) / mean(result.before, &SignalRobustness::gap),
+                mean(result.before, &SignalRobustness::supportSize), mean(result.after, &SignalRobustness::supportSize),
+                mean(result.before, &SignalRobustness::lsOverL), mean(result.after, &SignalRobustness::lsOverL));
+  out << line;
+  out << "wrote " << outPath << "\n";
+  if (reportPath) out << "wrote " << *reportPath << "\n";
+  return 0;
+}
+
+}  // namespace unfold::cli
