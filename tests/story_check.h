@@ -7,6 +7,8 @@
 #include "plots/cost_decrease_plot.h"
 #include "plots/coupling_plot.h"
 #include "plots/learned_steps_plot.h"
+#include "plots/method_palette.h"
+#include "plots/robustness_plot.h"
 #include "plots/support_raster_plot.h"
 #include "plots/support_ratio_plot.h"
 #include "plots/training_curves_plot.h"
@@ -14,6 +16,7 @@
 #include "teaching/lesson_panel.h"
 #include "window/import_problem_dialog.h"
 #include "window/main_window.h"
+#include "window/robustness_panel.h"
 #include "window/settings_panel.h"
 #include <QAction>
 #include <QApplication>
@@ -62,16 +65,44 @@ inline QString storyProblems(MainWindow& w) {
     if (g->data()->size() != c.iteration.size())
       problems << QString("cost plot %1 has %2 points, the snapshot %3").arg(c.method).arg(g->data()->size()).arg(c.iteration.size());
   }
-  // The inspector plots draw the same t range of the inspected method.
-  const ConvergenceCurve* inspected = curveOf(s, w.settingsPanel()->inspectedMethod());
-  const int signal = w.settingsPanel()->inspectedSignal();
+  // The inspector plots draw the same t range of the inspected method, or the signal the Robustness dock
+  // inspects, under the method it names.
+  const ConvergenceSnapshot& inspectedRun = w.inspectingRobustness() ? *w.robustnessInspection() : s;
+  const ConvergenceCurve* inspected = nullptr;
+  int signal = w.settingsPanel()->inspectedSignal();
+  if (w.inspectingRobustness()) {
+    signal = 0;
+    for (const ConvergenceCurve& c : inspectedRun.curves)
+      if (c.key() == w.robustnessPanel()->inspectedMethod()) inspected = &c;
+    if (!w.supportPlot()->title().contains(methodLabel(w.robustnessPanel()->inspectedMethod()) + ", " + inspectedRun.signalName(0)))
+      problems << "support plot title is not the inspected signal: " + w.supportPlot()->title();
+  } else {
+    inspected = curveOf(s, w.settingsPanel()->inspectedMethod());
+  }
   const int iterates = inspected && signal < inspected->inspected ? inspected->iterates() : 0;
   const int raster = w.supportPlot()->raster()->data()->keySize();
   if (raster != iterates) problems << QString("support plot has %1 iterates, the snapshot %2").arg(raster).arg(iterates);
-  if (iterates > 0 && w.supportPlot()->raster()->data()->valueSize() != s.atoms)
-    problems << QString("support plot has %1 atoms, the problem %2").arg(w.supportPlot()->raster()->data()->valueSize()).arg(s.atoms);
-  if (QCPGraph* g = w.ratioPlot()->curve(QString("signal %1").arg(signal)); iterates > 0 && (!g || g->data()->size() != iterates))
+  if (iterates > 0 && w.supportPlot()->raster()->data()->valueSize() != inspectedRun.atoms)
+    problems << QString("support plot has %1 atoms, the problem %2").arg(w.supportPlot()->raster()->data()->valueSize()).arg(inspectedRun.atoms);
+  if (QCPGraph* g = w.ratioPlot()->curve(inspectedRun.signalName(signal)); iterates > 0 && (!g || g->data()->size() != iterates))
     problems << QString("L_S/L plot has %1 iterates, the snapshot %2").arg(g ? g->data()->size() : -1).arg(iterates);
+  // The Robustness dock: its histogram counts every signal it reports, its summary and controls agree.
+  const RobustnessPanel& robustness = *w.robustnessPanel();
+  const RobustnessSnapshot& r = robustness.shown();
+  for (auto [bars, gaps] : {std::pair{robustness.plot()->testBars(), &r.testGap}, std::pair{robustness.plot()->attackedBars(), &r.attackedGap}}) {
+    double counted = 0;
+    for (const QCPBarsData& d : *bars->data()) counted += d.value;
+    if (counted != gaps->size()) problems << QString("robustness histogram counts %1 signals, the dock has %2").arg(counted).arg(gaps->size());
+  }
+  const QString summary = robustness.findChild<QLabel*>("robustnessSummary")->text();
+  if (!r.testGap.isEmpty() && !summary.contains(QString::number(r.meanTestGap(), 'e', 2)))
+    problems << "robustness summary lacks the mean gap: " + summary;
+  if (!r.attackedGap.isEmpty() && !summary.contains(QString::number(r.meanAttackedGap(), 'e', 2)))
+    problems << "robustness summary lacks the attacked mean gap: " + summary;
+  if (const auto* attack = robustness.findChild<QPushButton*>("attack"); attack->isEnabled() != (!r.testGap.isEmpty() && !robustness.attacking()))
+    problems << "Attack button enabled while attacking or with nothing evaluated, or the reverse";
+  if (robustness.findChild<QPushButton*>("stopAttack")->isEnabled() != robustness.attacking())
+    problems << "robustness Stop button disagrees with the attack running";
   // Axes: finite, ordered, log axes above zero, iteration axes spanning what is drawn.
   for (QCustomPlot* plot : w.plots()) {
     for (QCPAxisRect* rect : plot->axisRects()) {

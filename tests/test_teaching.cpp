@@ -206,6 +206,23 @@ class TestTeaching : public QObject {
     QVERIFY2(error.contains("j.json: 'inspect': unknown method 'SLISTA' (ISTA, FISTA or OISTA)"), qPrintable(error));
   }
 
+  void aLessonStepAttacksTheNetwork() {
+    QString error;
+    const auto lesson = parseLesson(R"({"title": "t", "steps": [{"text": "a", "show": "robustness", "robustness": {"attack": 30, "under": "network"}},
+                                    {"text": "b", "robustness": {"under": "oista"}}]})", "r.json", &error);
+    QVERIFY2(lesson, qPrintable(error));
+    QCOMPARE(lesson->steps[0].attackSteps, 30);
+    QCOMPARE(lesson->steps[0].inspectUnderNetwork, std::optional(true));
+    QCOMPARE(lesson->steps[1].attackSteps, 0);
+    QCOMPARE(lesson->steps[1].inspectUnderNetwork, std::optional(false));
+    QVERIFY(!parseLesson(R"({"title": "t", "steps": [{"text": "a", "robustness": {"attack": 0}}, {"text": "b"}]})", "s.json", &error));
+    QVERIFY2(error.contains("s.json: 'robustness': attack must be 1 to 1000 steps"), qPrintable(error));
+    QVERIFY(!parseLesson(R"({"title": "t", "steps": [{"text": "a", "robustness": {"attack": 2.5}}, {"text": "b"}]})", "s.json", &error));
+    QVERIFY2(error.contains("attack must be 1 to 1000 steps"), qPrintable(error));
+    QVERIFY(!parseLesson(R"({"title": "t", "steps": [{"text": "a", "robustness": {"under": "LISTA"}}, {"text": "b"}]})", "u.json", &error));
+    QVERIFY2(error.contains("u.json: 'robustness': under must be \"network\" or \"oista\""), qPrintable(error));
+  }
+
   void lessonStepsDriveTheWindow() {
     MainWindow window;
     window.show();

@@ -1,6 +1,7 @@
 #include "experiments/network_attack.h"
 
 #include "base/input_error.h"
+#include "base/random.h"
 #include "experiments/problem_generators.h"
 #include "lasso/lasso.h"
 #include "linalg/support_lipschitz.h"
@@ -108,13 +109,24 @@ AttackResult attackNetwork(const UnfoldedNetwork& network, const Matrix& X, cons
       }
     }
     result.stepsDone = step;
-    if (settings.progress && settings.progress({step, settings.steps, meanGapBefore, gap.mean()})) {
+    if (settings.progress && settings.progress({step, settings.steps, meanGapBefore, gap.mean(), &gap})) {
       result.stopped = true;
       break;
     }
   }
   result.after = assessSignals(network, result.X, reference);
   return result;
+}
+
+Matrix noisySignals(const Matrix& D, const Matrix& base, double noise, std::uint64_t seed) {
+  Matrix X = base;
+  if (noise > 0.0) {
+    const Matrix draws = Random(seed).normal(X.rows(), X.cols());
+    const double perEntry = noise / std::sqrt(static_cast<double>(X.rows()));
+    for (Eigen::Index j = 0; j < X.cols(); ++j) X.col(j) += (perEntry * X.col(j).norm()) * draws.col(j);
+  }
+  scaleToEquiregularization(D, X);
+  return X;
 }
 
 std::string formatAttackReportCsv(const AttackResult& result) {

@@ -11,6 +11,7 @@
 // does lengthens the next by half. So the gap never falls, and the attack keeps each signal's best point.
 #pragma once
 
+#include "experiments/problem_generators.h"
 #include "lasso/reference_solver.h"
 #include "networks/unfolded_network.h"
 
@@ -36,6 +37,7 @@ std::vector<SignalRobustness> assessSignals(const UnfoldedNetwork& network, cons
 struct AttackProgress {
   int step = 0, steps = 0;
   double meanGapBefore = 0.0, meanGap = 0.0;
+  const Vector* gap = nullptr;  // every signal's gap now (valid during the call)
 };
 
 struct AttackSettings {
@@ -54,6 +56,11 @@ struct AttackResult {
 
 // `X` is rescaled onto the set first; InputError if a signal is 0 on every atom (D^T x = 0).
 AttackResult attackNetwork(const UnfoldedNetwork& network, const Matrix& X, const AttackSettings& settings = {});
+
+// Signals unlike the training set's, to see a network out of its distribution: `base` with Gaussian noise
+// of standard deviation `noise` x ||x|| / sqrt(n) added to each signal (from `seed`), rescaled onto the
+// equiregularization set of D.
+Matrix noisySignals(const Matrix& D, const Matrix& base, double noise, std::uint64_t seed);
 
 // attack.csv: signal,gap_before,gap_after,support_before,support_after,off_support_layer_before,
 // off_support_layer_after,ls_over_l_before,ls_over_l_after,layers_past_2_over_ls_before,

@@ -7,6 +7,8 @@
 #include <QColor>
 #include <QString>
 
+#include <variant>
+
 namespace unfold::ui {
 
 inline QColor methodColor(Algorithm algorithm) {
@@ -32,5 +34,13 @@ inline QColor methodColor(Parametrization kind) {
 // The display name of a method ("ISTA", "LISTA-CP"): legends, titles, check boxes and session keys.
 inline QString methodLabel(Algorithm algorithm) { return QString::fromStdString(algorithmName(algorithm)).toUpper(); }
 inline QString methodLabel(Parametrization kind) { return QString::fromStdString(parametrizationLabel(kind)); }
+
+// A solver or a network (the inspector shows either).
+inline QString methodLabel(const std::variant<Algorithm, Parametrization>& method) {
+  return std::visit([](auto m) { return methodLabel(m); }, method);
+}
+inline QColor methodColor(const std::variant<Algorithm, Parametrization>& method) {
+  return std::visit([](auto m) { return methodColor(m); }, method);
+}
 
 }  // namespace unfold::ui

@@ -58,15 +58,15 @@ SupportRasterPlot::SupportRasterPlot(QWidget* parent) : WorkbenchPlot("Support e
 
 namespace {
 
-const ConvergenceCurve* curveOf(const ConvergenceSnapshot& snapshot, Algorithm method, int signal) {
+const ConvergenceCurve* curveOf(const ConvergenceSnapshot& snapshot, MethodKey method, int signal) {
   for (const ConvergenceCurve& c : snapshot.curves)
-    if (c.algorithm == method && signal >= 0 && signal < c.inspected && c.atoms > 0 && c.iterates() > 0) return &c;
+    if (c.key() == method && signal >= 0 && signal < c.inspected && c.atoms > 0 && c.iterates() > 0) return &c;
   return nullptr;
 }
 
 }  // namespace
 
-void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, Algorithm method, int signal) {
+void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey method, int signal) {
   snapshot_ = snapshot;
   method_ = method;
   signal_ = signal;
@@ -111,7 +111,10 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, Algorith
       if (z < 0) solutionNegative_->addData(iterates + 1, i);
     }
   }
-  setTitle(QString("Support evolution: %1, signal %2").arg(methodLabel(method)).arg(signal));
+  const QString along = curve->network ? "layer t" : "iteration t";  // a network's iterates are its layers' outputs
+  xAxis->setLabel(along);
+  bottom_->axis(QCPAxis::atBottom)->setLabel(along);
+  setTitle(QString("Support evolution: %1, %2").arg(methodLabel(method), snapshot.signalName(signal)));
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);
 }

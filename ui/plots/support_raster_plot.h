@@ -13,7 +13,7 @@ class SupportRasterPlot : public WorkbenchPlot {
  public:
   explicit SupportRasterPlot(QWidget* parent = nullptr);
   // Shows `signal` (0-based, below snapshot.inspected) under `method`; nothing if either is missing.
-  void showSignal(const ConvergenceSnapshot& snapshot, Algorithm method, int signal);
+  void showSignal(const ConvergenceSnapshot& snapshot, MethodKey method, int signal);
   QString toCsv() const override;
   void rescale() override;
   QCPColorMap* raster() const { return raster_; }
@@ -25,7 +25,7 @@ class SupportRasterPlot : public WorkbenchPlot {
   QCPColorScale* scale_ = nullptr;
   QCPGraph *supportSize_ = nullptr, *rejected_ = nullptr, *solutionPositive_ = nullptr, *solutionNegative_ = nullptr;
   ConvergenceSnapshot snapshot_;  // shares the iterates with the window's copy (implicit sharing)
-  Algorithm method_ = Algorithm::Oista;
+  MethodKey method_ = Algorithm::Oista;
   int signal_ = -1;
 };
 

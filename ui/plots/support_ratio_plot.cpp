@@ -48,7 +48,7 @@ void SupportRatioPlot::fitLegend() {
   inset->update(QCPLayoutElement::upLayout);  // place the legend with its new size
 }
 
-void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, Algorithm method, int signal) {
+void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey method, int signal) {
   snapshot_ = snapshot;
   clearPlot();
   const auto add = [&](QCPAxisRect* rect, const QString& name, const QPen& pen, bool inLegend) {
@@ -63,8 +63,9 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, Algorithm
     const int K = c.inspected;
     if (K == 0 || c.atoms == 0) continue;
     const int iterates = c.iterates();
-    if (c.algorithm == method && signal >= 0 && signal < K && iterates > 0) {
-      QCPGraph* chosen = add(axisRect(), QString("signal %1").arg(signal), QPen(c.color, 2), true);
+    if (c.key() == method && signal >= 0 && signal < K && iterates > 0) {
+      QCPGraph* chosen = add(axisRect(), snapshot.signalName(signal), QPen(c.color, 2), true);
+      xAxis->setLabel(c.network ? "layer t" : "iteration t");
       QCPGraph* prediction = add(axisRect(), "MP at |S_t|/m", QPen(Qt::gray, 1.5, Qt::DotLine), true);
       for (int t = 0; t < iterates; ++t) {
         const double ratio = c.history->lsOverL(t, signal);
@@ -73,8 +74,8 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, Algorithm
         if (support > 0 && gamma > 0) prediction->addData(t, marchenkoPasturRatio(double(support) / c.atoms, gamma));
       }
     }
-    if (c.algorithm == method) {  // the other methods' means would only crowd the panel
-      QCPGraph* mean = add(axisRect(), K == 1 ? QString("mean over 1 signal") : QString("mean over %1 signals").arg(K), QPen(c.color, 1.5, Qt::DashLine), true);
+    if (c.key() == method && K > 1) {  // the other methods' means would only crowd the panel
+      QCPGraph* mean = add(axisRect(), QString("mean over %1 signals").arg(K), QPen(c.color, 1.5, Qt::DashLine), true);
       for (int t = 0; t < c.lsOverLMean.size(); ++t) mean->addData(t, c.lsOverLMean[t]);
     }
     QCPGraph* samples = add(right_, c.method + " iterates", QPen(c.color), false);

@@ -16,7 +16,7 @@ class SupportRatioPlot : public WorkbenchPlot {
   Q_OBJECT
  public:
   explicit SupportRatioPlot(QWidget* parent = nullptr);
-  void showSignal(const ConvergenceSnapshot& snapshot, Algorithm method, int signal);
+  void showSignal(const ConvergenceSnapshot& snapshot, MethodKey method, int signal);
   QString toCsv() const override;
   void rescale() override;
   // The inspected signal of the cloud point nearest to `position` (widget pixels), or -1 beyond 8 px.

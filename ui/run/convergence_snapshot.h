@@ -13,15 +13,23 @@
 #include <QColor>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 #include <map>
 #include <memory>
+#include <optional>
+#include <variant>
 
 namespace unfold::ui {
 
+// What a curve of the inspector shows: a solver's iterations or a trained network's layers.
+using MethodKey = std::variant<Algorithm, Parametrization>;
+
 struct ConvergenceCurve {
   Algorithm algorithm = Algorithm::Ista;
+  std::optional<Parametrization> network;  // set: the layers of this trained network (t = layer), not a solver
+  MethodKey key() const { return network ? MethodKey(*network) : MethodKey(algorithm); }
   QString method;   // its label: "ISTA", "FISTA", "OISTA"
   QColor color;
   QVector<double> iteration, gapMean, gapQ10, gapQ90, stepTimesL;
@@ -78,6 +86,8 @@ struct ConvergenceSnapshot {
   double gamma = 0.0;                // m / n, for the Marchenko-Pastur prediction
   int inspected = 0, atoms = 0;
   QVector<double> solution;          // z* of the inspected signals (index s * atoms + i)
+  QStringList signalNames;           // how titles name the inspected signals, when not "signal s"
+  QString signalName(int s) const { return signalNames.value(s, QString("signal %1").arg(s)); }
   QVector<ConvergenceCurve> curves;
   QVector<NetworkCurve> networks;    // in training order; the one training is the last
   int networksPlanned = 0;           // how many the run trains in all (progress)

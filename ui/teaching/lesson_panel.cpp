@@ -18,7 +18,7 @@
 namespace unfold::ui {
 
 namespace {
-const QStringList kPlots{"cost", "support", "ratio", "steps", "coupling", "training"};
+const QStringList kPlots{"cost", "support", "ratio", "steps", "coupling", "training", "robustness"};
 }  // namespace
 
 std::optional<Lesson> parseLesson(const QByteArray& json, const QString& source, QString* error) {
@@ -58,6 +58,17 @@ std::optional<Lesson> parseLesson(const QByteArray& json, const QString& source,
       if (!step.inspectMethod)
         return fail("'inspect': unknown method " + QString::fromStdString(quotedInput(method.toStdString())) +
                     " (ISTA, FISTA or OISTA)");
+    }
+    if (o.contains("robustness")) {
+      if (!o.value("robustness").isObject()) return fail("'robustness' must be an object");
+      const QJsonObject robustness = o.value("robustness").toObject();
+      step.attackSteps = robustness.value("attack").toInt(0);
+      if (robustness.contains("attack") && (step.attackSteps < 1 || step.attackSteps > 1000))
+        return fail("'robustness': attack must be 1 to 1000 steps");
+      if (const QString under = robustness.value("under").toString(); under == "network" || under == "oista")
+        step.inspectUnderNetwork = under == "network";
+      else if (robustness.contains("under"))
+        return fail("'robustness': under must be \"network\" or \"oista\"");
     }
     if (step.text.isEmpty()) return fail("a step without 'text'");
     if (!step.show.isEmpty() && !kPlots.contains(step.show))

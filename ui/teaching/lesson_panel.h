@@ -29,6 +29,11 @@ struct LessonStep {
   // With inspectSignal >= 0: inspect that signal, under inspectMethod or (none named) the method inspected.
   std::optional<Algorithm> inspectMethod;
   int inspectSignal = -1;
+  // "robustness": {"attack": 30, "under": "network" | "oista"}: attack the run's network (once trained)
+  // with that many steps and inspect its worst attacked signal, under the network or OISTA; without
+  // "attack", only switch what the signal inspected is shown under.
+  int attackSteps = 0;
+  std::optional<bool> inspectUnderNetwork;
 };
 
 struct Lesson {

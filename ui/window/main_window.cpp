@@ -11,6 +11,7 @@
 #include "plots/training_curves_plot.h"
 #include "teaching/lasso_plane_view.h"
 #include "teaching/lesson_panel.h"
+#include "window/robustness_panel.h"
 #include "window/settings_panel.h"
 #include "window/welcome_banner.h"
 
@@ -147,6 +148,7 @@ void MainWindow::buildDocks() {
   splitDockWidget(support, ratio, Qt::Horizontal);
   splitDockWidget(steps, training, Qt::Vertical);
   tabifyDockWidget(steps, coupling);
+  buildRobustnessDock();  // behind Learned steps
   steps->raise();
   stepsDock_ = steps;
   couplingDock_ = coupling;
@@ -172,6 +174,7 @@ void MainWindow::startDefaultRun() {
 
 void MainWindow::requestRun(bool startPaused) {
   debounce_.stop();
+  robustnessInspection_.reset();  // the inspector follows the new run
   runClock_.start();
   failure_.clear();
   RunRequest request{settings_->settings(), {}, startPaused};
@@ -262,6 +265,7 @@ void MainWindow::redraw() {
     trainingPlot_->showSnapshot(shown_);
   }
   shownGeneration_ = shown_.generation;
+  if (shown_.complete) robustness_->setRun(shown_);  // its networks, once trained
   settings_->setInspectableSignals(shown_.inspected);
   showInspected();
   updateStatus();
@@ -288,6 +292,12 @@ void MainWindow::afterRedraw(const QElapsedTimer& cost) {
 }
 
 void MainWindow::showInspected() {
+  if (robustnessInspection_) {
+    inspectorKey_.clear();
+    supportPlot_->showSignal(*robustnessInspection_, robustnessMethod(), 0);
+    ratioPlot_->showSignal(*robustnessInspection_, robustnessMethod(), 0);
+    return;
+  }
   const Algorithm method = settings_->inspectedMethod();
   const int signal = settings_->inspectedSignal();
   int iterates = 0;

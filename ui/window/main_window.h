@@ -32,6 +32,7 @@ class LessonPanel;
 struct LessonStep;
 class CouplingPlot;
 class LearnedStepsPlot;
+class RobustnessPanel;
 class SettingsPanel;
 class SupportRasterPlot;
 class SupportRatioPlot;
@@ -82,6 +83,11 @@ class MainWindow : public QMainWindow {
   LearnedStepsPlot* stepsPlot() const { return stepsPlot_; }
   CouplingPlot* couplingPlot() const { return couplingPlot_; }
   TrainingCurvesPlot* trainingPlot() const { return trainingPlot_; }
+  RobustnessPanel* robustnessPanel() const { return robustness_; }
+  // A signal the Robustness dock inspects, shown in the support and L_S/L plots until the user picks a
+  // solver's signal in the form or a new run starts.
+  bool inspectingRobustness() const { return robustnessInspection_.has_value(); }
+  const std::optional<ConvergenceSnapshot>& robustnessInspection() const { return robustnessInspection_; }
   QProgressBar* progressBar() const { return progress_; }
   quint64 latestGeneration() const { return latestGeneration_; }
   quint64 shownGeneration() const { return shownGeneration_; }
@@ -104,6 +110,8 @@ class MainWindow : public QMainWindow {
   void buildTeachMenu();
   void buildHelpMenu();  // About Unfold Lab, About Qt
   void buildLessonsDock();
+  void buildRobustnessDock();  // main_window_robustness.cpp
+  MethodKey robustnessMethod() const;
   void carryOut(const LessonStep& step);
   void requestRun(bool startPaused);
   void acceptSnapshot(const ConvergenceSnapshot& snapshot);
@@ -129,6 +137,8 @@ class MainWindow : public QMainWindow {
   QDockWidget *stepsDock_ = nullptr, *couplingDock_ = nullptr, *lessonsDock_ = nullptr, *experimentDock_ = nullptr;
   QHash<QString, QDockWidget*> plotDocks_;  // support, ratio, steps, coupling, training
   LessonPanel* lessons_ = nullptr;
+  RobustnessPanel* robustness_ = nullptr;
+  std::optional<ConvergenceSnapshot> robustnessInspection_;
   QPointer<LassoPlaneView> plane_;
   qsizetype shownNetworkCount_ = 0;
   ConvergenceSnapshot shown_;     // the last snapshot drawn: every plot and the status bar show it

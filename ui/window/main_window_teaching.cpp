@@ -1,9 +1,10 @@
 // MainWindow's teaching side: the Teach menu, the lessons dock and what a lesson step does (load a
-// preset, raise a plot, inspect a signal, open the 2-D Lasso view).
+// preset, raise a plot, inspect a signal, open the 2-D Lasso view, attack the run's network).
 #include "window/main_window.h"
 
 #include "teaching/lasso_plane_view.h"
 #include "teaching/lesson_panel.h"
+#include "window/robustness_panel.h"
 #include "window/settings_panel.h"
 
 #include <QDockWidget>
@@ -82,6 +83,8 @@ void MainWindow::carryOut(const LessonStep& step) {
   }
   if (step.inspectSignal >= 0)
     settings_->setInspection(step.inspectMethod.value_or(settings_->inspectedMethod()), step.inspectSignal);
+  if (step.inspectUnderNetwork) robustness_->setInspectedMethod(*step.inspectUnderNetwork);
+  if (step.attackSteps > 0) robustness_->attackWhenReady(step.attackSteps, !step.preset.isEmpty() || running_);
   if (step.plane) {
     LassoPlaneView* view = openPlaneView();
     view->startFrom(step.planeStart);

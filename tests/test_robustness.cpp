@@ -1,0 +1,188 @@
+// The Robustness dock as a person uses it: train, see the test gaps, attack, stop an attack, click a bar to
+// inspect its worst signal under the network and under OISTA, move the out-of-distribution sliders, and
+// pick a solver's signal again. After every action the whole window tells one story (story_check.h), and
+// the numbers are checked against the core computed independently.
+#include "experiments/network_attack.h"
+#include "lasso/lasso.h"
+#include "lasso/reference_solver.h"
+#include "run/workbench_problem.h"
+#include "story_check.h"
+#include "teaching/lesson_panel.h"
+#include "window_runs.h"
+
+using namespace unfold;
+using namespace unfold::ui;
+
+namespace {
+
+// Mean F(z_T) - F* of the run's network on its test signals at lambda, from scratch.
+double meanTestGap(const ExperimentSettings& settings, const NetworkFile& network, double lambda) {
+  const WorkbenchProblem problem = buildProblem(settings);
+  const UnfoldedNetwork net(*problem.dictionary, lambda, network.weights);
+  const ReferenceSolution reference = solveReference(*problem.dictionary, problem.test.X, lambda);
+  return (lassoCosts(problem.dictionary->atoms(), problem.test.X, net.forward(problem.test.X), lambda) - reference.optimalCost).mean();
+}
+
+}  // namespace
+
+class TestRobustness : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void attackInspectAndShiftAFlow() {
+    MainWindow w;
+    w.setDialogsEnabled(false);
+    w.show();
+    ExperimentSettings settings = smallNetworks();
+    settings.networks = {Parametrization::Slista};
+    settings.layers = 6;
+    settings.trainingIterations = 150;
+    QVERIFY(runSettings(w, settings));
+    QCOMPARE(storyProblems(w), QString());
+    RobustnessPanel& panel = *w.robustnessPanel();
+    // Every control in sight: the dock scrolls up and down, never sideways.
+    w.findChild<QDockWidget*>("robustness")->raise();
+    QTRY_VERIFY(panel.isVisible());
+    auto* scroll = qobject_cast<QScrollArea*>(w.findChild<QDockWidget*>("robustness")->widget());
+    QTRY_VERIFY2(panel.width() <= scroll->viewport()->width(),
+             qPrintable(QString("panel %1 px wide (needs %2) in %3").arg(panel.width()).arg(panel.minimumSizeHint().width()).arg(scroll->viewport()->width())));
+
+    // Evaluated on the run's test signals: the mean gap is the network's last-layer test gap.
+    QTRY_COMPARE_WITH_TIMEOUT(panel.shown().testGap.size(), 100, 20000);
+    const NetworkCurve& trained = w.shownSnapshot().networks.back();
+    const double testGap = panel.shown().meanTestGap();
+    QVERIFY2(std::abs(testGap - trained.layerGap.back()) <= 1e-9 * testGap,
+             qPrintable(QString("%1 vs %2").arg(testGap).arg(trained.layerGap.back())));
+    QCOMPARE(storyProblems(w), QString());
+
+    // Attack: every signal's gap at least what it was, the mean many times higher.
+    auto* attack = panel.findChild<QPushButton*>("attack");
+    panel.findChild<QSpinBox*>("attackSteps")->setValue(25);
+    QTest::mouseClick(attack, Qt::LeftButton);
+    QVERIFY(panel.attacking());
+    QCOMPARE(storyProblems(w), QString());
+    QTRY_VERIFY_WITH_TIMEOUT(panel.shown().complete && panel.shown().attackedGap.size() == 100, 30000);
+    const RobustnessSnapshot attacked = panel.shown();
+    QCOMPARE(attacked.attackStep, 25);
+    for (qsizetype j = 0; j < 100; ++j) QVERIFY(attacked.attackedGap[j] >= attacked.testGap[j]);
+    QVERIFY2(attacked.meanAttackedGap() >= 2 * attacked.meanTestGap(),
+             qPrintable(QString("%1 -> %2").arg(attacked.meanTestGap()).arg(attacked.meanAttackedGap())));
+    QCOMPARE(storyProblems(w), QString());
+
+    // Click the attacked bar of the highest bin: its worst signal, under SLISTA's layers, then OISTA.
+    RobustnessPlot& plot = *panel.plot();
+    const QCPBarsData* highest = nullptr;
+    for (const QCPBarsData& d : *plot.attackedBars()->data())
+      if (d.value > 0) highest = &d;
+    QVERIFY(highest);
+    const QPoint at(static_cast<int>(plot.xAxis->coordToPixel(highest->key)), static_cast<int>(plot.yAxis->coordToPixel(highest->value / 2)));
+    const RobustnessPlot::Pick pick = plot.signalAt(at);
+    QVERIFY(pick.attacked);
+    const auto worst = std::max_element(attacked.attackedGap.begin(), attacked.attackedGap.end()) - attacked.attackedGap.begin();
+    QCOMPARE(pick.signal, static_cast<int>(worst));  // the highest bin holds the worst signal
+    QTest::mouseClick(&plot, Qt::LeftButton, {}, at);
+    QTRY_VERIFY(w.inspectingRobustness());
+    QVERIFY2(w.supportPlot()->title().contains(QString("SLISTA, attacked signal %1").arg(worst)), qPrintable(w.supportPlot()->title()));
+    QCOMPARE(w.supportPlot()->raster()->data()->keySize(), 7);  // z_0 .. z_6
+    QCOMPARE(storyProblems(w), QString());
+    const QString said = panel.findChild<QLabel*>("robustnessInspection")->text();
+    QVERIFY2(said.startsWith(QString("attacked signal %1: SLISTA F − F* = ").arg(worst)), qPrintable(said));
+    // The network's last layer on that signal is the attack's gap for it.
+    const ConvergenceCurve* layers = nullptr;
+    for (const ConvergenceCurve& c : w.robustnessInspection()->curves)
+      if (c.network) layers = &c;
+    QVERIFY(layers);
+    QVERIFY(std::abs(layers->gapMean.back() - attacked.attackedGap[worst]) <= 1e-8 * attacked.attackedGap[worst]);
+    panel.findChild<QComboBox*>("inspectUnder")->setCurrentIndex(1);
+    QCOMPARE(w.supportPlot()->raster()->data()->keySize(), 101);  // OISTA's 100 iterations
+    QVERIFY(w.supportPlot()->title().contains("OISTA, attacked signal"));
+    QCOMPARE(storyProblems(w), QString());
+
+    // Stop a long attack: it ends where it is and says so.
+    panel.findChild<QSpinBox*>("attackSteps")->setValue(1000);
+    QTest::mouseClick(attack, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(panel.shown().attackStep >= 1 && panel.shown().request.attackSteps == 1000, 30000);
+    QTest::mouseClick(panel.findChild<QPushButton*>("stopAttack"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(panel.shown().stopped, 30000);
+    QVERIFY(!panel.attacking());
+    QVERIFY(panel.shown().attackStep < 1000);
+    QVERIFY(panel.findChild<QLabel*>("robustnessSummary")->text().contains(", stopped)"));
+    QCOMPARE(storyProblems(w), QString());
+
+    // Out of distribution: lambda twice the trained one, evaluated live, equals the core's number.
+    panel.setShift(std::nullopt, 0.0, 2.0);
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(panel.shown().lambda - 2 * settings.lambda) < 1e-12 && panel.shown().complete, 20000);
+    const double shifted = meanTestGap(settings, trained.network, 2 * settings.lambda);
+    QVERIFY2(std::abs(panel.shown().meanTestGap() - shifted) <= 1e-9 * shifted,
+             qPrintable(QString("%1 vs %2").arg(panel.shown().meanTestGap()).arg(shifted)));
+    QVERIFY(panel.shown().attackedGap.isEmpty());  // a new evaluation, not yet attacked
+    QCOMPARE(storyProblems(w), QString());
+    // Noisy sparse signals: another evaluation, named as shifted in the legend.
+    panel.setShift(SignalKind::Sparse, 0.2, 1.0);
+    QTRY_VERIFY_WITH_TIMEOUT(panel.shown().request.signalKind == SignalKind::Sparse && panel.shown().request.noise == 0.2 &&
+                                 panel.shown().complete, 20000);
+    QVERIFY(panel.plot()->testBars()->name().startsWith("shifted signals"));
+    QCOMPARE(storyProblems(w), QString());
+
+    // Picking a solver's signal in the form takes the inspector back.
+    w.settingsPanel()->setInspection(Algorithm::Oista, 3);
+    QVERIFY(!w.inspectingRobustness());
+    QVERIFY(w.supportPlot()->title().contains("OISTA, signal 3"));
+    QCOMPARE(storyProblems(w), QString());
+  }
+
+  // "What SLISTA learns", steps 5 and 6: the lesson trains SLISTA, attacks it and shows its worst attacked
+  // signal under its layers, then under OISTA, whose checked steps keep decreasing the cost there.
+  void theLessonShowsANetworkFailingWhereOistaDoesNot() {
+    MainWindow w;
+    w.setDialogsEnabled(false);
+    w.show();
+    w.showLessons();
+    LessonPanel& lesson = *w.lessonPanel();
+    lesson.startLesson(2);
+    QCOMPARE(lesson.currentLesson().title, QString("What SLISTA learns"));
+    while (lesson.currentStep() < 4) lesson.next();
+    QCOMPARE(lesson.currentLesson().steps[4].attackSteps, 30);
+    RobustnessPanel& panel = *w.robustnessPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(w.inspectingRobustness(), 120000);
+    QCOMPARE(panel.shown().request.attackSteps, 30);
+    QVERIFY(panel.shown().complete);
+    QCOMPARE(panel.shown().request.network.weights.kind, Parametrization::Slista);
+    const RobustnessSnapshot attacked = panel.shown();
+    const auto worst = std::max_element(attacked.attackedGap.begin(), attacked.attackedGap.end()) - attacked.attackedGap.begin();
+    QVERIFY2(w.supportPlot()->title().contains(QString("SLISTA, attacked signal %1").arg(worst)), qPrintable(w.supportPlot()->title()));
+    const int layers = w.settingsPanel()->settings().layers;
+    QCOMPARE(w.supportPlot()->raster()->data()->keySize(), layers + 1);
+    QVERIFY(w.findChild<QDockWidget*>("robustness")->isVisible());
+    QCOMPARE(storyProblems(w), QString());
+
+    // Under OISTA the same signal: the cost decreases at every iteration and ends below the network's.
+    lesson.next();
+    QCOMPARE(panel.inspectedMethod(), MethodKey(Algorithm::Oista));
+    QVERIFY2(w.supportPlot()->title().contains(QString("OISTA, attacked signal %1").arg(worst)), qPrintable(w.supportPlot()->title()));
+    QCOMPARE(w.supportPlot()->raster()->data()->keySize(), 101);
+    const ConvergenceCurve* oista = nullptr;
+    for (const ConvergenceCurve& c : w.robustnessInspection()->curves)
+      if (!c.network) oista = &c;
+    QVERIFY(oista);
+    for (qsizetype t = 1; t < oista->gapMean.size(); ++t)
+      QVERIFY2(oista->gapMean[t] <= oista->gapMean[t - 1] + 1e-12, qPrintable(QString("iteration %1").arg(t)));
+    QVERIFY2(oista->gapMean[layers] < attacked.attackedGap[worst],
+             qPrintable(QString("OISTA after %1: %2, SLISTA %3").arg(layers).arg(oista->gapMean[layers]).arg(attacked.attackedGap[worst])));
+    QCOMPARE(storyProblems(w), QString());
+  }
+
+  void withoutANetworkTheDockSaysWhatToDo() {
+    MainWindow w;
+    w.setDialogsEnabled(false);
+    QVERIFY(runIterations(w, 20));
+    RobustnessPanel& panel = *w.robustnessPanel();
+    QVERIFY(panel.shown().testGap.isEmpty());
+    QVERIFY(!panel.findChild<QPushButton*>("attack")->isEnabled());
+    QVERIFY(panel.findChild<QLabel*>("robustnessSummary")->text().startsWith("Train a network"));
+    QCOMPARE(storyProblems(w), QString());
+  }
+};
+
+QTEST_MAIN(TestRobustness)
+#include "test_robustness.moc"

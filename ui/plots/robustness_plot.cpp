@@ -1,0 +1,106 @@
+#include "plots/robustness_plot.h"
+
+#include "plots/method_palette.h"
+
+namespace unfold::ui {
+
+namespace {
+
+std::vector<double> values(const QVector<double>& v) { return std::vector<double>(v.begin(), v.end()); }
+
+QString scientific(double v) { return QString::number(v, 'e', 1); }
+
+}  // namespace
+
+RobustnessPlot::RobustnessPlot(QWidget* parent) : WorkbenchPlot("Robustness (train a network to see it)", parent) {
+  xAxis->setLabel("F(z_T) − F* per signal (log scale)");
+  yAxis->setLabel("signals");
+  test_ = new QCPBars(xAxis, yAxis);
+  attacked_ = new QCPBars(xAxis, yAxis);
+  test_->setPen(Qt::NoPen);
+  test_->setBrush(methodColor(Algorithm::Ista));
+  attacked_->setPen(Qt::NoPen);
+  attacked_->setBrush(methodColor(Parametrization::ListaCp));
+  legend->setVisible(false);
+  axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);  // gaps grow to the right
+}
+
+void RobustnessPlot::showSnapshot(const RobustnessSnapshot& snapshot) {
+  snapshot_ = snapshot;
+  std::vector<double> all = values(snapshot.testGap);
+  all.insert(all.end(), snapshot.attackedGap.begin(), snapshot.attackedGap.end());
+  bins_ = LogBins(all);
+  // Side by side in each bin: the evaluated signals left, the attacked ones right.
+  const double half = bins_.width() / 2;
+  for (auto [bars, gaps, offset] : {std::tuple{test_, &snapshot.testGap, -half / 2}, std::tuple{attacked_, &snapshot.attackedGap, half / 2}}) {
+    const std::vector<int> counts = bins_.counts(values(*gaps));
+    QVector<double> keys, heights;
+    for (int b = 0; b < bins_.count(); ++b) {
+      keys << bins_.centre(b) + offset;
+      heights << (gaps->isEmpty() ? 0.0 : double(counts[static_cast<size_t>(b)]));
+    }
+    bars->setWidth(half * 0.95);
+    bars->setData(keys, heights, true);
+  }
+  const bool evaluated = !snapshot.testGap.isEmpty();
+  const QString which = snapshot.request.signalKind || snapshot.request.noise > 0 || snapshot.request.lambdaFactor != 1.0
+                            ? "shifted signals" : "test signals";
+  test_->setName(QString("%1 (mean %2)").arg(which, scientific(snapshot.meanTestGap())));
+  attacked_->setName(snapshot.attackedGap.isEmpty()
+                         ? QString("attacked (press Attack)")
+                         : QString("attacked, step %1/%2 (mean %3)").arg(snapshot.attackStep).arg(snapshot.request.attackSteps)
+                               .arg(scientific(snapshot.meanAttackedGap())));
+  legend->setVisible(evaluated);
+  // Decades as powers of ten (drawn as 1·10⁻³), at most ~6 of them labelled.
+  QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+  const int first = static_cast<int>(std::floor(bins_.lowEdge(0))), last = static_cast<int>(std::ceil(bins_.lowEdge(bins_.count())));
+  const int every = std::max(1, (last - first + 5) / 6);
+  for (int k = first; k <= last; k += every) ticker->addTick(k, QString("1e%1").arg(k));
+  xAxis->setTicker(ticker);
+  setTitle(evaluated ? QString("Robustness: %1 at λ = %2").arg(snapshot.network).arg(snapshot.lambda, 0, 'g', 3)
+                     : QString("Robustness (train a network to see it)"));
+  rescaleUnlessUserView();
+  replot(QCustomPlot::rpQueuedReplot);
+}
+
+void RobustnessPlot::rescale() {
+  xAxis->setRange(bins_.lowEdge(0) - 0.1, bins_.lowEdge(bins_.count()) + 0.1);
+  double highest = 1.0;
+  for (QCPBars* bars : {test_, attacked_})
+    for (const QCPBarsData& d : *bars->data()) highest = std::max(highest, d.value);
+  yAxis->setRange(0, highest * 1.25);  // room for the legend
+}
+
+RobustnessPlot::Pick RobustnessPlot::signalAt(const QPointF& position) const {
+  if (snapshot_.testGap.isEmpty() || !axisRect()->rect().contains(position.toPoint())) return {};
+  const double key = xAxis->pixelToCoord(position.x());
+  const int bin = static_cast<int>(std::floor((key - bins_.lowEdge(0)) / bins_.width()));
+  if (bin < 0 || bin >= bins_.count()) return {};
+  const bool attacked = key >= bins_.centre(bin);
+  const QVector<double>& gaps = attacked ? snapshot_.attackedGap : snapshot_.testGap;
+  Pick pick{attacked, -1};
+  for (qsizetype j = 0; j < gaps.size(); ++j)
+    if (bins_.binOf(gaps[j]) == bin && (pick.signal < 0 || gaps[j] > gaps[pick.signal])) pick.signal = static_cast<int>(j);
+  return pick;
+}
+
+void RobustnessPlot::mousePressEvent(QMouseEvent* event) {
+  pressedAt_ = event->position();
+  WorkbenchPlot::mousePressEvent(event);
+}
+
+void RobustnessPlot::mouseReleaseEvent(QMouseEvent* event) {
+  WorkbenchPlot::mouseReleaseEvent(event);
+  if (event->button() != Qt::LeftButton || (event->position() - pressedAt_).manhattanLength() > 3) return;  // a drag
+  if (const Pick pick = signalAt(event->position()); pick.signal >= 0) emit signalPicked(pick.attacked, pick.signal);
+}
+
+QString RobustnessPlot::toCsv() const {
+  QString out = "signal,gap,attacked_gap\n";
+  for (qsizetype j = 0; j < snapshot_.testGap.size(); ++j)
+    out += QString("%1,%2,%3\n").arg(j).arg(snapshot_.testGap[j], 0, 'g', 17)
+               .arg(j < snapshot_.attackedGap.size() ? QString::number(snapshot_.attackedGap[j], 'g', 17) : QString());
+  return out;
+}
+
+}  // namespace unfold::ui

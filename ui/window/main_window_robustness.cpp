@@ -1,0 +1,49 @@
+// The workbench's Robustness dock: the trained networks of the shown run, attacked and shifted, and the
+// signal it inspects drawn by the support and L_S/L plots.
+#include "window/main_window.h"
+
+#include "plots/robustness_plot.h"
+#include "window/robustness_panel.h"
+#include "window/settings_panel.h"
+
+#include <QDockWidget>
+#include <QMessageBox>
+#include <QScrollArea>
+
+namespace unfold::ui {
+
+void MainWindow::buildRobustnessDock() {
+  robustness_ = new RobustnessPanel;
+  auto* dock = new QDockWidget("Robustness", this);
+  dock->setObjectName("robustness");
+  auto* scroll = new QScrollArea;  // its form never widens the dock column the other plots share
+  scroll->setWidget(robustness_);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  scroll->setMinimumSize(140, 110);
+  dock->setWidget(scroll);
+  addDockWidget(Qt::RightDockWidgetArea, dock);
+  tabifyDockWidget(plotDocks_.value("coupling"), dock);  // the tall column: histogram and controls fit
+  plotDocks_.insert("robustness", dock);
+  connect(robustness_, &RobustnessPanel::inspectionReady, this, [this](const ConvergenceSnapshot& inspection) {
+    robustnessInspection_ = inspection;
+    showInspected();
+  });
+  connect(robustness_, &RobustnessPanel::inspectedMethodChanged, this, [this] {
+    if (robustnessInspection_) showInspected();
+  });
+  // Picking a solver's signal in the form takes the inspector back.
+  connect(settings_, &SettingsPanel::inspectChanged, this, [this] {
+    if (!robustnessInspection_) return;
+    robustnessInspection_.reset();
+    showInspected();
+  });
+  connect(robustness_, &RobustnessPanel::failed, this, [this](const QString& message) {
+    if (dialogsEnabled_) QMessageBox::warning(this, "Robustness", message);
+  });
+}
+
+MethodKey MainWindow::robustnessMethod() const { return robustness_->inspectedMethod(); }
+
+}  // namespace unfold::ui

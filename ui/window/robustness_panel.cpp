@@ -1,0 +1,329 @@
+#include "window/robustness_panel.h"
+
+#include "plots/method_palette.h"
+#include "plots/robustness_plot.h"
+#include "window/log_slider.h"
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSlider>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace unfold::ui {
+
+namespace {
+
+constexpr int kDebounceMs = 150;  // a dragged slider evaluates once it rests
+constexpr int kDefaultAttackSteps = 30;
+
+QString scientific(double v) { return QString::number(v, 'e', 2); }
+
+// The signal kinds offered out of distribution, in the combo's order after "as trained".
+constexpr SignalKind kShiftKinds[] = {SignalKind::Gaussian, SignalKind::DictionaryCodes, SignalKind::Sparse};
+
+}  // namespace
+
+RobustnessPanel::RobustnessPanel(QWidget* parent) : QWidget(parent) {
+  qRegisterMetaType<RobustnessSnapshot>();
+  auto* column = new QVBoxLayout(this);
+  network_ = new QComboBox;
+  network_->setObjectName("robustnessNetwork");
+  network_->setPlaceholderText("train a network first");
+  network_->setToolTip("The trained network of the run shown, evaluated on its test signals.");
+  for (QComboBox* combo : {network_}) {  // a narrow dock keeps every control in sight
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(8);
+  }
+  column->addWidget(buildAttackRow());
+  column->addWidget(buildShiftBox());
+  plot_ = new RobustnessPlot;
+  plot_->setMinimumHeight(160);
+  column->addWidget(plot_, 1);
+  summary_ = new QLabel;
+  summary_->setObjectName("robustnessSummary");
+  summary_->setWordWrap(true);
+  column->addWidget(summary_);
+  auto* under = new QHBoxLayout;
+  auto* hint = new QLabel("Click a bar: its worst signal in the support and L_S/L plots, under");
+  hint->setWordWrap(true);
+  under->addWidget(hint, 1);
+  inspectUnder_ = new QComboBox;
+  inspectUnder_->setObjectName("inspectUnder");
+  inspectUnder_->addItems({"the network", "OISTA"});
+  under->addWidget(inspectUnder_);
+  column->addLayout(under);
+  inspection_ = new QLabel;
+  inspection_->setObjectName("robustnessInspection");
+  inspection_->setWordWrap(true);
+  column->addWidget(inspection_);
+
+  worker_ = new RobustnessWorker;
+  worker_->moveToThread(&thread_);
+  connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+  connect(worker_, &RobustnessWorker::snapshotReady, this, &RobustnessPanel::accept, Qt::QueuedConnection);
+  connect(worker_, &RobustnessWorker::inspectionReady, this, &RobustnessPanel::acceptInspection, Qt::QueuedConnection);
+  connect(worker_, &RobustnessWorker::failed, this, [this](quint64 generation, const QString& message) {
+    if (generation != latest_) return;
+    attacking_ = false;
+    updateControls();
+    summary_->setText("Could not evaluate: " + message);
+    emit failed(message);
+  }, Qt::QueuedConnection);
+  thread_.start();
+
+  debounce_.setSingleShot(true);
+  debounce_.setInterval(kDebounceMs);
+  connect(&debounce_, &QTimer::timeout, this, [this] { requestEvaluation(); });
+  connect(network_, &QComboBox::currentIndexChanged, &debounce_, qOverload<>(&QTimer::start));
+  connect(plot_, &RobustnessPlot::signalPicked, this, &RobustnessPanel::inspect);
+  connect(inspectUnder_, &QComboBox::currentIndexChanged, this, [this] {
+    if (!lastInspection_.curves.isEmpty()) emit inspectedMethodChanged();
+  });
+  updateControls();
+}
+
+RobustnessPanel::~RobustnessPanel() {
+  worker_->cancel();  // the attack sees it within one step
+  thread_.quit();
+  thread_.wait();
+}
+
+QWidget* RobustnessPanel::buildShiftBox() {
+  // Out of distribution, evaluated live as the controls move: the signal kind, then noise and lambda.
+  auto* box = new QWidget;
+  auto* grid = new QGridLayout(box);
+  grid->setContentsMargins(0, 0, 0, 0);
+  signalKind_ = new QComboBox;
+  signalKind_->setObjectName("shiftKind");
+  signalKind_->addItem("signals as trained");
+  for (SignalKind kind : kShiftKinds) signalKind_->addItem(QString::fromStdString(signalKindName(kind)) + " signals");
+  signalKind_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  signalKind_->setMinimumContentsLength(12);
+  signalKind_->setToolTip("Out of distribution: test signals of another kind than the training set's (same count and seed).");
+  noise_ = new QSlider(Qt::Horizontal);
+  noise_->setObjectName("shiftNoise");
+  noise_->setRange(0, 50);
+  noise_->setMinimumWidth(40);
+  noise_->setToolTip("Out of distribution: Gaussian noise added to every signal, in percent of its norm (then rescaled onto the set).");
+  noiseText_ = new QLabel("noise 0 %");
+  lambdaFactor_ = new LogSlider(0.25, 4.0, 40);
+  lambdaFactor_->setObjectName("shiftLambda");
+  lambdaFactor_->setToolTip("Out of distribution: evaluate at this multiple of the λ the network was trained for.");
+  lambdaFactor_->showValue(1.0);
+  lambdaFactor_->setMinimumWidth(40);
+  lambdaText_ = new QLabel("λ × 1");
+  grid->addWidget(signalKind_, 0, 0, 1, 4);
+  grid->addWidget(noiseText_, 1, 0);
+  grid->addWidget(noise_, 1, 1);
+  grid->addWidget(lambdaText_, 1, 2);
+  grid->addWidget(lambdaFactor_, 1, 3);
+  grid->setColumnStretch(1, 1);
+  grid->setColumnStretch(3, 1);
+  connect(signalKind_, &QComboBox::currentIndexChanged, &debounce_, qOverload<>(&QTimer::start));
+  connect(noise_, &QSlider::valueChanged, this, [this](int percent) {
+    noiseText_->setText(QString("noise %1 %").arg(percent));
+    debounce_.start();
+  });
+  connect(lambdaFactor_, &LogSlider::logValueChanged, this, [this](double factor) {
+    lambdaText_->setText(QString("λ × %1").arg(factor, 0, 'g', 2));
+    debounce_.start();
+  });
+  return box;
+}
+
+QWidget* RobustnessPanel::buildAttackRow() {
+  // The network, the attack's controls and, under them, its progress.
+  auto* box = new QWidget;
+  auto* grid = new QGridLayout(box);
+  grid->setContentsMargins(0, 0, 0, 0);
+  attack_ = new QPushButton("Attack");
+  attack_->setObjectName("attack");
+  attack_->setToolTip("Gradient ascent on each signal's gap F(z_T) − F*, staying on ‖Dᵀx‖∞ = 1.");
+  steps_ = new QSpinBox;
+  steps_->setObjectName("attackSteps");
+  steps_->setRange(1, 1000);
+  steps_->setValue(kDefaultAttackSteps);
+  steps_->setSuffix(" steps");
+  stop_ = new QPushButton("Stop");
+  stop_->setObjectName("stopAttack");
+  progress_ = new QProgressBar;
+  progress_->setTextVisible(true);
+  grid->addWidget(network_, 0, 0);
+  grid->addWidget(attack_, 0, 1);
+  grid->addWidget(stop_, 0, 2);
+  grid->addWidget(progress_, 1, 0);
+  grid->addWidget(steps_, 1, 1, 1, 2);
+  grid->setColumnStretch(0, 1);
+  connect(attack_, &QPushButton::clicked, this, &RobustnessPanel::attack);
+  connect(stop_, &QPushButton::clicked, this, &RobustnessPanel::stopAttack);
+  return box;
+}
+
+void RobustnessPanel::setRun(const ConvergenceSnapshot& shown) {
+  QStringList offered;
+  for (const NetworkCurve& n : shown.networks)
+    if (n.trained) offered << n.method;
+  const QString chosen = network_->currentText();
+  const bool sameRun = shown.request == run_.request && shown.generation == run_.generation;
+  run_ = shown;
+  QStringList before;
+  for (int k = 0; k < network_->count(); ++k) before << network_->itemText(k);
+  if (offered == before && sameRun) return;
+  {
+    const QSignalBlocker quiet(network_);
+    network_->clear();
+    network_->addItems(offered);
+    network_->setCurrentIndex(std::max(0, static_cast<int>(offered.indexOf(chosen))));
+    if (offered.isEmpty()) network_->setCurrentIndex(-1);
+  }
+  waitForRun_ = false;  // a new run's network: what a lesson waits for
+  requestEvaluation();
+}
+
+RobustnessRequest RobustnessPanel::currentRequest() const {
+  RobustnessRequest request;
+  request.problem = run_.request;
+  for (const NetworkCurve& n : run_.networks)
+    if (n.trained && n.method == network_->currentText()) request.network = n.network;
+  if (signalKind_->currentIndex() > 0) request.signalKind = kShiftKinds[signalKind_->currentIndex() - 1];
+  request.noise = noise_->value() / 100.0;
+  request.lambdaFactor = lambdaFactor_->value() == lambdaFactor_->positionOf(1.0) ? 1.0 : lambdaFactor_->logValue();
+  return request;
+}
+
+void RobustnessPanel::requestEvaluation(int attackSteps) {
+  debounce_.stop();
+  if (network_->currentIndex() < 0) {  // nothing trained: nothing to show
+    latest_ = 0;
+    attacking_ = false;
+    shown_ = {};
+    plot_->showSnapshot(shown_);
+    updateControls();
+    emit snapshotShown();
+    return;
+  }
+  RobustnessRequest request = currentRequest();
+  request.attackSteps = attackSteps;
+  latest_ = worker_->request(request);
+  attacking_ = attackSteps > 0;
+  requestedSteps_ = attackSteps;
+  updateControls();
+}
+
+void RobustnessPanel::attack() {
+  if (network_->currentIndex() < 0) return;
+  requestEvaluation(steps_->value());
+}
+
+void RobustnessPanel::stopAttack() {
+  if (attacking_) worker_->stop();  // its last snapshot (stopped) follows within one step
+}
+
+void RobustnessPanel::attackWhenReady(int steps, bool afterNextRun) {
+  attackWhenReady_ = steps;
+  inspectWorstWhenAttacked_ = true;
+  waitForRun_ = afterNextRun;
+  if (!afterNextRun && !attacking_ && latest_ != 0 && shown_.generation == latest_ && shown_.complete) {
+    attackWhenReady_ = 0;
+    requestEvaluation(steps);
+  }
+}
+
+void RobustnessPanel::accept(const RobustnessSnapshot& snapshot) {
+  if (snapshot.generation != latest_) return;  // an answer to a request since replaced
+  shown_ = snapshot;
+  const bool done = snapshot.complete || snapshot.stopped;
+  if (done) attacking_ = false;
+  plot_->showSnapshot(snapshot);
+  updateControls();
+  emit snapshotShown();
+  if (done && snapshot.request.attackSteps == 0 && attackWhenReady_ > 0 && !waitForRun_) {
+    const int steps = attackWhenReady_;
+    attackWhenReady_ = 0;
+    requestEvaluation(steps);
+  } else if (done && snapshot.request.attackSteps > 0 && inspectWorstWhenAttacked_) {
+    inspectWorstWhenAttacked_ = false;
+    const auto worst = std::max_element(snapshot.attackedGap.begin(), snapshot.attackedGap.end());
+    if (worst != snapshot.attackedGap.end()) inspect(true, static_cast<int>(worst - snapshot.attackedGap.begin()));
+  }
+}
+
+QString RobustnessPanel::summary() const {
+  const RobustnessSnapshot& s = shown_;
+  if (s.testGap.isEmpty()) return {};
+  QString text = QString("%1 on %2 signals at λ = %3: mean F(z_T) − F* = %4")
+                     .arg(s.network).arg(s.testGap.size()).arg(s.lambda, 0, 'g', 3).arg(scientific(s.meanTestGap()));
+  if (!s.attackedGap.isEmpty()) {
+    const double ratio = s.meanAttackedGap() / std::max(s.meanTestGap(), 1e-300);
+    text += QString("; attacked (step %1/%2%3): %4, × %5")
+                .arg(s.attackStep).arg(s.request.attackSteps).arg(s.stopped ? ", stopped" : "")
+                .arg(scientific(s.meanAttackedGap())).arg(ratio, 0, 'f', ratio < 10 ? 1 : 0);
+  }
+  return text;
+}
+
+void RobustnessPanel::inspect(bool attacked, int signal) { worker_->inspect(attacked, signal); }
+
+void RobustnessPanel::acceptInspection(const ConvergenceSnapshot& inspection) {
+  lastInspection_ = inspection;
+  inspection_->setText(inspectionSummary());
+  emit inspectionReady(inspection);
+}
+
+MethodKey RobustnessPanel::inspectedMethod() const {
+  for (const ConvergenceCurve& c : lastInspection_.curves)
+    if (c.network && inspectUnder_->currentIndex() == 0) return *c.network;
+  return Algorithm::Oista;
+}
+
+void RobustnessPanel::setInspectedMethod(bool network) { inspectUnder_->setCurrentIndex(network ? 0 : 1); }
+
+void RobustnessPanel::setShift(std::optional<SignalKind> kind, double noise, double lambdaFactor) {
+  int index = 0;
+  for (int k = 0; k < static_cast<int>(std::size(kShiftKinds)); ++k)
+    if (kind == kShiftKinds[k]) index = k + 1;
+  signalKind_->setCurrentIndex(index);
+  noise_->setValue(static_cast<int>(std::lround(noise * 100)));
+  lambdaFactor_->setValue(lambdaFactor_->positionOf(lambdaFactor));  // moves the handle: re-evaluates
+}
+
+// "attacked signal 3: SLISTA F − F* = 1.2e+01 after 10 layers; OISTA 3.0e-02 after 10 iterations, 1.0e-12
+// after 100": the network against the solver that checks its support, at the same depth and converged.
+QString RobustnessPanel::inspectionSummary() const {
+  const ConvergenceCurve *network = nullptr, *oista = nullptr;
+  for (const ConvergenceCurve& c : lastInspection_.curves) (c.network ? network : oista) = &c;
+  if (!network || !oista || network->gapMean.isEmpty() || oista->gapMean.isEmpty()) return {};
+  const qsizetype T = network->gapMean.size() - 1;
+  return QString("%1: %2 F − F* = %3 after %4 layers; OISTA %5 after %4 iterations, %6 after %7.")
+      .arg(lastInspection_.signalName(0), network->method, scientific(network->gapMean.back()))
+      .arg(T)
+      .arg(scientific(oista->gapMean[std::min(T, oista->gapMean.size() - 1)]), scientific(oista->gapMean.back()))
+      .arg(oista->gapMean.size() - 1);
+}
+
+void RobustnessPanel::updateControls() {
+  // The label keeps the numbers the plot shows while the next answer is computed.
+  const bool waiting = latest_ != 0 && shown_.generation != latest_;
+  QString text = shown_.testGap.isEmpty() && latest_ == 0
+                     ? QString("Train a network (Networks in the Experiment panel), then attack it here.")
+                     : summary();
+  if (attacking_) text += text.isEmpty() ? "Attacking..." : " Attacking...";
+  else if (waiting) text += text.isEmpty() ? "Evaluating..." : " Evaluating...";
+  summary_->setText(text);
+  const bool evaluated = !shown_.testGap.isEmpty() && !attacking_;
+  attack_->setEnabled(network_->currentIndex() >= 0 && evaluated);
+  stop_->setEnabled(attacking_);
+  progress_->setRange(0, std::max(1, attacking_ ? requestedSteps_ : shown_.request.attackSteps));
+  progress_->setValue(shown_.attackStep);
+  progress_->setFormat(attacking_ ? "step %v of %m" : shown_.attackedGap.isEmpty() ? "not attacked" : "%v steps");
+  progress_->setEnabled(attacking_ || !shown_.attackedGap.isEmpty());
+}
+
+}  // namespace unfold::ui

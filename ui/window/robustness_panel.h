@@ -1,0 +1,92 @@
+// The Robustness dock: where a trained network fails. It evaluates a network of the shown run on its test
+// signals, or live on signals out of its training distribution (another signal kind, added noise, another
+// lambda: the sliders), attacks them on request (a RobustnessWorker on its own thread: progress, Stop), and
+// draws both as histograms of the per-signal gap. A click on a bar inspects the worst signal of that bar
+// in the support and L_S/L plots, under the network (its layers) or under OISTA, which checks its support.
+#pragma once
+
+#include "run/robustness_worker.h"
+
+#include <QThread>
+#include <QTimer>
+#include <QWidget>
+
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+
+namespace unfold::ui {
+
+class LogSlider;
+class RobustnessPlot;
+
+class RobustnessPanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit RobustnessPanel(QWidget* parent = nullptr);
+  ~RobustnessPanel() override;
+
+  // The networks trained in `shown` (complete ones only) become the choice; a new choice re-evaluates.
+  void setRun(const ConvergenceSnapshot& shown);
+  // Attack the evaluated signals (steps from the form), or stop the attack where it is.
+  void attack();
+  void stopAttack();
+  // Once the evaluation is done (with `afterNextRun`, that of the next run's network), attack it with
+  // `steps`, then inspect the worst attacked signal (a lesson's step).
+  void attackWhenReady(int steps, bool afterNextRun);
+  void inspect(bool attacked, int signal);
+  // What the inspector plots show: the network's layers or OISTA's iterations on the inspected signal.
+  MethodKey inspectedMethod() const;
+  void setInspectedMethod(bool network);
+  // Out of distribution: nullopt for the run's own signal kind.
+  void setShift(std::optional<SignalKind> kind, double noise, double lambdaFactor);
+
+  RobustnessPlot* plot() const { return plot_; }
+  const RobustnessSnapshot& shown() const { return shown_; }
+  bool attacking() const { return attacking_; }
+  QString summary() const;
+  QString inspectionSummary() const;
+
+ signals:
+  void snapshotShown();                                       // a result reached the plot
+  void inspectionReady(const unfold::ui::ConvergenceSnapshot& inspection);
+  void inspectedMethodChanged();
+  void failed(const QString& message);
+
+ private:
+  QWidget* buildShiftBox();
+  QWidget* buildAttackRow();
+  void requestEvaluation(int attackSteps = 0);
+  RobustnessRequest currentRequest() const;
+  void accept(const RobustnessSnapshot& snapshot);
+  void acceptInspection(const ConvergenceSnapshot& inspection);
+  void updateControls();
+
+  RobustnessPlot* plot_ = nullptr;
+  QComboBox *network_ = nullptr, *signalKind_ = nullptr, *inspectUnder_ = nullptr;
+  QSlider* noise_ = nullptr;          // percent of ||x||
+  LogSlider* lambdaFactor_ = nullptr;
+  QLabel *noiseText_ = nullptr, *lambdaText_ = nullptr, *summary_ = nullptr, *inspection_ = nullptr;
+  QSpinBox* steps_ = nullptr;
+  QPushButton *attack_ = nullptr, *stop_ = nullptr;
+  QProgressBar* progress_ = nullptr;
+  QTimer debounce_;
+  QThread thread_;
+  RobustnessWorker* worker_ = nullptr;
+  ConvergenceSnapshot run_;               // the run whose networks are offered
+  RobustnessSnapshot shown_;
+  ConvergenceSnapshot lastInspection_;
+  quint64 latest_ = 0;
+  bool attacking_ = false;
+  int requestedSteps_ = 0;                // of the attack running
+  int attackWhenReady_ = 0;               // > 0: attack with these steps after the next evaluation
+  bool waitForRun_ = false;               // ... of the next run's network
+  bool inspectWorstWhenAttacked_ = false;
+};
+
+}  // namespace unfold::ui
