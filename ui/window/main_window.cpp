@@ -252,8 +252,11 @@ void MainWindow::redraw() {
   shown_ = pending_;
   if (costChanged) costPlot_->showSnapshot(shown_);
   if (networksChanged) {
-    // Of the two tabbed plots, the one that has something to say: coupling when only LISTA / LISTA-CP train.
-    if (!shown_.networks.isEmpty() && shown_.networks.size() != shownNetworkCount_) {
+    // Of the two tabbed plots, the one that has something to say: coupling when only LISTA / LISTA-CP train;
+    // the Robustness tab, once raised (by the user or a lesson), stays in front. (A tab behind another is
+    // moved out of the window, not hidden.)
+    const bool robustnessInFront = !plotDocks_.value("robustness")->visibleRegion().isEmpty();
+    if (!shown_.networks.isEmpty() && shown_.networks.size() != shownNetworkCount_ && !robustnessInFront) {
       bool onlyCoupled = true;
       for (const NetworkCurve& n : shown_.networks)
         onlyCoupled &= n.kind == Parametrization::Lista || n.kind == Parametrization::ListaCp;
