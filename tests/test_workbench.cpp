@@ -104,7 +104,7 @@ class TestWorkbench : public QObject {
                                                            problem.dictionary->lipschitz(), s.layers));
     unfold::TrainingSettings training;
     training.maxIterations = s.trainingIterations;
-    unfold::trainNetwork(net, {problem.train.X, {}, problem.test.X, {}}, training);
+    const unfold::TrainingResult trained = unfold::trainNetwork(net, {problem.train.X, {}, problem.test.X, {}}, training);
     const auto layers = unfold::diagnoseNetwork(net, problem.train.X, problem.test.X, reference.optimalCost);
     const NetworkCurve* slista = network(shown, "SLISTA");
     QVERIFY(slista && slista->trained);
@@ -137,6 +137,19 @@ class TestWorkbench : public QObject {
     QVERIFY(train);
     QCOMPARE(train->data()->size(), slista->trainIteration.size());
     QVERIFY(slista->trainIteration.size() >= 2 && slista->trainIteration.size() <= s.trainingIterations);
+    // The circle marks the kept weights: the lowest test loss of the curve, which the kept network has.
+    QCPGraph* kept = window.trainingPlot()->curve("SLISTA: weights kept (lowest test loss)");
+    QVERIFY(kept);
+    QCOMPARE(kept->data()->size(), 1);
+    QCOMPARE(kept->data()->at(0)->value, trained.bestTestLoss);
+    QCOMPARE(net.loss(training.loss, problem.test.X, {}), trained.bestTestLoss);
+    const qsizetype keptAt = TrainingCurvesPlot::keptStep(*slista);
+    QCOMPARE(kept->data()->at(0)->key, slista->trainIteration[keptAt]);
+    QCOMPARE(*std::min_element(slista->testLoss.begin(), slista->testLoss.end()), trained.bestTestLoss);
+    window.trainingPlot()->toggleCurve(train);  // hidden from the legend: the marker with its curves
+    QVERIFY(!kept->visible());
+    window.trainingPlot()->toggleCurve(train);
+    QVERIFY(kept->visible());
     QVERIFY(window.trainingPlot()->toCsv().startsWith("network,step,train_loss,test_loss\nLISTA-CP,1,"));
     // The cost CSV carries the networks as columns, by layer.
     const QStringList csv = window.costPlot()->toCsv().split('\n', Qt::SkipEmptyParts);

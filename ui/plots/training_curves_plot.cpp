@@ -3,10 +3,10 @@
 namespace unfold::ui {
 
 namespace {
-constexpr const char* kTitle = "Training: loss (solid: train, dashed: test)";
+constexpr const char* kTitle = "Training loss: solid train, dashed test, \u25CB kept";
 }  // namespace
 
-TrainingCurvesPlot::TrainingCurvesPlot(QWidget* parent) : WorkbenchPlot("Training: loss (solid: train, dashed: test)", parent) {
+TrainingCurvesPlot::TrainingCurvesPlot(QWidget* parent) : WorkbenchPlot(kTitle, parent) {
   xAxis->setLabel("optimizer step");
   yAxis->setLabel("loss");
 }
@@ -29,6 +29,15 @@ void TrainingCurvesPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     test->setData(n.trainIteration, n.testLoss, true);
     test->removeFromLegend();
     attachBand(train, test, test);  // one legend entry shows and hides both
+    if (const qsizetype k = keptStep(n); k >= 0) {
+      QCPGraph* kept = addGraph();
+      kept->setName(n.method + ": weights kept (lowest test loss)");  // what the read-out says
+      kept->setLineStyle(QCPGraph::lsNone);
+      kept->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(n.color, 2), Qt::white, 9));
+      kept->addData(n.trainIteration[k], n.testLoss[k]);
+      kept->removeFromLegend();
+      attachCompanion(train, kept);
+    }
     restoreVisibility(train);
     for (const QVector<double>* v : {&n.trainLoss, &n.testLoss})
       for (double x : *v)
@@ -43,6 +52,16 @@ void TrainingCurvesPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   setTitle(snapshot.networks.isEmpty() ? QString("Training (train a network to see it)") : QString(kTitle));
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);
+}
+
+qsizetype TrainingCurvesPlot::keptStep(const NetworkCurve& network) {
+  const QJsonValue best = network.network.training.value("best_test_loss");
+  if (!best.isDouble()) return -1;
+  // The last step that reached the kept loss (layer-wise training keeps its last stage's best), and of
+  // a run of equal values the first: Adam repeats the last evaluation between evaluations.
+  qsizetype k = network.testLoss.lastIndexOf(best.toDouble());
+  while (k > 0 && network.testLoss[k - 1] == network.testLoss[k]) --k;
+  return k;
 }
 
 QString TrainingCurvesPlot::toCsv() const {

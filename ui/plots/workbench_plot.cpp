@@ -107,10 +107,7 @@ void WorkbenchPlot::toggleCurve(QCPGraph* curve) {
   if (visible) hidden_.remove(curve->name());
   else hidden_.insert(curve->name());
   curve->setVisible(visible);
-  if (bands_.contains(curve)) {
-    bands_[curve].first->setVisible(visible);
-    bands_[curve].second->setVisible(visible);
-  }
+  for (QCPGraph* companion : companions_.value(curve)) companion->setVisible(visible);
   // A hidden curve stays in the legend, greyed, so that it can be shown again.
   if (QCPPlottableLegendItem* item = legend->itemWithPlottable(curve))
     item->setTextColor(visible ? Qt::black : Qt::gray);
@@ -123,7 +120,10 @@ QCPGraph* WorkbenchPlot::curve(const QString& name) const {
   return nullptr;
 }
 
-void WorkbenchPlot::attachBand(QCPGraph* curve, QCPGraph* upper, QCPGraph* lower) { bands_[curve] = {upper, lower}; }
+void WorkbenchPlot::attachBand(QCPGraph* curve, QCPGraph* upper, QCPGraph* lower) {
+  attachCompanion(curve, upper);
+  if (lower != upper) attachCompanion(curve, lower);
+}
 
 void WorkbenchPlot::restoreVisibility(QCPGraph* curve) {
   if (!hidden_.contains(curve->name()) || !curve->visible()) return;
@@ -188,7 +188,7 @@ void WorkbenchPlot::wheelEvent(QWheelEvent* event) {
 }
 
 void WorkbenchPlot::clearPlot() {
-  bands_.clear();
+  companions_.clear();
   clearGraphs();
 }
 

@@ -42,6 +42,8 @@ class WorkbenchPlot : public QCustomPlot {
   QCPLayoutGrid* body() const { return body_; }
   // A band (two graphs filled between) drawn for `curve`, hidden and shown with it.
   void attachBand(QCPGraph* curve, QCPGraph* upper, QCPGraph* lower);
+  // Another graph (a marker, say) hidden and shown with `curve`.
+  void attachCompanion(QCPGraph* curve, QCPGraph* companion) { companions_[curve].append(companion); }
   // Call after a curve is (re)created: keeps it hidden if the user hid it.
   void restoreVisibility(QCPGraph* curve);
   void clearPlot();
@@ -65,7 +67,7 @@ class WorkbenchPlot : public QCustomPlot {
   QString title_;
   QCPTextElement* titleElement_ = nullptr;
   QCPLayoutGrid* body_ = nullptr;
-  QHash<QCPGraph*, QPair<QCPGraph*, QCPGraph*>> bands_;
+  QHash<QCPGraph*, QList<QCPGraph*>> companions_;  // a curve's band edges and markers
   QSet<QString> hidden_;
   bool userView_ = false;
 };
