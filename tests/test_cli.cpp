@@ -200,6 +200,12 @@ class TestCli : public QObject, GeneratedProblem {
     r = run({"eval", "--net", net, "--signals", path("X_test.csv"), "--lambda", "0.3", "--report", "-"});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QCOMPARE(r.out, readText(report));
+    QVERIFY2(!r.err.contains("warning"), qPrintable(r.err));
+    // At another lambda eval still evaluates, and warns naming the network file and both lambdas.
+    r = run({"eval", "--net", net, "--signals", path("X_test.csv"), "--lambda", "0.5", "--report", "-"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains("warning: " + net + ": the network was trained for lambda = 0.29999999999999999, not 0.5"), qPrintable(r.err));
+    QVERIFY(r.out != readText(report));
   }
 
   void trainAndEvalRefuseBadInput() {

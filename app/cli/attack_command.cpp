@@ -12,7 +12,6 @@
 #include "problem_files.h"
 #include "progress_line.h"
 
-#include <cmath>
 #include <cstdio>
 
 namespace unfold::cli {
@@ -39,10 +38,8 @@ int runAttack(const QStringList& arguments, std::ostream& stdOut, std::ostream& 
       "the attack and writes what it reached.\n"
       "Outputs: '-' is standard output; files are replaced all-or-none, never over an input.\n"
       "Limits: a matrix file at most 2 GiB, a network file at most 256 MiB.");
-  options.addValue("net", "file", "Network saved by unfoldlab train.");
-  options.addValue("dict", "file", "The dictionary it was trained for (default: the one the network file holds).");
-  options.addValue("signals", "file", "Signals to start from, one per row.");
-  options.addValue("lambda", "value", "Lasso lambda > 0: the one the network was trained for.");
+  addNetworkInputOptions(options, "Signals to start from, one per row.",
+                         "Lasso lambda > 0: the one the network was trained for.");
   options.addValue("out", "file", "The attacked signals, one per row (readable by every command).");
   options.addValue("steps", "N", "Ascent steps, 1 to 100000.", "50");
   options.addValue("report", "file",
@@ -51,9 +48,6 @@ int runAttack(const QStringList& arguments, std::ostream& stdOut, std::ostream& 
                    "ls_over_l_before,ls_over_l_after (L_S*/L),\n"
                    "layers_past_2_over_ls_before,layers_past_2_over_ls_after (layers whose step exceeds 2/L_S*).");
   if (!options.parse(arguments, stdOut)) return 0;
-  const std::string netPath = options.text("net");
-  const auto dictPath = options.optionalText("dict");
-  const std::string signalsPath = options.text("signals");
   const double lambda = options.positiveNumber("lambda");
   const std::string outPath = options.text("out");
   const auto reportPath = options.optionalText("report");
@@ -63,19 +57,12 @@ int runAttack(const QStringList& arguments, std::ostream& stdOut, std::ostream& 
   declareFiles(files, options, {"net", "dict", "signals"}, {"out", "report"});
   std::ostream& out = files.writesToStandardOutput() ? err : stdOut;  // stdout carries the file then
 
-  const NetworkFile file = parseNetworkJson(readWholeFile(netPath), netPath);
-  Matrix D = dictionaryForNetwork(file, netPath, dictPath);
-  const Matrix X = readSignalsFor(D, dictPath.value_or(netPath), signalsPath);
-  validateProblem(D, X, lambda);
+  NetworkInputs in = readNetworkInputs(options, lambda);
   // The attack's findings hold for the problem the network learned; at another lambda they mean nothing.
-  if (std::abs(lambda - file.lambda) > 1e-12 * file.lambda) {
-    char message[200];
-    std::snprintf(message, sizeof message, "%s: the network was trained for lambda = %.17g, not %.17g (--lambda)",
-                  netPath.c_str(), file.lambda, lambda);
-    throw InputError(message);
-  }
-  const Dictionary dictionary(std::move(D));
-  const UnfoldedNetwork network(dictionary, lambda, file.weights);
+  if (!in.otherLambda.empty()) throw InputError(in.otherLambda + " (--lambda)");
+  const Matrix& X = in.X;
+  const Dictionary dictionary(std::move(in.D));
+  const UnfoldedNetwork network(dictionary, lambda, in.file.weights);
 
   ProgressLine progress(err, false);
   settings.progress = [&](const AttackProgress& p) {
@@ -90,7 +77,7 @@ int runAttack(const QStringList& arguments, std::ostream& stdOut, std::ostream& 
     return attackNetwork(network, X, settings);
   }();
   progress.finish();
-  if (!result.X.allFinite()) throw InputError(netPath + ": the attack left the finite numbers; nothing was written");
+  if (!result.X.allFinite()) throw InputError(in.netPath + ": the attack left the finite numbers; nothing was written");
   files.write(outPath, formatSignalsFile(outPath, result.X));
   if (reportPath) files.write(*reportPath, formatAttackReportCsv(result));
   files.commit();

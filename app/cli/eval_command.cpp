@@ -11,7 +11,6 @@
 #include "networks/network_diagnostics.h"
 #include "problem_files.h"
 
-#include <cmath>
 #include <cstdio>
 
 namespace unfold::cli {
@@ -22,45 +21,33 @@ int runEval(const QStringList& arguments, std::ostream& stdOut, std::ostream& er
                          "per layer t, the mean F(z_t) - F* next to ISTA and FISTA after t iterations.\n"
                          "Outputs: '-' is standard output; files are replaced all-or-none, never over an input.\n"
                          "Limits: a matrix file at most 2 GiB, a network file at most 256 MiB.");
-  options.addValue("net", "file", "Network saved by unfoldlab train.");
-  options.addValue("dict", "file", "The dictionary it was trained for (default: the one the network file holds).");
-  options.addValue("signals", "file", "Signals, one per row.");
-  options.addValue("lambda", "value", "Lasso lambda > 0.");
+  addNetworkInputOptions(options, "Signals, one per row.", "Lasso lambda > 0.");
   options.addValue("report", "file", "Per-layer report (CSV).");
   options.addValue("diagnostics", "file",
                    "Per-layer diagnostics for figures (CSV): the report's columns, then threshold_times_l, "
                    "lista_wz_coupling, inv_ls_q10, inv_ls_q50, inv_ls_q90 (1/L_S quantiles in units of 1/L).");
   options.addValue("codes", "file", "The network's output codes z_T, one per row (N x m), like solve --codes.");
   if (!options.parse(arguments, stdOut)) return 0;
-  const std::string netPath = options.text("net");
-  const auto dictPath = options.optionalText("dict");
   const double lambda = options.positiveNumber("lambda");
   const auto reportPath = options.optionalText("report");
   const auto diagnosticsPath = options.optionalText("diagnostics");
   const auto codesPath = options.optionalText("codes");
-  const std::string signalsPath = options.text("signals");
   OutputFiles files(stdOut);
   declareFiles(files, options, {"net", "dict", "signals"}, {"report", "diagnostics", "codes"});
   std::ostream& out = files.writesToStandardOutput() ? err : stdOut;  // stdout carries the file then
 
-  const NetworkFile file = parseNetworkJson(readWholeFile(netPath), netPath);
-  Matrix D = dictionaryForNetwork(file, netPath, dictPath);
-  const Matrix X = readSignalsFor(D, dictPath.value_or(netPath), signalsPath);
-  validateProblem(D, X, lambda);
-  if (std::abs(lambda - file.lambda) > 1e-12 * file.lambda) {
-    char warning[200];
-    std::snprintf(warning, sizeof warning, "warning: the network was trained for lambda = %g, evaluating at %g\n", file.lambda, lambda);
-    err << warning;
-  }
-  const Dictionary dictionary(std::move(D));
-  const UnfoldedNetwork network(dictionary, lambda, file.weights);
+  NetworkInputs in = readNetworkInputs(options, lambda);
+  if (!in.otherLambda.empty()) err << "warning: " << in.otherLambda << " (evaluating at --lambda)\n";
+  const Matrix& X = in.X;
+  const Dictionary dictionary(std::move(in.D));
+  const UnfoldedNetwork network(dictionary, lambda, in.file.weights);
   const ReferenceSolution reference = solveReferenceShowingProgress(dictionary, X, lambda, err, false);
   const std::vector<LayerDiagnostics> report = diagnoseNetwork(network, X, X, reference.optimalCost);
   if (reportPath) files.write(*reportPath, formatReportCsv(report));
   if (diagnosticsPath) files.write(*diagnosticsPath, formatDiagnosticsCsv(report));
   if (codesPath) {
     const Matrix Z = network.forward(X);
-    if (!Z.allFinite()) throw InputError(netPath + ": the network's output is not finite (Inf or NaN) on these signals; no file was replaced");
+    if (!Z.allFinite()) throw InputError(in.netPath + ": the network's output is not finite (Inf or NaN) on these signals; no file was replaced");
     files.write(*codesPath, formatSignalsFile(*codesPath, Z));
   }
   files.commit();

@@ -2,7 +2,11 @@
 
 #include "base/input_error.h"
 #include "io/matrix_file.h"
+#include "lasso/lasso.h"
 #include "progress_line.h"
+
+#include <cmath>
+#include <cstdio>
 
 namespace unfold::cli {
 
@@ -39,6 +43,29 @@ Matrix dictionaryForNetwork(const NetworkFile& network, const std::string& netPa
   Matrix D = readDictionary(*dictPath);
   checkDictionary(network, D, netPath);
   return D;
+}
+
+void addNetworkInputOptions(CommandOptions& options, const QString& signalsHelp, const QString& lambdaHelp) {
+  options.addValue("net", "file", "Network saved by unfoldlab train.");
+  options.addValue("dict", "file", "The dictionary it was trained for (default: the one the network file holds).");
+  options.addValue("signals", "file", signalsHelp);
+  options.addValue("lambda", "value", lambdaHelp);
+}
+
+NetworkInputs readNetworkInputs(const CommandOptions& options, double lambda) {
+  NetworkInputs in;
+  in.netPath = options.text("net");
+  const auto dictPath = options.optionalText("dict");
+  in.file = parseNetworkJson(readWholeFile(in.netPath), in.netPath);
+  in.D = dictionaryForNetwork(in.file, in.netPath, dictPath);
+  in.X = readSignalsFor(in.D, dictPath.value_or(in.netPath), options.text("signals"));
+  validateProblem(in.D, in.X, lambda);
+  if (std::abs(lambda - in.file.lambda) > 1e-12 * in.file.lambda) {
+    char message[200];
+    std::snprintf(message, sizeof message, ": the network was trained for lambda = %.17g, not %.17g", in.file.lambda, lambda);
+    in.otherLambda = in.netPath + message;
+  }
+  return in;
 }
 
 void declareFiles(OutputFiles& files, const CommandOptions& options, std::initializer_list<QString> inputs,

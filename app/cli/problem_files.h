@@ -31,6 +31,19 @@ Matrix readCodesFor(const Matrix& D, Eigen::Index signalCount, const std::string
 Matrix dictionaryForNetwork(const NetworkFile& network, const std::string& netPath,
                             const std::optional<std::string>& dictPath);
 
+// A command that runs a trained network on signals (eval, attack): its options --net, --dict, --signals,
+// --lambda, and those inputs read and checked (the network, the D it runs with, the signals against D).
+void addNetworkInputOptions(CommandOptions& options, const QString& signalsHelp, const QString& lambdaHelp);
+struct NetworkInputs {
+  std::string netPath;
+  NetworkFile file;
+  Matrix D;
+  Matrix X;  // n x N
+  // Empty, or "NET: the network was trained for lambda = A, not B" when --lambda is another one.
+  std::string otherLambda;
+};
+NetworkInputs readNetworkInputs(const CommandOptions& options, double lambda);
+
 // Declares the paths of the named options (flag --name; an option not given is left out) as the
 // command's inputs and outputs, then checks them before any work (OutputFiles::check).
 void declareFiles(OutputFiles& files, const CommandOptions& options, std::initializer_list<QString> inputs,

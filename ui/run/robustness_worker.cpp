@@ -78,22 +78,7 @@ struct RobustnessWorker::Evaluated {
 };
 
 quint64 RobustnessWorker::request(const RobustnessRequest& request) {
-  QMutexLocker lock(&mutex_);
-  pending_ = request;
-  cancelled_.store(false);
-  stopRequested_.store(false);
-  const quint64 generation = ++generation_;
-  if (!busy_) {
-    busy_ = true;
-    QMetaObject::invokeMethod(this, "process", Qt::QueuedConnection);
-  }
-  return generation;
-}
-
-void RobustnessWorker::cancel() {
-  QMutexLocker lock(&mutex_);
-  cancelled_.store(true);
-  ++generation_;
+  return requests_.post(request, [this] { QMetaObject::invokeMethod(this, "process", Qt::QueuedConnection); });
 }
 
 void RobustnessWorker::inspect(bool attacked, int signal) {
@@ -101,30 +86,16 @@ void RobustnessWorker::inspect(bool attacked, int signal) {
 }
 
 void RobustnessWorker::process() {
-  while (true) {
-    RobustnessRequest request;
-    quint64 generation;
-    {
-      QMutexLocker lock(&mutex_);
-      generation = generation_.load();
-      if (cancelled_.load()) {
-        busy_ = false;
-        return;
-      }
-      request = pending_;
-    }
+  while (const auto next = requests_.take()) {
+    const quint64 generation = next->second;
     try {
-      run(request, generation);
+      run(next->first, generation);
     } catch (const InputError& e) {
       if (!superseded(generation)) emit failed(generation, QString::fromStdString(e.what()));
     } catch (const std::bad_alloc&) {
       if (!superseded(generation)) emit failed(generation, "out of memory: try fewer signals");
     }
-    QMutexLocker lock(&mutex_);
-    if (generation_.load() == generation || cancelled_.load()) {
-      busy_ = false;
-      return;
-    }
+    if (requests_.answered(generation)) return;
   }
 }
 
@@ -154,7 +125,7 @@ void RobustnessWorker::run(const RobustnessRequest& request, quint64 generation)
   for (const SignalRobustness& s : assessSignals(network, evaluated->X, reference)) snapshot.testGap << s.gap;
   if (superseded(generation)) return;
   {
-    QMutexLocker lock(&mutex_);
+    QMutexLocker lock(&lastMutex_);
     last_ = evaluated;
   }
   if (request.attackSteps <= 0) {
@@ -168,7 +139,7 @@ void RobustnessWorker::run(const RobustnessRequest& request, quint64 generation)
   settings.steps = request.attackSteps;
   settings.progress = [&](const AttackProgress& p) {
     if (superseded(generation)) return true;
-    const bool stopping = stopRequested_.load();
+    const bool stopping = requests_.stopRequested();
     if (throttle.due(p.step == p.steps || stopping)) {
       snapshot.attackStep = p.step;
       snapshot.attackedGap = toQVector(*p.gap);
@@ -190,7 +161,7 @@ void RobustnessWorker::run(const RobustnessRequest& request, quint64 generation)
 void RobustnessWorker::computeInspection(bool attacked, int signal) {
   std::shared_ptr<Evaluated> evaluated;
   {
-    QMutexLocker lock(&mutex_);
+    QMutexLocker lock(&lastMutex_);
     evaluated = last_;
   }
   const Matrix* X = evaluated ? (attacked ? &evaluated->attackedX : &evaluated->X) : nullptr;

@@ -10,6 +10,7 @@
 #include "io/network_file.h"
 #include "run/convergence_snapshot.h"
 #include "run/experiment_settings.h"
+#include "run/latest_request.h"
 
 #include <QMetaType>
 #include <QMutex>
@@ -51,9 +52,9 @@ class RobustnessWorker : public QObject {
   // UI thread. Returns the generation of this request.
   quint64 request(const RobustnessRequest& request);
   // Ends a running attack where it is; a last snapshot (stopped) follows (UI thread).
-  void stop() { stopRequested_.store(true); }
+  void stop() { requests_.stop(); }
   // Forgets queued requests and abandons the current one, sending nothing more (UI thread; on close).
-  void cancel();
+  void cancel() { requests_.cancel(); }
   // Signal `signal` of the latest answered request (attacked or not) under the network and under OISTA
   // (UI thread); inspectionReady follows.
   void inspect(bool attacked, int signal);
@@ -68,13 +69,10 @@ class RobustnessWorker : public QObject {
   Q_INVOKABLE void process();
   Q_INVOKABLE void computeInspection(bool attacked, int signal);
   void run(const RobustnessRequest& request, quint64 generation);
-  bool superseded(quint64 generation) const { return generation_.load() != generation || cancelled_.load(); }
+  bool superseded(quint64 generation) const { return requests_.superseded(generation); }
 
-  QMutex mutex_;
-  RobustnessRequest pending_;
-  bool busy_ = false;
-  std::atomic<quint64> generation_{0};
-  std::atomic<bool> cancelled_{false}, stopRequested_{false};
+  LatestRequest<RobustnessRequest> requests_;
+  QMutex lastMutex_;  // guards last_, which the inspection reads
   std::shared_ptr<Evaluated> last_;  // the latest answered request's signals (worker thread only)
 };
 

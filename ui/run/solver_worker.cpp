@@ -58,51 +58,19 @@ class SolverWorker::RunningSolvers {
 };
 
 quint64 SolverWorker::requestRun(const RunRequest& request) {
-  QMutexLocker lock(&mutex_);
-  pending_ = request;
-  cancelled_.store(false);
-  stopRequested_.store(false);
-  const quint64 generation = ++generation_;  // the running computation sees it and stops
-  if (!busy_) {
-    busy_ = true;
-    QMetaObject::invokeMethod(this, "process", Qt::QueuedConnection);
-  }
-  return generation;
+  return requests_.post(request, [this] { QMetaObject::invokeMethod(this, "process", Qt::QueuedConnection); });
 }
-
-void SolverWorker::stop() { stopRequested_.store(true); }
 
 void SolverWorker::send(ConvergenceSnapshot snapshot) {
   snapshot.seconds = clock_.elapsed() / 1000.0;
   emit snapshotReady(snapshot);
 }
 
-void SolverWorker::cancel() {
-  QMutexLocker lock(&mutex_);
-  cancelled_.store(true);
-  ++generation_;
-}
-
 void SolverWorker::process() {
-  while (true) {
-    RunRequest request;
-    quint64 generation;
-    {
-      QMutexLocker lock(&mutex_);
-      generation = generation_.load();
-      if (cancelled_.load()) {
-        busy_ = false;
-        return;
-      }
-      request = pending_;
-    }
-    run(request, generation);
-    emit finished(generation);
-    QMutexLocker lock(&mutex_);
-    if (generation_.load() == generation || cancelled_.load()) {  // nothing newer was asked
-      busy_ = false;
-      return;
-    }
+  while (const auto next = requests_.take()) {
+    run(next->first, next->second);
+    emit finished(next->second);
+    if (requests_.answered(next->second)) return;
   }
 }
 

@@ -12,15 +12,13 @@
 
 #include "run/convergence_snapshot.h"
 #include "run/experiment_settings.h"
+#include "run/latest_request.h"
 #include "run/network_training_run.h"
 #include "run/run_gate.h"
 #include "run/workbench_problem.h"
 
 #include <QElapsedTimer>
-#include <QMutex>
 #include <QObject>
-
-#include <atomic>
 
 namespace unfold::ui {
 
@@ -37,9 +35,9 @@ class SolverWorker : public QObject {
   quint64 requestRun(const RunRequest& request);
   // Ends the current run where it is (within one iteration or training step); its last snapshot,
   // RunPhase::Stopped, follows, then finished() (UI thread).
-  void stop();
+  void stop() { requests_.stop(); }
   // Stops the current run and forgets queued ones, sending nothing more (UI thread; used on close).
-  void cancel();
+  void cancel() { requests_.cancel(); }
   // Pause, resume and step the running request (UI thread); they take effect at the next iteration.
   RunGate& gate() { return gate_; }
 
@@ -62,15 +60,10 @@ class SolverWorker : public QObject {
   bool train(Run& run);
   bool trainOne(Run& run, const NetworkProblem& problem, const NetworkSettings& settings);
   void send(ConvergenceSnapshot snapshot);  // stamped with the run's seconds so far
-  bool superseded(quint64 generation) const { return generation_.load() != generation || cancelled_.load(); }
-  bool abandoned(quint64 generation) const { return superseded(generation) || stopRequested_.load(); }
+  bool superseded(quint64 generation) const { return requests_.superseded(generation); }
+  bool abandoned(quint64 generation) const { return superseded(generation) || requests_.stopRequested(); }
 
-  QMutex mutex_;
-  RunRequest pending_;
-  bool busy_ = false;  // a process() call is queued or running (guarded by mutex_)
-  std::atomic<quint64> generation_{0};
-  std::atomic<bool> cancelled_{false};
-  std::atomic<bool> stopRequested_{false};
+  LatestRequest<RunRequest> requests_;
   RunGate gate_;
   QElapsedTimer clock_;  // since the start of the run (worker thread)
 };
