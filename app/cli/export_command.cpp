@@ -23,8 +23,7 @@ int runExport(const QStringList& arguments, std::ostream& stdOut, std::ostream& 
       "The dictionary is part of the network's computation: the one the network file holds (unfoldlab train\n"
       "saves it), or --dict for a file that holds none (checked against the network).\n"
       "Both files are replaced together, never over an input.");
-  options.addValue("net", "file", "Network saved by unfoldlab train.");
-  options.addValue("dict", "file", "The dictionary it was trained for (default: the one the network file holds).");
+  addNetworkOptions(options);
   options.addValue("format", "name", "numpy or torch.", "numpy");
   options.addValue("out", "dir", "Output folder (must exist).");
   options.addValue("name", "name", "Module name (default: the network file's name, as a Python identifier).");

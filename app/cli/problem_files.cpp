@@ -45,9 +45,13 @@ Matrix dictionaryForNetwork(const NetworkFile& network, const std::string& netPa
   return D;
 }
 
-void addNetworkInputOptions(CommandOptions& options, const QString& signalsHelp, const QString& lambdaHelp) {
+void addNetworkOptions(CommandOptions& options) {
   options.addValue("net", "file", "Network saved by unfoldlab train.");
   options.addValue("dict", "file", "The dictionary it was trained for (default: the one the network file holds).");
+}
+
+void addNetworkInputOptions(CommandOptions& options, const QString& signalsHelp, const QString& lambdaHelp) {
+  addNetworkOptions(options);
   options.addValue("signals", "file", signalsHelp);
   options.addValue("lambda", "value", lambdaHelp);
 }

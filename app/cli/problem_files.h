@@ -34,6 +34,7 @@ Matrix dictionaryForNetwork(const NetworkFile& network, const std::string& netPa
 // A command that runs a trained network on signals (eval, attack): its options --net, --dict, --signals,
 // --lambda, and those inputs read and checked (the network, the D it runs with, the signals against D).
 void addNetworkInputOptions(CommandOptions& options, const QString& signalsHelp, const QString& lambdaHelp);
+void addNetworkOptions(CommandOptions& options);  // --net and --dict only (export)
 struct NetworkInputs {
   std::string netPath;
   NetworkFile file;
