@@ -134,17 +134,21 @@ class TestExperiment : public QObject {
 
   void reproduceTrainsWhatGenerateAndTrainTrain_data() {
     QTest::addColumn<QString>("figure");
+    QTest::addColumn<QString>("data");
     QTest::addColumn<QStringList>("training");
     // Fig. 4 and 5 at --tiny: n = 10, m = 20, 100 training and 100 test signals from seed 0.
-    QTest::newRow("learned steps") << "learned-steps"
+    QTest::newRow("learned steps") << "learned-steps" << "learned-steps.csv"
                                    << QStringList{"--net", "slista", "--layers", "8", "--lambda", "0.2", "--max-iter", "30"};
-    QTest::newRow("coupling") << "coupling"
-                              << QStringList{"--net", "lista-cp", "--layers", "5", "--lambda", "0.05", "--max-iter", "40",
-                                             "--layer-wise", "--patience", "0"};
+    const QStringList coupling{"--net", "lista-cp", "--layers", "5", "--lambda", "0.05", "--max-iter", "40",
+                               "--layer-wise", "--patience", "0"};
+    QTest::newRow("coupling") << "coupling" << "coupling.csv" << coupling;
+    QTest::newRow("coupling's control") << "coupling" << "coupling-control.csv"
+                                        << coupling + QStringList{"--coupling-offset", "0.5"};
   }
 
   void reproduceTrainsWhatGenerateAndTrainTrain() {
     QFETCH(QString, figure);
+    QFETCH(QString, data);
     QFETCH(QStringList, training);
     QTemporaryDir dir;
     QCOMPARE(runCommand({"reproduce", figure, "--tiny", "--out", dir.path()}), 0);
@@ -157,7 +161,7 @@ class TestExperiment : public QObject {
                         training),
              0);
     // Every per-layer number, the learned steps and thresholds among them, to the last bit (17 digits).
-    const QByteArray reproduced = fileBytes(dir.filePath(figure + ".csv"));
+    const QByteArray reproduced = fileBytes(dir.filePath(data));
     QVERIFY(reproduced.count('\n') > 3);
     QCOMPARE(reproduced, fileBytes(dir.filePath("diagnostics.csv")));
   }

@@ -107,6 +107,10 @@ class TestReproduce : public QObject {
     const CsvTable coupling = CsvTable::fromFile(dir.filePath("coupling.csv"));
     QCOMPARE(coupling.rows.size(), 5);
     for (qsizetype t = 0; t < coupling.rows.size(); ++t) QVERIFY(coupling.at(t, "coupling") > 0.0);
+    // The control's layers start 0.5 from coupling; 8 steps per layer cannot take them anywhere near 0.
+    const CsvTable control = CsvTable::fromFile(dir.filePath("coupling-control.csv"));
+    QCOMPARE(control.rows.size(), 5);
+    for (qsizetype t = 0; t < control.rows.size(); ++t) QVERIFY(control.at(t, "coupling") > 0.25);
     // Each figure in each format: PNGs that decode, a PDF and an SVG that are what they say.
     for (const char* name : {"learned-steps.png", "coupling.png"}) QVERIFY2(QImage(dir.filePath(name)).width() > 0, name);
     QFile pdf(dir.filePath("coupling.pdf")), svg(dir.filePath("coupling.svg"));

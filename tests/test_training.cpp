@@ -2,6 +2,7 @@
 // are reproducible, constraints hold, and every stop condition works.
 #include "experiments/problem_generators.h"
 #include "linalg/dictionary.h"
+#include "networks/network_diagnostics.h"
 #include "networks/network_trainer.h"
 
 #include <QtTest>
@@ -156,6 +157,32 @@ class TestTraining : public QObject {
     trainNetwork(net, p.data, {.maxIterations = 10}, &rec);
     QCOMPARE(rec.firstLayerCoupling.size(), rec.train.size());
     QVERIFY(rec.firstLayerCoupling.back() > 0.0);  // training moved W away from D diag(theta)
+  }
+
+  // The control for Fig. 5: an ISTA layer (coupled, distance 0) moved `offset` away lands exactly there,
+  // and the trainer moves every layer before its first test.
+  void couplingOffsetStartsEveryLayerThatFarFromCoupling() {
+    const Problem p;
+    const Matrix& D = p.dictionary.atoms();
+    const double L = p.dictionary.lipschitz();
+    NetworkWeights w = istaInitialization(Parametrization::ListaCp, D, L, 3);
+    for (const LayerCoupling& c : layerCoupling(w, D, L)) QCOMPARE(c.distance, 0.0);
+    for (size_t t = 0; t < 3; ++t) moveAwayFromCoupling(w.layers[t], D, 0.5, 100 + t);
+    for (const LayerCoupling& c : layerCoupling(w, D, L)) QVERIFY2(std::abs(c.distance - 0.5) <= 1e-12, qPrintable(QString::number(c.distance, 'g', 17)));
+    QVERIFY(w.layers[0].W != w.layers[1].W);  // each layer its own direction
+    NetworkWeights slista = istaInitialization(Parametrization::Slista, D, L, 1);
+    const Vector before = slista.flatten();
+    moveAwayFromCoupling(slista.layers[0], D, 0.5, 1);
+    QCOMPARE(slista.flatten(), before);  // no W: nothing to move
+
+    const TrainingSettings s{.maxIterations = 1, .seed = 4, .couplingOffset = 0.5};
+    UnfoldedNetwork net = p.network(Parametrization::ListaCp, 3);
+    const TrainingResult r = trainNetwork(net, p.data, s);
+    NetworkWeights moved = istaInitialization(Parametrization::ListaCp, D, L, 3);
+    for (size_t t = 0; t < 3; ++t) moveAwayFromCoupling(moved.layers[t], D, 0.5, 4 + t + 1);
+    const UnfoldedNetwork start(p.dictionary, 0.2, moved), ista = p.network(Parametrization::ListaCp, 3);
+    QCOMPARE(r.initialTestLoss, start.loss(LossKind::Unsupervised, p.data.testX, {}));
+    QVERIFY(r.initialTestLoss > ista.loss(LossKind::Unsupervised, p.data.testX, {}));  // away from a good start
   }
 
   void sameSeedSameBitsOtherSeedOtherBits() {

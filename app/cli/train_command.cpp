@@ -76,6 +76,10 @@ void declareOptions(CommandOptions& options) {
   options.addValue("batch-size", "count", "Adam's mini-batch size.", "256");
   options.addValue("patience", "count", "Stop after this many test evaluations without improvement (0: never).", "300");
   options.addSwitch("layer-wise", "Train layers 1..t, then add layer t+1 as a copy of layer t.");
+  options.addValue("coupling-offset", "d",
+                   "lista-cp: every layer (--layer-wise: each new one) starts d from coupling,\n"
+                   "||W - D diag(theta)||_F / ||D||_F, in a random direction (0 to 10; a control: coupling\n"
+                   "found after training is then learned, not inherited from an ISTA start).", "0");
   options.addValue("seed", "seed", "Seed (Adam's batches).", "0");
   options.addValue("out", "file", "Where to save the network (JSON, with D: eval and export need no --dict).");
   options.addValue("report", "file", "Per-layer report (CSV).");
@@ -106,6 +110,7 @@ NetworkSettings networkSettings(const CommandOptions& options) {
   t.batchSize = static_cast<int>(options.integer("batch-size", 1, 100000000));
   t.patience = static_cast<int>(options.integer("patience", 0, 100000000));
   t.layerWise = options.isSet("layer-wise");
+  t.couplingOffset = options.number("coupling-offset", 0, 10);
   t.seed = options.seed("seed");
   return settings;
 }

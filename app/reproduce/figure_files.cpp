@@ -10,19 +10,28 @@ namespace {
 constexpr const char* kFigureTypes[] = {"png", "pdf", "svg"};
 }
 
-FigureFiles::FigureFiles(const QString& directory, const QString& name, bool withCsv, std::ostream& standardOutput)
+FigureFiles::FigureFiles(const QString& directory, const QString& name, bool withCsv, std::ostream& standardOutput,
+                         const QStringList& extraData)
     : directory_(directory), name_(name), withCsv_(withCsv), files_(standardOutput) {
   if (withCsv_) files_.addOutput("--out", path("csv").toStdString());
+  for (const QString& extra : extraData) files_.addOutput("--out", extraPath(extra).toStdString());
   for (const char* suffix : kFigureTypes) files_.addOutput("--out", path(suffix).toStdString());
 }
 
 QString FigureFiles::path(const char* suffix) const { return QDir(directory_).filePath(name_ + "." + suffix); }
+
+QString FigureFiles::extraPath(const QString& extra) const { return QDir(directory_).filePath(name_ + "-" + extra + ".csv"); }
 
 void FigureFiles::check() { files_.check(); }
 
 void FigureFiles::writeCsv(const std::string& contents) {
   files_.write(path("csv").toStdString(), contents);
   written_ << path("csv");
+}
+
+void FigureFiles::writeCsv(const QString& extra, const std::string& contents) {
+  files_.write(extraPath(extra).toStdString(), contents);
+  written_ << extraPath(extra);
 }
 
 void FigureFiles::writeFigure(ui::PaperFigure& figure) {

@@ -33,7 +33,7 @@ int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& 
       "  oista          ISTA, FISTA, OISTA, ISTA-BT and their steps (Fig. 2)             seconds\n"
       "  ls-ratio       L_S/L against |S|/m with Marchenko-Pastur (Fig. E.1)              ~20 s\n"
       "  learned-steps  SLISTA's learned steps against 1/L_S (Fig. 4)                     minutes (--quick: ~20 s)\n"
-      "  coupling       weight coupling of a 40-layer LISTA-CP (Fig. 5)                   ~an hour (--quick: ~1 min)\n"
+      "  coupling       weight coupling of a 40-layer LISTA-CP (Fig. 5), and its control  ~2 hours (--quick: <1 min)\n"
       "  networks       networks against depth, simulated and digits data (Fig. 6)        days (--quick: minutes);\n"
       "                 resumable: rerun the same command to continue from what is saved in DIR;\n"
       "                 on a cluster: --shard K/N per job (sharing DIR), then once without --shard\n"
@@ -87,7 +87,8 @@ int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& 
   std::vector<std::pair<QString, std::unique_ptr<FigureFiles>>> selected;
   for (const auto& [name, make] : figures)
     if (figure == "all" || figure == name)
-      selected.emplace_back(name, std::make_unique<FigureFiles>(directory, name, name != "networks", out));
+      selected.emplace_back(name, std::make_unique<FigureFiles>(directory, name, name != "networks", out,
+                                                                name == "coupling" ? QStringList{"control"} : QStringList{}));
   for (auto& [name, files] : selected) files->check();
   if (figure == "all" || figure == "networks")  // a refused networks folder is said now, not after the other figures
     checkNetworksProtocol(Context{scale, directory, *selected.front().second, out, err, std::nullopt, 0, *optimizer});

@@ -17,7 +17,7 @@ SignalSet signalsOf(const ProblemSpec& spec, const Matrix& D, Eigen::Index count
 QJsonObject trainingRecord(const NetworkSettings& settings, const TrainingData& data, const TrainingResult& result,
                            double seconds) {
   const TrainingSettings& t = settings.training;
-  return QJsonObject{{"loss", QString::fromStdString(lossKindName(t.loss))},
+  QJsonObject record{{"loss", QString::fromStdString(lossKindName(t.loss))},
                      {"optimizer", QString::fromStdString(optimizerName(t.optimizer))},
                      {"max_iter", t.maxIterations},
                      {"iterations", result.iterations},
@@ -29,6 +29,8 @@ QJsonObject trainingRecord(const NetworkSettings& settings, const TrainingData& 
                      {"best_test_loss", result.bestTestLoss},
                      {"stopped", QString::fromStdString(stopReasonText(result.reason))},
                      {"seconds", seconds}};
+  if (t.couplingOffset > 0) record.insert("coupling_offset", t.couplingOffset);
+  return record;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <random>
 
 namespace unfold {
 
@@ -122,6 +123,14 @@ NetworkWeights istaInitialization(Parametrization kind, const Matrix& D, double 
 
 void appendCopyOfLastLayer(NetworkWeights& weights) {
   if (!weights.layers.empty()) weights.layers.push_back(weights.layers.back());
+}
+
+void moveAwayFromCoupling(LayerWeights& layer, const Matrix& D, double offset, std::uint64_t seed) {
+  if (offset <= 0 || layer.W.size() == 0) return;
+  std::mt19937_64 random(seed);
+  std::normal_distribution<double> normal;
+  const Matrix direction = Matrix::NullaryExpr(layer.W.rows(), layer.W.cols(), [&] { return normal(random); });
+  layer.W += (offset * D.norm() / direction.norm()) * direction;
 }
 
 }  // namespace unfold

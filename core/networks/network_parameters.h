@@ -7,6 +7,8 @@
 // The same type holds a gradient (same shapes), so optimizers work on it as a flat vector.
 #pragma once
 
+#include <cstdint>
+
 #include "base/types.h"
 
 #include <optional>
@@ -51,5 +53,10 @@ NetworkWeights istaInitialization(Parametrization kind, const Matrix& D, double 
 
 // One more layer initialised as a copy of the last one (layer-wise training).
 void appendCopyOfLastLayer(NetworkWeights& weights);
+
+// LISTA-CP: moves the layer's W by offset * ||D||_F in a random direction (a Gaussian matrix from `seed`),
+// the units of the coupling distance ||W - D diag(theta)||_F / ||D||_F: an ISTA layer (distance 0) ends
+// exactly `offset` from coupling. Other parametrizations are left as they are.
+void moveAwayFromCoupling(LayerWeights& layer, const Matrix& D, double offset, std::uint64_t seed);
 
 }  // namespace unfold

@@ -312,7 +312,12 @@ class Run {
 TrainingResult trainNetwork(UnfoldedNetwork& network, const TrainingData& data, const TrainingSettings& settings,
                             TrainingObserver* observer) {
   Run run(network, data, settings, observer);
+  const auto moveAway = [&](int t) {  // layer t (1-based), its own direction
+    moveAwayFromCoupling(network.weights().layers[static_cast<size_t>(t - 1)], network.dictionary().atoms(),
+                         settings.couplingOffset, settings.seed + static_cast<std::uint64_t>(t));
+  };
   if (!settings.layerWise || network.layerCount() <= 1) {
+    for (int t = 1; t <= network.layerCount(); ++t) moveAway(t);
     run.recordInitial();
     run.stage(settings.maxIterations);
     return run.finish();
@@ -320,6 +325,7 @@ TrainingResult trainNetwork(UnfoldedNetwork& network, const TrainingData& data, 
   const int depth = network.layerCount();
   const NetworkWeights initial = network.weights();
   network.weights().layers.resize(1);
+  moveAway(1);
   run.recordInitial();
   for (int t = 1; t <= depth; ++t) {
     if (t > 1) {
@@ -331,6 +337,7 @@ TrainingResult trainNetwork(UnfoldedNetwork& network, const TrainingData& data, 
       network.weights().layers.back() = initial.layers[static_cast<size_t>(t - 1)];
       const double fresh = network.loss(settings.loss, data.trainX, data.trainTargets);
       if (!(fresh < copied)) network.weights().layers.back() = network.weights().layers[static_cast<size_t>(t - 2)];
+      moveAway(t);
     }
     // The budget is shared evenly between the stages; the last one takes the remainder.
     const int budget = t < depth ? settings.maxIterations / depth

@@ -35,6 +35,10 @@ struct TrainingSettings {
   bool layerWise = false;
   std::uint64_t seed = 0;
   int patience = 300;            // stop after this many test evaluations without improvement; 0: never
+  // LISTA-CP: every layer starts this far from coupling (moveAwayFromCoupling; layer-wise: each new layer,
+  // after its start is chosen). A control: coupling found after training is then learned, not inherited
+  // from a start that was an ISTA step. 0: layers start as initialised.
+  double couplingOffset = 0.0;
   bool operator==(const TrainingSettings&) const = default;
 };
 
