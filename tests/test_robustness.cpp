@@ -71,15 +71,26 @@ class TestRobustness : public QObject {
 
     // Click the attacked bar of the highest bin: its worst signal, under SLISTA's layers, then OISTA.
     RobustnessPlot& plot = *panel.plot();
-    const QCPBarsData* highest = nullptr;
-    for (const QCPBarsData& d : *plot.attackedBars()->data())
-      if (d.value > 0) highest = &d;
-    QVERIFY(highest);
-    const QPoint at(static_cast<int>(plot.xAxis->coordToPixel(highest->key)), static_cast<int>(plot.yAxis->coordToPixel(highest->value / 2)));
+    const auto highestBar = [&plot](QCPBars* bars) {  // the middle of the non-empty bar furthest right
+      const QCPBarsData* highest = nullptr;
+      for (const QCPBarsData& d : *bars->data())
+        if (d.value > 0) highest = &d;
+      return highest ? QPoint(static_cast<int>(plot.xAxis->coordToPixel(highest->key)),
+                              static_cast<int>(plot.yAxis->coordToPixel(highest->value / 2)))
+                     : QPoint(-1, -1);
+    };
+    const QPoint at = highestBar(plot.attackedBars());
     const RobustnessPlot::Pick pick = plot.signalAt(at);
     QVERIFY(pick.attacked);
     const auto worst = std::max_element(attacked.attackedGap.begin(), attacked.attackedGap.end()) - attacked.attackedGap.begin();
     QCOMPARE(pick.signal, static_cast<int>(worst));  // the highest bin holds the worst signal
+    // A mark over its bar, which may be a pixel high, names it; a click under the mark picks it.
+    QCOMPARE(plot.worstMark()->data()->size(), 1);
+    QVERIFY(plot.worstMark()->name().startsWith(QString("worst: attacked signal %1,").arg(worst)));
+    const QPointF mark(plot.xAxis->coordToPixel(plot.worstMark()->data()->at(0)->key),
+                       plot.yAxis->coordToPixel(plot.worstMark()->data()->at(0)->value));
+    QCOMPARE(plot.signalAt(mark).signal, static_cast<int>(worst));
+    QVERIFY(plot.signalAt(mark).attacked);
     QTest::mouseClick(&plot, Qt::LeftButton, {}, at);
     QTRY_VERIFY(w.inspectingRobustness());
     QVERIFY2(w.supportPlot()->title().contains(QString("SLISTA, attacked signal %1").arg(worst)), qPrintable(w.supportPlot()->title()));
@@ -96,11 +107,19 @@ class TestRobustness : public QObject {
     panel.findChild<QComboBox*>("inspectUnder")->setCurrentIndex(1);
     QCOMPARE(w.supportPlot()->raster()->data()->keySize(), 101);  // OISTA's 100 iterations
     QVERIFY(w.supportPlot()->title().contains("OISTA, attacked signal"));
+    QCOMPARE(w.ratioPlot()->title(), QString("L_S / L: OISTA"));
+    QVERIFY(w.ratioPlot()->toCsv().contains("scatter,OISTA iterates,"));
+    QVERIFY(!w.ratioPlot()->toCsv().contains("scatter,SLISTA iterates,"));  // the cloud of the method shown
     QCOMPARE(storyProblems(w), QString());
 
-    // Stop a long attack: it ends where it is and says so.
+    // Stop a long attack: it ends where it is and says so. Attacking again replaces the attacked signals:
+    // the inspection of one of them ends and the plots go back to the run's.
     panel.findChild<QSpinBox*>("attackSteps")->setValue(1000);
     QTest::mouseClick(attack, Qt::LeftButton);
+    QVERIFY(!w.inspectingRobustness());
+    QVERIFY2(!w.supportPlot()->title().contains("attacked"), qPrintable(w.supportPlot()->title()));
+    QCOMPARE(panel.findChild<QLabel*>("robustnessInspection")->text(), QString());
+    QCOMPARE(storyProblems(w), QString());
     QTRY_VERIFY_WITH_TIMEOUT(panel.shown().attackStep >= 1 && panel.shown().request.attackSteps == 1000, 30000);
     QTest::mouseClick(panel.findChild<QPushButton*>("stopAttack"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(panel.shown().stopped, 30000);
@@ -109,8 +128,21 @@ class TestRobustness : public QObject {
     QVERIFY(panel.findChild<QLabel*>("robustnessSummary")->text().contains(", stopped)"));
     QCOMPARE(storyProblems(w), QString());
 
+    // A test signal inspected outlives an attack on the same signals, not a shift of them.
+    QTest::mouseClick(&plot, Qt::LeftButton, {}, highestBar(plot.testBars()));
+    QTRY_VERIFY(w.inspectingRobustness());
+    QVERIFY2(w.supportPlot()->title().contains("test signal"), qPrintable(w.supportPlot()->title()));
+    panel.findChild<QSpinBox*>("attackSteps")->setValue(2);
+    QTest::mouseClick(attack, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(panel.shown().complete && panel.shown().request.attackSteps == 2, 30000);
+    QVERIFY(w.inspectingRobustness());
+    QVERIFY2(w.supportPlot()->title().contains("test signal"), qPrintable(w.supportPlot()->title()));
+    QCOMPARE(storyProblems(w), QString());
     // Out of distribution: lambda twice the trained one, evaluated live, equals the core's number.
     panel.setShift(std::nullopt, 0.0, 2.0);
+    QTRY_VERIFY(!w.inspectingRobustness());
+    QVERIFY2(!w.supportPlot()->title().contains("test signal"), qPrintable(w.supportPlot()->title()));
+    QCOMPARE(panel.findChild<QLabel*>("robustnessInspection")->text(), QString());
     QTRY_VERIFY_WITH_TIMEOUT(std::abs(panel.shown().lambda - 2 * settings.lambda) < 1e-12 && panel.shown().complete, 20000);
     const double shifted = meanTestGap(settings, trained.network, 2 * settings.lambda);
     QVERIFY2(std::abs(panel.shown().meanTestGap() - shifted) <= 1e-9 * shifted,
@@ -125,6 +157,8 @@ class TestRobustness : public QObject {
     QCOMPARE(storyProblems(w), QString());
 
     // Picking a solver's signal in the form takes the inspector back.
+    QTest::mouseClick(&plot, Qt::LeftButton, {}, highestBar(plot.testBars()));
+    QTRY_VERIFY(w.inspectingRobustness());
     w.settingsPanel()->setInspection(Algorithm::Oista, 3);
     QVERIFY(!w.inspectingRobustness());
     QVERIFY(w.supportPlot()->title().contains("OISTA, signal 3"));

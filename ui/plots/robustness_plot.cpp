@@ -21,6 +21,12 @@ RobustnessPlot::RobustnessPlot(QWidget* parent) : WorkbenchPlot("Robustness (tra
   test_->setBrush(methodColor(Algorithm::Ista));
   attacked_->setPen(Qt::NoPen);
   attacked_->setBrush(methodColor(Parametrization::ListaCp));
+  // The worst attacked signal may be alone in its bin, a bar a pixel high: a mark above it says where.
+  worst_ = addGraph();
+  worst_->setLineStyle(QCPGraph::lsNone);
+  worst_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted, methodColor(Parametrization::ListaCp),
+                                          methodColor(Parametrization::ListaCp), 10));
+  worst_->removeFromLegend();
   legend->setVisible(false);
   axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);  // gaps grow to the right
 }
@@ -41,6 +47,17 @@ void RobustnessPlot::showSnapshot(const RobustnessSnapshot& snapshot) {
     }
     bars->setWidth(half * 0.95);
     bars->setData(keys, heights, true);
+  }
+  worst_->data()->clear();
+  if (const auto worst = std::max_element(snapshot.attackedGap.begin(), snapshot.attackedGap.end());
+      worst != snapshot.attackedGap.end()) {
+    const int bin = bins_.binOf(*worst);
+    double highest = 1.0;
+    for (QCPBars* bars : {test_, attacked_})
+      for (const QCPBarsData& d : *bars->data()) highest = std::max(highest, d.value);
+    worst_->setName(QString("worst: attacked signal %1, F − F* = %2")
+                        .arg(worst - snapshot.attackedGap.begin()).arg(scientific(*worst)));
+    worst_->addData(bins_.centre(bin) + half / 2, attacked_->data()->at(bin)->value + 0.06 * highest);
   }
   const bool evaluated = !snapshot.testGap.isEmpty();
   const QString which = snapshot.request.signalKind || snapshot.request.noise > 0 || snapshot.request.lambdaFactor != 1.0

@@ -24,6 +24,7 @@ class RobustnessPlot : public WorkbenchPlot {
   Pick signalAt(const QPointF& position) const;
   QCPBars* testBars() const { return test_; }
   QCPBars* attackedBars() const { return attacked_; }
+  QCPGraph* worstMark() const { return worst_; }
 
  signals:
   void signalPicked(bool attacked, int signal);
@@ -36,6 +37,7 @@ class RobustnessPlot : public WorkbenchPlot {
   RobustnessSnapshot snapshot_;
   LogBins bins_{{}};
   QCPBars *test_ = nullptr, *attacked_ = nullptr;
+  QCPGraph* worst_ = nullptr;  // a mark over the worst attacked signal's bar
   QPointF pressedAt_;
 };
 

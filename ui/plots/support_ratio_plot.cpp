@@ -50,6 +50,7 @@ void SupportRatioPlot::fitLegend() {
 
 void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey method, int signal) {
   snapshot_ = snapshot;
+  method_ = method;
   clearPlot();
   const auto add = [&](QCPAxisRect* rect, const QString& name, const QPen& pen, bool inLegend) {
     QCPGraph* g = addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
@@ -78,6 +79,7 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey
       QCPGraph* mean = add(axisRect(), QString("mean over %1 signals").arg(K), QPen(c.color, 1.5, Qt::DashLine), true);
       for (int t = 0; t < c.lsOverLMean.size(); ++t) mean->addData(t, c.lsOverLMean[t]);
     }
+    if (c.key() != method) continue;  // the cloud of the method the title names, as in the left panel
     QCPGraph* samples = add(right_, c.method + " iterates", QPen(c.color), false);
     samples->setLineStyle(QCPGraph::lsNone);
     QColor dot = c.color;
@@ -129,6 +131,7 @@ int SupportRatioPlot::signalAt(const QPointF& position) const {
   double best = 8.0;
   int signal = -1;
   for (const ConvergenceCurve& c : snapshot_.curves) {
+    if (c.key() != method_) continue;  // only its points are drawn
     for (qsizetype k = 0; k < c.sampleZeta.size() && k < c.sampleSignal.size(); ++k) {
       const double d = std::hypot(x->coordToPixel(c.sampleZeta[k]) - position.x(), y->coordToPixel(c.sampleRatio[k]) - position.y());
       if (d < best) {

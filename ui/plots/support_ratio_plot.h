@@ -1,7 +1,8 @@
 // L_S / L, the room OISTA's oracle step has over ISTA's (Ablin et al. 2019, Sec. 3): on the left along the
 // iterations, for the inspected signal and the mean over the signals, with the Marchenko-Pastur
 // prediction ((1 + sqrt(zeta gamma)) / (1 + sqrt(gamma)))^2 at zeta = |S_t|/m; on the right against
-// |S|/m over all iterates, with the Marchenko-Pastur curve and the line zeta (the paper's Fig. E.1).
+// |S|/m over all iterates of the same method, with the Marchenko-Pastur curve and the line zeta (the
+// paper's Fig. E.1).
 // A click on a point of the cloud inspects the signal it comes from. The legend sits in the top right of
 // the iterations panel (above the curves: L_S/L <= 1 and the y axis runs to 1.5); in a narrow panel its
 // font shrinks until it fits inside the axis rect, never over the tick labels.
@@ -35,6 +36,7 @@ class SupportRatioPlot : public WorkbenchPlot {
 
  private:
   ConvergenceSnapshot snapshot_;
+  MethodKey method_ = Algorithm::Oista;  // the one drawn
   QPointF pressedAt_;
   QCPAxisRect* right_ = nullptr;
   QFont legendFont_;  // the largest the legend takes

@@ -196,7 +196,7 @@ QString WorkbenchPlot::readOut(const QPointF& position) const {
   QCPGraph* best = nullptr;
   double bestDistance = 12.0;  // pixels
   double bestKey = 0, bestValue = 0;
-  for (int i = 0; i < graphCount(); ++i) {
+  for (int i = graphCount() - 1; i >= 0; --i) {  // of equally near points, the one drawn on top
     QCPGraph* g = graph(i);
     if (!g->visible() || g->name().isEmpty() || g->data()->isEmpty()) continue;
     const double key = xAxis->pixelToCoord(position.x());

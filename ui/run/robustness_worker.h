@@ -29,7 +29,6 @@ struct RobustnessRequest {
   double noise = 0.0;                    // Gaussian noise added, relative to ||x|| (0.1: 10 %)
   double lambdaFactor = 1.0;             // evaluated at this multiple of the trained lambda
   int attackSteps = 0;                   // 0: evaluate only
-  bool operator==(const RobustnessRequest&) const = default;
 };
 
 struct RobustnessSnapshot {

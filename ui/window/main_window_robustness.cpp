@@ -33,12 +33,14 @@ void MainWindow::buildRobustnessDock() {
   connect(robustness_, &RobustnessPanel::inspectedMethodChanged, this, [this] {
     if (robustnessInspection_) showInspected();
   });
-  // Picking a solver's signal in the form takes the inspector back.
-  connect(settings_, &SettingsPanel::inspectChanged, this, [this] {
+  // Picking a solver's signal in the form takes the inspector back, and so does the inspected signal's end.
+  const auto takeBack = [this] {
     if (!robustnessInspection_) return;
     robustnessInspection_.reset();
     showInspected();
-  });
+  };
+  connect(settings_, &SettingsPanel::inspectChanged, this, takeBack);
+  connect(robustness_, &RobustnessPanel::inspectionDropped, this, takeBack);
   connect(robustness_, &RobustnessPanel::failed, this, [this](const QString& message) {
     if (dialogsEnabled_) QMessageBox::warning(this, "Robustness", message);
   });

@@ -201,6 +201,7 @@ RobustnessRequest RobustnessPanel::currentRequest() const {
 void RobustnessPanel::requestEvaluation(int attackSteps) {
   debounce_.stop();
   if (network_->currentIndex() < 0) {  // nothing trained: nothing to show
+    dropInspectionUnlessItOutlives({});
     latest_ = 0;
     attacking_ = false;
     shown_ = {};
@@ -211,6 +212,7 @@ void RobustnessPanel::requestEvaluation(int attackSteps) {
   }
   RobustnessRequest request = currentRequest();
   request.attackSteps = attackSteps;
+  dropInspectionUnlessItOutlives(request);
   latest_ = worker_->request(request);
   attacking_ = attackSteps > 0;
   requestedSteps_ = attackSteps;
@@ -269,9 +271,35 @@ QString RobustnessPanel::summary() const {
   return text;
 }
 
-void RobustnessPanel::inspect(bool attacked, int signal) { worker_->inspect(attacked, signal); }
+void RobustnessPanel::inspect(bool attacked, int signal) {
+  inspectedFrom_ = shown_.request;
+  inspectedAttacked_ = attacked;
+  inspectionWanted_ = true;
+  worker_->inspect(attacked, signal);
+}
+
+namespace {
+bool sameValues(const RobustnessRequest& a, const RobustnessRequest& b) {
+  const Vector x = a.network.weights.flatten(), y = b.network.weights.flatten();
+  return x.size() == y.size() && x == y;
+}
+}  // namespace
+
+void RobustnessPanel::dropInspectionUnlessItOutlives(const RobustnessRequest& next) {
+  const RobustnessRequest& from = inspectedFrom_;
+  const bool sameProblem = next.problem == from.problem && next.signalKind == from.signalKind &&
+                           next.noise == from.noise && next.lambdaFactor == from.lambdaFactor &&
+                           next.network.weights.kind == from.network.weights.kind && sameValues(next, from);
+  if (!inspectedAttacked_ && sameProblem) return;  // a test signal outlives an attack on it
+  inspectionWanted_ = false;
+  if (lastInspection_.curves.isEmpty()) return;
+  lastInspection_ = {};
+  inspection_->clear();
+  emit inspectionDropped();
+}
 
 void RobustnessPanel::acceptInspection(const ConvergenceSnapshot& inspection) {
+  if (!inspectionWanted_) return;  // asked before the signals it came from were replaced
   lastInspection_ = inspection;
   inspection_->setText(inspectionSummary());
   emit inspectionReady(inspection);

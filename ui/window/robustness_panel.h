@@ -55,6 +55,9 @@ class RobustnessPanel : public QWidget {
  signals:
   void snapshotShown();                                       // a result reached the plot
   void inspectionReady(const unfold::ui::ConvergenceSnapshot& inspection);
+  // The inspected signal is gone (its signals were evaluated again, or attacked again): the plots that
+  // showed it go back to the run's own.
+  void inspectionDropped();
   void inspectedMethodChanged();
   void failed(const QString& message);
 
@@ -65,6 +68,7 @@ class RobustnessPanel : public QWidget {
   RobustnessRequest currentRequest() const;
   void accept(const RobustnessSnapshot& snapshot);
   void acceptInspection(const ConvergenceSnapshot& inspection);
+  void dropInspectionUnlessItOutlives(const RobustnessRequest& next);
   void updateControls();
 
   RobustnessPlot* plot_ = nullptr;
@@ -81,6 +85,9 @@ class RobustnessPanel : public QWidget {
   ConvergenceSnapshot run_;               // the run whose networks are offered
   RobustnessSnapshot shown_;
   ConvergenceSnapshot lastInspection_;
+  RobustnessRequest inspectedFrom_;       // the request whose signals the inspection picked from
+  bool inspectedAttacked_ = false;        // ... an attacked one
+  bool inspectionWanted_ = false;         // false once dropped: a late answer is not shown
   quint64 latest_ = 0;
   bool attacking_ = false;
   int requestedSteps_ = 0;                // of the attack running
