@@ -207,6 +207,12 @@ class TestRobustness : public QObject {
     QVERIFY2(oista->gapMean[layers] < attacked.attackedGap[worst],
              qPrintable(QString("OISTA after %1: %2, SLISTA %3").arg(layers).arg(oista->gapMean[layers]).arg(attacked.attackedGap[worst])));
     QCOMPARE(storyProblems(w), QString());
+
+    // The next lesson is about something else: the plots show the run's own signals again.
+    lesson.startLesson(3);
+    QVERIFY(!w.inspectingRobustness());
+    QVERIFY2(!w.supportPlot()->title().contains("attacked"), qPrintable(w.supportPlot()->title()));
+    QCOMPARE(storyProblems(w), QString());
   }
 
   void withoutANetworkTheDockSaysWhatToDo() {

@@ -20,7 +20,8 @@ void TrainingCurvesPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     QCPGraph* train = addGraph();
     train->setName(n.method);
     if ((n.trained || !n.stopLabel.isEmpty()) && !n.trainIteration.isEmpty())  // why it ended, in the legend
-      train->setName(QString("%1: %2 steps, %3").arg(n.method).arg(n.trainIteration.back()).arg(n.stopLabel));
+      train->setName(QString("%1: %2 step%3, %4").arg(n.method).arg(n.trainIteration.back())
+                         .arg(n.trainIteration.back() == 1 ? "" : "s", n.stopLabel));
     train->setPen(QPen(n.color, 2));
     train->setData(n.trainIteration, n.trainLoss, true);
     QCPGraph* test = addGraph();

@@ -84,6 +84,10 @@ void MainWindow::carryOut(const LessonStep& step) {
   if (step.inspectSignal >= 0)
     settings_->setInspection(step.inspectMethod.value_or(settings_->inspectedMethod()), step.inspectSignal);
   if (step.inspectUnderNetwork) robustness_->setInspectedMethod(*step.inspectUnderNetwork);
+  if (step.attackSteps == 0 && !step.inspectUnderNetwork && robustnessInspection_) {
+    robustnessInspection_.reset();  // a step about something else: the plots show the run's signals again
+    showInspected();
+  }
   if (step.attackSteps > 0) robustness_->attackWhenReady(step.attackSteps, !step.preset.isEmpty() || running_);
   if (step.plane) {
     LassoPlaneView* view = openPlaneView();
