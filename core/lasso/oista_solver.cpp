@@ -31,8 +31,8 @@ SolveResult runOista(const Dictionary& dictionary, const Matrix& X, double lambd
   Matrix& Z = run.result.Z;
   std::vector<char> accepted(static_cast<size_t>(N), 0);
   SupportLipschitzTracker tracker(dictionary, N);
+  residualInParallel(D, Z, X, run.residual);
   for (int t = 0;; ++t) {
-    residualInParallel(D, Z, X, run.residual);
     if (run.endsAt(t, &accepted)) break;
     // Per signal: the oracle test, L_S where it passes, the step. Independent across signals, and the
     // L_S computations dominate, so the batch is split over the cores.
@@ -55,6 +55,9 @@ SolveResult runOista(const Dictionary& dictionary, const Matrix& X, double lambd
           accepted[static_cast<size_t>(j)] = keep ? 1 : 0;
           run.stepTimesL(j) = step * L;
         }
+        // The next residual while the block's codes are in cache.
+        multiplyDictionary(D, Z.middleCols(block, count), run.residual.middleCols(block, count));
+        run.residual.middleCols(block, count) -= X.middleCols(block, count);
       }
     });
   }
