@@ -286,6 +286,7 @@ bool sameValues(const RobustnessRequest& a, const RobustnessRequest& b) {
 }  // namespace
 
 void RobustnessPanel::dropInspectionUnlessItOutlives(const RobustnessRequest& next) {
+  if (!inspectionWanted_ && lastInspection_.curves.isEmpty()) return;  // nothing inspected: nothing to compare
   const RobustnessRequest& from = inspectedFrom_;
   const bool sameProblem = next.problem == from.problem && next.signalKind == from.signalKind &&
                            next.noise == from.noise && next.lambdaFactor == from.lambdaFactor &&
