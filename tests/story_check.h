@@ -136,6 +136,8 @@ inline QString storyProblems(MainWindow& w) {
     if (s.generation > 0 && !(w.settingsPanel()->settings() == s.request)) problems << "the form is not the problem shown";
   } else if (w.paused() && s.phase == RunPhase::Solving && s.paused && !status.contains("paused")) {
     problems << "paused, status: " + status;
+  } else if (w.paused() && s.phase == RunPhase::Solving && !s.paused && !status.contains("pausing")) {
+    problems << "paused, the plots not yet, status: " + status;
   }
   // The controls say what a press would do.
   if (action(w, "pause")->text() != (w.paused() ? "Resume" : "Pause")) problems << "pause button reads " + action(w, "pause")->text();

@@ -381,6 +381,9 @@ class TestFlows : public QObject {
     s.curves = {c};
     QVERIFY(describeRun(s, true, {true, false, false, 1.0, {}}).text.contains("running: t = 2 of 100"));
     QVERIFY(describeRun(s, true, {true, false, false, 1.0, {}}).text.contains("best F − F* ≤ 1e-15 (rounding)"));
+    // Space pressed, the paused solvers' snapshot not drawn yet: the status does not claim a t the plots lack.
+    QVERIFY(describeRun(s, true, {true, true, false, 1.0, {}}).text.contains("pausing at t ≥ 2…"));
+    s.paused = true;
     QVERIFY(describeRun(s, true, {true, true, false, 1.0, {}}).text.contains("paused at t = 2 of 100"));
     s.phase = RunPhase::Stopped;
     QVERIFY(describeRun(s, true, {}).text.contains("stopped by the user at t = 2 of 100"));

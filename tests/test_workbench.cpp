@@ -32,6 +32,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <chrono>
+
 #include <atomic>
 #include <thread>
 
@@ -52,6 +54,17 @@ const NetworkCurve* network(const ConvergenceSnapshot& s, const QString& method)
   return nullptr;
 }
 
+// A failed check returns early: the gate's threads are still told to leave (a paused thread leaves within
+// the gate's 20 ms poll) and joined.
+struct JoinWhenDone {
+  std::atomic<bool>& abandon;
+  std::vector<std::thread>& threads;
+  ~JoinWhenDone() {
+    abandon = true;
+    for (std::thread& t : threads) t.join();
+  }
+};
+
 }  // namespace
 
 class TestWorkbench : public QObject {
@@ -66,6 +79,7 @@ class TestWorkbench : public QObject {
     std::atomic<bool> abandon{false};
     const auto never = [&] { return abandon.load(); };
     std::vector<std::thread> threads;
+    const JoinWhenDone joiner{abandon, threads};
     for (int k = 0; k < 2; ++k)
       threads.emplace_back([&, k] {
         for (int t = 0; t < 1000; ++t) {
@@ -80,12 +94,39 @@ class TestWorkbench : public QObject {
     QVERIFY(!QTest::qWaitFor([&] { return moves(1); }, 100));        // and no more
     gate.resume();
     QTRY_VERIFY(moves(5));
-    gate.pause();  // both stop on the same tick
-    QTRY_COMPARE(reached[0].load(), reached[1].load());
-    const int stopped = reached[0].load();
-    QVERIFY(!QTest::qWaitFor([&] { return moves(stopped); }, 100));
-    abandon = true;  // a paused thread leaves within the 20 ms poll
-    for (std::thread& t : threads) t.join();
+  }
+
+  // Space while one solver runs far ahead of another: everything stops at once (nothing runs on after
+  // the pause), the run is paused at the slow one's t, and steps move the slow one until it catches up.
+  void gatePausesAtOnceAtTheSlowestTick() {
+    RunGate gate;
+    gate.restart(false);
+    std::atomic<int> reached[2] = {-1, -1};
+    std::atomic<bool> abandon{false};
+    const auto never = [&] { return abandon.load(); };
+    std::vector<std::thread> threads;
+    const JoinWhenDone joiner{abandon, threads};
+    for (int k = 0; k < 2; ++k)
+      threads.emplace_back([&, k] {
+        for (int t = 0; t < 10'000'000; ++t) {
+          if (!gate.pass(t, never)) return;
+          reached[k] = t;
+          if (k == 1) std::this_thread::sleep_for(std::chrono::milliseconds(2));  // the slow solver
+        }
+      });
+    QTRY_VERIFY(reached[1].load() >= 3 && reached[0].load() > reached[1].load() + 100);
+    gate.pause();
+    const auto settled = [&] { return std::pair(reached[0].load(), reached[1].load()); };
+    const auto atPause = settled();
+    QVERIFY(!QTest::qWaitFor([&] {  // each finishes at most the tick it was on
+      const auto now = settled();
+      return now.first > atPause.first + 1 || now.second > atPause.second + 1;
+    }, 150));
+    const auto held = settled();
+    QVERIFY(held.first > held.second + 100);  // the fast one's lead stays, it did not run on
+    gate.step();                              // the slowest moves one tick, the fast one waits
+    QTRY_COMPARE(reached[1].load(), held.second + 1);
+    QVERIFY(!QTest::qWaitFor([&] { return settled() != std::pair(held.first, held.second + 1); }, 100));
   }
 
   void networksTrainInTheWindowAndThePlotsHoldTheCoresNumbers() {

@@ -4,11 +4,17 @@
 
 namespace unfold::ui {
 
+int RunGate::slowestReached() const {
+  int slowest = -1;
+  for (const auto& [thread, tick] : reached_) slowest = slowest < 0 ? tick : std::min(slowest, tick);
+  return std::max(slowest, 0);
+}
+
 void RunGate::pause() {
   QMutexLocker lock(&mutex_);
   if (paused_) return;
   paused_ = true;
-  limit_ = reached_;
+  limit_ = slowestReached();
 }
 
 void RunGate::resume() {
@@ -19,11 +25,11 @@ void RunGate::resume() {
 
 void RunGate::step() {
   QMutexLocker lock(&mutex_);
-  if (!paused_) {  // a step while running pauses right after the next tick
+  if (!paused_) {  // a step while running pauses right after the slowest computation's next tick
     paused_ = true;
-    limit_ = reached_;
+    limit_ = slowestReached();
   }
-  limit_ = std::max(limit_, reached_) + 1;
+  limit_ = std::max(limit_, slowestReached()) + 1;
   wake_.wakeAll();
 }
 
@@ -35,13 +41,14 @@ bool RunGate::paused() const {
 void RunGate::restart(bool paused) {
   QMutexLocker lock(&mutex_);
   paused_ = paused;
-  limit_ = reached_ = 0;
+  limit_ = 0;
+  reached_.clear();
   wake_.wakeAll();
 }
 
 void RunGate::beginPhase() {
   QMutexLocker lock(&mutex_);
-  reached_ = 0;
+  reached_.clear();
   if (paused_) limit_ = 0;
 }
 
@@ -51,7 +58,12 @@ bool RunGate::pass(int tick, const std::function<bool()>& abandoned) {
     if (abandoned()) return false;
     wake_.wait(&mutex_, 20);
   }
-  reached_ = std::max(reached_, tick);
+  const std::thread::id self = std::this_thread::get_id();
+  const auto mine = std::find_if(reached_.begin(), reached_.end(), [&](const auto& r) { return r.first == self; });
+  if (mine == reached_.end())
+    reached_.emplace_back(self, tick);
+  else
+    mine->second = std::max(mine->second, tick);
   return !abandoned();
 }
 

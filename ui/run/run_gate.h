@@ -1,16 +1,21 @@
 // Pause, resume and single-step for a run, shared by the UI thread (which presses the buttons) and the
 // computations (which pass through the gate once per iterate or training step). The gate counts in
 // "ticks": iteration t of the solvers, which run side by side, or step k of a network's training. While
-// paused, a computation may pass tick k only if k <= limit; pausing sets the limit to the furthest tick
-// reached, so solvers that were behind catch up and all stop on the same iteration; a step raises the
-// limit by one. Waiting wakes up every 20 ms to ask whether the run was abandoned, so that Stop and a
-// new request take effect at once even when paused.
+// paused, a computation may pass tick k only if k <= limit; pausing sets the limit to the tick the
+// slowest computation has reached, so everything stops at once (a fast solver's lead stays where it was
+// rather than the slow ones running on for seconds after Space) and the run is paused at the t that every
+// solver has reached; a step raises the limit by one, so the slowest move first. Waiting wakes up every
+// 20 ms to ask whether the run was abandoned, so that Stop and a new request take effect at once even
+// when paused.
 #pragma once
 
 #include <QMutex>
 #include <QWaitCondition>
 
 #include <functional>
+#include <thread>
+#include <utility>
+#include <vector>
 
 namespace unfold::ui {
 
@@ -32,8 +37,11 @@ class RunGate {
  private:
   mutable QMutex mutex_;
   QWaitCondition wake_;
+  int slowestReached() const;  // mutex held
+
   bool paused_ = false;
-  int limit_ = 0, reached_ = 0;
+  int limit_ = 0;
+  std::vector<std::pair<std::thread::id, int>> reached_;  // per computation thread: the last tick it passed
 };
 
 }  // namespace unfold::ui

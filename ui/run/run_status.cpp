@@ -79,7 +79,9 @@ RunStatus describeRun(const ConvergenceSnapshot& s, bool current, const RunContr
                           : QString("press Run (F5)");
         break;
       case RunPhase::Solving:
-        if (c.paused) {
+        if (c.paused && !s.paused) {  // the solvers have stopped; the plots show them once they are drawn
+          state = QString("pausing at t ≥ %1…").arg(std::max(0, s.iteration()));
+        } else if (c.paused) {
           state = s.iteration() < 0 ? QString("paused before t = 0: F10 steps, Space resumes")
                                     : QString("paused at t = %1 of %2: F10 steps, Space resumes").arg(s.iteration()).arg(T);
         } else {

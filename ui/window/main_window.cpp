@@ -227,6 +227,9 @@ void MainWindow::acceptSnapshot(const ConvergenceSnapshot& snapshot) {
   // Paced, the first snapshot of a new request included: when F* is quick, the solvers' first results
   // replace it before it is drawn, and the plots do not flash empty while a slider is dragged.
   if (!redrawTimer_.isActive()) redrawTimer_.start();
+  // The snapshot a pause or a step waited for is drawn at once, not at the pace of a busy run's redraws
+  // (up to half a second): the person who pressed the key is looking.
+  if (snapshot.paused) redrawTimer_.start(0);
 }
 
 namespace {
