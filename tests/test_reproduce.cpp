@@ -179,13 +179,48 @@ class TestReproduce : public QObject {
     csv = readCsv(dir.filePath("networks.csv"));
     QCOMPARE(csv.size(), 1 + 40);
     QVERIFY(readCsv(dir.filePath("networks.csv")).contains(QString::fromUtf8(kept).split(',')));
+    const auto dropRow = [&](const QByteArray& prefix) {
+      QFile results(dir.filePath("networks.csv"));
+      if (!results.open(QIODevice::ReadOnly)) return QByteArray();
+      QList<QByteArray> rows = results.readAll().split('\n');
+      results.close();
+      const auto at = std::find_if(rows.begin(), rows.end(), [&](const QByteArray& r) { return r.startsWith(prefix); });
+      if (at == rows.end()) return QByteArray();
+      const QByteArray row = *at;
+      rows.erase(at);
+      if (!results.open(QIODevice::WriteOnly | QIODevice::Truncate)) return QByteArray();
+      results.write(rows.join('\n'));
+      return row;
+    };
+    const auto rowOf = [&](const QByteArray& prefix) {
+      for (const QByteArray& r : readText(dir.filePath("networks.csv")).toUtf8().split('\n'))
+        if (r.startsWith(prefix)) return r;
+      return QByteArray();
+    };
+    // Each depth starts from the trained one before it, saved as its setting's chain: a network saved
+    // there before its row was written comes back from it, bit for bit, without training.
+    const QString chain = dir.filePath("networks-chains/simulated-lambda0.1-slista.json");
+    QVERIFY(QFile::exists(chain));
+    const QByteArray deepest = dropRow("simulated,0.1,slista,3,");
+    QVERIFY(!deepest.isEmpty());
+    QCOMPARE(runFigure({"networks", "--tiny", "--out", dir.path()}, nullptr, &err), 0);
+    QVERIFY2(QString::fromStdString(err).contains(QRegularExpression("SLISTA   T= 3: gap \\S+,    0 steps")), err.c_str());
+    QCOMPARE(rowOf("simulated,0.1,slista,3,"), deepest);
+    // Without the chain, the depth starts from ISTA, and says so.
+    QVERIFY(QFile::remove(chain));
+    QVERIFY(!dropRow("simulated,0.1,slista,3,").isEmpty());
+    QCOMPARE(runFigure({"networks", "--tiny", "--out", dir.path()}, nullptr, &err), 0);
+    QVERIFY2(QString::fromStdString(err).contains("simulated-lambda0.1-slista.json: no trained T=1 network to start from: T=3 starts from ISTA"),
+             err.c_str());
+    QVERIFY(QFile::exists(chain));
     // A checkpoint of a network in training is picked up (and removed once the network is saved).
+    QVERIFY(QFile::remove(chain));
     {
       const Dictionary d(gaussianDictionary(64, 256, 0));
       NetworkFile checkpoint{istaInitialization(Parametrization::Slista, d.atoms(), d.lipschitz(), 3), 64, 256, 0.1,
                              dictionaryHash(d.atoms()),
                              QJsonObject{{"dataset", "simulated"}, {"lambda", 0.1}, {"method", "slista"}, {"depth", 3},
-                                         {"protocol", "signals=40 iterations=5 depths=1,3 optimizer=lbfgs\n"}, {"iterations_done", 4}},
+                                         {"protocol", "signals=40 iterations=5 depths=1,3 optimizer=lbfgs start=shallower stall=20/0.01\n"}, {"iterations_done", 4}},
                              Matrix()};
       writeFileAtomically(dir.filePath("networks-checkpoint.json").toStdString(), formatNetworkJson(checkpoint));
       QFile results(dir.filePath("networks.csv"));
@@ -218,7 +253,7 @@ class TestReproduce : public QObject {
     QTemporaryDir dir;
     std::string err;
     QCOMPARE(runFigure({"networks", "--tiny", "--out", dir.path()}, nullptr, &err), 0);
-    QCOMPARE(readText(dir.filePath("networks-protocol.txt")), QString("signals=40 iterations=5 depths=1,3 optimizer=lbfgs\n"));
+    QCOMPARE(readText(dir.filePath("networks-protocol.txt")), QString("signals=40 iterations=5 depths=1,3 optimizer=lbfgs start=shallower stall=20/0.01\n"));
     QCOMPARE(runFigure({"networks", "--tiny", "--optimizer", "adam", "--out", dir.path()}, nullptr, &err), 2);
     QVERIFY(QString::fromStdString(err).contains("holds a networks run of another protocol"));
     // A folder of a GD run (as every run was before the optimizer could be chosen) says how to continue it.

@@ -3,6 +3,7 @@
 // trains nothing that is done and writes exactly what an unsharded run writes.
 #include "protocol_progress.h"
 #include "protocol_shards.h"
+#include "protocol_spec.h"
 #include "reproduce.h"
 
 #include "commands.h"
@@ -15,7 +16,9 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <map>
 #include <numeric>
+#include <tuple>
 #include <sstream>
 
 using namespace unfold;
@@ -159,6 +162,57 @@ class TestReproduceShards : public QObject {
     QCOMPARE(progress.doneNetworks, 4);
   }
 
+  // When each depth starts from the one before (the L-BFGS protocol), a setting's 30 networks are one
+  // chain: one shard trains all of it, and the chains are balanced by their summed cost.
+  void chainsStayInOneShard() {
+    const std::vector<ShardUnit> units = fullProtocolUnits();
+    for (int count : {1, 2, 3, 5, 12, 16}) {
+      const std::vector<int> shard = assignChainShards(units, count);
+      std::map<std::tuple<std::string, double, Parametrization>, int> shardOfChain;
+      std::map<std::tuple<std::string, double, Parametrization>, double> chainCost;
+      std::vector<double> load(size_t(count), 0.0);
+      for (size_t u = 0; u < units.size(); ++u) {
+        const auto chain = std::tuple(units[u].dataset, units[u].lambda, units[u].kind);
+        QVERIFY(shard[u] >= 1 && shard[u] <= count);
+        QCOMPARE(shardOfChain.emplace(chain, shard[u]).first->second, shard[u]);
+        chainCost[chain] += units[u].cost;
+        load[size_t(shard[u] - 1)] += units[u].cost;
+      }
+      QCOMPARE(shardOfChain.size(), size_t(12));
+      double largest = 0;
+      for (const auto& [chain, cost] : chainCost) largest = std::max(largest, cost);
+      const double total = std::accumulate(load.begin(), load.end(), 0.0);
+      const double heaviest = *std::max_element(load.begin(), load.end());
+      QVERIFY2(heaviest <= std::max(largest, total / count + largest / 2) * 1.000001, qPrintable(QString::number(count)));
+      const auto busy = std::count_if(load.begin(), load.end(), [](double l) { return l > 0; });
+      QCOMPARE(busy, std::min<std::ptrdiff_t>(count, 12));
+    }
+    // Two shards: four LISTA-CP chains (1.4) and eight others (1) split evenly.
+    const std::vector<int> two = assignChainShards(units, 2);
+    double first = 0, second = 0;
+    for (size_t u = 0; u < units.size(); ++u) (two[u] == 1 ? first : second) += units[u].cost;
+    QCOMPARE(first, second);
+  }
+
+  void depthListsAreParsed_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QList<int>>("depths");
+    QTest::newRow("range") << "1-4" << QList<int>{1, 2, 3, 4};
+    QTest::newRow("list") << "5,10,20" << QList<int>{5, 10, 20};
+    QTest::newRow("mixed") << "1-3,10" << QList<int>{1, 2, 3, 10};
+    QTest::newRow("one") << "7" << QList<int>{7};
+    QTest::newRow("the largest") << "200" << QList<int>{200};
+    for (const char* bad : {"", "0", "3-1", "5,5", "10,5", "1,", ",1", "1-", "-3", "a", "1.5", "201", "1-201", "2,1-3", " 1"})
+      QTest::newRow(qPrintable(QString("bad '%1'").arg(bad))) << bad << QList<int>{};
+  }
+
+  void depthListsAreParsed() {
+    QFETCH(QString, text);
+    QFETCH(QList<int>, depths);
+    const std::vector<int> parsed = parseDepths(text.toStdString());
+    QCOMPARE(QList<int>(parsed.begin(), parsed.end()), depths);
+  }
+
   void misuseIsRefused() {
     QTemporaryDir dir;
     std::string err;
@@ -169,6 +223,26 @@ class TestReproduceShards : public QObject {
     std::ostringstream out, errors;
     QCOMPARE(cli::runCommandLine({"reproduce", "oista", "--tiny", "--out", dir.path(), "--shard", "1/2"}, out, errors), 2);
     QVERIFY2(QString::fromStdString(errors.str()).contains("--shard and --plan go with the networks figure"), errors.str().c_str());
+    QCOMPARE(runNetworks({"--out", dir.path(), "--depths", "3-1"}, nullptr, &err), 2);
+    QVERIFY2(QString::fromStdString(err).contains("--depths: '3-1' is not increasing depths 1 to 200"), err.c_str());
+    QCOMPARE(runNetworks({"--out", dir.path(), "--signals", "1"}, nullptr, &err), 2);
+    QVERIFY2(QString::fromStdString(err).contains("--signals"), err.c_str());
+    std::ostringstream out2, errors2;
+    QCOMPARE(cli::runCommandLine({"reproduce", "oista", "--tiny", "--out", dir.path(), "--depths", "1-3"}, out2, errors2), 2);
+    QVERIFY2(QString::fromStdString(errors2.str()).contains("--signals and --depths go with the networks figure"), errors2.str().c_str());
+  }
+
+  // --signals and --depths make another protocol (their own folder): a sweep of one's own, resumable.
+  void signalsAndDepthsAreTheProtocols() {
+    QTemporaryDir dir;
+    QCOMPARE(runNetworks({"--out", dir.path(), "--signals", "30", "--depths", "2,4"}), 0);
+    QCOMPARE(readText(QDir(dir.path()).filePath("networks-protocol.txt")),
+             QString("signals=30 iterations=5 depths=2,4 optimizer=lbfgs start=shallower stall=20/0.01\n"));
+    const CsvTable rows = CsvTable::fromFile(QDir(dir.path()).filePath("networks.csv"));
+    QCOMPARE(rows.rows.size(), qsizetype(2 * 2 * 5 * 2));  // datasets x lambdas x (2 solvers + 3 networks) x depths
+    std::string err;
+    QCOMPARE(runNetworks({"--out", dir.path()}, nullptr, &err), 2);  // the plain --tiny protocol is another
+    QVERIFY2(QString::fromStdString(err).contains("holds a networks run of another protocol"), err.c_str());
   }
 };
 

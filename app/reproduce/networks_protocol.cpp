@@ -11,8 +11,10 @@
 // files, trains what is still missing, merges everything into networks.csv and draws the figure.
 #include "reproduce.h"
 
+#include "protocol_chains.h"
 #include "protocol_files.h"
 #include "protocol_progress.h"
+#include "protocol_spec.h"
 
 #include "base/input_error.h"
 #include "experiments/experiment.h"
@@ -40,33 +42,6 @@ namespace unfold::reproduce {
 
 namespace {
 
-struct Protocol {
-  int signalCount = 10000, iterations = 3000;
-  std::vector<int> depths;
-  Optimizer optimizer = Optimizer::GradientDescent;
-  // The protocol file's text. A GD protocol says nothing about its optimizer, as before optimizers could
-  // be chosen, so that folders of those runs still resume.
-  std::string describe() const {
-    std::string out = "signals=" + std::to_string(signalCount) + " iterations=" + std::to_string(iterations) + " depths=";
-    for (int t : depths) out += std::to_string(t) + (t == depths.back() ? "" : ",");
-    if (optimizer != Optimizer::GradientDescent) out += " optimizer=" + optimizerName(optimizer);
-    return out + "\n";
-  }
-};
-
-Protocol protocolFor(Scale scale, Optimizer optimizer) {
-  Protocol p;
-  if (scale == Scale::Full) {
-    for (int t = 1; t <= 30; ++t) p.depths.push_back(t);
-  } else if (scale == Scale::Quick) {
-    p = {500, 100, {1, 2, 5, 10, 20}};
-  } else {
-    p = {40, 5, {1, 3}};
-  }
-  p.optimizer = optimizer;
-  return p;
-}
-
 // Refuses a folder whose protocol file names another protocol (a missing file is a new run).
 void checkSavedProtocol(const Context& context, const Protocol& protocol) {
   const QString path = QDir(context.directory).filePath("networks-protocol.txt");
@@ -75,18 +50,11 @@ void checkSavedProtocol(const Context& context, const Protocol& protocol) {
   if (saved == protocol.describe()) return;
   Protocol gd = protocol;
   gd.optimizer = Optimizer::GradientDescent;
+  gd.fromShallower = false;
+  gd.stallWindow = 0;
   const std::string hint = saved == gd.describe() ? " (a GD run: --optimizer gd continues it)" : "";
   throw InputError(context.directory.toStdString() + " holds a networks run of another protocol (" + path.toStdString() + ")" +
                    hint + ": use another --out, or delete its networks files (networks*, networks-shards/) to start over");
-}
-
-QString optimizerLabel(Optimizer optimizer) {
-  switch (optimizer) {
-    case Optimizer::GradientDescent: return "GD";
-    case Optimizer::Adam: return "Adam";
-    case Optimizer::Lbfgs: return "L-BFGS";
-  }
-  return {};
 }
 
 const char* kDatasets[] = {"simulated", "digits"};
@@ -161,7 +129,7 @@ class ProtocolRun {
   // Per shard of the split `--shard K/count` makes: the networks it still has to train and their
   // estimated seconds on the reference machine.
   void printPlan(int count) const {
-    const std::vector<int> shards = assignShards(units_, count);
+    const std::vector<int> shards = protocol_.fromShallower ? assignChainShards(units_, count) : assignShards(units_, count);
     std::vector<double> seconds(static_cast<size_t>(count), 0.0);
     std::vector<int> networks(static_cast<size_t>(count), 0);
     for (size_t u = 0; u < units_.size(); ++u) {
@@ -189,7 +157,9 @@ class ProtocolRun {
         for (Parametrization kind : kNetworks)
           for (int depth : protocol_.depths)
             units_.push_back({dataset, lambda, kind, depth, networkCost(kind, depth, protocol_.iterations)});
-    shardOf_ = context_.shard ? assignShards(units_, context_.shard->count) : std::vector<int>(units_.size(), 1);
+    shardOf_ = !context_.shard            ? std::vector<int>(units_.size(), 1)
+               : protocol_.fromShallower ? assignChainShards(units_, context_.shard->count)
+                                         : assignShards(units_, context_.shard->count);
   }
 
   bool mine(const std::string& dataset, double lambda, Parametrization kind, int depth) const {
@@ -250,7 +220,8 @@ class ProtocolRun {
     writeResults(resultsPath_, rows_);
   }
 
-  // Trains one network (from its checkpoint if there is one), saves its test gap at once.
+  // Trains one network (from its checkpoint if there is one, else from the trained shallower network of
+  // its setting when the protocol says so), saves its test gap at once.
   void trainOne(const char* dataset, double lambda, Parametrization kind, int depth, const DatasetProblem& p) {
     const Dictionary& d = *p.data.dictionary;
     const ResultKey key = keyOf(dataset, lambda, kind, depth);
@@ -258,16 +229,26 @@ class ProtocolRun {
     const QJsonObject checkpointKey{{"dataset", dataset}, {"lambda", lambda},
                                     {"method", QString::fromStdString(std::get<2>(key))}, {"depth", depth},
                                     {"protocol", QString::fromStdString(protocol_.describe())}};
-    const auto saved = readCheckpoint(checkpointPath_, checkpointKey, d);
-    const int done = saved ? saved->second : 0;
-    if (saved) context_.err << "  resuming " << std::get<2>(key) << " T=" << depth << " from its checkpoint (" << done << " steps done)\n";
-    NetworkSettings settings{kind, depth, lambda, {}};
-    settings.training.optimizer = protocol_.optimizer;
-    settings.training.maxIterations = std::max(1, protocol_.iterations - done);
-    Checkpointer checkpointer(checkpointPath_, d, lambda, checkpointKey, done);
     const TrainingData data = trainingData(d, p.data.train, p.data.test, lambda, LossKind::Unsupervised, p.reference);
-    const TrainedNetwork trained = trainNetwork(d, data, settings, &checkpointer, saved ? &saved->first : nullptr);
-    const Matrix Z = UnfoldedNetwork(d, lambda, trained.file.weights).forward(p.data.test.X);
+    NetworkWeights trainedWeights;
+    int steps = 0;  // optimizer steps taken in this run
+    if (const auto chained = protocol_.fromShallower ? chains_.saved(checkpointKey, d, depth) : std::nullopt) {
+      trainedWeights = *chained;  // trained, the result row not yet written when the run stopped
+    } else {
+      const auto saved = readSavedNetwork(checkpointPath_, checkpointKey, d);
+      const int done = saved ? saved->second : 0;
+      if (saved) context_.err << "  resuming " << std::get<2>(key) << " T=" << depth << " from its checkpoint (" << done << " steps done)\n";
+      NetworkSettings settings{kind, depth, lambda, protocol_.training(p.reference.optimalCost.mean(), done)};
+      std::optional<NetworkWeights> shallower;
+      if (!saved && protocol_.fromShallower) shallower = chains_.start(checkpointKey, d, data, settings);
+      Checkpointer checkpointer(checkpointPath_, d, lambda, checkpointKey, done);
+      const NetworkWeights* from = saved ? &saved->first : shallower ? &*shallower : nullptr;
+      const TrainedNetwork trained = trainNetwork(d, data, settings, &checkpointer, from);
+      trainedWeights = trained.file.weights;
+      steps = trained.result.iterations;
+      if (protocol_.fromShallower && !nextDepthDone(dataset, lambda, kind, depth)) chains_.save(checkpointKey, d, lambda, trainedWeights);
+    }
+    const Matrix Z = UnfoldedNetwork(d, lambda, trainedWeights).forward(p.data.test.X);
     rows_[key] = (lassoCosts(d.atoms(), p.data.test.X, Z, lambda) - p.reference.optimalCost).mean();
     // Saved at once (a shard: to a file of its own); the checkpoint is no longer needed.
     if (context_.shard && QDir().mkpath(shardFolder_.path()))
@@ -280,14 +261,21 @@ class ProtocolRun {
     progress_.finished({dataset, lambda, kind}, depth, networkCost(kind, depth, protocol_.iterations),
                        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     char line[256];
-    std::snprintf(line, sizeof line, "  %-9s lambda=%.1f %-8s T=%2d: gap %.3e   %d/%d networks, %5.1f %% of the work done, ETA %.0f s\n", dataset,
-                  lambda, parametrizationLabel(kind).c_str(), depth, rows_[key], progress_.doneNetworks,
+    std::snprintf(line, sizeof line, "  %-9s lambda=%.1f %-8s T=%2d: gap %.3e, %4d steps   %d/%d networks, %5.1f %% of the work done, ETA %.0f s\n", dataset,
+                  lambda, parametrizationLabel(kind).c_str(), depth, rows_[key], steps, progress_.doneNetworks,
                   progress_.totalNetworks, progress_.percent(), progress_.eta(protocol_.iterations));
     context_.err << line << std::flush;
   }
 
+  // A rerun that trains a dropped shallow network leaves the chain at the deeper network already there.
+  bool nextDepthDone(const char* dataset, double lambda, Parametrization kind, int depth) const {
+    const auto at = std::find(protocol_.depths.begin(), protocol_.depths.end(), depth);
+    return at != protocol_.depths.end() && at + 1 != protocol_.depths.end() && rows_.count(keyOf(dataset, lambda, kind, *(at + 1)));
+  }
+
   const Context& context_;
   const Protocol protocol_;
+  const ProtocolChains chains_{context_.directory, protocol_.depths, context_.err};
   QString resultsPath_, checkpointPath_;
   QDir shardFolder_;
   QStringList shardFiles_;  // read at the start, merged into networks.csv by an unsharded run
@@ -318,7 +306,8 @@ std::vector<Curve> figureCurves() {
 // One panel per dataset (rows) and lambda (columns).
 void drawFigure(const Context& context, const Protocol& protocol, const Results& rows) {
   ui::PaperFigure figure(QString("Test F(z_T) − F* against the depth T\n%1 training and test signals, %2 %3 steps per network")
-                             .arg(protocol.signalCount).arg(protocol.iterations).arg(optimizerLabel(protocol.optimizer)),
+                             .arg(protocol.signalCount).arg(protocol.iterations).arg(QString::fromStdString(optimizerLabel(protocol.optimizer))) +
+                             (protocol.fromShallower ? ", each depth from the one before" : ""),
                          2, 2, 760, 600);
   for (int r = 0; r < 2; ++r) {
     for (int c = 0; c < 2; ++c) {
@@ -349,11 +338,11 @@ void drawFigure(const Context& context, const Protocol& protocol, const Results&
 }  // namespace
 
 void checkNetworksProtocol(const Context& context) {
-  checkSavedProtocol(context, protocolFor(context.scale, context.optimizer));
+  checkSavedProtocol(context, protocolFor(context.scale, context.optimizer, context.signalCount, context.depths));
 }
 
 void reproduceNetworks(const Context& context) {
-  const Protocol protocol = protocolFor(context.scale, context.optimizer);
+  const Protocol protocol = protocolFor(context.scale, context.optimizer, context.signalCount, context.depths);
   ProtocolRun run(context, protocol);
   if (context.planShards > 0) {
     run.printPlan(context.planShards);

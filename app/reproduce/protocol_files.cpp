@@ -56,13 +56,17 @@ bool Checkpointer::onIteration(const TrainingProgress& p) {
   if (!throttle_.due()) return false;
   QJsonObject training = key_;
   training.insert("iterations_done", done_ + p.iteration);
-  const NetworkFile file{p.weights, d_.signalDimension(), d_.atomCount(), lambda_, dictionaryHash(d_.atoms()), training,
-                         Matrix()};  // without D: the protocol regenerates it from the seed
-  writeFileAtomically(path_.toStdString(), formatNetworkJson(file));
+  writeSavedNetwork(path_, p.weights, d_, lambda_, training);
   return false;
 }
 
-std::optional<std::pair<NetworkWeights, int>> readCheckpoint(const QString& path, const QJsonObject& key, const Dictionary& d) {
+void writeSavedNetwork(const QString& path, const NetworkWeights& weights, const Dictionary& d, double lambda,
+                       const QJsonObject& key) {
+  const NetworkFile file{weights, d.signalDimension(), d.atomCount(), lambda, dictionaryHash(d.atoms()), key, Matrix()};
+  writeFileAtomically(path.toStdString(), formatNetworkJson(file));
+}
+
+std::optional<std::pair<NetworkWeights, int>> readSavedNetwork(const QString& path, const QJsonObject& key, const Dictionary& d) {
   if (!QFile::exists(path)) return std::nullopt;
   try {
     const NetworkFile file = parseNetworkJson(readWholeFile(path.toStdString()), path.toStdString());

@@ -45,7 +45,13 @@ class Checkpointer : public TrainingObserver {
   ProgressThrottle throttle_;
 };
 
-// The checkpoint's weights and steps done, if it belongs to this network (`key`) and D.
-std::optional<std::pair<NetworkWeights, int>> readCheckpoint(const QString& path, const QJsonObject& key, const Dictionary& d);
+// Weights saved with what they are (`key`, e.g. the network and its depth), without D (the protocol
+// regenerates it from the seed): checkpoints, and the deepest trained network of each setting, the start
+// of its next depth. Atomically.
+void writeSavedNetwork(const QString& path, const NetworkWeights& weights, const Dictionary& d, double lambda,
+                       const QJsonObject& key);
+// The saved weights and steps done ("iterations_done", 0 if absent), if they are this network's (every
+// entry of `key` matches) and D's; nullopt for a missing, damaged or other file.
+std::optional<std::pair<NetworkWeights, int>> readSavedNetwork(const QString& path, const QJsonObject& key, const Dictionary& d);
 
 }  // namespace unfold::reproduce

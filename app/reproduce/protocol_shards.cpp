@@ -45,4 +45,22 @@ std::vector<int> assignShards(const std::vector<ShardUnit>& units, int count) {
   return shard;
 }
 
+std::vector<int> assignChainShards(const std::vector<ShardUnit>& units, int count) {
+  std::vector<ShardUnit> chains;  // one per setting, in the order of first appearance, its cost summed
+  std::vector<size_t> chainOf(units.size());
+  for (size_t u = 0; u < units.size(); ++u) {
+    const auto same = [&](const ShardUnit& c) {
+      return c.dataset == units[u].dataset && c.lambda == units[u].lambda && c.kind == units[u].kind;
+    };
+    auto it = std::find_if(chains.begin(), chains.end(), same);
+    if (it == chains.end()) it = chains.insert(chains.end(), {units[u].dataset, units[u].lambda, units[u].kind, 0, 0.0});
+    it->cost += units[u].cost;
+    chainOf[u] = static_cast<size_t>(it - chains.begin());
+  }
+  const std::vector<int> chainShard = assignShards(chains, count);
+  std::vector<int> shard(units.size());
+  for (size_t u = 0; u < units.size(); ++u) shard[u] = chainShard[chainOf[u]];
+  return shard;
+}
+
 }  // namespace unfold::reproduce

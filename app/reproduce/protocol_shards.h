@@ -36,6 +36,10 @@ double networkCost(Parametrization kind, int depth, int iterations);
 
 // The shard (1..count) of every unit, in the order given.
 std::vector<int> assignShards(const std::vector<ShardUnit>& units, int count);
+// The same when each depth of a setting (dataset, lambda, parametrization) starts from the trained depth
+// before it: a setting's networks form a chain that one shard trains in order, so whole settings are
+// balanced (the protocol has 12: more shards than that leaves some with nothing to do).
+std::vector<int> assignChainShards(const std::vector<ShardUnit>& units, int count);
 
 // Seconds per unit of cost per training signal on this project's 2-core reference machine (AMD EPYC):
 // 300 GD steps of SLISTA T=20 on 2,000 signals take ~36 s (`bench --only training`), 3.0e-6 s per

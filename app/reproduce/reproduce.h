@@ -12,6 +12,7 @@
 
 #include <optional>
 #include <ostream>
+#include <vector>
 
 namespace unfold::reproduce {
 
@@ -27,6 +28,8 @@ struct Context {
   std::optional<Shard> shard = std::nullopt;
   int planShards = 0;  // networks only: print the split into this many shards with time estimates, train nothing
   Optimizer optimizer = Optimizer::Lbfgs;  // networks only: how every network is trained
+  int signalCount = 0;      // networks only: training and test signals each (0: the scale's)
+  std::vector<int> depths;  // networks only: the depths trained (empty: the scale's)
 };
 
 // Each fills context.files; throws InputError on bad input or a failed write.

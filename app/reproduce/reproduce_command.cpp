@@ -1,5 +1,7 @@
 #include "reproduce.h"
 
+#include "protocol_spec.h"
+
 #include "base/input_error.h"
 #include "base/quoted_text.h"
 #include "command_options.h"
@@ -27,7 +29,7 @@ std::string csvNumber(double value) {
 int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& err) {
   cli::CommandOptions options(
       "reproduce", "unfoldlab reproduce oista|ls-ratio|learned-steps|coupling|networks|iterations|sample-size|all "
-                   "[--quick] --out DIR [--optimizer gd|adam|lbfgs] [--shard K/N | --plan N]",
+                   "[--quick] --out DIR [--optimizer gd|adam|lbfgs] [--signals N] [--depths LIST] [--shard K/N | --plan N]",
       "Reproduces a figure of 'Learning step sizes for unfolded sparse coding' (Ablin et al. 2019) from scratch:\n"
       "DIR/NAME.png (300 dpi), NAME.pdf, NAME.svg and the CSV of every curve.\n"
       "  oista          ISTA, FISTA, OISTA, ISTA-BT and their steps (Fig. 2)             seconds\n"
@@ -48,6 +50,8 @@ int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& 
   options.addValue("optimizer", "name",
                    "networks: gd, adam or lbfgs for every network (unfoldlab train --optimizer). Default lbfgs: it\n"
                    "reaches GD's 300-step test gap in ~6 % of the time (unfoldlab bench --only training).", "lbfgs");
+  options.addValue("signals", "N", "networks: training and test signals, N each (default: 10000; --quick 500).");
+  options.addValue("depths", "list", "networks: the depths, e.g. 1-30 (the default), 5,10,20 or 1-5,10.");
   options.addValue("plan", "N", "networks: print the split into N shards (networks and estimated seconds on a\n"
                                 "2-core AMD EPYC per shard, what is done in DIR left out) and train nothing.");
   options.addPositional("figure", "oista, ls-ratio, learned-steps, coupling, networks, iterations, sample-size or all.");
@@ -67,6 +71,16 @@ int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& 
   if (!optimizer) throw InputError("--optimizer: unknown optimizer " + quotedInput(options.text("optimizer")) + " (gd, adam or lbfgs)");
   if (options.isSet("optimizer") && figure != "networks" && figure != "all")
     throw InputError("--optimizer goes with the networks figure");
+  int signalCount = 0;
+  std::vector<int> depths;
+  if ((options.isSet("signals") || options.isSet("depths")) && figure != "networks" && figure != "all")
+    throw InputError("--signals and --depths go with the networks figure");
+  if (options.isSet("signals")) signalCount = static_cast<int>(options.integer("signals", 2, 1000000));
+  if (options.isSet("depths")) {
+    depths = parseDepths(options.text("depths"));
+    if (depths.empty())
+      throw InputError("--depths: " + quotedInput(options.text("depths")) + " is not increasing depths 1 to 200 such as 1-30 or 5,10,20");
+  }
   std::optional<Shard> shard;
   int planShards = 0;
   if (options.isSet("shard") || options.isSet("plan")) {
@@ -79,7 +93,7 @@ int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& 
       planShards = static_cast<int>(options.integer("plan", 1, kMaxShards));
     }
     FigureFiles unused(directory, "networks", false, out);  // a shard or a plan draws nothing
-    reproduceNetworks(Context{scale, directory, unused, out, err, shard, planShards, *optimizer});
+    reproduceNetworks(Context{scale, directory, unused, out, err, shard, planShards, *optimizer, signalCount, depths});
     return 0;
   }
   // Every figure's files are checked before the first figure computes; each figure's files are then
@@ -91,11 +105,11 @@ int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& 
                                                                 name == "coupling" ? QStringList{"control"} : QStringList{}));
   for (auto& [name, files] : selected) files->check();
   if (figure == "all" || figure == "networks")  // a refused networks folder is said now, not after the other figures
-    checkNetworksProtocol(Context{scale, directory, *selected.front().second, out, err, std::nullopt, 0, *optimizer});
+    checkNetworksProtocol(Context{scale, directory, *selected.front().second, out, err, std::nullopt, 0, *optimizer, signalCount, depths});
   QStringList written;
   for (auto& [name, files] : selected) {
     err << "reproducing " << name.toStdString() << "...\n";
-    figures.at(name)(Context{scale, directory, *files, out, err, std::nullopt, 0, *optimizer});
+    figures.at(name)(Context{scale, directory, *files, out, err, std::nullopt, 0, *optimizer, signalCount, depths});
     if (name == "networks") written << QDir(directory).filePath("networks.csv");
     written << files->commit();
   }

@@ -3,6 +3,7 @@
 #include "base/input_error.h"
 
 #include <chrono>
+#include <stdexcept>
 
 namespace unfold {
 
@@ -30,6 +31,10 @@ QJsonObject trainingRecord(const NetworkSettings& settings, const TrainingData& 
                      {"stopped", QString::fromStdString(stopReasonText(result.reason))},
                      {"seconds", seconds}};
   if (t.couplingOffset > 0) record.insert("coupling_offset", t.couplingOffset);
+  if (t.stallWindow > 0) {
+    record.insert("stall_window", t.stallWindow);
+    record.insert("stall_progress", t.stallProgress);
+  }
   return record;
 }
 
@@ -67,6 +72,17 @@ TrainingData trainingData(const Dictionary& dictionary, const SignalSet& train, 
     data.testTargets = testReference.Z;
   }
   return data;
+}
+
+NetworkWeights deeperStart(const Dictionary& dictionary, const TrainingData& data, const NetworkSettings& settings,
+                           const NetworkWeights& shallower) {
+  if (shallower.kind != settings.kind || shallower.layerCount() < 1 || shallower.layerCount() > settings.layers)
+    throw std::invalid_argument("deeperStart: not a shallower network of the same kind");
+  const NetworkWeights ista = istaInitialization(settings.kind, dictionary.atoms(), dictionary.lipschitz(), settings.layers);
+  UnfoldedNetwork network(dictionary, settings.lambda, shallower);
+  for (int t = shallower.layerCount() + 1; t <= settings.layers; ++t)
+    appendNextLayer(network, ista.layers[static_cast<size_t>(t - 1)], data, settings.training.loss);
+  return network.weights();
 }
 
 TrainedNetwork trainNetwork(const Dictionary& dictionary, const TrainingData& data, const NetworkSettings& settings,

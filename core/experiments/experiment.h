@@ -59,6 +59,12 @@ struct TrainedNetwork {
   double seconds = 0.0;
 };
 
+// The start of a network of settings.layers layers from a trained shallower one of the same kind (the
+// Fig. 6 protocol trains depth T from the trained depth T' < T): its layers, then one layer at a time the
+// better of a copy of the last and an ISTA step (appendNextLayer).
+NetworkWeights deeperStart(const Dictionary& dictionary, const TrainingData& data, const NetworkSettings& settings,
+                           const NetworkWeights& shallower);
+
 // Trains from ISTA's initialization, or from `start` (a checkpoint of the same shape), and keeps the
 // best weights by test loss. Bit-reproducible: the same dictionary, data and settings give the same bits.
 TrainedNetwork trainNetwork(const Dictionary& dictionary, const TrainingData& data, const NetworkSettings& settings,

@@ -93,6 +93,7 @@ class Run {
     lastTest_ = bestLoss_;  // what progress reports until the next evaluation (Adam evaluates once an epoch)
     best_ = net_.weights();
     sinceImprovement_ = 0;
+    bestHistory_.clear();
     result_.reason = StopReason::MaxIterations;
     adamM_ = Vector::Zero(net_.weights().parameterCount());
     adamV_ = adamM_;
@@ -102,6 +103,7 @@ class Run {
   // After a step: test evaluation, best weights, stagnation, observer. False to end training.
   bool afterStep(double trainLoss, double rate, bool evaluate) {
     ++result_.iterations;
+    bool stagnated = false;  // said after the observer has seen this step
     if (evaluate) {
       lastTest_ = testLoss();
       if (cancelled()) return end(StopReason::Cancelled);
@@ -111,8 +113,9 @@ class Run {
         best_ = net_.weights();
         sinceImprovement_ = 0;
       } else if (settings_.patience > 0 && ++sinceImprovement_ >= settings_.patience) {
-        return end(StopReason::Stagnation);
+        stagnated = true;
       }
+      stagnated |= stalled();
     }
     if (observer_) {
       const std::vector<LayerCoupling> coupling =
@@ -121,9 +124,20 @@ class Run {
                                       lastTest_, rate, elapsed(), net_.weights(), coupling};
       if (observer_->onIteration(progress)) return end(StopReason::Cancelled);
     }
+    if (stagnated) return end(StopReason::Stagnation);
     StopReason reason;
     if (shouldStop(reason)) return end(reason);
     return true;
+  }
+
+  // The stall rule (TrainingSettings::stallWindow), after each evaluation.
+  bool stalled() {
+    if (settings_.stallWindow <= 0) return false;
+    bestHistory_.push_back(bestLoss_ - settings_.testLossFloor);
+    const auto window = static_cast<size_t>(settings_.stallWindow);
+    if (bestHistory_.size() <= window) return false;
+    const double before = bestHistory_[bestHistory_.size() - 1 - window], now = bestHistory_.back();
+    return before - now <= settings_.stallProgress * now;
   }
 
   bool end(StopReason reason) {
@@ -301,6 +315,7 @@ class Run {
   double rate_ = 0.0;
   double bestLoss_ = 0.0, lastTest_ = 0.0;
   int sinceImprovement_ = 0;
+  std::vector<double> bestHistory_;  // the best test loss's excess over the floor, per evaluation
   NetworkWeights best_;
   Vector adamM_, adamV_;
   int adamSteps_ = 0;
@@ -308,6 +323,15 @@ class Run {
 };
 
 }  // namespace
+
+void appendNextLayer(UnfoldedNetwork& network, const LayerWeights& fresh, const TrainingData& data, LossKind loss) {
+  appendCopyOfLastLayer(network.weights());
+  const double copied = network.loss(loss, data.trainX, data.trainTargets);
+  const LayerWeights copy = network.weights().layers.back();
+  network.weights().layers.back() = fresh;
+  const double freshLoss = network.loss(loss, data.trainX, data.trainTargets);
+  if (!(freshLoss < copied)) network.weights().layers.back() = copy;
+}
 
 TrainingResult trainNetwork(UnfoldedNetwork& network, const TrainingData& data, const TrainingSettings& settings,
                             TrainingObserver* observer) {
@@ -329,14 +353,7 @@ TrainingResult trainNetwork(UnfoldedNetwork& network, const TrainingData& data, 
   run.recordInitial();
   for (int t = 1; t <= depth; ++t) {
     if (t > 1) {
-      // Layer t starts as a copy of layer t-1, unless its initial value (an ISTA step) gives a lower
-      // training loss: a layer trained as the first one (where z = 0 and only W^T x matters) can be an
-      // expansive step when applied again, and copies of it compound over tens of layers.
-      appendCopyOfLastLayer(network.weights());
-      const double copied = network.loss(settings.loss, data.trainX, data.trainTargets);
-      network.weights().layers.back() = initial.layers[static_cast<size_t>(t - 1)];
-      const double fresh = network.loss(settings.loss, data.trainX, data.trainTargets);
-      if (!(fresh < copied)) network.weights().layers.back() = network.weights().layers[static_cast<size_t>(t - 2)];
+      appendNextLayer(network, initial.layers[static_cast<size_t>(t - 1)], data, settings.loss);
       moveAway(t);
     }
     // The budget is shared evenly between the stages; the last one takes the remainder.

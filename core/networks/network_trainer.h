@@ -39,6 +39,13 @@ struct TrainingSettings {
   // after its start is chosen). A control: coupling found after training is then learned, not inherited
   // from a start that was an ISTA step. 0: layers start as initialised.
   double couplingOffset = 0.0;
+  // Stops when the test loss's excess over `testLossFloor` (the mean F* of the test signals, for the
+  // unsupervised loss: the excess is the test gap) has fallen by less than the fraction `stallProgress`
+  // over the last `stallWindow` evaluations: steps that would not change a figure are not taken.
+  // 0: never.
+  int stallWindow = 0;
+  double stallProgress = 0.0;
+  double testLossFloor = 0.0;
   bool operator==(const TrainingSettings&) const = default;
 };
 
@@ -80,6 +87,12 @@ struct TrainingResult {
   int iterations = 0;
   StopReason reason = StopReason::MaxIterations;
 };
+
+// Deepens `network` by one layer: the better, by training loss, of a copy of its last layer and `fresh`
+// (that layer's initial value, an ISTA step). A layer trained as the first one (where z = 0 and only
+// W^T x matters) can be an expansive step when applied again, and copies of it compound over tens of
+// layers; a trained deep layer is usually the better start.
+void appendNextLayer(UnfoldedNetwork& network, const LayerWeights& fresh, const TrainingData& data, LossKind loss);
 
 // `network` holds the starting weights (and its depth); it is left with the best weights.
 TrainingResult trainNetwork(UnfoldedNetwork& network, const TrainingData& data, const TrainingSettings& settings,
