@@ -185,12 +185,7 @@ class TestExperiment : public QObject {
   }
 
   void coreExperimentIsReproducible() {
-    ProblemSpec spec;
-    spec.n = 6;
-    spec.m = 12;
-    spec.trainCount = 50;
-    spec.testCount = 40;
-    spec.seed = 9;
+    const ProblemSpec spec{.n = 6, .m = 12, .trainCount = 50, .testCount = 40, .seed = 9};
     const ExperimentProblem a = makeProblem(spec), b = makeProblem(spec);
     QVERIFY(a.dictionary->atoms() == b.dictionary->atoms() && a.train.X == b.train.X && a.test.X == b.test.X);
     // The sets are separate streams: more test signals leave the training set as it was.

@@ -204,7 +204,7 @@ class TestReproduce : public QObject {
     const QByteArray deepest = dropRow("simulated,0.1,slista,3,");
     QVERIFY(!deepest.isEmpty());
     QCOMPARE(runFigure({"networks", "--tiny", "--out", dir.path()}, nullptr, &err), 0);
-    QVERIFY2(QString::fromStdString(err).contains(QRegularExpression("SLISTA   T= 3: gap \\S+,    0 steps")), err.c_str());
+    QVERIFY2(QString::fromStdString(err).contains(QRegularExpression("SLISTA   T= 3: gap \\S+,    0 steps,")), err.c_str());
     QCOMPARE(rowOf("simulated,0.1,slista,3,"), deepest);
     // Without the chain, the depth starts from ISTA, and says so.
     QVERIFY(QFile::remove(chain));

@@ -54,12 +54,26 @@ const NetworkCurve* network(const ConvergenceSnapshot& s, const QString& method)
   return nullptr;
 }
 
-// A failed check returns early: the gate's threads are still told to leave (a paused thread leaves within
-// the gate's 20 ms poll) and joined.
-struct JoinWhenDone {
-  std::atomic<bool>& abandon;
-  std::vector<std::thread>& threads;
-  ~JoinWhenDone() {
+// Two computation threads passing a gate once per tick, the second sleeping `slowTick` after each; told
+// to leave (a paused thread leaves within the gate's 20 ms poll) and joined at the end, also when a
+// failed check returns early.
+struct GatedThreads {
+  RunGate gate;
+  std::atomic<int> reached[2] = {-1, -1};
+  std::atomic<bool> abandon{false};
+  std::vector<std::thread> threads;
+  GatedThreads(bool paused, int ticks, std::chrono::milliseconds slowTick = {}) {
+    gate.restart(paused);
+    for (int k = 0; k < 2; ++k)
+      threads.emplace_back([this, k, ticks, slowTick] {
+        for (int t = 0; t < ticks; ++t) {
+          if (!gate.pass(t, [this] { return abandon.load(); })) return;
+          reached[k] = t;
+          if (k == 1) std::this_thread::sleep_for(slowTick);
+        }
+      });
+  }
+  ~GatedThreads() {
     abandon = true;
     for (std::thread& t : threads) t.join();
   }
@@ -73,20 +87,9 @@ class TestWorkbench : public QObject {
   void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
   void gateHoldsThreadsInLockstep() {
-    RunGate gate;
-    gate.restart(true);  // paused at tick 0
-    std::atomic<int> reached[2] = {0, 0};
-    std::atomic<bool> abandon{false};
-    const auto never = [&] { return abandon.load(); };
-    std::vector<std::thread> threads;
-    const JoinWhenDone joiner{abandon, threads};
-    for (int k = 0; k < 2; ++k)
-      threads.emplace_back([&, k] {
-        for (int t = 0; t < 1000; ++t) {
-          if (!gate.pass(t, never)) return;
-          reached[k] = t;
-        }
-      });
+    GatedThreads run(true, 1000);  // paused at tick 0
+    RunGate& gate = run.gate;
+    auto& reached = run.reached;
     const auto moves = [&](int beyond) { return reached[0].load() > beyond || reached[1].load() > beyond; };
     QVERIFY(!QTest::qWaitFor([&] { return moves(0); }, 100));  // held at tick 0
     gate.step();
@@ -99,21 +102,9 @@ class TestWorkbench : public QObject {
   // Space while one solver runs far ahead of another: everything stops at once (nothing runs on after
   // the pause), the run is paused at the slow one's t, and steps move the slow one until it catches up.
   void gatePausesAtOnceAtTheSlowestTick() {
-    RunGate gate;
-    gate.restart(false);
-    std::atomic<int> reached[2] = {-1, -1};
-    std::atomic<bool> abandon{false};
-    const auto never = [&] { return abandon.load(); };
-    std::vector<std::thread> threads;
-    const JoinWhenDone joiner{abandon, threads};
-    for (int k = 0; k < 2; ++k)
-      threads.emplace_back([&, k] {
-        for (int t = 0; t < 10'000'000; ++t) {
-          if (!gate.pass(t, never)) return;
-          reached[k] = t;
-          if (k == 1) std::this_thread::sleep_for(std::chrono::milliseconds(2));  // the slow solver
-        }
-      });
+    GatedThreads run(false, 10'000'000, std::chrono::milliseconds(2));
+    RunGate& gate = run.gate;
+    auto& reached = run.reached;
     QTRY_VERIFY(reached[1].load() >= 3 && reached[0].load() > reached[1].load() + 100);
     gate.pause();
     const auto settled = [&] { return std::pair(reached[0].load(), reached[1].load()); };

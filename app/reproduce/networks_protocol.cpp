@@ -1,7 +1,7 @@
 // Fig. 6: test F(z_T) - F* against the depth T for ISTA, FISTA, LISTA-CP, ALISTA and SLISTA, on simulated
 // data (Gaussian D, n = 64, m = 256) and digits (8x8 images as atoms), lambda = 0.1 and 0.8; one network
-// trained per depth. The full protocol (10,000 signals, depths 1..30, 3,000 steps each) runs for days on a
-// laptop, so it is resumable: every finished network is saved at once to DIR/networks.csv, and running
+// trained per depth (protocol_spec.h: how). The full protocol (10,000 signals, depths 1..30) runs for hours
+// (days with GD's 3,000 steps each), so it is resumable: every finished network is saved at once to DIR/networks.csv, and running
 // the same command again skips what is there; the network in training is checkpointed every minute to
 // DIR/networks-checkpoint.json and picked up from there, so an interruption loses at most a minute.
 // DIR/networks-protocol.txt records the protocol, so that a --quick run never mixes with a full one.
@@ -258,11 +258,11 @@ class ProtocolRun {
       writeResults(resultsPath_, rows_);
     QFile::remove(checkpointPath_);
     ++trainedThisRun_;
-    progress_.finished({dataset, lambda, kind}, depth, networkCost(kind, depth, protocol_.iterations),
-                       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    progress_.finished({dataset, lambda, kind}, depth, networkCost(kind, depth, protocol_.iterations), seconds);
     char line[256];
-    std::snprintf(line, sizeof line, "  %-9s lambda=%.1f %-8s T=%2d: gap %.3e, %4d steps   %d/%d networks, %5.1f %% of the work done, ETA %.0f s\n", dataset,
-                  lambda, parametrizationLabel(kind).c_str(), depth, rows_[key], steps, progress_.doneNetworks,
+    std::snprintf(line, sizeof line, "  %-9s lambda=%.1f %-8s T=%2d: gap %.3e, %4d steps, %6.1f s   %d/%d networks, %5.1f %% of the work done, ETA %.0f s\n",
+                  dataset, lambda, parametrizationLabel(kind).c_str(), depth, rows_[key], steps, seconds, progress_.doneNetworks,
                   progress_.totalNetworks, progress_.percent(), progress_.eta(protocol_.iterations));
     context_.err << line << std::flush;
   }
@@ -305,9 +305,11 @@ std::vector<Curve> figureCurves() {
 
 // One panel per dataset (rows) and lambda (columns).
 void drawFigure(const Context& context, const Protocol& protocol, const Results& rows) {
-  ui::PaperFigure figure(QString("Test F(z_T) − F* against the depth T\n%1 training and test signals, %2 %3 steps per network")
-                             .arg(protocol.signalCount).arg(protocol.iterations).arg(QString::fromStdString(optimizerLabel(protocol.optimizer))) +
-                             (protocol.fromShallower ? ", each depth from the one before" : ""),
+  const QString optimizer = QString::fromStdString(optimizerLabel(protocol.optimizer));
+  const QString training = protocol.fromShallower
+                               ? QString("each depth from the one before, %1 until its gap stalls (%2 steps at most)").arg(optimizer).arg(protocol.iterations)
+                               : QString("%1 %2 steps per network").arg(protocol.iterations).arg(optimizer);
+  ui::PaperFigure figure(QString("Test F(z_T) − F* against the depth T\n%1 training and test signals, %2").arg(protocol.signalCount).arg(training),
                          2, 2, 760, 600);
   for (int r = 0; r < 2; ++r) {
     for (int c = 0; c < 2; ++c) {

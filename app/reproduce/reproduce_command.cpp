@@ -36,7 +36,7 @@ int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& 
       "  ls-ratio       L_S/L against |S|/m with Marchenko-Pastur (Fig. E.1)              ~20 s\n"
       "  learned-steps  SLISTA's learned steps against 1/L_S (Fig. 4)                     minutes (--quick: ~20 s)\n"
       "  coupling       weight coupling of a 40-layer LISTA-CP (Fig. 5), and its control  ~3 min (--quick: ~10 s)\n"
-      "  networks       networks against depth, simulated and digits data (Fig. 6)        days (--quick: minutes);\n"
+      "  networks       networks against depth, simulated and digits data (Fig. 6)        hours (--quick: minutes);\n"
       "                 resumable: rerun the same command to continue from what is saved in DIR;\n"
       "                 on a cluster: --shard K/N per job (sharing DIR), then once without --shard\n"
       "  iterations     iterations and time to F* + 1e-8, ISTA, FISTA, OISTA, ISTA-BT (Fig. E.2)  minutes\n"
@@ -48,8 +48,9 @@ int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& 
   options.addValue("shard", "K/N", "networks: train only the K-th of N parts (balanced by cost) into DIR, shared by\n"
                                    "all shards; draws nothing (scripts/slurm/reproduce-networks.sbatch runs them).");
   options.addValue("optimizer", "name",
-                   "networks: gd, adam or lbfgs for every network (unfoldlab train --optimizer). Default lbfgs: it\n"
-                   "reaches GD's 300-step test gap in ~6 % of the time (unfoldlab bench --only training).", "lbfgs");
+                   "networks: gd, adam or lbfgs for every network (unfoldlab train --optimizer). Default lbfgs:\n"
+                   "each depth starts from the trained one before and stops once its test gap falls by less than\n"
+                   "1 % in 20 steps (100 at most). gd: the paper's protocol, 3,000 steps from ISTA (days).", "lbfgs");
   options.addValue("signals", "N", "networks: training and test signals, N each (default: 10000; --quick 500).");
   options.addValue("depths", "list", "networks: the depths, e.g. 1-30 (the default), 5,10,20 or 1-5,10.");
   options.addValue("plan", "N", "networks: print the split into N shards (networks and estimated seconds on a\n"
