@@ -54,6 +54,26 @@ class TestMainWindow : public QObject {
     QVERIFY2(!info.family().isEmpty(), "no font family: install fonts-dejavu-core");
   }
 
+  // Before any run, every plot's axes read as axes: several tick labels, none repeated (a log axis over
+  // less than a decade labelled every tick "1·10⁻²").
+  void emptyPlotsHaveDistinctTickLabels() {
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QList<QCustomPlot*> plots = window.findChildren<QCustomPlot*>();
+    QVERIFY(plots.size() >= 6);
+    for (QCustomPlot* plot : plots) {
+      plot->replot();
+      for (QCPAxisRect* rect : plot->axisRects())
+        for (QCPAxis* axis : rect->axes(QCPAxis::atLeft | QCPAxis::atBottom)) {
+          if (!axis->visible() || !axis->tickLabels()) continue;
+          const QVector<QString> labels = axis->tickVectorLabels();
+          QVERIFY2(labels.size() >= 2 && QSet<QString>(labels.begin(), labels.end()).size() == labels.size(),
+                   qPrintable(plot->objectName() + ": " + QStringList(labels.begin(), labels.end()).join(" | ")));
+        }
+    }
+  }
+
   void defaultRunPlotsTheThreeSolvers() {
     MainWindow window;
     window.show();

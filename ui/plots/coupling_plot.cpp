@@ -79,6 +79,7 @@ void CouplingPlot::rescale() {
   }
   xAxis->setRange(0.5, layers + 0.5);
   if (high > 0) yAxis->setRange(logarithmicY() ? low / 2 : 0, high * 2);
+  else yAxis->setRange(logarithmicY() ? 1e-3 : 0, 1);  // empty: three decades, not one tick label repeated
   ratio_->axis(QCPAxis::atLeft)->setRange(0, std::min(ratioHigh * 1.1, 10.0));
 }
 
