@@ -307,9 +307,9 @@ std::vector<Curve> figureCurves() {
 void drawFigure(const Context& context, const Protocol& protocol, const Results& rows) {
   const QString optimizer = QString::fromStdString(optimizerLabel(protocol.optimizer));
   const QString training = protocol.fromShallower
-                               ? QString("each depth from the one before, %1 until its gap stalls (%2 steps at most)").arg(optimizer).arg(protocol.iterations)
+                               ? QString("%1 from the depth before until the gap stalls, ≤ %2 steps").arg(optimizer).arg(protocol.iterations)
                                : QString("%1 %2 steps per network").arg(protocol.iterations).arg(optimizer);
-  ui::PaperFigure figure(QString("Test F(z_T) − F* against the depth T\n%1 training and test signals, %2").arg(protocol.signalCount).arg(training),
+  ui::PaperFigure figure(QString("Test F(z_T) − F* against the depth T\n%1 training and test signals · %2").arg(protocol.signalCount).arg(training),
                          2, 2, 760, 600);
   for (int r = 0; r < 2; ++r) {
     for (int c = 0; c < 2; ++c) {
