@@ -160,6 +160,10 @@ class TestReproduceShards : public QObject {
     // Left: quadratic T=4 (16 s), flat T=8 (8 s), unseen T=3 at 9 s / 60 units: 30 units, 4.5 s.
     QCOMPARE(progress.eta(10), 16.0 + 8.0 + 4.5);
     QCOMPARE(progress.doneNetworks, 4);
+    // Each depth from the one before: time grows as the depth at most, so the quadratic setting's law
+    // through its deepest point (T=2, 4 s) gives T=4 8 s.
+    progress.largestExponent = 1.0;
+    QCOMPARE(progress.eta(10), 8.0 + 8.0 + 4.5);
   }
 
   // When each depth starts from the one before (the L-BFGS protocol), a setting's 30 networks are one

@@ -180,6 +180,7 @@ class ProtocolRun {
   }
 
   void countSavedWork() {
+    if (protocol_.fromShallower) progress_.largestExponent = 1.0;
     for (const ShardUnit& unit : units_) {
       if (!mine(unit.dataset, unit.lambda, unit.kind, unit.depth)) continue;
       progress_.totalUnits += unit.cost;

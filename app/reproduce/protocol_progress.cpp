@@ -9,14 +9,14 @@ namespace unfold::reproduce {
 
 namespace {
 
-double predictedSeconds(const std::vector<std::pair<int, double>>& points, int depth) {
+double predictedSeconds(const std::vector<std::pair<int, double>>& points, int depth, double largestExponent) {
   double sx = 0, sy = 0, sxx = 0, sxy = 0;
   for (const auto& [d, seconds] : points) {
     const double x = std::log(double(d)), y = std::log(std::max(seconds, 1e-3));
     sx += x, sy += y, sxx += x * x, sxy += x * y;
   }
   const double count = double(points.size()), spread = sxx - sx * sx / count;
-  const double p = std::clamp(spread > 1e-12 ? (sxy - sx * sy / count) / spread : 1.0, 1.0, 2.0);
+  const double p = std::clamp(spread > 1e-12 ? (sxy - sx * sy / count) / spread : 1.0, 1.0, largestExponent);
   // The law through the mean point of the deepest half, which matters most for what is left.
   double anchor = 0;
   int used = 0;
@@ -32,7 +32,7 @@ double Progress::eta(int iterations) const {
   for (const auto& [setting, depths] : left) {
     const auto it = measured.find(setting);
     for (int depth : depths)
-      eta += it != measured.end() ? predictedSeconds(it->second, depth)
+      eta += it != measured.end() ? predictedSeconds(it->second, depth, largestExponent)
                                   : secondsThisRun / unitsThisRun * networkCost(std::get<2>(setting), depth, iterations);
   }
   return eta;

@@ -16,14 +16,18 @@ namespace unfold::reproduce {
 // parametrization) several times over, because training stops early more often in some (at lambda = 0.8
 // most networks converge well within their budget), and it grows faster than the depth (deep networks use
 // more of their budget). So each setting gets its own law seconds = a depth^p, fitted (least squares in
-// log-log, p within [1, 2]) to the networks of that setting trained in this run; a setting not measured
-// yet takes the others' mean seconds per unit of cost.
+// log-log, p within [1, 2]; exactly 1 with largestExponent = 1) to the networks of that setting trained in
+// this run; a setting not measured yet takes the others' mean seconds per unit of cost.
 struct Progress {
   using Setting = std::tuple<std::string, double, Parametrization>;
   std::map<Setting, std::vector<int>> left;                          // depths still to train
   std::map<Setting, std::vector<std::pair<int, double>>> measured;    // depth and seconds, this run
   double totalUnits = 0, doneUnits = 0, unitsThisRun = 0, secondsThisRun = 0;
   int totalNetworks = 0, doneNetworks = 0;
+  // The largest p the fit may take: 1 when each depth starts from the one before, where a network's steps
+  // do not grow with its depth (they fall: 21-65 throughout the full protocol), so time grows as the depth
+  // at most and a steeper fit of the first depths would overestimate the rest several times.
+  double largestExponent = 2.0;
   void finished(const Setting& setting, int depth, double units, double seconds) {
     ++doneNetworks;
     doneUnits += units;
