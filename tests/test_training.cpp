@@ -1,36 +1,20 @@
 // Training: the line search only keeps decreasing steps, training beats the ISTA initialisation, runs
 // are reproducible, constraints hold, and every stop condition works.
-#include "experiments/experiment.h"
 #include "experiments/problem_generators.h"
-#include "lasso/reference_solver.h"
 #include "linalg/dictionary.h"
 #include "networks/network_diagnostics.h"
 #include "networks/network_trainer.h"
+#include "training_problem.h"
 
 #include <QtTest>
 
 #include <atomic>
 
 using namespace unfold;
+using unfold::testing::Problem;
+using unfold::testing::Recorder;
 
 namespace {
-
-struct Recorder : TrainingObserver {
-  std::vector<double> train, test;
-  std::vector<int> layers;
-  int stopAfter = -1;
-  std::atomic<int> calls = 0;
-  std::vector<double> firstLayerCoupling;
-  bool onIteration(const TrainingProgress& p) override {
-    if (!p.coupling.empty()) firstLayerCoupling.push_back(p.coupling.front().distance);
-    train.push_back(p.trainLoss);
-    test.push_back(p.testLoss);
-    layers.push_back(p.layers);
-    ++calls;
-    return false;
-  }
-  bool stopRequested() override { return stopAfter >= 0 && calls >= stopAfter; }
-};
 
 // Asks a training run to stop after three steps, or in the middle of the first pass (the sixth poll).
 enum class StopRequest { None, AfterThreeSteps, MidPass };
@@ -38,18 +22,6 @@ struct StopMidPass : TrainingObserver {
   std::atomic<int> polls = 0;
   bool onIteration(const TrainingProgress&) override { return false; }
   bool stopRequested() override { return ++polls >= 6; }
-};
-
-struct Problem {
-  Dictionary dictionary{gaussianDictionary(10, 20, 1)};
-  TrainingData data;
-  Problem() {
-    data.trainX = makeSignals(SignalKind::Gaussian, dictionary.atoms(), 300, 2).X;
-    data.testX = makeSignals(SignalKind::Gaussian, dictionary.atoms(), 200, 3).X;
-  }
-  UnfoldedNetwork network(Parametrization kind, int layers, double lambda = 0.2) const {
-    return UnfoldedNetwork(dictionary, lambda, istaInitialization(kind, dictionary.atoms(), dictionary.lipschitz(), layers));
-  }
 };
 
 }  // namespace
@@ -254,75 +226,6 @@ class TestTraining : public QObject {
     QCOMPARE(QString::fromStdString(stopReasonText(reason)), text);
     QCOMPARE(QString::fromStdString(stopReasonLabel(reason)), label);
     QVERIFY(label.count(' ') <= 1);  // two words at most
-  }
-
-  // The stall rule: training ends at the first test evaluation where the best test loss's excess over the
-  // floor (F*, so the excess is the test gap) fell by at most the fraction over the window, and not before.
-  void stallRuleEndsTrainingWhenTheGapStopsFalling() {
-    const Problem p;
-    UnfoldedNetwork net = p.network(Parametrization::Slista, 5);
-    const double floor = solveReference(p.dictionary, p.data.testX, 0.2).optimalCost.mean();
-    const int window = 5;
-    const double progress = 0.05;
-    Recorder rec;
-    const TrainingResult r = trainNetwork(
-        net, p.data, {.maxIterations = 3000, .patience = 0, .stallWindow = window, .stallProgress = progress, .testLossFloor = floor}, &rec);
-    QCOMPARE(r.reason, StopReason::Stagnation);
-    QVERIFY2(rec.test.size() > size_t(window) && rec.test.size() < 3000, qPrintable(QString::number(rec.test.size())));
-    std::vector<double> excess;  // the best test loss's excess after each step (GD tests every step)
-    double best = r.initialTestLoss;
-    for (const double t : rec.test) excess.push_back((best = std::min(best, t)) - floor);
-    const auto stalls = [&](size_t k) { return excess[k - window] - excess[k] <= progress * excess[k]; };
-    for (size_t k = window; k + 1 < excess.size(); ++k) QVERIFY2(!stalls(k), qPrintable(QString("step %1").arg(k + 1)));
-    QVERIFY(stalls(excess.size() - 1));
-    QCOMPARE(r.bestTestLoss, best);
-    QVERIFY(excess.back() > 0 && excess.back() < 0.9 * (r.initialTestLoss - floor));  // it did learn first
-  }
-
-  // Depth T starts from a trained shallower network: its layers as they are, then each new layer the one
-  // of a copy of the last layer and an ISTA step that gives the lower training loss.
-  void aDeeperNetworkStartsFromTheTrainedShallowerOne() {
-    const Problem p;
-    UnfoldedNetwork shallow = p.network(Parametrization::ListaCp, 2);
-    trainNetwork(shallow, p.data, {.maxIterations = 30, .patience = 0});
-    const NetworkSettings settings{Parametrization::ListaCp, 4, 0.2, {}};
-    const NetworkWeights start = deeperStart(p.dictionary, p.data, settings, shallow.weights());
-    QCOMPARE(start.layerCount(), 4);
-    const auto flat = [](const NetworkWeights& w, int from, int count) {
-      NetworkWeights part{w.kind, {w.layers.begin() + from, w.layers.begin() + from + count}};
-      return part.flatten();
-    };
-    QCOMPARE(flat(start, 0, 2), flat(shallow.weights(), 0, 2));
-    const NetworkWeights ista = istaInitialization(Parametrization::ListaCp, p.dictionary.atoms(), p.dictionary.lipschitz(), 4);
-    const auto loss = [&](NetworkWeights w) {
-      return UnfoldedNetwork(p.dictionary, 0.2, std::move(w)).loss(LossKind::Unsupervised, p.data.trainX, p.data.trainTargets);
-    };
-    bool sawCopy = false;
-    for (int t = 2; t < 4; ++t) {
-      NetworkWeights prefix{start.kind, {start.layers.begin(), start.layers.begin() + t}}, copy = prefix, fresh = prefix;
-      copy.layers.push_back(start.layers[size_t(t - 1)]);
-      fresh.layers.push_back(ista.layers[size_t(t)]);
-      const bool isCopy = flat(start, t, 1) == flat(copy, t, 1);
-      QVERIFY(isCopy || flat(start, t, 1) == flat(fresh, t, 1));
-      QCOMPARE(loss(isCopy ? copy : fresh), std::min(loss(copy), loss(fresh)));
-      sawCopy |= isCopy;
-    }
-    QVERIFY(sawCopy);  // a trained layer applied again beats ISTA's step here
-    NetworkSettings shallower = settings;
-    shallower.layers = 1;
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, deeperStart(p.dictionary, p.data, shallower, shallow.weights()));
-  }
-
-  void layerWiseGrowsTheNetworkToFullDepth() {
-    const Problem p;
-    UnfoldedNetwork net = p.network(Parametrization::Slista, 4);
-    Recorder rec;
-    const TrainingResult r = trainNetwork(net, p.data, {.maxIterations = 40, .layerWise = true, .patience = 0}, &rec);
-    QCOMPARE(r.weights.layerCount(), 4);
-    QCOMPARE(net.layerCount(), 4);
-    QCOMPARE(rec.layers.front(), 1);
-    QCOMPARE(rec.layers.back(), 4);
-    QVERIFY(std::is_sorted(rec.layers.begin(), rec.layers.end()));
   }
 
   void stopConditions_data() {

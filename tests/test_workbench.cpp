@@ -9,7 +9,6 @@
 #include "plots/support_raster_plot.h"
 #include "plots/support_ratio_plot.h"
 #include "plots/training_curves_plot.h"
-#include "run/run_gate.h"
 #include "run/session_file.h"
 #include "run/workbench_problem.h"
 #include "ui_latency_benchmark.h"
@@ -32,11 +31,6 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <chrono>
-
-#include <atomic>
-#include <thread>
-
 using namespace unfold::ui;
 
 namespace {
@@ -54,71 +48,12 @@ const NetworkCurve* network(const ConvergenceSnapshot& s, const QString& method)
   return nullptr;
 }
 
-// Two computation threads passing a gate once per tick, the second sleeping `slowTick` after each; told
-// to leave (a paused thread leaves within the gate's 20 ms poll) and joined at the end, also when a
-// failed check returns early.
-struct GatedThreads {
-  RunGate gate;
-  std::atomic<int> reached[2] = {-1, -1};
-  std::atomic<bool> abandon{false};
-  std::vector<std::thread> threads;
-  GatedThreads(bool paused, int ticks, std::chrono::milliseconds slowTick = {}) {
-    gate.restart(paused);
-    for (int k = 0; k < 2; ++k)
-      threads.emplace_back([this, k, ticks, slowTick] {
-        for (int t = 0; t < ticks; ++t) {
-          if (!gate.pass(t, [this] { return abandon.load(); })) return;
-          reached[k] = t;
-          if (k == 1) std::this_thread::sleep_for(slowTick);
-        }
-      });
-  }
-  ~GatedThreads() {
-    abandon = true;
-    for (std::thread& t : threads) t.join();
-  }
-};
-
 }  // namespace
 
 class TestWorkbench : public QObject {
   Q_OBJECT
  private slots:
   void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
-
-  void gateHoldsThreadsInLockstep() {
-    GatedThreads run(true, 1000);  // paused at tick 0
-    RunGate& gate = run.gate;
-    auto& reached = run.reached;
-    const auto moves = [&](int beyond) { return reached[0].load() > beyond || reached[1].load() > beyond; };
-    QVERIFY(!QTest::qWaitFor([&] { return moves(0); }, 100));  // held at tick 0
-    gate.step();
-    QTRY_VERIFY(reached[0].load() == 1 && reached[1].load() == 1);  // both, one tick
-    QVERIFY(!QTest::qWaitFor([&] { return moves(1); }, 100));        // and no more
-    gate.resume();
-    QTRY_VERIFY(moves(5));
-  }
-
-  // Space while one solver runs far ahead of another: everything stops at once (nothing runs on after
-  // the pause), the run is paused at the slow one's t, and steps move the slow one until it catches up.
-  void gatePausesAtOnceAtTheSlowestTick() {
-    GatedThreads run(false, 10'000'000, std::chrono::milliseconds(2));
-    RunGate& gate = run.gate;
-    auto& reached = run.reached;
-    QTRY_VERIFY(reached[1].load() >= 3 && reached[0].load() > reached[1].load() + 100);
-    gate.pause();
-    const auto settled = [&] { return std::pair(reached[0].load(), reached[1].load()); };
-    const auto atPause = settled();
-    QVERIFY(!QTest::qWaitFor([&] {  // each finishes at most the tick it was on
-      const auto now = settled();
-      return now.first > atPause.first + 1 || now.second > atPause.second + 1;
-    }, 150));
-    const auto held = settled();
-    QVERIFY(held.first > held.second + 100);  // the fast one's lead stays, it did not run on
-    gate.step();                              // the slowest moves one tick, the fast one waits
-    QTRY_COMPARE(reached[1].load(), held.second + 1);
-    QVERIFY(!QTest::qWaitFor([&] { return settled() != std::pair(held.first, held.second + 1); }, 100));
-  }
 
   void networksTrainInTheWindowAndThePlotsHoldTheCoresNumbers() {
     MainWindow window;

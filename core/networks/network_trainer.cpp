@@ -10,6 +10,7 @@
 #include <cmath>
 #include <numeric>
 #include <random>
+#include <utility>
 
 namespace unfold {
 
@@ -325,12 +326,15 @@ class Run {
 }  // namespace
 
 void appendNextLayer(UnfoldedNetwork& network, const LayerWeights& fresh, const TrainingData& data, LossKind loss) {
+  const auto losses = [&] {
+    return std::pair(network.loss(loss, data.trainX, data.trainTargets), network.loss(loss, data.testX, data.testTargets));
+  };
   appendCopyOfLastLayer(network.weights());
-  const double copied = network.loss(loss, data.trainX, data.trainTargets);
+  const auto [copiedTrain, copiedTest] = losses();
   const LayerWeights copy = network.weights().layers.back();
   network.weights().layers.back() = fresh;
-  const double freshLoss = network.loss(loss, data.trainX, data.trainTargets);
-  if (!(freshLoss < copied)) network.weights().layers.back() = copy;
+  const auto [freshTrain, freshTest] = losses();
+  if (copiedTrain < freshTrain && copiedTest <= freshTest) network.weights().layers.back() = copy;
 }
 
 TrainingResult trainNetwork(UnfoldedNetwork& network, const TrainingData& data, const TrainingSettings& settings,

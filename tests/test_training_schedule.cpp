@@ -1,0 +1,94 @@
+// Training over depth and when it ends on its own: layer-wise growth, a deeper network started from a
+// trained shallower one (the Fig. 6 protocol's chain), and the stall rule on the test gap.
+#include "experiments/experiment.h"
+#include "lasso/reference_solver.h"
+#include "training_problem.h"
+
+#include <QtTest>
+
+#include <stdexcept>
+
+using namespace unfold;
+using unfold::testing::Problem;
+using unfold::testing::Recorder;
+
+Q_DECLARE_METATYPE(unfold::StopReason)
+
+class TestTrainingSchedule : public QObject {
+  Q_OBJECT
+ private slots:
+  void layerWiseGrowsTheNetworkToFullDepth() {
+    const Problem p;
+    UnfoldedNetwork net = p.network(Parametrization::Slista, 4);
+    Recorder rec;
+    const TrainingResult r = trainNetwork(net, p.data, {.maxIterations = 40, .layerWise = true, .patience = 0}, &rec);
+    QCOMPARE(r.weights.layerCount(), 4);
+    QCOMPARE(net.layerCount(), 4);
+    QCOMPARE(rec.layers.front(), 1);
+    QCOMPARE(rec.layers.back(), 4);
+    QVERIFY(std::is_sorted(rec.layers.begin(), rec.layers.end()));
+  }
+
+  // Depth T starts from a trained shallower network: its layers as they are, then each new layer a copy of
+  // the last one if that lowers the training loss without raising the test loss, else an ISTA step.
+  void aDeeperNetworkStartsFromTheTrainedShallowerOne() {
+    const Problem p;
+    UnfoldedNetwork shallow = p.network(Parametrization::ListaCp, 2);
+    trainNetwork(shallow, p.data, {.maxIterations = 30, .patience = 0});
+    const NetworkSettings settings{Parametrization::ListaCp, 4, 0.2, {}};
+    const NetworkWeights start = deeperStart(p.dictionary, p.data, settings, shallow.weights());
+    QCOMPARE(start.layerCount(), 4);
+    const auto flat = [](const NetworkWeights& w, int from, int count) {
+      NetworkWeights part{w.kind, {w.layers.begin() + from, w.layers.begin() + from + count}};
+      return part.flatten();
+    };
+    QCOMPARE(flat(start, 0, 2), flat(shallow.weights(), 0, 2));
+    const NetworkWeights ista = istaInitialization(Parametrization::ListaCp, p.dictionary.atoms(), p.dictionary.lipschitz(), 4);
+    const auto loss = [&](NetworkWeights w, const Matrix& X) {
+      return UnfoldedNetwork(p.dictionary, 0.2, std::move(w)).loss(LossKind::Unsupervised, X, Matrix());
+    };
+    bool sawCopy = false;
+    for (int t = 2; t < 4; ++t) {
+      NetworkWeights prefix{start.kind, {start.layers.begin(), start.layers.begin() + t}}, copy = prefix, fresh = prefix;
+      copy.layers.push_back(start.layers[size_t(t - 1)]);
+      fresh.layers.push_back(ista.layers[size_t(t)]);
+      const bool isCopy = flat(start, t, 1) == flat(copy, t, 1);
+      QVERIFY(isCopy || flat(start, t, 1) == flat(fresh, t, 1));
+      const bool copyIsBetter = loss(copy, p.data.trainX) < loss(fresh, p.data.trainX) && loss(copy, p.data.testX) <= loss(fresh, p.data.testX);
+      QCOMPARE(isCopy, copyIsBetter);
+      sawCopy |= isCopy;
+    }
+    QVERIFY(sawCopy);
+    // A deeper start is never worse on the test signals than the trained shallower network.
+    QVERIFY(loss(start, p.data.testX) <= loss(shallow.weights(), p.data.testX));  // a trained layer applied again beats ISTA's step here
+    NetworkSettings shallower = settings;
+    shallower.layers = 1;
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, deeperStart(p.dictionary, p.data, shallower, shallow.weights()));
+  }
+
+  // The stall rule: training ends at the first test evaluation where the best test loss's excess over the
+  // floor (F*, so the excess is the test gap) fell by at most the fraction over the window, and not before.
+  void stallRuleEndsTrainingWhenTheGapStopsFalling() {
+    const Problem p;
+    UnfoldedNetwork net = p.network(Parametrization::Slista, 5);
+    const double floor = solveReference(p.dictionary, p.data.testX, 0.2).optimalCost.mean();
+    const int window = 5;
+    const double progress = 0.05;
+    Recorder rec;
+    const TrainingResult r = trainNetwork(
+        net, p.data, {.maxIterations = 3000, .patience = 0, .stallWindow = window, .stallProgress = progress, .testLossFloor = floor}, &rec);
+    QCOMPARE(r.reason, StopReason::Stagnation);
+    QVERIFY2(rec.test.size() > size_t(window) && rec.test.size() < 3000, qPrintable(QString::number(rec.test.size())));
+    std::vector<double> excess;  // the best test loss's excess after each step (GD tests every step)
+    double best = r.initialTestLoss;
+    for (const double t : rec.test) excess.push_back((best = std::min(best, t)) - floor);
+    const auto stalls = [&](size_t k) { return excess[k - window] - excess[k] <= progress * excess[k]; };
+    for (size_t k = window; k + 1 < excess.size(); ++k) QVERIFY2(!stalls(k), qPrintable(QString("step %1").arg(k + 1)));
+    QVERIFY(stalls(excess.size() - 1));
+    QCOMPARE(r.bestTestLoss, best);
+    QVERIFY(excess.back() > 0 && excess.back() < 0.9 * (r.initialTestLoss - floor));  // it did learn first
+  }
+};
+
+QTEST_MAIN(TestTrainingSchedule)
+#include "test_training_schedule.moc"

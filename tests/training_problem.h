@@ -1,0 +1,43 @@
+// What the training tests share: a small problem (D 10 x 20, 300 training and 200 test signals) and an
+// observer that records every step's losses, depth and first-layer coupling.
+#pragma once
+
+#include "experiments/problem_generators.h"
+#include "linalg/dictionary.h"
+#include "networks/network_trainer.h"
+
+#include <atomic>
+#include <vector>
+
+namespace unfold::testing {
+
+struct Recorder : TrainingObserver {
+  std::vector<double> train, test;
+  std::vector<int> layers;
+  int stopAfter = -1;
+  std::atomic<int> calls = 0;
+  std::vector<double> firstLayerCoupling;
+  bool onIteration(const TrainingProgress& p) override {
+    if (!p.coupling.empty()) firstLayerCoupling.push_back(p.coupling.front().distance);
+    train.push_back(p.trainLoss);
+    test.push_back(p.testLoss);
+    layers.push_back(p.layers);
+    ++calls;
+    return false;
+  }
+  bool stopRequested() override { return stopAfter >= 0 && calls >= stopAfter; }
+};
+
+struct Problem {
+  Dictionary dictionary{gaussianDictionary(10, 20, 1)};
+  TrainingData data;
+  Problem() {
+    data.trainX = makeSignals(SignalKind::Gaussian, dictionary.atoms(), 300, 2).X;
+    data.testX = makeSignals(SignalKind::Gaussian, dictionary.atoms(), 200, 3).X;
+  }
+  UnfoldedNetwork network(Parametrization kind, int layers, double lambda = 0.2) const {
+    return UnfoldedNetwork(dictionary, lambda, istaInitialization(kind, dictionary.atoms(), dictionary.lipschitz(), layers));
+  }
+};
+
+}  // namespace unfold::testing
