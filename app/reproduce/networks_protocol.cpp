@@ -1,9 +1,10 @@
 // Fig. 6: test F(z_T) - F* against the depth T for ISTA, FISTA, LISTA-CP, ALISTA and SLISTA, on simulated
 // data (Gaussian D, n = 64, m = 256) and digits (8x8 images as atoms), lambda = 0.1 and 0.8; one network
-// trained per depth (protocol_spec.h: how). The full protocol (10,000 signals, depths 1..30) runs for hours
-// (days with GD's 3,000 steps each), so it is resumable: every finished network is saved at once to DIR/networks.csv, and running
-// the same command again skips what is there; the network in training is checkpointed every minute to
-// DIR/networks-checkpoint.json and picked up from there, so an interruption loses at most a minute.
+// trained per depth (protocol_spec.h: how). The full protocol (10,000 signals, depths 1..30) runs for
+// hours (days with GD's 3,000 steps each), so it is resumable: every finished network is saved at once to
+// DIR/networks.csv, and running the same command again skips what is there; the network in training is
+// checkpointed every minute to DIR/networks-checkpoint.json and picked up from there, so an interruption
+// loses at most a minute.
 // DIR/networks-protocol.txt records the protocol, so that a --quick run never mixes with a full one.
 // On a cluster (--shard K/N, protocol_shards.h) the shards share DIR: each finished network goes to a file
 // of its own, DIR/networks-shards/<network>.csv, renamed into place, and each shard checkpoints to a file
