@@ -236,6 +236,18 @@ class TestReproduceShards : public QObject {
     QVERIFY2(QString::fromStdString(errors2.str()).contains("--signals and --depths go with the networks figure"), errors2.str().c_str());
   }
 
+  // The chains' folder is checked before anything trains: a file in its place is named, nothing is computed.
+  void aBlockedChainsFolderIsRefusedFirst() {
+    QTemporaryDir dir;
+    QFile blocker(QDir(dir.path()).filePath("networks-chains"));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    std::string err;
+    QCOMPARE(runNetworks({"--out", dir.path()}, nullptr, &err), 2);
+    QVERIFY2(QString::fromStdString(err).contains("networks-chains: cannot create the folder"), err.c_str());
+    QVERIFY(!QFile::exists(QDir(dir.path()).filePath("networks.csv")));
+  }
+
   // --signals and --depths make another protocol (their own folder): a sweep of one's own, resumable.
   void signalsAndDepthsAreTheProtocols() {
     QTemporaryDir dir;

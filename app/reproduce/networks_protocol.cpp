@@ -99,6 +99,7 @@ class ProtocolRun {
     rows_.merge(readShardResults(shardFolder_, &shardFiles_));
     if (context.shard && !QDir().mkpath(shardFolder_.path()))
       throw InputError(shardFolder_.path().toStdString() + ": cannot create the folder");
+    if (protocol_.fromShallower && context.planShards == 0) chains_.prepare();
     planUnits();
     countSavedWork();
   }

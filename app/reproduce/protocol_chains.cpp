@@ -5,7 +5,6 @@
 #include "base/input_error.h"
 
 #include <QDir>
-#include <QFileInfo>
 
 #include <algorithm>
 
@@ -23,9 +22,13 @@ QString ProtocolChains::path(const QJsonObject& key) const {
                                        .arg(key["dataset"].toString()).arg(key["lambda"].toDouble()).arg(key["method"].toString()));
 }
 
-void ProtocolChains::save(const QJsonObject& key, const Dictionary& d, double lambda, const NetworkWeights& weights) const {
-  const QString folder = QFileInfo(path(key)).path();
+void ProtocolChains::prepare() const {
+  const QString folder = QDir(directory_).filePath("networks-chains");
   if (!QDir().mkpath(folder)) throw InputError(folder.toStdString() + ": cannot create the folder");
+}
+
+void ProtocolChains::save(const QJsonObject& key, const Dictionary& d, double lambda, const NetworkWeights& weights) const {
+  prepare();
   writeSavedNetwork(path(key), weights, d, lambda, key);
 }
 

@@ -21,6 +21,8 @@ class ProtocolChains {
   ProtocolChains(QString directory, std::vector<int> depths, std::ostream& err)
       : directory_(std::move(directory)), depths_(std::move(depths)), err_(err) {}
 
+  // Makes the chains' folder (InputError if it cannot be: said before any network trains).
+  void prepare() const;
   // `key` names the network (dataset, lambda, method, depth and the protocol's text).
   void save(const QJsonObject& key, const Dictionary& d, double lambda, const NetworkWeights& weights) const;
   // This very network, if it was saved (trained, its result not yet written when the run stopped).
