@@ -119,6 +119,7 @@ class TestCli : public QObject, GeneratedProblem {
     QTest::addColumn<QStringList>("extra");
     QTest::addColumn<QString>("message");
     QTest::newRow("no lambda") << QStringList{} << "--lambda is required";
+    QTest::newRow("lambda empty") << QStringList{"--lambda", ""} << "solve: --lambda is empty";
     QTest::newRow("lambda zero") << QStringList{"--lambda", "0"} << "--lambda must be > 0";
     QTest::newRow("lambda negative") << QStringList{"--lambda", "-0.1"} << "--lambda must be > 0";
     QTest::newRow("lambda word") << QStringList{"--lambda", "abc"} << "--lambda: not a number 'abc'";

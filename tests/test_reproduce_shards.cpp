@@ -229,6 +229,8 @@ class TestReproduceShards : public QObject {
     QVERIFY2(QString::fromStdString(errors.str()).contains("--shard and --plan go with the networks figure"), errors.str().c_str());
     QCOMPARE(runNetworks({"--out", dir.path(), "--depths", "3-1"}, nullptr, &err), 2);
     QVERIFY2(QString::fromStdString(err).contains("--depths: '3-1' is not increasing depths 1 to 200"), err.c_str());
+    QCOMPARE(runNetworks({"--out", dir.path(), "--depths", ""}, nullptr, &err), 2);
+    QVERIFY2(QString::fromStdString(err).contains("--depths: '' is not increasing depths 1 to 200"), err.c_str());
     QCOMPARE(runNetworks({"--out", dir.path(), "--signals", "1"}, nullptr, &err), 2);
     QVERIFY2(QString::fromStdString(err).contains("--signals"), err.c_str());
     std::ostringstream out2, errors2;

@@ -70,8 +70,8 @@ std::optional<std::string> CommandOptions::optionalText(const QString& name) con
 
 std::string CommandOptions::text(const QString& name) const {
   const auto value = optionalText(name);
-  if (!value || value->empty())
-    throw InputError(command_ + ": " + flag(name) + " is required (see unfoldlab " + command_ + " --help)");
+  if (!value) throw InputError(command_ + ": " + flag(name) + " is required (see unfoldlab " + command_ + " --help)");
+  if (value->empty()) throw InputError(command_ + ": " + flag(name) + " is empty (see unfoldlab " + command_ + " --help)");
   return *value;
 }
 

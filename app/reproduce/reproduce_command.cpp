@@ -78,9 +78,10 @@ int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& 
     throw InputError("--signals and --depths go with the networks figure");
   if (options.isSet("signals")) signalCount = static_cast<int>(options.integer("signals", 2, 1000000));
   if (options.isSet("depths")) {
-    depths = parseDepths(options.text("depths"));
+    const std::string text = options.optionalText("depths").value_or("");
+    depths = parseDepths(text);
     if (depths.empty())
-      throw InputError("--depths: " + quotedInput(options.text("depths")) + " is not increasing depths 1 to 200 such as 1-30 or 5,10,20");
+      throw InputError("--depths: " + quotedInput(text) + " is not increasing depths 1 to 200 such as 1-30 or 5,10,20");
   }
   std::optional<Shard> shard;
   int planShards = 0;
