@@ -146,24 +146,43 @@ class TestReproduceShards : public QObject {
     QVERIFY2(QString::fromStdString(after).startsWith("shard 1/2 networks=0 seconds=0\n" + secondShard + "\n"), after.c_str());
   }
 
-  // The ETA: per setting, seconds = a depth^p fitted to what was trained (p within [1, 2]); a setting not
-  // measured yet at the mean seconds per unit of cost.
+  // The ETA of a protocol trained from ISTA's start: per setting, seconds = a depth^p fitted to what was
+  // trained (p within [1, 2]); a setting not measured yet at the mean seconds per unit of cost.
   void etaFollowsEachSettingsLawInTheDepth() {
     Progress progress;
     const Progress::Setting quadratic{"simulated", 0.1, Parametrization::Slista}, flat{"simulated", 0.8, Parametrization::Slista},
         unseen{"digits", 0.1, Parametrization::Slista};
     progress.left = {{quadratic, {1, 2, 4}}, {flat, {1, 2, 8}}, {unseen, {3}}};
-    progress.finished(quadratic, 1, networkCost(Parametrization::Slista, 1, 10), 1.0);
-    progress.finished(quadratic, 2, networkCost(Parametrization::Slista, 2, 10), 4.0);  // p = 2, a = 1
-    progress.finished(flat, 1, networkCost(Parametrization::Slista, 1, 10), 2.0);
-    progress.finished(flat, 2, networkCost(Parametrization::Slista, 2, 10), 2.0);  // p = 0, clamped to 1: 1 s per layer
+    progress.finished(quadratic, 1, networkCost(Parametrization::Slista, 1, 10), 10, 1.0);
+    progress.finished(quadratic, 2, networkCost(Parametrization::Slista, 2, 10), 10, 4.0);  // p = 2, a = 1
+    progress.finished(flat, 1, networkCost(Parametrization::Slista, 1, 10), 10, 2.0);
+    progress.finished(flat, 2, networkCost(Parametrization::Slista, 2, 10), 10, 2.0);  // p = 0, clamped to 1: 1 s per layer
     // Left: quadratic T=4 (16 s), flat T=8 (8 s), unseen T=3 at 9 s / 60 units: 30 units, 4.5 s.
     QCOMPARE(progress.eta(10), 16.0 + 8.0 + 4.5);
     QCOMPARE(progress.doneNetworks, 4);
-    // Each depth from the one before: time grows as the depth at most, so the quadratic setting's law
-    // through its deepest point (T=2, 4 s) gives T=4 8 s.
-    progress.largestExponent = 1.0;
-    QCOMPARE(progress.eta(10), 8.0 + 8.0 + 4.5);
+  }
+
+  // Each depth from the one before: seconds = rate T (steps + 4) per setting, and a network still to
+  // train takes the median steps of its setting's last three, at most those of a stalled network.
+  void chainEtaFollowsEachSettingsPaceAndSteps() {
+    Progress progress;
+    progress.stalledSteps = 21;
+    const Progress::Setting slowStart{"simulated", 0.1, Parametrization::Slista}, converged{"simulated", 0.8, Parametrization::Slista},
+        unseen{"digits", 0.1, Parametrization::Slista};
+    progress.left = {{slowStart, {1, 2, 4}}, {converged, {1, 2, 8}}, {unseen, {3}}};
+    progress.finished(slowStart, 1, 1, 96, 10.0);  // 1 x (96 + 4) = 100 step-layers
+    progress.finished(slowStart, 2, 1, 21, 5.0);   // 2 x 25 = 50: 15 s / 150, 0.1 s each
+    progress.finished(converged, 1, 1, 0, 0.4);    // 4 step-layers
+    progress.finished(converged, 2, 1, 0, 0.8);    // 8: 1.2 s / 12, 0.1 s each
+    QVERIFY(progress.left[slowStart] == std::vector<int>{4});
+    // slowStart T=4: median steps 58.5, at most 21: 0.1 x 4 x 25 = 10 s. converged T=8: 0 steps,
+    // 0.1 x 8 x 4 = 3.2 s. unseen T=3 at the mean pace (16.2 s / 162 = 0.1) and 21 steps: 7.5 s.
+    QVERIFY2(std::abs(progress.eta(10) - (10.0 + 3.2 + 7.5)) < 1e-9, qPrintable(QString::number(progress.eta(10))));
+    // Three more of slowStart at 8 steps each: the rest is expected at 8 steps too.
+    progress.left[slowStart] = {4, 5, 6, 7};
+    for (int depth : {4, 5, 6}) progress.finished(slowStart, depth, 1, 8, 0.1 * depth * 12);
+    // slowStart's pace: (15 + 0.1 x 15 x 12) / (150 + 15 x 12) = 0.1; T=7 at 8 steps: 0.1 x 7 x 12 = 8.4 s.
+    QVERIFY2(std::abs(progress.eta(10) - (8.4 + 3.2 + 7.5)) < 1e-9, qPrintable(QString::number(progress.eta(10))));
   }
 
   // When each depth starts from the one before (the L-BFGS protocol), a setting's 30 networks are one

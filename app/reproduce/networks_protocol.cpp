@@ -182,7 +182,7 @@ class ProtocolRun {
   }
 
   void countSavedWork() {
-    if (protocol_.fromShallower) progress_.largestExponent = 1.0;
+    if (protocol_.fromShallower) progress_.stalledSteps = std::min(protocol_.iterations, protocol_.stallWindow + 1);
     for (const ShardUnit& unit : units_) {
       if (!mine(unit.dataset, unit.lambda, unit.kind, unit.depth)) continue;
       progress_.totalUnits += unit.cost;
@@ -262,7 +262,7 @@ class ProtocolRun {
     QFile::remove(checkpointPath_);
     ++trainedThisRun_;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    progress_.finished({dataset, lambda, kind}, depth, networkCost(kind, depth, protocol_.iterations), seconds);
+    progress_.finished({dataset, lambda, kind}, depth, networkCost(kind, depth, protocol_.iterations), steps, seconds);
     char line[256];
     std::snprintf(line, sizeof line, "  %-9s lambda=%.1f %-8s T=%2d: gap %.3e, %4d steps, %6.1f s   %d/%d networks, %5.1f %% of the work done, ETA %.0f s\n",
                   dataset, lambda, parametrizationLabel(kind).c_str(), depth, rows_[key], steps, seconds, progress_.doneNetworks,

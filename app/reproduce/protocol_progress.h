@@ -13,31 +13,44 @@ namespace unfold::reproduce {
 
 // Where the protocol (or this shard) stands, in units of cost (networkCost), and how long the rest takes.
 // A network's time is far from proportional to its cost: it differs by setting (dataset, lambda,
-// parametrization) several times over, because training stops early more often in some (at lambda = 0.8
-// most networks converge well within their budget), and it grows faster than the depth (deep networks use
-// more of their budget). So each setting gets its own law seconds = a depth^p, fitted (least squares in
-// log-log, p within [1, 2]; exactly 1 with largestExponent = 1) to the networks of that setting trained in
-// this run; a setting not measured yet takes the others' mean seconds per unit of cost.
+// parametrization) several times over, because training stops early more often in some. So the ETA
+// learns each setting's pace from its networks trained in this run (a setting not measured yet takes the
+// others' pace), by one of two laws:
+// - each depth from the one before (stalledSteps > 0): seconds = rate T (steps + kStartSteps), and a
+//   network still to train takes as many steps as the setting's recent ones (median of the last three),
+//   at most stalledSteps: the first depths use many steps, deeper ones mostly stop at the first stall check
+//   or not at all (converged). Replayed on the full run (360 networks) this ETA was 0.86-1.19x the time
+//   actually left from the 48th network on (README);
+// - each network from ISTA's initialization (GD, Adam): seconds = a T^p, fitted in log-log with p within
+//   [1, 2] (deep networks use more of their budget).
 struct Progress {
   using Setting = std::tuple<std::string, double, Parametrization>;
-  std::map<Setting, std::vector<int>> left;                          // depths still to train
-  std::map<Setting, std::vector<std::pair<int, double>>> measured;    // depth and seconds, this run
+  struct Trained {
+    int depth = 0, steps = 0;
+    double seconds = 0;
+  };
+  // The optimizer steps a network's other work costs (its start and its test evaluation), fitted to the
+  // full run: seconds = 0.032 T steps + 0.092 T.
+  static constexpr double kStartSteps = 4.0;
+  std::map<Setting, std::vector<int>> left;         // depths still to train
+  std::map<Setting, std::vector<Trained>> measured;  // this run
   double totalUnits = 0, doneUnits = 0, unitsThisRun = 0, secondsThisRun = 0;
   int totalNetworks = 0, doneNetworks = 0;
-  // The largest p the fit may take: 1 when each depth starts from the one before, where a network's steps
-  // do not grow with its depth (they fall: 21-65 throughout the full protocol), so time grows as the depth
-  // at most and a steeper fit of the first depths would overestimate the rest several times.
-  double largestExponent = 2.0;
-  void finished(const Setting& setting, int depth, double units, double seconds) {
+  int stalledSteps = 0;  // the chain protocol: the steps of a network stopped at the first stall check
+  void finished(const Setting& setting, int depth, double units, int steps, double seconds) {
     ++doneNetworks;
     doneUnits += units;
     unitsThisRun += units;
     secondsThisRun += seconds;
     std::erase(left[setting], depth);
-    measured[setting].push_back({depth, seconds});
+    measured[setting].push_back({depth, steps, seconds});
   }
   double eta(int iterations) const;
   double percent() const { return 100 * doneUnits / totalUnits; }
+
+ private:
+  double chainEta() const;
+  double fittedEta(int iterations) const;
 };
 
 }  // namespace unfold::reproduce
