@@ -9,6 +9,7 @@
 #include "plots/support_raster_plot.h"
 #include "plots/support_ratio_plot.h"
 #include "plots/training_curves_plot.h"
+#include "run/session_file.h"
 #include "window/dashboard_export_dialog.h"
 #include "window/main_window.h"
 #include "window_runs.h"
@@ -54,6 +55,37 @@ double meanDifference(const QImage& a, const QImage& b) {
       sum += std::abs(qRed(p) - qRed(q)) + std::abs(qGreen(p) - qGreen(q)) + std::abs(qBlue(p) - qBlue(q));
     }
   return sum / (3.0 * a.width() * a.height());
+}
+
+// The places where a visible curve of the main panel shows under the legend's box: its points, and
+// its lines sampled every pixel or so.
+QStringList curvesUnderLegend(WorkbenchPlot& plot) {
+  plot.replot();
+  QStringList under;
+  if (!plot.legend->visible() || plot.legend->layout() != plot.axisRect()->insetLayout()) return under;
+  const QRectF box = QRectF(plot.legend->outerRect()).adjusted(1, 1, -1, -1);
+  for (int i = 0; i < plot.graphCount(); ++i) {
+    const QCPGraph* g = plot.graph(i);
+    if (!g->visible() || g->keyAxis() != plot.xAxis || g->valueAxis() != plot.yAxis) continue;
+    QPointF last(qQNaN(), qQNaN());
+    for (const QCPGraphData& d : *g->data()) {
+      const QPointF p(plot.xAxis->coordToPixel(d.key), plot.yAxis->coordToPixel(d.value));
+      if (!std::isfinite(p.y())) {
+        last = QPointF(qQNaN(), qQNaN());
+        continue;
+      }
+      const int steps = g->lineStyle() == QCPGraph::lsNone || std::isnan(last.x()) ? 0 : int(QLineF(last, p).length()) + 1;
+      for (int k = 0; k <= steps; ++k) {
+        const QPointF q = steps == 0 ? p : last + (p - last) * (double(k) / steps);
+        if (box.contains(q)) {
+          under << QString("%1 at t = %2").arg(g->name().isEmpty() ? QString("a band") : g->name()).arg(d.key);
+          break;
+        }
+      }
+      last = p;
+    }
+  }
+  return under;
 }
 
 // Once a modal dialog of type T is shown (by a call that blocks in its event loop), hands it to `act`.
@@ -293,6 +325,29 @@ class TestExport : public QObject {
       best = std::min(best, std::abs(c.red()) + std::abs(c.green()) + std::abs(c.blue() - 255));
     }
     QVERIFY2(best < 8, qPrintable(QString::number(best)));
+  }
+
+  // The networks preset (the screenshot a first-time user sees): no legend hides a curve, in the window
+  // and at two other sizes (in the smaller one the training plot is too short for any legend).
+  void legendsLeaveTheCurvesVisible() {
+    MainWindow window;
+    window.resize(1600, 1000);
+    window.show();
+    QString error;
+    const auto preset = readPreset("networks", &error);
+    QVERIFY2(preset, qPrintable(error));
+    QVERIFY(runSettings(window, preset->settings));
+    for (const QSize size : {QSize(1600, 1000), QSize(1100, 750), QSize(1920, 1200)}) {
+      window.resize(size);
+      QTRY_COMPARE(window.size(), size);
+      QCoreApplication::processEvents();
+      for (WorkbenchPlot* plot : window.plots()) {
+        const QStringList under = curvesUnderLegend(*plot);
+        if (size == QSize(1600, 1000) && (plot == window.costPlot() || plot == window.trainingPlot()))
+          QVERIFY2(plot->legend->visible(), qPrintable(plot->title()));  // room is made, not the legend hidden
+        QVERIFY2(under.isEmpty(), qPrintable(QString("%1 x %2, %3 (legend %4 px high in a %5 px panel): %6").arg(size.width()).arg(size.height()).arg(plot->title()).arg(plot->legend->outerRect().height()).arg(plot->axisRect()->rect().height()).arg(under.mid(0, 3).join(", "))));
+      }
+    }
   }
 
   void ratioLegendKeepsOffTheTickLabelsInASmallWindow() {

@@ -19,6 +19,7 @@ SupportRatioPlot::SupportRatioPlot(QWidget* parent) : WorkbenchPlot("L_S / L", p
   legendFont_.setPointSizeF(legendFont_.pointSizeF() * 0.85);
   legend->setFont(legendFont_);
   legendLook_ = {legend->iconSize(), legend->iconTextPadding(), legend->margins(), axisRect()->insetLayout()->margins()};
+  keepLegendLook();
   connect(this, &QCustomPlot::afterLayout, this, &SupportRatioPlot::fitLegend);
 }
 

@@ -7,6 +7,8 @@
 
 #include <qcustomplot.h>
 
+#include <optional>
+
 namespace unfold::ui {
 
 class WorkbenchPlot : public QCustomPlot {
@@ -54,6 +56,8 @@ class WorkbenchPlot : public QCustomPlot {
   // Ranges that would draw nothing sensible (empty, inverted, not finite, log through zero, a log range
   // narrower than a decade whose tick labels repeat) are widened around what they hold.
   void sanitizeRanges();
+  // For a plot that fits its legend's size itself: makeRoomForLegend leaves its look alone.
+  void keepLegendLook() { legendLookSizedBySubclass_ = true; }
   // A subclass's own view options, added to the context menu after the log toggle.
   virtual void addViewActions(QMenu* menu) { Q_UNUSED(menu); }
   void mousePressEvent(QMouseEvent* event) override;
@@ -64,12 +68,31 @@ class WorkbenchPlot : public QCustomPlot {
 
  private:
   void fitTitle();  // the title as it fits the plot's width (title() keeps it whole)
+  // A legend in a top corner of the main panel gets room above the curves: the value axis grows upwards
+  // until nothing drawn under the legend's box shows through it. In a short panel the legend first
+  // spreads into columns, then takes a compact look and a smaller font, until it covers less than half
+  // the panel's height; hidden when no look does.
+  void makeRoomForLegend();
+  // The share of the main panel's height, from its top, that the legend and a 4-pixel gap cover.
+  double legendShare();
+  // The legend's look (roomy in one or more columns, else compact with a smaller font, not below 7 pt)
+  // that covers less than half the panel and fits its width; the roomy one when none does. Its share.
+  double fitLegendInHalfThePanel();
+  struct LegendLook {
+    QFont font;
+    QSize icon;
+    int padding;
+    QMargins margins, inset;
+  };
+  std::optional<LegendLook> roomyLegend_;  // the legend's look before any fitting
   QString title_;
   QCPTextElement* titleElement_ = nullptr;
   QCPLayoutGrid* body_ = nullptr;
   QHash<QCPGraph*, QList<QCPGraph*>> companions_;  // a curve's band edges and markers
   QSet<QString> hidden_;
   bool userView_ = false;
+  bool legendLookSizedBySubclass_ = false;
+  bool legendHiddenForRoom_ = false;  // by makeRoomForLegend, which shows it again when it fits
 };
 
 }  // namespace unfold::ui
