@@ -25,8 +25,9 @@ SupportRatioPlot::SupportRatioPlot(QWidget* parent) : WorkbenchPlot("L_S / L", p
 
 void SupportRatioPlot::fitLegend() {
   // The legend is an inset of the axis rect aligned top right: wider than the rect, it would stick out
-  // to the left over the y tick labels. Smaller fonts until it fits, then also short icons and narrow
-  // margins; below 6 pt it is not worth reading, and it is hidden rather than drawn over the labels.
+  // to the left over the y tick labels, and taller than half the panel it would leave the curves no room.
+  // Smaller fonts until it fits, then also short icons and narrow margins; below 6 pt it is not worth
+  // reading, and it is hidden rather than drawn over the labels or the curves.
   QCPLayoutInset* inset = axisRect()->insetLayout();
   QFont font = legendFont_;
   bool fits = false;
@@ -40,7 +41,8 @@ void SupportRatioPlot::fitLegend() {
       font.setPointSizeF(size);
       legend->setFont(font);
       const QSize needed = legend->minimumOuterSizeHint();
-      fits = needed.width() <= room.width() && needed.height() <= room.height();
+      // At most half the panel's height: the curves get the rest (WorkbenchPlot makes the room).
+      fits = needed.width() <= room.width() && needed.height() + inset->margins().top() + 4 < axisRect()->rect().height() / 2;
     }
     if (fits) break;
   }
