@@ -185,7 +185,7 @@ class TestExperiment : public QObject {
   }
 
   void coreExperimentIsReproducible() {
-    const ProblemSpec spec{.n = 6, .m = 12, .trainCount = 50, .testCount = 40, .seed = 9};
+    const ProblemSpec spec{.n = 6, .m = 12, .trainCount = 50, .testCount = 40, .sparse = {}, .seed = 9};
     const ExperimentProblem a = makeProblem(spec), b = makeProblem(spec);
     QVERIFY(a.dictionary->atoms() == b.dictionary->atoms() && a.train.X == b.train.X && a.test.X == b.test.X);
     // The sets are separate streams: more test signals leave the training set as it was.

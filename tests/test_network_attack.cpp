@@ -87,7 +87,7 @@ class TestNetworkAttack : public QObject {
   // On a trained SLISTA: every attacked signal on the set, no gap lower than before, the mean gap raised
   // many times, and the report's facts recomputed from scratch.
   void attackRaisesTheGapOnTheSet() {
-    const ProblemSpec spec{.n = 10, .m = 30, .trainCount = 400, .testCount = 40};
+    const ProblemSpec spec{.n = 10, .m = 30, .trainCount = 400, .testCount = 40, .sparse = {}};
     const ExperimentProblem problem = makeProblem(spec);
     const double lambda = 0.1;
     const ReferenceSolution testReference = solveReference(*problem.dictionary, problem.test.X, lambda);
