@@ -28,6 +28,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QLocale>
 
 #include <algorithm>
 #include <chrono>
@@ -312,7 +313,7 @@ void drawFigure(const Context& context, const Protocol& protocol, const Results&
   const QString training = protocol.fromShallower
                                ? QString("%1 from the depth before until the gap stalls, ≤ %2 steps").arg(optimizer).arg(protocol.iterations)
                                : QString("%1 %2 steps per network").arg(protocol.iterations).arg(optimizer);
-  ui::PaperFigure figure(QString("Test F(z_T) − F* against the depth T\n%1 training and test signals · %2").arg(protocol.signalCount).arg(training),
+  ui::PaperFigure figure(QString("Test F(z_T) − F* against the depth T\n%1 training and test signals · %2").arg(QLocale(QLocale::English).toString(protocol.signalCount)).arg(training),
                          2, 2, 760, 600);
   for (int r = 0; r < 2; ++r) {
     for (int c = 0; c < 2; ++c) {
