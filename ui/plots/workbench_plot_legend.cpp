@@ -1,0 +1,109 @@
+// WorkbenchPlot's legend room (workbench_plot.h, makeRoomForLegend): the legend's look and the value
+// range that keep it off the curves.
+#include "plots/workbench_plot.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+#include <vector>
+
+namespace unfold::ui {
+
+double WorkbenchPlot::legendShare() {
+  updateLayout();
+  const QRect area = axisRect()->rect();
+  return double(legend->outerRect().bottom() + 4 - area.top()) / std::max(1, area.height());
+}
+
+double WorkbenchPlot::fitLegendInHalfThePanel() {
+  QCPLayoutInset* inset = axisRect()->insetLayout();
+  if (!roomyLegend_) roomyLegend_ = LegendLook{legend->font(), legend->iconSize(), legend->iconTextPadding(), legend->margins(), inset->margins()};
+  const auto apply = [this, inset](const LegendLook& look, double pointSize, int columns) {
+    QFont font = look.font;
+    font.setPointSizeF(pointSize);
+    legend->setFont(font);
+    legend->setIconSize(look.icon);
+    legend->setIconTextPadding(look.padding);
+    legend->setMargins(look.margins);
+    inset->setMargins(look.inset);
+    legend->setWrap(columns);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);  // `columns` entries a row
+  };
+  const LegendLook compact{roomyLegend_->font, QSize(16, 10), 4, QMargins(4, 3, 4, 3), QMargins(4, 4, 4, 4)};
+  // The roomy look in one column and then more; then the compact look, its font smaller step by step.
+  const double size = roomyLegend_->font.pointSizeF();
+  std::vector<std::pair<const LegendLook*, double>> looks{{&*roomyLegend_, size}};
+  for (double smaller = size; smaller >= 7.0; smaller -= 0.5) looks.push_back({&compact, smaller});
+  for (const auto& [look, pointSize] : looks) {
+    for (int columns = 1; columns <= std::max(1, legend->itemCount()); ++columns) {
+      apply(*look, pointSize, columns);
+      const double share = legendShare();
+      if (legend->outerRect().width() > axisRect()->rect().width() - look->inset.left() - look->inset.right()) break;
+      if (share < 0.5) return share;
+    }
+  }
+  apply(*roomyLegend_, size, 1);
+  return legendShare();
+}
+
+void WorkbenchPlot::makeRoomForLegend() {
+  QCPAxisRect* panel = axisRect();
+  QCPLayoutInset* inset = panel->insetLayout();
+  const int index = int(inset->elements(false).indexOf(legend));
+  if (legendHiddenForRoom_) legend->setVisible(true);  // the panel may have grown since
+  legendHiddenForRoom_ = false;
+  if (!legend->visible() || index < 0 || inset->insetPlacement(index) != QCPLayoutInset::ipBorderAligned ||
+      !(inset->insetAlignment(index) & Qt::AlignTop))
+    return;
+  const double covered = legendLookSizedBySubclass_ ? legendShare() : fitLegendInHalfThePanel();
+  const QRect area = panel->rect(), box = legend->outerRect();
+  if (covered >= 0.5 && !legendLookSizedBySubclass_) {
+    // Whatever its look, the legend would cover most of the data: hidden (the curves keep their colours
+    // across the plots, and the read-out under the cursor names them).
+    legend->setVisible(false);
+    legendHiddenForRoom_ = true;
+    return;
+  }
+  if (area.height() < 20 || box.isEmpty() || covered >= 0.5) return;
+  const bool log = yAxis->scaleType() == QCPAxis::stLogarithmic;
+  const auto coordinate = [log](double value) { return log ? std::log10(value) : value; };
+  const auto usable = [log](double value) { return std::isfinite(value) && (!log || value > 0); };
+  const double left = box.left(), right = box.right();
+  // The highest point drawn between the legend's left and right edges: data points, and where a line
+  // between two points enters or leaves that span.
+  double highest = -qInf();
+  for (int i = 0; i < plottableCount(); ++i) {  // bars: a bar's top spans its width
+    const auto* bars = qobject_cast<const QCPBars*>(plottable(i));
+    if (!bars || !bars->visible() || bars->keyAxis() != xAxis || bars->valueAxis() != yAxis) continue;
+    for (const QCPBarsData& bar : *bars->data()) {
+      const double x0 = xAxis->coordToPixel(bar.key - bars->width() / 2), x1 = xAxis->coordToPixel(bar.key + bars->width() / 2);
+      if (std::max(x0, x1) >= left && std::min(x0, x1) <= right && usable(bar.value)) highest = std::max(highest, coordinate(bar.value));
+    }
+  }
+  for (int i = 0; i < graphCount(); ++i) {
+    const QCPGraph* g = graph(i);
+    if (!g->visible() || g->keyAxis() != xAxis || g->valueAxis() != yAxis || g->data()->isEmpty()) continue;
+    const bool lines = g->lineStyle() != QCPGraph::lsNone;
+    double lastX = qQNaN(), lastY = qQNaN();
+    for (const QCPGraphData& point : *g->data()) {
+      const double x = xAxis->coordToPixel(point.key);
+      const double y = usable(point.value) ? coordinate(point.value) : qQNaN();
+      if (!std::isnan(y) && x >= left && x <= right) highest = std::max(highest, y);
+      if (lines && !std::isnan(y) && !std::isnan(lastY) && x != lastX) {
+        for (const double edge : {left, right}) {
+          if ((edge - lastX) * (edge - x) < 0) highest = std::max(highest, lastY + (y - lastY) * (edge - lastX) / (x - lastX));
+        }
+      }
+      lastX = x;
+      lastY = y;
+    }
+  }
+  const QCPRange range = yAxis->range();
+  if (!std::isfinite(highest) || !usable(range.lower) || !usable(range.upper)) return;
+  // The top coordinate that puts `highest` exactly at the legend's lower edge: (top - highest) = covered * (top - low).
+  const double low = coordinate(range.lower);
+  const double top = (highest - covered * low) / (1.0 - covered);
+  if (top > coordinate(range.upper)) yAxis->setRangeUpper(log ? std::pow(10.0, top) : top);
+}
+
+}  // namespace unfold::ui
