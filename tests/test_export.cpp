@@ -353,8 +353,9 @@ class TestExport : public QObject {
       QCoreApplication::processEvents();
       for (WorkbenchPlot* plot : window.plots()) {
         const QStringList under = curvesUnderLegend(*plot);
-        if (size == QSize(1600, 1000) && (plot == window.costPlot() || plot == window.trainingPlot()))
-          QVERIFY2(plot->legend->visible(), qPrintable(plot->title()));  // room is made, not the legend hidden
+        // Room is made rather than the legend hidden, and a legend hidden in the small window is back.
+        if (size != QSize(1100, 750) && (plot == window.costPlot() || plot == window.trainingPlot()))
+          QVERIFY2(plot->legend->visible(), qPrintable(QString("%1 x %2, %3").arg(size.width()).arg(size.height()).arg(plot->title())));
         QVERIFY2(under.isEmpty(), qPrintable(QString("%1 x %2, %3 (legend %4 px high in a %5 px panel): %6").arg(size.width()).arg(size.height()).arg(plot->title()).arg(plot->legend->outerRect().height()).arg(plot->axisRect()->rect().height()).arg(under.mid(0, 3).join(", "))));
       }
     }

@@ -83,7 +83,7 @@ void WorkbenchPlot::fitTitle() {
 void WorkbenchPlot::resizeEvent(QResizeEvent* event) {
   fitTitle();
   QCustomPlot::resizeEvent(event);
-  if (!userView_) makeRoomForLegend();  // the legend's share of the panel changes with its size
+  if (!userView_) makeRoomForLegend(LegendVisibility::RestoreHidden);  // its share of the panel changes
 }
 
 void WorkbenchPlot::setLogarithmicY(bool logarithmic) {
@@ -135,7 +135,7 @@ void WorkbenchPlot::restoreVisibility(QCPGraph* curve) {
 void WorkbenchPlot::rescaleUnlessUserView() {
   if (!userView_) rescale();
   sanitizeRanges();
-  if (!userView_) makeRoomForLegend();
+  if (!userView_) makeRoomForLegend(LegendVisibility::AsSet);
 }
 
 void WorkbenchPlot::fitIterationAxis(QCPAxis* axis) {

@@ -72,7 +72,8 @@ class WorkbenchPlot : public QCustomPlot {
   // until nothing drawn under the legend's box shows through it. In a short panel the legend first
   // spreads into columns, then takes a compact look and a smaller font, until it covers less than half
   // the panel's height; hidden when no look does.
-  void makeRoomForLegend();
+  enum class LegendVisibility { AsSet, RestoreHidden };
+  void makeRoomForLegend(LegendVisibility visibility);
   // The share of the main panel's height, from its top, that the legend and a 4-pixel gap cover.
   double legendShare();
   // The legend's look (roomy in one or more columns, else compact with a smaller font, not below 7 pt)
@@ -92,7 +93,7 @@ class WorkbenchPlot : public QCustomPlot {
   QSet<QString> hidden_;
   bool userView_ = false;
   bool legendLookSizedBySubclass_ = false;
-  bool legendHiddenForRoom_ = false;  // by makeRoomForLegend, which shows it again when it fits
+  bool legendHiddenForRoom_ = false;  // by makeRoomForLegend, which tries it again after a resize
 };
 
 }  // namespace unfold::ui

@@ -46,11 +46,13 @@ double WorkbenchPlot::fitLegendInHalfThePanel() {
   return legendShare();
 }
 
-void WorkbenchPlot::makeRoomForLegend() {
+void WorkbenchPlot::makeRoomForLegend(LegendVisibility visibility) {
   QCPAxisRect* panel = axisRect();
   QCPLayoutInset* inset = panel->insetLayout();
   const int index = int(inset->elements(false).indexOf(legend));
-  if (legendHiddenForRoom_) legend->setVisible(true);  // the panel may have grown since
+  // After a resize the panel may have grown: a legend hidden for want of room is tried again. After a
+  // snapshot the subclass has just said whether there is a legend to show.
+  if (legendHiddenForRoom_ && visibility == LegendVisibility::RestoreHidden) legend->setVisible(true);
   legendHiddenForRoom_ = false;
   if (!legend->visible() || index < 0 || inset->insetPlacement(index) != QCPLayoutInset::ipBorderAligned ||
       !(inset->insetAlignment(index) & Qt::AlignTop))
