@@ -39,13 +39,16 @@ WorkbenchPlot::WorkbenchPlot(const QString& title, QWidget* parent) : QCustomPlo
   body_->addElement(0, 0, main);
   setMouseTracking(true);
   // In a narrow panel the numbers of a linear x axis would run into each other ("0 50100150200"): as many
-  // ticks as fit at ~70 px each, for the next replot (ticks are made before this signal).
+  // ticks as fit at ~70 px each, for the next replot (ticks are made before this signal). Likewise the
+  // main panel's linear y axis in a short panel, at ~25 px a tick.
   connect(this, &QCustomPlot::afterLayout, this, [this] {
     for (QCPAxisRect* rect : axisRects()) {
       QCPAxis* bottom = rect->axis(QCPAxis::atBottom);
       if (bottom->scaleType() == QCPAxis::stLinear && !bottom->ticker().dynamicCast<QCPAxisTickerText>())
         bottom->ticker()->setTickCount(std::clamp(rect->width() / 70, 2, 5));
     }
+    if (yAxis->scaleType() == QCPAxis::stLinear && !yAxis->ticker().dynamicCast<QCPAxisTickerText>())
+      yAxis->ticker()->setTickCount(std::clamp(yAxis->axisRect()->height() / 25, 2, 5));
   });
   connect(this, &QCustomPlot::mouseDoubleClick, this, [this] {
     userView_ = false;
