@@ -54,38 +54,6 @@ class TestMainWindow : public QObject {
     QVERIFY2(!info.family().isEmpty(), "no font family: install fonts-dejavu-core");
   }
 
-  // Before any run, every plot's axes read as axes: several tick labels, none repeated (a log axis over
-  // less than a decade labelled every tick "1·10⁻²"), and in a small window the main panels' y labels
-  // do not run into each other.
-  void emptyPlotsHaveDistinctTickLabels() {
-    MainWindow window;
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    const QList<QCustomPlot*> plots = window.findChildren<QCustomPlot*>();
-    QVERIFY(plots.size() >= 6);
-    for (const QSize size : {window.size(), QSize(890, 630)}) {
-      window.resize(size);
-      QTRY_COMPARE(window.size(), size);
-      for (QCustomPlot* plot : plots) {
-        plot->replot();
-        plot->replot();  // tick counts follow the panel's size from the layout before
-        for (QCPAxisRect* rect : plot->axisRects())
-          for (QCPAxis* axis : rect->axes(QCPAxis::atLeft | QCPAxis::atBottom)) {
-            if (!axis->visible() || !axis->tickLabels()) continue;
-            const QVector<QString> labels = axis->tickVectorLabels();
-            QVERIFY2(labels.size() >= 2 && QSet<QString>(labels.begin(), labels.end()).size() == labels.size(),
-                     qPrintable(plot->objectName() + ": " + QStringList(labels.begin(), labels.end()).join(" | ")));
-          }
-        const QVector<double> ticks = plot->yAxis->tickVector();
-        const int lineHeight = QFontMetrics(plot->yAxis->tickLabelFont()).height();
-        for (qsizetype k = 1; k < ticks.size() && plot->yAxis->scaleType() == QCPAxis::stLinear; ++k)
-          QVERIFY2(std::abs(plot->yAxis->coordToPixel(ticks[k]) - plot->yAxis->coordToPixel(ticks[k - 1])) >= lineHeight,
-                   qPrintable(QString("%1 at %2 x %3: y ticks %4 apart").arg(plot->objectName()).arg(size.width()).arg(size.height())
-                                  .arg(std::abs(plot->yAxis->coordToPixel(ticks[k]) - plot->yAxis->coordToPixel(ticks[k - 1])))));
-      }
-    }
-  }
-
   void defaultRunPlotsTheThreeSolvers() {
     MainWindow window;
     window.show();
