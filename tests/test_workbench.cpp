@@ -1,8 +1,7 @@
 // The workbench's runs beyond the solvers: networks trained in the GUI (plots hold the core's numbers),
 // pause / step / resume in lockstep, stop and close during training,
-// sessions that carry trained networks, other problem sources, picking a signal with the mouse, the
-// empty plots' axes in a large and a small window, and
-// the run gate on its own.
+// sessions that carry trained networks, other problem sources, picking a signal with the mouse, and the
+// empty plots' axes in a large and a small window (the run gate on its own: test_run_gate.cpp).
 #include "csv_table.h"
 #include "plots/cost_decrease_plot.h"
 #include "plots/coupling_plot.h"
