@@ -119,14 +119,16 @@ class TestCli : public QObject, GeneratedProblem {
     QTest::addColumn<QStringList>("extra");
     QTest::addColumn<QString>("message");
     QTest::newRow("no lambda") << QStringList{} << "--lambda is required";
-    QTest::newRow("lambda empty") << QStringList{"--lambda", ""} << "solve: --lambda is empty";
+    QTest::newRow("lambda empty") << QStringList{"--lambda", ""} << "solve: error: --lambda is empty (see unfoldlab solve --help)";
     QTest::newRow("lambda zero") << QStringList{"--lambda", "0"} << "--lambda must be > 0";
     QTest::newRow("lambda negative") << QStringList{"--lambda", "-0.1"} << "--lambda must be > 0";
     QTest::newRow("lambda word") << QStringList{"--lambda", "abc"} << "--lambda: not a number 'abc'";
     QTest::newRow("lambda nan") << QStringList{"--lambda", "nan"} << "--lambda: not a number 'nan'";
     QTest::newRow("algo") << QStringList{"--lambda", "0.1", "--algo", "newton"} << "--algo: unknown algorithm 'newton'";
     QTest::newRow("iters") << QStringList{"--lambda", "0.1", "--iters", "-5"} << "--iters must be between 0 and";
-    QTest::newRow("unknown option") << QStringList{"--lambda", "0.1", "--speed", "3"} << "Unknown option 'speed'";
+    QTest::newRow("unknown option") << QStringList{"--lambda", "0.1", "--speed", "3"} << "solve: error: Unknown option 'speed'.";
+    QTest::newRow("extra argument") << QStringList{"--lambda", "0.1", "extra"}
+                                    << "solve: error: unexpected argument 'extra' (see unfoldlab solve --help)";
     // Terminal control sequences and long arguments are escaped and cut (at most ~80 characters quoted).
     QTest::newRow("algo escape") << QStringList{"--lambda", "0.1", "--algo", "\x1b[2J" + QString(200, 'a')}
                                  << "--algo: unknown algorithm '\\x1b[2J" + QString(73, 'a') + "'... (204 bytes) (ista";

@@ -50,7 +50,7 @@ QStringList CommandOptions::positional() const { return parser_.positionalArgume
 bool CommandOptions::parse(const QStringList& arguments, std::ostream& out) {
   QStringList withProgram = arguments;
   withProgram.prepend(QString::fromStdString("unfoldlab " + command_));
-  if (!parser_.parse(withProgram)) throw InputError(command_ + ": " + parser_.errorText().toStdString());
+  if (!parser_.parse(withProgram)) throw InputError(parser_.errorText().toStdString());
   if (parser_.isSet("help")) {
     QString help = parser_.helpText();
     help.replace(QRegularExpression("^Usage: [^\n]*"), QString::fromStdString("Usage: " + synopsis_));
@@ -58,8 +58,8 @@ bool CommandOptions::parse(const QStringList& arguments, std::ostream& out) {
     return false;
   }
   if (parser_.positionalArguments().size() > positionalCount_)
-    throw InputError(command_ + ": unexpected argument " + quotedInput(parser_.positionalArguments().at(positionalCount_).toStdString()) +
-                     "' (see unfoldlab " + command_ + " --help)");
+    throw InputError("unexpected argument " + quotedInput(parser_.positionalArguments().at(positionalCount_).toStdString()) +
+                     " (see unfoldlab " + command_ + " --help)");
   return true;
 }
 
@@ -70,8 +70,8 @@ std::optional<std::string> CommandOptions::optionalText(const QString& name) con
 
 std::string CommandOptions::text(const QString& name) const {
   const auto value = optionalText(name);
-  if (!value) throw InputError(command_ + ": " + flag(name) + " is required (see unfoldlab " + command_ + " --help)");
-  if (value->empty()) throw InputError(command_ + ": " + flag(name) + " is empty (see unfoldlab " + command_ + " --help)");
+  if (!value) throw InputError(flag(name) + " is required (see unfoldlab " + command_ + " --help)");
+  if (value->empty()) throw InputError(flag(name) + " is empty (see unfoldlab " + command_ + " --help)");
   return *value;
 }
 
