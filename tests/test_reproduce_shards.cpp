@@ -102,7 +102,8 @@ class TestReproduceShards : public QObject {
     std::string out;
     QCOMPARE(runNetworks({"--out", shared.path(), "--plan", "2"}, &out), 0);
     const QRegularExpressionMatch plan =
-        QRegularExpression("shard 1/2 networks=(\\d+) seconds=\\d+\nshard 2/2 networks=(\\d+) seconds=\\d+\nmax_seconds=\\d+\n")
+        QRegularExpression("shard 1/2 networks=(\\d+) seconds=\\d+ expected_seconds=\\d+\n"
+                           "shard 2/2 networks=(\\d+) seconds=\\d+ expected_seconds=\\d+\nmax_seconds=\\d+\n")
             .match(QString::fromStdString(out));
     QVERIFY2(plan.hasMatch(), out.c_str());
     QCOMPARE(plan.captured(1).toInt() + plan.captured(2).toInt(), 2 * 2 * 3 * 2);
@@ -126,13 +127,37 @@ class TestReproduceShards : public QObject {
     QVERIFY(!QFile::exists(QDir(shared.path()).filePath("networks.png")));  // a shard draws nothing
     QCOMPARE(QDir(QDir(shared.path()).filePath("networks-shards")).entryList({"*.csv"}).size(), 2 * 2 * 3 * 2);
     QCOMPARE(runNetworks({"--out", shared.path(), "--plan", "2"}, &out), 0);
-    QVERIFY2(QString::fromStdString(out).startsWith("shard 1/2 networks=0 seconds=0\nshard 2/2 networks=0"), out.c_str());
+    QVERIFY2(QString::fromStdString(out).startsWith("shard 1/2 networks=0 seconds=0 expected_seconds=0\nshard 2/2 networks=0"), out.c_str());
     std::string err;
     QCOMPARE(runNetworks({"--out", shared.path()}, nullptr, &err), 0);
     QVERIFY2(!QString::fromStdString(err).contains(QRegularExpression("T= *\\d+: gap")), err.c_str());  // none trained again
     QCOMPARE(readText(QDir(shared.path()).filePath("networks.csv")), readText(QDir(plain.path()).filePath("networks.csv")));
     QVERIFY(QFile::exists(QDir(shared.path()).filePath("networks.png")));
     QVERIFY(QDir(QDir(shared.path()).filePath("networks-shards")).entryList({"*.csv"}).isEmpty());  // merged, then removed
+  }
+
+  // The full protocol's plan (nothing trained: a plan only counts) bounds each shard by every network using
+  // all its steps, and expects the pace of the measured full run: 3,735 s for its 360 networks on the
+  // 2-core reference machine, most of them stopped at the first stall check.
+  void theFullProtocolsPlanExpectsTheMeasuredRun() {
+    QTemporaryDir dir;
+    std::ostringstream out, err;
+    QCOMPARE(cli::runCommandLine({"reproduce", "networks", "--out", dir.path(), "--plan", "12"}, out, err), 0);
+    const QString plan = QString::fromStdString(out.str());
+    double expected = 0, largestBound = 0;
+    int networks = 0;
+    auto lines = QRegularExpression("shard \\d+/12 networks=(\\d+) seconds=(\\d+) expected_seconds=(\\d+)\n").globalMatch(plan);
+    while (lines.hasNext()) {
+      const QRegularExpressionMatch line = lines.next();
+      networks += line.captured(1).toInt();
+      QVERIFY2(line.captured(3).toDouble() < 0.5 * line.captured(2).toDouble(), qPrintable(plan));
+      expected += line.captured(3).toDouble();
+      largestBound = std::max(largestBound, line.captured(2).toDouble());
+    }
+    QCOMPARE(networks, 360);  // one chain of 30 depths a shard
+    QVERIFY2(expected > 0.8 * 3735 && expected < 1.25 * 3735, qPrintable(plan));
+    QVERIFY2(plan.endsWith(QString("max_seconds=%1\n").arg(largestBound)), qPrintable(plan));
+    QVERIFY(!QFile::exists(QDir(dir.path()).filePath("networks.csv")));
   }
 
   // The plan of a folder where some shards are done follows the split the shards make, not a new one.
@@ -143,7 +168,7 @@ class TestReproduceShards : public QObject {
     QCOMPARE(runNetworks({"--out", dir.path(), "--shard", "1/2"}), 0);
     QCOMPARE(runNetworks({"--out", dir.path(), "--plan", "2"}, &after), 0);
     const QString secondShard = QString::fromStdString(before).split('\n')[1];
-    QVERIFY2(QString::fromStdString(after).startsWith("shard 1/2 networks=0 seconds=0\n" + secondShard + "\n"), after.c_str());
+    QVERIFY2(QString::fromStdString(after).startsWith("shard 1/2 networks=0 seconds=0 expected_seconds=0\n" + secondShard + "\n"), after.c_str());
   }
 
   // The ETA of a protocol trained from ISTA's start: per setting, seconds = a depth^p fitted to what was

@@ -129,21 +129,27 @@ class ProtocolRun {
     for (const QString& file : shardFiles_) QFile::remove(file);
   }
 
-  // Per shard of the split `--shard K/count` makes: the networks it still has to train and their
-  // estimated seconds on the reference machine.
+  // Per shard of the split `--shard K/count` makes: the networks it still has to train, their seconds on
+  // the reference machine at most (what time limits need) and as expected.
   void printPlan(int count) const {
     const std::vector<int> shards = protocol_.fromShallower ? assignChainShards(units_, count) : assignShards(units_, count);
-    std::vector<double> seconds(static_cast<size_t>(count), 0.0);
+    std::vector<double> seconds(static_cast<size_t>(count), 0.0), expected(static_cast<size_t>(count), 0.0);
     std::vector<int> networks(static_cast<size_t>(count), 0);
     for (size_t u = 0; u < units_.size(); ++u) {
-      if (rows_.count(keyOf(units_[u].dataset.c_str(), units_[u].lambda, units_[u].kind, units_[u].depth))) continue;
-      seconds[size_t(shards[u] - 1)] +=
-          units_[u].cost * protocol_.signalCount * kSecondsPerCostAndSignal * optimizerTimeFactor(protocol_.optimizer);
+      const ShardUnit& unit = units_[u];
+      if (rows_.count(keyOf(unit.dataset.c_str(), unit.lambda, unit.kind, unit.depth))) continue;
+      const double bound = unit.cost * protocol_.signalCount * kSecondsPerCostAndSignal * optimizerTimeFactor(protocol_.optimizer);
+      seconds[size_t(shards[u] - 1)] += bound;
+      expected[size_t(shards[u] - 1)] +=
+          protocol_.fromShallower ? networkCost(unit.kind, unit.depth, 1) * (progress_.stalledSteps + Progress::kStartSteps) *
+                                        protocol_.signalCount * kChainSecondsPerCostAndSignal
+                                  : bound;
       ++networks[size_t(shards[u] - 1)];
     }
     for (int k = 0; k < count; ++k)
       context_.out << "shard " << k + 1 << "/" << count << " networks=" << networks[size_t(k)]
-                   << " seconds=" << static_cast<long>(seconds[size_t(k)]) << "\n";
+                   << " seconds=" << static_cast<long>(seconds[size_t(k)])
+                   << " expected_seconds=" << static_cast<long>(std::min(expected[size_t(k)], seconds[size_t(k)])) << "\n";
     context_.out << "max_seconds=" << static_cast<long>(*std::max_element(seconds.begin(), seconds.end())) << "\n";
   }
 

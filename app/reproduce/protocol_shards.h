@@ -48,5 +48,11 @@ inline constexpr double kSecondsPerCostAndSignal = 3.0e-6;
 // An optimizer's time per step over GD's: L-BFGS's steps cost more evaluations and it stops early less
 // often (the quick protocol took 1.6x GD's time at the same budget).
 inline double optimizerTimeFactor(Optimizer optimizer) { return optimizer == Optimizer::Lbfgs ? 1.6 : 1.0; }
+// The two above bound a network of the chain protocol (each depth from the one before) as if it used all
+// its steps; most stop at the first stall check. What one is expected to take, at the pace the full run
+// kept (360 networks on 10,000 signals, 3,735 s on the reference machine), is this many seconds per unit
+// of networkCost(kind, depth, steps + Progress::kStartSteps) and signal, with steps = Progress::stalledSteps.
+// One setting took up to 2x that (SLISTA at lambda = 0.1: 34 steps a network), so time limits use the bound.
+inline constexpr double kChainSecondsPerCostAndSignal = 2.4e-6;
 
 }  // namespace unfold::reproduce
