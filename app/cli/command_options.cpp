@@ -20,6 +20,10 @@ std::string formatLimit(double value) {
   return text;
 }
 
+// QCommandLineParser wraps an option's help to its column itself; a line break written into the help in
+// the source would end a line mid-sentence, so breaks there only keep the source lines short.
+QString flowing(QString help) { return help.replace('\n', ' '); }
+
 }  // namespace
 
 CommandOptions::CommandOptions(std::string command, std::string synopsis, std::string description)
@@ -31,17 +35,17 @@ CommandOptions::CommandOptions(std::string command, std::string synopsis, std::s
 
 void CommandOptions::addValue(const QString& name, const QString& valueName, const QString& help,
                               const QString& defaultValue) {
-  QCommandLineOption option(name, help, valueName);
+  QCommandLineOption option(name, flowing(help), valueName);
   if (!defaultValue.isEmpty()) option.setDefaultValue(defaultValue);
   parser_.addOption(option);
 }
 
 void CommandOptions::addSwitch(const QString& name, const QString& help) {
-  parser_.addOption(QCommandLineOption(name, help));
+  parser_.addOption(QCommandLineOption(name, flowing(help)));
 }
 
 void CommandOptions::addPositional(const QString& name, const QString& help) {
-  parser_.addPositionalArgument(name, help);
+  parser_.addPositionalArgument(name, flowing(help));
   ++positionalCount_;
 }
 

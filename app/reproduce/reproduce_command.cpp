@@ -53,8 +53,8 @@ int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& 
                    "1 % in 20 steps (100 at most). gd: the paper's protocol, 3,000 steps from ISTA (days).", "lbfgs");
   options.addValue("signals", "N", "networks: training and test signals, N each (default: 10000; --quick 500).");
   options.addValue("depths", "list", "networks: the depths, e.g. 1-30 (the default), 5,10,20 or 1-5,10.");
-  options.addValue("plan", "N", "networks: print the split into N shards and train nothing: per shard its networks\n"
-                                "(what is done in DIR left out), its seconds on a 2-core AMD EPYC at most (every\n"
+  options.addValue("plan", "N", "networks: print the split into N shards and train nothing: per shard its networks "
+                                "(what is done in DIR left out), its seconds on a 2-core AMD EPYC at most (every "
                                 "network using all its steps: the time limit) and as expected.");
   options.addPositional("figure", "oista, ls-ratio, learned-steps, coupling, networks, iterations, sample-size or all.");
   if (!options.parse(arguments, out)) return 0;
