@@ -319,10 +319,17 @@ class TestCli : public QObject, GeneratedProblem {
   }
 
   void everySubcommandHasHelp() {
-    for (const QString command : {"generate", "solve", "train", "eval", "bench"}) {
+    for (const QString command : {"generate", "solve", "train", "eval", "attack", "export", "bench"}) {
       const Run r = run({command, "--help"});
       QCOMPARE(r.code, 0);
       QVERIFY2(r.out.startsWith("Usage: unfoldlab " + command), qPrintable(r.out));
+      // An option's description wraps only where the next word would not fit on the line.
+      const QStringList lines = r.out.section("Options:", 1).split('\n');
+      for (qsizetype k = 0; k + 1 < lines.size(); ++k) {
+        const bool continued = lines[k + 1].startsWith("    ") && !lines[k + 1].trimmed().startsWith('-');
+        const QString nextWord = lines[k + 1].trimmed().section(' ', 0, 0);
+        QVERIFY2(!continued || lines[k].size() + 1 + nextWord.size() > 76, qPrintable(command + ": " + lines[k]));
+      }
     }
     QVERIFY(run({"--help"}).out.contains("unfoldlab solve"));
     const Run unknown = run({"frobnicate"});
