@@ -1,6 +1,6 @@
 // Exports and how the figures draw: the whole-dashboard export is what the window shows, laid out as
 // on screen, with fonts at their print size; every export confirms its path in the status bar; the cost
-// plot's bands stay under the curves and inside the axes; the L_S / L legend stays off the tick labels.
+// plot's bands stay under the curves and inside the axes.
 #include "plots/cost_decrease_plot.h"
 #include "plots/coupling_plot.h"
 #include "plots/dashboard_export.h"
@@ -359,27 +359,6 @@ class TestExport : public QObject {
         QVERIFY2(under.isEmpty(), qPrintable(QString("%1 x %2, %3 (legend %4 px high in a %5 px panel): %6").arg(size.width()).arg(size.height()).arg(plot->title()).arg(plot->legend->outerRect().height()).arg(plot->axisRect()->rect().height()).arg(under.mid(0, 3).join(", "))));
       }
     }
-  }
-
-  void ratioLegendKeepsOffTheTickLabelsInASmallWindow() {
-    MainWindow window;
-    window.resize(1024, 700);
-    window.show();
-    QVERIFY(runIterations(window, 40));
-    SupportRatioPlot* plot = window.ratioPlot();
-    plot->replot();
-    QStringList names;
-    for (int i = 0; i < plot->legend->itemCount(); ++i)
-      if (auto* item = qobject_cast<QCPPlottableLegendItem*>(plot->legend->item(i))) names << item->plottable()->name();
-    QVERIFY2(names.contains(QString("mean over %1 signals").arg(window.shownSnapshot().curves.front().inspected)), qPrintable(names.join("|")));
-    QVERIFY2(plot->legend->visible(), qPrintable(QString("axis rect %1 x %2, legend needs %3 x %4").arg(plot->axisRect()->width()).arg(plot->axisRect()->height())
-                                                      .arg(plot->legend->minimumOuterSizeHint().width()).arg(plot->legend->minimumOuterSizeHint().height())));
-    const QRect legend = plot->legend->outerRect(), rect = plot->axisRect()->rect();
-    const QRect tickLabels(QPoint(plot->axisRect()->outerRect().left(), rect.top()), QPoint(rect.left() - 1, rect.bottom()));
-    QVERIFY2(!legend.intersects(tickLabels) && rect.contains(legend),
-             qPrintable(QString("legend %1,%2 %3x%4 in %5,%6 %7x%8").arg(legend.x()).arg(legend.y()).arg(legend.width()).arg(legend.height())
-                            .arg(rect.x()).arg(rect.y()).arg(rect.width()).arg(rect.height())));
-    QVERIFY(plot->legend->font().pointSizeF() >= 6.0);
   }
 };
 

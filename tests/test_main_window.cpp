@@ -2,6 +2,8 @@
 // cleanly during a run; fonts resolve (missing fonts fail silently as boxes).
 #include "csv_table.h"
 #include "plots/cost_decrease_plot.h"
+#include "plots/learned_steps_plot.h"
+#include "plots/training_curves_plot.h"
 #include "plots/plot_export.h"
 #include "window/log_slider.h"
 #include "window/main_window.h"
@@ -69,6 +71,14 @@ class TestMainWindow : public QObject {
     QVERIFY2(oista < 1e-3 * ista, qPrintable(QString("%1 vs %2").arg(oista).arg(ista)));  // the paper's Fig. 2
     QCOMPARE((plot->curve("ISTA")->data()->constEnd() - 1)->value, ista);  // what is drawn is the core's number
     QCOMPARE(plot->yAxis->scaleType(), QCPAxis::stLogarithmic);
+    // The network plots hold nothing: their axes stay as they were, run after run.
+    const auto ranges = [&] {
+      return QList<QCPRange>{window.stepsPlot()->xAxis->range(), window.stepsPlot()->yAxis->range(),
+                             window.trainingPlot()->xAxis->range(), window.trainingPlot()->yAxis->range()};
+    };
+    const QList<QCPRange> first = ranges();
+    for (int run = 0; run < 3; ++run) QVERIFY(runIterations(window, 50 + run));
+    QCOMPARE(ranges(), first);
   }
 
   void curvesStopAtRoundingLevelButTheDataKeepsTheValues() {

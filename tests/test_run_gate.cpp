@@ -1,7 +1,9 @@
 // The run gate under two computation threads: held at tick 0, one step moves both one tick, a pause stops
-// everything at once at the slowest thread's tick, and steps then move the slowest.
+// everything at once at the slowest thread's tick, and steps then move the slowest; the run's clock
+// stops while paused.
 #include "run/run_gate.h"
 
+#include <QElapsedTimer>
 #include <QtTest>
 
 #include <atomic>
@@ -76,6 +78,28 @@ class TestRunGate : public QObject {
     gate.step();                              // the slowest moves one tick, the fast one waits
     QTRY_COMPARE(reached[1].load(), held.second + 1);
     QVERIFY(!QTest::qWaitFor([&] { return settled() != std::pair(held.first, held.second + 1); }, 100));
+  }
+
+  // The run's clock ("elapsed", "done in") stands still while paused, steps included, and goes on from
+  // where it stood on resume; a restart sets it back to zero.
+  void theClockStopsWhilePaused() {
+    RunGate gate;
+    QCOMPARE(gate.runningSeconds(), 0.0);
+    gate.restart(false);
+    QTRY_VERIFY(gate.runningSeconds() >= 0.05);
+    gate.pause();
+    const double atPause = gate.runningSeconds();
+    QElapsedTimer wall;
+    wall.start();
+    QVERIFY(QTest::qWaitFor([&] { return wall.elapsed() >= 200; }, 1000));
+    gate.step();
+    QCOMPARE(gate.runningSeconds(), atPause);  // 0.2 s paused and a step later
+    gate.resume();
+    QTRY_VERIFY(gate.runningSeconds() >= atPause + 0.05);
+    QVERIFY(gate.runningSeconds() < atPause + wall.elapsed() / 1000.0 - 0.15);  // the pause is not counted
+    gate.restart(true);  // Reset: paused at t = 0, nothing run
+    QVERIFY(QTest::qWaitFor([&] { return wall.elapsed() >= 300; }, 1000));
+    QCOMPARE(gate.runningSeconds(), 0.0);
   }
 };
 

@@ -15,6 +15,7 @@
 #include <QtTest>
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace unfold;
@@ -57,6 +58,26 @@ class TestTeaching : public QObject {
     view.pause();
     view.rewind();
     QCOMPARE(view.shownSteps(), 0);
+    // The whole paths: the cost plot shows every method, also one that lands on z* exactly (a gap of 0,
+    // below any log axis), as a curve down to the floor ending in a triangle, and says which is which.
+    view.showAllSteps();
+    QCustomPlot* cost = nullptr;
+    for (QCustomPlot* plot : view.findChildren<QCustomPlot*>())
+      if (plot->yAxis->label().startsWith("F(")) cost = plot;
+    QVERIFY(cost && cost->legend->visible());
+    for (const PlaneTrack& t : picture.tracks) {
+      QCPGraph* curve = nullptr;
+      for (int g = 0; g < cost->graphCount(); ++g)
+        if (cost->graph(g)->name() == t.method) curve = cost->graph(g);
+      QVERIFY2(curve && curve->data()->size() == t.gap.size() + 1, qPrintable(t.method));
+      const auto exact = std::find_if(t.gap.begin(), t.gap.end(), [](double gap) { return gap <= 1e-16; });
+      const double last = exact == t.gap.end() ? t.gap.back() : 1e-16;
+      const qsizetype lastShown = exact == t.gap.end() ? t.gap.size() : exact - t.gap.begin() + 1;
+      QCOMPARE((curve->data()->constBegin() + lastShown)->value, last);
+      QVERIFY(cost->yAxis->range().contains(last));
+    }
+    QVERIFY2(std::any_of(picture.tracks.begin(), picture.tracks.end(), [](const PlaneTrack& t) { return t.gap.back() == 0.0; }),
+             "the default picture has a method that lands exactly (OISTA): the case above");
   }
 
   void manualStepsAndSnappingToTheOracleStep() {

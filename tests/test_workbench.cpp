@@ -1,7 +1,7 @@
 // The workbench's runs beyond the solvers: networks trained in the GUI (plots hold the core's numbers),
 // pause / step / resume in lockstep, stop and close during training,
-// sessions that carry trained networks, other problem sources, picking a signal with the mouse, and the
-// empty plots' axes in a large and a small window (the run gate on its own: test_run_gate.cpp).
+// sessions that carry trained networks, other problem sources, picking a signal with the mouse (the run
+// gate on its own: test_run_gate.cpp; the window's layout: test_window_layout.cpp).
 #include "csv_table.h"
 #include "plots/cost_decrease_plot.h"
 #include "plots/coupling_plot.h"
@@ -359,38 +359,6 @@ class TestWorkbench : public QObject {
     QCOMPARE(window.settingsPanel()->inspectedSignal(), expected);
     QVERIFY(window.supportPlot()->title().endsWith(QString("signal %1").arg(expected)));
     QVERIFY(!QTest::qWaitFor([&] { return window.latestGeneration() != generation; }, 300));  // inspecting never reruns
-  }
-
-  // Before any run, every plot's axes read as axes: several tick labels, none repeated (a log axis over
-  // less than a decade labelled every tick "1·10⁻²"), and in a small window the main panels' y labels
-  // do not run into each other.
-  void emptyPlotsHaveDistinctTickLabels() {
-    MainWindow window;
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    const QList<QCustomPlot*> plots = window.findChildren<QCustomPlot*>();
-    QVERIFY(plots.size() >= 6);
-    for (const QSize size : {window.size(), QSize(890, 630)}) {
-      window.resize(size);
-      QTRY_COMPARE(window.size(), size);
-      for (QCustomPlot* plot : plots) {
-        plot->replot();
-        plot->replot();  // tick counts follow the panel's size from the layout before
-        for (QCPAxisRect* rect : plot->axisRects())
-          for (QCPAxis* axis : rect->axes(QCPAxis::atLeft | QCPAxis::atBottom)) {
-            if (!axis->visible() || !axis->tickLabels()) continue;
-            const QVector<QString> labels = axis->tickVectorLabels();
-            QVERIFY2(labels.size() >= 2 && QSet<QString>(labels.begin(), labels.end()).size() == labels.size(),
-                     qPrintable(plot->objectName() + ": " + QStringList(labels.begin(), labels.end()).join(" | ")));
-          }
-        const QVector<double> ticks = plot->yAxis->tickVector();
-        for (qsizetype k = 1; k < ticks.size() && plot->yAxis->scaleType() == QCPAxis::stLinear; ++k) {
-          const double apart = std::abs(plot->yAxis->coordToPixel(ticks[k]) - plot->yAxis->coordToPixel(ticks[k - 1]));
-          QVERIFY2(apart >= QFontMetrics(plot->yAxis->tickLabelFont()).height(),
-                   qPrintable(QString("%1 at %2 x %3: y ticks %4 px apart").arg(plot->objectName()).arg(size.width()).arg(size.height()).arg(apart)));
-        }
-      }
-    }
   }
 };
 

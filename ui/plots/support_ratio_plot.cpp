@@ -153,6 +153,9 @@ void SupportRatioPlot::resizeEvent(QResizeEvent* event) {
     body()->take(right_);
     body()->simplify();
     body()->addElement(stacked ? 1 : 0, stacked ? 0 : 1, right_);
+    // Stacked, the iterations panel gets the larger share: its legend needs room above the curves, the
+    // cloud below reads at a smaller size.
+    if (stacked) body()->setRowStretchFactors({1.6, 1.0});
   }
   WorkbenchPlot::resizeEvent(event);
 }

@@ -136,7 +136,16 @@ void WorkbenchPlot::restoreVisibility(QCPGraph* curve) {
 }
 
 void WorkbenchPlot::rescaleUnlessUserView() {
-  if (!userView_) rescale();
+  bool holdsData = false;
+  for (int k = 0; k < plottableCount() && !holdsData; ++k) plottable(k)->getKeyRange(holdsData);
+  if (!userView_ && holdsData) rescale();
+  if (!userView_ && !holdsData) {
+    for (QCPAxisRect* rect : axisRects())
+      for (QCPAxis* axis : rect->axes()) {
+        if (const auto it = emptyRanges_.constFind(axis); it != emptyRanges_.constEnd()) axis->setRange(*it);
+        else emptyRanges_.insert(axis, axis->range());
+      }
+  }
   sanitizeRanges();
   if (!userView_) makeRoomForLegend(LegendVisibility::AsSet);
 }
@@ -176,6 +185,12 @@ void WorkbenchPlot::sanitizeRanges() {
         r = QCPRange(r.center() - half, r.center() + half);
       }
       if (r != axis->range()) axis->setRange(r);
+      // With fewer than two powers of ten in range the log ticker falls back to linear steps (0.08, 0.1,
+      // 0.12), which a one-digit mantissa would label "8·10⁻², 10⁻¹, 10⁻¹": one more digit then.
+      if (log && axis->numberFormat().startsWith('e')) {
+        const double decades = std::floor(std::log10(r.upper)) - std::ceil(std::log10(r.lower)) + 1;
+        axis->setNumberPrecision(decades < 2 ? 1 : 0);
+      }
     }
   }
 }

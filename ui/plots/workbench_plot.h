@@ -49,7 +49,9 @@ class WorkbenchPlot : public QCustomPlot {
   // Call after a curve is (re)created: keeps it hidden if the user hid it.
   void restoreVisibility(QCPGraph* curve);
   void clearPlot();
-  // Rescales unless the user has taken over the view; then makes every range drawable.
+  // Rescales unless the user has taken over the view; then makes every range drawable. A plot that holds
+  // no data keeps the axes it showed empty the first time (a rescale over nothing would widen them again
+  // at every run).
   void rescaleUnlessUserView();
   // An iteration axis spans t = 0 to the last t drawn on it (at least 0..1), whatever it showed before.
   void fitIterationAxis(QCPAxis* axis);
@@ -91,6 +93,7 @@ class WorkbenchPlot : public QCustomPlot {
   QCPLayoutGrid* body_ = nullptr;
   QHash<QCPGraph*, QList<QCPGraph*>> companions_;  // a curve's band edges and markers
   QSet<QString> hidden_;
+  QHash<QCPAxis*, QCPRange> emptyRanges_;  // every axis as the plot first showed it empty
   bool userView_ = false;
   bool legendLookSizedBySubclass_ = false;
   bool legendHiddenForRoom_ = false;  // by makeRoomForLegend, which tries it again after a resize

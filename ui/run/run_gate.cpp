@@ -14,11 +14,13 @@ void RunGate::pause() {
   QMutexLocker lock(&mutex_);
   if (paused_) return;
   paused_ = true;
+  pausedSinceMs_ = clock_.elapsed();
   limit_ = slowestReached();
 }
 
 void RunGate::resume() {
   QMutexLocker lock(&mutex_);
+  if (paused_) pausedMs_ += clock_.elapsed() - pausedSinceMs_;
   paused_ = false;
   wake_.wakeAll();
 }
@@ -27,6 +29,7 @@ void RunGate::step() {
   QMutexLocker lock(&mutex_);
   if (!paused_) {  // a step while running pauses right after the slowest computation's next tick
     paused_ = true;
+    pausedSinceMs_ = clock_.elapsed();
     limit_ = slowestReached();
   }
   limit_ = std::max(limit_, slowestReached()) + 1;
@@ -41,9 +44,19 @@ bool RunGate::paused() const {
 void RunGate::restart(bool paused) {
   QMutexLocker lock(&mutex_);
   paused_ = paused;
+  clock_.start();
+  pausedMs_ = 0;
+  pausedSinceMs_ = 0;
   limit_ = 0;
   reached_.clear();
   wake_.wakeAll();
+}
+
+double RunGate::runningSeconds() const {
+  QMutexLocker lock(&mutex_);
+  if (!clock_.isValid()) return 0.0;
+  const qint64 now = clock_.elapsed();
+  return double(now - pausedMs_ - (paused_ ? now - pausedSinceMs_ : 0)) / 1000.0;
 }
 
 void RunGate::beginPhase() {

@@ -9,6 +9,7 @@
 // when paused.
 #pragma once
 
+#include <QElapsedTimer>
 #include <QMutex>
 #include <QWaitCondition>
 
@@ -28,6 +29,9 @@ class RunGate {
   bool paused() const;
   // Starts a run paused at tick 0 (Reset), or running.
   void restart(bool paused);
+  // Seconds since restart() that the run was not paused (single steps while paused count as paused):
+  // what "elapsed" and "done in" say. Any thread.
+  double runningSeconds() const;
 
   // Computation threads: blocks while this tick is held back; returns false if `abandoned` said so.
   bool pass(int tick, const std::function<bool()>& abandoned);
@@ -41,6 +45,10 @@ class RunGate {
 
   bool paused_ = false;
   int limit_ = 0;
+  QElapsedTimer clock_;           // since restart()
+  qint64 pausedMs_ = 0;           // paused time before pausedSinceMs_
+  qint64 pausedSinceMs_ = 0;      // on clock_, while paused_
+
   std::vector<std::pair<std::thread::id, int>> reached_;  // per computation thread: the last tick it passed
 };
 

@@ -87,7 +87,7 @@ RunStatus describeRun(const ConvergenceSnapshot& s, bool current, const RunContr
         } else {
           state = QString("running: t = %1 of %2, %3 elapsed").arg(std::max(0, s.iteration())).arg(T).arg(formatDuration(c.elapsedSeconds));
           status.progress = T > 0 ? std::clamp(double(std::max(0, s.iteration())) / T, 0.0, 1.0) : 0.0;
-          status.progressLabel = "t of T";
+          status.progressLabel = "iterations";
         }
         break;
       case RunPhase::Training: state = trainingState(s, c, status); break;

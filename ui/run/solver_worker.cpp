@@ -62,7 +62,7 @@ quint64 SolverWorker::requestRun(const RunRequest& request) {
 }
 
 void SolverWorker::send(ConvergenceSnapshot snapshot) {
-  snapshot.seconds = clock_.elapsed() / 1000.0;
+  snapshot.seconds = gate_.runningSeconds();
   emit snapshotReady(snapshot);
 }
 
@@ -91,7 +91,6 @@ struct SolverWorker::Run {
 
 void SolverWorker::run(const RunRequest& request, quint64 generation) {
   gate_.restart(request.startPaused);
-  clock_.start();
   try {
     const WorkbenchProblem problem = buildProblem(request.settings);
     if (abandoned(generation)) return;

@@ -17,7 +17,6 @@
 #include "run/run_gate.h"
 #include "run/workbench_problem.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 
 namespace unfold::ui {
@@ -64,8 +63,7 @@ class SolverWorker : public QObject {
   bool abandoned(quint64 generation) const { return superseded(generation) || requests_.stopRequested(); }
 
   LatestRequest<RunRequest> requests_;
-  RunGate gate_;
-  QElapsedTimer clock_;  // since the start of the run (worker thread)
+  RunGate gate_;  // also the run's clock, which stops while paused
 };
 
 }  // namespace unfold::ui

@@ -64,6 +64,33 @@ QString supportText(double a, double b) {
   return "{" + atoms.join(", ") + "}";
 }
 
+// F(z_t) - F* against t on the log cost plot. A method that lands on z* exactly (OISTA's step 1/L_S on
+// the right support does) has a gap of 0, which a log axis cannot show: its curve goes down to the
+// floor at kExactFloor and ends there with a downward triangle, so the lesson's point stays visible.
+constexpr double kExactFloor = 1e-16;
+
+QCPGraph* addGapCurve(QCustomPlot* plot, const QVector<double>& steps, const QVector<double>& gaps, const QColor& color,
+                      const QString& name) {
+  QVector<double> shown;
+  int exact = -1;
+  for (qsizetype i = 0; i < gaps.size(); ++i) {
+    if (exact < 0 && gaps[i] <= kExactFloor) exact = int(i);
+    shown << (exact < 0 ? gaps[i] : i == exact ? kExactFloor : qQNaN());
+  }
+  QCPGraph* curve = plot->addGraph();
+  curve->setData(steps, shown);
+  curve->setPen(QPen(color, 2));
+  curve->setName(name);
+  if (exact >= 0) {
+    QCPGraph* mark = plot->addGraph();
+    mark->setData({steps[exact]}, {kExactFloor});
+    mark->setLineStyle(QCPGraph::lsNone);
+    mark->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted, color, color, 10));
+    mark->removeFromLegend();
+  }
+  return curve;
+}
+
 }  // namespace
 
 void LassoPlaneView::redraw() {
@@ -85,7 +112,7 @@ void LassoPlaneView::redraw() {
   cost_->xAxis->setRange(0, std::max(settings_.steps, int(manual_.size())));
   cost_->yAxis->rescale();
   const QCPRange range = cost_->yAxis->range();
-  cost_->yAxis->setRange(std::max(range.lower / 3, 1e-16), range.upper * 3);
+  cost_->yAxis->setRange(std::max(range.lower / 3, kExactFloor / 3), range.upper * 3);
   plane_->replot(QCustomPlot::rpQueuedReplot);
   cost_->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -120,7 +147,7 @@ QString LassoPlaneView::drawTrack(int k) {
   for (int i = 0; i < count; ++i) {
     addStep(s, t.fromX[i], t.fromY[i], t.gradX[i], t.gradY[i], t.toX[i], t.toY[i]);
     steps << i + 1;
-    gaps << (t.gap[i] > 1e-16 ? t.gap[i] : qQNaN());
+    gaps << t.gap[i];
     if (t.rejected[i]) {  // OISTA fell back to 1/L here: the support would have grown
       auto* mark = new QCPItemText(plane_);
       mark->position->setCoords(t.toX[i], t.toY[i]);
@@ -130,10 +157,7 @@ QString LassoPlaneView::drawTrack(int k) {
     }
   }
   drawSegments(plane_, s, t.color, t.method, 1.8 + 1.0 * k);
-  QCPGraph* g = cost_->addGraph();
-  g->setData(steps, gaps);
-  g->setPen(QPen(t.color, 2));
-  g->setName(t.method);
+  addGapCurve(cost_, steps, gaps, t.color, t.method);
   const double gx = count ? t.toX[count - 1] : 0.0, gy = count ? t.toY[count - 1] : 0.0;
   return QString("<tr><td style='color:%1'><b>%2</b></td><td>%3</td><td>%4</td><td>%5</td></tr>")
       .arg(t.color.name(), t.method)
@@ -150,13 +174,11 @@ void LassoPlaneView::drawManualPath() {
     for (const ManualStep& m : manual_) {
       addStep(s, m.from[0], m.from[1], m.grad[0], m.grad[1], m.to[0], m.to[1]);
       steps << steps.size();
-      gaps << (m.gap > 1e-16 ? m.gap : qQNaN());
+      gaps << m.gap;
     }
     drawSegments(plane_, s, kManual, "manual steps", 2.2);
-    QCPGraph* g = cost_->addGraph();
-    g->setData(steps, gaps);
-    g->setPen(QPen(kManual, 2));
-    g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, kManual, kManual, 5));
+    addGapCurve(cost_, steps, gaps, kManual, "manual")
+        ->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, kManual, kManual, 5));
   }
   const double current = manual_.isEmpty() ? p.fZero - p.fStar : manual_.back().gap;
   const QString support = manual_.isEmpty() ? "{}" : supportText(manual_.back().to[0], manual_.back().to[1]);

@@ -98,6 +98,12 @@ QCustomPlot* LassoPlaneView::buildCostPlot() {
   cost_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
   cost_->yAxis->setNumberFormat("eb");
   cost_->yAxis->setNumberPrecision(0);
+  // Which curve is which (the read-out's rows have the same colours); a triangle: z* reached exactly.
+  cost_->legend->setVisible(true);
+  cost_->legend->setFont(QFont(cost_->font().family(), 8));
+  cost_->legend->setIconSize(16, 8);
+  cost_->legend->setRowSpacing(-2);
+  cost_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
   return cost_;
 }
 

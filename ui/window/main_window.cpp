@@ -175,7 +175,6 @@ void MainWindow::startDefaultRun() {
 void MainWindow::requestRun(bool startPaused) {
   debounce_.stop();
   robustnessInspection_.reset();  // the inspector follows the new run
-  runClock_.start();
   failure_.clear();
   RunRequest request{settings_->settings(), {}, startPaused};
   if (sameTrainingSettings(request.settings, pretrainedFor_)) request.pretrained = pretrained_;
@@ -327,7 +326,7 @@ QString MainWindow::statusText() const { return statusText_->text(); }
 void MainWindow::updateStatus() {
   const ConvergenceSnapshot& s = shown_;
   const bool current = s.generation == latestGeneration_;
-  const RunStatus status = describeRun(s, current, {running_, paused_, stopping_, runClock_.elapsed() / 1000.0, failure_});
+  const RunStatus status = describeRun(s, current, {running_, paused_, stopping_, worker_->gate().runningSeconds(), failure_});
   if (!running_ || paused_) statusClock_.stop();
   else if (!statusClock_.isActive()) statusClock_.start();  // resumed
   progress_->setVisible(status.progress >= 0);
@@ -372,6 +371,10 @@ void MainWindow::resizeEvent(QResizeEvent* event) {
   // cost plot and the bottom plots are not squeezed to nothing while the right column keeps 420 px.
   if (width() < 1400)
     resizeDocks({stepsDock_}, {std::max(220, width() / 4)}, Qt::Horizontal);
+  // Likewise the bottom row in a short window: 380 px of a 700-px window left the cost plot, the main
+  // one, ~60 px under the welcome banner; it takes at most 40 % of the height.
+  if (height() < 950)
+    resizeDocks({plotDocks_.value("support")}, {std::max(150, height() * 2 / 5)}, Qt::Vertical);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

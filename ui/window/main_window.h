@@ -154,7 +154,6 @@ class MainWindow : public QMainWindow {
   QThread workerThread_;
   SolverWorker* worker_ = nullptr;
   QTimer debounce_, redrawTimer_, statusClock_;
-  QElapsedTimer runClock_;
   ConvergenceSnapshot pending_;
   bool hasPending_ = false, running_ = false, paused_ = false, stopping_ = false;
   bool dialogsEnabled_ = true;

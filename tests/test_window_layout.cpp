@@ -1,0 +1,105 @@
+// The window's layout in small and large windows: the main plot keeps its room beside the others, the
+// L_S / L legend stays off the tick labels, and every plot's axes read as axes.
+#include "plots/cost_decrease_plot.h"
+#include "plots/support_raster_plot.h"
+#include "plots/support_ratio_plot.h"
+#include "window/main_window.h"
+#include "window_runs.h"
+
+#include <QStandardPaths>
+#include <QtTest>
+
+using namespace unfold::ui;
+
+class TestWindowLayout : public QObject {
+  Q_OBJECT
+ private slots:
+  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+  // The cost plot, the one the workbench is about, is never squeezed below the bottom row: in a
+  // 1024 x 700 window with the welcome banner above it, it had 60 px and the bottom row 380.
+  void theCostPlotKeepsItsRoomInAShortWindow() {
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.welcome()->isVisible());  // a first launch: the banner takes its share too
+    for (const QSize size : {QSize(1024, 700), QSize(1280, 800), QSize(1600, 950)}) {
+      window.resize(size);
+      QTRY_COMPARE(window.size(), size);
+      QTRY_VERIFY2(window.costPlot()->height() >= 0.8 * window.supportPlot()->height() && window.costPlot()->height() >= 200,
+                   qPrintable(QString("%1 x %2: cost plot %3 px, support plot %4 px").arg(size.width()).arg(size.height())
+                                  .arg(window.costPlot()->height()).arg(window.supportPlot()->height())));
+    }
+  }
+
+  // Before any run, every plot's axes read as axes: several tick labels, none repeated (a log axis over
+  // less than a decade labelled every tick "1·10⁻²"), and in a small window the main panels' y labels
+  // do not run into each other.
+  void emptyPlotsHaveDistinctTickLabels() {
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QList<QCustomPlot*> plots = window.findChildren<QCustomPlot*>();
+    QVERIFY(plots.size() >= 6);
+    for (const QSize size : {window.size(), QSize(890, 630)}) {
+      window.resize(size);
+      QTRY_COMPARE(window.size(), size);
+      for (QCustomPlot* plot : plots) {
+        plot->replot();
+        plot->replot();  // tick counts follow the panel's size from the layout before
+        for (QCPAxisRect* rect : plot->axisRects())
+          for (QCPAxis* axis : rect->axes(QCPAxis::atLeft | QCPAxis::atBottom)) {
+            if (!axis->visible() || !axis->tickLabels()) continue;
+            const QVector<QString> labels = axis->tickVectorLabels();
+            QVERIFY2(labels.size() >= 2 && QSet<QString>(labels.begin(), labels.end()).size() == labels.size(),
+                     qPrintable(plot->objectName() + ": " + QStringList(labels.begin(), labels.end()).join(" | ")));
+          }
+        const QVector<double> ticks = plot->yAxis->tickVector();
+        for (qsizetype k = 1; k < ticks.size() && plot->yAxis->scaleType() == QCPAxis::stLinear; ++k) {
+          const double apart = std::abs(plot->yAxis->coordToPixel(ticks[k]) - plot->yAxis->coordToPixel(ticks[k - 1]));
+          QVERIFY2(apart >= QFontMetrics(plot->yAxis->tickLabelFont()).height(),
+                   qPrintable(QString("%1 at %2 x %3: y ticks %4 px apart").arg(plot->objectName()).arg(size.width()).arg(size.height()).arg(apart)));
+        }
+      }
+    }
+  }
+
+  // The L_S / L legend in small windows: inside the iterations panel, off its y tick labels, smaller if
+  // need be; hidden only in a panel too short for it (1024 x 700 gives the cost plot its room first).
+  void ratioLegendKeepsOffTheTickLabelsInASmallWindow_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<bool>("mayHide");
+    QTest::newRow("1024 x 700") << QSize(1024, 700) << true;
+    QTest::newRow("1024 x 900") << QSize(1024, 900) << false;
+    QTest::newRow("1280 x 800") << QSize(1280, 800) << false;
+  }
+  void ratioLegendKeepsOffTheTickLabelsInASmallWindow() {
+    QFETCH(QSize, size);
+    QFETCH(bool, mayHide);
+    MainWindow window;
+    window.resize(size);
+    window.show();
+    QVERIFY(runIterations(window, 40));
+    SupportRatioPlot* plot = window.ratioPlot();
+    plot->replot();
+    QStringList names;
+    for (int i = 0; i < plot->legend->itemCount(); ++i)
+      if (auto* item = qobject_cast<QCPPlottableLegendItem*>(plot->legend->item(i))) names << item->plottable()->name();
+    QVERIFY2(names.contains(QString("mean over %1 signals").arg(window.shownSnapshot().curves.front().inspected)), qPrintable(names.join("|")));
+    const QString room = QString("axis rect %1 x %2, legend needs %3 x %4").arg(plot->axisRect()->width()).arg(plot->axisRect()->height())
+                             .arg(plot->legend->minimumOuterSizeHint().width()).arg(plot->legend->minimumOuterSizeHint().height());
+    if (!plot->legend->visible()) {
+      QVERIFY2(mayHide && plot->legend->minimumOuterSizeHint().height() + 8 >= plot->axisRect()->height() / 2, qPrintable(room));
+      return;
+    }
+    const QRect legend = plot->legend->outerRect(), rect = plot->axisRect()->rect();
+    const QRect tickLabels(QPoint(plot->axisRect()->outerRect().left(), rect.top()), QPoint(rect.left() - 1, rect.bottom()));
+    QVERIFY2(!legend.intersects(tickLabels) && rect.contains(legend),
+             qPrintable(QString("legend %1,%2 %3x%4 in %5,%6 %7x%8").arg(legend.x()).arg(legend.y()).arg(legend.width()).arg(legend.height())
+                            .arg(rect.x()).arg(rect.y()).arg(rect.width()).arg(rect.height())));
+    QVERIFY(plot->legend->font().pointSizeF() >= 6.0);
+  }
+};
+
+QTEST_MAIN(TestWindowLayout)
+#include "test_window_layout.moc"
