@@ -6,6 +6,7 @@
 #include "teaching/lesson_panel.h"
 #include "window/main_window.h"
 #include "window/settings_panel.h"
+#include "window/welcome_banner.h"
 
 #include <QComboBox>
 #include <QDockWidget>
@@ -265,6 +266,19 @@ class TestTeaching : public QObject {
     QVERIFY(plane && plane->isVisible());
     panel->back();
     QCOMPARE(panel->currentStep(), 3);
+  }
+
+  // The welcome banner's lesson link starts the first lesson and the banner goes: it has done its job.
+  void theWelcomesLessonLinkStartsTheFirstLesson() {
+    MainWindow window;
+    window.show();
+    auto* welcome = qobject_cast<WelcomeBanner*>(window.welcome());
+    QVERIFY(welcome && welcome->isVisible());
+    emit welcome->lessonRequested();
+    QVERIFY(window.lessonPanel()->isVisible());
+    QCOMPARE(window.lessonPanel()->currentStep(), 0);
+    QVERIFY(!welcome->isVisible());
+    QVERIFY(WelcomeBanner::dismissedBefore());
   }
 
   void anEndlessSessionFileIsRefusedNamingIt() {

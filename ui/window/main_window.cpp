@@ -83,7 +83,8 @@ void MainWindow::buildWelcome() {
   welcome_ = welcome;
   welcome->setVisible(!WelcomeBanner::dismissedBefore());
   connect(welcome, &WelcomeBanner::runRequested, this, &MainWindow::startDefaultRun);
-  connect(welcome, &WelcomeBanner::lessonRequested, this, [this] {
+  connect(welcome, &WelcomeBanner::lessonRequested, this, [this, welcome] {
+    welcome->dismiss();  // it has done its job: the lesson takes over, and the cost plot its room
     showLessons();
     lessons_->startLesson(0);
   });

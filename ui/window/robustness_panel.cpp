@@ -2,6 +2,7 @@
 
 #include "plots/method_palette.h"
 #include "plots/robustness_plot.h"
+#include "run/run_status.h"
 #include "window/log_slider.h"
 
 #include <QComboBox>
@@ -22,8 +23,6 @@ namespace {
 
 constexpr int kDebounceMs = 150;  // a dragged slider evaluates once it rests
 constexpr int kDefaultAttackSteps = 30;
-
-QString scientific(double v) { return QString::number(v, 'e', 2); }
 
 // The signal kinds offered out of distribution, in the combo's order after "as trained".
 constexpr SignalKind kShiftKinds[] = {SignalKind::Gaussian, SignalKind::DictionaryCodes, SignalKind::Sparse};
@@ -261,12 +260,12 @@ QString RobustnessPanel::summary() const {
   const RobustnessSnapshot& s = shown_;
   if (s.testGap.isEmpty()) return {};
   QString text = QString("%1 on %2 signals at λ = %3: mean F(z_T) − F* = %4")
-                     .arg(s.network).arg(s.testGap.size()).arg(s.lambda, 0, 'g', 3).arg(scientific(s.meanTestGap()));
+                     .arg(s.network).arg(s.testGap.size()).arg(s.lambda, 0, 'g', 3).arg(formatGap(s.meanTestGap()));
   if (!s.attackedGap.isEmpty()) {
     const double ratio = s.meanAttackedGap() / std::max(s.meanTestGap(), 1e-300);
     text += QString("; attacked (step %1/%2%3): %4, × %5")
                 .arg(s.attackStep).arg(s.request.attackSteps).arg(s.stopped ? ", stopped" : "")
-                .arg(scientific(s.meanAttackedGap())).arg(ratio, 0, 'f', ratio < 10 ? 1 : 0);
+                .arg(formatGap(s.meanAttackedGap())).arg(ratio, 0, 'f', ratio < 10 ? 1 : 0);
   }
   return text;
 }
@@ -331,9 +330,9 @@ QString RobustnessPanel::inspectionSummary() const {
   if (!network || !oista || network->gapMean.isEmpty() || oista->gapMean.isEmpty()) return {};
   const qsizetype T = network->gapMean.size() - 1;
   return QString("%1: %2 F − F* = %3 after %4 layers; OISTA %5 after %4 iterations, %6 after %7.")
-      .arg(lastInspection_.signalName(0), network->method, scientific(network->gapMean.back()))
+      .arg(lastInspection_.signalName(0), network->method, formatGap(network->gapMean.back()))
       .arg(T)
-      .arg(scientific(oista->gapMean[std::min(T, oista->gapMean.size() - 1)]), scientific(oista->gapMean.back()))
+      .arg(formatGap(oista->gapMean[std::min(T, oista->gapMean.size() - 1)]), formatGap(oista->gapMean.back()))
       .arg(oista->gapMean.size() - 1);
 }
 
