@@ -23,6 +23,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QGroupBox>
 #include <QPushButton>
 #include <QLabel>
 #include <QProgressBar>
@@ -32,6 +33,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -79,6 +81,23 @@ inline QString storyProblems(MainWindow& w) {
   } else {
     inspected = curveOf(s, w.settingsPanel()->inspectedMethod());
   }
+  // The Inspect box names what the plots show when it is not its own method and signal; its method list
+  // offers only the solvers that ran.
+  QGroupBox* inspectBox = nullptr;
+  for (QGroupBox* box : w.settingsPanel()->findChildren<QGroupBox*>())
+    if (box->title().startsWith("Inspect")) inspectBox = box;
+  const QString expectedTitle = w.inspectingRobustness() ? QString("Inspect (showing %1, %2 from Robustness)")
+                                                                .arg(methodLabel(w.robustnessPanel()->inspectedMethod()), inspectedRun.signalName(0))
+                                                          : QString("Inspect (no recomputation)");
+  if (!inspectBox || inspectBox->title() != expectedTitle)
+    problems << "Inspect box reads '" + (inspectBox ? inspectBox->title() : QString()) + "', expected '" + expectedTitle + "'";
+  if (auto* methods = w.settingsPanel()->findChild<QComboBox*>("inspectMethod"); methods && !s.curves.isEmpty()) {
+    const auto* model = qobject_cast<QStandardItemModel*>(methods->model());
+    for (int row = 0; row < methods->count(); ++row) {
+      const bool ran = curveOf(s, static_cast<Algorithm>(methods->itemData(row).toInt())) != nullptr;
+      if (model->item(row)->isEnabled() != ran) problems << "Inspect offers " + methods->itemText(row) + (ran ? " greyed" : " not run");
+    }
+  }
   const int iterates = inspected && signal < inspected->inspected ? inspected->iterates() : 0;
   const int raster = w.supportPlot()->raster()->data()->keySize();
   if (raster != iterates) problems << QString("support plot has %1 iterates, the snapshot %2").arg(raster).arg(iterates);
@@ -95,9 +114,9 @@ inline QString storyProblems(MainWindow& w) {
     if (counted != gaps->size()) problems << QString("robustness histogram counts %1 signals, the dock has %2").arg(counted).arg(gaps->size());
   }
   const QString summary = robustness.findChild<QLabel*>("robustnessSummary")->text();
-  if (!r.testGap.isEmpty() && !summary.contains(QString::number(r.meanTestGap(), 'e', 2)))
+  if (!r.testGap.isEmpty() && !summary.contains(formatGap(r.meanTestGap())))
     problems << "robustness summary lacks the mean gap: " + summary;
-  if (!r.attackedGap.isEmpty() && !summary.contains(QString::number(r.meanAttackedGap(), 'e', 2)))
+  if (!r.attackedGap.isEmpty() && !summary.contains(formatGap(r.meanAttackedGap())))
     problems << "robustness summary lacks the attacked mean gap: " + summary;
   if (const auto* attack = robustness.findChild<QPushButton*>("attack"); attack->isEnabled() != (!r.testGap.isEmpty() && !robustness.attacking()))
     problems << "Attack button enabled while attacking or with nothing evaluated, or the reverse";

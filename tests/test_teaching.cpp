@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QtTest>
@@ -270,6 +271,7 @@ class TestTeaching : public QObject {
 
   // The welcome banner's lesson link starts the first lesson and the banner goes: it has done its job.
   void theWelcomesLessonLinkStartsTheFirstLesson() {
+    QSettings().clear();  // a first launch (test-mode settings outlive the test run)
     MainWindow window;
     window.show();
     auto* welcome = qobject_cast<WelcomeBanner*>(window.welcome());

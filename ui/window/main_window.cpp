@@ -6,6 +6,7 @@
 #include "plots/cost_decrease_plot.h"
 #include "plots/coupling_plot.h"
 #include "plots/learned_steps_plot.h"
+#include "plots/method_palette.h"
 #include "plots/support_raster_plot.h"
 #include "plots/support_ratio_plot.h"
 #include "plots/training_curves_plot.h"
@@ -273,6 +274,10 @@ void MainWindow::redraw() {
   shownGeneration_ = shown_.generation;
   if (shown_.complete) robustness_->setRun(shown_);  // its networks, once trained
   settings_->setInspectableSignals(shown_.inspected);
+  QList<Algorithm> solvers;
+  for (const ConvergenceCurve& c : shown_.curves)
+    if (!c.network) solvers << c.algorithm;
+  if (!solvers.isEmpty()) settings_->setInspectableMethods(solvers);
   showInspected();
   updateStatus();
   afterRedraw(cost);
@@ -298,6 +303,9 @@ void MainWindow::afterRedraw(const QElapsedTimer& cost) {
 }
 
 void MainWindow::showInspected() {
+  settings_->setInspectedElsewhere(robustnessInspection_ ? QString("%1, %2 from Robustness")
+                                                               .arg(methodLabel(robustnessMethod()), robustnessInspection_->signalName(0))
+                                                         : QString());
   if (robustnessInspection_) {
     inspectorKey_.clear();
     supportPlot_->showSignal(*robustnessInspection_, robustnessMethod(), 0);

@@ -18,6 +18,7 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -25,6 +26,8 @@
 namespace unfold::ui {
 
 namespace {
+
+constexpr const char* kInspectTitle = "Inspect (no recomputation)";
 
 // The slider covers lambda / lambda_max from 0.01 to 1 on a log scale, 1 % per step (arrow keys): below
 // 0.01 the solutions are dense and runs take long, so smaller values are typed in the spin box.
@@ -206,7 +209,8 @@ QGroupBox* SettingsPanel::buildNetworkBox() {
 }
 
 QGroupBox* SettingsPanel::buildInspectBox() {
-  auto* box = new QGroupBox("Inspect (no recomputation)");
+  auto* box = new QGroupBox(kInspectTitle);
+  inspectBox_ = box;
   auto* form = new QFormLayout(box);
   inspectMethod_ = new QComboBox;
   // OISTA first: the default, the method whose rejected steps the support plot marks.
@@ -299,6 +303,24 @@ int SettingsPanel::inspectedSignal() const { return inspectSignal_->value(); }
 void SettingsPanel::setInspectableSignals(int count) {
   const QSignalBlocker quiet(this);  // the plots follow from the snapshot that set the count
   inspectSignal_->setMaximum(std::max(0, count - 1));
+}
+
+void SettingsPanel::setInspectableMethods(const QList<Algorithm>& methods) {
+  auto* model = qobject_cast<QStandardItemModel*>(inspectMethod_->model());
+  int firstRan = -1;
+  for (int row = 0; row < inspectMethod_->count(); ++row) {
+    const bool ran = methods.contains(static_cast<Algorithm>(inspectMethod_->itemData(row).toInt()));
+    model->item(row)->setEnabled(ran);
+    if (ran && firstRan < 0) firstRan = row;
+  }
+  if (firstRan >= 0 && !model->item(inspectMethod_->currentIndex())->isEnabled()) {
+    const QSignalBlocker quiet(this);
+    inspectMethod_->setCurrentIndex(firstRan);
+  }
+}
+
+void SettingsPanel::setInspectedElsewhere(const QString& what) {
+  inspectBox_->setTitle(what.isEmpty() ? kInspectTitle : QString("Inspect (showing %1)").arg(what));
 }
 
 void SettingsPanel::lambdaFromSlider(double value) {

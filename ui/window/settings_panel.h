@@ -39,6 +39,12 @@ class SettingsPanel : public QWidget {
   int inspectedSignal() const;
   // The signals the shown run kept iterates of: the inspector's choice is limited to them.
   void setInspectableSignals(int count);
+  // The solvers the shown run has iterates of: the others are greyed in the method list (a method left
+  // out of the run is replaced by the first that ran, quietly: the window redraws after this).
+  void setInspectableMethods(const QList<Algorithm>& methods);
+  // The plots show a signal picked elsewhere (in the robustness plot): the box says which, until a pick
+  // here takes them back. Empty: the box's own method and signal.
+  void setInspectedElsewhere(const QString& what);
 
  signals:
   void changed();
@@ -73,6 +79,7 @@ class SettingsPanel : public QWidget {
   QComboBox* loss_;
   QLabel* lossNote_;
   int sourceIndex_ = 0;  // the source shown before the last choice (restored if an import is cancelled)
+  QGroupBox* inspectBox_ = nullptr;
   QComboBox* inspectMethod_;
   QSpinBox* inspectSignal_;
   bool syncing_ = false;
