@@ -316,9 +316,9 @@ class TestFlows : public QObject {
     QVERIFY(finished.wait(30000));
     CHECK_STORY(w);
     const NetworkCurve& n = w.shownSnapshot().networks.front();
-    QCOMPARE(n.stopLabel, QString("from session"));
+    QCOMPARE(n.stopLabel, QString("reused"));
     QCOMPARE(int(n.trainIteration.size()), steps);
-    QCPGraph* curve = w.trainingPlot()->curve(QString("SLISTA: %1 steps, from session").arg(n.trainIteration.back()));
+    QCPGraph* curve = w.trainingPlot()->curve(QString("SLISTA: %1 steps, reused").arg(n.trainIteration.back()));
     QVERIFY(curve);
     QCOMPARE(curve->data()->size(), steps);
     // Train and test curves lie inside the axis, none along its edge where it would be unseen.

@@ -123,6 +123,12 @@ class TestWorkbench : public QObject {
     QVERIFY(csv[0].endsWith(",lista-cp_gap_mean,slista_gap_mean"));
     QCOMPARE(CsvTable::fromText(window.costPlot()->toCsv()).at(s.layers, "slista_gap_mean"), layers.back().testGap);
     QVERIFY(!window.progressBar()->isVisible());  // done: no progress bar left
+    // Run again with the same settings: the weights are reused, not trained again, and the legend says so.
+    const unfold::Vector before = slista->network.weights.flatten();  // slista dangles after the rerun
+    QVERIFY(runToCompletion(window));
+    const NetworkCurve* again = network(window.shownSnapshot(), "SLISTA");
+    QVERIFY(again && again->stopLabel == "reused" && again->network.weights.flatten() == before);
+    QVERIFY(window.trainingPlot()->curve(QString("SLISTA: %1 steps, reused").arg(again->trainIteration.back())));
   }
 
   void pauseStepAndResumeKeepTheSolversInLockstep() {

@@ -119,8 +119,10 @@ NetworkCurve runNetwork(const NetworkProblem& problem, const NetworkSettings& se
   if (pretrained && usable(*pretrained, problem, settings)) {
     curve.network = *pretrained;
     restoreTrainingCurve(pretrained->training, curve);
-    curve.stopReason = "loaded from the session";
-    curve.stopLabel = "from session";
+    // Weights trained earlier for these settings (the window's last run, or a session file): a rerun does
+    // not train again, and says so.
+    curve.stopReason = "not trained again: the weights trained earlier for these settings (last run or session)";
+    curve.stopLabel = "reused";
   } else {
     WorkbenchTrainingObserver observer(curve, problem.dictionary.lipschitz(), gate, abandoned, publish);
     const TrainedNetwork trained = trainNetwork(problem.dictionary, problem.data, settings, &observer);
