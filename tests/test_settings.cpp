@@ -2,13 +2,16 @@
 // the core enums inside, the command line's names in files, the labels on screen.
 #include "run/session_file.h"
 #include "window/settings_panel.h"
+#include "window_runs.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QtTest>
 
 using namespace unfold;
@@ -124,6 +127,25 @@ class TestSettings : public QObject {
     QVERIFY(sameTrainingSettings(a, b));
     b.layers = a.layers + 1;
     QVERIFY(!sameTrainingSettings(a, b));
+  }
+
+  // The settings a run starts with are remembered at once: a window that is killed, never closed,
+  // still leaves them to the next launch.
+  void aRunRemembersItsSettingsForTheNextLaunch() {
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();  // nothing remembered from an earlier test run
+    ExperimentSettings s;
+    s.iterations = 37;
+    s.trainCount = 321;
+    {
+      MainWindow w;
+      w.settingsPanel()->setSettings(s, SettingsPanel::Quietly);
+      QVERIFY(runToCompletion(w));
+    }  // destroyed without closeEvent, as a crash would leave it
+    MainWindow w;
+    w.restoreLastSession();
+    QCOMPARE(w.settingsPanel()->settings().iterations, 37);
+    QCOMPARE(w.settingsPanel()->settings().trainCount, 321);
   }
 };
 

@@ -179,6 +179,7 @@ void MainWindow::requestRun(bool startPaused) {
   robustnessInspection_.reset();  // the inspector follows the new run
   failure_.clear();
   RunRequest request{settings_->settings(), {}, startPaused};
+  rememberSettings();  // at every run, not only on a clean quit: a killed window keeps them too
   if (sameTrainingSettings(request.settings, pretrainedFor_)) request.pretrained = pretrained_;
   latestGeneration_ = worker_->requestRun(request);
   for (WorkbenchPlot* plot : plots()) plot->resetView();  // new results, fitting views
@@ -386,12 +387,16 @@ void MainWindow::resizeEvent(QResizeEvent* event) {
     resizeDocks({plotDocks_.value("support")}, {std::max(150, height() * 2 / 5)}, Qt::Vertical);
 }
 
-void MainWindow::closeEvent(QCloseEvent* event) {
+void MainWindow::rememberSettings() {
   // The settings only: trained weights can run to megabytes (LISTA's m x m matrices per layer) and
   // belong in session files, not in QSettings.
   Session last = currentSession();
   last.networks.clear();
   QSettings().setValue("lastSession", formatSession(last));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  rememberSettings();
   QMainWindow::closeEvent(event);
 }
 

@@ -101,6 +101,7 @@ class MainWindow : public QMainWindow {
  private:
   void buildDocks();
   void buildWelcome();
+  void rememberSettings();  // for the next launch (restoreLastSession)
   void buildStatusBar();
   void buildMenusAndToolbar();
   void buildRunActions();  // Run, Pause, Step, Stop, Reset: the toolbar and the Run menu share them
