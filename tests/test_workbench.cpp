@@ -250,7 +250,7 @@ class TestWorkbench : public QObject {
     QVERIFY(finished.wait(60000));
     const NetworkCurve* slista = network(students.shownSnapshot(), "SLISTA");
     QVERIFY(slista && slista->trained);
-    QCOMPARE(slista->stopReason, QString("loaded from the session"));  // not trained again
+    QCOMPARE(slista->stopLabel, QString("reused"));  // not trained again
     // Its training curve came with it, identical (the Training plot is not empty).
     QVERIFY(!losses.isEmpty());
     QCOMPARE(slista->trainLoss, losses);
