@@ -45,10 +45,9 @@ class RunGate {
 
   bool paused_ = false;
   int limit_ = 0;
-  QElapsedTimer clock_;           // since restart()
-  qint64 pausedMs_ = 0;           // paused time before pausedSinceMs_
-  qint64 pausedSinceMs_ = 0;      // on clock_, while paused_
-
+  QElapsedTimer clock_;       // since restart()
+  qint64 pausedMs_ = 0;       // paused time before pausedSinceMs_
+  qint64 pausedSinceMs_ = 0;  // on clock_, while paused_
   std::vector<std::pair<std::thread::id, int>> reached_;  // per computation thread: the last tick it passed
 };
 
