@@ -17,14 +17,12 @@
 #include "window/welcome_banner.h"
 
 #include <QAction>
-#include <QCloseEvent>
 #include <QResizeEvent>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QScrollArea>
-#include <QSettings>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
@@ -385,19 +383,6 @@ void MainWindow::resizeEvent(QResizeEvent* event) {
   // one, ~60 px under the welcome banner; it takes at most 40 % of the height.
   if (height() < 950)
     resizeDocks({plotDocks_.value("support")}, {std::max(150, height() * 2 / 5)}, Qt::Vertical);
-}
-
-void MainWindow::rememberSettings() {
-  // The settings only: trained weights can run to megabytes (LISTA's m x m matrices per layer) and
-  // belong in session files, not in QSettings.
-  Session last = currentSession();
-  last.networks.clear();
-  QSettings().setValue("lastSession", formatSession(last));
-}
-
-void MainWindow::closeEvent(QCloseEvent* event) {
-  rememberSettings();
-  QMainWindow::closeEvent(event);
 }
 
 }  // namespace unfold::ui

@@ -1,5 +1,5 @@
 // MainWindow's menus (File, Run, View, Help; Teach is in main_window_teaching.cpp) and toolbar,
-// sessions (open, save, recent, presets) and exports.
+// sessions (open, save, recent, presets, the last settings kept for the next launch) and exports.
 #include "window/main_window.h"
 
 #include "plots/cost_decrease_plot.h"
@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QMenuBar>
@@ -205,6 +206,19 @@ void MainWindow::rebuildRecentMenu() {
   const QStringList recent = QSettings().value("recentSessions").toStringList();
   for (const QString& path : recent) recentMenu_->addAction(path, this, [this, path] { openSessionFile(path); });
   recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::rememberSettings() {
+  // The settings only: trained weights can run to megabytes (LISTA's m x m matrices per layer) and
+  // belong in session files, not in QSettings.
+  Session last = currentSession();
+  last.networks.clear();
+  QSettings().setValue("lastSession", formatSession(last));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  rememberSettings();
+  QMainWindow::closeEvent(event);
 }
 
 void MainWindow::restoreLastSession() {
