@@ -1,8 +1,18 @@
 #include "run/run_gate.h"
 
+#include <QElapsedTimer>
+
 #include <algorithm>
+#include <memory>
 
 namespace unfold::ui {
+
+RunGate::RunGate() : RunGate([clock = std::make_shared<QElapsedTimer>()] {
+                       if (!clock->isValid()) clock->start();
+                       return clock->elapsed();
+                     }) {}
+
+RunGate::RunGate(std::function<qint64()> milliseconds) : now_(std::move(milliseconds)) {}
 
 int RunGate::slowestReached() const {
   int slowest = -1;
@@ -14,13 +24,13 @@ void RunGate::pause() {
   QMutexLocker lock(&mutex_);
   if (paused_) return;
   paused_ = true;
-  pausedSinceMs_ = clock_.elapsed();
+  pausedSinceMs_ = now_();
   limit_ = slowestReached();
 }
 
 void RunGate::resume() {
   QMutexLocker lock(&mutex_);
-  if (paused_) pausedMs_ += clock_.elapsed() - pausedSinceMs_;
+  if (paused_) pausedMs_ += now_() - pausedSinceMs_;
   paused_ = false;
   wake_.wakeAll();
 }
@@ -29,7 +39,7 @@ void RunGate::step() {
   QMutexLocker lock(&mutex_);
   if (!paused_) {  // a step while running pauses right after the slowest computation's next tick
     paused_ = true;
-    pausedSinceMs_ = clock_.elapsed();
+    pausedSinceMs_ = now_();
     limit_ = slowestReached();
   }
   limit_ = std::max(limit_, slowestReached()) + 1;
@@ -44,9 +54,9 @@ bool RunGate::paused() const {
 void RunGate::restart(bool paused) {
   QMutexLocker lock(&mutex_);
   paused_ = paused;
-  clock_.start();
+  startMs_ = now_();
   pausedMs_ = 0;
-  pausedSinceMs_ = 0;
+  pausedSinceMs_ = startMs_;
   limit_ = 0;
   reached_.clear();
   wake_.wakeAll();
@@ -54,9 +64,9 @@ void RunGate::restart(bool paused) {
 
 double RunGate::runningSeconds() const {
   QMutexLocker lock(&mutex_);
-  if (!clock_.isValid()) return 0.0;
-  const qint64 now = clock_.elapsed();
-  return double(now - pausedMs_ - (paused_ ? now - pausedSinceMs_ : 0)) / 1000.0;
+  if (startMs_ < 0) return 0.0;
+  const qint64 now = now_();
+  return double(now - startMs_ - pausedMs_ - (paused_ ? now - pausedSinceMs_ : 0)) / 1000.0;
 }
 
 void RunGate::beginPhase() {

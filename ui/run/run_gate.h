@@ -9,7 +9,6 @@
 // when paused.
 #pragma once
 
-#include <QElapsedTimer>
 #include <QMutex>
 #include <QWaitCondition>
 
@@ -22,6 +21,10 @@ namespace unfold::ui {
 
 class RunGate {
  public:
+  RunGate();
+  // With a clock of its own (milliseconds, monotonic): tests drive time by hand.
+  explicit RunGate(std::function<qint64()> milliseconds);
+
   // UI thread.
   void pause();
   void resume();
@@ -45,9 +48,10 @@ class RunGate {
 
   bool paused_ = false;
   int limit_ = 0;
-  QElapsedTimer clock_;       // since restart()
-  qint64 pausedMs_ = 0;       // paused time before pausedSinceMs_
-  qint64 pausedSinceMs_ = 0;  // on clock_, while paused_
+  std::function<qint64()> now_;  // milliseconds
+  qint64 startMs_ = -1;          // on now_, at restart(); -1: never started
+  qint64 pausedMs_ = 0;          // paused time before pausedSinceMs_
+  qint64 pausedSinceMs_ = 0;     // on now_, while paused_
   std::vector<std::pair<std::thread::id, int>> reached_;  // per computation thread: the last tick it passed
 };
 
