@@ -1,8 +1,10 @@
 // The run gate under two computation threads: held at tick 0, one step moves both one tick, a pause stops
 // everything at once at the slowest thread's tick, and steps then move the slowest; the run's clock
-// stops while paused.
+// stops while paused, and a network's training time is that clock's.
+#include "run/network_training_run.h"
 #include "run/run_gate.h"
 
+#include <QElapsedTimer>
 #include <QtTest>
 
 #include <atomic>
@@ -105,6 +107,49 @@ class TestRunGate : public QObject {
     gate.resume();
     now += 100;
     QCOMPARE(gate.runningSeconds(), 0.1);
+  }
+
+  // A network's training time, which the status bar's training ETA divides by, is the run's clock: the
+  // time the training stood paused is left out (the trainer's own clock would count it).
+  void trainingTimeIsTheRunsClock() {
+    qint64 now = 0;  // milliseconds, moved by hand
+    RunGate gate([&now] { return now; });
+    unfold::ProblemSpec spec;
+    spec.n = 5;
+    spec.m = 10;
+    spec.trainCount = spec.testCount = 50;
+    const unfold::ExperimentProblem problem = unfold::makeProblem(spec);
+    const double lambda = 0.2;
+    const unfold::ReferenceSolution reference = unfold::solveReference(*problem.dictionary, problem.test.X, lambda);
+    const unfold::TrainingData data =
+        unfold::trainingData(*problem.dictionary, problem.train, problem.test, lambda, unfold::LossKind::Unsupervised, reference);
+    unfold::NetworkSettings settings{unfold::Parametrization::Slista, 3, lambda, {}};
+    settings.training.maxIterations = 8;
+    QElapsedTimer guard;  // a gate that never lets the training on fails the test instead of hanging it
+    guard.start();
+    const std::function<bool()> abandoned = [&guard] { return guard.elapsed() > 60000; };
+    int published = 0;
+    QString offClock;
+    // Paused from the start, so that every step is published; each is shown for 5 s paused, then 1 s
+    // runs and the next step is let through.
+    gate.restart(false);
+    gate.pause();
+    const NetworkCurve curve = runNetwork(
+        {*problem.dictionary, data, reference.optimalCost}, settings, nullptr, gate, abandoned, [&](const NetworkCurve& c) {
+          const int step = int(c.trainIteration.back());
+          if (c.trainingSeconds != published) offClock += QString(" step %1: %2 s;").arg(step).arg(c.trainingSeconds);
+          ++published;
+          now += 5000;
+          gate.resume();
+          now += 1000;
+          gate.step();                 // paused again after the next tick
+          if (step == 1) gate.step();  // no tick passed yet: the first step only raised the limit to 1
+        });
+    QVERIFY(!abandoned());
+    QCOMPARE(published, int(curve.trainIteration.size()));
+    QVERIFY(published >= 3);
+    QVERIFY2(offClock.isEmpty(), qPrintable(offClock));
+    QCOMPARE(curve.trainingSeconds, double(published - 1));  // the last step's time, before its own second
   }
 };
 

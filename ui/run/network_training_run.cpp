@@ -33,12 +33,13 @@ class WorkbenchTrainingObserver : public TrainingObserver {
  public:
   WorkbenchTrainingObserver(NetworkCurve& curve, double L, RunGate& gate, const std::function<bool()>& abandoned,
                             const std::function<void(const NetworkCurve&)>& publish)
-      : curve_(curve), L_(L), gate_(gate), abandoned_(abandoned), publish_(publish) {}
+      : curve_(curve), L_(L), gate_(gate), abandoned_(abandoned), publish_(publish), startSeconds_(gate.runningSeconds()) {}
   bool onIteration(const TrainingProgress& p) override {
     curve_.trainIteration.append(p.iteration);
     curve_.trainLoss.append(p.trainLoss);
     curve_.testLoss.append(p.testLoss);
-    curve_.trainingSeconds = p.elapsedSeconds;
+    // The run's clock, not the trainer's: time paused is not training time (the ETA divides by it).
+    curve_.trainingSeconds = gate_.runningSeconds() - startSeconds_;
     // Holding the gate shows this step before the next one is computed.
     if (throttle_.due(gate_.paused() || p.iteration == p.maxIterations)) {
       describeLayers(p.weights, p.coupling, L_, curve_);
@@ -54,6 +55,7 @@ class WorkbenchTrainingObserver : public TrainingObserver {
   RunGate& gate_;
   const std::function<bool()>& abandoned_;
   const std::function<void(const NetworkCurve&)>& publish_;
+  double startSeconds_;  // on the gate's clock, when this network's training began
   ProgressThrottle throttle_{std::chrono::milliseconds(kPublishMs), ProgressThrottle::First::AfterInterval};
 };
 
