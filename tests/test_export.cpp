@@ -218,6 +218,36 @@ class TestExport : public QObject {
     QVERIFY(swapped.contains(window.stepsPlot()) && !swapped.contains(window.couplingPlot()));
   }
 
+  void dashboardLeavesOutPlotsWithoutResults() {
+    MainWindow window;
+    window.show();
+    QTemporaryDir dir;
+    // Before any run nothing shows results: no figure, and a message that says why.
+    QVERIFY(window.exportDashboardTo(dir.filePath("none.png")).contains("no plot shows results yet"));
+    QVERIFY(!QFileInfo::exists(dir.filePath("none.png")));
+    ExperimentSettings solversOnly = smallNetworks();
+    solversOnly.networks.clear();
+    QVERIFY(runSettings(window, solversOnly));
+    const QList<WorkbenchPlot*> shown = plotsOnScreen(&window, window.plots());
+    QVERIFY(shown.contains(window.trainingPlot()));
+    QVERIFY(window.trainingPlot()->title().contains("train a network"));
+    const QList<WorkbenchPlot*> figure = plotsInDashboard(&window, window.plots());
+    QCOMPARE(figure, (QList<WorkbenchPlot*>{window.costPlot(), window.supportPlot(), window.ratioPlot()}));
+    QRect expected;
+    for (WorkbenchPlot* p : figure) expected = expected.united(rectIn(&window, p));
+    QCOMPARE(dashboardFrame(&window, window.plots()), expected);
+    QCOMPARE(window.exportDashboardTo(dir.filePath("d.svg")), QString());
+    QFile svg(dir.filePath("d.svg"));
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    const QByteArray text = svg.readAll();
+    QVERIFY(text.contains("Cost decrease") && text.contains("Support evolution"));
+    QVERIFY(!text.contains("to see it") && !text.contains("Training"));
+    QCOMPARE(QSvgRenderer(dir.filePath("d.svg")).viewBox(), QRect(QPoint(0, 0), expected.size()));
+    // A network trained: its panels are results again.
+    QVERIFY(runSettings(window, smallNetworks()));
+    QVERIFY(plotsInDashboard(&window, window.plots()).contains(window.trainingPlot()));
+  }
+
   void exportsConfirmTheirPathInTheStatusBar() {
     MainWindow window;
     window.show();
@@ -255,7 +285,10 @@ class TestExport : public QObject {
     saveAs(pdf);
     window.ratioPlot()->exportFigureInteractively();
     QVERIFY2(QFileInfo(pdf).size() > 1000, qPrintable(window.statusBar()->currentMessage() + " | " + QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).join(",")));
-    QCOMPARE(window.statusBar()->currentMessage(), "L_S / L exported to " + pdf);
+    QCOMPARE(window.statusBar()->currentMessage(), "Lₛ / L exported to " + pdf);
+    // The names the exports suggest are plain ASCII, from the titles.
+    QCOMPARE(window.ratioPlot()->fileStem(), QString("ls-over-l"));
+    QCOMPARE(window.costPlot()->fileStem(), QString("cost-decrease"));
   }
 
   void bandsLieUnderEveryCurveAndInsideTheAxes() {

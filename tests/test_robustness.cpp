@@ -107,7 +107,7 @@ class TestRobustness : public QObject {
     panel.findChild<QComboBox*>("inspectUnder")->setCurrentIndex(1);
     QCOMPARE(w.supportPlot()->raster()->data()->keySize(), 101);  // OISTA's 100 iterations
     QVERIFY(w.supportPlot()->title().contains("OISTA, attacked signal"));
-    QCOMPARE(w.ratioPlot()->title(), QString("L_S / L: OISTA"));
+    QCOMPARE(w.ratioPlot()->title(), QString("Lₛ / L: OISTA"));
     QVERIFY(w.ratioPlot()->toCsv().contains("scatter,OISTA iterates,"));
     QVERIFY(!w.ratioPlot()->toCsv().contains("scatter,SLISTA iterates,"));  // the cloud of the method shown
     QCOMPARE(storyProblems(w), QString());

@@ -85,7 +85,7 @@ class TestWorkbench : public QObject {
     QCPGraph* steps = window.stepsPlot()->curve("SLISTA");
     QVERIFY(steps);
     for (int t = 0; t < s.layers; ++t) QCOMPARE(steps->data()->at(t)->value, *layers[size_t(t)].stepTimesL);
-    QCPGraph* median = window.stepsPlot()->curve("median 1/L_S (SLISTA)");
+    QCPGraph* median = window.stepsPlot()->curve("median 1/Lₛ (SLISTA)");
     QVERIFY(median);
     for (int t = 0; t < s.layers; ++t) QCOMPARE(median->data()->at(t)->value, layers[size_t(t)].inverseLsQ50);
     QVERIFY(window.stepsPlot()->curve("1/L"));
@@ -113,6 +113,14 @@ class TestWorkbench : public QObject {
     const qsizetype keptAt = TrainingCurvesPlot::keptStep(*slista);
     QCOMPARE(kept->data()->at(0)->key, slista->trainIteration[keptAt]);
     QCOMPARE(*std::min_element(slista->testLoss.begin(), slista->testLoss.end()), trained.bestTestLoss);
+    // Every kept circle (9 px) lies whole inside the axes, also at the first or last step.
+    const QRect axes = window.trainingPlot()->axisRect()->rect();
+    for (const char* method : {"LISTA-CP", "SLISTA"}) {
+      const QCPGraph* circle = window.trainingPlot()->curve(QString("%1: weights kept (lowest test loss)").arg(method));
+      QVERIFY(circle);
+      const double x = window.trainingPlot()->xAxis->coordToPixel(circle->data()->at(0)->key);
+      QVERIFY2(x >= axes.left() + 5 && x <= axes.right() - 5, qPrintable(QString("%1 at x = %2 in %3..%4").arg(method).arg(x).arg(axes.left()).arg(axes.right())));
+    }
     window.trainingPlot()->toggleCurve(train);  // hidden from the legend: the marker with its curves
     QVERIFY(!kept->visible());
     window.trainingPlot()->toggleCurve(train);

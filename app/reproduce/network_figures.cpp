@@ -89,8 +89,8 @@ void reproduceLearnedSteps(const Context& context) {
     steps.append(row.stepTimesL.value_or(qQNaN()));
   }
   figure.addBand(panel, t, q10, q90, Qt::gray);
-  figure.addLine(panel, "1/L_S: median, 10–90 % band", t, q50, QPen(Qt::darkGray, 1.8, Qt::DashLine));
-  figure.addLine(panel, "2/L_S (median)", t, twice, QPen(Qt::darkGray, 1.8, Qt::DotLine));
+  figure.addLine(panel, "1/Lₛ: median, 10–90 % band", t, q50, QPen(Qt::darkGray, 1.8, Qt::DashLine));
+  figure.addLine(panel, "2/Lₛ (median)", t, twice, QPen(Qt::darkGray, 1.8, Qt::DotLine));
   figure.addLine(panel, "1/L", {0.5, layers + 0.5}, {1.0, 1.0}, QPen(Qt::black, 1.2, Qt::DashDotLine));
   figure.addLine(panel, "SLISTA's learned step", t, steps, QPen(ui::methodColor(Parametrization::Slista), 2.2), true, QCPScatterStyle::ssDisc);
   panel->axis(QCPAxis::atBottom)->setLabel("layer t");

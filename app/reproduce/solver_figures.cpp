@@ -97,7 +97,7 @@ void reproduceLsRatio(const Context& context) {
         .append(",").append(csvNumber(c.marchenkoPastur[k])).append("\n");
   context.files.writeCsv(csv);
 
-  ui::PaperFigure figure(QString("L_S / L for random supports S\nGaussian D, n = %1, m = %2, γ = m/n = %3").arg(n).arg(m).arg(double(m) / n), 1, 1);
+  ui::PaperFigure figure(QString("Lₛ / L for random supports S\nGaussian D, n = %1, m = %2, γ = m/n = %3").arg(n).arg(m).arg(double(m) / n), 1, 1);
   QCPAxisRect* panel = figure.panel(0, 0);
   const QVector<double> zeta = toQVector(c.zeta);
   const QColor empirical(0, 114, 178);
@@ -113,7 +113,7 @@ void reproduceLsRatio(const Context& context) {
   figure.addLine(panel, "Marchenko–Pastur ((1+√(ζγ))/(1+√γ))²", fine, law, QPen(QColor(213, 94, 0), 2.2));
   figure.addLine(panel, "ζ", fine, line, QPen(Qt::gray, 1.2, Qt::DashLine));
   panel->axis(QCPAxis::atBottom)->setLabel("ζ = |S| / m");
-  panel->axis(QCPAxis::atLeft)->setLabel("L_S / L");
+  panel->axis(QCPAxis::atLeft)->setLabel("Lₛ / L");
   panel->axis(QCPAxis::atBottom)->setRange(0, 1);
   panel->axis(QCPAxis::atLeft)->setRange(0, 1.05);
   context.files.writeFigure(figure);

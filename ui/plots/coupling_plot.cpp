@@ -54,7 +54,7 @@ void CouplingPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     one->addData(0.5, 1.0);
     one->addData(layers + 0.5, 1.0);
   } else {
-    setTitle("Weight coupling (train LISTA or LISTA-CP to see it)");
+    setHintTitle("Weight coupling (train LISTA or LISTA-CP to see it)");
   }
   if (layers > 0) setTitle("Weight coupling");
   legend->setVisible(layers > 0);

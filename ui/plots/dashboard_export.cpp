@@ -81,9 +81,15 @@ QList<WorkbenchPlot*> plotsOnScreen(QWidget* window, const QList<WorkbenchPlot*>
   return shown;
 }
 
+QList<WorkbenchPlot*> plotsInDashboard(QWidget* window, const QList<WorkbenchPlot*>& plots) {
+  QList<WorkbenchPlot*> shown = plotsOnScreen(window, plots);
+  shown.removeIf([](const WorkbenchPlot* plot) { return !plot->showsResults(); });
+  return shown;
+}
+
 QRect dashboardFrame(QWidget* window, const QList<WorkbenchPlot*>& plots) {
   QRect frame;
-  for (WorkbenchPlot* plot : plotsOnScreen(window, plots)) frame = frame.united(QRect(plot->mapTo(window, QPoint(0, 0)), plot->size()));
+  for (WorkbenchPlot* plot : plotsInDashboard(window, plots)) frame = frame.united(QRect(plot->mapTo(window, QPoint(0, 0)), plot->size()));
   return frame;
 }
 
@@ -93,9 +99,11 @@ QString exportDashboard(QWidget* window, const QList<WorkbenchPlot*>& all, const
   if (suffix != "png" && suffix != "pdf" && suffix != "svg")
     return QString("%1: unknown figure type (use .png, .pdf or .svg)").arg(path);
   if (!target.absoluteDir().exists()) return QString("%1: the folder does not exist").arg(path);
-  const QList<WorkbenchPlot*> plots = plotsOnScreen(window, all);
+  const QList<WorkbenchPlot*> plots = plotsInDashboard(window, all);
   const QRect frame = dashboardFrame(window, all);
-  if (plots.isEmpty()) return QString("%1: no plot is visible").arg(path);
+  if (plots.isEmpty())
+    return plotsOnScreen(window, all).isEmpty() ? QString("%1: no plot is visible").arg(path)
+                                                : QString("%1: no plot shows results yet (run a solver first)").arg(path);
   QTemporaryFile temporary(target.absoluteDir().filePath(".export-XXXXXX." + suffix));
   if (!temporary.open()) return QString("%1: cannot write in this folder (%2)").arg(path, temporary.errorString());
   const QString scratch = temporary.fileName();

@@ -42,17 +42,17 @@ void LearnedStepsPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   int layers = 0;
   for (const NetworkCurve& n : snapshot.networks) layers = std::max(layers, int(n.stepTimesL.size()));
   if (const NetworkCurve* source = quantileSource(snapshot)) {
-    QCPGraph* upper = addSeries("1/L_S, 90 %", source->inverseLsQ90, Qt::NoPen);
-    QCPGraph* lower = addSeries("1/L_S, 10 %", source->inverseLsQ10, Qt::NoPen);
+    QCPGraph* upper = addSeries("1/Lₛ, 90 %", source->inverseLsQ90, Qt::NoPen);
+    QCPGraph* lower = addSeries("1/Lₛ, 10 %", source->inverseLsQ10, Qt::NoPen);
     upper->setBrush(QColor(0, 0, 0, 28));
     upper->setChannelFillGraph(lower);
     for (QCPGraph* edge : {upper, lower}) edge->removeFromLegend();
-    QCPGraph* median = addSeries(QString("median 1/L_S (%1)").arg(source->method), source->inverseLsQ50,
+    QCPGraph* median = addSeries(QString("median 1/Lₛ (%1)").arg(source->method), source->inverseLsQ50,
                                  QPen(Qt::darkGray, 1.5, Qt::DashLine));
     attachBand(median, upper, lower);
     QVector<double> twice = source->inverseLsQ50;
     for (double& v : twice) v *= 2;
-    addSeries("median 2/L_S", twice, QPen(Qt::darkGray, 1.5, Qt::DotLine));
+    addSeries("median 2/Lₛ", twice, QPen(Qt::darkGray, 1.5, Qt::DotLine));
     restoreVisibility(median);
   }
   if (layers > 0) {
@@ -66,7 +66,8 @@ void LearnedStepsPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   }
   // Nothing trained yet: no empty legend box, and a title that says what would show here.
   legend->setVisible(!snapshot.networks.isEmpty());
-  setTitle(snapshot.networks.isEmpty() ? QString("%1 (train a network to see it)").arg(kTitle) : QString(kTitle));
+  if (snapshot.networks.isEmpty()) setHintTitle(QString("%1 (train a network to see it)").arg(kTitle));
+  else setTitle(kTitle);
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);
 }

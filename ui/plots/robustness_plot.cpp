@@ -74,8 +74,8 @@ void RobustnessPlot::showSnapshot(const RobustnessSnapshot& snapshot) {
   const int every = std::max(1, (last - first + 5) / 6);
   for (int k = first; k <= last; k += every) ticker->addTick(k, QString("1e%1").arg(k));
   xAxis->setTicker(ticker);
-  setTitle(evaluated ? QString("Robustness: %1 at λ = %2").arg(snapshot.network).arg(snapshot.lambda, 0, 'g', 3)
-                     : QString("Robustness (train a network to see it)"));
+  if (evaluated) setTitle(QString("Robustness: %1 at λ = %2").arg(snapshot.network).arg(snapshot.lambda, 0, 'g', 3));
+  else setHintTitle("Robustness (train a network to see it)");
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);
 }

@@ -44,7 +44,7 @@ SupportRasterPlot::SupportRasterPlot(QWidget* parent) : WorkbenchPlot("Support e
   supportSize_->setPen(QPen(Qt::black, 1.5));
   supportSize_->setLineStyle(QCPGraph::lsStepLeft);
   rejected_ = addGraph(bottom_->axis(QCPAxis::atBottom), bottom_->axis(QCPAxis::atLeft));
-  rejected_->setName("1/L_S step rejected");
+  rejected_->setName("1/Lₛ step rejected");
   rejected_->setLineStyle(QCPGraph::lsNone);
   rejected_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QColor(213, 94, 0), 6));
   // Both rows share the iteration axis.
@@ -74,7 +74,7 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKe
   raster_->data()->clear();
   for (QCPGraph* g : {supportSize_, rejected_, solutionPositive_, solutionNegative_}) g->data()->clear();
   if (!curve) {  // nothing run yet, or this signal has no iterates: say what would show
-    setTitle(QString("Support evolution (run a solver to see one signal's iterates)"));
+    setHintTitle("Support evolution (run a solver to see one signal's iterates)");
     rescaleUnlessUserView();
     replot(QCustomPlot::rpQueuedReplot);
     return;

@@ -7,13 +7,13 @@
 
 namespace unfold::ui {
 
-SupportRatioPlot::SupportRatioPlot(QWidget* parent) : WorkbenchPlot("L_S / L", parent) {
+SupportRatioPlot::SupportRatioPlot(QWidget* parent) : WorkbenchPlot("Lₛ / L", parent) {
   xAxis->setLabel("iteration t");
-  yAxis->setLabel("L_S / L");
+  yAxis->setLabel("Lₛ / L");
   right_ = new QCPAxisRect(this);
   body()->addElement(0, 1, right_);
   right_->axis(QCPAxis::atBottom)->setLabel("|S| / m");
-  right_->axis(QCPAxis::atLeft)->setLabel("L_S / L");
+  right_->axis(QCPAxis::atLeft)->setLabel("Lₛ / L");
   axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
   legendFont_ = legend->font();
   legendFont_.setPointSizeF(legendFont_.pointSizeF() * 0.85);
@@ -101,7 +101,8 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey
   }
   const bool empty = snapshot.curves.isEmpty();
   legend->setVisible(!empty);
-  setTitle(empty ? QString("L_S / L (run a solver to see it)") : QString("L_S / L: %1").arg(methodLabel(method)));
+  if (empty) setHintTitle("Lₛ / L (run a solver to see it)");
+  else setTitle(QString("Lₛ / L: %1").arg(methodLabel(method)));
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);
 }

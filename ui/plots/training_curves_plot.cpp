@@ -1,5 +1,7 @@
 #include "plots/training_curves_plot.h"
 
+#include <algorithm>
+
 namespace unfold::ui {
 
 namespace {
@@ -50,9 +52,18 @@ void TrainingCurvesPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   if (high > 10 * low && !logarithmicY()) setLogarithmicY(true);
   // Nothing trained yet: no empty legend box, and a title that says what would show here.
   legend->setVisible(!snapshot.networks.isEmpty());
-  setTitle(snapshot.networks.isEmpty() ? QString("Training (train a network to see it)") : QString(kTitle));
+  if (snapshot.networks.isEmpty()) setHintTitle("Training (train a network to see it)");
+  else setTitle(kTitle);
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TrainingCurvesPlot::rescale() {
+  WorkbenchPlot::rescale();
+  // Room for a kept-step circle (9 px) at the first or last step, which would otherwise be cut in half.
+  const QCPRange x = xAxis->range();
+  const double pad = 8.0 * x.size() / std::max(1, axisRect()->width() - 16);
+  xAxis->setRange(x.lower - pad, x.upper + pad);
 }
 
 qsizetype TrainingCurvesPlot::keptStep(const NetworkCurve& network) {

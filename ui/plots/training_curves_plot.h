@@ -15,6 +15,7 @@ class TrainingCurvesPlot : public WorkbenchPlot {
   explicit TrainingCurvesPlot(QWidget* parent = nullptr);
   void showSnapshot(const ConvergenceSnapshot& snapshot);
   QString toCsv() const override;
+  void rescale() override;
   // Index into the curve of the step whose weights the training kept, or -1 (not trained, or the kept
   // weights are a stage's starting point, which the curve does not hold).
   static qsizetype keptStep(const NetworkCurve& network);

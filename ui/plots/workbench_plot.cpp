@@ -8,6 +8,7 @@
 #include <QClipboard>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QRegularExpression>
 #include <QFormLayout>
 #include <QSpinBox>
 #include <QFileDialog>
@@ -75,7 +76,23 @@ void WorkbenchPlot::rescale() {
 
 void WorkbenchPlot::setTitle(const QString& title) {
   title_ = title;
+  hint_ = false;
   fitTitle();
+}
+
+void WorkbenchPlot::setHintTitle(const QString& title) {
+  setTitle(title);
+  hint_ = true;
+}
+
+bool WorkbenchPlot::showsResults() const { return !hint_ && holdsData(); }
+
+bool WorkbenchPlot::holdsData() const {
+  bool found = false;
+  // QCustomPlot has no const access to its plottables; reading a key range changes nothing.
+  auto* plot = const_cast<WorkbenchPlot*>(this);
+  for (int k = 0; k < plot->plottableCount() && !found; ++k) plot->plottable(k)->getKeyRange(found);
+  return found;
 }
 
 void WorkbenchPlot::fitTitle() {
@@ -136,10 +153,9 @@ void WorkbenchPlot::restoreVisibility(QCPGraph* curve) {
 }
 
 void WorkbenchPlot::rescaleUnlessUserView() {
-  bool holdsData = false;
-  for (int k = 0; k < plottableCount() && !holdsData; ++k) plottable(k)->getKeyRange(holdsData);
-  if (!userView_ && holdsData) rescale();
-  if (!userView_ && !holdsData) {
+  const bool holdsAny = holdsData();
+  if (!userView_ && holdsAny) rescale();
+  if (!userView_ && !holdsAny) {
     for (QCPAxisRect* rect : axisRects())
       for (QCPAxis* axis : rect->axes()) {
         if (const auto it = emptyRanges_.constFind(axis); it != emptyRanges_.constEnd()) axis->setRange(*it);
@@ -266,8 +282,15 @@ void WorkbenchPlot::contextMenuEvent(QContextMenuEvent* event) {
   menu.exec(event->globalPos());
 }
 
+QString WorkbenchPlot::fileStem() const {
+  // "Lₛ / L: OISTA" -> "ls-over-l": the title's name part in plain ASCII (NFKD turns ₛ into s).
+  QString name = title_.section(':', 0, 0).section(" (", 0, 0).normalized(QString::NormalizationForm_KD).toLower();
+  name.replace(" / ", " over ").remove(QRegularExpression("[^a-z0-9 _-]"));
+  return name.simplified().replace(' ', '-');
+}
+
 void WorkbenchPlot::exportFigureInteractively() {
-  const QString base = title_.section(':', 0, 0).section(" (", 0, 0).toLower().replace(' ', '-').remove('/');
+  const QString base = fileStem();
   const QString path = QFileDialog::getSaveFileName(this, "Export figure", base + ".pdf",
                                                     "PDF (*.pdf);;SVG (*.svg);;PNG (*.png)");
   if (path.isEmpty()) return;
@@ -302,7 +325,7 @@ void WorkbenchPlot::exportFigureInteractively() {
 }
 
 void WorkbenchPlot::exportDataInteractively() {
-  const QString base = title_.section(':', 0, 0).section(" (", 0, 0).toLower().replace(' ', '-').remove('/');
+  const QString base = fileStem();
   const QString path = QFileDialog::getSaveFileName(this, "Export data", base + ".csv", "CSV (*.csv)");
   if (path.isEmpty()) return;
   if (const QString error = writeTextFile(path, toCsv()); !error.isEmpty()) QMessageBox::warning(this, "Export data", error);

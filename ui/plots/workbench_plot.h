@@ -28,9 +28,17 @@ class WorkbenchPlot : public QCustomPlot {
   QString readOut(const QPointF& position) const;
   QString title() const { return title_; }
   void setTitle(const QString& title);
+  // A title that says what would show here ("Training (train a network to see it)"): the plot shows no
+  // results until the next setTitle.
+  void setHintTitle(const QString& title);
+  // Whether the plot shows results: it holds data and its title is not a hint. A figure of the whole
+  // dashboard leaves out the plots that don't (an instruction is not part of a figure).
+  bool showsResults() const;
   // Ask for a file name, then export the figure (PDF, SVG, 300-dpi PNG) or the data (CSV); errors in a
   // dialog. Shared by the context menu and the window's File menu.
   void exportFigureInteractively();
+  bool holdsData() const;  // a plottable holds a point
+  QString fileStem() const;  // the name those exports suggest, without its suffix: "ls-over-l"
   void exportDataInteractively();
   // After the user zooms or pans, updates keep the view until a double click or resetView().
   void resetView() { userView_ = false; }
@@ -89,6 +97,7 @@ class WorkbenchPlot : public QCustomPlot {
   };
   std::optional<LegendLook> roomyLegend_;  // the legend's look before any fitting
   QString title_;
+  bool hint_ = false;
   QCPTextElement* titleElement_ = nullptr;
   QCPLayoutGrid* body_ = nullptr;
   QHash<QCPGraph*, QList<QCPGraph*>> companions_;  // a curve's band edges and markers

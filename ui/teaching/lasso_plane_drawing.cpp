@@ -182,7 +182,7 @@ void LassoPlaneView::drawManualPath() {
   }
   const double current = manual_.isEmpty() ? p.fZero - p.fStar : manual_.back().gap;
   const QString support = manual_.isEmpty() ? "{}" : supportText(manual_.back().to[0], manual_.back().to[1]);
-  manualText_->setText(QString("next step %1/L (1/L_S here: %2/L)\nafter %3 steps: F − F* = %4, support %5")
+  manualText_->setText(QString("next step %1/L (1/Lₛ here: %2/L)\nafter %3 steps: F − F* = %4, support %5")
                            .arg(manualStep(), 0, 'f', 2).arg(nextOracle_, 0, 'f', 2).arg(manual_.size())
                            .arg(current, 0, 'e', 2).arg(support));
 }

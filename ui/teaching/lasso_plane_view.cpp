@@ -142,7 +142,7 @@ QGroupBox* LassoPlaneView::buildProblemBox() {
 
 QGroupBox* LassoPlaneView::buildMethodsBox() {
   showIsta_ = new QCheckBox("ISTA (step 1/L)");
-  showOista_ = new QCheckBox("OISTA (step 1/L_S)");
+  showOista_ = new QCheckBox("OISTA (step 1/Lₛ)");
   showSlista_ = new QCheckBox("SLISTA (learned steps)");
   auto* box = new QGroupBox("Methods");
   auto* column = new QVBoxLayout(box);
@@ -189,8 +189,8 @@ QGroupBox* LassoPlaneView::buildManualBox() {
   manualText_ = new QLabel;
   manualText_->setWordWrap(true);
   auto* take = new QPushButton("Take the step");
-  auto* snap = new QPushButton("Snap to 1/L_S");
-  snap->setToolTip("Set the step to 1/L_S on the current support: the largest step that still decreases the\n"
+  auto* snap = new QPushButton("Snap to 1/Lₛ");
+  snap->setToolTip("Set the step to 1/Lₛ on the current support: the largest step that still decreases the\n"
                    "smooth part on that support (OISTA's step)");
   auto* restart = new QPushButton("Restart at 0");
   auto* box = new QGroupBox("Manual ISTA: choose each step");

@@ -139,7 +139,7 @@ void MainWindow::buildDocks() {
     return d;
   };
   QDockWidget* support = plotDock(supportPlot_, "Support evolution", "support", Qt::BottomDockWidgetArea);
-  QDockWidget* ratio = plotDock(ratioPlot_, "L_S / L", "ratio", Qt::BottomDockWidgetArea);
+  QDockWidget* ratio = plotDock(ratioPlot_, "Lₛ / L", "ratio", Qt::BottomDockWidgetArea);
   QDockWidget* steps = plotDock(stepsPlot_, "Learned steps", "steps", Qt::RightDockWidgetArea);
   QDockWidget* coupling = plotDock(couplingPlot_, "Weight coupling", "coupling", Qt::RightDockWidgetArea);
   QDockWidget* training = plotDock(trainingPlot_, "Training", "training", Qt::RightDockWidgetArea);

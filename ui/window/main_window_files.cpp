@@ -115,7 +115,12 @@ void MainWindow::addExportActions(QMenu* file) {
   QAction* data = file->addAction("Export cost &data (CSV)…", costPlot_, &WorkbenchPlot::exportDataInteractively);
   data->setShortcut(QKeySequence("Ctrl+Shift+E"));
   file->addAction("Export the whole &dashboard…", this, [this] {
-    DashboardExportDialog dialog(dashboardFrame(this, plots()).size(), logicalDpiX(), this);
+    const QRect frame = dashboardFrame(this, plots());
+    if (frame.isEmpty()) {
+      QMessageBox::information(this, "Export the whole dashboard", "No plot shows results yet: run a solver first.");
+      return;
+    }
+    DashboardExportDialog dialog(frame.size(), logicalDpiX(), this);
     if (dialog.exec() != QDialog::Accepted) return;
     if (const QString error = exportDashboardTo(dialog.path(), dialog.dpi()); !error.isEmpty())
       QMessageBox::warning(this, "Export the whole dashboard", error);

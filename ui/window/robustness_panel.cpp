@@ -50,7 +50,7 @@ RobustnessPanel::RobustnessPanel(QWidget* parent) : QWidget(parent) {
   summary_->setWordWrap(true);
   column->addWidget(summary_);
   auto* under = new QHBoxLayout;
-  auto* hint = new QLabel("Click a bar: its worst signal in the support and L_S/L plots, under");
+  auto* hint = new QLabel("Click a bar: its worst signal in the support and Lₛ/L plots, under");
   hint->setWordWrap(true);
   under->addWidget(hint, 1);
   inspectUnder_ = new QComboBox;

@@ -216,10 +216,10 @@ QGroupBox* SettingsPanel::buildInspectBox() {
   // OISTA first: the default, the method whose rejected steps the support plot marks.
   for (const Algorithm algorithm : {Algorithm::Oista, Algorithm::Ista, Algorithm::Fista, Algorithm::IstaBacktracking})
     inspectMethod_->addItem(methodLabel(algorithm), static_cast<int>(algorithm));
-  inspectMethod_->setToolTip("The method whose iterates the support and L_S/L plots show");
+  inspectMethod_->setToolTip("The method whose iterates the support and Lₛ/L plots show");
   inspectSignal_ = spinBox(0, kInspectedSignalLimit - 1, 0,
-                           QString("The signal the support and L_S/L plots show (the first %1 are kept);\n"
-                                   "or click a dot in the L_S/L scatter").arg(kInspectedSignalLimit));
+                           QString("The signal the support and Lₛ/L plots show (the first %1 are kept);\n"
+                                   "or click a dot in the Lₛ/L scatter").arg(kInspectedSignalLimit));
   inspectSignal_->setKeyboardTracking(true);
   form->addRow("method", inspectMethod_);
   form->addRow("signal", inspectSignal_);
