@@ -278,6 +278,7 @@ class TestMainWindow : public QObject {
     QVERIFY(window.supportPlot()->rejectedMarks()->data()->size() >= 1);
     QCOMPARE(window.supportPlot()->rejectedMarks()->data()->at(0)->key, 1.0);
     QVERIFY(window.ratioPlot()->toCsv().contains("scatter,OISTA iterates,"));
+    QVERIFY(window.ratioPlot()->toCsv().contains("\niterations,OISTA MP at |S_t|/m,1,"));
   }
 
   void sessionsRoundTripAndBadFilesChangeNothing() {

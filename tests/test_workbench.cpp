@@ -88,6 +88,8 @@ class TestWorkbench : public QObject {
     QCPGraph* median = window.stepsPlot()->curve("median 1/Lₛ (SLISTA)");
     QVERIFY(median);
     for (int t = 0; t < s.layers; ++t) QCOMPARE(median->data()->at(t)->value, layers[size_t(t)].inverseLsQ50);
+    // The data keeps the plain notation scripts match, whatever the legend's typography.
+    QVERIFY(window.stepsPlot()->toCsv().contains(QString("\nmedian 1/L_S (SLISTA),1,%1\n").arg(layers[0].inverseLsQ50, 0, 'g', 17)));
     QVERIFY(window.stepsPlot()->curve("1/L"));
     // SLISTA learned to beat ISTA at depth T (the paper's claim, on this small problem).
     QVERIFY(layers.back().testGap < layers.back().istaGap);

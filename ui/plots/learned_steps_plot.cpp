@@ -35,7 +35,7 @@ void LearnedStepsPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     g->setPen(pen);
     for (qsizetype t = 0; t < values.size(); ++t) {
       g->addData(double(t + 1), values[t]);
-      csv_ += QString("%1,%2,%3\n").arg(name).arg(t + 1).arg(values[t], 0, 'g', 17);
+      csv_ += QString("%1,%2,%3\n").arg(csvLabel(name)).arg(t + 1).arg(values[t], 0, 'g', 17);
     }
     return g;
   };

@@ -14,7 +14,7 @@ SupportRasterPlot::SupportRasterPlot(QWidget* parent) : WorkbenchPlot("Support e
   raster_ = new QCPColorMap(xAxis, yAxis);
   raster_->setInterpolate(false);
   scale_ = new QCPColorScale(this);
-  scale_->setLabel("z_t,i");
+  scale_->setLabel("zₜ,ᵢ");
   body()->addElement(0, 1, scale_);
   raster_->setColorScale(scale_);
   // Diverging and colour-blind safe: blue < 0, white at 0 (off the support), vermillion > 0.
@@ -38,9 +38,9 @@ SupportRasterPlot::SupportRasterPlot(QWidget* parent) : WorkbenchPlot("Support e
   body()->setRowStretchFactor(1, 0.5);
   bottom_->axis(QCPAxis::atLeft)->ticker()->setTickCount(3);
   bottom_->axis(QCPAxis::atBottom)->setLabel("iteration t");
-  bottom_->axis(QCPAxis::atLeft)->setLabel("|S_t|");
+  bottom_->axis(QCPAxis::atLeft)->setLabel("|Sₜ|");
   supportSize_ = addGraph(bottom_->axis(QCPAxis::atBottom), bottom_->axis(QCPAxis::atLeft));
-  supportSize_->setName("|S_t|");
+  supportSize_->setName("|Sₜ|");
   supportSize_->setPen(QPen(Qt::black, 1.5));
   supportSize_->setLineStyle(QCPGraph::lsStepLeft);
   rejected_ = addGraph(bottom_->axis(QCPAxis::atBottom), bottom_->axis(QCPAxis::atLeft));

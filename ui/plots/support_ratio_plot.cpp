@@ -70,7 +70,7 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey
     if (c.key() == method && signal >= 0 && signal < K && iterates > 0) {
       QCPGraph* chosen = add(axisRect(), snapshot.signalName(signal), QPen(c.color, 2), true);
       xAxis->setLabel(c.network ? "layer t" : "iteration t");
-      QCPGraph* prediction = add(axisRect(), "MP at |S_t|/m", QPen(Qt::gray, 1.5, Qt::DotLine), true);
+      QCPGraph* prediction = add(axisRect(), "MP at |Sₜ|/m", QPen(Qt::gray, 1.5, Qt::DotLine), true);
       for (int t = 0; t < iterates; ++t) {
         const double ratio = c.history->lsOverL(t, signal);
         const int support = c.history->supportSize(t, signal);
@@ -121,7 +121,7 @@ QString SupportRatioPlot::toCsv() const {
     const QCPGraph* g = graph(i);
     const bool cloud = g->keyAxis()->axisRect() == right_;
     const QString panel = cloud ? "scatter" : "iterations";
-    const QString series = cloud ? g->name() : title().section(": ", 1) + " " + g->name();  // the method is in the title
+    const QString series = csvLabel(cloud ? g->name() : title().section(": ", 1) + " " + g->name());  // the method is in the title
     for (const QCPGraphData& p : *g->data())
       out += QString("%1,%2,%3,%4\n").arg(panel, series).arg(p.key, 0, 'g', 17).arg(p.value, 0, 'g', 17);
   }

@@ -20,6 +20,10 @@
 
 namespace unfold::ui {
 
+QString csvLabel(QString label) {
+  return label.replace(QString("ₛ"), "_S").replace(QString("ₜ"), "_t").replace(QString("ᵢ"), "_i");
+}
+
 WorkbenchPlot::WorkbenchPlot(const QString& title, QWidget* parent) : QCustomPlot(parent), title_(title) {
   legend->setVisible(true);
   legend->setIconTextPadding(10);  // SVG viewers' font metrics differ slightly: keep text clear of the icons

@@ -11,6 +11,10 @@
 
 namespace unfold::ui {
 
+// A label as CSV data carries it: subscripts in the plain notation scripts match ("1/Lₛ" -> "1/L_S",
+// "|Sₜ|" -> "|S_t|"), the same whatever the plots' typography.
+QString csvLabel(QString label);
+
 class WorkbenchPlot : public QCustomPlot {
   Q_OBJECT
  public:
