@@ -279,6 +279,12 @@ class TestMainWindow : public QObject {
     QCOMPARE(window.supportPlot()->rejectedMarks()->data()->at(0)->key, 1.0);
     QVERIFY(window.ratioPlot()->toCsv().contains("scatter,OISTA iterates,"));
     QVERIFY(window.ratioPlot()->toCsv().contains("\niterations,OISTA MP at |S_t|/m,1,"));
+    // The solution's marks at the raster's right end show whole (7 px triangles), not cut by the axis.
+    const QCPGraph* marks = window.supportPlot()->curve("z* > 0");
+    if (marks && marks->data()->isEmpty()) marks = window.supportPlot()->curve("z* < 0");
+    QVERIFY(marks && !marks->data()->isEmpty());
+    const double markX = window.supportPlot()->xAxis->coordToPixel(marks->data()->at(0)->key);
+    QVERIFY2(markX <= window.supportPlot()->axisRect()->rect().right() - 4, qPrintable(QString::number(markX)));
   }
 
   void sessionsRoundTripAndBadFilesChangeNothing() {

@@ -139,7 +139,12 @@ QString SupportRasterPlot::toCsv() const {
 }
 
 void SupportRasterPlot::rescale() {
-  xAxis->setRange(-0.5, std::max(2.0, raster_->data()->keyRange().upper + 2.5));
+  // The solution's marks (7 px triangles) stand at t = last + 2: the range ends 8 px beyond them, so that
+  // they show whole at any number of iterations. With U the range's end and W the axis's width in pixels,
+  // U = marks + 8 (U + 0.5) / W.
+  const double marks = raster_->data()->keyRange().upper + 2.0;
+  const double width = std::max(40, axisRect()->width());
+  xAxis->setRange(-0.5, std::max(2.0, (marks + 4.0 / width) / (1.0 - 8.0 / width)));
   yAxis->setRange(-0.5, std::max(1.0, raster_->data()->valueRange().upper + 0.5));
   bottom_->axis(QCPAxis::atLeft)->rescale();
   QCPRange range = bottom_->axis(QCPAxis::atLeft)->range();
