@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -31,21 +30,14 @@ namespace {
 
 // Seconds for one request on a worker with no window: snapshots are made and sent, nobody draws them.
 double headlessRun(const ExperimentSettings& settings) {
-  QThread thread;
-  auto* worker = new SolverWorker;
-  worker->moveToThread(&thread);
-  QObject::connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
-  thread.start();
+  WorkerThread<SolverWorker> worker;
   QEventLoop loop;
-  QObject::connect(worker, &SolverWorker::finished, &loop, &QEventLoop::quit, Qt::QueuedConnection);
+  QObject::connect(worker.worker(), &SolverWorker::finished, &loop, &QEventLoop::quit, Qt::QueuedConnection);
   QElapsedTimer clock;
   clock.start();
   worker->requestRun(RunRequest{settings, {}, false});
   loop.exec();
-  const double seconds = clock.elapsed() / 1000.0;
-  thread.quit();
-  thread.wait();
-  return seconds;
+  return clock.elapsed() / 1000.0;
 }
 
 

@@ -63,7 +63,7 @@ LassoPlaneView::LassoPlaneView(QWidget* parent) : QWidget(parent) {
   auto* layout = new QHBoxLayout(this);
   layout->addLayout(left, 1);
   layout->addWidget(sideWidget);
-  startWorker();
+  connectWorker();
   resize(1100, 820);
   request();
 }
@@ -212,20 +212,12 @@ QGroupBox* LassoPlaneView::buildManualBox() {
   return box;
 }
 
-void LassoPlaneView::startWorker() {
-  worker_ = new PlaneWorker;
-  worker_->moveToThread(&thread_);
-  connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
-  connect(worker_, &PlaneWorker::pictureReady, this, &LassoPlaneView::showPicture, Qt::QueuedConnection);
-  connect(worker_, &PlaneWorker::manualStepReady, this, &LassoPlaneView::acceptManualStep, Qt::QueuedConnection);
-  connect(worker_, &PlaneWorker::gridReady, this, &LassoPlaneView::showGrid, Qt::QueuedConnection);
-  connect(worker_, &PlaneWorker::failed, this, [this](const QString& m) { QMessageBox::warning(this, "2-D Lasso", m); });
-  thread_.start();
-}
-
-LassoPlaneView::~LassoPlaneView() {
-  thread_.quit();
-  thread_.wait();
+void LassoPlaneView::connectWorker() {
+  PlaneWorker* worker = worker_.worker();
+  connect(worker, &PlaneWorker::pictureReady, this, &LassoPlaneView::showPicture, Qt::QueuedConnection);
+  connect(worker, &PlaneWorker::manualStepReady, this, &LassoPlaneView::acceptManualStep, Qt::QueuedConnection);
+  connect(worker, &PlaneWorker::gridReady, this, &LassoPlaneView::showGrid, Qt::QueuedConnection);
+  connect(worker, &PlaneWorker::failed, this, [this](const QString& m) { QMessageBox::warning(this, "2-D Lasso", m); });
 }
 
 void LassoPlaneView::request() {

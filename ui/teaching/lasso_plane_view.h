@@ -9,8 +9,8 @@
 #pragma once
 
 #include "run/plane_picture.h"
+#include "run/worker_thread.h"
 
-#include <QThread>
 #include <QTimer>
 #include <QWidget>
 
@@ -32,8 +32,6 @@ class LassoPlaneView : public QWidget {
   Q_OBJECT
  public:
   explicit LassoPlaneView(QWidget* parent = nullptr);
-  ~LassoPlaneView() override;
-
   void setLambda(double lambda);           // slider and request
   // A fresh start on these settings (a lesson step names them): t = 0, no manual steps, step 1/L.
   void startFrom(const PlaneSettings& settings);
@@ -67,7 +65,7 @@ class LassoPlaneView : public QWidget {
   QGroupBox* buildMethodsBox();
   QGroupBox* buildAnimationBox();
   QGroupBox* buildManualBox();
-  void startWorker();
+  void connectWorker();
   void request();
   void showPicture(const PlanePicture& picture);
   void acceptManualStep(const ManualStep& step);
@@ -88,8 +86,7 @@ class LassoPlaneView : public QWidget {
   QLabel *lambdaText_ = nullptr, *readout_ = nullptr, *manualText_ = nullptr;
   QCheckBox *showIsta_ = nullptr, *showOista_ = nullptr, *showSlista_ = nullptr;
   QPushButton* playButton_ = nullptr;
-  QThread thread_;
-  PlaneWorker* worker_ = nullptr;
+  WorkerThread<PlaneWorker> worker_;
   PlaneSettings settings_;
   quint64 latest_ = 0;
   PlanePicture picture_;

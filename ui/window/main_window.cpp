@@ -45,13 +45,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   buildDocks();
   resize(1600, 950);
 
-  worker_ = new SolverWorker;
-  worker_->moveToThread(&workerThread_);
-  connect(&workerThread_, &QThread::finished, worker_, &QObject::deleteLater);
-  connect(worker_, &SolverWorker::snapshotReady, this, &MainWindow::acceptSnapshot, Qt::QueuedConnection);
-  connect(worker_, &SolverWorker::finished, this, &MainWindow::onFinished, Qt::QueuedConnection);
-  connect(worker_, &SolverWorker::failed, this, &MainWindow::onFailed, Qt::QueuedConnection);
-  workerThread_.start();
+  connect(worker_.worker(), &SolverWorker::snapshotReady, this, &MainWindow::acceptSnapshot, Qt::QueuedConnection);
+  connect(worker_.worker(), &SolverWorker::finished, this, &MainWindow::onFinished, Qt::QueuedConnection);
+  connect(worker_.worker(), &SolverWorker::failed, this, &MainWindow::onFailed, Qt::QueuedConnection);
 
   debounce_.setSingleShot(true);
   debounce_.setInterval(kDebounceMs);
@@ -72,9 +68,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
 MainWindow::~MainWindow() {
   delete plane_;  // its own window and worker thread
-  worker_->cancel();  // the solvers' observers and the gate see it at once
-  workerThread_.quit();
-  workerThread_.wait();
+  worker_->cancel();  // the solvers' observers and the gate see it at once; worker_ then joins its thread
 }
 
 void MainWindow::buildWelcome() {

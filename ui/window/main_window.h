@@ -8,11 +8,11 @@
 
 #include "run/session_file.h"
 #include "run/solver_worker.h"
+#include "run/worker_thread.h"
 
 #include <QElapsedTimer>
 #include <QMainWindow>
 #include <QPointer>
-#include <QThread>
 #include <QTimer>
 
 #include <optional>
@@ -152,8 +152,7 @@ class MainWindow : public QMainWindow {
   QAction *runAction_ = nullptr, *pauseAction_ = nullptr, *stepAction_ = nullptr, *stopAction_ = nullptr,
           *resetAction_ = nullptr;
   QMenu* recentMenu_ = nullptr;
-  QThread workerThread_;
-  SolverWorker* worker_ = nullptr;
+  WorkerThread<SolverWorker> worker_;
   QTimer debounce_, redrawTimer_, statusClock_;
   ConvergenceSnapshot pending_;
   bool hasPending_ = false, running_ = false, paused_ = false, stopping_ = false;

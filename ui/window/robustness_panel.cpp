@@ -63,19 +63,15 @@ RobustnessPanel::RobustnessPanel(QWidget* parent) : QWidget(parent) {
   inspection_->setWordWrap(true);
   column->addWidget(inspection_);
 
-  worker_ = new RobustnessWorker;
-  worker_->moveToThread(&thread_);
-  connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
-  connect(worker_, &RobustnessWorker::snapshotReady, this, &RobustnessPanel::accept, Qt::QueuedConnection);
-  connect(worker_, &RobustnessWorker::inspectionReady, this, &RobustnessPanel::acceptInspection, Qt::QueuedConnection);
-  connect(worker_, &RobustnessWorker::failed, this, [this](quint64 generation, const QString& message) {
+  connect(worker_.worker(), &RobustnessWorker::snapshotReady, this, &RobustnessPanel::accept, Qt::QueuedConnection);
+  connect(worker_.worker(), &RobustnessWorker::inspectionReady, this, &RobustnessPanel::acceptInspection, Qt::QueuedConnection);
+  connect(worker_.worker(), &RobustnessWorker::failed, this, [this](quint64 generation, const QString& message) {
     if (generation != latest_) return;
     attacking_ = false;
     updateControls();
     summary_->setText("Could not evaluate: " + message);
     emit failed(message);
   }, Qt::QueuedConnection);
-  thread_.start();
 
   debounce_.setSingleShot(true);
   debounce_.setInterval(kDebounceMs);
@@ -89,9 +85,7 @@ RobustnessPanel::RobustnessPanel(QWidget* parent) : QWidget(parent) {
 }
 
 RobustnessPanel::~RobustnessPanel() {
-  worker_->cancel();  // the attack sees it within one step
-  thread_.quit();
-  thread_.wait();
+  worker_->cancel();  // the attack sees it within one step; worker_ then joins its thread
 }
 
 QWidget* RobustnessPanel::buildShiftBox() {

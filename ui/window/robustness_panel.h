@@ -6,8 +6,8 @@
 #pragma once
 
 #include "run/robustness_worker.h"
+#include "run/worker_thread.h"
 
-#include <QThread>
 #include <QTimer>
 #include <QWidget>
 
@@ -80,8 +80,7 @@ class RobustnessPanel : public QWidget {
   QPushButton *attack_ = nullptr, *stop_ = nullptr;
   QProgressBar* progress_ = nullptr;
   QTimer debounce_;
-  QThread thread_;
-  RobustnessWorker* worker_ = nullptr;
+  WorkerThread<RobustnessWorker> worker_;
   ConvergenceSnapshot run_;               // the run whose networks are offered
   RobustnessSnapshot shown_;
   ConvergenceSnapshot lastInspection_;
