@@ -9,7 +9,6 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QStandardPaths>
 #include <QTimer>
 #include <QtTest>
 
@@ -39,8 +38,6 @@ QString titleAndTextOfTheBoxOpenedBy(const std::function<void()>& open) {
 class TestAbout : public QObject {
   Q_OBJECT
  private slots:
-  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
-
   void aboutTextNamesTheVersionTheLicenseAndThePaper() {
     const QString text = aboutText();
     QVERIFY(QString(unfold::kVersion).count('.') >= 1);  // e.g. 1.2.0: configured by CMake, never empty

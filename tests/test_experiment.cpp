@@ -13,7 +13,6 @@
 #include "io/network_file.h"
 
 #include <QFile>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -66,10 +65,7 @@ const NetworkCurve* trainedCurve(const ConvergenceSnapshot& s, Parametrization k
 class TestExperiment : public QObject {
   Q_OBJECT
  private slots:
-  void initTestCase() {
-    QStandardPaths::setTestModeEnabled(true);
-    cli::registerCommand("reproduce", reproduce::runReproduce);
-  }
+  void initTestCase() { cli::registerCommand("reproduce", reproduce::runReproduce); }
 
   void workbenchAndCommandLineGiveTheSameBits_data() {
     QTest::addColumn<QString>("net");

@@ -21,7 +21,6 @@
 #include <QLineEdit>
 #include <QPainter>
 #include <QRegularExpression>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
@@ -136,8 +135,6 @@ QRect rectIn(QWidget* window, QWidget* w) { return QRect(w->mapTo(window, QPoint
 class TestExport : public QObject {
   Q_OBJECT
  private slots:
-  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
-
   void dashboardIsWhatTheWindowShows() {
     MainWindow window;
     window.show();

@@ -33,7 +33,6 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <QSpontaneKeyEvent>
@@ -85,7 +84,6 @@ void openActive(MainWindow& w) {
 class TestFlows : public QObject {
   Q_OBJECT
  private slots:
-  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
   void init() { QSettings().clear(); }
 
   void runPauseInAFieldStepResetRunStop() {

@@ -13,11 +13,15 @@
 
 namespace {
 
-// Runs the binary offscreen; returns its exit code (-1 if it did not finish in time).
+// Runs the binary offscreen, its settings and data in a fresh folder (a run remembers its settings: not in
+// the user's); returns its exit code (-1 if it did not finish in time).
 int runBinary(const QStringList& arguments, QString* errors = nullptr, QByteArray* output = nullptr) {
+  const QTemporaryDir home;
   QProcess app;
   QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
   env.insert("QT_QPA_PLATFORM", "offscreen");
+  env.insert("XDG_CONFIG_HOME", home.filePath("config"));
+  env.insert("XDG_DATA_HOME", home.filePath("data"));
   app.setProcessEnvironment(env);
   app.start(UNFOLDLAB_BINARY, arguments);
   if (!app.waitForFinished(120000)) return -1;
@@ -38,19 +42,12 @@ class TestHeadlessWindow : public QObject {
  private slots:
   void theBinaryTakesAScreenshotOfAPreset() {
     QTemporaryDir dir;
-    QProcess app;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("QT_QPA_PLATFORM", "offscreen");
-    app.setProcessEnvironment(env);
-    app.start(UNFOLDLAB_BINARY, {"--preset", "oista", "--screenshot", dir.filePath("shot.png")});
-    QVERIFY(app.waitForFinished(120000));
-    QCOMPARE(app.exitCode(), 0);
+    QCOMPARE(runBinary({"--preset", "oista", "--screenshot", dir.filePath("shot.png")}), 0);
     const QImage shot(dir.filePath("shot.png"));
     QVERIFY(shot.width() > 800 && shot.height() > 500);
-    app.start(UNFOLDLAB_BINARY, {"--preset", "nope"});
-    QVERIFY(app.waitForFinished(30000));
-    QCOMPARE(app.exitCode(), 2);
-    QVERIFY(QString(app.readAllStandardError()).contains("unknown preset 'nope'"));
+    QString error;
+    QCOMPARE(runBinary({"--preset", "nope"}, &error), 2);
+    QVERIFY2(error.contains("unknown preset 'nope'"), qPrintable(error));
     // A session whose run is refused (a NaN in D): the error on stderr and exit code 2, no picture.
     QFile d(dir.filePath("D.csv")), x(dir.filePath("X.csv")), session(dir.filePath("nan.json"));
     QVERIFY(d.open(QIODevice::WriteOnly) && x.open(QIODevice::WriteOnly) && session.open(QIODevice::WriteOnly));
@@ -61,10 +58,7 @@ class TestHeadlessWindow : public QObject {
                   "seed": 0, "lambda": 0.5, "methods": ["ista"]}})")
                       .arg(d.fileName(), x.fileName()).toUtf8());
     d.close(), x.close(), session.close();
-    app.start(UNFOLDLAB_BINARY, {"--session", session.fileName(), "--screenshot", dir.filePath("nan.png")});
-    QVERIFY(app.waitForFinished(30000));
-    QCOMPARE(app.exitCode(), 2);
-    const QString error = app.readAllStandardError();
+    QCOMPARE(runBinary({"--session", session.fileName(), "--screenshot", dir.filePath("nan.png")}, &error), 2);
     QVERIFY2(error.contains("D.csv, line 1, column 3"), qPrintable(error));
     QVERIFY(!QFile::exists(dir.filePath("nan.png")));
   }

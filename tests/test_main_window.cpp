@@ -23,7 +23,6 @@
 #include "plots/support_ratio_plot.h"
 #include "window/settings_panel.h"
 #include <QComboBox>
-#include <QStandardPaths>
 #include "run/session_file.h"
 #include "window_runs.h"
 #include <QSpinBox>
@@ -288,7 +287,6 @@ class TestMainWindow : public QObject {
   }
 
   void sessionsRoundTripAndBadFilesChangeNothing() {
-    QStandardPaths::setTestModeEnabled(true);  // QSettings (recent files) go to a test location
     MainWindow window;
     window.show();
     ExperimentSettings custom = sizedProblem(12, 40, 30, 50);

@@ -132,7 +132,7 @@ class TestSettings : public QObject {
   // The settings a run starts with are remembered at once: a window that is killed, never closed,
   // still leaves them to the next launch.
   void aRunRemembersItsSettingsForTheNextLaunch() {
-    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(QStandardPaths::isTestModeEnabled(), "the test would clear the user's own settings");
     QSettings().clear();  // nothing remembered from an earlier test run
     ExperimentSettings s;
     s.iterations = 37;

@@ -13,7 +13,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QtTest>
 #include <qcustomplot.h>
 
@@ -26,8 +25,6 @@ using namespace unfold::ui;
 class TestTeaching : public QObject {
   Q_OBJECT
  private slots:
-  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
-
   void planeViewDrawsTheCoresPaths() {
     LassoPlaneView view;
     view.show();

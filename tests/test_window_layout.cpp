@@ -6,7 +6,6 @@
 #include "window/main_window.h"
 #include "window_runs.h"
 
-#include <QStandardPaths>
 #include <QtTest>
 
 using namespace unfold::ui;
@@ -14,8 +13,6 @@ using namespace unfold::ui;
 class TestWindowLayout : public QObject {
   Q_OBJECT
  private slots:
-  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
-
   // The cost plot, the one the workbench is about, is never squeezed below the bottom row: in a
   // 1024 x 700 window with the welcome banner above it, it had 60 px and the bottom row 380.
   void theCostPlotKeepsItsRoomInAShortWindow() {

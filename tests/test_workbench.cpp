@@ -27,7 +27,6 @@
 #include <QProgressBar>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -53,8 +52,6 @@ const NetworkCurve* network(const ConvergenceSnapshot& s, const QString& method)
 class TestWorkbench : public QObject {
   Q_OBJECT
  private slots:
-  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
-
   void networksTrainInTheWindowAndThePlotsHoldTheCoresNumbers() {
     MainWindow window;
     window.show();
