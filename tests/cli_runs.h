@@ -4,6 +4,7 @@
 #include "commands.h"
 
 #include <QString>
+#include <QTest>
 #include <QTemporaryDir>
 #include <QStringList>
 
@@ -23,19 +24,24 @@ inline Run run(const QStringList& arguments) {
   return r;
 }
 
-// The files the CLI tests work on, generated once per test executable into a temporary folder:
-// D.csv (10 x 50, Gaussian), X.csv (40 signals) and X_test.csv (10), seed 0; test classes derive from it
-// next to QObject.
-class GeneratedProblem {
- public:
-  // Empty, or why generate failed.
-  QString generateProblem() const {
-    const Run r = run({"generate", "--dict", "gaussian", "--n", "10", "--m", "50", "--signals", "40", "--test", "10",
-                       "--seed", "0", "--out", dir_.path()});
-    return r.code == 0 && r.out.contains("D is 10 x 50") ? QString() : r.out + r.err;
-  }
+// A test class of the command line: the files its tests work on are generated before the first one into a
+// temporary folder: D.csv (10 x 50, Gaussian), X.csv (40 signals) and X_test.csv (10), seed 0.
+class CliTestCase : public QObject {
+  Q_OBJECT
+
+ protected:
   QString path(const QString& name) const { return dir_.path() + "/" + name; }
   QString folder() const { return dir_.path(); }
+  // For a test class with more to prepare in its own initTestCase: call first, then check
+  // QTest::currentTestFailed().
+  void generateFiles() const {
+    const Run r = run({"generate", "--dict", "gaussian", "--n", "10", "--m", "50", "--signals", "40", "--test", "10",
+                       "--seed", "0", "--out", dir_.path()});
+    QVERIFY2(r.code == 0 && r.out.contains("D is 10 x 50"), qPrintable(r.out + r.err));
+  }
+
+ private slots:
+  void initTestCase() { generateFiles(); }
 
  private:
   QTemporaryDir dir_;

@@ -24,15 +24,10 @@
 
 using namespace unfold;
 
-class TestCli : public QObject, GeneratedProblem {
+class TestCli : public CliTestCase {
   Q_OBJECT
 
  private slots:
-  void initTestCase() {
-    const QString error = generateProblem();
-    QVERIFY2(error.isEmpty(), qPrintable(error));
-  }
-
   void generateWritesTheFilesWithTheConventions() {
     QCOMPARE(readMatrixFile(path("D.csv").toStdString()).rows(), Eigen::Index(10));
     QCOMPARE(readMatrixFile(path("D.csv").toStdString()).cols(), Eigen::Index(50));

@@ -9,13 +9,14 @@
 
 using namespace unfold;
 
-class TestCliAttack : public QObject, GeneratedProblem {
+class TestCliAttack : public CliTestCase {
   Q_OBJECT
 
  private slots:
+  // The files, and a network trained on them.
   void initTestCase() {
-    const QString error = generateProblem();
-    QVERIFY2(error.isEmpty(), qPrintable(error));
+    generateFiles();
+    if (QTest::currentTestFailed()) return;
     const Run r = run({"train", "--dict", path("D.csv"), "--train", path("X.csv"), "--test", path("X_test.csv"), "--lambda",
                        "0.3", "--net", "slista", "--layers", "6", "--optimizer", "lbfgs", "--max-iter", "60", "--out", path("net.json")});
     QVERIFY2(r.code == 0, qPrintable(r.err));

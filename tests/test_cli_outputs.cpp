@@ -14,15 +14,10 @@
 
 using namespace unfold;
 
-class TestCliOutputs : public QObject, GeneratedProblem {
+class TestCliOutputs : public CliTestCase {
   Q_OBJECT
 
  private slots:
-  void initTestCase() {
-    const QString error = generateProblem();
-    QVERIFY2(error.isEmpty(), qPrintable(error));
-  }
-
   // Issue 11: an output that names an input (directly, through a symlink or '..') is refused before any
   // work, naming both, and the input is untouched even though another output could not be written.
   void anOutputThatIsAnInputIsRefused_data() {
