@@ -63,10 +63,7 @@ void reproduceIterations(const Context& context) {
   for (QCPAxisRect* panel : {left, right}) {
     panel->axis(QCPAxis::atBottom)->setTicker(ticker);
     panel->axis(QCPAxis::atBottom)->setRange(-0.6, double(lambdas.size()) - 0.4);
-    ui::PaperFigure::setLogarithmic(panel->axis(QCPAxis::atLeft));
-    panel->axis(QCPAxis::atLeft)->rescale();
-    const QCPRange range = panel->axis(QCPAxis::atLeft)->range();
-    panel->axis(QCPAxis::atLeft)->setRange(range.lower / 1.5, range.upper * 1.5);
+    ui::PaperFigure::fitLogarithmic(panel->axis(QCPAxis::atLeft), 1.5);
   }
   left->axis(QCPAxis::atLeft)->setLabel("iterations to F* + 1e-8");
   right->axis(QCPAxis::atLeft)->setLabel("ms per signal");
@@ -109,11 +106,8 @@ void reproduceSampleSize(const Context& context) {
     figure.addLine(panel, ui::methodLabel(kind), x, mean, QPen(ui::methodColor(kind), 2.2), true, QCPScatterStyle::ssDisc);
   }
   ui::PaperFigure::setLogarithmic(panel->axis(QCPAxis::atBottom));
-  ui::PaperFigure::setLogarithmic(panel->axis(QCPAxis::atLeft));
   panel->axis(QCPAxis::atBottom)->setRange(counts.front() / 1.3, counts.back() * 1.3);
-  panel->axis(QCPAxis::atLeft)->rescale();
-  const QCPRange range = panel->axis(QCPAxis::atLeft)->range();
-  panel->axis(QCPAxis::atLeft)->setRange(range.lower / 1.5, range.upper * 1.5);
+  ui::PaperFigure::fitLogarithmic(panel->axis(QCPAxis::atLeft), 1.5);
   panel->axis(QCPAxis::atBottom)->setLabel("training signals");
   panel->axis(QCPAxis::atLeft)->setLabel("test F(z_T) − F*");
   context.files.writeFigure(figure);

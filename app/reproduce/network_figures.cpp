@@ -145,11 +145,8 @@ void reproduceCoupling(const Context& context) {
                  QPen(Qt::darkGray, 1.8), true, QCPScatterStyle::ssCircle);
   figure.addLine(top, "the control's start", {0.5, layers + 0.5}, {kControlOffset, kControlOffset},
                  QPen(Qt::darkGray, 1.2, Qt::DotLine));
-  ui::PaperFigure::setLogarithmic(top->axis(QCPAxis::atLeft));
+  ui::PaperFigure::fitLogarithmic(top->axis(QCPAxis::atLeft), 2);
   top->axis(QCPAxis::atLeft)->setLabel("distance to coupling");
-  top->axis(QCPAxis::atLeft)->rescale();
-  const QCPRange range = top->axis(QCPAxis::atLeft)->range();
-  top->axis(QCPAxis::atLeft)->setRange(range.lower / 2, range.upper * 2);
   figure.addLine(bottom, "step / threshold, from ISTA steps", t, ratios(rows), QPen(color, 2.2, Qt::DashLine), true,
                  QCPScatterStyle::ssSquare);
   figure.addLine(bottom, "step / threshold, control", t, ratios(control), QPen(Qt::darkGray, 1.8, Qt::DashLine), true, QCPScatterStyle::ssCircle);

@@ -334,10 +334,7 @@ void drawFigure(const Context& context, const Protocol& protocol, const Results&
         figure.addLine(panel, curve.label, depth, gap, QPen(curve.color, curve.network ? 2.2 : 1.8, curve.network ? Qt::SolidLine : Qt::DashLine),
                        true, curve.network ? QCPScatterStyle::ssDisc : QCPScatterStyle::ssNone);
       }
-      ui::PaperFigure::setLogarithmic(panel->axis(QCPAxis::atLeft));
-      panel->axis(QCPAxis::atLeft)->rescale();
-      const QCPRange range = panel->axis(QCPAxis::atLeft)->range();
-      panel->axis(QCPAxis::atLeft)->setRange(range.lower / 2, range.upper * 2);
+      ui::PaperFigure::fitLogarithmic(panel->axis(QCPAxis::atLeft), 2);
       panel->axis(QCPAxis::atBottom)->setRange(0.5, protocol.depths.back() + 0.5);
       if (r == 1) panel->axis(QCPAxis::atBottom)->setLabel("depth T (layers, iterations)");
       if (c == 0) panel->axis(QCPAxis::atLeft)->setLabel(r == 0 ? "simulated: F − F*" : "digits: F − F*");

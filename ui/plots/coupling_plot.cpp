@@ -8,16 +8,7 @@ namespace unfold::ui {
 CouplingPlot::CouplingPlot(QWidget* parent) : WorkbenchPlot("Weight coupling", parent) {
   xAxis->setLabel("layer t");
   yAxis->setLabel("‖W − D diag(θ)‖ / ‖D‖");
-  ratio_ = new QCPAxisRect(this);
-  body()->addElement(1, 0, ratio_);
-  body()->setRowStretchFactor(1, 0.6);
-  ratio_->axis(QCPAxis::atBottom)->setLabel("layer t");
-  ratio_->axis(QCPAxis::atLeft)->setLabel("step / threshold");
-  connect(xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), ratio_->axis(QCPAxis::atBottom),
-          qOverload<const QCPRange&>(&QCPAxis::setRange));
-  auto* margins = new QCPMarginGroup(this);
-  axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
-  ratio_->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+  ratio_ = addPanelBelow(0.6, "layer t", "step / threshold");
   setLogarithmicY(true);  // after ratio_ exists: it rescales
 }
 

@@ -97,6 +97,13 @@ void PaperFigure::setLogarithmic(QCPAxis* axis) {
   axis->setNumberPrecision(0);
 }
 
+void PaperFigure::fitLogarithmic(QCPAxis* axis, double margin) {
+  setLogarithmic(axis);
+  axis->rescale();
+  const QCPRange range = axis->range();
+  axis->setRange(range.lower / margin, range.upper * margin);
+}
+
 void PaperFigure::setPanelTitle(QCPAxisRect* panel, const QString& title) {
   // A title above one panel: the panel's top axis label.
   QCPAxis* top = panel->axis(QCPAxis::atTop);

@@ -25,6 +25,9 @@ class PaperFigure {
   void addBand(QCPAxisRect* panel, const QVector<double>& x, const QVector<double>& lower, const QVector<double>& upper,
                const QColor& color);
   static void setLogarithmic(QCPAxis* axis);
+  // Logarithmic over what is drawn along it, `margin` times beyond the lowest and the highest value (a
+  // curve at the edge would lie on the frame).
+  static void fitLogarithmic(QCPAxis* axis, double margin);
   void setPanelTitle(QCPAxisRect* panel, const QString& title);
   void setRowStretch(const QList<double>& factors);
 

@@ -33,12 +33,12 @@ SupportRasterPlot::SupportRasterPlot(QWidget* parent) : WorkbenchPlot("Support e
   solutionPositive_->setName("z* > 0");
   solutionNegative_->setName("z* < 0");
 
-  bottom_ = new QCPAxisRect(this);
-  body()->addElement(1, 0, bottom_);
-  body()->setRowStretchFactor(1, 0.5);
+  bottom_ = addPanelBelow(0.5, "iteration t", "|Sₜ|");
   bottom_->axis(QCPAxis::atLeft)->ticker()->setTickCount(3);
-  bottom_->axis(QCPAxis::atBottom)->setLabel("iteration t");
-  bottom_->axis(QCPAxis::atLeft)->setLabel("|Sₜ|");
+  // The colour scale spans the raster's height, not the height of its row (which holds the x axis too).
+  auto* rasterHeight = new QCPMarginGroup(this);
+  axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, rasterHeight);
+  scale_->setMarginGroup(QCP::msTop | QCP::msBottom, rasterHeight);
   supportSize_ = addGraph(bottom_->axis(QCPAxis::atBottom), bottom_->axis(QCPAxis::atLeft));
   supportSize_->setName("|Sₜ|");
   supportSize_->setPen(QPen(Qt::black, 1.5));
@@ -47,13 +47,6 @@ SupportRasterPlot::SupportRasterPlot(QWidget* parent) : WorkbenchPlot("Support e
   rejected_->setName("1/Lₛ step rejected");
   rejected_->setLineStyle(QCPGraph::lsNone);
   rejected_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QColor(213, 94, 0), 6));
-  // Both rows share the iteration axis.
-  connect(xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), bottom_->axis(QCPAxis::atBottom),
-          qOverload<const QCPRange&>(&QCPAxis::setRange));
-  QCPMarginGroup* margins = new QCPMarginGroup(this);
-  axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
-  bottom_->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
-  scale_->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
 }
 
 namespace {

@@ -78,6 +78,20 @@ void WorkbenchPlot::rescale() {
   }
 }
 
+QCPAxisRect* WorkbenchPlot::addPanelBelow(double stretch, const QString& xLabel, const QString& yLabel) {
+  auto* panel = new QCPAxisRect(this);
+  body_->addElement(1, 0, panel);
+  body_->setRowStretchFactor(1, stretch);
+  panel->axis(QCPAxis::atBottom)->setLabel(xLabel);
+  panel->axis(QCPAxis::atLeft)->setLabel(yLabel);
+  connect(xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), panel->axis(QCPAxis::atBottom),
+          qOverload<const QCPRange&>(&QCPAxis::setRange));
+  auto* margins = new QCPMarginGroup(this);
+  axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+  panel->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+  return panel;
+}
+
 void WorkbenchPlot::setTitle(const QString& title) {
   title_ = title;
   hint_ = false;

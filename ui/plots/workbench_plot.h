@@ -54,6 +54,9 @@ class WorkbenchPlot : public QCustomPlot {
  protected:
   // The grid under the title that holds the main axis rect at (0, 0): extra panels go beside or below.
   QCPLayoutGrid* body() const { return body_; }
+  // A panel under the main one, `stretch` times its height, that shares its x range and its left and right
+  // margins (the two line up, tick for tick).
+  QCPAxisRect* addPanelBelow(double stretch, const QString& xLabel, const QString& yLabel);
   // A band (two graphs filled between) drawn for `curve`, hidden and shown with it.
   void attachBand(QCPGraph* curve, QCPGraph* upper, QCPGraph* lower);
   // Another graph (a marker, say) hidden and shown with `curve`.
