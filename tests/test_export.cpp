@@ -5,7 +5,6 @@
 #include "plots/coupling_plot.h"
 #include "plots/dashboard_export.h"
 #include "plots/learned_steps_plot.h"
-#include "plots/paper_figure.h"
 #include "plots/plot_export.h"
 #include "plots/support_raster_plot.h"
 #include "plots/support_ratio_plot.h"
@@ -390,18 +389,6 @@ class TestExport : public QObject {
         QVERIFY2(under.isEmpty(), qPrintable(QString("%1 x %2, %3 (legend %4 px high in a %5 px panel): %6").arg(size.width()).arg(size.height()).arg(plot->title()).arg(plot->legend->outerRect().height()).arg(plot->axisRect()->rect().height()).arg(under.mid(0, 3).join(", "))));
       }
     }
-  }
-
-  // A paper figure's log axis spans the data and the margin, in factors: 1e-3..10 by 2 is 5e-4..20.
-  void paperFigureLogAxisFitsItsData() {
-    PaperFigure figure("t", 1, 1);
-    QCPAxisRect* panel = figure.panel(0, 0);
-    figure.addLine(panel, "a", {1, 2, 3}, {1e-3, 0.5, 10}, QPen(Qt::black));
-    PaperFigure::fitLogarithmic(panel->axis(QCPAxis::atLeft), 2);
-    const QCPAxis* axis = panel->axis(QCPAxis::atLeft);
-    QCOMPARE(axis->scaleType(), QCPAxis::stLogarithmic);
-    QVERIFY2(std::abs(axis->range().lower - 5e-4) < 1e-15 && std::abs(axis->range().upper - 20) < 1e-12,
-             qPrintable(QString("%1 .. %2").arg(axis->range().lower).arg(axis->range().upper)));
   }
 };
 

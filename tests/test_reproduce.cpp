@@ -10,6 +10,7 @@
 #include "io/matrix_file.h"
 #include "io/network_file.h"
 #include "linalg/dictionary.h"
+#include "plots/paper_figure.h"
 #include "text_files.h"
 
 #include <QFile>
@@ -18,6 +19,7 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <cmath>
 #include <sstream>
 
 using namespace unfold;
@@ -48,6 +50,18 @@ class TestReproduce : public QObject {
   Q_OBJECT
  private slots:
   void initTestCase() { cli::registerCommand("reproduce", unfold::reproduce::runReproduce); }
+
+  // A paper figure's log axis spans the data and the margin, in factors: 1e-3..10 by 2 is 5e-4..20.
+  void paperFigureLogAxisFitsItsData() {
+    ui::PaperFigure figure("t", 1, 1);
+    QCPAxisRect* panel = figure.panel(0, 0);
+    figure.addLine(panel, "a", {1, 2, 3}, {1e-3, 0.5, 10}, QPen(Qt::black));
+    ui::PaperFigure::fitLogarithmic(panel->axis(QCPAxis::atLeft), 2);
+    const QCPAxis* axis = panel->axis(QCPAxis::atLeft);
+    QCOMPARE(axis->scaleType(), QCPAxis::stLogarithmic);
+    QVERIFY2(std::abs(axis->range().lower - 5e-4) < 1e-15 && std::abs(axis->range().upper - 20) < 1e-12,
+             qPrintable(QString("%1 .. %2").arg(axis->range().lower).arg(axis->range().upper)));
+  }
 
   void oistaFigure() {
     QTemporaryDir dir;
