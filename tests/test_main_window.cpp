@@ -179,6 +179,10 @@ class TestMainWindow : public QObject {
     QVERIFY(text.contains("<svg") && text.contains("</svg>") && text.contains("OISTA"));
     QVERIFY(exportPlot(window.costPlot(), dir.filePath("f.bmp")).contains("unknown figure type"));
     QVERIFY(exportPlot(window.costPlot(), dir.filePath("no/such/f.png")).contains("folder does not exist"));
+    // A render that fails (or writes nothing) leaves the figure there as it was.
+    QCOMPARE(writeRenderedFile(dir.filePath("f.svg"), "figure", [](const QString&) { return true; }),
+             dir.filePath("f.svg") + ": the figure could not be rendered");
+    QVERIFY(svg.seek(0) && svg.readAll() == text);
     // Nothing but the three figures: no temporary files left behind.
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 3);
     const QStringList csv = window.costPlot()->toCsv().split('\n', Qt::SkipEmptyParts);

@@ -1,5 +1,6 @@
 #include "plots/dashboard_export.h"
 
+#include "plots/plot_export.h"
 #include "plots/workbench_plot.h"
 
 #include <QDir>
@@ -11,7 +12,6 @@
 #include <QPdfWriter>
 #include <QSvgGenerator>
 #include <QTabBar>
-#include <QTemporaryFile>
 #include <qcustomplot.h>
 
 #include <cmath>
@@ -72,6 +72,41 @@ bool paintPlots(QPaintDevice* device, const QList<WorkbenchPlot*>& plots, QWidge
   return painter.end();
 }
 
+// The figure of `plots` as they stand in `window`, into a .png (at `dpi`), .pdf or .svg file.
+bool paintDashboard(const QString& scratch, QWidget* window, const QList<WorkbenchPlot*>& plots, const QRect& frame, int dpi) {
+  const QString suffix = QFileInfo(scratch).suffix();
+  const int screenDpi = window->logicalDpiX();
+  const int screenDotsPerMeter = static_cast<int>(std::lround(screenDpi / 0.0254));
+  if (suffix == "png") {
+    const double scale = double(dpi) / screenDpi;
+    QImage image((QSizeF(frame.size()) * scale).toSize(), QImage::Format_ARGB32);
+    // Painted at the screen's dpi, so that fonts resolve to the screen's pixel sizes and the painter's
+    // scale alone makes them larger; the print dpi is only the file's metadata, set once painted (set
+    // before, it would make the fonts resolve at that dpi and then be scaled again).
+    image.setDotsPerMeterX(screenDotsPerMeter);
+    image.setDotsPerMeterY(screenDotsPerMeter);
+    if (!paintPlots(&image, plots, window, frame, scale)) return false;
+    image.setDotsPerMeterX(static_cast<int>(std::lround(dpi / 0.0254)));
+    image.setDotsPerMeterY(static_cast<int>(std::lround(dpi / 0.0254)));
+    return image.save(scratch, "PNG");
+  }
+  if (suffix == "pdf") {
+    QPdfWriter pdf(scratch);
+    pdf.setResolution(screenDpi);  // one widget pixel = one PDF pixel: the layout stays as on screen
+    pdf.setPageSize(QPageSize(QSizeF(frame.width() * 72.0 / screenDpi, frame.height() * 72.0 / screenDpi), QPageSize::Point));
+    pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+    pdf.setTitle("Unfold Lab dashboard");
+    return paintPlots(&pdf, plots, window, frame, 1.0);
+  }
+  QSvgGenerator svg;
+  svg.setFileName(scratch);
+  svg.setSize(frame.size());
+  svg.setViewBox(QRect(QPoint(0, 0), frame.size()));
+  svg.setResolution(screenDpi);  // the default 72 dpi would shrink the text by ~25 %
+  svg.setTitle("Unfold Lab dashboard");
+  return paintPlots(&svg, plots, window, frame, 1.0);
+}
+
 }  // namespace
 
 QList<WorkbenchPlot*> plotsOnScreen(QWidget* window, const QList<WorkbenchPlot*>& plots) {
@@ -94,58 +129,15 @@ QRect dashboardFrame(QWidget* window, const QList<WorkbenchPlot*>& plots) {
 }
 
 QString exportDashboard(QWidget* window, const QList<WorkbenchPlot*>& all, const QString& path, int dpi) {
-  const QFileInfo target(path);
-  const QString suffix = target.suffix().toLower();
-  if (suffix != "png" && suffix != "pdf" && suffix != "svg")
-    return QString("%1: unknown figure type (use .png, .pdf or .svg)").arg(path);
-  if (!target.absoluteDir().exists()) return QString("%1: the folder does not exist").arg(path);
+  if (const QString error = figurePathError(path); !error.isEmpty()) return error;
   const QList<WorkbenchPlot*> plots = plotsInDashboard(window, all);
   const QRect frame = dashboardFrame(window, all);
   if (plots.isEmpty())
     return plotsOnScreen(window, all).isEmpty() ? QString("%1: no plot is visible").arg(path)
                                                 : QString("%1: no plot shows results yet (run a solver first)").arg(path);
-  QTemporaryFile temporary(target.absoluteDir().filePath(".export-XXXXXX." + suffix));
-  if (!temporary.open()) return QString("%1: cannot write in this folder (%2)").arg(path, temporary.errorString());
-  const QString scratch = temporary.fileName();
-  // QTemporaryFile creates 0600: a figure is for sharing, like any file the user saves.
-  temporary.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
-  temporary.close();
-  const int screenDpi = window->logicalDpiX();
-  const int screenDotsPerMeter = static_cast<int>(std::lround(screenDpi / 0.0254));
-  bool ok = false;
-  if (suffix == "png") {
-    const double scale = double(dpi) / screenDpi;
-    QImage image((QSizeF(frame.size()) * scale).toSize(), QImage::Format_ARGB32);
-    // Painted at the screen's dpi, so that fonts resolve to the screen's pixel sizes and the painter's
-    // scale alone makes them larger; the print dpi is only the file's metadata, set once painted (set
-    // before, it would make the fonts resolve at that dpi and then be scaled again).
-    image.setDotsPerMeterX(screenDotsPerMeter);
-    image.setDotsPerMeterY(screenDotsPerMeter);
-    ok = paintPlots(&image, plots, window, frame, scale);
-    image.setDotsPerMeterX(static_cast<int>(std::lround(dpi / 0.0254)));
-    image.setDotsPerMeterY(static_cast<int>(std::lround(dpi / 0.0254)));
-    ok = ok && image.save(scratch, "PNG");
-  } else if (suffix == "pdf") {
-    QPdfWriter pdf(scratch);
-    pdf.setResolution(screenDpi);  // one widget pixel = one PDF pixel: the layout stays as on screen
-    pdf.setPageSize(QPageSize(QSizeF(frame.width() * 72.0 / screenDpi, frame.height() * 72.0 / screenDpi), QPageSize::Point));
-    pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-    pdf.setTitle("Unfold Lab dashboard");
-    ok = paintPlots(&pdf, plots, window, frame, 1.0);
-  } else {
-    QSvgGenerator svg;
-    svg.setFileName(scratch);
-    svg.setSize(frame.size());
-    svg.setViewBox(QRect(QPoint(0, 0), frame.size()));
-    svg.setResolution(screenDpi);  // the default 72 dpi would shrink the text by ~25 %
-    svg.setTitle("Unfold Lab dashboard");
-    ok = paintPlots(&svg, plots, window, frame, 1.0);
-  }
-  if (!ok || QFileInfo(scratch).size() == 0) return QString("%1: the dashboard could not be rendered").arg(path);
-  QFile::remove(path);
-  if (!QFile::rename(scratch, path)) return QString("%1: cannot replace the file").arg(path);
-  temporary.setAutoRemove(false);
-  return {};
+  return writeRenderedFile(path, "dashboard", [&](const QString& scratch) {
+    return paintDashboard(scratch, window, plots, frame, dpi);
+  });
 }
 
 }  // namespace unfold::ui

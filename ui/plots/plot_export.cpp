@@ -38,30 +38,40 @@ bool renderPlotFile(QCustomPlot* plot, const QString& scratch, const QString& su
   else if (suffix == "pdf") ok = plot->savePdf(scratch, width, height);
   else ok = renderSvg(plot, scratch, width, height);
   plot->setNotAntialiasedElements(screen);
-  return ok && QFileInfo(scratch).size() > 0;
+  return ok;
 }
 
 bool isFigureType(const QString& suffix) { return suffix == "png" || suffix == "pdf" || suffix == "svg"; }
 
 }  // namespace
 
-QString exportPlot(QCustomPlot* plot, const QString& path, const FigureSize& size) {
+QString figurePathError(const QString& path) {
   const QFileInfo target(path);
-  const QString suffix = target.suffix().toLower();
-  if (!isFigureType(suffix)) return QString("%1: unknown figure type (use .png, .pdf or .svg)").arg(path);
+  if (!isFigureType(target.suffix().toLower())) return QString("%1: unknown figure type (use .png, .pdf or .svg)").arg(path);
   if (!target.absoluteDir().exists()) return QString("%1: the folder does not exist").arg(path);
-  // A temporary name with the same suffix in the same folder, renamed over the target when complete.
-  QTemporaryFile temporary(target.absoluteDir().filePath(".export-XXXXXX." + suffix));
+  return {};
+}
+
+QString writeRenderedFile(const QString& path, const QString& what, const std::function<bool(const QString& scratch)>& render) {
+  const QFileInfo target(path);
+  // The same suffix: renderers pick the format from it.
+  QTemporaryFile temporary(target.absoluteDir().filePath(".export-XXXXXX." + target.suffix().toLower()));
   if (!temporary.open()) return QString("%1: cannot write in this folder (%2)").arg(path, temporary.errorString());
   const QString scratch = temporary.fileName();
   // QTemporaryFile creates 0600: a figure is for sharing, like any file the user saves.
   temporary.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
   temporary.close();
-  if (!renderPlotFile(plot, scratch, suffix, size)) return QString("%1: the figure could not be rendered").arg(path);
+  if (!render(scratch) || QFileInfo(scratch).size() == 0) return QString("%1: the %2 could not be rendered").arg(path, what);
   QFile::remove(path);
   if (!QFile::rename(scratch, path)) return QString("%1: cannot replace the file").arg(path);
   temporary.setAutoRemove(false);
   return {};
+}
+
+QString exportPlot(QCustomPlot* plot, const QString& path, const FigureSize& size) {
+  if (const QString error = figurePathError(path); !error.isEmpty()) return error;
+  const QString suffix = QFileInfo(path).suffix().toLower();
+  return writeRenderedFile(path, "figure", [&](const QString& scratch) { return renderPlotFile(plot, scratch, suffix, size); });
 }
 
 QByteArray renderPlot(QCustomPlot* plot, const QString& suffix, const FigureSize& size, QString* error) {
@@ -71,7 +81,7 @@ QByteArray renderPlot(QCustomPlot* plot, const QString& suffix, const FigureSize
   QFile file(scratch);
   if (!isFigureType(suffix)) *error = QString("unknown figure type .%1 (use .png, .pdf or .svg)").arg(suffix);
   else if (!scratchFolder.isValid()) *error = QString("cannot create a temporary folder (%1)").arg(scratchFolder.errorString());
-  else if (!renderPlotFile(plot, scratch, suffix, size)) *error = QString("the .%1 figure could not be rendered").arg(suffix);
+  else if (!renderPlotFile(plot, scratch, suffix, size) || file.size() == 0) *error = QString("the .%1 figure could not be rendered").arg(suffix);
   else if (!file.open(QIODevice::ReadOnly)) *error = QString("cannot read the rendered figure (%1)").arg(file.errorString());
   else return file.readAll();
   return {};

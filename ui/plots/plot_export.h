@@ -5,6 +5,8 @@
 
 #include <QString>
 
+#include <functional>
+
 class QCustomPlot;
 
 namespace unfold::ui {
@@ -13,6 +15,14 @@ struct FigureSize {
   int widthPx = 0, heightPx = 0;  // 0: the widget's size (PNG pixels = size x dpi / 96)
   int dpi = 96;                   // PNG only; 300 for print
 };
+
+// Why `path` cannot take a figure (not .png, .pdf or .svg; no such folder), or empty.
+QString figurePathError(const QString& path);
+
+// How every figure export writes its file: `render` draws into a temporary file of the same type in the
+// same folder, which then replaces `path`; a failed render leaves `path` as it was. Empty, or a message
+// naming the file and `what` could not be rendered.
+QString writeRenderedFile(const QString& path, const QString& what, const std::function<bool(const QString& scratch)>& render);
 
 // Returns an empty string on success, else a message naming the file and the problem.
 QString exportPlot(QCustomPlot* plot, const QString& path, const FigureSize& size = {});
