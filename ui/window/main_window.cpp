@@ -260,9 +260,7 @@ void MainWindow::redraw() {
       (onlyCoupled ? couplingDock_ : stepsDock_)->raise();
     }
     shownNetworkCount_ = shown_.networks.size();
-    stepsPlot_->showSnapshot(shown_);
-    couplingPlot_->showSnapshot(shown_);
-    trainingPlot_->showSnapshot(shown_);
+    showNetworks();
   }
   shownGeneration_ = shown_.generation;
   if (shown_.complete) robustness_->setRun(shown_);  // its networks, once trained
@@ -278,11 +276,15 @@ void MainWindow::redraw() {
 
 void MainWindow::redrawAll() {
   costPlot_->showSnapshot(shown_);
+  showNetworks();
+  inspectorKey_.clear();
+  showInspected();
+}
+
+void MainWindow::showNetworks() {
   stepsPlot_->showSnapshot(shown_);
   couplingPlot_->showSnapshot(shown_);
   trainingPlot_->showSnapshot(shown_);
-  inspectorKey_.clear();
-  showInspected();
 }
 
 void MainWindow::afterRedraw(const QElapsedTimer& cost) {

@@ -118,6 +118,7 @@ class MainWindow : public QMainWindow {
   void acceptSnapshot(const ConvergenceSnapshot& snapshot);
   void redraw();
   void redrawAll();
+  void showNetworks();   // the plots of what the networks learned, from the snapshot shown
   void afterRedraw(const QElapsedTimer& cost);  // paces the next redraws by this one's cost
   void updateStatus();
   void updateControls();
