@@ -377,14 +377,15 @@ class TestFlows : public QObject {
     c.iteration = {0, 1, 2};
     c.gapMean = {1, 0.5, -2e-17};
     s.curves = {c};
-    QVERIFY(describeRun(s, true, {true, false, false, 1.0, {}}).text.contains("running: t = 2 of 100"));
+    // Where the run is comes first (a narrow window cuts the end of the status bar).
+    QVERIFY(describeRun(s, true, {true, false, false, 1.0, {}}).text.startsWith("running: t = 2 of 100"));
     QVERIFY(describeRun(s, true, {true, false, false, 1.0, {}}).text.contains("best F − F* ≤ 1e-15 (rounding)"));
     // Space pressed, the paused solvers' snapshot not drawn yet: the status does not claim a t the plots lack.
     QVERIFY(describeRun(s, true, {true, true, false, 1.0, {}}).text.contains("pausing at t ≥ 2…"));
     s.paused = true;
     QVERIFY(describeRun(s, true, {true, true, false, 1.0, {}}).text.contains("paused at t = 2 of 100"));
     s.phase = RunPhase::Stopped;
-    QVERIFY(describeRun(s, true, {}).text.contains("stopped by the user at t = 2 of 100"));
+    QVERIFY(describeRun(s, true, {}).text.startsWith("stopped by the user at t = 2 of 100"));
     QCOMPARE(describeRun(s, true, {}).progress, -1.0);
     QVERIFY(describeRun(s, true, {false, false, false, 0, "D.csv: bad"}).text.contains("refused: D.csv: bad"));
   }
