@@ -133,7 +133,11 @@ inline QString storyProblems(MainWindow& w) {
       }
     }
   }
-  // (While they run, the solvers are not in lockstep: each curve goes to its own t.)
+  // Every solver's curve ends at the one t of the snapshot, the status bar's, also while they run (each at
+  // its own pace) or stand paused with a fast one ahead.
+  for (const ConvergenceCurve& c : s.curves)
+    if (c.iteration.size() != s.iteration() + 1 || c.lsOverLMean.size() != c.iteration.size())
+      problems << QString("%1 runs to t = %2 (L_S/L to %3), the snapshot's t is %4").arg(c.method).arg(c.iteration.size() - 1).arg(c.lsOverLMean.size() - 1).arg(s.iteration());
   const QCPRange t = w.costPlot()->xAxis->range();
   double last = 1;
   for (const ConvergenceCurve& c : s.curves) last = std::max(last, c.iteration.isEmpty() ? 0.0 : c.iteration.back());

@@ -64,14 +64,20 @@ void LiveTrace::record(const IterationState& state) {
     }
   }
   detail_.lsOverLMean.append(meanRatio);
+  samplesBy_.append(static_cast<int>(detail_.sampleZeta.size()));
 }
 
-ConvergenceCurve LiveTrace::curve() const {
+ConvergenceCurve LiveTrace::curve(int upTo) const {
   QMutexLocker lock(&mutex_);
   ConvergenceCurve curve = detail_;
-  const auto count = static_cast<qsizetype>(rows().size());
+  const qsizetype count = std::min<qsizetype>(upTo, static_cast<qsizetype>(rows().size()));
+  const qsizetype samples = count > 0 ? samplesBy_[count - 1] : 0;
+  curve.lsOverLMean.resize(count);
+  for (QVector<double>* v : {&curve.sampleZeta, &curve.sampleRatio}) v->resize(samples);
+  curve.sampleSignal.resize(samples);
   for (QVector<double>* v : {&curve.iteration, &curve.gapMean, &curve.gapQ10, &curve.gapQ90, &curve.stepTimesL}) v->reserve(count);
-  for (const TraceRow& row : rows()) {
+  for (qsizetype t = 0; t < count; ++t) {
+    const TraceRow& row = rows()[static_cast<size_t>(t)];
     curve.iteration.append(row.iteration);
     curve.gapMean.append(row.gap);
     curve.gapQ10.append(row.gapQ10);

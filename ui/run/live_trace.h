@@ -12,9 +12,9 @@
 
 #include <QMutex>
 
-#include <memory>
-
 #include <functional>
+#include <limits>
+#include <memory>
 
 namespace unfold::ui {
 
@@ -24,8 +24,8 @@ class LiveTrace : public TraceRecorder {
             RunGate& gate, std::function<bool()> abandoned);
   bool onIteration(const IterationState& state) override;
 
-  // What is recorded so far, the iterates shared (no copy).
-  ConvergenceCurve curve() const;
+  // The first `count` iterates recorded (t < count; all there are, if fewer), the iterates shared (no copy).
+  ConvergenceCurve curve(int count = std::numeric_limits<int>::max()) const;
   int iterationsRecorded() const;
   Algorithm algorithm() const { return algorithm_; }
 
@@ -43,6 +43,7 @@ class LiveTrace : public TraceRecorder {
   std::shared_ptr<IterateHistory> history_;
   int sampleEvery_ = 1;
   long sampleCounter_ = 0;
+  QVector<int> samplesBy_;  // per iteration t: the cloud's samples taken up to and including t
 };
 
 // How many signals the inspector keeps iterate by iteration (fewer on long runs, so that the iterates

@@ -9,7 +9,9 @@
 
 #include <QMetaObject>
 
+#include <algorithm>
 #include <condition_variable>
+#include <limits>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -83,9 +85,19 @@ struct SolverWorker::Run {
   std::function<bool()> abandoned;
   ConvergenceSnapshot snapshot;  // the run's results so far
   std::vector<std::unique_ptr<LiveTrace>> traces;
+  // The iterates every solver has recorded.
+  int reached() const {
+    int least = std::numeric_limits<int>::max();
+    for (const auto& trace : traces) least = std::min(least, trace->iterationsRecorded());
+    return least;
+  }
+  // Every solver up to the t they have all reached: the solvers run side by side at their own pace, and the
+  // plots, the status bar and the data of a snapshot tell one t (a fast solver's lead shows once the slowest
+  // catches up).
   void takeCurves() {
+    const int common = reached();
     snapshot.curves.clear();
-    for (const auto& trace : traces) snapshot.curves.append(trace->curve());
+    for (const auto& trace : traces) snapshot.curves.append(trace->curve(common));
   }
 };
 
@@ -164,11 +176,10 @@ bool SolverWorker::solve(Run& run) {
 
 // Partial results while the solvers run, paced at kPartial: whenever something changed.
 void SolverWorker::sendWhileSolving(Run& run, RunningSolvers& running) {
-  long shown = -1;
+  int shown = -1;
   bool shownPaused = false;
   while (running.waitFor(kPartial) > 0) {
-    long recorded = 0;
-    for (const auto& trace : run.traces) recorded += trace->iterationsRecorded();
+    const int recorded = run.reached();
     const bool paused = gate_.paused();
     if ((recorded == shown && paused == shownPaused) || run.abandoned()) continue;
     run.takeCurves();
