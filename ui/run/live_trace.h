@@ -24,8 +24,8 @@ class LiveTrace : public TraceRecorder {
             RunGate& gate, std::function<bool()> abandoned);
   bool onIteration(const IterationState& state) override;
 
-  // The first `count` iterates recorded (t < count; all there are, if fewer), the iterates shared (no copy).
-  ConvergenceCurve curve(int count = std::numeric_limits<int>::max()) const;
+  // The iterates t < upTo recorded so far (all of them by default), the iterates shared (no copy).
+  ConvergenceCurve curve(int upTo = std::numeric_limits<int>::max()) const;
   int iterationsRecorded() const;
   Algorithm algorithm() const { return algorithm_; }
 

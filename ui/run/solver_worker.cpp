@@ -11,8 +11,8 @@
 
 #include <algorithm>
 #include <condition_variable>
-#include <limits>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <thread>
