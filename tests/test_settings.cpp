@@ -5,6 +5,8 @@
 #include "window_runs.h"
 
 #include <QCheckBox>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -146,6 +148,42 @@ class TestSettings : public QObject {
     w.restoreLastSession();
     QCOMPARE(w.settingsPanel()->settings().iterations, 37);
     QCOMPARE(w.settingsPanel()->settings().trainCount, 321);
+  }
+
+  // A refused run is not what the next launch starts from: the problem shown before it is, or with none,
+  // the first launch's welcome (a NaN in D used to be refused again at every launch, before anything showed).
+  void aRefusedRunIsNotRemembered() {
+    QSettings().clear();
+    QTemporaryDir dir;
+    QFile d(dir.filePath("D.csv")), x(dir.filePath("X.csv"));
+    QVERIFY(d.open(QIODevice::WriteOnly) && x.open(QIODevice::WriteOnly));
+    d.write("1,0,nan\n0,1,1\n");
+    x.write("1,2\n3,4\n");
+    d.close(), x.close();
+    ExperimentSettings refused;
+    refused.source = ProblemSource::Files;
+    refused.dictionaryFile = d.fileName();
+    refused.signalsFile = x.fileName();
+    ExperimentSettings good;
+    good.iterations = 37;
+    for (const bool earlierProblem : {true, false}) {
+      QSettings().clear();
+      {
+        MainWindow w;
+        w.setDialogsEnabled(false);
+        if (earlierProblem) QVERIFY(runSettings(w, good));
+        QSignalSpy failed(&w, &MainWindow::runFailed);
+        w.settingsPanel()->setSettings(refused, SettingsPanel::Quietly);
+        w.startDefaultRun();
+        QVERIFY(failed.wait(30000));
+        QVERIFY2(failed.at(0).at(0).toString().contains("D.csv, line 1, column 3"), qPrintable(failed.at(0).at(0).toString()));
+      }
+      QCOMPARE(QSettings().contains("lastSession"), earlierProblem);
+      MainWindow w;
+      w.restoreLastSession();
+      QCOMPARE(w.settingsPanel()->settings().source, ProblemSource::Gaussian);
+      if (earlierProblem) QCOMPARE(w.settingsPanel()->settings().iterations, 37);
+    }
   }
 };
 

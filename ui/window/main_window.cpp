@@ -362,8 +362,10 @@ void MainWindow::onFinished(quint64 generation) {
 void MainWindow::onFailed(quint64 generation, const QString& message) {
   if (generation != latestGeneration_) return;
   failure_ = message;
-  // The form goes back to the problem the plots still show: controls, plots and status agree.
+  // The form goes back to the problem the plots still show: controls, plots and status agree, and that
+  // problem, not the refused one, is what the next launch starts from.
   if (shown_.generation > 0) settings_->setSettings(shown_.request, SettingsPanel::Quietly);
+  rememberSettings();
   updateStatus();
   emit runFailed(message);
   if (dialogsEnabled_) QMessageBox::warning(this, "Unfold Lab", message);

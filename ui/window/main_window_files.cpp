@@ -214,6 +214,12 @@ void MainWindow::rebuildRecentMenu() {
 }
 
 void MainWindow::rememberSettings() {
+  // Refused settings with no earlier problem to go back to are not kept: the next launch would refuse
+  // them again before showing anything.
+  if (!failure_.isEmpty() && shown_.generation == 0) {
+    QSettings().remove("lastSession");
+    return;
+  }
   // The settings only: trained weights can run to megabytes (LISTA's m x m matrices per layer) and
   // belong in session files, not in QSettings.
   Session last = currentSession();
