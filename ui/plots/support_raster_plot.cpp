@@ -33,6 +33,7 @@ SupportRasterPlot::SupportRasterPlot(QWidget* parent) : WorkbenchPlot("Support e
   solutionPositive_->setName("z* > 0");
   solutionNegative_->setName("z* < 0");
 
+  withoutLogToggle();  // atom indices (and |Sₜ| below them) on a log axis would mean nothing
   bottom_ = addPanelBelow(0.5, "iteration t", "|Sₜ|");
   bottom_->axis(QCPAxis::atLeft)->ticker()->setTickCount(3);
   // The colour scale spans the raster's height, not the height of its row (which holds the x axis too).

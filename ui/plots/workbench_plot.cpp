@@ -283,10 +283,12 @@ void WorkbenchPlot::mouseMoveEvent(QMouseEvent* event) {
 
 void WorkbenchPlot::contextMenuEvent(QContextMenuEvent* event) {
   QMenu menu(this);
-  QAction* log = menu.addAction("Logarithmic y axis");
-  log->setCheckable(true);
-  log->setChecked(logarithmicY());
-  connect(log, &QAction::toggled, this, &WorkbenchPlot::setLogarithmicY);
+  if (logToggleOffered_) {
+    QAction* log = menu.addAction("Logarithmic y axis");
+    log->setCheckable(true);
+    log->setChecked(logarithmicY());
+    connect(log, &QAction::toggled, this, &WorkbenchPlot::setLogarithmicY);
+  }
   addViewActions(&menu);
   menu.addAction("Rescale (double click)", this, [this] {
     userView_ = false;

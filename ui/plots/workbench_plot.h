@@ -73,6 +73,8 @@ class WorkbenchPlot : public QCustomPlot {
   // Ranges that would draw nothing sensible (empty, inverted, not finite, log through zero, a log range
   // narrower than a decade whose tick labels repeat) are widened around what they hold.
   void sanitizeRanges();
+  // For a plot whose y axis is not a quantity (an atom index): the context menu offers no log scale.
+  void withoutLogToggle() { logToggleOffered_ = false; }
   // For a plot that fits its legend's size itself: makeRoomForLegend leaves its look alone.
   void keepLegendLook() { legendLookSizedBySubclass_ = true; }
   // A subclass's own view options, added to the context menu after the log toggle.
@@ -112,6 +114,7 @@ class WorkbenchPlot : public QCustomPlot {
   QHash<QCPAxis*, QCPRange> emptyRanges_;  // every axis as the plot first showed it empty
   bool userView_ = false;
   bool legendLookSizedBySubclass_ = false;
+  bool logToggleOffered_ = true;
   bool legendHiddenForRoom_ = false;  // by makeRoomForLegend, which tries it again after a resize
 };
 
