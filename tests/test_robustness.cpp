@@ -224,6 +224,18 @@ class TestRobustness : public QObject {
     QVERIFY(!panel.findChild<QPushButton*>("attack")->isEnabled());
     QVERIFY(panel.findChild<QLabel*>("robustnessSummary")->text().startsWith("Train a network"));
     QCOMPARE(storyProblems(w), QString());
+    // A wheel turned over the dock's boxes and slider changes nothing (as over the Experiment form).
+    auto* kind = panel.findChild<QComboBox*>("shiftKind");
+    auto* noise = panel.findChild<QSlider*>("shiftNoise");
+    const int kindBefore = kind->currentIndex(), noiseBefore = noise->value();
+    for (QWidget* target : {static_cast<QWidget*>(kind), static_cast<QWidget*>(noise)}) {
+      const QPointF at(target->rect().center());
+      QWheelEvent notch(at, target->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+      QSpontaneKeyEvent::setSpontaneous(&notch);
+      QApplication::sendEvent(target, &notch);
+    }
+    QCOMPARE(kind->currentIndex(), kindBefore);
+    QCOMPARE(noise->value(), noiseBefore);
   }
 };
 

@@ -4,6 +4,7 @@
 #include "plots/robustness_plot.h"
 #include "run/run_status.h"
 #include "window/log_slider.h"
+#include "window/wheel_guard.h"
 
 #include <QComboBox>
 #include <QGridLayout>
@@ -81,6 +82,7 @@ RobustnessPanel::RobustnessPanel(QWidget* parent) : QWidget(parent) {
   connect(inspectUnder_, &QComboBox::currentIndexChanged, this, [this] {
     if (!lastInspection_.curves.isEmpty()) emit inspectedMethodChanged();
   });
+  guardWheel(this);  // as in the Experiment form: a wheel over the dock never starts a new evaluation
   updateControls();
 }
 
