@@ -86,11 +86,13 @@ inline QString storyProblems(MainWindow& w) {
   QGroupBox* inspectBox = nullptr;
   for (QGroupBox* box : w.settingsPanel()->findChildren<QGroupBox*>())
     if (box->title().startsWith("Inspect")) inspectBox = box;
-  const QString expectedTitle = w.inspectingRobustness() ? QString("Inspect (showing %1, %2 from Robustness)")
-                                                                .arg(methodLabel(w.robustnessPanel()->inspectedMethod()), inspectedRun.signalName(0))
-                                                          : QString("Inspect (no recomputation)");
+  const QString expectedTitle = w.inspectingRobustness() ? QString("Inspect (another pick)") : QString("Inspect (no recomputation)");
   if (!inspectBox || inspectBox->title() != expectedTitle)
     problems << "Inspect box reads '" + (inspectBox ? inspectBox->title() : QString()) + "', expected '" + expectedTitle + "'";
+  const QLabel* note = w.settingsPanel()->findChild<QLabel*>("inspectNote");
+  const QString expectedNote = QString("The plots show %1, %2 from Robustness").arg(methodLabel(w.robustnessPanel()->inspectedMethod()), inspectedRun.signalName(0));
+  if (!note || note->isVisibleTo(w.settingsPanel()) != w.inspectingRobustness() || (w.inspectingRobustness() && !note->text().startsWith(expectedNote)))
+    problems << "Inspect box note reads '" + (note ? note->text() : QString()) + "', expected '" + expectedNote + "'";
   if (auto* methods = w.settingsPanel()->findChild<QComboBox*>("inspectMethod"); methods && !s.curves.isEmpty()) {
     const auto* model = qobject_cast<QStandardItemModel*>(methods->model());
     for (int row = 0; row < methods->count(); ++row) {

@@ -91,9 +91,13 @@ class TestRobustness : public QObject {
                        plot.yAxis->coordToPixel(plot.worstMark()->data()->at(0)->value));
     QCOMPARE(plot.signalAt(mark).signal, static_cast<int>(worst));
     QVERIFY(plot.signalAt(mark).attacked);
+    const int formWidth = w.settingsPanel()->minimumSizeHint().width();
     QTest::mouseClick(&plot, Qt::LeftButton, {}, at);
     QTRY_VERIFY(w.inspectingRobustness());
     QVERIFY2(w.supportPlot()->title().contains(QString("SLISTA, attacked signal %1").arg(worst)), qPrintable(w.supportPlot()->title()));
+    // The form says what the plots show without growing wider than its dock.
+    QVERIFY2(w.settingsPanel()->minimumSizeHint().width() <= formWidth,
+             qPrintable(QString("%1 px, was %2").arg(w.settingsPanel()->minimumSizeHint().width()).arg(formWidth)));
     QCOMPARE(w.supportPlot()->raster()->data()->keySize(), 7);  // z_0 .. z_6
     QCOMPARE(storyProblems(w), QString());
     const QString said = panel.findChild<QLabel*>("robustnessInspection")->text();

@@ -221,6 +221,11 @@ QGroupBox* SettingsPanel::buildInspectBox() {
                            QString("The signal the support and Lₛ/L plots show (the first %1 are kept);\n"
                                    "or click a dot in the Lₛ/L scatter").arg(kInspectedSignalLimit));
   inspectSignal_->setKeyboardTracking(true);
+  inspectNote_ = new QLabel;  // what another panel picked (wrapped: a long box title would widen the form)
+  inspectNote_->setObjectName("inspectNote");
+  inspectNote_->setWordWrap(true);
+  inspectNote_->hide();
+  form->addRow(inspectNote_);
   form->addRow("method", inspectMethod_);
   form->addRow("signal", inspectSignal_);
   return box;
@@ -320,7 +325,9 @@ void SettingsPanel::setInspectableMethods(const QList<Algorithm>& methods) {
 }
 
 void SettingsPanel::setInspectedElsewhere(const QString& what) {
-  inspectBox_->setTitle(what.isEmpty() ? kInspectTitle : QString("Inspect (showing %1)").arg(what));
+  inspectBox_->setTitle(what.isEmpty() ? kInspectTitle : "Inspect (another pick)");
+  inspectNote_->setText(QString("The plots show %1; pick a method or signal here to go back.").arg(what));
+  inspectNote_->setVisible(!what.isEmpty());
 }
 
 void SettingsPanel::lambdaFromSlider(double value) {

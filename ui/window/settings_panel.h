@@ -80,6 +80,7 @@ class SettingsPanel : public QWidget {
   QLabel* lossNote_;
   int sourceIndex_ = 0;  // the source shown before the last choice (restored if an import is cancelled)
   QGroupBox* inspectBox_ = nullptr;
+  QLabel* inspectNote_ = nullptr;
   QComboBox* inspectMethod_;
   QSpinBox* inspectSignal_;
   bool syncing_ = false;
