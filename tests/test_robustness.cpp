@@ -64,6 +64,8 @@ class TestRobustness : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(panel.shown().complete && panel.shown().attackedGap.size() == 100, 30000);
     const RobustnessSnapshot attacked = panel.shown();
     QCOMPARE(attacked.attackStep, 25);
+    // The bar beside the steps box says what was done, not a number that reads like the box's twin.
+    QTRY_COMPARE(panel.findChild<QProgressBar*>()->text(), QString("attacked: 25 steps"));
     for (qsizetype j = 0; j < 100; ++j) QVERIFY(attacked.attackedGap[j] >= attacked.testGap[j]);
     QVERIFY2(attacked.meanAttackedGap() >= 2 * attacked.meanTestGap(),
              qPrintable(QString("%1 -> %2").arg(attacked.meanTestGap()).arg(attacked.meanAttackedGap())));

@@ -346,7 +346,7 @@ void RobustnessPanel::updateControls() {
   stop_->setEnabled(attacking_);
   progress_->setRange(0, std::max(1, attacking_ ? requestedSteps_ : shown_.request.attackSteps));
   progress_->setValue(shown_.attackStep);
-  progress_->setFormat(attacking_ ? "step %v of %m" : shown_.attackedGap.isEmpty() ? "not attacked" : "%v steps");
+  progress_->setFormat(attacking_ ? "step %v of %m" : shown_.attackedGap.isEmpty() ? "not attacked" : "attacked: %v steps");
   progress_->setEnabled(attacking_ || !shown_.attackedGap.isEmpty());
 }
 
