@@ -47,6 +47,7 @@ with tempfile.TemporaryDirectory() as d:
             os.makedirs(folder, exist_ok=True)
             run("export", "--net", net, "--format", fmt, "--out", folder)  # the network file holds D
             module = load(f"{folder}/{kind.replace('-', '_')}.py")
+            assert "lambda = 0.2." in module.__doc__, module.__doc__  # as the user gave it, not 0.20000000000000001
             error = np.max(np.abs(module.forward(X) - expected))
             assert error <= 1e-10, f"{kind} {fmt}: max |forward - eval --codes| = {error:.3g}"
             if fmt == "torch":  # trainable further: the Lasso cost back-propagates to every learned weight

@@ -6,6 +6,7 @@
 #include "networks/alista_weights.h"
 
 #include <cctype>
+#include <charconv>
 #include <cstdio>
 
 namespace unfold {
@@ -61,14 +62,20 @@ std::string layerStep(Parametrization kind, const std::string& indent) {
   return {};
 }
 
+// The shortest decimal that reads back as `value` (0.2, not 0.20000000000000001): what a person typed.
+std::string shortestDecimal(double value) {
+  char digits[32];
+  return std::string(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+}
+
 std::string docstring(const NetworkFile& file, const std::string& moduleName, const std::string& sourceName, const char* needs) {
   char text[512];
   std::snprintf(text, sizeof text,
-                "\"\"\"%s network exported by Unfold Lab %s from %s: %d layers, n = %lld, m = %lld, lambda = %.17g.\n\n"
+                "\"\"\"%s network exported by Unfold Lab %s from %s: %d layers, n = %lld, m = %lld, lambda = %s.\n\n"
                 "forward(X) takes signals as rows (N x n) and returns the codes as rows (N x m), as\n"
                 "`unfoldlab eval --codes` does. Needs %s; the weights are in %s.npz next to this file.\n\"\"\"\n",
                 parametrizationLabel(file.weights.kind).c_str(), kVersion, sourceName.c_str(), file.weights.layerCount(),
-                static_cast<long long>(file.n), static_cast<long long>(file.m), file.lambda, needs, moduleName.c_str());
+                static_cast<long long>(file.n), static_cast<long long>(file.m), shortestDecimal(file.lambda).c_str(), needs, moduleName.c_str());
   return text;
 }
 
