@@ -12,6 +12,7 @@
 #include "run/session_file.h"
 #include "window/dashboard_export_dialog.h"
 #include "window/main_window.h"
+#include "dialog_answers.h"
 #include "window_runs.h"
 
 #include <QApplication>
@@ -85,47 +86,6 @@ QStringList curvesUnderLegend(WorkbenchPlot& plot) {
     }
   }
   return under;
-}
-
-// Once a modal dialog of type T is shown (by a call that blocks in its event loop), hands it to `act`.
-template <typename T, typename Act>
-void whenShown(Act act) {
-  auto* poll = new QTimer;
-  poll->setInterval(20);
-  QObject::connect(poll, &QTimer::timeout, [poll, act] {
-    for (QWidget* w : QApplication::topLevelWidgets()) {
-      if (auto* dialog = qobject_cast<T*>(w); dialog && dialog->isVisible()) {
-        poll->stop();
-        poll->deleteLater();
-        act(dialog);
-        return;
-      }
-    }
-  });
-  poll->start();
-}
-
-// Answers the next file dialog with `path`. The dialog loads its folder asynchronously and may then
-// put its initial name back: the answer is given once the dialog holds the path.
-void saveAs(const QString& path) {
-  auto* poll = new QTimer;
-  poll->setInterval(20);
-  QObject::connect(poll, &QTimer::timeout, [poll, path] {
-    for (QWidget* w : QApplication::topLevelWidgets()) {
-      auto* dialog = qobject_cast<QFileDialog*>(w);
-      if (!dialog || !dialog->isVisible()) continue;
-      if (dialog->selectedFiles() != QStringList{path}) {
-        // Typed, as a user would: the name field takes a whole path.
-        if (auto* name = dialog->findChild<QLineEdit*>("fileNameEdit")) name->setText(path);
-        return;  // look again at the next tick
-      }
-      poll->stop();
-      poll->deleteLater();
-      static_cast<QDialog*>(dialog)->accept();  // QFileDialog::accept is protected, QDialog's public
-      return;
-    }
-  });
-  poll->start();
 }
 
 QRect rectIn(QWidget* window, QWidget* w) { return QRect(w->mapTo(window, QPoint(0, 0)), w->size()); }
@@ -283,6 +243,14 @@ class TestExport : public QObject {
     window.ratioPlot()->exportFigureInteractively();
     QVERIFY2(QFileInfo(pdf).size() > 1000, qPrintable(window.statusBar()->currentMessage() + " | " + QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).join(",")));
     QCOMPARE(window.statusBar()->currentMessage(), "Lₛ / L exported to " + pdf);
+    // A session saved from the File menu says so too.
+    const QString session = dir.filePath("s.json");
+    saveAs(session);
+    for (QAction* a : window.findChildren<QAction*>())
+      if (a->text() == "&Save session…") action = a;
+    action->trigger();  // (not inside the loop: saving rebuilds the recent-files menu and its actions)
+    QVERIFY(QFileInfo(session).size() > 100);
+    QCOMPARE(window.statusBar()->currentMessage(), "Session saved to " + session);
     // The names the exports suggest are plain ASCII, from the titles.
     QCOMPARE(window.ratioPlot()->fileStem(), QString("ls-over-l"));
     QCOMPARE(window.costPlot()->fileStem(), QString("cost-decrease"));

@@ -92,6 +92,7 @@ void MainWindow::addSessionActions(QMenu* file) {
     const QString path = QFileDialog::getSaveFileName(this, "Save session", "session.json", "Unfold Lab session (*.json)");
     if (path.isEmpty()) return;
     if (const QString error = saveSessionFile(path); !error.isEmpty()) QMessageBox::warning(this, "Save session", error);
+    else statusBar()->showMessage(QString("Session saved to %1").arg(path), kExportMessageMs);
   });
   recentMenu_ = file->addMenu("Open &recent");
   rebuildRecentMenu();

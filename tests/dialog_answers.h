@@ -1,0 +1,54 @@
+// Answering the modal dialogs a test opens (a call that shows one blocks in its event loop until the
+// dialog is answered): a timer polls the top-level widgets and acts once the dialog shows.
+#pragma once
+
+#include <QApplication>
+#include <QDialog>
+#include <QFileDialog>
+#include <QLineEdit>
+#include <QTimer>
+
+namespace unfold::ui {
+
+// Once a modal dialog of type T is shown (by a call that blocks in its event loop), hands it to `act`.
+template <typename T, typename Act>
+void whenShown(Act act) {
+  auto* poll = new QTimer;
+  poll->setInterval(20);
+  QObject::connect(poll, &QTimer::timeout, [poll, act] {
+    for (QWidget* w : QApplication::topLevelWidgets()) {
+      if (auto* dialog = qobject_cast<T*>(w); dialog && dialog->isVisible()) {
+        poll->stop();
+        poll->deleteLater();
+        act(dialog);
+        return;
+      }
+    }
+  });
+  poll->start();
+}
+
+// Answers the next file dialog with `path`. The dialog loads its folder asynchronously and may then
+// put its initial name back: the answer is given once the dialog holds the path.
+inline void saveAs(const QString& path) {
+  auto* poll = new QTimer;
+  poll->setInterval(20);
+  QObject::connect(poll, &QTimer::timeout, [poll, path] {
+    for (QWidget* w : QApplication::topLevelWidgets()) {
+      auto* dialog = qobject_cast<QFileDialog*>(w);
+      if (!dialog || !dialog->isVisible()) continue;
+      if (dialog->selectedFiles() != QStringList{path}) {
+        // Typed, as a user would: the name field takes a whole path.
+        if (auto* name = dialog->findChild<QLineEdit*>("fileNameEdit")) name->setText(path);
+        return;  // look again at the next tick
+      }
+      poll->stop();
+      poll->deleteLater();
+      static_cast<QDialog*>(dialog)->accept();  // QFileDialog::accept is protected, QDialog's public
+      return;
+    }
+  });
+  poll->start();
+}
+
+}  // namespace unfold::ui
