@@ -137,6 +137,14 @@ class TestTeaching : public QObject {
     QVERIFY(regridded.wait(5000));
     QVERIFY(view.picture().gridXMin <= x.lower && view.picture().gridXMax >= x.upper);
     QVERIFY(view.picture().gridYMin <= y.lower && view.picture().gridYMax >= y.upper);
+    // Zoomed in on z*, a double click shows the whole picture and the path again.
+    view.plane()->xAxis->setRange(p.zStar[0] - 0.01, p.zStar[0] + 0.01);
+    view.plane()->yAxis->setRange(p.zStar[1] - 0.01, p.zStar[1] + 0.01);
+    QTest::mouseDClick(view.plane(), Qt::LeftButton, {}, view.plane()->axisRect()->rect().center());
+    const auto inSight = [&view](const double* point) {
+      return view.plane()->xAxis->range().contains(point[0]) && view.plane()->yAxis->range().contains(point[1]);
+    };
+    QTRY_VERIFY(inSight(m.from) && inSight(m.grad) && inSight(m.to) && inSight(p.zStar));
   }
 
   void aLessonStepOpensAFreshPlaneBesideTheLesson() {
@@ -278,6 +286,18 @@ class TestTeaching : public QObject {
     QCOMPARE(window.lessonPanel()->currentStep(), 0);
     QVERIFY(!welcome->isVisible());
     QVERIFY(WelcomeBanner::dismissedBefore());
+    // Lessons opened from the Teach menu take its place as well: it offered the first lesson.
+    QSettings().clear();
+    MainWindow other;
+    other.show();
+    QVERIFY(other.welcome()->isVisible());
+    QAction* lessons = nullptr;
+    for (QAction* a : other.findChildren<QAction*>())
+      if (a->text() == "&Lessons") lessons = a;
+    QVERIFY(lessons);
+    lessons->trigger();
+    QVERIFY(other.lessonPanel()->isVisible());
+    QVERIFY(!other.welcome()->isVisible());
   }
 
   void anEndlessSessionFileIsRefusedNamingIt() {

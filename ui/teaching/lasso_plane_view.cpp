@@ -77,6 +77,9 @@ QCustomPlot* LassoPlaneView::buildPlanePlot() {
   plane_->legend->setBrush(QColor(255, 255, 255, 210));
   plane_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
   plane_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+  // As on the workbench's plots, a double click undoes the user's zoom and pan.
+  connect(plane_, &QCustomPlot::mouseDoubleClick, this, [this] { fitView(); });
+  plane_->setToolTip("Drag to pan, wheel to zoom, double click to see the whole picture again");
   levels_ = new QCPColorMap(plane_->xAxis, plane_->yAxis);
   // Light grey bands, one per level: level lines on which the coloured paths stand out.
   QCPColorGradient bands;

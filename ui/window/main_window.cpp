@@ -76,8 +76,7 @@ void MainWindow::buildWelcome() {
   welcome_ = welcome;
   welcome->setVisible(!WelcomeBanner::dismissedBefore());
   connect(welcome, &WelcomeBanner::runRequested, this, &MainWindow::startDefaultRun);
-  connect(welcome, &WelcomeBanner::lessonRequested, this, [this, welcome] {
-    welcome->dismiss();  // it has done its job: the lesson takes over, and the cost plot its room
+  connect(welcome, &WelcomeBanner::lessonRequested, this, [this] {
     showLessons();
     lessons_->startLesson(0);
   });

@@ -9,6 +9,7 @@
 #include "run/session_file.h"
 #include "run/solver_worker.h"
 #include "run/worker_thread.h"
+#include "window/welcome_banner.h"
 
 #include <QElapsedTimer>
 #include <QMainWindow>
@@ -57,7 +58,7 @@ class MainWindow : public QMainWindow {
   // Headless use (--screenshot): errors go to runFailed() only, never to a dialog.
   void setDialogsEnabled(bool enabled) { dialogsEnabled_ = enabled; }
   // The in-window welcome shown on first launch (until dismissed).
-  QWidget* welcome() const { return welcome_; }
+  WelcomeBanner* welcome() const { return welcome_; }
 
   // Runs the current settings now (F5), or stops (Esc).
   void startDefaultRun();
@@ -146,7 +147,7 @@ class MainWindow : public QMainWindow {
   ConvergenceSnapshot shown_;     // the last snapshot drawn: every plot and the status bar show it
   QString inspectorKey_;          // what the inspector plots show (redrawn only when it changes)
   QString failure_;               // why the latest request was refused, until the next one
-  QWidget* welcome_ = nullptr;
+  WelcomeBanner* welcome_ = nullptr;
   SettingsPanel* settings_ = nullptr;
   QLabel* statusText_ = nullptr;
   QProgressBar* progress_ = nullptr;

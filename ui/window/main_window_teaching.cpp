@@ -55,6 +55,9 @@ void MainWindow::buildTeachMenu() {
 }
 
 void MainWindow::showLessons() {
+  // However the lessons were opened, the welcome has done its job (it offers the first lesson): the
+  // lesson takes over, and the cost plot its room.
+  welcome_->dismiss();
   lessonsDock_->show();
   lessonsDock_->raise();
   resizeDocks({experimentDock_, lessonsDock_}, {height() / 2, height() / 2}, Qt::Vertical);
