@@ -224,11 +224,12 @@ class TestFlows : public QObject {
     QTRY_VERIFY(!w.running());
     CHECK_STORY(w);
     QVERIFY(w.statusText().contains("refused") && w.statusText().contains("previous problem"));
-    // The good file: the imported problem everywhere.
+    // The good file: the dialog offers the files just refused, one is changed, the imported problem everywhere.
     QTimer::singleShot(0, [&] {
       auto* dialog = qobject_cast<ImportProblemDialog*>(QApplication::activeModalWidget());
       QVERIFY(dialog);
-      dialog->dictionaryEdit()->setText(dPath);
+      QCOMPARE(dialog->dictionaryFile(), dPath);
+      QCOMPARE(dialog->signalsFile(), bad);
       dialog->signalsEdit()->setText(good);
       dialog->accept();
     });

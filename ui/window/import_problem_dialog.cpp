@@ -51,6 +51,16 @@ ImportProblemDialog::ImportProblemDialog(const QString& dictionary, const QStrin
   updateOk();
 }
 
+std::optional<std::pair<QString, QString>> ImportProblemDialog::ask(const QString& dictionary, const QString& signalsPath,
+                                                                    QWidget* parent) {
+  static std::pair<QString, QString> last;
+  ImportProblemDialog dialog(last.first.isEmpty() ? dictionary : last.first, last.second.isEmpty() ? signalsPath : last.second,
+                             parent);
+  if (dialog.exec() != QDialog::Accepted) return std::nullopt;
+  last = {dialog.dictionaryFile(), dialog.signalsFile()};
+  return last;
+}
+
 QString ImportProblemDialog::dictionaryFile() const { return dictionary_->text().trimmed(); }
 QString ImportProblemDialog::signalsFile() const { return signals_->text().trimmed(); }
 

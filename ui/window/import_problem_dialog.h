@@ -5,6 +5,9 @@
 
 #include <QDialog>
 
+#include <optional>
+#include <utility>
+
 class QLineEdit;
 class QPushButton;
 
@@ -14,6 +17,11 @@ class ImportProblemDialog : public QDialog {
   Q_OBJECT
  public:
   ImportProblemDialog(const QString& dictionary, const QString& signalsPath, QWidget* parent = nullptr);
+  // Asks for the files, offering those last accepted here (even when their run was then refused: the
+  // user fixes one rather than picking both again), else `dictionary` and `signalsPath`. Empty if
+  // cancelled. UI thread.
+  static std::optional<std::pair<QString, QString>> ask(const QString& dictionary, const QString& signalsPath,
+                                                        QWidget* parent);
   QString dictionaryFile() const;
   QString signalsFile() const;
   QLineEdit* dictionaryEdit() const { return dictionary_; }

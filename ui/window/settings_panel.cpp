@@ -281,10 +281,10 @@ void SettingsPanel::sourceChosen(int index) {
 }
 
 bool SettingsPanel::chooseFiles() {
-  ImportProblemDialog dialog(dictionaryFile_->text(), signalsFile_->text(), this);
-  if (dialog.exec() != QDialog::Accepted) return false;
-  dictionaryFile_->setText(dialog.dictionaryFile());
-  signalsFile_->setText(dialog.signalsFile());
+  const auto files = ImportProblemDialog::ask(dictionaryFile_->text(), signalsFile_->text(), this);
+  if (!files) return false;
+  dictionaryFile_->setText(files->first);
+  signalsFile_->setText(files->second);
   return true;
 }
 
