@@ -57,6 +57,11 @@ class TestTeaching : public QObject {
     view.pause();
     view.rewind();
     QCOMPARE(view.shownSteps(), 0);
+    // At t = 0 every curve is the one point F(0) − F*: the gap axis stays around it (a factor 3 each side),
+    // not 17 decades wide.
+    const QCPRange atStart = view.costPlot()->yAxis->range();
+    QVERIFY2(atStart.contains(picture.fZero - picture.fStar) && atStart.upper / atStart.lower <= 10,
+             qPrintable(QString("%1 .. %2").arg(atStart.lower).arg(atStart.upper)));
     // The whole paths: the cost plot shows every method, also one that lands on z* exactly (a gap of 0,
     // below any log axis), as a curve down to the floor ending in a triangle, and says which is which.
     view.showAllSteps();

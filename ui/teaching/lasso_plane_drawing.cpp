@@ -8,7 +8,9 @@
 #include <QLabel>
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace unfold::ui {
 
@@ -110,9 +112,13 @@ void LassoPlaneView::redraw() {
                         .arg(shown_).arg(settings_.steps) + rows[0] + rows[1] + rows[2] + "</table>");
   drawManualPath();
   cost_->xAxis->setRange(0, std::max(settings_.steps, int(manual_.size())));
-  cost_->yAxis->rescale();
-  const QCPRange range = cost_->yAxis->range();
-  cost_->yAxis->setRange(std::max(range.lower / 3, kExactFloor / 3), range.upper * 3);
+  // Around the gaps drawn, from the data: at t = 0 every curve is the one point F(0) − F*, around which
+  // QCustomPlot's rescale of a log axis spreads over 17 decades.
+  double low = std::numeric_limits<double>::infinity(), high = 0.0;
+  for (int i = 0; i < cost_->graphCount(); ++i)
+    for (const QCPGraphData& point : *cost_->graph(i)->data())
+      if (point.value > 0) low = std::min(low, point.value), high = std::max(high, point.value);
+  if (high > 0) cost_->yAxis->setRange(std::max(low / 3, kExactFloor / 3), high * 3);
   plane_->replot(QCustomPlot::rpQueuedReplot);
   cost_->replot(QCustomPlot::rpQueuedReplot);
 }
