@@ -113,7 +113,7 @@ void LassoPlaneView::redraw() {
   drawManualPath();
   cost_->xAxis->setRange(0, std::max(settings_.steps, int(manual_.size())));
   // Around the gaps drawn, from the data: at t = 0 every curve is the one point F(0) − F*, around which
-  // QCustomPlot's rescale of a log axis spreads over 17 decades.
+  // QCustomPlot's rescale of a log axis spreads over decades (1e-9..1e8 after a change of λ).
   double low = std::numeric_limits<double>::infinity(), high = 0.0;
   for (int i = 0; i < cost_->graphCount(); ++i)
     for (const QCPGraphData& point : *cost_->graph(i)->data())
