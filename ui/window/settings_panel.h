@@ -51,6 +51,8 @@ class SettingsPanel : public QWidget {
   void inspectChanged();
 
  private:
+  static constexpr const char* kInspectTitle = "Inspect (no recomputation)";
+
   QGroupBox* buildProblemBox();
   QWidget* buildFileRows();
   QLayout* buildLambdaRow();

@@ -1,0 +1,56 @@
+// The Inspect box's side of the settings panel: which method and signal the inspector plots show, what
+// the last run offers, and what the plots show when another panel picked their signal.
+#include "window/settings_panel.h"
+
+#include <QComboBox>
+#include <QGroupBox>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QStandardItemModel>
+
+#include <algorithm>
+
+namespace unfold::ui {
+
+void SettingsPanel::setInspection(Algorithm method, int signal) {
+  {
+    const QSignalBlocker quiet(this);  // one inspectChanged() for both
+    inspectMethod_->setCurrentIndex(inspectMethod_->findData(static_cast<int>(method)));
+    inspectSignal_->setMaximum(std::max(inspectSignal_->maximum(), signal));
+    inspectSignal_->setValue(signal);
+  }
+  emit inspectChanged();
+}
+
+Algorithm SettingsPanel::inspectedMethod() const {
+  return static_cast<Algorithm>(inspectMethod_->currentData().toInt());
+}
+int SettingsPanel::inspectedSignal() const { return inspectSignal_->value(); }
+
+void SettingsPanel::setInspectableSignals(int count) {
+  const QSignalBlocker quiet(this);  // the plots follow from the snapshot that set the count
+  inspectSignal_->setMaximum(std::max(0, count - 1));
+}
+
+void SettingsPanel::setInspectableMethods(const QList<Algorithm>& methods) {
+  auto* model = qobject_cast<QStandardItemModel*>(inspectMethod_->model());
+  int firstRan = -1;
+  for (int row = 0; row < inspectMethod_->count(); ++row) {
+    const bool ran = methods.contains(static_cast<Algorithm>(inspectMethod_->itemData(row).toInt()));
+    model->item(row)->setEnabled(ran);
+    if (ran && firstRan < 0) firstRan = row;
+  }
+  if (firstRan >= 0 && !model->item(inspectMethod_->currentIndex())->isEnabled()) {
+    const QSignalBlocker quiet(this);
+    inspectMethod_->setCurrentIndex(firstRan);
+  }
+}
+
+void SettingsPanel::setInspectedElsewhere(const QString& what) {
+  inspectBox_->setTitle(what.isEmpty() ? kInspectTitle : "Inspect (another pick)");
+  inspectNote_->setText(QString("The plots show %1; pick a method or signal here to go back.").arg(what));
+  inspectNote_->setVisible(!what.isEmpty());
+}
+
+}  // namespace unfold::ui
