@@ -47,6 +47,9 @@ class TestCliOutputs : public CliTestCase {
     QTest::newRow("eval --report net") << QStringList{"eval", "--net", d + "/X.csv", "--dict", d + "/D.csv", "--signals", d + "/X.csv",
                                                       "--lambda", "0.3", "--report", d + "/X.csv"}
                                        << "--report " + d + "/X.csv is the input --net" << "X.csv";
+    // export writes into a folder: an input file given as --out is named as not one.
+    QTest::newRow("export --out a file") << QStringList{"export", "--net", d + "/X.csv", "--format", "numpy", "--out", d + "/X.csv"}
+                                         << "--out '" + d + "/X.csv': not a folder" << "X.csv";
   }
   void anOutputThatIsAnInputIsRefused() {
     QFETCH(QStringList, arguments);

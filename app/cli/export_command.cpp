@@ -11,6 +11,7 @@
 #include "problem_files.h"
 
 #include <QDir>
+#include <QFileInfo>
 
 namespace unfold::cli {
 
@@ -35,6 +36,8 @@ int runExport(const QStringList& arguments, std::ostream& stdOut, std::ostream& 
   const std::string name = pythonModuleName(options.optionalText("name").value_or(netPath));
   if (options.optionalText("name") && name != *options.optionalText("name"))
     throw InputError("--name: " + quotedInput(*options.optionalText("name")) + " is not a Python identifier (try " + name + ")");
+  if (QFileInfo(QString::fromStdString(folder)).exists() && !QFileInfo(QString::fromStdString(folder)).isDir())
+    throw InputError("--out " + quotedInput(folder) + ": not a folder (the module and its weights go into one)");
   const std::string modulePath = QDir(QString::fromStdString(folder)).filePath(QString::fromStdString(name + ".py")).toStdString();
   const std::string weightsPath = QDir(QString::fromStdString(folder)).filePath(QString::fromStdString(name + ".npz")).toStdString();
   OutputFiles files(stdOut);
