@@ -238,6 +238,14 @@ class TestFlows : public QObject {
     QTRY_VERIFY(!w.running());
     CHECK_STORY(w);
     QVERIFY(w.statusText().contains("D from D.csv (8 x 20)"));
+    // The form asks no n and m for an import, and says what the files held: 30 signals, fewer than asked.
+    auto* panel = w.settingsPanel();
+    QVERIFY(!panel->findChild<QSpinBox*>("n")->isVisibleTo(panel) && !panel->findChild<QSpinBox*>("m")->isVisibleTo(panel));
+    QCOMPARE(panel->findChild<QLabel*>("importedSizes")->text(), "read: n = 8, m = 20; 30 test signals");
+    QCOMPARE(panel->settings().signalCount, 100);
+    source->setCurrentIndex(int(ProblemSource::Gaussian));  // back: the generated problem's n and m again
+    QVERIFY(panel->findChild<QSpinBox*>("n")->isVisibleTo(panel) && !panel->findChild<QLabel*>("importedSizes")->isVisibleTo(panel));
+    QCOMPARE(panel->settings().n, 10);
   }
 
   void tickingANetworkKeepsTheLayout() {

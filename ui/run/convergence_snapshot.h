@@ -85,6 +85,8 @@ struct ConvergenceSnapshot {
   double meanLambdaMax = 0.0;
   double gamma = 0.0;                // m / n, for the Marchenko-Pastur prediction
   int inspected = 0, atoms = 0;
+  int dimension = 0;                 // n
+  int testSignals = 0, trainingSignals = 0;  // as the problem has them (an import may hold fewer than asked)
   QVector<double> solution;          // z* of the inspected signals (index s * atoms + i)
   QStringList signalNames;           // how titles name the inspected signals, when not "signal s"
   QString signalName(int s) const { return signalNames.value(s, QString("signal %1").arg(s)); }

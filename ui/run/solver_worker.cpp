@@ -137,6 +137,9 @@ ConvergenceSnapshot SolverWorker::preparing(const ExperimentSettings& settings, 
   snapshot.meanLambdaMax = lambdaMax(dictionary.atoms(), problem.test.X).mean();
   snapshot.gamma = double(dictionary.atomCount()) / double(dictionary.signalDimension());
   snapshot.atoms = static_cast<int>(dictionary.atomCount());
+  snapshot.dimension = static_cast<int>(dictionary.signalDimension());
+  snapshot.testSignals = static_cast<int>(problem.test.X.cols());
+  snapshot.trainingSignals = static_cast<int>(problem.train.X.cols());
   snapshot.inspected = inspectedSignals(problem.test.X.cols(), snapshot.atoms, settings.iterations);
   snapshot.problem = problem.description;
   snapshot.networksPlanned = static_cast<int>(settings.networks.size());

@@ -263,6 +263,11 @@ void MainWindow::redraw() {
   }
   shownGeneration_ = shown_.generation;
   if (shown_.complete) robustness_->setRun(shown_);  // its networks, once trained
+  if (shown_.request.source == ProblemSource::Files) {
+    QString sizes = QString("n = %1, m = %2; %3 test signals").arg(shown_.dimension).arg(shown_.atoms).arg(shown_.testSignals);
+    if (shown_.trainingSignals > 0) sizes += QString(", %1 training").arg(shown_.trainingSignals);
+    settings_->setImportedSizes(shown_.request.dictionaryFile, shown_.request.signalsFile, sizes);
+  }
   settings_->setInspectableSignals(shown_.inspected);
   QList<Algorithm> solvers;
   for (const ConvergenceCurve& c : shown_.curves)

@@ -79,7 +79,7 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
 QGroupBox* SettingsPanel::buildProblemBox() {
   const ExperimentSettings defaults;
   auto* box = new QGroupBox("Problem");
-  auto* form = new QFormLayout(box);
+  auto* form = problemForm_ = new QFormLayout(box);
   source_ = new QComboBox;
   source_->addItems({"Gaussian dictionary", "Digits atoms (8×8)", "Import D and signals…"});
   source_->setToolTip("Gaussian: unit-norm random atoms. Digits: centred, unit-norm 8×8 images (n = 64).\n"
@@ -118,6 +118,10 @@ QWidget* SettingsPanel::buildFileRows() {
   }
   files->addRow("D", dictionaryFile_);
   files->addRow("signals", signalsFile_);
+  importedSizes_ = new QLabel;
+  importedSizes_->setObjectName("importedSizes");
+  importedSizes_->setWordWrap(true);
+  files->addRow("", importedSizes_);
   auto* change = new QPushButton("Choose files…");
   connect(change, &QPushButton::clicked, this, [this] {
     if (chooseFiles()) emit changed();
@@ -256,9 +260,18 @@ void SettingsPanel::connectEdits() {
 
 void SettingsPanel::updateSourceRows() {
   const auto source = static_cast<ProblemSource>(source_->currentIndex());
-  fileRows_->setVisible(source == ProblemSource::Files);
+  const bool files = source == ProblemSource::Files;
+  fileRows_->setVisible(files);
+  // An import takes n and m from D (the boxes keep the generated problem's, for a switch back), and as
+  // many signals as the file has, up to the counts asked for.
+  problemForm_->setRowVisible(n_, !files);
+  problemForm_->setRowVisible(m_, !files);
+  const bool current = imported_.dictionaryFile == dictionaryFile_->text() && imported_.signalsFile == signalsFile_->text();
+  importedSizes_->setText(current ? "read: " + imported_.sizes : QString());
+  importedSizes_->setVisible(current);
+  qobject_cast<QLabel*>(problemForm_->labelForField(signals_))->setText(files ? "test signals (at most)" : "test signals");
+  qobject_cast<QLabel*>(problemForm_->labelForField(train_))->setText(files ? "train signals (at most)" : "train signals");
   n_->setEnabled(source == ProblemSource::Gaussian);
-  m_->setEnabled(source != ProblemSource::Files);
   if (source == ProblemSource::Digits) {
     const QSignalBlocker blocker(n_);
     n_->setValue(kDigitPixels);
@@ -282,7 +295,13 @@ bool SettingsPanel::chooseFiles() {
   if (!files) return false;
   dictionaryFile_->setText(files->first);
   signalsFile_->setText(files->second);
+  updateSourceRows();
   return true;
+}
+
+void SettingsPanel::setImportedSizes(const QString& dictionaryFile, const QString& signalsFile, const QString& sizes) {
+  imported_ = {dictionaryFile, signalsFile, sizes};
+  updateSourceRows();
 }
 
 void SettingsPanel::updateLossNote() { lossNote_->setVisible(loss_->currentText() == "supervised"); }

@@ -14,6 +14,7 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -45,6 +46,9 @@ class SettingsPanel : public QWidget {
   // The plots show a signal picked elsewhere (in the robustness plot): the box says which, until a pick
   // here takes them back. Empty: the box's own method and signal.
   void setInspectedElsewhere(const QString& what);
+  // What the imported files of the problem shown hold ("n = 8, m = 20; 30 test signals"): said under the
+  // file names while they are the files chosen (n and m are not asked for an import; they come from D).
+  void setImportedSizes(const QString& dictionaryFile, const QString& signalsFile, const QString& sizes);
 
  signals:
   void changed();
@@ -71,6 +75,11 @@ class SettingsPanel : public QWidget {
   QComboBox* source_;
   QLineEdit *dictionaryFile_, *signalsFile_;
   QWidget* fileRows_;
+  QLabel* importedSizes_;
+  struct {
+    QString dictionaryFile, signalsFile, sizes;
+  } imported_;  // what the last imported problem shown held
+  QFormLayout* problemForm_;
   QSpinBox *n_, *m_, *signals_, *train_, *iterations_, *seed_;
   QDoubleSpinBox* lambdaBox_;
   LogSlider* lambdaSlider_;
