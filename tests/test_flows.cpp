@@ -1,10 +1,8 @@
 // What a person does with the workbench, action after action, on the real window: run, pause with a
-// field focused, step, reset, run, stop; change the problem mid-run; turn the wheel over the form;
-// import files (a bad one, then a good one); the supervised loss; reopen a session; first launch and
-// relaunch; a lesson from start to end. After every action, storyProblems() checks that every plot, the
-// status bar and the controls tell the story of the one snapshot shown.
-#include "experiments/problem_generators.h"
-#include "io/matrix_file.h"
+// field focused, step, reset, run, stop; tick a network; stop during training; reopen a session; first
+// launch and relaunch; a lesson from start to end (the problem's flows: test_problem_flows.cpp). After
+// every action, storyProblems() checks that every plot, the status bar and the controls tell the story
+// of the one snapshot shown.
 #include "plots/cost_decrease_plot.h"
 #include "plots/coupling_plot.h"
 #include "plots/learned_steps_plot.h"
@@ -13,73 +11,20 @@
 #include "plots/training_curves_plot.h"
 #include "run/run_status.h"
 #include "teaching/lesson_panel.h"
-#include "window/import_problem_dialog.h"
 #include "window/main_window.h"
 #include "window/settings_panel.h"
-#include "story_check.h"
-#include "window_runs.h"
+#include "flow_steps.h"
 
-#include <QAction>
 #include <QApplication>
-#include <QComboBox>
-#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QPushButton>
-#include <QLabel>
-#include <QProgressBar>
-#include <QRegularExpression>
-#include <QScrollArea>
-#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest>
-#include <QSpontaneKeyEvent>
 
 using namespace unfold::ui;
-
-namespace {
-
-#define CHECK_STORY(window)                                  \
-  do {                                                       \
-    const QString problems = storyProblems(window);          \
-    QVERIFY2(problems.isEmpty(), qPrintable(problems));      \
-  } while (false)
-
-// A run long enough to act on while it goes (a few seconds on 2 cores).
-ExperimentSettings longRun() {
-  return sizedProblem(30, 100, 300, 20000);
-}
-
-// A 3-layer SLISTA on a tiny problem: trains in a blink.
-ExperimentSettings tinySlista(int steps) {
-  ExperimentSettings s;
-  s.n = 5;
-  s.m = 10;
-  s.iterations = 20;
-  s.networks.insert(unfold::Parametrization::Slista);
-  s.layers = 3;
-  s.trainingIterations = steps;
-  s.trainCount = 50;
-  return s;
-}
-
-// Waits until the shown snapshot answers the latest request and satisfies `ready`.
-template <typename Predicate>
-bool shows(MainWindow& w, Predicate ready, int timeoutMs = 60000) {
-  return QTest::qWaitFor([&] { return w.shownGeneration() == w.latestGeneration() && ready(w.shownSnapshot()); }, timeoutMs);
-}
-
-QSpinBox* spin(MainWindow& w, const char* name) { return w.settingsPanel()->findChild<QSpinBox*>(name); }
-
-void openActive(MainWindow& w) {
-  w.show();
-  w.activateWindow();
-  QVERIFY(QTest::qWaitForWindowActive(&w));
-}
-
-}  // namespace
 
 class TestFlows : public QObject {
   Q_OBJECT
@@ -135,119 +80,6 @@ class TestFlows : public QObject {
     QVERIFY(!w.running());
   }
 
-  void changingMMidRunRedrawsEveryPlotForTheNewProblem() {
-    MainWindow w;
-    openActive(w);
-    w.settingsPanel()->setSettings(longRun(), SettingsPanel::Quietly);
-    w.startDefaultRun();
-    QVERIFY(shows(w, [](const ConvergenceSnapshot& s) { return s.iteration() > 10; }));
-    CHECK_STORY(w);
-    spin(w, "m")->setValue(120);  // debounced: a new request with the new problem
-    QVERIFY(shows(w, [](const ConvergenceSnapshot& s) { return s.request.m == 120 && s.iteration() > 10; }));
-    CHECK_STORY(w);
-    QCOMPARE(w.supportPlot()->raster()->data()->valueSize(), 120);
-    QVERIFY(w.statusText().contains("m = 120"));
-    w.stop();
-    QTRY_VERIFY(!w.running());
-    CHECK_STORY(w);
-  }
-
-  void theWheelOverTheFormScrollsItAndChangesNothing() {
-    MainWindow w;
-    w.resize(1024, 700);
-    openActive(w);
-    auto* loss = w.settingsPanel()->findChild<QComboBox*>("loss");
-    QSpinBox* n = spin(w, "n");
-    auto* scroll = qobject_cast<QScrollArea*>(w.settingsPanel()->parentWidget()->parentWidget());
-    QVERIFY(loss && scroll);
-    QVERIFY2(scroll->verticalScrollBar()->maximum() > 0, "at 1024x700 the form scrolls");
-    QVERIFY(scroll->viewport()->height() > 300);  // and shows more than a row
-    QCOMPARE(scroll->verticalScrollBar()->value(), 0);
-    // A wheel notch as the window system delivers it (spontaneous: Qt passes ignored ones to the parents).
-    const auto notch = [](QWidget* target) {
-      const QPointF at(target->rect().center());
-      QWheelEvent down(at, target->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
-      QSpontaneKeyEvent::setSpontaneous(&down);
-      QApplication::sendEvent(target, &down);
-    };
-    const int nBefore = n->value();
-    for (int k = 0; k < 3; ++k) notch(n);
-    QCOMPARE(n->value(), nBefore);
-    QVERIFY(scroll->verticalScrollBar()->value() > 0);  // the form scrolled instead
-    const int before = loss->currentIndex();
-    notch(loss);
-    QCOMPARE(loss->currentIndex(), before);
-    loss->setFocus();
-    QTRY_VERIFY(loss->hasFocus());
-    notch(loss);
-    QVERIFY(loss->currentIndex() != before);  // a focused box takes the wheel
-  }
-
-  void importAsksOnceAndARefusedFileKeepsThePreviousProblem() {
-    QTemporaryDir dir;
-    const QString dPath = dir.filePath("D.csv"), good = dir.filePath("X.csv"), bad = dir.filePath("bad.csv");
-    const unfold::Matrix D = unfold::gaussianDictionary(8, 20, 3);
-    unfold::writeMatrixFile(dPath.toStdString(), D);
-    unfold::writeSignalsFile(good.toStdString(), unfold::makeSignals(unfold::SignalKind::Gaussian, D, 30, 4).X);
-    unfold::writeSignalsFile(bad.toStdString(), unfold::Matrix::Ones(5, 30));  // 5 entries per signal, D has 8 rows
-    MainWindow w;
-    w.setDialogsEnabled(false);
-    openActive(w);
-    QVERIFY(runToCompletion(w));
-    const quint64 before = w.shownGeneration();
-    auto* source = w.settingsPanel()->findChild<QComboBox*>("source");
-    // Choosing Import opens one dialog for both files, no warning; Cancel keeps the problem.
-    QTimer::singleShot(0, [] {
-      auto* dialog = qobject_cast<ImportProblemDialog*>(QApplication::activeModalWidget());
-      QVERIFY(dialog);
-      dialog->reject();
-    });
-    source->setCurrentIndex(int(ProblemSource::Files));
-    QCOMPARE(source->currentIndex(), int(ProblemSource::Gaussian));
-    QVERIFY(!QTest::qWaitFor([&] { return w.latestGeneration() != before; }, 400));  // nothing ran
-    // A refused file: the message names it, the form shows the problem the plots show.
-    QSignalSpy failed(&w, &MainWindow::runFailed);
-    QTimer::singleShot(0, [&] {
-      auto* dialog = qobject_cast<ImportProblemDialog*>(QApplication::activeModalWidget());
-      QVERIFY(dialog);
-      dialog->dictionaryEdit()->setText(dPath);
-      QVERIFY(!dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->isEnabled());  // one file only
-      dialog->signalsEdit()->setText(bad);
-      QVERIFY(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->isEnabled());
-      dialog->accept();
-    });
-    source->setCurrentIndex(int(ProblemSource::Files));
-    QVERIFY(failed.wait(10000));
-    QVERIFY(failed.front().front().toString().contains("bad.csv"));
-    QCOMPARE(w.settingsPanel()->settings().source, ProblemSource::Gaussian);
-    QCOMPARE(w.shownGeneration(), before);
-    QTRY_VERIFY(!w.running());
-    CHECK_STORY(w);
-    QVERIFY(w.statusText().contains("refused") && w.statusText().contains("previous problem"));
-    // The good file: the dialog offers the files just refused, one is changed, the imported problem everywhere.
-    QTimer::singleShot(0, [&] {
-      auto* dialog = qobject_cast<ImportProblemDialog*>(QApplication::activeModalWidget());
-      QVERIFY(dialog);
-      QCOMPARE(dialog->dictionaryFile(), dPath);
-      QCOMPARE(dialog->signalsFile(), bad);
-      dialog->signalsEdit()->setText(good);
-      dialog->accept();
-    });
-    source->setCurrentIndex(int(ProblemSource::Files));
-    QVERIFY(shows(w, [](const ConvergenceSnapshot& s) { return s.complete; }, 30000));
-    QTRY_VERIFY(!w.running());
-    CHECK_STORY(w);
-    QVERIFY(w.statusText().contains("D from D.csv (8 x 20)"));
-    // The form asks no n and m for an import, and says what the files held: 30 signals, fewer than asked.
-    auto* panel = w.settingsPanel();
-    QVERIFY(!panel->findChild<QSpinBox*>("n")->isVisibleTo(panel) && !panel->findChild<QSpinBox*>("m")->isVisibleTo(panel));
-    QCOMPARE(panel->findChild<QLabel*>("importedSizes")->text(), "read: n = 8, m = 20; 30 test signals");
-    QCOMPARE(panel->settings().signalCount, 100);
-    source->setCurrentIndex(int(ProblemSource::Gaussian));  // back: the generated problem's n and m again
-    QVERIFY(panel->findChild<QSpinBox*>("n")->isVisibleTo(panel) && !panel->findChild<QLabel*>("importedSizes")->isVisibleTo(panel));
-    QCOMPARE(panel->settings().n, 10);
-  }
-
   void tickingANetworkKeepsTheLayout() {
     MainWindow w;
     openActive(w);
@@ -262,21 +94,6 @@ class TestFlows : public QObject {
     for (QDockWidget* dock : w.findChildren<QDockWidget*>())
       QCOMPARE(dock->geometry(), before[dock->objectName()]);
     CHECK_STORY(w);
-  }
-
-  void supervisedLossSaysItRedrawsTheSignals() {
-    MainWindow w;
-    openActive(w);
-    ExperimentSettings s = tinySlista(5);
-    s.loss = unfold::LossKind::Supervised;
-    QVERIFY(runSettings(w, s));
-    QVERIFY(w.settingsPanel()->findChild<QLabel*>("lossNote")->isVisible());
-    QVERIFY(w.statusText().contains("x = D z0 + noise"));
-    CHECK_STORY(w);
-    s.loss = unfold::LossKind::Unsupervised;
-    QVERIFY(runSettings(w, s));
-    QVERIFY(!w.settingsPanel()->findChild<QLabel*>("lossNote")->isVisible());
-    QVERIFY(!w.statusText().contains("z0"));
   }
 
   void stopDuringTrainingSaysWhereAndWhy() {

@@ -1,0 +1,51 @@
+// The steps of the flow tests: a window shown and active, waiting for a snapshot, the story check after
+// an action, and the runs they act on.
+#pragma once
+
+#include "story_check.h"
+#include "window_runs.h"
+
+#include <QSpinBox>
+#include <QtTest>
+
+#define CHECK_STORY(window)                                  \
+  do {                                                       \
+    const QString problems = storyProblems(window);          \
+    QVERIFY2(problems.isEmpty(), qPrintable(problems));      \
+  } while (false)
+
+namespace unfold::ui {
+
+// A run long enough to act on while it goes (a few seconds on 2 cores).
+inline ExperimentSettings longRun() {
+  return sizedProblem(30, 100, 300, 20000);
+}
+
+// A 3-layer SLISTA on a tiny problem: trains in a blink.
+inline ExperimentSettings tinySlista(int steps) {
+  ExperimentSettings s;
+  s.n = 5;
+  s.m = 10;
+  s.iterations = 20;
+  s.networks.insert(unfold::Parametrization::Slista);
+  s.layers = 3;
+  s.trainingIterations = steps;
+  s.trainCount = 50;
+  return s;
+}
+
+// Waits until the shown snapshot answers the latest request and satisfies `ready`.
+template <typename Predicate>
+inline bool shows(MainWindow& w, Predicate ready, int timeoutMs = 60000) {
+  return QTest::qWaitFor([&] { return w.shownGeneration() == w.latestGeneration() && ready(w.shownSnapshot()); }, timeoutMs);
+}
+
+inline QSpinBox* spin(MainWindow& w, const char* name) { return w.settingsPanel()->findChild<QSpinBox*>(name); }
+
+inline void openActive(MainWindow& w) {
+  w.show();
+  w.activateWindow();
+  QVERIFY(QTest::qWaitForWindowActive(&w));
+}
+
+}  // namespace unfold::ui

@@ -1,0 +1,162 @@
+// What a person does to the problem on the real window: change m mid-run, turn the wheel over the form,
+// import files (cancel, a bad one, then a good one), choose the supervised loss. After every action,
+// storyProblems() checks that every plot, the status bar and the controls tell the story of the one
+// snapshot shown.
+#include "experiments/problem_generators.h"
+#include "io/matrix_file.h"
+#include "plots/support_raster_plot.h"
+#include "window/import_problem_dialog.h"
+#include "flow_steps.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <QSpontaneKeyEvent>
+
+using namespace unfold::ui;
+
+class TestProblemFlows : public QObject {
+  Q_OBJECT
+ private slots:
+  void init() { QSettings().clear(); }
+
+  void changingMMidRunRedrawsEveryPlotForTheNewProblem() {
+    MainWindow w;
+    openActive(w);
+    w.settingsPanel()->setSettings(longRun(), SettingsPanel::Quietly);
+    w.startDefaultRun();
+    QVERIFY(shows(w, [](const ConvergenceSnapshot& s) { return s.iteration() > 10; }));
+    CHECK_STORY(w);
+    spin(w, "m")->setValue(120);  // debounced: a new request with the new problem
+    QVERIFY(shows(w, [](const ConvergenceSnapshot& s) { return s.request.m == 120 && s.iteration() > 10; }));
+    CHECK_STORY(w);
+    QCOMPARE(w.supportPlot()->raster()->data()->valueSize(), 120);
+    QVERIFY(w.statusText().contains("m = 120"));
+    w.stop();
+    QTRY_VERIFY(!w.running());
+    CHECK_STORY(w);
+  }
+
+  void theWheelOverTheFormScrollsItAndChangesNothing() {
+    MainWindow w;
+    w.resize(1024, 700);
+    openActive(w);
+    auto* loss = w.settingsPanel()->findChild<QComboBox*>("loss");
+    QSpinBox* n = spin(w, "n");
+    auto* scroll = qobject_cast<QScrollArea*>(w.settingsPanel()->parentWidget()->parentWidget());
+    QVERIFY(loss && scroll);
+    QVERIFY2(scroll->verticalScrollBar()->maximum() > 0, "at 1024x700 the form scrolls");
+    QVERIFY(scroll->viewport()->height() > 300);  // and shows more than a row
+    QCOMPARE(scroll->verticalScrollBar()->value(), 0);
+    // A wheel notch as the window system delivers it (spontaneous: Qt passes ignored ones to the parents).
+    const auto notch = [](QWidget* target) {
+      const QPointF at(target->rect().center());
+      QWheelEvent down(at, target->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+      QSpontaneKeyEvent::setSpontaneous(&down);
+      QApplication::sendEvent(target, &down);
+    };
+    const int nBefore = n->value();
+    for (int k = 0; k < 3; ++k) notch(n);
+    QCOMPARE(n->value(), nBefore);
+    QVERIFY(scroll->verticalScrollBar()->value() > 0);  // the form scrolled instead
+    const int before = loss->currentIndex();
+    notch(loss);
+    QCOMPARE(loss->currentIndex(), before);
+    loss->setFocus();
+    QTRY_VERIFY(loss->hasFocus());
+    notch(loss);
+    QVERIFY(loss->currentIndex() != before);  // a focused box takes the wheel
+  }
+
+  void importAsksOnceAndARefusedFileKeepsThePreviousProblem() {
+    QTemporaryDir dir;
+    const QString dPath = dir.filePath("D.csv"), good = dir.filePath("X.csv"), bad = dir.filePath("bad.csv");
+    const unfold::Matrix D = unfold::gaussianDictionary(8, 20, 3);
+    unfold::writeMatrixFile(dPath.toStdString(), D);
+    unfold::writeSignalsFile(good.toStdString(), unfold::makeSignals(unfold::SignalKind::Gaussian, D, 30, 4).X);
+    unfold::writeSignalsFile(bad.toStdString(), unfold::Matrix::Ones(5, 30));  // 5 entries per signal, D has 8 rows
+    MainWindow w;
+    w.setDialogsEnabled(false);
+    openActive(w);
+    QVERIFY(runToCompletion(w));
+    const quint64 before = w.shownGeneration();
+    auto* source = w.settingsPanel()->findChild<QComboBox*>("source");
+    // Choosing Import opens one dialog for both files, no warning; Cancel keeps the problem.
+    QTimer::singleShot(0, [] {
+      auto* dialog = qobject_cast<ImportProblemDialog*>(QApplication::activeModalWidget());
+      QVERIFY(dialog);
+      dialog->reject();
+    });
+    source->setCurrentIndex(int(ProblemSource::Files));
+    QCOMPARE(source->currentIndex(), int(ProblemSource::Gaussian));
+    QVERIFY(!QTest::qWaitFor([&] { return w.latestGeneration() != before; }, 400));  // nothing ran
+    // A refused file: the message names it, the form shows the problem the plots show.
+    QSignalSpy failed(&w, &MainWindow::runFailed);
+    QTimer::singleShot(0, [&] {
+      auto* dialog = qobject_cast<ImportProblemDialog*>(QApplication::activeModalWidget());
+      QVERIFY(dialog);
+      dialog->dictionaryEdit()->setText(dPath);
+      QVERIFY(!dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->isEnabled());  // one file only
+      dialog->signalsEdit()->setText(bad);
+      QVERIFY(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->isEnabled());
+      dialog->accept();
+    });
+    source->setCurrentIndex(int(ProblemSource::Files));
+    QVERIFY(failed.wait(10000));
+    QVERIFY(failed.front().front().toString().contains("bad.csv"));
+    QCOMPARE(w.settingsPanel()->settings().source, ProblemSource::Gaussian);
+    QCOMPARE(w.shownGeneration(), before);
+    QTRY_VERIFY(!w.running());
+    CHECK_STORY(w);
+    QVERIFY(w.statusText().contains("refused") && w.statusText().contains("previous problem"));
+    // The good file: the dialog offers the files just refused, one is changed, the imported problem everywhere.
+    QTimer::singleShot(0, [&] {
+      auto* dialog = qobject_cast<ImportProblemDialog*>(QApplication::activeModalWidget());
+      QVERIFY(dialog);
+      QCOMPARE(dialog->dictionaryFile(), dPath);
+      QCOMPARE(dialog->signalsFile(), bad);
+      dialog->signalsEdit()->setText(good);
+      dialog->accept();
+    });
+    source->setCurrentIndex(int(ProblemSource::Files));
+    QVERIFY(shows(w, [](const ConvergenceSnapshot& s) { return s.complete; }, 30000));
+    QTRY_VERIFY(!w.running());
+    CHECK_STORY(w);
+    QVERIFY(w.statusText().contains("D from D.csv (8 x 20)"));
+    // The form asks no n and m for an import, and says what the files held: 30 signals, fewer than asked.
+    auto* panel = w.settingsPanel();
+    QVERIFY(!panel->findChild<QSpinBox*>("n")->isVisibleTo(panel) && !panel->findChild<QSpinBox*>("m")->isVisibleTo(panel));
+    QCOMPARE(panel->findChild<QLabel*>("importedSizes")->text(), "read: n = 8, m = 20; 30 test signals");
+    QCOMPARE(panel->settings().signalCount, 100);
+    source->setCurrentIndex(int(ProblemSource::Gaussian));  // back: the generated problem's n and m again
+    QVERIFY(panel->findChild<QSpinBox*>("n")->isVisibleTo(panel) && !panel->findChild<QLabel*>("importedSizes")->isVisibleTo(panel));
+    QCOMPARE(panel->settings().n, 10);
+  }
+
+  void supervisedLossSaysItRedrawsTheSignals() {
+    MainWindow w;
+    openActive(w);
+    ExperimentSettings s = tinySlista(5);
+    s.loss = unfold::LossKind::Supervised;
+    QVERIFY(runSettings(w, s));
+    QVERIFY(w.settingsPanel()->findChild<QLabel*>("lossNote")->isVisible());
+    QVERIFY(w.statusText().contains("x = D z0 + noise"));
+    CHECK_STORY(w);
+    s.loss = unfold::LossKind::Unsupervised;
+    QVERIFY(runSettings(w, s));
+    QVERIFY(!w.settingsPanel()->findChild<QLabel*>("lossNote")->isVisible());
+    QVERIFY(!w.statusText().contains("z0"));
+  }
+};
+
+QTEST_MAIN(TestProblemFlows)
+#include "test_problem_flows.moc"
