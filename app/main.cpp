@@ -185,7 +185,7 @@ int runGui(int argc, char** argv, const QStringList& arguments) {
     }
     window.showLessons();
     window.lessonPanel()->startLesson(lesson - 1);
-  } else if (session) window.applySession(*session);
+  } else if (session) window.applySession(*session, sessionPath);
   else if (!screenshot.isEmpty()) window.startDefaultRun();  // reproducible pictures: the defaults
   else window.restoreLastSession();
   return app.exec();

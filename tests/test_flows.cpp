@@ -10,6 +10,7 @@
 #include "plots/support_ratio_plot.h"
 #include "plots/training_curves_plot.h"
 #include "run/run_status.h"
+#include "run/session_file.h"
 #include "teaching/lesson_panel.h"
 #include "window/main_window.h"
 #include "window/settings_panel.h"
@@ -150,6 +151,30 @@ class TestFlows : public QObject {
     for (int i = 0; i < w.trainingPlot()->graphCount(); ++i)
       for (const QCPGraphData& p : *w.trainingPlot()->graph(i)->data())
         QVERIFY2(p.value > y.lower + 0.01 * y.size() && p.value < y.upper - 0.01 * y.size(), "a loss on the axis line");
+  }
+
+  void theWindowTitleNamesTheSession() {
+    QTemporaryDir dir;
+    const QString titled = dir.filePath("titled.json"), plain = dir.filePath("plain.json");
+    MainWindow w;
+    openActive(w);
+    QCOMPARE(w.windowTitle(), QString("Unfold Lab"));
+    QString error;
+    const auto preset = readPreset("oista", &error);
+    QVERIFY2(preset && !preset->title.isEmpty(), qPrintable(error));
+    w.applySession(*preset);
+    QCOMPARE(w.windowTitle(), "Unfold Lab — " + preset->title);
+    QVERIFY(w.saveSessionFile(titled).isEmpty());
+    QCOMPARE(readSessionFile(titled, &error)->title, preset->title);  // saved again, a session keeps its title
+    w.applySession(Session{});
+    QCOMPARE(w.windowTitle(), QString("Unfold Lab"));
+    QVERIFY(w.saveSessionFile(plain).isEmpty());
+    QCOMPARE(w.windowTitle(), QString("Unfold Lab — plain.json"));  // untitled: named by its file
+    QVERIFY(w.openSessionFile(titled, true).isEmpty());
+    QCOMPARE(w.windowTitle(), "Unfold Lab — " + preset->title);
+    QVERIFY(w.openSessionFile(plain, true).isEmpty());
+    QCOMPARE(w.windowTitle(), QString("Unfold Lab — plain.json"));  // not the title of the one before
+    QVERIFY(readSessionFile(plain, &error)->title.isEmpty());
   }
 
   void firstLaunchWelcomesAndARelaunchWaitsForRun() {

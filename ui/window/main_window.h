@@ -46,8 +46,9 @@ class MainWindow : public QMainWindow {
   explicit MainWindow(QWidget* parent = nullptr);
   ~MainWindow() override;
 
-  // Replaces the settings, inspection and trained networks with the session's and runs it.
-  void applySession(const Session& session);
+  // Replaces the settings, inspection and trained networks with the session's and runs it. The window's
+  // title names it: its title, else the name of the `file` it came from.
+  void applySession(const Session& session, const QString& file = {});
   Session currentSession() const;
   // Opens a session file; on error shows a dialog (unless `quiet`), returns the message and changes nothing.
   QString openSessionFile(const QString& path, bool quiet = false);
@@ -127,6 +128,7 @@ class MainWindow : public QMainWindow {
   void onFinished(quint64 generation);
   void onFailed(quint64 generation, const QString& message);
   void rememberRecent(const QString& path);
+  void showSessionName(const QString& title, const QString& file);
   void rebuildRecentMenu();
   void closeEvent(QCloseEvent* event) override;
   void resizeEvent(QResizeEvent* event) override;
@@ -147,6 +149,7 @@ class MainWindow : public QMainWindow {
   ConvergenceSnapshot shown_;     // the last snapshot drawn: every plot and the status bar show it
   QString inspectorKey_;          // what the inspector plots show (redrawn only when it changes)
   QString failure_;               // why the latest request was refused, until the next one
+  QString sessionTitle_, sessionFile_;  // the session opened or saved last (the window's title names it)
   WelcomeBanner* welcome_ = nullptr;
   SettingsPanel* settings_ = nullptr;
   QLabel* statusText_ = nullptr;

@@ -15,6 +15,7 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -167,17 +168,25 @@ Session MainWindow::currentSession() const {
   session.settings = settings_->settings();
   session.inspectedMethod = settings_->inspectedMethod();
   session.inspectedSignal = settings_->inspectedSignal();
+  session.title = sessionTitle_;  // the opened session's or preset's: a session saved again keeps it
   if (sameTrainingSettings(session.settings, pretrainedFor_)) session.networks = pretrained_;
   return session;
 }
 
-void MainWindow::applySession(const Session& session) {
+void MainWindow::applySession(const Session& session, const QString& file) {
   settings_->setInspection(session.inspectedMethod, session.inspectedSignal);
   settings_->setSettings(session.settings, SettingsPanel::Quietly);  // run below, at once
   pretrained_ = session.networks;
   pretrainedFor_ = session.settings;
-  if (!session.title.isEmpty()) setWindowTitle("Unfold Lab — " + session.title);
+  showSessionName(session.title, file);
   startDefaultRun();
+}
+
+void MainWindow::showSessionName(const QString& title, const QString& file) {
+  sessionTitle_ = title;
+  sessionFile_ = file;
+  const QString name = !title.isEmpty() ? title : QFileInfo(file).fileName();
+  setWindowTitle(name.isEmpty() ? "Unfold Lab" : "Unfold Lab — " + name);
 }
 
 QString MainWindow::openSessionFile(const QString& path, bool quiet) {
@@ -187,15 +196,17 @@ QString MainWindow::openSessionFile(const QString& path, bool quiet) {
     if (!quiet) QMessageBox::warning(this, "Open session", error);
     return error;  // the current session is untouched
   }
-  applySession(*session);
+  applySession(*session, path);
   rememberRecent(path);
   return {};
 }
 
 QString MainWindow::saveSessionFile(const QString& path) {
   const QString error = writeTextFile(path, QString::fromUtf8(formatSession(currentSession())));
-  if (error.isEmpty()) rememberRecent(path);
-  return error;
+  if (!error.isEmpty()) return error;
+  rememberRecent(path);
+  showSessionName(sessionTitle_, path);
+  return {};
 }
 
 void MainWindow::rememberRecent(const QString& path) {
@@ -246,6 +257,7 @@ void MainWindow::restoreLastSession() {
   }
   settings_->setInspection(session->inspectedMethod, session->inspectedSignal);
   settings_->setSettings(session->settings, SettingsPanel::Quietly);
+  showSessionName(session->title, {});
   statusText_->setText("Your last settings are back. They train networks: press Run (F5) when you are ready");
 }
 
