@@ -202,8 +202,17 @@ class TestCli : public CliTestCase {
     // At another lambda eval still evaluates, and warns naming the network file and both lambdas.
     r = run({"eval", "--net", net, "--signals", path("X_test.csv"), "--lambda", "0.5", "--report", "-"});
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    QVERIFY2(r.err.contains("warning: " + net + ": the network was trained for lambda = 0.29999999999999999, not 0.5"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("warning: " + net + ": the network was trained for lambda = 0.3, not 0.5"), qPrintable(r.err));
     QVERIFY(r.out != readText(report));
+  }
+
+  // ALISTA at lambda = 0.8 lambda_max: the thresholds remove every code and the gradient vanishes with
+  // them; the summary says so rather than only "converged".
+  void trainSaysWhenANetworkCollapsedToZero() {
+    const Run r = run({"train", "--dict", path("D.csv"), "--train", path("X.csv"), "--test", path("X_test.csv"), "--lambda",
+                       "0.8", "--net", "alista", "--layers", "3", "--max-iter", "40", "--out", path("alista.json")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("; collapsed: every test output is z = 0)"), qPrintable(r.out));
   }
 
   void trainAndEvalRefuseBadInput() {

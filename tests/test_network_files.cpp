@@ -4,6 +4,7 @@
 #include "experiments/problem_generators.h"
 #include "io/network_file.h"
 #include "lasso/reference_solver.h"
+#include "lasso/solver.h"
 #include "linalg/dictionary.h"
 #include "networks/network_diagnostics.h"
 
@@ -145,7 +146,13 @@ class TestNetworkFiles : public QObject {
         if (kind != Parametrization::Slista) QVERIFY(*r.coupling <= 1e-15);  // ISTA layers are coupled
         else QVERIFY(!r.coupling);
         if (kind == Parametrization::Lista) QVERIFY(*r.listaInnerCoupling <= 1e-14);
+        // Layer t's codes are ISTA's z_t: as many nonzeros (a coefficient at its threshold may round apart).
+        const Matrix zt = solveLasso(Algorithm::Ista, d, test, 0.2, r.layer).Z;
+        const double istaNonzeros = double((zt.array() != 0.0).count()) / double(test.cols());
+        QVERIFY2(istaNonzeros > 1 && std::abs(r.testNonzeros - istaNonzeros) <= 2.0 / double(test.cols()),
+                 qPrintable(QString("%1 against ISTA's %2").arg(r.testNonzeros).arg(istaNonzeros)));
       }
+      QVERIFY(!collapsedToZero(rows));
       QVERIFY(rows[5].testGap < rows[0].testGap);
       const QStringList csv = QString::fromStdString(formatReportCsv(rows)).split('\n', Qt::SkipEmptyParts);
       QCOMPARE(csv[0], QString("layer,test_cost,test_gap,ista_gap,fista_gap,step_times_l,coupling"));
@@ -158,6 +165,25 @@ class TestNetworkFiles : public QObject {
       QVERIFY(full[3].startsWith(csv[3]));  // the report's columns first, identical
       QCOMPARE(CsvTable::fromText(QString::fromStdString(formatDiagnosticsCsv(rows))).at(2, "inv_ls_q10"), rows[2].inverseLsQ10);
     }
+  }
+
+  // ALISTA whose thresholds exceed every |gamma W^T (D z - x)|: every layer outputs z = 0, the network has
+  // collapsed, and its gap is F(0) - F*, whatever the optimizer said when it stopped.
+  void aNetworkThatOutputsZeroHasCollapsed() {
+    const Dictionary d(gaussianDictionary(10, 20, 3));
+    const Matrix test = makeSignals(SignalKind::Gaussian, d.atoms(), 50, 5).X;
+    const Vector fStar = solveReference(d, test, 0.2).optimalCost;
+    NetworkWeights weights = istaInitialization(Parametrization::Alista, d.atoms(), d.lipschitz(), 4);
+    for (LayerWeights& layer : weights.layers) layer.theta *= 1e3;
+    const auto rows = diagnoseNetwork(UnfoldedNetwork(d, 0.2, weights), test, test, fStar);
+    QVERIFY(collapsedToZero(rows));
+    const double zeroGap = (0.5 * test.colwise().squaredNorm().transpose() - fStar).mean();
+    for (const LayerDiagnostics& r : rows) {
+      QCOMPARE(r.testNonzeros, 0.0);
+      QVERIFY(std::abs(r.testGap - zeroGap) <= 1e-12 * zeroGap);
+    }
+    weights.layers.back().theta /= 1e3;  // the last layer passes codes again
+    QVERIFY(!collapsedToZero(diagnoseNetwork(UnfoldedNetwork(d, 0.2, weights), test, test, fStar)));
   }
 };
 

@@ -151,14 +151,16 @@ TrainedNetwork trainWithProgress(const Dictionary& dictionary, const TrainingDat
 }
 
 void printSummary(std::ostream& out, const NetworkSettings& settings, const TrainedNetwork& trained,
-                  const LayerDiagnostics& last) {
+                  const std::vector<LayerDiagnostics>& layers) {
   const TrainingResult& result = trained.result;
+  const LayerDiagnostics& last = layers.back();
+  const std::string why = stopReasonText(result.reason) + (collapsedToZero(layers) ? std::string("; ") + kCollapsedToZero : "");
   char line[512];
   std::snprintf(line, sizeof line,
                 "%s, %d layers, %s loss: %d iterations in %.1f s (%s)\n"
                 "test loss %.6e -> %.6e; test F(z_T) - F* = %.3e (ISTA %.3e, FISTA %.3e after %d iterations)\n",
                 parametrizationLabel(settings.kind).c_str(), settings.layers, lossKindName(settings.training.loss).c_str(),
-                result.iterations, trained.seconds, stopReasonText(result.reason).c_str(), result.initialTestLoss,
+                result.iterations, trained.seconds, why.c_str(), result.initialTestLoss,
                 result.bestTestLoss, last.testGap, last.istaGap, last.fistaGap, settings.layers);
   out << line;
 }
@@ -210,7 +212,7 @@ int runTrain(const QStringList& arguments, std::ostream& stdOut, std::ostream& e
   if (reportPath) files.write(*reportPath, formatReportCsv(report));
   if (diagnosticsPath) files.write(*diagnosticsPath, formatDiagnosticsCsv(report));
   files.commit();
-  printSummary(out, settings, trained, report.back());
+  printSummary(out, settings, trained, report);
   out << "wrote " << outPath << "\n";
   if (reportPath) out << "wrote " << *reportPath << "\n";
   if (diagnosticsPath) out << "wrote " << *diagnosticsPath << "\n";

@@ -104,6 +104,8 @@ std::vector<LayerDiagnostics> diagnoseNetwork(const UnfoldedNetwork& network, co
     const Vector costs = lassoCosts(D, testX, testOutputs[static_cast<size_t>(t - 1)], lambda);
     row.testCost = costs.mean();
     row.testGap = (costs - testOptimalCost).mean();
+    const Matrix& z = testOutputs[static_cast<size_t>(t - 1)];
+    row.testNonzeros = double((z.array() != 0.0).count()) / double(std::max<Eigen::Index>(1, z.cols()));
     row.istaGap = ista[static_cast<size_t>(t)];
     row.fistaGap = fista[static_cast<size_t>(t)];
     const LayerDescription& described = descriptions[static_cast<size_t>(t - 1)];
@@ -118,6 +120,10 @@ std::vector<LayerDiagnostics> diagnoseNetwork(const UnfoldedNetwork& network, co
     out.push_back(row);
   }
   return out;
+}
+
+bool collapsedToZero(const std::vector<LayerDiagnostics>& layers) {
+  return !layers.empty() && layers.back().testNonzeros == 0.0;
 }
 
 namespace {

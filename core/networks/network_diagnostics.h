@@ -25,7 +25,14 @@ struct LayerDiagnostics {
   std::optional<double> coupling;         // see above (LISTA: the W_x distance)
   std::optional<double> listaInnerCoupling;   // LISTA: the W_z distance
   double inverseLsQ10 = 0.0, inverseLsQ50 = 0.0, inverseLsQ90 = 0.0;  // 1/L_S in units of 1/L
+  double testNonzeros = 0.0;              // mean |supp z_t| over the test signals
 };
+
+// A network whose last layer outputs z = 0 for every test signal has collapsed (ALISTA at a large lambda:
+// the thresholds remove every code, and the gradient vanishes with them). Whatever made the optimizer
+// stop, "converged" or "stopped improving" would read as success: the CLI and the workbench say this.
+bool collapsedToZero(const std::vector<LayerDiagnostics>& layers);
+inline constexpr const char* kCollapsedToZero = "collapsed: every test output is z = 0";
 
 // Per layer, the coupling distance (LISTA-CP: ||W - D diag(theta)||_F / ||D||_F; LISTA: the same with
 // W_x^T) and the effective step x L (best scalar fit of W, resp. W_x^T, to D). Empty for SLISTA/ALISTA.

@@ -105,6 +105,10 @@ void diagnose(const NetworkProblem& problem, const NetworkSettings& settings, Ne
     curve.inverseLsQ50.append(row.inverseLsQ50);
     curve.inverseLsQ90.append(row.inverseLsQ90);
   }
+  if (collapsedToZero(layers)) {
+    curve.stopReason += QString("; ") + kCollapsedToZero;
+    curve.stopLabel = "collapsed to z = 0";
+  }
 }
 
 }  // namespace
