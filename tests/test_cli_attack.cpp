@@ -57,7 +57,7 @@ class TestCliAttack : public CliTestCase {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
     QTest::addRow("no steps") << QStringList{"--steps", "0"} << "--steps";
-    QTest::addRow("another lambda") << QStringList{"--lambda", "0.5"} << "net.json: the network was trained for lambda = 0.29999999999999999, not 0.5";
+    QTest::addRow("another lambda") << QStringList{"--lambda", "0.5"} << "net.json: the network was trained for lambda = 0.3, not 0.5";
     QTest::addRow("signals of another size") << QStringList{"--signals", "D.csv"} << "D.csv";
     QTest::addRow("another dictionary") << QStringList{"--dict", "other/D.csv"} << "trained for another dictionary";
     QTest::addRow("output over an input") << QStringList{"--out", "X_test.csv"} << "X_test.csv";

@@ -1,12 +1,12 @@
 #include "problem_files.h"
 
 #include "base/input_error.h"
+#include "base/shortest_decimal.h"
 #include "io/matrix_file.h"
 #include "lasso/lasso.h"
 #include "progress_line.h"
 
 #include <cmath>
-#include <cstdio>
 
 namespace unfold::cli {
 
@@ -65,9 +65,8 @@ NetworkInputs readNetworkInputs(const CommandOptions& options, double lambda) {
   in.X = readSignalsFor(in.D, dictPath.value_or(in.netPath), options.text("signals"));
   validateProblem(in.D, in.X, lambda);
   if (std::abs(lambda - in.file.lambda) > 1e-12 * in.file.lambda) {
-    char message[200];
-    std::snprintf(message, sizeof message, ": the network was trained for lambda = %.17g, not %.17g", in.file.lambda, lambda);
-    in.otherLambda = in.netPath + message;
+    in.otherLambda = in.netPath + ": the network was trained for lambda = " + shortestDecimal(in.file.lambda) + ", not " +
+                     shortestDecimal(lambda);
   }
   return in;
 }

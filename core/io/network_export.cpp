@@ -1,12 +1,12 @@
 #include "io/network_export.h"
 
 #include "base/enum_names.h"
+#include "base/shortest_decimal.h"
 #include "base/version.h"
 #include "io/npz_archive.h"
 #include "networks/alista_weights.h"
 
 #include <cctype>
-#include <charconv>
 #include <cstdio>
 
 namespace unfold {
@@ -60,12 +60,6 @@ std::string layerStep(Parametrization kind, const std::string& indent) {
              "Z = soft_threshold(U, lam * alpha)\n";
   }
   return {};
-}
-
-// The shortest decimal that reads back as `value` (0.2, not 0.20000000000000001): what a person typed.
-std::string shortestDecimal(double value) {
-  char digits[32];
-  return std::string(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
 }
 
 std::string docstring(const NetworkFile& file, const std::string& moduleName, const std::string& sourceName, const char* needs) {
