@@ -273,10 +273,28 @@ class TestTeaching : public QObject {
     panel->next();
     panel->next();  // the last step opens the 2-D view
     QCOMPARE(panel->currentStep(), 4);
-    LassoPlaneView* plane = window.openPlaneView();
+    QPointer<LassoPlaneView> plane = window.openPlaneView();
     QVERIFY(plane && plane->isVisible());
     panel->back();
     QCOMPARE(panel->currentStep(), 3);
+    // The next lesson starts without the 2-D view the last one opened; from its first step, Back is the
+    // lesson before, from its start.
+    panel->next();
+    QCOMPARE(panel->nextButton()->text(), QString("Next lesson"));
+    panel->nextButton()->click();
+    QCOMPARE(panel->currentLesson().title, QString("What SLISTA learns"));
+    QTRY_VERIFY(!plane);
+    QCOMPARE(panel->backButton()->text(), QString("Previous lesson"));
+    panel->backButton()->click();
+    QCOMPARE(panel->currentLesson().title, QString("Oracle steps"));
+    QCOMPARE(panel->currentStep(), 0);
+    QCOMPARE(panel->backButton()->text(), QString("Previous lesson"));
+    QCOMPARE(window.settingsPanel()->settings().lambda, 0.5);  // its preset again
+    // A 2-D view the user opened stays when a lesson starts.
+    plane = window.openPlaneView();
+    panel->startLesson(0);
+    QVERIFY(plane && plane->isVisible());
+    QVERIFY(!panel->backButton()->isEnabled());
   }
 
   // The welcome banner's lesson link starts the first lesson and the banner goes: it has done its job.

@@ -125,6 +125,7 @@ void LessonPanel::startLesson(int index) {
   lesson_ = index;
   choice_->setCurrentIndex(index);
   step_ = 0;
+  emit lessonStarted(index);
   showStep();
 }
 
@@ -139,9 +140,12 @@ void LessonPanel::next() {
 }
 
 void LessonPanel::back() {
-  if (step_ <= 0) return;
-  --step_;
-  showStep();
+  if (step_ > 0) {
+    --step_;
+    showStep();
+  } else if (step_ == 0 && lesson_ > 0) {
+    startLesson(lesson_ - 1);
+  }
 }
 
 void LessonPanel::showStep() {
@@ -149,7 +153,8 @@ void LessonPanel::showStep() {
   const LessonStep& step = lesson.steps[step_];
   text_->setHtml(QString("<h3>%1</h3>").arg(lesson.title) + step.text);
   counter_->setText(QString("step %1 of %2").arg(step_ + 1).arg(lesson.steps.size()));
-  back_->setEnabled(step_ > 0);
+  back_->setEnabled(step_ > 0 || lesson_ > 0);
+  back_->setText(step_ == 0 && lesson_ > 0 ? "Previous lesson" : "Back");
   const bool last = step_ + 1 == lesson.steps.size();
   next_->setText(last && lesson_ + 1 < lessons_.size() ? "Next lesson" : "Next");
   next_->setEnabled(!last || lesson_ + 1 < lessons_.size());

@@ -51,13 +51,17 @@ class LessonPanel : public QWidget {
   explicit LessonPanel(QWidget* parent = nullptr);
   void startLesson(int index);  // its first step
   void next();
+  // The step before; from a lesson's first step, the first step of the lesson before (which sets up its
+  // run: a later step would show it over the run of this one).
   void back();
   int lessonCount() const { return int(lessons_.size()); }
   int currentStep() const { return step_; }
   QPushButton* nextButton() const { return next_; }
+  QPushButton* backButton() const { return back_; }
   const Lesson& currentLesson() const { return lessons_[lesson_]; }
 
  signals:
+  void lessonStarted(int index);  // before its first step is shown
   void stepShown(const unfold::ui::LessonStep& step);
 
  private:

@@ -145,6 +145,7 @@ class MainWindow : public QMainWindow {
   RobustnessPanel* robustness_ = nullptr;
   std::optional<ConvergenceSnapshot> robustnessInspection_;
   QPointer<LassoPlaneView> plane_;
+  bool planeFromLesson_ = false;  // opened by a lesson step (closed when another lesson starts)
   qsizetype shownNetworkCount_ = 0;
   ConvergenceSnapshot shown_;     // the last snapshot drawn: every plot and the status bar show it
   QString inspectorKey_;          // what the inspector plots show (redrawn only when it changes)

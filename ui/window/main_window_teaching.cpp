@@ -46,6 +46,12 @@ void MainWindow::buildLessonsDock() {
   addDockWidget(Qt::LeftDockWidgetArea, lessonsDock_);
   lessonsDock_->hide();
   connect(lessons_, &LessonPanel::stepShown, this, &MainWindow::carryOut);
+  // A lesson opens the 2-D view when a step needs it; the next lesson starts without it (left open, it
+  // would stand behind the workbench). A view the user opened stays.
+  connect(lessons_, &LessonPanel::lessonStarted, this, [this] {
+    if (plane_ && planeFromLesson_) plane_->close();
+    planeFromLesson_ = false;
+  });
 }
 
 void MainWindow::buildTeachMenu() {
@@ -93,6 +99,7 @@ void MainWindow::carryOut(const LessonStep& step) {
   }
   if (step.attackSteps > 0) robustness_->attackWhenReady(step.attackSteps, !step.preset.isEmpty() || running_);
   if (step.plane) {
+    planeFromLesson_ |= !plane_ || !plane_->isVisible();
     LassoPlaneView* view = openPlaneView();
     view->startFrom(step.planeStart);
     placeBeside(view, lessonsDock_);
