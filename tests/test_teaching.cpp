@@ -93,6 +93,14 @@ class TestTeaching : public QObject {
     const PlaneProblem p = planeProblem(s.n, s.lambda, s.seed);
     QSignalSpy stepped(&view, &LassoPlaneView::manualStepShown);
     view.setManualStep(1.0);
+    // The legend says what a step's strokes mean once there is a step to see.
+    const auto legendNames = [&] {
+      QStringList names;
+      for (int i = 0; i < view.plane()->legend->itemCount(); ++i)
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(view.plane()->legend->item(i))) names << item->plottable()->name();
+      return names;
+    };
+    QVERIFY(!legendNames().contains("gradient step to u (hollow)"));
     // Steps of 1/L until the point has one active atom, then snap to 1/L_S there.
     Vector z = Vector::Zero(2);
     for (int k = 0; k < 12 && (z.array() != 0.0).count() != 1; ++k) {
@@ -104,6 +112,7 @@ class TestTeaching : public QObject {
       z = expected.to;
     }
     QVERIFY2((z.array() != 0.0).count() == 1, "the toy problem's solution should have one active atom");
+    QVERIFY(legendNames().contains("gradient step to u (hollow)") && legendNames().contains("soft threshold to zₜ₊₁ (filled)"));
     view.snapToOracle();
     QVERIFY(std::abs(view.manualStep() - planeOracleStep(p, z) * p.L) < 1e-12);
     QVERIFY(view.manualStep() > 1.2);  // on one atom, a much longer step than 1/L is safe

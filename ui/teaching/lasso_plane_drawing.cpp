@@ -111,6 +111,7 @@ void LassoPlaneView::redraw() {
                             "<th>support</th></tr>")
                         .arg(shown_).arg(settings_.steps) + rows[0] + rows[1] + rows[2] + "</table>");
   drawManualPath();
+  if (shown_ > 0 || !manual_.isEmpty()) addStepKey();
   cost_->xAxis->setRange(0, std::max(settings_.steps, int(manual_.size())));
   // Around the gaps drawn, from the data: at t = 0 every curve is the one point F(0) − F*, around which
   // QCustomPlot's rescale of a log axis spreads over decades (1e-9..1e8 after a change of λ).
@@ -121,6 +122,19 @@ void LassoPlaneView::redraw() {
   if (high > 0) cost_->yAxis->setRange(std::max(low / 3, kExactFloor / 3), high * 3);
   plane_->replot(QCustomPlot::rpQueuedReplot);
   cost_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+// What a step's two strokes mean, once a step is drawn: in the legend only (no data).
+void LassoPlaneView::addStepKey() {
+  const QColor grey(110, 110, 110);
+  auto* gradient = new QCPCurve(plane_->xAxis, plane_->yAxis);
+  gradient->setPen(QPen(grey, 1.3, Qt::DotLine));
+  gradient->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, grey, Qt::white, 6));
+  gradient->setName("gradient step to u (hollow)");
+  auto* threshold = new QCPCurve(plane_->xAxis, plane_->yAxis);
+  threshold->setPen(QPen(grey, 1.8));
+  threshold->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, grey, grey, 7));
+  threshold->setName("soft threshold to zₜ₊₁ (filled)");
 }
 
 void LassoPlaneView::drawAxesAndSolution() {

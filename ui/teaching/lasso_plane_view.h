@@ -71,6 +71,7 @@ class LassoPlaneView : public QWidget {
   void acceptManualStep(const ManualStep& step);
   void redraw();  // the tracks up to shown_ steps, the manual path, the cost plot and the read-out
   void drawAxesAndSolution();
+  void addStepKey();  // the legend entries that say what dotted and solid, hollow and filled mean
   QString drawTrack(int k);  // picture_.tracks[k] up to shown_ steps; returns its read-out row
   void drawManualPath();     // and its read-out
   void fitView();  // the picture's box, grown to hold the manual path, at equal scales

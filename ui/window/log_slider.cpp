@@ -10,6 +10,9 @@ namespace unfold::ui {
 LogSlider::LogSlider(double minimum, double maximum, int positions, QWidget* parent)
     : QSlider(Qt::Horizontal, parent), logMinimum_(std::log10(minimum)), logMaximum_(std::log10(maximum)) {
   setRange(0, positions);
+  // A tick at every decade from the minimum (0.01, 0.1, 1): where the handle is on the log scale.
+  setTickPosition(QSlider::TicksBelow);
+  setTickInterval(std::max(1, static_cast<int>(std::lround(positions / (logMaximum_ - logMinimum_)))));
   connect(this, &QSlider::valueChanged, this, [this](int position) { emit logValueChanged(valueAt(position)); });
 }
 

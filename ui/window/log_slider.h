@@ -1,5 +1,6 @@
 // A horizontal slider over [minimum, maximum] on a log scale: equal moves of the handle multiply the value
-// by equal factors, so that 0.01 and 0.5 are both within reach of a few pixels' precision.
+// by equal factors, so that 0.01 and 0.5 are both within reach of a few pixels' precision. Ticks below
+// mark the decades from the minimum.
 #pragma once
 
 #include <QSlider>
