@@ -1,6 +1,8 @@
 // The window's layout in small and large windows: the main plot keeps its room beside the others, the
-// L_S / L legend stays off the tick labels, and every plot's axes read as axes.
+// L_S / L legend stays off the tick labels, a grown plot draws its roomier legend, and every plot's axes
+// read as axes.
 #include "plots/cost_decrease_plot.h"
+#include "plots/robustness_plot.h"
 #include "plots/support_raster_plot.h"
 #include "plots/support_ratio_plot.h"
 #include "window/main_window.h"
@@ -27,6 +29,32 @@ class TestWindowLayout : public QObject {
                    qPrintable(QString("%1 x %2: cost plot %3 px, support plot %4 px").arg(size.width()).arg(size.height())
                                   .arg(window.costPlot()->height()).arg(window.supportPlot()->height())));
     }
+  }
+
+  // A plot laid out small (a dock behind a tab, at start-up) and then grown takes its roomy legend again,
+  // and the picture shows it: the look changed after QCustomPlot's own replot of the resize, and the
+  // Robustness histogram showed a 7-point legend until its next data.
+  void aGrownPlotDrawsTheLegendItFitted() {
+    QWidget host;  // as in a dock: a child's resize is one event, no window system round trip
+    host.resize(700, 600);
+    RobustnessPlot plot;
+    plot.setParent(&host);
+    plot.resize(300, 160);
+    host.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&host));
+    RobustnessSnapshot s;
+    s.network = "SLISTA, 5 layers";
+    s.lambda = 0.5;
+    for (int j = 0; j < 100; ++j) s.testGap << std::pow(10.0, -3.0 + j / 50.0);
+    double drawn = 0.0;  // the legend's size in the last picture drawn
+    connect(&plot, &QCustomPlot::afterReplot, &plot, [&] { drawn = plot.legend->font().pointSizeF(); });
+    plot.showSnapshot(s);
+    QTRY_VERIFY(drawn > 0.0 && plot.legend->visible());
+    const double small = plot.legend->font().pointSizeF();
+    plot.resize(600, 500);
+    QTRY_COMPARE(plot.size(), QSize(600, 500));
+    QVERIFY2(plot.legend->font().pointSizeF() > small, qPrintable(QString("%1 pt at both sizes").arg(small)));
+    QTRY_COMPARE(drawn, plot.legend->font().pointSizeF());
   }
 
   // Before any run, every plot's axes read as axes: several tick labels, none repeated (a log axis over

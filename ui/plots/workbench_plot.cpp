@@ -120,8 +120,12 @@ void WorkbenchPlot::fitTitle() {
 
 void WorkbenchPlot::resizeEvent(QResizeEvent* event) {
   fitTitle();
-  QCustomPlot::resizeEvent(event);
-  if (!userView_) makeRoomForLegend(LegendVisibility::RestoreHidden);  // its share of the panel changes
+  QCustomPlot::resizeEvent(event);  // lays out and draws at the new size
+  if (userView_) return;
+  // The legend's share of the panel changes: a new look or value range is drawn by one more replot (the
+  // one above showed the old look, and a plot in a tab behind another kept it until its next data).
+  makeRoomForLegend(LegendVisibility::RestoreHidden);
+  replot(QCustomPlot::rpQueuedReplot);
 }
 
 void WorkbenchPlot::setLogarithmicY(bool logarithmic) {
