@@ -115,6 +115,20 @@ inline QString storyProblems(MainWindow& w) {
     for (const QCPBarsData& d : *bars->data()) counted += d.value;
     if (counted != gaps->size()) problems << QString("robustness histogram counts %1 signals, the dock has %2").arg(counted).arg(gaps->size());
   }
+  // The bar of the signal the plots show is outlined, and only while they show it.
+  const QCPBars* outline = robustness.plot()->pickedBar();
+  if (w.inspectingRobustness()) {
+    const QString name = inspectedRun.signalName(0);
+    const bool attacked = name.startsWith("attacked");
+    const qsizetype j = name.section(' ', -1).toInt();
+    const QVector<double>& gaps = attacked ? r.attackedGap : r.testGap;
+    const double half = (attacked ? robustness.plot()->attackedBars() : robustness.plot()->testBars())->width() / 0.95;
+    const double centre = outline->data()->isEmpty() ? qQNaN() : outline->data()->at(0)->key + (attacked ? -half / 2 : half / 2);
+    if (j >= gaps.size() || (gaps[j] > 0 && !(std::abs(std::log10(gaps[j]) - centre) <= half * 1.001)))
+      problems << QString("the Robustness histogram does not outline the bar of %1").arg(name);
+  } else if (!outline->data()->isEmpty()) {
+    problems << "the Robustness histogram outlines a bar the plots do not show";
+  }
   const QString summary = robustness.findChild<QLabel*>("robustnessSummary")->text();
   if (!r.testGap.isEmpty() && !summary.contains(formatGap(r.meanTestGap())))
     problems << "robustness summary lacks the mean gap: " + summary;

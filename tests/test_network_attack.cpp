@@ -2,6 +2,7 @@
 // differences, and the attack's promises (on the set to 1e-12, the gap never falls, it grows on a trained
 // network, the per-signal facts it reports).
 #include "base/input_error.h"
+#include "base/log_bins.h"
 #include "base/random.h"
 #include "experiments/experiment.h"
 #include "experiments/network_attack.h"
@@ -11,6 +12,8 @@
 #include "linalg/support_lipschitz.h"
 
 #include <QtTest>
+
+#include <numeric>
 
 using namespace unfold;
 
@@ -169,6 +172,38 @@ class TestNetworkAttack : public QObject {
     Matrix X = Matrix::Zero(3, 1);
     X(2, 0) = 1.0;
     QVERIFY_THROWS_EXCEPTION(InputError, attackNetwork(net, X));
+  }
+
+  // A histogram's bins: every value counted once, in the bin whose edges hold it; as fine as the spread
+  // asks (gaps within one decade get tenths of decades, not two half-decade bars).
+  void logBinsFollowTheSpread_data() {
+    QTest::addColumn<double>("low");
+    QTest::addColumn<double>("high");
+    QTest::addColumn<int>("perDecade");
+    QTest::newRow("five decades") << 1e-7 << 1e-2 << 2;
+    QTest::newRow("two decades") << 1e-4 << 1e-2 << 4;
+    QTest::newRow("within a decade") << 1.5e-3 << 1.2e-2 << 10;
+    QTest::newRow("under half a decade") << 2e-3 << 5.5e-3 << 20;
+  }
+  void logBinsFollowTheSpread() {
+    QFETCH(double, low);
+    QFETCH(double, high);
+    QFETCH(int, perDecade);
+    std::vector<double> values;
+    for (int j = 0; j <= 200; ++j) values.push_back(low * std::pow(high / low, j / 200.0));
+    values.push_back(0.0);  // an exact solution: in the first bin
+    const LogBins bins = LogBins::forSpread(values);
+    QCOMPARE(bins.perDecade(), perDecade);
+    QVERIFY(bins.count() >= perDecade);  // at least a decade
+    const std::vector<int> counts = bins.counts(values);
+    QCOMPARE(std::accumulate(counts.begin(), counts.end(), 0), int(values.size()));
+    for (size_t j = 0; j + 1 < values.size(); ++j) {
+      const int b = bins.binOf(values[j]);
+      QVERIFY(std::log10(values[j]) >= bins.lowEdge(b) - 1e-12 && std::log10(values[j]) < bins.lowEdge(b + 1) + 1e-12);
+    }
+    int spanned = 0;
+    for (int c : counts) spanned += c > 0;
+    QVERIFY2(spanned >= 8, qPrintable(QString("%1 bins hold values").arg(spanned)));
   }
 };
 

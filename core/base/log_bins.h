@@ -10,17 +10,30 @@ namespace unfold {
 
 class LogBins {
  public:
-  // Bins of whole or half decades covering every positive value given (at least one decade). A value
-  // <= 0 or not finite counts in the first bin.
+  // `perDecade` bins a decade covering every positive value given (at least one decade). A value <= 0 or
+  // not finite counts in the first bin.
   LogBins(const std::vector<double>& values, int perDecade = 2) : perDecade_(perDecade) {
     double low = INFINITY, high = -INFINITY;
     for (double v : values)
       if (v > 0 && std::isfinite(v)) low = std::min(low, std::log10(v)), high = std::max(high, std::log10(v));
     if (!std::isfinite(low)) low = high = 0.0;
+    lowLog_ = low;
+    highLog_ = high;
     first_ = std::floor(low * perDecade_) / perDecade_;
     count_ = std::max(perDecade_, static_cast<int>(std::floor(high * perDecade_) - first_ * perDecade_) + 1);
   }
+  // As fine as the values' spread asks: the fewest bins a decade (2, 4, 5, 10 or 20) that put them in
+  // at least `spanned` bins. A trained network's gaps may all lie within one decade, where half decades
+  // make two or three bars of a histogram.
+  static LogBins forSpread(const std::vector<double>& values, int spanned = 8) {
+    for (int perDecade : {2, 4, 5, 10}) {
+      LogBins bins(values, perDecade);
+      if (std::floor(bins.highLog_ * perDecade) - std::floor(bins.lowLog_ * perDecade) + 1 >= spanned) return bins;
+    }
+    return LogBins(values, 20);
+  }
   int count() const { return count_; }
+  int perDecade() const { return perDecade_; }
   double width() const { return 1.0 / perDecade_; }          // in decades
   double lowEdge(int bin) const { return first_ + bin * width(); }  // log10
   double centre(int bin) const { return lowEdge(bin) + width() / 2; }
@@ -37,6 +50,7 @@ class LogBins {
 
  private:
   int perDecade_;
+  double lowLog_ = 0.0, highLog_ = 0.0;  // log10 of the smallest and largest positive value
   double first_ = 0.0;
   int count_ = 1;
 };

@@ -27,6 +27,10 @@ RobustnessPlot::RobustnessPlot(QWidget* parent) : WorkbenchPlot("Robustness (tra
   worst_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted, methodColor(Parametrization::ListaCp),
                                           methodColor(Parametrization::ListaCp), 10));
   worst_->removeFromLegend();
+  picked_ = new QCPBars(xAxis, yAxis);
+  picked_->setPen(QPen(Qt::black, 2));
+  picked_->setBrush(Qt::NoBrush);
+  picked_->removeFromLegend();
   legend->setVisible(false);
   axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);  // gaps grow to the right
 }
@@ -35,7 +39,7 @@ void RobustnessPlot::showSnapshot(const RobustnessSnapshot& snapshot) {
   snapshot_ = snapshot;
   std::vector<double> all = values(snapshot.testGap);
   all.insert(all.end(), snapshot.attackedGap.begin(), snapshot.attackedGap.end());
-  bins_ = LogBins(all);
+  bins_ = LogBins::forSpread(all);
   // Side by side in each bin: the evaluated signals left, the attacked ones right.
   const double half = bins_.width() / 2;
   for (auto [bars, gaps, offset] : {std::tuple{test_, &snapshot.testGap, -half / 2}, std::tuple{attacked_, &snapshot.attackedGap, half / 2}}) {
@@ -48,6 +52,7 @@ void RobustnessPlot::showSnapshot(const RobustnessSnapshot& snapshot) {
     bars->setWidth(half * 0.95);
     bars->setData(keys, heights, true);
   }
+  drawPicked();
   worst_->data()->clear();
   if (const auto worst = std::max_element(snapshot.attackedGap.begin(), snapshot.attackedGap.end());
       worst != snapshot.attackedGap.end()) {
@@ -99,6 +104,24 @@ RobustnessPlot::Pick RobustnessPlot::signalAt(const QPointF& position) const {
   for (qsizetype j = 0; j < gaps.size(); ++j)
     if (bins_.binOf(gaps[j]) == bin && (pick.signal < 0 || gaps[j] > gaps[pick.signal])) pick.signal = static_cast<int>(j);
   return pick;
+}
+
+void RobustnessPlot::markPicked(std::optional<Pick> pick) {
+  pick_ = pick;
+  drawPicked();
+  replot(QCustomPlot::rpQueuedReplot);
+}
+
+void RobustnessPlot::drawPicked() {
+  picked_->data()->clear();
+  if (!pick_) return;
+  const QVector<double>& gaps = pick_->attacked ? snapshot_.attackedGap : snapshot_.testGap;
+  if (pick_->signal < 0 || pick_->signal >= gaps.size()) return;
+  const QCPBars* bars = pick_->attacked ? attacked_ : test_;
+  const int bin = bins_.binOf(gaps[pick_->signal]);
+  if (bin >= bars->data()->size()) return;
+  picked_->setWidth(bars->width());
+  picked_->addData(bars->data()->at(bin)->key, bars->data()->at(bin)->value);
 }
 
 void RobustnessPlot::mousePressEvent(QMouseEvent* event) {

@@ -1,11 +1,14 @@
 // How a trained network fares signal by signal: histograms of F_x(z_T) - F*(x) over the evaluated
 // signals (the test set, or signals out of its distribution) and over their attacked versions, side by
-// side in half-decade bins of a log axis. A click on a bar inspects the worst signal of that bin.
+// side in bins of a log axis as fine as their spread asks (half decades down to twentieths). A click on a
+// bar inspects the worst signal of that bin, and the bar stays outlined while the plots show it.
 #pragma once
 
 #include "base/log_bins.h"
 #include "plots/workbench_plot.h"
 #include "run/robustness_worker.h"
+
+#include <optional>
 
 namespace unfold::ui {
 
@@ -22,6 +25,9 @@ class RobustnessPlot : public WorkbenchPlot {
     int signal = -1;
   };
   Pick signalAt(const QPointF& position) const;
+  // Outlines the bar that holds this signal (the one the support and L_S/L plots show); nullopt: none.
+  void markPicked(std::optional<Pick> pick);
+  QCPBars* pickedBar() const { return picked_; }
   QCPBars* testBars() const { return test_; }
   QCPBars* attackedBars() const { return attacked_; }
   QCPGraph* worstMark() const { return worst_; }
@@ -38,6 +44,9 @@ class RobustnessPlot : public WorkbenchPlot {
   LogBins bins_{{}};
   QCPBars *test_ = nullptr, *attacked_ = nullptr;
   QCPGraph* worst_ = nullptr;  // a mark over the worst attacked signal's bar
+  QCPBars* picked_ = nullptr;  // the outline of the picked signal's bar
+  std::optional<Pick> pick_;
+  void drawPicked();
   QPointF pressedAt_;
 };
 

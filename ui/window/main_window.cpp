@@ -302,6 +302,7 @@ void MainWindow::afterRedraw(const QElapsedTimer& cost) {
 }
 
 void MainWindow::showInspected() {
+  robustness_->setInspectionShown(robustnessInspection_.has_value());
   settings_->setInspectedElsewhere(robustnessInspection_ ? QString("%1, %2 from Robustness")
                                                                .arg(methodLabel(robustnessMethod()), robustnessInspection_->signalName(0))
                                                          : QString());

@@ -269,6 +269,7 @@ QString RobustnessPanel::summary() const {
 void RobustnessPanel::inspect(bool attacked, int signal) {
   inspectedFrom_ = shown_.request;
   inspectedAttacked_ = attacked;
+  inspectedSignal_ = signal;
   inspectionWanted_ = true;
   worker_->inspect(attacked, signal);
 }
@@ -305,6 +306,12 @@ MethodKey RobustnessPanel::inspectedMethod() const {
   for (const ConvergenceCurve& c : lastInspection_.curves)
     if (c.network && inspectUnder_->currentIndex() == 0) return *c.network;
   return Algorithm::Oista;
+}
+
+void RobustnessPanel::setInspectionShown(bool shown) {
+  plot_->markPicked(shown && !lastInspection_.curves.isEmpty()
+                        ? std::optional(RobustnessPlot::Pick{inspectedAttacked_, inspectedSignal_})
+                        : std::nullopt);
 }
 
 void RobustnessPanel::setInspectedMethod(bool network) { inspectUnder_->setCurrentIndex(network ? 0 : 1); }

@@ -43,6 +43,8 @@ class RobustnessPanel : public QWidget {
   // What the inspector plots show: the network's layers or OISTA's iterations on the inspected signal.
   MethodKey inspectedMethod() const;
   void setInspectedMethod(bool network);
+  // Whether the window's plots show the inspected signal: its bar is outlined while they do.
+  void setInspectionShown(bool shown);
   // Out of distribution: nullopt for the run's own signal kind.
   void setShift(std::optional<SignalKind> kind, double noise, double lambdaFactor);
 
@@ -86,6 +88,7 @@ class RobustnessPanel : public QWidget {
   ConvergenceSnapshot lastInspection_;
   RobustnessRequest inspectedFrom_;       // the request whose signals the inspection picked from
   bool inspectedAttacked_ = false;        // ... an attacked one
+  int inspectedSignal_ = -1;              // ... this one
   bool inspectionWanted_ = false;         // false once dropped: a late answer is not shown
   quint64 latest_ = 0;
   bool attacking_ = false;
