@@ -16,11 +16,10 @@ WelcomeBanner::WelcomeBanner(QWidget* parent) : QFrame(parent) {
   setFrameShape(QFrame::StyledPanel);
   setStyleSheet("#welcome { background: #fff8e1; border: 1px solid #e0c068; }");
   auto* text = new QLabel(
-      "<b>Welcome to Unfold Lab.</b> The <b>cost decrease</b> plot (here) shows F(z<sub>t</sub>) − F* for ISTA, FISTA "
-      "and OISTA on the problem set on the left; below, the <b>support</b> of one signal's iterates and "
-      "<b>L<sub>S</sub>/L</b>, the room for longer steps; on the right, what trained networks learn. "
-      "Press <a href='run'><b>Run (F5)</b></a>, then Space to pause and F10 to step. New here? "
-      "<a href='lesson'>Start the first lesson</a>.");
+      "<b>Welcome to Unfold Lab.</b> <a href='run'><b>Run (F5)</b></a> solves the problem on the left with "
+      "ISTA, FISTA and OISTA: the <b>cost decrease</b> shows here, one signal's <b>support</b> and "
+      "<b>L<sub>S</sub>/L</b> (the room for longer steps) below, what trained networks learn on the right. "
+      "Space pauses, F10 steps. New here? <a href='lesson'>Start the first lesson</a>.");
   text->setWordWrap(true);
   text->setMinimumWidth(200);
   text->setTextFormat(Qt::RichText);
