@@ -58,15 +58,15 @@ class TestWindowLayout : public QObject {
   }
 
   // Before any run, every plot's axes read as axes: several tick labels, none repeated (a log axis over
-  // less than a decade labelled every tick "1·10⁻²"), and in a small window the main panels' y labels
-  // do not run into each other.
+  // less than a decade labelled every tick "1·10⁻²"), and in a small window no value axis's labels run
+  // into each other (the panels under the main ones and the colour scale included).
   void emptyPlotsHaveDistinctTickLabels() {
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     const QList<QCustomPlot*> plots = window.findChildren<QCustomPlot*>();
     QVERIFY(plots.size() >= 6);
-    for (const QSize size : {window.size(), QSize(890, 630)}) {
+    for (const QSize size : {window.size(), QSize(1024, 700), QSize(890, 630)}) {
       window.resize(size);
       QTRY_COMPARE(window.size(), size);
       for (QCustomPlot* plot : plots) {
@@ -79,11 +79,21 @@ class TestWindowLayout : public QObject {
             QVERIFY2(labels.size() >= 2 && QSet<QString>(labels.begin(), labels.end()).size() == labels.size(),
                      qPrintable(plot->objectName() + ": " + QStringList(labels.begin(), labels.end()).join(" | ")));
           }
-        const QVector<double> ticks = plot->yAxis->tickVector();
-        for (qsizetype k = 1; k < ticks.size() && plot->yAxis->scaleType() == QCPAxis::stLinear; ++k) {
-          const double apart = std::abs(plot->yAxis->coordToPixel(ticks[k]) - plot->yAxis->coordToPixel(ticks[k - 1]));
-          QVERIFY2(apart >= QFontMetrics(plot->yAxis->tickLabelFont()).height(),
-                   qPrintable(QString("%1 at %2 x %3: y ticks %4 px apart").arg(plot->objectName()).arg(size.width()).arg(size.height()).arg(apart)));
+        // Every vertical linear axis (each panel's, a colour scale's): tick labels a line apart at least
+        // (in a plot on screen: one in a tab behind another keeps the layout of its last showing).
+        if (plot->visibleRegion().isEmpty()) continue;
+        QList<QCPAxis*> vertical;
+        for (QCPAxisRect* rect : plot->axisRects()) vertical << rect->axis(QCPAxis::atLeft);
+        for (QCPLayoutElement* element : plot->plotLayout()->elements(true))
+          if (auto* scale = qobject_cast<QCPColorScale*>(element)) vertical << scale->axis();
+        for (QCPAxis* axis : vertical) {
+          const QVector<double> ticks = axis->tickVector();
+          for (qsizetype k = 1; k < ticks.size() && axis->scaleType() == QCPAxis::stLinear && axis->visible(); ++k) {
+            const double apart = std::abs(axis->coordToPixel(ticks[k]) - axis->coordToPixel(ticks[k - 1]));
+            QVERIFY2(apart >= QFontMetrics(axis->tickLabelFont()).height(),
+                     qPrintable(QString("%1 at %2 x %3: ticks of '%4' %5 px apart").arg(plot->objectName()).arg(size.width())
+                                    .arg(size.height()).arg(axis->label()).arg(apart)));
+          }
         }
       }
     }

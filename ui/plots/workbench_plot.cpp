@@ -45,15 +45,18 @@ WorkbenchPlot::WorkbenchPlot(const QString& title, QWidget* parent) : QCustomPlo
   setMouseTracking(true);
   // In a narrow panel the numbers of a linear x axis would run into each other ("0 50100150200"): as many
   // ticks as fit at ~70 px each, for the next replot (ticks are made before this signal). Likewise the
-  // main panel's linear y axis in a short panel, at ~25 px a tick.
+  // linear value axes (every panel's, and a colour scale's) in a short panel, at ~25 px a tick.
   connect(this, &QCustomPlot::afterLayout, this, [this] {
+    const auto fit = [](QCPAxis* axis, int pixels, int perTick) {
+      if (axis->scaleType() == QCPAxis::stLinear && !axis->ticker().dynamicCast<QCPAxisTickerText>())
+        axis->ticker()->setTickCount(std::clamp(pixels / perTick, 2, 5));
+    };
     for (QCPAxisRect* rect : axisRects()) {
-      QCPAxis* bottom = rect->axis(QCPAxis::atBottom);
-      if (bottom->scaleType() == QCPAxis::stLinear && !bottom->ticker().dynamicCast<QCPAxisTickerText>())
-        bottom->ticker()->setTickCount(std::clamp(rect->width() / 70, 2, 5));
+      fit(rect->axis(QCPAxis::atBottom), rect->width(), 70);
+      fit(rect->axis(QCPAxis::atLeft), rect->height(), 25);
     }
-    if (yAxis->scaleType() == QCPAxis::stLinear && !yAxis->ticker().dynamicCast<QCPAxisTickerText>())
-      yAxis->ticker()->setTickCount(std::clamp(yAxis->axisRect()->height() / 25, 2, 5));
+    for (QCPLayoutElement* element : plotLayout()->elements(true))
+      if (auto* scale = qobject_cast<QCPColorScale*>(element)) fit(scale->axis(), scale->axis()->axisRect()->height(), 25);
   });
   connect(this, &QCustomPlot::mouseDoubleClick, this, [this] {
     userView_ = false;
