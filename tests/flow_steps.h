@@ -1,10 +1,11 @@
 // The steps of the flow tests: a window shown and active, waiting for a snapshot, the story check after
-// an action, and the runs they act on.
+// an action, and the runs they act on; FlowTestCase starts every test with no settings remembered.
 #pragma once
 
 #include "story_check.h"
 #include "window_runs.h"
 
+#include <QSettings>
 #include <QSpinBox>
 #include <QtTest>
 
@@ -47,5 +48,12 @@ inline void openActive(MainWindow& w) {
   w.activateWindow();
   QVERIFY(QTest::qWaitForWindowActive(&w));
 }
+
+// A flow test class: each test starts as a first launch (no last settings, no welcome dismissed).
+class FlowTestCase : public QObject {
+  Q_OBJECT
+ private slots:
+  void init() { QSettings().clear(); }
+};
 
 }  // namespace unfold::ui

@@ -47,7 +47,7 @@ inline const ConvergenceCurve* curveOf(const ConvergenceSnapshot& s, unfold::Alg
   return nullptr;
 }
 
-QAction* action(MainWindow& w, const char* name) { return w.findChild<QAction*>(name); }
+inline QAction* action(MainWindow& w, const char* name) { return w.findChild<QAction*>(name); }
 
 // Every problem with the story the window tells, or an empty string.
 inline QString storyProblems(MainWindow& w) {

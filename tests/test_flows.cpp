@@ -27,11 +27,9 @@
 
 using namespace unfold::ui;
 
-class TestFlows : public QObject {
+class TestFlows : public FlowTestCase {
   Q_OBJECT
  private slots:
-  void init() { QSettings().clear(); }
-
   void runPauseInAFieldStepResetRunStop() {
     MainWindow w;
     openActive(w);

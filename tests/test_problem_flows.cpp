@@ -24,11 +24,9 @@
 
 using namespace unfold::ui;
 
-class TestProblemFlows : public QObject {
+class TestProblemFlows : public FlowTestCase {
   Q_OBJECT
  private slots:
-  void init() { QSettings().clear(); }
-
   void changingMMidRunRedrawsEveryPlotForTheNewProblem() {
     MainWindow w;
     openActive(w);
