@@ -63,6 +63,23 @@ class TestReproduce : public QObject {
              qPrintable(QString("%1 .. %2").arg(axis->range().lower).arg(axis->range().upper)));
   }
 
+  // A band added after its line still lies under it (a translucent band over a line tints it away from
+  // its legend's colour: FISTA's orange read olive in Fig. 2).
+  void paperFigureBandsLieUnderTheLines() {
+    ui::PaperFigure figure("t", 1, 1);
+    QCPAxisRect* panel = figure.panel(0, 0);
+    const QCPGraph* line = figure.addLine(panel, "a", {1, 2, 3}, {1, 2, 3}, QPen(Qt::black));
+    figure.addBand(panel, {1, 2, 3}, {0.5, 1.5, 2.5}, {1.5, 2.5, 3.5}, Qt::red);
+    int bands = 0;
+    for (int i = 0; i < figure.plot().graphCount(); ++i) {
+      const QCPGraph* g = figure.plot().graph(i);
+      if (g == line) continue;
+      ++bands;
+      QVERIFY(g->layer()->index() < line->layer()->index());
+    }
+    QCOMPARE(bands, 2);
+  }
+
   void oistaFigure() {
     QTemporaryDir dir;
     std::string out;

@@ -9,6 +9,7 @@ namespace unfold::ui {
 
 namespace {
 constexpr double kFontPt = 10.5;  // ticks and labels: readable at 300 dpi on paper and on a projector
+constexpr const char* kBandLayer = "bands";
 }  // namespace
 
 PaperFigure::PaperFigure(const QString& title, int rows, int columns, int widthPx, int heightPx)
@@ -84,6 +85,11 @@ void PaperFigure::addBand(QCPAxisRect* panel, const QVector<double>& x, const QV
                           const QVector<double>& upper, const QColor& color) {
   QCPGraph* top = addLine(panel, QString(), x, upper, Qt::NoPen, false);
   QCPGraph* bottom = addLine(panel, QString(), x, lower, Qt::NoPen, false);
+  // Under every line, whatever the order they were added in: a translucent band over a line tints it, and
+  // the line no longer has its legend's colour.
+  if (!plot_.layer(kBandLayer)) plot_.addLayer(kBandLayer, plot_.layer("main"), QCustomPlot::limBelow);
+  top->setLayer(kBandLayer);
+  bottom->setLayer(kBandLayer);
   QColor fill = color;
   fill.setAlpha(50);
   top->setBrush(fill);
