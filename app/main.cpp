@@ -8,6 +8,7 @@
 #include "teaching/lasso_plane_view.h"
 #include "teaching/lesson_panel.h"
 #include "ui_latency_benchmark.h"
+#include "window/fit_to_screen.h"
 #include "window/main_window.h"
 
 #include <QApplication>
@@ -25,18 +26,6 @@
 #include <iostream>
 
 namespace {
-
-// An interactive window fits the screen it opens on, frame included: on a laptop's 1366 x 768 the whole
-// window shows, not its top-left corner.
-void fitToScreen(QWidget& window) {
-  const QScreen* screen = window.screen();
-  if (!screen) return;
-  const QRect room = screen->availableGeometry();
-  const QSize fits = window.size().boundedTo(room.size() - QSize(16, 48));  // the title bar and borders
-  if (fits == window.size()) return;
-  window.resize(fits);
-  window.move(room.topLeft());
-}
 
 QtMessageHandler standardMessageHandler = nullptr;
 
@@ -148,7 +137,7 @@ int runGui(int argc, char** argv, const QStringList& arguments) {
   }
   if (plane) {  // the 2-D Lasso view on its own (teaching; with --screenshot, the whole paths)
     unfold::ui::LassoPlaneView view;
-    if (screenshot.isEmpty()) fitToScreen(view);
+    if (screenshot.isEmpty()) unfold::ui::fitToScreen(view);
     view.show();
     if (!screenshot.isEmpty()) {
       QObject::connect(&view, &unfold::ui::LassoPlaneView::pictureShown, &app, [&] {
@@ -159,7 +148,7 @@ int runGui(int argc, char** argv, const QStringList& arguments) {
     return app.exec();
   }
   unfold::ui::MainWindow window;
-  if (screenshot.isEmpty()) fitToScreen(window);  // a screenshot keeps the designed 1600 x 950
+  if (screenshot.isEmpty()) unfold::ui::fitToScreen(window);  // a screenshot keeps the designed 1600 x 950
   window.show();
   bool runFailed = false;
   if (!screenshot.isEmpty()) {

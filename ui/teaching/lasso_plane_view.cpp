@@ -70,7 +70,7 @@ LassoPlaneView::LassoPlaneView(QWidget* parent) : QWidget(parent) {
 
 QCustomPlot* LassoPlaneView::buildPlanePlot() {
   plane_ = new QCustomPlot;
-  plane_->setMinimumSize(520, 520);
+  plane_->setMinimumSize(360, 360);  // the whole view fits a 1024 x 700 screen
   plane_->xAxis->setLabel("z₁");
   plane_->yAxis->setLabel("z₂");
   plane_->legend->setVisible(true);
@@ -94,7 +94,7 @@ QCustomPlot* LassoPlaneView::buildPlanePlot() {
 
 QCustomPlot* LassoPlaneView::buildCostPlot() {
   cost_ = new QCustomPlot;
-  cost_->setMinimumHeight(170);
+  cost_->setMinimumHeight(130);
   cost_->xAxis->setLabel("step t");
   cost_->yAxis->setLabel("F(zₜ) − F*");
   cost_->yAxis->setScaleType(QCPAxis::stLogarithmic);

@@ -4,6 +4,7 @@
 
 #include "teaching/lasso_plane_view.h"
 #include "teaching/lesson_panel.h"
+#include "window/fit_to_screen.h"
 #include "window/robustness_panel.h"
 #include "window/settings_panel.h"
 
@@ -73,6 +74,7 @@ LassoPlaneView* MainWindow::openPlaneView() {
   if (!plane_) {
     plane_ = new LassoPlaneView;  // a window of its own, next to the workbench
     plane_->setAttribute(Qt::WA_DeleteOnClose);
+    fitToScreen(*plane_);
   }
   plane_->show();
   plane_->raise();
