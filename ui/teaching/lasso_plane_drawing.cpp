@@ -119,7 +119,9 @@ void LassoPlaneView::redraw() {
   for (int i = 0; i < cost_->graphCount(); ++i)
     for (const QCPGraphData& point : *cost_->graph(i)->data())
       if (point.value > 0) low = std::min(low, point.value), high = std::max(high, point.value);
-  if (high > 0) cost_->yAxis->setRange(std::max(low / 3, kExactFloor / 3), high * 3);
+  // Two decades at least: a log axis over less labels every sub-tick, in labels that run into each other
+  // or repeat ("10⁰" twice).
+  if (high > 0) cost_->yAxis->setRange(std::max(std::min(low / 3, high * 3 / 100), kExactFloor / 3), high * 3);
   plane_->replot(QCustomPlot::rpQueuedReplot);
   cost_->replot(QCustomPlot::rpQueuedReplot);
 }
