@@ -50,6 +50,9 @@ class TestCliOutputs : public CliTestCase {
     // export writes into a folder: an input file given as --out is named as not one.
     QTest::newRow("export --out a file") << QStringList{"export", "--net", d + "/X.csv", "--format", "numpy", "--out", d + "/X.csv"}
                                          << "--out '" + d + "/X.csv': not a folder" << "X.csv";
+    QTest::newRow("export --name a keyword") << QStringList{"export", "--net", d + "/X.csv", "--format", "numpy", "--out", d + "/py",
+                                                            "--name", "class"}
+                                             << "--name: 'class' is not a Python identifier (try class_)" << "X.csv";
   }
   void anOutputThatIsAnInputIsRefused() {
     QFETCH(QStringList, arguments);

@@ -8,6 +8,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <set>
 
 namespace unfold {
 
@@ -125,6 +126,12 @@ std::string pythonModuleName(const std::string& path) {
   std::string name;
   for (const char c : base) name += std::isalnum(static_cast<unsigned char>(c)) || c == '_' ? c : '_';
   if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) name = "network_" + name;
+  // A keyword cannot be imported ("import class" is a syntax error): PEP 8's trailing underscore.
+  static const std::set<std::string> keywords{"False", "None", "True", "and", "as", "assert", "async", "await", "break",
+                                              "class", "continue", "def", "del", "elif", "else", "except", "finally",
+                                              "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+                                              "not", "or", "pass", "raise", "return", "try", "while", "with", "yield"};
+  if (keywords.contains(name)) name += '_';
   return name;
 }
 

@@ -20,7 +20,8 @@ struct ExportedFile {
   std::string contents;
 };
 
-// A Python identifier from a file path: its base name without extension, other characters as '_'.
+// A Python identifier from a file path: its base name without extension, other characters as '_', a
+// keyword with a trailing '_' (class_).
 std::string pythonModuleName(const std::string& path);
 
 // `D` is the dictionary the network was trained for (checked by the caller, checkDictionary).
