@@ -164,6 +164,10 @@ class TestCli : public CliTestCase {
     r = run({"generate", "--dict", "wavelets", "--out", path("w")});
     QCOMPARE(r.code, 2);
     QVERIFY(r.err.contains("--dict: unknown dictionary 'wavelets'"));
+    // Refused once the folder was made: the folder does not stay behind, empty.
+    r = run({"generate", "--dict", "digits", "--n", "10", "--signals", "5", "--out", path("digits10")});
+    QVERIFY2(r.code == 2 && r.err.contains("n must be 64") && !QFileInfo::exists(path("digits10")), qPrintable(r.err));
+    QVERIFY(run({"generate", "--n", "5", "--m", "8", "--signals", "3", "--out", path("D.csv")}).err.contains("D.csv': not a folder"));
   }
 
   void trainSavesANetworkThatEvalReproduces() {

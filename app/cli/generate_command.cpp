@@ -12,6 +12,7 @@
 #include "linalg/dictionary.h"
 
 #include <QDir>
+#include <QFileInfo>
 
 #include <cstdio>
 
@@ -93,7 +94,18 @@ void checkFileSizes(const GenerateRequest& r) {
 
 // Writes D, the training and the test signals (and their codes), all or none. Returns D.
 Matrix writeProblem(const GenerateRequest& r, std::ostream& out) {
-  if (!QDir().mkpath(QString::fromStdString(r.outDir))) throw InputError(r.outDir + ": cannot create the folder");
+  const QString folder = QString::fromStdString(r.outDir);
+  if (QFileInfo(folder).exists() && !QFileInfo(folder).isDir()) throw InputError("--out " + quotedInput(r.outDir) + ": not a folder");
+  const bool made = !QFileInfo(folder).exists();
+  if (!QDir().mkpath(folder)) throw InputError(r.outDir + ": cannot create the folder");
+  // A folder made for files that are then refused (digits with n != 64, say) does not stay behind, empty.
+  struct RemovedUnlessKept {
+    QString path;
+    bool remove;
+    ~RemovedUnlessKept() {
+      if (remove) QDir().rmdir(path);
+    }
+  } madeFolder{folder, made};
   const bool sparse = r.spec.signalKind == SignalKind::Sparse, test = r.spec.testCount > 0;
   OutputFiles files(out);
   files.addOutput("--out", r.path("D"));
@@ -113,6 +125,7 @@ Matrix writeProblem(const GenerateRequest& r, std::ostream& out) {
     if (sparse) files.write(r.path("Z0_test"), formatSignalsFile(r.path("Z0_test"), *testSet.Z0));
   }
   files.commit();
+  madeFolder.remove = false;
   return D;
 }
 
