@@ -17,7 +17,6 @@
 #include <QFileInfo>
 #include <QIcon>
 #include <QImageWriter>
-#include <QScreen>
 #include <QTimer>
 
 #include <cstdio>
