@@ -300,6 +300,8 @@ bool SettingsPanel::chooseFiles() {
 }
 
 void SettingsPanel::setImportedSizes(const QString& dictionaryFile, const QString& signalsFile, const QString& sizes) {
+  // Called at every redraw of a run on files: the form is touched only when what it says changes.
+  if (imported_.dictionaryFile == dictionaryFile && imported_.signalsFile == signalsFile && imported_.sizes == sizes) return;
   imported_ = {dictionaryFile, signalsFile, sizes};
   updateSourceRows();
 }
