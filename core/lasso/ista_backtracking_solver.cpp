@@ -7,7 +7,6 @@
 // satisfies it, so a step of at most 1/L is accepted untested (the halving always ends), every accepted
 // step is > 1/(2L), and F never increases. The first trial of a block of signals is one product D Z+ for
 // the block (it also gives the next residual); a rejected signal is retried alone.
-#include "base/parallel_for.h"
 #include "lasso/solver_loop.h"
 #include "linalg/dictionary_product.h"
 
@@ -37,11 +36,8 @@ SolveResult runIstaBacktracking(const Dictionary& dictionary, const Matrix& X, d
   residualInParallel(D, Z, X, run.residual);
   for (int t = 0;; ++t) {
     if (run.endsAt(t)) break;
-    parallelFor(static_cast<long>(X.cols()), kMinColumnsPerThread, [&](long begin, long end) {
-      const Eigen::Index count = end - begin;
-      auto z = Z.middleCols(begin, count);
-      auto r = run.residual.middleCols(begin, count);
-      auto g = run.gradient.middleCols(begin, count);
+    forEachSignalBlock(X.cols(), [&](Eigen::Index begin, Eigen::Index count) {
+      auto [z, r, g] = run.block(begin, count);
       auto zNext = trialZ.middleCols(begin, count);
       auto rNext = trialResidual.middleCols(begin, count);
       g.noalias() = D.transpose() * r;

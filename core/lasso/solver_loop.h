@@ -4,8 +4,10 @@
 // steps or when the observer asks.
 #pragma once
 
+#include "base/parallel_for.h"
 #include "lasso/solver.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace unfold {
@@ -30,6 +32,14 @@ class SolverRun {
     return t == iterations_;
   }
 
+  // Signals [begin, begin + count) of z_t, the residual and the gradient.
+  struct Block {
+    Matrix::ColsBlockXpr z, residual, gradient;
+  };
+  Block block(Eigen::Index begin, Eigen::Index count) {
+    return {result.Z.middleCols(begin, count), residual.middleCols(begin, count), gradient.middleCols(begin, count)};
+  }
+
   const Matrix& D;
   const double invL;   // ISTA's step 1/L
   SolveResult result;
@@ -41,5 +51,17 @@ class SolverRun {
   int iterations_;
   SolverObserver* observer_;
 };
+
+// Calls body(begin, count) on blocks of at most 128 signals covering [0, signals), the blocks split over the
+// cores: an iteration's products and shrinkage on a block (m = 256: a 256 KB gradient and its codes) run
+// while it is in L2, so a block's gradient never goes to memory.
+template <typename Body>
+void forEachSignalBlock(Eigen::Index signals, const Body& body) {
+  constexpr long kBlockColumns = 128;
+  parallelFor(static_cast<long>(signals), kMinColumnsPerThread, [&](long begin, long end) {
+    for (long block = begin; block < end; block += kBlockColumns)
+      body(Eigen::Index{block}, Eigen::Index{std::min(kBlockColumns, end - block)});
+  });
+}
 
 }  // namespace unfold
