@@ -13,6 +13,7 @@
 using namespace unfold;
 using unfold::testing::Problem;
 using unfold::testing::Recorder;
+using unfold::testing::NetworkTrainedOnProblem;
 
 namespace {
 
@@ -36,14 +37,14 @@ class TestTraining : public QObject {
  private slots:
   void lineSearchKeepsOnlyDecreasingSteps() {
     const Problem p;
-    UnfoldedNetwork net = p.network(Parametrization::Slista, 10);
-    Recorder rec;
-    const TrainingResult r = trainNetwork(net, p.data, {.maxIterations = 60}, &rec);
-    QVERIFY(rec.train.size() >= 30);
-    for (size_t i = 1; i < rec.train.size(); ++i) QVERIFY(rec.train[i] < rec.train[i - 1]);
+    const NetworkTrainedOnProblem slista(p, Parametrization::Slista, 10, {.maxIterations = 60});
+    const std::vector<double>& train = slista.steps.train;
+    const TrainingResult& r = slista.result;
+    QVERIFY(train.size() >= 30);
+    for (size_t i = 1; i < train.size(); ++i) QVERIFY(train[i] < train[i - 1]);
     QVERIFY2(r.bestTestLoss < 0.99 * r.initialTestLoss, qPrintable(QString("%1 -> %2").arg(r.initialTestLoss).arg(r.bestTestLoss)));
     // The network is left with the best weights.
-    QCOMPARE(net.loss(LossKind::Unsupervised, p.data.testX, Matrix()), r.bestTestLoss);
+    QCOMPARE(slista.net.loss(LossKind::Unsupervised, p.data.testX, Matrix()), r.bestTestLoss);
   }
 
   void everyParametrizationLearnsSomething_data() {
@@ -87,12 +88,11 @@ class TestTraining : public QObject {
   // placeholder (a 0 there would read as a perfect network on the training plot and in the bench's race).
   void adamReportsTheStartingTestLossBeforeItsFirstTest() {
     const Problem p;
-    UnfoldedNetwork net = p.network(Parametrization::Slista, 5);
-    Recorder rec;
-    const TrainingResult r = trainNetwork(net, p.data, {.optimizer = Optimizer::Adam, .maxIterations = 20, .batchSize = 32}, &rec);
-    QCOMPARE(rec.test.size(), size_t(20));
-    for (int step = 0; step < 8; ++step) QCOMPARE(rec.test[size_t(step)], r.initialTestLoss);  // an epoch is 300 / 32 = 9 steps
-    QVERIFY(rec.test[8] != r.initialTestLoss);
+    const NetworkTrainedOnProblem adam(p, Parametrization::Slista, 5, {.optimizer = Optimizer::Adam, .maxIterations = 20, .batchSize = 32});
+    const std::vector<double>& test = adam.steps.test;
+    QCOMPARE(test.size(), size_t(20));
+    for (int step = 0; step < 8; ++step) QCOMPARE(test[size_t(step)], adam.result.initialTestLoss);  // an epoch is 300 / 32 = 9 steps
+    QVERIFY(test[8] != adam.result.initialTestLoss);
   }
 
   // The bounds L-BFGS-B keeps: the minimum step for a step, 0 for a threshold, none for a weight.
@@ -126,11 +126,9 @@ class TestTraining : public QObject {
 
   void couplingIsReportedWhileListaCpTrains() {
     const Problem p;
-    UnfoldedNetwork net = p.network(Parametrization::ListaCp, 3);
-    Recorder rec;
-    trainNetwork(net, p.data, {.maxIterations = 10}, &rec);
-    QCOMPARE(rec.firstLayerCoupling.size(), rec.train.size());
-    QVERIFY(rec.firstLayerCoupling.back() > 0.0);  // training moved W away from D diag(theta)
+    const NetworkTrainedOnProblem listaCp(p, Parametrization::ListaCp, 3, {.maxIterations = 10});
+    QCOMPARE(listaCp.steps.firstLayerCoupling.size(), listaCp.steps.train.size());
+    QVERIFY(listaCp.steps.firstLayerCoupling.back() > 0.0);  // training moved W away from D diag(theta)
   }
 
   // The control for Fig. 5: an ISTA layer (coupled, distance 0) moved `offset` away lands exactly there,

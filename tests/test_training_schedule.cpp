@@ -10,7 +10,7 @@
 
 using namespace unfold;
 using unfold::testing::Problem;
-using unfold::testing::Recorder;
+using unfold::testing::NetworkTrainedOnProblem;
 
 Q_DECLARE_METATYPE(unfold::StopReason)
 
@@ -19,14 +19,13 @@ class TestTrainingSchedule : public QObject {
  private slots:
   void layerWiseGrowsTheNetworkToFullDepth() {
     const Problem p;
-    UnfoldedNetwork net = p.network(Parametrization::Slista, 4);
-    Recorder rec;
-    const TrainingResult r = trainNetwork(net, p.data, {.maxIterations = 40, .layerWise = true, .patience = 0}, &rec);
-    QCOMPARE(r.weights.layerCount(), 4);
-    QCOMPARE(net.layerCount(), 4);
-    QCOMPARE(rec.layers.front(), 1);
-    QCOMPARE(rec.layers.back(), 4);
-    QVERIFY(std::is_sorted(rec.layers.begin(), rec.layers.end()));
+    const NetworkTrainedOnProblem layerWise(p, Parametrization::Slista, 4, {.maxIterations = 40, .layerWise = true, .patience = 0});
+    QCOMPARE(layerWise.result.weights.layerCount(), 4);
+    QCOMPARE(layerWise.net.layerCount(), 4);
+    const std::vector<int>& depths = layerWise.steps.layers;
+    QCOMPARE(depths.front(), 1);
+    QCOMPARE(depths.back(), 4);
+    QVERIFY(std::is_sorted(depths.begin(), depths.end()));
   }
 
   // Depth T starts from a trained shallower network: its layers as they are, then each new layer a copy of
@@ -70,18 +69,19 @@ class TestTrainingSchedule : public QObject {
   // floor (F*, so the excess is the test gap) fell by at most the fraction over the window, and not before.
   void stallRuleEndsTrainingWhenTheGapStopsFalling() {
     const Problem p;
-    UnfoldedNetwork net = p.network(Parametrization::Slista, 5);
     const double floor = solveReference(p.dictionary, p.data.testX, 0.2).optimalCost.mean();
     const int window = 5;
     const double progress = 0.05;
-    Recorder rec;
-    const TrainingResult r = trainNetwork(
-        net, p.data, {.maxIterations = 3000, .patience = 0, .stallWindow = window, .stallProgress = progress, .testLossFloor = floor}, &rec);
+    const NetworkTrainedOnProblem slista(
+        p, Parametrization::Slista, 5,
+        {.maxIterations = 3000, .patience = 0, .stallWindow = window, .stallProgress = progress, .testLossFloor = floor});
+    const TrainingResult& r = slista.result;
+    const std::vector<double>& test = slista.steps.test;
     QCOMPARE(r.reason, StopReason::Stagnation);
-    QVERIFY2(rec.test.size() > size_t(window) && rec.test.size() < 3000, qPrintable(QString::number(rec.test.size())));
+    QVERIFY2(test.size() > size_t(window) && test.size() < 3000, qPrintable(QString::number(test.size())));
     std::vector<double> excess;  // the best test loss's excess after each step (GD tests every step)
     double best = r.initialTestLoss;
-    for (const double t : rec.test) excess.push_back((best = std::min(best, t)) - floor);
+    for (const double t : test) excess.push_back((best = std::min(best, t)) - floor);
     const auto stalls = [&](size_t k) { return excess[k - window] - excess[k] <= progress * excess[k]; };
     for (size_t k = window; k + 1 < excess.size(); ++k) QVERIFY2(!stalls(k), qPrintable(QString("step %1").arg(k + 1)));
     QVERIFY(stalls(excess.size() - 1));

@@ -1,5 +1,6 @@
-// What the training tests share: a small problem (D 10 x 20, 300 training and 200 test signals) and an
-// observer that records every step's losses, depth and first-layer coupling.
+// What the training tests share: a small problem (D 10 x 20, 300 training and 200 test signals), an
+// observer that records every step's losses, depth and first-layer coupling, and a network trained on the
+// problem with its record.
 #pragma once
 
 #include "experiments/problem_generators.h"
@@ -38,6 +39,16 @@ struct Problem {
   UnfoldedNetwork network(Parametrization kind, int layers, double lambda = 0.2) const {
     return UnfoldedNetwork(dictionary, lambda, istaInitialization(kind, dictionary.atoms(), dictionary.lipschitz(), layers));
   }
+};
+
+// A network of `layers` layers from ISTA's initialisation, trained on `problem` with `settings`, and every
+// step it reported. The network refers to the problem's dictionary: the problem must outlive it.
+struct NetworkTrainedOnProblem {
+  NetworkTrainedOnProblem(const Problem& problem, Parametrization kind, int layers, const TrainingSettings& settings)
+      : net(problem.network(kind, layers)), result(trainNetwork(net, problem.data, settings, &steps)) {}
+  UnfoldedNetwork net;
+  Recorder steps;
+  TrainingResult result;
 };
 
 }  // namespace unfold::testing
