@@ -3,6 +3,7 @@
 #include "base/quoted_text.h"
 #include "benchmark_report.h"
 #include "commands.h"
+#include "interrupt.h"
 #include "io/output_files.h"
 #include "reproduce.h"
 #include "teaching/lasso_plane_view.h"
@@ -199,6 +200,7 @@ std::vector<unfold::cli::BenchmarkResult> workbenchBenchmarks(bool quick) {
 
 int main(int argc, char** argv) {
   const QStringList arguments = argumentsOf(argc, argv);
+  unfold::cli::removeTemporariesOnFatalSignals();
   unfold::cli::registerCommand("reproduce", unfold::reproduce::runReproduce);
   if (!arguments.isEmpty() && (arguments.front() == "bench" || arguments.front() == "reproduce")) {
     // The workbench rows and the figures need widgets: drawn offscreen unless the user chose a platform.

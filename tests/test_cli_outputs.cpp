@@ -1,18 +1,23 @@
 // The command line's outputs: never over an input, all-or-none, '-' to standard output, devices written
-// in place, long traces streamed whole (driven in-process on generated files).
+// in place, long traces streamed whole (driven in-process on generated files), and no temporary file left
+// by a signal that ends the program (run as its own process).
 #include "cli_runs.h"
 #include "io/matrix_file.h"
 #include "text_files.h"
 
 #include <QDir>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
 using namespace unfold;
+
+Q_DECLARE_METATYPE(QList<int>)
 
 class TestCliOutputs : public CliTestCase {
   Q_OBJECT
@@ -143,6 +148,44 @@ class TestCliOutputs : public CliTestCase {
     QCOMPARE(lines.size(), 30002);
     for (int t = 0; t <= 30000; t += 997) QVERIFY2(lines[t + 1].startsWith(QString::number(t) + ","), qPrintable(lines[t + 1]));
     QVERIFY(lines.last().startsWith("30000,"));
+  }
+
+  void aSignalEndingTheProgramLeavesNoTemporaryFile_data() {
+    QTest::addColumn<int>("signal");
+    QTest::newRow("SIGTERM (kill)") << int(SIGTERM);
+    QTest::newRow("SIGINT (Ctrl-C)") << int(SIGINT);
+    QTest::newRow("SIGHUP (terminal closed)") << int(SIGHUP);
+    QTest::newRow("SIGPIPE (reader gone)") << int(SIGPIPE);
+  }
+
+  // solve streams its trace into a hidden temporary file next to --trace: a signal mid-run ends the
+  // program as it would have, and removes the temporary files; the outputs keep their old contents.
+  void aSignalEndingTheProgramLeavesNoTemporaryFile() {
+    QFETCH(int, signal);
+    QTemporaryDir d;
+    for (const QString name : {"trace.csv", "Z.csv"}) {
+      QFile old(d.path() + "/" + name);
+      QVERIFY(old.open(QIODevice::WriteOnly));
+      old.write("old " + name.toLatin1());
+    }
+    QProcess solve;
+    // As a terminal would start it: a shell's background job or nohup would have it ignore SIGINT/SIGHUP.
+    solve.setChildProcessModifier([] {
+      for (const int s : {SIGTERM, SIGINT, SIGHUP, SIGPIPE}) std::signal(s, SIG_DFL);
+    });
+    solve.start(UNFOLDLAB_BINARY, {"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters",
+                                   "10000000", "--no-ls", "--trace", d.path() + "/trace.csv", "--codes", d.path() + "/Z.csv"});
+    QVERIFY(solve.waitForStarted());
+    const auto hidden = [&] { return QDir(d.path()).entryInfoList({".*.csv.*"}, QDir::Files | QDir::Hidden); };
+    // Both temporaries exist, and the trace's has received its first streamed piece.
+    QTRY_VERIFY_WITH_TIMEOUT(hidden().size() == 2 && std::max(hidden()[0].size(), hidden()[1].size()) > 0, 20000);
+    ::kill(static_cast<pid_t>(solve.processId()), signal);
+    QVERIFY(solve.waitForFinished(20000));
+    QCOMPARE(solve.exitStatus(), QProcess::CrashExit);  // ended by the signal, not by a normal exit
+    QCOMPARE(hidden().size(), 0);
+    QCOMPARE(QDir(d.path()).entryList(QDir::Files | QDir::Hidden).size(), 2);
+    QCOMPARE(readText(d.path() + "/trace.csv"), QString("old trace.csv"));
+    QCOMPARE(readText(d.path() + "/Z.csv"), QString("old Z.csv"));
   }
 };
 

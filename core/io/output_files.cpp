@@ -1,6 +1,7 @@
 #include "io/output_files.h"
 
 #include "base/input_error.h"
+#include "io/temporary_files.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -89,7 +90,9 @@ OutputFiles::OutputFiles(std::ostream& standardOutput) : stdout_(standardOutput)
 OutputFiles::~OutputFiles() {
   for (const auto& output : outputs_) {
     if (output->descriptor >= 0) ::close(output->descriptor);
-    if (!output->temporary.empty() && !output->committed) ::unlink(output->temporary.c_str());
+    if (output->temporary.empty() || output->committed) continue;
+    forgetTemporary(output->temporary.c_str());
+    ::unlink(output->temporary.c_str());
   }
 }
 
@@ -197,6 +200,7 @@ void OutputFiles::check() {
       throw InputError(named(output->flag, output->path) + ": cannot write in " + parentOf(output->target) + " (" +
                        errorText(errno) + ")");
     output->temporary = pattern;
+    registerTemporary(output->temporary.c_str());
     // A replaced file keeps its permissions; a new one gets the usual 0666 & ~umask (mkstemp's is 0600).
     struct stat old {};
     const mode_t mode = ::stat(output->target.c_str(), &old) == 0 ? (old.st_mode & 07777) : (0666 & ~mask);
@@ -257,6 +261,7 @@ void OutputFiles::commit() {
     Output& output = *outputs_[i];
     if (output.kind != Output::Kind::Regular) continue;
     if (::rename(output.temporary.c_str(), output.target.c_str()) == 0) {
+      forgetTemporary(output.temporary.c_str());
       output.committed = true;
       continue;
     }

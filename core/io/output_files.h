@@ -8,7 +8,8 @@
 // a device or FIFO (/dev/null, a named pipe, /dev/fd/N) is written in place, and a regular file goes to
 // its temporary file. commit() then renames the temporary files over their targets in one go; if a
 // rename fails, its message says which files are new and which still hold their old contents.
-// Temporary files not committed are removed by the destructor.
+// Temporary files not committed are removed by the destructor, or when a signal ends the process (they
+// are registered with temporary_files.h while they exist).
 #pragma once
 
 #include <memory>
