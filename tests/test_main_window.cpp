@@ -32,21 +32,6 @@
 
 using namespace unfold::ui;
 
-namespace {
-
-// A snapshot with one solver's curve whose mean and 10-90 % band are all `gaps`, at t = 0, 1, ...
-ConvergenceSnapshot oneCurveSnapshot(const QString& method, const QVector<double>& gaps) {
-  ConvergenceCurve curve;
-  curve.method = method;
-  for (int t = 0; t < gaps.size(); ++t) curve.iteration.append(t);
-  curve.gapMean = curve.gapQ10 = curve.gapQ90 = gaps;
-  ConvergenceSnapshot snapshot;
-  snapshot.curves = {curve};
-  return snapshot;
-}
-
-}  // namespace
-
 class TestMainWindow : public QObject {
   Q_OBJECT
  private slots:
@@ -78,81 +63,6 @@ class TestMainWindow : public QObject {
     const QList<QCPRange> first = ranges();
     for (int run = 0; run < 3; ++run) QVERIFY(runIterations(window, 50 + run));
     QCOMPARE(ranges(), first);
-  }
-
-  void curvesStopAtRoundingLevelButTheDataKeepsTheValues() {
-    CostDecreasePlot plot;
-    plot.showSnapshot(oneCurveSnapshot("OISTA", {1.0, 1e-3, 0.0}));
-    QCOMPARE(plot.curve("OISTA")->data()->at(1)->value, 1e-3);
-    QVERIFY(std::isnan(plot.curve("OISTA")->data()->at(2)->value));  // no line along the axis
-    QVERIFY(plot.toCsv().endsWith("\n2,0,0,0\n"));
-  }
-
-  void relativeSuboptimalityDividesByTheInitialGap() {
-    CostDecreasePlot plot;
-    ConvergenceSnapshot snapshot = oneCurveSnapshot("ISTA", {4.0, 2.0, 1.0});
-    NetworkCurve n;
-    n.method = "SLISTA";
-    n.layers = 2;
-    n.layerGap = {0.5, 0.25};
-    snapshot.networks = {n};
-    plot.showSnapshot(snapshot);
-    QCOMPARE(plot.curve("ISTA")->data()->at(2)->value, 1.0);
-    plot.setRelative(true);
-    QCOMPARE(plot.curve("ISTA")->data()->at(2)->value, 0.25);
-    QCOMPARE(plot.curve("SLISTA (T = 2)")->data()->at(1)->value, 0.0625);
-    QVERIFY(plot.yAxis->label().contains("F(0)"));
-    QVERIFY(plot.toCsv().endsWith("\n2,1,1,1,0.25\n"));  // the data stay absolute
-  }
-
-  void plotInteractionsKeepTheUsersChoices() {
-    CostDecreasePlot plot;
-    plot.resize(800, 500);
-    ConvergenceSnapshot snapshot;
-    for (const char* method : {"ISTA", "OISTA"}) {
-      ConvergenceCurve c;
-      c.method = method;
-      c.iteration = {0, 1, 2, 3};
-      c.gapMean = {1.0, 0.1, 0.01, 0.001};
-      c.gapQ10 = {0.5, 0.05, 0.005, 0.0005};
-      c.gapQ90 = {2.0, 0.2, 0.02, 0.002};
-      snapshot.curves.append(c);
-    }
-    plot.showSnapshot(snapshot);
-    plot.replot();
-    // Hiding a curve hides its band, and survives the next update.
-    plot.toggleCurve(plot.curve("ISTA"));
-    int visibleGraphs = 0;
-    for (int i = 0; i < plot.graphCount(); ++i) visibleGraphs += plot.graph(i)->visible();
-    QCOMPARE(visibleGraphs, 3);  // OISTA and its two band edges
-    plot.showSnapshot(snapshot);
-    QVERIFY(!plot.curve("ISTA")->visible());
-    QVERIFY(plot.curve("OISTA")->visible());
-    plot.toggleCurve(plot.curve("ISTA"));
-    QVERIFY(plot.curve("ISTA")->visible());
-    // A zoom by the user survives updates; a double click gives the fitted view back.
-    plot.replot();
-    QTest::mouseClick(&plot, Qt::LeftButton, {}, plot.axisRect()->rect().center());
-    QVERIFY(plot.userView());
-    plot.xAxis->setRange(1, 2);
-    plot.showSnapshot(snapshot);
-    QCOMPARE(plot.xAxis->range().lower, 1.0);
-    QTest::mouseDClick(&plot, Qt::LeftButton, {}, plot.axisRect()->rect().center());
-    QVERIFY(!plot.userView());
-    QCOMPARE(plot.xAxis->range().lower, -0.5);  // t = 0 and half an iteration of margin
-    // Linear / log toggle.
-    plot.setLogarithmicY(false);
-    QCOMPARE(plot.yAxis->scaleType(), QCPAxis::stLinear);
-    QCOMPARE(plot.yAxis->range().lower, 0.0);
-    plot.setLogarithmicY(true);
-    QVERIFY(plot.yAxis->range().lower > 0.0);
-    // The read-out names the curve and the values under the cursor.
-    plot.replot();
-    const QPointF onOista(plot.xAxis->coordToPixel(2), plot.yAxis->coordToPixel(0.01));
-    const QString text = plot.readOut(onOista);
-    QVERIFY2(text.startsWith("ISTA") || text.startsWith("OISTA"), qPrintable(text));
-    QVERIFY2(text.contains("t = 2") && text.contains("= 0.01"), qPrintable(text));
-    QVERIFY(plot.readOut(QPointF(-100, -100)).isEmpty());
   }
 
   void exportsEachFormatAndTheData() {

@@ -12,6 +12,9 @@ namespace {
 // there (a NaN breaks the line) instead of running along the axis. The CSV keeps the true values.
 constexpr double kFloor = 1e-16;
 constexpr const char* kBandLayer = "bands";
+// The bands' entry in the legend: the curves are means, which lie outside the band where a few slow
+// signals dominate, so the figure says what each shape is.
+constexpr const char* kBandKey = "10–90 % of signals";
 
 // A band edge cut to the view: the points inside the x range, with the edge interpolated at the range's
 // ends (in the y axis's own scale, so the cut edge lies on the drawn one), and every value clamped to
@@ -41,7 +44,7 @@ void cutToView(const QVector<double>& keys, const QVector<double>& values, const
 
 CostDecreasePlot::CostDecreasePlot(QWidget* parent) : WorkbenchPlot("Cost decrease", parent) {
   xAxis->setLabel("iteration t");
-  yAxis->setLabel("F(zₜ) − F*");
+  yAxis->setLabel("mean F(zₜ) − F*");
   setLogarithmicY(true);
   addLayer(kBandLayer, layer("main"), QCustomPlot::limBelow);  // over the grid, under every curve
   for (QCPAxis* axis : {xAxis, yAxis})
@@ -78,7 +81,7 @@ void CostDecreasePlot::rescale() {
 
 void CostDecreasePlot::setRelative(bool relative) {
   relative_ = relative;
-  yAxis->setLabel(relative ? "(F(zₜ) − F*) / (F(0) − F*)" : "F(zₜ) − F*");
+  yAxis->setLabel(relative ? "mean (F(zₜ) − F*) / (F(0) − F*)" : "mean F(zₜ) − F*");
   resetView();
   showSnapshot(snapshot_);
 }
@@ -147,6 +150,14 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, n.color, n.color, 7));
     graph->setData(layers, floored(n.layerGap), true);
     restoreVisibility(graph);
+  }
+  if (!bands_.isEmpty()) {  // a click on the key hides or shows every band
+    QCPGraph* key = addGraph();
+    key->setName(kBandKey);
+    key->setPen(Qt::NoPen);
+    key->setBrush(QColor(110, 110, 110, 70));
+    for (const Band& band : bands_) attachBand(key, band.upper, band.lower);
+    restoreVisibility(key);
   }
   legend->setVisible(!snapshot.curves.isEmpty() || !snapshot.networks.isEmpty());  // no empty legend box
   rescaleUnlessUserView();

@@ -1,5 +1,6 @@
-// Plot of F(z_t) - F* against the iteration t on a log axis, one curve per method with its colour and
-// the 10-90 % band over the signals; trained networks as points per layer t. Optionally relative:
+// Plot of F(z_t) - F* against the iteration t on a log axis, one curve per method with its colour (the mean
+// over the signals, as networks report their test gap) and the 10-90 % band over the signals, which has
+// its own legend entry; trained networks as points per layer t. Optionally relative:
 // divided by F(0) - F* (mean over the signals; every method starts from z = 0). The bands lie on a layer
 // below every curve (a translucent band tints nothing), and their edges are cut to the visible ranges
 // whenever the view changes, so that no figure format relies on clipping to keep them inside the axes.
