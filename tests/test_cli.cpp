@@ -105,8 +105,9 @@ class TestCli : public CliTestCase {
     QVERIFY2(r.code == 0 && !r.err.contains("iteration"), qPrintable(r.err));
     r = run(solve + QStringList{"--progress"});
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    QVERIFY2(r.err.contains("\rreference: 40/40 signals, ") && r.err.contains("\rista: iteration 300/300, "), qPrintable(r.err));
-    QVERIFY2(r.err.endsWith("s \n"), qPrintable(r.err));  // each line is ended before the next output
+    // Not a terminal (a log file): whole lines, no carriage returns.
+    QVERIFY2(r.err.contains("reference: 40/40 signals, ") && r.err.contains("\nista: iteration 300/300, "), qPrintable(r.err));
+    QVERIFY2(!r.err.contains('\r') && r.err.endsWith(" s\n"), qPrintable(r.err));
     QVERIFY(r.out.contains("ista: 300 iterations"));
   }
 
@@ -176,7 +177,10 @@ class TestCli : public CliTestCase {
                  "--net", "slista", "--layers", "6", "--max-iter", "30", "--out", net, "--report", report});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(r.out.contains("SLISTA, 6 layers, unsupervised loss"));
-    QVERIFY(r.err.contains("iter "));  // the progress line
+    QVERIFY2(r.err.isEmpty(), qPrintable(r.err));  // a quick run prints no progress
+    r = run({"train", "--dict", path("D.csv"), "--train", path("X.csv"), "--test", path("X_test.csv"), "--lambda", "0.3",
+             "--net", "slista", "--layers", "6", "--max-iter", "30", "--out", net, "--report", report, "--progress"});
+    QVERIFY2(r.err.contains("iter     30/30  layers  6") && r.err.contains("mean step x L "), qPrintable(r.err));
     const QStringList rows = readText(report).split('\n', Qt::SkipEmptyParts);
     QCOMPARE(rows.size(), 7);
     QCOMPARE(rows[0], QString("layer,test_cost,test_gap,ista_gap,fista_gap,step_times_l,coupling"));
@@ -256,9 +260,10 @@ class TestCli : public CliTestCase {
     const Run r = run({"train", "--dict", d.path() + "/D.csv", "--train", d.path() + "/X.csv", "--test", d.path() + "/X_test.csv",
                        "--train-codes", d.path() + "/Z0.csv", "--test-codes", d.path() + "/Z0_test.csv", "--lambda", "0.1",
                        "--net", "lista-cp", "--layers", "3", "--loss", "supervised", "--optimizer", "adam", "--max-iter", "20",
-                       "--out", d.path() + "/net.json"});
+                       "--out", d.path() + "/net.json", "--progress"});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(r.out.contains("LISTA-CP, 3 layers, supervised loss"));
+    QVERIFY2(r.err.contains("iter     20/20") && !r.err.contains("step x L"), qPrintable(r.err));  // LISTA-CP learns no step
   }
 
   void endlessOrHugeInputIsRefusedNamingTheFile() {

@@ -1,22 +1,34 @@
 #include "progress_line.h"
 
 #include <cstdio>
+#include <iostream>
+#include <unistd.h>
 
 namespace unfold::cli {
 
-ProgressLine::ProgressLine(std::ostream& err, bool fromTheStart) : err_(err), fromTheStart_(fromTheStart) {}
+ProgressLine::ProgressLine(std::ostream& err, bool fromTheStart)
+    : err_(err), fromTheStart_(fromTheStart), terminal_(&err == &std::cerr && ::isatty(STDERR_FILENO)) {}
 
 double ProgressLine::seconds() const {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
 }
 
-void ProgressLine::show(const std::string& text, bool last) {
+bool ProgressLine::due(bool last) const {
+  using namespace std::chrono_literals;
   const auto now = std::chrono::steady_clock::now();
-  if (!fromTheStart_ && now - start_ < std::chrono::seconds(2)) return;
-  if (!last && now - last_ < std::chrono::milliseconds(200)) return;
-  last_ = now;
-  err_ << "\r" << text << " " << std::flush;
-  shown_ = true;
+  if (!fromTheStart_ && now - start_ < 2s) return false;
+  return last || last_ == std::chrono::steady_clock::time_point{} || now - last_ >= (terminal_ ? 200ms : 10s);
+}
+
+void ProgressLine::show(const std::string& text, bool last) {
+  if (!due(last)) return;
+  last_ = std::chrono::steady_clock::now();
+  if (terminal_) {
+    err_ << "\r" << text << " " << std::flush;
+    shown_ = true;
+  } else {
+    err_ << text << "\n" << std::flush;
+  }
 }
 
 void ProgressLine::finish() {

@@ -1,5 +1,7 @@
-// One line of progress on stderr, rewritten in place at most 5 times a second. Quiet for the first 2 s
-// (a quick command prints only its result) unless the user asked for progress from the start.
+// One line of progress on stderr. Quiet for the first 2 s (a quick command prints only its result) unless
+// the user asked for progress from the start. On a terminal the line is rewritten in place at most 5 times
+// a second; elsewhere (a log file, a pipe, a batch job's output) each update is a line of its own, at most
+// one every 10 s, so that a log holds a readable history rather than one line of carriage returns.
 #pragma once
 
 #include "lasso/reference_solver.h"
@@ -13,10 +15,11 @@ namespace unfold::cli {
 class ProgressLine {
  public:
   ProgressLine(std::ostream& err, bool fromTheStart);
-  // Shows `text` unless the line was rewritten less than 0.2 s ago (or it is still the quiet start);
-  // `last` always shows (the final state of a phase).
+  // Whether show(…, last) would print now: a caller skips formatting a line no one will see.
+  bool due(bool last = false) const;
+  // Shows `text` if due; `last` (the final state of a phase) ignores the rate, not the quiet start.
   void show(const std::string& text, bool last = false);
-  // Ends the line (a newline) if anything was shown.
+  // Ends the line on a terminal (a newline) if anything was shown.
   void finish();
   double seconds() const;
   // For solveReference: "reference: 512/10000 signals" and the hard ones' long runs.
@@ -25,6 +28,7 @@ class ProgressLine {
  private:
   std::ostream& err_;
   bool fromTheStart_;
+  bool terminal_;  // err is the process's stderr and that is a terminal
   bool shown_ = false;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_{};
 };

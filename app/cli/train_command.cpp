@@ -2,7 +2,6 @@
 #include "commands.h"
 
 #include "base/input_error.h"
-#include "base/progress_throttle.h"
 #include "base/quoted_text.h"
 #include "command_options.h"
 #include "experiments/experiment.h"
@@ -12,6 +11,7 @@
 #include "networks/network_diagnostics.h"
 #include "interrupt.h"
 #include "problem_files.h"
+#include "progress_line.h"
 
 #include <chrono>
 #include <cstdio>
@@ -20,29 +20,36 @@ namespace unfold::cli {
 
 namespace {
 
-// Prints one progress line, rewritten in place at most 5 times a second, and stops on Ctrl-C.
-class ProgressLine : public TrainingObserver {
+// The training's progress line (progress_line.h); Ctrl-C stops the training.
+class TrainingProgressLine : public TrainingObserver {
  public:
-  ProgressLine(std::ostream& err, double L) : err_(err), L_(L) {}
+  TrainingProgressLine(std::ostream& err, bool fromTheStart, double L) : line_(err, fromTheStart), L_(L) {}
   bool onIteration(const TrainingProgress& p) override {
-    if (!throttle_.due(p.iteration == p.maxIterations)) return CtrlCStops::pressed();
-    double steps = 0;
-    for (const LayerWeights& layer : p.weights.layers) steps += layer.step;
-    char rate[32] = "       -";  // L-BFGS has no learning rate
-    if (p.learningRate > 0) std::snprintf(rate, sizeof rate, "%.2e", p.learningRate);
-    char line[256];
-    std::snprintf(line, sizeof line, "\riter %6d/%d  layers %2d  train %.6e  test %.6e  lr %s  mean step x L %.3f  %5.1f s ",
-                  p.iteration, p.maxIterations, p.layers, p.trainLoss, p.testLoss, rate, steps / std::max(1, p.layers) * L_,
-                  p.elapsedSeconds);
-    err_ << line << std::flush;
+    const bool last = p.iteration == p.maxIterations;
+    if (line_.due(last)) line_.show(format(p), last);
     return CtrlCStops::pressed();
   }
   bool stopRequested() override { return CtrlCStops::pressed(); }
+  void finish() { line_.finish(); }
 
  private:
-  std::ostream& err_;
+  std::string format(const TrainingProgress& p) const {
+    char rate[32] = "       -";  // L-BFGS has no learning rate
+    if (p.learningRate > 0) std::snprintf(rate, sizeof rate, "%.2e", p.learningRate);
+    char line[256];
+    int length = std::snprintf(line, sizeof line, "iter %6d/%d  layers %2d  train %.6e  test %.6e  lr %s", p.iteration,
+                               p.maxIterations, p.layers, p.trainLoss, p.testLoss, rate);
+    // A learned step only for the networks that have one (ALISTA, SLISTA): LISTA's would read 0.
+    double steps = 0;
+    for (const LayerWeights& layer : p.weights.layers) steps += layer.step;
+    if (steps > 0)
+      length += std::snprintf(line + length, sizeof line - length, "  mean step x L %.3f", steps / std::max(1, p.layers) * L_);
+    std::snprintf(line + length, sizeof line - length, "  %5.1f s", p.elapsedSeconds);
+    return line;
+  }
+
+  ProgressLine line_;
   double L_;
-  ProgressThrottle throttle_{std::chrono::milliseconds(200)};
 };
 
 constexpr const char* kSynopsis =
@@ -86,6 +93,7 @@ void declareOptions(CommandOptions& options) {
   options.addValue("diagnostics", "file",
                    "Per-layer diagnostics for figures (CSV): the report's columns, then threshold_times_l, "
                    "lista_wz_coupling, inv_ls_q10, inv_ls_q50, inv_ls_q90 (1/L_S quantiles in units of 1/L).");
+  options.addSwitch("progress", "Show the progress line on stderr from the start (default: once training takes 2 s).");
 }
 
 // The network to train, from the options (in the order their errors are reported).
@@ -140,13 +148,13 @@ SignalFiles readSignalFiles(const CommandOptions& options, const NetworkSettings
 
 // Trains with a progress line on err; Ctrl-C ends the training with the best weights so far.
 TrainedNetwork trainWithProgress(const Dictionary& dictionary, const TrainingData& data, const NetworkSettings& settings,
-                                 std::ostream& err) {
-  ProgressLine progress(err, dictionary.lipschitz());
+                                 std::ostream& err, bool progressFromTheStart) {
+  TrainingProgressLine progress(err, progressFromTheStart, dictionary.lipschitz());
   TrainedNetwork trained = [&] {
     const CtrlCStops ctrlC;
     return trainNetwork(dictionary, data, settings, &progress);
   }();
-  err << "\n";
+  progress.finish();
   return trained;
 }
 
@@ -193,9 +201,10 @@ int runTrain(const QStringList& arguments, std::ostream& stdOut, std::ostream& e
   // The exact solutions come first and can take a while on a big problem: say so (sign of life).
   if (static_cast<double>(dictionary.atoms().size()) * static_cast<double>((in.test.X.cols() + in.train.X.cols())) > 1e8)
     err << "reference: solving every signal exactly first (a big problem: this can take minutes)...\n";
-  const ReferenceSolution testReference = solveReference(dictionary, in.test.X, settings.lambda);
+  const ReferenceSolution testReference =
+      solveReferenceShowingProgress(dictionary, in.test.X, settings.lambda, err, options.isSet("progress"));
   const TrainingData data = trainingData(dictionary, in.train, in.test, settings.lambda, settings.training.loss, testReference);
-  const TrainedNetwork trained = trainWithProgress(dictionary, data, settings, err);
+  const TrainedNetwork trained = trainWithProgress(dictionary, data, settings, err, options.isSet("progress"));
   NetworkFile saved = trained.file;
   saved.dictionary = in.D;  // so that eval and export need no --dict
   std::string json = formatNetworkJson(saved);
