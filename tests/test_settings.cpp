@@ -119,6 +119,34 @@ class TestSettings : public QObject {
     QVERIFY2(error.contains("s.json, inspect: 'method' must be ISTA, FISTA or OISTA"), qPrintable(error));
   }
 
+  void aBadSessionFieldIsNamedWithWhatItHolds_data() {
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("replacement");  // the field's new text, empty: the field removed
+    QTest::addColumn<QString>("message");
+    QTest::newRow("n missing") << "\"n\": 10," << "" << "s.json, settings: 'n' is missing (an integer from 1 to 2000)";
+    QTest::newRow("n negative") << "\"n\": 10" << "\"n\": -3" << "'n' must be an integer from 1 to 2000 (got -3)";
+    QTest::newRow("n fractional") << "\"n\": 10" << "\"n\": 2.5" << "'n' must be an integer from 1 to 2000 (got 2.5)";
+    QTest::newRow("n a string") << "\"n\": 10" << "\"n\": \"12\"" << "'n' must be an integer from 1 to 2000 (got '12')";
+    QTest::newRow("seed missing") << "\"seed\": 0," << "" << "'seed' is missing (an integer from 0 to 1000000)";
+    QTest::newRow("lambda missing") << "\"lambda\": 0.5," << "" << "'lambda' is missing (a number from 0.0001 to 1.5";
+    QTest::newRow("lambda too large") << "\"lambda\": 0.5" << "\"lambda\": 7" << "'lambda' must be a number from 0.0001 to 1.5, a fraction of lambda_max (got 7)";
+  }
+
+  void aBadSessionFieldIsNamedWithWhatItHolds() {
+    QFETCH(QString, field);
+    QFETCH(QString, replacement);
+    QFETCH(QString, message);
+    Session session;
+    session.settings.n = 10;
+    session.settings.seed = 0;
+    session.settings.lambda = 0.5;
+    QString text = QString::fromUtf8(formatSession(session));  // indented: "n": 10, on a line of its own
+    QVERIFY2(text.contains(field), qPrintable(text));
+    QString error;
+    QVERIFY(!parseSession(text.replace(field, replacement).toUtf8(), "s.json", &error));
+    QVERIFY2(error.contains(message), qPrintable(error));
+  }
+
   void trainedWeightsOutliveAChangeOfMethodsOnly() {
     ExperimentSettings a;
     a.networks = {Parametrization::Slista};

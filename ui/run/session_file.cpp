@@ -1,8 +1,8 @@
 #include "run/session_file.h"
 
-#include "base/quoted_text.h"
-
 #include "base/input_error.h"
+#include "base/quoted_text.h"
+#include "base/shortest_decimal.h"
 #include "io/bounded_file.h"
 #include "io/network_file.h"
 #include "plots/method_palette.h"
@@ -22,12 +22,33 @@ namespace {
 
 constexpr const char* kFormat = "unfoldlab-session";
 
+// A field's value as a message quotes it: a number as written, a string quoted and cut (base/quoted_text.h).
+QString shownValue(const QJsonValue& v) {
+  switch (v.type()) {
+    case QJsonValue::Double: return QString::fromStdString(shortestDecimal(v.toDouble()));
+    case QJsonValue::String: return QString::fromStdString(quotedInput(v.toString().toStdString()));
+    case QJsonValue::Bool: return v.toBool() ? "true" : "false";
+    case QJsonValue::Array: return "an array";
+    case QJsonValue::Object: return "an object";
+    default: return "null";
+  }
+}
+
+// A field the settings cannot do without: "'n' is missing" rather than a complaint about its value.
+bool present(const QJsonObject& o, const char* key, const QString& what, const QString& where, QString* error) {
+  if (o.contains(key)) return true;
+  *error = QString("%1: '%2' is missing (%3)").arg(where, key, what);
+  return false;
+}
+
 // Reads an integer field within [low, high]; on failure sets the error and returns false.
 bool integerField(const QJsonObject& o, const char* key, int low, int high, int& out, const QString& where, QString* error) {
+  const QString what = QString("an integer from %1 to %2").arg(low).arg(high);
+  if (!present(o, key, what, where, error)) return false;
   const QJsonValue v = o.value(key);
   const double d = v.toDouble(std::nan(""));
   if (!v.isDouble() || d != std::floor(d) || d < low || d > high) {
-    *error = QString("%1: '%2' must be an integer from %3 to %4").arg(where, key).arg(low).arg(high);
+    *error = QString("%1: '%2' must be %3 (got %4)").arg(where, key, what, shownValue(v));
     return false;
   }
   out = static_cast<int>(d);
@@ -152,9 +173,11 @@ bool readMethods(const QJsonObject& o, const QString& where, ExperimentSettings&
     return false;
   }
   s.loss = *loss;
+  const QString lambdaRange = "a number from 0.0001 to 1.5, a fraction of lambda_max";
+  if (!present(o, "lambda", lambdaRange, where, error)) return false;
   s.lambda = o.value("lambda").toDouble(-1);
   if (!(s.lambda >= 1e-4 && s.lambda <= 1.5)) {
-    *error = where + ": 'lambda' must be a number from 0.0001 to 1.5 (a fraction of lambda_max)";
+    *error = QString("%1: 'lambda' must be %2 (got %3)").arg(where, lambdaRange, shownValue(o.value("lambda")));
     return false;
   }
   s.solvers.clear();
