@@ -308,7 +308,15 @@ class TestReproduce : public QObject {
     QCOMPARE(runFigure({"oista", "--tiny"}, nullptr, &err), 2);
     QVERIFY(QString::fromStdString(err).contains("--out"));
     QCOMPARE(runFigure({"oista", "--tiny", "--out", "/proc/no/such"}, nullptr, &err), 2);
-    QVERIFY(QString::fromStdString(err).contains("cannot create the folder"));
+    QVERIFY(QString::fromStdString(err).contains("--out '/proc/no/such': cannot create the folder"));
+    QTemporaryDir dir;
+    const QString fresh = dir.filePath("fresh");
+    QCOMPARE(runFigure({"oista", "--tiny", "--quick", "--out", fresh}, nullptr, &err), 2);
+    QVERIFY2(QString::fromStdString(err).contains("--tiny and --quick: give one of them"), err.c_str());
+    // Refused after the folder was made: it does not stay behind, empty.
+    QCOMPARE(runFigure({"networks", "--tiny", "--shard", "3/2", "--out", fresh}, nullptr, &err), 2);
+    QVERIFY2(QString::fromStdString(err).contains("--shard: '3/2' is not K/N"), err.c_str());
+    QVERIFY(!QFileInfo::exists(fresh));
   }
 
   // A figure's files are checked before anything is computed and replaced together: a refused output

@@ -4,6 +4,7 @@
 #include "base/input_error.h"
 #include "base/quoted_text.h"
 #include "command_options.h"
+#include "output_folder.h"
 #include "experiments/experiment.h"
 #include "experiments/problem_generators.h"
 #include "io/bounded_file.h"
@@ -94,18 +95,7 @@ void checkFileSizes(const GenerateRequest& r) {
 
 // Writes D, the training and the test signals (and their codes), all or none. Returns D.
 Matrix writeProblem(const GenerateRequest& r, std::ostream& out) {
-  const QString folder = QString::fromStdString(r.outDir);
-  if (QFileInfo(folder).exists() && !QFileInfo(folder).isDir()) throw InputError("--out " + quotedInput(r.outDir) + ": not a folder");
-  const bool made = !QFileInfo(folder).exists();
-  if (!QDir().mkpath(folder)) throw InputError(r.outDir + ": cannot create the folder");
-  // A folder made for files that are then refused (digits with n != 64, say) does not stay behind, empty.
-  struct RemovedUnlessKept {
-    QString path;
-    bool remove;
-    ~RemovedUnlessKept() {
-      if (remove) QDir().rmdir(path);
-    }
-  } madeFolder{folder, made};
+  OutputFolder folder("--out", r.outDir);
   const bool sparse = r.spec.signalKind == SignalKind::Sparse, test = r.spec.testCount > 0;
   OutputFiles files(out);
   files.addOutput("--out", r.path("D"));
@@ -125,7 +115,7 @@ Matrix writeProblem(const GenerateRequest& r, std::ostream& out) {
     if (sparse) files.write(r.path("Z0_test"), formatSignalsFile(r.path("Z0_test"), *testSet.Z0));
   }
   files.commit();
-  madeFolder.remove = false;
+  folder.keep();
   return D;
 }
 

@@ -5,6 +5,7 @@
 #include "base/input_error.h"
 #include "base/quoted_text.h"
 #include "command_options.h"
+#include "output_folder.h"
 #include "io/matrix_file.h"
 
 #include <QDir>
@@ -29,7 +30,7 @@ std::string csvNumber(double value) {
 int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& err) {
   cli::CommandOptions options(
       "reproduce", "unfoldlab reproduce oista|ls-ratio|learned-steps|coupling|networks|iterations|sample-size|all "
-                   "[--quick] --out DIR [--optimizer gd|adam|lbfgs] [--signals N] [--depths LIST] [--shard K/N | --plan N]",
+                   "[--quick | --tiny] --out DIR [--optimizer gd|adam|lbfgs] [--signals N] [--depths LIST] [--shard K/N | --plan N]",
       "Reproduces a figure of 'Learning step sizes for unfolded sparse coding' (Ablin et al. 2019) from scratch:\n"
       "DIR/NAME.png (300 dpi), NAME.pdf, NAME.svg and the CSV of every curve.\n"
       "  oista          ISTA, FISTA, OISTA, ISTA-BT and their steps (Fig. 2)             seconds\n"
@@ -66,8 +67,7 @@ int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& 
   if (!figures.count(figure) && figure != "all")
     throw InputError((figure.isEmpty() ? std::string("name a figure") : "unknown figure " + quotedInput(figure.toStdString())) +
                      ": oista, ls-ratio, learned-steps, coupling, networks, iterations, sample-size or all");
-  const QString directory = QString::fromStdString(options.text("out"));
-  if (!QDir().mkpath(directory)) throw InputError("--out: cannot create the folder " + directory.toStdString());
+  if (options.isSet("tiny") && options.isSet("quick")) throw InputError("--tiny and --quick: give one of them");
   const Scale scale = options.isSet("tiny") ? Scale::Tiny : options.isSet("quick") ? Scale::Quick : Scale::Full;
   const auto optimizer = parseOptimizer(options.text("optimizer"));
   if (!optimizer) throw InputError("--optimizer: unknown optimizer " + quotedInput(options.text("optimizer")) + " (gd, adam or lbfgs)");
@@ -84,6 +84,8 @@ int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& 
     if (depths.empty())
       throw InputError("--depths: " + quotedInput(text) + " is not increasing depths 1 to 200 such as 1-30 or 5,10,20");
   }
+  cli::OutputFolder folder("--out", options.text("out"));
+  const QString directory = folder.path();
   std::optional<Shard> shard;
   int planShards = 0;
   if (options.isSet("shard") || options.isSet("plan")) {
@@ -97,6 +99,7 @@ int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& 
     }
     FigureFiles unused(directory, "networks", false, out);  // a shard or a plan draws nothing
     reproduceNetworks(Context{scale, directory, unused, out, err, shard, planShards, *optimizer, signalCount, depths});
+    folder.keep();
     return 0;
   }
   // Every figure's files are checked before the first figure computes; each figure's files are then
@@ -115,6 +118,7 @@ int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& 
     figures.at(name)(Context{scale, directory, *files, out, err, std::nullopt, 0, *optimizer, signalCount, depths});
     if (name == "networks") written << QDir(directory).filePath("networks.csv");
     written << files->commit();
+    folder.keep();
   }
   for (const QString& path : written) out << "wrote " << path.toStdString() << "\n";
   return 0;
