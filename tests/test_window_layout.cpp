@@ -8,6 +8,7 @@
 #include "window/main_window.h"
 #include "window_runs.h"
 
+#include <QSpinBox>
 #include <QtTest>
 
 using namespace unfold::ui;
@@ -121,6 +122,10 @@ class TestWindowLayout : public QObject {
     for (int i = 0; i < plot->legend->itemCount(); ++i)
       if (auto* item = qobject_cast<QCPPlottableLegendItem*>(plot->legend->item(i))) names << item->plottable()->name();
     QVERIFY2(names.contains(QString("mean over %1 signals").arg(window.shownSnapshot().curves.front().inspected)), qPrintable(names.join("|")));
+    // Which signals those are, and why not all: the inspector's signal box says (100 test signals, 50 kept).
+    QStringList tips;
+    for (const QSpinBox* box : window.settingsPanel()->findChildren<QSpinBox*>()) tips << box->toolTip();
+    QVERIFY2(tips.filter("the run kept the first 50 of 100: at most 50").size() == 1, qPrintable(tips.join("|")));
     const QString room = QString("axis rect %1 x %2, legend needs %3 x %4").arg(plot->axisRect()->width()).arg(plot->axisRect()->height())
                              .arg(plot->legend->minimumOuterSizeHint().width()).arg(plot->legend->minimumOuterSizeHint().height());
     if (!plot->legend->visible()) {

@@ -268,7 +268,7 @@ void MainWindow::redraw() {
     if (shown_.trainingSignals > 0) sizes += QString(", %1 training").arg(shown_.trainingSignals);
     settings_->setImportedSizes(shown_.request.dictionaryFile, shown_.request.signalsFile, sizes);
   }
-  settings_->setInspectableSignals(shown_.inspected);
+  settings_->setInspectableSignals(shown_.inspected, shown_.testSignals);
   QList<Algorithm> solvers;
   for (const ConvergenceCurve& c : shown_.curves)
     if (!c.network) solvers << c.algorithm;

@@ -38,8 +38,9 @@ class SettingsPanel : public QWidget {
   // What the inspector plots show; changing it never restarts a run.
   Algorithm inspectedMethod() const;
   int inspectedSignal() const;
-  // The signals the shown run kept iterates of: the inspector's choice is limited to them.
-  void setInspectableSignals(int count);
+  // The signals the shown run kept iterates of (the first `count` of its `total` test signals): the
+  // inspector's choice is limited to them, and the box's tooltip says how many and why.
+  void setInspectableSignals(int count, int total);
   // The solvers the shown run has iterates of: the others are greyed in the method list (a method left
   // out of the run is replaced by the first that ran, quietly: the window redraws after this).
   void setInspectableMethods(const QList<Algorithm>& methods);

@@ -2,6 +2,8 @@
 // the last run offers, and what the plots show when another panel picked their signal.
 #include "window/settings_panel.h"
 
+#include "run/iterate_history.h"
+
 #include <QComboBox>
 #include <QGroupBox>
 #include <QLabel>
@@ -28,9 +30,14 @@ Algorithm SettingsPanel::inspectedMethod() const {
 }
 int SettingsPanel::inspectedSignal() const { return inspectSignal_->value(); }
 
-void SettingsPanel::setInspectableSignals(int count) {
+void SettingsPanel::setInspectableSignals(int count, int total) {
   const QSignalBlocker quiet(this);  // the plots follow from the snapshot that set the count
   inspectSignal_->setMaximum(std::max(0, count - 1));
+  const QString kept = count < total ? QString("the run kept the first %1 of %2: at most %3, fewer on long runs, whose "
+                                               "iterates\nwould pass ~32 MB; the Lₛ/L plot's mean is over them")
+                                           .arg(count).arg(total).arg(kInspectedSignalLimit)
+                                     : QString("the run kept all %1").arg(count);
+  inspectSignal_->setToolTip(QString("The signal the support and Lₛ/L plots show (%1);\nor click a dot in the Lₛ/L scatter").arg(kept));
 }
 
 void SettingsPanel::setInspectableMethods(const QList<Algorithm>& methods) {
