@@ -8,6 +8,7 @@
 #include "window/main_window.h"
 #include "window_runs.h"
 
+#include <QApplication>
 #include <QSpinBox>
 #include <QtTest>
 
@@ -98,6 +99,46 @@ class TestWindowLayout : public QObject {
         }
       }
     }
+  }
+
+  // A title too wide for its plot breaks onto a second line where it reads best; only what still does
+  // not fit is cut. At 1024 x 700 every empty plot's title (an instruction: "train a network to see it")
+  // shows whole, or its instruction alone in a plot too short for two lines, and inside the plot; after a
+  // run, a title over results that does not fit shows what follows the plot's name (the dock says it).
+  void titlesBreakRatherThanCut() {
+    const QFontMetrics metrics(QApplication::font());
+    const QString hint = "Training (train a network to see it)";
+    const int narrow = metrics.horizontalAdvance("(train a network to see it)") + 2;
+    QCOMPARE(titleForWidth(hint, metrics, 1000), hint);
+    QCOMPARE(titleForWidth(hint, metrics, narrow), QString("Training\n(train a network to see it)"));
+    QCOMPARE(titleForWidth("Support evolution: signal 12 under OISTA", metrics, metrics.horizontalAdvance("signal 12 under OISTA") + 2),
+             QString("Support evolution:\nsignal 12 under OISTA"));
+    QCOMPARE(titleForWidth("one two three four", metrics, metrics.horizontalAdvance("one two three") + 1), QString("one two three\nfour"));
+    const QString cut = titleForWidth(hint, metrics, metrics.horizontalAdvance("Training (train"));
+    QVERIFY2(cut.startsWith("Training\n(train") && cut.endsWith("…") && cut.count('\n') == 1, qPrintable(cut));
+    QCOMPARE(titleForWidth(hint, metrics, metrics.horizontalAdvance("(train a network") + 1, 3), QString("Training\n(train a network\nto see it)"));
+    MainWindow window;
+    window.resize(1024, 700);
+    window.show();
+    QTRY_COMPARE(window.size(), QSize(1024, 700));
+    for (WorkbenchPlot* plot : window.findChildren<WorkbenchPlot*>()) {
+      if (plot->visibleRegion().isEmpty()) continue;
+      for (QCPLayoutElement* element : plot->plotLayout()->elements(false))
+        if (auto* title = qobject_cast<QCPTextElement*>(element))
+          QVERIFY2(!title->text().contains("…") && (title->text().remove('\n').remove(' ') == plot->title().remove(' ') ||
+                                                     plot->title().endsWith(title->text().mid(1).remove('\n') + ")")) &&
+                       title->outerRect().top() >= 0,
+                   qPrintable(plot->title() + " shown as " + title->text().replace('\n', " / ") + QString(" in %1 x %2").arg(plot->width()).arg(plot->height())));
+    }
+    QVERIFY(runIterations(window, 10));
+    for (QCPLayoutElement* element : window.supportPlot()->plotLayout()->elements(false))
+      if (auto* title = qobject_cast<QCPTextElement*>(element)) {
+        const QString whole = window.supportPlot()->title();
+        const QString shown = title->text().remove('\n');
+        QVERIFY2(whole.startsWith("Support evolution: ") && (shown == whole || !shown.startsWith("Support")) &&
+                     whole.endsWith(shown.chopped(shown.endsWith("…") ? 1 : 0)),
+                 qPrintable(whole + " as " + shown));
+      }
   }
 
   // The L_S / L legend in small windows: inside the iterations panel, off its y tick labels, smaller if

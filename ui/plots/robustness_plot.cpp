@@ -12,7 +12,8 @@ QString scientific(double v) { return QString::number(v, 'e', 1); }
 
 }  // namespace
 
-RobustnessPlot::RobustnessPlot(QWidget* parent) : WorkbenchPlot("Robustness (train a network to see it)", parent) {
+RobustnessPlot::RobustnessPlot(QWidget* parent) : WorkbenchPlot("Robustness", parent) {
+  setHintTitle("Robustness (train a network to see it)");
   xAxis->setLabel("F(z_T) − F* per signal (log scale)");
   yAxis->setLabel("signals");
   test_ = new QCPBars(xAxis, yAxis);

@@ -68,7 +68,7 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKe
   raster_->data()->clear();
   for (QCPGraph* g : {supportSize_, rejected_, solutionPositive_, solutionNegative_}) g->data()->clear();
   if (!curve) {  // nothing run yet, or this signal has no iterates: say what would show
-    setHintTitle("Support evolution (run a solver to see one signal's iterates)");
+    setHintTitle("Support evolution (run a solver to see it)");
     rescaleUnlessUserView();
     replot(QCustomPlot::rpQueuedReplot);
     return;

@@ -15,6 +15,10 @@ namespace unfold::ui {
 // "|Sₜ|" -> "|S_t|"), the same whatever the plots' typography.
 QString csvLabel(QString label);
 
+// A plot's title as it fits `width` pixels: whole, else on up to `lines` lines (broken before its
+// parenthesis, after a colon, or at a space), the last line cut with an ellipsis if it is still too long.
+QString titleForWidth(const QString& title, const QFontMetrics& metrics, int width, int lines = 2);
+
 class WorkbenchPlot : public QCustomPlot {
   Q_OBJECT
  public:
@@ -86,7 +90,7 @@ class WorkbenchPlot : public QCustomPlot {
   void resizeEvent(QResizeEvent* event) override;
 
  private:
-  void fitTitle();  // the title as it fits the plot's width (title() keeps it whole)
+  void fitTitle();  // the title as it fits the plot's width (title() keeps it whole): titleForWidth
   // A legend in a top corner of the main panel gets room above the curves: the value axis grows upwards
   // until nothing drawn under the legend's box shows through it. In a short panel the legend first
   // spreads into columns, then takes a compact look and a smaller font, until it covers less than half
