@@ -114,6 +114,13 @@ class TestWindowLayout : public QObject {
     QCOMPARE(titleForWidth("Support evolution: signal 12 under OISTA", metrics, metrics.horizontalAdvance("signal 12 under OISTA") + 2),
              QString("Support evolution:\nsignal 12 under OISTA"));
     QCOMPARE(titleForWidth("one two three four", metrics, metrics.horizontalAdvance("one two three") + 1), QString("one two three\nfour"));
+    // Too little room for the whole: the instruction of a hint, what follows a colon of a title over results.
+    const int small = metrics.horizontalAdvance("(train a network to see it)") + 13;
+    QCOMPARE(fittedTitle(hint, true, metrics, QSize(small, 150)), QString("Train a network to see it"));
+    QCOMPARE(fittedTitle(hint, true, metrics, QSize(small, 210)), QString("Training\n(train a network to see it)"));
+    QCOMPARE(fittedTitle("Support evolution: OISTA, signal 0", false, metrics, QSize(small, 250)), QString("OISTA, signal 0"));
+    QCOMPARE(fittedTitle("Support evolution: OISTA, signal 0", false, metrics, QSize(small, 300)),
+             QString("Support evolution:\nOISTA, signal 0"));
     const QString cut = titleForWidth(hint, metrics, metrics.horizontalAdvance("Training (train"));
     QVERIFY2(cut.startsWith("Training\n(train") && cut.endsWith("…") && cut.count('\n') == 1, qPrintable(cut));
     QCOMPARE(titleForWidth(hint, metrics, metrics.horizontalAdvance("(train a network") + 1, 3), QString("Training\n(train a network\nto see it)"));

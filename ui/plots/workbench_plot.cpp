@@ -20,29 +20,6 @@
 
 namespace unfold::ui {
 
-QString titleForWidth(const QString& title, const QFontMetrics& metrics, int width, int lines) {
-  if (metrics.horizontalAdvance(title) <= width) return title;
-  if (lines < 2) return metrics.elidedText(title, Qt::ElideRight, width);
-  // Where the title reads best broken: before its parenthesis, after a colon or dash, else at the last
-  // space that leaves a first line that fits.
-  qsizetype cut = -1;
-  for (const QString& mark : {QString(" ("), QString(": "), QString(" — ")}) {
-    const qsizetype at = title.indexOf(mark);
-    if (at > 0 && cut < 0) cut = mark == " (" ? at : at + mark.size() - 1;
-  }
-  if (cut < 0 || metrics.horizontalAdvance(title.left(cut)) > width) {
-    cut = -1;
-    for (qsizetype at = title.indexOf(' '); at > 0 && metrics.horizontalAdvance(title.left(at)) <= width; at = title.indexOf(' ', at + 1))
-      cut = at;
-  }
-  if (cut < 0) return metrics.elidedText(title, Qt::ElideRight, width);
-  return title.left(cut) + "\n" + titleForWidth(title.mid(cut + 1), metrics, width, lines - 1);
-}
-
-QString csvLabel(QString label) {
-  return label.replace(QString("ₛ"), "_S").replace(QString("ₜ"), "_t").replace(QString("ᵢ"), "_i");
-}
-
 WorkbenchPlot::WorkbenchPlot(const QString& title, QWidget* parent) : QCustomPlot(parent), title_(title) {
   legend->setVisible(true);
   legend->setIconTextPadding(10);  // SVG viewers' font metrics differ slightly: keep text clear of the icons
@@ -137,22 +114,7 @@ bool WorkbenchPlot::holdsData() const {
 }
 
 void WorkbenchPlot::fitTitle() {
-  // A hint is an instruction, read whole, and its plot is empty: it takes the lines the plot's height
-  // allows. A title over results gets a second line only in a tall plot (a short one needs every pixel
-  // for its data). A title that still does not fit drops the plot's name, which the dock's title shows:
-  // "Train a network to see it", "OISTA, signal 0".
-  const QFontMetrics metrics(titleElement_->font());
-  const int width = std::max(40, this->width() - 12);
-  const int lines = hint_ ? (height() >= 300 ? 3 : height() >= 200 ? 2 : 1) : height() >= 300 ? 2 : 1;
-  QString shown = titleForWidth(title_, metrics, width, lines);
-  const qsizetype open = title_.indexOf(" ("), colon = title_.indexOf(": ");
-  if (shown.endsWith("…") && open > 0 && title_.endsWith(')')) {
-    shown = title_.mid(open + 2, title_.size() - open - 3);
-    shown = titleForWidth(shown.left(1).toUpper() + shown.mid(1), metrics, width, lines);
-  } else if (shown.endsWith("…") && colon > 0) {
-    shown = titleForWidth(title_.mid(colon + 2), metrics, width, lines);
-  }
-  titleElement_->setText(shown);
+  titleElement_->setText(fittedTitle(title_, hint_, QFontMetrics(titleElement_->font()), size()));
 }
 
 void WorkbenchPlot::resizeEvent(QResizeEvent* event) {

@@ -5,19 +5,13 @@
 // CSV and says how to rescale.
 #pragma once
 
+#include "plots/plot_text.h"
+
 #include <qcustomplot.h>
 
 #include <optional>
 
 namespace unfold::ui {
-
-// A label as CSV data carries it: subscripts in the plain notation scripts match ("1/Lₛ" -> "1/L_S",
-// "|Sₜ|" -> "|S_t|"), the same whatever the plots' typography.
-QString csvLabel(QString label);
-
-// A plot's title as it fits `width` pixels: whole, else on up to `lines` lines (broken before its
-// parenthesis, after a colon, or at a space), the last line cut with an ellipsis if it is still too long.
-QString titleForWidth(const QString& title, const QFontMetrics& metrics, int width, int lines = 2);
 
 class WorkbenchPlot : public QCustomPlot {
   Q_OBJECT
@@ -90,7 +84,7 @@ class WorkbenchPlot : public QCustomPlot {
   void resizeEvent(QResizeEvent* event) override;
 
  private:
-  void fitTitle();  // the title as it fits the plot's width (title() keeps it whole): titleForWidth
+  void fitTitle();  // the title as it fits the plot (fittedTitle; title() keeps it whole)
   // A legend in a top corner of the main panel gets room above the curves: the value axis grows upwards
   // until nothing drawn under the legend's box shows through it. In a short panel the legend first
   // spreads into columns, then takes a compact look and a smaller font, until it covers less than half

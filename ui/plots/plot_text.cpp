@@ -1,0 +1,43 @@
+#include "plots/plot_text.h"
+
+#include <algorithm>
+
+namespace unfold::ui {
+
+QString titleForWidth(const QString& title, const QFontMetrics& metrics, int width, int lines) {
+  if (metrics.horizontalAdvance(title) <= width) return title;
+  if (lines < 2) return metrics.elidedText(title, Qt::ElideRight, width);
+  // Where the title reads best broken: before its parenthesis, after a colon or dash, else at the last
+  // space that leaves a first line that fits.
+  qsizetype cut = -1;
+  for (const QString& mark : {QString(" ("), QString(": "), QString(" — ")}) {
+    const qsizetype at = title.indexOf(mark);
+    if (at > 0 && cut < 0) cut = mark == " (" ? at : at + mark.size() - 1;
+  }
+  if (cut < 0 || metrics.horizontalAdvance(title.left(cut)) > width) {
+    cut = -1;
+    for (qsizetype at = title.indexOf(' '); at > 0 && metrics.horizontalAdvance(title.left(at)) <= width; at = title.indexOf(' ', at + 1))
+      cut = at;
+  }
+  if (cut < 0) return metrics.elidedText(title, Qt::ElideRight, width);
+  return title.left(cut) + "\n" + titleForWidth(title.mid(cut + 1), metrics, width, lines - 1);
+}
+
+QString csvLabel(QString label) {
+  return label.replace(QString("ₛ"), "_S").replace(QString("ₜ"), "_t").replace(QString("ᵢ"), "_i");
+}
+
+QString fittedTitle(const QString& title, bool hint, const QFontMetrics& metrics, QSize size) {
+  const int width = std::max(40, size.width() - 12);
+  const int lines = hint ? (size.height() >= 300 ? 3 : size.height() >= 200 ? 2 : 1) : size.height() >= 300 ? 2 : 1;
+  const QString shown = titleForWidth(title, metrics, width, lines);
+  if (!shown.endsWith("…")) return shown;
+  const qsizetype open = title.indexOf(" ("), colon = title.indexOf(": ");
+  if (open > 0 && title.endsWith(')')) {
+    const QString inside = title.mid(open + 2, title.size() - open - 3);
+    return titleForWidth(inside.left(1).toUpper() + inside.mid(1), metrics, width, lines);
+  }
+  return colon > 0 ? titleForWidth(title.mid(colon + 2), metrics, width, lines) : shown;
+}
+
+}  // namespace unfold::ui

@@ -1,0 +1,24 @@
+// The text of the workbench's plots: labels as CSV data carries them, titles as they fit the plot.
+#pragma once
+
+#include <QFontMetrics>
+#include <QSize>
+#include <QString>
+
+namespace unfold::ui {
+
+// A label as CSV data carries it: subscripts in the plain notation scripts match ("1/Lₛ" -> "1/L_S",
+// "|Sₜ|" -> "|S_t|"), the same whatever the plots' typography.
+QString csvLabel(QString label);
+
+// A title as it fits `width` pixels: whole, else on up to `lines` lines (broken before its parenthesis,
+// after a colon, or at a space), the last line cut with an ellipsis if it is still too long.
+QString titleForWidth(const QString& title, const QFontMetrics& metrics, int width, int lines = 2);
+
+// The title a plot of `size` shows. A hint (an instruction, in an empty plot) takes the lines the plot's
+// height allows, up to three; a title over results gets a second line only in a tall plot (a short one
+// needs every pixel for its data). One that still does not fit drops the plot's name, which the dock's
+// title shows: "Train a network to see it", "OISTA, signal 0".
+QString fittedTitle(const QString& title, bool hint, const QFontMetrics& metrics, QSize size);
+
+}  // namespace unfold::ui
