@@ -80,6 +80,24 @@ class TestReproduce : public QObject {
     QCOMPARE(bands, 2);
   }
 
+  // A short linear panel's numbers half a line apart at least, as rendered ("12.5 10 7.5 5 2.5 0" ran
+  // together in Fig. 2's step panel, a third of 560 px: 20 px apart in 17-px type).
+  void paperFigureShortPanelsKeepTheirNumbersApart() {
+    ui::PaperFigure figure("t", 2, 1, 720, 560);
+    figure.addLine(figure.panel(0, 0), "a", {0, 60}, {1, 2}, QPen(Qt::black));
+    figure.addLine(figure.panel(1, 0), "b", {0, 60}, {0, 13.8}, QPen(Qt::black));
+    figure.setRowStretch({2.0, 1.0});
+    QCPAxis* axis = figure.panel(1, 0)->axis(QCPAxis::atLeft);
+    axis->rescale();
+    QVERIFY(!figure.render("png").isEmpty());
+    const QVector<double> ticks = axis->tickVector();
+    const QVector<QString> labels = axis->tickVectorLabels();
+    QVERIFY(ticks.size() >= 2);
+    for (qsizetype k = 1; k < ticks.size(); ++k)
+      QVERIFY2(std::abs(axis->coordToPixel(ticks[k]) - axis->coordToPixel(ticks[k - 1])) >= 1.5 * QFontMetrics(axis->tickLabelFont()).height(),
+               qPrintable(QStringList(labels.begin(), labels.end()).join(" ")));
+  }
+
   void oistaFigure() {
     QTemporaryDir dir;
     std::string out;

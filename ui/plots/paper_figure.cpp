@@ -1,6 +1,7 @@
 #include "plots/paper_figure.h"
 
 #include "base/input_error.h"
+#include "plots/axis_ticks.h"
 #include "plots/plot_export.h"
 
 #include <QDir>
@@ -15,6 +16,9 @@ constexpr const char* kBandLayer = "bands";
 PaperFigure::PaperFigure(const QString& title, int rows, int columns, int widthPx, int heightPx)
     : width_(widthPx), height_(heightPx) {
   plot_.resize(widthPx, heightPx);
+  // Linear axes' numbers a readable distance apart in the figure's larger type (a short panel's
+  // "12.5 10 7.5 5 2.5 0" ran together): ~85 px a tick across, ~30 up.
+  QObject::connect(&plot_, &QCustomPlot::afterLayout, &plot_, [plot = &plot_] { fitLinearTickCounts(*plot, 85, 30); });
   QFont font = plot_.font();
   font.setPointSizeF(kFontPt);
   plot_.setFont(font);

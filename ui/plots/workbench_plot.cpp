@@ -1,5 +1,6 @@
 #include "plots/workbench_plot.h"
 
+#include "plots/axis_ticks.h"
 #include "plots/plot_export.h"
 
 #include <algorithm>
@@ -39,21 +40,8 @@ WorkbenchPlot::WorkbenchPlot(const QString& title, QWidget* parent) : QCustomPlo
   plotLayout()->addElement(1, 0, body_);
   body_->addElement(0, 0, main);
   setMouseTracking(true);
-  // In a narrow panel the numbers of a linear x axis would run into each other ("0 50100150200"): as many
-  // ticks as fit at ~70 px each, for the next replot (ticks are made before this signal). Likewise the
-  // linear value axes (every panel's, and a colour scale's) in a short panel, at ~25 px a tick.
-  connect(this, &QCustomPlot::afterLayout, this, [this] {
-    const auto fit = [](QCPAxis* axis, int pixels, int perTick) {
-      if (axis->scaleType() == QCPAxis::stLinear && !axis->ticker().dynamicCast<QCPAxisTickerText>())
-        axis->ticker()->setTickCount(std::clamp(pixels / perTick, 2, 5));
-    };
-    for (QCPAxisRect* rect : axisRects()) {
-      fit(rect->axis(QCPAxis::atBottom), rect->width(), 70);
-      fit(rect->axis(QCPAxis::atLeft), rect->height(), 25);
-    }
-    for (QCPLayoutElement* element : plotLayout()->elements(true))
-      if (auto* scale = qobject_cast<QCPColorScale*>(element)) fit(scale->axis(), scale->axis()->axisRect()->height(), 25);
-  });
+  // Linear axes' numbers a readable distance apart at any panel size (~70 px a tick across, ~25 up).
+  connect(this, &QCustomPlot::afterLayout, this, [this] { fitLinearTickCounts(*this, 70, 25); });
   connect(this, &QCustomPlot::mouseDoubleClick, this, [this] {
     userView_ = false;
     rescaleUnlessUserView();
