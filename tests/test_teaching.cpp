@@ -164,6 +164,46 @@ class TestTeaching : public QObject {
     QTRY_VERIFY(inSight(m.from) && inSight(m.grad) && inSight(m.to) && inSight(p.zStar));
   }
 
+  // Whatever the problem, the legend hides as few of the points drawn (z_t, u_t, z*) as a corner can: none
+  // where a corner is free of them (a fixed top-left corner covered the paths of problems that start there).
+  void theLegendHidesTheFewestPointsOfThePaths() {
+    LassoPlaneView view;
+    view.show();
+    QSignalSpy shown(&view, &LassoPlaneView::pictureShown);
+    QVERIFY(shown.wait(20000));
+    QCustomPlot* plane = view.plane();
+    const auto pointsUnderTheLegend = [plane] {
+      plane->replot();
+      const QRect legend = plane->legend->outerRect();
+      int under = 0;
+      for (int i = 0; i < plane->plottableCount(); ++i)
+        if (const auto* curve = qobject_cast<const QCPCurve*>(plane->plottable(i)); curve && curve->scatterStyle().shape() != QCPScatterStyle::ssNone)
+          for (const QCPCurveData& d : *curve->data())
+            under += legend.contains(QPoint(int(plane->xAxis->coordToPixel(d.key)), int(plane->yAxis->coordToPixel(d.value))));
+      return under;
+    };
+    int free = 0;
+    for (const int n : {1, 2})
+      for (quint64 seed = 0; seed < 6; ++seed) {
+        view.startFrom(PlaneSettings{n, 0.3, seed, 8});
+        QVERIFY(shown.wait(20000));
+        view.showAllSteps();
+        const int chosen = pointsUnderTheLegend();
+        QCPLayoutInset* inset = plane->axisRect()->insetLayout();
+        const Qt::Alignment placed = inset->insetAlignment(0);
+        int fewest = chosen;
+        for (const Qt::Alignment corner : {Qt::AlignTop | Qt::AlignLeft, Qt::AlignTop | Qt::AlignRight,
+                                           Qt::AlignBottom | Qt::AlignLeft, Qt::AlignBottom | Qt::AlignRight}) {
+          inset->setInsetAlignment(0, corner);
+          fewest = std::min(fewest, pointsUnderTheLegend());
+        }
+        inset->setInsetAlignment(0, placed);
+        QVERIFY2(chosen == fewest, qPrintable(QString("n = %1, seed %2: %3 points hidden, %4 in another corner").arg(n).arg(seed).arg(chosen).arg(fewest)));
+        free += chosen == 0;
+      }
+    QVERIFY(free >= 6);  // most problems leave a corner free
+  }
+
   void aLessonStepOpensAFreshPlaneBesideTheLesson() {
     MainWindow window;
     window.show();

@@ -122,6 +122,7 @@ void LassoPlaneView::redraw() {
   // Two decades at least: a log axis over less labels every sub-tick, in labels that run into each other
   // or repeat ("10⁰" twice).
   if (high > 0) cost_->yAxis->setRange(std::max(std::min(low / 3, high * 3 / 100), kExactFloor / 3), high * 3);
+  moveLegendToTheEmptiestCorner();
   plane_->replot(QCustomPlot::rpQueuedReplot);
   cost_->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -207,6 +208,51 @@ void LassoPlaneView::drawManualPath() {
   manualText_->setText(QString("next step %1/L (1/Lₛ here: %2/L)\nafter %3 steps: F − F* = %4, support %5")
                            .arg(manualStep(), 0, 'f', 2).arg(nextOracle_, 0, 'f', 2).arg(manual_.size())
                            .arg(current, 0, 'e', 2).arg(support));
+}
+
+void LassoPlaneView::moveLegendToTheEmptiestCorner() {
+  QCPLayoutInset* inset = plane_->axisRect()->insetLayout();
+  const QRect area = plane_->axisRect()->rect();
+  const QSize size = plane_->legend->minimumOuterSizeHint();
+  if (area.width() < size.width() || area.height() < size.height()) return;
+  // The points drawn (z_t, u_t, z*: the markers) first, then the lines between, sampled every 4 pixels.
+  QVector<QPointF> points, lines;
+  for (int i = 0; i < plane_->plottableCount(); ++i) {
+    const auto* curve = qobject_cast<const QCPCurve*>(plane_->plottable(i));
+    if (!curve || !curve->visible()) continue;
+    const bool markers = curve->scatterStyle().shape() != QCPScatterStyle::ssNone;
+    QPointF last(qQNaN(), qQNaN());
+    for (const QCPCurveData& d : *curve->data()) {
+      const QPointF p(plane_->xAxis->coordToPixel(d.key), plane_->yAxis->coordToPixel(d.value));
+      if (!std::isfinite(p.x()) || !std::isfinite(p.y())) {
+        last = QPointF(qQNaN(), qQNaN());
+        continue;
+      }
+      const int steps = curve->lineStyle() == QCPCurve::lsNone || std::isnan(last.x()) ? 0 : int(QLineF(last, p).length() / 4);
+      for (int k = 1; k <= steps; ++k) lines << last + (p - last) * (double(k) / (steps + 1));
+      (markers ? points : lines) << p;
+      last = p;
+    }
+  }
+  // The legend with its inset margins, and as much air on its inner sides: the next layout may shift
+  // the data a few pixels (tick labels of another width).
+  const int margin = 24;
+  const auto hidden = [&](Qt::Alignment corner) {
+    const int x = corner & Qt::AlignLeft ? area.left() : area.right() - size.width() - margin;
+    const int y = corner & Qt::AlignTop ? area.top() : area.bottom() - size.height() - margin;
+    const QRectF box(x, y, size.width() + margin, size.height() + margin);
+    const auto under = [&box](const QVector<QPointF>& drawn) {
+      return std::count_if(drawn.begin(), drawn.end(), [&box](const QPointF& p) { return box.contains(p); });
+    };
+    return std::pair(under(points), under(lines));
+  };
+  // The fewest points hidden, then the fewest lines; the legend stays where it is between equals.
+  Qt::Alignment best = inset->insetAlignment(0);
+  auto fewest = hidden(best);
+  for (const Qt::Alignment corner : {Qt::AlignTop | Qt::AlignLeft, Qt::AlignTop | Qt::AlignRight,
+                                     Qt::AlignBottom | Qt::AlignLeft, Qt::AlignBottom | Qt::AlignRight})
+    if (const auto under = hidden(corner); under < fewest) fewest = under, best = corner;
+  inset->setInsetAlignment(0, best);
 }
 
 }  // namespace unfold::ui

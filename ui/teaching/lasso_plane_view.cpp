@@ -309,6 +309,7 @@ void LassoPlaneView::fitView() {
   const PlaneBox view = planeBoxAtAspect(held, rect.width(), rect.height());
   plane_->xAxis->setRange(view.xMin, view.xMax);
   plane_->yAxis->setRange(view.yMin, view.yMax);
+  moveLegendToTheEmptiestCorner();
   plane_->replot(QCustomPlot::rpQueuedReplot);
   // Level sets everywhere in sight: a view beyond the cost grid asks for a wider one (the grid's
   // cells then grow; the picture's own grid comes back with the next problem).
