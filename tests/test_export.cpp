@@ -332,6 +332,7 @@ class TestExport : public QObject {
     QTest::addColumn<QString>("name");
     QTest::newRow("networks") << "networks";
     QTest::newRow("coupling") << "coupling";
+    QTest::newRow("learned-steps") << "learned-steps";
   }
   void legendsLeaveTheCurvesVisible() {
     QFETCH(QString, name);
