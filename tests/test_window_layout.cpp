@@ -119,6 +119,7 @@ class TestWindowLayout : public QObject {
     QCOMPARE(fittedTitle(hint, true, metrics, QSize(small, 150)), QString("Train a network to see it"));
     QCOMPARE(fittedTitle(hint, true, metrics, QSize(small, 210)), QString("Training\n(train a network to see it)"));
     QCOMPARE(fittedTitle("Support evolution: OISTA, signal 0", false, metrics, QSize(small, 250)), QString("OISTA, signal 0"));
+    QCOMPARE(fittedTitle("Robustness of a network trained long (λ = 0.5)", false, metrics, QSize(small, 250)), QString("λ = 0.5"));
     QCOMPARE(fittedTitle("Support evolution: OISTA, signal 0", false, metrics, QSize(small, 300)),
              QString("Support evolution:\nOISTA, signal 0"));
     const QString cut = titleForWidth(hint, metrics, metrics.horizontalAdvance("Training (train"));

@@ -36,16 +36,19 @@ class TrainingProgressLine : public TrainingObserver {
   std::string format(const TrainingProgress& p) const {
     char rate[32] = "       -";  // L-BFGS has no learning rate
     if (p.learningRate > 0) std::snprintf(rate, sizeof rate, "%.2e", p.learningRate);
-    char line[256];
-    int length = std::snprintf(line, sizeof line, "iter %6d/%d  layers %2d  train %.6e  test %.6e  lr %s", p.iteration,
-                               p.maxIterations, p.layers, p.trainLoss, p.testLoss, rate);
+    char part[160];
+    std::snprintf(part, sizeof part, "iter %6d/%d  layers %2d  train %.6e  test %.6e  lr %s", p.iteration, p.maxIterations,
+                  p.layers, p.trainLoss, p.testLoss, rate);
+    std::string line = part;
     // A learned step only for the networks that have one (ALISTA, SLISTA): LISTA's would read 0.
     double steps = 0;
     for (const LayerWeights& layer : p.weights.layers) steps += layer.step;
-    if (steps > 0)
-      length += std::snprintf(line + length, sizeof line - length, "  mean step x L %.3f", steps / std::max(1, p.layers) * L_);
-    std::snprintf(line + length, sizeof line - length, "  %5.1f s", p.elapsedSeconds);
-    return line;
+    if (steps > 0) {
+      std::snprintf(part, sizeof part, "  mean step x L %.3f", steps / std::max(1, p.layers) * L_);
+      line += part;
+    }
+    std::snprintf(part, sizeof part, "  %5.1f s", p.elapsedSeconds);
+    return line + part;
   }
 
   ProgressLine line_;

@@ -35,7 +35,8 @@ QString fittedTitle(const QString& title, bool hint, const QFontMetrics& metrics
   const qsizetype open = title.indexOf(" ("), colon = title.indexOf(": ");
   if (open > 0 && title.endsWith(')')) {
     const QString inside = title.mid(open + 2, title.size() - open - 3);
-    return titleForWidth(inside.left(1).toUpper() + inside.mid(1), metrics, width, lines);
+    // A hint's instruction reads as a sentence; a title's parenthesis is shown as written ("λ = 0.5").
+    return titleForWidth(hint ? inside.left(1).toUpper() + inside.mid(1) : inside, metrics, width, lines);
   }
   return colon > 0 ? titleForWidth(title.mid(colon + 2), metrics, width, lines) : shown;
 }
