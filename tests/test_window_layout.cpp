@@ -149,6 +149,28 @@ class TestWindowLayout : public QObject {
       }
   }
 
+  // The raster's colour bar says what its colours are upright, above the bar (as the bar's axis label it
+  // stood on its side), and in sight at any size.
+  void theColourBarIsLabelledAboveIt() {
+    SupportRasterPlot plot;
+    for (const QSize size : {QSize(500, 360), QSize(260, 250)}) {
+      plot.resize(size);
+      plot.replot();
+      const QCPColorScale* scale = nullptr;
+      for (QCPLayoutElement* element : plot.plotLayout()->elements(true))
+        if (auto* s = qobject_cast<QCPColorScale*>(element)) scale = s;
+      QVERIFY(scale && scale->axis()->label().isEmpty());
+      const QCPItemText* label = nullptr;
+      for (int i = 0; i < plot.itemCount(); ++i)
+        if (auto* text = qobject_cast<QCPItemText*>(plot.item(i)); text && text->text() == "zₜ,ᵢ") label = text;
+      QVERIFY(label);
+      const QRect bar = scale->axis()->axisRect()->rect();
+      const QPointF at = label->position->pixelPosition();
+      QVERIFY2(std::abs(at.x() - bar.center().x()) <= 1 && at.y() <= bar.top() && at.y() - QFontMetrics(label->font()).height() >= 0,
+               qPrintable(QString("label at %1, %2; bar from %3, %4").arg(at.x()).arg(at.y()).arg(bar.left()).arg(bar.top())));
+    }
+  }
+
   // The L_S / L legend in small windows: inside the iterations panel, off its y tick labels, smaller if
   // need be; hidden only in a panel too short for it (1024 x 700 gives the cost plot its room first).
   void ratioLegendKeepsOffTheTickLabelsInASmallWindow_data() {

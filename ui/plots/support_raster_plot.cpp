@@ -14,9 +14,19 @@ SupportRasterPlot::SupportRasterPlot(QWidget* parent) : WorkbenchPlot("Support e
   raster_ = new QCPColorMap(xAxis, yAxis);
   raster_->setInterpolate(false);
   scale_ = new QCPColorScale(this);
-  scale_->setLabel("zₜ,ᵢ");
   body()->addElement(0, 1, scale_);
   raster_->setColorScale(scale_);
+  // What the colours are, above the colour bar and upright (as the bar's axis label it stood on its side).
+  auto* scaleLabel = new QCPItemText(this);
+  scaleLabel->setText("zₜ,ᵢ");
+  scaleLabel->setFont(yAxis->labelFont());
+  scaleLabel->setClipToAxisRect(false);
+  scaleLabel->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
+  scaleLabel->position->setType(QCPItemPosition::ptAbsolute);
+  connect(this, &QCustomPlot::afterLayout, this, [this, scaleLabel] {
+    const QRect bar = scale_->axis()->axisRect()->rect();
+    scaleLabel->position->setCoords(bar.center().x(), bar.top() - 3);
+  });
   // Diverging and colour-blind safe: blue < 0, white at 0 (off the support), vermillion > 0.
   QCPColorGradient gradient;
   gradient.setColorStopAt(0.0, QColor(0, 114, 178));
