@@ -91,8 +91,8 @@ OutputFiles::~OutputFiles() {
   for (const auto& output : outputs_) {
     if (output->descriptor >= 0) ::close(output->descriptor);
     if (output->temporary.empty() || output->committed) continue;
+    ::unlink(output->temporary.c_str());  // first: a signal in between still finds it registered
     forgetTemporary(output->temporary.c_str());
-    ::unlink(output->temporary.c_str());
   }
 }
 

@@ -36,7 +36,8 @@ void SettingsPanel::setInspectableSignals(int count, int total) {
   const QString kept = count < total ? QString("the run kept the first %1 of %2: at most %3, fewer on long runs, whose "
                                                "iterates\nwould pass ~32 MB; the Lₛ/L plot's mean is over them")
                                            .arg(count).arg(total).arg(kInspectedSignalLimit)
-                                     : QString("the run kept all %1").arg(count);
+                                     : count > 0 ? QString("the run kept all %1").arg(count)
+                                                 : QString("the first %1 are kept").arg(kInspectedSignalLimit);
   inspectSignal_->setToolTip(QString("The signal the support and Lₛ/L plots show (%1);\nor click a dot in the Lₛ/L scatter").arg(kept));
 }
 
