@@ -91,6 +91,17 @@ class TestCostPlot : public QObject {
     QVERIFY(plot.curve("ISTA")->visible() && plot.curve("OISTA")->visible());
     plot.toggleCurve(bandKey);
     QCOMPARE(visibleBandEdges(), 4);
+    // A band shows only while both its curve and the key do: the key does not bring back a hidden curve's band.
+    plot.toggleCurve(plot.curve("ISTA"));
+    QCOMPARE(visibleBandEdges(), 2);
+    plot.toggleCurve(bandKey);
+    plot.toggleCurve(bandKey);
+    QCOMPARE(visibleBandEdges(), 2);
+    plot.toggleCurve(bandKey);
+    plot.toggleCurve(plot.curve("ISTA"));
+    QCOMPARE(visibleBandEdges(), 0);
+    plot.toggleCurve(bandKey);
+    QCOMPARE(visibleBandEdges(), 4);
     // A zoom by the user survives updates; a double click gives the fitted view back.
     plot.replot();
     QTest::mouseClick(&plot, Qt::LeftButton, {}, plot.axisRect()->rect().center());

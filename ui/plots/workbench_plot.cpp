@@ -137,7 +137,14 @@ void WorkbenchPlot::toggleCurve(QCPGraph* curve) {
   if (visible) hidden_.remove(curve->name());
   else hidden_.insert(curve->name());
   curve->setVisible(visible);
-  for (QCPGraph* companion : companions_.value(curve)) companion->setVisible(visible);
+  // A companion may belong to several curves (a band to its curve and to the bands' legend key): it shows
+  // only while all of them do, so that showing the key does not bring back the band of a hidden curve.
+  for (QCPGraph* companion : companions_.value(curve)) {
+    bool shown = true;
+    for (auto it = companions_.constBegin(); it != companions_.constEnd() && shown; ++it)
+      if (it.value().contains(companion)) shown = it.key()->visible();
+    companion->setVisible(shown);
+  }
   // A hidden curve stays in the legend, greyed, so that it can be shown again.
   if (QCPPlottableLegendItem* item = legend->itemWithPlottable(curve))
     item->setTextColor(visible ? Qt::black : Qt::gray);
