@@ -335,6 +335,10 @@ class TestReproduce : public QObject {
     QCOMPARE(runFigure({"networks", "--tiny", "--shard", "3/2", "--out", fresh}, nullptr, &err), 2);
     QVERIFY2(QString::fromStdString(err).contains("--shard: '3/2' is not K/N"), err.c_str());
     QVERIFY(!QFileInfo::exists(fresh));
+    // Nor do the empty parents made for it; a folder that was there stays.
+    QCOMPARE(runFigure({"networks", "--tiny", "--shard", "3/2", "--out", fresh + "/a/b"}, nullptr, &err), 2);
+    QVERIFY(!QFileInfo::exists(fresh));
+    QVERIFY(QFileInfo(dir.path()).isDir());
   }
 
   // A figure's files are checked before anything is computed and replaced together: a refused output

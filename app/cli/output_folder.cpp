@@ -11,12 +11,24 @@ namespace unfold::cli {
 OutputFolder::OutputFolder(const std::string& flag, const std::string& path) : path_(QString::fromStdString(path)) {
   const QFileInfo info(path_);
   if (info.exists() && !info.isDir()) throw InputError(flag + " " + quotedInput(path) + ": not a folder");
-  made_ = !info.exists();
-  if (!QDir().mkpath(path_)) throw InputError(flag + " " + quotedInput(path) + ": cannot create the folder");
+  for (QString missing = QFileInfo(path_).absoluteFilePath(); !QFileInfo::exists(missing);) {
+    made_ << missing;
+    const QString parent = QFileInfo(missing).path();
+    if (parent == missing) break;
+    missing = parent;
+  }
+  if (!QDir().mkpath(path_)) {
+    removeEmptyMadeFolders();  // mkpath may have made some parents before it failed
+    throw InputError(flag + " " + quotedInput(path) + ": cannot create the folder");
+  }
 }
 
-OutputFolder::~OutputFolder() {
-  if (made_) QDir().rmdir(path_);  // only if empty
+OutputFolder::~OutputFolder() { removeEmptyMadeFolders(); }
+
+void OutputFolder::removeEmptyMadeFolders() {
+  for (const QString& folder : std::as_const(made_))
+    if (!QDir().rmdir(folder)) break;  // not empty (or gone): its parents are not empty either
+  made_.clear();
 }
 
 }  // namespace unfold::cli

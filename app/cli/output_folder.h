@@ -1,9 +1,11 @@
-// The folder a command writes its files into (generate --out, reproduce --out): made if missing, and
-// removed again, if still empty, unless the command keeps it: a command refused after the folder was made
-// (digits with n != 64, an output that cannot be written) leaves no empty folder behind.
+// The folder a command writes its files into (generate --out, reproduce --out): made if missing, with its
+// missing parents, and removed again, if still empty, unless the command keeps it: a command refused
+// after the folder was made (digits with n != 64, an output that cannot be written) leaves no empty folder
+// behind, nor the empty parents it made for it.
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <string>
 
@@ -17,12 +19,13 @@ class OutputFolder {
   OutputFolder(const OutputFolder&) = delete;
   OutputFolder& operator=(const OutputFolder&) = delete;
   // The command wrote (some of) its files: the folder stays.
-  void keep() { made_ = false; }
+  void keep() { made_.clear(); }
   const QString& path() const { return path_; }
 
  private:
+  void removeEmptyMadeFolders();
   QString path_;
-  bool made_ = false;  // by this command, and not yet kept
+  QStringList made_;  // by this command and not yet kept, deepest first
 };
 
 }  // namespace unfold::cli
