@@ -122,8 +122,13 @@ class TestWindowLayout : public QObject {
     QCOMPARE(fittedTitle("Robustness of a network trained long (λ = 0.5)", false, metrics, QSize(small, 250)), QString("λ = 0.5"));
     QCOMPARE(fittedTitle("Support evolution: OISTA, signal 0", false, metrics, QSize(small, 300)),
              QString("Support evolution:\nOISTA, signal 0"));
-    const QString cut = titleForWidth(hint, metrics, metrics.horizontalAdvance("Training (train"));
-    QVERIFY2(cut.startsWith("Training\n(train") && cut.endsWith("…") && cut.count('\n') == 1, qPrintable(cut));
+    QCOMPARE(fittedTitle("Robustness (out of distribution) of a network (λ = 0.5)", false, metrics, QSize(small, 250)),
+             QString("λ = 0.5"));
+    bool elided = false;
+    const QString cut = titleForWidth(hint, metrics, metrics.horizontalAdvance("Training (train"), 2, &elided);
+    QVERIFY2(elided && cut.startsWith("Training\n(train") && cut.count('\n') == 1, qPrintable(cut));
+    titleForWidth(hint, metrics, narrow, 2, &elided);
+    QVERIFY(!elided);
     QCOMPARE(titleForWidth(hint, metrics, metrics.horizontalAdvance("(train a network") + 1, 3), QString("Training\n(train a network\nto see it)"));
     MainWindow window;
     window.resize(1024, 700);

@@ -4,9 +4,14 @@
 
 namespace unfold::ui {
 
-QString titleForWidth(const QString& title, const QFontMetrics& metrics, int width, int lines) {
+QString titleForWidth(const QString& title, const QFontMetrics& metrics, int width, int lines, bool* elided) {
+  if (elided) *elided = false;
   if (metrics.horizontalAdvance(title) <= width) return title;
-  if (lines < 2) return metrics.elidedText(title, Qt::ElideRight, width);
+  const auto cutShort = [&] {
+    if (elided) *elided = true;
+    return metrics.elidedText(title, Qt::ElideRight, width);
+  };
+  if (lines < 2) return cutShort();
   // Where the title reads best broken: before its parenthesis, after a colon or dash, else at the last
   // space that leaves a first line that fits.
   qsizetype cut = -1;
@@ -19,8 +24,8 @@ QString titleForWidth(const QString& title, const QFontMetrics& metrics, int wid
     for (qsizetype at = title.indexOf(' '); at > 0 && metrics.horizontalAdvance(title.left(at)) <= width; at = title.indexOf(' ', at + 1))
       cut = at;
   }
-  if (cut < 0) return metrics.elidedText(title, Qt::ElideRight, width);
-  return title.left(cut) + "\n" + titleForWidth(title.mid(cut + 1), metrics, width, lines - 1);
+  if (cut < 0) return cutShort();
+  return title.left(cut) + "\n" + titleForWidth(title.mid(cut + 1), metrics, width, lines - 1, elided);
 }
 
 QString csvLabel(QString label) {
@@ -30,9 +35,11 @@ QString csvLabel(QString label) {
 QString fittedTitle(const QString& title, bool hint, const QFontMetrics& metrics, QSize size) {
   const int width = std::max(40, size.width() - 12);
   const int lines = hint ? (size.height() >= 300 ? 3 : size.height() >= 200 ? 2 : 1) : size.height() >= 300 ? 2 : 1;
-  const QString shown = titleForWidth(title, metrics, width, lines);
-  if (!shown.endsWith("…")) return shown;
-  const qsizetype open = title.indexOf(" ("), colon = title.indexOf(": ");
+  bool elided = false;
+  const QString shown = titleForWidth(title, metrics, width, lines, &elided);
+  if (!elided) return shown;
+  // The parenthesis that closes the title ("Robustness of … (λ = 0.5)"), not one inside it.
+  const qsizetype open = title.lastIndexOf(" ("), colon = title.indexOf(": ");
   if (open > 0 && title.endsWith(')')) {
     const QString inside = title.mid(open + 2, title.size() - open - 3);
     // A hint's instruction reads as a sentence; a title's parenthesis is shown as written ("λ = 0.5").

@@ -12,8 +12,9 @@ namespace unfold::ui {
 QString csvLabel(QString label);
 
 // A title as it fits `width` pixels: whole, else on up to `lines` lines (broken before its parenthesis,
-// after a colon, or at a space), the last line cut with an ellipsis if it is still too long.
-QString titleForWidth(const QString& title, const QFontMetrics& metrics, int width, int lines = 2);
+// after a colon, or at a space), the last line cut with an ellipsis if it is still too long; `elided`, if
+// given, says whether it was (the ellipsis Qt draws depends on the font: "…" or "...").
+QString titleForWidth(const QString& title, const QFontMetrics& metrics, int width, int lines = 2, bool* elided = nullptr);
 
 // The title a plot of `size` shows. A hint (an instruction, in an empty plot) takes the lines the plot's
 // height allows, up to three; a title over results gets a second line only in a tall plot (a short one
