@@ -82,8 +82,6 @@ class TestCli : public CliTestCase {
     QCOMPARE(Z.cols(), Eigen::Index(50));
   }
 
-  // Quick runs print only their result; --progress shows the progress line on stderr from the start (a
-  // long run shows it after 2 s): the reference phase, then the iterations, each ending at its total.
   // The man page is the help texts: every command's section holds its --help text, roff-escaped.
   void manPageIsMadeOfTheHelpTexts() {
     const Run page = run({"--man-page"});
@@ -97,18 +95,6 @@ class TestCli : public CliTestCase {
     }
     const Run version = run({"--version"});
     QVERIFY2(version.code == 0 && QRegularExpression("^unfoldlab \\d+\\.\\d+\\.\\d+").match(version.out).hasMatch(), qPrintable(version.out));
-  }
-
-  void solveShowsProgress() {
-    const QStringList solve{"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "300"};
-    Run r = run(solve);
-    QVERIFY2(r.code == 0 && !r.err.contains("iteration"), qPrintable(r.err));
-    r = run(solve + QStringList{"--progress"});
-    QVERIFY2(r.code == 0, qPrintable(r.err));
-    // Not a terminal (a log file): whole lines, no carriage returns.
-    QVERIFY2(r.err.contains("reference: 40/40 signals, ") && r.err.contains("\nista: iteration 300/300, "), qPrintable(r.err));
-    QVERIFY2(!r.err.contains('\r') && r.err.endsWith(" s\n"), qPrintable(r.err));
-    QVERIFY(r.out.contains("ista: 300 iterations"));
   }
 
   void badInputGivesAMessageAndExitCode2_data() {

@@ -23,6 +23,7 @@ bool ProgressLine::due(bool last) const {
 void ProgressLine::show(const std::string& text, bool last) {
   if (!due(last)) return;
   last_ = std::chrono::steady_clock::now();
+  lastShown_ = text;
   if (terminal_) {
     err_ << "\r" << text << " " << std::flush;
     shown_ = true;
@@ -31,7 +32,8 @@ void ProgressLine::show(const std::string& text, bool last) {
   }
 }
 
-void ProgressLine::finish() {
+void ProgressLine::finish(const std::string& finalText) {
+  if (!finalText.empty() && finalText != lastShown_) show(finalText, true);
   if (shown_) err_ << "\n" << std::flush;
   shown_ = false;
 }

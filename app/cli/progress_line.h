@@ -19,8 +19,10 @@ class ProgressLine {
   bool due(bool last = false) const;
   // Shows `text` if due; `last` (the final state of a phase) ignores the rate, not the quiet start.
   void show(const std::string& text, bool last = false);
-  // Ends the line on a terminal (a newline) if anything was shown.
-  void finish();
+  // Ends the line on a terminal (a newline) if anything was shown. A phase that ended before its last
+  // step (stopped early, Ctrl-C) gives its final state as `finalText`: shown, if not the line last shown,
+  // wherever show(…, true) would show it (a log's last line says where the phase ended).
+  void finish(const std::string& finalText = {});
   double seconds() const;
   // For solveReference: "reference: 512/10000 signals" and the hard ones' long runs.
   std::function<bool(const ReferenceProgress&)> referenceReporter();
@@ -29,7 +31,8 @@ class ProgressLine {
   std::ostream& err_;
   bool fromTheStart_;
   bool terminal_;  // err is the process's stderr and that is a terminal
-  bool shown_ = false;
+  bool shown_ = false;  // on a terminal: a line waits for its newline
+  std::string lastShown_;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_{};
 };
 
