@@ -4,10 +4,12 @@
 #include "io/bounded_file.h"
 #include "io/csv_matrix.h"
 #include "io/npy_matrix.h"
+#include "io/output_files.h"
 
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QString>
+
+#include <sstream>
 
 namespace unfold {
 
@@ -31,12 +33,14 @@ std::string readWholeFile(const std::string& path) {
 }
 
 void writeFileAtomically(const std::string& path, const std::string& contents) {
-  QSaveFile file(QString::fromStdString(path));
-  if (!file.open(QIODevice::WriteOnly))
-    throw InputError(path + ": cannot write (" + file.errorString().toStdString() + ")");
-  if (file.write(contents.data(), static_cast<qint64>(contents.size())) != static_cast<qint64>(contents.size()) ||
-      !file.commit())
-    throw InputError(path + ": write failed (" + file.errorString().toStdString() + ")");
+  // Through the output plan, as every command's outputs: a regular file is replaced, never a link or a
+  // device's node, and the temporary file is registered, so a signal in the middle leaves none behind.
+  std::ostringstream unused;  // '-' is a file name here, not standard output
+  OutputFiles files(unused);
+  files.addOutput("", path == "-" ? "./-" : path);
+  files.check();
+  files.write(path == "-" ? "./-" : path, contents);
+  files.commit();
 }
 
 Matrix readMatrixFile(const std::string& path) {

@@ -67,6 +67,9 @@ int descriptorAlias(const std::string& path) {
   return -1;
 }
 
+// "--trace t.csv" in messages; a file written on its own (writeFileAtomically) has no flag.
+std::string named(const std::string& flag, const std::string& path) { return flag.empty() ? path : flag + " " + path; }
+
 }  // namespace
 
 struct OutputFiles::Input {
@@ -120,7 +123,6 @@ bool OutputFiles::writesToStandardOutput() const {
 }
 
 void OutputFiles::check() {
-  const auto named = [](const std::string& flag, const std::string& path) { return flag + " " + path; };
   for (auto& input : inputs_) {
     struct stat info {};
     if (::stat(input->path.c_str(), &info) != 0) continue;  // the reader says "no such file" later
@@ -233,7 +235,7 @@ void OutputFiles::append(const std::string& path, std::string_view bytes) {
   while (done < bytes.size()) {
     const ssize_t n = ::write(output.descriptor, bytes.data() + done, bytes.size() - done);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) throw InputError(output.flag + " " + output.path + ": write failed (" + errorText(errno) + ")");
+    if (n <= 0) throw InputError(named(output.flag, output.path) + ": write failed (" + errorText(errno) + ")");
     done += static_cast<size_t>(n);
   }
 }
@@ -247,7 +249,7 @@ void OutputFiles::close(const std::string& path) {
   } else {
     // fsync before the rename: after a crash the file is either old or complete, never empty.
     if (output.kind == Output::Kind::Regular && ::fsync(output.descriptor) != 0)
-      throw InputError(output.flag + " " + output.path + ": write failed (" + errorText(errno) + ")");
+      throw InputError(named(output.flag, output.path) + ": write failed (" + errorText(errno) + ")");
     ::close(output.descriptor);
     output.descriptor = -1;
   }
@@ -271,7 +273,7 @@ void OutputFiles::commit() {
       if (other->kind != Output::Kind::Regular) continue;
       (other->committed ? fresh : old) += (other->committed ? fresh : old).empty() ? other->path : ", " + other->path;
     }
-    throw InputError(output.flag + " " + output.path + ": cannot replace the file (" + reason + "); new: " +
+    throw InputError(named(output.flag, output.path) + ": cannot replace the file (" + reason + "); new: " +
                      (fresh.empty() ? "none" : fresh) + "; unchanged (old or absent): " + old);
   }
   // The renames themselves reach the disk only with their folder: sync each folder once (best effort).
