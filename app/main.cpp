@@ -199,16 +199,19 @@ std::vector<unfold::cli::BenchmarkResult> workbenchBenchmarks(bool quick) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Two notes of Qt's platform layer that say nothing to a user and would sit in every report, log and
+  // error message: the offscreen platform cannot resize windows, and a server or batch job without a
+  // session has no XDG_RUNTIME_DIR (Qt then uses a private folder of its own, which is all we need).
+  standardMessageHandler = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    if (!message.contains("propagateSizeHints") && !message.startsWith("QStandardPaths: XDG_RUNTIME_DIR not set"))
+      standardMessageHandler(type, context, message);
+  });
   const QStringList arguments = argumentsOf(argc, argv);
   unfold::cli::removeTemporariesOnFatalSignals();
   unfold::cli::registerCommand("reproduce", unfold::reproduce::runReproduce);
   if (!arguments.isEmpty() && (arguments.front() == "bench" || arguments.front() == "reproduce")) {
     // The workbench rows and the figures need widgets: drawn offscreen unless the user chose a platform.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-    // The offscreen platform notes for every window that it cannot resize it: noise in a report.
-    standardMessageHandler = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext& context, const QString& message) {
-      if (!message.contains("propagateSizeHints")) standardMessageHandler(type, context, message);
-    });
     QApplication app(argc, argv);
     unfold::cli::registerExtraBenchmarks(&workbenchBenchmarks);
     return unfold::cli::runCommandLine(arguments, std::cout, std::cerr);
