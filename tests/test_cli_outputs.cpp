@@ -17,8 +17,6 @@
 
 using namespace unfold;
 
-Q_DECLARE_METATYPE(QList<int>)
-
 class TestCliOutputs : public CliTestCase {
   Q_OBJECT
 
@@ -182,6 +180,7 @@ class TestCliOutputs : public CliTestCase {
     ::kill(static_cast<pid_t>(solve.processId()), signal);
     QVERIFY(solve.waitForFinished(20000));
     QCOMPARE(solve.exitStatus(), QProcess::CrashExit);  // ended by the signal, not by a normal exit
+    QCOMPARE(solve.exitCode(), signal);                  // for a crash, Qt gives the signal's number
     QCOMPARE(hidden().size(), 0);
     QCOMPARE(QDir(d.path()).entryList(QDir::Files | QDir::Hidden).size(), 2);
     QCOMPARE(readText(d.path() + "/trace.csv"), QString("old trace.csv"));

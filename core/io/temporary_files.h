@@ -1,7 +1,8 @@
 // Temporary files that a fatal signal would leave behind. A process ended by SIGTERM or Ctrl-C runs no
-// destructors, so an interrupted `solve` left its hidden outputs (".Z.csv.a1B2c3", megabytes each) next to
-// the real ones. Each temporary file is registered while it exists; the command line's handler for the
-// signals that end a process calls removeRegisteredTemporaries() before it lets the signal do so.
+// destructors, so without this an interrupted `solve` would leave its hidden outputs (".Z.csv.a1B2c3",
+// megabytes each) next to the real ones. Each temporary file is registered while it exists; the command
+// line's handler for the signals that end a process calls removeRegisteredTemporaries() before it lets
+// the signal do so.
 #pragma once
 
 namespace unfold {

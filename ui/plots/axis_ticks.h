@@ -1,6 +1,6 @@
-// Tick counts that fit each linear axis's length, so that its numbers never run into each other (a narrow
-// panel's x axis read "0 50100150200", a short panel's y axis "12.5 10 7.5 5 2.5 0" in 60 px). Text
-// tickers (categories) and logarithmic axes keep their own.
+// Tick counts that fit each linear axis's length, so that its numbers never run into each other (with
+// QCustomPlot's fixed count a narrow panel's x axis reads "0 50100150200", a short panel's y axis
+// "12.5 10 7.5 5 2.5 0" in 60 px). Text tickers (categories) and logarithmic axes keep their own.
 #pragma once
 
 #include <qcustomplot.h>

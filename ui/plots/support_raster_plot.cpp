@@ -16,7 +16,7 @@ SupportRasterPlot::SupportRasterPlot(QWidget* parent) : WorkbenchPlot("Support e
   scale_ = new QCPColorScale(this);
   body()->addElement(0, 1, scale_);
   raster_->setColorScale(scale_);
-  // What the colours are, above the colour bar and upright (as the bar's axis label it stood on its side).
+  // What the colours are, above the colour bar and upright (as the bar's axis label it would stand on its side).
   auto* scaleLabel = new QCPItemText(this);
   scaleLabel->setText("zₜ,ᵢ");
   scaleLabel->setFont(yAxis->labelFont());
