@@ -43,8 +43,7 @@ with tempfile.TemporaryDirectory() as d:
         expected = np.loadtxt(codes, delimiter=",", ndmin=2)
         assert expected.shape == (20, 16) and np.count_nonzero(expected) > 0, (kind, expected.shape)
         for fmt in formats:
-            folder = f"{d}/{fmt}"
-            os.makedirs(folder, exist_ok=True)
+            folder = f"{d}/{fmt}/{kind}"  # missing: export makes it
             run("export", "--net", net, "--format", fmt, "--out", folder)  # the network file holds D
             module = load(f"{folder}/{kind.replace('-', '_')}.py")
             assert "lambda = 0.2." in module.__doc__, module.__doc__  # as the user gave it, not 0.20000000000000001

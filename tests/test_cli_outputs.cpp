@@ -56,6 +56,9 @@ class TestCliOutputs : public CliTestCase {
     QTest::newRow("export --name a keyword") << QStringList{"export", "--net", d + "/X.csv", "--format", "numpy", "--out", d + "/py",
                                                             "--name", "class"}
                                              << "--name: 'class' is not a Python identifier (try class_)" << "X.csv";
+    // export makes its folder (and parents) if missing, and removes them again when the input is refused.
+    QTest::newRow("export a bad network") << QStringList{"export", "--net", d + "/X.csv", "--out", d + "/new/py"}
+                                          << d + "/X.csv: not valid JSON at offset 1" << "X.csv";
   }
   void anOutputThatIsAnInputIsRefused() {
     QFETCH(QStringList, arguments);
@@ -67,7 +70,7 @@ class TestCliOutputs : public CliTestCase {
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
     QVERIFY2(!r.out.contains("problem:"), qPrintable(r.out));  // refused before reading or computing
     QCOMPARE(readText(path(protectedFile)), before);
-    QVERIFY(!QFile::exists(path("n.json")) && !QFile::exists(path("same.csv")));
+    QVERIFY(!QFile::exists(path("n.json")) && !QFile::exists(path("same.csv")) && !QFileInfo::exists(path("new")));
   }
 
   void outputsAreAllOrNone() {

@@ -8,10 +8,10 @@
 #include "io/network_export.h"
 #include "io/network_file.h"
 #include "io/output_files.h"
+#include "output_folder.h"
 #include "problem_files.h"
 
 #include <QDir>
-#include <QFileInfo>
 
 namespace unfold::cli {
 
@@ -26,20 +26,19 @@ int runExport(const QStringList& arguments, std::ostream& stdOut, std::ostream& 
       "Both files are replaced together, never over an input.");
   addNetworkOptions(options);
   options.addValue("format", "name", "numpy or torch.", "numpy");
-  options.addValue("out", "dir", "Output folder (must exist).");
+  options.addValue("out", "dir", "Output folder (created if missing).");
   options.addValue("name", "name", "Module name (default: the network file's name, as a Python identifier).");
   if (!options.parse(arguments, stdOut)) return 0;
-  const std::string netPath = options.text("net"), folder = options.text("out");
+  const std::string netPath = options.text("net"), folderPath = options.text("out");
   const auto dictPath = options.optionalText("dict");
   const auto format = parseExportFormat(options.text("format"));
   if (!format) throw InputError("--format: unknown format " + quotedInput(options.text("format")) + " (numpy or torch)");
   const std::string name = pythonModuleName(options.optionalText("name").value_or(netPath));
   if (options.optionalText("name") && name != *options.optionalText("name"))
     throw InputError("--name: " + quotedInput(*options.optionalText("name")) + " is not a Python identifier (try " + name + ")");
-  if (QFileInfo(QString::fromStdString(folder)).exists() && !QFileInfo(QString::fromStdString(folder)).isDir())
-    throw InputError("--out " + quotedInput(folder) + ": not a folder (the module and its weights go into one)");
-  const std::string modulePath = QDir(QString::fromStdString(folder)).filePath(QString::fromStdString(name + ".py")).toStdString();
-  const std::string weightsPath = QDir(QString::fromStdString(folder)).filePath(QString::fromStdString(name + ".npz")).toStdString();
+  OutputFolder folder("--out", folderPath);  // as generate's and reproduce's: made if missing
+  const std::string modulePath = QDir(folder.path()).filePath(QString::fromStdString(name + ".py")).toStdString();
+  const std::string weightsPath = QDir(folder.path()).filePath(QString::fromStdString(name + ".npz")).toStdString();
   OutputFiles files(stdOut);
   files.addInput("--net", netPath);
   files.addInput("--dict", dictPath);
@@ -52,6 +51,7 @@ int runExport(const QStringList& arguments, std::ostream& stdOut, std::ostream& 
   for (const ExportedFile& exported : exportNetwork(file, D, *format, name, netPath))
     files.write(exported.name == name + ".py" ? modulePath : weightsPath, exported.contents);
   files.commit();
+  folder.keep();
   stdOut << "wrote " << modulePath << "\nwrote " << weightsPath << "\n";
   return 0;
 }
