@@ -243,13 +243,18 @@ class TestCli : public CliTestCase {
     QTemporaryDir d;
     QCOMPARE(run({"generate", "--n", "10", "--m", "20", "--signals", "200", "--test", "50", "--signal-kind", "sparse",
                   "--out", d.path()}).code, 0);
+    // The names in any case, as the labels show them.
     const Run r = run({"train", "--dict", d.path() + "/D.csv", "--train", d.path() + "/X.csv", "--test", d.path() + "/X_test.csv",
                        "--train-codes", d.path() + "/Z0.csv", "--test-codes", d.path() + "/Z0_test.csv", "--lambda", "0.1",
-                       "--net", "lista-cp", "--layers", "3", "--loss", "supervised", "--optimizer", "adam", "--max-iter", "20",
+                       "--net", "LISTA-CP", "--layers", "3", "--loss", "Supervised", "--optimizer", "Adam", "--max-iter", "20",
                        "--out", d.path() + "/net.json", "--progress"});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(r.out.contains("LISTA-CP, 3 layers, supervised loss"));
     QVERIFY2(r.err.contains("iter     20/20") && !r.err.contains("step x L"), qPrintable(r.err));  // LISTA-CP learns no step
+    QVERIFY2(!r.err.contains("warning"), qPrintable(r.err));
+    const Run same = run({"train", "--dict", d.path() + "/D.csv", "--train", d.path() + "/X.csv", "--test", d.path() + "/./X.csv",
+                          "--lambda", "0.1", "--net", "slista", "--layers", "2", "--max-iter", "2", "--out", d.path() + "/same.json"});
+    QVERIFY2(same.code == 0 && same.err.contains("warning: --train and --test are the same file"), qPrintable(same.err));
   }
 
   void endlessOrHugeInputIsRefusedNamingTheFile() {

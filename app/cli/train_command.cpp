@@ -13,6 +13,8 @@
 #include "problem_files.h"
 #include "progress_line.h"
 
+#include <QFileInfo>
+
 #include <chrono>
 #include <cstdio>
 
@@ -200,6 +202,10 @@ int runTrain(const QStringList& arguments, std::ostream& stdOut, std::ostream& e
   files.addOutput("--diagnostics", diagnosticsPath);
   files.check();
   std::ostream& out = files.writesToStandardOutput() ? err : stdOut;  // stdout carries the file then
+  // Allowed (a quick look at how well a network can fit), but its test figures would mean little unsaid.
+  if (const QFileInfo train(QString::fromStdString(options.text("train"))), test(QString::fromStdString(options.text("test")));
+      train.exists() && train.canonicalFilePath() == test.canonicalFilePath())
+    err << "warning: --train and --test are the same file: the test loss and gaps are measured on the training signals\n";
 
   const SignalFiles in = readSignalFiles(options, settings);
   const Dictionary dictionary(in.D);

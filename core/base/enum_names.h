@@ -3,6 +3,7 @@
 // messages) kept in the same row, so that a new value cannot get one and miss the other.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
@@ -21,10 +22,15 @@ struct NameEntry {
 template <typename E, std::size_t N>
 using NameTable = std::array<NameEntry<E>, N>;
 
+// Names match whatever their case: people type them as the labels show them ("--algo OISTA", "--net
+// LISTA-CP"), and no two names of a table differ only in case.
 template <typename E, std::size_t N>
 std::optional<E> valueNamed(const NameTable<E, N>& table, std::string_view name) {
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
   for (const NameEntry<E>& entry : table)
-    if (entry.name == name) return entry.value;
+    if (entry.name.size() == name.size() &&
+        std::equal(name.begin(), name.end(), entry.name.begin(), [&](char a, char b) { return lower(a) == lower(b); }))
+      return entry.value;
   return std::nullopt;
 }
 
