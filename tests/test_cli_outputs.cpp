@@ -111,15 +111,59 @@ class TestCliOutputs : public CliTestCase {
     QVERIFY2(devStdout.code == 0, qPrintable(devStdout.err));
     QVERIFY(devStdout.out.startsWith("iter,cost,gap,"));
     QCOMPARE(devStdout.out.split('\n', Qt::SkipEmptyParts).size(), 7);
+    // A stream's name says no type: codes through it are CSV.
+    const Run codesToDevStdout = run({"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "5",
+                                      "--codes", "/dev/stdout"});
+    QVERIFY2(codesToDevStdout.code == 0, qPrintable(codesToDevStdout.err));
+    QCOMPARE(codesToDevStdout.out.split('\n', Qt::SkipEmptyParts).size(), 40);
+  }
+
+  // An output whose name promises another type than it would hold is refused before any work.
+  void anOutputNameOfTheWrongTypeIsRefusedFirst_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    const QString d = folder();
+    const QStringList solve{"solve", "--dict", d + "/D.csv", "--signals", d + "/X.csv", "--lambda", "0.5"};
+    QTest::newRow("solve --codes .txt") << solve + QStringList{"--codes", d + "/Z.txt"}
+                                        << "--codes " + d + "/Z.txt: unknown file type (use a .csv or .npy file)";
+    QTest::newRow("solve --trace .npy") << solve + QStringList{"--trace", d + "/t.npy"}
+                                        << "--trace " + d + "/t.npy: this output is a CSV table, not a NumPy file (name it .csv)";
+    QTest::newRow("train --report .npz") << QStringList{"train", "--dict", d + "/D.csv", "--train", d + "/X.csv", "--test", d + "/X_test.csv",
+                                                        "--lambda", "0.3", "--out", d + "/t.json", "--report", d + "/r.npz"}
+                                         << "--report " + d + "/r.npz: this output is a CSV table";
+  }
+  void anOutputNameOfTheWrongTypeIsRefusedFirst() {
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const Run r = run(arguments);
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY2(!r.out.contains("problem:") && !r.err.contains("reference:"), qPrintable(r.out));  // before any work
+    for (const QString name : {"Z.txt", "t.npy", "t.json", "r.npz"}) QVERIFY(!QFile::exists(path(name)));
+  }
+
+  // Signals read from a pipe: CSV, or .npy as its first bytes say.
+  void signalsAreReadFromStandardInput() {
+    writeSignalsFile(path("X_stdin.npy").toStdString(), readSignalsFile(path("X.csv").toStdString()));
+    for (const QString file : {"X.csv", "X_stdin.npy"}) {
+      QProcess solve;
+      solve.setStandardInputFile(path(file));
+      solve.start(UNFOLDLAB_BINARY, {"solve", "--dict", path("D.csv"), "--signals", "/dev/stdin", "--lambda", "0.5", "--iters", "5"});
+      QVERIFY(solve.waitForFinished(60000));
+      const QString said = QString::fromUtf8(solve.readAllStandardOutput() + solve.readAllStandardError());
+      QVERIFY2(solve.exitCode() == 0 && said.contains("n = 10, m = 50, N = 40 signals"), qPrintable(file + ": " + said));
+    }
   }
 
   void devNullIsWrittenInPlace() {
     const Run r = run({"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "5",
                        "--trace", "/dev/null", "--codes", "/dev/null"});
     QCOMPARE(r.code, 2);  // two outputs on one file, even /dev/null
-    QVERIFY2(r.err.contains("--codes /dev/null is also the output --trace /dev/null"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("--trace /dev/null is also the output --codes /dev/null"), qPrintable(r.err));
     const Run ok = run({"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "5",
                         "--trace", "/dev/null"});
+    QVERIFY2(run({"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "5", "--codes",
+                  "/dev/null"}).code == 0, "codes to /dev/null");
     QVERIFY2(ok.code == 0, qPrintable(ok.err));
     struct stat info {};
     QCOMPARE(::stat("/dev/null", &info), 0);

@@ -54,7 +54,7 @@ int runAttack(const QStringList& arguments, std::ostream& stdOut, std::ostream& 
   AttackSettings settings;
   settings.steps = static_cast<int>(options.integer("steps", 1, 100000));
   OutputFiles files(stdOut);
-  declareFiles(files, options, {"net", "dict", "signals"}, {"out", "report"});
+  declareFiles(files, options, {"net", "dict", "signals"}, {"out"}, {"report"});
   std::ostream& out = files.writesToStandardOutput() ? err : stdOut;  // stdout carries the file then
 
   NetworkInputs in = readNetworkInputs(options, lambda);

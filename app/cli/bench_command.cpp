@@ -76,6 +76,7 @@ int runBench(const QStringList& arguments, std::ostream& out, std::ostream& err)
   OutputFiles files(out);
   files.addOutput("--out", options.optionalText("out"));
   files.addOutput("--curves", options.optionalText("curves"));
+  if (const auto curves = options.optionalText("curves")) checkTableFileName("--curves", *curves);
   files.check();  // an unwritable --out fails now, not after a minute of measuring
   const std::string only = options.optionalText("only").value_or("");
   if (!options.isSet("json"))

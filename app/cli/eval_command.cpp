@@ -33,7 +33,7 @@ int runEval(const QStringList& arguments, std::ostream& stdOut, std::ostream& er
   const auto diagnosticsPath = options.optionalText("diagnostics");
   const auto codesPath = options.optionalText("codes");
   OutputFiles files(stdOut);
-  declareFiles(files, options, {"net", "dict", "signals"}, {"report", "diagnostics", "codes"});
+  declareFiles(files, options, {"net", "dict", "signals"}, {"codes"}, {"report", "diagnostics"});
   std::ostream& out = files.writesToStandardOutput() ? err : stdOut;  // stdout carries the file then
 
   NetworkInputs in = readNetworkInputs(options, lambda);

@@ -72,9 +72,15 @@ NetworkInputs readNetworkInputs(const CommandOptions& options, double lambda) {
 }
 
 void declareFiles(OutputFiles& files, const CommandOptions& options, std::initializer_list<QString> inputs,
-                  std::initializer_list<QString> outputs) {
+                  std::initializer_list<QString> matrixOutputs, std::initializer_list<QString> tableOutputs) {
   for (const QString& name : inputs) files.addInput("--" + name.toStdString(), options.optionalText(name));
-  for (const QString& name : outputs) files.addOutput("--" + name.toStdString(), options.optionalText(name));
+  for (const auto& [outputs, checkName] : {std::pair(matrixOutputs, &checkMatrixFileName), std::pair(tableOutputs, &checkTableFileName)})
+    for (const QString& name : outputs) {
+      const std::string flag = "--" + name.toStdString();
+      const auto path = options.optionalText(name);
+      if (path) checkName(flag, *path);
+      files.addOutput(flag, path);
+    }
   files.check();
 }
 

@@ -46,9 +46,10 @@ struct NetworkInputs {
 NetworkInputs readNetworkInputs(const CommandOptions& options, double lambda);
 
 // Declares the paths of the named options (flag --name; an option not given is left out) as the
-// command's inputs and outputs, then checks them before any work (OutputFiles::check).
+// command's inputs and outputs, then checks them before any work (OutputFiles::check), and the outputs'
+// names against what they will hold: a matrix (.csv, .npy) or a CSV table (matrix_file.h).
 void declareFiles(OutputFiles& files, const CommandOptions& options, std::initializer_list<QString> inputs,
-                  std::initializer_list<QString> outputs);
+                  std::initializer_list<QString> matrixOutputs, std::initializer_list<QString> tableOutputs);
 
 // F* of every signal with a progress line on `err`, and first a sign of life on a problem big enough to
 // take minutes.

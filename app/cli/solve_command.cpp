@@ -116,7 +116,7 @@ int runSolve(const QStringList& arguments, std::ostream& stdOut, std::ostream& e
   const std::string dictPath = options.text("dict");
   const std::string signalsPath = options.text("signals");
   OutputFiles files(stdOut);
-  declareFiles(files, options, {"dict", "signals"}, {"trace", "codes"});
+  declareFiles(files, options, {"dict", "signals"}, {"codes"}, {"trace"});
   std::ostream& out = files.writesToStandardOutput() ? err : stdOut;  // stdout carries the file then
 
   Matrix D = readDictionary(dictPath);

@@ -6,6 +6,7 @@
 #include "command_options.h"
 #include "experiments/experiment.h"
 #include "io/bounded_file.h"
+#include "io/matrix_file.h"
 #include "io/output_files.h"
 #include "lasso/lasso.h"
 #include "networks/network_diagnostics.h"
@@ -200,6 +201,8 @@ int runTrain(const QStringList& arguments, std::ostream& stdOut, std::ostream& e
   files.addOutput("--out", outPath);
   files.addOutput("--report", reportPath);
   files.addOutput("--diagnostics", diagnosticsPath);
+  if (reportPath) checkTableFileName("--report", *reportPath);
+  if (diagnosticsPath) checkTableFileName("--diagnostics", *diagnosticsPath);
   files.check();
   std::ostream& out = files.writesToStandardOutput() ? err : stdOut;  // stdout carries the file then
   // Allowed (a quick look at how well a network can fit), but its test figures would mean little unsaid.

@@ -9,7 +9,9 @@
 #include <QFileInfo>
 #include <QString>
 
+#include <optional>
 #include <sstream>
+#include <sys/stat.h>
 
 namespace unfold {
 
@@ -17,11 +19,27 @@ namespace {
 
 enum class Format { Csv, Npy };
 
-Format formatOf(const std::string& path) {
-  if (path == "-") return Format::Csv;
-  const QString suffix = QFileInfo(QString::fromStdString(path)).suffix().toLower();
+QString suffixOf(const std::string& path) { return QFileInfo(QString::fromStdString(path)).suffix().toLower(); }
+
+// '-', a name under /dev (/dev/stdout, /dev/stdin, /dev/fd/N: whatever the shell redirected) and what
+// is not a regular file or a folder (a FIFO, a device): a stream, whose name says no type.
+bool isStream(const std::string& path) {
+  struct stat info {};
+  return path == "-" || path.starts_with("/dev/") || (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode) && !S_ISDIR(info.st_mode));
+}
+
+// By the name's type; a stream without one is CSV when written (text through a pipe; a reader finds the
+// type in its first bytes), nullopt: no matrix file type.
+std::optional<Format> formatOfName(const std::string& path) {
+  const QString suffix = suffixOf(path);
   if (suffix == "csv") return Format::Csv;
   if (suffix == "npy") return Format::Npy;
+  if (suffix.isEmpty() && isStream(path)) return Format::Csv;
+  return std::nullopt;
+}
+
+Format formatOf(const std::string& path) {
+  if (const auto format = formatOfName(path)) return *format;
   throw InputError(path + ": unknown file type (use a .csv or .npy file)");
 }
 
@@ -44,10 +62,22 @@ void writeFileAtomically(const std::string& path, const std::string& contents) {
 }
 
 Matrix readMatrixFile(const std::string& path) {
-  const Format format = formatOf(path);
+  Format format = formatOf(path);
   const QByteArray read = readBoundedFile(path, kMatrixFileLimit, "a matrix file");
   const std::string_view bytes(read.constData(), static_cast<size_t>(read.size()));
+  // A stream says its type by its first bytes (a .npy file starts with its magic string).
+  if (suffixOf(path).isEmpty() && bytes.starts_with("\x93NUMPY")) format = Format::Npy;
   return format == Format::Csv ? parseCsvMatrix(bytes, path) : parseNpyMatrix(bytes, path);
+}
+
+void checkMatrixFileName(const std::string& flag, const std::string& path) {
+  if (!formatOfName(path)) throw InputError(flag + " " + path + ": unknown file type (use a .csv or .npy file)");
+}
+
+void checkTableFileName(const std::string& flag, const std::string& path) {
+  const QString suffix = suffixOf(path);
+  if (suffix == "npy" || suffix == "npz")
+    throw InputError(flag + " " + path + ": this output is a CSV table, not a NumPy file (name it .csv)");
 }
 
 std::string formatMatrixFile(const std::string& path, const Matrix& matrix) {
