@@ -187,9 +187,10 @@ class TestCli : public CliTestCase {
     QCOMPARE(Z.cols(), X.cols());
     const double meanCost = lassoCosts(D, X, Z, 0.3).mean(), reported = csv.at(5, "test_cost");
     QVERIFY2(std::abs(meanCost - reported) <= 1e-12 * reported, qPrintable(QString("%1 vs %2").arg(meanCost).arg(reported)));
-    // The saved network holds D bit-exactly, so eval needs no --dict and gives the same report.
+    // The saved network holds D bit-exactly and its lambda, so eval needs neither --dict nor --lambda and
+    // gives the same report.
     QCOMPARE(parseNetworkJson(readText(net).toStdString(), "net").dictionary, D);
-    r = run({"eval", "--net", net, "--signals", path("X_test.csv"), "--lambda", "0.3", "--report", "-"});
+    r = run({"eval", "--net", net, "--signals", path("X_test.csv"), "--report", "-"});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QCOMPARE(r.out, readText(report));
     QVERIFY2(!r.err.contains("warning"), qPrintable(r.err));

@@ -24,8 +24,9 @@ class TestCliAttack : public CliTestCase {
 
   void attackWritesSignalsEveryCommandReadsAndItsReport() {
     const QString adv = path("adv.csv"), report = path("attack.csv");
-    Run r = run({"attack", "--net", path("net.json"), "--signals", path("X_test.csv"), "--lambda", "0.3", "--out", adv,
-                 "--steps", "20", "--report", report});
+    // Without --lambda: the one the network was trained for (0.3).
+    Run r = run({"attack", "--net", path("net.json"), "--signals", path("X_test.csv"), "--out", adv, "--steps", "20",
+                 "--report", report});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains("20 steps: mean F(z_T) - F* "), qPrintable(r.out));
     const CsvTable csv = CsvTable::fromFile(report);

@@ -30,7 +30,7 @@ double mean(const std::vector<SignalRobustness>& rows, Field field) {
 int runAttack(const QStringList& arguments, std::ostream& stdOut, std::ostream& err) {
   CommandOptions options(
       "attack",
-      "unfoldlab attack --net net.json [--dict D.csv] --signals X.csv --lambda 0.1 --out adv.csv [--steps N] [--report attack.csv]",
+      "unfoldlab attack --net net.json [--dict D.csv] --signals X.csv [--lambda 0.1] --out adv.csv [--steps N] [--report attack.csv]",
       "Adversarial signals for a trained network: from each signal, projected gradient ascent on the network's\n"
       "suboptimality F_x(z_T) - F*(x) over the equiregularization set ||D^T x||_inf = 1 (each signal is first\n"
       "rescaled onto it). The gradient is the network's, backpropagated to x, minus x - D z*(x) (z* certified).\n"
@@ -39,7 +39,7 @@ int runAttack(const QStringList& arguments, std::ostream& stdOut, std::ostream& 
       "Outputs: '-' is standard output; files are replaced all-or-none, never over an input.\n"
       "Limits: a matrix file at most 2 GiB, a network file at most 256 MiB.");
   addNetworkInputOptions(options, "Signals to start from, one per row.",
-                         "Lasso lambda > 0: the one the network was trained for.");
+                         "Lasso lambda > 0: the one the network was trained for (the default).");
   options.addValue("out", "file", "The attacked signals, one per row (readable by every command).");
   options.addValue("steps", "N", "Ascent steps, 1 to 100000.", "50");
   options.addValue("report", "file",
@@ -48,7 +48,7 @@ int runAttack(const QStringList& arguments, std::ostream& stdOut, std::ostream& 
                    "ls_over_l_before,ls_over_l_after (L_S*/L),\n"
                    "layers_past_2_over_ls_before,layers_past_2_over_ls_after (layers whose step exceeds 2/L_S*).");
   if (!options.parse(arguments, stdOut)) return 0;
-  const double lambda = options.positiveNumber("lambda");
+  const std::optional<double> lambdaFlag = optionalLambda(options);
   const std::string outPath = options.text("out");
   const auto reportPath = options.optionalText("report");
   AttackSettings settings;
@@ -57,7 +57,8 @@ int runAttack(const QStringList& arguments, std::ostream& stdOut, std::ostream& 
   declareFiles(files, options, {"net", "dict", "signals"}, {"out"}, {"report"});
   std::ostream& out = files.writesToStandardOutput() ? err : stdOut;  // stdout carries the file then
 
-  NetworkInputs in = readNetworkInputs(options, lambda);
+  NetworkInputs in = readNetworkInputs(options, lambdaFlag);
+  const double lambda = in.lambda;
   // The attack's findings hold for the problem the network learned; at another lambda they mean nothing.
   if (!in.otherLambda.empty()) throw InputError(in.otherLambda + " (--lambda)");
   const Matrix& X = in.X;
@@ -65,18 +66,20 @@ int runAttack(const QStringList& arguments, std::ostream& stdOut, std::ostream& 
   const UnfoldedNetwork network(dictionary, lambda, in.file.weights);
 
   ProgressLine progress(err, false);
+  std::string latest;  // a stopped attack's log ends where it stopped
   settings.progress = [&](const AttackProgress& p) {
     char line[160];
     std::snprintf(line, sizeof line, "attack: step %d/%d, mean gap %.3e (from %.3e)", p.step, p.steps, p.meanGap,
                   p.meanGapBefore);
-    progress.show(line, p.step == p.steps);
+    latest = line;
+    progress.show(latest, p.step == p.steps);
     return CtrlCStops::pressed();
   };
   const AttackResult result = [&] {
     const CtrlCStops ctrlC;
     return attackNetwork(network, X, settings);
   }();
-  progress.finish();
+  progress.finish(latest);
   if (!result.X.allFinite()) throw InputError(in.netPath + ": the attack left the finite numbers; nothing was written");
   files.write(outPath, formatSignalsFile(outPath, result.X));
   if (reportPath) files.write(*reportPath, formatAttackReportCsv(result));

@@ -16,19 +16,19 @@
 namespace unfold::cli {
 
 int runEval(const QStringList& arguments, std::ostream& stdOut, std::ostream& err) {
-  CommandOptions options("eval", "unfoldlab eval --net net.json [--dict D.csv] --signals X.csv --lambda 0.1 [--report report.csv] [--codes Z.csv]",
+  CommandOptions options("eval", "unfoldlab eval --net net.json [--dict D.csv] --signals X.csv [--lambda 0.1] [--report report.csv] [--codes Z.csv]",
                          "Evaluates a trained network (checked against the dictionary it was trained for) on the signals:\n"
                          "per layer t, the mean F(z_t) - F* next to ISTA and FISTA after t iterations.\n"
                          "Outputs: '-' is standard output; files are replaced all-or-none, never over an input.\n"
                          "Limits: a matrix file at most 2 GiB, a network file at most 256 MiB.");
-  addNetworkInputOptions(options, "Signals, one per row.", "Lasso lambda > 0.");
+  addNetworkInputOptions(options, "Signals, one per row.", "Lasso lambda > 0 (default: the one the network was trained for).");
   options.addValue("report", "file", "Per-layer report (CSV).");
   options.addValue("diagnostics", "file",
                    "Per-layer diagnostics for figures (CSV): the report's columns, then threshold_times_l, "
                    "lista_wz_coupling, inv_ls_q10, inv_ls_q50, inv_ls_q90 (1/L_S quantiles in units of 1/L).");
   options.addValue("codes", "file", "The network's output codes z_T, one per row (N x m), like solve --codes.");
   if (!options.parse(arguments, stdOut)) return 0;
-  const double lambda = options.positiveNumber("lambda");
+  const std::optional<double> lambdaFlag = optionalLambda(options);
   const auto reportPath = options.optionalText("report");
   const auto diagnosticsPath = options.optionalText("diagnostics");
   const auto codesPath = options.optionalText("codes");
@@ -36,7 +36,8 @@ int runEval(const QStringList& arguments, std::ostream& stdOut, std::ostream& er
   declareFiles(files, options, {"net", "dict", "signals"}, {"codes"}, {"report", "diagnostics"});
   std::ostream& out = files.writesToStandardOutput() ? err : stdOut;  // stdout carries the file then
 
-  NetworkInputs in = readNetworkInputs(options, lambda);
+  NetworkInputs in = readNetworkInputs(options, lambdaFlag);
+  const double lambda = in.lambda;
   if (!in.otherLambda.empty()) err << "warning: " << in.otherLambda << " (evaluating at --lambda)\n";
   const Matrix& X = in.X;
   const Dictionary dictionary(std::move(in.D));
@@ -59,6 +60,7 @@ int runEval(const QStringList& arguments, std::ostream& stdOut, std::ostream& er
   }
   if (reportPath) out << "wrote " << *reportPath << "\n";
   if (diagnosticsPath) out << "wrote " << *diagnosticsPath << "\n";
+  if (codesPath) out << "wrote " << *codesPath << "\n";
   return 0;
 }
 

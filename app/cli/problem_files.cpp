@@ -56,17 +56,22 @@ void addNetworkInputOptions(CommandOptions& options, const QString& signalsHelp,
   options.addValue("lambda", "value", lambdaHelp);
 }
 
-NetworkInputs readNetworkInputs(const CommandOptions& options, double lambda) {
+std::optional<double> optionalLambda(const CommandOptions& options) {
+  return options.isSet("lambda") ? std::optional(options.positiveNumber("lambda")) : std::nullopt;
+}
+
+NetworkInputs readNetworkInputs(const CommandOptions& options, std::optional<double> lambda) {
   NetworkInputs in;
   in.netPath = options.text("net");
   const auto dictPath = options.optionalText("dict");
   in.file = parseNetworkJson(readWholeFile(in.netPath), in.netPath);
   in.D = dictionaryForNetwork(in.file, in.netPath, dictPath);
   in.X = readSignalsFor(in.D, dictPath.value_or(in.netPath), options.text("signals"));
-  validateProblem(in.D, in.X, lambda);
-  if (std::abs(lambda - in.file.lambda) > 1e-12 * in.file.lambda) {
+  in.lambda = lambda.value_or(in.file.lambda);
+  validateProblem(in.D, in.X, in.lambda);
+  if (std::abs(in.lambda - in.file.lambda) > 1e-12 * in.file.lambda) {
     in.otherLambda = in.netPath + ": the network was trained for lambda = " + shortestDecimal(in.file.lambda) + ", not " +
-                     shortestDecimal(lambda);
+                     shortestDecimal(in.lambda);
   }
   return in;
 }

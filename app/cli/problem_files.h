@@ -40,10 +40,14 @@ struct NetworkInputs {
   NetworkFile file;
   Matrix D;
   Matrix X;  // n x N
+  double lambda = 0.0;  // --lambda, or without it the one the network was trained for
   // Empty, or "NET: the network was trained for lambda = A, not B" when --lambda is another one.
   std::string otherLambda;
 };
-NetworkInputs readNetworkInputs(const CommandOptions& options, double lambda);
+// `lambda`: --lambda, read (and checked) with the other flags, before any file.
+NetworkInputs readNetworkInputs(const CommandOptions& options, std::optional<double> lambda);
+// --lambda if given (> 0), else nullopt.
+std::optional<double> optionalLambda(const CommandOptions& options);
 
 // Declares the paths of the named options (flag --name; an option not given is left out) as the
 // command's inputs and outputs, then checks them before any work (OutputFiles::check), and the outputs'
