@@ -3,6 +3,7 @@
 #include "base/input_error.h"
 #include "base/quoted_text.h"
 #include "io/bounded_file.h"
+#include "io/matrix_file.h"
 #include "io/output_files.h"
 
 #include <QDir>
@@ -137,6 +138,18 @@ class TestOutputFiles : public QObject {
     QCOMPARE(refusal(path("fine.csv")), QString("no error"));
     QCOMPARE(readText(in), QByteArray("1\n"));
     QVERIFY(!QFile::exists(filePath("fine.csv")));  // check() alone writes nothing visible
+    // A standing input (the workbench's imported files) is refused as every plan's output, until replaced.
+    writeText(filePath("imported.csv"), "2\n");
+    setStandingInputs({{"the dictionary the workbench imported", path("imported.csv")}});
+    const QString imported = filePath("imported.csv");
+    QCOMPARE(refusal(path("sub/../imported.csv")), "--trace " + filePath("sub/../imported.csv") +
+                                                       " is the dictionary the workbench imported " + imported +
+                                                       ": refusing to overwrite an input");
+    QCOMPARE(errorOf([&] { writeFileAtomically(path("imported.csv"), "3\n"); }),
+             imported + " is the dictionary the workbench imported " + imported + ": refusing to overwrite an input");
+    setStandingInputs({});
+    QCOMPARE(errorOf([&] { writeFileAtomically(path("imported.csv"), "3\n"); }), QString("no error"));
+    QCOMPARE(readText(filePath("imported.csv")), QByteArray("3\n"));
   }
 
   void dashIsStandardOutputAndAFifoIsWrittenInPlace() {

@@ -7,6 +7,8 @@
 #include "plots/support_raster_plot.h"
 #include "window/import_problem_dialog.h"
 #include "flow_steps.h"
+#include "plots/plot_export.h"
+#include "text_files.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -130,6 +132,13 @@ class TestProblemFlows : public FlowTestCase {
     QTRY_VERIFY(!w.running());
     CHECK_STORY(w);
     QVERIFY(w.statusText().contains("D from D.csv (8 x 20)"));
+    // No save or export replaces a file the run reads; the file is left as it was.
+    const QString dictionaryText = readText(dPath);
+    const QString refused = w.saveSessionFile(dPath);
+    QVERIFY2(refused == dPath + " is the dictionary file the workbench imported " + dPath + ": refusing to overwrite an input",
+             qPrintable(refused));
+    QVERIFY(writeTextFile(good, "x").contains("is the signals file the workbench imported"));
+    QCOMPARE(readText(dPath), dictionaryText);
     // The form asks no n and m for an import, and says what the files held: 30 signals, fewer than asked.
     auto* panel = w.settingsPanel();
     QVERIFY(!panel->findChild<QSpinBox*>("n")->isVisibleTo(panel) && !panel->findChild<QSpinBox*>("m")->isVisibleTo(panel));

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <mutex>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -73,9 +74,25 @@ std::string named(const std::string& flag, const std::string& path) { return fla
 }  // namespace
 
 struct OutputFiles::Input {
-  std::string flag, path;
+  std::string description;  // "the input --dict D.csv"
+  std::string path;
   Identity identity;
 };
+
+namespace {
+std::mutex standingInputsLock;
+std::vector<StandingInput> standingInputs;
+}  // namespace
+
+void setStandingInputs(std::vector<StandingInput> inputs) {
+  const std::lock_guard lock(standingInputsLock);
+  standingInputs = std::move(inputs);
+}
+
+std::vector<StandingInput> currentStandingInputs() {
+  const std::lock_guard lock(standingInputsLock);
+  return standingInputs;
+}
 
 struct OutputFiles::Output {
   enum class Kind { StandardOutput, InPlace, Regular };
@@ -102,7 +119,7 @@ OutputFiles::~OutputFiles() {
 void OutputFiles::addInput(const std::string& flag, const std::optional<std::string>& path) {
   if (!path || path->empty()) return;
   auto input = std::make_unique<Input>();
-  input->flag = flag;
+  input->description = "the input " + named(flag, *path);
   input->path = *path;
   inputs_.push_back(std::move(input));
 }
@@ -123,6 +140,12 @@ bool OutputFiles::writesToStandardOutput() const {
 }
 
 void OutputFiles::check() {
+  for (const StandingInput& standing : currentStandingInputs()) {
+    auto input = std::make_unique<Input>();
+    input->description = standing.what + " " + standing.path;
+    input->path = standing.path;
+    inputs_.push_back(std::move(input));
+  }
   for (auto& input : inputs_) {
     struct stat info {};
     if (::stat(input->path.c_str(), &info) != 0) continue;  // the reader says "no such file" later
@@ -176,8 +199,7 @@ void OutputFiles::check() {
     const Output& output = *outputs_[i];
     for (const auto& input : inputs_)
       if (input->identity.exists && output.identity.same(input->identity))
-        throw InputError(named(output.flag, output.path) + " is the input " + named(input->flag, input->path) +
-                         ": refusing to overwrite an input");
+        throw InputError(named(output.flag, output.path) + " is " + input->description + ": refusing to overwrite an input");
     for (size_t j = 0; j < i; ++j)
       if (output.identity.same(outputs_[j]->identity))
         throw InputError(named(output.flag, output.path) + " is also the output " +

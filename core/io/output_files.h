@@ -21,6 +21,15 @@
 
 namespace unfold {
 
+// Files the program reads beyond a command's declared inputs: the workbench's imported dictionary and
+// signals, which every export and save could otherwise be pointed at. Every OutputFiles refuses them as
+// outputs, as it refuses its own inputs ("x.csv is the dictionary the workbench imported x.csv: …").
+struct StandingInput {
+  std::string what;  // "the dictionary the workbench imported"
+  std::string path;
+};
+void setStandingInputs(std::vector<StandingInput> inputs);  // replaces the list (thread-safe)
+
 class OutputFiles {
  public:
   explicit OutputFiles(std::ostream& standardOutput);

@@ -1,13 +1,17 @@
 #include "plots/plot_export.h"
 
+#include "base/input_error.h"
+#include "io/matrix_file.h"
+#include "io/output_files.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QSvgGenerator>
 #include <QTemporaryDir>
-#include <QTemporaryFile>
 #include <qcustomplot.h>
+
+#include <sstream>
 
 namespace unfold::ui {
 
@@ -53,18 +57,29 @@ QString figurePathError(const QString& path) {
 }
 
 QString writeRenderedFile(const QString& path, const QString& what, const std::function<bool(const QString& scratch)>& render) {
-  const QFileInfo target(path);
-  // The same suffix: renderers pick the format from it.
-  QTemporaryFile temporary(target.absoluteDir().filePath(".export-XXXXXX." + target.suffix().toLower()));
-  if (!temporary.open()) return QString("%1: cannot write in this folder (%2)").arg(path, temporary.errorString());
-  const QString scratch = temporary.fileName();
-  // QTemporaryFile creates 0600: a figure is for sharing, like any file the user saves.
-  temporary.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
-  temporary.close();
-  if (!render(scratch) || QFileInfo(scratch).size() == 0) return QString("%1: the %2 could not be rendered").arg(path, what);
-  QFile::remove(path);
-  if (!QFile::rename(scratch, path)) return QString("%1: cannot replace the file").arg(path);
-  temporary.setAutoRemove(false);
+  // Through the output plan, as every file the program writes: checked before the rendering (an input of
+  // the workbench, a folder, a missing folder), then written to a temporary file and renamed over `path`.
+  std::ostringstream unused;
+  OutputFiles file(unused);
+  const std::string target = path == "-" ? "./-" : path.toStdString();
+  try {
+    file.addOutput("", target);
+    file.check();
+  } catch (const InputError& error) {
+    return QString::fromStdString(error.what());
+  }
+  // The renderers write only to a named file of their format: a private folder holds it.
+  const QTemporaryDir scratchFolder;
+  const QString scratch = scratchFolder.filePath("figure." + QFileInfo(path).suffix().toLower());
+  QFile rendered(scratch);
+  if (!scratchFolder.isValid() || !render(scratch) || !rendered.open(QIODevice::ReadOnly) || rendered.size() == 0)
+    return QString("%1: the %2 could not be rendered").arg(path, what);
+  try {
+    file.write(target, rendered.readAll().toStdString());
+    file.commit();
+  } catch (const InputError& error) {
+    return QString::fromStdString(error.what());
+  }
   return {};
 }
 
@@ -88,10 +103,11 @@ QByteArray renderPlot(QCustomPlot* plot, const QString& suffix, const FigureSize
 }
 
 QString writeTextFile(const QString& path, const QString& contents) {
-  QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) return QString("%1: cannot write (%2)").arg(path, file.errorString());
-  file.write(contents.toUtf8());
-  if (!file.commit()) return QString("%1: write failed (%2)").arg(path, file.errorString());
+  try {
+    writeFileAtomically(path.toStdString(), contents.toStdString());
+  } catch (const InputError& error) {
+    return QString::fromStdString(error.what());
+  }
   return {};
 }
 

@@ -1,6 +1,7 @@
 // Saving a plot as a figure file, chosen by extension: .png (at a given size and DPI), .pdf or .svg
-// (vector, with text at the widget's logical DPI so it is not shrunk). Writes to a temporary file in the
-// same folder and renames it over the target, so a failed export never leaves a half-written figure.
+// (vector, with text at the widget's logical DPI so it is not shrunk). Every file goes through the output
+// plan (core/io/output_files.h): never over an input of the workbench, written to a temporary file in the
+// same folder and renamed over the target, so a failed export never leaves a half-written figure.
 #pragma once
 
 #include <QString>
@@ -19,9 +20,9 @@ struct FigureSize {
 // Why `path` cannot take a figure (not .png, .pdf or .svg; no such folder), or empty.
 QString figurePathError(const QString& path);
 
-// How every figure export writes its file: `render` draws into a temporary file of the same type in the
-// same folder, which then replaces `path`; a failed render leaves `path` as it was. Empty, or a message
-// naming the file and `what` could not be rendered.
+// How every figure export writes its file: `path` is checked first, then `render` draws into a scratch
+// file of the same type, whose bytes then replace `path`; a failed render leaves `path` as it was. Empty,
+// or a message naming the file and what is wrong (`what` could not be rendered, say).
 QString writeRenderedFile(const QString& path, const QString& what, const std::function<bool(const QString& scratch)>& render);
 
 // Returns an empty string on success, else a message naming the file and the problem.
@@ -31,7 +32,7 @@ QString exportPlot(QCustomPlot* plot, const QString& path, const FigureSize& siz
 // all-or-none (core/output_files.h). Empty with `*error` set if it could not be rendered.
 QByteArray renderPlot(QCustomPlot* plot, const QString& suffix, const FigureSize& size, QString* error);
 
-// Writes `contents` atomically (QSaveFile); same contract.
+// Writes `contents` all-or-none through the output plan; same contract.
 QString writeTextFile(const QString& path, const QString& contents);
 
 }  // namespace unfold::ui

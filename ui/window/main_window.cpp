@@ -170,6 +170,7 @@ void MainWindow::requestRun(bool startPaused) {
   robustnessInspection_.reset();  // the inspector follows the new run
   failure_.clear();
   RunRequest request{settings_->settings(), {}, startPaused};
+  protectInputsOf(request.settings);
   rememberSettings();  // at every run, not only on a clean quit: a killed window keeps them too
   if (sameTrainingSettings(request.settings, pretrainedFor_)) request.pretrained = pretrained_;
   latestGeneration_ = worker_->requestRun(request);

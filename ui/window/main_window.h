@@ -117,6 +117,8 @@ class MainWindow : public QMainWindow {
   MethodKey robustnessMethod() const;
   void carryOut(const LessonStep& step);
   void requestRun(bool startPaused);
+  // No export or save of the window may replace the files a run reads (an imported D and signals).
+  static void protectInputsOf(const ExperimentSettings& settings);
   void acceptSnapshot(const ConvergenceSnapshot& snapshot);
   void redraw();
   void redrawAll();

@@ -2,6 +2,7 @@
 // sessions (open, save, recent, presets, the last settings kept for the next launch) and exports.
 #include "window/main_window.h"
 
+#include "io/output_files.h"
 #include "plots/cost_decrease_plot.h"
 #include "plots/dashboard_export.h"
 #include "plots/plot_export.h"
@@ -199,6 +200,14 @@ QString MainWindow::openSessionFile(const QString& path, bool quiet) {
   applySession(*session, path);
   rememberRecent(path);
   return {};
+}
+
+void MainWindow::protectInputsOf(const ExperimentSettings& settings) {
+  std::vector<StandingInput> inputs;
+  if (settings.source == ProblemSource::Files)
+    inputs = {{"the dictionary file the workbench imported", settings.dictionaryFile.toStdString()},
+              {"the signals file the workbench imported", settings.signalsFile.toStdString()}};
+  setStandingInputs(std::move(inputs));
 }
 
 QString MainWindow::saveSessionFile(const QString& path) {
