@@ -18,7 +18,8 @@ SupportRatioPlot::SupportRatioPlot(QWidget* parent) : WorkbenchPlot("Lₛ / L", 
   legendFont_ = legend->font();
   legendFont_.setPointSizeF(legendFont_.pointSizeF() * 0.85);
   legend->setFont(legendFont_);
-  legendLook_ = {legend->iconSize(), legend->iconTextPadding(), legend->margins(), axisRect()->insetLayout()->margins()};
+  legendLook_ = {legend->iconSize(), legend->iconTextPadding(), legend->margins(), axisRect()->insetLayout()->margins(),
+                 legend->borderPen()};
   keepLegendLook();
   connect(this, &QCustomPlot::afterLayout, this, &SupportRatioPlot::fitLegend);
 }
@@ -27,8 +28,12 @@ void SupportRatioPlot::fitLegend() {
   // The legend is an inset of the axis rect aligned top right: wider than the rect, it would stick out
   // to the left over the y tick labels, and taller than half the panel it would leave the curves no room.
   // Smaller fonts until it fits, then also short icons and narrow margins; below 6 pt it is not worth
-  // reading, and it is hidden rather than drawn over the labels or the curves.
+  // reading there, and it goes to a row of its own under the title (the panels side by side in a narrow
+  // dock, as in the window's designed layout, leave the iterations panel ~110 px wide).
   QCPLayoutInset* inset = axisRect()->insetLayout();
+  const int wrapBefore = legend->wrap();
+  legend->setWrap(0);
+  legend->setFillOrder(QCPLayoutGrid::foRowsFirst, true);  // measured as it would stand inside: one entry a row
   QFont font = legendFont_;
   bool fits = false;
   for (const bool compact : {false, true}) {
@@ -46,9 +51,47 @@ void SupportRatioPlot::fitLegend() {
     }
     if (fits) break;
   }
-  legend->setVisible(fits && legend->itemCount() > 0);
+  moveLegend(!fits);
+  if (!fits) {  // in its row: the roomy look, as many entries side by side as the plot's width takes
+    legend->setFont(legendFont_);
+    legend->setIconSize(legendLook_.icon);
+    legend->setIconTextPadding(legendLook_.padding);
+    legend->setMargins(legendLook_.margins);
+    for (int columns = legend->itemCount(); columns >= 1; --columns) {
+      legend->setWrap(columns);
+      legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);  // rearranged into rows of `columns`
+      if (legend->minimumOuterSizeHint().width() <= width() - 8) break;
+    }
+  }
+  legend->setVisible(legend->itemCount() > 0);
   inset->setOuterRect(axisRect()->rect());  // its inner rect follows the new margins
   inset->update(QCPLayoutElement::upLayout);  // place the legend with its new size
+  if (fits == legendInside_ && legend->wrap() == wrapBefore) return;
+  // Another place or number of rows: lay out again (the iterations panel keeps room above its curves
+  // only for a legend inside it).
+  legendInside_ = fits;
+  rescaleUnlessUserView();
+  replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool SupportRatioPlot::legendAbove() const { return legend->layout() == plotLayout(); }
+
+void SupportRatioPlot::moveLegend(bool above) {
+  if (above == legendAbove()) return;
+  QCPLayoutInset* inset = axisRect()->insetLayout();
+  if (above) {
+    inset->take(legend);
+    inset->simplify();
+    plotLayout()->insertRow(1);  // under the title, over both panels
+    plotLayout()->addElement(1, 0, legend);
+    plotLayout()->setRowStretchFactor(1, 0.001);  // as tall as its entries, no more
+    legend->setBorderPen(Qt::NoPen);  // a box as wide as the plot would frame nothing; its edges would be cut
+  } else {
+    plotLayout()->take(legend);
+    plotLayout()->simplify();
+    inset->addElement(legend, Qt::AlignTop | Qt::AlignRight);
+    legend->setBorderPen(legendLook_.border);
+  }
 }
 
 void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey method, int signal) {
@@ -109,7 +152,7 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey
 
 void SupportRatioPlot::rescale() {
   fitIterationAxis(xAxis);
-  yAxis->setRange(0, 1.5);  // L_S/L <= 1: the legend sits above the curves
+  yAxis->setRange(0, legendInside_ ? 1.5 : 1.05);  // L_S/L <= 1: a legend inside sits above the curves
   right_->axis(QCPAxis::atBottom)->setRange(0, 1);
   right_->axis(QCPAxis::atLeft)->setRange(0, 1.05);
 }

@@ -5,7 +5,8 @@
 // paper's Fig. E.1).
 // A click on a point of the cloud inspects the signal it comes from. The legend sits in the top right of
 // the iterations panel (above the curves: L_S/L <= 1 and the y axis runs to 1.5); in a narrow panel its
-// font shrinks until it fits inside the axis rect, never over the tick labels.
+// font shrinks until it fits inside the axis rect, never over the tick labels, and where it cannot, it
+// stands in a row under the title (the y axis then runs to 1.05).
 #pragma once
 
 #include "plots/workbench_plot.h"
@@ -22,8 +23,10 @@ class SupportRatioPlot : public WorkbenchPlot {
   void rescale() override;
   // The inspected signal of the cloud point nearest to `position` (widget pixels), or -1 beyond 8 px.
   int signalAt(const QPointF& position) const;
-  // Fits the legend inside the iterations panel (after each layout: the panel's width changes with the window).
+  // Fits the legend inside the iterations panel, or else puts it in a row under the title (after each
+  // layout: the panel's width changes with the window).
   void fitLegend();
+  bool legendAbove() const;  // in its own row rather than inside the iterations panel
 
  signals:
   void signalPicked(int signal);  // a click on a point of the (|S|/m, L_S/L) cloud
@@ -39,11 +42,14 @@ class SupportRatioPlot : public WorkbenchPlot {
   MethodKey method_ = Algorithm::Oista;  // the one drawn
   QPointF pressedAt_;
   QCPAxisRect* right_ = nullptr;
+  void moveLegend(bool above);
   QFont legendFont_;  // the largest the legend takes
+  bool legendInside_ = true;  // where the last layout put it
   struct {
     QSize icon;
     int padding;
     QMargins margins, insetMargins;
+    QPen border;
   } legendLook_;      // its roomy look, before fitLegend compacts it
 };
 
