@@ -9,8 +9,8 @@
 #include <QFileInfo>
 #include <QString>
 
+#include <iostream>
 #include <optional>
-#include <sstream>
 #include <sys/stat.h>
 
 namespace unfold {
@@ -52,12 +52,12 @@ std::string readWholeFile(const std::string& path) {
 
 void writeFileAtomically(const std::string& path, const std::string& contents) {
   // Through the output plan, as every command's outputs: a regular file is replaced, never a link or a
-  // device's node, and the temporary file is registered, so a signal in the middle leaves none behind.
-  std::ostringstream unused;  // '-' is a file name here, not standard output
-  OutputFiles files(unused);
-  files.addOutput("", path == "-" ? "./-" : path);
+  // device's node ('-' and /dev/stdout are standard output), and the temporary file is registered, so a
+  // signal in the middle leaves none behind.
+  OutputFiles files(std::cout);
+  files.addOutput("", path);
   files.check();
-  files.write(path == "-" ? "./-" : path, contents);
+  files.write(path, contents);
   files.commit();
 }
 

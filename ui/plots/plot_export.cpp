@@ -11,7 +11,7 @@
 #include <QTemporaryDir>
 #include <qcustomplot.h>
 
-#include <sstream>
+#include <iostream>
 
 namespace unfold::ui {
 
@@ -59,9 +59,8 @@ QString figurePathError(const QString& path) {
 QString writeRenderedFile(const QString& path, const QString& what, const std::function<bool(const QString& scratch)>& render) {
   // Through the output plan, as every file the program writes: checked before the rendering (an input of
   // the workbench, a folder, a missing folder), then written to a temporary file and renamed over `path`.
-  std::ostringstream unused;
-  OutputFiles file(unused);
-  const std::string target = path == "-" ? "./-" : path.toStdString();
+  OutputFiles file(std::cout);
+  const std::string target = path.toStdString();
   try {
     file.addOutput("", target);
     file.check();
