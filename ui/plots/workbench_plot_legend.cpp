@@ -102,9 +102,12 @@ void WorkbenchPlot::makeRoomForLegend(LegendVisibility visibility) {
   }
   const QCPRange range = yAxis->range();
   if (!std::isfinite(highest) || !usable(range.lower) || !usable(range.upper)) return;
-  // The top coordinate that puts `highest` exactly at the legend's lower edge: (top - highest) = covered * (top - low).
+  // The top coordinate that puts `highest` at the legend's lower edge: (top - highest) = share * (top - low),
+  // the share with 4 px more than the fitting's: room for half a marker (the training plot's 10-px circles)
+  // and a line's width, so that the highest point drawn stays clear of the box.
+  const double share = std::min(0.5, covered + 4.0 / std::max(1, area.height()));
   const double low = coordinate(range.lower);
-  const double top = (highest - covered * low) / (1.0 - covered);
+  const double top = (highest - share * low) / (1.0 - share);
   if (top > coordinate(range.upper)) yAxis->setRangeUpper(log ? std::pow(10.0, top) : top);
 }
 
