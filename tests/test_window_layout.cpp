@@ -223,6 +223,29 @@ class TestWindowLayout : public QObject {
     QVERIFY2(!legend.intersects(tickLabels) && rect.contains(legend), qPrintable(where));
     QVERIFY(plot->legend->font().pointSizeF() >= 6.0);
   }
+
+  // An export at another size than the window is drawn once: the legend moved for that size must be
+  // laid out before that drawing, not in a replot after it (it was drawn over the panel at its old place).
+  void ratioLegendMovesWithinAOneShotExport() {
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(runIterations(window, 40));
+    SupportRatioPlot* plot = window.ratioPlot();
+    plot->replot();
+    QTRY_VERIFY(plot->legend->visible());
+    QVERIFY(!plot->legendAbove());
+    const QSize size(400, 200);  // too short for the legend inside the stacked panels
+    QCOMPARE(plot->toPixmap(size.width(), size.height()).size(), size);  // the layout stays the export's until a replot
+    QVERIFY(plot->legendAbove());
+    const QRect legend = plot->legend->outerRect();
+    for (const QCPAxisRect* panel : plot->axisRects())
+      QVERIFY2(!legend.intersects(panel->outerRect()), qPrintable(QString("legend at %1,%2").arg(legend.x()).arg(legend.y())));
+    QVERIFY(QRect(QPoint(0, 0), size).contains(legend));
+    plot->replot();  // back at the window's size, back inside
+    QVERIFY(!plot->legendAbove());
+    QVERIFY(plot->axisRect()->rect().contains(plot->legend->outerRect()));
+  }
 };
 
 QTEST_MAIN(TestWindowLayout)

@@ -3,6 +3,8 @@
 #include "linalg/largest_eigenvalue.h"
 #include "plots/method_palette.h"
 
+#include <QScopedValueRollback>
+
 #include <cmath>
 
 namespace unfold::ui {
@@ -30,8 +32,16 @@ void SupportRatioPlot::fitLegend() {
   // Smaller fonts until it fits, then also short icons and narrow margins; below 6 pt it is not worth
   // reading there, and it goes to a row of its own under the title (the panels side by side in a narrow
   // dock, as in the window's designed layout, leave the iterations panel ~110 px wide).
+  if (fittingLegend_) return;  // the layout it asks for below emits afterLayout again
+  const QScopedValueRollback fitting(fittingLegend_, true);
   QCPLayoutInset* inset = axisRect()->insetLayout();
   const int wrapBefore = legend->wrap();
+  // Back inside, the panel would get the row's height too; two pixels to spare against rounding, so that
+  // a size at the edge does not send the legend back and forth (more would make the place depend on the
+  // sizes the plot had before, e.g. a small export's).
+  const bool wasAbove = legendAbove();
+  const int panelHeight = axisRect()->rect().height() + (wasAbove ? legend->outerRect().height() + plotLayout()->rowSpacing() : 0);
+  const int slack = wasAbove ? 2 : 0;
   legend->setWrap(0);
   legend->setFillOrder(QCPLayoutGrid::foRowsFirst, true);  // measured as it would stand inside: one entry a row
   QFont font = legendFont_;
@@ -47,7 +57,7 @@ void SupportRatioPlot::fitLegend() {
       legend->setFont(font);
       const QSize needed = legend->minimumOuterSizeHint();
       // At most half the panel's height: the curves get the rest (WorkbenchPlot makes the room).
-      fits = needed.width() <= room.width() && needed.height() + inset->margins().top() + 4 < axisRect()->rect().height() / 2;
+      fits = needed.width() + slack <= room.width() && needed.height() + inset->margins().top() + 4 + slack < panelHeight / 2;
     }
     if (fits) break;
   }
@@ -67,10 +77,12 @@ void SupportRatioPlot::fitLegend() {
   inset->setOuterRect(axisRect()->rect());  // its inner rect follows the new margins
   inset->update(QCPLayoutElement::upLayout);  // place the legend with its new size
   if (fits == legendInside_ && legend->wrap() == wrapBefore) return;
-  // Another place or number of rows: lay out again (the iterations panel keeps room above its curves
-  // only for a legend inside it).
+  // Another place or number of rows: lay out again now, as the drawing that emitted afterLayout goes on
+  // (a one-shot export at another size is drawn once); the iterations panel keeps room above its curves
+  // only for a legend inside it.
   legendInside_ = fits;
   rescaleUnlessUserView();
+  updateLayout();
   replot(QCustomPlot::rpQueuedReplot);
 }
 

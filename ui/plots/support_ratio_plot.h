@@ -45,6 +45,7 @@ class SupportRatioPlot : public WorkbenchPlot {
   void moveLegend(bool above);
   QFont legendFont_;  // the largest the legend takes
   bool legendInside_ = true;  // where the last layout put it
+  bool fittingLegend_ = false;
   struct {
     QSize icon;
     int padding;
