@@ -59,6 +59,10 @@ class TestCliOutputs : public CliTestCase {
     // export makes its folder (and parents) if missing, and removes them again when the input is refused.
     QTest::newRow("export a bad network") << QStringList{"export", "--net", d + "/X.csv", "--out", d + "/new/py"}
                                           << d + "/X.csv: not valid JSON at offset 1" << "X.csv";
+    QTest::newRow("export into a/b/") << QStringList{"export", "--net", d + "/X.csv", "--out", d + "/new/py/"}
+                                      << d + "/X.csv: not valid JSON at offset 1" << "X.csv";
+    QTest::newRow("export --out -") << QStringList{"export", "--net", d + "/X.csv", "--out", "-"}
+                                    << "--out '-': a folder is needed here, not standard output" << "X.csv";
   }
   void anOutputThatIsAnInputIsRefused() {
     QFETCH(QStringList, arguments);

@@ -9,9 +9,11 @@
 namespace unfold::cli {
 
 OutputFolder::OutputFolder(const std::string& flag, const std::string& path) : path_(QString::fromStdString(path)) {
+  if (path == "-") throw InputError(flag + " '-': a folder is needed here, not standard output");
   const QFileInfo info(path_);
   if (info.exists() && !info.isDir()) throw InputError(flag + " " + quotedInput(path) + ": not a folder");
-  for (QString missing = QFileInfo(path_).absoluteFilePath(); !QFileInfo::exists(missing);) {
+  // Clean, so that "new/a/" is made of "new/a" and "new", each once (the removal below walks the list).
+  for (QString missing = QDir::cleanPath(info.absoluteFilePath()); !QFileInfo::exists(missing);) {
     made_ << missing;
     const QString parent = QFileInfo(missing).path();
     if (parent == missing) break;
@@ -27,7 +29,7 @@ OutputFolder::~OutputFolder() { removeEmptyMadeFolders(); }
 
 void OutputFolder::removeEmptyMadeFolders() {
   for (const QString& folder : std::as_const(made_))
-    if (!QDir().rmdir(folder)) break;  // not empty (or gone): its parents are not empty either
+    if (!QDir().rmdir(folder) && QFileInfo::exists(folder)) break;  // not empty: its parents are not empty either
   made_.clear();
 }
 
