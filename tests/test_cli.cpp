@@ -242,9 +242,12 @@ class TestCli : public CliTestCase {
 
   void supervisedTrainingWithGroundTruth() {
     QTemporaryDir d;
-    QCOMPARE(run({"generate", "--n", "10", "--m", "20", "--signals", "200", "--test", "50", "--signal-kind", "sparse",
-                  "--out", d.path()}).code, 0);
-    // The names in any case, as the labels show them.
+    // The names in any case, as the labels show them; logs and files spell them one way.
+    QCOMPARE(run({"generate", "--n", "10", "--m", "20", "--signals", "200", "--test", "50", "--signal-kind", "Sparse",
+                  "--format", "CSV", "--out", d.path()}).code, 0);
+    const Run solved = run({"solve", "--dict", d.path() + "/D.csv", "--signals", d.path() + "/X_test.csv", "--lambda", "0.1",
+                            "--algo", "OISTA", "--iters", "5"});
+    QVERIFY2(solved.code == 0 && solved.out.contains("\noista: 5 iterations"), qPrintable(solved.out + solved.err));
     const Run r = run({"train", "--dict", d.path() + "/D.csv", "--train", d.path() + "/X.csv", "--test", d.path() + "/X_test.csv",
                        "--train-codes", d.path() + "/Z0.csv", "--test-codes", d.path() + "/Z0_test.csv", "--lambda", "0.1",
                        "--net", "LISTA-CP", "--layers", "3", "--loss", "Supervised", "--optimizer", "Adam", "--max-iter", "20",

@@ -64,8 +64,8 @@ GenerateRequest parseRequest(const CommandOptions& options) {
   spec.trainCount = options.integer("signals", 1, 100000000);
   spec.testCount = options.integer("test", 0, 100000000);
   spec.seed = options.seed("seed");
-  r.format = options.text("format");
-  if (r.format != "csv" && r.format != "npy") throw InputError("--format: expected csv or npy, got " + quotedInput(r.format));
+  r.format = QString::fromStdString(options.text("format")).toLower().toStdString();  // any case, as every name
+  if (r.format != "csv" && r.format != "npy") throw InputError("--format: expected csv or npy, got " + quotedInput(options.text("format")));
   spec.signalKind = *kind == DictionaryKind::Digits ? SignalKind::Digits : SignalKind::Gaussian;
   if (const auto name = options.optionalText("signal-kind"); name && !name->empty()) {
     const auto parsed = parseSignalKind(*name);

@@ -106,9 +106,9 @@ int runSolve(const QStringList& arguments, std::ostream& stdOut, std::ostream& e
   options.addSwitch("progress", "Show the progress line on stderr from the start (default: once a phase takes 2 s).");
   if (!options.parse(arguments, stdOut)) return 0;
 
-  const std::string algoName = options.text("algo");
-  const auto algorithm = parseAlgorithm(algoName);
-  if (!algorithm) throw InputError("--algo: unknown algorithm " + quotedInput(algoName) + " (ista, fista, oista or ista-bt)");
+  const auto algorithm = parseAlgorithm(options.text("algo"));
+  if (!algorithm) throw InputError("--algo: unknown algorithm " + quotedInput(options.text("algo")) + " (ista, fista, oista or ista-bt)");
+  const std::string algoName = algorithmName(*algorithm);  // as the log and scripts spell it, whatever was typed
   const double lambda = options.positiveNumber("lambda");
   const int iterations = static_cast<int>(options.integer("iters", 0, 10000000));
   const auto tracePath = options.optionalText("trace");
