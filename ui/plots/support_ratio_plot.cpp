@@ -36,12 +36,14 @@ void SupportRatioPlot::fitLegend() {
   const QScopedValueRollback fitting(fittingLegend_, true);
   QCPLayoutInset* inset = axisRect()->insetLayout();
   const int wrapBefore = legend->wrap();
-  // Back inside, the panel would get the row's height too; two pixels to spare against rounding, so that
-  // a size at the edge does not send the legend back and forth (more would make the place depend on the
-  // sizes the plot had before, e.g. a small export's).
+  // Measured where it would stand: inside, the panels also get the row's height. Laid out there rather
+  // than estimated, so that the place depends on the size alone (not on the sizes before, such as a
+  // small export's) and cannot go back and forth.
   const bool wasAbove = legendAbove();
-  const int panelHeight = axisRect()->rect().height() + (wasAbove ? legend->outerRect().height() + plotLayout()->rowSpacing() : 0);
-  const int slack = wasAbove ? 2 : 0;
+  if (wasAbove) {
+    moveLegend(false);
+    updateLayout();
+  }
   legend->setWrap(0);
   legend->setFillOrder(QCPLayoutGrid::foRowsFirst, true);  // measured as it would stand inside: one entry a row
   QFont font = legendFont_;
@@ -57,7 +59,7 @@ void SupportRatioPlot::fitLegend() {
       legend->setFont(font);
       const QSize needed = legend->minimumOuterSizeHint();
       // At most half the panel's height: the curves get the rest (WorkbenchPlot makes the room).
-      fits = needed.width() + slack <= room.width() && needed.height() + inset->margins().top() + 4 + slack < panelHeight / 2;
+      fits = needed.width() <= room.width() && needed.height() + inset->margins().top() + 4 < axisRect()->rect().height() / 2;
     }
     if (fits) break;
   }
@@ -74,16 +76,18 @@ void SupportRatioPlot::fitLegend() {
     }
   }
   legend->setVisible(legend->itemCount() > 0);
-  inset->setOuterRect(axisRect()->rect());  // its inner rect follows the new margins
-  inset->update(QCPLayoutElement::upLayout);  // place the legend with its new size
-  if (fits == legendInside_ && legend->wrap() == wrapBefore) return;
-  // Another place or number of rows: lay out again now, as the drawing that emitted afterLayout goes on
-  // (a one-shot export at another size is drawn once); the iterations panel keeps room above its curves
-  // only for a legend inside it.
+  const bool moved = fits != legendInside_ || legend->wrap() != wrapBefore;
   legendInside_ = fits;
-  rescaleUnlessUserView();
+  if (moved) rescaleUnlessUserView();  // the iterations panel keeps room above its curves only for a legend inside
+  if (!moved && !wasAbove) {
+    inset->setOuterRect(axisRect()->rect());  // its inner rect follows the new margins
+    inset->update(QCPLayoutElement::upLayout);  // place the legend with its new size
+    return;
+  }
+  // Laid out again now, as the drawing that emitted afterLayout goes on (a one-shot export at another
+  // size is drawn once), and once more on screen for the new y range.
   updateLayout();
-  replot(QCustomPlot::rpQueuedReplot);
+  if (moved) replot(QCustomPlot::rpQueuedReplot);
 }
 
 bool SupportRatioPlot::legendAbove() const { return legend->layout() == plotLayout(); }
