@@ -52,7 +52,7 @@ class TestCliOutputs : public CliTestCase {
                                        << "--report " + d + "/X.csv is the input --net" << "X.csv";
     // export writes into a folder: an input file given as --out is named as not one.
     QTest::newRow("export --out a file") << QStringList{"export", "--net", d + "/X.csv", "--format", "numpy", "--out", d + "/X.csv"}
-                                         << "--out '" + d + "/X.csv': not a folder" << "X.csv";
+                                         << "--out '" + d + "/X.csv': not a folder (the module and its weights go into one)" << "X.csv";
     QTest::newRow("export --name a keyword") << QStringList{"export", "--net", d + "/X.csv", "--format", "numpy", "--out", d + "/py",
                                                             "--name", "class"}
                                              << "--name: 'class' is not a Python identifier (try class_)" << "X.csv";
@@ -135,6 +135,13 @@ class TestCliOutputs : public CliTestCase {
     QTest::newRow("train --report .npz") << QStringList{"train", "--dict", d + "/D.csv", "--train", d + "/X.csv", "--test", d + "/X_test.csv",
                                                         "--lambda", "0.3", "--out", d + "/t.json", "--report", d + "/r.npz"}
                                          << "--report " + d + "/r.npz: this output is a CSV table";
+    // What is wrong with the name itself is said before its type.
+    QTest::newRow("solve --codes ''") << solve + QStringList{"--codes", ""} << "--codes: empty file name";
+    QTest::newRow("solve --codes a folder") << solve + QStringList{"--codes", d} << "--codes " + d + ": is a folder, not a file";
+    writeSignalsFile((d + "/X_in.npy").toStdString(), readSignalsFile((d + "/X.csv").toStdString()));
+    QTest::newRow("solve --trace X.npy") << QStringList{"solve", "--dict", d + "/D.csv", "--signals", d + "/X_in.npy", "--lambda", "0.5",
+                                                        "--trace", d + "/X_in.npy"}
+                                         << "--trace " + d + "/X_in.npy is the input --signals";
   }
   void anOutputNameOfTheWrongTypeIsRefusedFirst() {
     QFETCH(QStringList, arguments);

@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -140,13 +141,13 @@ class TestOutputFiles : public QObject {
     QVERIFY(!QFile::exists(filePath("fine.csv")));  // check() alone writes nothing visible
     // A standing input (the workbench's imported files) is refused as every plan's output, until replaced.
     writeText(filePath("imported.csv"), "2\n");
-    setStandingInputs({{"the dictionary the workbench imported", path("imported.csv")}});
+    setStandingInputs({{"the dictionary file the workbench imported", path("imported.csv")}});
+    const auto forgetStanding = qScopeGuard([] { setStandingInputs({}); });  // also if a check fails
     const QString imported = filePath("imported.csv");
     QCOMPARE(refusal(path("sub/../imported.csv")), "--trace " + filePath("sub/../imported.csv") +
-                                                       " is the dictionary the workbench imported " + imported +
-                                                       ": refusing to overwrite an input");
+                                                       " is the dictionary file the workbench imported: refusing to overwrite an input");
     QCOMPARE(errorOf([&] { writeFileAtomically(path("imported.csv"), "3\n"); }),
-             imported + " is the dictionary the workbench imported " + imported + ": refusing to overwrite an input");
+             imported + " is the dictionary file the workbench imported: refusing to overwrite an input");
     setStandingInputs({});
     QCOMPARE(errorOf([&] { writeFileAtomically(path("imported.csv"), "3\n"); }), QString("no error"));
     QCOMPARE(readText(filePath("imported.csv")), QByteArray("3\n"));

@@ -135,7 +135,7 @@ class TestProblemFlows : public FlowTestCase {
     // No save or export replaces a file the run reads; the file is left as it was.
     const QString dictionaryText = readText(dPath);
     const QString refused = w.saveSessionFile(dPath);
-    QVERIFY2(refused == dPath + " is the dictionary file the workbench imported " + dPath + ": refusing to overwrite an input",
+    QVERIFY2(refused == dPath + " is the dictionary file the workbench imported: refusing to overwrite an input",
              qPrintable(refused));
     QVERIFY(writeTextFile(good, "x").contains("is the signals file the workbench imported"));
     QCOMPARE(readText(dPath), dictionaryText);

@@ -36,7 +36,7 @@ int runExport(const QStringList& arguments, std::ostream& stdOut, std::ostream& 
   const std::string name = pythonModuleName(options.optionalText("name").value_or(netPath));
   if (options.optionalText("name") && name != *options.optionalText("name"))
     throw InputError("--name: " + quotedInput(*options.optionalText("name")) + " is not a Python identifier (try " + name + ")");
-  OutputFolder folder("--out", folderPath);  // as generate's and reproduce's: made if missing
+  OutputFolder folder("--out", folderPath, " (the module and its weights go into one)");  // made if missing
   const std::string modulePath = QDir(folder.path()).filePath(QString::fromStdString(name + ".py")).toStdString();
   const std::string weightsPath = QDir(folder.path()).filePath(QString::fromStdString(name + ".npz")).toStdString();
   OutputFiles files(stdOut);

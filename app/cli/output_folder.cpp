@@ -8,10 +8,11 @@
 
 namespace unfold::cli {
 
-OutputFolder::OutputFolder(const std::string& flag, const std::string& path) : path_(QString::fromStdString(path)) {
+OutputFolder::OutputFolder(const std::string& flag, const std::string& path, const std::string& why)
+    : path_(QString::fromStdString(path)) {
   if (path == "-") throw InputError(flag + " '-': a folder is needed here, not standard output");
   const QFileInfo info(path_);
-  if (info.exists() && !info.isDir()) throw InputError(flag + " " + quotedInput(path) + ": not a folder");
+  if (info.exists() && !info.isDir()) throw InputError(flag + " " + quotedInput(path) + ": not a folder" + why);
   // Clean, so that "new/a/" is made of "new/a" and "new", each once (the removal below walks the list).
   for (QString missing = QDir::cleanPath(info.absoluteFilePath()); !QFileInfo::exists(missing);) {
     made_ << missing;

@@ -14,7 +14,8 @@ namespace unfold::cli {
 class OutputFolder {
  public:
   // Throws InputError naming `flag` and the path if it is not a folder or cannot be made.
-  OutputFolder(const std::string& flag, const std::string& path);
+  // `why`, said after "not a folder" when the path is a file: what goes into the folder.
+  OutputFolder(const std::string& flag, const std::string& path, const std::string& why = {});
   ~OutputFolder();
   OutputFolder(const OutputFolder&) = delete;
   OutputFolder& operator=(const OutputFolder&) = delete;

@@ -79,14 +79,14 @@ NetworkInputs readNetworkInputs(const CommandOptions& options, std::optional<dou
 void declareFiles(OutputFiles& files, const CommandOptions& options, std::initializer_list<QString> inputs,
                   std::initializer_list<QString> matrixOutputs, std::initializer_list<QString> tableOutputs) {
   for (const QString& name : inputs) files.addInput("--" + name.toStdString(), options.optionalText(name));
-  for (const auto& [outputs, checkName] : {std::pair(matrixOutputs, &checkMatrixFileName), std::pair(tableOutputs, &checkTableFileName)})
-    for (const QString& name : outputs) {
-      const std::string flag = "--" + name.toStdString();
-      const auto path = options.optionalText(name);
-      if (path) checkName(flag, *path);
-      files.addOutput(flag, path);
-    }
+  const auto outputKinds = {std::pair(matrixOutputs, &checkMatrixFileName), std::pair(tableOutputs, &checkTableFileName)};
+  for (const auto& [outputs, checkName] : outputKinds)
+    for (const QString& name : outputs) files.addOutput("--" + name.toStdString(), options.optionalText(name));
+  // The file types last: an output over an input, an empty name or a folder is the first thing to say.
   files.check();
+  for (const auto& [outputs, checkName] : outputKinds)
+    for (const QString& name : outputs)
+      if (const auto path = options.optionalText(name)) checkName("--" + name.toStdString(), *path);
 }
 
 ReferenceSolution solveReferenceShowingProgress(const Dictionary& dictionary, const Matrix& X, double lambda,

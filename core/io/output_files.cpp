@@ -82,16 +82,24 @@ struct OutputFiles::Input {
 namespace {
 std::mutex standingInputsLock;
 std::vector<StandingInput> standingInputs;
+
+std::vector<StandingInput> currentStandingInputs() {
+  const std::lock_guard lock(standingInputsLock);
+  return standingInputs;
+}
+
+// Read once, before main and its threads: umask() can only be read by setting it, and a file another
+// thread created between the two calls would get mode 0666.
+const mode_t processUmask = [] {
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  return mask;
+}();
 }  // namespace
 
 void setStandingInputs(std::vector<StandingInput> inputs) {
   const std::lock_guard lock(standingInputsLock);
   standingInputs = std::move(inputs);
-}
-
-std::vector<StandingInput> currentStandingInputs() {
-  const std::lock_guard lock(standingInputsLock);
-  return standingInputs;
 }
 
 struct OutputFiles::Output {
@@ -142,7 +150,7 @@ bool OutputFiles::writesToStandardOutput() const {
 void OutputFiles::check() {
   for (const StandingInput& standing : currentStandingInputs()) {
     auto input = std::make_unique<Input>();
-    input->description = standing.what + " " + standing.path;
+    input->description = standing.what;  // the path is the output's, or another name of it
     input->path = standing.path;
     inputs_.push_back(std::move(input));
   }
@@ -207,8 +215,6 @@ void OutputFiles::check() {
   }
   if (!firstProblem.empty()) throw InputError(firstProblem);
   // Open everything now, so that an unwritable folder or device fails before the work.
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
   for (auto& output : outputs_) {
     if (output->kind == Output::Kind::StandardOutput) continue;
     if (output->kind == Output::Kind::InPlace) {
@@ -227,7 +233,7 @@ void OutputFiles::check() {
     registerTemporary(output->temporary.c_str());
     // A replaced file keeps its permissions; a new one gets the usual 0666 & ~umask (mkstemp's is 0600).
     struct stat old {};
-    const mode_t mode = ::stat(output->target.c_str(), &old) == 0 ? (old.st_mode & 07777) : (0666 & ~mask);
+    const mode_t mode = ::stat(output->target.c_str(), &old) == 0 ? (old.st_mode & 07777) : (0666 & ~processUmask);
     ::fchmod(output->descriptor, mode);
   }
   checked_ = true;
@@ -250,7 +256,7 @@ void OutputFiles::append(const std::string& path, std::string_view bytes) {
   if (output.written) throw std::logic_error("OutputFiles: " + path + " is already closed");
   if (output.kind == Output::Kind::StandardOutput) {
     stdout_.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!stdout_) throw InputError(output.flag + " -: cannot write to standard output");
+    if (!stdout_) throw InputError(named(output.flag, output.path) + ": cannot write to standard output");
     return;
   }
   size_t done = 0;
@@ -267,7 +273,7 @@ void OutputFiles::close(const std::string& path) {
   if (output.written) return;
   if (output.kind == Output::Kind::StandardOutput) {
     stdout_.flush();
-    if (!stdout_) throw InputError(output.flag + " -: cannot write to standard output");
+    if (!stdout_) throw InputError(named(output.flag, output.path) + ": cannot write to standard output");
   } else {
     // fsync before the rename: after a crash the file is either old or complete, never empty.
     if (output.kind == Output::Kind::Regular && ::fsync(output.descriptor) != 0)

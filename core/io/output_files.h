@@ -23,9 +23,9 @@ namespace unfold {
 
 // Files the program reads beyond a command's declared inputs: the workbench's imported dictionary and
 // signals, which every export and save could otherwise be pointed at. Every OutputFiles refuses them as
-// outputs, as it refuses its own inputs ("x.csv is the dictionary the workbench imported x.csv: …").
+// outputs, as it refuses its own inputs ("x.csv is the dictionary file the workbench imported: …").
 struct StandingInput {
-  std::string what;  // "the dictionary the workbench imported"
+  std::string what;  // "the dictionary file the workbench imported"
   std::string path;
 };
 void setStandingInputs(std::vector<StandingInput> inputs);  // replaces the list (thread-safe)

@@ -1,5 +1,6 @@
 #include "window/main_window.h"
 
+#include "io/output_files.h"
 #include "run/run_status.h"
 #include "window/run_keys.h"
 
@@ -69,6 +70,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 MainWindow::~MainWindow() {
   delete plane_;  // its own window and worker thread
   worker_->cancel();  // the solvers' observers and the gate see it at once; worker_ then joins its thread
+  setStandingInputs({});  // its imported files are no one's inputs once it is gone
 }
 
 void MainWindow::buildWelcome() {
