@@ -21,11 +21,14 @@ enum class Format { Csv, Npy };
 
 QString suffixOf(const std::string& path) { return QFileInfo(QString::fromStdString(path)).suffix().toLower(); }
 
-// '-', a name under /dev (/dev/stdout, /dev/stdin, /dev/fd/N: whatever the shell redirected) and what
-// is not a regular file or a folder (a FIFO, a device): a stream, whose name says no type.
+// '-', the standard streams' and descriptors' names (/dev/stdout, /dev/fd/N: whatever the shell
+// redirected, a file too) and what is not a regular file or a folder (a FIFO, a device): a stream, whose
+// name says no type. Other names under /dev are files as any (/dev/shm/out).
 bool isStream(const std::string& path) {
+  if (path == "-" || path == "/dev/stdin" || path == "/dev/stdout" || path == "/dev/stderr" || path.starts_with("/dev/fd/"))
+    return true;
   struct stat info {};
-  return path == "-" || path.starts_with("/dev/") || (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode) && !S_ISDIR(info.st_mode));
+  return ::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode) && !S_ISDIR(info.st_mode);
 }
 
 // By the name's type; a stream without one is CSV when written (text through a pipe; a reader finds the
