@@ -77,6 +77,12 @@ class TestFlows : public FlowTestCase {
     QTest::keyClick(iterations, Qt::Key_Space);
     QCOMPARE(iterations->text(), QString("20000"));
     QVERIFY(!w.running());
+    // F10 on the finished run: again from the start, the press its first step (t = 1, not t = 0).
+    QTest::keyClick(iterations, Qt::Key_F10);
+    QVERIFY(shows(w, [](const ConvergenceSnapshot& s) { return s.paused && s.iteration() == 1; }));
+    CHECK_STORY(w);
+    QVERIFY2(w.statusText().contains("paused at t = 1 of 20000"), qPrintable(w.statusText()));
+    QVERIFY(!QTest::qWaitFor([&] { return w.shownSnapshot().iteration() != 1; }, 300));
   }
 
   void tickingANetworkKeepsTheLayout() {

@@ -51,13 +51,13 @@ bool RunGate::paused() const {
   return paused_;
 }
 
-void RunGate::restart(bool paused) {
+void RunGate::restart(bool paused, int limit) {
   QMutexLocker lock(&mutex_);
   paused_ = paused;
   startMs_ = now_();
   pausedMs_ = 0;
   pausedSinceMs_ = startMs_;
-  limit_ = 0;
+  limit_ = limit;
   reached_.clear();
   wake_.wakeAll();
 }

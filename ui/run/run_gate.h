@@ -30,8 +30,8 @@ class RunGate {
   void resume();
   void step();
   bool paused() const;
-  // Starts a run paused at tick 0 (Reset), or running.
-  void restart(bool paused);
+  // Starts a run paused at tick `limit` (Reset: 0), or running.
+  void restart(bool paused, int limit = 0);
   // Seconds since restart() that the run was not paused (single steps while paused count as paused):
   // what "elapsed" and "done in" say. Any thread.
   double runningSeconds() const;

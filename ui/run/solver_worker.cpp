@@ -102,7 +102,7 @@ struct SolverWorker::Run {
 };
 
 void SolverWorker::run(const RunRequest& request, quint64 generation) {
-  gate_.restart(request.startPaused);
+  gate_.restart(request.startPaused, request.pausedAt);
   try {
     const WorkbenchProblem problem = buildProblem(request.settings);
     if (abandoned(generation)) return;

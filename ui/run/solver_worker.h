@@ -25,6 +25,7 @@ struct RunRequest {
   ExperimentSettings settings;
   TrainedNetworks pretrained;          // used instead of training where they fit (a session's, the last run's)
   bool startPaused = false;            // Reset: stop at iteration 0, ready to step
+  int pausedAt = 0;                    // the iteration it stops at (F10 on a finished run: 1)
 };
 
 class SolverWorker : public QObject {

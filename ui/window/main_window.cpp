@@ -167,11 +167,11 @@ void MainWindow::startDefaultRun() {
   requestRun(false);
 }
 
-void MainWindow::requestRun(bool startPaused) {
+void MainWindow::requestRun(bool startPaused, int pausedAt) {
   debounce_.stop();
   robustnessInspection_.reset();  // the inspector follows the new run
   failure_.clear();
-  RunRequest request{settings_->settings(), {}, startPaused};
+  RunRequest request{settings_->settings(), {}, startPaused, pausedAt};
   protectInputsOf(request.settings);
   rememberSettings();  // at every run, not only on a clean quit: a killed window keeps them too
   if (sameTrainingSettings(request.settings, pretrainedFor_)) request.pretrained = pretrained_;
@@ -203,8 +203,8 @@ void MainWindow::togglePause() {
 }
 
 void MainWindow::step() {
-  if (!running_) {  // F10 on a finished run: start again from t = 0, one step at a time
-    reset();
+  if (!running_) {  // F10 on a finished run: again from the start, and this press is its first step
+    requestRun(true, 1);
     return;
   }
   if (stopping_) return;
