@@ -61,6 +61,20 @@ class TestFlows : public FlowTestCase {
     QVERIFY(w.statusText().contains("paused at t = 0 of 20000"));
     QCOMPARE(w.supportPlot()->raster()->data()->keySize(), 1);
     QVERIFY(w.costPlot()->xAxis->range().lower >= -1 && w.costPlot()->xAxis->range().upper <= 2);
+    // Each method's t = 0 is drawn (one point draws no line): its colour around F(0) - F*.
+    const QImage cost = w.costPlot()->toPixmap().toImage();
+    for (int i = 0; i < w.costPlot()->graphCount(); ++i) {
+      const QCPGraph* g = w.costPlot()->graph(i);
+      if (g->name().isEmpty() || g->data()->size() != 1) continue;  // band edges, the bands' key
+      const QPoint at(int(g->keyAxis()->coordToPixel(0)), int(g->valueAxis()->coordToPixel(g->data()->begin()->value)));
+      int nearest = 1000;
+      for (int dx = -15; dx <= 15; ++dx)
+        for (int dy = -15; dy <= 15; ++dy) {
+          const QColor c = cost.pixelColor(at + QPoint(dx, dy)), want = g->pen().color();
+          nearest = std::min(nearest, std::abs(c.red() - want.red()) + std::abs(c.green() - want.green()) + std::abs(c.blue() - want.blue()));
+        }
+      QVERIFY2(nearest < 30, qPrintable(g->name() + ": " + QString::number(nearest)));
+    }
     // Run again, then Esc: stopped, and said so with the t every plot shows.
     QTest::keyClick(iterations, Qt::Key_F5);
     QVERIFY(!w.paused());

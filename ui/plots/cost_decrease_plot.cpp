@@ -107,6 +107,7 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     std::transform(values.begin(), values.end(), out.begin(), [scale](double g) { return g / scale > kFloor ? g / scale : qQNaN(); });
     return out;
   };
+  int ring = 0;
   for (const ConvergenceCurve& curve : snapshot.curves) {
     const QVector<double> gap = floored(curve.gapMean);
     QPair<QCPGraph*, QCPGraph*> bandEdges{nullptr, nullptr};
@@ -137,6 +138,9 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     graph->setName(curve.method);
     graph->setPen(QPen(curve.color, 2));
     graph->setData(curve.iteration, gap, true);
+    // A single iterate (t = 0, after Reset) draws no line: a ring, each method's a size larger, as every
+    // method starts at the same F(0) - F*.
+    if (curve.iteration.size() == 1) graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(curve.color, 2), Qt::NoBrush, 7 + 5 * ring++));
     if (bandEdges.first) attachBand(graph, bandEdges.first, bandEdges.second);
     restoreVisibility(graph);
   }
