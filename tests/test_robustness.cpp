@@ -23,6 +23,28 @@ double meanTestGap(const ExperimentSettings& settings, const NetworkFile& networ
   return (lassoCosts(problem.dictionary->atoms(), problem.test.X, net.forward(problem.test.X), lambda) - reference.optimalCost).mean();
 }
 
+// The bars (and the picked bar's outline) whose top the legend covers.
+QStringList barsUnderLegend(RobustnessPlot& plot) {
+  plot.replot();
+  QStringList under;
+  if (!plot.legend->visible()) return under;
+  const QRectF box = QRectF(plot.legend->outerRect());
+  for (int i = 0; i < plot.plottableCount(); ++i) {
+    const auto* bars = qobject_cast<const QCPBars*>(plot.plottable(i));
+    if (!bars || !bars->visible()) continue;
+    const double outline = bars->pen().style() == Qt::NoPen ? 0.0 : bars->pen().widthF() / 2;
+    for (const QCPBarsData& d : *bars->data()) {
+      if (d.value <= 0) continue;
+      const double x0 = plot.xAxis->coordToPixel(d.key - bars->width() / 2), x1 = plot.xAxis->coordToPixel(d.key + bars->width() / 2);
+      const double top = plot.yAxis->coordToPixel(d.value) - outline;
+      if (box.intersects(QRectF(QPointF(std::min(x0, x1), top), QPointF(std::max(x0, x1), top + 2))))
+        under << QString("%1 bar at %2 (top %3 px, legend to %4 px)").arg(bars->name().isEmpty() ? QString("picked") : bars->name().left(8))
+                     .arg(d.key).arg(top).arg(box.bottom());
+    }
+  }
+  return under;
+}
+
 }  // namespace
 
 class TestRobustness : public QObject {
@@ -94,8 +116,10 @@ class TestRobustness : public QObject {
     QCOMPARE(plot.signalAt(mark).signal, static_cast<int>(worst));
     QVERIFY(plot.signalAt(mark).attacked);
     const int formWidth = w.settingsPanel()->minimumSizeHint().width();
+    QVERIFY2(barsUnderLegend(plot).isEmpty(), qPrintable(barsUnderLegend(plot).join("; ")));
     QTest::mouseClick(&plot, Qt::LeftButton, {}, at);
     QTRY_VERIFY(w.inspectingRobustness());
+    QVERIFY2(barsUnderLegend(plot).isEmpty(), qPrintable(barsUnderLegend(plot).join("; ")));  // nor its outline
     QVERIFY2(w.supportPlot()->title().contains(QString("SLISTA, attacked signal %1").arg(worst)), qPrintable(w.supportPlot()->title()));
     // The form says what the plots show without growing wider than its dock.
     QVERIFY2(w.settingsPanel()->minimumSizeHint().width() <= formWidth,
@@ -103,7 +127,16 @@ class TestRobustness : public QObject {
     QCOMPARE(w.supportPlot()->raster()->data()->keySize(), 7);  // z_0 .. z_6
     QCOMPARE(storyProblems(w), QString());
     const QString said = panel.findChild<QLabel*>("robustnessInspection")->text();
-    QVERIFY2(said.startsWith(QString("attacked signal %1: SLISTA F − F* = ").arg(worst)), qPrintable(said));
+    QVERIFY2(said.startsWith(QString("attacked signal %1: SLISTA F − F* = ").arg(worst)) && !said.contains("Unchanged"), qPrintable(said));
+    // A signal the attack could not move (its numbers are the clean signal's; in this run, signal 23) is
+    // said to be so.
+    const auto same = std::find_if(attacked.attackedGap.begin(), attacked.attackedGap.end(),
+                                   [&](const double& g) { return g == attacked.testGap[&g - attacked.attackedGap.data()]; });
+    QVERIFY(same != attacked.attackedGap.end());
+    panel.inspect(true, int(same - attacked.attackedGap.begin()));
+    QTRY_VERIFY(panel.findChild<QLabel*>("robustnessInspection")->text().endsWith("Unchanged by the attack: no step raised its gap."));
+    panel.inspect(true, int(worst));
+    QTRY_COMPARE(panel.findChild<QLabel*>("robustnessInspection")->text(), said);
     // The network's last layer on that signal is the attack's gap for it.
     const ConvergenceCurve* layers = nullptr;
     for (const ConvergenceCurve& c : w.robustnessInspection()->curves)
@@ -176,6 +209,7 @@ class TestRobustness : public QObject {
   void theLessonShowsANetworkFailingWhereOistaDoesNot() {
     MainWindow w;
     w.setDialogsEnabled(false);
+    w.resize(1600, 950);  // the designed layout, as a first-time user sees it
     w.show();
     w.showLessons();
     LessonPanel& lesson = *w.lessonPanel();
@@ -198,6 +232,7 @@ class TestRobustness : public QObject {
     QVERIFY(!w.findChild<QDockWidget*>("robustness")->visibleRegion().isEmpty());
     QVERIFY(w.findChild<QDockWidget*>("steps")->visibleRegion().isEmpty());
     QCOMPARE(storyProblems(w), QString());
+    QVERIFY2(barsUnderLegend(*panel.plot()).isEmpty(), qPrintable(barsUnderLegend(*panel.plot()).join("; ")));
 
     // Under OISTA the same signal: the cost decreases at every iteration and ends below the network's.
     lesson.next();

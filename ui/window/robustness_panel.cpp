@@ -332,11 +332,18 @@ QString RobustnessPanel::inspectionSummary() const {
   for (const ConvergenceCurve& c : lastInspection_.curves) (c.network ? network : oista) = &c;
   if (!network || !oista || network->gapMean.isEmpty() || oista->gapMean.isEmpty()) return {};
   const qsizetype T = network->gapMean.size() - 1;
-  return QString("%1: %2 F − F* = %3 after %4 layers; OISTA %5 after %4 iterations, %6 after %7.")
-      .arg(lastInspection_.signalName(0), network->method, formatGap(network->gapMean.back()))
-      .arg(T)
-      .arg(formatGap(oista->gapMean[std::min(T, oista->gapMean.size() - 1)]), formatGap(oista->gapMean.back()))
-      .arg(oista->gapMean.size() - 1);
+  QString text = QString("%1: %2 F − F* = %3 after %4 layers; OISTA %5 after %4 iterations, %6 after %7.")
+                     .arg(lastInspection_.signalName(0), network->method, formatGap(network->gapMean.back()))
+                     .arg(T)
+                     .arg(formatGap(oista->gapMean[std::min(T, oista->gapMean.size() - 1)]), formatGap(oista->gapMean.back()))
+                     .arg(oista->gapMean.size() - 1);
+  // The attack keeps only steps that raise a signal's gap: where none did, the signal is the test signal,
+  // and its numbers are the same as the clean one's (which would otherwise look like a mistake).
+  const int j = inspectedSignal_;
+  if (inspectedAttacked_ && j >= 0 && j < shown_.attackedGap.size() && j < shown_.testGap.size() &&
+      shown_.attackedGap[j] == shown_.testGap[j])
+    text += " Unchanged by the attack: no step raised its gap.";
+  return text;
 }
 
 void RobustnessPanel::updateControls() {
