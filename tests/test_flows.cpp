@@ -15,6 +15,7 @@
 #include "window/main_window.h"
 #include "window/settings_panel.h"
 #include "flow_steps.h"
+#include "pixel_colour.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -67,12 +68,7 @@ class TestFlows : public FlowTestCase {
       const QCPGraph* g = w.costPlot()->graph(i);
       if (g->name().isEmpty() || g->data()->size() != 1) continue;  // band edges, the bands' key
       const QPoint at(int(g->keyAxis()->coordToPixel(0)), int(g->valueAxis()->coordToPixel(g->data()->begin()->value)));
-      int nearest = 1000;
-      for (int dx = -15; dx <= 15; ++dx)
-        for (int dy = -15; dy <= 15; ++dy) {
-          const QColor c = cost.pixelColor(at + QPoint(dx, dy)), want = g->pen().color();
-          nearest = std::min(nearest, std::abs(c.red() - want.red()) + std::abs(c.green() - want.green()) + std::abs(c.blue() - want.blue()));
-        }
+      const int nearest = nearestColourDistance(cost, at, 15, g->pen().color());
       QVERIFY2(nearest < 30, qPrintable(g->name() + ": " + QString::number(nearest)));
     }
     // Run again, then Esc: stopped, and said so with the t every plot shows.

@@ -7,6 +7,7 @@
 #include "window/main_window.h"
 #include "window/settings_panel.h"
 #include "window/welcome_banner.h"
+#include "pixel_colour.h"
 
 #include <QComboBox>
 #include <QDockWidget>
@@ -65,6 +66,11 @@ class TestTeaching : public QObject {
              qPrintable(QString("%1 .. %2").arg(atStart.lower).arg(atStart.upper)));
     view.costPlot()->replot();
     for (const QString& label : view.costPlot()->yAxis->tickVectorLabels()) QVERIFY2(!label.contains("·"), qPrintable(label));
+    const QImage atZero = view.costPlot()->toPixmap().toImage();  // each method's one point drawn, as a ring
+    for (const PlaneTrack& t : picture.tracks) {
+      const QPoint at(int(view.costPlot()->xAxis->coordToPixel(0)), int(view.costPlot()->yAxis->coordToPixel(picture.fZero - picture.fStar)));
+      QVERIFY2(nearestColourDistance(atZero, at, 12, t.color) < 30, qPrintable(t.method));
+    }
     // The whole paths: the cost plot shows every method, also one that lands on z* exactly (a gap of 0,
     // below any log axis), as a curve down to the floor ending in a triangle, and says which is which.
     view.showAllSteps();
