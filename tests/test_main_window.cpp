@@ -198,6 +198,18 @@ class TestMainWindow : public QObject {
     QVERIFY(marks && !marks->data()->isEmpty());
     const double markX = window.supportPlot()->xAxis->coordToPixel(marks->data()->at(0)->key);
     QVERIFY2(markX <= window.supportPlot()->axisRect()->rect().right() - 4, qPrintable(QString::number(markX)));
+    // The plot has no legend: the marks are named where they are, in an exported figure too.
+    SupportRasterPlot& plot = *window.supportPlot();
+    plot.replot();
+    const QCPItemText* named = nullptr;
+    for (int i = 0; i < plot.itemCount(); ++i)
+      if (auto* text = qobject_cast<QCPItemText*>(plot.item(i)); text && text->text() == "z*") named = text;
+    QVERIFY(named && named->visible());
+    const QPointF at = named->position->pixelPosition();
+    QVERIFY2(std::abs(at.x() - markX) <= 1 && at.y() <= plot.axisRect()->rect().top(), qPrintable(QString("%1, %2").arg(at.x()).arg(at.y())));
+    QCOMPARE(plot.axisRects().at(1)->axis(QCPAxis::atBottom)->label(), QString("iteration t      × 1/Lₛ rejected"));
+    method->setCurrentText("ISTA");  // no fallbacks to name
+    QCOMPARE(plot.axisRects().at(1)->axis(QCPAxis::atBottom)->label(), QString("iteration t"));
   }
 
   void sessionsRoundTripAndBadFilesChangeNothing() {

@@ -140,7 +140,8 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     graph->setData(curve.iteration, gap, true);
     // A single iterate (t = 0, after Reset) draws no line: a ring, each method's a size larger, as every
     // method starts at the same F(0) - F*.
-    if (curve.iteration.size() == 1) graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(curve.color, 2), Qt::NoBrush, 7 + 5 * ring++));
+    if (curve.iteration.size() == 1)
+      graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(curve.color, 2), Qt::NoBrush, 5 + 4 * ring++));
     if (bandEdges.first) attachBand(graph, bandEdges.first, bandEdges.second);
     restoreVisibility(graph);
   }

@@ -42,6 +42,14 @@ SupportRasterPlot::SupportRasterPlot(QWidget* parent) : WorkbenchPlot("Support e
   solutionNegative_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted, QColor(0, 114, 178), 7));
   solutionPositive_->setName("z* > 0");
   solutionNegative_->setName("z* < 0");
+  // The plot has no legend (the raster fills it): the marks' column is named over it, in the figure too.
+  solutionLabel_ = new QCPItemText(this);
+  solutionLabel_->setText("z*");
+  solutionLabel_->setFont(yAxis->labelFont());
+  solutionLabel_->setClipToAxisRect(false);
+  solutionLabel_->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
+  solutionLabel_->position->setTypeX(QCPItemPosition::ptPlotCoords);
+  solutionLabel_->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
 
   withoutLogToggle();  // atom indices (and |Sₜ| below them) on a log axis would mean nothing
   bottom_ = addPanelBelow(0.5, "iteration t", "|Sₜ|");
@@ -77,6 +85,7 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKe
   const ConvergenceCurve* curve = curveOf(snapshot, method, signal);
   raster_->data()->clear();
   for (QCPGraph* g : {supportSize_, rejected_, solutionPositive_, solutionNegative_}) g->data()->clear();
+  solutionLabel_->setVisible(false);
   if (!curve) {  // nothing run yet, or this signal has no iterates: say what would show
     setHintTitle("Support evolution (run a solver to see it)");
     rescaleUnlessUserView();
@@ -115,9 +124,12 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKe
       if (z < 0) solutionNegative_->addData(iterates + 1, i);
     }
   }
+  solutionLabel_->position->setCoords(iterates + 1, 0.0);
+  solutionLabel_->setVisible(!solutionPositive_->data()->isEmpty() || !solutionNegative_->data()->isEmpty());
   const QString along = curve->network ? "layer t" : "iteration t";  // a network's iterates are its layers' outputs
   xAxis->setLabel(along);
-  bottom_->axis(QCPAxis::atBottom)->setLabel(along);
+  // The crosses' key where nothing is drawn (the plot has no legend; in an exported figure neither).
+  bottom_->axis(QCPAxis::atBottom)->setLabel(rejectedTimes.isEmpty() ? along : along + "      × 1/Lₛ rejected");
   setTitle(QString("Support evolution: %1, %2").arg(methodLabel(method), snapshot.signalName(signal)));
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);

@@ -112,7 +112,8 @@ void LassoPlaneView::redraw() {
                         .arg(shown_).arg(settings_.steps) + rows[0] + rows[1] + rows[2] + "</table>");
   drawManualPath();
   if (shown_ > 0 || !manual_.isEmpty()) addStepKey();
-  cost_->xAxis->setRange(0, std::max(settings_.steps, int(manual_.size())));
+  // A little room left of t = 0, so that the points there (rings at t = 0) are not cut by the axis.
+  cost_->xAxis->setRange(-0.3, std::max(settings_.steps, int(manual_.size())));
   // Around the gaps drawn, from the data: at t = 0 every curve is the one point F(0) − F*, around which
   // QCustomPlot's rescale of a log axis spreads over decades (1e-9..1e8 after a change of λ).
   double low = std::numeric_limits<double>::infinity(), high = 0.0;
@@ -182,7 +183,7 @@ QString LassoPlaneView::drawTrack(int k) {
   drawSegments(plane_, s, t.color, t.method, 1.8 + 1.0 * k);
   QCPGraph* curve = addGapCurve(cost_, steps, gaps, t.color, t.method);
   // At t = 0 every method is the one point F(0) − F*, which draws no line: rings, SLISTA's the largest.
-  if (count == 0) curve->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(t.color, 2), Qt::NoBrush, 7 + 5 * k));
+  if (count == 0) curve->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(t.color, 2), Qt::NoBrush, 6 + 3 * k));
   const double gx = count ? t.toX[count - 1] : 0.0, gy = count ? t.toY[count - 1] : 0.0;
   return QString("<tr><td style='color:%1'><b>%2</b></td><td>%3</td><td>%4</td><td>%5</td></tr>")
       .arg(t.color.name(), t.method)
