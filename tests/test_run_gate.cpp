@@ -151,6 +151,33 @@ class TestRunGate : public QObject {
     QVERIFY2(offClock.isEmpty(), qPrintable(offClock));
     QCOMPARE(curve.trainingSeconds, double(published - 1));  // the last step's time, before its own second
   }
+
+  // A run started paused at tick 1 (F10 on a finished run) keeps that limit into its first phase, also when
+  // the phase is a network's training, begun before any tick passed; the next phase is held at its tick 0.
+  void aRunStartedAtTickOneTakesThatStepInItsFirstPhase() {
+    RunGate gate;
+    std::atomic<bool> leave{false};
+    const auto blocks = [&](int tick) {
+      std::atomic<bool> passed{false};
+      std::thread pass([&] { passed = gate.pass(tick, [&] { return leave.load(); }); });
+      const bool held = !QTest::qWaitFor([&] { return passed.load(); }, 100);
+      leave = true;
+      pass.join();
+      leave = false;
+      return held;
+    };
+    QElapsedTimer guard;  // a tick held back fails the test (pass returns false) instead of hanging it
+    guard.start();
+    const auto never = [&guard] { return guard.elapsed() > 5000; };
+    gate.restart(true, 1);
+    gate.beginPhase();
+    QVERIFY(gate.pass(0, never));
+    QVERIFY(gate.pass(1, never));
+    QVERIFY(blocks(2));
+    gate.beginPhase();
+    QVERIFY(gate.pass(0, never));
+    QVERIFY(blocks(1));
+  }
 };
 
 QTEST_MAIN(TestRunGate)

@@ -59,6 +59,7 @@ void RunGate::restart(bool paused, int limit) {
   pausedSinceMs_ = startMs_;
   limit_ = limit;
   reached_.clear();
+  passedAny_ = false;
   wake_.wakeAll();
 }
 
@@ -72,7 +73,9 @@ double RunGate::runningSeconds() const {
 void RunGate::beginPhase() {
   QMutexLocker lock(&mutex_);
   reached_.clear();
-  if (paused_) limit_ = 0;
+  // Before any tick of the run passed, the limit it started with (and any steps since) is this phase's:
+  // F10 on a finished run whose only work is training takes that training's first step.
+  if (paused_ && passedAny_) limit_ = 0;
 }
 
 bool RunGate::pass(int tick, const std::function<bool()>& abandoned) {
@@ -81,6 +84,7 @@ bool RunGate::pass(int tick, const std::function<bool()>& abandoned) {
     if (abandoned()) return false;
     wake_.wait(&mutex_, 20);
   }
+  passedAny_ = true;
   const std::thread::id self = std::this_thread::get_id();
   const auto mine = std::find_if(reached_.begin(), reached_.end(), [&](const auto& r) { return r.first == self; });
   if (mine == reached_.end())

@@ -38,7 +38,8 @@ class RunGate {
 
   // Computation threads: blocks while this tick is held back; returns false if `abandoned` said so.
   bool pass(int tick, const std::function<bool()>& abandoned);
-  // A new sequence of ticks starts (the next network's training): paused runs stop at its tick 0.
+  // A new sequence of ticks starts (the next network's training): paused runs stop at its tick 0, unless
+  // nothing passed the gate since restart() (the run's first phase keeps the limit it started with).
   void beginPhase();
 
  private:
@@ -48,6 +49,7 @@ class RunGate {
 
   bool paused_ = false;
   int limit_ = 0;
+  bool passedAny_ = false;       // a computation passed a tick since restart()
   std::function<qint64()> now_;  // milliseconds
   qint64 startMs_ = -1;          // on now_, at restart(); -1: never started
   qint64 pausedMs_ = 0;          // paused time before pausedSinceMs_
