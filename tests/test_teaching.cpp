@@ -186,6 +186,9 @@ class TestTeaching : public QObject {
         if (const auto* curve = qobject_cast<const QCPCurve*>(plane->plottable(i)); curve && curve->scatterStyle().shape() != QCPScatterStyle::ssNone)
           for (const QCPCurveData& d : *curve->data())
             under += legend.contains(QPoint(int(plane->xAxis->coordToPixel(d.key)), int(plane->yAxis->coordToPixel(d.value))));
+      for (int i = 0; i < plane->graphCount(); ++i)  // z*, worse to hide than any number of path points
+        for (const QCPGraphData& d : *plane->graph(i)->data())
+          under += 1000 * legend.adjusted(-9, -9, 9, 9).contains(QPoint(int(plane->xAxis->coordToPixel(d.key)), int(plane->yAxis->coordToPixel(d.value))));
       return under;
     };
     int free = 0;

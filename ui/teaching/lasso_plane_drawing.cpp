@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <tuple>
 
 namespace unfold::ui {
 
@@ -218,8 +219,12 @@ void LassoPlaneView::moveLegendToTheEmptiestCorner() {
   const QRect area = plane_->axisRect()->rect();
   const QSize size = plane_->legend->minimumOuterSizeHint();
   if (area.width() < size.width() || area.height() < size.height()) return;
-  // The points drawn (z_t, u_t, z*: the markers) first, then the lines between, sampled every 4 pixels.
-  QVector<QPointF> points, lines;
+  // z* first (the point every path goes to: a graph of one marker), then the points drawn (z_t, u_t: the
+  // paths' markers), then the lines between, sampled every 4 pixels.
+  QVector<QPointF> solution, points, lines;
+  for (int i = 0; i < plane_->graphCount(); ++i)
+    for (const QCPGraphData& d : *plane_->graph(i)->data())
+      solution << QPointF(plane_->xAxis->coordToPixel(d.key), plane_->yAxis->coordToPixel(d.value));
   for (int i = 0; i < plane_->plottableCount(); ++i) {
     const auto* curve = qobject_cast<const QCPCurve*>(plane_->plottable(i));
     if (!curve || !curve->visible()) continue;
@@ -247,9 +252,10 @@ void LassoPlaneView::moveLegendToTheEmptiestCorner() {
     const auto under = [&box](const QVector<QPointF>& drawn) {
       return std::count_if(drawn.begin(), drawn.end(), [&box](const QPointF& p) { return box.contains(p); });
     };
-    return std::pair(under(points), under(lines));
+    return std::tuple(under(solution), under(points), under(lines));
   };
-  // The fewest points hidden, then the fewest lines; the legend stays where it is between equals.
+  // Never over z* if a corner leaves it free, then the fewest points hidden, then the fewest lines; the
+  // legend stays where it is between equals.
   Qt::Alignment best = inset->insetAlignment(0);
   auto fewest = hidden(best);
   for (const Qt::Alignment corner : {Qt::AlignTop | Qt::AlignLeft, Qt::AlignTop | Qt::AlignRight,
