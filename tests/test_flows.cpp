@@ -31,6 +31,26 @@ using namespace unfold::ui;
 class TestFlows : public FlowTestCase {
   Q_OBJECT
  private slots:
+  // F5 from a box whose typed value is not yet confirmed (no Enter, the focus still there) runs what the
+  // box shows, and the form, the status bar and the plots then say that value (it ran the old one).
+  void f5RunsTheValueTypedInABox() {
+    MainWindow w;
+    openActive(w);
+    for (const auto& [name, typed] : {std::pair{"n", "12"}, std::pair{"lambda", "0.25"}}) {
+      auto* box = w.settingsPanel()->findChild<QAbstractSpinBox*>(name);
+      box->setFocus();
+      QTRY_VERIFY(box->hasFocus());
+      box->selectAll();
+      QTest::keyClicks(box, typed);
+      QTest::keyClick(box, Qt::Key_F5);
+      QVERIFY2(box->text().startsWith(typed), qPrintable(box->text()));  // as typed, not reverted
+    }
+    QVERIFY(shows(w, [](const ConvergenceSnapshot& s) { return s.request.n == 12 && s.request.lambda == 0.25 && s.phase == RunPhase::Complete; }));
+    CHECK_STORY(w);
+    QVERIFY2(w.statusText().contains("n = 12") && w.statusText().contains("λ = 0.25 λ_max"), qPrintable(w.statusText()));
+    QCOMPARE(w.settingsPanel()->settings().n, 12);
+  }
+
   void runPauseInAFieldStepResetRunStop() {
     MainWindow w;
     openActive(w);

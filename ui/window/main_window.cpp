@@ -168,6 +168,7 @@ void MainWindow::startDefaultRun() {
 }
 
 void MainWindow::requestRun(bool startPaused, int pausedAt) {
+  settings_->commitTypedValues();  // its changed() would start the debounce: stopped next
   debounce_.stop();
   robustnessInspection_.reset();  // the inspector follows the new run
   failure_.clear();

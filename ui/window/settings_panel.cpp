@@ -241,6 +241,10 @@ void SettingsPanel::nameWidgets() {
     widget->setObjectName(name);
 }
 
+void SettingsPanel::commitTypedValues() {
+  for (QAbstractSpinBox* box : findChildren<QAbstractSpinBox*>()) box->interpretText();
+}
+
 void SettingsPanel::connectEdits() {
   connect(lambdaSlider_, &LogSlider::logValueChanged, this, &SettingsPanel::lambdaFromSlider);
   connect(lambdaBox_, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::lambdaFromBox);

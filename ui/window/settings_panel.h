@@ -29,6 +29,9 @@ class SettingsPanel : public QWidget {
  public:
   explicit SettingsPanel(QWidget* parent = nullptr);
   ExperimentSettings settings() const;
+  // Takes what is typed in a box but not yet confirmed (Enter or leaving the box): a run started by F5
+  // from inside the box runs what the box shows.
+  void commitTypedValues();
   // Shows `settings`; Notify emits changed() (a run follows), Quietly does not (the form catches up
   // with what the plots show, e.g. after a refused import).
   enum Notification { Notify, Quietly };
