@@ -252,7 +252,7 @@ class TestMatrixFiles : public QObject {
     QCOMPARE(errorOf([&] { writeMatrixFile("/nonexistent-folder/x.csv", Matrix::Ones(1, 1)); }),
              QString("/nonexistent-folder/x.csv: the folder /nonexistent-folder does not exist"));
     // A name without a type is a stream only if it names one: a new file under /dev is a file as any.
-    for (const std::string stream : {"-", "/dev/stdout", "/dev/fd/1", "/dev/null"})
+    for (const std::string stream : {"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1", "/dev/null"})
       QCOMPARE(errorOf([&] { checkMatrixFileName("--codes", stream); }), QString("no error"));
     QCOMPARE(errorOf([&] { checkMatrixFileName("--codes", "/dev/shm/unfold-codes"); }),
              QString("--codes /dev/shm/unfold-codes: unknown file type (use a .csv or .npy file)"));

@@ -76,8 +76,9 @@ int runBench(const QStringList& arguments, std::ostream& out, std::ostream& err)
   OutputFiles files(out);
   files.addOutput("--out", options.optionalText("out"));
   files.addOutput("--curves", options.optionalText("curves"));
-  if (const auto curves = options.optionalText("curves")) checkTableFileName("--curves", *curves);
-  files.check();  // an unwritable --out fails now, not after a minute of measuring
+  files.check([&] {  // an unwritable --out fails now, not after a minute of measuring
+    if (const auto curves = options.optionalText("curves")) checkTableFileName("--curves", *curves);
+  });
   const std::string only = options.optionalText("only").value_or("");
   if (!options.isSet("json"))
     err << "benchmarking (" << (quick ? "quick" : only == "training" ? "about 4 minutes" : "about a minute") << ")...\n";

@@ -82,11 +82,13 @@ void declareFiles(OutputFiles& files, const CommandOptions& options, std::initia
   const auto outputKinds = {std::pair(matrixOutputs, &checkMatrixFileName), std::pair(tableOutputs, &checkTableFileName)};
   for (const auto& [outputs, checkName] : outputKinds)
     for (const QString& name : outputs) files.addOutput("--" + name.toStdString(), options.optionalText(name));
-  // The file types last: an output over an input, an empty name or a folder is the first thing to say.
-  files.check();
-  for (const auto& [outputs, checkName] : outputKinds)
-    for (const QString& name : outputs)
-      if (const auto path = options.optionalText(name)) checkName("--" + name.toStdString(), *path);
+  // The file types after the paths (an output over an input, an empty name or a folder is the first
+  // thing to say) and before any output is opened.
+  files.check([&] {
+    for (const auto& [outputs, checkName] : outputKinds)
+      for (const QString& name : outputs)
+        if (const auto path = options.optionalText(name)) checkName("--" + name.toStdString(), *path);
+  });
 }
 
 ReferenceSolution solveReferenceShowingProgress(const Dictionary& dictionary, const Matrix& X, double lambda,

@@ -201,9 +201,10 @@ int runTrain(const QStringList& arguments, std::ostream& stdOut, std::ostream& e
   files.addOutput("--out", outPath);
   files.addOutput("--report", reportPath);
   files.addOutput("--diagnostics", diagnosticsPath);
-  if (reportPath) checkTableFileName("--report", *reportPath);
-  if (diagnosticsPath) checkTableFileName("--diagnostics", *diagnosticsPath);
-  files.check();
+  files.check([&] {  // as every command: the file types after the paths, before anything is opened
+    if (reportPath) checkTableFileName("--report", *reportPath);
+    if (diagnosticsPath) checkTableFileName("--diagnostics", *diagnosticsPath);
+  });
   std::ostream& out = files.writesToStandardOutput() ? err : stdOut;  // stdout carries the file then
   // Allowed (a quick look at how well a network can fit), but its test figures would mean little unsaid.
   if (const QFileInfo train(QString::fromStdString(options.text("train"))), test(QString::fromStdString(options.text("test")));

@@ -21,12 +21,11 @@ enum class Format { Csv, Npy };
 
 QString suffixOf(const std::string& path) { return QFileInfo(QString::fromStdString(path)).suffix().toLower(); }
 
-// '-', the standard streams' and descriptors' names (/dev/stdout, /dev/fd/N: whatever the shell
-// redirected, a file too) and what is not a regular file or a folder (a FIFO, a device): a stream, whose
+// '-', the names of descriptors the process has open (/dev/stdout, /dev/fd/N, /proc/self/fd/N: whatever
+// the shell redirected, a file too) and what is not a regular file or a folder (a FIFO, a device): a stream, whose
 // name says no type. Other names under /dev are files as any (/dev/shm/out).
 bool isStream(const std::string& path) {
-  if (path == "-" || path == "/dev/stdin" || path == "/dev/stdout" || path == "/dev/stderr" || path.starts_with("/dev/fd/"))
-    return true;
+  if (path == "-" || descriptorAlias(path) >= 0) return true;
   struct stat info {};
   return ::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode) && !S_ISDIR(info.st_mode);
 }

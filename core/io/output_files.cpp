@@ -48,10 +48,14 @@ std::string realPath(const std::string& path) {
   return ::realpath(path.c_str(), buffer) ? std::string(buffer) : std::string();
 }
 
-// The descriptor a path names if it is one the process already has open (/dev/stdout, /dev/fd/N,
-// /proc/self/fd/N), else -1. Such a path is written through that descriptor: reopening it would start
-// at offset 0 of a redirected file and overwrite what the command already printed, and resolving it to
-// the file behind it would rename over the user's redirection.
+// "--trace t.csv" in messages; a file written on its own (writeFileAtomically) has no flag.
+std::string named(const std::string& flag, const std::string& path) { return flag.empty() ? path : flag + " " + path; }
+
+}  // namespace
+
+// Written through the descriptor: reopening it would start at offset 0 of a redirected file and
+// overwrite what the command already printed, and resolving it to the file behind it would rename over
+// the user's redirection.
 int descriptorAlias(const std::string& path) {
   if (path == "/dev/stdin") return 0;
   if (path == "/dev/stdout") return 1;
@@ -67,11 +71,6 @@ int descriptorAlias(const std::string& path) {
   }
   return -1;
 }
-
-// "--trace t.csv" in messages; a file written on its own (writeFileAtomically) has no flag.
-std::string named(const std::string& flag, const std::string& path) { return flag.empty() ? path : flag + " " + path; }
-
-}  // namespace
 
 struct OutputFiles::Input {
   std::string description;  // "the input --dict D.csv"
@@ -147,7 +146,7 @@ bool OutputFiles::writesToStandardOutput() const {
   return false;
 }
 
-void OutputFiles::check() {
+void OutputFiles::check(const std::function<void()>& beforeOpening) {
   for (const StandingInput& standing : currentStandingInputs()) {
     auto input = std::make_unique<Input>();
     input->description = standing.what;  // the path is the output's, or another name of it
@@ -214,6 +213,7 @@ void OutputFiles::check() {
                          named(outputs_[j]->flag, outputs_[j]->path) + ": give each output its own file");
   }
   if (!firstProblem.empty()) throw InputError(firstProblem);
+  if (beforeOpening) beforeOpening();
   // Open everything now, so that an unwritable folder or device fails before the work.
   for (auto& output : outputs_) {
     if (output->kind == Output::Kind::StandardOutput) continue;

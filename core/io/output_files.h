@@ -12,6 +12,7 @@
 // are registered with temporary_files.h while they exist).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -30,6 +31,10 @@ struct StandingInput {
 };
 void setStandingInputs(std::vector<StandingInput> inputs);  // replaces the list (thread-safe)
 
+// The descriptor a path names if it is one the process already has open (/dev/stdout, /dev/fd/N,
+// /proc/self/fd/N), else -1.
+int descriptorAlias(const std::string& path);
+
 class OutputFiles {
  public:
   explicit OutputFiles(std::ostream& standardOutput);
@@ -43,7 +48,9 @@ class OutputFiles {
   void addOutput(const std::string& flag, const std::optional<std::string>& path);
 
   // Throws InputError (see above). Call once, after declaring everything and before any work.
-  void check();
+  // `beforeOpening` (e.g. a check of the names' file types) runs once the paths are known to be
+  // writable and apart from the inputs, before anything is opened (a FIFO's open waits for a reader).
+  void check(const std::function<void()>& beforeOpening = {});
   // True if an output is '-': the command's own messages should then go to stderr.
   bool writesToStandardOutput() const;
 
