@@ -42,6 +42,9 @@ bool renderPlotFile(QCustomPlot* plot, const QString& scratch, const QString& su
   else if (suffix == "pdf") ok = plot->savePdf(scratch, width, height);
   else ok = renderSvg(plot, scratch, width, height);
   plot->setNotAntialiasedElements(screen);
+  // The layout is the figure's until the next replot: the window's again at once (a click on the plot
+  // would otherwise be placed by the figure's geometry).
+  plot->replot(QCustomPlot::rpQueuedReplot);
   return ok;
 }
 

@@ -36,12 +36,15 @@ void SupportRatioPlot::fitLegend() {
   const QScopedValueRollback fitting(fittingLegend_, true);
   QCPLayoutInset* inset = axisRect()->insetLayout();
   const int wrapBefore = legend->wrap();
-  // Measured where it would stand: inside, the panels also get the row's height. Laid out there rather
-  // than estimated, so that the place depends on the size alone (not on the sizes before, such as a
-  // small export's) and cannot go back and forth.
+  // Measured where it would stand, with the y range it would have there (whose tick labels set the
+  // panel's width): inside, the panels also get the row's height. Laid out so rather than estimated, the
+  // place depends on the size alone (not on the sizes before, such as a small export's), and a size at
+  // the edge cannot send it back and forth.
   const bool wasAbove = legendAbove();
   if (wasAbove) {
     moveLegend(false);
+    legendInside_ = true;
+    rescaleUnlessUserView();
     updateLayout();
   }
   legend->setWrap(0);
@@ -72,13 +75,14 @@ void SupportRatioPlot::fitLegend() {
     for (int columns = legend->itemCount(); columns >= 1; --columns) {
       legend->setWrap(columns);
       legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);  // rearranged into rows of `columns`
-      if (legend->minimumOuterSizeHint().width() <= width() - 8) break;
+      if (legend->minimumOuterSizeHint().width() <= viewport().width() - 8) break;  // an export's width, too
     }
   }
   legend->setVisible(legend->itemCount() > 0);
-  const bool moved = fits != legendInside_ || legend->wrap() != wrapBefore;
+  const bool moved = fits == wasAbove || legend->wrap() != wrapBefore;
   legendInside_ = fits;
-  if (moved) rescaleUnlessUserView();  // the iterations panel keeps room above its curves only for a legend inside
+  // The iterations panel keeps room above its curves only for a legend inside.
+  if (moved || wasAbove) rescaleUnlessUserView();
   if (!moved && !wasAbove) {
     inset->setOuterRect(axisRect()->rect());  // its inner rect follows the new margins
     inset->update(QCPLayoutElement::upLayout);  // place the legend with its new size
