@@ -26,6 +26,8 @@ SupportRasterPlot::SupportRasterPlot(QWidget* parent) : WorkbenchPlot("Support e
   connect(this, &QCustomPlot::afterLayout, this, [this, scaleLabel] {
     const QRect bar = scale_->axis()->axisRect()->rect();
     scaleLabel->position->setCoords(bar.center().x(), bar.top() - 3);
+    // Not drawn beyond the raster's panel when the view is zoomed or panned away from the marks.
+    if (solutionLabel_) solutionLabel_->setVisible(solutionMarked_ && xAxis->range().contains(solutionLabel_->position->key()));
   });
   // Diverging and colour-blind safe: blue < 0, white at 0 (off the support), vermillion > 0.
   QCPColorGradient gradient;
@@ -85,7 +87,7 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKe
   const ConvergenceCurve* curve = curveOf(snapshot, method, signal);
   raster_->data()->clear();
   for (QCPGraph* g : {supportSize_, rejected_, solutionPositive_, solutionNegative_}) g->data()->clear();
-  solutionLabel_->setVisible(false);
+  solutionMarked_ = false;
   if (!curve) {  // nothing run yet, or this signal has no iterates: say what would show
     setHintTitle("Support evolution (run a solver to see it)");
     rescaleUnlessUserView();
@@ -125,11 +127,11 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKe
     }
   }
   solutionLabel_->position->setCoords(iterates + 1, 0.0);
-  solutionLabel_->setVisible(!solutionPositive_->data()->isEmpty() || !solutionNegative_->data()->isEmpty());
+  solutionMarked_ = !solutionPositive_->data()->isEmpty() || !solutionNegative_->data()->isEmpty();
   const QString along = curve->network ? "layer t" : "iteration t";  // a network's iterates are its layers' outputs
   xAxis->setLabel(along);
   // The crosses' key where nothing is drawn (the plot has no legend; in an exported figure neither).
-  bottom_->axis(QCPAxis::atBottom)->setLabel(rejectedTimes.isEmpty() ? along : along + "      × 1/Lₛ rejected");
+  bottom_->axis(QCPAxis::atBottom)->setLabel(rejectedTimes.isEmpty() ? along : along + "      × 1/Lₛ step rejected");
   setTitle(QString("Support evolution: %1, %2").arg(methodLabel(method), snapshot.signalName(signal)));
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);

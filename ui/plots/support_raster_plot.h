@@ -25,6 +25,7 @@ class SupportRasterPlot : public WorkbenchPlot {
   QCPColorScale* scale_ = nullptr;
   QCPGraph *supportSize_ = nullptr, *rejected_ = nullptr, *solutionPositive_ = nullptr, *solutionNegative_ = nullptr;
   QCPItemText* solutionLabel_ = nullptr;  // names the solution's marks: the plot has no legend
+  bool solutionMarked_ = false;
   ConvergenceSnapshot snapshot_;  // shares the iterates with the window's copy (implicit sharing)
   MethodKey method_ = Algorithm::Oista;
   int signal_ = -1;
