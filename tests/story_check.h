@@ -103,8 +103,9 @@ inline QString storyProblems(MainWindow& w) {
   const int iterates = inspected && signal < inspected->inspected ? inspected->iterates() : 0;
   const int raster = w.supportPlot()->raster()->data()->keySize();
   if (raster != iterates) problems << QString("support plot has %1 iterates, the snapshot %2").arg(raster).arg(iterates);
-  if (iterates > 0 && w.supportPlot()->raster()->data()->valueSize() != inspectedRun.atoms)
-    problems << QString("support plot has %1 atoms, the problem %2").arg(w.supportPlot()->raster()->data()->valueSize()).arg(inspectedRun.atoms);
+  // Its rows span the problem's atoms (more atoms than pixel rows: a row is a group of atoms).
+  if (const QCPRange atoms = w.supportPlot()->raster()->data()->valueRange(); iterates > 0 && atoms.upper != inspectedRun.atoms - 1)
+    problems << QString("support plot has %1 atoms, the problem %2").arg(atoms.upper + 1).arg(inspectedRun.atoms);
   if (QCPGraph* g = w.ratioPlot()->curve(inspectedRun.signalName(signal)); iterates > 0 && (!g || g->data()->size() != iterates))
     problems << QString("L_S/L plot has %1 iterates, the snapshot %2").arg(g ? g->data()->size() : -1).arg(iterates);
   // The Robustness dock: its histogram counts every signal it reports, its summary and controls agree.

@@ -212,6 +212,36 @@ class TestMainWindow : public QObject {
     QCOMPARE(plot.axisRects().at(1)->axis(QCPAxis::atBottom)->label(), QString("iteration t"));
   }
 
+  // More atoms than the raster has pixel rows (m = 1000 in the window's designed layout): every large
+  // coefficient of the last iterate is drawn where its atom's row is (scaled down, rows were left out).
+  void everyActiveAtomShowsInASmallRaster() {
+    MainWindow window;
+    window.resize(1600, 950);
+    window.show();
+    QVERIFY(runSettings(window, sizedProblem(100, 1000, 20, 30)));
+    SupportRasterPlot& plot = *window.supportPlot();
+    plot.replot();
+    QVERIFY2(plot.axisRect()->rect().height() < 500, "the raster has fewer pixel rows than atoms");
+    const QImage image = plot.toPixmap().toImage();
+    const CsvTable support = CsvTable::fromText(plot.toCsv());
+    const int last = support.rows.size() - 1, x = int(plot.xAxis->coordToPixel(last));
+    double largest = 0.0;
+    for (int i = 0; i < 1000; ++i) largest = std::max(largest, std::abs(support.at(last, QString("z_%1").arg(i))));
+    int active = 0;
+    for (int i = 0; i < 1000; ++i) {  // the atoms whose colour stands out from white (the scale is linear)
+      if (std::abs(support.at(last, QString("z_%1").arg(i))) < 0.25 * largest) continue;
+      ++active;
+      const int y = int(plot.yAxis->coordToPixel(i));
+      int palest = 255 * 3;  // the most coloured pixel of the atom's row (white: nothing drawn)
+      for (int dy = -1; dy <= 1; ++dy) {
+        const QColor c = image.pixelColor(x, y + dy);
+        palest = std::min(palest, c.red() + c.green() + c.blue());
+      }
+      QVERIFY2(palest < 3 * 250, qPrintable(QString("atom %1 at y = %2: white").arg(i).arg(y)));
+    }
+    QVERIFY(active >= 3);
+  }
+
   void sessionsRoundTripAndBadFilesChangeNothing() {
     MainWindow window;
     window.show();

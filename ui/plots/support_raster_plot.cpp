@@ -7,6 +7,16 @@
 
 namespace unfold::ui {
 
+namespace {
+
+const ConvergenceCurve* curveOf(const ConvergenceSnapshot& snapshot, MethodKey method, int signal) {
+  for (const ConvergenceCurve& c : snapshot.curves)
+    if (c.key() == method && signal >= 0 && signal < c.inspected && c.atoms > 0 && c.iterates() > 0) return &c;
+  return nullptr;
+}
+
+}  // namespace
+
 SupportRasterPlot::SupportRasterPlot(QWidget* parent) : WorkbenchPlot("Support evolution", parent) {
   legend->setVisible(false);
   xAxis->setLabel("iteration t");
@@ -28,6 +38,10 @@ SupportRasterPlot::SupportRasterPlot(QWidget* parent) : WorkbenchPlot("Support e
     scaleLabel->position->setCoords(bar.center().x(), bar.top() - 3);
     // Not drawn beyond the raster's panel when the view is zoomed or panned away from the marks.
     if (solutionLabel_) solutionLabel_->setVisible(solutionMarked_ && xAxis->range().contains(solutionLabel_->position->key()));
+    // A new height may group the atoms otherwise (an export's too, laid out before it is drawn).
+    if (const ConvergenceCurve* curve = curveOf(snapshot_, method_, signal_);
+        curve && raster_->data()->valueSize() != rasterRows(curve->atoms))
+      fillRaster(*curve);
   });
   // Diverging and colour-blind safe: blue < 0, white at 0 (off the support), vermillion > 0.
   QCPColorGradient gradient;
@@ -70,15 +84,6 @@ SupportRasterPlot::SupportRasterPlot(QWidget* parent) : WorkbenchPlot("Support e
   rejected_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QColor(213, 94, 0), 6));
 }
 
-namespace {
-
-const ConvergenceCurve* curveOf(const ConvergenceSnapshot& snapshot, MethodKey method, int signal) {
-  for (const ConvergenceCurve& c : snapshot.curves)
-    if (c.key() == method && signal >= 0 && signal < c.inspected && c.atoms > 0 && c.iterates() > 0) return &c;
-  return nullptr;
-}
-
-}  // namespace
 
 void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey method, int signal) {
   snapshot_ = snapshot;
@@ -97,18 +102,10 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKe
   const int m = curve->atoms;
   const int iterates = curve->iterates();
   const IterateHistory& history = *curve->history;
-  raster_->data()->setSize(iterates, m);
-  raster_->data()->setRange(QCPRange(0, std::max(1, iterates - 1)), QCPRange(0, m - 1));
-  double largest = 0.0;
+  const double largest = fillRaster(*curve);
   QVector<double> times, sizes, rejectedTimes, rejectedSizes;
   for (int t = 0; t < iterates; ++t) {
-    int support = 0;
-    for (int i = 0; i < m; ++i) {
-      const double z = history.code(t, signal, i);
-      raster_->data()->setCell(t, i, z);
-      largest = std::max(largest, std::abs(z));
-      support += z != 0.0;
-    }
+    const int support = history.supportSize(t, signal);
     times.append(t);
     sizes.append(support);
     if (history.rejected(t, signal)) {
@@ -135,6 +132,30 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKe
   setTitle(QString("Support evolution: %1, %2").arg(methodLabel(method), snapshot.signalName(signal)));
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);
+}
+
+int SupportRasterPlot::rasterRows(int atoms) const {
+  return std::clamp(axisRect()->rect().height() / 2, 1, std::max(1, atoms));
+}
+
+// More atoms than pixel rows would leave rows out of the drawing (scaled down, the picture keeps every
+// k-th row: the largest coefficient could be one left out). So a row of the raster is then a group of
+// neighbouring atoms, drawn as its coefficient of largest magnitude: every active atom shows.
+double SupportRasterPlot::fillRaster(const ConvergenceCurve& curve) {
+  const int m = curve.atoms, iterates = curve.iterates(), rows = rasterRows(m);
+  const IterateHistory& history = *curve.history;
+  raster_->data()->setSize(iterates, rows);
+  raster_->data()->setRange(QCPRange(0, std::max(1, iterates - 1)), QCPRange(0, m - 1));
+  double largest = 0.0;
+  for (int t = 0; t < iterates; ++t)
+    for (int row = 0; row < rows; ++row) {
+      double shown = 0.0;
+      for (int i = int(qint64(row) * m / rows); i < int(qint64(row + 1) * m / rows); ++i)
+        if (const double z = history.code(t, signal_, i); std::abs(z) > std::abs(shown)) shown = z;
+      raster_->data()->setCell(t, row, shown);
+      largest = std::max(largest, std::abs(shown));
+    }
+  return largest;
 }
 
 // Built on demand, from the iterates (every update building it would stall the UI thread).

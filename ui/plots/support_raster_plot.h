@@ -29,6 +29,8 @@ class SupportRasterPlot : public WorkbenchPlot {
   ConvergenceSnapshot snapshot_;  // shares the iterates with the window's copy (implicit sharing)
   MethodKey method_ = Algorithm::Oista;
   int signal_ = -1;
+  int rasterRows(int atoms) const;  // at most one row per two pixels of the panel's height
+  double fillRaster(const ConvergenceCurve& curve);  // returns the largest |z| drawn
 };
 
 }  // namespace unfold::ui
