@@ -217,8 +217,10 @@ class TestExport : public QObject {
     const QString png = dir.filePath("board.png");
     int titleRoom = 0;
     QString sizeText;
+    QString offered;
     whenShown<DashboardExportDialog>([&](DashboardExportDialog* dialog) {
       titleRoom = dialog->width() - dialog->fontMetrics().horizontalAdvance(dialog->windowTitle());
+      offered = dialog->path();
       dialog->setPath(png);
       dialog->setDpi(192);
       sizeText = dialog->sizeText();
@@ -226,6 +228,8 @@ class TestExport : public QObject {
     });
     action->trigger();  // blocks in the dialog until it is accepted
     QVERIFY2(titleRoom > 150, qPrintable(QString::number(titleRoom)));  // the title bar holds the whole title
+    // The path it offers can be exported to as it is (~/Documents may not exist on a fresh machine).
+    QVERIFY2(QFileInfo(offered).absoluteDir().exists(), qPrintable(offered));
     const QSize frame = dashboardFrame(&window, window.plots()).size();
     QCOMPARE(QImage(png).size(), frame * 192 / window.logicalDpiX());
     QVERIFY2(sizeText.startsWith(QString("%1 × %2 px").arg(QImage(png).width()).arg(QImage(png).height())), qPrintable(sizeText));

@@ -69,8 +69,12 @@ DashboardExportDialog::DashboardExportDialog(const QSize& frame, int screenDpi, 
     if (!chosen.isEmpty()) setPath(chosen);
   });
   connect(this, &QDialog::accepted, this, [this] { QSettings().setValue(kLastPath, path()); });
+  // The last path, while its folder is there; else Documents if it exists (a fresh machine may have none),
+  // else the working folder, as the single plots' exports: Export then works without a detour.
   const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-  setPath(QSettings().value(kLastPath, QDir(documents.isEmpty() ? QDir::homePath() : documents).filePath("dashboard.pdf")).toString());
+  const QString last = QSettings().value(kLastPath).toString();
+  const QDir folder = !documents.isEmpty() && QDir(documents).exists() ? QDir(documents) : QDir::current();
+  setPath(!last.isEmpty() && QFileInfo(last).absoluteDir().exists() ? last : folder.filePath("dashboard.pdf"));
 }
 
 QString DashboardExportDialog::path() const { return path_->text().trimmed(); }
