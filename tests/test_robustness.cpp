@@ -111,6 +111,7 @@ class TestRobustness : public QObject {
     // A mark over its bar, which may be a pixel high, names it; a click under the mark picks it.
     QCOMPARE(plot.worstMark()->data()->size(), 1);
     QVERIFY(plot.worstMark()->name().startsWith(QString("worst: attacked signal %1,").arg(worst)));
+    QVERIFY(plot.legend->hasItemWithPlottable(plot.worstMark()));  // the legend names the mark
     const QPointF mark(plot.xAxis->coordToPixel(plot.worstMark()->data()->at(0)->key),
                        plot.yAxis->coordToPixel(plot.worstMark()->data()->at(0)->value));
     QCOMPARE(plot.signalAt(mark).signal, static_cast<int>(worst));
@@ -187,6 +188,7 @@ class TestRobustness : public QObject {
     QVERIFY2(std::abs(panel.shown().meanTestGap() - shifted) <= 1e-9 * shifted,
              qPrintable(QString("%1 vs %2").arg(panel.shown().meanTestGap()).arg(shifted)));
     QVERIFY(panel.shown().attackedGap.isEmpty());  // a new evaluation, not yet attacked
+    QVERIFY(!plot.legend->hasItemWithPlottable(plot.worstMark()));  // no mark, no entry
     QCOMPARE(storyProblems(w), QString());
     // Noisy sparse signals: another evaluation, named as shifted in the legend.
     panel.setShift(SignalKind::Sparse, 0.2, 1.0);

@@ -55,6 +55,7 @@ void RobustnessPlot::showSnapshot(const RobustnessSnapshot& snapshot) {
   }
   drawPicked();
   worst_->data()->clear();
+  worst_->removeFromLegend();
   if (const auto worst = std::max_element(snapshot.attackedGap.begin(), snapshot.attackedGap.end());
       worst != snapshot.attackedGap.end()) {
     const int bin = bins_.binOf(*worst);
@@ -64,6 +65,7 @@ void RobustnessPlot::showSnapshot(const RobustnessSnapshot& snapshot) {
     worst_->setName(QString("worst: attacked signal %1, F − F* = %2")
                         .arg(worst - snapshot.attackedGap.begin()).arg(scientific(*worst)));
     worst_->addData(bins_.centre(bin) + half / 2, attacked_->data()->at(bin)->value + 0.06 * highest);
+    worst_->addToLegend();  // the mark says itself what it is: its bar may be a pixel high
   }
   const bool evaluated = !snapshot.testGap.isEmpty();
   const QString which = snapshot.request.signalKind || snapshot.request.noise > 0 || snapshot.request.lambdaFactor != 1.0
