@@ -150,7 +150,10 @@ class TestFlows : public FlowTestCase {
     QTest::keyClick(&w, Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(!w.running(), 5000);
     CHECK_STORY(w);
-    QVERIFY2(w.statusText().contains("stopped by the user while training LISTA-CP"), qPrintable(w.statusText()));
+    const int stoppedAt = int(w.shownSnapshot().networks.back().trainIteration.back());
+    QVERIFY2(w.statusText().contains(QString("stopped by the user while training LISTA-CP, at step %1 of ").arg(stoppedAt)) &&
+                 w.statusText().count("stopped by the user") == 1,
+             qPrintable(w.statusText()));
     QVERIFY(w.trainingPlot()->curve("LISTA-CP: " + QString::number(w.shownSnapshot().networks.back().trainIteration.back()) +
                                     " steps, stopped"));
   }

@@ -41,9 +41,12 @@ QString trainingState(const ConvergenceSnapshot& s, const RunControls& c, RunSta
 
 QString stoppedState(const ConvergenceSnapshot& s) {
   const int T = s.request.iterations;
-  if (const NetworkCurve* n = networkInTraining(s); n || (!s.networks.isEmpty() && s.networks.back().stopLabel == "stopped"))
-    return QString("stopped by the user while training %1: %2; the solvers had finished (t = %3)")
-        .arg(s.networks.back().method, s.networks.back().stopReason).arg(s.iteration());
+  if (const NetworkCurve* n = networkInTraining(s); n || (!s.networks.isEmpty() && s.networks.back().stopLabel == "stopped")) {
+    const NetworkCurve& stopped = s.networks.back();  // its stop reason would say "stopped by the user" again
+    const int step = stopped.trainIteration.isEmpty() ? 0 : int(stopped.trainIteration.back());
+    return QString("stopped by the user while training %1, at step %2 of %3; the solvers had finished (t = %4)")
+        .arg(stopped.method).arg(step).arg(stopped.maxIterations).arg(s.iteration());
+  }
   if (s.iteration() < 0) return "stopped by the user before the first iteration";
   return QString("stopped by the user at t = %1 of %2, after %3").arg(s.iteration()).arg(T).arg(formatDuration(s.seconds));
 }
