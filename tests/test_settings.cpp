@@ -119,6 +119,13 @@ class TestSettings : public QObject {
     QVERIFY2(error.contains("s.json, inspect: 'method' must be ISTA, FISTA or OISTA"), qPrintable(error));
   }
 
+  void anEndlessSessionFileIsRefusedNamingIt() {
+    // /dev/zero reports size 0 and never ends: the bounded reader stops at the 64 MiB limit.
+    QString error;
+    QVERIFY(!readSessionFile("/dev/zero", &error));
+    QCOMPARE(error, QString("/dev/zero: larger than the 64 MiB limit for a session file"));
+  }
+
   void aBadSessionFieldIsNamedWithWhatItHolds_data() {
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("replacement");  // the field's new text, empty: the field removed

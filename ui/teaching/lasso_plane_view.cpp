@@ -17,6 +17,8 @@
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include <algorithm>
+
 namespace unfold::ui {
 
 namespace {
@@ -196,6 +198,7 @@ QGroupBox* LassoPlaneView::buildManualBox() {
   snap->setToolTip("Set the step to 1/Lₛ on the current support: the largest step that still decreases the\n"
                    "smooth part on that support (OISTA's step)");
   auto* restart = new QPushButton("Restart at 0");
+  restart->setObjectName("restartManual");
   auto* box = new QGroupBox("Manual ISTA: choose each step");
   auto* form = new QFormLayout(box);
   form->addRow("step × L", manualSlider_);
@@ -211,6 +214,7 @@ QGroupBox* LassoPlaneView::buildManualBox() {
     manual_.clear();
     nextOracle_ = 1.0;
     redraw();
+    fitView();  // the picture's view again (the path had widened it), with level sets as fine as it needs
   });
   return box;
 }
@@ -311,10 +315,12 @@ void LassoPlaneView::fitView() {
   plane_->yAxis->setRange(view.yMin, view.yMax);
   moveLegendToTheEmptiestCorner();
   plane_->replot(QCustomPlot::rpQueuedReplot);
-  // Level sets everywhere in sight: a view beyond the cost grid asks for a wider one (the grid's
-  // cells then grow; the picture's own grid comes back with the next problem).
+  // Level sets everywhere in sight: a view beyond the cost grid asks for a wider one (the grid's cells
+  // then grow), and a view much smaller than the grid (back from a far step) for a finer one: its cells
+  // would be drawn as blocks.
   const PlaneBox grid{picture_.gridXMin, picture_.gridXMax, picture_.gridYMin, picture_.gridYMax};
-  if (!grid.holds(view.xMin, view.yMin) || !grid.holds(view.xMax, view.yMax)) {
+  const double needed = kWiderGridScale * std::max(view.xMax - view.xMin, view.yMax - view.yMin);
+  if (!grid.holds(view.xMin, view.yMin) || !grid.holds(view.xMax, view.yMax) || grid.xMax - grid.xMin > 3 * needed) {
     const PlaneBox wider = planeSquareAround(view, kWiderGridScale);
     worker_->requestGrid(wider.xMin, wider.xMax, wider.yMin, wider.yMax, picture_.grid);
   }
