@@ -1,7 +1,6 @@
 // The teaching side: the 2-D Lasso view draws what the core computes (grid, paths, manual steps,
 // snapping to 1/L_S), animates, follows lambda; the lessons ship, parse, and drive the window.
 #include "lasso/lasso_plane.h"
-#include "run/session_file.h"
 #include "teaching/lasso_plane_view.h"
 #include "teaching/lesson_panel.h"
 #include "window/main_window.h"
