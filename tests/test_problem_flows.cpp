@@ -89,6 +89,7 @@ class TestProblemFlows : public FlowTestCase {
     openActive(w);
     QVERIFY(runToCompletion(w));
     const quint64 before = w.shownGeneration();
+    const int formWidth = w.settingsPanel()->minimumSizeHint().width();
     auto* source = w.settingsPanel()->findChild<QComboBox*>("source");
     // Choosing Import opens one dialog for both files, no warning; Cancel keeps the problem.
     QTimer::singleShot(0, [] {
@@ -130,6 +131,9 @@ class TestProblemFlows : public FlowTestCase {
     source->setCurrentIndex(int(ProblemSource::Files));
     QVERIFY(shows(w, [](const ConvergenceSnapshot& s) { return s.complete; }, 30000));
     QTRY_VERIFY(!w.running());
+    // The import's rows fit the form's width (its dock never scrolls sideways: a wider form was cut).
+    QVERIFY2(w.settingsPanel()->minimumSizeHint().width() <= formWidth,
+             qPrintable(QString("%1 px, was %2").arg(w.settingsPanel()->minimumSizeHint().width()).arg(formWidth)));
     CHECK_STORY(w);
     QVERIFY(w.statusText().contains("D from D.csv (8 x 20)"));
     // No save or export replaces a file the run reads; the file is left as it was.

@@ -273,8 +273,9 @@ void SettingsPanel::updateSourceRows() {
   const bool current = imported_.dictionaryFile == dictionaryFile_->text() && imported_.signalsFile == signalsFile_->text();
   importedSizes_->setText(current ? "read: " + imported_.sizes : QString());
   importedSizes_->setVisible(current);
-  qobject_cast<QLabel*>(problemForm_->labelForField(signals_))->setText(files ? "test signals (at most)" : "test signals");
-  qobject_cast<QLabel*>(problemForm_->labelForField(train_))->setText(files ? "train signals (at most)" : "train signals");
+  // "≤" in the box: as many as the files hold, up to its count (said in the label, "(at most)", it
+  // widened the form beyond its dock).
+  for (QSpinBox* box : {signals_, train_}) box->setPrefix(files ? "≤ " : "");
   n_->setEnabled(source == ProblemSource::Gaussian);
   if (source == ProblemSource::Digits) {
     const QSignalBlocker blocker(n_);
