@@ -174,6 +174,9 @@ inline QString storyProblems(MainWindow& w) {
       for (int i = 0; i < plot->graphCount(); ++i)
         if (plot->graph(i)->name().contains("(training)")) problems << "not running, legend says " + plot->graph(i)->name();
     if (s.generation > 0 && !(w.settingsPanel()->settings() == s.request)) problems << "the form is not the problem shown";
+    bool kept = false;  // the training plot's title promises "○ kept" only over a circle drawn
+    for (int i = 0; i < w.trainingPlot()->graphCount(); ++i) kept = kept || w.trainingPlot()->graph(i)->name().contains("weights kept");
+    if (kept != w.trainingPlot()->title().contains("kept")) problems << "training plot: " + w.trainingPlot()->title();
   } else if (w.paused() && s.phase == RunPhase::Solving && s.paused && !status.contains("paused")) {
     problems << "paused, status: " + status;
   } else if (w.paused() && s.phase == RunPhase::Solving && !s.paused && !status.contains("pausing")) {

@@ -13,6 +13,7 @@
 #include "window/dashboard_export_dialog.h"
 #include "window/main_window.h"
 #include "dialog_answers.h"
+#include "story_check.h"
 #include "window_runs.h"
 
 #include <QApplication>
@@ -350,6 +351,7 @@ class TestExport : public QObject {
     window.applySession(*preset);  // as --preset does: its settings and the inspected method
     QVERIFY(finished.wait(120000));
     QCoreApplication::processEvents();
+    QCOMPARE(storyProblems(window), QString());  // the README's screenshots tell one story too
     for (const QSize size : {QSize(1600, 1000), QSize(1100, 750), QSize(1920, 1200)}) {
       window.resize(size);
       QTRY_COMPARE(window.size(), size);

@@ -5,7 +5,8 @@
 namespace unfold::ui {
 
 namespace {
-constexpr const char* kTitle = "Training loss: solid train, dashed test, \u25CB kept";
+constexpr const char* kTitle = "Training loss: solid train, dashed test";
+constexpr const char* kKeptInTitle = ", \u25CB kept";  // while a circle is drawn (a training may keep no step)
 }  // namespace
 
 TrainingCurvesPlot::TrainingCurvesPlot(QWidget* parent) : WorkbenchPlot(kTitle, parent) {
@@ -18,6 +19,7 @@ void TrainingCurvesPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   snapshot_ = snapshot;
   clearPlot();
   double low = qInf(), high = 0;
+  bool anyKept = false;
   for (const NetworkCurve& n : snapshot.networks) {
     QCPGraph* train = addGraph();
     train->setName(n.method);
@@ -33,6 +35,7 @@ void TrainingCurvesPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     test->removeFromLegend();
     attachBand(train, test, test);  // one legend entry shows and hides both
     if (const qsizetype k = keptStep(n); k >= 0) {
+      anyKept = true;
       QCPGraph* kept = addGraph();
       kept->setName(n.method + ": weights kept (lowest test loss)");  // what the read-out says
       kept->setLineStyle(QCPGraph::lsNone);
@@ -53,7 +56,7 @@ void TrainingCurvesPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   // Nothing trained yet: no empty legend box, and a title that says what would show here.
   legend->setVisible(!snapshot.networks.isEmpty());
   if (snapshot.networks.isEmpty()) setHintTitle("Training (train a network to see it)");
-  else setTitle(kTitle);
+  else setTitle(QString(kTitle) + (anyKept ? kKeptInTitle : ""));
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);
 }
