@@ -6,6 +6,7 @@
 #include <QDialog>
 #include <QFileDialog>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QTimer>
 
 namespace unfold::ui {
@@ -45,6 +46,25 @@ inline void saveAs(const QString& path) {
       poll->stop();
       poll->deleteLater();
       static_cast<QDialog*>(dialog)->accept();  // QFileDialog::accept is protected, QDialog's public
+      return;
+    }
+  });
+  poll->start();
+}
+
+// Records the title (and a message box's text) of the next dialog other than a file dialog, and closes it.
+inline void recordNextDialog(QString* title, QString* text) {
+  auto* poll = new QTimer;
+  poll->setInterval(20);
+  QObject::connect(poll, &QTimer::timeout, [poll, title, text] {
+    for (QWidget* w : QApplication::topLevelWidgets()) {
+      auto* dialog = qobject_cast<QDialog*>(w);
+      if (!dialog || !dialog->isVisible() || qobject_cast<QFileDialog*>(w)) continue;
+      poll->stop();
+      poll->deleteLater();
+      *title = dialog->windowTitle();
+      if (auto* box = qobject_cast<QMessageBox*>(w)) *text = box->text();
+      dialog->reject();
       return;
     }
   });

@@ -312,6 +312,8 @@ void WorkbenchPlot::exportFigureInteractively() {
   const QString path = QFileDialog::getSaveFileName(this, "Export figure", base + ".pdf",
                                                     "PDF (*.pdf);;SVG (*.svg);;PNG (*.png)");
   if (path.isEmpty()) return;
+  // A path that cannot be written is said before the PNG's size is asked for.
+  if (const QString error = figurePathError(path); !error.isEmpty()) return void(QMessageBox::warning(this, "Export figure", error));
   FigureSize size;
   size.dpi = 300;
   if (path.endsWith(".png", Qt::CaseInsensitive)) {
