@@ -84,7 +84,6 @@ SupportRasterPlot::SupportRasterPlot(QWidget* parent) : WorkbenchPlot("Support e
   rejected_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QColor(213, 94, 0), 6));
 }
 
-
 void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey method, int signal) {
   snapshot_ = snapshot;
   method_ = method;
