@@ -156,6 +156,11 @@ class TestFlows : public FlowTestCase {
              qPrintable(w.statusText()));
     QVERIFY(w.trainingPlot()->curve("LISTA-CP: " + QString::number(w.shownSnapshot().networks.back().trainIteration.back()) +
                                     " steps, stopped"));
+    // The cost plot shows the stopped network too (its test gap per layer), as the other plots do.
+    const QCPGraph* stoppedGaps = w.costPlot()->curve(QString("LISTA-CP (T = %1, stopped)").arg(s.layers));
+    QVERIFY(stoppedGaps && stoppedGaps->data()->size() == s.layers);
+    const double last = (stoppedGaps->data()->end() - 1)->value, atZero = w.costPlot()->curve("ISTA")->data()->begin()->value;
+    QVERIFY2(last > 0 && last < atZero, qPrintable(QString("%1 after %2 layers, F(0) - F* = %3").arg(last).arg(s.layers).arg(atZero)));
   }
 
   void aReopenedSessionShowsItsTrainingCurves() {

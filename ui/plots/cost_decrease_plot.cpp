@@ -150,7 +150,7 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     QVector<double> layers(n.layerGap.size());
     std::iota(layers.begin(), layers.end(), 1.0);
     QCPGraph* graph = addGraph();
-    graph->setName(QString("%1 (T = %2)").arg(n.method).arg(n.layers));
+    graph->setName(QString("%1 (T = %2%3)").arg(n.method).arg(n.layers).arg(n.stopLabel == "stopped" ? ", stopped" : ""));
     graph->setPen(QPen(n.color, 1.5, Qt::DashLine));
     graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, n.color, n.color, 7));
     graph->setData(layers, floored(n.layerGap), true);
