@@ -6,6 +6,7 @@
 #include "io/matrix_file.h"
 #include "plots/support_raster_plot.h"
 #include "window/import_problem_dialog.h"
+#include "dialog_answers.h"
 #include "flow_steps.h"
 #include "plots/plot_export.h"
 #include "text_files.h"
@@ -143,6 +144,23 @@ class TestProblemFlows : public FlowTestCase {
              qPrintable(refused));
     QVERIFY(writeTextFile(good, "x").contains("is the signals file the workbench imported"));
     QCOMPARE(readText(dPath), dictionaryText);
+    // From a plot's menu: refused at once, not after the file dialog's "replace?" (Yes would then be refused).
+    const QString signalsText = readText(good);
+    QString title, text;
+    saveAs(good);
+    recordNextDialog(&title, &text);
+    w.costPlot()->exportDataInteractively();
+    QCOMPARE(title, QString("Export data"));
+    QCOMPARE(text, good + " is the signals file the workbench imported: refusing to overwrite an input");
+    QCOMPARE(readText(good), signalsText);
+    // Another existing file: asked, and "No" leaves it.
+    const QString other = QFileInfo(good).dir().filePath("other.csv");
+    QVERIFY(writeTextFile(other, "mine\n").isEmpty());
+    saveAs(other);
+    recordNextDialog(&title, &text);
+    w.costPlot()->exportDataInteractively();
+    QCOMPARE(text, QString("other.csv already exists. Replace it?"));
+    QCOMPARE(readText(other), QString("mine\n"));
     // The form asks no n and m for an import, and says what the files held: 30 signals, fewer than asked.
     auto* panel = w.settingsPanel();
     QVERIFY(!panel->findChild<QSpinBox*>("n")->isVisibleTo(panel) && !panel->findChild<QSpinBox*>("m")->isVisibleTo(panel));

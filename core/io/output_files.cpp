@@ -101,6 +101,16 @@ void setStandingInputs(std::vector<StandingInput> inputs) {
   standingInputs = std::move(inputs);
 }
 
+std::string standingInputAt(const std::string& path) {
+  struct stat target {};
+  if (::stat(path.c_str(), &target) != 0) return {};
+  for (const StandingInput& standing : currentStandingInputs()) {
+    struct stat info {};
+    if (::stat(standing.path.c_str(), &info) == 0 && info.st_dev == target.st_dev && info.st_ino == target.st_ino) return standing.what;
+  }
+  return {};
+}
+
 struct OutputFiles::Output {
   enum class Kind { StandardOutput, InPlace, Regular };
   std::string flag, path;

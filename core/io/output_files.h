@@ -30,6 +30,8 @@ struct StandingInput {
   std::string path;
 };
 void setStandingInputs(std::vector<StandingInput> inputs);  // replaces the list (thread-safe)
+// What the standing input that `path` names is (by file identity: another name of it too), or empty.
+std::string standingInputAt(const std::string& path);
 
 // The descriptor a path names if it is one the process already has open (/dev/stdout, /dev/fd/N,
 // /proc/self/fd/N), else -1.

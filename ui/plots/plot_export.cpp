@@ -6,7 +6,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
+#include <QMessageBox>
 #include <QSvgGenerator>
 #include <QTemporaryDir>
 #include <qcustomplot.h>
@@ -111,6 +113,19 @@ QString writeTextFile(const QString& path, const QString& contents) {
     return QString::fromStdString(error.what());
   }
   return {};
+}
+
+QString askOutputPath(QWidget* parent, const QString& title, const QString& suggested, const QString& filter) {
+  const QString path = QFileDialog::getSaveFileName(parent, title, suggested, filter, nullptr, QFileDialog::DontConfirmOverwrite);
+  if (path.isEmpty()) return {};
+  if (const std::string what = standingInputAt(path.toStdString()); !what.empty()) {
+    QMessageBox::warning(parent, title, QString("%1 is %2: refusing to overwrite an input").arg(path, QString::fromStdString(what)));
+    return {};
+  }
+  if (QFileInfo::exists(path) &&
+      QMessageBox::question(parent, title, QString("%1 already exists. Replace it?").arg(QFileInfo(path).fileName())) != QMessageBox::Yes)
+    return {};
+  return path;
 }
 
 }  // namespace unfold::ui

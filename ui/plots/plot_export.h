@@ -9,6 +9,7 @@
 #include <functional>
 
 class QCustomPlot;
+class QWidget;
 
 namespace unfold::ui {
 
@@ -34,5 +35,10 @@ QByteArray renderPlot(QCustomPlot* plot, const QString& suffix, const FigureSize
 
 // Writes `contents` all-or-none through the output plan; same contract.
 QString writeTextFile(const QString& path, const QString& contents);
+
+// A save dialog for a file the program writes: a file the workbench imported is refused there, before
+// the question whether to replace an existing file (asked after it, not by the file dialog). Empty if
+// cancelled or refused.
+QString askOutputPath(QWidget* parent, const QString& title, const QString& suggested, const QString& filter);
 
 }  // namespace unfold::ui

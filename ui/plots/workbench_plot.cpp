@@ -12,7 +12,6 @@
 #include <QRegularExpression>
 #include <QFormLayout>
 #include <QSpinBox>
-#include <QFileDialog>
 #include <QMessageBox>
 #include <QToolTip>
 
@@ -309,8 +308,7 @@ QString WorkbenchPlot::fileStem() const {
 
 void WorkbenchPlot::exportFigureInteractively() {
   const QString base = fileStem();
-  const QString path = QFileDialog::getSaveFileName(this, "Export figure", base + ".pdf",
-                                                    "PDF (*.pdf);;SVG (*.svg);;PNG (*.png)");
+  const QString path = askOutputPath(this, "Export figure", base + ".pdf", "PDF (*.pdf);;SVG (*.svg);;PNG (*.png)");
   if (path.isEmpty()) return;
   // A path that cannot be written is said before the PNG's size is asked for.
   if (const QString error = figurePathError(path); !error.isEmpty()) return void(QMessageBox::warning(this, "Export figure", error));
@@ -346,7 +344,7 @@ void WorkbenchPlot::exportFigureInteractively() {
 
 void WorkbenchPlot::exportDataInteractively() {
   const QString base = fileStem();
-  const QString path = QFileDialog::getSaveFileName(this, "Export data", base + ".csv", "CSV (*.csv)");
+  const QString path = askOutputPath(this, "Export data", base + ".csv", "CSV (*.csv)");
   if (path.isEmpty()) return;
   if (const QString error = writeTextFile(path, toCsv()); !error.isEmpty()) QMessageBox::warning(this, "Export data", error);
   else emit exported(path);

@@ -91,7 +91,7 @@ void MainWindow::addSessionActions(QMenu* file) {
     if (!path.isEmpty()) openSessionFile(path);
   });
   file->addAction("&Save session…", QKeySequence::Save, this, [this] {
-    const QString path = QFileDialog::getSaveFileName(this, "Save session", "session.json", "Unfold Lab session (*.json)");
+    const QString path = askOutputPath(this, "Save session", "session.json", "Unfold Lab session (*.json)");
     if (path.isEmpty()) return;
     if (const QString error = saveSessionFile(path); !error.isEmpty()) QMessageBox::warning(this, "Save session", error);
     else statusBar()->showMessage(QString("Session saved to %1").arg(path), kExportMessageMs);

@@ -3,11 +3,11 @@
 #include "base/input_error.h"
 #include "io/output_files.h"
 #include "networks/network_parameters.h"
+#include "plots/plot_export.h"
 #include "run/session_script.h"
 #include "run/workbench_problem.h"
 
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
 
@@ -38,7 +38,7 @@ QString exportNetworkAsPython(QWidget* parent, const NetworkFile& network, const
                               ExportFormat format) {
   const QString title = format == ExportFormat::Numpy ? "Export network for NumPy" : "Export network for PyTorch";
   const QString label = QString::fromStdString(parametrizationName(network.weights.kind));
-  const QString path = QFileDialog::getSaveFileName(parent, title, QString(label).replace('-', '_') + ".py", "Python module (*.py)");
+  const QString path = askOutputPath(parent, title, QString(label).replace('-', '_') + ".py", "Python module (*.py)");
   if (path.isEmpty()) return {};
   const QFileInfo module(path);
   const std::string name = pythonModuleName(module.fileName().toStdString());
@@ -64,7 +64,7 @@ QString exportSessionAsCommands(QWidget* parent, const ExperimentSettings& setti
     QMessageBox::information(parent, dialogTitle, "This session cannot be written as commands: " + why + ".");
     return {};
   }
-  const QString path = QFileDialog::getSaveFileName(parent, dialogTitle, "session.sh", "Shell script (*.sh)");
+  const QString path = askOutputPath(parent, dialogTitle, "session.sh", "Shell script (*.sh)");
   if (path.isEmpty() || !writeAllOrNone(parent, dialogTitle, {{path, script.toStdString()}})) return {};
   return QString("Session written as commands to %1 (run: bash %1)").arg(path);
 }
