@@ -184,7 +184,7 @@ QString LassoPlaneView::drawTrack(int k) {
   drawSegments(plane_, s, t.color, t.method, 1.8 + 1.0 * k);
   QCPGraph* curve = addGapCurve(cost_, steps, gaps, t.color, t.method);
   // At t = 0 every method is the one point F(0) − F*, which draws no line: rings, SLISTA's the largest.
-  if (count == 0) curve->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(t.color, 2), Qt::NoBrush, 6 + 3 * k));
+  if (count == 0) curve->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(t.color, 1.5), Qt::NoBrush, 5 + 3 * k));
   const double gx = count ? t.toX[count - 1] : 0.0, gy = count ? t.toY[count - 1] : 0.0;
   return QString("<tr><td style='color:%1'><b>%2</b></td><td>%3</td><td>%4</td><td>%5</td></tr>")
       .arg(t.color.name(), t.method)

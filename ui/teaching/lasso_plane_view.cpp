@@ -106,7 +106,7 @@ QCustomPlot* LassoPlaneView::buildCostPlot() {
   // Which curve is which (the read-out's rows have the same colours); a triangle: z* reached exactly.
   cost_->legend->setVisible(true);
   cost_->legend->setFont(QFont(cost_->font().family(), 8));
-  cost_->legend->setIconSize(16, 8);
+  cost_->legend->setIconSize(16, 12);  // room for the t = 0 rings (up to 11 px)
   cost_->legend->setRowSpacing(-2);
   cost_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
   return cost_;
