@@ -51,6 +51,10 @@ std::string realPath(const std::string& path) {
 // "--trace t.csv" in messages; a file written on its own (writeFileAtomically) has no flag.
 std::string named(const std::string& flag, const std::string& path) { return flag.empty() ? path : flag + " " + path; }
 
+std::string overwriteRefusal(const std::string& output, const std::string& input) {
+  return output + " is " + input + ": refusing to overwrite an input";
+}
+
 }  // namespace
 
 // Written through the descriptor: reopening it would start at offset 0 of a redirected file and
@@ -101,12 +105,13 @@ void setStandingInputs(std::vector<StandingInput> inputs) {
   standingInputs = std::move(inputs);
 }
 
-std::string standingInputAt(const std::string& path) {
+std::string standingInputRefusal(const std::string& path) {
   struct stat target {};
   if (::stat(path.c_str(), &target) != 0) return {};
   for (const StandingInput& standing : currentStandingInputs()) {
     struct stat info {};
-    if (::stat(standing.path.c_str(), &info) == 0 && info.st_dev == target.st_dev && info.st_ino == target.st_ino) return standing.what;
+    if (::stat(standing.path.c_str(), &info) == 0 && info.st_dev == target.st_dev && info.st_ino == target.st_ino)
+      return overwriteRefusal(path, standing.what);
   }
   return {};
 }
@@ -216,7 +221,7 @@ void OutputFiles::check(const std::function<void()>& beforeOpening) {
     const Output& output = *outputs_[i];
     for (const auto& input : inputs_)
       if (input->identity.exists && output.identity.same(input->identity))
-        throw InputError(named(output.flag, output.path) + " is " + input->description + ": refusing to overwrite an input");
+        throw InputError(overwriteRefusal(named(output.flag, output.path), input->description));
     for (size_t j = 0; j < i; ++j)
       if (output.identity.same(outputs_[j]->identity))
         throw InputError(named(output.flag, output.path) + " is also the output " +

@@ -30,8 +30,9 @@ struct StandingInput {
   std::string path;
 };
 void setStandingInputs(std::vector<StandingInput> inputs);  // replaces the list (thread-safe)
-// What the standing input that `path` names is (by file identity: another name of it too), or empty.
-std::string standingInputAt(const std::string& path);
+// The refusal the output plan gives when `path` names a standing input (by file identity: another name
+// of it too), for a dialog to say before its own questions; empty if it names none.
+std::string standingInputRefusal(const std::string& path);
 
 // The descriptor a path names if it is one the process already has open (/dev/stdout, /dev/fd/N,
 // /proc/self/fd/N), else -1.

@@ -118,8 +118,8 @@ QString writeTextFile(const QString& path, const QString& contents) {
 QString askOutputPath(QWidget* parent, const QString& title, const QString& suggested, const QString& filter) {
   const QString path = QFileDialog::getSaveFileName(parent, title, suggested, filter, nullptr, QFileDialog::DontConfirmOverwrite);
   if (path.isEmpty()) return {};
-  if (const std::string what = standingInputAt(path.toStdString()); !what.empty()) {
-    QMessageBox::warning(parent, title, QString("%1 is %2: refusing to overwrite an input").arg(path, QString::fromStdString(what)));
+  if (const std::string refusal = standingInputRefusal(path.toStdString()); !refusal.empty()) {
+    QMessageBox::warning(parent, title, QString::fromStdString(refusal));
     return {};
   }
   if (QFileInfo::exists(path) &&
