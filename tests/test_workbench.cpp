@@ -85,6 +85,15 @@ class TestWorkbench : public QObject {
     QCPGraph* median = window.stepsPlot()->curve("median 1/Lₛ (SLISTA)");
     QVERIFY(median);
     for (int t = 0; t < s.layers; ++t) QCOMPARE(median->data()->at(t)->value, layers[size_t(t)].inverseLsQ50);
+    // The grey band has its own legend entry, which hides and shows the band and only the band.
+    QCPGraph* bandKey = window.stepsPlot()->curve("1/Lₛ, 10–90 % of signals");
+    QCPGraph* bandTop = window.stepsPlot()->curve("1/Lₛ, 90 %");
+    QVERIFY(bandKey && bandTop && window.stepsPlot()->legend->hasItemWithPlottable(bandKey));
+    QCOMPARE(bandTop->data()->at(0)->value, layers[0].inverseLsQ90);
+    window.stepsPlot()->toggleCurve(bandKey);
+    QVERIFY(!bandTop->visible() && median->visible());
+    window.stepsPlot()->toggleCurve(bandKey);
+    QVERIFY(bandTop->visible());
     // The data keeps the plain notation scripts match, whatever the legend's typography.
     QVERIFY(window.stepsPlot()->toCsv().contains(QString("\nmedian 1/L_S (SLISTA),1,%1\n").arg(layers[0].inverseLsQ50, 0, 'g', 17)));
     QVERIFY(window.stepsPlot()->curve("1/L"));

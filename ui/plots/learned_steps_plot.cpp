@@ -47,9 +47,15 @@ void LearnedStepsPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     upper->setBrush(QColor(0, 0, 0, 28));
     upper->setChannelFillGraph(lower);
     for (QCPGraph* edge : {upper, lower}) edge->removeFromLegend();
+    // The band's own key (no data, the band's fill as its icon): a click on it hides or shows the band.
+    QCPGraph* bandKey = addGraph();
+    bandKey->setName("1/Lₛ, 10–90 % of signals");
+    bandKey->setPen(Qt::NoPen);
+    bandKey->setBrush(upper->brush());
+    attachBand(bandKey, upper, lower);
+    restoreVisibility(bandKey);
     QCPGraph* median = addSeries(QString("median 1/Lₛ (%1)").arg(source->method), source->inverseLsQ50,
                                  QPen(Qt::darkGray, 1.5, Qt::DashLine));
-    attachBand(median, upper, lower);
     QVector<double> twice = source->inverseLsQ50;
     for (double& v : twice) v *= 2;
     addSeries("median 2/Lₛ", twice, QPen(Qt::darkGray, 1.5, Qt::DotLine));
