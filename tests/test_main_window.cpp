@@ -191,7 +191,20 @@ class TestMainWindow : public QObject {
     QVERIFY(window.supportPlot()->rejectedMarks()->data()->size() >= 1);
     QCOMPARE(window.supportPlot()->rejectedMarks()->data()->at(0)->key, 1.0);
     QVERIFY(window.ratioPlot()->toCsv().contains("scatter,OISTA iterates,"));
-    QVERIFY(window.ratioPlot()->toCsv().contains("\niterations,OISTA MP at |S_t|/m,1,"));
+    QVERIFY(window.ratioPlot()->toCsv().contains("\niterations,OISTA Marchenko–Pastur at |S|/m,1,"));
+    {  // The law (drawn in both panels) and the cloud's line zeta have one legend entry each.
+      SupportRatioPlot* ratio = window.ratioPlot();
+      QList<QCPGraph*> laws;
+      for (int i = 0; i < ratio->graphCount(); ++i)
+        if (ratio->graph(i)->name() == "Marchenko–Pastur at |S|/m") laws << ratio->graph(i);
+      QCOMPARE(laws.size(), 2);
+      QCOMPARE(int(ratio->legend->hasItemWithPlottable(laws[0])) + int(ratio->legend->hasItemWithPlottable(laws[1])), 1);
+      QVERIFY(ratio->legend->hasItemWithPlottable(ratio->curve("Lₛ / L = |S| / m")));
+      ratio->toggleCurve(laws[0]);
+      QVERIFY(!laws[0]->visible() && !laws[1]->visible());
+      ratio->toggleCurve(laws[0]);
+      QVERIFY(laws[0]->visible() && laws[1]->visible());
+    }
     // The solution's marks at the raster's right end show whole (7 px triangles), not cut by the axis.
     const QCPGraph* marks = window.supportPlot()->curve("z* > 0");
     if (marks && marks->data()->isEmpty()) marks = window.supportPlot()->curve("z* < 0");

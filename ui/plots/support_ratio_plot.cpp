@@ -5,9 +5,14 @@
 
 #include <QScopedValueRollback>
 
+#include <algorithm>
 #include <cmath>
 
 namespace unfold::ui {
+
+namespace {
+constexpr const char* kLawName = "Marchenko–Pastur at |S|/m";
+}  // namespace
 
 SupportRatioPlot::SupportRatioPlot(QWidget* parent) : WorkbenchPlot("Lₛ / L", parent) {
   xAxis->setLabel("iteration t");
@@ -36,6 +41,7 @@ void SupportRatioPlot::fitLegend() {
   const QScopedValueRollback fitting(fittingLegend_, true);
   QCPLayoutInset* inset = axisRect()->insetLayout();
   const int wrapBefore = legend->wrap();
+  const QSize iconBefore = legend->iconSize();
   // Measured where it would stand, with the y range it would have there (whose tick labels set the
   // panel's width): inside, the panels also get the row's height. Laid out so rather than estimated, the
   // place depends on the size alone (not on the sizes before, such as a small export's), and a size at
@@ -67,19 +73,26 @@ void SupportRatioPlot::fitLegend() {
     if (fits) break;
   }
   moveLegend(!fits);
-  if (!fits) {  // in its row: the roomy look, as many entries side by side as the plot's width takes
+  if (!fits) {
+    // In its row: as many entries side by side as the plot's width takes (an export's width, too), in the
+    // roomy look if that puts two or more in a row, else in the compact one (one entry a row would take
+    // the panels' height).
     legend->setFont(legendFont_);
-    legend->setIconSize(legendLook_.icon);
-    legend->setIconTextPadding(legendLook_.padding);
-    legend->setMargins(legendLook_.margins);
-    for (int columns = legend->itemCount(); columns >= 1; --columns) {
-      legend->setWrap(columns);
-      legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);  // rearranged into rows of `columns`
-      if (legend->minimumOuterSizeHint().width() <= viewport().width() - 8) break;  // an export's width, too
+    for (const bool compact : {false, true}) {
+      legend->setIconSize(compact ? QSize(16, 10) : legendLook_.icon);
+      legend->setIconTextPadding(compact ? 4 : legendLook_.padding);
+      legend->setMargins(compact ? QMargins(4, 3, 4, 3) : legendLook_.margins);
+      int columns = legend->itemCount();
+      for (; columns >= 1; --columns) {
+        legend->setWrap(columns);
+        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);  // rearranged into rows of `columns`
+        if (legend->minimumOuterSizeHint().width() <= viewport().width() - 8) break;
+      }
+      if (columns >= std::min(2, int(legend->itemCount()))) break;
     }
   }
   legend->setVisible(legend->itemCount() > 0);
-  const bool moved = fits == wasAbove || legend->wrap() != wrapBefore;
+  const bool moved = fits == wasAbove || legend->wrap() != wrapBefore || legend->iconSize() != iconBefore;
   legendInside_ = fits;
   // The iterations panel keeps room above its curves only for a legend inside.
   if (moved || wasAbove) rescaleUnlessUserView();
@@ -126,6 +139,9 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey
     return g;
   };
   const double gamma = snapshot.gamma;
+  // The law and the line zeta are drawn in both panels' style and named once, in the one legend.
+  const QPen lawPen(Qt::black, 1.5, Qt::DotLine);
+  QCPGraph* prediction = nullptr;
   for (const ConvergenceCurve& c : snapshot.curves) {
     const int K = c.inspected;
     if (K == 0 || c.atoms == 0) continue;
@@ -133,7 +149,7 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey
     if (c.key() == method && signal >= 0 && signal < K && iterates > 0) {
       QCPGraph* chosen = add(axisRect(), snapshot.signalName(signal), QPen(c.color, 2), true);
       xAxis->setLabel(c.network ? "layer t" : "iteration t");
-      QCPGraph* prediction = add(axisRect(), "MP at |Sₜ|/m", QPen(Qt::gray, 1.5, Qt::DotLine), true);
+      prediction = add(axisRect(), kLawName, lawPen, true);
       for (int t = 0; t < iterates; ++t) {
         const double ratio = c.history->lsOverL(t, signal);
         const int support = c.history->supportSize(t, signal);
@@ -154,13 +170,16 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey
     samples->setData(c.sampleZeta, c.sampleRatio);  // one sort, not an insertion per point
   }
   if (gamma > 0) {
-    QCPGraph* law = add(right_, "Marchenko–Pastur", QPen(Qt::black, 2), false);
-    QCPGraph* line = add(right_, "ζ", QPen(Qt::gray, 1, Qt::DashLine), false);
+    QCPGraph* law = add(right_, kLawName, lawPen, !prediction);
+    QCPGraph* line = add(right_, "Lₛ / L = |S| / m", QPen(Qt::gray, 1, Qt::DashLine), true);
     for (int k = 1; k <= 200; ++k) {
       const double zeta = k / 200.0;
       law->addData(zeta, marchenkoPasturRatio(zeta, gamma));
       line->addData(zeta, zeta);
     }
+    if (prediction) attachCompanion(prediction, law);  // its legend entry hides and shows the law in both panels
+    restoreVisibility(prediction ? prediction : law);
+    restoreVisibility(line);
   }
   const bool empty = snapshot.curves.isEmpty();
   legend->setVisible(!empty);
