@@ -360,6 +360,16 @@ class TestExport : public QObject {
     QVERIFY(finished.wait(120000));
     QCoreApplication::processEvents();
     QCOMPARE(storyProblems(window), QString());  // the README's screenshots tell one story too
+    if (name == "coupling") {  // what lesson 4 and the README say of this run: long steps, then a damping one
+      const ConvergenceSnapshot& shown = window.shownSnapshot();
+      QCOMPARE(shown.networks.size(), 1);
+      const QVector<double>& gap = shown.networks[0].layerGap;
+      const QVector<double>& step = shown.networks[0].stepTimesL;  // x L
+      QVERIFY(gap.size() == 40 && step.size() == 40);
+      QVERIFY2(gap[19] > 3 * gap[14] && gap[20] < gap[19] / 4, qPrintable(QString("%1 %2 %3").arg(gap[14]).arg(gap[19]).arg(gap[20])));
+      for (int t = 15; t <= 20; ++t) QVERIFY2(step[t - 1] > 2.5, qPrintable(QString("layer %1: %2").arg(t).arg(step[t - 1])));
+      QVERIFY2(step[20] < 1.2, qPrintable(QString::number(step[20])));
+    }
     for (const QSize size : {QSize(1600, 1000), QSize(1100, 750), QSize(1920, 1200)}) {
       window.resize(size);
       QTRY_COMPARE(window.size(), size);
