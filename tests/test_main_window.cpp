@@ -191,12 +191,12 @@ class TestMainWindow : public QObject {
     QVERIFY(window.supportPlot()->rejectedMarks()->data()->size() >= 1);
     QCOMPARE(window.supportPlot()->rejectedMarks()->data()->at(0)->key, 1.0);
     QVERIFY(window.ratioPlot()->toCsv().contains("scatter,OISTA iterates,"));
-    QVERIFY(window.ratioPlot()->toCsv().contains("\niterations,OISTA Marchenko–Pastur at |S|/m,1,"));
+    QVERIFY(window.ratioPlot()->toCsv().contains("\niterations,OISTA Marchenko–Pastur,1,"));
     {  // The law (drawn in both panels) and the cloud's line zeta have one legend entry each.
       SupportRatioPlot* ratio = window.ratioPlot();
       QList<QCPGraph*> laws;
       for (int i = 0; i < ratio->graphCount(); ++i)
-        if (ratio->graph(i)->name() == "Marchenko–Pastur at |S|/m") laws << ratio->graph(i);
+        if (ratio->graph(i)->name() == "Marchenko–Pastur") laws << ratio->graph(i);
       QCOMPARE(laws.size(), 2);
       QCOMPARE(int(ratio->legend->hasItemWithPlottable(laws[0])) + int(ratio->legend->hasItemWithPlottable(laws[1])), 1);
       QVERIFY(ratio->legend->hasItemWithPlottable(ratio->curve("Lₛ / L = |S| / m")));

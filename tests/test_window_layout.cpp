@@ -14,6 +14,8 @@
 
 using namespace unfold::ui;
 
+enum LegendPlace { Inside, Above, Hidden };  // where the L_S / L legend stands
+
 class TestWindowLayout : public QObject {
   Q_OBJECT
  private slots:
@@ -178,20 +180,21 @@ class TestWindowLayout : public QObject {
 
   // The L_S / L legend at every window size: inside the iterations panel, off its y tick labels, smaller
   // if need be; where the panel is too narrow or short for it (the panels side by side in the designed
-  // 1600 x 950 layout), in a row of its own under the title, over neither panel, every entry whole.
+  // 1600 x 950 layout), in a row of its own under the title, over neither panel, every entry whole; in a
+  // plot too short for that row and two panels, none (the row squeezed its entries' text).
   void ratioLegendKeepsOffTheTickLabelsInASmallWindow_data() {
     QTest::addColumn<QSize>("size");
-    QTest::addColumn<bool>("above");
-    QTest::newRow("1024 x 700") << QSize(1024, 700) << true;  // the cost plot takes the height first
-    QTest::newRow("1024 x 900") << QSize(1024, 900) << true;  // four entries would take half its height
-    QTest::newRow("1280 x 800") << QSize(1280, 800) << true;
-    QTest::newRow("1280 x 1000") << QSize(1280, 1000) << false;
-    QTest::newRow("1920 x 1080") << QSize(1920, 1080) << false;
-    QTest::newRow("1600 x 950") << QSize(1600, 950) << true;
+    QTest::addColumn<int>("place");
+    QTest::newRow("1024 x 700") << QSize(1024, 700) << int(Hidden);  // the cost plot takes the height first
+    QTest::newRow("1024 x 900") << QSize(1024, 900) << int(Inside);
+    QTest::newRow("1280 x 800") << QSize(1280, 800) << int(Above);
+    QTest::newRow("1280 x 1000") << QSize(1280, 1000) << int(Inside);
+    QTest::newRow("1920 x 1080") << QSize(1920, 1080) << int(Inside);
+    QTest::newRow("1600 x 950") << QSize(1600, 950) << int(Above);
   }
   void ratioLegendKeepsOffTheTickLabelsInASmallWindow() {
     QFETCH(QSize, size);
-    QFETCH(bool, above);
+    QFETCH(int, place);
     MainWindow window;
     window.resize(size);
     window.show();
@@ -206,9 +209,14 @@ class TestWindowLayout : public QObject {
     QStringList tips;
     for (const QSpinBox* box : window.settingsPanel()->findChildren<QSpinBox*>()) tips << box->toolTip();
     QVERIFY2(tips.filter("the run kept the first 50 of 100: at most 50").size() == 1, qPrintable(tips.join("|")));
+    if (place == Hidden) {  // and out of the layout: the panels have its room
+      QTRY_VERIFY(!plot->legend->visible());
+      QVERIFY(!plot->legendAbove() && plot->axisRect()->outerRect().top() < 40);
+      return;
+    }
     QTRY_VERIFY(plot->legend->visible());
     plot->replot();  // the layout a move of the legend asked for
-    QCOMPARE(plot->legendAbove(), above);
+    QCOMPARE(plot->legendAbove(), place == Above);
     const QRect legend = plot->legend->outerRect(), rect = plot->axisRect()->rect();
     const QString where = QString("legend %1,%2 %3x%4, axis rect %5,%6 %7x%8").arg(legend.x()).arg(legend.y()).arg(legend.width())
                               .arg(legend.height()).arg(rect.x()).arg(rect.y()).arg(rect.width()).arg(rect.height());
@@ -239,7 +247,7 @@ class TestWindowLayout : public QObject {
     plot->replot();
     QTRY_VERIFY(plot->legend->visible());
     QVERIFY(!plot->legendAbove());
-    const QSize size(400, 200);  // too short for the legend inside the stacked panels
+    const QSize size(400, 300);  // too short for the legend inside the stacked panels, not for its row
     QCOMPARE(plot->toPixmap(size.width(), size.height()).size(), size);  // the layout stays the export's until a replot
     QVERIFY(plot->legendAbove());
     const QRect legend = plot->legend->outerRect();

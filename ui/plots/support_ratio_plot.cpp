@@ -7,11 +7,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 namespace unfold::ui {
 
 namespace {
-constexpr const char* kLawName = "Marchenko–Pastur at |S|/m";
+constexpr const char* kLawName = "Marchenko–Pastur";
 }  // namespace
 
 SupportRatioPlot::SupportRatioPlot(QWidget* parent) : WorkbenchPlot("Lₛ / L", parent) {
@@ -42,11 +44,12 @@ void SupportRatioPlot::fitLegend() {
   QCPLayoutInset* inset = axisRect()->insetLayout();
   const int wrapBefore = legend->wrap();
   const QSize iconBefore = legend->iconSize();
+  const double fontBefore = legend->font().pointSizeF();
   // Measured where it would stand, with the y range it would have there (whose tick labels set the
   // panel's width): inside, the panels also get the row's height. Laid out so rather than estimated, the
   // place depends on the size alone (not on the sizes before, such as a small export's), and a size at
   // the edge cannot send it back and forth.
-  const bool wasAbove = legendAbove();
+  const bool wasAbove = legendAbove() || legendSqueezed_;
   if (wasAbove) {
     moveLegend(false);
     legendInside_ = true;
@@ -75,10 +78,14 @@ void SupportRatioPlot::fitLegend() {
   moveLegend(!fits);
   if (!fits) {
     // In its row: as many entries side by side as the plot's width takes (an export's width, too), in the
-    // roomy look if that puts two or more in a row, else in the compact one (one entry a row would take
-    // the panels' height).
-    legend->setFont(legendFont_);
-    for (const bool compact : {false, true}) {
+    // roomy look if that puts two or more in a row, else in the compact one, its font smaller step by step
+    // down to 6.5 pt (one entry a row would take the panels' height).
+    const int wanted = std::min(2, int(legend->itemCount()));
+    std::vector<std::pair<bool, double>> looks{{false, legendFont_.pointSizeF()}};  // compact?, point size
+    for (double size = legendFont_.pointSizeF(); size >= 6.5; size -= 0.5) looks.emplace_back(true, size);
+    for (const auto& [compact, size] : looks) {
+      font.setPointSizeF(size);
+      legend->setFont(font);
       legend->setIconSize(compact ? QSize(16, 10) : legendLook_.icon);
       legend->setIconTextPadding(compact ? 4 : legendLook_.padding);
       legend->setMargins(compact ? QMargins(4, 3, 4, 3) : legendLook_.margins);
@@ -88,11 +95,12 @@ void SupportRatioPlot::fitLegend() {
         legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);  // rearranged into rows of `columns`
         if (legend->minimumOuterSizeHint().width() <= viewport().width() - 8) break;
       }
-      if (columns >= std::min(2, int(legend->itemCount()))) break;
+      if (columns >= wanted) break;
     }
   }
   legend->setVisible(legend->itemCount() > 0);
-  const bool moved = fits == wasAbove || legend->wrap() != wrapBefore || legend->iconSize() != iconBefore;
+  const bool moved = fits == wasAbove || legend->wrap() != wrapBefore || legend->iconSize() != iconBefore ||
+                     legend->font().pointSizeF() != fontBefore;
   legendInside_ = fits;
   // The iterations panel keeps room above its curves only for a legend inside.
   if (moved || wasAbove) rescaleUnlessUserView();
@@ -104,6 +112,15 @@ void SupportRatioPlot::fitLegend() {
   // Laid out again now, as the drawing that emitted afterLayout goes on (a one-shot export at another
   // size is drawn once), and once more on screen for the new y range.
   updateLayout();
+  // (the grid's rounding may take a pixel or two, which cuts nothing)
+  legendSqueezed_ = legendAbove() && legend->visible() && legend->outerRect().height() < legend->minimumOuterSizeHint().height() - 3;
+  if (legendSqueezed_) {
+    // A plot too short for its row and two panels squeezes the row and cuts the entries' text: no legend
+    // then (the read-out under the cursor names the curves), out of the layout, so the panels get its room.
+    moveLegend(false);
+    legend->setVisible(false);
+    updateLayout();
+  }
   if (moved) replot(QCustomPlot::rpQueuedReplot);
 }
 

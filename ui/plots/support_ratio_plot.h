@@ -46,6 +46,7 @@ class SupportRatioPlot : public WorkbenchPlot {
   QFont legendFont_;  // the largest the legend takes
   bool legendInside_ = true;  // where the last layout put it
   bool fittingLegend_ = false;
+  bool legendSqueezed_ = false;  // hidden: its row would squeeze it (taken out of the layout, inside)
   struct {
     QSize icon;
     int padding;
