@@ -141,14 +141,23 @@ class TestOutputFiles : public QObject {
     QVERIFY(!QFile::exists(filePath("fine.csv")));  // check() alone writes nothing visible
     // A standing input (the workbench's imported files) is refused as every plan's output, until replaced.
     writeText(filePath("imported.csv"), "2\n");
-    setStandingInputs({{"the dictionary file the workbench imported", path("imported.csv")}});
-    const auto forgetStanding = qScopeGuard([] { setStandingInputs({}); });  // also if a check fails
+    const int window = 0, otherWindow = 0;  // two owners (two workbench windows)
+    setStandingInputs(&window, {{"the dictionary file the workbench imported", path("imported.csv")}});
+    const auto forgetStanding = qScopeGuard([&] { setStandingInputs(&window, {}); setStandingInputs(&otherWindow, {}); });
     const QString imported = filePath("imported.csv");
     QCOMPARE(refusal(path("sub/../imported.csv")), "--trace " + filePath("sub/../imported.csv") +
                                                        " is the dictionary file the workbench imported: refusing to overwrite an input");
     QCOMPARE(errorOf([&] { writeFileAtomically(path("imported.csv"), "3\n"); }),
              imported + " is the dictionary file the workbench imported: refusing to overwrite an input");
-    setStandingInputs({});
+    // Another window importing and then closing (forgetting its own) leaves this window's standing.
+    writeText(filePath("other.csv"), "4\n");
+    setStandingInputs(&otherWindow, {{"the signals file the workbench imported", path("other.csv")}});
+    QVERIFY(refusal(path("other.csv")).endsWith("is the signals file the workbench imported: refusing to overwrite an input"));
+    QVERIFY(refusal(path("imported.csv")).endsWith("is the dictionary file the workbench imported: refusing to overwrite an input"));
+    setStandingInputs(&otherWindow, {});
+    QCOMPARE(refusal(path("other.csv")), QString("no error"));
+    QVERIFY(refusal(path("imported.csv")).endsWith("is the dictionary file the workbench imported: refusing to overwrite an input"));
+    setStandingInputs(&window, {});
     QCOMPARE(errorOf([&] { writeFileAtomically(path("imported.csv"), "3\n"); }), QString("no error"));
     QCOMPARE(readText(filePath("imported.csv")), QByteArray("3\n"));
   }

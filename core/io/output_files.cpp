@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <map>
 #include <mutex>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -84,11 +85,13 @@ struct OutputFiles::Input {
 
 namespace {
 std::mutex standingInputsLock;
-std::vector<StandingInput> standingInputs;
+std::map<const void*, std::vector<StandingInput>> standingInputs;  // by owner
 
 std::vector<StandingInput> currentStandingInputs() {
   const std::lock_guard lock(standingInputsLock);
-  return standingInputs;
+  std::vector<StandingInput> all;
+  for (const auto& [owner, inputs] : standingInputs) all.insert(all.end(), inputs.begin(), inputs.end());
+  return all;
 }
 
 // Read once, before main and its threads: umask() can only be read by setting it, and a file another
@@ -100,9 +103,10 @@ const mode_t processUmask = [] {
 }();
 }  // namespace
 
-void setStandingInputs(std::vector<StandingInput> inputs) {
+void setStandingInputs(const void* owner, std::vector<StandingInput> inputs) {
   const std::lock_guard lock(standingInputsLock);
-  standingInputs = std::move(inputs);
+  if (inputs.empty()) standingInputs.erase(owner);
+  else standingInputs[owner] = std::move(inputs);
 }
 
 std::string standingInputRefusal(const std::string& path) {

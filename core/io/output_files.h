@@ -29,7 +29,9 @@ struct StandingInput {
   std::string what;  // "the dictionary file the workbench imported"
   std::string path;
 };
-void setStandingInputs(std::vector<StandingInput> inputs);  // replaces the list (thread-safe)
+// Replaces the files `owner` (a window, say) reads; {} forgets them. Each owner's list stands until it
+// replaces it, whatever other owners set (thread-safe).
+void setStandingInputs(const void* owner, std::vector<StandingInput> inputs);
 // The refusal the output plan gives when `path` names a standing input (by file identity: another name
 // of it too), for a dialog to say before its own questions; empty if it names none.
 std::string standingInputRefusal(const std::string& path);

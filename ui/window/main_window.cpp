@@ -70,7 +70,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 MainWindow::~MainWindow() {
   delete plane_;  // its own window and worker thread
   worker_->cancel();  // the solvers' observers and the gate see it at once; worker_ then joins its thread
-  setStandingInputs({});  // its imported files are no one's inputs once it is gone
+  setStandingInputs(this, {});  // its imported files are no one's inputs once it is gone (another window's still are)
 }
 
 void MainWindow::buildWelcome() {

@@ -118,7 +118,7 @@ class MainWindow : public QMainWindow {
   void carryOut(const LessonStep& step);
   void requestRun(bool startPaused, int pausedAt = 0);
   // No export or save of the window may replace the files a run reads (an imported D and signals).
-  static void protectInputsOf(const ExperimentSettings& settings);
+  void protectInputsOf(const ExperimentSettings& settings);
   void acceptSnapshot(const ConvergenceSnapshot& snapshot);
   void redraw();
   void redrawAll();

@@ -207,7 +207,7 @@ void MainWindow::protectInputsOf(const ExperimentSettings& settings) {
   if (settings.source == ProblemSource::Files)
     inputs = {{"the dictionary file the workbench imported", settings.dictionaryFile.toStdString()},
               {"the signals file the workbench imported", settings.signalsFile.toStdString()}};
-  setStandingInputs(std::move(inputs));
+  setStandingInputs(this, std::move(inputs));
 }
 
 QString MainWindow::saveSessionFile(const QString& path) {
