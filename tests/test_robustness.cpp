@@ -131,10 +131,10 @@ class TestRobustness : public QObject {
     QVERIFY2(said.startsWith(QString("attacked signal %1: SLISTA F − F* = ").arg(worst)) && !said.contains("Unchanged"), qPrintable(said));
     // A signal the attack could not move (its numbers are the clean signal's; in this run, signal 23) is
     // said to be so.
-    const auto same = std::find_if(attacked.attackedGap.begin(), attacked.attackedGap.end(),
-                                   [&](const double& g) { return g == attacked.testGap[&g - attacked.attackedGap.data()]; });
-    QVERIFY(same != attacked.attackedGap.end());
-    panel.inspect(true, int(same - attacked.attackedGap.begin()));
+    const auto same = std::find(attacked.attackMovesKept.begin(), attacked.attackMovesKept.end(), 0);
+    QVERIFY(same != attacked.attackMovesKept.end());
+    QCOMPARE(attacked.attackedGap[same - attacked.attackMovesKept.begin()], attacked.testGap[same - attacked.attackMovesKept.begin()]);
+    panel.inspect(true, int(same - attacked.attackMovesKept.begin()));
     QTRY_VERIFY(panel.findChild<QLabel*>("robustnessInspection")->text().endsWith("Unchanged by the attack: no step raised its gap."));
     panel.inspect(true, int(worst));
     QTRY_COMPARE(panel.findChild<QLabel*>("robustnessInspection")->text(), said);

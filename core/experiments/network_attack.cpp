@@ -82,6 +82,7 @@ AttackResult attackNetwork(const UnfoldedNetwork& network, const Matrix& X, cons
   result.before = assessSignals(network, result.X, reference);
   const double meanGapBefore = gap.mean();
   Vector move = Vector::Constant(N, settings.initialMove);
+  result.movesKept.assign(static_cast<size_t>(N), 0);
 
   Matrix candidate(result.X.rows(), N);
   Vector candidateGap;
@@ -104,12 +105,13 @@ AttackResult attackNetwork(const UnfoldedNetwork& network, const Matrix& X, cons
         reference.Z.col(j) = candidateReference.Z.col(j);
         reference.optimalCost(j) = candidateReference.optimalCost(j);
         move(j) *= kGrowth;
+        ++result.movesKept[static_cast<size_t>(j)];
       } else {
         move(j) /= 2.0;
       }
     }
     result.stepsDone = step;
-    if (settings.progress && settings.progress({step, settings.steps, meanGapBefore, gap.mean(), &gap})) {
+    if (settings.progress && settings.progress({step, settings.steps, meanGapBefore, gap.mean(), &gap, &result.movesKept})) {
       result.stopped = true;
       break;
     }

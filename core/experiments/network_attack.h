@@ -38,6 +38,7 @@ struct AttackProgress {
   int step = 0, steps = 0;
   double meanGapBefore = 0.0, meanGap = 0.0;
   const Vector* gap = nullptr;  // every signal's gap now (valid during the call)
+  const std::vector<int>* movesKept = nullptr;  // per signal, the moves that raised its gap so far (likewise)
 };
 
 struct AttackSettings {
@@ -50,6 +51,7 @@ struct AttackSettings {
 struct AttackResult {
   Matrix X;                                     // the attacked signals (n x N), on the set
   std::vector<SignalRobustness> before, after;  // the given signals (rescaled onto the set) and the attacked
+  std::vector<int> movesKept;                   // per signal: 0 where no move raised its gap (x unmoved)
   int stepsDone = 0;
   bool stopped = false;                         // the progress callback stopped it
 };

@@ -143,6 +143,7 @@ void RobustnessWorker::run(const RobustnessRequest& request, quint64 generation)
     if (throttle.due(p.step == p.steps || stopping)) {
       snapshot.attackStep = p.step;
       snapshot.attackedGap = toQVector(*p.gap);
+      snapshot.attackMovesKept = QVector<int>(p.movesKept->begin(), p.movesKept->end());
       if (p.step < p.steps && !stopping) emit snapshotReady(snapshot);
     }
     return stopping;
@@ -153,6 +154,7 @@ void RobustnessWorker::run(const RobustnessRequest& request, quint64 generation)
   snapshot.attackStep = result.stepsDone;
   snapshot.attackedGap.clear();
   for (const SignalRobustness& s : result.after) snapshot.attackedGap << s.gap;
+  snapshot.attackMovesKept = QVector<int>(result.movesKept.begin(), result.movesKept.end());
   snapshot.stopped = result.stopped;
   snapshot.complete = !result.stopped;
   emit snapshotReady(snapshot);

@@ -38,6 +38,7 @@ struct RobustnessSnapshot {
   double lambda = 0.0;                   // the lambda evaluated at (absolute; lambda_max = 1)
   QVector<double> testGap;               // per signal, F_x(z_T) - F*(x) on the signals evaluated
   QVector<double> attackedGap;           // per signal, on the attacked signals so far (empty before)
+  QVector<int> attackMovesKept;          // per signal, the attack's moves that raised its gap (0: unmoved)
   int attackStep = 0;
   bool complete = false;                 // evaluated and, if asked, attacked to the last step
   bool stopped = false;                  // the attack was stopped by the user

@@ -337,11 +337,10 @@ QString RobustnessPanel::inspectionSummary() const {
                      .arg(T)
                      .arg(formatGap(oista->gapMean[std::min(T, oista->gapMean.size() - 1)]), formatGap(oista->gapMean.back()))
                      .arg(oista->gapMean.size() - 1);
-  // The attack keeps only steps that raise a signal's gap: where none did, the signal is the test signal,
+  // The attack keeps only moves that raise a signal's gap: where none did, the signal is the test signal,
   // and its numbers are the same as the clean one's (which would otherwise look like a mistake).
   const int j = inspectedSignal_;
-  if (inspectedAttacked_ && j >= 0 && j < shown_.attackedGap.size() && j < shown_.testGap.size() &&
-      shown_.attackedGap[j] == shown_.testGap[j])
+  if (inspectedAttacked_ && j >= 0 && j < shown_.attackMovesKept.size() && shown_.attackMovesKept[j] == 0)
     text += " Unchanged by the attack: no step raised its gap.";
   return text;
 }
