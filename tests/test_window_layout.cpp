@@ -212,6 +212,13 @@ class TestWindowLayout : public QObject {
     if (place == Hidden) {  // and out of the layout: the panels have its room
       QTRY_VERIFY(!plot->legend->visible());
       QVERIFY(!plot->legendAbove() && plot->axisRect()->outerRect().top() < 40);
+      QCOMPARE(plot->yAxis->range().upper, 1.05);
+      plot->replot();
+      QVERIFY(!plot->legend->visible());  // it stays so
+      window.resize(1280, 1000);  // and comes back where there is room, whole
+      QTRY_VERIFY(plot->legend->visible());
+      plot->replot();
+      QVERIFY(plot->legend->visible() && plot->legend->outerRect().height() >= plot->legend->minimumOuterSizeHint().height() - 3);
       return;
     }
     QTRY_VERIFY(plot->legend->visible());

@@ -7,8 +7,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <utility>
-#include <vector>
 
 namespace unfold::ui {
 
@@ -49,8 +47,8 @@ void SupportRatioPlot::fitLegend() {
   // panel's width): inside, the panels also get the row's height. Laid out so rather than estimated, the
   // place depends on the size alone (not on the sizes before, such as a small export's), and a size at
   // the edge cannot send it back and forth.
-  const bool wasAbove = legendAbove() || legendSqueezed_;
-  if (wasAbove) {
+  const bool wasOutside = legendAbove() || legendSqueezed_;
+  if (wasOutside) {
     moveLegend(false);
     legendInside_ = true;
     rescaleUnlessUserView();
@@ -77,18 +75,16 @@ void SupportRatioPlot::fitLegend() {
   }
   moveLegend(!fits);
   if (!fits) {
-    // In its row: as many entries side by side as the plot's width takes (an export's width, too), in the
-    // roomy look if that puts two or more in a row, else in the compact one, its font smaller step by step
-    // down to 6.5 pt (one entry a row would take the panels' height).
+    // In its row, in the compact look (a header row, unframed): as many entries side by side as the
+    // plot's width takes (an export's width, too), the font smaller step by step until two fit in a row
+    // (one a row would take the panels' height), down to 6 pt as inside.
     const int wanted = std::min(2, int(legend->itemCount()));
-    std::vector<std::pair<bool, double>> looks{{false, legendFont_.pointSizeF()}};  // compact?, point size
-    for (double size = legendFont_.pointSizeF(); size >= 6.5; size -= 0.5) looks.emplace_back(true, size);
-    for (const auto& [compact, size] : looks) {
+    legend->setIconSize(QSize(16, 10));
+    legend->setIconTextPadding(4);
+    legend->setMargins(QMargins(4, 3, 4, 3));
+    for (double size = legendFont_.pointSizeF(); size >= 6.0; size -= 0.5) {
       font.setPointSizeF(size);
       legend->setFont(font);
-      legend->setIconSize(compact ? QSize(16, 10) : legendLook_.icon);
-      legend->setIconTextPadding(compact ? 4 : legendLook_.padding);
-      legend->setMargins(compact ? QMargins(4, 3, 4, 3) : legendLook_.margins);
       int columns = legend->itemCount();
       for (; columns >= 1; --columns) {
         legend->setWrap(columns);
@@ -99,12 +95,12 @@ void SupportRatioPlot::fitLegend() {
     }
   }
   legend->setVisible(legend->itemCount() > 0);
-  const bool moved = fits == wasAbove || legend->wrap() != wrapBefore || legend->iconSize() != iconBefore ||
+  const bool moved = fits == wasOutside || legend->wrap() != wrapBefore || legend->iconSize() != iconBefore ||
                      legend->font().pointSizeF() != fontBefore;
   legendInside_ = fits;
   // The iterations panel keeps room above its curves only for a legend inside.
-  if (moved || wasAbove) rescaleUnlessUserView();
-  if (!moved && !wasAbove) {
+  if (moved || wasOutside) rescaleUnlessUserView();
+  if (!moved && !wasOutside) {
     inset->setOuterRect(axisRect()->rect());  // its inner rect follows the new margins
     inset->update(QCPLayoutElement::upLayout);  // place the legend with its new size
     return;
@@ -112,11 +108,11 @@ void SupportRatioPlot::fitLegend() {
   // Laid out again now, as the drawing that emitted afterLayout goes on (a one-shot export at another
   // size is drawn once), and once more on screen for the new y range.
   updateLayout();
-  // (the grid's rounding may take a pixel or two, which cuts nothing)
+  // A plot too short for its row and two panels squeezes the row and cuts the entries' text (the grid's
+  // rounding may take a pixel or two, which cuts nothing): no legend then (the read-out under the cursor
+  // names the curves), and out of the layout, so that the panels get its room.
   legendSqueezed_ = legendAbove() && legend->visible() && legend->outerRect().height() < legend->minimumOuterSizeHint().height() - 3;
   if (legendSqueezed_) {
-    // A plot too short for its row and two panels squeezes the row and cuts the entries' text: no legend
-    // then (the read-out under the cursor names the curves), out of the layout, so the panels get its room.
     moveLegend(false);
     legend->setVisible(false);
     updateLayout();

@@ -6,7 +6,8 @@
 // A click on a point of the cloud inspects the signal it comes from. The legend sits in the top right of
 // the iterations panel (above the curves: L_S/L <= 1 and the y axis runs to 1.5); in a narrow panel its
 // font shrinks until it fits inside the axis rect, never over the tick labels, and where it cannot, it
-// stands in a row under the title (the y axis then runs to 1.05).
+// stands in a row under the title (the y axis then runs to 1.05); where that row would squeeze its text
+// (a plot too short for it and two panels), there is none.
 #pragma once
 
 #include "plots/workbench_plot.h"
@@ -46,7 +47,7 @@ class SupportRatioPlot : public WorkbenchPlot {
   QFont legendFont_;  // the largest the legend takes
   bool legendInside_ = true;  // where the last layout put it
   bool fittingLegend_ = false;
-  bool legendSqueezed_ = false;  // hidden: its row would squeeze it (taken out of the layout, inside)
+  bool legendSqueezed_ = false;  // hidden, as its row would squeeze it (kept in the inset, which takes no room)
   struct {
     QSize icon;
     int padding;

@@ -58,6 +58,8 @@ void WorkbenchPlot::makeRoomForLegend(LegendVisibility visibility) {
       !(inset->insetAlignment(index) & Qt::AlignTop))
     return;
   const double covered = legendLookSizedBySubclass_ ? legendShare() : fitLegendInHalfThePanel();
+  // The layout that measured it may have let a subclass hide or move it (SupportRatioPlot::fitLegend).
+  if (!legend->visible() || !inset->elements(false).contains(legend)) return;
   const QRect area = panel->rect(), box = legend->outerRect();
   if (covered >= 0.5 && !legendLookSizedBySubclass_) {
     // Whatever its look, the legend would cover most of the data: hidden (the curves keep their colours
