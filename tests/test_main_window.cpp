@@ -192,7 +192,7 @@ class TestMainWindow : public QObject {
     QCOMPARE(window.supportPlot()->rejectedMarks()->data()->at(0)->key, 1.0);
     QVERIFY(window.ratioPlot()->toCsv().contains("scatter,OISTA iterates,"));
     QVERIFY(window.ratioPlot()->toCsv().contains("\niterations,OISTA Marchenko–Pastur,1,"));
-    {  // The law (drawn in both panels) and the cloud's line zeta have one legend entry each.
+    {  // The law (drawn in both panels) and the cloud's line L_S/L = |S|/m have one legend entry each.
       SupportRatioPlot* ratio = window.ratioPlot();
       QList<QCPGraph*> laws;
       for (int i = 0; i < ratio->graphCount(); ++i)

@@ -124,7 +124,7 @@ class TestNetworkAttack : public QObject {
       const size_t s = static_cast<size_t>(j);
       QVERIFY(std::abs(maxCorrelation(D, result.X.col(j)) - 1.0) <= 1e-12);
       QVERIFY(result.after[s].gap >= result.before[s].gap);
-      // A signal no move raised is the given one (its gap too); one that was raised moved.
+      // A signal no move raised keeps its gap; one whose gap rose had a move kept.
       QCOMPARE(result.movesKept[s] == 0, result.after[s].gap == result.before[s].gap);
       QVERIFY(std::abs(result.after[s].gap - (costs(j) - after.optimalCost(j))) <= 1e-9 * costs(j));
       std::vector<int> support;

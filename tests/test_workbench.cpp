@@ -90,10 +90,14 @@ class TestWorkbench : public QObject {
     QCPGraph* bandTop = window.stepsPlot()->curve("1/Lₛ, 90 %");
     QVERIFY(bandKey && bandTop && window.stepsPlot()->legend->hasItemWithPlottable(bandKey));
     QCOMPARE(bandTop->data()->at(0)->value, layers[0].inverseLsQ90);
+    QCPGraph* bandBottom = window.stepsPlot()->curve("1/Lₛ, 10 %");
+    QVERIFY(bandBottom && bandBottom->data()->at(0)->value == layers[0].inverseLsQ10);
     window.stepsPlot()->toggleCurve(bandKey);
-    QVERIFY(!bandTop->visible() && median->visible());
+    QVERIFY(!bandTop->visible() && !bandBottom->visible() && median->visible());
     window.stepsPlot()->toggleCurve(bandKey);
-    QVERIFY(bandTop->visible());
+    window.stepsPlot()->toggleCurve(median);  // the median's entry hides the median alone
+    QVERIFY(bandTop->visible() && bandBottom->visible() && !median->visible());
+    window.stepsPlot()->toggleCurve(median);
     // The data keeps the plain notation scripts match, whatever the legend's typography.
     QVERIFY(window.stepsPlot()->toCsv().contains(QString("\nmedian 1/L_S (SLISTA),1,%1\n").arg(layers[0].inverseLsQ50, 0, 'g', 17)));
     QVERIFY(window.stepsPlot()->curve("1/L"));

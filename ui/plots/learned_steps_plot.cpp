@@ -51,7 +51,7 @@ void LearnedStepsPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     QCPGraph* bandKey = addGraph();
     bandKey->setName("1/Lₛ, 10–90 % of signals");
     bandKey->setPen(Qt::NoPen);
-    bandKey->setBrush(upper->brush());
+    bandKey->setBrush(QColor(0, 0, 0, 60));  // the icon is a third of its height: the band's tint would not show
     attachBand(bandKey, upper, lower);
     restoreVisibility(bandKey);
     QCPGraph* median = addSeries(QString("median 1/Lₛ (%1)").arg(source->method), source->inverseLsQ50,

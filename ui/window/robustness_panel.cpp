@@ -341,7 +341,7 @@ QString RobustnessPanel::inspectionSummary() const {
   // and its numbers are the same as the clean one's (which would otherwise look like a mistake).
   const int j = inspectedSignal_;
   if (inspectedAttacked_ && j >= 0 && j < shown_.attackMovesKept.size() && shown_.attackMovesKept[j] == 0)
-    text += " Unchanged by the attack: no step raised its gap.";
+    text += " Unchanged by the attack: no move raised its gap.";
   return text;
 }
 
