@@ -152,7 +152,7 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey
     return g;
   };
   const double gamma = snapshot.gamma;
-  // The law and the line zeta are drawn in both panels' style and named once, in the one legend.
+  // The law, drawn in both panels in one style, is named once; the cloud's line |S|/m in the same legend.
   const QPen lawPen(Qt::black, 1.5, Qt::DotLine);
   QCPGraph* prediction = nullptr;
   for (const ConvergenceCurve& c : snapshot.curves) {
