@@ -3,6 +3,7 @@
 #include "base/input_error.h"
 #include "io/matrix_file.h"
 #include "io/output_files.h"
+#include "plots/workbench_plot.h"
 
 #include <QDir>
 #include <QFile>
@@ -39,6 +40,8 @@ bool renderPlotFile(QCustomPlot* plot, const QString& scratch, const QString& su
   // Figures are antialiased everywhere (the screen skips it for filled bands, for speed).
   const QCP::AntialiasedElements screen = plot->notAntialiasedElements();
   plot->setNotAntialiasedElements(QCP::aeNone);
+  auto* workbenchPlot = qobject_cast<WorkbenchPlot*>(plot);
+  if (workbenchPlot) workbenchPlot->layOutForFigure(QSize(width, height));
   bool ok = false;
   if (suffix == "png") ok = plot->savePng(scratch, width, height, size.dpi / 96.0, -1, size.dpi);
   else if (suffix == "pdf") ok = plot->savePdf(scratch, width, height);
@@ -46,7 +49,8 @@ bool renderPlotFile(QCustomPlot* plot, const QString& scratch, const QString& su
   plot->setNotAntialiasedElements(screen);
   // The layout is the figure's until the next replot: the window's again at once (a click on the plot
   // would otherwise be placed by the figure's geometry).
-  plot->replot(QCustomPlot::rpQueuedReplot);
+  if (workbenchPlot) workbenchPlot->layOutForScreen();
+  else plot->replot(QCustomPlot::rpQueuedReplot);
   return ok;
 }
 
@@ -87,9 +91,22 @@ QString writeRenderedFile(const QString& path, const QString& what, const std::f
   return {};
 }
 
-QString exportPlot(QCustomPlot* plot, const QString& path, const FigureSize& size) {
+QString exportPlot(QCustomPlot* plot, const QString& path, const FigureSize& asked) {
   if (const QString error = figurePathError(path); !error.isEmpty()) return error;
   const QString suffix = QFileInfo(path).suffix().toLower();
+  FigureSize size = asked;
+  if (auto* workbenchPlot = qobject_cast<WorkbenchPlot*>(plot)) {
+    // A figure has its legend: a size asked for that leaves it out is refused; the plot's own size (a
+    // short plot in a small window), the default, grows to the least height that shows it.
+    const int width = asked.widthPx > 0 ? asked.widthPx : plot->width();
+    const int height = asked.heightPx > 0 ? asked.heightPx : plot->height();
+    const int least = workbenchPlot->smallestFigureHeight(width, height);
+    if (least != height && asked.heightPx > 0) {
+      if (least < 0) return QString("%1: at %2 px wide the plot's legend fits no height").arg(path).arg(width);
+      return QString("%1: at %2 × %3 px the plot's legend has no room (%4 px high at least)").arg(path).arg(width).arg(height).arg(least);
+    }
+    if (least > height) size = {width, least, asked.dpi};
+  }
   return writeRenderedFile(path, "figure", [&](const QString& scratch) { return renderPlotFile(plot, scratch, suffix, size); });
 }
 

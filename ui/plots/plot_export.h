@@ -26,7 +26,9 @@ QString figurePathError(const QString& path);
 // or a message naming the file and what is wrong (`what` could not be rendered, say).
 QString writeRenderedFile(const QString& path, const QString& what, const std::function<bool(const QString& scratch)>& render);
 
-// Returns an empty string on success, else a message naming the file and the problem.
+// Returns an empty string on success, else a message naming the file and the problem. A workbench plot is
+// laid out for the figure's size, and its figure has its legend: a size given that leaves no room for it
+// is refused; the default (the plot's size on screen) grows as tall as the legend needs.
 QString exportPlot(QCustomPlot* plot, const QString& path, const FigureSize& size = {});
 
 // The bytes of the figure file of type `suffix` (png, pdf or svg), for a caller that writes several files

@@ -37,6 +37,7 @@ class SupportRatioPlot : public WorkbenchPlot {
   void mouseReleaseEvent(QMouseEvent* event) override;
   // A narrow plot (a small window) stacks the two panels, so that each keeps a readable width.
   void resizeEvent(QResizeEvent* event) override;
+  bool legendLeftOut() const override { return legendSqueezed_ || WorkbenchPlot::legendLeftOut(); }
 
  private:
   ConvergenceSnapshot snapshot_;

@@ -81,13 +81,13 @@ QCPAxisRect* WorkbenchPlot::addPanelBelow(double stretch, const QString& xLabel,
 void WorkbenchPlot::setTitle(const QString& title) {
   title_ = title;
   hint_ = false;
-  fitTitle();
+  fitTitle(size());
 }
 
 void WorkbenchPlot::setHintTitle(const QString& title) {
   title_ = title;
   hint_ = true;
-  fitTitle();
+  fitTitle(size());
 }
 
 bool WorkbenchPlot::showsResults() const { return !hint_ && holdsData(); }
@@ -100,12 +100,12 @@ bool WorkbenchPlot::holdsData() const {
   return found;
 }
 
-void WorkbenchPlot::fitTitle() {
-  titleElement_->setText(fittedTitle(title_, hint_, QFontMetrics(titleElement_->font()), size()));
+void WorkbenchPlot::fitTitle(QSize size) {
+  titleElement_->setText(fittedTitle(title_, hint_, QFontMetrics(titleElement_->font()), size));
 }
 
 void WorkbenchPlot::resizeEvent(QResizeEvent* event) {
-  fitTitle();
+  fitTitle(size());
   QCustomPlot::resizeEvent(event);  // lays out and draws at the new size
   if (userView_) return;
   // The legend's share of the panel changes: a new look or value range is drawn by one more replot (the
@@ -297,57 +297,6 @@ void WorkbenchPlot::contextMenuEvent(QContextMenuEvent* event) {
   menu.addAction("Export figure…", this, &WorkbenchPlot::exportFigureInteractively);
   menu.addAction("Export data (CSV)…", this, &WorkbenchPlot::exportDataInteractively);
   menu.exec(event->globalPos());
-}
-
-QString WorkbenchPlot::fileStem() const {
-  // "Lₛ / L: OISTA" -> "ls-over-l": the title's name part in plain ASCII (NFKD turns ₛ into s).
-  QString name = title_.section(':', 0, 0).section(" (", 0, 0).normalized(QString::NormalizationForm_KD).toLower();
-  name.replace(" / ", " over ").remove(QRegularExpression("[^a-z0-9 _-]"));
-  return name.simplified().replace(' ', '-');
-}
-
-void WorkbenchPlot::exportFigureInteractively() {
-  const QString base = fileStem();
-  const QString path = askOutputPath(this, "Export figure", base + ".pdf", "PDF (*.pdf);;SVG (*.svg);;PNG (*.png)");
-  if (path.isEmpty()) return;
-  // A path that cannot be written is said before the PNG's size is asked for.
-  if (const QString error = figurePathError(path); !error.isEmpty()) return void(QMessageBox::warning(this, "Export figure", error));
-  FigureSize size;
-  size.dpi = 300;
-  if (path.endsWith(".png", Qt::CaseInsensitive)) {
-    // PNG: the size (in points of the on-screen layout) and the resolution.
-    QDialog dialog(this);
-    dialog.setWindowTitle("PNG size");
-    auto* form = new QFormLayout(&dialog);
-    auto* width = new QSpinBox;
-    auto* height = new QSpinBox;
-    auto* dpi = new QSpinBox;
-    width->setRange(200, 4000);
-    height->setRange(150, 4000);
-    dpi->setRange(48, 1200);
-    width->setValue(this->width());
-    height->setValue(this->height());
-    dpi->setValue(300);
-    form->addRow("width (px at 96 dpi)", width);
-    form->addRow("height (px at 96 dpi)", height);
-    form->addRow("resolution (dpi)", dpi);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    if (dialog.exec() != QDialog::Accepted) return;
-    size = {width->value(), height->value(), dpi->value()};
-  }
-  if (const QString error = exportPlot(this, path, size); !error.isEmpty()) QMessageBox::warning(this, "Export figure", error);
-  else emit exported(path);
-}
-
-void WorkbenchPlot::exportDataInteractively() {
-  const QString base = fileStem();
-  const QString path = askOutputPath(this, "Export data", base + ".csv", "CSV (*.csv)");
-  if (path.isEmpty()) return;
-  if (const QString error = writeTextFile(path, toCsv()); !error.isEmpty()) QMessageBox::warning(this, "Export data", error);
-  else emit exported(path);
 }
 
 }  // namespace unfold::ui

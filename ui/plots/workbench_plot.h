@@ -5,6 +5,7 @@
 // CSV and says how to rescale.
 #pragma once
 
+#include "plots/plot_export.h"
 #include "plots/plot_text.h"
 
 #include <qcustomplot.h>
@@ -42,6 +43,14 @@ class WorkbenchPlot : public QCustomPlot {
   bool holdsData() const;  // a plottable holds a point
   QString fileStem() const;  // the name those exports suggest, without its suffix: "ls-over-l"
   void exportDataInteractively();
+  // A figure of `size` (pixels at 96 dpi) is laid out as a window of that size would show the plot: its
+  // title, its legend's look and the room above the curves. Returns whether the legend shows there (no
+  // look of it may fit a short figure). layOutForScreen() lays the plot out for the window again.
+  bool layOutForFigure(const QSize& size);
+  void layOutForScreen();
+  // The least height from `height` up (to 4000) at which a figure `width` wide shows its legend; -1 if
+  // none does. The plot is laid out for the window again after.
+  int smallestFigureHeight(int width, int height);
   // After the user zooms or pans, updates keep the view until a double click or resetView().
   void resetView() { userView_ = false; }
   bool userView() const { return userView_; }
@@ -75,6 +84,9 @@ class WorkbenchPlot : public QCustomPlot {
   void withoutLogToggle() { logToggleOffered_ = false; }
   // For a plot that fits its legend's size itself: makeRoomForLegend leaves its look alone.
   void keepLegendLook() { legendLookSizedBySubclass_ = true; }
+  // Whether the last layout left the legend out for want of room (a subclass that places its legend itself
+  // adds its own reasons).
+  virtual bool legendLeftOut() const { return legendHiddenForRoom_; }
   // A subclass's own view options, added to the context menu after the log toggle.
   virtual void addViewActions(QMenu* menu) { Q_UNUSED(menu); }
   void mousePressEvent(QMouseEvent* event) override;
@@ -84,7 +96,9 @@ class WorkbenchPlot : public QCustomPlot {
   void resizeEvent(QResizeEvent* event) override;
 
  private:
-  void fitTitle();  // the title as it fits the plot (fittedTitle; title() keeps it whole)
+  void fitTitle(QSize size);  // the title as it fits a plot of `size` (fittedTitle; title() keeps it whole)
+  void layOutAt(const QSize& size);  // layOutForFigure's work, at any size
+  std::optional<FigureSize> askPngSize();  // the PNG's size and resolution, or nullopt (cancelled)
   // A legend in a top corner of the main panel gets room above the curves: the value axis grows upwards
   // until nothing drawn under the legend's box shows through it. In a short panel the legend first
   // spreads into columns, then takes a compact look and a smaller font, until it covers less than half

@@ -1,0 +1,150 @@
+// A plot's figure is laid out for the figure's own size, as a window of that size would show it: its
+// title, its legend's look and the room above the curves. A figure keeps its legend: a short plot on
+// screen that leaves its legend out exports a figure tall enough for it, and a size asked for that has
+// no room for it is refused (in the PNG dialog, raised to the least height that has).
+#include "plots/cost_decrease_plot.h"
+#include "plots/plot_export.h"
+#include "plots/support_ratio_plot.h"
+#include "window/main_window.h"
+#include "dialog_answers.h"
+#include "pixel_colour.h"
+#include "window_runs.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace unfold::ui;
+
+namespace {
+
+QString drawnTitle(QCustomPlot* plot) { return qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0))->text(); }
+
+// Every entry of the legend drawn whole, inside the figure (a row that squeezes them cuts their text).
+bool legendWhole(QCustomPlot* plot, const QSize& figure) {
+  if (!plot->legend->visible() || !QRect(QPoint(0, 0), figure).contains(plot->legend->outerRect())) return false;
+  for (int i = 0; i < plot->legend->itemCount(); ++i)
+    if (const QCPAbstractLegendItem* item = plot->legend->item(i); item && item->outerRect().height() < item->minimumOuterSizeHint().height() - 3)
+      return false;
+  return true;
+}
+
+}  // namespace
+
+class TestFigureLayout : public QObject {
+  Q_OBJECT
+ private slots:
+  // In a 1024 x 700 window the L_S/L plot has no room for its legend and leaves it out; its figure is
+  // made as tall as the legend needs (the height just below leaves it out too), an asked size that
+  // leaves it out is refused, and the window is laid out as before.
+  void aShortPlotsFigureKeepsItsLegend() {
+    MainWindow window;
+    window.resize(1024, 700);
+    window.show();
+    QVERIFY(runIterations(window, 40));
+    SupportRatioPlot* plot = window.ratioPlot();
+    QTRY_VERIFY(!plot->legend->visible());
+    const int width = plot->width(), height = plot->height();
+    const int least = plot->smallestFigureHeight(width, height);
+    QVERIFY2(least > height, qPrintable(QString("%1 px on screen, %2 px for the figure").arg(height).arg(least)));
+    QCOMPARE(plot->viewport(), plot->rect());  // laid out for the window again
+    QVERIFY(!plot->legend->visible());
+    QVERIFY(plot->layOutForFigure(QSize(width, least)));
+    QVERIFY(legendWhole(plot, QSize(width, least)));
+    QVERIFY(!plot->layOutForFigure(QSize(width, least - 1)));
+    plot->layOutForScreen();
+    QTemporaryDir dir;
+    const QString figure = dir.filePath("ls-over-l.png");
+    QCOMPARE(exportPlot(plot, figure, {0, 0, 96}), QString());
+    QCOMPARE(QImage(figure).size(), QSize(width, least));
+    const QString asked = dir.filePath("short.png");
+    QCOMPARE(exportPlot(plot, asked, {width, height, 96}),
+             QString("%1: at %2 × %3 px the plot's legend has no room (%4 px high at least)").arg(asked).arg(width).arg(height).arg(least));
+    QVERIFY(!QFileInfo::exists(asked));
+    plot->replot();
+    QVERIFY(!plot->legend->visible() && plot->viewport() == plot->rect());
+  }
+
+  // A cost plot too short on screen for its legend (hidden there) draws it in a roomy figure, border and
+  // all, with its title whole; on screen it stays as it was.
+  void aFigureLaysOutItsLegendAndTitleForItsOwnSize() {
+    MainWindow window;
+    window.show();
+    QVERIFY(runIterations(window, 40));
+    CostDecreasePlot plot;
+    plot.resize(260, 130);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    plot.showSnapshot(window.shownSnapshot());
+    plot.setTitle("Cost decrease F(z_t) − F*: mean and 10–90 % band over the test signals");
+    QTRY_VERIFY(!plot.legend->visible());
+    QVERIFY(drawnTitle(&plot) != plot.title());
+    const QSize size(900, 600);
+    QVERIFY(plot.layOutForFigure(size));
+    QVERIFY(legendWhole(&plot, size));
+    QCOMPARE(drawnTitle(&plot), plot.title());
+    const QRect box = plot.legend->outerRect();
+    QTemporaryDir dir;
+    const QString figure = dir.filePath("cost.png");
+    QCOMPARE(exportPlot(&plot, figure, {size.width(), size.height(), 96}), QString());
+    const QImage image(figure);
+    QCOMPARE(image.size(), size);
+    for (const QPoint edge : {QPoint(box.center().x(), box.top()), QPoint(box.center().x(), box.bottom()), QPoint(box.left(), box.center().y())})
+      QVERIFY2(nearestColourDistance(image, edge, 1, Qt::black) < 150, qPrintable(QString("no border at %1,%2").arg(edge.x()).arg(edge.y())));
+    plot.replot();
+    QVERIFY(!plot.legend->visible());
+    QVERIFY(drawnTitle(&plot) != plot.title());
+  }
+
+  // The PNG dialog offers a height that shows the legend; a shorter one typed in is raised to the least
+  // that does, and said, and the next OK exports at that size.
+  void thePngDialogRaisesAHeightTooShortForTheLegend() {
+    MainWindow window;
+    window.resize(1024, 700);
+    window.show();
+    QVERIFY(runIterations(window, 40));
+    SupportRatioPlot* plot = window.ratioPlot();
+    QTRY_VERIFY(!plot->legend->visible());
+    const int least = plot->smallestFigureHeight(600, 150);
+    QVERIFY(least > 150);
+    QTemporaryDir dir;
+    const QString figure = dir.filePath("ls-over-l.png");
+    saveAs(figure);
+    int offered = 0;
+    QString said;
+    bool stayedOpen = false;
+    auto* poll = new QTimer(this);
+    poll->setInterval(20);
+    connect(poll, &QTimer::timeout, this, [&] {
+      for (QWidget* w : QApplication::topLevelWidgets()) {
+        auto* dialog = qobject_cast<QDialog*>(w);
+        if (!dialog || !dialog->isVisible() || dialog->windowTitle() != "PNG size") continue;
+        poll->stop();
+        const QList<QSpinBox*> boxes = dialog->findChildren<QSpinBox*>();  // width, height, resolution
+        offered = boxes[1]->value();
+        boxes[0]->setValue(600);
+        boxes[1]->setValue(150);
+        boxes[2]->setValue(96);
+        QPushButton* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+        ok->click();
+        stayedOpen = dialog->isVisible();
+        said = dialog->findChild<QLabel*>("legendRoom")->text();
+        if (boxes[1]->value() == least) ok->click();
+        else dialog->reject();
+      }
+    });
+    poll->start();
+    plot->exportFigureInteractively();
+    QVERIFY(stayedOpen);
+    QVERIFY2(offered >= plot->height() && plot->smallestFigureHeight(plot->width(), offered) == offered, qPrintable(QString::number(offered)));
+    QCOMPARE(said, QString("At 600 × 150 px the legend has no room: the height is now %1 px, the least that shows it at this "
+                           "width. OK exports.").arg(least));
+    QCOMPARE(QImage(figure).size(), QSize(600, least));
+    QCOMPARE(window.statusBar()->currentMessage(), "Lₛ / L exported to " + figure);
+  }
+};
+
+QTEST_MAIN(TestFigureLayout)
+#include "test_figure_layout.moc"
