@@ -171,7 +171,10 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey
       }
     }
     if (c.key() == method && K > 1) {  // the other methods' means would only crowd the panel
-      QCPGraph* mean = add(axisRect(), QString("mean over %1 signals").arg(K), QPen(c.color, 1.5, Qt::DashLine), true);
+      // Over the first signals alone where the stored codes' budget keeps fewer than all (the signal box
+      // says why); named as the inspected signal's entry names one.
+      const QString name = K < snapshot.testSignals ? QString("mean of signals 0–%1").arg(K - 1) : QString("mean over %1 signals").arg(K);
+      QCPGraph* mean = add(axisRect(), name, QPen(c.color, 1.5, Qt::DashLine), true);
       for (int t = 0; t < c.lsOverLMean.size(); ++t) mean->addData(t, c.lsOverLMean[t]);
     }
     if (c.key() != method) continue;  // the cloud of the method the title names, as in the left panel
