@@ -8,7 +8,8 @@ namespace unfold::ui {
 CouplingPlot::CouplingPlot(QWidget* parent) : WorkbenchPlot("Weight coupling", parent) {
   xAxis->setLabel("layer t");
   yAxis->setLabel("‖W − D diag(θ)‖ / ‖D‖");
-  ratio_ = addPanelBelow(0.6, "layer t", "step / threshold");
+  // θ as in the distance's label; at 1 (the dashed line) the layer is an ISTA step.
+  ratio_ = addPanelBelow(0.6, "layer t", "effective step / θ");
   setLogarithmicY(true);  // after ratio_ exists: it rescales
 }
 
