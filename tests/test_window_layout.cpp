@@ -6,9 +6,11 @@
 #include "plots/support_raster_plot.h"
 #include "plots/support_ratio_plot.h"
 #include "window/main_window.h"
+#include "window/robustness_panel.h"
 #include "window_runs.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QSpinBox>
 #include <QtTest>
 
@@ -59,6 +61,35 @@ class TestWindowLayout : public QObject {
     QTRY_COMPARE(plot.size(), QSize(600, 500));
     QVERIFY2(plot.legend->font().pointSizeF() > small, qPrintable(QString("%1 pt at both sizes").arg(small)));
     QTRY_COMPARE(drawn, plot.legend->font().pointSizeF());
+  }
+
+  // On a laptop's screen the Robustness tab's controls fit its column: none cut at the right edge (at
+  // 1280 x 800 the Stop button, the steps box, the λ slider and the histogram's right side were).
+  void theRobustnessControlsFitALaptopWindow_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1024 x 700") << QSize(1024, 700);
+    QTest::newRow("1280 x 800") << QSize(1280, 800);
+    QTest::newRow("1366 x 768") << QSize(1366, 768);
+  }
+  void theRobustnessControlsFitALaptopWindow() {
+    QFETCH(QSize, size);
+    MainWindow window;
+    window.resize(size);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QDockWidget* dock = window.findChild<QDockWidget*>("robustness");
+    dock->raise();
+    RobustnessPanel* panel = window.robustnessPanel();
+    QTRY_VERIFY(panel->isVisible());
+    const QWidget* viewport = panel->parentWidget();
+    QTRY_VERIFY2(panel->width() <= viewport->width(), qPrintable(QString("panel %1 px wide (at least %2), column %3 px")
+                                                                    .arg(panel->width()).arg(panel->minimumSizeHint().width()).arg(viewport->width())));
+    for (const QWidget* w : panel->findChildren<QWidget*>()) {
+      if (!w->isVisibleTo(panel)) continue;
+      const QRect at(w->mapTo(panel, QPoint(0, 0)), w->size());
+      QVERIFY2(at.right() < viewport->width(), qPrintable(QString("%1 '%2' ends at %3 of %4 px").arg(w->metaObject()->className(), w->objectName())
+                                                             .arg(at.right()).arg(viewport->width())));
+    }
   }
 
   // Before any run, every plot's axes read as axes: several tick labels, none repeated (a log axis over

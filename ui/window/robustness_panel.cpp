@@ -44,7 +44,7 @@ RobustnessPanel::RobustnessPanel(QWidget* parent) : QWidget(parent) {
   column->addWidget(buildAttackRow());
   column->addWidget(buildShiftBox());
   plot_ = new RobustnessPlot;
-  plot_->setMinimumHeight(160);
+  plot_->setMinimumSize(200, 160);  // as narrow as a laptop window's column (its size hint is 330 px wide)
   column->addWidget(plot_, 1);
   summary_ = new QLabel;
   summary_->setObjectName("robustnessSummary");
@@ -150,12 +150,15 @@ QWidget* RobustnessPanel::buildAttackRow() {
   stop_->setObjectName("stopAttack");
   progress_ = new QProgressBar;
   progress_->setTextVisible(true);
-  grid->addWidget(network_, 0, 0);
-  grid->addWidget(attack_, 0, 1);
-  grid->addWidget(stop_, 0, 2);
-  grid->addWidget(progress_, 1, 0);
-  grid->addWidget(steps_, 1, 1, 1, 2);
-  grid->setColumnStretch(0, 1);
+  // The network on a row of its own and the attack's controls under it: side by side they took 345 px,
+  // more than a laptop window's right column, and cut Stop and the steps box at its edge.
+  for (QPushButton* button : {attack_, stop_}) button->setMinimumWidth(button->fontMetrics().horizontalAdvance(button->text()) + 24);
+  grid->addWidget(network_, 0, 0, 1, 3);
+  grid->addWidget(attack_, 1, 0);
+  grid->addWidget(steps_, 1, 1);
+  grid->addWidget(stop_, 1, 2);
+  grid->addWidget(progress_, 2, 0, 1, 3);
+  grid->setColumnStretch(1, 1);
   connect(attack_, &QPushButton::clicked, this, &RobustnessPanel::attack);
   connect(stop_, &QPushButton::clicked, this, &RobustnessPanel::stopAttack);
   return box;
