@@ -5,6 +5,7 @@
 #include "plots/robustness_plot.h"
 #include "plots/support_raster_plot.h"
 #include "plots/support_ratio_plot.h"
+#include "plots/training_curves_plot.h"
 #include "window/main_window.h"
 #include "window/robustness_panel.h"
 #include "window_runs.h"
@@ -90,6 +91,34 @@ class TestWindowLayout : public QObject {
       QVERIFY2(at.right() < viewport->width(), qPrintable(QString("%1 '%2' ends at %3 of %4 px").arg(w->metaObject()->className(), w->objectName())
                                                              .arg(at.right()).arg(viewport->width())));
     }
+  }
+
+  // In a short panel every point is drawn whole, off the axis lines: the 5 % margin was 4 px in the
+  // laptop window's 90-px training panel, and a network that stopped at its first step (one point, its
+  // kept circle at the top of the range) was cut in half, the lowest curve lay on the x axis.
+  void markersAtTheEdgesOfTheRangeStayWholeInAShortPanel() {
+    TrainingCurvesPlot plot;
+    plot.resize(320, 150);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    ConvergenceSnapshot snapshot;
+    snapshot.generation = 1;
+    NetworkCurve stalled, trained;
+    stalled.method = "ALISTA", trained.method = "SLISTA";
+    stalled.trainIteration = {0}, stalled.trainLoss = {3.80}, stalled.testLoss = {3.80};
+    trained.trainIteration = {0, 50, 100, 150}, trained.trainLoss = {3.78, 3.76, 3.755, 3.75}, trained.testLoss = {3.78, 3.77, 3.765, 3.77};
+    stalled.network.training["best_test_loss"] = 3.80;
+    trained.network.training["best_test_loss"] = 3.765;
+    snapshot.networks = {stalled, trained};
+    plot.showSnapshot(snapshot);
+    plot.replot();
+    const QRect axes = plot.axisRect()->rect();
+    for (int i = 0; i < plot.graphCount(); ++i)
+      for (const QCPGraphData& point : *plot.graph(i)->data()) {
+        const double y = plot.yAxis->coordToPixel(point.value);
+        QVERIFY2(y >= axes.top() + 6 && y <= axes.bottom() - 6,
+                 qPrintable(QString("%1 at %2 px in %3..%4").arg(plot.graph(i)->name()).arg(y).arg(axes.top()).arg(axes.bottom())));
+      }
   }
 
   // Before any run, every plot's axes read as axes: several tick labels, none repeated (a log axis over

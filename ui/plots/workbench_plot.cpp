@@ -54,12 +54,19 @@ WorkbenchPlot::WorkbenchPlot(const QString& title, QWidget* parent) : QCustomPlo
 
 void WorkbenchPlot::rescale() {
   rescaleAxes(true);
-  // A margin on every value axis: a curve at the edge of its range would lie on the axis line, unseen.
+  // A margin on every value axis: a curve at the edge of its range would lie on the axis line, unseen,
+  // and a marker there would be cut in half. 5 % of the range, and in a short panel at least 7 px (half
+  // the largest marker and a line's width).
   for (QCPAxisRect* rect : axisRects()) {
+    const double share = std::max(0.05, 7.0 / std::max(1, rect->height() - 14));
     for (QCPAxis* axis : rect->axes(QCPAxis::atLeft | QCPAxis::atRight)) {
       const QCPRange r = axis->range();
-      if (axis->scaleType() == QCPAxis::stLogarithmic) axis->setRange(r.lower / 1.25, r.upper * 1.25);
-      else axis->setRange(r.lower - 0.05 * r.size(), r.upper + 0.05 * r.size());
+      if (axis->scaleType() == QCPAxis::stLogarithmic) {
+        const double factor = r.lower > 0 ? std::max(1.25, std::pow(r.upper / r.lower, share)) : 1.25;
+        axis->setRange(r.lower / factor, r.upper * factor);
+      } else {
+        axis->setRange(r.lower - share * r.size(), r.upper + share * r.size());
+      }
     }
   }
 }

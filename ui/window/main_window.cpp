@@ -149,6 +149,9 @@ void MainWindow::buildDocks() {
   couplingDock_ = coupling;
   resizeDocks({support}, {380}, Qt::Vertical);
   resizeDocks({steps}, {420}, Qt::Horizontal);
+  // The tabs of the network column, half the style's padding: "Learned steps", "Weight coupling" and
+  // "Robustness" fit a 1280-px window's column whole (they were cut to "Learned ste…").
+  setStyleSheet("QMainWindow > QTabBar::tab { padding: 3px 6px; }");
   // Small screens (1024 x 700): every plot may shrink; the dock columns follow the window (resizeEvent).
   for (WorkbenchPlot* plot : plots()) plot->setMinimumSize(140, 110);
   connect(settings_, &SettingsPanel::inspectChanged, this, &MainWindow::showInspected);
