@@ -51,6 +51,24 @@ class TestCostPlot : public QObject {
     QVERIFY(plot.toCsv().endsWith("\n2,1,1,1,0.25\n"));  // the data stay absolute
   }
 
+  // A network that learned to output z = 0 lies flat at F(0) - F*: its legend entry says why, as the
+  // training plot's does, and so does a stopped one; a network trained to the end says nothing more.
+  void theLegendSaysANetworkCollapsedOrStopped() {
+    CostDecreasePlot plot;
+    ConvergenceSnapshot snapshot = oneCurveSnapshot("ISTA", {4.0, 2.0, 1.0});
+    NetworkCurve collapsed, stopped, trained;
+    collapsed.method = "ALISTA", stopped.method = "LISTA-CP", trained.method = "SLISTA";
+    for (NetworkCurve* n : {&collapsed, &stopped, &trained}) n->layers = 2, n->layerGap = {4.0, 4.0}, n->trained = true;
+    collapsed.stopLabel = "collapsed to z = 0", collapsed.collapsedToZero = true;
+    stopped.stopLabel = "stopped";
+    trained.stopLabel = "budget used";
+    snapshot.networks = {collapsed, stopped, trained};
+    plot.showSnapshot(snapshot);
+    QVERIFY(plot.curve("ALISTA (T = 2, collapsed to z = 0)"));
+    QVERIFY(plot.curve("LISTA-CP (T = 2, stopped)"));
+    QVERIFY(plot.curve("SLISTA (T = 2)"));
+  }
+
   void plotInteractionsKeepTheUsersChoices() {
     CostDecreasePlot plot;
     plot.resize(800, 500);

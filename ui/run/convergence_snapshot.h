@@ -54,6 +54,7 @@ struct NetworkCurve {
   bool trained = false;
   QString stopReason;       // why training ended, once trained
   QString stopLabel;        // the same in two words, for legends
+  bool collapsedToZero = false;  // once trained: it outputs z = 0 at every layer (its thresholds kill every atom)
   int maxIterations = 0;    // the training budget (optimizer steps)
   double trainingSeconds = 0.0;
   QVector<double> trainIteration, trainLoss, testLoss;  // along the training

@@ -109,6 +109,7 @@ void diagnose(const NetworkProblem& problem, const NetworkSettings& settings, Ne
   if (collapsedToZero(layers)) {
     curve.stopReason += QString("; ") + kCollapsedToZero;
     curve.stopLabel = "collapsed to z = 0";
+    curve.collapsedToZero = true;
   }
 }
 
