@@ -69,6 +69,49 @@ class TestCostPlot : public QObject {
     QVERIFY(plot.curve("SLISTA (T = 2)"));
   }
 
+  // A legend whose box, inside, would need many more decades above the curves (a short panel, data over
+  // sixteen decades, the slowest curve high under the legend) stands in a row of its own under the title,
+  // and the data fill the axes; where the curves leave the box's corner free it is inside again. A click
+  // on an entry in the row still hides its curve.
+  void aLegendThatWouldTakeDecadesStandsInARow() {
+    CostDecreasePlot plot;
+    plot.resize(700, 280);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    ConvergenceSnapshot snapshot;
+    for (const char* method : {"ISTA", "FISTA", "OISTA", "ISTA-BT"}) {
+      ConvergenceCurve c;
+      c.method = method;
+      for (int t = 0; t <= 40; ++t) {
+        c.iteration.append(t);
+        c.gapMean.append(c.method == "ISTA" ? std::pow(10.0, -t / 40.0) : std::pow(10.0, -16.0 * t / 40.0));
+      }
+      c.gapQ10 = c.gapQ90 = c.gapMean;
+      snapshot.curves.append(c);
+    }
+    plot.showSnapshot(snapshot);
+    plot.replot();
+    const auto inRow = [&] { return !plot.axisRect()->insetLayout()->elements(false).contains(plot.legend); };
+    QVERIFY(inRow() && plot.legend->visible());
+    QVERIFY(plot.legend->outerRect().bottom() <= plot.axisRect()->outerRect().top());
+    QVERIFY2(plot.yAxis->range().upper < 10.0, qPrintable(QString::number(plot.yAxis->range().upper)));  // 1 and the margin
+    for (int i = 0; i < plot.legend->itemCount(); ++i)  // every entry whole
+      QVERIFY(plot.legend->item(i)->outerRect().width() >= plot.legend->item(i)->minimumOuterSizeHint().width());
+    const QPoint fista = plot.legend->itemWithPlottable(plot.curve("FISTA"))->outerRect().center();
+    QTest::mouseClick(&plot, Qt::LeftButton, {}, fista);
+    QVERIFY(!plot.curve("FISTA")->visible());
+    plot.resize(700, 1100);
+    // Where the curves leave the top right free, the legend goes back inside (no room made above them).
+    for (ConvergenceCurve& c : snapshot.curves)
+      if (c.method == "ISTA")
+        for (int t = 0; t <= 40; ++t) c.gapMean[t] = c.gapQ10[t] = c.gapQ90[t] = std::pow(10.0, -8.0 * t / 40.0);
+    plot.showSnapshot(snapshot);
+    plot.replot();
+    QVERIFY(!inRow());
+    QVERIFY(plot.legend->visible() && plot.axisRect()->rect().contains(plot.legend->outerRect()));
+    QVERIFY2(plot.yAxis->range().upper < 10.0, qPrintable(QString::number(plot.yAxis->range().upper)));
+  }
+
   void plotInteractionsKeepTheUsersChoices() {
     CostDecreasePlot plot;
     plot.resize(800, 500);

@@ -115,8 +115,13 @@ void WorkbenchPlot::resizeEvent(QResizeEvent* event) {
   fitTitle(size());
   QCustomPlot::resizeEvent(event);  // lays out and draws at the new size
   if (userView_) return;
-  // The legend's share of the panel changes: a new look or value range is drawn by one more replot (the
-  // one above showed the old look, and a plot in a tab behind another kept it until its next data).
+  // The legend's share of the panel changes: a new look, place or value range is drawn by one more replot
+  // (the one above showed the old look, and a plot in a tab behind another kept it until its next data).
+  // From the data's own range: the room made for the legend at the old size may not be needed now.
+  if (holdsData()) {
+    rescale();
+    sanitizeRanges();
+  }
   makeRoomForLegend(LegendVisibility::RestoreHidden);
   replot(QCustomPlot::rpQueuedReplot);
 }

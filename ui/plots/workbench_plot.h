@@ -102,9 +102,14 @@ class WorkbenchPlot : public QCustomPlot {
   // A legend in a top corner of the main panel gets room above the curves: the value axis grows upwards
   // until nothing drawn under the legend's box shows through it. In a short panel the legend first
   // spreads into columns, then takes a compact look and a smaller font, until it covers less than half
-  // the panel's height; hidden when no look does.
+  // the panel's height. Where a row of its own under the title leaves the data more of the panel (a log
+  // axis over many decades, a short panel), it stands there; hidden when neither has room.
   enum class LegendVisibility { AsSet, RestoreHidden };
   void makeRoomForLegend(LegendVisibility visibility);
+  // Whether a row of its own under the title, the legend's entries side by side, leaves the data more of
+  // the panel's height than `insideShare` (what they keep with the legend inside); if so it stays there.
+  bool legendRowLeavesMoreRoom(double insideShare, bool stayInRow);
+  void placeLegendInRow(bool inRow);
   // The share of the main panel's height, from its top, that the legend and a 4-pixel gap cover.
   double legendShare();
   // The legend's look (roomy in one or more columns, else compact with a smaller font, not below 7 pt)
@@ -128,6 +133,9 @@ class WorkbenchPlot : public QCustomPlot {
   bool legendLookSizedBySubclass_ = false;
   bool logToggleOffered_ = true;
   bool legendHiddenForRoom_ = false;  // by makeRoomForLegend, which tries it again after a resize
+  bool legendInRow_ = false;  // by makeRoomForLegend, which weighs it again at every layout
+  Qt::Alignment legendCorner_;  // where it stands inside the panel
+  QPen legendBorder_;
 };
 
 }  // namespace unfold::ui

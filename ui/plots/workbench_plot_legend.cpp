@@ -46,7 +46,67 @@ double WorkbenchPlot::fitLegendInHalfThePanel() {
   return legendShare();
 }
 
+void WorkbenchPlot::placeLegendInRow(bool inRow) {
+  if (inRow == legendInRow_) return;
+  QCPLayoutInset* inset = axisRect()->insetLayout();
+  if (inRow) {
+    legendCorner_ = inset->insetAlignment(int(inset->elements(false).indexOf(legend)));
+    legendBorder_ = legend->borderPen();
+    inset->take(legend);
+    inset->simplify();
+    plotLayout()->insertRow(1);  // under the title, over the panels
+    plotLayout()->addElement(1, 0, legend);
+    plotLayout()->setRowStretchFactor(1, 0.001);  // as tall as its entries, no more
+    legend->setBorderPen(Qt::NoPen);  // a box as wide as the plot would frame nothing
+  } else {
+    plotLayout()->take(legend);
+    plotLayout()->simplify();
+    inset->addElement(legend, legendCorner_);
+    legend->setBorderPen(legendBorder_);
+  }
+  legendInRow_ = inRow;
+}
+
+bool WorkbenchPlot::legendRowLeavesMoreRoom(double insideShare, bool stayInRow) {
+  const int panelHeight = axisRect()->rect().height();
+  const LegendLook inside{legend->font(), legend->iconSize(), legend->iconTextPadding(), legend->margins(), axisRect()->insetLayout()->margins()};
+  const int wrapInside = legend->wrap();
+  placeLegendInRow(true);
+  // The compact look at the roomy font, as many entries a row as the plot's width takes.
+  legend->setFont(roomyLegend_ ? roomyLegend_->font : inside.font);
+  legend->setIconSize(QSize(16, 10));
+  legend->setIconTextPadding(4);
+  legend->setMargins(QMargins(4, 3, 4, 3));
+  for (int columns = legend->itemCount(); columns >= 1; --columns) {
+    legend->setWrap(columns);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+    if (legend->minimumOuterSizeHint().width() <= viewport().width() - 8) break;
+  }
+  updateLayout();
+  const int left = axisRect()->rect().height();
+  // Whole (a row squeezed by a short plot cuts its entries' text), a panel left to draw in, and more of
+  // it for the data than inside: by a tenth at least to move there, so that a live run's changing data do
+  // not send the legend back and forth.
+  const bool whole = legend->outerRect().height() >= legend->minimumOuterSizeHint().height() - 3;
+  if (whole && left >= 40 && left > (stayInRow ? 1.0 : 1.1) * insideShare * panelHeight) return true;
+  placeLegendInRow(false);
+  legend->setFont(inside.font);
+  legend->setIconSize(inside.icon);
+  legend->setIconTextPadding(inside.padding);
+  legend->setMargins(inside.margins);
+  legend->setWrap(wrapInside);
+  legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+  updateLayout();
+  return false;
+}
+
 void WorkbenchPlot::makeRoomForLegend(LegendVisibility visibility) {
+  // Weighed inside first, at every size and data: the row is taken only where it leaves the data more room.
+  const bool wasInRow = legendInRow_;
+  if (legendInRow_) {
+    placeLegendInRow(false);
+    if (roomyLegend_) legend->setFont(roomyLegend_->font);
+  }
   QCPAxisRect* panel = axisRect();
   QCPLayoutInset* inset = panel->insetLayout();
   const int index = int(inset->elements(false).indexOf(legend));
@@ -62,8 +122,10 @@ void WorkbenchPlot::makeRoomForLegend(LegendVisibility visibility) {
   if (!legend->visible() || !inset->elements(false).contains(legend)) return;
   const QRect area = panel->rect(), box = legend->outerRect();
   if (covered >= 0.5 && !legendLookSizedBySubclass_) {
-    // Whatever its look, the legend would cover most of the data: hidden (the curves keep their colours
-    // across the plots, and the read-out under the cursor names them).
+    // Whatever its look, the legend would cover most of the data: in a row of its own, or where even that
+    // leaves no room, hidden (the curves keep their colours across the plots, and the read-out under the
+    // cursor names them).
+    if (legendRowLeavesMoreRoom(0.0, wasInRow)) return;
     legend->setVisible(false);
     legendHiddenForRoom_ = true;
     return;
@@ -110,7 +172,12 @@ void WorkbenchPlot::makeRoomForLegend(LegendVisibility visibility) {
   const double share = std::min(0.5, covered + 4.0 / std::max(1, area.height()));
   const double low = coordinate(range.lower);
   const double top = (highest - share * low) / (1.0 - share);
-  if (top > coordinate(range.upper)) yAxis->setRangeUpper(log ? std::pow(10.0, top) : top);
+  if (top <= coordinate(range.upper)) return;
+  // The data keep the share of the panel under the old upper end; a row of its own may leave them more
+  // (a log axis over many decades needs many more for the legend's box).
+  const double insideShare = (coordinate(range.upper) - low) / (top - low);
+  if (!legendLookSizedBySubclass_ && legendRowLeavesMoreRoom(insideShare, wasInRow)) return;
+  yAxis->setRangeUpper(log ? std::pow(10.0, top) : top);
 }
 
 }  // namespace unfold::ui
