@@ -1,5 +1,6 @@
 // The cost plot on its own: what it draws from a snapshot (floored at rounding level, relative to F(0) − F*),
 // the CSV behind it, and the user's choices (hidden curves and bands, zoom, log scale) across updates.
+#include "plots/axis_ticks.h"
 #include "plots/cost_decrease_plot.h"
 
 #include <QtTest>
@@ -110,6 +111,27 @@ class TestCostPlot : public QObject {
     QVERIFY(!inRow());
     QVERIFY(plot.legend->visible() && plot.axisRect()->rect().contains(plot.legend->outerRect()));
     QVERIFY2(plot.yAxis->range().upper < 10.0, qPrintable(QString::number(plot.yAxis->range().upper)));
+  }
+
+  // Every log axis labels its ticks as one text with superscripts (no gap between 10 and its exponent).
+  void powersOfTenAreOneText_data() {
+    QTest::addColumn<double>("value");
+    QTest::addColumn<int>("digits");
+    QTest::addColumn<QString>("label");
+    QTest::newRow("10^-2") << 1e-2 << 0 << "10⁻²";
+    QTest::newRow("10^0") << 1.0 << 0 << "10⁰";
+    QTest::newRow("10^12") << 1e12 << 0 << "10¹²";
+    QTest::newRow("1.5 10^-2") << 1.5e-2 << 1 << "1.5·10⁻²";
+    QTest::newRow("0.1 with a digit") << 0.1 << 1 << "10⁻¹";  // not 1.0·10⁻¹
+    QTest::newRow("8 10^-2") << 0.08 << 1 << "8·10⁻²";
+    QTest::newRow("rounded up a decade") << 9.96e-3 << 1 << "10⁻²";
+    QTest::newRow("not positive") << 0.0 << 0 << "0";
+  }
+  void powersOfTenAreOneText() {
+    QFETCH(double, value);
+    QFETCH(int, digits);
+    QFETCH(QString, label);
+    QCOMPARE(powerOfTenLabel(value, digits), label);
   }
 
   void plotInteractionsKeepTheUsersChoices() {

@@ -1,6 +1,7 @@
 #include "plots/axis_ticks.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace unfold::ui {
 
@@ -15,6 +16,52 @@ void fitLinearTickCounts(QCustomPlot& plot, int horizontalPixels, int verticalPi
   }
   for (QCPLayoutElement* element : plot.plotLayout()->elements(true))
     if (auto* scale = qobject_cast<QCPColorScale*>(element)) fit(scale->axis(), scale->axis()->axisRect()->height(), verticalPixels);
+}
+
+namespace {
+
+class PowerOfTenTicker : public QCPAxisTickerLog {
+ protected:
+  QString getTickLabel(double tick, const QLocale&, QChar, int precision) override { return powerOfTenLabel(tick, precision); }
+};
+
+QString superscript(int number) {
+  static const QString digits = QStringLiteral("⁰¹²³⁴⁵⁶⁷⁸⁹");
+  QString out = number < 0 ? QStringLiteral("⁻") : QString();
+  for (const QChar c : QString::number(std::abs(number))) out += digits.at(c.digitValue());
+  return out;
+}
+
+}  // namespace
+
+QString powerOfTenLabel(double value, int digits) {
+  if (!(value > 0) || !std::isfinite(value)) return QString::number(value);
+  int exponent = static_cast<int>(std::floor(std::log10(value)));
+  QString mantissa = QString::number(value / std::pow(10.0, exponent), 'f', std::max(0, digits));
+  if (mantissa.startsWith("10")) {  // 9.96 rounded up
+    ++exponent;
+    mantissa = QString::number(value / std::pow(10.0, exponent), 'f', std::max(0, digits));
+  }
+  if (mantissa.contains('.')) {
+    while (mantissa.endsWith('0')) mantissa.chop(1);
+    if (mantissa.endsWith('.')) mantissa.chop(1);
+  }
+  const QString power = "10" + superscript(exponent);
+  return mantissa == "1" ? power : mantissa + "·" + power;
+}
+
+void setLogarithmic(QCPAxis* axis, bool logarithmic) {
+  if (logarithmic) {
+    axis->setScaleType(QCPAxis::stLogarithmic);
+    axis->setTicker(QSharedPointer<QCPAxisTickerLog>(new PowerOfTenTicker));
+    axis->setNumberFormat("e");  // read by the ticker as the precision only: its labels hold no "e"
+    axis->setNumberPrecision(0);
+  } else {
+    axis->setScaleType(QCPAxis::stLinear);
+    axis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    axis->setNumberFormat("gb");
+    axis->setNumberPrecision(6);
+  }
 }
 
 }  // namespace unfold::ui

@@ -1,6 +1,7 @@
 // Tick counts that fit each linear axis's length, so that its numbers never run into each other (with
 // QCustomPlot's fixed count a narrow panel's x axis reads "0 50100150200", a short panel's y axis
-// "12.5 10 7.5 5 2.5 0" in 60 px). Text tickers (categories) and logarithmic axes keep their own.
+// "12.5 10 7.5 5 2.5 0" in 60 px). Text tickers (categories) and logarithmic axes keep their own. And
+// the labels of every logarithmic axis.
 #pragma once
 
 #include <qcustomplot.h>
@@ -10,5 +11,13 @@ namespace unfold::ui {
 // For the next replot (QCustomPlot makes a replot's ticks before it lays out): every axis rect's bottom and
 // left axes, and every colour scale's, one tick per `horizontalPixels` / `verticalPixels`, 2 to 5 ticks.
 void fitLinearTickCounts(QCustomPlot& plot, int horizontalPixels, int verticalPixels);
+
+// A power of ten as one piece of text with superscript digits: "10⁻²", "1.5·10⁻²" (`digits` after the
+// mantissa's point, trailing zeros dropped: 10⁻¹, not 1.0·10⁻¹). QCustomPlot's own beautiful powers draw
+// the exponent as a second text whose gap, in a 300-dpi figure, read "10 -2" as two numbers.
+QString powerOfTenLabel(double value, int digits);
+
+// Makes `axis` logarithmic with those labels (the precision is the mantissa's digits), or linear again.
+void setLogarithmic(QCPAxis* axis, bool logarithmic = true);
 
 }  // namespace unfold::ui

@@ -101,10 +101,7 @@ void PaperFigure::addBand(QCPAxisRect* panel, const QVector<double>& x, const QV
 }
 
 void PaperFigure::setLogarithmic(QCPAxis* axis) {
-  axis->setScaleType(QCPAxis::stLogarithmic);
-  axis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-  axis->setNumberFormat("eb");
-  axis->setNumberPrecision(0);
+  ui::setLogarithmic(axis);
 }
 
 void PaperFigure::fitLogarithmic(QCPAxis* axis, double margin) {

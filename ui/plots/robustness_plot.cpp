@@ -1,6 +1,9 @@
 #include "plots/robustness_plot.h"
 
+#include "plots/axis_ticks.h"
 #include "plots/method_palette.h"
+
+#include <cmath>
 
 namespace unfold::ui {
 
@@ -76,11 +79,11 @@ void RobustnessPlot::showSnapshot(const RobustnessSnapshot& snapshot) {
                          : QString("attacked, step %1/%2 (mean %3)").arg(snapshot.attackStep).arg(snapshot.request.attackSteps)
                                .arg(scientific(snapshot.meanAttackedGap())));
   legend->setVisible(evaluated);
-  // Decades as powers of ten (drawn as 1·10⁻³), at most ~6 of them labelled.
+  // Decades as powers of ten (10⁻³), at most ~6 of them labelled.
   QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
   const int first = static_cast<int>(std::floor(bins_.lowEdge(0))), last = static_cast<int>(std::ceil(bins_.lowEdge(bins_.count())));
   const int every = std::max(1, (last - first + 5) / 6);
-  for (int k = first; k <= last; k += every) ticker->addTick(k, QString("1e%1").arg(k));
+  for (int k = first; k <= last; k += every) ticker->addTick(k, powerOfTenLabel(std::pow(10.0, k), 0));
   xAxis->setTicker(ticker);
   if (evaluated) setTitle(QString("Robustness: %1 at λ = %2").arg(snapshot.network).arg(snapshot.lambda, 0, 'g', 3));
   else setHintTitle("Robustness (train a network to see it)");

@@ -127,17 +127,7 @@ void WorkbenchPlot::resizeEvent(QResizeEvent* event) {
 }
 
 void WorkbenchPlot::setLogarithmicY(bool logarithmic) {
-  if (logarithmic) {
-    yAxis->setScaleType(QCPAxis::stLogarithmic);
-    yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-    yAxis->setNumberFormat("eb");
-    yAxis->setNumberPrecision(0);
-  } else {
-    yAxis->setScaleType(QCPAxis::stLinear);
-    yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
-    yAxis->setNumberFormat("gb");
-    yAxis->setNumberPrecision(6);
-  }
+  ui::setLogarithmic(yAxis, logarithmic);
   rescale();
   sanitizeRanges();
   replot();

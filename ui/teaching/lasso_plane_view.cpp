@@ -1,6 +1,7 @@
 #include "teaching/lasso_plane_view.h"
 
 #include "lasso/lasso_plane.h"
+#include "plots/axis_ticks.h"
 #include "plots/method_palette.h"
 #include "run/plane_worker.h"
 #include "window/log_slider.h"
@@ -99,10 +100,7 @@ QCustomPlot* LassoPlaneView::buildCostPlot() {
   cost_->setMinimumHeight(130);
   cost_->xAxis->setLabel("step t");
   cost_->yAxis->setLabel("F(zₜ) − F*");
-  cost_->yAxis->setScaleType(QCPAxis::stLogarithmic);
-  cost_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-  cost_->yAxis->setNumberFormat("eb");
-  cost_->yAxis->setNumberPrecision(0);
+  setLogarithmic(cost_->yAxis);
   // Which curve is which (the read-out's rows have the same colours); a triangle: z* reached exactly.
   cost_->legend->setVisible(true);
   cost_->legend->setFont(QFont(cost_->font().family(), 8));
