@@ -253,6 +253,14 @@ class TestMainWindow : public QObject {
       QVERIFY2(palest < 3 * 250, qPrintable(QString("atom %1 at y = %2: white").arg(i).arg(y)));
     }
     QVERIFY(active >= 3);
+    // The solution's marks, under a pixel apart, are bars in the sign's colour, not a chain of triangles;
+    // in a tall raster of few atoms, triangles (up: z* > 0).
+    for (const char* name : {"z* > 0", "z* < 0"}) QCOMPARE(plot.curve(name)->scatterStyle().shape(), QCPScatterStyle::ssCustom);
+    QVERIFY(runSettings(window, sizedProblem(5, 10, 20, 30)));
+    plot.replot();
+    QVERIFY(plot.axisRect()->rect().height() / plot.yAxis->range().size() >= 7);
+    QCOMPARE(plot.curve("z* > 0")->scatterStyle().shape(), QCPScatterStyle::ssTriangle);
+    QCOMPARE(plot.curve("z* < 0")->scatterStyle().shape(), QCPScatterStyle::ssTriangleInverted);
   }
 
   void sessionsRoundTripAndBadFilesChangeNothing() {

@@ -38,6 +38,7 @@ SupportRasterPlot::SupportRasterPlot(QWidget* parent) : WorkbenchPlot("Support e
     scaleLabel->position->setCoords(bar.center().x(), bar.top() - 3);
     // Not drawn beyond the raster's panel when the view is zoomed or panned away from the marks.
     if (solutionLabel_) solutionLabel_->setVisible(solutionMarked_ && xAxis->range().contains(solutionLabel_->position->key()));
+    fitSolutionMarks();
     // A new height may group the atoms otherwise (an export's too, laid out before it is drawn).
     if (const ConvergenceCurve* curve = curveOf(snapshot_, method_, signal_);
         curve && raster_->data()->valueSize() != rasterRows(curve->atoms))
@@ -52,10 +53,10 @@ SupportRasterPlot::SupportRasterPlot(QWidget* parent) : WorkbenchPlot("Support e
   // The solution's support, to the right of the last iterate: ▲ positive, ▼ negative.
   solutionPositive_ = addGraph();
   solutionNegative_ = addGraph();
-  solutionPositive_->setLineStyle(QCPGraph::lsNone);
-  solutionNegative_->setLineStyle(QCPGraph::lsNone);
-  solutionPositive_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangle, QColor(213, 94, 0), 7));
-  solutionNegative_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted, QColor(0, 114, 178), 7));
+  for (QCPGraph* marks : {solutionPositive_, solutionNegative_}) {
+    marks->setLineStyle(QCPGraph::lsNone);
+    marks->setPen(Qt::NoPen);  // a bar's outline would be the graph's pen (blue): fill only
+  }
   solutionPositive_->setName("z* > 0");
   solutionNegative_->setName("z* < 0");
   // The plot has no legend (the raster fills it): the marks' column is named over it, in the figure too.
@@ -131,6 +132,26 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKe
   setTitle(QString("Support evolution: %1, %2").arg(methodLabel(method), snapshot.signalName(signal)));
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SupportRasterPlot::fitSolutionMarks() {
+  // Triangles (up: z* > 0, down: z* < 0) where the atoms are 7 px apart or more; closer, they ran into a
+  // chain in which no mark could be read: a bar as tall as an atom's row then, in the sign's colour.
+  // The bar no taller than the row (one pixel at least), so that neighbours' signs do not hide each other.
+  const double pitch = axisRect()->rect().height() / std::max(1.0, yAxis->range().size());
+  const int barHeight = pitch < 7.0 ? std::clamp(int(pitch), 1, 5) : 0;  // 0: triangles
+  if (marksBarHeight_ == barHeight && solutionPositive_->scatterStyle().shape() != QCPScatterStyle::ssNone) return;
+  marksBarHeight_ = barHeight;
+  const QColor positive(213, 94, 0), negative(0, 114, 178);
+  if (barHeight == 0) {
+    solutionPositive_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangle, positive, 7));
+    solutionNegative_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted, negative, 7));
+    return;
+  }
+  QPainterPath bar;  // in pixels: a custom shape is scaled by size / 6
+  bar.addRect(QRectF(-4.0, -barHeight / 2.0, 8.0, barHeight));
+  solutionPositive_->setScatterStyle(QCPScatterStyle(bar, Qt::NoPen, positive, 6));
+  solutionNegative_->setScatterStyle(QCPScatterStyle(bar, Qt::NoPen, negative, 6));
 }
 
 int SupportRasterPlot::rasterRows(int atoms) const {
