@@ -82,7 +82,10 @@ void LearnedStepsPlot::rescale() {
   rescaleAxes(true);
   const QCPRange x = xAxis->range(), y = yAxis->range();
   xAxis->setRange(0.5, std::max(2.0, x.upper + 0.5));
-  yAxis->setRange(0, std::max(1.2, y.upper) * 1.6);  // headroom for the legend, top left
+  // From 0, 7 px below it (a step learned down to ~0, ALISTA's collapsed ones, lay on the axis line);
+  // the legend's room above the curves is made by WorkbenchPlot.
+  const double upper = std::max(1.2, y.upper) * 1.05;
+  yAxis->setRange(-upper * 7.0 / std::max(40, axisRect()->rect().height()), upper);
 }
 
 QString LearnedStepsPlot::toCsv() const { return csv_; }
