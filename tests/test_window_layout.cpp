@@ -2,6 +2,7 @@
 // L_S / L legend stays off the tick labels, a grown plot draws its roomier legend, and every plot's axes
 // read as axes.
 #include "plots/cost_decrease_plot.h"
+#include "plots/learned_steps_plot.h"
 #include "plots/robustness_plot.h"
 #include "plots/support_raster_plot.h"
 #include "plots/support_ratio_plot.h"
@@ -95,7 +96,8 @@ class TestWindowLayout : public QObject {
 
   // In a short panel every point is drawn whole, off the axis lines: the 5 % margin was 4 px in the
   // laptop window's 90-px training panel, and a network that stopped at its first step (one point, its
-  // kept circle at the top of the range) was cut in half, the lowest curve lay on the x axis.
+  // kept circle at the top of the range) was cut in half, the lowest curve lay on the x axis; learned
+  // steps at ~0 lay on it too.
   void markersAtTheEdgesOfTheRangeStayWholeInAShortPanel() {
     TrainingCurvesPlot plot;
     plot.resize(320, 150);
@@ -119,6 +121,18 @@ class TestWindowLayout : public QObject {
         QVERIFY2(y >= axes.top() + 6 && y <= axes.bottom() - 6,
                  qPrintable(QString("%1 at %2 px in %3..%4").arg(plot.graph(i)->name()).arg(y).arg(axes.top()).arg(axes.bottom())));
       }
+    // Likewise a step learned down to ~0 (ALISTA's, collapsed): its 6-px disc whole, off the x axis.
+    LearnedStepsPlot steps;
+    steps.resize(320, 200);
+    steps.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&steps));
+    NetworkCurve collapsed;
+    collapsed.method = "ALISTA", collapsed.trained = true, collapsed.stepTimesL = {1e-6, 1e-6, 1e-6};
+    snapshot.networks = {collapsed};
+    steps.showSnapshot(snapshot);
+    steps.replot();
+    const double y = steps.yAxis->coordToPixel(1e-6);
+    QVERIFY2(y <= steps.axisRect()->rect().bottom() - 4, qPrintable(QString("%1 px, axis at %2").arg(y).arg(steps.axisRect()->rect().bottom())));
   }
 
   // Before any run, every plot's axes read as axes: several tick labels, none repeated (a log axis over
