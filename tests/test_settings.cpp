@@ -126,6 +126,17 @@ class TestSettings : public QObject {
     QCOMPARE(error, QString("/dev/zero: larger than the 64 MiB limit for a session file"));
   }
 
+  // The plot a session is about travels with it; a session without one has none.
+  void aSessionKeepsItsFocus() {
+    Session session;
+    session.focus = "ratio";
+    QString error;
+    const auto read = parseSession(formatSession(session), "s.json", &error);
+    QVERIFY2(read, qPrintable(error));
+    QCOMPARE(read->focus, QString("ratio"));
+    QVERIFY(!formatSession(Session{}).contains("focus"));
+  }
+
   void aBadSessionFieldIsNamedWithWhatItHolds_data() {
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("replacement");  // the field's new text, empty: the field removed
@@ -137,6 +148,9 @@ class TestSettings : public QObject {
     QTest::newRow("seed missing") << "\"seed\": 0," << "" << "'seed' is missing (an integer from 0 to 1000000)";
     QTest::newRow("lambda missing") << "\"lambda\": 0.5," << "" << "'lambda' is missing (a number from 0.0001 to 1.5";
     QTest::newRow("lambda too large") << "\"lambda\": 0.5" << "\"lambda\": 7" << "'lambda' must be a number from 0.0001 to 1.5, a fraction of lambda_max (got 7)";
+    QTest::newRow("focus unknown") << "\"format\"" << "\"focus\": \"cost\\nplot\", \"format\""
+                                   << "s.json: 'focus' must be one of support, ratio, steps, coupling, training, robustness, not 'cost\\nplot'";
+    QTest::newRow("focus a number") << "\"format\"" << "\"focus\": 3, \"format\"" << "s.json: 'focus' must be a string";
   }
 
   void aBadSessionFieldIsNamedWithWhatItHolds() {

@@ -8,6 +8,7 @@
 #include "plots/support_ratio_plot.h"
 #include "plots/training_curves_plot.h"
 #include "window/main_window.h"
+#include "run/session_file.h"
 #include "window/robustness_panel.h"
 #include "window_runs.h"
 
@@ -92,6 +93,33 @@ class TestWindowLayout : public QObject {
       QVERIFY2(at.right() < viewport->width(), qPrintable(QString("%1 '%2' ends at %3 of %4 px").arg(w->metaObject()->className(), w->objectName())
                                                              .arg(at.right()).arg(viewport->width())));
     }
+  }
+
+  // A preset's focus gets the room: the L_S/L preset (the paper's Fig. E.1) gives its plot three fifths of
+  // the bottom row and the row half the window, at every size the window takes after; a preset without
+  // one leaves the default shares (the support plot the wider).
+  void aPresetsFocusGetsTheRoom() {
+    MainWindow window;
+    window.resize(1600, 950);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QString error;
+    const auto lsRatio = readPreset("ls-ratio", &error);
+    QVERIFY2(lsRatio && lsRatio->focus == "ratio", qPrintable(error));
+    window.applySession(*lsRatio);
+    QCOMPARE(window.focus(), QString("ratio"));
+    const auto focused = [&] {
+      return window.ratioPlot()->width() > 1.3 * window.supportPlot()->width() && window.ratioPlot()->height() > 0.4 * window.height();
+    };
+    QTRY_VERIFY2(focused(), qPrintable(QString("L_S/L %1 x %2, support %3 px wide").arg(window.ratioPlot()->width())
+                                           .arg(window.ratioPlot()->height()).arg(window.supportPlot()->width())));
+    window.resize(1280, 800);
+    QTRY_VERIFY(focused());
+    window.applySession(*readPreset("oista", &error));
+    QVERIFY(window.focus().isEmpty());
+    window.resize(1600, 950);
+    QTRY_VERIFY(window.supportPlot()->width() > window.ratioPlot()->width());
+    QVERIFY(window.ratioPlot()->height() < 0.4 * window.height());
   }
 
   // In a short panel every point is drawn whole, off the axis lines: the 5 % margin was 4 px in the

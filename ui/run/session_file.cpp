@@ -105,6 +105,7 @@ QByteArray formatSession(const Session& s) {
   for (const auto& [kind, file] : s.networks)
     networks.insert(methodLabel(kind), QJsonDocument::fromJson(QByteArray::fromStdString(formatNetworkJson(file))).object());
   if (!networks.isEmpty()) root.insert("networks", networks);
+  if (!s.focus.isEmpty()) root.insert("focus", s.focus);
   return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -131,7 +132,8 @@ bool checkRoot(const QJsonObject& root, const QString& source, QString* error) {
   return typed(root, source, "title", QJsonValue::String, "a string", error) &&
          typed(root, source, "settings", QJsonValue::Object, "an object", error) &&
          typed(root, source, "inspect", QJsonValue::Object, "an object", error) &&
-         typed(root, source, "networks", QJsonValue::Object, "an object", error);
+         typed(root, source, "networks", QJsonValue::Object, "an object", error) &&
+         typed(root, source, "focus", QJsonValue::String, "a string", error);
 }
 
 // The problem: its source, files, sizes, seed and lambda.
@@ -251,6 +253,11 @@ std::optional<Session> parseSession(const QByteArray& json, const QString& sourc
   if (!readSettings(root.value("settings").toObject(), source + ", settings", s.settings, error)) return std::nullopt;
   s.networks = readNetworks(root.value("networks").toObject(), source);
   if (!readInspection(root.value("inspect").toObject(), source, s, error)) return std::nullopt;
+  s.focus = root.value("focus").toString();
+  if (!s.focus.isEmpty() && !kFocusPlots.contains(s.focus)) {
+    *error = QString("%1: 'focus' must be one of %2, not %3").arg(source, kFocusPlots.join(", "), shownValue(root.value("focus")));
+    return std::nullopt;
+  }
   return s;
 }
 

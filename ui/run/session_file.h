@@ -9,6 +9,7 @@
 #include "run/experiment_settings.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -20,7 +21,12 @@ struct Session {
   Algorithm inspectedMethod = Algorithm::Oista;  // in the file: its label ("OISTA")
   int inspectedSignal = 0;
   TrainedNetworks networks;  // in the file: by label ("SLISTA"), each in network_file.h's JSON
+  // Optional: the plot the session is about ("ratio": Lₛ / L), raised and given more of the window when it
+  // opens; one of kFocusPlots.
+  QString focus;
 };
+
+inline const QStringList kFocusPlots{"support", "ratio", "steps", "coupling", "training", "robustness"};
 
 QByteArray formatSession(const Session& session);
 // nullopt with `error` set (naming the source and the field) for anything malformed or out of range.

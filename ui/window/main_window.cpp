@@ -147,11 +147,7 @@ void MainWindow::buildDocks() {
   steps->raise();
   stepsDock_ = steps;
   couplingDock_ = coupling;
-  resizeDocks({support}, {380}, Qt::Vertical);
-  resizeDocks({steps}, {420}, Qt::Horizontal);
-  // The tabs of the network column, half the style's padding: "Learned steps", "Weight coupling" and
-  // "Robustness" fit a 1280-px window's column whole (they were cut to "Learned ste…").
-  setStyleSheet("QMainWindow > QTabBar::tab { padding: 3px 6px; }");
+  defaultDockShares();
   // Small screens (1024 x 700): every plot may shrink; the dock columns follow the window (resizeEvent).
   for (WorkbenchPlot* plot : plots()) plot->setMinimumSize(140, 110);
   connect(settings_, &SettingsPanel::inspectChanged, this, &MainWindow::showInspected);
@@ -381,18 +377,6 @@ void MainWindow::onFailed(quint64 generation, const QString& message) {
   updateStatus();
   emit runFailed(message);
   if (dialogsEnabled_) QMessageBox::warning(this, "Unfold Lab", message);
-}
-
-void MainWindow::resizeEvent(QResizeEvent* event) {
-  QMainWindow::resizeEvent(event);
-  // The network column and the bottom row keep their share of a window resized small, so that the
-  // cost plot and the bottom plots are not squeezed to nothing while the right column keeps 420 px.
-  if (width() < 1400)
-    resizeDocks({stepsDock_}, {std::max(220, width() / 4)}, Qt::Horizontal);
-  // Likewise the bottom row in a short window: 380 px of a 700-px window left the cost plot, the main
-  // one, ~60 px under the welcome banner; it takes at most 40 % of the height.
-  if (height() < 950)
-    resizeDocks({plotDocks_.value("support")}, {std::max(150, height() * 2 / 5)}, Qt::Vertical);
 }
 
 }  // namespace unfold::ui

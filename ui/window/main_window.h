@@ -94,6 +94,7 @@ class MainWindow : public QMainWindow {
   quint64 latestGeneration() const { return latestGeneration_; }
   quint64 shownGeneration() const { return shownGeneration_; }
   const ConvergenceSnapshot& shownSnapshot() const { return shown_; }
+  QString focus() const { return focus_; }  // the plot the open session is about (session_file.h), or empty
 
  signals:
   void runFinished();  // the latest request is done (complete, failed or stopped)
@@ -134,7 +135,13 @@ class MainWindow : public QMainWindow {
   void rebuildRecentMenu();
   void closeEvent(QCloseEvent* event) override;
   void resizeEvent(QResizeEvent* event) override;
+  // More of the window for one plot (a session's focus, kFocusPlots; empty: the default shares), at once
+  // and after every resize.
+  void focusOn(const QString& plot);
+  void arrangeDocks();
+  void defaultDockShares();
 
+  QString focus_;  // the plot the session is about, or empty
   CostDecreasePlot* costPlot_ = nullptr;
   SupportRasterPlot* supportPlot_ = nullptr;
   SupportRatioPlot* ratioPlot_ = nullptr;

@@ -170,6 +170,7 @@ Session MainWindow::currentSession() const {
   session.inspectedMethod = settings_->inspectedMethod();
   session.inspectedSignal = settings_->inspectedSignal();
   session.title = sessionTitle_;  // the opened session's or preset's: a session saved again keeps it
+  session.focus = focus_;         // and so its focus
   if (sameTrainingSettings(session.settings, pretrainedFor_)) session.networks = pretrained_;
   return session;
 }
@@ -180,6 +181,7 @@ void MainWindow::applySession(const Session& session, const QString& file) {
   pretrained_ = session.networks;
   pretrainedFor_ = session.settings;
   showSessionName(session.title, file);
+  focusOn(session.focus);
   startDefaultRun();
 }
 
