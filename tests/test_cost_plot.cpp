@@ -126,6 +126,7 @@ class TestCostPlot : public QObject {
     QTest::newRow("8 10^-2") << 0.08 << 1 << "8·10⁻²";
     QTest::newRow("rounded up a decade") << 9.96e-3 << 1 << "10⁻²";
     QTest::newRow("not positive") << 0.0 << 0 << "0";
+    QTest::newRow("subnormal") << 5e-324 << 0 << "5·10⁻³²⁴";
   }
   void powersOfTenAreOneText() {
     QFETCH(double, value);

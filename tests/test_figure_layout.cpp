@@ -107,7 +107,7 @@ class TestFigureLayout : public QObject {
     QVERIFY(runIterations(window, 40));
     SupportRatioPlot* plot = window.ratioPlot();
     QTRY_VERIFY(!plot->legend->visible());
-    const int least = plot->smallestFigureHeight(600, 150);
+    const int least = plot->smallestFigureHeight(200, 150);  // the panels stacked, as in a narrow window
     QVERIFY(least > 150);
     QTemporaryDir dir;
     const QString figure = dir.filePath("ls-over-l.png");
@@ -115,16 +115,16 @@ class TestFigureLayout : public QObject {
     int offered = 0;
     QString said;
     bool stayedOpen = false;
-    auto* poll = new QTimer(this);
-    poll->setInterval(20);
-    connect(poll, &QTimer::timeout, this, [&] {
+    QTimer poll;  // on the stack: its lambda holds this function's variables
+    poll.setInterval(20);
+    connect(&poll, &QTimer::timeout, this, [&] {
       for (QWidget* w : QApplication::topLevelWidgets()) {
         auto* dialog = qobject_cast<QDialog*>(w);
         if (!dialog || !dialog->isVisible() || dialog->windowTitle() != "PNG size") continue;
-        poll->stop();
+        poll.stop();
         const QList<QSpinBox*> boxes = dialog->findChildren<QSpinBox*>();  // width, height, resolution
         offered = boxes[1]->value();
-        boxes[0]->setValue(600);
+        boxes[0]->setValue(200);
         boxes[1]->setValue(150);
         boxes[2]->setValue(96);
         QPushButton* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
@@ -135,13 +135,13 @@ class TestFigureLayout : public QObject {
         else dialog->reject();
       }
     });
-    poll->start();
+    poll.start();
     plot->exportFigureInteractively();
     QVERIFY(stayedOpen);
     QVERIFY2(offered >= plot->height() && plot->smallestFigureHeight(plot->width(), offered) == offered, qPrintable(QString::number(offered)));
-    QCOMPARE(said, QString("At 600 × 150 px the legend has no room: the height is now %1 px, the least that shows it at this "
+    QCOMPARE(said, QString("At 200 × 150 px the legend has no room: the height is now %1 px, the least that shows it at this "
                            "width. OK exports.").arg(least));
-    QCOMPARE(QImage(figure).size(), QSize(600, least));
+    QCOMPARE(QImage(figure).size(), QSize(200, least));
     QCOMPARE(window.statusBar()->currentMessage(), "Lₛ / L exported to " + figure);
   }
 };

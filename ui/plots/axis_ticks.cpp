@@ -36,12 +36,12 @@ QString superscript(int number) {
 
 QString powerOfTenLabel(double value, int digits) {
   if (!(value > 0) || !std::isfinite(value)) return QString::number(value);
-  int exponent = static_cast<int>(std::floor(std::log10(value)));
-  QString mantissa = QString::number(value / std::pow(10.0, exponent), 'f', std::max(0, digits));
-  if (mantissa.startsWith("10")) {  // 9.96 rounded up
-    ++exponent;
-    mantissa = QString::number(value / std::pow(10.0, exponent), 'f', std::max(0, digits));
-  }
+  // From the decimal text ("9.96e-03" rounds as it is written: "1.0e-02"), not from a division by a power
+  // of ten, which is 0 below 1e-308.
+  const QString text = QString::number(value, 'e', std::max(0, digits));
+  const qsizetype e = text.indexOf('e');
+  QString mantissa = text.left(e);
+  const int exponent = text.mid(e + 1).toInt();
   if (mantissa.contains('.')) {
     while (mantissa.endsWith('0')) mantissa.chop(1);
     if (mantissa.endsWith('.')) mantissa.chop(1);

@@ -82,7 +82,7 @@ void LearnedStepsPlot::rescale() {
   rescaleAxes(true);
   const QCPRange x = xAxis->range(), y = yAxis->range();
   xAxis->setRange(0.5, std::max(2.0, x.upper + 0.5));
-  // From 0, 7 px below it (a step learned down to ~0, ALISTA's collapsed ones, lay on the axis line);
+  // From 7 px below 0, so that a step learned down to ~0 (a collapsed ALISTA's) stays off the axis line;
   // the legend's room above the curves is made by WorkbenchPlot.
   const double upper = std::max(1.2, y.upper) * 1.05;
   yAxis->setRange(-upper * 7.0 / std::max(40, axisRect()->rect().height()), upper);

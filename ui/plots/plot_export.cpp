@@ -101,10 +101,9 @@ QString exportPlot(QCustomPlot* plot, const QString& path, const FigureSize& ask
     const int width = asked.widthPx > 0 ? asked.widthPx : plot->width();
     const int height = asked.heightPx > 0 ? asked.heightPx : plot->height();
     const int least = workbenchPlot->smallestFigureHeight(width, height);
-    if (least != height && asked.heightPx > 0) {
-      if (least < 0) return QString("%1: at %2 px wide the plot's legend fits no height").arg(path).arg(width);
+    if (least < 0) return QString("%1: at %2 px wide the plot's legend fits no height: make it wider").arg(path).arg(width);
+    if (least != height && asked.heightPx > 0)
       return QString("%1: at %2 × %3 px the plot's legend has no room (%4 px high at least)").arg(path).arg(width).arg(height).arg(least);
-    }
     if (least > height) size = {width, least, asked.dpi};
   }
   return writeRenderedFile(path, "figure", [&](const QString& scratch) { return renderPlotFile(plot, scratch, suffix, size); });

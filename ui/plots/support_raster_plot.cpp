@@ -135,8 +135,9 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKe
 }
 
 void SupportRasterPlot::fitSolutionMarks() {
-  // Triangles (up: z* > 0, down: z* < 0) where the atoms are 7 px apart or more; closer, they ran into a
-  // chain in which no mark could be read: a bar as tall as an atom's row then, in the sign's colour.
+  // Triangles (up: z* > 0, down: z* < 0) where the atoms are 7 px apart or more; closer, triangles would
+  // overlap into a chain in which no mark can be read: a bar as tall as an atom's row then, in the sign's
+  // colour.
   // The bar no taller than the row (one pixel at least), so that neighbours' signs do not hide each other.
   const double pitch = axisRect()->rect().height() / std::max(1.0, yAxis->range().size());
   const int barHeight = pitch < 7.0 ? std::clamp(int(pitch), 1, 5) : 0;  // 0: triangles

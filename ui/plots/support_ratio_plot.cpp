@@ -246,7 +246,12 @@ int SupportRatioPlot::signalAt(const QPointF& position) const {
 }
 
 void SupportRatioPlot::resizeEvent(QResizeEvent* event) {
-  const bool stacked = event->size().width() < 420 && event->size().height() > 1.1 * event->size().width();
+  arrangePanels(event->size());
+  WorkbenchPlot::resizeEvent(event);
+}
+
+void SupportRatioPlot::arrangePanels(const QSize& size) {
+  const bool stacked = size.width() < 420 && size.height() > 1.1 * size.width();
   const bool isStacked = body()->hasElement(1, 0) && body()->element(1, 0) == right_;
   if (stacked != isStacked) {
     body()->take(right_);
@@ -256,7 +261,6 @@ void SupportRatioPlot::resizeEvent(QResizeEvent* event) {
     // cloud below reads at a smaller size.
     if (stacked) body()->setRowStretchFactors({1.6, 1.0});
   }
-  WorkbenchPlot::resizeEvent(event);
 }
 
 void SupportRatioPlot::mousePressEvent(QMouseEvent* event) {

@@ -38,6 +38,7 @@ class SupportRatioPlot : public WorkbenchPlot {
   // A narrow plot (a small window) stacks the two panels, so that each keeps a readable width.
   void resizeEvent(QResizeEvent* event) override;
   bool legendLeftOut() const override { return legendSqueezed_ || WorkbenchPlot::legendLeftOut(); }
+  void arrangePanels(const QSize& size) override;
 
  private:
   ConvergenceSnapshot snapshot_;

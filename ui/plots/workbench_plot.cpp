@@ -56,9 +56,9 @@ void WorkbenchPlot::rescale() {
   rescaleAxes(true);
   // A margin on every value axis: a curve at the edge of its range would lie on the axis line, unseen,
   // and a marker there would be cut in half. 5 % of the range, and in a short panel at least 7 px (half
-  // the largest marker and a line's width).
+  // the largest marker and a line's width), a quarter at most.
   for (QCPAxisRect* rect : axisRects()) {
-    const double share = std::max(0.05, 7.0 / std::max(1, rect->height() - 14));
+    const double share = std::clamp(7.0 / std::max(1, rect->height() - 14), 0.05, 0.25);
     for (QCPAxis* axis : rect->axes(QCPAxis::atLeft | QCPAxis::atRight)) {
       const QCPRange r = axis->range();
       if (axis->scaleType() == QCPAxis::stLogarithmic) {

@@ -87,6 +87,9 @@ class WorkbenchPlot : public QCustomPlot {
   // Whether the last layout left the legend out for want of room (a subclass that places its legend itself
   // adds its own reasons).
   virtual bool legendLeftOut() const { return legendHiddenForRoom_; }
+  // A subclass that arranges its panels by its size (side by side or stacked) does it here, for the
+  // window's size and for a figure's.
+  virtual void arrangePanels(const QSize& size) { Q_UNUSED(size); }
   // A subclass's own view options, added to the context menu after the log toggle.
   virtual void addViewActions(QMenu* menu) { Q_UNUSED(menu); }
   void mousePressEvent(QMouseEvent* event) override;
@@ -134,6 +137,7 @@ class WorkbenchPlot : public QCustomPlot {
   bool logToggleOffered_ = true;
   bool legendHiddenForRoom_ = false;  // by makeRoomForLegend, which tries it again after a resize
   bool legendInRow_ = false;  // by makeRoomForLegend, which weighs it again at every layout
+  std::optional<bool> screenLegendInRow_;  // while laid out for figures: where the screen had it
   Qt::Alignment legendCorner_;  // where it stands inside the panel
   QPen legendBorder_;
 };

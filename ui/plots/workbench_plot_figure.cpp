@@ -19,8 +19,10 @@ constexpr int kTallestFigure = 4000;  // pixels at 96 dpi, as the PNG dialog off
 void WorkbenchPlot::layOutAt(const QSize& size) {
   setViewport(QRect(QPoint(0, 0), size));
   fitTitle(size);
+  arrangePanels(size);
+  updateLayout();  // the panels at this size: rescale's margins are in their pixels
   const QCPRange view = yAxis->range();
-  if (!userView_) {
+  if (!userView_ && holdsData()) {
     rescale();
     sanitizeRanges();
   }
@@ -30,11 +32,15 @@ void WorkbenchPlot::layOutAt(const QSize& size) {
 }
 
 bool WorkbenchPlot::layOutForFigure(const QSize& size) {
+  if (!screenLegendInRow_) screenLegendInRow_ = legendInRow_;
   layOutAt(size);
   return !legendLeftOut();
 }
 
 void WorkbenchPlot::layOutForScreen() {
+  // Where the screen had the legend, so that the figures' sizes leave no trace in its place.
+  if (screenLegendInRow_) placeLegendInRow(*screenLegendInRow_);
+  screenLegendInRow_.reset();
   layOutAt(size());
   replot(QCustomPlot::rpQueuedReplot);
 }
@@ -76,7 +82,7 @@ std::optional<FigureSize> WorkbenchPlot::askPngSize() {
   height->setRange(150, kTallestFigure);
   dpi->setRange(48, 1200);
   width->setValue(this->width());
-  height->setValue(std::max(this->height(), smallestFigureHeight(this->width(), this->height())));
+  height->setValue(std::max(this->height(), smallestFigureHeight(width->value(), this->height())));
   dpi->setValue(300);
   form->addRow("width (px at 96 dpi)", width);
   form->addRow("height (px at 96 dpi)", height);

@@ -77,17 +77,18 @@ bool WorkbenchPlot::legendRowLeavesMoreRoom(double insideShare, bool stayInRow) 
   legend->setIconSize(QSize(16, 10));
   legend->setIconTextPadding(4);
   legend->setMargins(QMargins(4, 3, 4, 3));
-  for (int columns = legend->itemCount(); columns >= 1; --columns) {
+  bool wideEnough = false;  // one entry a row at least
+  for (int columns = legend->itemCount(); columns >= 1 && !wideEnough; --columns) {
     legend->setWrap(columns);
     legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
-    if (legend->minimumOuterSizeHint().width() <= viewport().width() - 8) break;
+    wideEnough = legend->minimumOuterSizeHint().width() <= viewport().width() - 8;
   }
   updateLayout();
   const int left = axisRect()->rect().height();
   // Whole (a row squeezed by a short plot cuts its entries' text), a panel left to draw in, and more of
   // it for the data than inside: by a tenth at least to move there, so that a live run's changing data do
   // not send the legend back and forth.
-  const bool whole = legend->outerRect().height() >= legend->minimumOuterSizeHint().height() - 3;
+  const bool whole = wideEnough && legend->outerRect().height() >= legend->minimumOuterSizeHint().height() - 3;
   if (whole && left >= 40 && left > (stayInRow ? 1.0 : 1.1) * insideShare * panelHeight) return true;
   placeLegendInRow(false);
   legend->setFont(inside.font);
@@ -176,7 +177,10 @@ void WorkbenchPlot::makeRoomForLegend(LegendVisibility visibility) {
   // The data keep the share of the panel under the old upper end; a row of its own may leave them more
   // (a log axis over many decades needs many more for the legend's box).
   const double insideShare = (coordinate(range.upper) - low) / (top - low);
-  if (!legendLookSizedBySubclass_ && legendRowLeavesMoreRoom(insideShare, wasInRow)) return;
+  // (The row takes a few rows of text: weighed only where inside would cost more than a tenth, or, the
+  // legend being there, anything; two more layouts at every snapshot of a live run otherwise.)
+  const bool worthWeighing = insideShare < (wasInRow ? 1.0 : 1.0 / 1.1);
+  if (!legendLookSizedBySubclass_ && worthWeighing && legendRowLeavesMoreRoom(insideShare, wasInRow)) return;
   yAxis->setRangeUpper(log ? std::pow(10.0, top) : top);
 }
 

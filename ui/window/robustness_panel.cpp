@@ -150,8 +150,8 @@ QWidget* RobustnessPanel::buildAttackRow() {
   stop_->setObjectName("stopAttack");
   progress_ = new QProgressBar;
   progress_->setTextVisible(true);
-  // The network on a row of its own and the attack's controls under it: side by side they took 345 px,
-  // more than a laptop window's right column, and cut Stop and the steps box at its edge.
+  // The network on a row of its own and the attack's controls under it: side by side they need more than
+  // a laptop window's right column (~320 px), whose edge would cut them.
   for (QPushButton* button : {attack_, stop_}) button->setMinimumWidth(button->fontMetrics().horizontalAdvance(button->text()) + 24);
   grid->addWidget(network_, 0, 0, 1, 3);
   grid->addWidget(attack_, 1, 0);
