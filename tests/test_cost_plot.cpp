@@ -2,6 +2,7 @@
 // the CSV behind it, and the user's choices (hidden curves and bands, zoom, log scale) across updates.
 #include "plots/axis_ticks.h"
 #include "plots/cost_decrease_plot.h"
+#include "shown_at.h"
 
 #include <QtTest>
 
@@ -76,9 +77,7 @@ class TestCostPlot : public QObject {
   // on an entry in the row still hides its curve.
   void aLegendThatWouldTakeDecadesStandsInARow() {
     CostDecreasePlot plot;
-    plot.resize(700, 280);
-    plot.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    QVERIFY(shownAt(plot, QSize(700, 280)));
     ConvergenceSnapshot snapshot;
     for (const char* method : {"ISTA", "FISTA", "OISTA", "ISTA-BT"}) {
       ConvergenceCurve c;

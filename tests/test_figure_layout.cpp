@@ -2,12 +2,13 @@
 // title, its legend's look and the room above the curves. A figure keeps its legend: a short plot on
 // screen that leaves its legend out exports a figure tall enough for it, and a size asked for that has
 // no room for it is refused (in the PNG dialog, raised to the least height that has).
+#include "dialog_answers.h"
+#include "pixel_colour.h"
 #include "plots/cost_decrease_plot.h"
 #include "plots/plot_export.h"
 #include "plots/support_ratio_plot.h"
+#include "shown_at.h"
 #include "window/main_window.h"
-#include "dialog_answers.h"
-#include "pixel_colour.h"
 #include "window_runs.h"
 
 #include <QDialogButtonBox>
@@ -31,6 +32,13 @@ bool legendWhole(QCustomPlot* plot, const QSize& figure) {
   return true;
 }
 
+// A 1024 x 700 window after a short run: its L_S/L plot has no room for its legend on screen.
+bool showShortRatioPlot(MainWindow& window) {
+  window.resize(1024, 700);
+  window.show();
+  return runIterations(window, 40) && QTest::qWaitFor([&] { return !window.ratioPlot()->legend->visible(); });
+}
+
 }  // namespace
 
 class TestFigureLayout : public QObject {
@@ -41,11 +49,8 @@ class TestFigureLayout : public QObject {
   // leaves it out is refused, and the window is laid out as before.
   void aShortPlotsFigureKeepsItsLegend() {
     MainWindow window;
-    window.resize(1024, 700);
-    window.show();
-    QVERIFY(runIterations(window, 40));
+    QVERIFY(showShortRatioPlot(window));
     SupportRatioPlot* plot = window.ratioPlot();
-    QTRY_VERIFY(!plot->legend->visible());
     const int width = plot->width(), height = plot->height();
     const int least = plot->smallestFigureHeight(width, height);
     QVERIFY2(least > height, qPrintable(QString("%1 px on screen, %2 px for the figure").arg(height).arg(least)));
@@ -74,9 +79,7 @@ class TestFigureLayout : public QObject {
     window.show();
     QVERIFY(runIterations(window, 40));
     CostDecreasePlot plot;
-    plot.resize(260, 130);
-    plot.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    QVERIFY(shownAt(plot, QSize(260, 130)));
     plot.showSnapshot(window.shownSnapshot());
     plot.setTitle("Cost decrease F(z_t) − F*: mean and 10–90 % band over the test signals");
     QTRY_VERIFY(!plot.legend->visible());
@@ -102,11 +105,8 @@ class TestFigureLayout : public QObject {
   // that does, and said, and the next OK exports at that size.
   void thePngDialogRaisesAHeightTooShortForTheLegend() {
     MainWindow window;
-    window.resize(1024, 700);
-    window.show();
-    QVERIFY(runIterations(window, 40));
+    QVERIFY(showShortRatioPlot(window));
     SupportRatioPlot* plot = window.ratioPlot();
-    QTRY_VERIFY(!plot->legend->visible());
     const int least = plot->smallestFigureHeight(200, 150);  // the panels stacked, as in a narrow window
     QVERIFY(least > 150);
     QTemporaryDir dir;

@@ -1,14 +1,16 @@
 // The window's layout in small and large windows: the main plot keeps its room beside the others, the
-// L_S / L legend stays off the tick labels, a grown plot draws its roomier legend, and every plot's axes
-// read as axes.
+// L_S / L legend stays off the tick labels, a grown plot draws its roomier legend, every plot's axes read
+// as axes and its points stay whole, the Robustness controls fit a laptop's column, and a session's focus
+// gets the room.
 #include "plots/cost_decrease_plot.h"
 #include "plots/learned_steps_plot.h"
 #include "plots/robustness_plot.h"
 #include "plots/support_raster_plot.h"
 #include "plots/support_ratio_plot.h"
 #include "plots/training_curves_plot.h"
-#include "window/main_window.h"
 #include "run/session_file.h"
+#include "shown_at.h"
+#include "window/main_window.h"
 #include "window/robustness_panel.h"
 #include "window_runs.h"
 
@@ -77,9 +79,7 @@ class TestWindowLayout : public QObject {
   void theRobustnessControlsFitALaptopWindow() {
     QFETCH(QSize, size);
     MainWindow window;
-    window.resize(size);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(shownAt(window, size));
     QDockWidget* dock = window.findChild<QDockWidget*>("robustness");
     dock->raise();
     RobustnessPanel* panel = window.robustnessPanel();
@@ -100,9 +100,7 @@ class TestWindowLayout : public QObject {
   // one leaves the default shares (the support plot the wider).
   void aPresetsFocusGetsTheRoom() {
     MainWindow window;
-    window.resize(1600, 950);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(shownAt(window, QSize(1600, 950)));
     QString error;
     const auto lsRatio = readPreset("ls-ratio", &error);
     QVERIFY2(lsRatio && lsRatio->focus == "ratio", qPrintable(error));
@@ -128,9 +126,7 @@ class TestWindowLayout : public QObject {
   // steps at ~0 lay on it too.
   void markersAtTheEdgesOfTheRangeStayWholeInAShortPanel() {
     TrainingCurvesPlot plot;
-    plot.resize(320, 150);
-    plot.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    QVERIFY(shownAt(plot, QSize(320, 150)));
     ConvergenceSnapshot snapshot;
     snapshot.generation = 1;
     NetworkCurve stalled, trained;
@@ -151,9 +147,7 @@ class TestWindowLayout : public QObject {
       }
     // Likewise a step learned down to ~0 (ALISTA's, collapsed): its 6-px disc whole, off the x axis.
     LearnedStepsPlot steps;
-    steps.resize(320, 200);
-    steps.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&steps));
+    QVERIFY(shownAt(steps, QSize(320, 200)));
     NetworkCurve collapsed;
     collapsed.method = "ALISTA", collapsed.trained = true, collapsed.stepTimesL = {1e-6, 1e-6, 1e-6};
     snapshot.networks = {collapsed};

@@ -21,6 +21,15 @@ void fitLinearTickCounts(QCustomPlot& plot, int horizontalPixels, int verticalPi
 namespace {
 
 class PowerOfTenTicker : public QCPAxisTickerLog {
+ public:
+  // Over less than two decades QCustomPlot falls back to linear steps (0.08, 0.1, 0.12): a mantissa
+  // digit then, or "10⁻¹" would label two ticks.
+  void generate(const QCPRange& range, const QLocale& locale, QChar formatChar, int precision, QVector<double>& ticks,
+                QVector<double>* subTicks, QVector<QString>* tickLabels) override {
+    const double decades = range.lower > 0 ? std::floor(std::log10(range.upper)) - std::ceil(std::log10(range.lower)) + 1 : 2;
+    QCPAxisTickerLog::generate(range, locale, formatChar, decades < 2 ? std::max(precision, 1) : precision, ticks, subTicks, tickLabels);
+  }
+
  protected:
   QString getTickLabel(double tick, const QLocale&, QChar, int precision) override { return powerOfTenLabel(tick, precision); }
 };

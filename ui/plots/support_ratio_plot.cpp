@@ -187,7 +187,7 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey
   }
   if (gamma > 0) {
     QCPGraph* law = add(right_, kLawName, lawPen, !prediction);
-    QCPGraph* line = add(right_, "Lₛ / L = |S| / m", QPen(Qt::gray, 1, Qt::DashLine), true);
+    QCPGraph* line = add(right_, "Lₛ / L = |S| / m", QPen(QColor(110, 110, 110), 1.2, Qt::DashLine), true);  // dark enough in a figure
     for (int k = 1; k <= 200; ++k) {
       const double zeta = k / 200.0;
       law->addData(zeta, marchenkoPasturRatio(zeta, gamma));

@@ -217,13 +217,7 @@ void WorkbenchPlot::sanitizeRanges() {
         const double half = std::max(1e-12, 0.05 * std::abs(r.center()));
         r = QCPRange(r.center() - half, r.center() + half);
       }
-      if (r != axis->range()) axis->setRange(r);
-      // With fewer than two powers of ten in range the log ticker falls back to linear steps (0.08, 0.1,
-      // 0.12), which a one-digit mantissa would label "8·10⁻², 10⁻¹, 10⁻¹": one more digit then.
-      if (log && axis->numberFormat().startsWith('e')) {
-        const double decades = std::floor(std::log10(r.upper)) - std::ceil(std::log10(r.lower)) + 1;
-        axis->setNumberPrecision(decades < 2 ? 1 : 0);
-      }
+      if (r != axis->range()) axis->setRange(r);  // (axis_ticks.cpp labels a narrow log range's ticks apart)
     }
   }
 }
