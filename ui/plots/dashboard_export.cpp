@@ -65,7 +65,9 @@ bool paintPlots(QPaintDevice* device, const QList<WorkbenchPlot*>& plots, QWidge
     painter.setClipRect(QRect(QPoint(0, 0), plot->size()));  // a plot never draws over its neighbour
     const QCP::AntialiasedElements screen = plot->notAntialiasedElements();
     plot->setNotAntialiasedElements(QCP::aeNone);  // figures are antialiased everywhere
+    plot->layOutForFigure(plot->size());  // as every figure of a plot, at the size it has here
     plot->toPainter(&painter, plot->width(), plot->height());
+    plot->layOutForScreen();
     plot->setNotAntialiasedElements(screen);
     painter.restore();
   }

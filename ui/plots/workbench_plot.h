@@ -113,6 +113,7 @@ class WorkbenchPlot : public QCustomPlot {
   // the panel's height than `insideShare` (what they keep with the legend inside); if so it stays there.
   bool legendRowLeavesMoreRoom(double insideShare, bool stayInRow);
   void placeLegendInRow(bool inRow);
+  void padLegendItems(int pixels);  // under every entry of the legend
   // The share of the main panel's height, from its top, that the legend and a 4-pixel gap cover.
   double legendShare();
   // The legend's look (roomy in one or more columns, else compact with a smaller font, not below 7 pt)

@@ -33,6 +33,9 @@ void WorkbenchPlot::layOutAt(const QSize& size) {
 
 bool WorkbenchPlot::layOutForFigure(const QSize& size) {
   if (!screenLegendInRow_) screenLegendInRow_ = legendInRow_;
+  // 2 px under each legend entry: a figure's text, rendered at its own resolution, runs a little taller
+  // than the screen's metrics say, and an entry is clipped to its box (descenders were cut).
+  padLegendItems(2);
   layOutAt(size);
   return !legendLeftOut();
 }
@@ -41,6 +44,7 @@ void WorkbenchPlot::layOutForScreen() {
   // Where the screen had the legend, so that the figures' sizes leave no trace in its place.
   if (screenLegendInRow_) placeLegendInRow(*screenLegendInRow_);
   screenLegendInRow_.reset();
+  padLegendItems(0);
   layOutAt(size());
   replot(QCustomPlot::rpQueuedReplot);
 }
@@ -105,6 +109,7 @@ std::optional<FigureSize> WorkbenchPlot::askPngSize() {
       height->setValue(least);
     }
     note->show();
+    dialog.adjustSize();  // the note's lines whole
   });
   connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
   if (dialog.exec() != QDialog::Accepted) return std::nullopt;

@@ -101,6 +101,11 @@ bool WorkbenchPlot::legendRowLeavesMoreRoom(double insideShare, bool stayInRow) 
   return false;
 }
 
+void WorkbenchPlot::padLegendItems(int pixels) {
+  for (int i = 0; i < legend->itemCount(); ++i)
+    if (QCPAbstractLegendItem* item = legend->item(i)) item->setMargins(QMargins(0, 0, 0, pixels));
+}
+
 void WorkbenchPlot::makeRoomForLegend(LegendVisibility visibility) {
   // Weighed inside first, at every size and data: the row is taken only where it leaves the data more room.
   const bool wasInRow = legendInRow_;
