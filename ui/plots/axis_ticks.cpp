@@ -5,13 +5,10 @@
 
 namespace unfold::ui {
 
-bool fitLinearTickCounts(QCustomPlot& plot, int horizontalPixels, int verticalPixels) {
-  bool changed = false;
-  const auto fit = [&changed](QCPAxis* axis, int pixels, int perTick) {
-    const int count = std::clamp(pixels / perTick, 2, 5);
-    if (axis->scaleType() != QCPAxis::stLinear || axis->ticker().dynamicCast<QCPAxisTickerText>() || axis->ticker()->tickCount() == count) return;
-    axis->ticker()->setTickCount(count);
-    changed = true;
+void fitLinearTickCounts(QCustomPlot& plot, int horizontalPixels, int verticalPixels) {
+  const auto fit = [](QCPAxis* axis, int pixels, int perTick) {
+    if (axis->scaleType() == QCPAxis::stLinear && !axis->ticker().dynamicCast<QCPAxisTickerText>())
+      axis->ticker()->setTickCount(std::clamp(pixels / perTick, 2, 5));
   };
   for (QCPAxisRect* rect : plot.axisRects()) {
     fit(rect->axis(QCPAxis::atBottom), rect->width(), horizontalPixels);
@@ -19,7 +16,6 @@ bool fitLinearTickCounts(QCustomPlot& plot, int horizontalPixels, int verticalPi
   }
   for (QCPLayoutElement* element : plot.plotLayout()->elements(true))
     if (auto* scale = qobject_cast<QCPColorScale*>(element)) fit(scale->axis(), scale->axis()->axisRect()->height(), verticalPixels);
-  return changed;
 }
 
 namespace {

@@ -10,8 +10,7 @@ namespace unfold::ui {
 
 // For the next replot (QCustomPlot makes a replot's ticks before it lays out): every axis rect's bottom and
 // left axes, and every colour scale's, one tick per `horizontalPixels` / `verticalPixels`, 2 to 5 ticks.
-// Returns whether a count changed: the ticks of the layout that called it were made with the old one.
-bool fitLinearTickCounts(QCustomPlot& plot, int horizontalPixels, int verticalPixels);
+void fitLinearTickCounts(QCustomPlot& plot, int horizontalPixels, int verticalPixels);
 
 // A power of ten as one piece of text with superscript digits: "10⁻²", "1.5·10⁻²" (`digits` after the
 // mantissa's point, trailing zeros dropped: 10⁻¹, not 1.0·10⁻¹). QCustomPlot's own beautiful powers draw

@@ -40,11 +40,7 @@ WorkbenchPlot::WorkbenchPlot(const QString& title, QWidget* parent) : QCustomPlo
   body_->addElement(0, 0, main);
   setMouseTracking(true);
   // Linear axes' numbers a readable distance apart at any panel size (~70 px a tick across, ~25 up).
-  // A count changed after this layout made its ticks: once more (a static plot kept five labels in a
-  // 45-px panel that a later layout had fitted to two).
-  connect(this, &QCustomPlot::afterLayout, this, [this] {
-    if (fitLinearTickCounts(*this, 70, 25)) replot(QCustomPlot::rpQueuedReplot);
-  });
+  connect(this, &QCustomPlot::afterLayout, this, [this] { fitLinearTickCounts(*this, 70, 25); });
   connect(this, &QCustomPlot::mouseDoubleClick, this, [this] {
     userView_ = false;
     rescaleUnlessUserView();
