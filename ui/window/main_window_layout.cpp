@@ -45,8 +45,8 @@ void MainWindow::arrangeDocks() {
   else if (width() < 1400) resizeDocks({stepsDock_}, {std::max(220, width() / 4)}, Qt::Horizontal);
   // Likewise the bottom row in a short window: 380 px of a 700-px window left the cost plot, the main
   // one, ~60 px under the welcome banner; it takes at most 40 % of the height. A plot of the row in
-  // focus: the row takes half the height, and that plot three fifths of the row (the L_S/L plot, the
-  // paper's Fig. E.1, was the smallest on screen in its own preset).
+  // focus: the row takes half the height, and that plot three fifths of the row (a preset's figure is
+  // the plot it opens for, not the smallest one on screen).
   if (bottomRow) {
     resizeDocks({support}, {height() / 2}, Qt::Vertical);
     QDockWidget* other = focused == ratio ? support : ratio;
