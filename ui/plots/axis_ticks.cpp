@@ -1,14 +1,41 @@
 #include "plots/axis_ticks.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <typeinfo>
 
 namespace unfold::ui {
 
+namespace {
+
+// QCustomPlot's readability strategy rounds the step to the nearest of 1, 2, 2.5, 5 and 10, down as
+// often as up: three ticks asked over 0 to 1.05 gave a step of 0.25 and five labels in a 75-px panel.
+// Rounding up keeps the count asked for as the most there are (plus the one at the range's end); only
+// where that would leave a single tick in the range does the step come down again.
+class AtMostTicker : public QCPAxisTicker {
+ protected:
+  double getTickStep(const QCPRange& range) override {
+    const double exact = range.size() / std::max(1, tickCount());
+    if (!(exact > 0) || !std::isfinite(exact)) return QCPAxisTicker::getTickStep(range);
+    const double magnitude = std::pow(10.0, std::floor(std::log10(exact)));
+    const auto ticksWithin = [&](double step) { return std::floor(range.upper / step) - std::ceil(range.lower / step) + 1; };
+    static constexpr std::array<double, 8> kMantissas{0.2, 0.25, 0.5, 1.0, 2.0, 2.5, 5.0, 10.0};
+    std::size_t k = 3;
+    while (k + 1 < kMantissas.size() && kMantissas[k] * magnitude < exact * (1 - 1e-9)) ++k;
+    while (k > 0 && ticksWithin(kMantissas[k] * magnitude) < 2) --k;
+    return kMantissas[k] * magnitude;
+  }
+};
+
+}  // namespace
+
 void fitLinearTickCounts(QCustomPlot& plot, int horizontalPixels, int verticalPixels) {
   const auto fit = [](QCPAxis* axis, int pixels, int perTick) {
-    if (axis->scaleType() == QCPAxis::stLinear && !axis->ticker().dynamicCast<QCPAxisTickerText>())
-      axis->ticker()->setTickCount(std::clamp(pixels / perTick, 2, 5));
+    if (axis->scaleType() != QCPAxis::stLinear) return;
+    // Every axis with QCustomPlot's own linear ticker (not a text, time or log one) gets the bounded one.
+    if (typeid(*axis->ticker()) == typeid(QCPAxisTicker)) axis->setTicker(QSharedPointer<QCPAxisTicker>(new AtMostTicker));
+    if (!axis->ticker().dynamicCast<QCPAxisTickerText>()) axis->ticker()->setTickCount(std::clamp(pixels / perTick, 2, 5));
   };
   for (QCPAxisRect* rect : plot.axisRects()) {
     fit(rect->axis(QCPAxis::atBottom), rect->width(), horizontalPixels);
@@ -67,7 +94,7 @@ void setLogarithmic(QCPAxis* axis, bool logarithmic) {
     axis->setNumberPrecision(0);
   } else {
     axis->setScaleType(QCPAxis::stLinear);
-    axis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    axis->setTicker(QSharedPointer<QCPAxisTicker>(new AtMostTicker));
     axis->setNumberFormat("gb");
     axis->setNumberPrecision(6);
   }

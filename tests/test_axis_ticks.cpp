@@ -1,0 +1,79 @@
+// Linear axes carry as many tick labels as their length has room for: one per 25 px (70 px across), at
+// least two, never more (QCustomPlot's readability rounding drew five labels in a 75-px panel).
+#include "plots/axis_ticks.h"
+#include "plots/support_ratio_plot.h"
+#include "shown_at.h"
+#include "window/main_window.h"
+#include "window_runs.h"
+
+#include <QtTest>
+
+using namespace unfold::ui;
+
+namespace {
+
+// The most labels a vertical axis of this height may carry: the count asked for (one per 25 px, 2 to 5)
+// and one more where a tick falls on each end of the range.
+int mostLabels(int pixels) { return std::clamp(pixels / 25, 2, 5) + 1; }
+
+QString describe(const QCPAxis* axis) {
+  const QVector<QString> labels = axis->tickVectorLabels();
+  return QString("%1 px from %2 to %3: %4").arg(axis->axisRect()->height()).arg(axis->range().lower).arg(axis->range().upper)
+      .arg(QStringList(labels.begin(), labels.end()).join(" | "));
+}
+
+}  // namespace
+
+class TestAxisTicks : public QObject {
+  Q_OBJECT
+ private slots:
+  void shortAxesKeepTheirLabelsApart_data() {
+    QTest::addColumn<double>("lower");
+    QTest::addColumn<double>("upper");
+    QTest::addColumn<int>("height");
+    for (const int height : {70, 100, 150, 320}) {
+      const auto row = [&](const char* name, double lower, double upper) {
+        QTest::addRow("%s, a plot %d px tall", name, height) << lower << upper << height;
+      };
+      row("L_S/L", 0.0, 1.05);  // five labels in 75 px before
+      row("an awkward span", 0.26, 0.78);  // rounding up alone leaves one tick in it
+      row("negative to positive", -3.0, 12.5);
+      row("tiny", 1e-6, 3e-6);
+      row("iterations", 0.0, 200.0);
+    }
+  }
+  void shortAxesKeepTheirLabelsApart() {
+    QFETCH(double, lower);
+    QFETCH(double, upper);
+    QFETCH(int, height);
+    QCustomPlot plot;
+    QVERIFY(shownAt(plot, QSize(400, height)));
+    QObject::connect(&plot, &QCustomPlot::afterLayout, &plot, [&plot] { fitLinearTickCounts(plot, 70, 25); });
+    plot.yAxis->setRange(lower, upper);
+    plot.replot();
+    plot.replot();  // a replot's ticks follow the layout before
+    const QVector<QString> labels = plot.yAxis->tickVectorLabels();
+    const int pixels = plot.axisRect()->height();
+    QVERIFY2(labels.size() >= 2 && labels.size() <= mostLabels(pixels), qPrintable(describe(plot.yAxis)));
+    QCOMPARE(QSet<QString>(labels.begin(), labels.end()).size(), labels.size());
+  }
+
+  // The L_S / L plot's panels stacked in a laptop window (1280 x 800) after a run: each value axis has a
+  // label per 25 px at most.
+  void stackedRatioPanelsAreNotCrowded() {
+    MainWindow window;
+    QVERIFY(shownAt(window, QSize(1280, 800)));
+    QVERIFY(runIterations(window, 40));
+    SupportRatioPlot* plot = window.ratioPlot();
+    plot->replot();
+    plot->replot();
+    QVERIFY(plot->axisRects().size() == 2);
+    for (QCPAxisRect* panel : plot->axisRects()) {
+      const QCPAxis* axis = panel->axis(QCPAxis::atLeft);
+      QVERIFY2(axis->tickVectorLabels().size() <= mostLabels(panel->height()), qPrintable(describe(axis)));
+    }
+  }
+};
+
+QTEST_MAIN(TestAxisTicks)
+#include "test_axis_ticks.moc"
