@@ -62,7 +62,7 @@ class TestCostPlot : public QObject {
     collapsed.method = "ALISTA", stopped.method = "LISTA-CP", trained.method = "SLISTA";
     for (NetworkCurve* n : {&collapsed, &stopped, &trained}) n->layers = 2, n->layerGap = {4.0, 4.0}, n->trained = true;
     collapsed.stopLabel = "collapsed to z = 0", collapsed.collapsedToZero = true;
-    stopped.stopLabel = "stopped";
+    stopped.stopLabel = "stopped", stopped.stoppedByUser = true;
     trained.stopLabel = "budget used";
     snapshot.networks = {collapsed, stopped, trained};
     plot.showSnapshot(snapshot);

@@ -151,7 +151,7 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     std::iota(layers.begin(), layers.end(), 1.0);
     QCPGraph* graph = addGraph();
     // A stopped training, and a network that learned to output z = 0 (flat at F(0) - F*), say so here too.
-    const bool said = n.stopLabel == "stopped" || n.collapsedToZero;
+    const bool said = n.stoppedByUser || n.collapsedToZero;
     graph->setName(QString("%1 (T = %2%3)").arg(n.method).arg(n.layers).arg(said ? ", " + n.stopLabel : QString()));
     graph->setPen(QPen(n.color, 1.5, Qt::DashLine));
     graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, n.color, n.color, 7));

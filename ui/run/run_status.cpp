@@ -41,7 +41,7 @@ QString trainingState(const ConvergenceSnapshot& s, const RunControls& c, RunSta
 
 QString stoppedState(const ConvergenceSnapshot& s) {
   const int T = s.request.iterations;
-  if (const NetworkCurve* n = networkInTraining(s); n || (!s.networks.isEmpty() && s.networks.back().stopLabel == "stopped")) {
+  if (const NetworkCurve* n = networkInTraining(s); n || (!s.networks.isEmpty() && s.networks.back().stoppedByUser)) {
     const NetworkCurve& stopped = s.networks.back();  // its stop reason would say "stopped by the user" again
     const int step = stopped.trainIteration.isEmpty() ? 0 : int(stopped.trainIteration.back());
     return QString("stopped by the user while training %1, at step %2 of %3; the solvers had finished (t = %4)")

@@ -225,6 +225,7 @@ bool SolverWorker::trainOne(Run& run, const NetworkProblem& problem, const Netwo
     if (!curve.trainIteration.isEmpty()) {  // stopped mid-training: what it reached, said so
       curve.stopReason = QString("stopped by the user at step %1").arg(curve.trainIteration.back());
       curve.stopLabel = "stopped";
+      curve.stoppedByUser = true;
       run.snapshot.networks.append(curve);
     }
     return false;
