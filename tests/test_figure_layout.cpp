@@ -102,7 +102,8 @@ class TestFigureLayout : public QObject {
   }
 
   // The PNG dialog offers a height that shows the legend; a shorter one typed in is raised to the least
-  // that does, and said, and the next OK exports at that size.
+  // that does, and said, and the next OK exports at that size; the dialog says the file's pixels (the boxes
+  // hold the screen's, 96 dpi) and they are the file's.
   void thePngDialogRaisesAHeightTooShortForTheLegend() {
     MainWindow window;
     QVERIFY(showShortRatioPlot(window));
@@ -113,7 +114,7 @@ class TestFigureLayout : public QObject {
     const QString figure = dir.filePath("ls-over-l.png");
     saveAs(figure);
     int offered = 0;
-    QString said;
+    QString said, image;
     bool stayedOpen = false;
     QTimer poll;  // on the stack: its lambda holds this function's variables
     poll.setInterval(20);
@@ -126,11 +127,12 @@ class TestFigureLayout : public QObject {
         offered = boxes[1]->value();
         boxes[0]->setValue(200);
         boxes[1]->setValue(150);
-        boxes[2]->setValue(96);
+        boxes[2]->setValue(300);
         QPushButton* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
         ok->click();
         stayedOpen = dialog->isVisible();
         said = dialog->findChild<QLabel*>("legendRoom")->text();
+        image = dialog->findChild<QLabel*>("pngSize")->text();
         if (boxes[1]->value() == least) ok->click();
         else dialog->reject();
       }
@@ -141,7 +143,9 @@ class TestFigureLayout : public QObject {
     QVERIFY2(offered >= plot->height() && plot->smallestFigureHeight(plot->width(), offered) == offered, qPrintable(QString::number(offered)));
     QCOMPARE(said, QString("At 200 × 150 px the legend has no room: the height is now %1 px, the least that shows it at this "
                            "width. OK exports.").arg(least));
-    QCOMPARE(QImage(figure).size(), QSize(200, least));
+    const QSize pixels(625, qRound(least * 300 / 96.0));  // QCustomPlot rounds: 200 x 157 px is 625 x 491
+    QCOMPARE(image, QString("%1 × %2 px, 5.3 × %3 cm at 300 dpi").arg(pixels.width()).arg(pixels.height()).arg(least * 2.54 / 96, 0, 'f', 1));
+    QCOMPARE(QImage(figure).size(), pixels);
     QCOMPARE(window.statusBar()->currentMessage(), "Lₛ / L exported to " + figure);
   }
 };

@@ -58,6 +58,16 @@ bool isFigureType(const QString& suffix) { return suffix == "png" || suffix == "
 
 }  // namespace
 
+QString pngSizeText(QSize frame, double frameDpi, int dpi) {
+  const double cmPerPixel = 2.54 / frameDpi, scale = dpi / frameDpi;  // QCustomPlot rounds the scaled size
+  return QString("%1 × %2 px, %3 × %4 cm at %5 dpi")
+      .arg(qRound(frame.width() * scale))
+      .arg(qRound(frame.height() * scale))
+      .arg(frame.width() * cmPerPixel, 0, 'f', 1)
+      .arg(frame.height() * cmPerPixel, 0, 'f', 1)
+      .arg(dpi);
+}
+
 QString figurePathError(const QString& path) {
   const QFileInfo target(path);
   if (!isFigureType(target.suffix().toLower())) return QString("%1: unknown figure type (use .png, .pdf or .svg)").arg(path);

@@ -4,6 +4,7 @@
 // same folder and renamed over the target, so a failed export never leaves a half-written figure.
 #pragma once
 
+#include <QSize>
 #include <QString>
 
 #include <functional>
@@ -17,6 +18,10 @@ struct FigureSize {
   int widthPx = 0, heightPx = 0;  // 0: the widget's size (PNG pixels = size x dpi / 96)
   int dpi = 96;                   // PNG only; 300 for print
 };
+
+// What a PNG of `frame` pixels laid out at `frameDpi` (the screen's) comes to at `dpi`: "2500 × 1250 px,
+// 21.2 × 10.6 cm at 300 dpi" (the print size is the frame's on screen; the pixels grow with the dpi).
+QString pngSizeText(QSize frame, double frameDpi, int dpi);
 
 // Why `path` cannot take a figure (not .png, .pdf or .svg; no such folder), or empty.
 QString figurePathError(const QString& path);

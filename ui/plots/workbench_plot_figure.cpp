@@ -91,6 +91,12 @@ std::optional<FigureSize> WorkbenchPlot::askPngSize() {
   form->addRow("width (px at 96 dpi)", width);
   form->addRow("height (px at 96 dpi)", height);
   form->addRow("resolution (dpi)", dpi);
+  auto* pixels = new QLabel;  // what the file will be: the boxes' pixels are the screen's
+  pixels->setObjectName("pngSize");
+  const auto showPixels = [=] { pixels->setText(pngSizeText(QSize(width->value(), height->value()), 96, dpi->value())); };
+  showPixels();
+  for (QSpinBox* box : {width, height, dpi}) connect(box, &QSpinBox::valueChanged, pixels, showPixels);
+  form->addRow("image", pixels);
   auto* note = new QLabel;
   note->setObjectName("legendRoom");
   note->setWordWrap(true);

@@ -1,5 +1,7 @@
 #include "window/dashboard_export_dialog.h"
 
+#include "plots/plot_export.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -106,12 +108,7 @@ QString DashboardExportDialog::sizeText() const {
   const double cmPerPixel = 2.54 / screenDpi_;
   const QString cm = QString("%1 × %2 cm").arg(frame_.width() * cmPerPixel, 0, 'f', 1).arg(frame_.height() * cmPerPixel, 0, 'f', 1);
   if (format_->currentIndex() != 2) return cm + " (fonts at their size on screen)";
-  const double scale = double(dpi()) / screenDpi_;
-  return QString("%1 × %2 px, %3 at %4 dpi")
-      .arg(std::lround(frame_.width() * scale))
-      .arg(std::lround(frame_.height() * scale))
-      .arg(cm)
-      .arg(dpi());
+  return pngSizeText(frame_, screenDpi_, dpi());
 }
 
 void DashboardExportDialog::updateSize() {
