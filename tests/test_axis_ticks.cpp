@@ -1,5 +1,6 @@
 // Linear axes carry as many tick labels as their length has room for: one per 25 px (70 px across), at
-// least two, never more (QCustomPlot's readability rounding drew five labels in a 75-px panel).
+// least two, never more (QCustomPlot's readability rounding drew five labels in a 75-px panel); log axes
+// mark each decade between labels several decades apart.
 #include "plots/axis_ticks.h"
 #include "plots/support_ratio_plot.h"
 #include "shown_at.h"
@@ -56,6 +57,30 @@ class TestAxisTicks : public QObject {
     const int pixels = plot.axisRect()->height();
     QVERIFY2(labels.size() >= 2 && labels.size() <= mostLabels(pixels), qPrintable(describe(plot.yAxis)));
     QCOMPARE(QSet<QString>(labels.begin(), labels.end()).size(), labels.size());
+  }
+
+  // A log axis labelled every few decades marks each decade between with a minor tick, and nothing else
+  // (QCustomPlot's linear spacing bunched eight under each label); a decade a label keeps 2·10ᵏ … 9·10ᵏ.
+  void logAxesMarkTheDecadesBetweenTheirLabels() {
+    QCustomPlot plot;
+    setLogarithmic(plot.yAxis);
+    const auto ticksOver = [&plot](double lower, double upper) {
+      QVector<double> labels, minor;
+      QVector<QString> texts;
+      plot.yAxis->ticker()->generate(QCPRange(lower, upper), QLocale::c(), 'e', 0, labels, &minor, &texts);
+      return std::pair{labels, minor};
+    };
+    const auto [labels, minor] = ticksOver(1e-16, 1.0);
+    QVERIFY(labels.size() >= 2 && labels[1] / labels[0] > 99);
+    for (const double tick : minor) {
+      const double exponent = std::log10(tick);
+      QVERIFY2(std::abs(exponent - std::round(exponent)) < 1e-9, qPrintable(QString::number(tick)));
+      QVERIFY(!labels.contains(tick));
+    }
+    QCOMPARE(minor.size(), static_cast<qsizetype>(std::round(std::log10(labels.back() / labels.front()))) - (labels.size() - 1));
+    const auto [decades, between] = ticksOver(1e-3, 1.0);
+    QVERIFY(decades.size() >= 2 && decades[1] / decades[0] < 11);
+    QVERIFY(std::any_of(between.begin(), between.end(), [](double t) { return std::abs(t / 2e-3 - 1) < 1e-9; }));
   }
 
   // The L_S / L plot's panels stacked in a laptop window (1280 x 800) after a run: each value axis has a

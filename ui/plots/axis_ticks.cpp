@@ -59,6 +59,16 @@ class PowerOfTenTicker : public QCPAxisTickerLog {
 
  protected:
   QString getTickLabel(double tick, const QLocale&, QChar, int precision) override { return powerOfTenLabel(tick, precision); }
+  // Labels several decades apart: a minor tick at each decade between. QCustomPlot spaces them linearly
+  // between the labels, which on a log axis bunched them under the upper one (2·10⁻¹⁶, 3·10⁻¹⁶ … of a
+  // 10⁻¹⁶ to 10⁻¹⁴ step): crowded in a 300-dpi figure, and no mark at 10⁻¹⁵.
+  QVector<double> createSubTickVector(int subTickCount, const QVector<double>& ticks) override {
+    if (ticks.size() < 2 || !(ticks[0] > 0) || ticks[1] / ticks[0] < 99) return QCPAxisTickerLog::createSubTickVector(subTickCount, ticks);
+    QVector<double> decades;
+    for (qsizetype k = 0; k + 1 < ticks.size(); ++k)
+      for (double decade = ticks[k] * 10; decade < ticks[k + 1] * (1 - 1e-9); decade *= 10) decades << decade;
+    return decades;
+  }
 };
 
 QString superscript(int number) {
