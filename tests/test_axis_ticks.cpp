@@ -51,8 +51,7 @@ class TestAxisTicks : public QObject {
     QVERIFY(shownAt(plot, QSize(400, height)));
     QObject::connect(&plot, &QCustomPlot::afterLayout, &plot, [&plot] { fitLinearTickCounts(plot, 70, 25); });
     plot.yAxis->setRange(lower, upper);
-    plot.replot();
-    plot.replot();  // a replot's ticks follow the layout before
+    plot.replot();  // one: the ticks drawn follow this replot's layout, not the one before
     const QVector<QString> labels = plot.yAxis->tickVectorLabels();
     const int pixels = plot.axisRect()->height();
     QVERIFY2(labels.size() >= 2 && labels.size() <= mostLabels(pixels), qPrintable(describe(plot.yAxis)));
@@ -83,6 +82,36 @@ class TestAxisTicks : public QObject {
     QVERIFY(std::any_of(between.begin(), between.end(), [](double t) { return std::abs(t / 2e-3 - 1) < 1e-9; }));
   }
 
+  // Under two decades: labels spread over the range in log terms, at a digit times a power of ten (the
+  // coupling figure's 0.08 to 1.1 read "3·10⁻¹ 5·10⁻¹ 8·10⁻¹ 10⁰ 10⁰", nothing under 0.25), none twice.
+  void shortLogRangesAreLabelledAcrossTheRange_data() {
+    QTest::addColumn<double>("lower");
+    QTest::addColumn<double>("upper");
+    QTest::newRow("coupling") << 0.08 << 1.1;
+    QTest::newRow("under a decade") << 0.3 << 0.9;
+    QTest::newRow("1.7 decades") << 1e-3 << 5e-2;
+    QTest::newRow("around 1") << 0.5 << 2.0;
+    QTest::newRow("within a digit") << 0.31 << 0.38;
+  }
+  void shortLogRangesAreLabelledAcrossTheRange() {
+    QFETCH(double, lower);
+    QFETCH(double, upper);
+    QCustomPlot plot;
+    setLogarithmic(plot.yAxis);
+    QVector<double> ticks;
+    QVector<QString> labels;
+    plot.yAxis->ticker()->generate(QCPRange(lower, upper), QLocale::c(), 'e', 0, ticks, nullptr, &labels);
+    const QString said = QStringList(labels.begin(), labels.end()).join(" | ");
+    QVERIFY2(ticks.size() >= 2 && ticks.size() <= 6 && QSet<QString>(labels.begin(), labels.end()).size() == labels.size(), qPrintable(said));
+    const double middle = std::sqrt(lower * upper);  // in log terms
+    QVERIFY2(ticks.front() < middle && ticks.back() > middle, qPrintable(said));
+    for (const double tick : ticks) {
+      QVERIFY2(tick >= lower && tick <= upper, qPrintable(said));
+      const double digit = tick / std::pow(10.0, std::floor(std::log10(tick) + 1e-12));
+      if (upper / lower > 1.5) QVERIFY2(std::abs(digit - std::round(digit)) < 1e-9, qPrintable(said));
+    }
+  }
+
   // The L_S / L plot's panels stacked in a laptop window (1280 x 800) after a run: each value axis has a
   // label per 25 px at most.
   void stackedRatioPanelsAreNotCrowded() {
@@ -90,7 +119,6 @@ class TestAxisTicks : public QObject {
     QVERIFY(shownAt(window, QSize(1280, 800)));
     QVERIFY(runIterations(window, 40));
     SupportRatioPlot* plot = window.ratioPlot();
-    plot->replot();
     plot->replot();
     QVERIFY(plot->axisRects().size() == 2);
     for (QCPAxisRect* panel : plot->axisRects()) {

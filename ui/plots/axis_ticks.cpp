@@ -1,7 +1,6 @@
 #include "plots/axis_ticks.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <typeinfo>
 
@@ -11,50 +10,102 @@ namespace {
 
 // QCustomPlot's readability strategy rounds the step to the nearest of 1, 2, 2.5, 5 and 10, down as
 // often as up: three ticks asked over 0 to 1.05 gave a step of 0.25 and five labels in a 75-px panel.
-// Rounding up keeps the count asked for as the most there are (plus the one at the range's end); only
-// where that would leave a single tick in the range does the step come down again.
+// The smallest step of 1, 2, 2.5 or 5 times a power of ten that puts at most `count` + 1 ticks in the
+// range (the ends may both fall on one); 0 where the range has no size.
+double boundedTickStep(const QCPRange& range, int count) {
+  const double exact = range.size() / std::max(1, count);
+  if (!(exact > 0) || !std::isfinite(exact)) return 0;
+  const auto ticksWithin = [&](double step) { return std::floor(range.upper / step) - std::ceil(range.lower / step) + 1; };
+  const double magnitude = std::pow(10.0, std::floor(std::log10(exact)) - 1);
+  for (const double scale : {1.0, 10.0, 100.0})
+    for (const double mantissa : {1.0, 2.0, 2.5, 5.0})
+      if (ticksWithin(mantissa * scale * magnitude) <= count + 1) return mantissa * scale * magnitude;
+  return 1000 * magnitude;
+}
+
 class AtMostTicker : public QCPAxisTicker {
  protected:
   double getTickStep(const QCPRange& range) override {
-    const double exact = range.size() / std::max(1, tickCount());
-    if (!(exact > 0) || !std::isfinite(exact)) return QCPAxisTicker::getTickStep(range);
-    const double magnitude = std::pow(10.0, std::floor(std::log10(exact)));
-    const auto ticksWithin = [&](double step) { return std::floor(range.upper / step) - std::ceil(range.lower / step) + 1; };
-    static constexpr std::array<double, 8> kMantissas{0.2, 0.25, 0.5, 1.0, 2.0, 2.5, 5.0, 10.0};
-    std::size_t k = 3;
-    while (k + 1 < kMantissas.size() && kMantissas[k] * magnitude < exact * (1 - 1e-9)) ++k;
-    while (k > 0 && ticksWithin(kMantissas[k] * magnitude) < 2) --k;
-    return kMantissas[k] * magnitude;
+    const double step = boundedTickStep(range, tickCount());
+    return step > 0 ? step : QCPAxisTicker::getTickStep(range);
   }
 };
 
 }  // namespace
 
 void fitLinearTickCounts(QCustomPlot& plot, int horizontalPixels, int verticalPixels) {
+  // Whether the count changed: the ticks this replot draws were made before this layout, with the old one.
   const auto fit = [](QCPAxis* axis, int pixels, int perTick) {
-    if (axis->scaleType() != QCPAxis::stLinear) return;
-    // Every axis with QCustomPlot's own linear ticker (not a text, time or log one) gets the bounded one.
+    if (axis->scaleType() != QCPAxis::stLinear || axis->ticker().dynamicCast<QCPAxisTickerText>()) return false;
+    // Every axis with QCustomPlot's own linear ticker (not a time or log one) gets the bounded one.
     if (typeid(*axis->ticker()) == typeid(QCPAxisTicker)) axis->setTicker(QSharedPointer<QCPAxisTicker>(new AtMostTicker));
-    if (!axis->ticker().dynamicCast<QCPAxisTickerText>()) axis->ticker()->setTickCount(std::clamp(pixels / perTick, 2, 5));
+    const int count = std::clamp(pixels / perTick, 2, 5);
+    if (axis->ticker()->tickCount() == count) return false;
+    axis->ticker()->setTickCount(count);
+    return true;
   };
+  // Ticks made again where the count changed (their labels' width was measured with the old ones: a
+  // margin a few pixels off until the next replot, rather than labels a line apart in a short panel).
   for (QCPAxisRect* rect : plot.axisRects()) {
-    fit(rect->axis(QCPAxis::atBottom), rect->width(), horizontalPixels);
-    fit(rect->axis(QCPAxis::atLeft), rect->height(), verticalPixels);
+    const bool across = fit(rect->axis(QCPAxis::atBottom), rect->width(), horizontalPixels);
+    if (fit(rect->axis(QCPAxis::atLeft), rect->height(), verticalPixels) || across) rect->update(QCPLayoutElement::upPreparation);
   }
   for (QCPLayoutElement* element : plot.plotLayout()->elements(true))
-    if (auto* scale = qobject_cast<QCPColorScale*>(element)) fit(scale->axis(), scale->axis()->axisRect()->height(), verticalPixels);
+    if (auto* scale = qobject_cast<QCPColorScale*>(element))
+      if (fit(scale->axis(), scale->axis()->axisRect()->height(), verticalPixels)) scale->axis()->axisRect()->update(QCPLayoutElement::upPreparation);
 }
 
 namespace {
 
 class PowerOfTenTicker : public QCPAxisTickerLog {
  public:
-  // Over less than two decades QCustomPlot falls back to linear steps (0.08, 0.1, 0.12): a mantissa
-  // digit then, or "10⁻¹" would label two ticks.
+  // Over less than two decades QCustomPlot falls back to linear steps, which on a log axis bunch at the
+  // top (0.25, 0.5, 0.75, 1 labelled "3·10⁻¹ 5·10⁻¹ 8·10⁻¹ 10⁰", nothing under 0.25 where the curve
+  // was): ticks at 1, 2 and 5 times a power of ten there (every digit, or the powers alone, as many as
+  // the tick count takes), the other digits as minor ticks.
   void generate(const QCPRange& range, const QLocale& locale, QChar formatChar, int precision, QVector<double>& ticks,
                 QVector<double>* subTicks, QVector<QString>* tickLabels) override {
+    if (range.lower > 0 && std::log10(range.upper / range.lower) < 2 && digitTicks(range, ticks, subTicks, tickLabels)) return;
     const double decades = range.lower > 0 ? std::floor(std::log10(range.upper)) - std::ceil(std::log10(range.lower)) + 1 : 2;
-    QCPAxisTickerLog::generate(range, locale, formatChar, decades < 2 ? std::max(precision, 1) : precision, ticks, subTicks, tickLabels);
+    QCPAxisTickerLog::generate(range, locale, formatChar, decades < 2 ? std::max(precision, 2) : precision, ticks, subTicks, tickLabels);
+  }
+
+ protected:
+  // A range within one digit step takes linear ticks: as many as the count asks, no more.
+  double getTickStep(const QCPRange& range) override {
+    const double step = boundedTickStep(range, tickCount());
+    return step > 0 ? step : QCPAxisTickerLog::getTickStep(range);
+  }
+
+ private:
+  // Every digit times a power of ten within `range` whose digit is in `digits` (1 to 9).
+  static QVector<double> digitsWithin(const QCPRange& range, std::initializer_list<int> digits) {
+    QVector<double> within;
+    for (int power = int(std::floor(std::log10(range.lower))); power <= int(std::ceil(std::log10(range.upper))); ++power)
+      for (const int digit : digits)
+        if (const double v = digit * std::pow(10.0, power); v >= range.lower * (1 - 1e-12) && v <= range.upper * (1 + 1e-12)) within << v;
+    return within;
+  }
+  // False where no set leaves two ticks in the range (a range within one digit step: 0.31 to 0.38).
+  bool digitTicks(const QCPRange& range, QVector<double>& ticks, QVector<double>* subTicks, QVector<QString>* labels) const {
+    const QVector<double> every = digitsWithin(range, {1, 2, 3, 4, 5, 6, 7, 8, 9});
+    const QVector<double> sets[] = {every, digitsWithin(range, {1, 2, 3, 5, 7}), digitsWithin(range, {1, 2, 5}),
+                                    digitsWithin(range, {1, 3}), digitsWithin(range, {1})};
+    const QVector<double>* chosen = nullptr;
+    for (const QVector<double>& set : sets)  // the densest the tick count takes, else the sparsest of two or more
+      if (set.size() >= 2 && (!chosen || chosen->size() > tickCount() + 1)) chosen = &set;
+    if (!chosen) return false;
+    ticks = *chosen;
+    if (subTicks) {
+      subTicks->clear();
+      for (const double v : every)
+        if (!ticks.contains(v)) *subTicks << v;
+    }
+    if (labels) {
+      labels->clear();
+      for (const double v : ticks) *labels << powerOfTenLabel(v, 0);
+    }
+    return true;
   }
 
  protected:

@@ -8,8 +8,9 @@
 
 namespace unfold::ui {
 
-// For the next replot (QCustomPlot makes a replot's ticks before it lays out): every axis rect's bottom and
-// left axes, and every colour scale's, one tick per `horizontalPixels` / `verticalPixels`, 2 to 5 ticks.
+// After a layout (connected to afterLayout: QCustomPlot makes a replot's ticks before it lays out, and they
+// are made again where the count changes): every axis rect's bottom and left axes, and every colour
+// scale's, one tick per `horizontalPixels` / `verticalPixels`, 2 to 5 ticks, at most one more label.
 void fitLinearTickCounts(QCustomPlot& plot, int horizontalPixels, int verticalPixels);
 
 // A power of ten as one piece of text with superscript digits: "10⁻²", "1.5·10⁻²" (`digits` after the
