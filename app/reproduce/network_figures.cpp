@@ -77,7 +77,7 @@ void reproduceLearnedSteps(const Context& context) {
   const std::vector<LayerDiagnostics> rows = trainAndDiagnose(figureProblem(signalCount), settings, context);
   context.files.writeCsv(formatDiagnosticsCsv(rows));
 
-  ui::PaperFigure figure(QString("Step sizes learned by SLISTA\n%1 layers, n = 10, m = 20, λ = 0.2 λ_max, %2 training signals").arg(layers).arg(signalCount), 1, 1);
+  ui::PaperFigure figure(QString("Step sizes learned by SLISTA\n%1 layers, n = 10, m = 20, λ = 0.2 λₘₐₓ, %2 training signals").arg(layers).arg(signalCount), 1, 1);
   QCPAxisRect* panel = figure.panel(0, 0);
   const QVector<double> t = layerAxis(rows.size());
   QVector<double> q10, q50, q90, twice, steps;
@@ -120,7 +120,7 @@ void reproduceCoupling(const Context& context) {
   const std::vector<LayerDiagnostics> control = trainAndDiagnose(figureProblem(signalCount), settings, context);
   context.files.writeCsv("control", formatDiagnosticsCsv(control));
 
-  ui::PaperFigure figure(QString("Weight coupling of LISTA-CP\n%1 layers trained layer by layer, n = 10, m = 20, λ = 0.05 λ_max").arg(layers),
+  ui::PaperFigure figure(QString("Weight coupling of LISTA-CP\n%1 layers trained layer by layer, n = 10, m = 20, λ = 0.05 λₘₐₓ").arg(layers),
                          2, 1, 720, 660);
   QCPAxisRect* top = figure.panel(0, 0);
   QCPAxisRect* bottom = figure.panel(1, 0);

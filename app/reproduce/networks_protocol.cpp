@@ -338,7 +338,7 @@ void drawFigure(const Context& context, const Protocol& protocol, const Results&
       panel->axis(QCPAxis::atBottom)->setRange(0.5, protocol.depths.back() + 0.5);
       if (r == 1) panel->axis(QCPAxis::atBottom)->setLabel("depth T (layers, iterations)");
       if (c == 0) panel->axis(QCPAxis::atLeft)->setLabel(r == 0 ? "simulated: F − F*" : "digits: F − F*");
-      if (r == 0) figure.setPanelTitle(panel, QString("λ = %1 λ_max").arg(kLambdas[c]));
+      if (r == 0) figure.setPanelTitle(panel, QString("λ = %1 λₘₐₓ").arg(kLambdas[c]));
     }
   }
   context.files.writeFigure(figure);

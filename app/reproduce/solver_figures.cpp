@@ -49,7 +49,7 @@ void reproduceOista(const Context& context) {
   }
   context.files.writeCsv(csv);
 
-  ui::PaperFigure figure(QString("ISTA, FISTA, OISTA and ISTA with backtracking\nGaussian D, n = 10, m = 50, λ = 0.5 λ_max: median and 10–90 % band over %1 signals").arg(signalCount), 2, 1, 720, 560);
+  ui::PaperFigure figure(QString("ISTA, FISTA, OISTA and ISTA with backtracking\nGaussian D, n = 10, m = 50, λ = 0.5 λₘₐₓ: median and 10–90 % band over %1 signals").arg(signalCount), 2, 1, 720, 560);
   QCPAxisRect* top = figure.panel(0, 0);
   QCPAxisRect* bottom = figure.panel(1, 0);
   const QVector<double> t = toQVector(c.iteration);
@@ -69,11 +69,12 @@ void reproduceOista(const Context& context) {
   top->axis(QCPAxis::atLeft)->setRange(std::max(1e-15, gaps.lower), gaps.upper * 3);
   top->axis(QCPAxis::atBottom)->setRange(0, iterations);
   const QColor oista = ui::methodColor(Algorithm::Oista);
-  figure.addLine(bottom, "OISTA step, signal 0", t, toQVector(c.oistaStepFirstSignal), QPen(oista, 1.8));
-  figure.addLine(bottom, "OISTA step, mean", t, toQVector(c.oistaStepMean), QPen(oista, 1.5, Qt::DashLine));
-  figure.addLine(bottom, "ISTA-BT step, mean", t, toQVector(c.backtrackingStepMean),
+  // The steps' entries start with "step": the cost's OISTA curve above has the same colour and line.
+  figure.addLine(bottom, "step: OISTA, signal 0", t, toQVector(c.oistaStepFirstSignal), QPen(oista, 1.2));
+  figure.addLine(bottom, "step: OISTA, mean", t, toQVector(c.oistaStepMean), QPen(oista, 1.5, Qt::DashLine));
+  figure.addLine(bottom, "step: ISTA-BT, mean", t, toQVector(c.backtrackingStepMean),
                  QPen(ui::methodColor(Algorithm::IstaBacktracking), 1.5, Qt::DashLine));
-  figure.addLine(bottom, "1/L (ISTA, FISTA)", {0.0, double(iterations)}, {1.0, 1.0}, QPen(Qt::black, 1.2, Qt::DashDotLine));
+  figure.addLine(bottom, "step: 1/L (ISTA, FISTA)", {0.0, double(iterations)}, {1.0, 1.0}, QPen(Qt::black, 1.2, Qt::DashDotLine));
   bottom->axis(QCPAxis::atLeft)->setLabel("step × L");
   bottom->axis(QCPAxis::atBottom)->setLabel("iteration t");
   bottom->axis(QCPAxis::atBottom)->setRange(0, iterations);
