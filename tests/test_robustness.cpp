@@ -6,6 +6,7 @@
 #include "lasso/lasso.h"
 #include "lasso/reference_solver.h"
 #include "run/workbench_problem.h"
+#include "shown_at.h"
 #include "story_check.h"
 #include "teaching/lesson_panel.h"
 #include "window_runs.h"
@@ -110,7 +111,7 @@ class TestRobustness : public QObject {
     QCOMPARE(pick.signal, static_cast<int>(worst));  // the highest bin holds the worst signal
     // A mark over its bar, which may be a pixel high, names it; a click under the mark picks it.
     QCOMPARE(plot.worstMark()->data()->size(), 1);
-    QVERIFY(plot.worstMark()->name().startsWith(QString("worst: attacked signal %1,").arg(worst)));
+    QVERIFY(plot.worstMark()->name().startsWith(QString("worst attacked: signal %1 (").arg(worst)));
     QVERIFY(plot.legend->hasItemWithPlottable(plot.worstMark()));  // the legend names the mark
     const QPointF mark(plot.xAxis->coordToPixel(plot.worstMark()->data()->at(0)->key),
                        plot.yAxis->coordToPixel(plot.worstMark()->data()->at(0)->value));
@@ -278,6 +279,39 @@ class TestRobustness : public QObject {
     }
     QCOMPARE(kind->currentIndex(), kindBefore);
     QCOMPARE(noise->value(), noiseBefore);
+  }
+
+  // After an attack, at the sizes the plot has in a laptop window (its tab at 1280 x 800; beside a lesson
+  // at 1366 x 768, where it had no legend at all), the legend still says which bars are which: inside over
+  // free bins, or in a row under the title, every entry whole, no bar under it.
+  void anAttackedHistogramKeepsItsLegendInALaptopWindow_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("tab at 1280 x 800") << QSize(300, 235);
+    QTest::newRow("beside a lesson at 1366 x 768") << QSize(430, 160);
+  }
+  void anAttackedHistogramKeepsItsLegendInALaptopWindow() {
+    QFETCH(QSize, size);
+    RobustnessPlot plot;
+    QVERIFY(shownAt(plot, size));
+    RobustnessSnapshot s;
+    s.network = "SLISTA, 20 layers";
+    s.lambda = 0.2;
+    s.request.attackSteps = s.attackStep = 30;
+    s.complete = true;
+    // As a trained SLISTA's on 1000 signals: test gaps over seven decades, piling up towards 10⁻²; the
+    // attacked ones in two decades above, up to 1.8.
+    for (int j = 0; j < 1000; ++j)
+      s.testGap << std::pow(10.0, -9.0 + 7.0 * std::sqrt(j / 1000.0)), s.attackedGap << std::pow(10.0, -2.0 + 2.25 * (j / 1000.0) * (j / 1000.0));
+    plot.showSnapshot(s);
+    plot.replot();
+    const QString where = QString("plot %1 x %2, legend %3").arg(plot.width()).arg(plot.height()).arg(plot.legend->visible() ? "shown" : "hidden");
+    int entries = 0;  // a wrapped legend's last row may end in an empty cell
+    for (int i = 0; i < plot.legend->itemCount(); ++i)
+      if (const QCPAbstractLegendItem* item = plot.legend->item(i); item && ++entries)
+        QVERIFY2(item->outerRect().width() >= item->minimumOuterSizeHint().width() && plot.rect().contains(item->outerRect()),
+                 qPrintable(where + QString(", entry %1").arg(i)));
+    QVERIFY2(plot.legend->visible() && entries == 3, qPrintable(where));
+    QCOMPARE(barsUnderLegend(plot), QStringList());
   }
 };
 

@@ -11,13 +11,14 @@ namespace {
 
 std::vector<double> values(const QVector<double>& v) { return std::vector<double>(v.begin(), v.end()); }
 
-QString scientific(double v) { return QString::number(v, 'e', 1); }
+// As the axis writes its decades: 3.5·10⁻³.
+QString scientific(double v) { return powerOfTenLabel(v, 1); }
 
 }  // namespace
 
 RobustnessPlot::RobustnessPlot(QWidget* parent) : WorkbenchPlot("Robustness", parent) {
   setHintTitle("Robustness (train a network to see it)");
-  xAxis->setLabel("F(z_T) − F* per signal (log scale)");
+  xAxis->setLabel("F − F* per signal");  // of the network's output (the title names it); the decades say log
   yAxis->setLabel("signals");
   test_ = new QCPBars(xAxis, yAxis);
   attacked_ = new QCPBars(xAxis, yAxis);
@@ -65,7 +66,7 @@ void RobustnessPlot::showSnapshot(const RobustnessSnapshot& snapshot) {
     double highest = 1.0;
     for (QCPBars* bars : {test_, attacked_})
       for (const QCPBarsData& d : *bars->data()) highest = std::max(highest, d.value);
-    worst_->setName(QString("worst: attacked signal %1, F − F* = %2")
+    worst_->setName(QString("worst attacked: signal %1 (%2)")
                         .arg(worst - snapshot.attackedGap.begin()).arg(scientific(*worst)));
     worst_->addData(bins_.centre(bin) + half / 2, attacked_->data()->at(bin)->value + 0.06 * highest);
     worst_->addToLegend();  // the mark says itself what it is: its bar may be a pixel high
@@ -73,11 +74,13 @@ void RobustnessPlot::showSnapshot(const RobustnessSnapshot& snapshot) {
   const bool evaluated = !snapshot.testGap.isEmpty();
   const QString which = snapshot.request.signalKind || snapshot.request.noise > 0 || snapshot.request.lambdaFactor != 1.0
                             ? "shifted signals" : "test signals";
-  test_->setName(QString("%1 (mean %2)").arg(which, scientific(snapshot.meanTestGap())));
-  attacked_->setName(snapshot.attackedGap.isEmpty()
-                         ? QString("attacked (press Attack)")
-                         : QString("attacked, step %1/%2 (mean %3)").arg(snapshot.attackStep).arg(snapshot.request.attackSteps)
-                               .arg(scientific(snapshot.meanAttackedGap())));
+  // Short entries: the tab's plot is about 300 px wide in a laptop window, and the panel's bar beside the
+  // steps box says how far an attack went.
+  test_->setName(QString("%1: mean %2").arg(which, scientific(snapshot.meanTestGap())));
+  const QString progress = snapshot.attackStep < snapshot.request.attackSteps
+                               ? QString(", step %1/%2").arg(snapshot.attackStep).arg(snapshot.request.attackSteps) : QString();
+  attacked_->setName(snapshot.attackedGap.isEmpty() ? QString("attacked (press Attack)")
+                                                    : QString("attacked%1: mean %2").arg(progress, scientific(snapshot.meanAttackedGap())));
   legend->setVisible(evaluated);
   // Decades as powers of ten (10⁻³), at most ~6 of them labelled.
   QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
