@@ -101,7 +101,6 @@ class WorkbenchPlot : public QCustomPlot {
  private:
   void fitTitle(QSize size);  // the title as it fits a plot of `size` (fittedTitle; title() keeps it whole)
   void layOutAt(const QSize& size);  // layOutForFigure's work, at any size
-  std::optional<FigureSize> askPngSize();  // the PNG's size and resolution, or nullopt (cancelled)
   // A legend in a top corner of the main panel gets room above the curves: the value axis grows upwards
   // until nothing drawn under the legend's box shows through it. In a short panel the legend first
   // spreads into columns, then takes a compact look and a smaller font, until it covers less than half

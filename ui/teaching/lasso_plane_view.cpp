@@ -60,6 +60,7 @@ LassoPlaneView::LassoPlaneView(QWidget* parent) : QWidget(parent) {
                                                     buildManualBox()})
     side->addWidget(w);
   side->addStretch(1);
+  side->addWidget(buildExportRow());
   auto* sideWidget = new QWidget;
   sideWidget->setLayout(side);
   sideWidget->setFixedWidth(kSideWidth);

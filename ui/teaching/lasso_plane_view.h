@@ -51,6 +51,11 @@ class LassoPlaneView : public QWidget {
   const QVector<ManualStep>& manualPath() const { return manual_; }
   QCustomPlot* plane() const { return plane_; }
   QCustomPlot* costPlot() const { return cost_; }
+  // The steps drawn (every path shown, up to the steps shown, and the manual ones), as CSV.
+  QString toCsv() const;
+  // Asks where (and a PNG's size), writes `plot`'s figure (the plane's or the cost plot's) and says where.
+  void exportFigure(QCustomPlot* plot);
+  void exportData();  // likewise toCsv()
 
  signals:
   void pictureShown();
@@ -65,6 +70,8 @@ class LassoPlaneView : public QWidget {
   QGroupBox* buildMethodsBox();
   QGroupBox* buildAnimationBox();
   QGroupBox* buildManualBox();
+  QWidget* buildExportRow();  // and the plots' right-click menus
+  void sayExported(const QString& path);
   void connectWorker();
   void request();
   void showPicture(const PlanePicture& picture);
@@ -87,7 +94,7 @@ class LassoPlaneView : public QWidget {
   QCPColorMap* levels_ = nullptr;
   QComboBox* dimension_ = nullptr;
   LogSlider *lambda_ = nullptr, *manualSlider_ = nullptr;
-  QLabel *lambdaText_ = nullptr, *readout_ = nullptr, *manualText_ = nullptr;
+  QLabel *lambdaText_ = nullptr, *readout_ = nullptr, *manualText_ = nullptr, *exportedText_ = nullptr;
   QCheckBox *showIsta_ = nullptr, *showOista_ = nullptr, *showSlista_ = nullptr;
   QPushButton* playButton_ = nullptr;
   WorkerThread<PlaneWorker> worker_;

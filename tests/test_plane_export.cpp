@@ -1,0 +1,134 @@
+// The 2-D Lasso view's exports as a teacher uses them: a right click on either plot offers its figure
+// and the steps' data, the buttons under the side panel likewise; a PDF, a PNG at the size asked, and a
+// CSV of the steps drawn (the core's path, number for number), and the view says where it wrote them.
+#include "dialog_answers.h"
+#include "lasso/lasso_plane.h"
+#include "shown_at.h"
+#include "teaching/lasso_plane_view.h"
+
+#include <QCheckBox>
+#include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QMenu>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <qcustomplot.h>
+
+using namespace unfold;
+using namespace unfold::ui;
+
+namespace {
+
+QStringList rowsOf(const QString& csv, const QString& path) {
+  QStringList rows;
+  for (const QString& line : csv.split('\n', Qt::SkipEmptyParts))
+    if (line.startsWith(path + ",")) rows << line;
+  return rows;
+}
+
+}  // namespace
+
+class TestPlaneExport : public QObject {
+  Q_OBJECT
+ private slots:
+  void initTestCase() {
+    QVERIFY(shownAt(view_, QSize(1100, 820)));
+    QSignalSpy shown(&view_, &LassoPlaneView::pictureShown);
+    QVERIFY(shown.wait(20000));
+  }
+
+  // Both plots' menus offer the figure and the data.
+  void aRightClickOffersTheExports() {
+    for (QCustomPlot* plot : {view_.plane(), view_.costPlot()}) {
+      QStringList offered;
+      whenShown<QMenu>([&offered](QMenu* menu) {
+        for (const QAction* action : menu->actions()) offered << action->text();
+        menu->close();
+      });
+      emit plot->customContextMenuRequested(plot->rect().center());
+      QCOMPARE(offered, QStringList({"Export figure…", "Export data (CSV)…"}));
+    }
+  }
+
+  // The CSV holds the steps drawn: ISTA's are the core's path, each step starts where the last ended, a
+  // path unticked is left out.
+  void theDataAreTheStepsDrawn() {
+    view_.rewind();
+    view_.stepForward();
+    view_.stepForward();
+    view_.stepForward();
+    const PlanePicture& picture = view_.picture();
+    const PlaneProblem p = planeProblem(picture.settings.n, picture.settings.lambda, picture.settings.seed);
+    const std::vector<PlaneStep> ista = planePath(p, PlaneMethod::Ista, picture.settings.steps);
+    const QString csv = view_.toCsv();
+    QCOMPARE(csv.section('\n', 0, 0), QString("path,step,z1,z2,u1,u2,next_z1,next_z2,step_times_l,gap_after,rejected"));
+    const QStringList rows = rowsOf(csv, "ISTA");
+    QCOMPARE(rows.size(), 3);
+    for (int t = 0; t < 3; ++t) {
+      const QStringList f = rows[t].split(',');
+      QCOMPARE(f[1].toInt(), t + 1);
+      QCOMPARE(f[4].toDouble(), ista[size_t(t)].gradientPoint(0));
+      QCOMPARE(f[7].toDouble(), ista[size_t(t)].to(1));
+      QCOMPARE(f[9].toDouble(), picture.tracks[0].gap[t]);
+      if (t > 0) QCOMPARE(f.mid(2, 2), rows[t - 1].split(',').mid(6, 2));
+    }
+    QCOMPARE(rowsOf(csv, "OISTA").size(), 3);
+    QCheckBox* oista = nullptr;
+    for (QCheckBox* box : view_.findChildren<QCheckBox*>())
+      if (box->text().startsWith("OISTA")) oista = box;
+    QVERIFY(oista);
+    oista->setChecked(false);
+    QCOMPARE(rowsOf(view_.toCsv(), "OISTA").size(), 0);
+    oista->setChecked(true);
+    // Written as it is, and said.
+    QTemporaryDir dir;
+    const QString path = dir.filePath("steps.csv");
+    saveAs(path);
+    view_.exportData();
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(file.readAll()), view_.toCsv());
+    QCOMPARE(view_.findChild<QLabel*>("exported")->text(), "Exported to " + path);
+  }
+
+  // The plane as a PDF, and as a PNG at the size and resolution asked.
+  void theFiguresAreWritten() {
+    view_.showAllSteps();
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath("plane.pdf");
+    saveAs(pdf);
+    view_.exportFigure(view_.plane());
+    QFile file(pdf);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.read(5) == "%PDF-");
+    const QString png = dir.filePath("cost.png");
+    saveAs(png);
+    QTimer poll;  // the PNG size dialog follows the file dialog
+    poll.setInterval(20);
+    connect(&poll, &QTimer::timeout, this, [&poll] {
+      for (QWidget* w : QApplication::topLevelWidgets()) {
+        auto* dialog = qobject_cast<QDialog*>(w);
+        if (!dialog || !dialog->isVisible() || dialog->windowTitle() != "PNG size") continue;
+        poll.stop();
+        const QList<QSpinBox*> boxes = dialog->findChildren<QSpinBox*>();  // width, height, resolution
+        boxes[0]->setValue(400);
+        boxes[1]->setValue(200);
+        boxes[2]->setValue(192);
+        dialog->accept();
+      }
+    });
+    poll.start();
+    view_.exportFigure(view_.costPlot());
+    QCOMPARE(QImage(png).size(), QSize(800, 400));
+    QCOMPARE(view_.findChild<QLabel*>("exported")->text(), "Exported to " + png);
+  }
+
+ private:
+  LassoPlaneView view_;
+};
+
+QTEST_MAIN(TestPlaneExport)
+#include "test_plane_export.moc"

@@ -1,0 +1,87 @@
+// LassoPlaneView's exports (lasso_plane_view.h): its two plots as figures, and the paths they show as a
+// CSV, from a right click on either plot or the buttons under the side panel.
+#include "teaching/lasso_plane_view.h"
+
+#include "plots/figure_dialogs.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QPushButton>
+#include <qcustomplot.h>
+
+namespace unfold::ui {
+
+namespace {
+
+QString number(double v) { return QString::number(v, 'g', 17); }
+
+}  // namespace
+
+QString LassoPlaneView::toCsv() const {
+  const PlanePicture& p = picture_;
+  // One row per step drawn: from z_t through the gradient step u_t to z_{t+1} = soft-threshold(u_t).
+  QString out = "path,step,z1,z2,u1,u2,next_z1,next_z2,step_times_l,gap_after,rejected\n";
+  const QCheckBox* shown[] = {showIsta_, showOista_, showSlista_};
+  for (qsizetype k = 0; k < p.tracks.size(); ++k) {
+    const PlaneTrack& t = p.tracks[k];
+    if (k < 3 && !shown[k]->isChecked()) continue;
+    for (int i = 0; i < std::min<int>(shown_, int(t.toX.size())); ++i)
+      out += QString("%1,%2,%3,%4,%5,%6,%7,%8,%9,%10,%11\n").arg(t.method).arg(i + 1).arg(number(t.fromX[i]), number(t.fromY[i]),
+                 number(t.gradX[i]), number(t.gradY[i]), number(t.toX[i]), number(t.toY[i]), number(t.stepTimesL[i]),
+                 number(t.gap[i])).arg(t.rejected[i] ? 1 : 0);
+  }
+  for (qsizetype i = 0; i < manual_.size(); ++i) {
+    const ManualStep& m = manual_[i];
+    out += QString("manual,%1,%2,%3,%4,%5,%6,%7,%8,%9,0\n").arg(i + 1).arg(number(m.from[0]), number(m.from[1]), number(m.grad[0]),
+               number(m.grad[1]), number(m.to[0]), number(m.to[1]), number(m.stepTimesL), number(m.gap));
+  }
+  return out;
+}
+
+QWidget* LassoPlaneView::buildExportRow() {
+  auto* figure = new QPushButton("Export figure…");
+  figure->setToolTip("The plane as PDF, SVG or PNG (right click the cost plot for its own)");
+  auto* data = new QPushButton("Export data…");
+  data->setToolTip("The steps drawn, as CSV: every path's z_t, gradient step, z_{t+1}, step and F − F*");
+  exportedText_ = new QLabel;
+  exportedText_->setObjectName("exported");
+  exportedText_->setWordWrap(true);
+  exportedText_->hide();
+  connect(figure, &QPushButton::clicked, this, [this] { exportFigure(plane_); });
+  connect(data, &QPushButton::clicked, this, &LassoPlaneView::exportData);
+  for (QCustomPlot* plot : {plane_, cost_}) {
+    plot->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(plot, &QWidget::customContextMenuRequested, this, [this, plot](const QPoint& at) {
+      QMenu menu(plot);
+      menu.addAction("Export figure…", this, [this, plot] { exportFigure(plot); });
+      menu.addAction("Export data (CSV)…", this, &LassoPlaneView::exportData);
+      menu.exec(plot->mapToGlobal(at));
+    });
+  }
+  auto* box = new QWidget;
+  auto* column = new QVBoxLayout(box);
+  column->setContentsMargins(0, 0, 0, 0);
+  auto* row = new QHBoxLayout;
+  row->addWidget(figure);
+  row->addWidget(data);
+  column->addLayout(row);
+  column->addWidget(exportedText_);
+  return box;
+}
+
+void LassoPlaneView::exportFigure(QCustomPlot* plot) {
+  if (const QString path = exportFigureInteractively(plot, plot == plane_ ? "lasso-2d" : "lasso-2d-cost"); !path.isEmpty()) sayExported(path);
+}
+
+void LassoPlaneView::exportData() {
+  if (const QString path = exportDataInteractively(this, "lasso-2d-steps", toCsv()); !path.isEmpty()) sayExported(path);
+}
+
+void LassoPlaneView::sayExported(const QString& path) {
+  exportedText_->setText("Exported to " + path);
+  exportedText_->show();
+}
+
+}  // namespace unfold::ui
