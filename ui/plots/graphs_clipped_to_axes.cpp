@@ -1,0 +1,138 @@
+#include "plots/graphs_clipped_to_axes.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace unfold::ui {
+
+namespace {
+
+// Coordinates in which the axes are linear: log10 on a logarithmic axis (NaN for a value it cannot show).
+double linear(const QCPAxis* axis, double v) {
+  if (axis->scaleType() != QCPAxis::stLogarithmic) return v;
+  return v > 0 ? std::log10(v) : qQNaN();
+}
+double back(const QCPAxis* axis, double v) { return axis->scaleType() == QCPAxis::stLogarithmic ? std::pow(10.0, v) : v; }
+
+struct Box {
+  double x0, x1, y0, y1;
+  bool holds(double x, double y) const { return x >= x0 && x <= x1 && y >= y0 && y <= y1; }
+};
+
+// The part of the segment (ax, ay) -> (bx, by) inside the box, as fractions [t0, t1] of it (Liang-Barsky);
+// false if none.
+bool clipSegment(const Box& box, double ax, double ay, double bx, double by, double& t0, double& t1) {
+  t0 = 0, t1 = 1;
+  const double dx = bx - ax, dy = by - ay;
+  const double p[] = {-dx, dx, -dy, dy}, q[] = {ax - box.x0, box.x1 - ax, ay - box.y0, box.y1 - ay};
+  for (int i = 0; i < 4; ++i) {
+    if (p[i] == 0) {
+      if (q[i] < 0) return false;
+      continue;
+    }
+    const double t = q[i] / p[i];
+    if (p[i] < 0) t0 = std::max(t0, t);
+    else t1 = std::min(t1, t);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
+// A line: the pieces inside the box, NaN between them (QCPGraph leaves a gap there).
+QVector<QCPGraphData> cutLine(const QVector<QCPGraphData>& points, const Box& box) {
+  QVector<QCPGraphData> out;
+  const auto add = [&out](double x, double y) {
+    if (out.isEmpty() || out.back().key != x || out.back().value != y) out.append(QCPGraphData(x, y));
+  };
+  for (qsizetype i = 0; i + 1 < points.size(); ++i) {
+    const QCPGraphData &a = points[i], &b = points[i + 1];
+    double t0 = 0, t1 = 1;
+    if (std::isnan(a.value) || std::isnan(b.value) || !clipSegment(box, a.key, a.value, b.key, b.value, t0, t1)) {
+      if (!out.isEmpty() && !std::isnan(out.back().value)) out.append(QCPGraphData((a.key + b.key) / 2, qQNaN()));
+      continue;
+    }
+    add(a.key + t0 * (b.key - a.key), a.value + t0 * (b.value - a.value));
+    add(a.key + t1 * (b.key - a.key), a.value + t1 * (b.value - a.value));
+    if (t1 < 1) out.append(QCPGraphData(b.key, qQNaN()));  // leaves here
+  }
+  if (points.size() == 1 && box.holds(points[0].key, points[0].value)) out = points;
+  return out;
+}
+
+// A filled graph: cut at the key range, held to the value range (the fill keeps its shape inside).
+QVector<QCPGraphData> holdFill(const QVector<QCPGraphData>& points, const Box& box) {
+  QVector<QCPGraphData> out;
+  const auto add = [&](double x, double y) { out.append(QCPGraphData(x, std::isnan(y) ? y : std::clamp(y, box.y0, box.y1))); };
+  for (qsizetype i = 0; i < points.size(); ++i) {
+    const QCPGraphData& p = points[i];
+    if (i > 0) {  // where the key range starts or ends between two points
+      const QCPGraphData& q = points[i - 1];
+      for (const double edge : {box.x0, box.x1})
+        if ((q.key - edge) * (p.key - edge) < 0) add(edge, q.value + (p.value - q.value) * (edge - q.key) / (p.key - q.key));
+    }
+    if (p.key >= box.x0 && p.key <= box.x1) add(p.key, p.value);
+  }
+  return out;
+}
+
+}  // namespace
+
+GraphsClippedToAxes::GraphsClippedToAxes(QCustomPlot* plot) : plot_(plot) {
+  std::set<const QCPGraph*> fillEdges;
+  for (int i = 0; i < plot->graphCount(); ++i)
+    if (const QCPGraph* g = plot->graph(i); g->channelFillGraph()) fillEdges.insert(g->channelFillGraph());
+  for (int i = 0, count = plot->graphCount(); i < count; ++i) {
+    QCPGraph* g = plot->graph(i);
+    const QCPAxis *keys = g->keyAxis(), *values = g->valueAxis();
+    if (!keys || !values || !g->visible() || g->data()->isEmpty()) continue;
+    const Box box{linear(keys, keys->range().lower), linear(keys, keys->range().upper), linear(values, values->range().lower),
+                  linear(values, values->range().upper)};
+    QVector<QCPGraphData> points;
+    bool outside = false;
+    for (const QCPGraphData& d : *g->data()) {
+      points.append(QCPGraphData(linear(keys, d.key), linear(values, d.value)));
+      outside |= !box.holds(points.back().key, points.back().value);
+    }
+    if (!outside) continue;
+    saved_.push_back({g, QSharedPointer<QCPGraphDataContainer>::create(*g->data())});
+    const bool filled = g->brush().style() != Qt::NoBrush || fillEdges.count(g);
+    QVector<QCPGraphData> kept;
+    if (filled) {
+      kept = holdFill(points, box);
+    } else if (g->lineStyle() == QCPGraph::lsNone) {
+      for (const QCPGraphData& p : points)
+        if (box.holds(p.key, p.value)) kept.append(p);
+    } else {
+      kept = cutLine(points, box);
+      if (!g->scatterStyle().isNone()) {
+        // The cut line and the points inside drawn by two stand-ins (a cut would get a marker), the graph
+        // itself empty: its legend entry keeps its line and marker.
+        QCPGraph* line = plot->addGraph(g->keyAxis(), g->valueAxis());
+        QCPGraph* marks = plot->addGraph(g->keyAxis(), g->valueAxis());
+        for (QCPGraph* standIn : {line, marks}) {
+          standIn->setLayer(g->layer());
+          standIn->setPen(g->pen());
+          standIn->removeFromLegend();
+          standIns_.push_back(standIn);
+        }
+        marks->setLineStyle(QCPGraph::lsNone);
+        marks->setScatterStyle(g->scatterStyle());
+        for (const QCPGraphData& d : *g->data())
+          if (box.holds(linear(keys, d.key), linear(values, d.value))) marks->addData(d.key, d.value);
+        line->setLineStyle(g->lineStyle());
+        g->data()->clear();
+        g = line;
+      }
+    }
+    for (QCPGraphData& p : kept) p.key = back(keys, p.key), p.value = std::isnan(p.value) ? p.value : back(values, p.value);
+    g->data()->set(kept, true);
+  }
+}
+
+GraphsClippedToAxes::~GraphsClippedToAxes() {
+  for (QCPGraph* standIn : standIns_) plot_->removeGraph(standIn);
+  for (const Saved& s : saved_) s.graph->setData(s.data);
+}
+
+}  // namespace unfold::ui
