@@ -75,6 +75,9 @@ LassoPlaneView* MainWindow::openPlaneView() {
     plane_ = new LassoPlaneView;  // a window of its own, next to the workbench
     plane_->setAttribute(Qt::WA_DeleteOnClose);
     fitToScreen(*plane_);
+    // During a lesson (opened from the menu as from a step): beside it, Next within reach. Once open,
+    // the window stays where the user put it.
+    if (lessonsDock_->isVisible()) placeBeside(plane_, lessonsDock_);
   }
   plane_->show();
   plane_->raise();
