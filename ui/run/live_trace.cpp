@@ -52,9 +52,12 @@ void LiveTrace::record(const IterationState& state) {
   // L_S only for the inspected signals: for all of them it would cost more than the solvers.
   double meanRatio = 0.0;
   for (int s = 0; s < inspected_; ++s) {
+    // A step from z = 0 takes 1/L because there is no support to take L_S on (the core counts it as not
+    // kept): not a refused oracle step, which the support plot marks. The tracker still holds z_{t-1}'s.
+    const bool fromASupport = !tracker_.support(s).empty();
     const double ratio = tracker_.update(s, state.Z.col(s)) / L_;
     const auto support = static_cast<double>(tracker_.support(s).size());
-    const bool rejected = state.oracleAccepted && !(*state.oracleAccepted)[static_cast<size_t>(s)];
+    const bool rejected = fromASupport && state.oracleAccepted && !(*state.oracleAccepted)[static_cast<size_t>(s)];
     history_->record(state.iteration, s, state.Z.col(s).data(), ratio, rejected);
     meanRatio += ratio / inspected_;
     if (++sampleCounter_ % sampleEvery_ == 0 && ratio > 0.0) {
