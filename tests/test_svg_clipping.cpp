@@ -1,7 +1,8 @@
 // An SVG figure keeps no clip paths (Qt 6.4's generator drops them): curves and bands are cut to the
 // axes before it is drawn. A curve that falls below a log axis's range (ISTA-BT under 10⁻¹⁵ in the
 // paper's Fig. 2) and a band wider than the axes stay inside them in the file, and the plot has its own
-// data back afterwards.
+// data back afterwards; the cost plot's bands, under every curve, are cut at a zoomed view's edges.
+#include "plots/cost_decrease_plot.h"
 #include "plots/graphs_clipped_to_axes.h"
 #include "plots/plot_export.h"
 #include "plots/axis_ticks.h"
@@ -102,6 +103,82 @@ class TestSvgClipping : public QObject {
     QCOMPARE(outside, 0);
     QVERIFY(redInside > 50);
     QCOMPARE(f.line->data()->size(), 3);  // and the plot has its data back
+  }
+
+  void bandsLieUnderEveryCurveAndInsideTheAxes() {
+    CostDecreasePlot plot;
+    plot.resize(800, 500);
+    plot.show();
+    // ISTA flat at 1e-3; OISTA's band from 1e-5 to 1e-1 crosses it, and its lower edge reaches exact
+    // zeros (clamped to rounding level, far below the axis).
+    ConvergenceSnapshot snapshot;
+    ConvergenceCurve ista, oista;
+    ista.method = "ISTA", ista.color = QColor(0, 0, 255);
+    oista.method = "OISTA", oista.color = QColor(0, 160, 0);
+    for (int t = 0; t <= 100; ++t) {
+      ista.iteration << t, oista.iteration << t;
+      ista.gapMean << 1e-3, ista.gapQ10 << 5e-4, ista.gapQ90 << 2e-3;
+      oista.gapMean << 1e-2 * std::pow(10.0, -t / 50.0), oista.gapQ10 << (t < 50 ? 1e-5 : 0.0), oista.gapQ90 << 1e-1;
+    }
+    snapshot.curves = {ista, oista};
+    plot.showSnapshot(snapshot);
+    plot.replot();
+    QCPLayer* bands = plot.layer("bands");
+    QVERIFY(bands);
+    int bandGraphs = 0;
+    for (int i = 0; i < plot.graphCount(); ++i) {
+      QCPGraph* g = plot.graph(i);
+      if (g->name().isEmpty()) {
+        ++bandGraphs;
+        QCOMPARE(g->layer(), bands);
+      } else {
+        QVERIFY2(g->layer()->index() > bands->index(), qPrintable(g->name()));
+      }
+    }
+    QCOMPARE(bandGraphs, 4);
+    // As an SVG is drawn (it keeps no clip paths), every band value lies within the axis range.
+    const auto bandsInside = [&plot] {
+      const QCPRange x = plot.xAxis->range(), y = plot.yAxis->range();
+      int points = 0;
+      for (int i = 0; i < plot.graphCount(); ++i) {
+        if (!plot.graph(i)->name().isEmpty()) continue;
+        for (const QCPGraphData& d : *plot.graph(i)->data()) {
+          if (d.key < x.lower - 1e-9 || d.key > x.upper + 1e-9 || d.value < y.lower * (1 - 1e-12) || d.value > y.upper * (1 + 1e-12)) return -1;
+          ++points;
+        }
+      }
+      return points;
+    };
+    QVERIFY(plot.yAxis->range().lower > 1e-10);  // the rescale fits the means, not the rounding-level edge
+    QVERIFY(bandsInside() < 0);  // on screen the edges hold the data; the painter clips
+    {
+      const GraphsClippedToAxes clipped(&plot);
+      QVERIFY(bandsInside() > 0);
+    }
+    // Zoomed in: the bands are cut at the new edges, interpolated there.
+    plot.xAxis->setRange(20.5, 40.5);
+    plot.yAxis->setRange(2e-4, 5e-2);
+    {
+      const GraphsClippedToAxes clipped(&plot);
+      QVERIFY(bandsInside() > 0);
+      QCPGraph* firstEdge = nullptr;
+      for (int i = 0; i < plot.graphCount() && !firstEdge; ++i)
+        if (plot.graph(i)->name().isEmpty()) firstEdge = plot.graph(i);
+      QCOMPARE(firstEdge->data()->begin()->key, 20.5);
+      QCOMPARE((firstEdge->data()->end() - 1)->key, 40.5);
+      QCOMPARE(firstEdge->data()->begin()->value, 2e-3);  // ISTA's upper edge: flat, inside the range
+    }
+    // The ISTA line, under OISTA's band, keeps its own colour.
+    plot.xAxis->setRange(0, 100);
+    plot.yAxis->setRange(1e-6, 1);
+    const QImage image = plot.toPixmap(800, 500).toImage();
+    const int x = int(plot.xAxis->coordToPixel(70)), y = int(std::lround(plot.yAxis->coordToPixel(1e-3)));
+    int best = 1000;
+    for (int dy = -2; dy <= 2; ++dy) {
+      const QColor c = image.pixelColor(x, y + dy);
+      best = std::min(best, std::abs(c.red()) + std::abs(c.green()) + std::abs(c.blue() - 255));
+    }
+    QVERIFY2(best < 8, qPrintable(QString::number(best)));
   }
 };
 

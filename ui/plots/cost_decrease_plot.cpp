@@ -16,30 +16,6 @@ constexpr const char* kBandLayer = "bands";
 // signals dominate, so the figure says what each shape is.
 constexpr const char* kBandKey = "10–90 % of signals";
 
-// A band edge cut to the view: the points inside the x range, with the edge interpolated at the range's
-// ends (in the y axis's own scale, so the cut edge lies on the drawn one), and every value clamped to
-// the y range. Both edges of a band share the keys, which the channel fill needs.
-void cutToView(const QVector<double>& keys, const QVector<double>& values, const QCPRange& x, const QCPRange& y, bool log,
-               QVector<double>* outKeys, QVector<double>* outValues) {
-  outKeys->clear();
-  outValues->clear();
-  const auto scaled = [log](double v) { return log ? std::log10(v) : v; };
-  const auto unscaled = [log](double v) { return log ? std::pow(10.0, v) : v; };
-  const auto add = [&](double key, double value) {
-    *outKeys << key;
-    *outValues << std::clamp(value, y.lower, y.upper);
-  };
-  const auto at = [&](qsizetype i, double key) {  // the edge between points i and i + 1, at `key`
-    const double f = (key - keys[i]) / (keys[i + 1] - keys[i]);
-    return unscaled(scaled(values[i]) + f * (scaled(values[i + 1]) - scaled(values[i])));
-  };
-  for (qsizetype i = 0; i < keys.size(); ++i) {
-    if (i + 1 < keys.size() && keys[i] < x.lower && keys[i + 1] > x.lower) add(x.lower, at(i, x.lower));
-    if (keys[i] >= x.lower && keys[i] <= x.upper) add(keys[i], values[i]);
-    if (i + 1 < keys.size() && keys[i] < x.upper && keys[i + 1] > x.upper) add(x.upper, at(i, x.upper));
-  }
-}
-
 }  // namespace
 
 CostDecreasePlot::CostDecreasePlot(QWidget* parent) : WorkbenchPlot("Cost decrease", parent) {
@@ -47,18 +23,6 @@ CostDecreasePlot::CostDecreasePlot(QWidget* parent) : WorkbenchPlot("Cost decrea
   yAxis->setLabel("mean F(zₜ) − F*");
   setLogarithmicY(true);
   addLayer(kBandLayer, layer("main"), QCustomPlot::limBelow);  // over the grid, under every curve
-  for (QCPAxis* axis : {xAxis, yAxis})
-    connect(axis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &CostDecreasePlot::fitBandsToView);
-}
-
-void CostDecreasePlot::fitBandsToView() {
-  QVector<double> keys, values;
-  for (const Band& band : bands_) {
-    cutToView(band.keys, band.high, xAxis->range(), yAxis->range(), logarithmicY(), &keys, &values);
-    band.upper->setData(keys, values, true);
-    cutToView(band.keys, band.low, xAxis->range(), yAxis->range(), logarithmicY(), &keys, &values);
-    band.lower->setData(keys, values, true);
-  }
 }
 
 void CostDecreasePlot::rescale() {
@@ -115,13 +79,15 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
       // The 10-90 % band over the signals, drawn under the mean and left out of the legend.
       QCPGraph* upper = addGraph();
       QCPGraph* lower = addGraph();
-      // Band edges are floored here, not cut (a band may reach rounding level), and cut to the view in fitBandsToView.
+      // Band edges are floored, not cut: a band may reach rounding level.
       const auto clamped = [scale](const QVector<double>& values) {
         QVector<double> out(values.size());
         std::transform(values.begin(), values.end(), out.begin(), [scale](double g) { return std::max(g / scale, kFloor); });
         return out;
       };
-      bands_.append({upper, lower, curve.iteration, clamped(curve.gapQ90), clamped(curve.gapQ10)});
+      upper->setData(curve.iteration, clamped(curve.gapQ90), true);
+      lower->setData(curve.iteration, clamped(curve.gapQ10), true);
+      bands_.append(Band{upper, lower});
       QColor fill = curve.color;
       fill.setAlpha(45);
       for (QCPGraph* edge : {upper, lower}) {
@@ -168,7 +134,6 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   }
   legend->setVisible(!snapshot.curves.isEmpty() || !snapshot.networks.isEmpty());  // no empty legend box
   rescaleUnlessUserView();
-  fitBandsToView();  // the edges were set uncut; the range may not have changed
   replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -2,8 +2,7 @@
 // over the signals, as networks report their test gap) and the 10-90 % band over the signals, which has
 // its own legend entry; trained networks as points per layer t. Optionally relative:
 // divided by F(0) - F* (mean over the signals; every method starts from z = 0). The bands lie on a layer
-// below every curve (a translucent band tints nothing), and their edges are cut to the visible ranges
-// whenever the view changes, so that no figure format relies on clipping to keep them inside the axes.
+// below every curve (a translucent band tints nothing).
 #pragma once
 
 #include "run/convergence_snapshot.h"
@@ -20,16 +19,13 @@ class CostDecreasePlot : public WorkbenchPlot {
   // The data behind the plot: iteration, then per method gap mean, 10 % and 90 % quantiles.
   QString toCsv() const override;
   void rescale() override;
-  // The band edges as drawn: the part inside the x range, clamped to the y range (called on view changes).
-  void fitBandsToView();
   void setRelative(bool relative);
   bool relative() const { return relative_; }
 
  private:
   void addViewActions(QMenu* menu) override;
   struct Band {
-    QCPGraph *upper, *lower;
-    QVector<double> keys, high, low;  // the 10-90 % band, floored at rounding level
+    QCPGraph *upper, *lower;  // the 10-90 % band's edges, floored at rounding level
   };
   QVector<Band> bands_;
   ConvergenceSnapshot snapshot_;
