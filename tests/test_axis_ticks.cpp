@@ -76,7 +76,7 @@ class TestAxisTicks : public QObject {
       QVERIFY2(std::abs(exponent - std::round(exponent)) < 1e-9, qPrintable(QString::number(tick)));
       QVERIFY(!labels.contains(tick));
     }
-    QCOMPARE(minor.size(), static_cast<qsizetype>(std::round(std::log10(labels.back() / labels.front()))) - (labels.size() - 1));
+    QCOMPARE(minor.size(), 17 - labels.size());  // every power of ten from 10⁻¹⁶ to 10⁰: a label or a minor tick
     const auto [decades, between] = ticksOver(1e-3, 1.0);
     QVERIFY(decades.size() >= 2 && decades[1] / decades[0] < 11);
     QVERIFY(std::any_of(between.begin(), between.end(), [](double t) { return std::abs(t / 2e-3 - 1) < 1e-9; }));
@@ -110,6 +110,29 @@ class TestAxisTicks : public QObject {
       const double digit = tick / std::pow(10.0, std::floor(std::log10(tick) + 1e-12));
       if (upper / lower > 1.5) QVERIFY2(std::abs(digit - std::round(digit)) < 1e-9, qPrintable(said));
     }
+  }
+
+  // A log axis over many decades labels as many as its length has room for, evenly (every 1, 2, 3, 5 …
+  // decades): the 2-D view's 130-px cost plot had eight labels over sixteen decades.
+  void logAxesLabelAsManyDecadesAsFit_data() {
+    QTest::addColumn<int>("height");
+    QTest::newRow("the 2-D view's cost plot") << 160;
+    QTest::newRow("a workbench cost plot") << 420;
+  }
+  void logAxesLabelAsManyDecadesAsFit() {
+    QFETCH(int, height);
+    QCustomPlot plot;
+    QVERIFY(shownAt(plot, QSize(400, height)));
+    QObject::connect(&plot, &QCustomPlot::afterLayout, &plot, [&plot] { fitLinearTickCounts(plot, 70, 25); });
+    setLogarithmic(plot.yAxis);
+    plot.yAxis->setRange(1e-16, 1.0);
+    plot.replot();
+    const QVector<double> ticks = plot.yAxis->tickVector();
+    const int pixels = plot.axisRect()->height();
+    QVERIFY2(ticks.size() >= 2 && ticks.size() <= std::clamp(pixels / 25, 2, 10) + 1, qPrintable(describe(plot.yAxis)));
+    const double step = std::log10(ticks[1] / ticks[0]);
+    for (qsizetype k = 1; k < ticks.size(); ++k) QVERIFY(std::abs(std::log10(ticks[k] / ticks[k - 1]) - step) < 1e-9);
+    QVERIFY2(pixels < 300 || step <= 2 + 1e-9, qPrintable(describe(plot.yAxis)));  // a tall axis keeps its labels
   }
 
   // The L_S / L plot's panels stacked in a laptop window (1280 x 800) after a run: each value axis has a

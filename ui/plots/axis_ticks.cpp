@@ -33,28 +33,6 @@ class AtMostTicker : public QCPAxisTicker {
 
 }  // namespace
 
-void fitLinearTickCounts(QCustomPlot& plot, int horizontalPixels, int verticalPixels) {
-  // Whether the count changed: the ticks this replot draws were made before this layout, with the old one.
-  const auto fit = [](QCPAxis* axis, int pixels, int perTick) {
-    if (axis->scaleType() != QCPAxis::stLinear || axis->ticker().dynamicCast<QCPAxisTickerText>()) return false;
-    // Every axis with QCustomPlot's own linear ticker (not a time or log one) gets the bounded one.
-    if (typeid(*axis->ticker()) == typeid(QCPAxisTicker)) axis->setTicker(QSharedPointer<QCPAxisTicker>(new AtMostTicker));
-    const int count = std::clamp(pixels / perTick, 2, 5);
-    if (axis->ticker()->tickCount() == count) return false;
-    axis->ticker()->setTickCount(count);
-    return true;
-  };
-  // Ticks made again where the count changed (their labels' width was measured with the old ones: a
-  // margin a few pixels off until the next replot, rather than labels a line apart in a short panel).
-  for (QCPAxisRect* rect : plot.axisRects()) {
-    const bool across = fit(rect->axis(QCPAxis::atBottom), rect->width(), horizontalPixels);
-    if (fit(rect->axis(QCPAxis::atLeft), rect->height(), verticalPixels) || across) rect->update(QCPLayoutElement::upPreparation);
-  }
-  for (QCPLayoutElement* element : plot.plotLayout()->elements(true))
-    if (auto* scale = qobject_cast<QCPColorScale*>(element))
-      if (fit(scale->axis(), scale->axis()->axisRect()->height(), verticalPixels)) scale->axis()->axisRect()->update(QCPLayoutElement::upPreparation);
-}
-
 namespace {
 
 class PowerOfTenTicker : public QCPAxisTickerLog {
@@ -71,6 +49,21 @@ class PowerOfTenTicker : public QCPAxisTickerLog {
   }
 
  protected:
+  // Labelled decades every 1, 2, 3 or 5 (10, 20 …) decades, the smallest step that keeps to the tick count
+  // (+ 1): QCustomPlot's rounding took 2 for 3.2 asked, eight labels in a 130-px panel.
+  QVector<double> createTickVector(double tickStep, const QCPRange& range) override {
+    const double decades = range.lower > 0 ? std::log10(range.upper / range.lower) : 0;
+    if (decades < 1.6 || !std::isfinite(decades)) return QCPAxisTickerLog::createTickVector(tickStep, range);
+    int step = 1;
+    for (const int s : {1, 2, 3, 5, 10, 20, 50, 100}) {
+      step = s;
+      if (decades / s <= tickCount()) break;
+    }
+    QVector<double> ticks;
+    const int first = int(std::floor(std::floor(std::log10(range.lower)) / step)) * step;
+    for (int power = first; power <= int(std::ceil(std::log10(range.upper))) + step; power += step) ticks << std::pow(10.0, power);
+    return ticks;
+  }
   // A range within one digit step takes linear ticks: as many as the count asks, no more.
   double getTickStep(const QCPRange& range) override {
     const double step = boundedTickStep(range, tickCount());
@@ -130,6 +123,30 @@ QString superscript(int number) {
 }
 
 }  // namespace
+
+void fitLinearTickCounts(QCustomPlot& plot, int horizontalPixels, int verticalPixels) {
+  // Whether the count changed: the ticks this replot draws were made before this layout, with the old one.
+  const auto fit = [](QCPAxis* axis, int pixels, int perTick) {
+    // A log axis of ours: labelled decades, up to ten (16 decades in a 350-px cost plot, every other one).
+    const bool log = axis->scaleType() == QCPAxis::stLogarithmic && axis->ticker().dynamicCast<PowerOfTenTicker>();
+    if (!log && (axis->scaleType() != QCPAxis::stLinear || axis->ticker().dynamicCast<QCPAxisTickerText>())) return false;
+    // Every axis with QCustomPlot's own linear ticker (not a time or log one) gets the bounded one.
+    if (typeid(*axis->ticker()) == typeid(QCPAxisTicker)) axis->setTicker(QSharedPointer<QCPAxisTicker>(new AtMostTicker));
+    const int count = std::clamp(pixels / perTick, 2, log ? 10 : 5);
+    if (axis->ticker()->tickCount() == count) return false;
+    axis->ticker()->setTickCount(count);
+    return true;
+  };
+  // Ticks made again where the count changed (their labels' width was measured with the old ones: a
+  // margin a few pixels off until the next replot, rather than labels a line apart in a short panel).
+  for (QCPAxisRect* rect : plot.axisRects()) {
+    const bool across = fit(rect->axis(QCPAxis::atBottom), rect->width(), horizontalPixels);
+    if (fit(rect->axis(QCPAxis::atLeft), rect->height(), verticalPixels) || across) rect->update(QCPLayoutElement::upPreparation);
+  }
+  for (QCPLayoutElement* element : plot.plotLayout()->elements(true))
+    if (auto* scale = qobject_cast<QCPColorScale*>(element))
+      if (fit(scale->axis(), scale->axis()->axisRect()->height(), verticalPixels)) scale->axis()->axisRect()->update(QCPLayoutElement::upPreparation);
+}
 
 QString powerOfTenLabel(double value, int digits) {
   if (!(value > 0) || !std::isfinite(value)) return QString::number(value);

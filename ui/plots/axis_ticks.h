@@ -10,7 +10,8 @@ namespace unfold::ui {
 
 // After a layout (connected to afterLayout: QCustomPlot makes a replot's ticks before it lays out, and they
 // are made again where the count changes): every axis rect's bottom and left axes, and every colour
-// scale's, one tick per `horizontalPixels` / `verticalPixels`, 2 to 5 ticks, at most one more label.
+// scale's, one tick per `horizontalPixels` / `verticalPixels`, 2 to 5 ticks (on a log axis of
+// setLogarithmic's, 2 to 10 labelled decades), at most one more label.
 void fitLinearTickCounts(QCustomPlot& plot, int horizontalPixels, int verticalPixels);
 
 // A power of ten as one piece of text with superscript digits: "10⁻²", "1.5·10⁻²" (`digits` after the
