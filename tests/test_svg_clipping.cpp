@@ -75,6 +75,36 @@ class TestSvgClipping : public QObject {
     QCOMPARE(f.upper->data()->begin()->key, -2.0);
   }
 
+  // A step line (|S_t|) keeps its levels when cut; a band edge between two points bends where it leaves
+  // the value range, so the band inside is the one drawn on screen.
+  void stepsKeepTheirLevelsAndBandsTheirShape() {
+    QCustomPlot plot;
+    plot.xAxis->setRange(0.5, 10);
+    plot.yAxis->setRange(0, 10);
+    QCPGraph* support = plot.addGraph();
+    support->setLineStyle(QCPGraph::lsStepLeft);
+    support->setData({0, 2, 4}, {3, 5, 4});
+    QCPGraph* upper = plot.addGraph();
+    QCPGraph* lower = plot.addGraph();
+    upper->setBrush(Qt::green);
+    upper->setChannelFillGraph(lower);
+    upper->setData({0, 10}, {0, 20}), lower->setData({0, 10}, {-10, 0});
+    {
+      const GraphsClippedToAxes clipped(&plot);
+      QCOMPARE(support->lineStyle(), QCPGraph::lsLine);
+      for (const QCPGraphData& d : *support->data()) QVERIFY2(d.value == 3 || d.value == 5 || d.value == 4, qPrintable(QString::number(d.value)));
+      QVERIFY(!support->adaptiveSampling());
+      QVector<double> keys;
+      for (const QCPGraphData& d : *upper->data()) keys << d.key;
+      QCOMPARE(keys, QVector<double>({0.5, 5.0, 10.0}));  // 0.5: the key range starts; 5: the edge reaches 10
+      QCOMPARE(upper->data()->at(0)->value, 1.0);
+      QCOMPARE(upper->data()->at(2)->value, 10.0);  // held there
+    }
+    QCOMPARE(support->lineStyle(), QCPGraph::lsStepLeft);
+    QVERIFY(support->adaptiveSampling());
+    QCOMPARE(support->data()->size(), 3);
+  }
+
   // In the file: no red or green outside the axes (a line's width of slack), red inside.
   void theSvgFileHasNothingOutsideTheAxes() {
     Figure f;

@@ -119,7 +119,9 @@ std::vector<PlaneStep> planePath(const PlaneProblem& p, PlaneMethod method, int 
       bool inside = true;
       for (int i = 0; i < 2; ++i) inside &= z(i) != 0.0 || s.to(i) == 0.0;
       if (!inside || z.isZero()) {
-        const bool rejected = !inside;
+        // From z = 0 there is no support and 1/L is the oracle step: nothing was refused (as the workbench
+        // marks it).
+        const bool rejected = !inside && !z.isZero();
         s = planeStep(p, z, 1.0 / p.L);
         s.oracleRejected = rejected;
       }

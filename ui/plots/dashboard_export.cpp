@@ -1,5 +1,7 @@
 #include "plots/dashboard_export.h"
 
+#include "plots/graphs_clipped_to_axes.h"
+
 #include "plots/plot_export.h"
 #include "plots/workbench_plot.h"
 
@@ -66,7 +68,10 @@ bool paintPlots(QPaintDevice* device, const QList<WorkbenchPlot*>& plots, QWidge
     const QCP::AntialiasedElements screen = plot->notAntialiasedElements();
     plot->setNotAntialiasedElements(QCP::aeNone);  // figures are antialiased everywhere
     plot->layOutForFigure(plot->size());  // as every figure of a plot, at the size it has here
-    plot->toPainter(&painter, plot->width(), plot->height());
+    {
+      const GraphsClippedToAxes clipped(plot);  // an SVG keeps no clip paths (a PDF's or PNG's loses nothing)
+      plot->toPainter(&painter, plot->width(), plot->height());
+    }
     plot->layOutForScreen();
     plot->setNotAntialiasedElements(screen);
     painter.restore();

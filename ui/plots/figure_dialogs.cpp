@@ -61,11 +61,15 @@ std::optional<FigureSize> askPngSize(QWidget* parent, QSize onScreen, const Leas
   return FigureSize{width->value(), height->value(), dpi->value()};
 }
 
-QString exportFigureInteractively(QCustomPlot* plot, const QString& stem, const LeastFigureHeight& leastHeight) {
-  const QString path = askOutputPath(plot, "Export figure", stem + ".pdf", "PDF (*.pdf);;SVG (*.svg);;PNG (*.png)");
+QString exportFigureInteractively(QCustomPlot* plot, const QString& stem, const LeastFigureHeight& leastHeight, bool svg) {
+  const QString path = askOutputPath(plot, "Export figure", stem + ".pdf",
+                                     svg ? "PDF (*.pdf);;SVG (*.svg);;PNG (*.png)" : "PDF (*.pdf);;PNG (*.png)");
   if (path.isEmpty()) return {};
   // A path that cannot be written is said before the PNG's size is asked for.
-  if (const QString error = figurePathError(path); !error.isEmpty()) {
+  QString error = figurePathError(path);
+  if (error.isEmpty() && !svg && path.endsWith(".svg", Qt::CaseInsensitive))
+    error = QString("%1: this figure is written as PDF or PNG (an SVG would not keep its level sets inside the axes)").arg(path);
+  if (!error.isEmpty()) {
     QMessageBox::warning(plot, "Export figure", error);
     return {};
   }

@@ -27,8 +27,11 @@ constexpr int kTallestFigure = 4000;  // pixels at 96 dpi, as the PNG dialog off
 std::optional<FigureSize> askPngSize(QWidget* parent, QSize onScreen, const LeastFigureHeight& leastHeight = {});
 
 // Asks for the path (`stem`.pdf suggested) and, for a PNG, its size; writes the figure of `plot`. A
-// failure is said in a message box. Returns the path written, or empty.
-QString exportFigureInteractively(QCustomPlot* plot, const QString& stem, const LeastFigureHeight& leastHeight = {});
+// failure is said in a message box. Returns the path written, or empty. Without `svg`, an .svg path is
+// refused (a plot whose colour maps and curves an SVG could not keep inside its axes: GraphsClippedToAxes
+// cuts graphs only).
+QString exportFigureInteractively(QCustomPlot* plot, const QString& stem, const LeastFigureHeight& leastHeight = {},
+                                  bool svg = true);
 
 // Asks for the path (`stem`.csv suggested) and writes `csv` there; the same contract.
 QString exportDataInteractively(QWidget* parent, const QString& stem, const QString& csv);

@@ -48,7 +48,8 @@ QVector<QCPGraphData> cutLine(const QVector<QCPGraphData>& points, const Box& bo
   for (qsizetype i = 0; i + 1 < points.size(); ++i) {
     const QCPGraphData &a = points[i], &b = points[i + 1];
     double t0 = 0, t1 = 1;
-    if (std::isnan(a.value) || std::isnan(b.value) || !clipSegment(box, a.key, a.value, b.key, b.value, t0, t1)) {
+    const bool finite = std::isfinite(a.key) && std::isfinite(b.key) && std::isfinite(a.value) && std::isfinite(b.value);
+    if (!finite || !clipSegment(box, a.key, a.value, b.key, b.value, t0, t1)) {
       if (!out.isEmpty() && !std::isnan(out.back().value)) out.append(QCPGraphData((a.key + b.key) / 2, qQNaN()));
       continue;
     }
@@ -66,10 +67,19 @@ QVector<QCPGraphData> holdFill(const QVector<QCPGraphData>& points, const Box& b
   const auto add = [&](double x, double y) { out.append(QCPGraphData(x, std::isnan(y) ? y : std::clamp(y, box.y0, box.y1))); };
   for (qsizetype i = 0; i < points.size(); ++i) {
     const QCPGraphData& p = points[i];
-    if (i > 0) {  // where the key range starts or ends between two points
+    if (i > 0 && !std::isnan(p.value) && !std::isnan(points[i - 1].value)) {
+      // Between two points: where the key range starts or ends, and where the edge crosses the value
+      // range's ends (a held edge bends there, as the drawn one is cut), in key order.
       const QCPGraphData& q = points[i - 1];
+      const auto at = [&](double key) { return q.value + (p.value - q.value) * (key - q.key) / (p.key - q.key); };
+      std::vector<double> keys;
       for (const double edge : {box.x0, box.x1})
-        if ((q.key - edge) * (p.key - edge) < 0) add(edge, q.value + (p.value - q.value) * (edge - q.key) / (p.key - q.key));
+        if ((q.key - edge) * (p.key - edge) < 0) keys.push_back(edge);
+      for (const double level : {box.y0, box.y1})
+        if ((q.value - level) * (p.value - level) < 0) keys.push_back(q.key + (p.key - q.key) * (level - q.value) / (p.value - q.value));
+      std::sort(keys.begin(), keys.end());
+      for (const double key : keys)
+        if (key >= box.x0 && key <= box.x1) add(key, at(key));
     }
     if (p.key >= box.x0 && p.key <= box.x1) add(p.key, p.value);
   }
@@ -88,6 +98,10 @@ GraphsClippedToAxes::GraphsClippedToAxes(QCustomPlot* plot) : plot_(plot) {
     if (!keys || !values || !g->visible() || g->data()->isEmpty()) continue;
     const Box box{linear(keys, keys->range().lower), linear(keys, keys->range().upper), linear(values, values->range().lower),
                   linear(values, values->range().upper)};
+    const QCPGraph::LineStyle style = g->lineStyle();
+    const bool steps = style == QCPGraph::lsStepLeft || style == QCPGraph::lsStepRight;
+    if (!std::isfinite(box.x0 + box.x1 + box.y0 + box.y1) || style == QCPGraph::lsStepCenter || style == QCPGraph::lsImpulse)
+      continue;  // nothing to cut to, or a style drawn from a point's neighbours' middle (none here)
     QVector<QCPGraphData> points;
     bool outside = false;
     for (const QCPGraphData& d : *g->data()) {
@@ -95,7 +109,19 @@ GraphsClippedToAxes::GraphsClippedToAxes(QCustomPlot* plot) : plot_(plot) {
       outside |= !box.holds(points.back().key, points.back().value);
     }
     if (!outside) continue;
-    saved_.push_back({g, QSharedPointer<QCPGraphDataContainer>::create(*g->data())});
+    saved_.push_back({g, QSharedPointer<QCPGraphDataContainer>::create(*g->data()), style, g->adaptiveSampling()});
+    // Sampling merges the points of a pixel, NaN gaps with them: a cut line would be joined along the edge.
+    g->setAdaptiveSampling(false);
+    if (steps) {  // the steps' corners as points of a line, which cuts right (|S_t| kept its integer levels)
+      QVector<QCPGraphData> corners;
+      for (qsizetype i = 0; i < points.size(); ++i) {
+        if (i > 0) corners.append(style == QCPGraph::lsStepLeft ? QCPGraphData(points[i].key, points[i - 1].value)
+                                                                 : QCPGraphData(points[i - 1].key, points[i].value));
+        corners.append(points[i]);
+      }
+      points = corners;
+      g->setLineStyle(QCPGraph::lsLine);
+    }
     const bool filled = g->brush().style() != Qt::NoBrush || fillEdges.count(g);
     QVector<QCPGraphData> kept;
     if (filled) {
@@ -111,6 +137,7 @@ GraphsClippedToAxes::GraphsClippedToAxes(QCustomPlot* plot) : plot_(plot) {
         QCPGraph* line = plot->addGraph(g->keyAxis(), g->valueAxis());
         QCPGraph* marks = plot->addGraph(g->keyAxis(), g->valueAxis());
         for (QCPGraph* standIn : {line, marks}) {
+          standIn->setAdaptiveSampling(false);
           standIn->setLayer(g->layer());
           standIn->setPen(g->pen());
           standIn->removeFromLegend();
@@ -132,7 +159,11 @@ GraphsClippedToAxes::GraphsClippedToAxes(QCustomPlot* plot) : plot_(plot) {
 
 GraphsClippedToAxes::~GraphsClippedToAxes() {
   for (QCPGraph* standIn : standIns_) plot_->removeGraph(standIn);
-  for (const Saved& s : saved_) s.graph->setData(s.data);
+  for (const Saved& s : saved_) {
+    s.graph->setData(s.data);
+    s.graph->setLineStyle(s.lineStyle);
+    s.graph->setAdaptiveSampling(s.adaptiveSampling);
+  }
 }
 
 }  // namespace unfold::ui

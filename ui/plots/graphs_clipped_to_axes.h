@@ -2,8 +2,9 @@
 // through the tick labels, a band under the x axis. While one of these lives, every graph of the plot
 // holds only what lies inside its axes' ranges: lines are cut where they leave (a gap until they come
 // back), filled graphs (bands and their edges) are cut at the key range and held to the value range, so
-// that the fill between two edges is the band's part inside; points outside are left out. The destructor
-// gives every graph its data and look back.
+// that the fill between two edges is the band's part inside (bent where an edge crosses the range's
+// ends); points outside are left out; step lines are cut as their corners. The destructor gives every
+// graph its data and look back.
 #pragma once
 
 #include <qcustomplot.h>
@@ -23,6 +24,8 @@ class GraphsClippedToAxes {
   struct Saved {
     QCPGraph* graph;
     QSharedPointer<QCPGraphDataContainer> data;
+    QCPGraph::LineStyle lineStyle;
+    bool adaptiveSampling;
   };
   QCustomPlot* plot_;
   std::vector<Saved> saved_;

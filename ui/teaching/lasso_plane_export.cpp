@@ -42,7 +42,7 @@ QString LassoPlaneView::toCsv() const {
 
 QWidget* LassoPlaneView::buildExportRow() {
   auto* figure = new QPushButton("Export figure…");
-  figure->setToolTip("The plane as PDF, SVG or PNG (right click the cost plot for its own)");
+  figure->setToolTip("The plane as PDF or PNG (right click the cost plot for its own)");
   auto* data = new QPushButton("Export data…");
   data->setToolTip("The steps drawn, as CSV: every path's z_t, gradient step, z_{t+1}, step and F − F*");
   exportedText_ = new QLabel;
@@ -72,7 +72,11 @@ QWidget* LassoPlaneView::buildExportRow() {
 }
 
 void LassoPlaneView::exportFigure(QCustomPlot* plot) {
-  if (const QString path = exportFigureInteractively(plot, plot == plane_ ? "lasso-2d" : "lasso-2d-cost"); !path.isEmpty()) sayExported(path);
+  // The plane's level sets are a colour map wider than the view and its paths curves, which an SVG would
+  // draw whole: PDF or PNG.
+  const bool isPlane = plot == plane_;
+  if (const QString path = exportFigureInteractively(plot, isPlane ? "lasso-2d" : "lasso-2d-cost", {}, !isPlane); !path.isEmpty())
+    sayExported(path);
 }
 
 void LassoPlaneView::exportData() {
