@@ -44,6 +44,7 @@ class PowerOfTenTicker : public QCPAxisTickerLog {
   void generate(const QCPRange& range, const QLocale& locale, QChar formatChar, int precision, QVector<double>& ticks,
                 QVector<double>* subTicks, QVector<QString>* tickLabels) override {
     if (range.lower > 0 && std::log10(range.upper / range.lower) < 2 && digitTicks(range, ticks, subTicks, tickLabels)) return;
+    // Otherwise powers of ten; within one digit step (0.31 to 0.38), linear steps with two digits.
     const double decades = range.lower > 0 ? std::floor(std::log10(range.upper)) - std::ceil(std::log10(range.lower)) + 1 : 2;
     QCPAxisTickerLog::generate(range, locale, formatChar, decades < 2 ? std::max(precision, 2) : precision, ticks, subTicks, tickLabels);
   }
@@ -68,6 +69,18 @@ class PowerOfTenTicker : public QCPAxisTickerLog {
   double getTickStep(const QCPRange& range) override {
     const double step = boundedTickStep(range, tickCount());
     return step > 0 ? step : QCPAxisTickerLog::getTickStep(range);
+  }
+
+  QString getTickLabel(double tick, const QLocale&, QChar, int precision) override { return powerOfTenLabel(tick, precision); }
+  // Labels several decades apart: a minor tick at each decade between. QCustomPlot spaces them linearly
+  // between the labels, which on a log axis bunched them under the upper one (2·10⁻¹⁶, 3·10⁻¹⁶ … of a
+  // 10⁻¹⁶ to 10⁻¹⁴ step): crowded in a 300-dpi figure, and no mark at 10⁻¹⁵.
+  QVector<double> createSubTickVector(int subTickCount, const QVector<double>& ticks) override {
+    if (ticks.size() < 2 || !(ticks[0] > 0) || ticks[1] / ticks[0] < 99) return QCPAxisTickerLog::createSubTickVector(subTickCount, ticks);
+    QVector<double> decades;
+    for (qsizetype k = 0; k + 1 < ticks.size(); ++k)
+      for (double decade = ticks[k] * 10; decade < ticks[k + 1] * (1 - 1e-9); decade *= 10) decades << decade;
+    return decades;
   }
 
  private:
@@ -101,18 +114,6 @@ class PowerOfTenTicker : public QCPAxisTickerLog {
     return true;
   }
 
- protected:
-  QString getTickLabel(double tick, const QLocale&, QChar, int precision) override { return powerOfTenLabel(tick, precision); }
-  // Labels several decades apart: a minor tick at each decade between. QCustomPlot spaces them linearly
-  // between the labels, which on a log axis bunched them under the upper one (2·10⁻¹⁶, 3·10⁻¹⁶ … of a
-  // 10⁻¹⁶ to 10⁻¹⁴ step): crowded in a 300-dpi figure, and no mark at 10⁻¹⁵.
-  QVector<double> createSubTickVector(int subTickCount, const QVector<double>& ticks) override {
-    if (ticks.size() < 2 || !(ticks[0] > 0) || ticks[1] / ticks[0] < 99) return QCPAxisTickerLog::createSubTickVector(subTickCount, ticks);
-    QVector<double> decades;
-    for (qsizetype k = 0; k + 1 < ticks.size(); ++k)
-      for (double decade = ticks[k] * 10; decade < ticks[k + 1] * (1 - 1e-9); decade *= 10) decades << decade;
-    return decades;
-  }
 };
 
 QString superscript(int number) {
