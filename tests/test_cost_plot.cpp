@@ -53,6 +53,17 @@ class TestCostPlot : public QObject {
     QVERIFY(plot.toCsv().endsWith("\n2,1,1,1,0.25\n"));  // the data stay absolute
   }
 
+  // At λ ≥ λ_max every method starts at the solution (z* = 0): every gap 0, nothing to draw on a log
+  // axis; the title says why the plot is empty, and goes back to its name for a run with something to show.
+  void aRunThatStartsAtTheSolutionSaysSo() {
+    CostDecreasePlot plot;
+    plot.showSnapshot(oneCurveSnapshot("OISTA", {0.0, 0.0, 0.0}));
+    QVERIFY2(plot.title().contains("z* = 0 for every signal") && !plot.showsResults(), qPrintable(plot.title()));
+    plot.showSnapshot(oneCurveSnapshot("OISTA", {1.0, 1e-3, 0.0}));
+    QCOMPARE(plot.title(), QString("Cost decrease"));
+    QVERIFY(plot.showsResults());
+  }
+
   // A network that learned to output z = 0 lies flat at F(0) - F*: its legend entry says why, as the
   // training plot's does, and so does a stopped one; a network trained to the end says nothing more.
   void theLegendSaysANetworkCollapsedOrStopped() {

@@ -158,6 +158,20 @@ class TestMainWindow : public QObject {
     QVERIFY(finished.wait(5000));  // the solver stops at its next iteration, not after 100,000
   }
 
+  // λ = λ_max (lesson 1: "drag λ up"): every code stays 0. The cost plot says why it is empty, the raster
+  // is white (it was painted blue: a data range too narrow for QCustomPlot kept the last one), rounding
+  // (2e-16) nearly so.
+  void atLambdaMaxThePlotsSayNothingMoves() {
+    MainWindow window;
+    window.show();
+    ExperimentSettings s = sizedProblem(5, 10, 20, 10);
+    s.lambda = 1.0;
+    QVERIFY(runSettings(window, s));
+    QVERIFY2(window.costPlot()->title().contains("z* = 0 for every signal"), qPrintable(window.costPlot()->title()));
+    QCOMPARE(window.supportPlot()->raster()->dataRange(), QCPRange(-1e-12, 1e-12));
+    QVERIFY(window.supportPlot()->rejectedMarks()->data()->isEmpty());
+  }
+
   void inspectorShowsTheCoreIteratesWithoutRestarting() {
     MainWindow window;
     window.show();

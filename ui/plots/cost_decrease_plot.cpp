@@ -133,6 +133,12 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     restoreVisibility(key);
   }
   legend->setVisible(!snapshot.curves.isEmpty() || !snapshot.networks.isEmpty());  // no empty legend box
+  // λ at or above every signal's λ_max: z* = 0 = z_0, every gap 0, nothing a log axis can draw. Said, not
+  // left as empty axes (lesson 1 asks to drag λ up).
+  const bool startsAtTheSolution = !snapshot.curves.isEmpty() && std::all_of(snapshot.curves.begin(), snapshot.curves.end(),
+      [](const ConvergenceCurve& c) { return !c.gapMean.isEmpty() && c.gapMean.front() <= kFloor; });
+  if (startsAtTheSolution) setHintTitle("Cost decrease (λ ≥ λ_max: z* = 0 for every signal, nothing to descend)");
+  else setTitle("Cost decrease");
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);
 }

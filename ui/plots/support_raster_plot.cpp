@@ -115,7 +115,11 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKe
   }
   supportSize_->setData(times, sizes, true);
   rejected_->setData(rejectedTimes, rejectedSizes, true);
-  raster_->setDataRange(QCPRange(-std::max(largest, 1e-300), std::max(largest, 1e-300)));  // 0 is white
+  // Symmetric, so that 0 is white. At least 1e-12: at λ = λ_max the codes are 0 or rounding (2e-16), which
+  // would fill the colours (and QCustomPlot refuses a range narrower than ~1e-280: it kept its last,
+  // painting an all-zero raster blue).
+  const double half = std::max(largest, 1e-12);
+  raster_->setDataRange(QCPRange(-half, half));
   if (snapshot.solution.size() >= static_cast<qsizetype>(curve->inspected) * m) {
     for (int i = 0; i < m; ++i) {
       const double z = snapshot.solution[static_cast<qsizetype>(signal) * m + i];
