@@ -67,7 +67,9 @@ void MainWindow::showLessons() {
   welcome_->dismiss();
   lessonsDock_->show();
   lessonsDock_->raise();
-  resizeDocks({experimentDock_, lessonsDock_}, {height() / 2, height() / 2}, Qt::Vertical);
+  // The lesson's text the larger part of the column: a student reads it at every step, the form above
+  // (which scrolls) is rarely touched during a lesson; at half the height texts stopped mid-sentence.
+  resizeDocks({experimentDock_, lessonsDock_}, {height() * 3 / 10, height() * 7 / 10}, Qt::Vertical);
 }
 
 LassoPlaneView* MainWindow::openPlaneView() {
