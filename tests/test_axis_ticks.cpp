@@ -58,6 +58,24 @@ class TestAxisTicks : public QObject {
     QCOMPARE(QSet<QString>(labels.begin(), labels.end()).size(), labels.size());
   }
 
+  // A plot grown once (a window maximised) draws its new labels within a margin measured for them: the
+  // ticks of a replot are made before its layout, and the margin was measured for the old ones ("0.25"
+  // wider than "0.5" stood over the plot's edge until a later replot).
+  void marginsFitTheLabelsDrawnAfterAResize() {
+    QCustomPlot plot;
+    QVERIFY(shownAt(plot, QSize(400, 90)));
+    QObject::connect(&plot, &QCustomPlot::afterLayout, &plot, [&plot] { fitLinearTickCounts(plot, 70, 25); });
+    plot.yAxis->setRange(0, 1.05);
+    plot.replot();
+    plot.replot();
+    QCOMPARE(plot.yAxis->tickVectorLabels(), QVector<QString>({"0", "0.5", "1"}));
+    plot.setGeometry(QRect(plot.pos(), QSize(400, 145)));  // four ticks asked: 0.25 apart; its resize replots once
+    const int left = plot.axisRect()->left();
+    QVERIFY(plot.yAxis->tickVectorLabels().contains("0.25"));
+    plot.replot();
+    QCOMPARE(plot.axisRect()->left(), left);
+  }
+
   // A log axis labelled every few decades marks each decade between with a minor tick, and nothing else
   // (QCustomPlot's linear spacing bunched eight under each label); a decade a label keeps 2·10ᵏ … 9·10ᵏ.
   void logAxesMarkTheDecadesBetweenTheirLabels() {

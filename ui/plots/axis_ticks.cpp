@@ -138,15 +138,22 @@ void fitLinearTickCounts(QCustomPlot& plot, int horizontalPixels, int verticalPi
     axis->ticker()->setTickCount(count);
     return true;
   };
-  // Ticks made again where the count changed (their labels' width was measured with the old ones: a
-  // margin a few pixels off until the next replot, rather than labels a line apart in a short panel).
+  // Ticks made again where the count changed, and the margins measured again for their labels (a label
+  // wider than the one measured was cut at the plot's edge until a later replot): QCustomPlot's own
+  // layout steps after its preparation, without a second afterLayout.
+  bool changed = false;
   for (QCPAxisRect* rect : plot.axisRects()) {
     const bool across = fit(rect->axis(QCPAxis::atBottom), rect->width(), horizontalPixels);
-    if (fit(rect->axis(QCPAxis::atLeft), rect->height(), verticalPixels) || across) rect->update(QCPLayoutElement::upPreparation);
+    if (fit(rect->axis(QCPAxis::atLeft), rect->height(), verticalPixels) || across) rect->update(QCPLayoutElement::upPreparation), changed = true;
   }
   for (QCPLayoutElement* element : plot.plotLayout()->elements(true))
     if (auto* scale = qobject_cast<QCPColorScale*>(element))
-      if (fit(scale->axis(), scale->axis()->axisRect()->height(), verticalPixels)) scale->axis()->axisRect()->update(QCPLayoutElement::upPreparation);
+      if (fit(scale->axis(), scale->axis()->axisRect()->height(), verticalPixels))
+        scale->axis()->axisRect()->update(QCPLayoutElement::upPreparation), changed = true;
+  if (changed) {
+    plot.plotLayout()->update(QCPLayoutElement::upMargins);
+    plot.plotLayout()->update(QCPLayoutElement::upLayout);
+  }
 }
 
 QString powerOfTenLabel(double value, int digits) {
