@@ -108,9 +108,16 @@ void LassoPlaneView::redraw() {
   // SLISTA first and widest, ISTA last and thinnest: where paths coincide, all stay visible.
   for (int k = int(picture_.tracks.size()) - 1; k >= 0; --k)
     if (shown[k]->isChecked()) rows[k] = drawTrack(k);
+  // With n = 2 the support soon holds both atoms and L_S = L: OISTA's path is ISTA's, drawn under it. Said,
+  // or a student looks for a path that is not there.
+  bool sameAsIsta = shown_ > 0 && picture_.tracks.size() >= 2 && showIsta_->isChecked() && showOista_->isChecked();
+  for (int i = 0; sameAsIsta && i < std::min<int>(shown_, int(picture_.tracks[1].toX.size())); ++i)
+    sameAsIsta = picture_.tracks[0].stepTimesL[i] == picture_.tracks[1].stepTimesL[i];
+  const QString note = sameAsIsta ? "<br><i>OISTA takes ISTA's steps here (L<sub>S</sub> = L on its support): its path lies under ISTA's.</i>"
+                                  : QString();
   readout_->setText(QString("<b>t = %1</b> of %2<table cellspacing=6><tr><th></th><th>F − F*</th><th>step×L</th>"
                             "<th>support</th></tr>")
-                        .arg(shown_).arg(settings_.steps) + rows[0] + rows[1] + rows[2] + "</table>");
+                        .arg(shown_).arg(settings_.steps) + rows[0] + rows[1] + rows[2] + "</table>" + note);
   drawManualPath();
   if (shown_ > 0 || !manual_.isEmpty()) addStepKey();
   // A little room left of t = 0, so that the points there (rings at t = 0) are not cut by the axis.
