@@ -114,10 +114,10 @@ GraphsClippedToAxes::GraphsClippedToAxes(QCustomPlot* plot) : plot_(plot) {
     g->setAdaptiveSampling(false);
     if (steps) {  // the steps' corners as points of a line, which cuts right (|S_t| kept its integer levels)
       QVector<QCPGraphData> corners;
-      for (qsizetype i = 0; i < points.size(); ++i) {
-        if (i > 0) corners.append(style == QCPGraph::lsStepLeft ? QCPGraphData(points[i].key, points[i - 1].value)
-                                                                 : QCPGraphData(points[i - 1].key, points[i].value));
-        corners.append(points[i]);
+      for (qsizetype k = 0; k < points.size(); ++k) {
+        if (k > 0) corners.append(style == QCPGraph::lsStepLeft ? QCPGraphData(points[k].key, points[k - 1].value)
+                                                                 : QCPGraphData(points[k - 1].key, points[k].value));
+        corners.append(points[k]);
       }
       points = corners;
       g->setLineStyle(QCPGraph::lsLine);
