@@ -1,6 +1,7 @@
 // The 2-D Lasso view's exports as a teacher uses them: a right click on either plot offers its figure
 // and the steps' data, the buttons under the side panel likewise; a PDF, a PNG at the size asked, and a
 // CSV of the steps drawn (the core's path, number for number), and the view says where it wrote them.
+#include "csv_table.h"
 #include "dialog_answers.h"
 #include "lasso/lasso_plane.h"
 #include "shown_at.h"
@@ -64,18 +65,26 @@ class TestPlaneExport : public QObject {
     const std::vector<PlaneStep> ista = planePath(p, PlaneMethod::Ista, picture.settings.steps);
     const QString csv = view_.toCsv();
     QCOMPARE(csv.section('\n', 0, 0), QString("path,step,z1,z2,u1,u2,next_z1,next_z2,step_times_l,gap_after,rejected"));
-    const QStringList rows = rowsOf(csv, "ISTA");
-    QCOMPARE(rows.size(), 3);
-    for (int t = 0; t < 3; ++t) {
-      const QStringList f = rows[t].split(',');
-      QCOMPARE(f[1].toInt(), t + 1);
-      QCOMPARE(f[4].toDouble(), ista[size_t(t)].gradientPoint(0));
-      QCOMPARE(f[7].toDouble(), ista[size_t(t)].to(1));
-      QCOMPARE(f[9].toDouble(), picture.tracks[0].gap[t]);
-      if (t > 0) QCOMPARE(f.mid(2, 2), rows[t - 1].split(',').mid(6, 2));
+    const CsvTable table = CsvTable::fromText(csv);
+    QList<qsizetype> istaRows, oistaRows;  // the rows of each path, in order
+    for (qsizetype r = 0; r < table.rows.size(); ++r) {
+      if (table.text(r, "path") == "ISTA") istaRows << r;
+      if (table.text(r, "path") == "OISTA") oistaRows << r;
     }
-    QCOMPARE(rowsOf(csv, "OISTA").size(), 3);
-    QCOMPARE(rowsOf(csv, "OISTA")[0].section(',', 10), QString("0"));  // the step from z = 0 refuses nothing
+    QCOMPARE(istaRows.size(), 3);
+    for (int t = 0; t < 3; ++t) {
+      const qsizetype r = istaRows[t];
+      QCOMPARE(table.at(r, "step"), double(t + 1));
+      QCOMPARE(table.at(r, "u1"), ista[size_t(t)].gradientPoint(0));
+      QCOMPARE(table.at(r, "next_z2"), ista[size_t(t)].to(1));
+      QCOMPARE(table.at(r, "gap_after"), picture.tracks[0].gap[t]);
+      if (t > 0) {  // each step starts where the last ended
+        QCOMPARE(table.text(r, "z1"), table.text(istaRows[t - 1], "next_z1"));
+        QCOMPARE(table.text(r, "z2"), table.text(istaRows[t - 1], "next_z2"));
+      }
+    }
+    QCOMPARE(oistaRows.size(), 3);
+    QCOMPARE(table.at(oistaRows[0], "rejected"), 0.0);  // the step from z = 0 refuses nothing
     QCheckBox* oista = nullptr;
     for (QCheckBox* box : view_.findChildren<QCheckBox*>())
       if (box->text().startsWith("OISTA")) oista = box;
