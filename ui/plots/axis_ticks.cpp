@@ -97,9 +97,17 @@ class PowerOfTenTicker : public QCPAxisTickerLog {
     const QVector<double> every = digitsWithin(range, {1, 2, 3, 4, 5, 6, 7, 8, 9});
     const QVector<double> sets[] = {every, digitsWithin(range, {1, 2, 3, 5, 7}), digitsWithin(range, {1, 2, 5}),
                                     digitsWithin(range, {1, 3}), digitsWithin(range, {1})};
+    // The densest set whose ticks are all a tick count's share of the range apart (in log terms: every digit
+    // counted by number labelled 7, 8 and 9·10ᵏ a few pixels apart), else the sparsest of two or more.
+    const double share = std::log10(range.upper / range.lower) / std::max(1, tickCount());
+    const auto apart = [share](const QVector<double>& set) {
+      for (qsizetype k = 1; k < set.size(); ++k)
+        if (std::log10(set[k] / set[k - 1]) < share * (1 - 1e-9)) return false;
+      return true;
+    };
     const QVector<double>* chosen = nullptr;
-    for (const QVector<double>& set : sets)  // the densest the tick count takes, else the sparsest of two or more
-      if (set.size() >= 2 && (!chosen || chosen->size() > tickCount() + 1)) chosen = &set;
+    for (const QVector<double>& set : sets)
+      if (set.size() >= 2 && (!chosen || !apart(*chosen))) chosen = &set;
     if (!chosen) return false;
     ticks = *chosen;
     if (subTicks) {
