@@ -7,6 +7,7 @@
 #include <QFileDialog>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPointer>
 #include <QTimer>
 
 namespace unfold::ui {
@@ -53,7 +54,8 @@ inline void saveAs(const QString& path) {
 }
 
 // Records the title (and a message box's text) of the next dialog other than a file dialog, and closes it.
-inline void recordNextDialog(QString* title, QString* text) {
+// Returns the timer that waits for it (null once it has recorded).
+inline QPointer<QTimer> recordNextDialog(QString* title, QString* text) {
   auto* poll = new QTimer;
   poll->setInterval(20);
   QObject::connect(poll, &QTimer::timeout, [poll, title, text] {
@@ -69,6 +71,24 @@ inline void recordNextDialog(QString* title, QString* text) {
     }
   });
   poll->start();
+  return poll;
+}
+
+// What a dialog said: its window title and, for a message box, its text.
+struct DialogSeen {
+  QString title, text;
+};
+
+// Runs `act`, which opens a file dialog, answers it with `path`, and returns the dialog that follows (an
+// error, a "replace?"), closed unanswered; empty if none showed.
+template <typename Act>
+DialogSeen dialogAfterSavingAs(const QString& path, Act act) {
+  DialogSeen seen;
+  saveAs(path);
+  const QPointer<QTimer> waiting = recordNextDialog(&seen.title, &seen.text);
+  act();
+  delete waiting.data();  // no dialog followed: nothing may write into `seen` later
+  return seen;
 }
 
 }  // namespace unfold::ui

@@ -269,12 +269,9 @@ class TestExport : public QObject {
     QCOMPARE(window.statusBar()->currentMessage(), "Lₛ / L exported to " + pdf);
     // A PNG into a missing folder: said at once, before its size is asked for.
     const QString nowhere = dir.filePath("nowhere/ratio.png");
-    QString title, text;
-    saveAs(nowhere);
-    recordNextDialog(&title, &text);
-    window.ratioPlot()->exportFigureInteractively();
-    QCOMPARE(title, QString("Export figure"));
-    QCOMPARE(text, nowhere + ": the folder does not exist");
+    const DialogSeen refused = dialogAfterSavingAs(nowhere, [&] { window.ratioPlot()->exportFigureInteractively(); });
+    QCOMPARE(refused.title, QString("Export figure"));
+    QCOMPARE(refused.text, nowhere + ": the folder does not exist");
     // A session saved from the File menu says so too.
     const QString session = dir.filePath("s.json");
     saveAs(session);

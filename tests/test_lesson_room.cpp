@@ -14,11 +14,7 @@ using namespace unfold::ui;
 class TestLessonRoom : public QObject {
   Q_OBJECT
  private slots:
-  void everyStepsTextShowsWhole_data() {
-    QTest::addColumn<QSize>("size");
-    QTest::newRow("1366 x 768") << QSize(1366, 768);
-    QTest::newRow("1280 x 800") << QSize(1280, 800);
-  }
+  void everyStepsTextShowsWhole_data() { addSizeRows({QSize(1366, 768), QSize(1280, 800)}); }
   void everyStepsTextShowsWhole() {
     QFETCH(QSize, size);
     MainWindow window;

@@ -114,11 +114,8 @@ class TestPlaneExport : public QObject {
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.read(5) == "%PDF-");
     // An SVG of the plane is refused, and said: its level sets would cover the tick labels.
-    QString title, said;
-    saveAs(dir.filePath("plane.svg"));
-    recordNextDialog(&title, &said);
-    view_.exportFigure(view_.plane());
-    QVERIFY2(said.contains("PDF or PNG") && !QFileInfo::exists(dir.filePath("plane.svg")), qPrintable(said));
+    const DialogSeen said = dialogAfterSavingAs(dir.filePath("plane.svg"), [&] { view_.exportFigure(view_.plane()); });
+    QVERIFY2(said.text.contains("PDF or PNG") && !QFileInfo::exists(dir.filePath("plane.svg")), qPrintable(said.text));
     const QString png = dir.filePath("cost.png");
     saveAs(png);
     QTimer poll;  // the PNG size dialog follows the file dialog

@@ -146,20 +146,15 @@ class TestProblemFlows : public FlowTestCase {
     QCOMPARE(readText(dPath), dictionaryText);
     // From a plot's menu: refused at once, not after the file dialog's "replace?" (Yes would then be refused).
     const QString signalsText = readText(good);
-    QString title, text;
-    saveAs(good);
-    recordNextDialog(&title, &text);
-    w.costPlot()->exportDataInteractively();
-    QCOMPARE(title, QString("Export data"));
-    QCOMPARE(text, good + " is the signals file the workbench imported: refusing to overwrite an input");
+    const DialogSeen said = dialogAfterSavingAs(good, [&] { w.costPlot()->exportDataInteractively(); });
+    QCOMPARE(said.title, QString("Export data"));
+    QCOMPARE(said.text, good + " is the signals file the workbench imported: refusing to overwrite an input");
     QCOMPARE(readText(good), signalsText);
     // Another existing file: asked, and "No" leaves it.
     const QString other = QFileInfo(good).dir().filePath("other.csv");
     QVERIFY(writeTextFile(other, "mine\n").isEmpty());
-    saveAs(other);
-    recordNextDialog(&title, &text);
-    w.costPlot()->exportDataInteractively();
-    QCOMPARE(text, QString("other.csv already exists. Replace it?"));
+    const DialogSeen asked = dialogAfterSavingAs(other, [&] { w.costPlot()->exportDataInteractively(); });
+    QCOMPARE(asked.text, QString("other.csv already exists. Replace it?"));
     QCOMPARE(readText(other), QString("mine\n"));
     // The form asks no n and m for an import, and says what the files held: 30 signals, fewer than asked.
     auto* panel = w.settingsPanel();

@@ -70,12 +70,7 @@ class TestWindowLayout : public QObject {
 
   // On a laptop's screen the Robustness tab's controls fit its column: none cut at the right edge (at
   // 1280 x 800 the Stop button, the steps box, the λ slider and the histogram's right side were).
-  void theRobustnessControlsFitALaptopWindow_data() {
-    QTest::addColumn<QSize>("size");
-    QTest::newRow("1024 x 700") << QSize(1024, 700);
-    QTest::newRow("1280 x 800") << QSize(1280, 800);
-    QTest::newRow("1366 x 768") << QSize(1366, 768);
-  }
+  void theRobustnessControlsFitALaptopWindow_data() { addSizeRows({QSize(1024, 700), QSize(1280, 800), QSize(1366, 768)}); }
   void theRobustnessControlsFitALaptopWindow() {
     QFETCH(QSize, size);
     MainWindow window;
