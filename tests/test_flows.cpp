@@ -47,7 +47,7 @@ class TestFlows : public FlowTestCase {
     }
     QVERIFY(shows(w, [](const ConvergenceSnapshot& s) { return s.request.n == 12 && s.request.lambda == 0.25 && s.phase == RunPhase::Complete; }));
     CHECK_STORY(w);
-    QVERIFY2(w.statusText().contains("n = 12") && w.statusText().contains("λ = 0.25 λ_max"), qPrintable(w.statusText()));
+    QVERIFY2(w.statusText().contains("n = 12") && w.statusText().contains("λ = 0.25 λₘₐₓ"), qPrintable(w.statusText()));
     QCOMPARE(w.settingsPanel()->settings().n, 12);
   }
 
@@ -227,6 +227,12 @@ class TestFlows : public FlowTestCase {
       QVERIFY(w.welcome()->isVisible());
       QVERIFY(!w.running());
       QVERIFY(w.statusText().contains("press Run (F5)"));
+      QVERIFY2(w.welcome()->text().contains("Run (F5) solves the problem on the left"), qPrintable(w.welcome()->text()));
+      // Once a run has started, the welcome no longer asks for one (a preset or session starts one too).
+      w.startDefaultRun();
+      QVERIFY2(!w.welcome()->text().contains("Run (F5)") && w.welcome()->text().contains("F5 runs again"),
+               qPrintable(w.welcome()->text()));
+      QTRY_VERIFY_WITH_TIMEOUT(!w.running(), 30000);
       w.welcome()->findChild<QPushButton*>("welcomeDismiss")->click();
       QVERIFY(!w.welcome()->isVisible());
       ExperimentSettings s;

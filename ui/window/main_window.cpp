@@ -176,6 +176,7 @@ void MainWindow::requestRun(bool startPaused, int pausedAt) {
   rememberSettings();  // at every run, not only on a clean quit: a killed window keeps them too
   if (sameTrainingSettings(request.settings, pretrainedFor_)) request.pretrained = pretrained_;
   latestGeneration_ = worker_->requestRun(request);
+  welcome_->setRunStarted(true);
   for (WorkbenchPlot* plot : plots()) plot->resetView();  // new results, fitting views
   running_ = true;
   paused_ = startPaused;

@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
+#include <QTextDocument>
 
 namespace unfold::ui {
 
@@ -15,11 +16,9 @@ WelcomeBanner::WelcomeBanner(QWidget* parent) : QFrame(parent) {
   setObjectName("welcome");
   setFrameShape(QFrame::StyledPanel);
   setStyleSheet("#welcome { background: #fff8e1; border: 1px solid #e0c068; }");
-  auto* text = new QLabel(
-      "<b>Welcome to Unfold Lab.</b> <a href='run'><b>Run (F5)</b></a> solves the problem on the left with "
-      "ISTA, FISTA and OISTA: the <b>cost decrease</b> shows here, one signal's <b>support</b> and "
-      "<b>L<sub>S</sub>/L</b> (the room for longer steps) below, what trained networks learn on the right. "
-      "Space pauses, F10 steps. New here? <a href='lesson'>Start the first lesson</a>.");
+  auto* text = new QLabel;
+  text_ = text;
+  setRunStarted(false);
   text->setWordWrap(true);
   text->setMinimumWidth(200);
   text->setTextFormat(Qt::RichText);
@@ -34,6 +33,23 @@ WelcomeBanner::WelcomeBanner(QWidget* parent) : QFrame(parent) {
   auto* row = new QHBoxLayout(this);
   row->addWidget(text, 1);
   row->addWidget(close, 0, Qt::AlignTop);
+}
+
+void WelcomeBanner::setRunStarted(bool started) {
+  const QString plots = "the <b>cost decrease</b> shows here, one signal's <b>support</b> and <b>L<sub>S</sub>/L</b> (the "
+                        "room for longer steps) below, what trained networks learn on the right.";
+  text_->setText("<b>Welcome to Unfold Lab.</b> " +
+                 (started ? "For the problem on the left, " + plots +
+                                " Space pauses, F10 steps, <a href='run'><b>F5</b></a> runs again."
+                          : "<a href='run'><b>Run (F5)</b></a> solves the problem on the left with ISTA, FISTA and "
+                            "OISTA: " + plots + " Space pauses, F10 steps.") +
+                 " New here? <a href='lesson'>Start the first lesson</a>.");
+}
+
+QString WelcomeBanner::text() const {
+  QTextDocument document;
+  document.setHtml(text_->text());
+  return document.toPlainText();
 }
 
 bool WelcomeBanner::dismissedBefore() { return QSettings().value(kDismissedKey, false).toBool(); }

@@ -1,8 +1,11 @@
 // The first-launch welcome, in the window itself (not a modal dialog): what the plots are, how to run,
-// and a link to the first lesson. Closed with its button, and then never shown again.
+// and a link to the first lesson. Closed with its button, and then never shown again. Once a run has
+// started (a click, a preset, a session) it no longer asks for one: it says where its results show.
 #pragma once
 
 #include <QFrame>
+
+class QLabel;
 
 namespace unfold::ui {
 
@@ -12,10 +15,15 @@ class WelcomeBanner : public QFrame {
   explicit WelcomeBanner(QWidget* parent = nullptr);
   static bool dismissedBefore();  // QSettings
   void dismiss();                 // hides it for good
+  void setRunStarted(bool started);
+  QString text() const;           // as shown, without its markup
 
  signals:
   void lessonRequested();
   void runRequested();
+
+ private:
+  QLabel* text_ = nullptr;
 };
 
 }  // namespace unfold::ui
