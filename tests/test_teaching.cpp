@@ -109,6 +109,9 @@ class TestTeaching : public QObject {
       return names;
     };
     QVERIFY(!legendNames().contains("gradient step to u (hollow)"));
+    // At z = 0, Snap would change nothing: the read-out says why.
+    const auto manualText = [&] { return view.findChild<QLabel*>("manualText")->text(); };
+    QVERIFY2(manualText().contains("1/Lₛ = 1/L: the support is empty"), qPrintable(manualText()));
     // Steps of 1/L until the point has one active atom, then snap to 1/L_S there.
     Vector z = Vector::Zero(2);
     for (int k = 0; k < 12 && (z.array() != 0.0).count() != 1; ++k) {
@@ -121,8 +124,11 @@ class TestTeaching : public QObject {
     }
     QVERIFY2((z.array() != 0.0).count() == 1, "the toy problem's solution should have one active atom");
     QVERIFY(legendNames().contains("gradient step to u (hollow)") && legendNames().contains("soft threshold to zₜ₊₁ (filled)"));
+    const QString oracle = QString::number(planeOracleStep(p, z) * p.L, 'f', 2);
+    QVERIFY2(manualText().contains("1/Lₛ here: " + oracle + "/L"), qPrintable(manualText()));
     view.snapToOracle();
     QVERIFY(std::abs(view.manualStep() - planeOracleStep(p, z) * p.L) < 1e-12);
+    QVERIFY2(manualText().startsWith("next step " + oracle + "/L"), qPrintable(manualText()));
     QVERIFY(view.manualStep() > 1.2);  // on one atom, a much longer step than 1/L is safe
     const double before = view.manualPath().back().gap;
     const double ista = planeCost(p, planeStep(p, z, 1.0 / p.L).to) - planeCost(p, planeSolution(p));

@@ -34,7 +34,7 @@ constexpr int kDebounceMs = 120;  // a dragged lambda slider asks for one pictur
 constexpr int kSideWidth = 320;
 constexpr double kWiderGridScale = 1.5;  // a grid regrown for a manual step: 1.5 x the view's larger side
 
-QString lambdaText(double lambda) { return QString("λ = %1 λ_max").arg(lambda, 0, 'f', 3); }
+QString lambdaText(double lambda) { return QString("λ = %1 λₘₐₓ").arg(lambda, 0, 'f', 3); }
 
 QHBoxLayout* buttonRow(std::initializer_list<QPushButton*> buttons) {
   auto* row = new QHBoxLayout;
@@ -122,7 +122,7 @@ QGroupBox* LassoPlaneView::buildProblemBox() {
   auto* box = new QGroupBox("Problem: m = 2 atoms");
   auto* form = new QFormLayout(box);
   form->addRow(dimension_);
-  form->addRow("λ / λ_max", lambda_);
+  form->addRow("λ / λₘₐₓ", lambda_);
   form->addRow(lambdaText_);
   form->addRow(fresh);
   debounce_.setSingleShot(true);
@@ -191,6 +191,7 @@ QGroupBox* LassoPlaneView::buildManualBox() {
   manualSlider_ = new LogSlider(kSmallestStep, kLargestStep, kSliderPositions);
   manualSlider_->showValue(manualStep_);
   manualText_ = new QLabel;
+  manualText_->setObjectName("manualText");
   manualText_->setWordWrap(true);
   auto* take = new QPushButton("Take the step");
   auto* snap = new QPushButton("Snap to 1/Lₛ");
