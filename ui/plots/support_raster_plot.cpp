@@ -115,7 +115,7 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKe
   }
   supportSize_->setData(times, sizes, true);
   rejected_->setData(rejectedTimes, rejectedSizes, true);
-  // Symmetric, so that 0 is white. At least 1e-12: at λ = λ_max the codes are 0 or rounding (2e-16), which
+  // Symmetric, so that 0 is white. At least 1e-12: at λ = λₘₐₓ the codes are 0 or rounding (2e-16), which
   // would fill the colours (and QCustomPlot refuses a range narrower than ~1e-280: it kept its last,
   // painting an all-zero raster blue).
   const double half = std::max(largest, 1e-12);

@@ -70,7 +70,7 @@ WorkbenchProblem buildProblem(const ExperimentSettings& s) {
   }
   validateProblem(D, p.test.X, s.lambda);
   if (p.train.X.cols() > 0) validateProblem(D, p.train.X, s.lambda);
-  p.description = QString("%1, λ = %2 λ_max, %3 test signal(s)").arg(source).arg(s.lambda).arg(p.test.X.cols());
+  p.description = QString("%1, λ = %2 λₘₐₓ, %3 test signal(s)").arg(source).arg(s.lambda).arg(p.test.X.cols());
   if (supervised(s)) p.description += " x = D z0 + noise (supervised loss)";
   if (s.anyNetwork()) p.description += QString(", %1 training").arg(p.train.X.cols());
   p.dictionary = std::make_unique<const Dictionary>(std::move(D));

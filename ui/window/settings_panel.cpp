@@ -90,7 +90,7 @@ QGroupBox* SettingsPanel::buildProblemBox() {
   m_ = spinBox(1, 8000, defaults.m, "Number of atoms m");
   signals_ = spinBox(1, 100000, defaults.signalCount,
                      "Test signals: the solvers run on them, networks are scored on them.\n"
-                     "On the equiregularization set ||D^T x||_inf = 1, so λ is a fraction of λ_max.");
+                     "On the equiregularization set ||D^T x||_inf = 1, so λ is a fraction of λₘₐₓ.");
   train_ = spinBox(2, 100000, defaults.trainCount, "Training signals of the networks");
   seed_ = spinBox(0, 1000000, static_cast<int>(defaults.seed), "Seed of the dictionary and the signals");
   auto* regenerate = new QPushButton("Regenerate");
@@ -104,7 +104,7 @@ QGroupBox* SettingsPanel::buildProblemBox() {
   form->addRow("test signals", signals_);
   form->addRow("train signals", train_);
   form->addRow("seed", seedRow);
-  form->addRow("λ / λ_max", buildLambdaRow());
+  form->addRow("λ / λₘₐₓ", buildLambdaRow());
   return box;
 }
 
@@ -138,11 +138,11 @@ QLayout* SettingsPanel::buildLambdaRow() {
   lambdaBox_->setSingleStep(0.01);
   lambdaBox_->setValue(defaults.lambda);
   lambdaBox_->setKeyboardTracking(false);
-  lambdaBox_->setToolTip("λ / λ_max: at 1 and above the solution is z* = 0");
+  lambdaBox_->setToolTip("λ / λₘₐₓ: at 1 and above the solution is z* = 0");
   lambdaSlider_ = new LogSlider(kSliderLambdaMin, kSliderLambdaMax, kSliderSteps);
   lambdaSlider_->showValue(defaults.lambda);
   lambdaSlider_->setPageStep(kSliderPageStep);
-  lambdaSlider_->setToolTip("λ / λ_max on a log scale, 0.01 to 1 (arrow keys: 1 % steps);\n"
+  lambdaSlider_->setToolTip("λ / λₘₐₓ on a log scale, 0.01 to 1 (arrow keys: 1 % steps);\n"
                             "type smaller values in the box");
   auto* row = new QHBoxLayout;
   row->addWidget(lambdaSlider_, 1);
