@@ -12,12 +12,12 @@ using namespace unfold::ui;
 
 namespace {
 
-// A snapshot with one solver's curve whose mean and 10-90 % band are all `gaps`, at t = 0, 1, ...
+// A snapshot with one solver's curve whose mean, median and 10-90 % band are all `gaps`, at t = 0, 1, ...
 ConvergenceSnapshot oneCurveSnapshot(const QString& method, const QVector<double>& gaps) {
   ConvergenceCurve curve;
   curve.method = method;
   for (int t = 0; t < gaps.size(); ++t) curve.iteration.append(t);
-  curve.gapMean = curve.gapQ10 = curve.gapQ90 = gaps;
+  curve.gapMean = curve.gapMedian = curve.gapQ10 = curve.gapQ90 = gaps;
   ConvergenceSnapshot snapshot;
   snapshot.curves = {curve};
   return snapshot;
@@ -33,7 +33,7 @@ class TestCostPlot : public QObject {
     plot.showSnapshot(oneCurveSnapshot("OISTA", {1.0, 1e-3, 0.0}));
     QCOMPARE(plot.curve("OISTA")->data()->at(1)->value, 1e-3);
     QVERIFY(std::isnan(plot.curve("OISTA")->data()->at(2)->value));  // no line along the axis
-    QVERIFY(plot.toCsv().endsWith("\n2,0,0,0\n"));
+    QVERIFY(plot.toCsv().endsWith("\n2,0,0,0,0\n"));
   }
 
   void relativeSuboptimalityDividesByTheInitialGap() {
@@ -50,10 +50,38 @@ class TestCostPlot : public QObject {
     QCOMPARE(plot.curve("ISTA")->data()->at(2)->value, 0.25);
     QCOMPARE(plot.curve("SLISTA (T = 2)")->data()->at(1)->value, 0.0625);
     QVERIFY(plot.yAxis->label().contains("F(0)"));
-    QVERIFY(plot.toCsv().endsWith("\n2,1,1,1,0.25\n"));  // the data stay absolute
+    QVERIFY(plot.toCsv().endsWith("\n2,1,1,1,0.25,1\n"));  // the data stay absolute
   }
 
-  // At λ ≥ λ_max every method starts at the solution (z* = 0): every gap 0, nothing to draw on a log
+  // The median over the signals instead of the mean (the paper's Fig. 2): the curves, the axis label and
+  // relative gaps follow; the networks' points stay means and say so; the CSV holds both.
+  void theMedianReplacesTheMeanWhereChosen() {
+    CostDecreasePlot plot;
+    ConvergenceSnapshot snapshot = oneCurveSnapshot("ISTA", {4.0, 2.0, 1.0});
+    snapshot.curves[0].gapMedian = {3.0, 1.0, 0.75};
+    NetworkCurve n;
+    n.method = "SLISTA";
+    n.layers = 2;
+    n.layerGap = {0.5, 0.25};
+    snapshot.networks = {n};
+    plot.showSnapshot(snapshot);
+    QCOMPARE(plot.curve("ISTA")->data()->at(1)->value, 2.0);
+    QCOMPARE(plot.yAxis->label(), QString("mean F(zₜ) − F*"));
+    QVERIFY(plot.curve("SLISTA (T = 2)"));
+    plot.setMedian(true);
+    QCOMPARE(plot.curve("ISTA")->data()->at(1)->value, 1.0);
+    QCOMPARE(plot.yAxis->label(), QString("median F(zₜ) − F*"));
+    QCOMPARE(plot.curve("SLISTA (T = 2, mean)")->data()->at(1)->value, 0.25);
+    plot.setRelative(true);
+    QCOMPARE(plot.curve("ISTA")->data()->at(2)->value, 0.25);  // 0.75 / 3
+    QCOMPARE(plot.yAxis->label(), QString("median (F(zₜ) − F*) / (F(0) − F*)"));
+    QVERIFY(plot.toCsv().startsWith("iteration,ista_gap_mean,ista_gap_q10,ista_gap_q90,slista_gap_mean,ista_gap_median\n"));
+    QVERIFY(plot.toCsv().endsWith("\n1,2,2,2,0.5,1\n2,1,1,1,0.25,0.75\n"));
+    plot.setMedian(false);
+    QCOMPARE(plot.curve("ISTA")->data()->at(2)->value, 0.25);  // 1 / 4: back to means
+  }
+
+  // At λ ≥ λₘₐₓ every method starts at the solution (z* = 0): every gap 0, nothing to draw on a log
   // axis; the title says why the plot is empty, and goes back to its name for a run with something to show.
   void aRunThatStartsAtTheSolutionSaysSo() {
     CostDecreasePlot plot;

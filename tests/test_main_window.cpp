@@ -97,7 +97,7 @@ class TestMainWindow : public QObject {
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 3);
     const QStringList csv = window.costPlot()->toCsv().split('\n', Qt::SkipEmptyParts);
     QCOMPARE(csv[0], QString("iteration,ista_gap_mean,ista_gap_q10,ista_gap_q90,fista_gap_mean,fista_gap_q10,fista_gap_q90,"
-                             "oista_gap_mean,oista_gap_q10,oista_gap_q90"));
+                             "oista_gap_mean,oista_gap_q10,oista_gap_q90,ista_gap_median,fista_gap_median,oista_gap_median"));
     QCOMPARE(csv.size(), 202);
     // The CSV holds the core's numbers, not the plot's floored ones.
     QCOMPARE(CsvTable::fromText(window.costPlot()->toCsv()).at(200, "ista_gap_mean"),
@@ -120,7 +120,7 @@ class TestMainWindow : public QObject {
     QCOMPARE(window.latestGeneration(), first + 1);
     QCOMPARE(window.shownGeneration(), window.latestGeneration());
     QCOMPARE(window.settingsPanel()->settings().lambda, 0.7);
-    QVERIFY(window.findChild<QLabel*>("status")->text().contains("λ = 0.7 λ_max"));
+    QVERIFY(window.findChild<QLabel*>("status")->text().contains("λ = 0.7 λₘₐₓ"));
     // The slider follows the spin box on its log scale: 0.01 to 1 over 460 steps (1 % each).
     QCOMPARE(window.settingsPanel()->findChild<QSlider*>("lambdaSlider")->value(),
              static_cast<int>(std::lround((std::log10(0.7) + 2) / 2 * 460)));
@@ -158,7 +158,7 @@ class TestMainWindow : public QObject {
     QVERIFY(finished.wait(5000));  // the solver stops at its next iteration, not after 100,000
   }
 
-  // λ = λ_max (lesson 1: "drag λ up"): every code stays 0. The cost plot says why it is empty, the raster
+  // λ = λₘₐₓ (lesson 1: "drag λ up"): every code stays 0. The cost plot says why it is empty, the raster
   // is white (it was painted blue: a data range too narrow for QCustomPlot kept the last one), rounding
   // (2e-16) nearly so.
   void atLambdaMaxThePlotsSayNothingMoves() {

@@ -137,6 +137,19 @@ class TestSettings : public QObject {
     QVERIFY(!formatSession(Session{}).contains("focus"));
   }
 
+  // The cost plot's statistic travels with a session; the Fig. 2 preset draws medians, as the figure does.
+  void aSessionKeepsItsCostStatistic() {
+    Session session;
+    session.costMedian = true;
+    QString error;
+    const auto read = parseSession(formatSession(session), "s.json", &error);
+    QVERIFY2(read && read->costMedian, qPrintable(error));
+    QVERIFY(!parseSession(formatSession(Session{}), "s.json", &error)->costMedian);
+    QVERIFY(!formatSession(Session{}).contains("cost_curve"));
+    QVERIFY(readPreset("oista", &error)->costMedian);
+    QVERIFY(!readPreset("ls-ratio", &error)->costMedian);
+  }
+
   void aBadSessionFieldIsNamedWithWhatItHolds_data() {
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("replacement");  // the field's new text, empty: the field removed
@@ -151,6 +164,9 @@ class TestSettings : public QObject {
     QTest::newRow("focus unknown") << "\"format\"" << "\"focus\": \"cost\\nplot\", \"format\""
                                    << "s.json: 'focus' must be one of support, ratio, steps, coupling, training, robustness, not 'cost\\nplot'";
     QTest::newRow("focus a number") << "\"format\"" << "\"focus\": 3, \"format\"" << "s.json: 'focus' must be a string";
+    QTest::newRow("cost curve unknown") << "\"format\"" << "\"cost_curve\": \"max\", \"format\""
+                                        << "s.json: 'cost_curve' must be mean or median, not 'max'";
+    QTest::newRow("cost curve a bool") << "\"format\"" << "\"cost_curve\": true, \"format\"" << "s.json: 'cost_curve' must be a string";
   }
 
   void aBadSessionFieldIsNamedWithWhatItHolds() {

@@ -12,15 +12,15 @@ namespace {
 // there (a NaN breaks the line) instead of running along the axis. The CSV keeps the true values.
 constexpr double kFloor = 1e-16;
 constexpr const char* kBandLayer = "bands";
-// The bands' entry in the legend: the curves are means, which lie outside the band where a few slow
-// signals dominate, so the figure says what each shape is.
+// The bands' entry in the legend: a mean curve lies outside the band where a few slow signals dominate,
+// so the figure says what each shape is.
 constexpr const char* kBandKey = "10–90 % of signals";
 
 }  // namespace
 
 CostDecreasePlot::CostDecreasePlot(QWidget* parent) : WorkbenchPlot("Cost decrease", parent) {
   xAxis->setLabel("iteration t");
-  yAxis->setLabel("mean F(zₜ) − F*");
+  showStatisticInLabel();
   setLogarithmicY(true);
   addLayer(kBandLayer, layer("main"), QCustomPlot::limBelow);  // over the grid, under every curve
 }
@@ -45,9 +45,26 @@ void CostDecreasePlot::rescale() {
 
 void CostDecreasePlot::setRelative(bool relative) {
   relative_ = relative;
-  yAxis->setLabel(relative ? "mean (F(zₜ) − F*) / (F(0) − F*)" : "mean F(zₜ) − F*");
+  showStatisticInLabel();
   resetView();
   showSnapshot(snapshot_);
+}
+
+void CostDecreasePlot::setMedian(bool median) {
+  median_ = median;
+  showStatisticInLabel();
+  resetView();
+  showSnapshot(snapshot_);
+}
+
+void CostDecreasePlot::showStatisticInLabel() {
+  const QString statistic = median_ ? "median" : "mean";
+  yAxis->setLabel(relative_ ? statistic + " (F(zₜ) − F*) / (F(0) − F*)" : statistic + " F(zₜ) − F*");
+}
+
+const QVector<double>& CostDecreasePlot::centre(const ConvergenceCurve& curve) const {
+  // A curve of one signal (the robustness inspector's) may carry no median: it is its mean.
+  return median_ && curve.gapMedian.size() == curve.gapMean.size() ? curve.gapMedian : curve.gapMean;
 }
 
 void CostDecreasePlot::addViewActions(QMenu* menu) {
@@ -55,17 +72,21 @@ void CostDecreasePlot::addViewActions(QMenu* menu) {
   relative->setCheckable(true);
   relative->setChecked(relative_);
   connect(relative, &QAction::toggled, this, &CostDecreasePlot::setRelative);
+  QAction* median = menu->addAction("Median over the signals (the paper's Fig. 2), not the mean");
+  median->setCheckable(true);
+  median->setChecked(median_);
+  connect(median, &QAction::toggled, this, &CostDecreasePlot::setMedian);
 }
 
 void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   snapshot_ = snapshot;
   clearPlot();
   bands_.clear();
-  // F(0) - F*, the same for every method (all start at z = 0).
+  // F(0) - F* (its mean or median), the same for every method (all start at z = 0).
   double scale = 1.0;
   if (relative_)
     for (const ConvergenceCurve& c : snapshot.curves)
-      if (!c.gapMean.isEmpty() && c.gapMean.front() > 0) scale = c.gapMean.front();
+      if (!centre(c).isEmpty() && centre(c).front() > 0) scale = centre(c).front();
   const auto floored = [scale](const QVector<double>& values) {
     QVector<double> out(values.size());
     std::transform(values.begin(), values.end(), out.begin(), [scale](double g) { return g / scale > kFloor ? g / scale : qQNaN(); });
@@ -73,7 +94,7 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   };
   int ring = 0;
   for (const ConvergenceCurve& curve : snapshot.curves) {
-    const QVector<double> gap = floored(curve.gapMean);
+    const QVector<double> gap = floored(centre(curve));
     QPair<QCPGraph*, QCPGraph*> bandEdges{nullptr, nullptr};
     if (curve.iteration.size() > 1 && curve.gapQ10 != curve.gapQ90) {
       // The 10-90 % band over the signals, drawn under the mean and left out of the legend.
@@ -116,9 +137,12 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     QVector<double> layers(n.layerGap.size());
     std::iota(layers.begin(), layers.end(), 1.0);
     QCPGraph* graph = addGraph();
-    // A stopped training, and a network that learned to output z = 0 (flat at F(0) - F*), say so here too.
-    const bool said = n.stoppedByUser || n.collapsedToZero;
-    graph->setName(QString("%1 (T = %2%3)").arg(n.method).arg(n.layers).arg(said ? ", " + n.stopLabel : QString()));
+    // A stopped training, and a network that learned to output z = 0 (flat at F(0) - F*), say so here too;
+    // beside medians, that a network's points are means (its layers' gaps are kept as means only).
+    QStringList notes{QString("T = %1").arg(n.layers)};
+    if (median_) notes << "mean";
+    if (n.stoppedByUser || n.collapsedToZero) notes << n.stopLabel;
+    graph->setName(QString("%1 (%2)").arg(n.method, notes.join(", ")));
     graph->setPen(QPen(n.color, 1.5, Qt::DashLine));
     graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, n.color, n.color, 7));
     graph->setData(layers, floored(n.layerGap), true);
@@ -133,21 +157,23 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     restoreVisibility(key);
   }
   legend->setVisible(!snapshot.curves.isEmpty() || !snapshot.networks.isEmpty());  // no empty legend box
-  // λ at or above every signal's λ_max: z* = 0 = z_0, every gap 0, nothing a log axis can draw. Said, not
+  // λ at or above every signal's λₘₐₓ: z* = 0 = z_0, every gap 0, nothing a log axis can draw. Said, not
   // left as empty axes (lesson 1 asks to drag λ up).
   const bool startsAtTheSolution = !snapshot.curves.isEmpty() && std::all_of(snapshot.curves.begin(), snapshot.curves.end(),
       [](const ConvergenceCurve& c) { return !c.gapMean.isEmpty() && c.gapMean.front() <= kFloor; });
-  if (startsAtTheSolution) setHintTitle("Cost decrease (λ ≥ λ_max: z* = 0 for every signal, nothing to descend)");
+  if (startsAtTheSolution) setHintTitle("Cost decrease (λ ≥ λₘₐₓ: z* = 0 for every signal, nothing to descend)");
   else setTitle("Cost decrease");
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);
 }
 
 QString CostDecreasePlot::toCsv() const {
-  // One row per iteration t; a network's column holds its gap after layer t (empty beyond its depth).
+  // One row per iteration t; a network's column holds its gap after layer t (empty beyond its depth). The
+  // medians came last, after the networks: the columns before them kept their places.
   QString out = "iteration";
   for (const ConvergenceCurve& c : snapshot_.curves) out += QString(",%1_gap_mean,%1_gap_q10,%1_gap_q90").arg(c.method.toLower());
   for (const NetworkCurve& n : snapshot_.networks) out += QString(",%1_gap_mean").arg(n.method.toLower());
+  for (const ConvergenceCurve& c : snapshot_.curves) out += QString(",%1_gap_median").arg(c.method.toLower());
   out += "\n";
   qsizetype rows = 0;
   for (const ConvergenceCurve& c : snapshot_.curves) rows = std::max(rows, c.gapMean.size());
@@ -159,6 +185,7 @@ QString CostDecreasePlot::toCsv() const {
     out += QString::number(i);
     for (const ConvergenceCurve& c : snapshot_.curves) out += cell(c.gapMean, i) + cell(c.gapQ10, i) + cell(c.gapQ90, i);
     for (const NetworkCurve& n : snapshot_.networks) out += cell(n.layerGap, i - 1);
+    for (const ConvergenceCurve& c : snapshot_.curves) out += cell(c.gapMedian, i);
     out += "\n";
   }
   return out;

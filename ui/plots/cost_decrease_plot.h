@@ -1,8 +1,8 @@
 // Plot of F(z_t) - F* against the iteration t on a log axis, one curve per method with its colour (the mean
-// over the signals, as networks report their test gap) and the 10-90 % band over the signals, which has
-// its own legend entry; trained networks as points per layer t. Optionally relative:
-// divided by F(0) - F* (mean over the signals; every method starts from z = 0). The bands lie on a layer
-// below every curve (a translucent band tints nothing).
+// over the signals, as networks report their test gap, or the median, as the paper's Fig. 2 draws it) and
+// the 10-90 % band over the signals, which has its own legend entry; trained networks as points per layer
+// t (means). Optionally relative: divided by F(0) - F* (the same statistic over the signals; every method
+// starts from z = 0). The bands lie on a layer below every curve (a translucent band tints nothing).
 #pragma once
 
 #include "run/convergence_snapshot.h"
@@ -16,20 +16,26 @@ class CostDecreasePlot : public WorkbenchPlot {
  public:
   explicit CostDecreasePlot(QWidget* parent = nullptr);
   void showSnapshot(const ConvergenceSnapshot& snapshot);
-  // The data behind the plot: iteration, then per method gap mean, 10 % and 90 % quantiles.
+  // The data behind the plot: iteration, then per method gap mean, 10 % and 90 % quantiles, the networks'
+  // means, then per method the median.
   QString toCsv() const override;
   void rescale() override;
   void setRelative(bool relative);
   bool relative() const { return relative_; }
+  void setMedian(bool median);  // the median over the signals instead of the mean
+  bool median() const { return median_; }
 
  private:
   void addViewActions(QMenu* menu) override;
+  void showStatisticInLabel();
+  const QVector<double>& centre(const ConvergenceCurve& curve) const;  // the mean or the median drawn
   struct Band {
     QCPGraph *upper, *lower;  // the 10-90 % band's edges, floored at rounding level
   };
   QVector<Band> bands_;
   ConvergenceSnapshot snapshot_;
   bool relative_ = false;
+  bool median_ = false;
 };
 
 }  // namespace unfold::ui

@@ -32,7 +32,7 @@ struct ConvergenceCurve {
   MethodKey key() const { return network ? MethodKey(*network) : MethodKey(algorithm); }
   QString method;   // its label: "ISTA", "FISTA", "OISTA"
   QColor color;
-  QVector<double> iteration, gapMean, gapQ10, gapQ90, stepTimesL;
+  QVector<double> iteration, gapMean, gapQ10, gapMedian, gapQ90, stepTimesL;
   QVector<double> lsOverLMean;  // per iteration, mean over the inspected signals
   // The first `inspected` signals, iteration by iteration: codes z_t, L_S/L, and for OISTA whether the
   // step that produced z_t fell back to 1/L. Shared with the solver, which goes on writing later

@@ -78,12 +78,13 @@ ConvergenceCurve LiveTrace::curve(int upTo) const {
   curve.lsOverLMean.resize(count);
   for (QVector<double>* v : {&curve.sampleZeta, &curve.sampleRatio}) v->resize(samples);
   curve.sampleSignal.resize(samples);
-  for (QVector<double>* v : {&curve.iteration, &curve.gapMean, &curve.gapQ10, &curve.gapQ90, &curve.stepTimesL}) v->reserve(count);
+  for (QVector<double>* v : {&curve.iteration, &curve.gapMean, &curve.gapQ10, &curve.gapMedian, &curve.gapQ90, &curve.stepTimesL}) v->reserve(count);
   for (qsizetype t = 0; t < count; ++t) {
     const TraceRow& row = rows()[static_cast<size_t>(t)];
     curve.iteration.append(row.iteration);
     curve.gapMean.append(row.gap);
     curve.gapQ10.append(row.gapQ10);
+    curve.gapMedian.append(row.gapQ50);
     curve.gapQ90.append(row.gapQ90);
     curve.stepTimesL.append(row.stepTimesL.value_or(1.0));
   }

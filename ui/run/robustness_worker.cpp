@@ -51,6 +51,7 @@ ConvergenceCurve layerCurve(const UnfoldedNetwork& network, const Vector& x, dou
     const double gap = lassoCosts(d.atoms(), Matrix(x), Matrix(z), network.lambda())(0) - optimalCost;
     curve.gapMean << gap;
     curve.gapQ10 << gap;
+    curve.gapMedian << gap;
     curve.gapQ90 << gap;
     curve.lsOverLMean << ratio;
     if (ratio > 0.0) {

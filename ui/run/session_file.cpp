@@ -106,6 +106,7 @@ QByteArray formatSession(const Session& s) {
     networks.insert(methodLabel(kind), QJsonDocument::fromJson(QByteArray::fromStdString(formatNetworkJson(file))).object());
   if (!networks.isEmpty()) root.insert("networks", networks);
   if (!s.focus.isEmpty()) root.insert("focus", s.focus);
+  if (s.costMedian) root.insert("cost_curve", "median");
   return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -133,7 +134,8 @@ bool checkRoot(const QJsonObject& root, const QString& source, QString* error) {
          typed(root, source, "settings", QJsonValue::Object, "an object", error) &&
          typed(root, source, "inspect", QJsonValue::Object, "an object", error) &&
          typed(root, source, "networks", QJsonValue::Object, "an object", error) &&
-         typed(root, source, "focus", QJsonValue::String, "a string", error);
+         typed(root, source, "focus", QJsonValue::String, "a string", error) &&
+         typed(root, source, "cost_curve", QJsonValue::String, "a string", error);
 }
 
 // The problem: its source, files, sizes, seed and lambda.
@@ -258,6 +260,12 @@ std::optional<Session> parseSession(const QByteArray& json, const QString& sourc
     *error = QString("%1: 'focus' must be one of %2, not %3").arg(source, kFocusPlots.join(", "), shownValue(root.value("focus")));
     return std::nullopt;
   }
+  const QString costCurve = root.value("cost_curve").toString("mean");
+  if (costCurve != "mean" && costCurve != "median") {
+    *error = QString("%1: 'cost_curve' must be mean or median, not %2").arg(source, shownValue(root.value("cost_curve")));
+    return std::nullopt;
+  }
+  s.costMedian = costCurve == "median";
   return s;
 }
 

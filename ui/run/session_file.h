@@ -24,6 +24,9 @@ struct Session {
   // Optional: the plot the session is about ("ratio": Lₛ / L), raised and given more of the window when it
   // opens; one of kFocusPlots.
   QString focus;
+  // The cost plot's curves: the median over the signals (the paper's Fig. 2) rather than the mean. In the
+  // file: "cost_curve": "median" or "mean" (the default).
+  bool costMedian = false;
 };
 
 inline const QStringList kFocusPlots{"support", "ratio", "steps", "coupling", "training", "robustness"};

@@ -171,6 +171,7 @@ Session MainWindow::currentSession() const {
   session.inspectedSignal = settings_->inspectedSignal();
   session.title = sessionTitle_;  // the opened session's or preset's: a session saved again keeps it
   session.focus = focus_;         // and so its focus
+  session.costMedian = costPlot_->median();
   if (sameTrainingSettings(session.settings, pretrainedFor_)) session.networks = pretrained_;
   return session;
 }
@@ -182,6 +183,7 @@ void MainWindow::applySession(const Session& session, const QString& file) {
   pretrainedFor_ = session.settings;
   showSessionName(session.title, file);
   focusOn(session.focus);
+  costPlot_->setMedian(session.costMedian);
   startDefaultRun();
 }
 
@@ -268,6 +270,7 @@ void MainWindow::restoreLastSession() {
   }
   settings_->setInspection(session->inspectedMethod, session->inspectedSignal);
   settings_->setSettings(session->settings, SettingsPanel::Quietly);
+  costPlot_->setMedian(session->costMedian);
   showSessionName(session->title, {});
   statusText_->setText("Your last settings are back. They train networks: press Run (F5) when you are ready");
 }
