@@ -23,6 +23,16 @@ ConvergenceSnapshot oneCurveSnapshot(const QString& method, const QVector<double
   return snapshot;
 }
 
+// The snapshot with a trained SLISTA whose test gap after layer t is layerGap[t - 1].
+ConvergenceSnapshot withSlista(ConvergenceSnapshot snapshot, const QVector<double>& layerGap) {
+  NetworkCurve n;
+  n.method = "SLISTA";
+  n.layers = static_cast<int>(layerGap.size());
+  n.layerGap = layerGap;
+  snapshot.networks = {n};
+  return snapshot;
+}
+
 }  // namespace
 
 class TestCostPlot : public QObject {
@@ -38,13 +48,7 @@ class TestCostPlot : public QObject {
 
   void relativeSuboptimalityDividesByTheInitialGap() {
     CostDecreasePlot plot;
-    ConvergenceSnapshot snapshot = oneCurveSnapshot("ISTA", {4.0, 2.0, 1.0});
-    NetworkCurve n;
-    n.method = "SLISTA";
-    n.layers = 2;
-    n.layerGap = {0.5, 0.25};
-    snapshot.networks = {n};
-    plot.showSnapshot(snapshot);
+    plot.showSnapshot(withSlista(oneCurveSnapshot("ISTA", {4.0, 2.0, 1.0}), {0.5, 0.25}));
     QCOMPARE(plot.curve("ISTA")->data()->at(2)->value, 1.0);
     plot.setRelative(true);
     QCOMPARE(plot.curve("ISTA")->data()->at(2)->value, 0.25);
@@ -57,13 +61,8 @@ class TestCostPlot : public QObject {
   // relative gaps follow; the networks' points stay means and say so; the CSV holds both.
   void theMedianReplacesTheMeanWhereChosen() {
     CostDecreasePlot plot;
-    ConvergenceSnapshot snapshot = oneCurveSnapshot("ISTA", {4.0, 2.0, 1.0});
+    ConvergenceSnapshot snapshot = withSlista(oneCurveSnapshot("ISTA", {4.0, 2.0, 1.0}), {0.5, 0.25});
     snapshot.curves[0].gapMedian = {3.0, 1.0, 0.75};
-    NetworkCurve n;
-    n.method = "SLISTA";
-    n.layers = 2;
-    n.layerGap = {0.5, 0.25};
-    snapshot.networks = {n};
     plot.showSnapshot(snapshot);
     QCOMPARE(plot.curve("ISTA")->data()->at(1)->value, 2.0);
     QCOMPARE(plot.yAxis->label(), QString("mean F(zₜ) − F*"));
