@@ -98,6 +98,22 @@ class TestReproduce : public QObject {
                qPrintable(QStringList(labels.begin(), labels.end()).join(" ")));
   }
 
+  // The legend's first column starts at the panels' left edge, as rendered, and every entry stays inside
+  // the figure (a row from the figure's edge, under the y label, looked adrift).
+  void paperFigureLegendLinesUpWithThePanels() {
+    ui::PaperFigure figure("t", 1, 2);
+    for (const QString& name : {"ISTA", "FISTA", "OISTA", "ISTA-BT", "step: OISTA, signal 0", "step: 1/L (ISTA, FISTA)"})
+      figure.addLine(figure.panel(0, 0), name, {0, 1}, {1e-3, 10}, QPen(Qt::black));
+    figure.panel(0, 0)->axis(QCPAxis::atLeft)->setLabel("F(zₜ) − F*");  // a left margin wider than the legend's
+    figure.panel(0, 0)->axis(QCPAxis::atLeft)->setRange(-12345.5, 12345.5);
+    QVERIFY(!figure.render("svg").isEmpty());
+    const QCPLegend* legend = figure.plot().legend;
+    QVERIFY2(figure.panel(0, 0)->left() > 60, qPrintable(QString::number(figure.panel(0, 0)->left())));
+    QVERIFY2(std::abs(legend->item(0)->rect().left() - figure.panel(0, 0)->left()) <= 1,
+             qPrintable(QString("%1 %2").arg(legend->item(0)->rect().left()).arg(figure.panel(0, 0)->left())));
+    for (int i = 0; i < legend->itemCount(); ++i) QVERIFY(legend->item(i)->rect().right() <= 720);
+  }
+
   void oistaFigure() {
     QTemporaryDir dir;
     std::string out;

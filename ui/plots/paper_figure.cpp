@@ -59,7 +59,7 @@ PaperFigure::PaperFigure(const QString& title, int rows, int columns, int widthP
   legend_->setFillOrder(QCPLayoutGrid::foColumnsFirst);
   legend_->setWrap(4);
   legend_->setBorderPen(Qt::NoPen);
-  legend_->setIconTextPadding(8);
+  legend_->setIconTextPadding(12);  // SVG viewers' font metrics differ from Qt's: text clear of the icons there too
   plot_.plotLayout()->addElement(top + 1, 0, legend_);
   for (int row = 0; row < plot_.plotLayout()->rowCount(); ++row)
     plot_.plotLayout()->setRowStretchFactor(row, row == top ? 1.0 : 0.001);
@@ -121,9 +121,19 @@ void PaperFigure::setPanelTitle(QCPAxisRect* panel, const QString& title) {
   top->setLabel(title);
 }
 
+void PaperFigure::alignLegendWithPanels() {
+  // The legend's first column starts where the panels do (a row from the figure's edge looked adrift).
+  if (legend_->itemCount() == 0) return;
+  QMargins margins = legend_->margins();
+  margins.setLeft(std::max(0, margins.left() + panel(0, 0)->left() - legend_->item(0)->rect().left()));
+  legend_->setMargins(margins);
+}
+
 void PaperFigure::setRowStretch(const QList<double>& factors) { panels_->setRowStretchFactors(factors); }
 
 QByteArray PaperFigure::render(const QString& suffix) {
+  plot_.replot();  // lays the panels out
+  alignLegendWithPanels();
   // As many legend entries side by side as fit the width.
   for (int columns = 5; columns >= 1; --columns) {
     legend_->setWrap(columns);
@@ -131,6 +141,7 @@ QByteArray PaperFigure::render(const QString& suffix) {
     if (legend_->minimumOuterSizeHint().width() <= width_ - 40) break;
   }
   plot_.replot();
+  alignLegendWithPanels();  // the legend's new height may have moved the panels' edge a tick label's width
   QString error;
   const QByteArray bytes = renderPlot(&plot_, suffix, FigureSize{width_, height_, 300}, &error);
   if (!error.isEmpty()) throw InputError(error.toStdString());

@@ -35,6 +35,7 @@ class PaperFigure {
   QByteArray render(const QString& suffix);
 
  private:
+  void alignLegendWithPanels();  // after a layout
   QCustomPlot plot_;
   QCPLayoutGrid* panels_ = nullptr;
   QCPLegend* legend_ = nullptr;
