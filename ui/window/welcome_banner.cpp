@@ -36,6 +36,8 @@ WelcomeBanner::WelcomeBanner(QWidget* parent) : QFrame(parent) {
 }
 
 void WelcomeBanner::setRunStarted(bool started) {
+  if (runStarted_ == started && !text_->text().isEmpty()) return;  // every run asks: the text is laid out once
+  runStarted_ = started;
   const QString plots = "the <b>cost decrease</b> shows here, one signal's <b>support</b> and <b>L<sub>S</sub>/L</b> (the "
                         "room for longer steps) below, what trained networks learn on the right.";
   text_->setText("<b>Welcome to Unfold Lab.</b> " +

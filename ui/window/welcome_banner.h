@@ -24,6 +24,7 @@ class WelcomeBanner : public QFrame {
 
  private:
   QLabel* text_ = nullptr;
+  bool runStarted_ = false;
 };
 
 }  // namespace unfold::ui
