@@ -152,6 +152,41 @@ class TestWindowLayout : public QObject {
     QVERIFY2(y <= steps.axisRect()->rect().bottom() - 4, qPrintable(QString("%1 px, axis at %2").arg(y).arg(steps.axisRect()->rect().bottom())));
   }
 
+  // A training plot too short for its legend's full names ("LISTA-CP: 150 steps, budget used") names its
+  // networks all the same, shortly ("LISTA-CP"): at 1366 x 768 it had no legend at all, three curves and
+  // no word of which was which. A roomier plot gives the full names back; a hidden curve stays hidden.
+  void aShortTrainingPlotStillNamesItsNetworks() {
+    TrainingCurvesPlot plot;
+    QVERIFY(shownAt(plot, QSize(320, 150)));
+    ConvergenceSnapshot snapshot;
+    snapshot.generation = 1;
+    for (const char* method : {"LISTA-CP", "ALISTA", "SLISTA"}) {
+      NetworkCurve n;
+      n.method = method, n.trained = true, n.stopLabel = "budget used";
+      n.trainIteration = {0, 50, 100, 150}, n.trainLoss = {3.78, 3.76, 3.755, 3.75}, n.testLoss = {3.78, 3.77, 3.765, 3.77};
+      snapshot.networks << n;
+    }
+    plot.showSnapshot(snapshot);
+    plot.replot();
+    const auto legendNames = [&plot] {
+      QStringList names;
+      for (int i = 0; i < plot.legend->itemCount(); ++i)
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(plot.legend->item(i))) names << item->plottable()->name();
+      return names;
+    };
+    QVERIFY(plot.legend->visible());
+    QCOMPARE(legendNames(), (QStringList{"LISTA-CP", "ALISTA", "SLISTA"}));
+    QCPGraph* alista = plot.curve("ALISTA: 150 steps, budget used");
+    QVERIFY(alista);
+    plot.toggleCurve(alista);
+    plot.resize(700, 450);
+    QTRY_COMPARE(legendNames(), (QStringList{"LISTA-CP: 150 steps, budget used", "ALISTA: 150 steps, budget used",
+                                             "SLISTA: 150 steps, budget used"}));
+    QVERIFY(plot.legend->visible() && !alista->visible());
+    plot.showSnapshot(snapshot);  // the next update keeps it hidden
+    QVERIFY(!plot.curve("ALISTA: 150 steps, budget used")->visible());
+  }
+
   // Before any run, every plot's axes read as axes: several tick labels, none repeated (a log axis over
   // less than a decade labelled every tick "1·10⁻²"), and in a small window no value axis's labels run
   // into each other (the panels under the main ones and the colour scale included).

@@ -26,6 +26,7 @@ void TrainingCurvesPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     if ((n.trained || !n.stopLabel.isEmpty()) && !n.trainIteration.isEmpty())  // why it ended, in the legend
       train->setName(QString("%1: %2 step%3, %4").arg(n.method).arg(n.trainIteration.back())
                          .arg(n.trainIteration.back() == 1 ? "" : "s", n.stopLabel));
+    setShortName(train, n.method);  // a short plot (a laptop's window) keeps a legend of names
     train->setPen(QPen(n.color, 2));
     train->setData(n.trainIteration, n.trainLoss, true);
     QCPGraph* test = addGraph();

@@ -135,8 +135,8 @@ void WorkbenchPlot::setLogarithmicY(bool logarithmic) {
 
 void WorkbenchPlot::toggleCurve(QCPGraph* curve) {
   const bool visible = !curve->visible();
-  if (visible) hidden_.remove(curve->name());
-  else hidden_.insert(curve->name());
+  if (visible) hidden_.remove(fullName(curve));
+  else hidden_.insert(fullName(curve));
   curve->setVisible(visible);
   // A companion may belong to several curves (a band to its curve and to the bands' legend key): it shows
   // only while all of them do, so that showing the key does not bring back the band of a hidden curve.
@@ -154,8 +154,24 @@ void WorkbenchPlot::toggleCurve(QCPGraph* curve) {
 
 QCPGraph* WorkbenchPlot::curve(const QString& name) const {
   for (int i = 0; i < graphCount(); ++i)
-    if (graph(i)->name() == name) return graph(i);
+    if (graph(i)->name() == name || fullName(graph(i)) == name) return graph(i);
   return nullptr;
+}
+
+void WorkbenchPlot::setShortName(QCPGraph* curve, const QString& shortName) {
+  if (shortName != curve->name()) shortNames_.insert(curve, Names{curve->name(), shortName});
+}
+
+QString WorkbenchPlot::fullName(const QCPGraph* curve) const {
+  const auto it = shortNames_.constFind(curve);
+  return it != shortNames_.constEnd() ? it->full : curve->name();
+}
+
+void WorkbenchPlot::showShortNames(bool shortNames) {
+  if (shortNamesShown_ == shortNames) return;
+  shortNamesShown_ = shortNames;
+  for (auto it = shortNames_.constBegin(); it != shortNames_.constEnd(); ++it)
+    const_cast<QCPGraph*>(it.key())->setName(shortNames ? it->brief : it->full);
 }
 
 void WorkbenchPlot::attachBand(QCPGraph* curve, QCPGraph* upper, QCPGraph* lower) {
@@ -236,6 +252,8 @@ void WorkbenchPlot::wheelEvent(QWheelEvent* event) {
 
 void WorkbenchPlot::clearPlot() {
   companions_.clear();
+  shortNames_.clear();
+  shortNamesShown_ = false;
   clearGraphs();
 }
 

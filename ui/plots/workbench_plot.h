@@ -70,6 +70,10 @@ class WorkbenchPlot : public QCustomPlot {
   void attachCompanion(QCPGraph* curve, QCPGraph* companion) { companions_[curve].append(companion); }
   // Call after a curve is (re)created: keeps it hidden if the user hid it.
   void restoreVisibility(QCPGraph* curve);
+  // A shorter legend text for `curve` ("LISTA-CP" for "LISTA-CP: 150 steps, budget used"), shown where the
+  // full names would leave the legend out for want of room; curve() and the hidden curves go by the full
+  // name. Set after the curve's name; forgotten by clearPlot().
+  void setShortName(QCPGraph* curve, const QString& shortName);
   void clearPlot();
   // Rescales unless the user has taken over the view; then makes every range drawable. A plot that holds
   // no data keeps the axes it showed empty the first time (a rescale over nothing would widen them again
@@ -113,6 +117,8 @@ class WorkbenchPlot : public QCustomPlot {
   bool legendRowLeavesMoreRoom(double insideShare, bool stayInRow);
   void placeLegendInRow(bool inRow);
   void padLegendItems(int pixels);  // under every entry of the legend
+  void showShortNames(bool shortNames);
+  QString fullName(const QCPGraph* curve) const;
   // The share of the main panel's height, from its top, that the legend and a 4-pixel gap cover.
   double legendShare();
   // The legend's look (roomy in one or more columns, else compact with a smaller font, not below 7 pt)
@@ -131,6 +137,12 @@ class WorkbenchPlot : public QCustomPlot {
   QCPLayoutGrid* body_ = nullptr;
   QHash<QCPGraph*, QList<QCPGraph*>> companions_;  // a curve's band edges and markers
   QSet<QString> hidden_;
+  struct Names {
+    QString full, brief;
+  };
+  QHash<const QCPGraph*, Names> shortNames_;
+  bool shortNamesShown_ = false;
+  bool fittingShortNames_ = false;  // makeRoomForLegend's second try, with the short names
   QHash<QCPAxis*, QCPRange> emptyRanges_;  // every axis as the plot first showed it empty
   bool userView_ = false;
   bool legendLookSizedBySubclass_ = false;

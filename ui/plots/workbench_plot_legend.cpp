@@ -108,6 +108,8 @@ void WorkbenchPlot::padLegendItems(int pixels) {
 
 void WorkbenchPlot::makeRoomForLegend(LegendVisibility visibility) {
   // Weighed inside first, at every size and data: the row is taken only where it leaves the data more room.
+  // With the full names first: the short ones only where those leave the legend no room.
+  if (!fittingShortNames_) showShortNames(false);
   const bool wasInRow = legendInRow_;
   if (legendInRow_) {
     placeLegendInRow(false);
@@ -132,6 +134,13 @@ void WorkbenchPlot::makeRoomForLegend(LegendVisibility visibility) {
     // leaves no room, hidden (the curves keep their colours across the plots, and the read-out under the
     // cursor names them).
     if (legendRowLeavesMoreRoom(0.0, wasInRow)) return;
+    if (!fittingShortNames_ && !shortNames_.isEmpty()) {
+      fittingShortNames_ = true;
+      showShortNames(true);
+      makeRoomForLegend(visibility);
+      fittingShortNames_ = false;
+      return;
+    }
     legend->setVisible(false);
     legendHiddenForRoom_ = true;
     return;
