@@ -35,6 +35,11 @@ class TestPlaneWindow : public QObject {
     const QRect dockAt(lessons->mapToGlobal(QPoint(0, 0)), lessons->size());
     QTRY_VERIFY(!plane->frameGeometry().intersects(dockAt));
     QVERIFY(!plane->frameGeometry().intersects(nextAt));
+    // Whole on the screen, with room under it for the title bar the window system adds.
+    const QRect available = plane->screen()->availableGeometry();
+    QVERIFY2(plane->geometry().top() >= available.top() && plane->geometry().bottom() + 40 <= available.bottom(),
+             qPrintable(QString("%1..%2 on a screen %3..%4").arg(plane->geometry().top()).arg(plane->geometry().bottom())
+                            .arg(available.top()).arg(available.bottom())));
     plane->close();
   }
 

@@ -21,12 +21,17 @@ namespace {
 // Puts `view` (a window of its own) beside the lessons dock, on the side of the screen with more room,
 // so that a lesson step never hides its own text and its Next button. Too little room: the view keeps
 // its minimum width and runs off the screen's edge rather than cover the lesson.
+// A window not shown yet has no frame: room is kept for one (a title bar and borders), else it opened
+// 20 px below a 768-px screen's edge, its Export buttons cut.
+constexpr QSize kAssumedFrame(16, 48);
 void placeBeside(QWidget* view, QDockWidget* lessons) {
   const QRect dock(lessons->mapToGlobal(QPoint(0, 0)), lessons->size());
   const QScreen* screen = lessons->screen();
   const QRect available = screen ? screen->availableGeometry() : QRect(dock.topLeft(), QSize(1920, 1080));
   const QRect frame = view->frameGeometry(), inner = view->geometry();
-  const int frameWidth = frame.width() - inner.width(), frameHeight = frame.height() - inner.height();
+  const bool framed = frame != inner;
+  const int frameWidth = framed ? frame.width() - inner.width() : kAssumedFrame.width();
+  const int frameHeight = framed ? frame.height() - inner.height() : kAssumedFrame.height();
   const int rightRoom = available.right() - dock.right(), leftRoom = dock.left() - available.left();
   const bool right = rightRoom >= leftRoom;
   const int room = (right ? rightRoom : leftRoom) - frameWidth - 8;
