@@ -57,11 +57,11 @@ class TestTeaching : public QObject {
     view.pause();
     view.rewind();
     QCOMPARE(view.shownSteps(), 0);
-    // At t = 0 every curve is the one point F(0) − F*: the gap axis spans two decades below a factor 3
-    // above it, not 17 decades, and labels decades only (under two decades it labelled sub-ticks that ran
-    // into each other).
+    // At t = 0 every curve is the one point F(0) − F*: the gap axis spans from a factor 0.03 under it to
+    // half a decade above it, not 17 decades, and labels decades only (under two decades it labelled
+    // sub-ticks that ran into each other).
     const QCPRange atStart = view.costPlot()->yAxis->range();
-    QVERIFY2(atStart.contains(picture.fZero - picture.fStar) && std::abs(atStart.upper / atStart.lower - 100) < 1e-9,
+    QVERIFY2(atStart.contains(picture.fZero - picture.fStar) && std::abs(atStart.upper / atStart.lower - std::sqrt(10.0) / 0.03) < 1e-9,
              qPrintable(QString("%1 .. %2").arg(atStart.lower).arg(atStart.upper)));
     view.costPlot()->replot();
     for (const QString& label : view.costPlot()->yAxis->tickVectorLabels()) QVERIFY2(!label.contains("·"), qPrintable(label));
@@ -90,6 +90,12 @@ class TestTeaching : public QObject {
     }
     QVERIFY2(std::any_of(picture.tracks.begin(), picture.tracks.end(), [](const PlaneTrack& t) { return t.gap.back() == 0.0; }),
              "the default picture has a method that lands exactly (OISTA): the case above");
+    // The read-out writes that landing as 0, not 0.00e+00; the start's rings stay clear of the frame.
+    const QLabel* readout = nullptr;
+    for (const QLabel* label : view.findChildren<QLabel*>()) readout = label->text().startsWith("<b>t =") ? label : readout;
+    QVERIFY2(readout && readout->text().contains("OISTA</b></td><td>0</td>"), qPrintable(readout ? readout->text() : QString()));
+    cost->replot();
+    QVERIFY(cost->yAxis->coordToPixel(picture.fZero - picture.fStar) >= cost->axisRect()->top() + 8);
   }
 
   void manualStepsAndSnappingToTheOracleStep() {

@@ -60,6 +60,9 @@ void drawSegments(QCustomPlot* plot, const Segments& s, const QColor& color, con
   points->removeFromLegend();
 }
 
+// A gap as the read-outs write it: OISTA's step can land on z* exactly, a plain 0 (not "0.00e+00").
+QString gapText(double gap) { return gap <= 0.0 ? QString("0") : QString::number(gap, 'e', 2); }
+
 QString supportText(double a, double b) {
   QStringList atoms;
   if (a != 0.0) atoms << "1";
@@ -113,11 +116,10 @@ void LassoPlaneView::redraw() {
   bool sameAsIsta = shown_ > 0 && picture_.tracks.size() >= 2 && showIsta_->isChecked() && showOista_->isChecked();
   for (int i = 0; sameAsIsta && i < std::min<int>(shown_, int(picture_.tracks[1].toX.size())); ++i)
     sameAsIsta = picture_.tracks[0].stepTimesL[i] == picture_.tracks[1].stepTimesL[i];
-  const QString note = sameAsIsta ? "<br><i>OISTA takes ISTA's steps here (L<sub>S</sub> = L on its support): its path lies under ISTA's.</i>"
-                                  : QString();
+  oistaIsIstaNote_->setVisible(sameAsIsta);
   readout_->setText(QString("<b>t = %1</b> of %2<table cellspacing=6><tr><th></th><th>F − F*</th><th>step×L</th>"
                             "<th>support</th></tr>")
-                        .arg(shown_).arg(settings_.steps) + rows[0] + rows[1] + rows[2] + "</table>" + note);
+                        .arg(shown_).arg(settings_.steps) + rows[0] + rows[1] + rows[2] + "</table>");
   drawManualPath();
   if (shown_ > 0 || !manual_.isEmpty()) addStepKey();
   // A little room left of t = 0, so that the points there (rings at t = 0) are not cut by the axis.
@@ -130,7 +132,13 @@ void LassoPlaneView::redraw() {
       if (point.value > 0) low = std::min(low, point.value), high = std::max(high, point.value);
   // Two decades at least: a log axis over less labels every sub-tick, in labels that run into each other
   // or repeat ("10⁰" twice).
-  if (high > 0) cost_->yAxis->setRange(std::max(std::min(low / 3, high * 3 / 100), kExactFloor / 3), high * 3);
+  // Above the start, half a decade or 9 px if more: its rings (up to 11 px) clear of the frame. With D
+  // decades under it and H px, x decades over it put it x H / (D + x) px down: 9 px at x = 9 D / (H - 9).
+  if (high > 0) {
+    const double lower = std::max(std::min(low / 3, high * 3 / 100), kExactFloor / 3);
+    const double decades = std::log10(high / lower), pixels = std::max(40, cost_->axisRect()->height());
+    cost_->yAxis->setRange(lower, high * std::pow(10.0, std::max(0.5, 9.0 * decades / (pixels - 9.0))));
+  }
   moveLegendToTheEmptiestCorner();
   plane_->replot(QCustomPlot::rpQueuedReplot);
   cost_->replot(QCustomPlot::rpQueuedReplot);
@@ -168,6 +176,7 @@ void LassoPlaneView::drawAxesAndSolution() {
   star->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssStar, QColor(213, 94, 0), 16));
   star->setPen(QPen(QColor(213, 94, 0), 2.5));
   star->setName("z*");
+  star->setLayer(kSolutionLayer);
 }
 
 QString LassoPlaneView::drawTrack(int k) {
@@ -195,7 +204,7 @@ QString LassoPlaneView::drawTrack(int k) {
   const double gx = count ? t.toX[count - 1] : 0.0, gy = count ? t.toY[count - 1] : 0.0;
   return QString("<tr><td style='color:%1'><b>%2</b></td><td>%3</td><td>%4</td><td>%5</td></tr>")
       .arg(t.color.name(), t.method)
-      .arg(count ? t.gap[count - 1] : p.fZero - p.fStar, 0, 'e', 2)
+      .arg(gapText(count ? t.gap[count - 1] : p.fZero - p.fStar))
       .arg(count ? QString::number(t.stepTimesL[count - 1], 'f', 2) : "–")
       .arg(supportText(gx, gy));
 }
@@ -222,7 +231,7 @@ void LassoPlaneView::drawManualPath() {
                                                : QString("1/Lₛ here: %1/L").arg(nextOracle_, 0, 'f', 2);
   manualText_->setText(QString("next step %1/L (%2)\nafter %3 steps: F − F* = %4, support %5")
                            .arg(manualStep(), 0, 'f', 2).arg(oracle).arg(manual_.size())
-                           .arg(current, 0, 'e', 2).arg(support));
+                           .arg(gapText(current)).arg(support));
 }
 
 void LassoPlaneView::moveLegendToTheEmptiestCorner() {

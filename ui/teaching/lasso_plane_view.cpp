@@ -56,8 +56,16 @@ LassoPlaneView::LassoPlaneView(QWidget* parent) : QWidget(parent) {
   readout_ = new QLabel;
   readout_->setTextFormat(Qt::RichText);
   readout_->setWordWrap(true);
+  // Shown and hidden as the steps go, in a room of its own: the boxes under it stay where they are.
+  oistaIsIstaNote_ = new QLabel("<i>OISTA takes ISTA's steps here (L<sub>S</sub> = L on its support): its path lies under ISTA's.</i>");
+  oistaIsIstaNote_->setObjectName("oistaIsIstaNote");
+  oistaIsIstaNote_->setWordWrap(true);
+  QSizePolicy keepRoom = oistaIsIstaNote_->sizePolicy();
+  keepRoom.setRetainSizeWhenHidden(true);
+  oistaIsIstaNote_->setSizePolicy(keepRoom);
+  oistaIsIstaNote_->hide();
   for (QWidget* w : std::initializer_list<QWidget*>{buildProblemBox(), buildMethodsBox(), buildAnimationBox(), readout_,
-                                                    buildManualBox()})
+                                                    oistaIsIstaNote_, buildManualBox()})
     side->addWidget(w);
   side->addStretch(1);
   side->addWidget(buildExportRow());
@@ -81,6 +89,8 @@ QCustomPlot* LassoPlaneView::buildPlanePlot() {
   plane_->legend->setBrush(QColor(255, 255, 255, 210));
   plane_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
   plane_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+  // z* over the paths: converged, they end on it and covered its star.
+  plane_->addLayer(kSolutionLayer, plane_->layer("main"), QCustomPlot::limAbove);
   // As on the workbench's plots, a double click undoes the user's zoom and pan.
   connect(plane_, &QCustomPlot::mouseDoubleClick, this, [this] { fitView(); });
   plane_->setToolTip("Drag to pan, wheel to zoom, double click to see the whole picture again");
@@ -107,7 +117,8 @@ QCustomPlot* LassoPlaneView::buildCostPlot() {
   cost_->legend->setFont(QFont(cost_->font().family(), 8));
   cost_->legend->setIconSize(16, 12);  // room for the t = 0 rings (up to 11 px)
   cost_->legend->setRowSpacing(-2);
-  cost_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+  // Bottom left: the gaps fall from their common start at the top left, the room under them stays empty.
+  cost_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
   return cost_;
 }
 

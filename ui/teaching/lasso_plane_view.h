@@ -26,6 +26,9 @@ class QPushButton;
 namespace unfold::ui {
 
 class LogSlider;
+
+// The plane plot's layer above the paths, for z*.
+inline constexpr const char* kSolutionLayer = "solution";
 class PlaneWorker;
 
 class LassoPlaneView : public QWidget {
@@ -95,6 +98,7 @@ class LassoPlaneView : public QWidget {
   QComboBox* dimension_ = nullptr;
   LogSlider *lambda_ = nullptr, *manualSlider_ = nullptr;
   QLabel *lambdaText_ = nullptr, *readout_ = nullptr, *manualText_ = nullptr, *exportedText_ = nullptr;
+  QLabel* oistaIsIstaNote_ = nullptr;  // with n = 2 OISTA's path can be ISTA's, hidden under it
   QCheckBox *showIsta_ = nullptr, *showOista_ = nullptr, *showSlista_ = nullptr;
   QPushButton* playButton_ = nullptr;
   WorkerThread<PlaneWorker> worker_;
