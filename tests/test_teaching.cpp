@@ -118,6 +118,8 @@ class TestTeaching : public QObject {
     // At z = 0, Snap would change nothing: the read-out says why.
     const auto manualText = [&] { return view.findChild<QLabel*>("manualText")->text(); };
     QVERIFY2(manualText().contains("1/Lₛ = 1/L: the support is empty"), qPrintable(manualText()));
+    const QPushButton* snap = view.findChild<QPushButton*>("snap");
+    QVERIFY(!snap->isEnabled());  // it would change nothing
     // Steps of 1/L until the point has one active atom, then snap to 1/L_S there.
     Vector z = Vector::Zero(2);
     for (int k = 0; k < 12 && (z.array() != 0.0).count() != 1; ++k) {
@@ -132,7 +134,9 @@ class TestTeaching : public QObject {
     QVERIFY(legendNames().contains("gradient step to u (hollow)") && legendNames().contains("soft threshold to zₜ₊₁ (filled)"));
     const QString oracle = QString::number(planeOracleStep(p, z) * p.L, 'f', 2);
     QVERIFY2(manualText().contains("1/Lₛ here: " + oracle + "/L"), qPrintable(manualText()));
+    QVERIFY(snap->isEnabled());
     view.snapToOracle();
+    QVERIFY(!snap->isEnabled());  // done
     QVERIFY(std::abs(view.manualStep() - planeOracleStep(p, z) * p.L) < 1e-12);
     QVERIFY2(manualText().startsWith("next step " + oracle + "/L"), qPrintable(manualText()));
     QVERIFY(view.manualStep() > 1.2);  // on one atom, a much longer step than 1/L is safe

@@ -229,6 +229,8 @@ void LassoPlaneView::drawManualPath() {
   const QString oracle = support == "{}"       ? QString("1/Lₛ = 1/L: the support is empty")
                          : support == "{1, 2}" ? QString("1/Lₛ = 1/L: the support holds both atoms")
                                                : QString("1/Lₛ here: %1/L").arg(nextOracle_, 0, 'f', 2);
+  // A Snap that would change nothing is greyed (it looked broken at z = 0); the text says why.
+  snapButton_->setEnabled(std::abs(manualStep() - nextOracle_) > 1e-9);
   manualText_->setText(QString("next step %1/L (%2)\nafter %3 steps: F − F* = %4, support %5")
                            .arg(manualStep(), 0, 'f', 2).arg(oracle).arg(manual_.size())
                            .arg(gapText(current)).arg(support));

@@ -206,8 +206,10 @@ QGroupBox* LassoPlaneView::buildManualBox() {
   manualText_->setWordWrap(true);
   auto* take = new QPushButton("Take the step");
   auto* snap = new QPushButton("Snap to 1/Lₛ");
+  snap->setObjectName("snap");
   snap->setToolTip("Set the step to 1/Lₛ on the current support: the largest step that still decreases the\n"
-                   "smooth part on that support (OISTA's step)");
+                   "smooth part on that support (OISTA's step). Greyed while the step is already 1/Lₛ.");
+  snapButton_ = snap;
   auto* restart = new QPushButton("Restart at 0");
   restart->setObjectName("restartManual");
   auto* box = new QGroupBox("Manual ISTA: choose each step");

@@ -98,7 +98,8 @@ class LassoPlaneView : public QWidget {
   QComboBox* dimension_ = nullptr;
   LogSlider *lambda_ = nullptr, *manualSlider_ = nullptr;
   QLabel *lambdaText_ = nullptr, *readout_ = nullptr, *manualText_ = nullptr, *exportedText_ = nullptr;
-  QLabel* oistaIsIstaNote_ = nullptr;  // with n = 2 OISTA's path can be ISTA's, hidden under it
+  QLabel* oistaIsIstaNote_ = nullptr;
+  QPushButton* snapButton_ = nullptr;  // with n = 2 OISTA's path can be ISTA's, hidden under it
   QCheckBox *showIsta_ = nullptr, *showOista_ = nullptr, *showSlista_ = nullptr;
   QPushButton* playButton_ = nullptr;
   WorkerThread<PlaneWorker> worker_;
