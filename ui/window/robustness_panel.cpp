@@ -258,7 +258,7 @@ void RobustnessPanel::accept(const RobustnessSnapshot& snapshot) {
 QString RobustnessPanel::summary() const {
   const RobustnessSnapshot& s = shown_;
   if (s.testGap.isEmpty()) return {};
-  QString text = QString("%1 on %2 signals at λ = %3: mean F(z_T) − F* = %4")
+  QString text = QString("%1 on %2 signals at λ = %3: mean F − F* = %4")
                      .arg(s.network).arg(s.testGap.size()).arg(s.lambda, 0, 'g', 3).arg(formatGap(s.meanTestGap()));
   if (!s.attackedGap.isEmpty()) {
     const double ratio = s.meanAttackedGap() / std::max(s.meanTestGap(), 1e-300);
