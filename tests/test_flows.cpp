@@ -81,6 +81,12 @@ class TestFlows : public FlowTestCase {
     CHECK_STORY(w);
     QVERIFY(w.statusText().contains("paused at t = 0 of 20000"));
     QCOMPARE(w.supportPlot()->raster()->data()->keySize(), 1);
+    // Its colours span the solution's largest |z*| already (they read ±1·10⁻¹² over the all-zero z_0).
+    double largestSolution = 0;
+    const int atoms = w.shownSnapshot().curves.front().atoms;
+    for (int i = 0; i < atoms; ++i) largestSolution = std::max(largestSolution, std::abs(w.shownSnapshot().solution[i]));
+    QVERIFY(largestSolution > 0);
+    QCOMPARE(w.supportPlot()->raster()->dataRange(), QCPRange(-largestSolution, largestSolution));
     QVERIFY(w.costPlot()->xAxis->range().lower >= -1 && w.costPlot()->xAxis->range().upper <= 2);
     // Each method's t = 0 is drawn (one point draws no line): its colour around F(0) - F*.
     const QImage cost = w.costPlot()->toPixmap().toImage();

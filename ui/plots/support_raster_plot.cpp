@@ -115,18 +115,21 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKe
   }
   supportSize_->setData(times, sizes, true);
   rejected_->setData(rejectedTimes, rejectedSizes, true);
-  // Symmetric, so that 0 is white. At least 1e-12: at λ = λₘₐₓ the codes are 0 or rounding (2e-16), which
-  // would fill the colours (and QCustomPlot refuses a range narrower than ~1e-280: it kept its last,
-  // painting an all-zero raster blue).
-  const double half = std::max(largest, 1e-12);
-  raster_->setDataRange(QCPRange(-half, half));
+  double half = largest;
   if (snapshot.solution.size() >= static_cast<qsizetype>(curve->inspected) * m) {
     for (int i = 0; i < m; ++i) {
       const double z = snapshot.solution[static_cast<qsizetype>(signal) * m + i];
       if (z > 0) solutionPositive_->addData(iterates + 1, i);
       if (z < 0) solutionNegative_->addData(iterates + 1, i);
+      half = std::max(half, std::abs(z));
     }
   }
+  // Symmetric, so that 0 is white, and out to the solution's largest |z*|: the scale stays put while the
+  // iterates grow towards it (at t = 0, all zero, it read ±1·10⁻¹²). At least 1e-12: at λ = λₘₐₓ the codes
+  // are 0 or rounding (2e-16), which would fill the colours (and QCustomPlot refuses a range narrower than
+  // ~1e-280: it kept its last, painting an all-zero raster blue).
+  half = std::max(half, 1e-12);
+  raster_->setDataRange(QCPRange(-half, half));
   solutionLabel_->position->setCoords(iterates + 1, 0.0);
   solutionMarked_ = !solutionPositive_->data()->isEmpty() || !solutionNegative_->data()->isEmpty();
   const QString along = curve->network ? "layer t" : "iteration t";  // a network's iterates are its layers' outputs
