@@ -30,6 +30,24 @@ void whenShown(Act act) {
   poll->start();
 }
 
+// Once a dialog titled `title` is shown ("Figure size", after the file dialog), hands it to `act`.
+template <typename Act>
+void whenTitled(const QString& title, Act act) {
+  auto* poll = new QTimer;
+  poll->setInterval(20);
+  QObject::connect(poll, &QTimer::timeout, [poll, title, act] {
+    for (QWidget* w : QApplication::topLevelWidgets()) {
+      if (auto* dialog = qobject_cast<QDialog*>(w); dialog && dialog->isVisible() && dialog->windowTitle() == title) {
+        poll->stop();
+        poll->deleteLater();
+        act(dialog);
+        return;
+      }
+    }
+  });
+  poll->start();
+}
+
 // Answers the next file dialog with `path`. The dialog loads its folder asynchronously and may then
 // put its initial name back: the answer is given once the dialog holds the path.
 inline void saveAs(const QString& path) {

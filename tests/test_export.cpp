@@ -264,9 +264,17 @@ class TestExport : public QObject {
     QCOMPARE(window.statusBar()->currentMessage(), "Cost decrease exported to " + csv);
     const QString pdf = dir.filePath("ratio.pdf");
     saveAs(pdf);
+    whenTitled("Figure size", [](QDialog* dialog) { dialog->accept(); });  // as on screen
     window.ratioPlot()->exportFigureInteractively();
     QVERIFY2(QFileInfo(pdf).size() > 1000, qPrintable(window.statusBar()->currentMessage() + " | " + QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).join(",")));
     QCOMPARE(window.statusBar()->currentMessage(), "Lₛ / L exported to " + pdf);
+    {  // its page as large as the plot on screen (a pixel a point made it a third larger than the PNG's cm)
+      QFile written(pdf);
+      QVERIFY(written.open(QIODevice::ReadOnly));
+      const QRegularExpressionMatch box = QRegularExpression(R"(/MediaBox \[0 0 ([\d.]+) ([\d.]+)\])").match(QString::fromLatin1(written.readAll()));
+      QVERIFY(box.hasMatch());
+      QVERIFY2(std::abs(box.captured(1).toDouble() - window.ratioPlot()->width() * 72.0 / window.logicalDpiX()) < 1.0, qPrintable(box.captured(0)));
+    }
     // A PNG into a missing folder: said at once, before its size is asked for.
     const QString nowhere = dir.filePath("nowhere/ratio.png");
     const DialogSeen refused = dialogAfterSavingAs(nowhere, [&] { window.ratioPlot()->exportFigureInteractively(); });

@@ -8,12 +8,14 @@
 #include "teaching/lasso_plane_view.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QLabel>
 #include <QMenu>
 #include <QSpinBox>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <qcustomplot.h>
@@ -103,16 +105,26 @@ class TestPlaneExport : public QObject {
     QCOMPARE(view_.findChild<QLabel*>("exported")->text(), "Exported to " + path);
   }
 
-  // The plane as a PDF, and as a PNG at the size and resolution asked.
+  // The plane as a PDF a journal column wide (its page 8.5 cm), and as a PNG at the size and resolution asked.
   void theFiguresAreWritten() {
     view_.showAllSteps();
     QTemporaryDir dir;
     const QString pdf = dir.filePath("plane.pdf");
     saveAs(pdf);
+    QString page;
+    whenTitled("Figure size", [&page](QDialog* dialog) {
+      dialog->findChild<QComboBox*>("figureWidthPreset")->setCurrentIndex(1);  // one journal column
+      page = dialog->findChild<QLabel*>("pageSize")->text();
+      dialog->accept();
+    });
     view_.exportFigure(view_.plane());
+    QVERIFY2(page.startsWith("8.5 × "), qPrintable(page));
     QFile file(pdf);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.read(5) == "%PDF-");
+    const QRegularExpressionMatch box = QRegularExpression(R"(/MediaBox \[0 0 ([\d.]+) ([\d.]+)\])").match(QString::fromLatin1(file.readAll()));
+    QVERIFY(box.hasMatch());
+    QVERIFY2(std::abs(box.captured(1).toDouble() - 8.5 / 2.54 * 72) < 1.0, qPrintable(box.captured(0)));  // points
     // An SVG of the plane is refused, and said: its level sets would cover the tick labels.
     const DialogSeen said = dialogAfterSavingAs(dir.filePath("plane.svg"), [&] { view_.exportFigure(view_.plane()); });
     QVERIFY2(said.text.contains("PDF or PNG") && !QFileInfo::exists(dir.filePath("plane.svg")), qPrintable(said.text));

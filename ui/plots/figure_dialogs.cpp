@@ -2,6 +2,7 @@
 
 #include <qcustomplot.h>
 
+#include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -13,29 +14,64 @@
 
 namespace unfold::ui {
 
-std::optional<FigureSize> askPngSize(QWidget* parent, QSize onScreen, const LeastFigureHeight& leastHeight) {
+namespace {
+
+// Widths a journal asks for, in cm; a figure laid out at its final size keeps its fonts' sizes.
+struct PageWidth {
+  const char* name;
+  double cm;
+};
+constexpr PageWidth kPageWidths[] = {{"one journal column, 8.5 cm", 8.5}, {"two columns, 17.8 cm", 17.8}};
+
+int pixelsFor(double cm) { return qRound(cm / 2.54 * 96.0); }
+
+QString pageSizeText(QSize frame) {
+  return QString("%1 × %2 cm").arg(frame.width() * 2.54 / 96.0, 0, 'f', 1).arg(frame.height() * 2.54 / 96.0, 0, 'f', 1);
+}
+
+}  // namespace
+
+std::optional<FigureSize> askFigureSize(QWidget* parent, QSize onScreen, const LeastFigureHeight& leastHeight, bool png) {
   const LeastFigureHeight least = leastHeight ? leastHeight : [](int, int height) { return height; };
   QDialog dialog(parent);
-  dialog.setWindowTitle("PNG size");
+  dialog.setWindowTitle(png ? "PNG size" : "Figure size");
   auto* form = new QFormLayout(&dialog);
+  auto* preset = new QComboBox;
+  preset->setObjectName("figureWidthPreset");
+  preset->addItem(QString("as on screen, %1").arg(pageSizeText(onScreen)));
+  for (const PageWidth& page : kPageWidths) preset->addItem(page.name);
   auto* width = new QSpinBox;
   auto* height = new QSpinBox;
   auto* dpi = new QSpinBox;
+  width->setObjectName("figureWidth");
+  height->setObjectName("figureHeight");
   width->setRange(200, kTallestFigure);
   height->setRange(150, kTallestFigure);
   dpi->setRange(48, 1200);
   width->setValue(onScreen.width());
   height->setValue(std::max(onScreen.height(), least(width->value(), onScreen.height())));
   dpi->setValue(300);
+  form->addRow("size", preset);
   form->addRow("width (px at 96 dpi)", width);
   form->addRow("height (px at 96 dpi)", height);
-  form->addRow("resolution (dpi)", dpi);
-  auto* pixels = new QLabel;  // what the file will be: the boxes' pixels are the screen's
-  pixels->setObjectName("pngSize");
-  const auto showPixels = [=] { pixels->setText(pngSizeText(QSize(width->value(), height->value()), 96, dpi->value())); };
-  showPixels();
-  for (QSpinBox* box : {width, height, dpi}) QObject::connect(box, &QSpinBox::valueChanged, pixels, showPixels);
-  form->addRow("image", pixels);
+  if (png) form->addRow("resolution (dpi)", dpi);
+  else dpi->hide();
+  auto* result = new QLabel;  // what the file will be: the boxes' pixels are the screen's
+  result->setObjectName(png ? "pngSize" : "pageSize");
+  const auto showResult = [=] {
+    const QSize frame(width->value(), height->value());
+    result->setText(png ? pngSizeText(frame, 96, dpi->value()) : pageSizeText(frame) + ", fonts as on screen");
+  };
+  showResult();
+  for (QSpinBox* box : {width, height, dpi}) QObject::connect(box, &QSpinBox::valueChanged, result, showResult);
+  form->addRow(png ? "image" : "page", result);
+  // A journal's width: the height keeps the plot's proportions, raised to what its legend needs.
+  QObject::connect(preset, &QComboBox::currentIndexChanged, &dialog, [=](int index) {
+    const int w = index == 0 ? onScreen.width() : std::max(width->minimum(), pixelsFor(kPageWidths[index - 1].cm));
+    const int h = qRound(double(onScreen.height()) * w / std::max(1, onScreen.width()));
+    width->setValue(w);
+    height->setValue(std::max(h, least(w, h)));
+  });
   auto* note = new QLabel;
   note->setObjectName("legendRoom");
   note->setWordWrap(true);
@@ -58,7 +94,7 @@ std::optional<FigureSize> askPngSize(QWidget* parent, QSize onScreen, const Leas
   });
   QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
   if (dialog.exec() != QDialog::Accepted) return std::nullopt;
-  return FigureSize{width->value(), height->value(), dpi->value()};
+  return FigureSize{width->value(), height->value(), png ? dpi->value() : 300};
 }
 
 QString exportFigureInteractively(QCustomPlot* plot, const QString& stem, const LeastFigureHeight& leastHeight, bool svg) {
@@ -73,14 +109,9 @@ QString exportFigureInteractively(QCustomPlot* plot, const QString& stem, const 
     QMessageBox::warning(plot, "Export figure", error);
     return {};
   }
-  FigureSize size;
-  size.dpi = 300;
-  if (path.endsWith(".png", Qt::CaseInsensitive)) {
-    const std::optional<FigureSize> asked = askPngSize(plot, plot->size(), leastHeight);
-    if (!asked) return {};
-    size = *asked;
-  }
-  if (const QString error = exportPlot(plot, path, size); !error.isEmpty()) {
+  const std::optional<FigureSize> size = askFigureSize(plot, plot->size(), leastHeight, path.endsWith(".png", Qt::CaseInsensitive));
+  if (!size) return {};
+  if (const QString error = exportPlot(plot, path, *size); !error.isEmpty()) {
     QMessageBox::warning(plot, "Export figure", error);
     return {};
   }

@@ -1,5 +1,6 @@
 // The questions an interactive export asks before it writes: where (a PDF, SVG or PNG figure, or a CSV),
-// and for a PNG its size in the screen's pixels and its resolution. The workbench's plots and the 2-D
+// and the figure's size in the screen's pixels (as on screen, or a journal column's width), for a PNG its
+// resolution too. The workbench's plots and the 2-D
 // Lasso view ask them alike.
 #pragma once
 
@@ -22,11 +23,14 @@ using LeastFigureHeight = std::function<int(int width, int height)>;
 
 constexpr int kTallestFigure = 4000;  // pixels at 96 dpi, as the PNG dialog offers
 
-// The PNG's size (from `onScreen`, raised to the least height that shows the legend) and resolution; a
-// height typed in too short is raised and said before OK exports. nullopt: cancelled.
-std::optional<FigureSize> askPngSize(QWidget* parent, QSize onScreen, const LeastFigureHeight& leastHeight = {});
+// The figure's size (from `onScreen`, or a journal column's width in the proportions of `onScreen`, raised to
+// the least height that shows the legend) and, for a `png`, its resolution; a height typed in too short is
+// raised and said before OK exports. The figure is laid out at that size: its fonts keep their point
+// sizes. nullopt: cancelled.
+std::optional<FigureSize> askFigureSize(QWidget* parent, QSize onScreen, const LeastFigureHeight& leastHeight = {},
+                                        bool png = true);
 
-// Asks for the path (`stem`.pdf suggested) and, for a PNG, its size; writes the figure of `plot`. A
+// Asks for the path (`stem`.pdf suggested) and the figure's size; writes the figure of `plot`. A
 // failure is said in a message box. Returns the path written, or empty. Without `svg`, an .svg path is
 // refused (a plot whose colour maps and curves an SVG could not keep inside its axes: GraphsClippedToAxes
 // cuts graphs only).

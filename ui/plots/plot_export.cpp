@@ -11,6 +11,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QPdfWriter>
 #include <QSvgGenerator>
 #include <QTemporaryDir>
 #include <qcustomplot.h>
@@ -35,6 +36,23 @@ bool renderSvg(QCustomPlot* plot, const QString& path, int width, int height) {
   return painter.end();
 }
 
+// A page as large as the figure is on screen (its pixels at the screen's dpi), as the PNG dialog and the
+// dashboard's PDF measure it: QCustomPlot's savePdf makes a pixel a point, a third larger, which a journal
+// column then shrinks (and the fonts with it).
+bool renderPdf(QCustomPlot* plot, const QString& path, int width, int height) {
+  QPdfWriter pdf(path);
+  const int dpi = plot->logicalDpiX();
+  pdf.setResolution(dpi);  // one widget pixel = one PDF pixel: the fonts resolve as on screen
+  pdf.setPageSize(QPageSize(QSizeF(width * 72.0 / dpi, height * 72.0 / dpi), QPageSize::Point));
+  pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+  pdf.setTitle("Unfold Lab figure");
+  pdf.setCreator("Unfold Lab");
+  QCPPainter painter;
+  if (!painter.begin(&pdf)) return false;
+  plot->toPainter(&painter, width, height);
+  return painter.end();
+}
+
 // Renders into `scratch`, a file whose suffix names the format (QCustomPlot picks the format from it).
 bool renderPlotFile(QCustomPlot* plot, const QString& scratch, const QString& suffix, const FigureSize& size) {
   const int width = size.widthPx > 0 ? size.widthPx : plot->width();
@@ -46,7 +64,7 @@ bool renderPlotFile(QCustomPlot* plot, const QString& scratch, const QString& su
   if (workbenchPlot) workbenchPlot->layOutForFigure(QSize(width, height));
   bool ok = false;
   if (suffix == "png") ok = plot->savePng(scratch, width, height, size.dpi / 96.0, -1, size.dpi);
-  else if (suffix == "pdf") ok = plot->savePdf(scratch, width, height);
+  else if (suffix == "pdf") ok = renderPdf(plot, scratch, width, height);
   else ok = renderSvg(plot, scratch, width, height);
   plot->setNotAntialiasedElements(screen);
   // The layout is the figure's until the next replot: the window's again at once (a click on the plot
