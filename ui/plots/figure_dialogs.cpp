@@ -65,10 +65,11 @@ std::optional<FigureSize> askFigureSize(QWidget* parent, QSize onScreen, const L
   showResult();
   for (QSpinBox* box : {width, height, dpi}) QObject::connect(box, &QSpinBox::valueChanged, result, showResult);
   form->addRow(png ? "image" : "page", result);
-  // A journal's width: the height keeps the plot's proportions, raised to what its legend needs.
+  // A journal's width, 3 high for 4 wide (a wide dock's proportions left a column's figure a strip of
+  // data), raised to what its legend needs; on screen: the plot's size.
   QObject::connect(preset, &QComboBox::currentIndexChanged, &dialog, [=](int index) {
     const int w = index == 0 ? onScreen.width() : std::max(width->minimum(), pixelsFor(kPageWidths[index - 1].cm));
-    const int h = qRound(double(onScreen.height()) * w / std::max(1, onScreen.width()));
+    const int h = index == 0 ? onScreen.height() : qRound(w * 0.75);
     width->setValue(w);
     height->setValue(std::max(h, least(w, h)));
   });

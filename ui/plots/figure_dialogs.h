@@ -23,7 +23,7 @@ using LeastFigureHeight = std::function<int(int width, int height)>;
 
 constexpr int kTallestFigure = 4000;  // pixels at 96 dpi, as the PNG dialog offers
 
-// The figure's size (from `onScreen`, or a journal column's width in the proportions of `onScreen`, raised to
+// The figure's size (from `onScreen`, or a journal column's width and three quarters of it high, raised to
 // the least height that shows the legend) and, for a `png`, its resolution; a height typed in too short is
 // raised and said before OK exports. The figure is laid out at that size: its fonts keep their point
 // sizes. nullopt: cancelled.
