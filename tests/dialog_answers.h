@@ -30,9 +30,10 @@ void whenShown(Act act) {
   poll->start();
 }
 
-// Once a dialog titled `title` is shown ("Figure size", after the file dialog), hands it to `act`.
+// Once a dialog titled `title` is shown ("Figure size", after the file dialog), hands it to `act`. Returns
+// the timer that waits for it: delete it if the dialog may not come, so that `act` cannot run later.
 template <typename Act>
-void whenTitled(const QString& title, Act act) {
+QPointer<QTimer> whenTitled(const QString& title, Act act) {
   auto* poll = new QTimer;
   poll->setInterval(20);
   QObject::connect(poll, &QTimer::timeout, [poll, title, act] {
@@ -46,6 +47,7 @@ void whenTitled(const QString& title, Act act) {
     }
   });
   poll->start();
+  return poll;
 }
 
 // Answers the next file dialog with `path`. The dialog loads its folder asynchronously and may then

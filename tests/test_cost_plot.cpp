@@ -66,14 +66,16 @@ class TestCostPlot : public QObject {
     plot.showSnapshot(snapshot);
     QCOMPARE(plot.curve("ISTA")->data()->at(1)->value, 2.0);
     QCOMPARE(plot.yAxis->label(), QString("mean F(zₜ) − F*"));
-    QVERIFY(plot.curve("SLISTA (T = 2)"));
+    plot.toggleCurve(plot.curve("SLISTA (T = 2)"));  // hidden by the user: it stays so under its new name
     plot.setMedian(true);
+    QVERIFY(!plot.curve("SLISTA (T = 2, mean)")->visible());
     QCOMPARE(plot.curve("ISTA")->data()->at(1)->value, 1.0);
     QCOMPARE(plot.yAxis->label(), QString("median F(zₜ) − F*"));
     QCOMPARE(plot.curve("SLISTA (T = 2, mean)")->data()->at(1)->value, 0.25);
     plot.setRelative(true);
     QCOMPARE(plot.curve("ISTA")->data()->at(2)->value, 0.25);  // 0.75 / 3
     QCOMPARE(plot.yAxis->label(), QString("median (F(zₜ) − F*) / (F(0) − F*)"));
+    QCOMPARE(plot.curve("SLISTA (T = 2, mean)")->data()->at(1)->value, 0.0625);  // a mean over the mean start, 0.25 / 4
     QVERIFY(plot.toCsv().startsWith("iteration,ista_gap_mean,ista_gap_q10,ista_gap_q90,slista_gap_mean,ista_gap_median\n"));
     QVERIFY(plot.toCsv().endsWith("\n1,2,2,2,0.5,1\n2,1,1,1,0.25,0.75\n"));
     plot.setMedian(false);

@@ -273,7 +273,7 @@ class TestExport : public QObject {
       QVERIFY(written.open(QIODevice::ReadOnly));
       const QRegularExpressionMatch box = QRegularExpression(R"(/MediaBox \[0 0 ([\d.]+) ([\d.]+)\])").match(QString::fromLatin1(written.readAll()));
       QVERIFY(box.hasMatch());
-      QVERIFY2(std::abs(box.captured(1).toDouble() - window.ratioPlot()->width() * 72.0 / window.logicalDpiX()) < 1.0, qPrintable(box.captured(0)));
+      QVERIFY2(std::abs(box.captured(1).toDouble() - window.ratioPlot()->width() * 72.0 / 96) < 1.0, qPrintable(box.captured(0)));
     }
     // A PNG into a missing folder: said at once, before its size is asked for.
     const QString nowhere = dir.filePath("nowhere/ratio.png");

@@ -54,7 +54,10 @@ class TestPlaneWindow : public QObject {
     const QLabel* note = view.findChild<QLabel*>("oistaIsIstaNote");
     QVERIFY(note && note->text().contains("OISTA takes ISTA's steps here"));
     const QLabel* manual = view.findChild<QLabel*>("manualText");
-    const auto manualAt = [&] { return manual->mapTo(&view, QPoint(0, 0)); };
+    const auto manualAt = [&] {
+      QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);  // the layout the note's change asked for
+      return manual->mapTo(&view, QPoint(0, 0));
+    };
     std::optional<QPoint> manualWas;
     int shownWhenSame = 0;
     for (const int n : {1, 2})
@@ -67,7 +70,7 @@ class TestPlaneWindow : public QObject {
           view.showAllSteps();
           const bool same = view.picture().tracks[0].stepTimesL == view.picture().tracks[1].stepTimesL;
           QCOMPARE(note->isVisibleTo(&view), same);
-          QTRY_COMPARE(manualAt(), manualWas.value_or(manualAt()));
+          if (manualWas) QCOMPARE(manualAt(), *manualWas);
           manualWas = manualAt();
           shownWhenSame += same;
         }

@@ -26,7 +26,7 @@ CostDecreasePlot::CostDecreasePlot(QWidget* parent) : WorkbenchPlot("Cost decrea
 }
 
 void CostDecreasePlot::rescale() {
-  // Fit the mean curves (the bands may run down to rounding level).
+  // Fit the curves (the bands may run down to rounding level).
   double low = std::numeric_limits<double>::infinity(), high = 0.0;
   for (int i = 0; i < graphCount(); ++i) {
     QCPGraph* g = graph(i);
@@ -82,22 +82,25 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   snapshot_ = snapshot;
   clearPlot();
   bands_.clear();
-  // F(0) - F* (its mean or median), the same for every method (all start at z = 0).
-  double scale = 1.0;
+  // F(0) - F*, the same for every method (all start at z = 0): its median for median curves, its mean for
+  // mean curves and for the networks' points (means).
+  double scale = 1.0, meanScale = 1.0;
   if (relative_)
-    for (const ConvergenceCurve& c : snapshot.curves)
+    for (const ConvergenceCurve& c : snapshot.curves) {
       if (!centre(c).isEmpty() && centre(c).front() > 0) scale = centre(c).front();
-  const auto floored = [scale](const QVector<double>& values) {
+      if (!c.gapMean.isEmpty() && c.gapMean.front() > 0) meanScale = c.gapMean.front();
+    }
+  const auto floored = [](const QVector<double>& values, double scale) {
     QVector<double> out(values.size());
     std::transform(values.begin(), values.end(), out.begin(), [scale](double g) { return g / scale > kFloor ? g / scale : qQNaN(); });
     return out;
   };
   int ring = 0;
   for (const ConvergenceCurve& curve : snapshot.curves) {
-    const QVector<double> gap = floored(centre(curve));
+    const QVector<double> gap = floored(centre(curve), scale);
     QPair<QCPGraph*, QCPGraph*> bandEdges{nullptr, nullptr};
     if (curve.iteration.size() > 1 && curve.gapQ10 != curve.gapQ90) {
-      // The 10-90 % band over the signals, drawn under the mean and left out of the legend.
+      // The 10-90 % band over the signals, drawn under its curve and left out of the legend.
       QCPGraph* upper = addGraph();
       QCPGraph* lower = addGraph();
       // Band edges are floored, not cut: a band may reach rounding level.
@@ -143,9 +146,10 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     if (median_) notes << "mean";
     if (n.stoppedByUser || n.collapsedToZero) notes << n.stopLabel;
     graph->setName(QString("%1 (%2)").arg(n.method, notes.join(", ")));
+    setShortName(graph, QString("%1 (T = %2)").arg(n.method).arg(n.layers));
     graph->setPen(QPen(n.color, 1.5, Qt::DashLine));
     graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, n.color, n.color, 7));
-    graph->setData(layers, floored(n.layerGap), true);
+    graph->setData(layers, floored(n.layerGap, meanScale), true);
     restoreVisibility(graph);
   }
   if (!bands_.isEmpty()) {  // a click on the key hides or shows every band
@@ -169,7 +173,7 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
 
 QString CostDecreasePlot::toCsv() const {
   // One row per iteration t; a network's column holds its gap after layer t (empty beyond its depth). The
-  // medians came last, after the networks: the columns before them kept their places.
+  // medians stand last, after the networks, so that scripts reading the other columns by place still can.
   QString out = "iteration";
   for (const ConvergenceCurve& c : snapshot_.curves) out += QString(",%1_gap_mean,%1_gap_q10,%1_gap_q90").arg(c.method.toLower());
   for (const NetworkCurve& n : snapshot_.networks) out += QString(",%1_gap_mean").arg(n.method.toLower());

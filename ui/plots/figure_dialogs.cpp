@@ -42,7 +42,7 @@ std::optional<FigureSize> askFigureSize(QWidget* parent, QSize onScreen, const L
   for (const PageWidth& page : kPageWidths) preset->addItem(page.name);
   auto* width = new QSpinBox;
   auto* height = new QSpinBox;
-  auto* dpi = new QSpinBox;
+  auto* dpi = new QSpinBox;  // read for a PNG only
   width->setObjectName("figureWidth");
   height->setObjectName("figureHeight");
   width->setRange(200, kTallestFigure);
@@ -55,7 +55,7 @@ std::optional<FigureSize> askFigureSize(QWidget* parent, QSize onScreen, const L
   form->addRow("width (px at 96 dpi)", width);
   form->addRow("height (px at 96 dpi)", height);
   if (png) form->addRow("resolution (dpi)", dpi);
-  else dpi->hide();
+  else dpi->setParent(&dialog), dpi->hide();  // the dialog's child all the same, after width and height
   auto* result = new QLabel;  // what the file will be: the boxes' pixels are the screen's
   result->setObjectName(png ? "pngSize" : "pageSize");
   const auto showResult = [=] {
@@ -65,8 +65,8 @@ std::optional<FigureSize> askFigureSize(QWidget* parent, QSize onScreen, const L
   showResult();
   for (QSpinBox* box : {width, height, dpi}) QObject::connect(box, &QSpinBox::valueChanged, result, showResult);
   form->addRow(png ? "image" : "page", result);
-  // A journal's width, 3 high for 4 wide (a wide dock's proportions left a column's figure a strip of
-  // data), raised to what its legend needs; on screen: the plot's size.
+  // A journal's width, 3 high for 4 wide (a wide dock's proportions would leave a column's figure a strip
+  // of data), raised to what its legend needs; on screen: the plot's size.
   QObject::connect(preset, &QComboBox::currentIndexChanged, &dialog, [=](int index) {
     const int w = index == 0 ? onScreen.width() : std::max(width->minimum(), pixelsFor(kPageWidths[index - 1].cm));
     const int h = index == 0 ? onScreen.height() : qRound(w * 0.75);

@@ -122,7 +122,8 @@ void PaperFigure::setPanelTitle(QCPAxisRect* panel, const QString& title) {
 }
 
 void PaperFigure::alignLegendWithPanels() {
-  // The legend's first column starts where the panels do (a row from the figure's edge looked adrift).
+  // The legend's first column starts where the panels do: a row from the figure's edge, under the y label,
+  // reads as apart from the panels.
   if (legend_->itemCount() == 0) return;
   QMargins margins = legend_->margins();
   margins.setLeft(std::max(0, margins.left() + panel(0, 0)->left() - legend_->item(0)->rect().left()));

@@ -36,14 +36,14 @@ bool renderSvg(QCustomPlot* plot, const QString& path, int width, int height) {
   return painter.end();
 }
 
-// A page as large as the figure is on screen (its pixels at the screen's dpi), as the PNG dialog and the
-// dashboard's PDF measure it: QCustomPlot's savePdf makes a pixel a point, a third larger, which a journal
-// column then shrinks (and the fonts with it).
+// A page of the figure's pixels at 96 to the inch, the size the figure dialog offers in cm (8.5 cm for a
+// journal's column); QCustomPlot's savePdf makes a pixel a point, a third larger, which a journal then
+// shrinks, fonts and all.
 bool renderPdf(QCustomPlot* plot, const QString& path, int width, int height) {
   QPdfWriter pdf(path);
-  const int dpi = plot->logicalDpiX();
-  pdf.setResolution(dpi);  // one widget pixel = one PDF pixel: the fonts resolve as on screen
-  pdf.setPageSize(QPageSize(QSizeF(width * 72.0 / dpi, height * 72.0 / dpi), QPageSize::Point));
+  constexpr double dpi = 96.0;
+  pdf.setResolution(int(dpi));  // one figure pixel = one PDF pixel
+  pdf.setPageSize(QPageSize(QSizeF(width * 72.0 / dpi, height * 72.0 / dpi), QPageSize::Point, QString(), QPageSize::ExactMatch));
   pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
   pdf.setTitle("Unfold Lab figure");
   pdf.setCreator("Unfold Lab");

@@ -135,8 +135,8 @@ void WorkbenchPlot::setLogarithmicY(bool logarithmic) {
 
 void WorkbenchPlot::toggleCurve(QCPGraph* curve) {
   const bool visible = !curve->visible();
-  if (visible) hidden_.remove(fullName(curve));
-  else hidden_.insert(fullName(curve));
+  if (visible) hidden_.remove(curveKey(curve));
+  else hidden_.insert(curveKey(curve));
   curve->setVisible(visible);
   // A companion may belong to several curves (a band to its curve and to the bands' legend key): it shows
   // only while all of them do, so that showing the key does not bring back the band of a hidden curve.
@@ -154,17 +154,18 @@ void WorkbenchPlot::toggleCurve(QCPGraph* curve) {
 
 QCPGraph* WorkbenchPlot::curve(const QString& name) const {
   for (int i = 0; i < graphCount(); ++i)
-    if (graph(i)->name() == name || fullName(graph(i)) == name) return graph(i);
+    if (const auto it = shortNames_.constFind(graph(i)); graph(i)->name() == name || (it != shortNames_.constEnd() && it->full == name))
+      return graph(i);
   return nullptr;
 }
 
 void WorkbenchPlot::setShortName(QCPGraph* curve, const QString& shortName) {
-  if (shortName != curve->name()) shortNames_.insert(curve, Names{curve->name(), shortName});
+  shortNames_.insert(curve, Names{curve->name(), shortName});
 }
 
-QString WorkbenchPlot::fullName(const QCPGraph* curve) const {
+QString WorkbenchPlot::curveKey(const QCPGraph* curve) const {
   const auto it = shortNames_.constFind(curve);
-  return it != shortNames_.constEnd() ? it->full : curve->name();
+  return it != shortNames_.constEnd() ? it->brief : curve->name();
 }
 
 void WorkbenchPlot::showShortNames(bool shortNames) {
@@ -180,8 +181,8 @@ void WorkbenchPlot::attachBand(QCPGraph* curve, QCPGraph* upper, QCPGraph* lower
 }
 
 void WorkbenchPlot::restoreVisibility(QCPGraph* curve) {
-  if (!hidden_.contains(curve->name()) || !curve->visible()) return;
-  hidden_.remove(curve->name());  // toggleCurve puts it back
+  if (!hidden_.contains(curveKey(curve)) || !curve->visible()) return;
+  hidden_.remove(curveKey(curve));  // toggleCurve puts it back
   toggleCurve(curve);
 }
 

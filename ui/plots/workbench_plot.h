@@ -71,8 +71,9 @@ class WorkbenchPlot : public QCustomPlot {
   // Call after a curve is (re)created: keeps it hidden if the user hid it.
   void restoreVisibility(QCPGraph* curve);
   // A shorter legend text for `curve` ("LISTA-CP" for "LISTA-CP: 150 steps, budget used"), shown where the
-  // full names would leave the legend out for want of room; curve() and the hidden curves go by the full
-  // name. Set after the curve's name; forgotten by clearPlot().
+  // full names would leave the legend out for want of room. It is also the curve's identity while its full
+  // name changes (a stop reason added, "mean" beside medians): a curve the user hid stays hidden. Set
+  // after the curve's name; forgotten by clearPlot().
   void setShortName(QCPGraph* curve, const QString& shortName);
   void clearPlot();
   // Rescales unless the user has taken over the view; then makes every range drawable. A plot that holds
@@ -118,7 +119,7 @@ class WorkbenchPlot : public QCustomPlot {
   void placeLegendInRow(bool inRow);
   void padLegendItems(int pixels);  // under every entry of the legend
   void showShortNames(bool shortNames);
-  QString fullName(const QCPGraph* curve) const;
+  QString curveKey(const QCPGraph* curve) const;  // its short name if it has one: the hidden curves' key
   // The share of the main panel's height, from its top, that the legend and a 4-pixel gap cover.
   double legendShare();
   // The legend's look (roomy in one or more columns, else compact with a smaller font, not below 7 pt)

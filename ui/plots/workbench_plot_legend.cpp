@@ -134,7 +134,8 @@ void WorkbenchPlot::makeRoomForLegend(LegendVisibility visibility) {
     // leaves no room, hidden (the curves keep their colours across the plots, and the read-out under the
     // cursor names them).
     if (legendRowLeavesMoreRoom(0.0, wasInRow)) return;
-    if (!fittingShortNames_ && !shortNames_.isEmpty()) {
+    const bool shorter = std::any_of(shortNames_.constBegin(), shortNames_.constEnd(), [](const Names& n) { return n.brief != n.full; });
+    if (!fittingShortNames_ && shorter) {
       fittingShortNames_ = true;
       showShortNames(true);
       makeRoomForLegend(visibility);

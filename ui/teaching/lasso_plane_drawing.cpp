@@ -226,10 +226,12 @@ void LassoPlaneView::drawManualPath() {
   const double current = manual_.isEmpty() ? p.fZero - p.fStar : manual_.back().gap;
   const QString support = manual_.isEmpty() ? "{}" : supportText(manual_.back().to[0], manual_.back().to[1]);
   // Where 1/Lₛ is 1/L, Snap changes nothing: said, with the reason (at z = 0 the support is empty).
-  const QString oracle = support == "{}"       ? QString("1/Lₛ = 1/L: the support is empty")
-                         : support == "{1, 2}" ? QString("1/Lₛ = 1/L: the support holds both atoms")
-                                               : QString("1/Lₛ here: %1/L").arg(nextOracle_, 0, 'f', 2);
-  // A Snap that would change nothing is greyed (it looked broken at z = 0); the text says why.
+  const int active = manual_.isEmpty() ? 0 : int(manual_.back().to[0] != 0.0) + int(manual_.back().to[1] != 0.0);
+  const QString oracle = active == 0   ? QString("1/Lₛ = 1/L: the support is empty")
+                         : active == 2 ? QString("1/Lₛ = 1/L: the support holds both atoms")
+                                       : QString("1/Lₛ here: %1/L").arg(nextOracle_, 0, 'f', 2);
+  // A Snap that would change nothing is greyed, and the text says why: a button that does nothing reads
+  // as broken.
   snapButton_->setEnabled(std::abs(manualStep() - nextOracle_) > 1e-9);
   manualText_->setText(QString("next step %1/L (%2)\nafter %3 steps: F − F* = %4, support %5")
                            .arg(manualStep(), 0, 'f', 2).arg(oracle).arg(manual_.size())

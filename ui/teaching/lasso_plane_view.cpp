@@ -89,7 +89,7 @@ QCustomPlot* LassoPlaneView::buildPlanePlot() {
   plane_->legend->setBrush(QColor(255, 255, 255, 210));
   plane_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
   plane_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-  // z* over the paths: converged, they end on it and covered its star.
+  // z* over the paths, which end on it once converged.
   plane_->addLayer(kSolutionLayer, plane_->layer("main"), QCustomPlot::limAbove);
   // As on the workbench's plots, a double click undoes the user's zoom and pan.
   connect(plane_, &QCustomPlot::mouseDoubleClick, this, [this] { fitView(); });

@@ -21,8 +21,8 @@ namespace {
 // Puts `view` (a window of its own) beside the lessons dock, on the side of the screen with more room,
 // so that a lesson step never hides its own text and its Next button. Too little room: the view keeps
 // its minimum width and runs off the screen's edge rather than cover the lesson.
-// A window not shown yet has no frame: room is kept for one (a title bar and borders), else it opened
-// 20 px below a 768-px screen's edge, its Export buttons cut.
+// A window not shown yet has no frame: room is kept for one (a title bar and borders), else its bottom
+// (the Export buttons) falls off a short screen.
 constexpr QSize kAssumedFrame(16, 48);
 void placeBeside(QWidget* view, QDockWidget* lessons) {
   const QRect dock(lessons->mapToGlobal(QPoint(0, 0)), lessons->size());
