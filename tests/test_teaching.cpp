@@ -7,6 +7,7 @@
 #include "window/settings_panel.h"
 #include "window/welcome_banner.h"
 #include "pixel_colour.h"
+#include "shown_at.h"
 
 #include <QComboBox>
 #include <QDockWidget>
@@ -151,6 +152,34 @@ class TestTeaching : public QObject {
     QVERIFY(shown.wait(20000));
     QCOMPARE(view.picture().settings.lambda, 0.6);
     QVERIFY(view.manualPath().isEmpty());
+  }
+
+  // The cost plot's legend stands where it hides none of the gaps drawn nor the lines between: bottom
+  // left, where it stood, a step of 1/L then one of 10/L ran their line under it.
+  void theCostLegendKeepsOffTheManualPath() {
+    LassoPlaneView view;
+    QVERIFY(shownAt(view, QSize(1100, 820)));
+    QSignalSpy shown(&view, &LassoPlaneView::pictureShown);
+    QVERIFY(shown.wait(20000));
+    QSignalSpy stepped(&view, &LassoPlaneView::manualStepShown);
+    for (const double stepTimesL : {1.0, 10.0}) {
+      view.setManualStep(stepTimesL);
+      view.takeManualStep();
+      QVERIFY(stepped.wait(5000));
+    }
+    QCustomPlot* cost = view.costPlot();
+    cost->replot();
+    const QRect legendBox = cost->legend->outerRect();
+    for (int g = 0; g < cost->graphCount(); ++g) {
+      QPointF last(qQNaN(), qQNaN());
+      for (const QCPGraphData& point : *cost->graph(g)->data()) {
+        const QPointF at(cost->xAxis->coordToPixel(point.key), cost->yAxis->coordToPixel(point.value));
+        if (!std::isfinite(at.y())) continue;
+        for (double k = 0; k <= 1.0 && std::isfinite(last.x()); k += 0.02)
+          QVERIFY2(!legendBox.contains((last + (at - last) * k).toPoint()), qPrintable(cost->graph(g)->name() + QString(" before t = %1").arg(point.key)));
+        last = at;
+      }
+    }
   }
 
   void aBigManualStepStaysInSight() {

@@ -139,7 +139,8 @@ void LassoPlaneView::redraw() {
     const double decades = std::log10(high / lower), pixels = std::max(40, cost_->axisRect()->height());
     cost_->yAxis->setRange(lower, high * std::pow(10.0, std::max(0.5, 9.0 * decades / (pixels - 9.0))));
   }
-  moveLegendToTheEmptiestCorner();
+  moveLegendToTheEmptiestCorner(plane_);
+  moveLegendToTheEmptiestCorner(cost_);
   plane_->replot(QCustomPlot::rpQueuedReplot);
   cost_->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -238,33 +239,43 @@ void LassoPlaneView::drawManualPath() {
                            .arg(gapText(current)).arg(support));
 }
 
-void LassoPlaneView::moveLegendToTheEmptiestCorner() {
-  QCPLayoutInset* inset = plane_->axisRect()->insetLayout();
-  const QRect area = plane_->axisRect()->rect();
-  const QSize size = plane_->legend->minimumOuterSizeHint();
+void LassoPlaneView::moveLegendToTheEmptiestCorner(QCustomPlot* plot) {
+  QCPLayoutInset* inset = plot->axisRect()->insetLayout();
+  const QRect area = plot->axisRect()->rect();
+  const QSize size = plot->legend->minimumOuterSizeHint();
   if (area.width() < size.width() || area.height() < size.height()) return;
-  // z* first (the point every path goes to: a graph of one marker), then the points drawn (z_t, u_t: the
-  // paths' markers), then the lines between, sampled every 4 pixels.
+  // First the graphs' points (z* in the plane, the gaps in the cost plot), then the markers drawn (z_t,
+  // u_t: the paths'), then the lines between, sampled every 4 pixels.
   QVector<QPointF> solution, points, lines;
-  for (int i = 0; i < plane_->graphCount(); ++i)
-    for (const QCPGraphData& d : *plane_->graph(i)->data())
-      solution << QPointF(plane_->xAxis->coordToPixel(d.key), plane_->yAxis->coordToPixel(d.value));
-  for (int i = 0; i < plane_->plottableCount(); ++i) {
-    const auto* curve = qobject_cast<const QCPCurve*>(plane_->plottable(i));
-    if (!curve || !curve->visible()) continue;
-    const bool markers = curve->scatterStyle().shape() != QCPScatterStyle::ssNone;
+  const auto addPath = [&](const QVector<QPointF>& path, bool joined, QVector<QPointF>& marks) {
     QPointF last(qQNaN(), qQNaN());
-    for (const QCPCurveData& d : *curve->data()) {
-      const QPointF p(plane_->xAxis->coordToPixel(d.key), plane_->yAxis->coordToPixel(d.value));
+    for (const QPointF& p : path) {
       if (!std::isfinite(p.x()) || !std::isfinite(p.y())) {
         last = QPointF(qQNaN(), qQNaN());
         continue;
       }
-      const int steps = curve->lineStyle() == QCPCurve::lsNone || std::isnan(last.x()) ? 0 : int(QLineF(last, p).length() / 4);
+      const int steps = !joined || std::isnan(last.x()) ? 0 : int(QLineF(last, p).length() / 4);
       for (int k = 1; k <= steps; ++k) lines << last + (p - last) * (double(k) / (steps + 1));
-      (markers ? points : lines) << p;
+      marks << p;
       last = p;
     }
+  };
+  const auto pixel = [plot](double key, double value) {
+    return QPointF(plot->xAxis->coordToPixel(key), plot->yAxis->coordToPixel(value));
+  };
+  for (int i = 0; i < plot->graphCount(); ++i) {
+    const QCPGraph* graph = plot->graph(i);
+    if (!graph->visible()) continue;
+    QVector<QPointF> path;
+    for (const QCPGraphData& d : *graph->data()) path << pixel(d.key, d.value);
+    addPath(path, graph->lineStyle() != QCPGraph::lsNone, solution);
+  }
+  for (int i = 0; i < plot->plottableCount(); ++i) {
+    const auto* curve = qobject_cast<const QCPCurve*>(plot->plottable(i));
+    if (!curve || !curve->visible()) continue;
+    QVector<QPointF> path;
+    for (const QCPCurveData& d : *curve->data()) path << pixel(d.key, d.value);
+    addPath(path, curve->lineStyle() != QCPCurve::lsNone, curve->scatterStyle().shape() != QCPScatterStyle::ssNone ? points : lines);
   }
   // The legend with its inset margins, and as much air on its inner sides: the next layout may shift
   // the data a few pixels (tick labels of another width).

@@ -117,7 +117,8 @@ QCustomPlot* LassoPlaneView::buildCostPlot() {
   cost_->legend->setFont(QFont(cost_->font().family(), 8));
   cost_->legend->setIconSize(16, 12);  // room for the t = 0 rings (up to 11 px)
   cost_->legend->setRowSpacing(-2);
-  // Bottom left: the gaps fall from their common start at the top left, the room under them stays empty.
+  // Bottom left to begin with (the gaps fall from their common start at the top left); then the corner
+  // that hides the fewest of them.
   cost_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
   return cost_;
 }
@@ -326,7 +327,7 @@ void LassoPlaneView::fitView() {
   const PlaneBox view = planeBoxAtAspect(held, rect.width(), rect.height());
   plane_->xAxis->setRange(view.xMin, view.xMax);
   plane_->yAxis->setRange(view.yMin, view.yMax);
-  moveLegendToTheEmptiestCorner();
+  moveLegendToTheEmptiestCorner(plane_);
   plane_->replot(QCustomPlot::rpQueuedReplot);
   // Level sets everywhere in sight: a view beyond the cost grid asks for a wider one (the grid's cells
   // then grow), and a view much smaller than the grid (back from a far step) for a finer one: its cells

@@ -82,9 +82,10 @@ class LassoPlaneView : public QWidget {
   void redraw();  // the tracks up to shown_ steps, the manual path, the cost plot and the read-out
   void drawAxesAndSolution();
   void addStepKey();  // the legend entries that say what dotted and solid, hollow and filled mean
-  // The legend in the corner of the plane where it hides the fewest points of the paths, then the least of
-  // their lines (they wander into any corner: a large step, another problem), at the last layout.
-  void moveLegendToTheEmptiestCorner();
+  // The legend in the corner of `plot` (the plane, the cost plot) where it hides the fewest points drawn,
+  // then the least of their lines (they wander into any corner: a large step, another problem), at the last
+  // layout.
+  void moveLegendToTheEmptiestCorner(QCustomPlot* plot);
   QString drawTrack(int k);  // picture_.tracks[k] up to shown_ steps; returns its read-out row
   void drawManualPath();     // and its read-out
   void fitView();  // the picture's box, grown to hold the manual path, at equal scales
