@@ -125,9 +125,9 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKe
     }
   }
   // Symmetric, so that 0 is white, and out to the solution's largest |z*|: the scale stays put while the
-  // iterates grow towards it (over the all-zero z_0 a scale of its own would mean nothing). At least 1e-12: at λ = λₘₐₓ the codes
-  // are 0 or rounding (2e-16), which would fill the colours (and QCustomPlot refuses a range narrower than
-  // ~1e-280: it kept its last, painting an all-zero raster blue).
+  // iterates grow towards it (over the all-zero z_0 a scale of its own would mean nothing). At least 1e-12:
+  // at λ = λₘₐₓ the codes are 0 or rounding (2e-16), which would fill the colours (and QCustomPlot refuses
+  // a range narrower than ~1e-280: it kept its last, painting an all-zero raster blue).
   half = std::max(half, 1e-12);
   raster_->setDataRange(QCPRange(-half, half));
   solutionLabel_->position->setCoords(iterates + 1, 0.0);
