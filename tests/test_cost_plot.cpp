@@ -2,12 +2,15 @@
 // the CSV behind it, and the user's choices (hidden curves and bands, zoom, log scale) across updates.
 #include "plots/axis_ticks.h"
 #include "plots/cost_decrease_plot.h"
+#include "plots/gap_floor.h"
 #include "shown_at.h"
 
+#include <QMenu>
 #include <QtTest>
 
 #include <cmath>
 
+using namespace unfold;
 using namespace unfold::ui;
 
 namespace {
@@ -38,12 +41,34 @@ ConvergenceSnapshot withSlista(ConvergenceSnapshot snapshot, const QVector<doubl
 class TestCostPlot : public QObject {
   Q_OBJECT
  private slots:
-  void curvesStopAtRoundingLevelButTheDataKeepsTheValues() {
+  // Rounding noise (medians wander between 1e-16 and 5e-16 once a method has arrived) drawn along the
+  // bottom would read as a plateau: the curve goes down to the floor at its first such value, ends there
+  // with a downward triangle in its colour, and the axis shows the floor.
+  void curvesEndAtRoundingLevelButTheDataKeepTheValues() {
     CostDecreasePlot plot;
-    plot.showSnapshot(oneCurveSnapshot("OISTA", {1.0, 1e-3, 0.0}));
-    QCOMPARE(plot.curve("OISTA")->data()->at(1)->value, 1e-3);
-    QVERIFY(std::isnan(plot.curve("OISTA")->data()->at(2)->value));  // no line along the axis
-    QVERIFY(plot.toCsv().endsWith("\n2,0,0,0,0\n"));
+    plot.showSnapshot(oneCurveSnapshot("OISTA", {1.0, 1e-3, 4e-16, 2e-16, 5e-16}));
+    const QCPGraph* oista = plot.curve("OISTA");
+    QCOMPARE(oista->data()->at(1)->value, 1e-3);
+    QCOMPARE(oista->data()->at(2)->value, kGapRoundingLevel);
+    QVERIFY(std::isnan(oista->data()->at(3)->value) && std::isnan(oista->data()->at(4)->value));
+    QList<QCPGraph*> marks;
+    for (int i = 0; i < plot.graphCount(); ++i)
+      if (plot.graph(i)->scatterStyle().shape() == QCPScatterStyle::ssTriangleInverted) marks << plot.graph(i);
+    QCOMPARE(marks.size(), 1);
+    QCOMPARE(marks[0]->data()->at(0)->key, 2.0);
+    QCOMPARE(marks[0]->data()->at(0)->value, kGapRoundingLevel);
+    QVERIFY(!plot.legend->hasItemWithPlottable(marks[0]));
+    QVERIFY(plot.yAxis->range().lower < kGapRoundingLevel);
+    plot.toggleCurve(plot.curve("OISTA"));  // hidden with its curve
+    QVERIFY(!marks[0]->visible());
+    const QStringList lastRow = plot.toCsv().trimmed().split('\n').last().split(',');
+    QCOMPARE(lastRow.size(), 5);  // t, mean, 10 %, 90 %, median
+    for (const QString& cell : lastRow.mid(1)) QCOMPARE(cell.toDouble(), 5e-16);
+    // Relative, the floor is the same rounding level in the curve's units.
+    plot.setRelative(true);
+    QCOMPARE(plot.curve("OISTA")->data()->at(2)->value, kGapRoundingLevel);
+    plot.showSnapshot(oneCurveSnapshot("OISTA", {4.0, 1e-3, 0.0}));
+    QCOMPARE(plot.curve("OISTA")->data()->at(2)->value, kGapRoundingLevel / 4);
   }
 
   void relativeSuboptimalityDividesByTheInitialGap() {
@@ -174,13 +199,75 @@ class TestCostPlot : public QObject {
     QCOMPARE(powerOfTenLabel(value, digits), label);
   }
 
+  // Four translucent bands overlap into muddy colours: by default only the inspected method's band shows,
+  // and the bands' legend key takes its colour; the context menu gives every method's back.
+  void theInspectedMethodsBandShows() {
+    CostDecreasePlot plot;
+    plot.resize(800, 500);
+    ConvergenceSnapshot snapshot;
+    for (const Algorithm method : {Algorithm::Ista, Algorithm::Fista, Algorithm::Oista}) {
+      ConvergenceCurve c;
+      c.algorithm = method;
+      c.method = QString::number(int(method));
+      c.color = QColor::fromHsv(100 * int(method), 200, 200);
+      c.iteration = {0, 1, 2};
+      c.gapMean = {1.0, 0.1, 0.01};
+      c.gapQ10 = {0.5, 0.05, 0.005};
+      c.gapQ90 = {2.0, 0.2, 0.02};
+      snapshot.curves.append(c);
+    }
+    const auto bandColors = [&plot] {
+      QList<QColor> colors;
+      for (int i = 0; i < plot.graphCount(); ++i)
+        if (plot.graph(i)->name().isEmpty() && plot.graph(i)->brush().style() != Qt::NoBrush)
+          colors << plot.graph(i)->brush().color().toRgb();
+      return colors;
+    };
+    const auto opaque = [](QColor c) { c.setAlpha(255); return c.toRgb(); };
+    QVERIFY(!plot.everyBand());
+    plot.showSnapshot(snapshot);
+    QCOMPARE(bandColors().size(), 1);
+    QCOMPARE(opaque(bandColors()[0]), opaque(snapshot.curves[2].color));  // OISTA, inspected by default
+    QCOMPARE(opaque(plot.curve("10–90 % of signals")->brush().color()), opaque(snapshot.curves[2].color));
+    QCOMPARE(plot.curve("10–90 % of signals")->name(), snapshot.curves[2].method + ": 10–90 % of signals");
+    plot.setInspectedMethod(Algorithm::Fista);
+    QCOMPARE(bandColors().size(), 1);
+    QCOMPARE(opaque(bandColors()[0]), opaque(snapshot.curves[1].color));
+    // From the context menu: every band, and a grey key for them.
+    QMenu menu;
+    plot.addContextMenuActions(&menu);
+    QAction* every = nullptr;
+    for (QAction* a : menu.actions())
+      if (a->text().contains("band of every method")) every = a;
+    QVERIFY(every && every->isCheckable() && !every->isChecked());
+    every->trigger();
+    QVERIFY(plot.everyBand());
+    QCOMPARE(bandColors().size(), 3);
+    const QColor key = plot.curve("10–90 % of signals")->brush().color();
+    QCOMPARE(key.red(), key.green());
+    QCOMPARE(plot.curve("10–90 % of signals")->name(), QString("10–90 % of signals"));
+    // Hidden by a click on its key, the bands stay hidden whichever method's band the key stands for.
+    plot.toggleCurve(plot.curve("10–90 % of signals"));
+    plot.setEveryBand(false);
+    QVERIFY(!plot.curve("10–90 % of signals")->visible() && bandColors().size() == 1);
+    for (int i = 0; i < plot.graphCount(); ++i) QVERIFY(!plot.graph(i)->name().isEmpty() || !plot.graph(i)->visible());
+    plot.toggleCurve(plot.curve("10–90 % of signals"));
+    // A method not drawn is inspected (the robustness inspector's network): no band, no key.
+    plot.setEveryBand(false);
+    plot.setInspectedMethod(Parametrization::Slista);
+    QCOMPARE(bandColors().size(), 0);
+    QVERIFY(!plot.curve("10–90 % of signals"));
+  }
+
   void plotInteractionsKeepTheUsersChoices() {
     CostDecreasePlot plot;
     plot.resize(800, 500);
     ConvergenceSnapshot snapshot;
-    for (const char* method : {"ISTA", "OISTA"}) {
+    plot.setEveryBand(true);
+    for (const Algorithm method : {Algorithm::Ista, Algorithm::Oista}) {
       ConvergenceCurve c;
-      c.method = method;
+      c.algorithm = method;
+      c.method = method == Algorithm::Ista ? "ISTA" : "OISTA";
       c.iteration = {0, 1, 2, 3};
       c.gapMean = {1.0, 0.1, 0.01, 0.001};
       c.gapQ10 = {0.5, 0.05, 0.005, 0.0005};

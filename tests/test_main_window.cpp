@@ -3,6 +3,7 @@
 #include "csv_table.h"
 #include "plots/cost_decrease_plot.h"
 #include "plots/learned_steps_plot.h"
+#include "plots/method_palette.h"
 #include "plots/training_curves_plot.h"
 #include "plots/plot_export.h"
 #include "window/log_slider.h"
@@ -183,6 +184,13 @@ class TestMainWindow : public QObject {
     // Longer than the debounce: nothing may restart.
     QVERIFY(!QTest::qWaitFor([&] { return window.latestGeneration() != generation; }, 400));
     QCOMPARE(window.supportPlot()->title(), QString("Support evolution: ISTA, signal 7"));
+    // The cost plot shades the band of the method inspected (its key takes the method's colour).
+    const auto bandKeyColor = [&window] {
+      QColor c = window.costPlot()->curve("10–90 % of signals")->brush().color();
+      c.setAlpha(255);
+      return c.toRgb();
+    };
+    QCOMPARE(bandKeyColor(), unfold::ui::methodColor(unfold::Algorithm::Ista).toRgb());
     // The raster holds the core's iterates: ISTA run here on the same problem (same generators, seeds:
     // the test signals are `generate`'s, drawn from seed + 2).
     const ExperimentSettings s = window.settingsPanel()->settings();

@@ -137,15 +137,18 @@ class TestSettings : public QObject {
     QVERIFY(!formatSession(Session{}).contains("focus"));
   }
 
-  // The cost plot's statistic travels with a session; the Fig. 2 preset draws medians, as the figure does.
+  // The cost plot's statistic and bands travel with a session; the Fig. 2 preset draws medians, as the
+  // figure does.
   void aSessionKeepsItsCostStatistic() {
     Session session;
     session.costMedian = true;
+    session.costEveryBand = true;
     QString error;
     const auto read = parseSession(formatSession(session), "s.json", &error);
-    QVERIFY2(read && read->costMedian, qPrintable(error));
-    QVERIFY(!parseSession(formatSession(Session{}), "s.json", &error)->costMedian);
-    QVERIFY(!formatSession(Session{}).contains("cost_curve"));
+    QVERIFY2(read && read->costMedian && read->costEveryBand, qPrintable(error));
+    const auto plain = parseSession(formatSession(Session{}), "s.json", &error);
+    QVERIFY(plain && !plain->costMedian && !plain->costEveryBand);
+    QVERIFY(!formatSession(Session{}).contains("cost_curve") && !formatSession(Session{}).contains("cost_bands"));
     QVERIFY(readPreset("oista", &error)->costMedian);
     QVERIFY(!readPreset("ls-ratio", &error)->costMedian);
   }
@@ -167,6 +170,9 @@ class TestSettings : public QObject {
     QTest::newRow("cost curve unknown") << "\"format\"" << "\"cost_curve\": \"max\", \"format\""
                                         << "s.json: 'cost_curve' must be mean or median, not 'max'";
     QTest::newRow("cost curve a bool") << "\"format\"" << "\"cost_curve\": true, \"format\"" << "s.json: 'cost_curve' must be a string";
+    QTest::newRow("cost bands unknown") << "\"format\"" << "\"cost_bands\": \"all\", \"format\""
+                                        << "s.json: 'cost_bands' must be inspected or every, not 'all'";
+    QTest::newRow("cost bands a number") << "\"format\"" << "\"cost_bands\": 1, \"format\"" << "s.json: 'cost_bands' must be a string";
   }
 
   void aBadSessionFieldIsNamedWithWhatItHolds() {

@@ -151,6 +151,7 @@ class TestSvgClipping : public QObject {
       oista.gapMean << 1e-2 * std::pow(10.0, -t / 50.0), oista.gapQ10 << (t < 50 ? 1e-5 : 0.0), oista.gapQ90 << 1e-1;
     }
     snapshot.curves = {ista, oista};
+    plot.setEveryBand(true);
     plot.showSnapshot(snapshot);
     plot.replot();
     QCPLayer* bands = plot.layer("bands");

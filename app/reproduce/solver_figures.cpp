@@ -2,6 +2,7 @@
 #include "reproduce.h"
 
 #include "experiments/paper_experiments.h"
+#include "plots/gap_floor.h"
 #include "plots/method_palette.h"
 #include "plots/paper_figure.h"
 
@@ -14,10 +15,10 @@ QVector<double> toQVector(const std::vector<T>& values) {
   return QVector<double>(values.begin(), values.end());
 }
 
-// Values at or below rounding level cannot sit on a log axis: the line stops there.
-QVector<double> forLogAxis(const std::vector<double>& values) {
+// A band at rounding level runs on, off the bottom of the axis, rather than stop.
+QVector<double> bandEdge(const std::vector<double>& values) {
   QVector<double> out;
-  for (double v : values) out.append(v > 1e-16 ? v : qQNaN());
+  for (double v : values) out.append(std::max(v, ui::kGapRoundingLevel / 100));
   return out;
 }
 
@@ -55,18 +56,18 @@ void reproduceOista(const Context& context) {
   const QVector<double> t = toQVector(c.iteration);
   for (int k = 0; k < 4; ++k) {
     const QColor color = ui::methodColor(solvers[k]);
-    QVector<double> low = forLogAxis(c.gapQ10[k]), high = forLogAxis(c.gapQ90[k]);
-    for (double& v : low) v = std::isnan(v) ? 1e-16 : v;  // a band runs off the bottom rather than stop
-    for (double& v : high) v = std::isnan(v) ? 1e-16 : v;
-    figure.addBand(top, t, low, high, color);
+    figure.addBand(top, t, bandEdge(c.gapQ10[k]), bandEdge(c.gapQ90[k]), color);
     // The median: the mean is dominated by the few slowest signals and hides what most signals do.
-    figure.addLine(top, ui::methodLabel(solvers[k]), t, forLogAxis(c.gapQ50[k]), QPen(color, 2.2));
+    const ui::GapsAboveFloor median = ui::gapsAboveFloor(toQVector(c.gapQ50[k]), ui::kGapRoundingLevel);
+    figure.addLine(top, ui::methodLabel(solvers[k]), t, median.shown, QPen(color, 2.2));
+    if (median.landing >= 0)
+      ui::addFloorMark(&figure.plot(), top->axis(QCPAxis::atBottom), top->axis(QCPAxis::atLeft), t[median.landing], ui::kGapRoundingLevel, color);
   }
   ui::PaperFigure::setLogarithmic(top->axis(QCPAxis::atLeft));
   top->axis(QCPAxis::atLeft)->setLabel("F(zₜ) − F*");
   top->axis(QCPAxis::atLeft)->rescale();
   const QCPRange gaps = top->axis(QCPAxis::atLeft)->range();
-  top->axis(QCPAxis::atLeft)->setRange(std::max(1e-15, gaps.lower), gaps.upper * 3);
+  top->axis(QCPAxis::atLeft)->setRange(ui::kGapRoundingLevel / 3, gaps.upper * 3);  // the floor's marks whole
   top->axis(QCPAxis::atBottom)->setRange(0, iterations);
   const QColor oista = ui::methodColor(Algorithm::Oista);
   // The steps' entries start with "step": the cost's OISTA curve above has the same colour and line.

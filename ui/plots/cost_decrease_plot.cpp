@@ -1,5 +1,7 @@
 #include "plots/cost_decrease_plot.h"
 
+#include "plots/gap_floor.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -8,9 +10,6 @@ namespace unfold::ui {
 
 namespace {
 
-// Gaps reach rounding level (~1e-16) and exact zeros, which a log axis cannot show: the curve stops
-// there (a NaN breaks the line) instead of running along the axis. The CSV keeps the true values.
-constexpr double kFloor = 1e-16;
 constexpr const char* kBandLayer = "bands";
 // The bands' entry in the legend: a mean curve lies outside the band where a few slow signals dominate,
 // so the figure says what each shape is.
@@ -39,7 +38,7 @@ void CostDecreasePlot::rescale() {
   }
   fitIterationAxis(xAxis);
   if (!(high > 0)) return;
-  if (logarithmicY()) yAxis->setRange(std::max(low / 3, kFloor), high * 3);
+  if (logarithmicY()) yAxis->setRange(low / 3, high * 3);  // a curve ends at its floor, over the bottom
   else yAxis->setRange(0, high * 1.05);
 }
 
@@ -55,6 +54,17 @@ void CostDecreasePlot::setMedian(bool median) {
   showStatisticInLabel();
   resetView();
   showSnapshot(snapshot_);
+}
+
+void CostDecreasePlot::setEveryBand(bool every) {
+  everyBand_ = every;
+  showSnapshot(snapshot_);
+}
+
+void CostDecreasePlot::setInspectedMethod(MethodKey method) {
+  if (method == inspected_) return;
+  inspected_ = method;
+  if (!everyBand_) showSnapshot(snapshot_);
 }
 
 void CostDecreasePlot::showStatisticInLabel() {
@@ -76,6 +86,10 @@ void CostDecreasePlot::addViewActions(QMenu* menu) {
   median->setCheckable(true);
   median->setChecked(median_);
   connect(median, &QAction::toggled, this, &CostDecreasePlot::setMedian);
+  QAction* everyBand = menu->addAction("10–90 % band of every method, not only the inspected one");
+  everyBand->setCheckable(true);
+  everyBand->setChecked(everyBand_);
+  connect(everyBand, &QAction::toggled, this, &CostDecreasePlot::setEveryBand);
 }
 
 void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
@@ -90,27 +104,38 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
       if (!centre(c).isEmpty() && centre(c).front() > 0) scale = centre(c).front();
       if (!c.gapMean.isEmpty() && c.gapMean.front() > 0) meanScale = c.gapMean.front();
     }
-  const auto floored = [](const QVector<double>& values, double scale) {
+  // A gap at rounding level ends its curve, on the floor (in the curve's own units where relative).
+  const auto divided = [](const QVector<double>& values, double by) {
     QVector<double> out(values.size());
-    std::transform(values.begin(), values.end(), out.begin(), [scale](double g) { return g / scale > kFloor ? g / scale : qQNaN(); });
+    std::transform(values.begin(), values.end(), out.begin(), [by](double g) { return g / by; });
     return out;
   };
+  // A curve that starts at its floor (λ ≥ λₘₐₓ: z* = 0 = z_0) draws nothing; the title says why.
+  const auto addCurve = [this](QCPGraph* graph, const QVector<double>& t, const QVector<double>& gaps, double floor) {
+    GapsAboveFloor shown = gapsAboveFloor(gaps, floor);
+    if (shown.landing == 0) shown.shown.fill(qQNaN());
+    graph->setData(t, shown.shown, true);
+    if (shown.landing > 0) attachCompanion(graph, addFloorMark(this, xAxis, yAxis, t[shown.landing], floor, graph->pen().color()));
+  };
   int ring = 0;
+  // The bands' legend key: grey for several; else the one band's colour, and its method named.
+  QColor bandColor(110, 110, 110);
+  QString bandMethod;
   for (const ConvergenceCurve& curve : snapshot.curves) {
-    const QVector<double> gap = floored(centre(curve), scale);
     QPair<QCPGraph*, QCPGraph*> bandEdges{nullptr, nullptr};
-    if (curve.iteration.size() > 1 && curve.gapQ10 != curve.gapQ90) {
-      // The 10-90 % band over the signals, drawn under its curve and left out of the legend.
+    // The 10-90 % band over the signals, drawn under its curve and left out of the legend; of the
+    // inspected method only, unless asked for every method's (overlapping, they muddy each other).
+    if (curve.iteration.size() > 1 && curve.gapQ10 != curve.gapQ90 && (everyBand_ || curve.key() == inspected_)) {
       QCPGraph* upper = addGraph();
       QCPGraph* lower = addGraph();
-      // Band edges are floored, not cut: a band may reach rounding level.
-      const auto clamped = [scale](const QVector<double>& values) {
+      // A band at rounding level runs on, off the bottom of the axis, rather than stop.
+      const auto offTheBottom = [scale](const QVector<double>& values) {
         QVector<double> out(values.size());
-        std::transform(values.begin(), values.end(), out.begin(), [scale](double g) { return std::max(g / scale, kFloor); });
+        std::transform(values.begin(), values.end(), out.begin(), [scale](double g) { return std::max(g, kGapRoundingLevel / 100) / scale; });
         return out;
       };
-      upper->setData(curve.iteration, clamped(curve.gapQ90), true);
-      lower->setData(curve.iteration, clamped(curve.gapQ10), true);
+      upper->setData(curve.iteration, offTheBottom(curve.gapQ90), true);
+      lower->setData(curve.iteration, offTheBottom(curve.gapQ10), true);
       bands_.append(Band{upper, lower});
       QColor fill = curve.color;
       fill.setAlpha(45);
@@ -123,11 +148,13 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
       upper->setBrush(fill);
       upper->setChannelFillGraph(lower);
       bandEdges = {upper, lower};
+      bandColor = bands_.size() == 1 ? curve.color : QColor(110, 110, 110);
+      bandMethod = bands_.size() == 1 ? curve.method : QString();
     }
     QCPGraph* graph = addGraph();
     graph->setName(curve.method);
     graph->setPen(QPen(curve.color, 2));
-    graph->setData(curve.iteration, gap, true);
+    addCurve(graph, curve.iteration, divided(centre(curve), scale), kGapRoundingLevel / scale);
     // A single iterate (t = 0, after Reset) draws no line: a ring, each method's a size larger, as every
     // method starts at the same F(0) - F*.
     if (curve.iteration.size() == 1)
@@ -149,14 +176,16 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     setShortName(graph, QString("%1 (T = %2)").arg(n.method).arg(n.layers));
     graph->setPen(QPen(n.color, 1.5, Qt::DashLine));
     graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, n.color, n.color, 7));
-    graph->setData(layers, floored(n.layerGap, meanScale), true);
+    addCurve(graph, layers, divided(n.layerGap, meanScale), kGapRoundingLevel / meanScale);
     restoreVisibility(graph);
   }
   if (!bands_.isEmpty()) {  // a click on the key hides or shows every band
     QCPGraph* key = addGraph();
-    key->setName(kBandKey);
+    key->setName(bandMethod.isEmpty() ? QString(kBandKey) : bandMethod + ": " + kBandKey);
+    setShortName(key, kBandKey);  // and its identity, whichever method's band it keys
     key->setPen(Qt::NoPen);
-    key->setBrush(QColor(110, 110, 110, 70));
+    bandColor.setAlpha(70);
+    key->setBrush(bandColor);
     for (const Band& band : bands_) attachBand(key, band.upper, band.lower);
     restoreVisibility(key);
   }
@@ -164,7 +193,7 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   // λ at or above every signal's λₘₐₓ: z* = 0 = z_0, every gap 0, nothing a log axis can draw. Said, not
   // left as empty axes (lesson 1 asks to drag λ up).
   const bool startsAtTheSolution = !snapshot.curves.isEmpty() && std::all_of(snapshot.curves.begin(), snapshot.curves.end(),
-      [](const ConvergenceCurve& c) { return !c.gapMean.isEmpty() && c.gapMean.front() <= kFloor; });
+      [](const ConvergenceCurve& c) { return !c.gapMean.isEmpty() && c.gapMean.front() <= kGapRoundingLevel; });
   if (startsAtTheSolution) setHintTitle("Cost decrease (λ ≥ λₘₐₓ: z* = 0 for every signal, nothing to descend)");
   else setTitle("Cost decrease");
   rescaleUnlessUserView();

@@ -1,8 +1,10 @@
 // Plot of F(z_t) - F* against the iteration t on a log axis, one curve per method with its colour (the mean
 // over the signals, as networks report their test gap, or the median, as the paper's Fig. 2 draws it) and
-// the 10-90 % band over the signals, which has its own legend entry; trained networks as points per layer
-// t (means). Optionally relative: divided by F(0) - F* (the same statistic over the signals; every method
-// starts from z = 0). The bands lie on a layer below every curve (a translucent band tints nothing).
+// a 10-90 % band over the signals, which has its own legend entry; trained networks as points per layer
+// t (means). A curve that reaches rounding level ends there, on the floor, with a downward triangle
+// (rounding noise along the bottom would read as a plateau). Optionally relative: divided by F(0) - F*
+// (the same statistic over the signals; every method starts from z = 0). The bands lie on a layer below
+// every curve (a translucent band tints nothing).
 #pragma once
 
 #include "run/convergence_snapshot.h"
@@ -24,6 +26,11 @@ class CostDecreasePlot : public WorkbenchPlot {
   bool relative() const { return relative_; }
   void setMedian(bool median);  // the median over the signals instead of the mean
   bool median() const { return median_; }
+  // The 10-90 % band of every method, or (the default) of the inspected method's only: four overlapping
+  // translucent bands muddy each other's colours.
+  void setEveryBand(bool every);
+  bool everyBand() const { return everyBand_; }
+  void setInspectedMethod(MethodKey method);  // whose band shows
 
  private:
   void addViewActions(QMenu* menu) override;
@@ -36,6 +43,8 @@ class CostDecreasePlot : public WorkbenchPlot {
   ConvergenceSnapshot snapshot_;
   bool relative_ = false;
   bool median_ = false;
+  bool everyBand_ = false;
+  MethodKey inspected_ = Algorithm::Oista;
 };
 
 }  // namespace unfold::ui

@@ -154,7 +154,8 @@ void WorkbenchPlot::toggleCurve(QCPGraph* curve) {
 
 QCPGraph* WorkbenchPlot::curve(const QString& name) const {
   for (int i = 0; i < graphCount(); ++i)
-    if (const auto it = shortNames_.constFind(graph(i)); graph(i)->name() == name || (it != shortNames_.constEnd() && it->full == name))
+    if (const auto it = shortNames_.constFind(graph(i));
+        graph(i)->name() == name || (it != shortNames_.constEnd() && (it->full == name || it->brief == name)))
       return graph(i);
   return nullptr;
 }
@@ -295,23 +296,27 @@ void WorkbenchPlot::mouseMoveEvent(QMouseEvent* event) {
 
 void WorkbenchPlot::contextMenuEvent(QContextMenuEvent* event) {
   QMenu menu(this);
+  addContextMenuActions(&menu);
+  menu.exec(event->globalPos());
+}
+
+void WorkbenchPlot::addContextMenuActions(QMenu* menu) {
   if (logToggleOffered_) {
-    QAction* log = menu.addAction("Logarithmic y axis");
+    QAction* log = menu->addAction("Logarithmic y axis");
     log->setCheckable(true);
     log->setChecked(logarithmicY());
     connect(log, &QAction::toggled, this, &WorkbenchPlot::setLogarithmicY);
   }
-  addViewActions(&menu);
-  menu.addAction("Rescale (double click)", this, [this] {
+  addViewActions(menu);
+  menu->addAction("Rescale (double click)", this, [this] {
     userView_ = false;
     rescaleUnlessUserView();
     replot();
   });
-  menu.addSeparator();
-  menu.addAction("Copy to clipboard", this, [this] { QApplication::clipboard()->setPixmap(toPixmap()); });
-  menu.addAction("Export figure…", this, &WorkbenchPlot::exportFigureInteractively);
-  menu.addAction("Export data (CSV)…", this, &WorkbenchPlot::exportDataInteractively);
-  menu.exec(event->globalPos());
+  menu->addSeparator();
+  menu->addAction("Copy to clipboard", this, [this] { QApplication::clipboard()->setPixmap(toPixmap()); });
+  menu->addAction("Export figure…", this, &WorkbenchPlot::exportFigureInteractively);
+  menu->addAction("Export data (CSV)…", this, &WorkbenchPlot::exportDataInteractively);
 }
 
 }  // namespace unfold::ui

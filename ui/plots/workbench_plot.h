@@ -21,11 +21,13 @@ class WorkbenchPlot : public QCustomPlot {
 
   virtual QString toCsv() const = 0;
   virtual void rescale();
+  // The context menu's actions: view options (the log axis, the subclass's own), rescale, copy, export.
+  void addContextMenuActions(QMenu* menu);
 
   void setLogarithmicY(bool logarithmic);
   bool logarithmicY() const { return yAxis->scaleType() == QCPAxis::stLogarithmic; }
   void toggleCurve(QCPGraph* curve);  // also its band, if it has one
-  // The curve with this legend name ("ISTA", "SLISTA (T = 20)", …), or null.
+  // The curve with this legend name, full or short ("ISTA", "SLISTA (T = 20)", …), or null.
   QCPGraph* curve(const QString& name) const;
   // The read-out for a point in widget coordinates: "METHOD  t = …, value = …" for the nearest curve.
   QString readOut(const QPointF& position) const;

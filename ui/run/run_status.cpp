@@ -1,12 +1,12 @@
 #include "run/run_status.h"
 
+#include "plots/gap_floor.h"
+
 #include <cmath>
 
 namespace unfold::ui {
 
 namespace {
-
-constexpr double kRoundingLevel = 1e-15;  // gaps below it are F's rounding error, not a distance
 
 const NetworkCurve* networkInTraining(const ConvergenceSnapshot& s) {
   return !s.networks.isEmpty() && !s.networks.back().trained ? &s.networks.back() : nullptr;
@@ -61,7 +61,7 @@ QString formatDuration(double seconds) {
 QString formatGap(double gap) {
   if (std::isinf(gap)) return "–";
   if (std::isnan(gap)) return "not a number";
-  if (gap < kRoundingLevel) return "≤ 1e-15 (rounding)";
+  if (gap < kGapRoundingLevel) return "≤ 1e-15 (rounding)";
   return QString::number(gap, 'e', 2);
 }
 

@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <array>
 #include <cmath>
 
 namespace unfold::ui {
@@ -107,6 +108,7 @@ QByteArray formatSession(const Session& s) {
   if (!networks.isEmpty()) root.insert("networks", networks);
   if (!s.focus.isEmpty()) root.insert("focus", s.focus);
   if (s.costMedian) root.insert("cost_curve", "median");
+  if (s.costEveryBand) root.insert("cost_bands", "every");
   return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -135,7 +137,17 @@ bool checkRoot(const QJsonObject& root, const QString& source, QString* error) {
          typed(root, source, "inspect", QJsonValue::Object, "an object", error) &&
          typed(root, source, "networks", QJsonValue::Object, "an object", error) &&
          typed(root, source, "focus", QJsonValue::String, "a string", error) &&
-         typed(root, source, "cost_curve", QJsonValue::String, "a string", error);
+         typed(root, source, "cost_curve", QJsonValue::String, "a string", error) &&
+         typed(root, source, "cost_bands", QJsonValue::String, "a string", error);
+}
+
+// The value of `key`, one of the two `allowed` (the first when absent); nullopt and an error otherwise.
+std::optional<QString> eitherOf(const QJsonObject& root, const QString& source, const QString& key,
+                                const std::array<QString, 2>& allowed, QString* error) {
+  const QString value = root.value(key).toString(allowed[0]);
+  if (value == allowed[0] || value == allowed[1]) return value;
+  *error = QString("%1: '%2' must be %3 or %4, not %5").arg(source, key, allowed[0], allowed[1], shownValue(root.value(key)));
+  return std::nullopt;
 }
 
 // The problem: its source, files, sizes, seed and lambda.
@@ -260,12 +272,11 @@ std::optional<Session> parseSession(const QByteArray& json, const QString& sourc
     *error = QString("%1: 'focus' must be one of %2, not %3").arg(source, kFocusPlots.join(", "), shownValue(root.value("focus")));
     return std::nullopt;
   }
-  const QString costCurve = root.value("cost_curve").toString("mean");
-  if (costCurve != "mean" && costCurve != "median") {
-    *error = QString("%1: 'cost_curve' must be mean or median, not %2").arg(source, shownValue(root.value("cost_curve")));
-    return std::nullopt;
-  }
-  s.costMedian = costCurve == "median";
+  const auto costCurve = eitherOf(root, source, "cost_curve", {"mean", "median"}, error);
+  const auto costBands = costCurve ? eitherOf(root, source, "cost_bands", {"inspected", "every"}, error) : std::nullopt;
+  if (!costBands) return std::nullopt;
+  s.costMedian = *costCurve == "median";
+  s.costEveryBand = *costBands == "every";
   return s;
 }
 

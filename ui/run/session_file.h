@@ -27,6 +27,9 @@ struct Session {
   // The cost plot's curves: the median over the signals (the paper's Fig. 2) rather than the mean. In the
   // file: "cost_curve": "median" or "mean" (the default).
   bool costMedian = false;
+  // The 10-90 % band of every method on the cost plot, not only the inspected method's. In the file:
+  // "cost_bands": "every" or "inspected" (the default).
+  bool costEveryBand = false;
 };
 
 inline const QStringList kFocusPlots{"support", "ratio", "steps", "coupling", "training", "robustness"};

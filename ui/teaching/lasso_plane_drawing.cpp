@@ -2,6 +2,7 @@
 // and the read-outs.
 #include "teaching/lasso_plane_view.h"
 
+#include "plots/gap_floor.h"
 #include "plots/method_palette.h"
 
 #include <QCheckBox>
@@ -72,28 +73,18 @@ QString supportText(double a, double b) {
 
 // F(z_t) - F* against t on the log cost plot. A method that lands on z* exactly (OISTA's step 1/L_S on
 // the right support does) has a gap of 0, which a log axis cannot show: its curve goes down to the
-// floor at kExactFloor and ends there with a downward triangle, so the lesson's point stays visible.
+// floor at kExactFloor and ends there with a downward triangle, so the lesson's point stays visible (the
+// floor lies under the workbench's rounding level: this view's steps land exactly).
 constexpr double kExactFloor = 1e-16;
 
 QCPGraph* addGapCurve(QCustomPlot* plot, const QVector<double>& steps, const QVector<double>& gaps, const QColor& color,
                       const QString& name) {
-  QVector<double> shown;
-  int exact = -1;
-  for (qsizetype i = 0; i < gaps.size(); ++i) {
-    if (exact < 0 && gaps[i] <= kExactFloor) exact = int(i);
-    shown << (exact < 0 ? gaps[i] : i == exact ? kExactFloor : qQNaN());
-  }
+  const GapsAboveFloor shown = gapsAboveFloor(gaps, kExactFloor);
   QCPGraph* curve = plot->addGraph();
-  curve->setData(steps, shown);
+  curve->setData(steps, shown.shown);
   curve->setPen(QPen(color, 2));
   curve->setName(name);
-  if (exact >= 0) {
-    QCPGraph* mark = plot->addGraph();
-    mark->setData({steps[exact]}, {kExactFloor});
-    mark->setLineStyle(QCPGraph::lsNone);
-    mark->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted, color, color, 10));
-    mark->removeFromLegend();
-  }
+  if (shown.landing >= 0) addFloorMark(plot, plot->xAxis, plot->yAxis, steps[shown.landing], kExactFloor, color);
   return curve;
 }
 

@@ -306,6 +306,7 @@ void MainWindow::afterRedraw(const QElapsedTimer& cost) {
 }
 
 void MainWindow::showInspected() {
+  costPlot_->setInspectedMethod(settings_->inspectedMethod());
   robustness_->setInspectionShown(robustnessInspection_.has_value());
   settings_->setInspectedElsewhere(robustnessInspection_ ? QString("%1, %2 from Robustness")
                                                                .arg(methodLabel(robustnessMethod()), robustnessInspection_->signalName(0))

@@ -172,6 +172,7 @@ Session MainWindow::currentSession() const {
   session.title = sessionTitle_;  // the opened session's or preset's: a session saved again keeps it
   session.focus = focus_;         // and so its focus
   session.costMedian = costPlot_->median();
+  session.costEveryBand = costPlot_->everyBand();
   if (sameTrainingSettings(session.settings, pretrainedFor_)) session.networks = pretrained_;
   return session;
 }
@@ -184,6 +185,7 @@ void MainWindow::applySession(const Session& session, const QString& file) {
   showSessionName(session.title, file);
   focusOn(session.focus);
   costPlot_->setMedian(session.costMedian);
+  costPlot_->setEveryBand(session.costEveryBand);
   startDefaultRun();
 }
 
@@ -271,6 +273,7 @@ void MainWindow::restoreLastSession() {
   settings_->setInspection(session->inspectedMethod, session->inspectedSignal);
   settings_->setSettings(session->settings, SettingsPanel::Quietly);
   costPlot_->setMedian(session->costMedian);
+  costPlot_->setEveryBand(session->costEveryBand);
   showSessionName(session->title, {});
   statusText_->setText("Your last settings are back. They train networks: press Run (F5) when you are ready");
 }

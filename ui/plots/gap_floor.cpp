@@ -1,0 +1,25 @@
+#include "plots/gap_floor.h"
+
+namespace unfold::ui {
+
+GapsAboveFloor gapsAboveFloor(const QVector<double>& gaps, double floor) {
+  GapsAboveFloor out;
+  out.shown.reserve(gaps.size());
+  for (qsizetype i = 0; i < gaps.size(); ++i) {
+    if (out.landing < 0 && gaps[i] <= floor) out.landing = static_cast<int>(i);
+    out.shown << (out.landing < 0 ? gaps[i] : i == out.landing ? floor : qQNaN());
+  }
+  return out;
+}
+
+QCPGraph* addFloorMark(QCustomPlot* plot, QCPAxis* keyAxis, QCPAxis* valueAxis, double t, double floor, const QColor& color) {
+  QCPGraph* mark = plot->addGraph(keyAxis, valueAxis);
+  mark->setData({t}, {floor});
+  mark->setLineStyle(QCPGraph::lsNone);
+  mark->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted, color, color, 10));
+  mark->setName(QString());  // QCustomPlot names every graph; a mark is not a curve
+  mark->removeFromLegend();
+  return mark;
+}
+
+}  // namespace unfold::ui
