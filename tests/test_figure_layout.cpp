@@ -11,6 +11,8 @@
 #include "window/main_window.h"
 #include "window_runs.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QSpinBox>
@@ -21,7 +23,11 @@ using namespace unfold::ui;
 
 namespace {
 
-QString drawnTitle(QCustomPlot* plot) { return qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0))->text(); }
+// The title's text where the plot's layout has one, else empty.
+QString drawnTitle(QCustomPlot* plot) {
+  const auto* title = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0));
+  return title ? title->text() : QString();
+}
 
 // Every entry of the legend drawn whole, inside the figure (a row that squeezes them cuts their text).
 bool legendWhole(QCustomPlot* plot, const QSize& figure) {
@@ -99,6 +105,70 @@ class TestFigureLayout : public QObject {
     plot.replot();
     QVERIFY(!plot.legend->visible());
     QVERIFY(drawnTitle(&plot) != plot.title());
+  }
+
+  // A journal captions its figures: the size dialog leaves the plot's title out when asked, and the
+  // panels take its room (the least height for the legend drops with it); the window keeps its title.
+  // A width typed over a preset's is no longer that preset.
+  void aFigureCanLeaveItsTitleOut() {
+    MainWindow window;
+    window.show();
+    QVERIFY(runIterations(window, 40));
+    CostDecreasePlot& plot = *window.costPlot();
+    const QSize size(600, 400);
+    QVERIFY(plot.layOutForFigure(size, true));
+    const int topWithTitle = plot.axisRect()->outerRect().top();
+    QVERIFY(plot.layOutForFigure(size, false));
+    QCOMPARE(drawnTitle(&plot), QString());
+    QVERIFY2(plot.axisRect()->outerRect().top() <= topWithTitle - QFontMetrics(QFont(plot.font().family(), 11, QFont::Bold)).height(),
+             qPrintable(QString("%1 vs %2").arg(plot.axisRect()->outerRect().top()).arg(topWithTitle)));
+    plot.layOutForScreen();
+    QCOMPARE(drawnTitle(&plot), QString("Cost decrease"));
+    QVERIFY(plot.smallestFigureHeight(300, 150, false) < plot.smallestFigureHeight(300, 150, true));
+    // Through the dialog: the PDF's plot starts higher on the page than with the title.
+    QTemporaryDir dir;
+    const QString with = dir.filePath("with.png"), without = dir.filePath("without.png");
+    QString presetAfterTyping, presetAfterHeight;
+    for (const QString& path : {with, without}) {
+      saveAs(path);
+      const QPointer<QTimer> waiting = whenTitled("PNG size", [&](QDialog* dialog) {
+        auto* preset = dialog->findChild<QComboBox*>("figureWidthPreset");
+        auto* title = dialog->findChild<QCheckBox*>("figureTitle");
+        QVERIFY(title && title->isVisible() && title->isChecked());
+        title->setChecked(path == with);
+        preset->setCurrentIndex(1);  // one journal column
+        dialog->findChild<QSpinBox*>("figureHeight")->setValue(dialog->findChild<QSpinBox*>("figureHeight")->value() + 10);
+        presetAfterHeight = preset->currentText();
+        dialog->findChild<QSpinBox*>("figureWidth")->setValue(400);
+        presetAfterTyping = preset->currentText();
+        dialog->findChild<QSpinBox*>("figureHeight")->setValue(300);
+        dialog->findChildren<QSpinBox*>()[2]->setValue(96);
+        dialog->accept();
+      });
+      plot.exportFigureInteractively();
+      delete waiting.data();
+    }
+    QCOMPARE(presetAfterHeight, QString("one journal column, 8.5 cm"));  // its name is a width
+    QCOMPARE(presetAfterTyping, QString("as typed below"));
+    // Where the y axis line starts (the column in the left third with the most dark pixels): the panel's top.
+    const auto panelTop = [](const QImage& image) {
+      const auto dark = [&image](int x, int y) { return qGray(image.pixel(x, y)) < 100; };
+      int axis = 0, most = 0;
+      for (int x = 0; x < image.width() / 3; ++x) {
+        int count = 0;
+        for (int y = 0; y < image.height(); ++y) count += dark(x, y);
+        if (count > most) most = count, axis = x;
+      }
+      for (int y = 0; y < image.height(); ++y)
+        if (dark(axis, y)) return y;
+      return -1;
+    };
+    const QImage withTitle(with), withoutTitle(without);
+    QCOMPARE(withTitle.size(), QSize(400, 300));
+    QCOMPARE(withoutTitle.size(), QSize(400, 300));
+    QVERIFY2(panelTop(withoutTitle) <= panelTop(withTitle) - 12,
+             qPrintable(QString("%1 vs %2").arg(panelTop(withoutTitle)).arg(panelTop(withTitle))));
+    QCOMPARE(drawnTitle(&plot), QString("Cost decrease"));
   }
 
   // The PNG dialog offers a height that shows the legend; a shorter one typed in is raised to the least

@@ -1,7 +1,10 @@
 #include "plots/figure_dialogs.h"
 
+#include "plots/workbench_plot.h"
+
 #include <qcustomplot.h>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -31,71 +34,118 @@ QString pageSizeText(QSize frame) {
 
 }  // namespace
 
-std::optional<FigureSize> askFigureSize(QWidget* parent, QSize onScreen, const LeastFigureHeight& leastHeight, bool png) {
-  const LeastFigureHeight least = leastHeight ? leastHeight : [](int, int height) { return height; };
-  QDialog dialog(parent);
-  dialog.setWindowTitle(png ? "PNG size" : "Figure size");
-  auto* form = new QFormLayout(&dialog);
-  auto* preset = new QComboBox;
-  preset->setObjectName("figureWidthPreset");
-  preset->addItem(QString("as on screen, %1").arg(pageSizeText(onScreen)));
-  for (const PageWidth& page : kPageWidths) preset->addItem(page.name);
-  auto* width = new QSpinBox;
-  auto* height = new QSpinBox;
-  auto* dpi = new QSpinBox;  // read for a PNG only
-  width->setObjectName("figureWidth");
-  height->setObjectName("figureHeight");
-  width->setRange(200, kTallestFigure);
-  height->setRange(150, kTallestFigure);
-  dpi->setRange(48, 1200);
-  width->setValue(onScreen.width());
-  height->setValue(std::max(onScreen.height(), least(width->value(), onScreen.height())));
-  dpi->setValue(300);
-  form->addRow("size", preset);
-  form->addRow("width (px at 96 dpi)", width);
-  form->addRow("height (px at 96 dpi)", height);
-  if (png) form->addRow("resolution (dpi)", dpi);
-  else dpi->setParent(&dialog), dpi->hide();  // the dialog's child all the same, after width and height
-  auto* result = new QLabel;  // what the file will be: the boxes' pixels are the screen's
-  result->setObjectName(png ? "pngSize" : "pageSize");
-  const auto showResult = [=] {
-    const QSize frame(width->value(), height->value());
-    result->setText(png ? pngSizeText(frame, 96, dpi->value()) : pageSizeText(frame) + ", fonts as on screen");
-  };
-  showResult();
-  for (QSpinBox* box : {width, height, dpi}) QObject::connect(box, &QSpinBox::valueChanged, result, showResult);
-  form->addRow(png ? "image" : "page", result);
+namespace {
+
+// The size dialog: a preset width (as on screen, a journal's), the pixels it comes to (or typed in), a
+// PNG's resolution, and for a plot with a title whether the figure keeps it.
+class FigureSizeDialog : public QDialog {
+ public:
+  FigureSizeDialog(QWidget* parent, QSize onScreen, const LeastFigureHeight& least, bool png, bool titleOptional)
+      : QDialog(parent), onScreen_(onScreen), least_(least), png_(png) {
+    setWindowTitle(png ? "PNG size" : "Figure size");
+    auto* form = new QFormLayout(this);
+    preset_->setObjectName("figureWidthPreset");
+    preset_->addItem(QString("as on screen, %1").arg(pageSizeText(onScreen)));
+    for (const PageWidth& page : kPageWidths) preset_->addItem(page.name);
+    preset_->addItem("as typed below");
+    width_->setObjectName("figureWidth");
+    height_->setObjectName("figureHeight");
+    title_->setObjectName("figureTitle");
+    width_->setRange(200, kTallestFigure);
+    height_->setRange(150, kTallestFigure);
+    dpi_->setRange(48, 1200);
+    dpi_->setValue(300);
+    form->addRow("size", preset_);
+    form->addRow("width (px at 96 dpi)", width_);
+    form->addRow("height (px at 96 dpi)", height_);
+    if (png) form->addRow("resolution (dpi)", dpi_);
+    else dpi_->hide();  // the dialog's child all the same, after width and height
+    result_->setObjectName(png ? "pngSize" : "pageSize");  // what the file will be: the boxes' pixels are the screen's
+    form->addRow(png ? "image" : "page", result_);
+    title_->setChecked(true);
+    if (titleOptional) form->addRow("", title_);
+    else title_->hide();
+    note_->setObjectName("legendRoom");
+    note_->setWordWrap(true);
+    note_->hide();
+    form->addRow(note_);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    form->addRow(buttons);
+    applyPreset(0);
+    connect(preset_, &QComboBox::currentIndexChanged, this, &FigureSizeDialog::applyPreset);
+    connect(width_, &QSpinBox::valueChanged, this, [this] { sizeTyped(true); });
+    connect(height_, &QSpinBox::valueChanged, this, [this] { sizeTyped(false); });
+    connect(dpi_, &QSpinBox::valueChanged, this, &FigureSizeDialog::showResult);
+    // Without its title the figure's legend may fit lower: the least height is asked again at OK.
+    connect(buttons, &QDialogButtonBox::accepted, this, &FigureSizeDialog::acceptIfTheLegendFits);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  }
+
+  FigureSize size() const { return {width_->value(), height_->value(), png_ ? dpi_->value() : 300, title_->isChecked()}; }
+
+ private:
+  QSize onScreen_;
+  LeastFigureHeight least_;
+  bool png_;
+  QComboBox* preset_ = new QComboBox(this);
+  QSpinBox *width_ = new QSpinBox(this), *height_ = new QSpinBox(this), *dpi_ = new QSpinBox(this);
+  QCheckBox* title_ = new QCheckBox("with the plot's title (leave it out where a caption says it)", this);
+  QLabel* result_ = new QLabel(this);
+  QLabel* note_ = new QLabel(this);
+  bool applying_ = false;  // a preset sets the boxes: not a size typed in
+
   // A journal's width, 3 high for 4 wide (a wide dock's proportions would leave a column's figure a strip
-  // of data), raised to what its legend needs; on screen: the plot's size.
-  QObject::connect(preset, &QComboBox::currentIndexChanged, &dialog, [=](int index) {
-    const int w = index == 0 ? onScreen.width() : std::max(width->minimum(), pixelsFor(kPageWidths[index - 1].cm));
-    const int h = index == 0 ? onScreen.height() : qRound(w * 0.75);
-    width->setValue(w);
-    height->setValue(std::max(h, least(w, h)));
-  });
-  auto* note = new QLabel;
-  note->setObjectName("legendRoom");
-  note->setWordWrap(true);
-  note->hide();
-  form->addRow(note);
-  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-  form->addRow(buttons);
-  QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
-    const int fits = least(width->value(), height->value());
-    if (fits == height->value()) return dialog.accept();
-    if (fits < 0) {
-      note->setText(QString("At %1 px wide the legend fits no height: make the figure wider.").arg(width->value()));
-    } else {
-      note->setText(QString("At %1 × %2 px the legend has no room: the height is now %3 px, the least that shows it "
-                            "at this width. OK exports.").arg(width->value()).arg(height->value()).arg(fits));
-      height->setValue(fits);
+  // of data), raised to what its legend needs; on screen: the plot's size; typed: the boxes stay.
+  void applyPreset(int index) {
+    if (index > int(std::size(kPageWidths))) return;
+    const int w = index == 0 ? onScreen_.width() : std::max(width_->minimum(), pixelsFor(kPageWidths[index - 1].cm));
+    const int h = index == 0 ? onScreen_.height() : qRound(w * 0.75);
+    applying_ = true;
+    width_->setValue(w);
+    height_->setValue(std::max(h, least_(w, h, title_->isChecked())));
+    applying_ = false;
+    showResult();
+  }
+
+  // A width typed over a preset's, or a height over the screen's (that preset names both), is no longer
+  // the preset: the box says "as typed below" rather than a size the figure does not have.
+  void sizeTyped(bool width) {
+    if (!applying_ && (width || preset_->currentIndex() == 0)) {
+      const QSignalBlocker blocker(preset_);
+      preset_->setCurrentIndex(preset_->count() - 1);
     }
-    note->show();
-    dialog.adjustSize();  // the note's lines whole
-  });
-  QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    showResult();
+  }
+
+  void showResult() {
+    const QSize frame(width_->value(), height_->value());
+    result_->setText(png_ ? pngSizeText(frame, 96, dpi_->value()) : pageSizeText(frame) + ", fonts as on screen");
+  }
+
+  void acceptIfTheLegendFits() {
+    const int fits = least_(width_->value(), height_->value(), title_->isChecked());
+    if (fits == height_->value()) return accept();
+    if (fits < 0) {
+      note_->setText(QString("At %1 px wide the legend fits no height: make the figure wider.").arg(width_->value()));
+    } else {
+      note_->setText(QString("At %1 × %2 px the legend has no room: the height is now %3 px, the least that shows it "
+                             "at this width. OK exports.").arg(width_->value()).arg(height_->value()).arg(fits));
+      applying_ = true;  // the preset's width stays
+      height_->setValue(fits);
+      applying_ = false;
+    }
+    note_->show();
+    adjustSize();  // the note's lines whole
+  }
+};
+
+}  // namespace
+
+std::optional<FigureSize> askFigureSize(QWidget* parent, QSize onScreen, const LeastFigureHeight& leastHeight, bool png,
+                                        bool titleOptional) {
+  FigureSizeDialog dialog(parent, onScreen, leastHeight ? leastHeight : [](int, int height, bool) { return height; }, png, titleOptional);
   if (dialog.exec() != QDialog::Accepted) return std::nullopt;
-  return FigureSize{width->value(), height->value(), png ? dpi->value() : 300};
+  return dialog.size();
 }
 
 QString exportFigureInteractively(QCustomPlot* plot, const QString& stem, const LeastFigureHeight& leastHeight, bool svg) {
@@ -110,7 +160,8 @@ QString exportFigureInteractively(QCustomPlot* plot, const QString& stem, const 
     QMessageBox::warning(plot, "Export figure", error);
     return {};
   }
-  const std::optional<FigureSize> size = askFigureSize(plot, plot->size(), leastHeight, path.endsWith(".png", Qt::CaseInsensitive));
+  const std::optional<FigureSize> size = askFigureSize(plot, plot->size(), leastHeight, path.endsWith(".png", Qt::CaseInsensitive),
+                                                       qobject_cast<WorkbenchPlot*>(plot) != nullptr);
   if (!size) return {};
   if (const QString error = exportPlot(plot, path, *size); !error.isEmpty()) {
     QMessageBox::warning(plot, "Export figure", error);

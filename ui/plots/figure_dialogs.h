@@ -17,23 +17,23 @@ class QWidget;
 
 namespace unfold::ui {
 
-// The least height from `height` up at which a figure `width` wide shows its legend, -1 if none does; a
-// figure without that concern: none (every height is as good).
-using LeastFigureHeight = std::function<int(int width, int height)>;
+// The least height from `height` up at which a figure `width` wide (with its title or not) shows its
+// legend, -1 if none does; a figure without that concern: none (every height is as good).
+using LeastFigureHeight = std::function<int(int width, int height, bool title)>;
 
 constexpr int kTallestFigure = 4000;  // pixels at 96 dpi, as the PNG dialog offers
 
 // The figure's size (from `onScreen`, or a journal column's width and three quarters of it high, raised to
-// the least height that shows the legend) and, for a `png`, its resolution; a height typed in too short is
-// raised and said before OK exports. The figure is laid out at that size: its fonts keep their point
-// sizes. nullopt: cancelled.
+// the least height that shows the legend) and, for a `png`, its resolution; with `titleOptional`, whether
+// the figure keeps the plot's title. A height typed in too short is raised and said before OK exports.
+// The figure is laid out at that size: its fonts keep their point sizes. nullopt: cancelled.
 std::optional<FigureSize> askFigureSize(QWidget* parent, QSize onScreen, const LeastFigureHeight& leastHeight = {},
-                                        bool png = true);
+                                        bool png = true, bool titleOptional = false);
 
-// Asks for the path (`stem`.pdf suggested) and the figure's size; writes the figure of `plot`. A
-// failure is said in a message box. Returns the path written, or empty. Without `svg`, an .svg path is
-// refused (a plot whose colour maps and curves an SVG could not keep inside its axes: GraphsClippedToAxes
-// cuts graphs only).
+// Asks for the path (`stem`.pdf suggested) and the figure's size (a workbench plot's title optional);
+// writes the figure of `plot`. A failure is said in a message box. Returns the path written, or empty.
+// Without `svg`, an .svg path is refused (a plot whose colour maps and curves an SVG could not keep
+// inside its axes: GraphsClippedToAxes cuts graphs only).
 QString exportFigureInteractively(QCustomPlot* plot, const QString& stem, const LeastFigureHeight& leastHeight = {},
                                   bool svg = true);
 

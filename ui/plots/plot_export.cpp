@@ -61,7 +61,7 @@ bool renderPlotFile(QCustomPlot* plot, const QString& scratch, const QString& su
   const QCP::AntialiasedElements screen = plot->notAntialiasedElements();
   plot->setNotAntialiasedElements(QCP::aeNone);
   auto* workbenchPlot = qobject_cast<WorkbenchPlot*>(plot);
-  if (workbenchPlot) workbenchPlot->layOutForFigure(QSize(width, height));
+  if (workbenchPlot) workbenchPlot->layOutForFigure(QSize(width, height), size.title);
   bool ok = false;
   if (suffix == "png") ok = plot->savePng(scratch, width, height, size.dpi / 96.0, -1, size.dpi);
   else if (suffix == "pdf") ok = renderPdf(plot, scratch, width, height);
@@ -130,11 +130,11 @@ QString exportPlot(QCustomPlot* plot, const QString& path, const FigureSize& ask
     // short plot in a small window), the default, grows to the least height that shows it.
     const int width = asked.widthPx > 0 ? asked.widthPx : plot->width();
     const int height = asked.heightPx > 0 ? asked.heightPx : plot->height();
-    const int least = workbenchPlot->smallestFigureHeight(width, height);
+    const int least = workbenchPlot->smallestFigureHeight(width, height, asked.title);
     if (least < 0) return QString("%1: at %2 px wide the plot's legend fits no height: make it wider").arg(path).arg(width);
     if (least != height && asked.heightPx > 0)
       return QString("%1: at %2 × %3 px the plot's legend has no room (%4 px high at least)").arg(path).arg(width).arg(height).arg(least);
-    if (least > height) size = {width, least, asked.dpi};
+    if (least > height) size.widthPx = width, size.heightPx = least;
   }
   return writeRenderedFile(path, "figure", [&](const QString& scratch) { return renderPlotFile(plot, scratch, suffix, size); });
 }

@@ -128,9 +128,7 @@ void SupportRatioPlot::moveLegend(bool above) {
   if (above) {
     inset->take(legend);
     inset->simplify();
-    plotLayout()->insertRow(1);  // under the title, over both panels
-    plotLayout()->addElement(1, 0, legend);
-    plotLayout()->setRowStretchFactor(1, 0.001);  // as tall as its entries, no more
+    addRowUnderTitle(legend);  // over both panels
     legend->setBorderPen(Qt::NoPen);  // a box as wide as the plot would frame nothing; its edges would be cut
   } else {
     plotLayout()->take(legend);

@@ -108,7 +108,23 @@ bool WorkbenchPlot::holdsData() const {
 }
 
 void WorkbenchPlot::fitTitle(QSize size) {
+  // Left out, the title leaves the layout (an empty text element still takes a line's height).
+  const bool inLayout = titleElement_->layout() == plotLayout();
+  if (titleShown_ && !inLayout) {
+    plotLayout()->insertRow(0);
+    plotLayout()->addElement(0, 0, titleElement_);
+  } else if (!titleShown_ && inLayout) {
+    plotLayout()->take(titleElement_);
+    plotLayout()->simplify();
+  }
   titleElement_->setText(fittedTitle(title_, hint_, QFontMetrics(titleElement_->font()), size));
+}
+
+void WorkbenchPlot::addRowUnderTitle(QCPLayoutElement* element) {
+  const int row = titleElement_->layout() == plotLayout() ? 1 : 0;
+  plotLayout()->insertRow(row);
+  plotLayout()->addElement(row, 0, element);
+  plotLayout()->setRowStretchFactor(row, 0.001);  // as tall as its content, no more
 }
 
 void WorkbenchPlot::resizeEvent(QResizeEvent* event) {

@@ -46,13 +46,14 @@ class WorkbenchPlot : public QCustomPlot {
   QString fileStem() const;  // the name those exports suggest, without its suffix: "ls-over-l"
   void exportDataInteractively();
   // A figure of `size` (pixels at 96 dpi) is laid out as a window of that size would show the plot: its
-  // title, its legend's look and the room above the curves. Returns whether the legend shows there (no
-  // look of it may fit a short figure). layOutForScreen() lays the plot out for the window again.
-  bool layOutForFigure(const QSize& size);
+  // title (unless left out: a journal captions its figures), its legend's look and the room above the
+  // curves. Returns whether the legend shows there (no look of it may fit a short figure).
+  // layOutForScreen() lays the plot out for the window again.
+  bool layOutForFigure(const QSize& size, bool title = true);
   void layOutForScreen();
   // The least height from `height` up (to 4000) at which a figure `width` wide shows its legend; -1 if
   // none does. The plot is laid out for the window again after.
-  int smallestFigureHeight(int width, int height);
+  int smallestFigureHeight(int width, int height, bool title = true);
   // After the user zooms or pans, updates keep the view until a double click or resetView().
   void resetView() { userView_ = false; }
   bool userView() const { return userView_; }
@@ -99,6 +100,8 @@ class WorkbenchPlot : public QCustomPlot {
   virtual void arrangePanels(const QSize& size) { Q_UNUSED(size); }
   // A subclass's own view options, added to the context menu after the log toggle.
   virtual void addViewActions(QMenu* menu) { Q_UNUSED(menu); }
+  // A row as tall as `element` needs (a legend), under the title where there is one, over the panels.
+  void addRowUnderTitle(QCPLayoutElement* element);
   void mousePressEvent(QMouseEvent* event) override;
   void wheelEvent(QWheelEvent* event) override;
   void contextMenuEvent(QContextMenuEvent* event) override;
@@ -106,7 +109,8 @@ class WorkbenchPlot : public QCustomPlot {
   void resizeEvent(QResizeEvent* event) override;
 
  private:
-  void fitTitle(QSize size);  // the title as it fits a plot of `size` (fittedTitle; title() keeps it whole)
+  // The title as it fits a plot of `size` (fittedTitle; title() keeps it whole), or out of the layout.
+  void fitTitle(QSize size);
   void layOutAt(const QSize& size);  // layOutForFigure's work, at any size
   // A legend in a top corner of the main panel gets room above the curves: the value axis grows upwards
   // until nothing drawn under the legend's box shows through it. In a short panel the legend first
@@ -137,6 +141,7 @@ class WorkbenchPlot : public QCustomPlot {
   QString title_;
   bool hint_ = false;
   QCPTextElement* titleElement_ = nullptr;
+  bool titleShown_ = true;  // false while a figure is laid out without it
   QCPLayoutGrid* body_ = nullptr;
   QHash<QCPGraph*, QList<QCPGraph*>> companions_;  // a curve's band edges and markers
   QSet<QString> hidden_;

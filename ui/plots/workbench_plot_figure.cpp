@@ -21,8 +21,9 @@ void WorkbenchPlot::layOutAt(const QSize& size) {
   updateLayout();
 }
 
-bool WorkbenchPlot::layOutForFigure(const QSize& size) {
+bool WorkbenchPlot::layOutForFigure(const QSize& size, bool title) {
   if (!screenLegendInRow_) screenLegendInRow_ = legendInRow_;
+  titleShown_ = title;
   // 2 px under each legend entry: a figure's text, rendered at its own resolution, runs a little taller
   // than the screen's metrics say, and an entry is clipped to its box (descenders were cut).
   padLegendItems(2);
@@ -34,13 +35,14 @@ void WorkbenchPlot::layOutForScreen() {
   // Where the screen had the legend, so that the figures' sizes leave no trace in its place.
   if (screenLegendInRow_) placeLegendInRow(*screenLegendInRow_);
   screenLegendInRow_.reset();
+  titleShown_ = true;
   padLegendItems(0);
   layOutAt(size());
   replot(QCustomPlot::rpQueuedReplot);
 }
 
-int WorkbenchPlot::smallestFigureHeight(int width, int height) {
-  const auto fits = [&](int h) { return layOutForFigure(QSize(width, h)); };
+int WorkbenchPlot::smallestFigureHeight(int width, int height, bool title) {
+  const auto fits = [&](int h) { return layOutForFigure(QSize(width, h), title); };
   int smallest = -1;
   if (fits(height)) {
     smallest = height;
@@ -64,8 +66,8 @@ QString WorkbenchPlot::fileStem() const {
 }
 
 void WorkbenchPlot::exportFigureInteractively() {
-  const QString path = unfold::ui::exportFigureInteractively(this, fileStem(), [this](int width, int height) {
-    return smallestFigureHeight(width, height);
+  const QString path = unfold::ui::exportFigureInteractively(this, fileStem(), [this](int width, int height, bool title) {
+    return smallestFigureHeight(width, height, title);
   });
   if (!path.isEmpty()) emit exported(path);
 }

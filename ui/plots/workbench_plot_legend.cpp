@@ -54,9 +54,7 @@ void WorkbenchPlot::placeLegendInRow(bool inRow) {
     legendBorder_ = legend->borderPen();
     inset->take(legend);
     inset->simplify();
-    plotLayout()->insertRow(1);  // under the title, over the panels
-    plotLayout()->addElement(1, 0, legend);
-    plotLayout()->setRowStretchFactor(1, 0.001);  // as tall as its entries, no more
+    addRowUnderTitle(legend);  // over the panels
     legend->setBorderPen(Qt::NoPen);  // a box as wide as the plot would frame nothing
   } else {
     plotLayout()->take(legend);
