@@ -81,6 +81,18 @@ class TestFlows : public FlowTestCase {
     CHECK_STORY(w);
     QVERIFY(w.statusText().contains("paused at t = 0 of 20000"));
     QCOMPARE(w.supportPlot()->raster()->data()->keySize(), 1);
+    // Its iteration axes label t = 0 only: the z* marks to its right (at t = 2, whole inside the range)
+    // stand at no iteration, and a label there read "iteration 2".
+    w.supportPlot()->replot();
+    for (const QCPAxis* along : {w.supportPlot()->xAxis, w.supportPlot()->axisRects()[1]->axis(QCPAxis::atBottom)}) {
+      QVector<double> shown;  // QCustomPlot makes a tick beyond each end too: those are not drawn
+      for (const double t : along->tickVector()) if (along->range().contains(t)) shown << t;
+      QCOMPARE(shown, QVector<double>{0.0});
+    }
+    const QCPGraph* marks = w.supportPlot()->graph(0)->data()->isEmpty() ? w.supportPlot()->graph(1) : w.supportPlot()->graph(0);
+    QVERIFY(!marks->data()->isEmpty());
+    QCOMPARE(marks->data()->begin()->key, 2.0);
+    QVERIFY(w.supportPlot()->xAxis->range().upper > 2.0 && w.supportPlot()->xAxis->range().upper < 3.0);
     // Its colours span the solution's largest |z*| already (they read ±1·10⁻¹² over the all-zero z_0).
     double largestSolution = 0;
     const int atoms = w.shownSnapshot().curves.front().atoms;

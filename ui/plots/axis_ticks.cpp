@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <typeinfo>
 
 namespace unfold::ui {
@@ -29,6 +30,23 @@ class AtMostTicker : public QCPAxisTicker {
     const double step = boundedTickStep(range, tickCount());
     return step > 0 ? step : QCPAxisTicker::getTickStep(range);
   }
+};
+
+// Whole iterations, from 0 to the last one run (not -0.5 at the axis's start, nor past the last iterate).
+class IterationTicker : public AtMostTicker {
+ public:
+  void setLast(int last) { last_ = last; }
+
+ protected:
+  double getTickStep(const QCPRange& range) override { return std::ceil(AtMostTicker::getTickStep(range)); }
+  QVector<double> createTickVector(double tickStep, const QCPRange& range) override {
+    QVector<double> ticks = AtMostTicker::createTickVector(tickStep, range);
+    ticks.erase(std::remove_if(ticks.begin(), ticks.end(), [this](double t) { return t < -0.01 || t > last_ + 0.01; }), ticks.end());
+    return ticks;
+  }
+
+ private:
+  int last_ = std::numeric_limits<int>::max();
 };
 
 }  // namespace
@@ -178,6 +196,16 @@ QString powerOfTenLabel(double value, int digits) {
   }
   const QString power = "10" + superscript(exponent);
   return mantissa == "1" ? power : mantissa + "·" + power;
+}
+
+void setIterationTicks(QCPAxis* axis, int last) {
+  auto ticker = axis->ticker().dynamicCast<IterationTicker>();
+  if (!ticker) {
+    ticker.reset(new IterationTicker);
+    ticker->setTickCount(axis->ticker()->tickCount());
+    axis->setTicker(ticker);
+  }
+  ticker->setLast(last);
 }
 
 void setLogarithmic(QCPAxis* axis, bool logarithmic) {

@@ -19,6 +19,10 @@ void fitLinearTickCounts(QCustomPlot& plot, int horizontalPixels, int verticalPi
 // the exponent as a second text whose gap, in a 300-dpi figure, read "10 -2" as two numbers.
 QString powerOfTenLabel(double value, int digits);
 
+// Ticks (and their labels) on a linear `axis` at whole iterations from 0 to `last`: an iteration axis
+// that runs on past its last iterate, to the solution's marks, would label an iteration not run there.
+void setIterationTicks(QCPAxis* axis, int last);
+
 // Makes `axis` logarithmic with those labels (the precision is the mantissa's digits), or linear again.
 void setLogarithmic(QCPAxis* axis, bool logarithmic = true);
 

@@ -1,5 +1,6 @@
 #include "plots/support_raster_plot.h"
 
+#include "plots/axis_ticks.h"
 #include "plots/method_palette.h"
 
 #include <algorithm>
@@ -131,6 +132,7 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKe
   half = std::max(half, 1e-12);
   raster_->setDataRange(QCPRange(-half, half));
   solutionLabel_->position->setCoords(iterates + 1, 0.0);
+  for (QCPAxis* axis : {xAxis, bottom_->axis(QCPAxis::atBottom)}) setIterationTicks(axis, iterates - 1);
   solutionMarked_ = !solutionPositive_->data()->isEmpty() || !solutionNegative_->data()->isEmpty();
   const QString along = curve->network ? "layer t" : "iteration t";  // a network's iterates are its layers' outputs
   xAxis->setLabel(along);
@@ -209,7 +211,7 @@ void SupportRasterPlot::rescale() {
   // The solution's marks (7 px triangles) stand at t = last + 2: the range ends 8 px beyond them, so that
   // they show whole at any number of iterations. With U the range's end and W the axis's width in pixels,
   // U = marks + 8 (U + 0.5) / W.
-  const double marks = raster_->data()->keyRange().upper + 2.0;
+  const double marks = solutionLabel_->position->key();
   const double width = std::max(40, axisRect()->width());
   xAxis->setRange(-0.5, std::max(2.0, (marks + 4.0 / width) / (1.0 - 8.0 / width)));
   yAxis->setRange(-0.5, std::max(1.0, raster_->data()->valueRange().upper + 0.5));
