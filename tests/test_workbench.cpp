@@ -21,6 +21,7 @@
 #include "io/matrix_file.h"
 #include "io/network_file.h"
 #include "lasso/reference_solver.h"
+#include "linalg/largest_eigenvalue.h"
 #include "networks/network_diagnostics.h"
 #include "networks/network_trainer.h"
 
@@ -101,6 +102,8 @@ class TestWorkbench : public QObject {
     // The data keeps the plain notation scripts match, whatever the legend's typography.
     QVERIFY(window.stepsPlot()->toCsv().contains(QString("\nmedian 1/L_S (SLISTA),1,%1\n").arg(layers[0].inverseLsQ50, 0, 'g', 17)));
     QVERIFY(window.stepsPlot()->curve("1/L"));
+    // 1/L is drawn over the networks' lines (LISTA-CP's learned step lies on it and hid it).
+    QVERIFY(window.stepsPlot()->curve("1/L")->layer()->index() > window.stepsPlot()->layer("main")->index());
     // SLISTA learned to beat ISTA at depth T (the paper's claim, on this small problem).
     QVERIFY(layers.back().testGap < layers.back().istaGap);
     // Coupling of LISTA-CP: the core's distance for the weights the window trained.
@@ -362,6 +365,44 @@ class TestWorkbench : public QObject {
     QVERIFY(r.windowedSeconds > 0.0 && r.headlessSeconds > 0.0);
     // Networks train while it is measured.
     QVERIFY((r.settings.networks == std::set{unfold::Parametrization::ListaCp, unfold::Parametrization::Slista}));
+  }
+
+  // The (|S|/m, L_S/L) panel fits its cloud: out to the first of 0.05, 0.1, 0.2, 0.5 and 1 that leaves
+  // room past the widest support, up to a fifth over the cloud and the law there (a sparse solution's
+  // supports crowded the y axis of a 0-1 panel); a cloud spread wide keeps the whole 0-1 square.
+  void theCloudsPanelFitsTheCloud_data() {
+    QTest::addColumn<QVector<double>>("zeta");
+    QTest::addColumn<QVector<double>>("ratio");
+    QTest::addColumn<double>("across");
+    QTest::addColumn<double>("up");
+    const double law = unfold::marchenkoPasturRatio(0.1, 4.0);  // γ = 4 below
+    QTest::newRow("sparse") << QVector<double>{0.01, 0.03, 0.06} << QVector<double>{0.12, 0.2, 0.3} << 0.1 << 1.2 * std::max(0.3, law);
+    QTest::newRow("sparser") << QVector<double>{0.01, 0.02} << QVector<double>{0.1, 0.15} << 0.05
+                             << 1.2 * unfold::marchenkoPasturRatio(0.05, 4.0);
+    QTest::newRow("wide") << QVector<double>{0.3, 0.9} << QVector<double>{0.5, 0.95} << 1.0 << 1.05;
+  }
+  void theCloudsPanelFitsTheCloud() {
+    QFETCH(QVector<double>, zeta);
+    QFETCH(QVector<double>, ratio);
+    QFETCH(double, across);
+    QFETCH(double, up);
+    ConvergenceSnapshot snapshot;
+    snapshot.gamma = 4.0;
+    ConvergenceCurve oista;
+    oista.algorithm = unfold::Algorithm::Oista;
+    oista.method = "OISTA";
+    oista.inspected = 1;
+    oista.atoms = 100;
+    oista.sampleZeta = zeta;
+    oista.sampleRatio = ratio;
+    oista.sampleSignal = QVector<int>(zeta.size(), 0);
+    snapshot.curves = {oista};
+    SupportRatioPlot plot;
+    plot.resize(600, 300);
+    plot.showSignal(snapshot, unfold::Algorithm::Oista, -1);
+    const QCPAxisRect* cloud = plot.axisRects().at(1);
+    QCOMPARE(cloud->axis(QCPAxis::atBottom)->range().upper, across);
+    QVERIFY(qFuzzyCompare(cloud->axis(QCPAxis::atLeft)->range().upper, up));
   }
 
   void clickingACloudPointInspectsItsSignal() {

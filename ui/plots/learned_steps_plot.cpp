@@ -7,6 +7,7 @@ namespace unfold::ui {
 namespace {
 
 constexpr const char* kTitle = "Learned step sizes";
+constexpr const char* kReferenceLayer = "references";  // 1/L, over the curves
 
 // The network whose layer outputs define the 1/L_S distribution: SLISTA's if trained, else the first.
 const NetworkCurve* quantileSource(const ConvergenceSnapshot& snapshot) {
@@ -24,6 +25,7 @@ LearnedStepsPlot::LearnedStepsPlot(QWidget* parent) : WorkbenchPlot("Learned ste
   xAxis->setLabel("layer t");
   yAxis->setLabel("step × L");
   axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);  // steps grow with t
+  addLayer(kReferenceLayer, layer("main"), QCustomPlot::limAbove);
 }
 
 void LearnedStepsPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
@@ -63,6 +65,7 @@ void LearnedStepsPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   }
   if (layers > 0) {
     QCPGraph* oneOverL = addSeries("1/L", QVector<double>(layers, 1.0), QPen(Qt::black, 1, Qt::DashDotLine));
+    oneOverL->setLayer(kReferenceLayer);  // over the networks' lines: LISTA-CP's learns about 1/L and hid it
     restoreVisibility(oneOverL);
   }
   for (const NetworkCurve& n : snapshot.networks) {

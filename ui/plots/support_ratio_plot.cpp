@@ -142,6 +142,7 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey
   snapshot_ = snapshot;
   method_ = method;
   clearPlot();
+  cloudZeta_ = cloudRatio_ = 0.0;
   const auto add = [&](QCPAxisRect* rect, const QString& name, const QPen& pen, bool inLegend) {
     QCPGraph* g = addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
     g->setName(name);
@@ -182,12 +183,14 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey
     dot.setAlpha(90);
     samples->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, dot, dot, 3));
     samples->setData(c.sampleZeta, c.sampleRatio);  // one sort, not an insertion per point
+    for (const double zeta : c.sampleZeta) cloudZeta_ = std::max(cloudZeta_, zeta);
+    for (const double ratio : c.sampleRatio) cloudRatio_ = std::max(cloudRatio_, ratio);
   }
   if (gamma > 0) {
     QCPGraph* law = add(right_, kLawName, lawPen, !prediction);
     QCPGraph* line = add(right_, "Lₛ / L = |S| / m", QPen(QColor(110, 110, 110), 1.2, Qt::DashLine), true);  // dark enough in a figure
     for (int k = 1; k <= 200; ++k) {
-      const double zeta = k / 200.0;
+      const double zeta = k * k / 40000.0;  // denser near 0, where the law rises as a square root
       law->addData(zeta, marchenkoPasturRatio(zeta, gamma));
       line->addData(zeta, zeta);
     }
@@ -206,8 +209,18 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey
 void SupportRatioPlot::rescale() {
   fitIterationAxis(xAxis);
   yAxis->setRange(0, legendInside_ ? 1.5 : 1.05);  // L_S/L <= 1: a legend inside sits above the curves
-  right_->axis(QCPAxis::atBottom)->setRange(0, 1);
-  right_->axis(QCPAxis::atLeft)->setRange(0, 1.05);
+  // The cloud's panel fits the cloud: a sparse solution's supports (|S|/m < 0.05 in the networks preset)
+  // crowded the y axis of a 0-1 panel. Out to the first of 0.05, 0.1, 0.2, 0.5 and 1 that leaves room
+  // past the widest support; up to a fifth over the cloud and the law's value there, 1.05 at most.
+  double across = 1.0;
+  for (const double end : {0.05, 0.1, 0.2, 0.5})
+    if (cloudZeta_ * 1.15 <= end) {
+      across = end;
+      break;
+    }
+  const double law = snapshot_.gamma > 0 ? marchenkoPasturRatio(across, snapshot_.gamma) : across;
+  right_->axis(QCPAxis::atBottom)->setRange(0, across);
+  right_->axis(QCPAxis::atLeft)->setRange(0, std::min(1.05, 1.2 * std::max({cloudRatio_, law, across})));
 }
 
 // Built on demand from what is drawn (building it on every update would stall the UI thread).

@@ -45,6 +45,7 @@ class SupportRatioPlot : public WorkbenchPlot {
   MethodKey method_ = Algorithm::Oista;  // the one drawn
   QPointF pressedAt_;
   QCPAxisRect* right_ = nullptr;
+  double cloudZeta_ = 0.0, cloudRatio_ = 0.0;  // the largest |S|/m and L_S/L of the cloud drawn
   void moveLegend(bool above);
   QFont legendFont_;  // the largest the legend takes
   bool legendInside_ = true;  // where the last layout put it
