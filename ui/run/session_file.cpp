@@ -136,14 +136,14 @@ bool checkRoot(const QJsonObject& root, const QString& source, QString* error) {
          typed(root, source, "settings", QJsonValue::Object, "an object", error) &&
          typed(root, source, "inspect", QJsonValue::Object, "an object", error) &&
          typed(root, source, "networks", QJsonValue::Object, "an object", error) &&
-         typed(root, source, "focus", QJsonValue::String, "a string", error) &&
-         typed(root, source, "cost_curve", QJsonValue::String, "a string", error) &&
-         typed(root, source, "cost_bands", QJsonValue::String, "a string", error);
+         typed(root, source, "focus", QJsonValue::String, "a string", error);
 }
 
-// The value of `key`, one of the two `allowed` (the first when absent); nullopt and an error otherwise.
-std::optional<QString> eitherOf(const QJsonObject& root, const QString& source, const QString& key,
+// The value of `key`, a string, one of the two `allowed` (the first when absent); nullopt and an error
+// otherwise.
+std::optional<QString> eitherOf(const QJsonObject& root, const QString& source, const char* key,
                                 const std::array<QString, 2>& allowed, QString* error) {
+  if (!typed(root, source, key, QJsonValue::String, "a string", error)) return std::nullopt;
   const QString value = root.value(key).toString(allowed[0]);
   if (value == allowed[0] || value == allowed[1]) return value;
   *error = QString("%1: '%2' must be %3 or %4, not %5").arg(source, key, allowed[0], allowed[1], shownValue(root.value(key)));
