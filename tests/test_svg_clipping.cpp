@@ -3,7 +3,7 @@
 // paper's Fig. 2) and a band wider than the axes stay inside them in the file, and the plot has its own
 // data back afterwards; the cost plot's bands, under every curve, are cut at a zoomed view's edges.
 #include "plots/cost_decrease_plot.h"
-#include "plots/graphs_clipped_to_axes.h"
+#include "plots/plottables_clipped_to_axes.h"
 #include "plots/plot_export.h"
 #include "plots/axis_ticks.h"
 #include "shown_at.h"
@@ -48,7 +48,7 @@ class TestSvgClipping : public QObject {
   void graphsAreCutToTheirAxesAndGivenBack() {
     Figure f;
     {
-      const GraphsClippedToAxes clipped(&f.plot);
+      const PlottablesClippedToAxes clipped(&f.plot);
       // The line: down to the axis's lower end at t = 2 (a tenth to 10⁻³ is two fifths of the way to
       // 10⁻⁶, in log terms), a gap, back from t = 8; drawn by a stand-in, its markers apart.
       QCPGraph* drawn = nullptr;
@@ -90,7 +90,7 @@ class TestSvgClipping : public QObject {
     upper->setChannelFillGraph(lower);
     upper->setData({0, 10}, {0, 20}), lower->setData({0, 10}, {-10, 0});
     {
-      const GraphsClippedToAxes clipped(&plot);
+      const PlottablesClippedToAxes clipped(&plot);
       QCOMPARE(support->lineStyle(), QCPGraph::lsLine);
       for (const QCPGraphData& d : *support->data()) QVERIFY2(d.value == 3 || d.value == 5 || d.value == 4, qPrintable(QString::number(d.value)));
       QVERIFY(!support->adaptiveSampling());
@@ -133,6 +133,62 @@ class TestSvgClipping : public QObject {
     QCOMPARE(outside, 0);
     QVERIFY(redInside > 50);
     QCOMPARE(f.line->data()->size(), 3);  // and the plot has its data back
+  }
+
+  // A colour map zoomed into (the support raster after a wheel zoom) holds its part inside the axes while
+  // an SVG is drawn, its edges on theirs, each place the colour of the cell under it; then all of it
+  // again. In the file nothing of it lies outside the axes.
+  void aColourMapIsCutToItsAxesAndGivenBack() {
+    QCustomPlot plot;
+    auto* map = new QCPColorMap(plot.xAxis, plot.yAxis);
+    map->data()->setSize(10, 10);
+    map->data()->setRange(QCPRange(0, 9), QCPRange(0, 9));
+    for (int i = 0; i < 10; ++i)
+      for (int j = 0; j < 10; ++j) map->data()->setCell(i, j, i + 10 * j);
+    QCPColorGradient reds;
+    reds.setColorStopAt(0, QColor(255, 0, 0));
+    reds.setColorStopAt(1, QColor(200, 0, 0));
+    map->setGradient(reds);
+    map->setDataRange(QCPRange(0, 99));
+    plot.xAxis->setRange(2.2, 6.8);
+    plot.yAxis->setRange(3.1, 7.9);
+    QVERIFY(shownAt(plot, QSize(400, 300)));
+    plot.replot();
+    {
+      const PlottablesClippedToAxes clipped(&plot);
+      QCPColorMapData* part = map->data();
+      const double dk = part->keyRange().size() / (part->keySize() - 1), dv = part->valueRange().size() / (part->valueSize() - 1);
+      QVERIFY(std::abs(part->keyRange().lower - dk / 2 - 2.2) < 1e-9 && std::abs(part->keyRange().upper + dk / 2 - 6.8) < 1e-9);
+      QVERIFY(std::abs(part->valueRange().lower - dv / 2 - 3.1) < 1e-9 && std::abs(part->valueRange().upper + dv / 2 - 7.9) < 1e-9);
+      QCOMPARE(part->data(3.0, 5.0), 53.0);  // cell (3, 5)'s
+      QCOMPARE(part->data(6.7, 7.8), 87.0);  // (7, 8)'s: cell 6 ends at 6.5
+      QCOMPARE(map->dataRange(), QCPRange(0, 99));  // the colours' meaning stays
+    }
+    QCOMPARE(map->data()->keySize(), 10);
+    QCOMPARE(map->data()->keyRange(), QCPRange(0, 9));
+    QCOMPARE(map->data()->cell(3, 5), 53.0);
+    // The file: no red outside the axes (1 px of slack for antialiasing), red inside.
+    QTemporaryDir dir;
+    const QString path = dir.filePath("map.svg");
+    QCOMPARE(exportPlot(&plot, path), QString());
+    QSvgRenderer svg(path);
+    QVERIFY(svg.isValid());
+    QImage image(plot.size(), QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    svg.render(&painter, QRectF(QPointF(0, 0), plot.size()));
+    painter.end();
+    const QRect axes = plot.axisRect()->rect().adjusted(-1, -1, 1, 1);
+    int redInside = 0, outside = 0;
+    for (int y = 0; y < image.height(); ++y)
+      for (int x = 0; x < image.width(); ++x) {
+        const QColor c = image.pixelColor(x, y);
+        const bool red = c.red() > 150 && c.green() < 80 && c.blue() < 80;
+        if (!axes.contains(x, y)) outside += red;
+        else redInside += red;
+      }
+    QCOMPARE(outside, 0);
+    QVERIFY(redInside > axes.width() * axes.height() / 2);
   }
 
   void bandsLieUnderEveryCurveAndInsideTheAxes() {
@@ -183,14 +239,14 @@ class TestSvgClipping : public QObject {
     QVERIFY(plot.yAxis->range().lower > 1e-10);  // the rescale fits the means, not the rounding-level edge
     QVERIFY(bandsInside() < 0);  // on screen the edges hold the data; the painter clips
     {
-      const GraphsClippedToAxes clipped(&plot);
+      const PlottablesClippedToAxes clipped(&plot);
       QVERIFY(bandsInside() > 0);
     }
     // Zoomed in: the bands are cut at the new edges, interpolated there.
     plot.xAxis->setRange(20.5, 40.5);
     plot.yAxis->setRange(2e-4, 5e-2);
     {
-      const GraphsClippedToAxes clipped(&plot);
+      const PlottablesClippedToAxes clipped(&plot);
       QVERIFY(bandsInside() > 0);
       QCPGraph* firstEdge = nullptr;
       for (int i = 0; i < plot.graphCount() && !firstEdge; ++i)

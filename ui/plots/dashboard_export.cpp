@@ -1,6 +1,6 @@
 #include "plots/dashboard_export.h"
 
-#include "plots/graphs_clipped_to_axes.h"
+#include "plots/plottables_clipped_to_axes.h"
 
 #include "plots/plot_export.h"
 #include "plots/workbench_plot.h"
@@ -69,7 +69,7 @@ bool paintPlots(QPaintDevice* device, const QList<WorkbenchPlot*>& plots, QWidge
     plot->setNotAntialiasedElements(QCP::aeNone);  // figures are antialiased everywhere
     plot->layOutForFigure(plot->size());  // as every figure of a plot, at the size it has here
     {
-      const GraphsClippedToAxes clipped(plot);  // an SVG keeps no clip paths (a PDF's or PNG's loses nothing)
+      const PlottablesClippedToAxes clipped(plot);  // an SVG keeps no clip paths (a PDF's or PNG's loses nothing)
       plot->toPainter(&painter, plot->width(), plot->height());
     }
     plot->layOutForScreen();

@@ -155,7 +155,7 @@ QString exportFigureInteractively(QCustomPlot* plot, const QString& stem, const 
   // A path that cannot be written is said before the PNG's size is asked for.
   QString error = figurePathError(path);
   if (error.isEmpty() && !svg && path.endsWith(".svg", Qt::CaseInsensitive))
-    error = QString("%1: this figure is written as PDF or PNG (an SVG would not keep its level sets inside the axes)").arg(path);
+    error = QString("%1: this figure is written as PDF or PNG (an SVG would not keep its paths inside the axes)").arg(path);
   if (!error.isEmpty()) {
     QMessageBox::warning(plot, "Export figure", error);
     return {};

@@ -3,7 +3,7 @@
 #include "base/input_error.h"
 #include "io/matrix_file.h"
 #include "io/output_files.h"
-#include "plots/graphs_clipped_to_axes.h"
+#include "plots/plottables_clipped_to_axes.h"
 #include "plots/workbench_plot.h"
 
 #include <QDir>
@@ -31,7 +31,7 @@ bool renderSvg(QCustomPlot* plot, const QString& path, int width, int height) {
   svg.setTitle("Unfold Lab figure");
   QCPPainter painter;
   if (!painter.begin(&svg)) return false;
-  const GraphsClippedToAxes clipped(plot);  // the figure's ranges: a workbench plot was laid out for it
+  const PlottablesClippedToAxes clipped(plot);  // the figure's ranges: a workbench plot was laid out for it
   plot->toPainter(&painter, width, height);
   return painter.end();
 }

@@ -42,7 +42,7 @@ SupportRasterPlot::SupportRasterPlot(QWidget* parent) : WorkbenchPlot("Support e
     fitSolutionMarks();
     // A new height may group the atoms otherwise (an export's too, laid out before it is drawn).
     if (const ConvergenceCurve* curve = curveOf(snapshot_, method_, signal_);
-        curve && raster_->data()->valueSize() != rasterRows(curve->atoms))
+        curve && filledRows_ != rasterRows(curve->atoms))
       fillRaster(*curve);
   });
   // Diverging and colour-blind safe: blue < 0, white at 0 (off the support), vermillion > 0.
@@ -173,6 +173,7 @@ int SupportRasterPlot::rasterRows(int atoms) const {
 // neighbouring atoms, drawn as its coefficient of largest magnitude: every active atom shows.
 double SupportRasterPlot::fillRaster(const ConvergenceCurve& curve) {
   const int m = curve.atoms, iterates = curve.iterates(), rows = rasterRows(m);
+  filledRows_ = rows;
   const IterateHistory& history = *curve.history;
   raster_->data()->setSize(iterates, rows);
   raster_->data()->setRange(QCPRange(0, std::max(1, iterates - 1)), QCPRange(0, m - 1));

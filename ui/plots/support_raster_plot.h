@@ -30,6 +30,7 @@ class SupportRasterPlot : public WorkbenchPlot {
   MethodKey method_ = Algorithm::Oista;
   int signal_ = -1;
   int rasterRows(int atoms) const;  // at most one row per two pixels of the panel's height
+  int filledRows_ = 0;  // the rows fillRaster drew (the map's data may be an SVG's crop of them meanwhile)
   void fitSolutionMarks();  // triangles where the atoms' rows are far enough apart, else bars
   int marksBarHeight_ = 0;  // pixels; 0: triangles
   double fillRaster(const ConvergenceCurve& curve);  // returns the largest |z| drawn

@@ -72,8 +72,8 @@ QWidget* LassoPlaneView::buildExportRow() {
 }
 
 void LassoPlaneView::exportFigure(QCustomPlot* plot) {
-  // The plane's level sets are a colour map wider than the view and its paths curves, which an SVG would
-  // draw whole: PDF or PNG.
+  // The plane's paths are parametric curves, which an SVG would draw whole, past a zoomed view's axes:
+  // PDF or PNG.
   const bool isPlane = plot == plane_;
   if (const QString path = exportFigureInteractively(plot, isPlane ? "lasso-2d" : "lasso-2d-cost", {}, !isPlane); !path.isEmpty())
     sayExported(path);

@@ -1,4 +1,4 @@
-#include "plots/graphs_clipped_to_axes.h"
+#include "plots/plottables_clipped_to_axes.h"
 
 #include <algorithm>
 #include <cmath>
@@ -88,7 +88,9 @@ QVector<QCPGraphData> holdFill(const QVector<QCPGraphData>& points, const Box& b
 
 }  // namespace
 
-GraphsClippedToAxes::GraphsClippedToAxes(QCustomPlot* plot) : plot_(plot) {
+PlottablesClippedToAxes::PlottablesClippedToAxes(QCustomPlot* plot) : plot_(plot) {
+  for (int i = 0; i < plot->plottableCount(); ++i)
+    if (auto* map = qobject_cast<QCPColorMap*>(plot->plottable(i))) cropColorMap(map);
   std::set<const QCPGraph*> fillEdges;
   for (int i = 0; i < plot->graphCount(); ++i)
     if (const QCPGraph* g = plot->graph(i); g->channelFillGraph()) fillEdges.insert(g->channelFillGraph());
@@ -157,7 +159,49 @@ GraphsClippedToAxes::GraphsClippedToAxes(QCustomPlot* plot) : plot_(plot) {
   }
 }
 
-GraphsClippedToAxes::~GraphsClippedToAxes() {
+void PlottablesClippedToAxes::cropColorMap(QCPColorMap* map) {
+  const QCPColorMapData* data = map->data();
+  const QCPAxis *keys = map->keyAxis(), *values = map->valueAxis();
+  if (!keys || !values || !map->visible() || data->keySize() < 1 || data->valueSize() < 1) return;
+  // The cells' extent: half a cell beyond the first and last centres (one cell: its range is its extent).
+  const auto extent = [](const QCPRange& centres, int cells) {
+    const double half = cells > 1 ? centres.size() / (cells - 1) / 2 : std::max(centres.size(), 1.0) / 2;
+    return QCPRange(centres.lower - half, centres.upper + half);
+  };
+  const QCPRange keyExtent = extent(data->keyRange(), data->keySize()), valueExtent = extent(data->valueRange(), data->valueSize());
+  const QCPRange across(std::max(keyExtent.lower, keys->range().lower), std::min(keyExtent.upper, keys->range().upper));
+  const QCPRange up(std::max(valueExtent.lower, values->range().lower), std::min(valueExtent.upper, values->range().upper));
+  const bool inside = across.lower <= keyExtent.lower && across.upper >= keyExtent.upper && up.lower <= valueExtent.lower &&
+                      up.upper >= valueExtent.upper;
+  if (inside) return;
+  savedMaps_.push_back({map, new QCPColorMapData(*data), map->visible()});
+  if (!(across.size() > 0) || !(up.size() > 0)) {  // nothing of it shows
+    map->setVisible(false);
+    return;
+  }
+  // Twice the pixels the part spans (within 16 to 2000 a side), each the value of the cell under its centre.
+  const auto cellsFor = [](const QCPAxis* axis, const QCPRange& part) {
+    return std::clamp(int(std::lround(2 * std::abs(axis->coordToPixel(part.upper) - axis->coordToPixel(part.lower)))), 16, 2000);
+  };
+  const int width = cellsFor(keys, across), height = cellsFor(values, up);
+  const double dk = across.size() / width, dv = up.size() / height;
+  auto* cropped = new QCPColorMapData(width, height, QCPRange(across.lower + dk / 2, across.upper - dk / 2),
+                                      QCPRange(up.lower + dv / 2, up.upper - dv / 2));
+  QCPColorMapData& whole = *savedMaps_.back().data;  // cell() is not const
+  for (int a = 0; a < width; ++a)
+    for (int b = 0; b < height; ++b) {
+      int i = 0, j = 0;
+      whole.coordToCell(across.lower + (a + 0.5) * dk, up.lower + (b + 0.5) * dv, &i, &j);
+      cropped->setCell(a, b, whole.cell(std::clamp(i, 0, whole.keySize() - 1), std::clamp(j, 0, whole.valueSize() - 1)));
+    }
+  map->setData(cropped);  // takes it; the colours' range (the colour scale's) stays
+}
+
+PlottablesClippedToAxes::~PlottablesClippedToAxes() {
+  for (const SavedMap& s : savedMaps_) {
+    s.map->setData(s.data);
+    s.map->setVisible(s.visible);
+  }
   for (QCPGraph* standIn : standIns_) plot_->removeGraph(standIn);
   for (const Saved& s : saved_) {
     s.graph->setData(s.data);

@@ -3,8 +3,10 @@
 // holds only what lies inside its axes' ranges: lines are cut where they leave (a gap until they come
 // back), filled graphs (bands and their edges) are cut at the key range and held to the value range, so
 // that the fill between two edges is the band's part inside (bent where an edge crosses the range's
-// ends); points outside are left out; step lines are cut as their corners. The destructor gives every
-// graph its data and look back.
+// ends); points outside are left out; step lines are cut as their corners. A colour map (the support
+// raster) holds only its part inside the axes, resampled finely enough that its edges fall on theirs.
+// The destructor gives every graph and map its data and look back. Parametric curves (QCPCurve) are
+// not cut.
 #pragma once
 
 #include <qcustomplot.h>
@@ -13,12 +15,12 @@
 
 namespace unfold::ui {
 
-class GraphsClippedToAxes {
+class PlottablesClippedToAxes {
  public:
-  explicit GraphsClippedToAxes(QCustomPlot* plot);
-  ~GraphsClippedToAxes();
-  GraphsClippedToAxes(const GraphsClippedToAxes&) = delete;
-  GraphsClippedToAxes& operator=(const GraphsClippedToAxes&) = delete;
+  explicit PlottablesClippedToAxes(QCustomPlot* plot);
+  ~PlottablesClippedToAxes();
+  PlottablesClippedToAxes(const PlottablesClippedToAxes&) = delete;
+  PlottablesClippedToAxes& operator=(const PlottablesClippedToAxes&) = delete;
 
  private:
   struct Saved {
@@ -27,8 +29,15 @@ class GraphsClippedToAxes {
     QCPGraph::LineStyle lineStyle;
     bool adaptiveSampling;
   };
+  struct SavedMap {
+    QCPColorMap* map;
+    QCPColorMapData* data;  // owned while here
+    bool visible;
+  };
+  void cropColorMap(QCPColorMap* map);
   QCustomPlot* plot_;
   std::vector<Saved> saved_;
+  std::vector<SavedMap> savedMaps_;
   std::vector<QCPGraph*> standIns_;  // a cut line with markers: the line and its points drawn apart
 };
 
