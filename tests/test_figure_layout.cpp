@@ -120,10 +120,14 @@ class TestFigureLayout : public QObject {
     const int topWithTitle = plot.axisRect()->outerRect().top();
     QVERIFY(plot.layOutForFigure(size, false));
     QCOMPARE(drawnTitle(&plot), QString());
+    // Out of the layout and hidden: QCustomPlot draws an element by its layer, where it last stood (a cut
+    // "Cost" stood in a corner of a column-wide figure).
+    for (const QCPTextElement* text : plot.findChildren<QCPTextElement*>()) QVERIFY(!text->visible() || text->text() != "Cost decrease");
     QVERIFY2(plot.axisRect()->outerRect().top() <= topWithTitle - QFontMetrics(QFont(plot.font().family(), 11, QFont::Bold)).height(),
              qPrintable(QString("%1 vs %2").arg(plot.axisRect()->outerRect().top()).arg(topWithTitle)));
     plot.layOutForScreen();
     QCOMPARE(drawnTitle(&plot), QString("Cost decrease"));
+    QVERIFY(qobject_cast<QCPTextElement*>(plot.plotLayout()->element(0, 0))->visible());
     QVERIFY(plot.smallestFigureHeight(300, 150, false) < plot.smallestFigureHeight(300, 150, true));
     // Through the dialog: the PDF's plot starts higher on the page than with the title.
     QTemporaryDir dir;
@@ -168,6 +172,7 @@ class TestFigureLayout : public QObject {
     QCOMPARE(withoutTitle.size(), QSize(400, 300));
     QVERIFY2(panelTop(withoutTitle) <= panelTop(withTitle) - 12,
              qPrintable(QString("%1 vs %2").arg(panelTop(withoutTitle)).arg(panelTop(withTitle))));
+
     QCOMPARE(drawnTitle(&plot), QString("Cost decrease"));
   }
 

@@ -84,7 +84,8 @@ class TestFlows : public FlowTestCase {
     // Its iteration axes label t = 0 only: the z* marks to its right (at t = 2, whole inside the range)
     // stand at no iteration, and a label there read "iteration 2".
     w.supportPlot()->replot();
-    for (const QCPAxis* along : {w.supportPlot()->xAxis, w.supportPlot()->axisRects()[1]->axis(QCPAxis::atBottom)}) {
+    w.costPlot()->replot();
+    for (const QCPAxis* along : {w.supportPlot()->xAxis, w.supportPlot()->axisRects()[1]->axis(QCPAxis::atBottom), w.costPlot()->xAxis}) {
       QVector<double> shown;  // QCustomPlot makes a tick beyond each end too: those are not drawn
       for (const double t : along->tickVector()) if (along->range().contains(t)) shown << t;
       QCOMPARE(shown, QVector<double>{0.0});
@@ -93,6 +94,7 @@ class TestFlows : public FlowTestCase {
     QVERIFY(!marks->data()->isEmpty());
     QCOMPARE(marks->data()->begin()->key, 2.0);
     QVERIFY(w.supportPlot()->xAxis->range().upper > 2.0 && w.supportPlot()->xAxis->range().upper < 3.0);
+    QCOMPARE(w.supportPlot()->raster()->data()->keyRange(), QCPRange(-0.5, 0.5));  // one column, not a block to t = 1
     // Its colours span the solution's largest |z*| already (they read ±1·10⁻¹² over the all-zero z_0).
     double largestSolution = 0;
     const int atoms = w.shownSnapshot().curves.front().atoms;

@@ -367,9 +367,9 @@ class TestWorkbench : public QObject {
     QVERIFY((r.settings.networks == std::set{unfold::Parametrization::ListaCp, unfold::Parametrization::Slista}));
   }
 
-  // The (|S|/m, L_S/L) panel fits its cloud: out to the first of 0.05, 0.1, 0.2, 0.5 and 1 that leaves
-  // room past the widest support, up to a fifth over the cloud and the law there (a sparse solution's
-  // supports crowded the y axis of a 0-1 panel); a cloud spread wide keeps the whole 0-1 square.
+  // The (|S|/m, L_S/L) panel fits its cloud: out to the first of 0.1, 0.2, 0.5 and 1 that leaves room
+  // past the widest support, up to a fifth over the cloud and the law there (a sparse solution's supports
+  // crowded the y axis of a 0-1 panel); a cloud spread wide, or none yet, keeps the whole 0-1 square.
   void theCloudsPanelFitsTheCloud_data() {
     QTest::addColumn<QVector<double>>("zeta");
     QTest::addColumn<QVector<double>>("ratio");
@@ -377,8 +377,8 @@ class TestWorkbench : public QObject {
     QTest::addColumn<double>("up");
     const double law = unfold::marchenkoPasturRatio(0.1, 4.0);  // γ = 4 below
     QTest::newRow("sparse") << QVector<double>{0.01, 0.03, 0.06} << QVector<double>{0.12, 0.2, 0.3} << 0.1 << 1.2 * std::max(0.3, law);
-    QTest::newRow("sparser") << QVector<double>{0.01, 0.02} << QVector<double>{0.1, 0.15} << 0.05
-                             << 1.2 * unfold::marchenkoPasturRatio(0.05, 4.0);
+    QTest::newRow("wider") << QVector<double>{0.1, 0.15} << QVector<double>{0.3, 0.5} << 0.2 << 0.6;
+    QTest::newRow("none") << QVector<double>{} << QVector<double>{} << 1.0 << 1.05;
     QTest::newRow("wide") << QVector<double>{0.3, 0.9} << QVector<double>{0.5, 0.95} << 1.0 << 1.05;
   }
   void theCloudsPanelFitsTheCloud() {

@@ -176,7 +176,9 @@ double SupportRasterPlot::fillRaster(const ConvergenceCurve& curve) {
   filledRows_ = rows;
   const IterateHistory& history = *curve.history;
   raster_->data()->setSize(iterates, rows);
-  raster_->data()->setRange(QCPRange(0, std::max(1, iterates - 1)), QCPRange(0, m - 1));
+  // One iterate (t = 0, after Reset) is one column, -0.5 to 0.5: QCustomPlot spans a single cell over the
+  // whole range, and 0 to 1 drew a white block over the grid to t = 1.
+  raster_->data()->setRange(iterates > 1 ? QCPRange(0, iterates - 1) : QCPRange(-0.5, 0.5), QCPRange(0, m - 1));
   double largest = 0.0;
   for (int t = 0; t < iterates; ++t)
     for (int row = 0; row < rows; ++row) {

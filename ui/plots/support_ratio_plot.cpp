@@ -209,12 +209,12 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey
 void SupportRatioPlot::rescale() {
   fitIterationAxis(xAxis);
   yAxis->setRange(0, legendInside_ ? 1.5 : 1.05);  // L_S/L <= 1: a legend inside sits above the curves
-  // The cloud's panel fits the cloud: a sparse solution's supports (|S|/m < 0.05 in the networks preset)
-  // crowded the y axis of a 0-1 panel. Out to the first of 0.05, 0.1, 0.2, 0.5 and 1 that leaves room
-  // past the widest support; up to a fifth over the cloud and the law's value there, 1.05 at most.
+  // The cloud's panel fits the cloud: a sparse solution's supports (|S|/m < 0.06 in the networks preset)
+  // crowded the y axis of a 0-1 panel. Out to the first of 0.1, 0.2, 0.5 and 1 that leaves room past the
+  // widest support (no cloud yet: 1); up to a fifth over the cloud and the law's value there, 1.05 at most.
   double across = 1.0;
-  for (const double end : {0.05, 0.1, 0.2, 0.5})
-    if (cloudZeta_ * 1.15 <= end) {
+  for (const double end : {0.1, 0.2, 0.5})
+    if (cloudZeta_ > 0 && cloudZeta_ * 1.15 <= end) {
       across = end;
       break;
     }

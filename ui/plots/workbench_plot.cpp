@@ -108,7 +108,9 @@ bool WorkbenchPlot::holdsData() const {
 }
 
 void WorkbenchPlot::fitTitle(QSize size) {
-  // Left out, the title leaves the layout (an empty text element still takes a line's height).
+  // Left out, the title leaves the layout (an empty text element still takes a line's height) and is
+  // hidden: QCustomPlot draws an element by its layer, out of the layout too, where it last stood.
+  titleElement_->setVisible(titleShown_);
   const bool inLayout = titleElement_->layout() == plotLayout();
   if (titleShown_ && !inLayout) {
     plotLayout()->insertRow(0);
@@ -219,20 +221,23 @@ void WorkbenchPlot::rescaleUnlessUserView() {
 
 void WorkbenchPlot::fitIterationAxis(QCPAxis* axis) {
   double last = 0.0;
+  bool drawn = false;
   for (QCPAbstractPlottable* p : axis->plottables()) {
     if (!p->visible()) continue;
     // A graph's last t, also where its value is NaN (a gap below rounding level is not drawn, but the
     // iterations ran): getKeyRange would skip those.
     if (auto* g = qobject_cast<QCPGraph*>(p); g && g->keyAxis() == axis) {
-      if (!g->data()->isEmpty()) last = std::max(last, (g->data()->constEnd() - 1)->key);
+      if (!g->data()->isEmpty()) last = std::max(last, (g->data()->constEnd() - 1)->key), drawn = true;
       continue;
     }
     bool found = false;
     const QCPRange keys = p->keyAxis() == axis ? p->getKeyRange(found) : p->getValueRange(found);
-    if (found && std::isfinite(keys.upper)) last = std::max(last, keys.upper);
+    if (found && std::isfinite(keys.upper)) last = std::max(last, keys.upper), drawn = true;
   }
   const double pad = std::max(0.5, 0.02 * last);
   axis->setRange(-pad, std::max(1.0, last) + pad);
+  // Whole iterations, up to the last drawn (after Reset: "0", not 0.5 and 1.5); an empty axis its 0 and 1.
+  setIterationTicks(axis, drawn ? static_cast<int>(std::lround(last)) : std::numeric_limits<int>::max());
 }
 
 void WorkbenchPlot::sanitizeRanges() {
