@@ -53,8 +53,16 @@ class TestCostPlot : public QObject {
     QVERIFY(std::isnan(oista->data()->at(3)->value) && std::isnan(oista->data()->at(4)->value));
     QList<QCPGraph*> marks;
     for (int i = 0; i < plot.graphCount(); ++i)
-      if (plot.graph(i)->scatterStyle().shape() == QCPScatterStyle::ssTriangleInverted) marks << plot.graph(i);
+      if (plot.graph(i)->scatterStyle().shape() == QCPScatterStyle::ssTriangleInverted && plot.graph(i)->name().isEmpty())
+        marks << plot.graph(i);
     QCOMPARE(marks.size(), 1);
+    // The legend says what the mark means (an exported figure has no status bar), and hides it.
+    QCPGraph* floorKey = plot.curve("reached rounding level");
+    QVERIFY(floorKey && plot.legend->hasItemWithPlottable(floorKey) && floorKey->data()->isEmpty());
+    plot.toggleCurve(floorKey);
+    QVERIFY(!marks[0]->visible() && oista->visible());
+    plot.toggleCurve(floorKey);
+    QVERIFY(marks[0]->visible());
     QCOMPARE(marks[0]->data()->at(0)->key, 2.0);
     QCOMPARE(marks[0]->data()->at(0)->value, kGapRoundingLevel);
     QVERIFY(!plot.legend->hasItemWithPlottable(marks[0]));

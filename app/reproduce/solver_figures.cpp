@@ -54,6 +54,7 @@ void reproduceOista(const Context& context) {
   QCPAxisRect* top = figure.panel(0, 0);
   QCPAxisRect* bottom = figure.panel(1, 0);
   const QVector<double> t = toQVector(c.iteration);
+  bool landed = false;
   for (int k = 0; k < 4; ++k) {
     const QColor color = ui::methodColor(solvers[k]);
     figure.addBand(top, t, bandEdge(c.gapQ10[k]), bandEdge(c.gapQ90[k]), color);
@@ -62,7 +63,10 @@ void reproduceOista(const Context& context) {
     figure.addLine(top, ui::methodLabel(solvers[k]), t, median.shown, QPen(color, 2.2));
     if (median.landing >= 0)
       ui::addFloorMark(&figure.plot(), top->axis(QCPAxis::atBottom), top->axis(QCPAxis::atLeft), t[median.landing], ui::kGapRoundingLevel, color);
+    landed |= median.landing >= 0;
   }
+  if (landed)  // what a curve's end on the axis means, in the legend
+    figure.addLine(top, "reached rounding level", {}, {}, QPen(Qt::darkGray), true, QCPScatterStyle::ssTriangleInverted)->setLineStyle(QCPGraph::lsNone);
   ui::PaperFigure::setLogarithmic(top->axis(QCPAxis::atLeft));
   top->axis(QCPAxis::atLeft)->setLabel("F(zₜ) − F*");
   top->axis(QCPAxis::atLeft)->rescale();

@@ -14,6 +14,8 @@ constexpr const char* kBandLayer = "bands";
 // The bands' entry in the legend: a mean curve lies outside the band where a few slow signals dominate,
 // so the figure says what each shape is.
 constexpr const char* kBandKey = "10–90 % of signals";
+// The floor marks' entry: an exported figure says what a curve's end on the axis means.
+constexpr const char* kFloorKey = "reached rounding level";
 
 }  // namespace
 
@@ -111,11 +113,14 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     return out;
   };
   // A curve that starts at its floor (λ ≥ λₘₐₓ: z* = 0 = z_0) draws nothing; the title says why.
-  const auto addCurve = [this](QCPGraph* graph, const QVector<double>& t, const QVector<double>& gaps, double floor) {
+  QList<QCPGraph*> floorMarks;
+  const auto addCurve = [&](QCPGraph* graph, const QVector<double>& t, const QVector<double>& gaps, double floor) {
     GapsAboveFloor shown = gapsAboveFloor(gaps, floor);
     if (shown.landing == 0) shown.shown.fill(qQNaN());
     graph->setData(t, shown.shown, true);
-    if (shown.landing > 0) attachCompanion(graph, addFloorMark(this, xAxis, yAxis, t[shown.landing], floor, graph->pen().color()));
+    if (shown.landing <= 0) return;
+    floorMarks << addFloorMark(this, xAxis, yAxis, t[shown.landing], floor, graph->pen().color());
+    attachCompanion(graph, floorMarks.back());
   };
   int ring = 0;
   // The bands' legend key: grey for several; else the one band's colour, and its method named.
@@ -187,6 +192,14 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     bandColor.setAlpha(70);
     key->setBrush(bandColor);
     for (const Band& band : bands_) attachBand(key, band.upper, band.lower);
+    restoreVisibility(key);
+  }
+  if (!floorMarks.isEmpty()) {  // its click hides or shows every mark
+    QCPGraph* key = addGraph();
+    key->setName(kFloorKey);
+    key->setLineStyle(QCPGraph::lsNone);
+    key->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted, Qt::darkGray, Qt::darkGray, 9));
+    for (QCPGraph* mark : floorMarks) attachCompanion(key, mark);
     restoreVisibility(key);
   }
   legend->setVisible(!snapshot.curves.isEmpty() || !snapshot.networks.isEmpty());  // no empty legend box
