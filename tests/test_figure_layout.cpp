@@ -133,12 +133,15 @@ class TestFigureLayout : public QObject {
     QTemporaryDir dir;
     const QString with = dir.filePath("with.png"), without = dir.filePath("without.png");
     QString presetAfterTyping, presetAfterHeight;
+    QStringList opened;  // each dialog's choices as it opens
     for (const QString& path : {with, without}) {
       saveAs(path);
       const QPointer<QTimer> waiting = whenTitled("PNG size", [&](QDialog* dialog) {
         auto* preset = dialog->findChild<QComboBox*>("figureWidthPreset");
         auto* title = dialog->findChild<QCheckBox*>("figureTitle");
-        QVERIFY(title && title->isVisible() && title->isChecked());
+        QVERIFY(title && title->isVisible());
+        opened << QString("%1, %2 × %3, title %4, %5 dpi").arg(preset->currentText()).arg(dialog->findChild<QSpinBox*>("figureWidth")->value())
+                      .arg(dialog->findChild<QSpinBox*>("figureHeight")->value()).arg(title->isChecked()).arg(dialog->findChildren<QSpinBox*>()[2]->value());
         title->setChecked(path == with);
         preset->setCurrentIndex(1);  // one journal column
         dialog->findChild<QSpinBox*>("figureHeight")->setValue(dialog->findChild<QSpinBox*>("figureHeight")->value() + 10);
@@ -153,6 +156,10 @@ class TestFigureLayout : public QObject {
       delete waiting.data();
     }
     QCOMPARE(presetAfterHeight, QString("one journal column, 8.5 cm"));  // its name is a width
+    // The first dialog as on screen, with the title; the next from the same window with the last choices.
+    QCOMPARE(opened.size(), 2);
+    QVERIFY2(opened[0].startsWith("as on screen") && opened[0].endsWith("title 1, 300 dpi"), qPrintable(opened[0]));
+    QCOMPARE(opened[1], QString("as typed below, 400 × 300, title 1, 96 dpi"));
     QCOMPARE(presetAfterTyping, QString("as typed below"));
     // Where the y axis line starts (the column in the left third with the most dark pixels): the panel's top.
     const auto panelTop = [](const QImage& image) {

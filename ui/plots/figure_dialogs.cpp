@@ -79,9 +79,19 @@ class FigureSizeDialog : public QDialog {
     // Without its title the figure's legend may fit lower: the least height is asked again at OK.
     connect(buttons, &QDialogButtonBox::accepted, this, &FigureSizeDialog::acceptIfTheLegendFits);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    recallLastChoice();
   }
 
   FigureSize size() const { return {width_->value(), height_->value(), png_ ? dpi_->value() : 300, title_->isChecked()}; }
+
+  // The choices of this export, for the next one from the same window (a batch of figures for one
+  // journal: its column, without titles, at its resolution).
+  void rememberChoice() const {
+    if (QWidget* window = parentWidget() ? parentWidget()->window() : nullptr)
+      window->setProperty(kLastChoice, QVariantMap{{"preset", preset_->currentIndex()}, {"width", width_->value()},
+                                                   {"height", height_->value()}, {"title", title_->isChecked()},
+                                                   {"dpi", dpi_->value()}});
+  }
 
  private:
   QSize onScreen_;
@@ -93,6 +103,24 @@ class FigureSizeDialog : public QDialog {
   QLabel* result_ = new QLabel(this);
   QLabel* note_ = new QLabel(this);
   bool applying_ = false;  // a preset sets the boxes: not a size typed in
+  static constexpr const char* kLastChoice = "unfoldLastFigureSize";
+
+  // The last export's choices from this window, if any: a journal's width (laid out for this plot's
+  // legend) or the size typed in, the title, the resolution. The screen's size is this plot's own.
+  void recallLastChoice() {
+    const QWidget* window = parentWidget() ? parentWidget()->window() : nullptr;
+    const QVariantMap last = window ? window->property(kLastChoice).toMap() : QVariantMap();
+    if (last.isEmpty()) return;
+    title_->setChecked(last.value("title").toBool());
+    dpi_->setValue(last.value("dpi").toInt());
+    const int preset = last.value("preset").toInt();
+    if (preset > 0 && preset <= int(std::size(kPageWidths))) {
+      preset_->setCurrentIndex(preset);
+    } else if (preset == preset_->count() - 1) {
+      width_->setValue(last.value("width").toInt());
+      height_->setValue(last.value("height").toInt());  // the box says "as typed below" by itself
+    }
+  }
 
   // A journal's width, 3 high for 4 wide (a wide dock's proportions would leave a column's figure a strip
   // of data), raised to what its legend needs; on screen: the plot's size; typed: the boxes stay.
@@ -145,6 +173,7 @@ std::optional<FigureSize> askFigureSize(QWidget* parent, QSize onScreen, const L
                                         bool titleOptional) {
   FigureSizeDialog dialog(parent, onScreen, leastHeight ? leastHeight : [](int, int height, bool) { return height; }, png, titleOptional);
   if (dialog.exec() != QDialog::Accepted) return std::nullopt;
+  dialog.rememberChoice();
   return dialog.size();
 }
 
