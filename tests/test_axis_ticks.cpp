@@ -58,6 +58,39 @@ class TestAxisTicks : public QObject {
     QCOMPARE(QSet<QString>(labels.begin(), labels.end()).size(), labels.size());
   }
 
+  // Across a narrow panel, wide labels stand apart: the Lₛ/L plot's iteration axis, 100 px wide over a
+  // 51,000-iteration run, read "0 2000040000" (three labels at the least count of two ticks).
+  void narrowAxesKeepWideLabelsApart_data() {
+    QTest::addColumn<double>("upper");
+    QTest::addColumn<int>("width");
+    QTest::newRow("51,038 iterations in 100 px") << 51038.0 << 100;
+    QTest::newRow("200 iterations in 100 px") << 200.0 << 100;
+    QTest::newRow("1,000,000 in 160 px") << 1e6 << 160;
+    QTest::newRow("51,038 iterations in 400 px") << 51038.0 << 400;
+  }
+  void narrowAxesKeepWideLabelsApart() {
+    QFETCH(double, upper);
+    QFETCH(int, width);
+    QCustomPlot plot;
+    plot.axisRect()->setAutoMargins(QCP::msNone);
+    plot.axisRect()->setMargins(QMargins(40, 10, 40, 30));
+    QVERIFY(shownAt(plot, QSize(width + 80, 200)));
+    QObject::connect(&plot, &QCustomPlot::afterLayout, &plot, [&plot] { fitLinearTickCounts(plot, 70, 25); });
+    plot.xAxis->setRange(0, upper);
+    plot.replot();
+    QVector<double> ticks;
+    QVector<QString> labels;
+    for (qsizetype k = 0; k < plot.xAxis->tickVector().size(); ++k)
+      if (plot.xAxis->range().contains(plot.xAxis->tickVector()[k])) ticks << plot.xAxis->tickVector()[k], labels << plot.xAxis->tickVectorLabels()[k];
+    QVERIFY2(labels.size() >= 2, qPrintable(QStringList(labels.begin(), labels.end()).join(" ")));
+    const QFontMetrics metrics(plot.xAxis->tickLabelFont());
+    for (qsizetype k = 1; k < ticks.size(); ++k) {
+      const double apart = plot.xAxis->coordToPixel(ticks[k]) - plot.xAxis->coordToPixel(ticks[k - 1]);
+      const int needed = (metrics.horizontalAdvance(labels[k]) + metrics.horizontalAdvance(labels[k - 1])) / 2 + 4;
+      QVERIFY2(apart >= needed, qPrintable(QString("%1 and %2: %3 px apart, %4 needed").arg(labels[k - 1], labels[k]).arg(apart).arg(needed)));
+    }
+  }
+
   // A plot grown once (a window maximised) draws its new labels within a margin measured for them: the
   // ticks of a replot are made before its layout, and the margin was measured for the old ones ("0.25"
   // wider than "0.5" stood over the plot's edge until a later replot).

@@ -5,6 +5,8 @@
 #include <limits>
 #include <typeinfo>
 
+#include <QFontMetrics>
+
 namespace unfold::ui {
 
 namespace {
@@ -149,6 +151,19 @@ QString superscript(int number) {
   return out;
 }
 
+// Whether the labels of `count` ticks along a horizontal linear `axis` `pixels` long stand 6 px apart: a
+// narrow panel's "0 20000 40000" ran together at the least count, two (three labels at most).
+bool labelsStandApart(const QCPAxis* axis, int count, int pixels) {
+  const QCPRange range = axis->range();
+  const double step = boundedTickStep(range, count);
+  if (!(step > 0) || !(range.size() > 0)) return true;
+  const QFontMetrics metrics(axis->tickLabelFont());
+  int widest = 0;
+  for (double t = std::ceil(range.lower / step) * step; t <= range.upper + 1e-9 * step; t += step)
+    widest = std::max(widest, metrics.horizontalAdvance(QString::number(std::abs(t) < 1e-9 * step ? 0.0 : t, 'g', 6)));
+  return step * pixels / range.size() >= widest + 6;
+}
+
 }  // namespace
 
 void fitLinearTickCounts(QCustomPlot& plot, int horizontalPixels, int verticalPixels) {
@@ -159,7 +174,9 @@ void fitLinearTickCounts(QCustomPlot& plot, int horizontalPixels, int verticalPi
     if (!log && (axis->scaleType() != QCPAxis::stLinear || axis->ticker().dynamicCast<QCPAxisTickerText>())) return false;
     // Every axis with QCustomPlot's own linear ticker (not a time or log one) gets the bounded one.
     if (typeid(*axis->ticker()) == typeid(QCPAxisTicker)) axis->setTicker(QSharedPointer<QCPAxisTicker>(new AtMostTicker));
-    const int count = std::clamp(pixels / perTick, 2, log ? 10 : 5);
+    int count = std::clamp(pixels / perTick, 2, log ? 10 : 5);
+    if (!log && axis->orientation() == Qt::Horizontal)
+      while (count > 1 && !labelsStandApart(axis, count, pixels)) --count;  // down to two labels: its ends
     if (axis->ticker()->tickCount() == count) return false;
     axis->ticker()->setTickCount(count);
     return true;
