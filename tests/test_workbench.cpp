@@ -405,6 +405,24 @@ class TestWorkbench : public QObject {
     QVERIFY(qFuzzyCompare(cloud->axis(QCPAxis::atLeft)->range().upper, up));
   }
 
+  // A network plot with nothing to draw says why: a run that asks for networks trains them after its
+  // solvers (after Reset too, where "train a network to see it" told the user to do what was asked);
+  // a run without any asked says how to get one.
+  void networkPlotsSayWhyTheyAreEmpty() {
+    ConvergenceSnapshot asked;
+    asked.request.networks = {unfold::Parametrization::Slista};
+    LearnedStepsPlot steps;
+    TrainingCurvesPlot training;
+    steps.showSnapshot(asked);
+    training.showSnapshot(asked);
+    QCOMPARE(steps.title(), QString("Learned step sizes (the networks train after the solvers)"));
+    QCOMPARE(training.title(), QString("Training (the networks train after the solvers)"));
+    steps.showSnapshot(ConvergenceSnapshot{});
+    training.showSnapshot(ConvergenceSnapshot{});
+    QCOMPARE(steps.title(), QString("Learned step sizes (train a network to see it)"));
+    QCOMPARE(training.title(), QString("Training (train a network to see it)"));
+  }
+
   void clickingACloudPointInspectsItsSignal() {
     MainWindow window;
     window.show();

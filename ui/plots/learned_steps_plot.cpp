@@ -75,7 +75,7 @@ void LearnedStepsPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   }
   // Nothing trained yet: no empty legend box, and a title that says what would show here.
   legend->setVisible(!snapshot.networks.isEmpty());
-  if (snapshot.networks.isEmpty()) setHintTitle(QString("%1 (train a network to see it)").arg(kTitle));
+  if (snapshot.networks.isEmpty()) setHintTitle(QString("%1 (%2)").arg(kTitle, snapshot.networksHint()));
   else setTitle(kTitle);
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);

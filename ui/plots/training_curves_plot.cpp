@@ -56,7 +56,7 @@ void TrainingCurvesPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   if (high > 10 * low && !logarithmicY()) setLogarithmicY(true);
   // Nothing trained yet: no empty legend box, and a title that says what would show here.
   legend->setVisible(!snapshot.networks.isEmpty());
-  if (snapshot.networks.isEmpty()) setHintTitle("Training (train a network to see it)");
+  if (snapshot.networks.isEmpty()) setHintTitle(QString("Training (%1)").arg(snapshot.networksHint()));
   else setTitle(QString(kTitle) + (anyKept ? kKeptInTitle : ""));
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);

@@ -95,6 +95,11 @@ struct ConvergenceSnapshot {
   QVector<ConvergenceCurve> curves;
   QVector<NetworkCurve> networks;    // in training order; the one training is the last
   int networksPlanned = 0;           // how many the run trains in all (progress)
+  // What a plot of networks says while it has none to draw: the run's networks come after its solvers
+  // (after Reset too); without any asked for, how to get one.
+  QString networksHint() const {
+    return request.networks.empty() ? QStringLiteral("train a network to see it") : QStringLiteral("the networks train after the solvers");
+  }
   bool paused = false;               // sent when a run stops at a gate (Pause, Step)
   int pausedAt = -1;                 // the iteration or training step it stopped on
   double seconds = 0.0;              // since the run started, when the snapshot was sent
