@@ -184,6 +184,7 @@ inline QString storyProblems(MainWindow& w) {
   }
   // The controls say what a press would do.
   if (action(w, "pause")->text() != (w.paused() ? "Resume" : "Pause")) problems << "pause button reads " + action(w, "pause")->text();
+  if (action(w, "run")->text() != (w.running() ? "Restart" : "Run")) problems << "run button reads " + action(w, "run")->text();
   if (action(w, "stop")->isEnabled() != w.running()) problems << "stop button enabled while not running, or the reverse";
   return problems.join("\n");
 }

@@ -330,6 +330,10 @@ void MainWindow::showInspected() {
 }
 
 void MainWindow::updateControls() {
+  // While a run is in progress, F5 discards it and starts again: after Reset the toolbar read "Run" next
+  // to "Resume", two names for going on from t = 0.
+  runAction_->setText(running_ ? "Restart" : "Run");
+  runAction_->setToolTip(running_ ? "Start again from t = 0 on the current settings (F5)" : "Run the methods on the current settings (F5)");
   pauseAction_->setEnabled(running_ && !stopping_);
   pauseAction_->setText(paused_ ? "Resume" : "Pause");
   stopAction_->setEnabled(running_ && !stopping_);
