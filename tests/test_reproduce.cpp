@@ -102,7 +102,7 @@ class TestReproduce : public QObject {
   // the figure (a row from the figure's edge, under the y label, looked adrift).
   void paperFigureLegendLinesUpWithThePanels() {
     ui::PaperFigure figure("t", 1, 2);
-    for (const QString& name : {"ISTA", "FISTA", "OISTA", "ISTA-BT", "step: OISTA, signal 0", "step: 1/L (ISTA, FISTA)"})
+    for (const char* name : {"ISTA", "FISTA", "OISTA", "ISTA-BT", "step: OISTA, signal 0", "step: 1/L (ISTA, FISTA)"})
       figure.addLine(figure.panel(0, 0), name, {0, 1}, {1e-3, 10}, QPen(Qt::black));
     figure.panel(0, 0)->axis(QCPAxis::atLeft)->setLabel("F(zₜ) − F*");  // a left margin wider than the legend's
     figure.panel(0, 0)->axis(QCPAxis::atLeft)->setRange(-12345.5, 12345.5);
@@ -112,6 +112,19 @@ class TestReproduce : public QObject {
     QVERIFY2(std::abs(legend->item(0)->rect().left() - figure.panel(0, 0)->left()) <= 1,
              qPrintable(QString("%1 %2").arg(legend->item(0)->rect().left()).arg(figure.panel(0, 0)->left())));
     for (int i = 0; i < legend->itemCount(); ++i) QVERIFY(legend->item(i)->rect().right() <= 720);
+  }
+
+  // A named band has a legend key filled with its colour; an unnamed one has none.
+  void paperFigureListsNamedBandsOnly() {
+    ui::PaperFigure figure("t", 1, 1);
+    figure.addBand(figure.panel(0, 0), {0, 1}, {1, 1}, {2, 2}, Qt::red);
+    QCOMPARE(figure.plot().legend->itemCount(), 0);
+    figure.addBand(figure.panel(0, 0), {0, 1}, {1, 1}, {2, 2}, Qt::blue, "OISTA: 10–90 % of signals");
+    QCOMPARE(figure.plot().legend->itemCount(), 1);
+    auto* key = qobject_cast<QCPPlottableLegendItem*>(figure.plot().legend->item(0));
+    QVERIFY(key);
+    QCOMPARE(key->plottable()->name(), QString("OISTA: 10–90 % of signals"));
+    QCOMPARE(key->plottable()->brush().color().rgb(), QColor(Qt::blue).rgb());
   }
 
   void oistaFigure() {

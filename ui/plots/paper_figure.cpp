@@ -86,8 +86,8 @@ QCPGraph* PaperFigure::addLine(QCPAxisRect* panel, const QString& name, const QV
 }
 
 void PaperFigure::addBand(QCPAxisRect* panel, const QVector<double>& x, const QVector<double>& lower,
-                          const QVector<double>& upper, const QColor& color) {
-  QCPGraph* top = addLine(panel, QString(), x, upper, Qt::NoPen, false);
+                          const QVector<double>& upper, const QColor& color, const QString& name) {
+  QCPGraph* top = addLine(panel, name, x, upper, Qt::NoPen, !name.isEmpty());
   QCPGraph* bottom = addLine(panel, QString(), x, lower, Qt::NoPen, false);
   // Under every line, whatever the order they were added in: a translucent band over a line tints it, and
   // the line no longer has its legend's colour.

@@ -21,9 +21,9 @@ class PaperFigure {
   // A line (optionally with markers) on a panel; `legend`: listed once under the panels.
   QCPGraph* addLine(QCPAxisRect* panel, const QString& name, const QVector<double>& x, const QVector<double>& y,
                     const QPen& pen, bool legend = true, QCPScatterStyle::ScatterShape marker = QCPScatterStyle::ssNone);
-  // A shaded band between `lower` and `upper`, not in the legend.
+  // A shaded band between `lower` and `upper`; listed in the legend when it has a `name`.
   void addBand(QCPAxisRect* panel, const QVector<double>& x, const QVector<double>& lower, const QVector<double>& upper,
-               const QColor& color);
+               const QColor& color, const QString& name = {});
   static void setLogarithmic(QCPAxis* axis);
   // Logarithmic over what is drawn along it, `margin` times beyond the lowest and the highest value (a
   // curve at the edge would lie on the frame).
