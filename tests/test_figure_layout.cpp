@@ -7,6 +7,7 @@
 #include "plots/cost_decrease_plot.h"
 #include "plots/plot_export.h"
 #include "plots/support_ratio_plot.h"
+#include "run/session_file.h"
 #include "shown_at.h"
 #include "window/main_window.h"
 #include "window_runs.h"
@@ -15,6 +16,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -105,6 +107,31 @@ class TestFigureLayout : public QObject {
     plot.replot();
     QVERIFY(!plot.legend->visible());
     QVERIFY(drawnTitle(&plot) != plot.title());
+  }
+
+  // A column-wide figure (8.5 cm at the screen's 96 dpi) puts the legend in a row over the panel, and
+  // takes a smaller font for it rather than stack the entries one under another: the data keep the most
+  // of the height (six entries in one column had left the panel a third of it).
+  void aColumnWideFigureKeepsItsLegendRowShort() {
+    MainWindow window;
+    window.show();
+    QString error;
+    const auto preset = readPreset("oista", &error);  // four solvers, two reach rounding level: six entries
+    QVERIFY2(preset, qPrintable(error));
+    QSignalSpy finished(&window, &MainWindow::runFinished);
+    window.applySession(*preset);
+    QVERIFY(finished.wait(120000));
+    CostDecreasePlot& plot = *window.costPlot();
+    const QSize column(321, 241);
+    QVERIFY(plot.layOutForFigure(column, false));
+    QVERIFY(legendWhole(&plot, column));
+    QCOMPARE(plot.legend->itemCount(), 6);
+    QVERIFY(!plot.axisRect()->insetLayout()->elements(false).contains(plot.legend));  // in a row of its own
+    const int legendHeight = plot.legend->outerRect().height(), panelHeight = plot.axisRect()->rect().height();
+    QVERIFY2(legendHeight <= column.height() / 4 && panelHeight >= column.height() / 2,
+             qPrintable(QString("legend %1 px, panel %2 px of %3").arg(legendHeight).arg(panelHeight).arg(column.height())));
+    QVERIFY(plot.legend->font().pointSizeF() >= 7.0);
+    plot.layOutForScreen();
   }
 
   // A journal captions its figures: the size dialog leaves the plot's title out when asked, and the

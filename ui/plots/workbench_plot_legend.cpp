@@ -70,16 +70,26 @@ bool WorkbenchPlot::legendRowLeavesMoreRoom(double insideShare, bool stayInRow) 
   const LegendLook inside{legend->font(), legend->iconSize(), legend->iconTextPadding(), legend->margins(), axisRect()->insetLayout()->margins()};
   const int wrapInside = legend->wrap();
   placeLegendInRow(true);
-  // The compact look at the roomy font, as many entries a row as the plot's width takes.
-  legend->setFont(roomyLegend_ ? roomyLegend_->font : inside.font);
+  // The compact look, as many entries a row as the plot's width takes: at the roomy font, or smaller, down
+  // to 7 pt, until two entries stand side by side (a column-wide figure stacked six entries one under
+  // another and left the data a third of it). By the width alone: a font chosen by the height would make
+  // a taller figure fail where a shorter one fits, and the least height for the legend is searched for.
   legend->setIconSize(QSize(16, 10));
   legend->setIconTextPadding(4);
   legend->setMargins(QMargins(4, 3, 4, 3));
+  QFont font = roomyLegend_ ? roomyLegend_->font : inside.font;
+  const double roomySize = font.pointSizeF();
   bool wideEnough = false;  // one entry a row at least
-  for (int columns = legend->itemCount(); columns >= 1 && !wideEnough; --columns) {
-    legend->setWrap(columns);
-    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
-    wideEnough = legend->minimumOuterSizeHint().width() <= viewport().width() - 8;
+  for (double size = roomySize;; size -= 0.5) {
+    if (roomySize > 0) font.setPointSizeF(size);
+    legend->setFont(font);
+    wideEnough = false;
+    for (int columns = legend->itemCount(); columns >= 1 && !wideEnough; --columns) {
+      legend->setWrap(columns);
+      legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+      wideEnough = legend->minimumOuterSizeHint().width() <= viewport().width() - 8;
+    }
+    if (roomySize <= 0 || size - 0.5 < 7.0 || (wideEnough && (legend->wrap() >= 2 || legend->itemCount() < 2))) break;
   }
   updateLayout();
   const int left = axisRect()->rect().height();
