@@ -25,10 +25,11 @@ class TestLassoPlane : public QObject {
     step.from = Vector::Zero(2);
     step.gradientPoint = (Vector(2) << 2.0, -1.0).finished();
     step.to = (Vector(2) << 1.5, 0.0).finished();
-    // Extent x in [0, 2], y in [-1, 0.5] (z* = (1, 0.5)): half-side 0.6 x 2 on the centre (1, -0.25).
+    // z* = (1, 0.5): the l1 ball's corners at +-1.5 on each axis. Extent x in [-1.5, 2], y in [-1.5, 1.5]:
+    // half-side 0.6 x 3.5 on the centre (0.25, 0).
     const PlaneBox box = planePictureBox((Vector(2) << 1.0, 0.5).finished(), {{step}});
-    QVERIFY(std::abs(box.xMin + 0.2) < 1e-15 && std::abs(box.xMax - 2.2) < 1e-15);
-    QVERIFY(std::abs(box.yMin + 1.45) < 1e-15 && std::abs(box.yMax - 0.95) < 1e-15);
+    QVERIFY(std::abs(box.xMin + 1.85) < 1e-15 && std::abs(box.xMax - 2.35) < 1e-15);
+    QVERIFY(std::abs(box.yMin + 2.1) < 1e-15 && std::abs(box.yMax - 2.1) < 1e-15);
     // A real problem's paths: every gradient point and every iterate is inside.
     const PlaneProblem p = planeProblem(2, 0.3, 1);
     const std::vector<PlaneStep> ista = planePath(p, PlaneMethod::Ista, 8), oista = planePath(p, PlaneMethod::Oista, 8);
@@ -36,6 +37,10 @@ class TestLassoPlane : public QObject {
     for (const std::vector<PlaneStep>* path : {&ista, &oista})
       for (const PlaneStep& s : *path)
         QVERIFY(picture.holds(s.gradientPoint(0), s.gradientPoint(1)) && picture.holds(s.to(0), s.to(1)));
+    const double radius = planeSolution(p).lpNorm<1>();
+    QVERIFY(radius > 0);
+    for (const PlanePoint corner : {PlanePoint{radius, 0}, PlanePoint{-radius, 0}, PlanePoint{0, radius}, PlanePoint{0, -radius}})
+      QVERIFY(picture.holds(corner[0], corner[1]));  // the whole l1 ball through z*
     QVERIFY(std::abs((picture.xMax - picture.xMin) - (picture.yMax - picture.yMin)) < 1e-12);  // a square
   }
 

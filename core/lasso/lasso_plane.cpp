@@ -171,7 +171,10 @@ PlaneBox planeBoxHolding(const PlaneBox& box, const std::vector<PlanePoint>& poi
 }
 
 PlaneBox planePictureBox(const Vector& zStar, const std::vector<std::vector<PlaneStep>>& paths) {
-  std::vector<PlanePoint> points{{0.0, 0.0}, {zStar(0), zStar(1)}};
+  // The whole l1 ball through z* (its four corners): the ball is what shows z* on a corner or an edge of
+  // it, and a ball cut by the view read as two crossing lines.
+  const double radius = zStar.lpNorm<1>();
+  std::vector<PlanePoint> points{{0.0, 0.0}, {zStar(0), zStar(1)}, {radius, 0.0}, {-radius, 0.0}, {0.0, radius}, {0.0, -radius}};
   for (const std::vector<PlaneStep>& path : paths) {
     for (const PlaneStep& s : path) {
       points.push_back({s.gradientPoint(0), s.gradientPoint(1)});

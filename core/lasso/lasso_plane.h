@@ -63,8 +63,8 @@ PlaneBox planeSquareBox(const std::vector<PlanePoint>& points);
 // beyond the farthest point, so that a step off the box lands well inside the new one; edges that need
 // not move stay. A box that already holds every point is returned as it is.
 PlaneBox planeBoxHolding(const PlaneBox& box, const std::vector<PlanePoint>& points, double margin = 0.08);
-// The square the view fits when a picture is drawn: around z = 0, z* and every point of the paths (each
-// step's gradient point and its soft-thresholding), as planeSquareBox.
+// The square the view fits when a picture is drawn: around z = 0, z*, the l1 ball through z* and every
+// point of the paths (each step's gradient point and its soft-thresholding), as planeSquareBox.
 PlaneBox planePictureBox(const Vector& zStar, const std::vector<std::vector<PlaneStep>>& paths);
 // The square of `scale` x the larger side of `box`, on its centre: a cost grid wider than the view, so that
 // level sets fill it whatever the window's shape.
