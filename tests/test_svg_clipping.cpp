@@ -75,6 +75,46 @@ class TestSvgClipping : public QObject {
     QCOMPARE(f.upper->data()->begin()->key, -2.0);
   }
 
+  // A parametric curve (the 2-D view's paths) is cut as a line is, across a NaN gap of its own, by a
+  // stand-in when it has markers; a curve of points keeps those inside. Then all of it again.
+  void curvesAreCutToTheirAxesAndGivenBack() {
+    QCustomPlot plot;
+    plot.xAxis->setRange(0, 10);
+    plot.yAxis->setRange(0, 10);
+    auto* path = new QCPCurve(plot.xAxis, plot.yAxis);  // out through x = 10 at y = 5, a gap, then inside
+    path->setData({5, 15, qQNaN(), 2, 3}, {5, 5, qQNaN(), 2, 3});
+    path->setPen(QPen(QColor(255, 0, 0), 3));
+    path->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 6));
+    auto* points = new QCPCurve(plot.xAxis, plot.yAxis);
+    points->setData({1, -1, 4}, {1, 1, 12});
+    points->setLineStyle(QCPCurve::lsNone);
+    {
+      const PlottablesClippedToAxes clipped(&plot);
+      QCOMPARE(plot.plottableCount(), 4);  // the path's line and its markers drawn apart
+      QVERIFY(path->data()->isEmpty());
+      QCPCurve *line = nullptr, *marks = nullptr;
+      for (int i = 2; i < plot.plottableCount(); ++i) {
+        auto* c = qobject_cast<QCPCurve*>(plot.plottable(i));
+        (c->lineStyle() == QCPCurve::lsNone ? marks : line) = c;
+      }
+      QVERIFY(line && marks);
+      QVector<double> x, y;
+      for (const QCPCurveData& d : *line->data()) x << d.key, y << d.value;
+      QCOMPARE(x.size(), 5);  // (5, 5) to (10, 5), a gap, (2, 2) to (3, 3)
+      QCOMPARE(x[1], 10.0);
+      QCOMPARE(y[1], 5.0);
+      QVERIFY(std::isnan(y[2]));
+      QCOMPARE(x[4], 3.0);
+      QCOMPARE(marks->data()->size(), 3);  // (5, 5), (2, 2), (3, 3): not the cut's end
+      QCOMPARE(points->data()->size(), 1);
+      QCOMPARE(points->data()->at(0)->key, 1.0);
+    }
+    QCOMPARE(plot.plottableCount(), 2);
+    QCOMPARE(path->data()->size(), 5);
+    QCOMPARE(path->data()->at(1)->key, 15.0);
+    QCOMPARE(points->data()->size(), 3);
+  }
+
   // A step line (|S_t|) keeps its levels when cut; a band edge between two points bends where it leaves
   // the value range, so the band inside is the one drawn on screen.
   void stepsKeepTheirLevelsAndBandsTheirShape() {

@@ -177,15 +177,11 @@ std::optional<FigureSize> askFigureSize(QWidget* parent, QSize onScreen, const L
   return dialog.size();
 }
 
-QString exportFigureInteractively(QCustomPlot* plot, const QString& stem, const LeastFigureHeight& leastHeight, bool svg) {
-  const QString path = askOutputPath(plot, "Export figure", stem + ".pdf",
-                                     svg ? "PDF (*.pdf);;SVG (*.svg);;PNG (*.png)" : "PDF (*.pdf);;PNG (*.png)");
+QString exportFigureInteractively(QCustomPlot* plot, const QString& stem, const LeastFigureHeight& leastHeight) {
+  const QString path = askOutputPath(plot, "Export figure", stem + ".pdf", "PDF (*.pdf);;SVG (*.svg);;PNG (*.png)");
   if (path.isEmpty()) return {};
   // A path that cannot be written is said before the PNG's size is asked for.
-  QString error = figurePathError(path);
-  if (error.isEmpty() && !svg && path.endsWith(".svg", Qt::CaseInsensitive))
-    error = QString("%1: this figure is written as PDF or PNG (an SVG would not keep its paths inside the axes)").arg(path);
-  if (!error.isEmpty()) {
+  if (const QString error = figurePathError(path); !error.isEmpty()) {
     QMessageBox::warning(plot, "Export figure", error);
     return {};
   }

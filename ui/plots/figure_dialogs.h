@@ -32,10 +32,7 @@ std::optional<FigureSize> askFigureSize(QWidget* parent, QSize onScreen, const L
 
 // Asks for the path (`stem`.pdf suggested) and the figure's size (a workbench plot's title optional);
 // writes the figure of `plot`. A failure is said in a message box. Returns the path written, or empty.
-// Without `svg`, an .svg path is refused (a plot whose parametric curves an SVG could not keep inside
-// its axes: PlottablesClippedToAxes cuts graphs and colour maps only).
-QString exportFigureInteractively(QCustomPlot* plot, const QString& stem, const LeastFigureHeight& leastHeight = {},
-                                  bool svg = true);
+QString exportFigureInteractively(QCustomPlot* plot, const QString& stem, const LeastFigureHeight& leastHeight = {});
 
 // Asks for the path (`stem`.csv suggested) and writes `csv` there; the same contract.
 QString exportDataInteractively(QWidget* parent, const QString& stem, const QString& csv);

@@ -89,8 +89,10 @@ QVector<QCPGraphData> holdFill(const QVector<QCPGraphData>& points, const Box& b
 }  // namespace
 
 PlottablesClippedToAxes::PlottablesClippedToAxes(QCustomPlot* plot) : plot_(plot) {
-  for (int i = 0; i < plot->plottableCount(); ++i)
+  for (int i = 0, count = plot->plottableCount(); i < count; ++i) {
     if (auto* map = qobject_cast<QCPColorMap*>(plot->plottable(i))) cropColorMap(map);
+    if (auto* curve = qobject_cast<QCPCurve*>(plot->plottable(i))) cutCurve(curve);
+  }
   std::set<const QCPGraph*> fillEdges;
   for (int i = 0; i < plot->graphCount(); ++i)
     if (const QCPGraph* g = plot->graph(i); g->channelFillGraph()) fillEdges.insert(g->channelFillGraph());
@@ -159,6 +161,52 @@ PlottablesClippedToAxes::PlottablesClippedToAxes(QCustomPlot* plot) : plot_(plot
   }
 }
 
+void PlottablesClippedToAxes::cutCurve(QCPCurve* curve) {
+  const QCPAxis *keys = curve->keyAxis(), *values = curve->valueAxis();
+  if (!keys || !values || !curve->visible() || curve->data()->isEmpty()) return;
+  const Box box{linear(keys, keys->range().lower), linear(keys, keys->range().upper), linear(values, values->range().lower),
+                linear(values, values->range().upper)};
+  if (!std::isfinite(box.x0 + box.x1 + box.y0 + box.y1)) return;
+  QVector<QCPGraphData> points;  // (x, y) in the curve's order, as a line's points
+  bool outside = false;
+  for (const QCPCurveData& d : *curve->data()) {
+    points.append(QCPGraphData(linear(keys, d.key), linear(values, d.value)));
+    const QCPGraphData& p = points.back();
+    outside |= !std::isnan(p.key) && !std::isnan(p.value) && !box.holds(p.key, p.value);
+  }
+  if (!outside) return;
+  savedCurves_.push_back({curve, QSharedPointer<QCPCurveDataContainer>::create(*curve->data())});
+  const auto setPoints = [keys, values](QCPCurve* target, const QVector<QCPGraphData>& kept) {
+    QVector<QCPCurveData> data;
+    for (const QCPGraphData& p : kept)
+      data.append(QCPCurveData(data.size(), back(keys, p.key), std::isnan(p.value) ? p.value : back(values, p.value)));
+    target->data()->set(data, true);
+  };
+  QVector<QCPGraphData> inside;
+  for (const QCPGraphData& p : points)
+    if (box.holds(p.key, p.value)) inside.append(p);
+  if (curve->lineStyle() == QCPCurve::lsNone) {
+    setPoints(curve, inside);
+    return;
+  }
+  if (curve->scatterStyle().isNone()) {
+    setPoints(curve, cutLine(points, box));
+    return;
+  }
+  // The cut line and the points inside drawn by two stand-ins (a cut would get a marker), the curve itself
+  // empty: its legend entry keeps its line and marker.
+  for (const bool marks : {false, true}) {
+    auto* standIn = new QCPCurve(curve->keyAxis(), curve->valueAxis());
+    standIn->setLayer(curve->layer());
+    standIn->setPen(curve->pen());
+    standIn->removeFromLegend();
+    if (marks) standIn->setLineStyle(QCPCurve::lsNone), standIn->setScatterStyle(curve->scatterStyle());
+    setPoints(standIn, marks ? inside : cutLine(points, box));
+    curveStandIns_.push_back(standIn);
+  }
+  curve->data()->clear();
+}
+
 void PlottablesClippedToAxes::cropColorMap(QCPColorMap* map) {
   const QCPColorMapData* data = map->data();
   const QCPAxis *keys = map->keyAxis(), *values = map->valueAxis();
@@ -203,6 +251,8 @@ PlottablesClippedToAxes::~PlottablesClippedToAxes() {
     s.map->setVisible(s.visible);
   }
   for (QCPGraph* standIn : standIns_) plot_->removeGraph(standIn);
+  for (QCPCurve* standIn : curveStandIns_) plot_->removePlottable(standIn);
+  for (const SavedCurve& s : savedCurves_) s.curve->setData(s.data);
   for (const Saved& s : saved_) {
     s.graph->setData(s.data);
     s.graph->setLineStyle(s.lineStyle);

@@ -5,8 +5,10 @@
 // that the fill between two edges is the band's part inside (bent where an edge crosses the range's
 // ends); points outside are left out; step lines are cut as their corners. A colour map (the support
 // raster) holds only its part inside the axes, resampled finely enough that its edges fall on theirs.
-// The destructor gives every graph and map its data and look back. Parametric curves (QCPCurve) are
-// not cut.
+// Parametric curves (QCPCurve, the 2-D view's paths) are cut as lines are, their points outside left
+// out: QCustomPlot moves a curve's points beyond the axes onto a frame just outside them, which the
+// screen clips but an SVG drew as lines along the axes' edges. The destructor gives every graph, curve
+// and map its data and look back.
 #pragma once
 
 #include <qcustomplot.h>
@@ -34,11 +36,18 @@ class PlottablesClippedToAxes {
     QCPColorMapData* data;  // owned while here
     bool visible;
   };
+  struct SavedCurve {
+    QCPCurve* curve;
+    QSharedPointer<QCPCurveDataContainer> data;
+  };
   void cropColorMap(QCPColorMap* map);
+  void cutCurve(QCPCurve* curve);
   QCustomPlot* plot_;
   std::vector<Saved> saved_;
   std::vector<SavedMap> savedMaps_;
+  std::vector<SavedCurve> savedCurves_;
   std::vector<QCPGraph*> standIns_;  // a cut line with markers: the line and its points drawn apart
+  std::vector<QCPCurve*> curveStandIns_;
 };
 
 }  // namespace unfold::ui

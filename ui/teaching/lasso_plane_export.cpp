@@ -72,10 +72,7 @@ QWidget* LassoPlaneView::buildExportRow() {
 }
 
 void LassoPlaneView::exportFigure(QCustomPlot* plot) {
-  // The plane's paths are parametric curves, which an SVG would draw whole, past a zoomed view's axes:
-  // PDF or PNG.
-  const bool isPlane = plot == plane_;
-  if (const QString path = exportFigureInteractively(plot, isPlane ? "lasso-2d" : "lasso-2d-cost", {}, !isPlane); !path.isEmpty())
+  if (const QString path = exportFigureInteractively(plot, plot == plane_ ? "lasso-2d" : "lasso-2d-cost"); !path.isEmpty())
     sayExported(path);
 }
 
