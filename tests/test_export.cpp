@@ -283,6 +283,14 @@ class TestExport : public QObject {
     action->trigger();  // (not inside the loop: saving rebuilds the recent-files menu and its actions)
     QVERIFY(QFileInfo(session).size() > 100);
     QCOMPARE(window.statusBar()->currentMessage(), "Session saved to " + session);
+    // The next run's status takes the status bar's place back at once (the message stood for 15 s over it).
+    QSignalSpy finished(&window, &MainWindow::runFinished);
+    window.startDefaultRun();
+    QCOMPARE(window.statusBar()->currentMessage(), QString());
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(window.statusText().startsWith("done in"), qPrintable(window.statusText()));
+    QCOMPARE(window.statusBar()->currentMessage(), QString());
+    QCOMPARE(storyProblems(window), QString());
     // The names the exports suggest are plain ASCII, from the titles.
     QCOMPARE(window.ratioPlot()->fileStem(), QString("ls-over-l"));
     QCOMPARE(window.costPlot()->fileStem(), QString("cost-decrease"));

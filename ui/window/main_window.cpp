@@ -177,6 +177,8 @@ void MainWindow::requestRun(bool startPaused, int pausedAt) {
   if (sameTrainingSettings(request.settings, pretrainedFor_)) request.pretrained = pretrained_;
   latestGeneration_ = worker_->requestRun(request);
   welcome_->setRunStarted(true);
+  // An export's message stands over the run's status for 15 s: the run the user just asked for is the news.
+  statusBar()->clearMessage();
   for (WorkbenchPlot* plot : plots()) plot->resetView();  // new results, fitting views
   running_ = true;
   paused_ = startPaused;
