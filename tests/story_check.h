@@ -182,6 +182,9 @@ inline QString storyProblems(MainWindow& w) {
   } else if (w.paused() && s.phase == RunPhase::Solving && !s.paused && !status.contains("pausing")) {
     problems << "paused, the plots not yet, status: " + status;
   }
+  // The status's best gap is of the statistic the cost plot draws.
+  if (s.generation > 0 && !s.problem.isEmpty() && status.contains("best ") && !status.contains(w.costPlot()->median() ? "best median" : "best mean"))
+    problems << "the cost plot and the status bar's best gap differ in statistic: " + status;
   // The controls say what a press would do.
   if (action(w, "pause")->text() != (w.paused() ? "Resume" : "Pause")) problems << "pause button reads " + action(w, "pause")->text();
   if (action(w, "run")->text() != (w.running() ? "Restart" : "Run")) problems << "run button reads " + action(w, "run")->text();

@@ -298,7 +298,13 @@ class TestFlows : public FlowTestCase {
     s.curves = {c};
     // Where the run is comes first (a narrow window cuts the end of the status bar).
     QVERIFY(describeRun(s, true, {true, false, false, 1.0, {}}).text.startsWith("running: t = 2 of 100"));
-    QVERIFY(describeRun(s, true, {true, false, false, 1.0, {}}).text.contains("best F − F* ≤ 1e-15 (rounding)"));
+    QVERIFY(describeRun(s, true, {true, false, false, 1.0, {}}).text.contains("best mean F − F* ≤ 1e-15 (rounding)"));
+    // The statistic the cost plot shows: its lowest last point is the status's number.
+    ConvergenceSnapshot skewed = s;
+    skewed.curves[0].gapMean = {1, 0.5, 1e-2};
+    skewed.curves[0].gapMedian = {1, 0.4, 3e-3};
+    QVERIFY(describeRun(skewed, true, {true, false, false, 1.0, {}, true}).text.contains("best median F − F* = 3.00e-03"));
+    QVERIFY(describeRun(skewed, true, {true, false, false, 1.0, {}, false}).text.contains("best mean F − F* = 1.00e-02"));
     // Space pressed, the paused solvers' snapshot not drawn yet: the status does not claim a t the plots lack.
     QVERIFY(describeRun(s, true, {true, true, false, 1.0, {}}).text.contains("pausing at t ≥ 2…"));
     s.paused = true;

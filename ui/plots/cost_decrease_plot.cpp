@@ -52,10 +52,12 @@ void CostDecreasePlot::setRelative(bool relative) {
 }
 
 void CostDecreasePlot::setMedian(bool median) {
+  const bool changed = median != median_;
   median_ = median;
   showStatisticInLabel();
   resetView();
   showSnapshot(snapshot_);
+  if (changed) emit statisticChanged(median);
 }
 
 void CostDecreasePlot::setEveryBand(bool every) {

@@ -32,6 +32,9 @@ class CostDecreasePlot : public WorkbenchPlot {
   bool everyBand() const { return everyBand_; }
   void setInspectedMethod(MethodKey method);  // whose band shows
 
+ signals:
+  void statisticChanged(bool median);  // the status bar's best gap follows the plot's statistic
+
  private:
   void addViewActions(QMenu* menu) override;
   void showStatisticInLabel();

@@ -12,10 +12,12 @@ int ConvergenceSnapshot::iteration() const {
   return static_cast<int>(least) - 1;
 }
 
-double ConvergenceSnapshot::bestGap() const {
+double ConvergenceSnapshot::bestGap(bool median) const {
   double best = std::numeric_limits<double>::infinity();
-  for (const ConvergenceCurve& c : curves)
-    if (!c.gapMean.isEmpty()) best = std::min(best, c.gapMean.back());
+  for (const ConvergenceCurve& c : curves) {
+    const QVector<double>& gaps = median && c.gapMedian.size() == c.gapMean.size() ? c.gapMedian : c.gapMean;
+    if (!gaps.isEmpty()) best = std::min(best, gaps.back());
+  }
   for (const NetworkCurve& n : networks)
     if (!n.layerGap.isEmpty()) best = std::min(best, n.layerGap.back());
   return best;

@@ -106,7 +106,8 @@ struct ConvergenceSnapshot {
   // The solvers' t: the last iteration every solver has recorded (-1 before the first).
   int iteration() const;
   // The best F - F* over the solvers' means and the networks' last layers (+inf when none).
-  double bestGap() const;
+  // The lowest last gap: the solvers' mean (or median) over the signals, the networks' mean.
+  double bestGap(bool median = false) const;
 };
 
 }  // namespace unfold::ui

@@ -104,9 +104,10 @@ RunStatus describeRun(const ConvergenceSnapshot& s, bool current, const RunContr
   }
   // Where the run is comes first: in a narrow window the status bar cuts its end, and the problem's facts
   // (which do not change during a run) are the ones to lose.
-  const QString gap = formatGap(s.bestGap());
-  status.text = QString("%1   ·   best F − F* %2   ·   %3   ·   L = %4   ·   mean λₘₐₓ = %5")
-                    .arg(state, gap.startsWith("≤") ? gap : "= " + gap, s.problem)
+  // The statistic the cost plot shows, named: its lowest point is the number here.
+  const QString gap = formatGap(s.bestGap(c.median));
+  status.text = QString("%1   ·   best %2 F − F* %3   ·   %4   ·   L = %5   ·   mean λₘₐₓ = %6")
+                    .arg(state, c.median ? "median" : "mean", gap.startsWith("≤") ? gap : "= " + gap, s.problem)
                     .arg(s.lipschitz, 0, 'g', 5)
                     .arg(s.meanLambdaMax, 0, 'g', 4);
   return status;

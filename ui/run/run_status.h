@@ -14,6 +14,7 @@ struct RunControls {
   bool running = false, paused = false, stopping = false;
   double elapsedSeconds = 0.0;  // the window's clock since the request (the snapshot's may be older)
   QString failure;              // the latest request was refused: why
+  bool median = false;          // the cost plot shows the median over the signals, not the mean
 };
 
 struct RunStatus {

@@ -151,6 +151,7 @@ void MainWindow::buildDocks() {
   // Small screens (1024 x 700): every plot may shrink; the dock columns follow the window (resizeEvent).
   for (WorkbenchPlot* plot : plots()) plot->setMinimumSize(140, 110);
   connect(settings_, &SettingsPanel::inspectChanged, this, &MainWindow::showInspected);
+  connect(costPlot_, &CostDecreasePlot::statisticChanged, this, &MainWindow::updateStatus);
   buildLessonsDock();
   connect(ratioPlot_, &SupportRatioPlot::signalPicked, this, [this](int signal) {
     settings_->setInspection(settings_->inspectedMethod(), signal);  // the plots follow, nothing reruns
@@ -346,7 +347,7 @@ QString MainWindow::statusText() const { return statusText_->text(); }
 void MainWindow::updateStatus() {
   const ConvergenceSnapshot& s = shown_;
   const bool current = s.generation == latestGeneration_;
-  const RunStatus status = describeRun(s, current, {running_, paused_, stopping_, worker_->gate().runningSeconds(), failure_});
+  const RunStatus status = describeRun(s, current, {running_, paused_, stopping_, worker_->gate().runningSeconds(), failure_, costPlot_->median()});
   if (!running_ || paused_) statusClock_.stop();
   else if (!statusClock_.isActive()) statusClock_.start();  // resumed
   progress_->setVisible(status.progress >= 0);
