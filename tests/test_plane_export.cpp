@@ -15,6 +15,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QMenu>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
@@ -99,11 +100,20 @@ class TestPlaneExport : public QObject {
     QTemporaryDir dir;
     const QString path = dir.filePath("steps.csv");
     saveAs(path);
+    QPushButton* dataButton = nullptr;
+    for (QPushButton* button : view_.findChildren<QPushButton*>())
+      if (button->text() == "Export data…") dataButton = button;
+    QVERIFY(dataButton);
+    const QPoint buttonAt = dataButton->mapTo(&view_, QPoint(0, 0));
     view_.exportData();
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(QString::fromUtf8(file.readAll()), view_.toCsv());
     QCOMPARE(view_.findChild<QLabel*>("exported")->text(), "Exported to " + path);
+    // Said above the buttons: they stay where they were, for the next click.
+    QTRY_VERIFY(view_.findChild<QLabel*>("exported")->isVisible());
+    QCoreApplication::processEvents();
+    QCOMPARE(dataButton->mapTo(&view_, QPoint(0, 0)), buttonAt);
   }
 
   // The plane as a PDF a journal column wide (its page 8.5 cm), and as a PNG at the size and resolution asked.

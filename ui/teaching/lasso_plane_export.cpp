@@ -66,8 +66,10 @@ QWidget* LassoPlaneView::buildExportRow() {
   auto* row = new QHBoxLayout;
   row->addWidget(figure);
   row->addWidget(data);
-  column->addLayout(row);
+  // Above the buttons, which stand at the panel's foot: shown, it grows upwards and they stay put (under
+  // them it pushed them up, and a second click at the same place hit the text).
   column->addWidget(exportedText_);
+  column->addLayout(row);
   return box;
 }
 
