@@ -18,6 +18,7 @@
 #include "pixel_colour.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDockWidget>
 #include <QPushButton>
 #include <QSettings>
@@ -281,6 +282,56 @@ class TestFlows : public FlowTestCase {
       QCoreApplication::processEvents();
       CHECK_STORY(w);
     }
+  }
+
+  // From the keyboard alone: Return on the focused Next, Alt+arrows from anywhere in the window; a box
+  // reached with Tab is ticked by Space, one focused by a click leaves Space to the run.
+  void theKeyboardWalksTheLessonsAndTicksBoxes() {
+    MainWindow w;
+    openActive(w);
+    w.showLessons();
+    LessonPanel* lessons = w.lessonPanel();
+    lessons->startLesson(0);
+    QVERIFY(QTest::qWaitFor([&] { return !w.running(); }, 60000));
+    QPushButton* next = nullptr;
+    for (QPushButton* button : lessons->findChildren<QPushButton*>())
+      if (button->text().startsWith("Next")) next = button;
+    QVERIFY(next);
+    next->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(next->hasFocus());
+    QTest::keyClick(next, Qt::Key_Return);
+    QCOMPARE(lessons->currentStep(), 1);
+    QVERIFY(QTest::qWaitFor([&] { return !w.running(); }, 60000));
+    QSpinBox* iterations = spin(w, "iterations");
+    QTest::keyClick(iterations, Qt::Key_Right, Qt::AltModifier);
+    QCOMPARE(lessons->currentStep(), 2);
+    QVERIFY(QTest::qWaitFor([&] { return !w.running(); }, 60000));
+    QTest::keyClick(iterations, Qt::Key_Left, Qt::AltModifier);
+    QCOMPARE(lessons->currentStep(), 1);
+    QVERIFY(QTest::qWaitFor([&] { return !w.running(); }, 60000));
+    CHECK_STORY(w);
+    // The ISTA box, reached with Tab from the widget before it.
+    QCheckBox* ista = nullptr;
+    for (QCheckBox* box : w.settingsPanel()->findChildren<QCheckBox*>())
+      if (box->text() == "ISTA") ista = box;
+    QVERIFY(ista);
+    QWidget* before = ista->previousInFocusChain();
+    while (!(before->focusPolicy() & Qt::TabFocus) || !before->isVisible() || !before->isEnabled()) before = before->previousInFocusChain();
+    before->setFocus(Qt::MouseFocusReason);
+    QTRY_VERIFY(before->hasFocus());
+    QTest::keyClick(before, Qt::Key_Tab);
+    QTRY_VERIFY(ista->hasFocus());
+    const bool ticked = ista->isChecked();
+    QTest::keyClick(ista, Qt::Key_Space);
+    QCOMPARE(ista->isChecked(), !ticked);
+    QVERIFY(!w.paused());
+    // Clicked, the box keeps its focus; Space is the run's again (nothing runs: it pauses nothing, ticks nothing).
+    QVERIFY(QTest::qWaitFor([&] { return !w.running(); }, 60000));
+    QTest::mouseClick(ista, Qt::LeftButton, {}, QPoint(4, ista->height() / 2));
+    QCOMPARE(ista->isChecked(), ticked);
+    QTRY_VERIFY(ista->hasFocus());
+    QTest::keyClick(ista, Qt::Key_Space);
+    QCOMPARE(ista->isChecked(), ticked);
   }
 
   void theStatusBarSaysRoundingAsRounding() {

@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
+#include <QShortcut>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -113,6 +114,20 @@ LessonPanel::LessonPanel(QWidget* parent) : QWidget(parent), lessons_(loadLesson
   connect(choice_, &QComboBox::activated, this, &LessonPanel::startLesson);
   connect(back_, &QPushButton::clicked, this, &LessonPanel::back);
   connect(next_, &QPushButton::clicked, this, &LessonPanel::next);
+  // From the keyboard: Return presses the focused one (a push button outside a dialog takes only Space,
+  // which the run's keys share), and Alt+arrows page through the steps wherever the focus is in the
+  // window, as a browser's history does.
+  for (QPushButton* button : {back_, next_}) button->setAutoDefault(true);
+  const auto pageKey = [this](QKeySequence key, QPushButton* button) {
+    auto* shortcut = new QShortcut(key, this);
+    shortcut->setContext(Qt::WindowShortcut);
+    connect(shortcut, &QShortcut::activated, button, [button] {
+      if (button->isEnabled()) button->click();
+    });
+    button->setToolTip(key.toString(QKeySequence::NativeText));
+  };
+  pageKey(QKeySequence(Qt::ALT | Qt::Key_Right), next_);
+  pageKey(QKeySequence(Qt::ALT | Qt::Key_Left), back_);
   if (!lessons_.isEmpty()) {
     text_->setHtml("<p>Choose a lesson above, or press <b>Next</b> to start the first one.</p>");
     step_ = -1;

@@ -1,5 +1,6 @@
 #include "window/run_keys.h"
 
+#include <QAbstractButton>
 #include <QAbstractSpinBox>
 #include <QAction>
 #include <QApplication>
@@ -25,14 +26,19 @@ class RunKeyFilter : public QObject {
   RunKeyFilter(QWidget* window, QList<QAction*> actions) : QObject(window), window_(window), actions_(std::move(actions)) {}
 
   bool eventFilter(QObject* receiver, QEvent* event) override {
-    if (event->type() != QEvent::ShortcutOverride && event->type() != QEvent::KeyPress) return false;
     auto* widget = qobject_cast<QWidget*>(receiver);
     if (!widget || widget->window() != window_) return false;  // dialogs and other windows keep their keys
+    if (event->type() == QEvent::MouseButtonPress) tabbing_ = false;
+    if (event->type() != QEvent::ShortcutOverride && event->type() != QEvent::KeyPress) return false;
     const auto* key = static_cast<QKeyEvent*>(event);
+    if (event->type() == QEvent::KeyPress && (key->key() == Qt::Key_Tab || key->key() == Qt::Key_Backtab)) tabbing_ = true;
+    // A button or box reached with Tab is pressed or ticked with Space, as everywhere: the only way to do
+    // it from the keyboard. After a click in the window, Space is the run's again.
+    const bool pressedBySpace = tabbing_ && qobject_cast<const QAbstractButton*>(widget);
     const QKeySequence pressed(key->keyCombination());
     for (const QAction* action : actions_) {
       if (action->shortcut() != pressed) continue;
-      if (key->key() == Qt::Key_Space && takesText(widget)) return false;
+      if (key->key() == Qt::Key_Space && (takesText(widget) || pressedBySpace)) return false;
       // Left unaccepted, the override lets the window's shortcut fire instead of the widget's key. A
       // disabled action (Pause with nothing running) fires nothing, and its key press reaches the
       // widget: eaten here, so that Space never types into a number field.
@@ -45,6 +51,7 @@ class RunKeyFilter : public QObject {
  private:
   QWidget* window_;
   QList<QAction*> actions_;
+  bool tabbing_ = false;  // the focus moves by Tab since the last click
 };
 
 }  // namespace

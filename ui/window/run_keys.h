@@ -1,7 +1,7 @@
 // The run's keys (Space, F5, F10, Esc, Shift+F5) act on the run wherever the keyboard focus is in the
 // window: a focused spin box or combo box would otherwise take Space (and empty the field) or Esc before
 // the window's shortcuts see them. Only a field where typing a space means something (free text) keeps
-// Space.
+// Space, and a button or box reached with Tab, which Space presses or ticks.
 #pragma once
 
 #include <QList>
