@@ -99,6 +99,37 @@ class TestTeaching : public QObject {
     QVERIFY(cost->yAxis->coordToPixel(picture.fZero - picture.fStar) >= cost->axisRect()->top() + 8);
   }
 
+  // The workbench's keys, wherever the focus is (the problem's combo box opened on Space): F10 steps,
+  // Space plays and pauses, Shift+F5 goes back to t = 0.
+  void planeViewTakesTheWorkbenchsKeys() {
+    LassoPlaneView view;
+    view.show();
+    QSignalSpy shown(&view, &LassoPlaneView::pictureShown);
+    QVERIFY(shown.wait(20000));
+    QVERIFY(QTest::qWaitForWindowActive(&view));
+    view.rewind();
+    auto* problem = view.findChild<QComboBox*>();
+    QVERIFY(problem);
+    problem->setFocus();
+    QTRY_VERIFY(problem->hasFocus());
+    QTest::keyClick(problem, Qt::Key_F10);
+    QTest::keyClick(problem, Qt::Key_F10);
+    QCOMPARE(view.shownSteps(), 2);
+    const auto playText = [&] {
+      for (const QPushButton* b : view.findChildren<QPushButton*>())
+        if (b->text() == "Play" || b->text() == "Pause") return b->text();
+      return QString();
+    };
+    QTest::keyClick(problem, Qt::Key_Space);
+    QCOMPARE(playText(), QString("Pause"));
+    QVERIFY(!problem->view()->isVisible());  // the key was the view's, not the box's
+    QTRY_VERIFY(view.shownSteps() > 2);
+    QTest::keyClick(problem, Qt::Key_Space);
+    QCOMPARE(playText(), QString("Play"));
+    QTest::keyClick(problem, Qt::Key_F5, Qt::ShiftModifier);
+    QCOMPARE(view.shownSteps(), 0);
+  }
+
   void manualStepsAndSnappingToTheOracleStep() {
     LassoPlaneView view;
     view.show();

@@ -5,7 +5,9 @@
 #include "plots/method_palette.h"
 #include "run/plane_worker.h"
 #include "window/log_slider.h"
+#include "window/run_keys.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -196,6 +198,21 @@ QGroupBox* LassoPlaneView::buildAnimationBox() {
   connect(playButton_, &QPushButton::clicked, this, [this] { animation_.isActive() ? pause() : play(); });
   connect(stepButton, &QPushButton::clicked, this, &LassoPlaneView::stepForward);
   connect(resetButton, &QPushButton::clicked, this, &LassoPlaneView::rewind);
+  // The workbench's keys (a student comes from there): Space plays and pauses, F10 steps, Shift+F5 resets,
+  // wherever the focus is in this window, as run_keys.h says.
+  QList<QAction*> keys;
+  const auto key = [this, &keys](QPushButton* button, const QKeySequence& sequence) {
+    auto* action = new QAction(button->text(), this);
+    action->setShortcut(sequence);
+    connect(action, &QAction::triggered, button, &QPushButton::click);
+    addAction(action);
+    keys << action;
+    button->setToolTip(sequence.toString(QKeySequence::NativeText));
+  };
+  key(playButton_, Qt::Key_Space);
+  key(stepButton, Qt::Key_F10);
+  key(resetButton, QKeySequence(Qt::SHIFT | Qt::Key_F5));
+  installRunKeys(this, keys);
   return box;
 }
 
