@@ -5,6 +5,7 @@
 #include "dialog_answers.h"
 #include "lasso/lasso_plane.h"
 #include "pdf_page.h"
+#include "plots/plot_export.h"
 #include "shown_at.h"
 #include "teaching/lasso_plane_view.h"
 
@@ -135,6 +136,23 @@ class TestPlaneExport : public QObject {
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.read(5) == "%PDF-");
     QVERIFY2(std::abs(pdfPageSize(pdf).width() - 8.5 / 2.54 * 72) < 1.0, qPrintable(QString::number(pdfPageSize(pdf).width())));
+    // A column-wide figure: the legend stands in a row under the plane, entries side by side (inside, it
+    // covered most of the plane and hid z*); on screen it is back inside.
+    QRect legendDrawn, axesDrawn;
+    const QMetaObject::Connection drawn = connect(view_.plane(), &QCustomPlot::afterLayout, this, [&] {
+      legendDrawn = view_.plane()->legend->outerRect();
+      axesDrawn = view_.plane()->axisRect()->outerRect();
+    });
+    const QString column = dir.filePath("column.png");
+    QCOMPARE(exportPlot(view_.plane(), column, {321, 260, 96}), QString());
+    disconnect(drawn);
+    QCOMPARE(QImage(column).size(), QSize(321, 260));
+    QVERIFY2(legendDrawn.top() >= axesDrawn.bottom() && legendDrawn.bottom() <= 260,
+             qPrintable(QString("legend %1,%2 %3x%4; axes end at %5").arg(legendDrawn.x()).arg(legendDrawn.y())
+                            .arg(legendDrawn.width()).arg(legendDrawn.height()).arg(axesDrawn.bottom())));
+    QVERIFY2(legendDrawn.height() <= 260 / 3 && axesDrawn.height() >= 260 / 2, qPrintable(QString::number(legendDrawn.height())));
+    view_.plane()->replot();
+    QVERIFY(view_.plane()->axisRect()->insetLayout()->elements(false).contains(view_.plane()->legend));
     // An SVG keeps no clip paths: of a zoomed plane it holds the paths' parts inside the axes only (and the
     // level sets' part), and the view has all of them back afterwards.
     QCustomPlot* plane = view_.plane();

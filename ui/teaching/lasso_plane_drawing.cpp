@@ -232,6 +232,7 @@ void LassoPlaneView::drawManualPath() {
 
 void LassoPlaneView::moveLegendToTheEmptiestCorner(QCustomPlot* plot) {
   QCPLayoutInset* inset = plot->axisRect()->insetLayout();
+  if (!inset->elements(false).contains(plot->legend)) return;  // in a row under a small plot
   const QRect area = plot->axisRect()->rect();
   const QSize size = plot->legend->minimumOuterSizeHint();
   if (area.width() < size.width() || area.height() < size.height()) return;

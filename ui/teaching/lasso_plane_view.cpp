@@ -2,12 +2,12 @@
 
 #include "lasso/lasso_plane.h"
 #include "plots/axis_ticks.h"
+#include "plots/legend_out_of_the_way.h"
 #include "plots/method_palette.h"
 #include "run/plane_worker.h"
 #include "window/log_slider.h"
 #include "window/run_keys.h"
 
-#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -90,6 +90,7 @@ QCustomPlot* LassoPlaneView::buildPlanePlot() {
   plane_->legend->setVisible(true);
   plane_->legend->setBrush(QColor(255, 255, 255, 210));
   plane_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+  keepLegendOutOfTheWay(plane_);  // a column-wide figure's legend covered most of the plane
   plane_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
   // z* over the paths, which end on it once converged.
   plane_->addLayer(kSolutionLayer, plane_->layer("main"), QCustomPlot::limAbove);
@@ -198,21 +199,8 @@ QGroupBox* LassoPlaneView::buildAnimationBox() {
   connect(playButton_, &QPushButton::clicked, this, [this] { animation_.isActive() ? pause() : play(); });
   connect(stepButton, &QPushButton::clicked, this, &LassoPlaneView::stepForward);
   connect(resetButton, &QPushButton::clicked, this, &LassoPlaneView::rewind);
-  // The workbench's keys (a student comes from there): Space plays and pauses, F10 steps, Shift+F5 resets,
-  // wherever the focus is in this window, as run_keys.h says.
-  QList<QAction*> keys;
-  const auto key = [this, &keys](QPushButton* button, const QKeySequence& sequence) {
-    auto* action = new QAction(button->text(), this);
-    action->setShortcut(sequence);
-    connect(action, &QAction::triggered, button, &QPushButton::click);
-    addAction(action);
-    keys << action;
-    button->setToolTip(sequence.toString(QKeySequence::NativeText));
-  };
-  key(playButton_, Qt::Key_Space);
-  key(stepButton, Qt::Key_F10);
-  key(resetButton, QKeySequence(Qt::SHIFT | Qt::Key_F5));
-  installRunKeys(this, keys);
+  // The workbench's keys (a student comes from there): Space plays and pauses, F10 steps, Shift+F5 resets.
+  bindRunKeys(this, {{playButton_, Qt::Key_Space}, {stepButton, Qt::Key_F10}, {resetButton, QKeySequence(Qt::SHIFT | Qt::Key_F5)}});
   return box;
 }
 

@@ -60,4 +60,17 @@ void installRunKeys(QWidget* window, const QList<QAction*>& actions) {
   qApp->installEventFilter(new RunKeyFilter(window, actions));
 }
 
+void bindRunKeys(QWidget* window, const QList<QPair<QAbstractButton*, QKeySequence>>& keys) {
+  QList<QAction*> actions;
+  for (const auto& [button, key] : keys) {
+    auto* action = new QAction(button->text(), window);
+    action->setShortcut(key);
+    QObject::connect(action, &QAction::triggered, button, &QAbstractButton::click);
+    window->addAction(action);
+    actions << action;
+    button->setToolTip(key.toString(QKeySequence::NativeText));
+  }
+  installRunKeys(window, actions);
+}
+
 }  // namespace unfold::ui

@@ -4,8 +4,11 @@
 // Space, and a button or box reached with Tab, which Space presses or ticks.
 #pragma once
 
+#include <QKeySequence>
 #include <QList>
+#include <QPair>
 
+class QAbstractButton;
 class QAction;
 class QWidget;
 
@@ -13,5 +16,8 @@ namespace unfold::ui {
 
 // Installs an application event filter, owned by `window`, for the shortcuts of `actions`.
 void installRunKeys(QWidget* window, const QList<QAction*>& actions);
+// Gives each button a key that presses it wherever the focus is in `window` (an action of the window's,
+// named in the button's tooltip), under the same rules.
+void bindRunKeys(QWidget* window, const QList<QPair<QAbstractButton*, QKeySequence>>& keys);
 
 }  // namespace unfold::ui
