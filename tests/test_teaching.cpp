@@ -97,6 +97,9 @@ class TestTeaching : public QObject {
     QVERIFY2(readout && readout->text().contains("OISTA</b></td><td>0</td>"), qPrintable(readout ? readout->text() : QString()));
     cost->replot();
     QVERIFY(cost->yAxis->coordToPixel(picture.fZero - picture.fStar) >= cost->axisRect()->top() + 8);
+    // The landing's triangle (8 px, centred on the floor) whole above the bottom of the axes.
+    QVERIFY2(cost->yAxis->coordToPixel(1e-16) <= cost->axisRect()->bottom() - 7,
+             qPrintable(QString("the floor %1 px above the bottom").arg(cost->axisRect()->bottom() - cost->yAxis->coordToPixel(1e-16))));
   }
 
   // The workbench's keys, wherever the focus is (the problem's combo box opened on Space): F10 steps,

@@ -126,8 +126,15 @@ void LassoPlaneView::redraw() {
   // Above the start, half a decade or 9 px if more: its rings (up to 11 px) clear of the frame. With D
   // decades under it and H px, x decades over it put it x H / (D + x) px down: 9 px at x = 9 D / (H - 9).
   if (high > 0) {
-    const double lower = std::max(std::min(low / 3, high * 3 / 100), kExactFloor / 3);
-    const double decades = std::log10(high / lower), pixels = std::max(40, cost_->axisRect()->height());
+    const double pixels = std::max(40, cost_->axisRect()->height());
+    double lower = std::max(std::min(low / 3, high * 3 / 100), kExactFloor / 3);
+    // A curve that lands on the floor ends with a triangle (8 px, centred on it): 9 px of room under it,
+    // or the bottom of the axes cuts it in half (the floor is many decades down, a third of one is ~2 px).
+    if (low <= kExactFloor) {
+      const double above = std::log10(high / kExactFloor);
+      lower = kExactFloor / std::pow(10.0, std::max(std::log10(3.0), 9.0 * above / (pixels - 9.0)));
+    }
+    const double decades = std::log10(high / lower);
     cost_->yAxis->setRange(lower, high * std::pow(10.0, std::max(0.5, 9.0 * decades / (pixels - 9.0))));
   }
   moveLegendToTheEmptiestCorner(plane_);
