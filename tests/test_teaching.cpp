@@ -97,6 +97,16 @@ class TestTeaching : public QObject {
     QVERIFY2(readout && readout->text().contains("OISTA</b></td><td>0</td>"), qPrintable(readout ? readout->text() : QString()));
     cost->replot();
     QVERIFY(cost->yAxis->coordToPixel(picture.fZero - picture.fStar) >= cost->axisRect()->top() + 8);
+    // Both legends list the methods as the check boxes and the read-out do (the paths are drawn the other
+    // way round).
+    for (QCustomPlot* plot : view.findChildren<QCustomPlot*>()) {
+      QStringList methods;
+      for (int i = 0; i < plot->legend->itemCount(); ++i)
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(plot->legend->item(i));
+            item && QStringList({"ISTA", "OISTA", "SLISTA"}).contains(item->plottable()->name()))
+          methods << item->plottable()->name();
+      QCOMPARE(methods, QStringList({"ISTA", "OISTA", "SLISTA"}));
+    }
     // The landing's triangle (8 px, centred on the floor) whole above the bottom of the axes.
     QVERIFY2(cost->yAxis->coordToPixel(1e-16) <= cost->axisRect()->bottom() - 7,
              qPrintable(QString("the floor %1 px above the bottom").arg(cost->axisRect()->bottom() - cost->yAxis->coordToPixel(1e-16))));

@@ -88,6 +88,25 @@ QCPGraph* addGapCurve(QCustomPlot* plot, const QVector<double>& steps, const QVe
   return curve;
 }
 
+// The methods' legend entries in the order of the check boxes and the read-out (ISTA, OISTA, SLISTA, then
+// the manual path), though the paths are drawn the other way round (SLISTA widest, under the others).
+void orderMethodEntries(QCustomPlot* plot) {
+  static const QStringList order{"ISTA", "OISTA", "SLISTA", "manual", "manual steps"};
+  QList<QCPAbstractPlottable*> entries, methods;
+  for (int i = 0; i < plot->legend->itemCount(); ++i)
+    if (auto* item = qobject_cast<QCPPlottableLegendItem*>(plot->legend->item(i))) {
+      entries << item->plottable();
+      if (order.contains(item->plottable()->name())) methods << item->plottable();
+    }
+  std::stable_sort(methods.begin(), methods.end(),
+                   [](const QCPAbstractPlottable* a, const QCPAbstractPlottable* b) { return order.indexOf(a->name()) < order.indexOf(b->name()); });
+  qsizetype next = 0;
+  for (QCPAbstractPlottable*& entry : entries)
+    if (order.contains(entry->name())) entry = methods[next++];
+  plot->legend->clearItems();
+  for (QCPAbstractPlottable* entry : entries) entry->addToLegend(plot->legend);
+}
+
 }  // namespace
 
 void LassoPlaneView::redraw() {
@@ -137,8 +156,10 @@ void LassoPlaneView::redraw() {
     const double decades = std::log10(high / lower);
     cost_->yAxis->setRange(lower, high * std::pow(10.0, std::max(0.5, 9.0 * decades / (pixels - 9.0))));
   }
-  moveLegendToTheEmptiestCorner(plane_);
-  moveLegendToTheEmptiestCorner(cost_);
+  for (QCustomPlot* plot : {plane_, cost_}) {
+    orderMethodEntries(plot);
+    moveLegendToTheEmptiestCorner(plot);
+  }
   plane_->replot(QCustomPlot::rpQueuedReplot);
   cost_->replot(QCustomPlot::rpQueuedReplot);
 }
