@@ -363,6 +363,8 @@ class TestTeaching : public QObject {
     QCOMPARE(lessons[3].title, QString("Weight coupling"));
     for (const Lesson& lesson : lessons) {
       QVERIFY2(lesson.steps.size() >= 3 && lesson.steps.size() <= 6, qPrintable(lesson.title));
+      // The first step sets up the lesson's run: reached from the lesson before, the plots showed its run.
+      QVERIFY2(!lesson.steps[0].preset.isEmpty(), qPrintable(lesson.title));
       for (const LessonStep& step : lesson.steps)
         if (!step.preset.isEmpty()) QVERIFY2(readPreset(step.preset, &error), qPrintable(error));
     }
