@@ -2,6 +2,7 @@
 // least two, never more (QCustomPlot's readability rounding drew five labels in a 75-px panel); log axes
 // mark each decade between labels several decades apart.
 #include "plots/axis_ticks.h"
+#include "plots/coupling_plot.h"
 #include "plots/support_ratio_plot.h"
 #include "shown_at.h"
 #include "window/main_window.h"
@@ -202,6 +203,19 @@ class TestAxisTicks : public QObject {
     for (QCPAxisRect* panel : plot->axisRects()) {
       const QCPAxis* axis = panel->axis(QCPAxis::atLeft);
       QVERIFY2(axis->tickVectorLabels().size() <= mostLabels(panel->height()), qPrintable(describe(axis)));
+    }
+  }
+
+  // The coupling plot before any network (a lesson raises it first) labels whole layers on both panels.
+  void anEmptyCouplingPlotLabelsWholeLayers() {
+    CouplingPlot plot;
+    QVERIFY(shownAt(plot, QSize(320, 300)));
+    plot.showSnapshot(ConvergenceSnapshot{});
+    plot.replot();
+    for (QCPAxisRect* panel : plot.axisRects()) {
+      const QCPAxis* axis = panel->axis(QCPAxis::atBottom);
+      QVERIFY2(!axis->tickVector().isEmpty(), qPrintable(describe(axis)));
+      for (const double tick : axis->tickVector()) QVERIFY2(tick == std::round(tick), qPrintable(describe(axis)));
     }
   }
 };

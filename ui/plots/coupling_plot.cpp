@@ -1,5 +1,7 @@
 #include "plots/coupling_plot.h"
 
+#include "plots/axis_ticks.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -56,7 +58,7 @@ void CouplingPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
 
 void CouplingPlot::rescale() {
   double low = std::numeric_limits<double>::infinity(), high = 0, ratioHigh = 1.0;
-  int layers = 1;
+  int layers = 0;
   for (int i = 0; i < graphCount(); ++i) {
     for (const QCPGraphData& p : *graph(i)->data()) {
       if (std::isnan(p.value)) continue;
@@ -69,7 +71,10 @@ void CouplingPlot::rescale() {
       }
     }
   }
+  if (layers == 0) layers = 5;  // empty: a few layers' axis, as the learned steps' plot has
   xAxis->setRange(0.5, layers + 0.5);
+  // Whole layers only: one layer (or none yet) was labelled 0.6, 0.8, 1, 1.2, 1.4.
+  for (QCPAxis* axis : {xAxis, ratio_->axis(QCPAxis::atBottom)}) setIterationTicks(axis, layers);
   if (high > 0) yAxis->setRange(logarithmicY() ? low / 2 : 0, high * 2);
   else yAxis->setRange(logarithmicY() ? 1e-3 : 0, 1);  // empty: three decades, not one tick label repeated
   ratio_->axis(QCPAxis::atLeft)->setRange(0, std::min(ratioHigh * 1.1, 10.0));
