@@ -1,5 +1,5 @@
-// LassoPlaneView's drawing: the picture's tracks up to the shown step, the manual path, the cost plot
-// and the read-outs.
+// LassoPlaneView's drawing: the picture's tracks up to the shown step, the manual path, the cost plot,
+// the read-outs and the level sets.
 #include "teaching/lasso_plane_view.h"
 
 #include "plots/gap_floor.h"
@@ -317,6 +317,24 @@ void LassoPlaneView::moveLegendToTheEmptiestCorner(QCustomPlot* plot) {
                                      Qt::AlignBottom | Qt::AlignLeft, Qt::AlignBottom | Qt::AlignRight})
     if (const auto under = hidden(corner); under < fewest) fewest = under, best = corner;
   inset->setInsetAlignment(0, best);
+}
+
+void LassoPlaneView::showLevels(int samples, const QCPRange& x, const QCPRange& y, const QVector<double>& logGap) {
+  levels_->data()->setSize(samples, samples);
+  levels_->data()->setRange(x, y);
+  for (int iy = 0; iy < samples; ++iy)
+    for (int ix = 0; ix < samples; ++ix) levels_->data()->setCell(ix, iy, logGap[iy * samples + ix]);
+}
+
+void LassoPlaneView::showGrid(const PlaneGrid& grid) {
+  if (grid.generation != latest_ || grid.samples < 2) return;
+  picture_.gridXMin = grid.xMin, picture_.gridXMax = grid.xMax, picture_.gridYMin = grid.yMin, picture_.gridYMax = grid.yMax;
+  picture_.grid = grid.samples;
+  picture_.logGap = grid.logGap;
+  showLevels(grid.samples, QCPRange(grid.xMin, grid.xMax), QCPRange(grid.yMin, grid.yMax), grid.logGap);
+  levels_->rescaleDataRange(true);  // the bands span the new grid's costs (a wider one's were white past the old top)
+  plane_->replot(QCustomPlot::rpQueuedReplot);
+  emit gridShown();
 }
 
 }  // namespace unfold::ui

@@ -96,6 +96,10 @@ QCustomPlot* LassoPlaneView::buildPlanePlot() {
   plane_->addLayer(kSolutionLayer, plane_->layer("main"), QCustomPlot::limAbove);
   // As on the workbench's plots, a double click undoes the user's zoom and pan.
   connect(plane_, &QCustomPlot::mouseDoubleClick, this, [this] { fitView(); });
+  for (QCPAxis* axis : {plane_->xAxis, plane_->yAxis})  // a wheel zoom or a drag
+    connect(axis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
+      if (picture_.grid > 0 && !fitting_) keepLevelsInSight();
+    });
   plane_->setToolTip("Drag to pan, wheel to zoom, double click to see the whole picture again");
   levels_ = new QCPColorMap(plane_->xAxis, plane_->yAxis);
   // Light grey bands, one per level: level lines on which the coloured paths stand out.
@@ -315,13 +319,6 @@ void LassoPlaneView::showPicture(const PlanePicture& picture) {
   emit pictureShown();
 }
 
-void LassoPlaneView::showLevels(int samples, const QCPRange& x, const QCPRange& y, const QVector<double>& logGap) {
-  levels_->data()->setSize(samples, samples);
-  levels_->data()->setRange(x, y);
-  for (int iy = 0; iy < samples; ++iy)
-    for (int ix = 0; ix < samples; ++ix) levels_->data()->setCell(ix, iy, logGap[iy * samples + ix]);
-}
-
 void LassoPlaneView::fitView() {
   // The picture's box, grown to hold the manual path, at the plot's shape.
   plane_->replot();  // lays out the axis rect
@@ -330,29 +327,27 @@ void LassoPlaneView::fitView() {
   for (const ManualStep& m : manual_) path.push_back({m.grad[0], m.grad[1]}), path.push_back({m.to[0], m.to[1]});
   const PlaneBox held = planeBoxHolding({picture_.xMin, picture_.xMax, picture_.yMin, picture_.yMax}, path);
   const PlaneBox view = planeBoxAtAspect(held, rect.width(), rect.height());
+  fitting_ = true;  // one grid for the new view, not one for each axis set
   plane_->xAxis->setRange(view.xMin, view.xMax);
   plane_->yAxis->setRange(view.yMin, view.yMax);
+  fitting_ = false;
   moveLegendToTheEmptiestCorner(plane_);
   plane_->replot(QCustomPlot::rpQueuedReplot);
+  keepLevelsInSight();
+}
+
+void LassoPlaneView::keepLevelsInSight() {
   // Level sets everywhere in sight: a view beyond the cost grid asks for a wider one (the grid's cells
-  // then grow), and a view much smaller than the grid (back from a far step) for a finer one: its cells
-  // would be drawn as blocks.
+  // then grow), and a view much smaller than the grid (back from a far step, or zoomed into) for a finer
+  // one: its cells would be drawn as blocks.
+  const QCPRange x = plane_->xAxis->range(), y = plane_->yAxis->range();
+  const PlaneBox view{x.lower, x.upper, y.lower, y.upper};
   const PlaneBox grid{picture_.gridXMin, picture_.gridXMax, picture_.gridYMin, picture_.gridYMax};
   const double needed = kWiderGridScale * std::max(view.xMax - view.xMin, view.yMax - view.yMin);
   if (!grid.holds(view.xMin, view.yMin) || !grid.holds(view.xMax, view.yMax) || grid.xMax - grid.xMin > 3 * needed) {
     const PlaneBox wider = planeSquareAround(view, kWiderGridScale);
     worker_->requestGrid(wider.xMin, wider.xMax, wider.yMin, wider.yMax, picture_.grid);
   }
-}
-
-void LassoPlaneView::showGrid(const PlaneGrid& grid) {
-  if (grid.generation != latest_ || grid.samples < 2) return;
-  picture_.gridXMin = grid.xMin, picture_.gridXMax = grid.xMax, picture_.gridYMin = grid.yMin, picture_.gridYMax = grid.yMax;
-  picture_.grid = grid.samples;
-  picture_.logGap = grid.logGap;
-  showLevels(grid.samples, QCPRange(grid.xMin, grid.xMax), QCPRange(grid.yMin, grid.yMax), grid.logGap);
-  plane_->replot(QCustomPlot::rpQueuedReplot);
-  emit gridShown();
 }
 
 void LassoPlaneView::resizeEvent(QResizeEvent* event) {

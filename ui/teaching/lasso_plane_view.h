@@ -88,7 +88,9 @@ class LassoPlaneView : public QWidget {
   void moveLegendToTheEmptiestCorner(QCustomPlot* plot);
   QString drawTrack(int k);  // picture_.tracks[k] up to shown_ steps; returns its read-out row
   void drawManualPath();     // and its read-out
-  void fitView();  // the picture's box, grown to hold the manual path, at equal scales
+  void fitView();
+  void keepLevelsInSight();  // asks for a cost grid that fills the view at its resolution
+  bool fitting_ = false;     // fitView is setting the axes' ranges  // the picture's box, grown to hold the manual path, at equal scales
   void showGrid(const PlaneGrid& grid);
   // The colour map of the cost: samples x samples values over x and y (index iy * samples + ix).
   void showLevels(int samples, const QCPRange& x, const QCPRange& y, const QVector<double>& logGap);
