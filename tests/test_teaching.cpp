@@ -47,7 +47,7 @@ class TestTeaching : public QObject {
     const PlaneBox grid{picture.gridXMin, picture.gridXMax, picture.gridYMin, picture.gridYMax};
     QCOMPARE(grid, planeSquareAround(box, 2.0));
     const std::vector<double> logGap = planeLogGapGrid(p, planeCost(p, planeSolution(p)), grid, picture.grid);
-    QCOMPARE(picture.grid, 300);
+    QCOMPARE(picture.grid, 400);
     QCOMPARE(picture.logGap, QVector<double>(logGap.begin(), logGap.end()));
     // Animation: step, play, rewind.
     QCOMPARE(view.shownSteps(), 0);

@@ -12,7 +12,7 @@ namespace unfold::ui {
 
 namespace {
 
-constexpr int kGrid = 300;          // cost samples per side
+constexpr int kGrid = 400;          // cost samples per side: cells of 2 to 3 px in a full-screen view
 constexpr double kGridScale = 2.0;  // the cost grid is twice as wide as the picture: any window shape is filled
 constexpr int kSlistaSignals = 300, kSlistaIterations = 150;
 

@@ -344,7 +344,7 @@ void LassoPlaneView::keepLevelsInSight() {
   const PlaneBox view{x.lower, x.upper, y.lower, y.upper};
   const PlaneBox grid{picture_.gridXMin, picture_.gridXMax, picture_.gridYMin, picture_.gridYMax};
   const double needed = kWiderGridScale * std::max(view.xMax - view.xMin, view.yMax - view.yMin);
-  if (!grid.holds(view.xMin, view.yMin) || !grid.holds(view.xMax, view.yMax) || grid.xMax - grid.xMin > 3 * needed) {
+  if (!grid.holds(view.xMin, view.yMin) || !grid.holds(view.xMax, view.yMax) || grid.xMax - grid.xMin > 2 * needed) {
     const PlaneBox wider = planeSquareAround(view, kWiderGridScale);
     worker_->requestGrid(wider.xMin, wider.xMax, wider.yMin, wider.yMax, picture_.grid);
   }
