@@ -155,7 +155,7 @@ class TestFigureLayout : public QObject {
     plot.layOutForScreen();
     QCOMPARE(drawnTitle(&plot), QString("Cost decrease"));
     QVERIFY(qobject_cast<QCPTextElement*>(plot.plotLayout()->element(0, 0))->visible());
-    QVERIFY(plot.smallestFigureHeight(300, 150, false) < plot.smallestFigureHeight(300, 150, true));
+    QVERIFY(plot.smallestFigureHeight(300, 100, false) < plot.smallestFigureHeight(300, 100, true));
     // Through the dialog: the PDF's plot starts higher on the page than with the title.
     QTemporaryDir dir;
     const QString with = dir.filePath("with.png"), without = dir.filePath("without.png");

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <utility>
 #include <vector>
 
@@ -70,27 +71,32 @@ bool WorkbenchPlot::legendRowLeavesMoreRoom(double insideShare, bool stayInRow) 
   const LegendLook inside{legend->font(), legend->iconSize(), legend->iconTextPadding(), legend->margins(), axisRect()->insetLayout()->margins()};
   const int wrapInside = legend->wrap();
   placeLegendInRow(true);
-  // The compact look, as many entries a row as the plot's width takes: at the roomy font, or smaller, down
-  // to 7 pt, until two entries stand side by side (a column-wide figure stacked six entries one under
-  // another and left the data a third of it). By the width alone: a font chosen by the height would make
-  // a taller figure fail where a shorter one fits, and the least height for the legend is searched for.
+  // The compact look, as many entries a row as the plot's width takes, at the largest font (the roomy one
+  // down to 7 pt) that needs the fewest rows: a column-wide figure stacked six entries one under another
+  // and left the data a third of it; seven long ones at the roomy font took four rows of a small window's
+  // cost plot where three did at 8 pt. By the width alone: a font chosen by the height would make a taller
+  // figure fail where a shorter one fits, and the least height for the legend is searched for.
   legend->setIconSize(QSize(16, 10));
   legend->setIconTextPadding(4);
   legend->setMargins(QMargins(4, 3, 4, 3));
   QFont font = roomyLegend_ ? roomyLegend_->font : inside.font;
   const double roomySize = font.pointSizeF();
-  bool wideEnough = false;  // one entry a row at least
-  for (double size = roomySize;; size -= 0.5) {
+  const auto columnsAt = [&](double size) {  // the most that fit across, 0 where not even one does
     if (roomySize > 0) font.setPointSizeF(size);
     legend->setFont(font);
-    wideEnough = false;
-    for (int columns = legend->itemCount(); columns >= 1 && !wideEnough; --columns) {
+    for (int columns = legend->itemCount(); columns >= 1; --columns) {
       legend->setWrap(columns);
       legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
-      wideEnough = legend->minimumOuterSizeHint().width() <= viewport().width() - 8;
+      if (legend->minimumOuterSizeHint().width() <= viewport().width() - 8) return columns;
     }
-    if (roomySize <= 0 || size - 0.5 < 7.0 || (wideEnough && (legend->wrap() >= 2 || legend->itemCount() < 2))) break;
-  }
+    return 0;
+  };
+  double bestSize = roomySize;
+  int fewestRows = std::numeric_limits<int>::max();
+  for (double size = roomySize; roomySize > 0 && size >= 7.0; size -= 0.5)
+    if (const int columns = columnsAt(size); columns > 0 && (legend->itemCount() + columns - 1) / columns < fewestRows)
+      fewestRows = (legend->itemCount() + columns - 1) / columns, bestSize = size;
+  const bool wideEnough = columnsAt(bestSize) > 0;  // one entry a row at least
   updateLayout();
   const int left = axisRect()->rect().height();
   // Whole (a row squeezed by a short plot cuts its entries' text), a panel left to draw in, and more of
