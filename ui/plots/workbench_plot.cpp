@@ -262,9 +262,10 @@ void WorkbenchPlot::sanitizeRanges() {
 }
 
 void WorkbenchPlot::mousePressEvent(QMouseEvent* event) {
+  dragFrom_.reset();
   if (event->button() == Qt::LeftButton && axisRect()->rect().contains(event->position().toPoint()) &&
       legend->selectTest(event->position(), false) < 0)
-    userView_ = true;  // a drag starts
+    dragFrom_ = event->position();  // a drag may start: the view is the user's once the mouse moves
   QCustomPlot::mousePressEvent(event);
 }
 
@@ -309,6 +310,10 @@ QString WorkbenchPlot::readOut(const QPointF& position) const {
 }
 
 void WorkbenchPlot::mouseMoveEvent(QMouseEvent* event) {
+  // A click alone leaves the view fitting the data (it froze a Reset's t = 0 view over the finished run).
+  if (dragFrom_ && (event->buttons() & Qt::LeftButton) &&
+      (event->position() - *dragFrom_).manhattanLength() >= QApplication::startDragDistance())
+    userView_ = true;
   QCustomPlot::mouseMoveEvent(event);
   const QString text = readOut(event->position());
   if (text.isEmpty()) QToolTip::hideText();

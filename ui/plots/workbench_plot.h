@@ -153,6 +153,7 @@ class WorkbenchPlot : public QCustomPlot {
   bool fittingShortNames_ = false;  // makeRoomForLegend's second try, with the short names
   QHash<QCPAxis*, QCPRange> emptyRanges_;  // every axis as the plot first showed it empty
   bool userView_ = false;
+  std::optional<QPointF> dragFrom_;  // where the left button went down in the axes
   bool legendLookSizedBySubclass_ = false;
   bool logToggleOffered_ = true;
   bool legendHiddenForRoom_ = false;  // by makeRoomForLegend, which tries it again after a resize
