@@ -139,9 +139,11 @@ class TestPlaneExport : public QObject {
     // A column-wide figure: the legend stands in a row under the plane, entries side by side (inside, it
     // covered most of the plane and hid z*); on screen it is back inside.
     QRect legendDrawn, axesDrawn;
+    Qt::PenStyle borderDrawn = Qt::SolidLine;
     const QMetaObject::Connection drawn = connect(view_.plane(), &QCustomPlot::afterLayout, this, [&] {
       legendDrawn = view_.plane()->legend->outerRect();
       axesDrawn = view_.plane()->axisRect()->outerRect();
+      borderDrawn = view_.plane()->legend->borderPen().style();
     });
     const QString column = dir.filePath("column.png");
     QCOMPARE(exportPlot(view_.plane(), column, {321, 260, 96}), QString());
@@ -151,8 +153,10 @@ class TestPlaneExport : public QObject {
              qPrintable(QString("legend %1,%2 %3x%4; axes end at %5").arg(legendDrawn.x()).arg(legendDrawn.y())
                             .arg(legendDrawn.width()).arg(legendDrawn.height()).arg(axesDrawn.bottom())));
     QVERIFY2(legendDrawn.height() <= 260 / 3 && axesDrawn.height() >= 260 / 2, qPrintable(QString::number(legendDrawn.height())));
+    QCOMPARE(borderDrawn, Qt::NoPen);  // a frame as wide as the figure, its foot on the page's last row, was cut
     view_.plane()->replot();
     QVERIFY(view_.plane()->axisRect()->insetLayout()->elements(false).contains(view_.plane()->legend));
+    QVERIFY(view_.plane()->legend->borderPen().style() != Qt::NoPen);  // framed again inside
     // An SVG keeps no clip paths: of a zoomed plane it holds the paths' parts inside the axes only (and the
     // level sets' part), and the view has all of them back afterwards.
     QCustomPlot* plane = view_.plane();

@@ -59,6 +59,8 @@ class LegendPlacer : public QObject {
     QCPLayoutInset* inset = plot_->axisRect()->insetLayout();
     if (toRow) {
       alignment_ = inset->insetAlignment(int(inset->elements(false).indexOf(legend)));
+      border_ = legend->borderPen();
+      legend->setBorderPen(Qt::NoPen);  // a box as wide as the figure frames nothing, and its foot fell off the page
       inset->take(legend);
       inset->simplify();
       const int row = plot_->plotLayout()->rowCount();
@@ -68,6 +70,7 @@ class LegendPlacer : public QObject {
       plot_->plotLayout()->take(legend);
       plot_->plotLayout()->simplify();
       inset->addElement(legend, alignment_);
+      legend->setBorderPen(border_);
     }
   }
 
@@ -100,6 +103,7 @@ class LegendPlacer : public QObject {
   const int wrap_;
   const QCPLayoutGrid::FillOrder order_;
   Qt::Alignment alignment_ = Qt::AlignTop | Qt::AlignRight;
+  QPen border_;
   bool placing_ = false;
 };
 
