@@ -174,6 +174,8 @@ class TestTeaching : public QObject {
       QCOMPARE(view.manualPath().back().to[0], expected.to(0));
       QCOMPARE(view.manualPath().back().to[1], expected.to(1));
       z = expected.to;
+      const QString steps = view.manualPath().size() == 1 ? "after 1 step:" : QString("after %1 steps:").arg(view.manualPath().size());
+      QVERIFY2(manualText().contains(steps), qPrintable(manualText()));
     }
     QVERIFY2((z.array() != 0.0).count() == 1, "the toy problem's solution should have one active atom");
     QVERIFY(legendNames().contains("gradient step to u (hollow)") && legendNames().contains("soft threshold to zₜ₊₁ (filled)"));

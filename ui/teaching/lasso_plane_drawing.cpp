@@ -68,7 +68,7 @@ QString supportText(double a, double b) {
   QStringList atoms;
   if (a != 0.0) atoms << "1";
   if (b != 0.0) atoms << "2";
-  return "{" + atoms.join(", ") + "}";
+  return "{" + atoms.join(",\u00a0") + "}";  // a no-break space: a wrapped read-out split "{1," from "2}"
 }
 
 // F(z_t) - F* against t on the log cost plot. A method that lands on z* exactly (OISTA's step 1/L_S on
@@ -253,9 +253,9 @@ void LassoPlaneView::drawManualPath() {
   // A Snap that would change nothing is greyed, and the text says why: a button that does nothing reads
   // as broken.
   snapButton_->setEnabled(std::abs(manualStep() - nextOracle_) > 1e-9);
-  manualText_->setText(QString("next step %1/L (%2)\nafter %3 steps: F − F* = %4, support %5")
+  manualText_->setText(QString("next step %1/L (%2)\nafter %3 %4: F − F* = %5, support %6")
                            .arg(manualStep(), 0, 'f', 2).arg(oracle).arg(manual_.size())
-                           .arg(gapText(current)).arg(support));
+                           .arg(manual_.size() == 1 ? "step" : "steps", gapText(current), support));
 }
 
 void LassoPlaneView::moveLegendToTheEmptiestCorner(QCustomPlot* plot) {
