@@ -262,6 +262,17 @@ class TestTeaching : public QObject {
     view.plane()->xAxis->setRange(p.zStar[0] - 0.01, p.zStar[0] + 0.01);
     view.plane()->yAxis->setRange(p.zStar[1] - 0.01, p.zStar[1] + 0.01);
     QTRY_VERIFY(view.picture().gridXMax - view.picture().gridXMin <= 0.1);
+    const auto cellPixels = [&view] {
+      const double perUnit = view.plane()->axisRect()->rect().width() / view.plane()->xAxis->range().size();
+      return perUnit * (view.picture().gridXMax - view.picture().gridXMin) / view.picture().grid;
+    };
+    QVERIFY2(cellPixels() <= 3.5, qPrintable(QString::number(cellPixels())));
+    // Three wheel notches in (a zoom of 0.85³): cells small enough again, not stair-stepped band edges.
+    view.plane()->xAxis->scaleRange(1 / 0.85 / 0.85 / 0.85);
+    view.plane()->yAxis->scaleRange(1 / 0.85 / 0.85 / 0.85);
+    view.plane()->xAxis->scaleRange(0.85 * 0.85 * 0.85);
+    view.plane()->yAxis->scaleRange(0.85 * 0.85 * 0.85);
+    QTRY_VERIFY2(cellPixels() <= 3.5, qPrintable(QString::number(cellPixels())));
     // A double click shows the whole picture and the path again.
     QTest::mouseDClick(view.plane(), Qt::LeftButton, {}, view.plane()->axisRect()->rect().center());
     const auto inSight = [&view](const double* point) {

@@ -337,16 +337,18 @@ void LassoPlaneView::fitView() {
 }
 
 void LassoPlaneView::keepLevelsInSight() {
-  // Level sets everywhere in sight: a view beyond the cost grid asks for a wider one (the grid's cells
-  // then grow), and a view much smaller than the grid (back from a far step, or zoomed into) for a finer
-  // one: its cells would be drawn as blocks.
+  // Level sets everywhere in sight, in cells too small to see: a view beyond the cost grid, or whose
+  // cells are drawn larger than 3.5 px (zoomed into, back from a far step), asks for a grid around it
+  // with cells of 2.5 px (band edges were stair-stepped by 4 to 7 px after a few wheel notches).
   const QCPRange x = plane_->xAxis->range(), y = plane_->yAxis->range();
   const PlaneBox view{x.lower, x.upper, y.lower, y.upper};
   const PlaneBox grid{picture_.gridXMin, picture_.gridXMax, picture_.gridYMin, picture_.gridYMax};
-  const double needed = kWiderGridScale * std::max(view.xMax - view.xMin, view.yMax - view.yMin);
-  if (!grid.holds(view.xMin, view.yMin) || !grid.holds(view.xMax, view.yMax) || grid.xMax - grid.xMin > 2 * needed) {
+  const double pixelsPerUnit = plane_->axisRect()->rect().width() / std::max(1e-300, x.size());  // equal scales
+  const double cellPixels = pixelsPerUnit * (grid.xMax - grid.xMin) / std::max(1, picture_.grid);
+  if (!grid.holds(view.xMin, view.yMin) || !grid.holds(view.xMax, view.yMax) || cellPixels > 3.5) {
     const PlaneBox wider = planeSquareAround(view, kWiderGridScale);
-    worker_->requestGrid(wider.xMin, wider.xMax, wider.yMin, wider.yMax, picture_.grid);
+    const int samples = std::clamp(int(std::ceil(pixelsPerUnit * (wider.xMax - wider.xMin) / 2.5)), 100, 800);
+    worker_->requestGrid(wider.xMin, wider.xMax, wider.yMin, wider.yMax, samples);
   }
 }
 
