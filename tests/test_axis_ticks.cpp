@@ -3,6 +3,7 @@
 // mark each decade between labels several decades apart.
 #include "plots/axis_ticks.h"
 #include "plots/coupling_plot.h"
+#include "plots/learned_steps_plot.h"
 #include "plots/support_ratio_plot.h"
 #include "shown_at.h"
 #include "window/main_window.h"
@@ -206,16 +207,25 @@ class TestAxisTicks : public QObject {
     }
   }
 
-  // The coupling plot before any network (a lesson raises it first) labels whole layers on both panels.
-  void anEmptyCouplingPlotLabelsWholeLayers() {
-    CouplingPlot plot;
-    QVERIFY(shownAt(plot, QSize(320, 300)));
-    plot.showSnapshot(ConvergenceSnapshot{});
-    plot.replot();
-    for (QCPAxisRect* panel : plot.axisRects()) {
-      const QCPAxis* axis = panel->axis(QCPAxis::atBottom);
-      QVERIFY2(!axis->tickVector().isEmpty(), qPrintable(describe(axis)));
-      for (const double tick : axis->tickVector()) QVERIFY2(tick == std::round(tick), qPrintable(describe(axis)));
+  // The network plots before any network (a lesson raises them first) label whole layers from 1, on
+  // every panel: the coupling plot read 0.6 to 1.4, the learned steps' a layer 0.
+  void emptyNetworkPlotsLabelWholeLayers() {
+    CouplingPlot coupling;
+    LearnedStepsPlot steps;
+    for (WorkbenchPlot* plot : {static_cast<WorkbenchPlot*>(&coupling), static_cast<WorkbenchPlot*>(&steps)}) {
+      QVERIFY(shownAt(*plot, QSize(320, 300)));
+      plot->replot();
+      for (QCPAxisRect* panel : plot->axisRects()) {
+        const QCPAxis* axis = panel->axis(QCPAxis::atBottom);
+        QVERIFY2(!axis->tickVector().isEmpty(), qPrintable(describe(axis)));
+        for (const double tick : axis->tickVector()) QVERIFY2(tick == std::round(tick) && tick >= 1, qPrintable(describe(axis)));
+      }
+    }
+    coupling.showSnapshot(ConvergenceSnapshot{});
+    steps.showSnapshot(ConvergenceSnapshot{});
+    for (WorkbenchPlot* plot : {static_cast<WorkbenchPlot*>(&coupling), static_cast<WorkbenchPlot*>(&steps)}) {
+      plot->replot();
+      for (const double tick : plot->xAxis->tickVector()) QVERIFY2(tick == std::round(tick) && tick >= 1, qPrintable(describe(plot->xAxis)));
     }
   }
 };

@@ -1,6 +1,9 @@
 #include "plots/learned_steps_plot.h"
 
+#include "plots/axis_ticks.h"
+
 #include <algorithm>
+#include <cmath>
 
 namespace unfold::ui {
 
@@ -26,6 +29,7 @@ LearnedStepsPlot::LearnedStepsPlot(QWidget* parent) : WorkbenchPlot("Learned ste
   yAxis->setLabel("step × L");
   axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);  // steps grow with t
   addLayer(kReferenceLayer, layer("main"), QCustomPlot::limAbove);
+  rescale();  // the empty plot's axes: layers 1 to 5
 }
 
 void LearnedStepsPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
@@ -83,8 +87,16 @@ void LearnedStepsPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
 
 void LearnedStepsPlot::rescale() {
   rescaleAxes(true);
-  const QCPRange x = xAxis->range(), y = yAxis->range();
-  xAxis->setRange(0.5, std::max(2.0, x.upper + 0.5));
+  const QCPRange y = yAxis->range();
+  // Layers 1 to the deepest drawn, labelled at whole layers; before any network, a few (an empty plot's
+  // default axis labelled a layer 0).
+  int layers = 0;
+  for (int i = 0; i < graphCount(); ++i)
+    for (const QCPGraphData& p : *graph(i)->data())
+      if (std::isfinite(p.key)) layers = std::max(layers, int(std::lround(p.key)));
+  if (layers == 0) layers = 5;
+  xAxis->setRange(0.5, std::max(2, layers) + 0.5);
+  setIterationTicks(xAxis, layers);
   // From 7 px below 0, so that a step learned down to ~0 (a collapsed ALISTA's) stays off the axis line;
   // the legend's room above the curves is made by WorkbenchPlot.
   const double upper = std::max(1.2, y.upper) * 1.05;
