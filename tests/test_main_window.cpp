@@ -384,18 +384,6 @@ class TestMainWindow : public QObject {
     QVERIFY2(entries.contains("oista — ISTA, FISTA, OISTA and ISTA with backtracking (the paper's Fig. 2)"), qPrintable(entries.join(" | ")));
     for (const QString& entry : entries) QVERIFY2(entry.contains("Fig."), qPrintable(entry));
   }
-
-  void closingDuringARunIsClean() {
-    auto* window = new MainWindow;
-    window->show();
-    window->startDefaultRun();
-    QTRY_VERIFY(window->shownSnapshot().iteration() >= 0);
-    delete window;  // cancels and joins the worker: must neither crash nor hang
-    MainWindow next;  // and the next window runs as usual
-    next.show();
-    QVERIFY(runToCompletion(next));
-    QVERIFY(next.shownSnapshot().complete);
-  }
 };
 
 QTEST_MAIN(TestMainWindow)

@@ -1,7 +1,8 @@
 // The workbench's runs beyond the solvers: networks trained in the GUI (plots hold the core's numbers),
 // pause / step / resume in lockstep, stop and close during training,
-// sessions that carry trained networks, other problem sources, picking a signal with the mouse (the run
-// gate on its own: test_run_gate.cpp; the window's layout: test_window_layout.cpp).
+// closing during a run or training, sessions that carry trained networks, other problem sources (the
+// run gate on its own: test_run_gate.cpp; the window's layout: test_window_layout.cpp; the Lₛ/L cloud and
+// the empty network plots: test_ratio_and_network_plots.cpp).
 #include "csv_table.h"
 #include "plots/cost_decrease_plot.h"
 #include "plots/coupling_plot.h"
@@ -239,6 +240,18 @@ class TestWorkbench : public QObject {
     QVERIFY2(clock.elapsed() < 400, qPrintable(QString::number(clock.elapsed())));
   }
 
+  void closingDuringARunIsClean() {
+    auto* window = new MainWindow;
+    window->show();
+    window->startDefaultRun();
+    QTRY_VERIFY(window->shownSnapshot().iteration() >= 0);
+    delete window;  // cancels and joins the worker: must neither crash nor hang
+    MainWindow next;  // and the next window runs as usual
+    next.show();
+    QVERIFY(runToCompletion(next));
+    QVERIFY(next.shownSnapshot().complete);
+  }
+
   void closingDuringTrainingIsClean() {
     auto* window = new MainWindow;
     window->show();
@@ -365,85 +378,6 @@ class TestWorkbench : public QObject {
     QVERIFY(r.windowedSeconds > 0.0 && r.headlessSeconds > 0.0);
     // Networks train while it is measured.
     QVERIFY((r.settings.networks == std::set{unfold::Parametrization::ListaCp, unfold::Parametrization::Slista}));
-  }
-
-  // The (|S|/m, L_S/L) panel fits its cloud: out to the first of 0.1, 0.2, 0.5 and 1 that leaves room
-  // past the widest support, up to a fifth over the cloud and the law there (a sparse solution's supports
-  // crowded the y axis of a 0-1 panel); a cloud spread wide, or none yet, keeps the whole 0-1 square.
-  void theCloudsPanelFitsTheCloud_data() {
-    QTest::addColumn<QVector<double>>("zeta");
-    QTest::addColumn<QVector<double>>("ratio");
-    QTest::addColumn<double>("across");
-    QTest::addColumn<double>("up");
-    const double law = unfold::marchenkoPasturRatio(0.1, 4.0);  // γ = 4 below
-    QTest::newRow("sparse") << QVector<double>{0.01, 0.03, 0.06} << QVector<double>{0.12, 0.2, 0.3} << 0.1 << 1.2 * std::max(0.3, law);
-    QTest::newRow("wider") << QVector<double>{0.1, 0.15} << QVector<double>{0.3, 0.5} << 0.2 << 0.6;
-    QTest::newRow("none") << QVector<double>{} << QVector<double>{} << 1.0 << 1.05;
-    QTest::newRow("wide") << QVector<double>{0.3, 0.9} << QVector<double>{0.5, 0.95} << 1.0 << 1.05;
-  }
-  void theCloudsPanelFitsTheCloud() {
-    QFETCH(QVector<double>, zeta);
-    QFETCH(QVector<double>, ratio);
-    QFETCH(double, across);
-    QFETCH(double, up);
-    ConvergenceSnapshot snapshot;
-    snapshot.gamma = 4.0;
-    ConvergenceCurve oista;
-    oista.algorithm = unfold::Algorithm::Oista;
-    oista.method = "OISTA";
-    oista.inspected = 1;
-    oista.atoms = 100;
-    oista.sampleZeta = zeta;
-    oista.sampleRatio = ratio;
-    oista.sampleSignal = QVector<int>(zeta.size(), 0);
-    snapshot.curves = {oista};
-    SupportRatioPlot plot;
-    plot.resize(600, 300);
-    plot.showSignal(snapshot, unfold::Algorithm::Oista, -1);
-    const QCPAxisRect* cloud = plot.axisRects().at(1);
-    QCOMPARE(cloud->axis(QCPAxis::atBottom)->range().upper, across);
-    QVERIFY(qFuzzyCompare(cloud->axis(QCPAxis::atLeft)->range().upper, up));
-  }
-
-  // A network plot with nothing to draw says why: a run that asks for networks trains them after its
-  // solvers (after Reset too, where "train a network to see it" told the user to do what was asked);
-  // a run without any asked says how to get one.
-  void networkPlotsSayWhyTheyAreEmpty() {
-    ConvergenceSnapshot asked;
-    asked.request.networks = {unfold::Parametrization::Slista};
-    LearnedStepsPlot steps;
-    TrainingCurvesPlot training;
-    steps.showSnapshot(asked);
-    training.showSnapshot(asked);
-    QCOMPARE(steps.title(), QString("Learned step sizes (the networks train after the solvers)"));
-    QCOMPARE(training.title(), QString("Training (the networks train after the solvers)"));
-    steps.showSnapshot(ConvergenceSnapshot{});
-    training.showSnapshot(ConvergenceSnapshot{});
-    QCOMPARE(steps.title(), QString("Learned step sizes (train a network to see it)"));
-    QCOMPARE(training.title(), QString("Training (train a network to see it)"));
-  }
-
-  void clickingACloudPointInspectsItsSignal() {
-    MainWindow window;
-    window.show();
-    QVERIFY(runIterations(window, 40));
-    SupportRatioPlot* plot = window.ratioPlot();
-    plot->replot();
-    // A point of the cloud from a signal other than the one shown.
-    const ConvergenceCurve& oista = window.shownSnapshot().curves.back();
-    qsizetype k = 0;
-    while (k < oista.sampleSignal.size() && oista.sampleSignal[k] == 0) ++k;
-    QVERIFY(k < oista.sampleSignal.size());
-    QCPAxisRect* cloud = plot->axisRects().at(1);
-    const QPoint at(int(std::lround(cloud->axis(QCPAxis::atBottom)->coordToPixel(oista.sampleZeta[k]))),
-                    int(std::lround(cloud->axis(QCPAxis::atLeft)->coordToPixel(oista.sampleRatio[k]))));
-    const int expected = plot->signalAt(at);
-    QVERIFY(expected > 0);  // the nearest point may be another one that close, but not signal 0's own
-    const quint64 generation = window.latestGeneration();
-    QTest::mouseClick(plot, Qt::LeftButton, {}, at);
-    QCOMPARE(window.settingsPanel()->inspectedSignal(), expected);
-    QVERIFY(window.supportPlot()->title().endsWith(QString("signal %1").arg(expected)));
-    QVERIFY(!QTest::qWaitFor([&] { return window.latestGeneration() != generation; }, 300));  // inspecting never reruns
   }
 };
 

@@ -1,0 +1,103 @@
+// The Lₛ/L plot's cloud (its panel fits the cloud; a click on a point inspects that point's signal,
+// without a rerun) and what the empty network plots say.
+#include "plots/learned_steps_plot.h"
+#include "plots/support_raster_plot.h"
+#include "plots/support_ratio_plot.h"
+#include "plots/training_curves_plot.h"
+#include "window/main_window.h"
+#include "window/settings_panel.h"
+#include "window_runs.h"
+
+#include "linalg/largest_eigenvalue.h"
+
+#include <QtTest>
+
+#include <cmath>
+
+using namespace unfold::ui;
+
+class TestRatioAndNetworkPlots : public QObject {
+  Q_OBJECT
+ private slots:
+  // The (|S|/m, L_S/L) panel fits its cloud: out to the first of 0.1, 0.2, 0.5 and 1 that leaves room
+  // past the widest support, up to a fifth over the cloud and the law there (a sparse solution's supports
+  // crowded the y axis of a 0-1 panel); a cloud spread wide, or none yet, keeps the whole 0-1 square.
+  void theCloudsPanelFitsTheCloud_data() {
+    QTest::addColumn<QVector<double>>("zeta");
+    QTest::addColumn<QVector<double>>("ratio");
+    QTest::addColumn<double>("across");
+    QTest::addColumn<double>("up");
+    const double law = unfold::marchenkoPasturRatio(0.1, 4.0);  // γ = 4 below
+    QTest::newRow("sparse") << QVector<double>{0.01, 0.03, 0.06} << QVector<double>{0.12, 0.2, 0.3} << 0.1 << 1.2 * std::max(0.3, law);
+    QTest::newRow("wider") << QVector<double>{0.1, 0.15} << QVector<double>{0.3, 0.5} << 0.2 << 0.6;
+    QTest::newRow("none") << QVector<double>{} << QVector<double>{} << 1.0 << 1.05;
+    QTest::newRow("wide") << QVector<double>{0.3, 0.9} << QVector<double>{0.5, 0.95} << 1.0 << 1.05;
+  }
+  void theCloudsPanelFitsTheCloud() {
+    QFETCH(QVector<double>, zeta);
+    QFETCH(QVector<double>, ratio);
+    QFETCH(double, across);
+    QFETCH(double, up);
+    ConvergenceSnapshot snapshot;
+    snapshot.gamma = 4.0;
+    ConvergenceCurve oista;
+    oista.algorithm = unfold::Algorithm::Oista;
+    oista.method = "OISTA";
+    oista.inspected = 1;
+    oista.atoms = 100;
+    oista.sampleZeta = zeta;
+    oista.sampleRatio = ratio;
+    oista.sampleSignal = QVector<int>(zeta.size(), 0);
+    snapshot.curves = {oista};
+    SupportRatioPlot plot;
+    plot.resize(600, 300);
+    plot.showSignal(snapshot, unfold::Algorithm::Oista, -1);
+    const QCPAxisRect* cloud = plot.axisRects().at(1);
+    QCOMPARE(cloud->axis(QCPAxis::atBottom)->range().upper, across);
+    QVERIFY(qFuzzyCompare(cloud->axis(QCPAxis::atLeft)->range().upper, up));
+  }
+
+  // A network plot with nothing to draw says why: a run that asks for networks trains them after its
+  // solvers (after Reset too, where "train a network to see it" told the user to do what was asked);
+  // a run without any asked says how to get one.
+  void networkPlotsSayWhyTheyAreEmpty() {
+    ConvergenceSnapshot asked;
+    asked.request.networks = {unfold::Parametrization::Slista};
+    LearnedStepsPlot steps;
+    TrainingCurvesPlot training;
+    steps.showSnapshot(asked);
+    training.showSnapshot(asked);
+    QCOMPARE(steps.title(), QString("Learned step sizes (the networks train after the solvers)"));
+    QCOMPARE(training.title(), QString("Training (the networks train after the solvers)"));
+    steps.showSnapshot(ConvergenceSnapshot{});
+    training.showSnapshot(ConvergenceSnapshot{});
+    QCOMPARE(steps.title(), QString("Learned step sizes (train a network to see it)"));
+    QCOMPARE(training.title(), QString("Training (train a network to see it)"));
+  }
+
+  void clickingACloudPointInspectsItsSignal() {
+    MainWindow window;
+    window.show();
+    QVERIFY(runIterations(window, 40));
+    SupportRatioPlot* plot = window.ratioPlot();
+    plot->replot();
+    // A point of the cloud from a signal other than the one shown.
+    const ConvergenceCurve& oista = window.shownSnapshot().curves.back();
+    qsizetype k = 0;
+    while (k < oista.sampleSignal.size() && oista.sampleSignal[k] == 0) ++k;
+    QVERIFY(k < oista.sampleSignal.size());
+    QCPAxisRect* cloud = plot->axisRects().at(1);
+    const QPoint at(int(std::lround(cloud->axis(QCPAxis::atBottom)->coordToPixel(oista.sampleZeta[k]))),
+                    int(std::lround(cloud->axis(QCPAxis::atLeft)->coordToPixel(oista.sampleRatio[k]))));
+    const int expected = plot->signalAt(at);
+    QVERIFY(expected > 0);  // the nearest point may be another one that close, but not signal 0's own
+    const quint64 generation = window.latestGeneration();
+    QTest::mouseClick(plot, Qt::LeftButton, {}, at);
+    QCOMPARE(window.settingsPanel()->inspectedSignal(), expected);
+    QVERIFY(window.supportPlot()->title().endsWith(QString("signal %1").arg(expected)));
+    QVERIFY(!QTest::qWaitFor([&] { return window.latestGeneration() != generation; }, 300));  // inspecting never reruns
+  }
+};
+
+QTEST_MAIN(TestRatioAndNetworkPlots)
+#include "test_ratio_and_network_plots.moc"
