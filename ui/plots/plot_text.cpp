@@ -45,7 +45,15 @@ QString fittedTitle(const QString& title, bool hint, const QFontMetrics& metrics
     // A hint's instruction reads as a sentence; a title's parenthesis is shown as written ("λ = 0.5").
     return titleForWidth(hint ? inside.left(1).toUpper() + inside.mid(1) : inside, metrics, width, lines);
   }
-  return colon > 0 ? titleForWidth(title.mid(colon + 2), metrics, width, lines) : shown;
+  if (colon < 0) return shown;
+  QString rest = title.mid(colon + 2);
+  QString fitted = titleForWidth(rest, metrics, width, lines, &elided);
+  // A list ("solid train, dashed test, ○ kept") loses its last items whole, not the words of one.
+  for (qsizetype comma = rest.lastIndexOf(", "); elided && comma > 0; comma = rest.lastIndexOf(", ")) {
+    rest.truncate(comma);
+    fitted = titleForWidth(rest, metrics, width, lines, &elided);
+  }
+  return fitted;
 }
 
 }  // namespace unfold::ui

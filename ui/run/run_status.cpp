@@ -102,11 +102,11 @@ RunStatus describeRun(const ConvergenceSnapshot& s, bool current, const RunContr
     status.text = state;
     return status;
   }
-  // Where the run is comes first: in a narrow window the status bar cuts its end, and the problem's facts
+  // Where the run is comes first: a narrow status bar drops its last parts, and the problem's facts
   // (which do not change during a run) are the ones to lose.
   // The statistic the cost plot shows, named: its lowest point is the number here.
   const QString gap = formatGap(s.bestGap(c.median));
-  status.text = QString("%1   ·   best %2 F − F* %3   ·   %4   ·   L = %5   ·   mean λₘₐₓ = %6")
+  status.text = QStringList{"%1", "best %2 F − F* %3", "%4", "L = %5", "mean λₘₐₓ = %6"}.join(kStatusSeparator)
                     .arg(state, c.median ? "median" : "mean", gap.startsWith("≤") ? gap : "= " + gap, s.problem)
                     .arg(s.lipschitz, 0, 'g', 5)
                     .arg(s.meanLambdaMax, 0, 'g', 4);

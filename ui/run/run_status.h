@@ -10,6 +10,9 @@
 
 namespace unfold::ui {
 
+// Between the status's parts, which a narrow status bar drops from the end (StatusLine).
+inline constexpr const char* kStatusSeparator = "   ·   ";
+
 struct RunControls {
   bool running = false, paused = false, stopping = false;
   double elapsedSeconds = 0.0;  // the window's clock since the request (the snapshot's may be older)

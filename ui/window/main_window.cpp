@@ -15,6 +15,7 @@
 #include "teaching/lesson_panel.h"
 #include "window/robustness_panel.h"
 #include "window/settings_panel.h"
+#include "window/status_line.h"
 #include "window/welcome_banner.h"
 
 #include <QAction>
@@ -85,7 +86,7 @@ void MainWindow::buildWelcome() {
 }
 
 void MainWindow::buildStatusBar() {
-  statusText_ = new QLabel("Ready: press Run (F5)");
+  statusText_ = new StatusLine("Ready: press Run (F5)");
   statusText_->setObjectName("status");
   statusText_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   statusBar()->addWidget(statusText_, 1);
@@ -342,7 +343,7 @@ void MainWindow::updateControls() {
   stopAction_->setEnabled(running_ && !stopping_);
 }
 
-QString MainWindow::statusText() const { return statusText_->text(); }
+QString MainWindow::statusText() const { return statusText_->status(); }
 
 void MainWindow::updateStatus() {
   const ConvergenceSnapshot& s = shown_;
@@ -356,7 +357,7 @@ void MainWindow::updateStatus() {
     progress_->setValue(static_cast<int>(1000 * status.progress));
     progress_->setFormat(status.progressLabel + "  %p%");
   }
-  statusText_->setText(status.text);
+  statusText_->setStatus(status.text);
 }
 
 void MainWindow::onFinished(quint64 generation) {

@@ -35,6 +35,7 @@ class CouplingPlot;
 class LearnedStepsPlot;
 class RobustnessPanel;
 class SettingsPanel;
+class StatusLine;
 class SupportRasterPlot;
 class SupportRatioPlot;
 class TrainingCurvesPlot;
@@ -162,7 +163,7 @@ class MainWindow : public QMainWindow {
   QString sessionTitle_, sessionFile_;  // the session opened or saved last (the window's title names it)
   WelcomeBanner* welcome_ = nullptr;
   SettingsPanel* settings_ = nullptr;
-  QLabel* statusText_ = nullptr;
+  StatusLine* statusText_ = nullptr;
   QProgressBar* progress_ = nullptr;
   QAction *runAction_ = nullptr, *pauseAction_ = nullptr, *stepAction_ = nullptr, *stopAction_ = nullptr,
           *resetAction_ = nullptr;

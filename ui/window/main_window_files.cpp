@@ -10,6 +10,7 @@
 #include "window/dashboard_export_dialog.h"
 #include "window/python_export.h"
 #include "window/settings_panel.h"
+#include "window/status_line.h"
 
 #include <QAction>
 #include <QApplication>
@@ -263,7 +264,7 @@ void MainWindow::restoreLastSession() {
   QString error;
   const auto session = parseSession(QSettings().value("lastSession").toByteArray(), "last session", &error);
   if (!session) {  // first launch: the welcome says what to do; nothing runs before the user asks
-    statusText_->setText("Ready: press Run (F5) to solve the problem set on the left");
+    statusText_->setStatus("Ready: press Run (F5) to solve the problem set on the left");
     return;
   }
   if (!session->settings.anyNetwork()) {
@@ -275,7 +276,7 @@ void MainWindow::restoreLastSession() {
   costPlot_->setMedian(session->costMedian);
   costPlot_->setEveryBand(session->costEveryBand);
   showSessionName(session->title, {});
-  statusText_->setText("Your last settings are back. They train networks: press Run (F5) when you are ready");
+  statusText_->setStatus("Your last settings are back. They train networks: press Run (F5) when you are ready");
 }
 
 }  // namespace unfold::ui

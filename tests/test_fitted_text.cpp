@@ -1,0 +1,69 @@
+// Text that meets too little room loses whole parts from its end, never a word of one: the status bar
+// beside the progress bar in a 1024-pixel window had shown "Gaussian D, n = 6" under the bar, and the
+// training plot's title "solid train, dashed test, ○ …".
+#include "plots/plot_text.h"
+#include "run/run_status.h"
+#include "window/status_line.h"
+
+#include <QApplication>
+#include <QtTest>
+
+using namespace unfold::ui;
+
+namespace {
+const QStringList kParts = {"training SLISTA (3 of 3) at step 77 of 150, 4.1 s elapsed, ETA 0.7 s", "best mean F − F* = 1.09e-08",
+                            "Gaussian D, n = 64, m = 256, λ = 0.8 λₘₐₓ, 1000 test signal(s), 1000 training", "L = 8.5382",
+                            "mean λₘₐₓ = 1.237"};
+int widthOf(const QFontMetrics& metrics, qsizetype parts) {
+  return metrics.horizontalAdvance(kParts.first(parts).join(kStatusSeparator));
+}
+}  // namespace
+
+class TestFittedText : public QObject {
+  Q_OBJECT
+ private slots:
+  void statusKeepsItsLeadingPartsWhole() {
+    const QFontMetrics metrics(QApplication::font());
+    const QString status = kParts.join(kStatusSeparator);
+    QCOMPARE(statusForWidth(status, metrics, widthOf(metrics, 5)), status);
+    for (qsizetype parts = 1; parts < kParts.size(); ++parts) {
+      // Room for these parts and most of the next one: the next one is left out whole.
+      const int width = (widthOf(metrics, parts) + 3 * widthOf(metrics, parts + 1)) / 4;
+      QCOMPARE(statusForWidth(status, metrics, width), kParts.first(parts).join(kStatusSeparator));
+    }
+    // The first part alone too long: cut with an ellipsis, within the width.
+    const int narrow = metrics.horizontalAdvance(kParts[0]) / 2;
+    const QString cut = statusForWidth(status, metrics, narrow);
+    QVERIFY2(cut.startsWith("training SLISTA") && cut.size() < kParts[0].size(), qPrintable(cut));
+    QVERIFY(metrics.horizontalAdvance(cut) <= narrow);
+  }
+
+  void statusLineShowsWhatFitsAndTellsTheRestInItsTooltip() {
+    StatusLine line("Ready");
+    const QString status = kParts.join(kStatusSeparator);
+    line.setStatus(status);
+    line.resize(widthOf(line.fontMetrics(), 2) + 20 + line.contentsMargins().left() + line.contentsMargins().right(), 20);
+    line.show();
+    QCOMPARE(line.status(), status);
+    QCOMPARE(line.text(), kParts.first(2).join(kStatusSeparator));
+    QCOMPARE(line.toolTip(), status);
+    line.resize(widthOf(line.fontMetrics(), 5) + 40, 20);  // room again: all of it, no tooltip
+    QTRY_COMPARE(line.text(), status);
+    QVERIFY(line.toolTip().isEmpty());
+    line.setStatus("done in 5.5 s");
+    QCOMPARE(line.text(), QString("done in 5.5 s"));
+    QVERIFY(line.minimumSizeHint().width() < 50);  // it never holds the window wide
+  }
+
+  void titleListLosesItsLastItemsWhole() {
+    const QFontMetrics metrics(QApplication::font());
+    const QString title = "Training loss: solid train, dashed test, \u25CB kept";
+    const int width = metrics.horizontalAdvance("solid train, dashed test, \u25CB k") + 12;
+    QCOMPARE(fittedTitle(title, false, metrics, QSize(width, 200)), QString("solid train, dashed test"));
+    const int wide = metrics.horizontalAdvance("solid train, dashed test, \u25CB kept") + 12;
+    QCOMPARE(fittedTitle(title, false, metrics, QSize(wide, 200)), QString("solid train, dashed test, \u25CB kept"));
+  }
+};
+
+QTEST_MAIN(TestFittedText)
+#include "test_fitted_text.moc"
