@@ -97,6 +97,7 @@ void CostDecreasePlot::addViewActions(QMenu* menu) {
 }
 
 void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
+  setDataLive(!snapshot.ended());
   snapshot_ = snapshot;
   clearPlot();
   bands_.clear();

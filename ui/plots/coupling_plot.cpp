@@ -16,6 +16,7 @@ CouplingPlot::CouplingPlot(QWidget* parent) : WorkbenchPlot("Weight coupling", p
 }
 
 void CouplingPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
+  setDataLive(!snapshot.ended());
   clearPlot();
   csv_ = "network,layer,distance,step_over_threshold\n";
   int layers = 0;

@@ -33,6 +33,7 @@ LearnedStepsPlot::LearnedStepsPlot(QWidget* parent) : WorkbenchPlot("Learned ste
 }
 
 void LearnedStepsPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
+  setDataLive(!snapshot.ended());
   clearPlot();
   csv_ = "series,layer,value\n";
   const auto addSeries = [this](const QString& name, const QVector<double>& values, const QPen& pen) {

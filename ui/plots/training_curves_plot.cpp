@@ -15,6 +15,7 @@ TrainingCurvesPlot::TrainingCurvesPlot(QWidget* parent) : WorkbenchPlot(kTitle, 
 }
 
 void TrainingCurvesPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
+  setDataLive(!snapshot.ended());
   const bool fresh = snapshot_.networks.isEmpty() || snapshot.generation != snapshot_.generation;
   snapshot_ = snapshot;
   clearPlot();

@@ -90,6 +90,11 @@ class WorkbenchPlot : public QCustomPlot {
   void sanitizeRanges();
   // For a plot whose y axis is not a quantity (an atom index): the context menu offers no log scale.
   void withoutLogToggle() { logToggleOffered_ = false; }
+  // Whether the data shown are a live run's, which the next snapshots change: then a new snapshot leaves
+  // the legend where it stands (inside or in its row) unless the other place is better by a tenth, lest
+  // it jump back and forth. A finished run's data, and every resize, place it by the data and the size
+  // alone: two runs that ended alike look alike.
+  void setDataLive(bool live) { dataLive_ = live; }
   // For a plot that fits its legend's size itself: makeRoomForLegend leaves its look alone.
   void keepLegendLook() { legendLookSizedBySubclass_ = true; }
   // Whether the last layout left the legend out for want of room (a subclass that places its legend itself
@@ -158,6 +163,7 @@ class WorkbenchPlot : public QCustomPlot {
   bool logToggleOffered_ = true;
   bool legendHiddenForRoom_ = false;  // by makeRoomForLegend, which tries it again after a resize
   bool legendInRow_ = false;  // by makeRoomForLegend, which weighs it again at every layout
+  bool dataLive_ = false;
   std::optional<bool> screenLegendInRow_;  // while laid out for figures: where the screen had it
   Qt::Alignment legendCorner_;  // where it stands inside the panel
   QPen legendBorder_;

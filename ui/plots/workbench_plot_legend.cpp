@@ -124,7 +124,7 @@ void WorkbenchPlot::makeRoomForLegend(LegendVisibility visibility) {
   // Weighed inside first, at every size and data: the row is taken only where it leaves the data more room.
   // With the full names first: the short ones only where those leave the legend no room.
   if (!fittingShortNames_) showShortNames(false);
-  const bool wasInRow = legendInRow_;
+  const bool keepRow = legendInRow_ && dataLive_ && visibility == LegendVisibility::AsSet;  // setDataLive
   if (legendInRow_) {
     placeLegendInRow(false);
     if (roomyLegend_) legend->setFont(roomyLegend_->font);
@@ -147,7 +147,7 @@ void WorkbenchPlot::makeRoomForLegend(LegendVisibility visibility) {
     // Whatever its look, the legend would cover most of the data: in a row of its own, or where even that
     // leaves no room, hidden (the curves keep their colours across the plots, and the read-out under the
     // cursor names them).
-    if (legendRowLeavesMoreRoom(0.0, wasInRow)) return;
+    if (legendRowLeavesMoreRoom(0.0, keepRow)) return;
     const bool shorter = std::any_of(shortNames_.constBegin(), shortNames_.constEnd(), [](const Names& n) { return n.brief != n.full; });
     if (!fittingShortNames_ && shorter) {
       fittingShortNames_ = true;
@@ -208,8 +208,8 @@ void WorkbenchPlot::makeRoomForLegend(LegendVisibility visibility) {
   const double insideShare = (coordinate(range.upper) - low) / (top - low);
   // (The row takes a few rows of text: weighed only where inside would cost more than a tenth, or, the
   // legend being there, anything; two more layouts at every snapshot of a live run otherwise.)
-  const bool worthWeighing = insideShare < (wasInRow ? 1.0 : 1.0 / 1.1);
-  if (!legendLookSizedBySubclass_ && worthWeighing && legendRowLeavesMoreRoom(insideShare, wasInRow)) return;
+  const bool worthWeighing = insideShare < (keepRow ? 1.0 : 1.0 / 1.1);
+  if (!legendLookSizedBySubclass_ && worthWeighing && legendRowLeavesMoreRoom(insideShare, keepRow)) return;
   yAxis->setRangeUpper(log ? std::pow(10.0, top) : top);
 }
 

@@ -82,6 +82,7 @@ struct ConvergenceSnapshot {
   ExperimentSettings request;  // the settings it answers (not the panel's settings as they are now)
   RunPhase phase = RunPhase::Preparing;
   bool complete = false;   // phase == Complete: every solver and network is done
+  bool ended() const { return phase == RunPhase::Complete || phase == RunPhase::Stopped; }  // nothing more comes
   QString problem;         // one line describing the problem, for titles and the status bar
   double lipschitz = 0.0;
   double meanLambdaMax = 0.0;
