@@ -285,7 +285,8 @@ class TestFlows : public FlowTestCase {
   }
 
   // From the keyboard alone: Return on the focused Next, Alt+arrows from anywhere in the window; a box
-  // reached with Tab is ticked by Space, one focused by a click leaves Space to the run.
+  // reached with Tab is ticked by Space while no run is in progress or about to start, one focused by a
+  // click leaves Space to the run.
   void theKeyboardWalksTheLessonsAndTicksBoxes() {
     MainWindow w;
     openActive(w);
@@ -325,13 +326,32 @@ class TestFlows : public FlowTestCase {
     QTest::keyClick(ista, Qt::Key_Space);
     QCOMPARE(ista->isChecked(), !ticked);
     QVERIFY(!w.paused());
-    // Clicked, the box keeps its focus; Space is the run's again (nothing runs: it pauses nothing, ticks nothing).
+    // Clicked, the box keeps its focus, and Space is the run's again: it ticks nothing, and pauses the run
+    // the click asks for (which starts paused). No event loop in between: the debounce waits.
     QVERIFY(QTest::qWaitFor([&] { return !w.running(); }, 60000));
     QTest::mouseClick(ista, Qt::LeftButton, {}, QPoint(4, ista->height() / 2));
     QCOMPARE(ista->isChecked(), ticked);
-    QTRY_VERIFY(ista->hasFocus());
+    QVERIFY(ista->hasFocus());
     QTest::keyClick(ista, Qt::Key_Space);
     QCOMPARE(ista->isChecked(), ticked);
+    QVERIFY(w.running() && w.paused());
+    QTest::keyClick(ista, Qt::Key_Space);
+    QVERIFY(w.running() && !w.paused());
+    // A number typed and Tab: the box is reached as the run the number asks for is about to start. Space
+    // pauses that run; a tick would have thrown it away for another one.
+    QVERIFY(QTest::qWaitFor([&] { return !w.running(); }, 60000));
+    // No event loop from the edit to Space: the debounce cannot start the run before the key.
+    QTest::keyClick(iterations, Qt::Key_Up);
+    const QAction* pause = w.findChild<QAction*>("pause");
+    QVERIFY(!w.running() && pause && pause->isEnabled());
+    before->setFocus(Qt::MouseFocusReason);
+    QTest::keyClick(before, Qt::Key_Tab);
+    QVERIFY(ista->hasFocus());
+    QTest::keyClick(ista, Qt::Key_Space);
+    QCOMPARE(ista->isChecked(), ticked);
+    QVERIFY(w.running() && w.paused());
+    QTRY_VERIFY(w.statusText().startsWith("paused at t = 0"));
+    CHECK_STORY(w);
   }
 
   void theStatusBarSaysRoundingAsRounding() {

@@ -55,6 +55,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   debounce_.setInterval(kDebounceMs);
   connect(&debounce_, &QTimer::timeout, this, [this] { requestRun(paused_); });
   connect(settings_, &SettingsPanel::changed, &debounce_, qOverload<>(&QTimer::start));
+  connect(settings_, &SettingsPanel::changed, this, &MainWindow::updateControls);  // Pause: the run to come
   redrawTimer_.setSingleShot(true);
   redrawTimer_.setInterval(kRedrawMs);
   connect(&redrawTimer_, &QTimer::timeout, this, &MainWindow::redraw);
@@ -199,6 +200,10 @@ void MainWindow::stop() {
 }
 
 void MainWindow::togglePause() {
+  if (!running_ && debounce_.isActive()) {  // a setting has just changed: the run it starts, paused
+    requestRun(true);
+    return;
+  }
   if (!running_ || stopping_) return;
   paused_ = !paused_;
   if (paused_) worker_->gate().pause();
@@ -338,7 +343,9 @@ void MainWindow::updateControls() {
   // to "Resume", two names for going on from t = 0.
   runAction_->setText(running_ ? "Restart" : "Run");
   runAction_->setToolTip(running_ ? "Start again from t = 0 on the current settings (F5)" : "Run the methods on the current settings (F5)");
-  pauseAction_->setEnabled(running_ && !stopping_);
+  // Also while a changed setting waits to start its run: Space then starts it paused. Disabled, it would
+  // leave Space to a box reached with Tab, whose tick throws that run away for another.
+  pauseAction_->setEnabled((running_ && !stopping_) || debounce_.isActive());
   pauseAction_->setText(paused_ ? "Resume" : "Pause");
   stopAction_->setEnabled(running_ && !stopping_);
 }
