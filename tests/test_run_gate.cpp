@@ -178,6 +178,36 @@ class TestRunGate : public QObject {
     QVERIFY(gate.pass(0, never));
     QVERIFY(blocks(1));
   }
+
+  // Keys pressed between a request and the start of its run (Reset then Space at once; F10 twice on a
+  // finished run) act on the run to come: they had been lost when it started as the request said.
+  void keysBeforeTheRunStartsAreKept() {
+    RunGate gate;
+    gate.restart(false);
+    const auto never = [] { return false; };
+    const auto abandonedNow = [] { return true; };
+    QVERIFY(gate.pass(7, never));  // the run before, under way
+    gate.prepare(true, 0);         // Reset
+    gate.resume();                 // Space, before the new run's first tick
+    gate.step();                   // (and a step with it running: paused after tick 1)
+    gate.step();                   // paused after tick 2
+    QVERIFY(gate.paused());
+    QCOMPARE(gate.runningSeconds(), 0.0);  // the new run has not begun
+    gate.restart();
+    QVERIFY(gate.paused());
+    QVERIFY(gate.pass(0, never) && gate.pass(1, never) && gate.pass(2, never));
+    QVERIFY(!gate.pass(3, abandonedNow));  // held (left at once, as abandoned)
+    gate.prepare(true, 0);
+    gate.resume();
+    gate.restart();
+    QVERIFY(!gate.paused());
+    QVERIFY(gate.pass(100, never));
+    gate.prepare(false);
+    gate.pause();
+    gate.restart();
+    QVERIFY(gate.paused());
+    QVERIFY(gate.pass(0, never) && !gate.pass(1, abandonedNow));
+  }
 };
 
 QTEST_MAIN(TestRunGate)

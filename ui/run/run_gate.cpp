@@ -22,6 +22,10 @@ int RunGate::slowestReached() const {
 
 void RunGate::pause() {
   QMutexLocker lock(&mutex_);
+  if (prepared_) {
+    prepared_->paused = true;
+    return;
+  }
   if (paused_) return;
   paused_ = true;
   pausedSinceMs_ = now_();
@@ -30,6 +34,10 @@ void RunGate::pause() {
 
 void RunGate::resume() {
   QMutexLocker lock(&mutex_);
+  if (prepared_) {
+    prepared_->paused = false;
+    return;
+  }
   if (paused_) pausedMs_ += now_() - pausedSinceMs_;
   paused_ = false;
   wake_.wakeAll();
@@ -37,6 +45,11 @@ void RunGate::resume() {
 
 void RunGate::step() {
   QMutexLocker lock(&mutex_);
+  if (prepared_) {  // as below, nothing having passed yet
+    if (!prepared_->paused) prepared_ = Start{true, 0};
+    ++prepared_->limit;
+    return;
+  }
   if (!paused_) {  // a step while running pauses right after the slowest computation's next tick
     paused_ = true;
     pausedSinceMs_ = now_();
@@ -48,16 +61,28 @@ void RunGate::step() {
 
 bool RunGate::paused() const {
   QMutexLocker lock(&mutex_);
-  return paused_;
+  return prepared_ ? prepared_->paused : paused_;
+}
+
+void RunGate::prepare(bool paused, int limit) {
+  QMutexLocker lock(&mutex_);
+  prepared_ = Start{paused, limit};
 }
 
 void RunGate::restart(bool paused, int limit) {
+  prepare(paused, limit);
+  restart();
+}
+
+void RunGate::restart() {
   QMutexLocker lock(&mutex_);
-  paused_ = paused;
+  const Start start = prepared_.value_or(Start{});
+  prepared_.reset();
+  paused_ = start.paused;
   startMs_ = now_();
   pausedMs_ = 0;
   pausedSinceMs_ = startMs_;
-  limit_ = limit;
+  limit_ = start.limit;
   reached_.clear();
   passedAny_ = false;
   wake_.wakeAll();
@@ -65,7 +90,7 @@ void RunGate::restart(bool paused, int limit) {
 
 double RunGate::runningSeconds() const {
   QMutexLocker lock(&mutex_);
-  if (startMs_ < 0) return 0.0;
+  if (startMs_ < 0 || prepared_) return 0.0;  // not started, or the new run not yet
   const qint64 now = now_();
   return double(now - startMs_ - pausedMs_ - (paused_ ? now - pausedSinceMs_ : 0)) / 1000.0;
 }

@@ -13,6 +13,7 @@
 #include <QWaitCondition>
 
 #include <functional>
+#include <optional>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -30,8 +31,13 @@ class RunGate {
   void resume();
   void step();
   bool paused() const;
-  // Starts a run paused at tick `limit` (Reset: 0), or running.
-  void restart(bool paused, int limit = 0);
+  // As a run is requested: how it is to start, paused at tick `limit` (Reset: 0) or running. Until the
+  // computation's restart() takes it, pause, resume and step act on that start: a key pressed right after
+  // Reset or a change is not lost to the run that the request ends.
+  void prepare(bool paused, int limit = 0);
+  // Computation thread, as the requested run starts: the prepared start, else running.
+  void restart();
+  void restart(bool paused, int limit = 0);  // prepare and restart at once
   // Seconds since restart() that the run was not paused (single steps while paused count as paused):
   // what "elapsed" and "done in" say. Any thread.
   double runningSeconds() const;
@@ -49,6 +55,11 @@ class RunGate {
 
   bool paused_ = false;
   int limit_ = 0;
+  struct Start {
+    bool paused = false;
+    int limit = 0;
+  };
+  std::optional<Start> prepared_;  // the requested run's start, until restart() takes it
   bool passedAny_ = false;       // a computation passed a tick since restart()
   std::function<qint64()> now_;  // milliseconds
   qint64 startMs_ = -1;          // on now_, at restart(); -1: never started

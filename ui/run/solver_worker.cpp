@@ -60,6 +60,7 @@ class SolverWorker::RunningSolvers {
 };
 
 quint64 SolverWorker::requestRun(const RunRequest& request) {
+  gate_.prepare(request.startPaused, request.pausedAt);
   return requests_.post(request, [this] { QMetaObject::invokeMethod(this, "process", Qt::QueuedConnection); });
 }
 
@@ -102,7 +103,7 @@ struct SolverWorker::Run {
 };
 
 void SolverWorker::run(const RunRequest& request, quint64 generation) {
-  gate_.restart(request.startPaused, request.pausedAt);
+  gate_.restart();  // as prepared by requestRun, with the keys pressed since
   try {
     const WorkbenchProblem problem = buildProblem(request.settings);
     if (abandoned(generation)) return;
