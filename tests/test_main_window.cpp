@@ -252,7 +252,7 @@ class TestMainWindow : public QObject {
     QVERIFY(named && named->visible());
     const QPointF at = named->position->pixelPosition();
     QVERIFY2(std::abs(at.x() - markX) <= 1 && at.y() <= plot.axisRect()->rect().top(), qPrintable(QString("%1, %2").arg(at.x()).arg(at.y())));
-    QCOMPARE(plot.axisRects().at(1)->axis(QCPAxis::atBottom)->label(), QString("iteration t      × 1/Lₛ step rejected"));
+    QCOMPARE(plot.axisRects().at(1)->axis(QCPAxis::atBottom)->label(), QString("iteration t      (×: 1/Lₛ step rejected)"));
     method->setCurrentText("ISTA");  // no fallbacks to name
     QCOMPARE(plot.axisRects().at(1)->axis(QCPAxis::atBottom)->label(), QString("iteration t"));
   }

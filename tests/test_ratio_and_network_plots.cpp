@@ -75,6 +75,24 @@ class TestRatioAndNetworkPlots : public QObject {
     QCOMPARE(training.title(), QString("Training (train a network to see it)"));
   }
 
+  // The solvers' plots likewise: while the run computes F* (seconds for a large problem) they say so, not
+  // "run a solver", which asked for what was under way.
+  void solverPlotsSayWhyTheyAreEmpty() {
+    ConvergenceSnapshot preparing;
+    preparing.generation = 3;
+    preparing.phase = RunPhase::Preparing;
+    SupportRasterPlot support;
+    SupportRatioPlot ratio;
+    support.showSignal(preparing, unfold::Algorithm::Oista, 0);
+    ratio.showSignal(preparing, unfold::Algorithm::Oista, 0);
+    QCOMPARE(support.title(), QString("Support evolution (computing the exact solution F* first)"));
+    QCOMPARE(ratio.title(), QString("Lₛ / L (computing the exact solution F* first)"));
+    support.showSignal(ConvergenceSnapshot{}, unfold::Algorithm::Oista, 0);
+    ratio.showSignal(ConvergenceSnapshot{}, unfold::Algorithm::Oista, 0);
+    QCOMPARE(support.title(), QString("Support evolution (run a solver to see it)"));
+    QCOMPARE(ratio.title(), QString("Lₛ / L (run a solver to see it)"));
+  }
+
   void clickingACloudPointInspectsItsSignal() {
     MainWindow window;
     window.show();

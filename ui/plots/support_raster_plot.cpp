@@ -10,6 +10,9 @@ namespace unfold::ui {
 
 namespace {
 
+// What follows the |Sₜ| panel's axis label where OISTA fell back to 1/L: the key to its crosses.
+constexpr const char* kRejectedKey = "      (×: 1/Lₛ step rejected)";
+
 const ConvergenceCurve* curveOf(const ConvergenceSnapshot& snapshot, MethodKey method, int signal) {
   for (const ConvergenceCurve& c : snapshot.curves)
     if (c.key() == method && signal >= 0 && signal < c.inspected && c.atoms > 0 && c.iterates() > 0) return &c;
@@ -95,7 +98,7 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKe
   for (QCPGraph* g : {supportSize_, rejected_, solutionPositive_, solutionNegative_}) g->data()->clear();
   solutionMarked_ = false;
   if (!curve) {  // nothing run yet, or this signal has no iterates: say what would show
-    setHintTitle("Support evolution (run a solver to see it)");
+    setHintTitle(QString("Support evolution (%1)").arg(snapshot.solversHint()));
     rescaleUnlessUserView();
     replot(QCustomPlot::rpQueuedReplot);
     return;
@@ -136,8 +139,9 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKe
   solutionMarked_ = !solutionPositive_->data()->isEmpty() || !solutionNegative_->data()->isEmpty();
   const QString along = curve->network ? "layer t" : "iteration t";  // a network's iterates are its layers' outputs
   xAxis->setLabel(along);
-  // The crosses' key where nothing is drawn (the plot has no legend; in an exported figure neither).
-  bottom_->axis(QCPAxis::atBottom)->setLabel(rejectedTimes.isEmpty() ? along : along + "      × 1/Lₛ step rejected");
+  // The crosses' key where nothing is drawn (the plot has no legend; in an exported figure neither), as a
+  // key in parentheses: "iteration t   × 1/Lₛ step rejected" read as one label, t times 1/Lₛ.
+  bottom_->axis(QCPAxis::atBottom)->setLabel(rejectedTimes.isEmpty() ? along : along + kRejectedKey);
   setTitle(QString("Support evolution: %1, %2").arg(methodLabel(method), snapshot.signalName(signal)));
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);

@@ -200,7 +200,7 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey
   }
   const bool empty = snapshot.curves.isEmpty();
   legend->setVisible(!empty);
-  if (empty) setHintTitle("Lₛ / L (run a solver to see it)");
+  if (empty) setHintTitle(QString("Lₛ / L (%1)").arg(snapshot.solversHint()));
   else setTitle(QString("Lₛ / L: %1").arg(methodLabel(method)));
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);
