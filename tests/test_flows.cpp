@@ -376,6 +376,13 @@ class TestFlows : public FlowTestCase {
     skewed.curves[0].gapMedian = {1, 0.4, 3e-3};
     QVERIFY(describeRun(skewed, true, {true, false, false, 1.0, {}, true}).text.contains("best median F − F* = 3.00e-03"));
     QVERIFY(describeRun(skewed, true, {true, false, false, 1.0, {}, false}).text.contains("best mean F − F* = 1.00e-02"));
+    // Done after pauses or steps: the seconds are the running ones, and the status says so.
+    ConvergenceSnapshot done = s;
+    done.phase = RunPhase::Complete;
+    done.seconds = 0.04;
+    QVERIFY(describeRun(done, true, {}).text.startsWith("done in " + formatDuration(0.04) + "   "));
+    done.pausedSeconds = 3.0;
+    QVERIFY(describeRun(done, true, {}).text.startsWith("done in " + formatDuration(0.04) + ", not counting pauses and steps   "));
     // Space pressed, the paused solvers' snapshot not drawn yet: the status does not claim a t the plots lack.
     QVERIFY(describeRun(s, true, {true, true, false, 1.0, {}}).text.contains("pausing at t ≥ 2…"));
     s.paused = true;

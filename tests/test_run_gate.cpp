@@ -98,6 +98,7 @@ class TestRunGate : public QObject {
     gate.resume();
     now += 250;
     QCOMPARE(gate.runningSeconds(), 0.75);  // on from where it stood
+    QCOMPARE(gate.pausedSeconds(), 2.3);     // what it left out
     gate.step();  // a step while running pauses
     now += 1000;
     QCOMPARE(gate.runningSeconds(), 0.75);

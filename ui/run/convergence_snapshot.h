@@ -109,7 +109,8 @@ struct ConvergenceSnapshot {
   }
   bool paused = false;               // sent when a run stops at a gate (Pause, Step)
   int pausedAt = -1;                 // the iteration or training step it stopped on
-  double seconds = 0.0;              // since the run started, when the snapshot was sent
+  double seconds = 0.0;              // since the run started, when the snapshot was sent, pauses left out
+  double pausedSeconds = 0.0;        // the time left out: paused, stepping, or held at t = 0 after Reset
   // The solvers' t: the last iteration every solver has recorded (-1 before the first).
   int iteration() const;
   // The best F - F* over the solvers' means and the networks' last layers (+inf when none).

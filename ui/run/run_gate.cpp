@@ -95,6 +95,12 @@ double RunGate::runningSeconds() const {
   return double(now - startMs_ - pausedMs_ - (paused_ ? now - pausedSinceMs_ : 0)) / 1000.0;
 }
 
+double RunGate::pausedSeconds() const {
+  QMutexLocker lock(&mutex_);
+  if (startMs_ < 0 || prepared_) return 0.0;
+  return double(pausedMs_ + (paused_ ? now_() - pausedSinceMs_ : 0)) / 1000.0;
+}
+
 void RunGate::beginPhase() {
   QMutexLocker lock(&mutex_);
   reached_.clear();

@@ -41,6 +41,7 @@ class RunGate {
   // Seconds since restart() that the run was not paused (single steps while paused count as paused):
   // what "elapsed" and "done in" say. Any thread.
   double runningSeconds() const;
+  double pausedSeconds() const;  // since restart(), the time runningSeconds() leaves out
 
   // Computation threads: blocks while this tick is held back; returns false if `abandoned` said so.
   bool pass(int tick, const std::function<bool()>& abandoned);

@@ -94,7 +94,10 @@ RunStatus describeRun(const ConvergenceSnapshot& s, bool current, const RunContr
         }
         break;
       case RunPhase::Training: state = trainingState(s, c, status); break;
-      case RunPhase::Complete: state = QString("done in %1").arg(formatDuration(s.seconds)); break;
+      case RunPhase::Complete:
+        // A run that stood paused (steps, or Reset's t = 0) did more than its running seconds say.
+        state = QString("done in %1%2").arg(formatDuration(s.seconds), s.pausedSeconds > 0.05 ? ", not counting pauses and steps" : "");
+        break;
       case RunPhase::Stopped: state = stoppedState(s); break;
     }
   }

@@ -66,6 +66,7 @@ quint64 SolverWorker::requestRun(const RunRequest& request) {
 
 void SolverWorker::send(ConvergenceSnapshot snapshot) {
   snapshot.seconds = gate_.runningSeconds();
+  snapshot.pausedSeconds = gate_.pausedSeconds();
   emit snapshotReady(snapshot);
 }
 
