@@ -1,5 +1,6 @@
 // The cost plot on its own: what it draws from a snapshot (floored at rounding level, relative to F(0) − F*),
 // the CSV behind it, and the user's choices (hidden curves and bands, zoom, log scale) across updates.
+#include "decades_snapshot.h"
 #include "plots/axis_ticks.h"
 #include "plots/cost_decrease_plot.h"
 #include "plots/gap_floor.h"
@@ -151,17 +152,7 @@ class TestCostPlot : public QObject {
   void aLegendThatWouldTakeDecadesStandsInARow() {
     CostDecreasePlot plot;
     QVERIFY(shownAt(plot, QSize(700, 280)));
-    ConvergenceSnapshot snapshot;
-    for (const char* method : {"ISTA", "FISTA", "OISTA", "ISTA-BT"}) {
-      ConvergenceCurve c;
-      c.method = method;
-      for (int t = 0; t <= 40; ++t) {
-        c.iteration.append(t);
-        c.gapMean.append(c.method == "ISTA" ? std::pow(10.0, -t / 40.0) : std::pow(10.0, -16.0 * t / 40.0));
-      }
-      c.gapQ10 = c.gapQ90 = c.gapMean;
-      snapshot.curves.append(c);
-    }
+    ConvergenceSnapshot snapshot = decadesSnapshot(1.0);
     plot.showSnapshot(snapshot);
     plot.replot();
     const auto inRow = [&] { return !plot.axisRect()->insetLayout()->elements(false).contains(plot.legend); };
@@ -175,10 +166,7 @@ class TestCostPlot : public QObject {
     QVERIFY(!plot.curve("FISTA")->visible());
     plot.resize(700, 1100);
     // Where the curves leave the top right free, the legend goes back inside (no room made above them).
-    for (ConvergenceCurve& c : snapshot.curves)
-      if (c.method == "ISTA")
-        for (int t = 0; t <= 40; ++t) c.gapMean[t] = c.gapQ10[t] = c.gapQ90[t] = std::pow(10.0, -8.0 * t / 40.0);
-    plot.showSnapshot(snapshot);
+    plot.showSnapshot(decadesSnapshot(8.0));
     plot.replot();
     QVERIFY(!inRow());
     QVERIFY(plot.legend->visible() && plot.axisRect()->rect().contains(plot.legend->outerRect()));

@@ -3,34 +3,15 @@
 // unless the other place is clearly better (it would jump back and forth as the data change), but a
 // finished run is placed afresh. Two runs that ended alike at one window size had shown their legends in
 // different places.
+#include "decades_snapshot.h"
 #include "plots/cost_decrease_plot.h"
 #include "shown_at.h"
 
 #include <QtTest>
 
-#include <cmath>
-
-using namespace unfold;
 using namespace unfold::ui;
 
 namespace {
-
-// Four methods over sixteen decades, ISTA's `decades` down over 40 iterations; a live run's or an ended one's.
-ConvergenceSnapshot decays(double decades, bool ended) {
-  ConvergenceSnapshot snapshot;
-  for (const char* method : {"ISTA", "FISTA", "OISTA", "ISTA-BT"}) {
-    ConvergenceCurve c;
-    c.method = method;
-    for (int t = 0; t <= 40; ++t) {
-      c.iteration.append(t);
-      c.gapMean.append(c.method == "ISTA" ? std::pow(10.0, -decades * t / 40.0) : std::pow(10.0, -16.0 * t / 40.0));
-    }
-    c.gapQ10 = c.gapQ90 = c.gapMean;
-    snapshot.curves.append(c);
-  }
-  snapshot.phase = ended ? RunPhase::Complete : RunPhase::Solving;
-  return snapshot;
-}
 
 bool inRow(const CostDecreasePlot& plot) {
   return !plot.axisRect()->insetLayout()->elements(false).contains(plot.legend);
@@ -54,20 +35,20 @@ class TestLegendPlace : public QObject {
     for (int height = 150; height <= 450; height += 3) {
       CostDecreasePlot alone, live, resized;
       QVERIFY(shownAt(alone, QSize(700, height)) && shownAt(live, QSize(700, height)) && shownAt(resized, QSize(700, 600 - height)));
-      alone.showSnapshot(decays(decades, true));
+      alone.showSnapshot(decadesSnapshot(decades, RunPhase::Complete));
       alone.replot();
-      live.showSnapshot(decays(2.0, false));
-      live.replot();
-      if (!inRow(live)) continue;
-      live.showSnapshot(decays(decades, false));
-      live.replot();
-      kept += inRow(live) && !inRow(alone);
-      live.showSnapshot(decays(decades, true));
-      live.replot();
-      resized.showSnapshot(decays(decades, true));
+      resized.showSnapshot(decadesSnapshot(decades, RunPhase::Complete));
       resized.replot();
       resized.resize(700, height);
       resized.replot();
+      live.showSnapshot(decadesSnapshot(2.0));
+      live.replot();
+      const bool liveInRow = inRow(live);  // else this height has no history to test
+      live.showSnapshot(decadesSnapshot(decades));
+      live.replot();
+      kept += liveInRow && inRow(live) && !inRow(alone);
+      live.showSnapshot(decadesSnapshot(decades, RunPhase::Complete));
+      live.replot();
       for (const CostDecreasePlot* plot : {&live, &resized})
         if (inRow(*plot) != inRow(alone) || plot->yAxis->range() != alone.yAxis->range())
           differ << QString("%1 px: %2 %3, %4 alone").arg(height).arg(inRow(*plot) ? "row" : "inside",
