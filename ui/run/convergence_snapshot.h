@@ -96,14 +96,14 @@ struct ConvergenceSnapshot {
   QVector<ConvergenceCurve> curves;
   QVector<NetworkCurve> networks;    // in training order; the one training is the last
   int networksPlanned = 0;           // how many the run trains in all (progress)
-  // What a plot of networks says while it has none to draw: the run's networks come after its solvers
-  // (after Reset too); without any asked for, how to get one.
   // What a plot of the solvers' iterates says while it has none: the run first computes F* (seconds for
   // a large problem, where "run a solver" would tell the user to do what is under way).
   QString solversHint() const {
     return generation > 0 && phase == RunPhase::Preparing ? QStringLiteral("computing the exact solution F* first")
                                                           : QStringLiteral("run a solver to see it");
   }
+  // What a plot of networks says while it has none to draw: the run's networks come after its solvers
+  // (after Reset too); without any asked for, how to get one.
   QString networksHint() const {
     return request.networks.empty() ? QStringLiteral("train a network to see it") : QStringLiteral("the networks train after the solvers");
   }
