@@ -26,7 +26,8 @@ struct GatedThreads {
   std::atomic<bool> abandon{false};
   std::vector<std::thread> threads;
   GatedThreads(bool paused, int ticks, std::chrono::milliseconds slowTick = {}) {
-    gate.restart(paused);
+    gate.prepare(paused);
+    gate.restart();
     for (int k = 0; k < 2; ++k)
       threads.emplace_back([this, k, ticks, slowTick] {
         for (int t = 0; t < ticks; ++t) {
@@ -87,7 +88,8 @@ class TestRunGate : public QObject {
     qint64 now = 1000;  // milliseconds, moved by hand
     RunGate gate([&now] { return now; });
     QCOMPARE(gate.runningSeconds(), 0.0);  // never started
-    gate.restart(false);
+    gate.prepare(false);
+    gate.restart();
     now += 500;
     QCOMPARE(gate.runningSeconds(), 0.5);
     gate.pause();
@@ -102,7 +104,8 @@ class TestRunGate : public QObject {
     gate.step();  // a step while running pauses
     now += 1000;
     QCOMPARE(gate.runningSeconds(), 0.75);
-    gate.restart(true);  // Reset: paused at t = 0, nothing run
+    gate.prepare(true);
+    gate.restart();  // Reset: paused at t = 0, nothing run
     now += 4000;
     QCOMPARE(gate.runningSeconds(), 0.0);
     gate.resume();
@@ -133,7 +136,8 @@ class TestRunGate : public QObject {
     QString offClock;
     // Paused from the start, so that every step is published; each is shown for 5 s paused, then 1 s
     // runs and the next step is let through.
-    gate.restart(false);
+    gate.prepare(false);
+    gate.restart();
     gate.pause();
     const NetworkCurve curve = runNetwork(
         {*problem.dictionary, data, reference.optimalCost}, settings, nullptr, gate, abandoned, [&](const NetworkCurve& c) {
@@ -170,7 +174,8 @@ class TestRunGate : public QObject {
     QElapsedTimer guard;  // a tick held back fails the test (pass returns false) instead of hanging it
     guard.start();
     const auto never = [&guard] { return guard.elapsed() > 5000; };
-    gate.restart(true, 1);
+    gate.prepare(true, 1);
+    gate.restart();
     gate.beginPhase();
     QVERIFY(gate.pass(0, never));
     QVERIFY(gate.pass(1, never));
@@ -184,7 +189,8 @@ class TestRunGate : public QObject {
   // finished run) act on the run to come: they had been lost when it started as the request said.
   void keysBeforeTheRunStartsAreKept() {
     RunGate gate;
-    gate.restart(false);
+    gate.prepare(false);
+    gate.restart();
     const auto never = [] { return false; };
     const auto abandonedNow = [] { return true; };
     QVERIFY(gate.pass(7, never));  // the run before, under way

@@ -69,11 +69,6 @@ void RunGate::prepare(bool paused, int limit) {
   prepared_ = Start{paused, limit};
 }
 
-void RunGate::restart(bool paused, int limit) {
-  prepare(paused, limit);
-  restart();
-}
-
 void RunGate::restart() {
   QMutexLocker lock(&mutex_);
   const Start start = prepared_.value_or(Start{});
@@ -88,17 +83,19 @@ void RunGate::restart() {
   wake_.wakeAll();
 }
 
+qint64 RunGate::pausedMs(qint64 now) const { return pausedMs_ + (paused_ ? now - pausedSinceMs_ : 0); }
+
 double RunGate::runningSeconds() const {
   QMutexLocker lock(&mutex_);
   if (startMs_ < 0 || prepared_) return 0.0;  // not started, or the new run not yet
   const qint64 now = now_();
-  return double(now - startMs_ - pausedMs_ - (paused_ ? now - pausedSinceMs_ : 0)) / 1000.0;
+  return double(now - startMs_ - pausedMs(now)) / 1000.0;
 }
 
 double RunGate::pausedSeconds() const {
   QMutexLocker lock(&mutex_);
   if (startMs_ < 0 || prepared_) return 0.0;
-  return double(pausedMs_ + (paused_ ? now_() - pausedSinceMs_ : 0)) / 1000.0;
+  return double(pausedMs(now_())) / 1000.0;
 }
 
 void RunGate::beginPhase() {

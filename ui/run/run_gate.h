@@ -37,7 +37,6 @@ class RunGate {
   void prepare(bool paused, int limit = 0);
   // Computation thread, as the requested run starts: the prepared start, else running.
   void restart();
-  void restart(bool paused, int limit = 0);  // prepare and restart at once
   // Seconds since restart() that the run was not paused (single steps while paused count as paused):
   // what "elapsed" and "done in" say. Any thread.
   double runningSeconds() const;
@@ -53,6 +52,7 @@ class RunGate {
   mutable QMutex mutex_;
   QWaitCondition wake_;
   int slowestReached() const;  // mutex held
+  qint64 pausedMs(qint64 now) const;  // mutex held: since restart(), paused
 
   bool paused_ = false;
   int limit_ = 0;
