@@ -202,12 +202,13 @@ class TestCli : public CliTestCase {
   }
 
   // ALISTA at lambda = 0.8 lambda_max: the thresholds remove every code and the gradient vanishes with
-  // them; the summary says so rather than only "converged".
+  // them; the summary says so rather than only "converged", and why (test_networks checks the why).
   void trainSaysWhenANetworkCollapsedToZero() {
     const Run r = run({"train", "--dict", path("D.csv"), "--train", path("X.csv"), "--test", path("X_test.csv"), "--lambda",
                        "0.8", "--net", "alista", "--layers", "3", "--max-iter", "40", "--out", path("alista.json")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains("; collapsed: every test output is z = 0)"), qPrintable(r.out));
+    QVERIFY2(r.out.contains("\nALISTA collapsed: its W is not D, so the Lasso solution is not a fixed point"), qPrintable(r.out));
   }
 
   void trainAndEvalRefuseBadInput() {

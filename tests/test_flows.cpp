@@ -9,7 +9,6 @@
 #include "plots/support_raster_plot.h"
 #include "plots/support_ratio_plot.h"
 #include "plots/training_curves_plot.h"
-#include "run/run_status.h"
 #include "run/session_file.h"
 #include "teaching/lesson_panel.h"
 #include "window/main_window.h"
@@ -352,45 +351,6 @@ class TestFlows : public FlowTestCase {
     QVERIFY(w.running() && w.paused());
     QTRY_VERIFY(w.statusText().startsWith("paused at t = 0"));
     CHECK_STORY(w);
-  }
-
-  void theStatusBarSaysRoundingAsRounding() {
-    QCOMPARE(formatGap(-2e-17), QString("≤ 1e-15 (rounding)"));
-    QCOMPARE(formatGap(3e-16), QString("≤ 1e-15 (rounding)"));
-    QCOMPARE(formatGap(1.5e-3), QString("1.50e-03"));
-    ConvergenceSnapshot s;
-    s.generation = 1;
-    s.problem = "p";
-    s.request.iterations = 100;
-    s.phase = RunPhase::Solving;
-    ConvergenceCurve c;
-    c.iteration = {0, 1, 2};
-    c.gapMean = {1, 0.5, -2e-17};
-    s.curves = {c};
-    // Where the run is comes first (a narrow window cuts the end of the status bar).
-    QVERIFY(describeRun(s, true, {true, false, false, 1.0, {}}).text.startsWith("running: t = 2 of 100"));
-    QVERIFY(describeRun(s, true, {true, false, false, 1.0, {}}).text.contains("best mean F − F* ≤ 1e-15 (rounding)"));
-    // The statistic the cost plot shows: its lowest last point is the status's number.
-    ConvergenceSnapshot skewed = s;
-    skewed.curves[0].gapMean = {1, 0.5, 1e-2};
-    skewed.curves[0].gapMedian = {1, 0.4, 3e-3};
-    QVERIFY(describeRun(skewed, true, {true, false, false, 1.0, {}, true}).text.contains("best median F − F* = 3.00e-03"));
-    QVERIFY(describeRun(skewed, true, {true, false, false, 1.0, {}, false}).text.contains("best mean F − F* = 1.00e-02"));
-    // Done after pauses or steps: the seconds are the running ones, and the status says so.
-    ConvergenceSnapshot done = s;
-    done.phase = RunPhase::Complete;
-    done.seconds = 0.04;
-    QVERIFY(describeRun(done, true, {}).text.startsWith("done in " + formatDuration(0.04) + "   "));
-    done.pausedSeconds = 3.0;
-    QVERIFY(describeRun(done, true, {}).text.startsWith("done in " + formatDuration(0.04) + ", not counting pauses and steps   "));
-    // Space pressed, the paused solvers' snapshot not drawn yet: the status does not claim a t the plots lack.
-    QVERIFY(describeRun(s, true, {true, true, false, 1.0, {}}).text.contains("pausing at t ≥ 2…"));
-    s.paused = true;
-    QVERIFY(describeRun(s, true, {true, true, false, 1.0, {}}).text.contains("paused at t = 2 of 100"));
-    s.phase = RunPhase::Stopped;
-    QVERIFY(describeRun(s, true, {}).text.startsWith("stopped by the user at t = 2 of 100"));
-    QCOMPARE(describeRun(s, true, {}).progress, -1.0);
-    QVERIFY(describeRun(s, true, {false, false, false, 0, "D.csv: bad"}).text.contains("refused: D.csv: bad"));
   }
 };
 

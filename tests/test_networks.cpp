@@ -2,6 +2,7 @@
 // every parametrization and loss against central finite differences.
 #include "base/random.h"
 #include "experiments/problem_generators.h"
+#include "lasso/lasso.h"
 #include "lasso/reference_solver.h"
 #include "lasso/solver.h"
 #include "linalg/dictionary.h"
@@ -67,6 +68,30 @@ class TestNetworks : public QObject {
       Vector p = random.normal(12, 1).col(0);
       p -= p.dot(D.col(3)) / D.col(3).squaredNorm() * D.col(3);  // keeps d_3^T w = 1
       QVERIFY(coherence(W.col(3) + 1e-2 * p, 3) >= coherence(W.col(3), 3));
+    }
+  }
+
+  // The reason the app gives when ALISTA collapses (collapseReason): an ISTA step keeps the Lasso solution
+  // fixed, and a layer with ALISTA's W in place of D does not (Lemma 4.3), at any step. In the paper's
+  // Fig. 6 setting, 0.8 lambda_max, where the workbench's networks preset sees ALISTA collapse.
+  void alistaLayersMoveTheLassoSolution() {
+    const Dictionary d(gaussianDictionary(64, 256, 0));
+    const Matrix X = makeSignals(SignalKind::Gaussian, d.atoms(), 20, 1).X;
+    const double lambda = 0.8;
+    const ReferenceSolution solution = solveReference(d, X, lambda);
+    QVERIFY(solution.gap.maxCoeff() <= 1e-12);
+    const Matrix& Z = solution.Z;
+    const Matrix residual = d.atoms() * Z - X;
+    const auto layer = [&](const Matrix& W, double step) {
+      Matrix out = Z - step * W.transpose() * residual;
+      softThresholdInPlace(out, lambda * step);
+      return out;
+    };
+    const Matrix W = alistaWeights(d.atoms());
+    for (const double stepTimesL : {0.01, 0.1, 1.0}) {
+      const double step = stepTimesL / d.lipschitz();
+      QVERIFY2((layer(d.atoms(), step) - Z).norm() <= 1e-6 * Z.norm(), "an ISTA step keeps z* fixed");
+      QVERIFY2((layer(W, step) - Z).norm() >= 0.1 * stepTimesL * Z.norm(), qPrintable(QString::number((layer(W, step) - Z).norm() / Z.norm())));
     }
   }
 

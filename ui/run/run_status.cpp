@@ -1,5 +1,6 @@
 #include "run/run_status.h"
 
+#include "networks/network_diagnostics.h"
 #include "plots/gap_floor.h"
 
 #include <cmath>
@@ -49,6 +50,20 @@ QString stoppedState(const ConvergenceSnapshot& s) {
   }
   if (s.iteration() < 0) return "stopped by the user before the first iteration";
   return QString("stopped by the user at t = %1 of %2, after %3").arg(s.iteration()).arg(T).arg(formatDuration(s.seconds));
+}
+
+// What went wrong with a trained network and why, where the legend only says "collapsed to z = 0": ALISTA
+// collapses in the paper's own setting (Fig. 6, 0.8 lambda_max), and a person who sees it should not have to
+// guess whether the app or the method failed.
+QStringList collapsedNetworks(const ConvergenceSnapshot& s) {
+  QStringList parts;
+  for (const NetworkCurve& n : s.networks) {
+    if (!n.collapsedToZero) continue;
+    QString reason = QString::fromStdString(collapseReason(n.kind));
+    reason.replace("lambda_max", "λₘₐₓ").replace("lambda", "λ");
+    parts << QString("%1 collapsed to z = 0: %2").arg(n.method, reason);
+  }
+  return parts;
 }
 
 }  // namespace
@@ -109,10 +124,13 @@ RunStatus describeRun(const ConvergenceSnapshot& s, bool current, const RunContr
   // (which do not change during a run) are the ones to lose.
   // The statistic the cost plot shows, named: its lowest point is the number here.
   const QString gap = formatGap(s.bestGap(c.median));
-  status.text = QStringList{"%1", "best %2 F − F* %3", "%4", "L = %5", "mean λₘₐₓ = %6"}.join(kStatusSeparator)
-                    .arg(state, c.median ? "median" : "mean", gap.startsWith("≤") ? gap : "= " + gap, s.problem)
-                    .arg(s.lipschitz, 0, 'g', 5)
-                    .arg(s.meanLambdaMax, 0, 'g', 4);
+  const QString facts = QStringList{"%1", "L = %2", "mean λₘₐₓ = %3"}.join(kStatusSeparator)
+                            .arg(s.problem)
+                            .arg(s.lipschitz, 0, 'g', 5)
+                            .arg(s.meanLambdaMax, 0, 'g', 4);
+  status.text = (QStringList{state, QString("best %1 F − F* %2").arg(c.median ? "median" : "mean", gap.startsWith("≤") ? gap : "= " + gap)}
+                 + collapsedNetworks(s) + QStringList{facts})
+                    .join(kStatusSeparator);
   return status;
 }
 

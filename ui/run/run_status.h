@@ -1,7 +1,8 @@
 // What the status bar says about a run, from the snapshot shown and the window's run controls: the
 // problem, L, lambda_max, the best F - F*, and where the run is (computing F*, t of T, training step k
-// of K with an ETA, paused, done, stopped and at which t, or why it was refused). One function of its
-// inputs, so that what the status bar says can be tested against the plots' snapshot.
+// of K with an ETA, paused, done, stopped and at which t, or why it was refused), and why a trained network
+// collapsed to z = 0. One function of its inputs, so that what the status bar says can be tested against
+// the plots' snapshot.
 #pragma once
 
 #include "run/convergence_snapshot.h"

@@ -1,0 +1,76 @@
+// What the status bar says, from a snapshot and the window's run controls (describeRun): where the run is
+// first, the statistic the cost plot shows, rounding said as rounding, the running seconds, and why a
+// trained network collapsed.
+#include "run/run_status.h"
+
+#include <QtTest>
+
+using namespace unfold;
+using namespace unfold::ui;
+
+class TestRunStatus : public QObject {
+  Q_OBJECT
+ private slots:
+  void theStatusBarSaysRoundingAsRounding() {
+    QCOMPARE(formatGap(-2e-17), QString("≤ 1e-15 (rounding)"));
+    QCOMPARE(formatGap(3e-16), QString("≤ 1e-15 (rounding)"));
+    QCOMPARE(formatGap(1.5e-3), QString("1.50e-03"));
+    ConvergenceSnapshot s;
+    s.generation = 1;
+    s.problem = "p";
+    s.request.iterations = 100;
+    s.phase = RunPhase::Solving;
+    ConvergenceCurve c;
+    c.iteration = {0, 1, 2};
+    c.gapMean = {1, 0.5, -2e-17};
+    s.curves = {c};
+    // Where the run is comes first (a narrow window cuts the end of the status bar).
+    QVERIFY(describeRun(s, true, {true, false, false, 1.0, {}}).text.startsWith("running: t = 2 of 100"));
+    QVERIFY(describeRun(s, true, {true, false, false, 1.0, {}}).text.contains("best mean F − F* ≤ 1e-15 (rounding)"));
+    // The statistic the cost plot shows: its lowest last point is the status's number.
+    ConvergenceSnapshot skewed = s;
+    skewed.curves[0].gapMean = {1, 0.5, 1e-2};
+    skewed.curves[0].gapMedian = {1, 0.4, 3e-3};
+    QVERIFY(describeRun(skewed, true, {true, false, false, 1.0, {}, true}).text.contains("best median F − F* = 3.00e-03"));
+    QVERIFY(describeRun(skewed, true, {true, false, false, 1.0, {}, false}).text.contains("best mean F − F* = 1.00e-02"));
+    // Done after pauses or steps: the seconds are the running ones, and the status says so.
+    ConvergenceSnapshot done = s;
+    done.phase = RunPhase::Complete;
+    done.seconds = 0.04;
+    QVERIFY(describeRun(done, true, {}).text.startsWith("done in " + formatDuration(0.04) + "   "));
+    done.pausedSeconds = 3.0;
+    QVERIFY(describeRun(done, true, {}).text.startsWith("done in " + formatDuration(0.04) + ", not counting pauses and steps   "));
+    // Space pressed, the paused solvers' snapshot not drawn yet: the status does not claim a t the plots lack.
+    QVERIFY(describeRun(s, true, {true, true, false, 1.0, {}}).text.contains("pausing at t ≥ 2…"));
+    s.paused = true;
+    QVERIFY(describeRun(s, true, {true, true, false, 1.0, {}}).text.contains("paused at t = 2 of 100"));
+    s.phase = RunPhase::Stopped;
+    QVERIFY(describeRun(s, true, {}).text.startsWith("stopped by the user at t = 2 of 100"));
+    QCOMPARE(describeRun(s, true, {}).progress, -1.0);
+    QVERIFY(describeRun(s, true, {false, false, false, 0, "D.csv: bad"}).text.contains("refused: D.csv: bad"));
+  }
+
+  // ALISTA collapses in the networks preset (0.8 lambda_max, the paper's Fig. 6); the legend says "collapsed
+  // to z = 0", and the status says why and what to change, before the problem's facts (which a narrow
+  // status bar drops first). A network that did not collapse is not mentioned.
+  void aCollapsedNetworkIsExplained() {
+    ConvergenceSnapshot s;
+    s.generation = 1;
+    s.problem = "Gaussian D, n = 64, m = 256";
+    s.phase = RunPhase::Complete;
+    NetworkCurve alista, slista;
+    alista.method = "ALISTA", alista.kind = Parametrization::Alista, alista.trained = true, alista.collapsedToZero = true;
+    slista.method = "SLISTA", slista.kind = Parametrization::Slista, slista.trained = true;
+    s.networks = {slista, alista};
+    const QStringList parts = describeRun(s, true, {}).text.split(kStatusSeparator);
+    QCOMPARE(parts.size(), 6);
+    QVERIFY2(parts[2].startsWith("ALISTA collapsed to z = 0: its W is not D"), qPrintable(parts[2]));
+    QVERIFY2(parts[2].endsWith("it learns at a smaller λ (0.1 λₘₐₓ)"), qPrintable(parts[2]));
+    QCOMPARE(parts[3], s.problem);
+    s.networks = {slista};
+    QVERIFY(!describeRun(s, true, {}).text.contains("collapsed"));
+  }
+};
+
+QTEST_MAIN(TestRunStatus)
+#include "test_run_status.moc"
