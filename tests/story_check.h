@@ -186,7 +186,12 @@ inline QString storyProblems(MainWindow& w) {
   if (s.generation > 0 && !s.problem.isEmpty() && status.contains("best ") && !status.contains(w.costPlot()->median() ? "best median" : "best mean"))
     problems << "the cost plot and the status bar's best gap differ in statistic: " + status;
   // The controls say what a press would do.
-  if (action(w, "pause")->text() != (w.paused() ? "Resume" : "Pause")) problems << "pause button reads " + action(w, "pause")->text();
+  // Paused before the run's first iteration (Reset), Space starts it: Start, as the status says.
+  const bool beforeItsStart = s.generation != w.latestGeneration() || (s.phase <= RunPhase::Solving && s.iteration() <= 0);
+  const QString pause = !w.paused() ? "Pause" : beforeItsStart ? "Start" : "Resume";
+  if (action(w, "pause")->text() != pause) problems << "pause button reads " + action(w, "pause")->text() + ", not " + pause;
+  if (w.paused() && s.phase == RunPhase::Solving && s.paused && !status.contains(beforeItsStart ? "Space starts" : "Space resumes"))
+    problems << "pause button reads " + pause + ", status: " + status;
   if (action(w, "run")->text() != (w.running() ? "Restart" : "Run")) problems << "run button reads " + action(w, "run")->text();
   if (action(w, "stop")->isEnabled() != w.running()) problems << "stop button enabled while not running, or the reverse";
   return problems.join("\n");

@@ -28,6 +28,11 @@
 
 using namespace unfold::ui;
 
+namespace {
+// The title as the window manager shows it: Qt replaces "[*]" with "*" while the window is modified.
+QString shownTitle(const QWidget& w) { return QString(w.windowTitle()).replace("[*]", w.isWindowModified() ? "*" : ""); }
+}  // namespace
+
 class TestFlows : public FlowTestCase {
   Q_OBJECT
  private slots:
@@ -79,7 +84,9 @@ class TestFlows : public FlowTestCase {
     QTest::keyClick(iterations, Qt::Key_F5, Qt::ShiftModifier);
     QVERIFY(shows(w, [](const ConvergenceSnapshot& s) { return s.paused && s.iteration() == 0; }));
     CHECK_STORY(w);
-    QVERIFY(w.statusText().contains("paused at t = 0 of 20000"));
+    // Nothing has run: Space starts it, and the toolbar says Start, not Resume; after a step, Resume.
+    QVERIFY(w.statusText().contains("paused at t = 0 of 20000: F10 steps, Space starts"));
+    QCOMPARE(action(w, "pause")->text(), QString("Start"));
     QCOMPARE(w.supportPlot()->raster()->data()->keySize(), 1);
     // Its iteration axes label t = 0 only: the z* marks to its right (at t = 2, whole inside the range)
     // stand at no iteration, and a label there read "iteration 2".
@@ -131,6 +138,7 @@ class TestFlows : public FlowTestCase {
     QTest::keyClick(iterations, Qt::Key_F10);
     QVERIFY(shows(w, [](const ConvergenceSnapshot& s) { return s.paused && s.iteration() == 1; }));
     CHECK_STORY(w);
+    QCOMPARE(action(w, "pause")->text(), QString("Resume"));  // t = 1 has run
     QVERIFY2(w.statusText().contains("paused at t = 1 of 20000"), qPrintable(w.statusText()));
     QVERIFY(!QTest::qWaitFor([&] { return w.shownSnapshot().iteration() != 1; }, 300));
   }
@@ -220,22 +228,32 @@ class TestFlows : public FlowTestCase {
     const QString titled = dir.filePath("titled.json"), plain = dir.filePath("plain.json");
     MainWindow w;
     openActive(w);
-    QCOMPARE(w.windowTitle(), QString("Unfold Lab"));
+    QCOMPARE(shownTitle(w), QString("Unfold Lab"));
     QString error;
     const auto preset = readPreset("oista", &error);
     QVERIFY2(preset && !preset->title.isEmpty(), qPrintable(error));
     w.applySession(*preset);
-    QCOMPARE(w.windowTitle(), "Unfold Lab — " + preset->title);
+    QCOMPARE(shownTitle(w), "Unfold Lab — " + preset->title);
     QVERIFY(w.saveSessionFile(titled).isEmpty());
     QCOMPARE(readSessionFile(titled, &error)->title, preset->title);  // saved again, a session keeps its title
+    // Other settings than the session's: the title's mark says so, and goes with the change or a save.
+    ExperimentSettings changed = w.settingsPanel()->settings();
+    changed.lambda = 0.3;
+    w.settingsPanel()->setSettings(changed);
+    QCOMPARE(shownTitle(w), "Unfold Lab — " + preset->title + "*");
+    w.settingsPanel()->setSettings(preset->settings);
+    QCOMPARE(shownTitle(w), "Unfold Lab — " + preset->title);
+    w.settingsPanel()->setSettings(changed);
+    QVERIFY(w.saveSessionFile(titled).isEmpty());
+    QCOMPARE(shownTitle(w), "Unfold Lab — " + preset->title);
     w.applySession(Session{});
-    QCOMPARE(w.windowTitle(), QString("Unfold Lab"));
+    QCOMPARE(shownTitle(w), QString("Unfold Lab"));
     QVERIFY(w.saveSessionFile(plain).isEmpty());
-    QCOMPARE(w.windowTitle(), QString("Unfold Lab — plain.json"));  // untitled: named by its file
+    QCOMPARE(shownTitle(w), QString("Unfold Lab — plain.json"));  // untitled: named by its file
     QVERIFY(w.openSessionFile(titled, true).isEmpty());
-    QCOMPARE(w.windowTitle(), "Unfold Lab — " + preset->title);
+    QCOMPARE(shownTitle(w), "Unfold Lab — " + preset->title);
     QVERIFY(w.openSessionFile(plain, true).isEmpty());
-    QCOMPARE(w.windowTitle(), QString("Unfold Lab — plain.json"));  // not the title of the one before
+    QCOMPARE(shownTitle(w), QString("Unfold Lab — plain.json"));  // not the title of the one before
     QVERIFY(readSessionFile(plain, &error)->title.isEmpty());
   }
 

@@ -100,8 +100,10 @@ RunStatus describeRun(const ConvergenceSnapshot& s, bool current, const RunContr
         if (c.paused && !s.paused) {  // the solvers have stopped; the plots show them once they are drawn
           state = QString("pausing at t ≥ %1…").arg(std::max(0, s.iteration()));
         } else if (c.paused) {
-          state = s.iteration() < 0 ? QString("paused before t = 0: F10 steps, Space resumes")
-                                    : QString("paused at t = %1 of %2: F10 steps, Space resumes").arg(s.iteration()).arg(T);
+          // Before the first iteration (Reset), Space starts what never ran, as the toolbar's Start says.
+          const QString space = s.iteration() <= 0 ? "Space starts" : "Space resumes";
+          state = s.iteration() < 0 ? QString("paused before t = 0: F10 steps, %1").arg(space)
+                                    : QString("paused at t = %1 of %2: F10 steps, %3").arg(s.iteration()).arg(T).arg(space);
         } else {
           state = QString("running: t = %1 of %2, %3 elapsed").arg(std::max(0, s.iteration())).arg(T).arg(formatDuration(c.elapsedSeconds));
           status.progress = T > 0 ? std::clamp(double(std::max(0, s.iteration())) / T, 0.0, 1.0) : 0.0;

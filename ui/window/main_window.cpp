@@ -56,6 +56,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(&debounce_, &QTimer::timeout, this, [this] { requestRun(paused_); });
   connect(settings_, &SettingsPanel::changed, &debounce_, qOverload<>(&QTimer::start));
   connect(settings_, &SettingsPanel::changed, this, &MainWindow::updateControls);  // Pause: the run to come
+  connect(settings_, &SettingsPanel::changed, this, &MainWindow::markSessionChanged);
   redrawTimer_.setSingleShot(true);
   redrawTimer_.setInterval(kRedrawMs);
   connect(&redrawTimer_, &QTimer::timeout, this, &MainWindow::redraw);
@@ -287,6 +288,7 @@ void MainWindow::redraw() {
     if (!c.network) solvers << c.algorithm;
   if (!solvers.isEmpty()) settings_->setInspectableMethods(solvers);
   showInspected();
+  updateControls();  // Pause reads Start or Resume by the t shown
   updateStatus();
   afterRedraw(cost);
 }
@@ -346,8 +348,13 @@ void MainWindow::updateControls() {
   // Also while a changed setting waits to start its run: Space then starts it paused. Disabled, it would
   // leave Space to a box reached with Tab, whose tick throws that run away for another.
   pauseAction_->setEnabled((running_ && !stopping_) || debounce_.isActive());
-  pauseAction_->setText(paused_ ? "Resume" : "Pause");
+  pauseAction_->setText(!paused_ ? "Pause" : pausedBeforeItsStart() ? "Start" : "Resume");
   stopAction_->setEnabled(running_ && !stopping_);
+}
+
+bool MainWindow::pausedBeforeItsStart() const {
+  // After Reset, or a change that starts its run paused, nothing has run: "Resume" named what never ran.
+  return paused_ && (shown_.generation != latestGeneration_ || (shown_.phase <= RunPhase::Solving && shown_.iteration() <= 0));
 }
 
 QString MainWindow::statusText() const { return statusText_->status(); }
@@ -390,6 +397,7 @@ void MainWindow::onFailed(quint64 generation, const QString& message) {
   // The form goes back to the problem the plots still show: controls, plots and status agree, and that
   // problem, not the refused one, is what the next launch starts from.
   if (shown_.generation > 0) settings_->setSettings(shown_.request, SettingsPanel::Quietly);
+  markSessionChanged();
   rememberSettings();
   updateStatus();
   emit runFailed(message);

@@ -128,11 +128,14 @@ class MainWindow : public QMainWindow {
   void afterRedraw(const QElapsedTimer& cost);  // paces the next redraws by this one's cost
   void updateStatus();
   void updateControls();
+  bool pausedBeforeItsStart() const;  // paused, and no iteration of the run shown yet: Space starts it
   void showInspected();  // the inspector plots, from the snapshot shown
   void onFinished(quint64 generation);
   void onFailed(quint64 generation, const QString& message);
   void rememberRecent(const QString& path);
   void showSessionName(const QString& title, const QString& file);
+  // The title's mark (*) while the form's settings differ from the session's or preset's it names.
+  void markSessionChanged();
   void rebuildRecentMenu();
   void closeEvent(QCloseEvent* event) override;
   void resizeEvent(QResizeEvent* event) override;
@@ -161,6 +164,7 @@ class MainWindow : public QMainWindow {
   QString inspectorKey_;          // what the inspector plots show (redrawn only when it changes)
   QString failure_;               // why the latest request was refused, until the next one
   QString sessionTitle_, sessionFile_;  // the session opened or saved last (the window's title names it)
+  ExperimentSettings sessionSettings_;  // its settings, as the form took them
   WelcomeBanner* welcome_ = nullptr;
   SettingsPanel* settings_ = nullptr;
   StatusLine* statusText_ = nullptr;

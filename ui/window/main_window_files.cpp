@@ -158,7 +158,7 @@ void MainWindow::addPythonExportActions(QMenu* file) {
     if (networks->isEmpty()) networks->addAction("(train a network first)")->setEnabled(false);
   });
   file->addAction("Export session as &commands…", this, [this] {
-    const QString message = exportSessionAsCommands(this, settings_->settings(), windowTitle());
+    const QString message = exportSessionAsCommands(this, settings_->settings(), windowTitle().remove("[*]"));
     if (!message.isEmpty()) statusBar()->showMessage(message, kExportMessageMs);
   });
 }
@@ -193,8 +193,15 @@ void MainWindow::applySession(const Session& session, const QString& file) {
 void MainWindow::showSessionName(const QString& title, const QString& file) {
   sessionTitle_ = title;
   sessionFile_ = file;
+  sessionSettings_ = settings_->settings();
   const QString name = !title.isEmpty() ? title : QFileInfo(file).fileName();
-  setWindowTitle(name.isEmpty() ? "Unfold Lab" : "Unfold Lab — " + name);
+  setWindowTitle(name.isEmpty() ? "Unfold Lab" : "Unfold Lab — " + name + "[*]");
+  setWindowModified(false);
+}
+
+void MainWindow::markSessionChanged() {
+  // A title that names a preset over other settings would say the plots show that preset.
+  setWindowModified(settings_->settings() != sessionSettings_);
 }
 
 QString MainWindow::openSessionFile(const QString& path, bool quiet) {
