@@ -126,6 +126,8 @@ class MainWindow : public QMainWindow {
   void redrawAll();
   void showNetworks();   // the plots of what the networks learned, from the snapshot shown
   void afterRedraw(const QElapsedTimer& cost);  // paces the next redraws by this one's cost
+  static constexpr int kRedrawMs = 33;          // at most ~30 redraws a second, whatever the solver's speed
+  static constexpr int kSlowestRedrawMs = 500;  // and at least 2, however slow drawing is
   void updateStatus();
   void updateControls();
   bool pausedBeforeItsStart() const;  // paused, and no iteration of the run shown yet: Space starts it

@@ -1,0 +1,139 @@
+// The run controls (Run, Pause, Step, Stop, Reset) and what the toolbar and the status bar say about the
+// run: the window's side of the request it sends the worker and of the finished() or failed() that answers.
+#include "window/main_window.h"
+
+#include "plots/cost_decrease_plot.h"
+#include "run/run_status.h"
+#include "window/settings_panel.h"
+#include "window/status_line.h"
+#include "window/welcome_banner.h"
+
+#include <QAction>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QStatusBar>
+
+namespace unfold::ui {
+
+void MainWindow::requestRun(bool startPaused, int pausedAt) {
+  settings_->commitTypedValues();  // its changed() would start the debounce: stopped next
+  debounce_.stop();
+  robustnessInspection_.reset();  // the inspector follows the new run
+  failure_.clear();
+  RunRequest request{settings_->settings(), {}, startPaused, pausedAt};
+  protectInputsOf(request.settings);
+  rememberSettings();  // at every run, not only on a clean quit: a killed window keeps them too
+  if (sameTrainingSettings(request.settings, pretrainedFor_)) request.pretrained = pretrained_;
+  latestGeneration_ = worker_->requestRun(request);
+  welcome_->setRunStarted(true);
+  // An export's message stands over the run's status for 15 s: the run the user just asked for is the news.
+  statusBar()->clearMessage();
+  for (WorkbenchPlot* plot : plots()) plot->resetView();  // new results, fitting views
+  running_ = true;
+  paused_ = startPaused;
+  stopping_ = false;
+  statusClock_.start();
+  updateControls();
+  updateStatus();
+}
+
+void MainWindow::stop() {
+  debounce_.stop();
+  if (!running_) return;
+  worker_->stop();  // its last snapshot (RunPhase::Stopped) and finished() follow within one step
+  stopping_ = true;
+  updateStatus();
+}
+
+void MainWindow::togglePause() {
+  if (!running_ && debounce_.isActive()) {  // a setting has just changed: the run it starts, paused
+    requestRun(true);
+    return;
+  }
+  if (!running_ || stopping_) return;
+  paused_ = !paused_;
+  if (paused_) worker_->gate().pause();
+  else worker_->gate().resume();
+  updateControls();
+  updateStatus();
+}
+
+void MainWindow::step() {
+  if (!running_) {  // F10 on a finished run: again from the start, and this press is its first step
+    requestRun(true, 1);
+    return;
+  }
+  if (stopping_) return;
+  paused_ = true;
+  worker_->gate().step();
+  updateControls();
+  updateStatus();
+}
+
+void MainWindow::reset() { requestRun(true); }
+
+void MainWindow::updateControls() {
+  // While a run is in progress, F5 discards it and starts again: after Reset the toolbar read "Run" next
+  // to "Resume", two names for going on from t = 0.
+  runAction_->setText(running_ ? "Restart" : "Run");
+  runAction_->setToolTip(running_ ? "Start again from t = 0 on the current settings (F5)" : "Run the methods on the current settings (F5)");
+  // Also while a changed setting waits to start its run: Space then starts it paused. Disabled, it would
+  // leave Space to a box reached with Tab, whose tick throws that run away for another.
+  pauseAction_->setEnabled((running_ && !stopping_) || debounce_.isActive());
+  pauseAction_->setText(!paused_ ? "Pause" : pausedBeforeItsStart() ? "Start" : "Resume");
+  stopAction_->setEnabled(running_ && !stopping_);
+}
+
+bool MainWindow::pausedBeforeItsStart() const {
+  // After Reset, or a change that starts its run paused, nothing has run: "Resume" named what never ran.
+  return paused_ && (shown_.generation != latestGeneration_ || (shown_.phase <= RunPhase::Solving && shown_.iteration() <= 0));
+}
+
+QString MainWindow::statusText() const { return statusText_->status(); }
+
+void MainWindow::updateStatus() {
+  const ConvergenceSnapshot& s = shown_;
+  const bool current = s.generation == latestGeneration_;
+  const RunStatus status = describeRun(s, current, {running_, paused_, stopping_, worker_->gate().runningSeconds(), failure_, costPlot_->median()});
+  if (!running_ || paused_) statusClock_.stop();
+  else if (!statusClock_.isActive()) statusClock_.start();  // resumed
+  progress_->setVisible(status.progress >= 0);
+  if (status.progress >= 0) {
+    progress_->setRange(0, 1000);
+    progress_->setValue(static_cast<int>(1000 * status.progress));
+    progress_->setFormat(status.progressLabel + "  %p%");
+  }
+  statusText_->setStatus(status.text);
+}
+
+void MainWindow::onFinished(quint64 generation) {
+  if (generation != latestGeneration_) return;
+  redraw();  // the final snapshot, now
+  running_ = paused_ = stopping_ = false;
+  // The trained networks are kept for sessions and reruns, tagged with the settings that trained them
+  // (the request the snapshot answers, not the form, which may have changed since).
+  if (shown_.generation == generation && shown_.complete && !shown_.networks.isEmpty()) {
+    pretrained_.clear();
+    for (const NetworkCurve& n : shown_.networks)
+      if (n.trained) pretrained_[n.kind] = n.network;
+    pretrainedFor_ = shown_.request;
+  }
+  updateControls();
+  updateStatus();
+  emit runFinished();
+}
+
+void MainWindow::onFailed(quint64 generation, const QString& message) {
+  if (generation != latestGeneration_) return;
+  failure_ = message;
+  // The form goes back to the problem the plots still show: controls, plots and status agree, and that
+  // problem, not the refused one, is what the next launch starts from.
+  if (shown_.generation > 0) settings_->setSettings(shown_.request, SettingsPanel::Quietly);
+  markSessionChanged();
+  rememberSettings();
+  updateStatus();
+  emit runFailed(message);
+  if (dialogsEnabled_) QMessageBox::warning(this, "Unfold Lab", message);
+}
+
+}  // namespace unfold::ui
