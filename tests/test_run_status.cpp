@@ -65,7 +65,7 @@ class TestRunStatus : public QObject {
     const QStringList parts = describeRun(s, true, {}).text.split(kStatusSeparator);
     QCOMPARE(parts.size(), 6);
     QVERIFY2(parts[2].startsWith("ALISTA collapsed to z = 0: its W is not D"), qPrintable(parts[2]));
-    QVERIFY2(parts[2].endsWith("it learns at a smaller λ (0.1 λₘₐₓ)"), qPrintable(parts[2]));
+    QVERIFY2(parts[2].endsWith("try 0.1 λₘₐₓ"), qPrintable(parts[2]));
     QCOMPARE(parts[3], s.problem);
     s.networks = {slista};
     QVERIFY(!describeRun(s, true, {}).text.contains("collapsed"));

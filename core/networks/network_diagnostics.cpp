@@ -128,8 +128,7 @@ bool collapsedToZero(const std::vector<LayerDiagnostics>& layers) {
 
 std::string collapseReason(Parametrization kind) {
   if (kind == Parametrization::Alista)
-    return "its W is not D, so the Lasso solution is not a fixed point of its layers (Ablin et al., Lemma 4.3), and no output "
-           "it learned beat z = 0; it learns at a smaller lambda (0.1 lambda_max)";
+    return "its W is not D, so the Lasso solution is not its fixed point (Lemma 4.3); try 0.1 lambda_max";
   // LISTA, LISTA-CP and SLISTA start as ISTA, which lowers the cost below F(0) unless lambda >= lambda_max.
   return "its thresholds remove every code: a smaller lambda, or training from ISTA again";
 }
