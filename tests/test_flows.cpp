@@ -226,8 +226,13 @@ class TestFlows : public FlowTestCase {
   void theWindowTitleNamesTheSession() {
     QTemporaryDir dir;
     const QString titled = dir.filePath("titled.json"), plain = dir.filePath("plain.json");
+    QTest::failOnWarning(QRegularExpression("placeholder"));  // a mark asked of a title without "[*]"
     MainWindow w;
     openActive(w);
+    QCOMPARE(shownTitle(w), QString("Unfold Lab"));
+    ExperimentSettings other = w.settingsPanel()->settings();
+    other.seed += 1;
+    w.settingsPanel()->setSettings(other);  // no session named: no mark
     QCOMPARE(shownTitle(w), QString("Unfold Lab"));
     QString error;
     const auto preset = readPreset("oista", &error);

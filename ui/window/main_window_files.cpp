@@ -201,7 +201,7 @@ void MainWindow::showSessionName(const QString& title, const QString& file) {
 
 void MainWindow::markSessionChanged() {
   // A title that names a preset over other settings would say the plots show that preset.
-  setWindowModified(settings_->settings() != sessionSettings_);
+  if (windowTitle().contains("[*]")) setWindowModified(settings_->settings() != sessionSettings_);  // else: no session named
 }
 
 QString MainWindow::openSessionFile(const QString& path, bool quiet) {
