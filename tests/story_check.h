@@ -158,6 +158,7 @@ inline QString storyProblems(MainWindow& w) {
   const QCPRange t = w.costPlot()->xAxis->range();
   double last = 1;
   for (const ConvergenceCurve& c : s.curves) last = std::max(last, c.iteration.isEmpty() ? 0.0 : c.iteration.back());
+  for (const NetworkCurve& n : s.networks) last = std::max(last, double(n.layerGap.size()));  // reused: from t = 0 on
   if (!s.curves.isEmpty() && (t.lower < -0.05 * last - 1 || t.lower > 0 || t.upper < last || t.upper > 1.1 * last + 2))
     problems << QString("cost plot shows t = %1..%2 for t up to %3").arg(t.lower).arg(t.upper).arg(last);
   // The status bar says where the run is.

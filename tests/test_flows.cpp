@@ -221,6 +221,18 @@ class TestFlows : public FlowTestCase {
     for (int i = 0; i < w.trainingPlot()->graphCount(); ++i)
       for (const QCPGraphData& p : *w.trainingPlot()->graph(i)->data())
         QVERIFY2(p.value > y.lower + 0.01 * y.size() && p.value < y.upper - 0.01 * y.size(), "a loss on the axis line");
+    const double lastStep = n.trainIteration.back();  // n is the shown snapshot's, replaced at the next redraw
+    // F10 on the finished run: its first step shows the reused network already (the plots of what it
+    // learned stayed blank until every solver was done), and the cost plot its layers.
+    QTest::keyClick(&w, Qt::Key_F10);
+    QVERIFY(shows(w, [](const ConvergenceSnapshot& shown) { return shown.paused && shown.iteration() == 1; }));
+    CHECK_STORY(w);
+    QCOMPARE(w.shownSnapshot().phase, RunPhase::Solving);
+    QCOMPARE(w.shownSnapshot().networks.size(), 1);
+    QCOMPARE(w.shownSnapshot().networks.front().stopLabel, QString("reused"));
+    QVERIFY(w.trainingPlot()->curve(QString("SLISTA: %1 steps, reused").arg(lastStep)));
+    QVERIFY(w.stepsPlot()->curve("SLISTA") && w.costPlot()->curve("SLISTA (T = 3)"));
+    QVERIFY(w.stepsPlot()->showsResults());
   }
 
   void theWindowTitleNamesTheSession() {

@@ -140,7 +140,7 @@ class TestRunGate : public QObject {
     gate.restart();
     gate.pause();
     const NetworkCurve curve = runNetwork(
-        {*problem.dictionary, data, reference.optimalCost}, settings, nullptr, gate, abandoned, [&](const NetworkCurve& c) {
+        {*problem.dictionary, data, reference.optimalCost}, settings, gate, abandoned, [&](const NetworkCurve& c) {
           const int step = int(c.trainIteration.back());
           if (c.trainingSeconds != published) offClock += QString(" step %1: %2 s;").arg(step).arg(c.trainingSeconds);
           ++published;

@@ -124,37 +124,46 @@ void gapsPerLayer(const NetworkProblem& problem, const NetworkSettings& settings
     curve.layerGap.append((lassoCosts(problem.dictionary.atoms(), problem.data.testX, Z, settings.lambda) - problem.testOptimalCost).mean());
 }
 
-}  // namespace
-
-NetworkCurve runNetwork(const NetworkProblem& problem, const NetworkSettings& settings, const NetworkFile* pretrained,
-                        RunGate& gate, const std::function<bool()>& abandoned,
-                        const std::function<void(const NetworkCurve&)>& publish) {
+NetworkCurve newCurve(const NetworkSettings& settings) {
   NetworkCurve curve;
   curve.kind = settings.kind;
   curve.method = methodLabel(settings.kind);
   curve.color = methodColor(settings.kind);
   curve.layers = settings.layers;
   curve.maxIterations = settings.training.maxIterations;
-  if (pretrained && usable(*pretrained, problem, settings)) {
-    curve.network = *pretrained;
-    restoreTrainingCurve(pretrained->training, curve);
-    // Weights trained earlier for these settings (the window's last run, or a session file): a rerun does
-    // not train again, and says so.
-    curve.stopReason = "not trained again: the weights trained earlier for these settings (last run or session)";
-    curve.stopLabel = "reused";
-  } else {
-    WorkbenchTrainingObserver observer(curve, problem.dictionary.lipschitz(), gate, abandoned, publish);
-    const TrainedNetwork trained = trainNetwork(problem.dictionary, problem.data, settings, &observer);
-    if (abandoned()) {
-      curve.network = trained.file;  // the best weights it reached
-      if (!curve.trainIteration.isEmpty()) gapsPerLayer(problem, settings, curve);
-      return curve;
-    }
-    curve.stopReason = QString::fromStdString(stopReasonText(trained.result.reason));
-    curve.stopLabel = QString::fromStdString(stopReasonLabel(trained.result.reason));
-    curve.network = trained.file;
-    saveTrainingCurve(curve, curve.network.training);
+  return curve;
+}
+
+}  // namespace
+
+std::optional<NetworkCurve> reusedNetwork(const NetworkProblem& problem, const NetworkSettings& settings,
+                                          const NetworkFile* pretrained) {
+  if (!pretrained || !usable(*pretrained, problem, settings)) return std::nullopt;
+  NetworkCurve curve = newCurve(settings);
+  curve.network = *pretrained;
+  restoreTrainingCurve(pretrained->training, curve);
+  // A rerun does not train again, and says so.
+  curve.stopReason = "not trained again: the weights trained earlier for these settings (last run or session)";
+  curve.stopLabel = "reused";
+  diagnose(problem, settings, curve);
+  curve.trained = true;
+  return curve;
+}
+
+NetworkCurve runNetwork(const NetworkProblem& problem, const NetworkSettings& settings, RunGate& gate,
+                        const std::function<bool()>& abandoned, const std::function<void(const NetworkCurve&)>& publish) {
+  NetworkCurve curve = newCurve(settings);
+  WorkbenchTrainingObserver observer(curve, problem.dictionary.lipschitz(), gate, abandoned, publish);
+  const TrainedNetwork trained = trainNetwork(problem.dictionary, problem.data, settings, &observer);
+  if (abandoned()) {
+    curve.network = trained.file;  // the best weights it reached
+    if (!curve.trainIteration.isEmpty()) gapsPerLayer(problem, settings, curve);
+    return curve;
   }
+  curve.stopReason = QString::fromStdString(stopReasonText(trained.result.reason));
+  curve.stopLabel = QString::fromStdString(stopReasonLabel(trained.result.reason));
+  curve.network = trained.file;
+  saveTrainingCurve(curve, curve.network.training);
   diagnose(problem, settings, curve);
   curve.trained = true;
   return curve;

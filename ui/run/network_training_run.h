@@ -9,6 +9,7 @@
 #include "run/run_gate.h"
 
 #include <functional>
+#include <optional>
 
 namespace unfold::ui {
 
@@ -19,12 +20,15 @@ struct NetworkProblem {
   const Vector& testOptimalCost;
 };
 
-// `pretrained`: weights from a session; used instead of training when they were learned for this
-// dictionary, lambda, parametrization and depth, otherwise ignored. `publish` receives the live curve at
-// most every 40 ms and whenever the gate holds the training. Returns the final curve, or the partial one
-// if `abandoned` said so.
-NetworkCurve runNetwork(const NetworkProblem& problem, const NetworkSettings& settings, const NetworkFile* pretrained,
-                        RunGate& gate, const std::function<bool()>& abandoned,
-                        const std::function<void(const NetworkCurve&)>& publish);
+// The curve of weights trained earlier for these settings (a session's, or the window's last run's),
+// diagnosed on this problem; nullopt when there are none, or they were learned for another dictionary,
+// lambda, parametrization or depth.
+std::optional<NetworkCurve> reusedNetwork(const NetworkProblem& problem, const NetworkSettings& settings,
+                                          const NetworkFile* pretrained);
+
+// Trains a network. `publish` receives the live curve at most every 40 ms and whenever the gate holds the
+// training. Returns the final curve, or the partial one if `abandoned` said so.
+NetworkCurve runNetwork(const NetworkProblem& problem, const NetworkSettings& settings, RunGate& gate,
+                        const std::function<bool()>& abandoned, const std::function<void(const NetworkCurve&)>& publish);
 
 }  // namespace unfold::ui

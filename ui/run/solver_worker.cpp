@@ -115,7 +115,7 @@ void SolverWorker::run(const RunRequest& request, quint64 generation) {
       for (int i = 0; i < snapshot.atoms; ++i) snapshot.solution.append(reference.Z(i, s));
     Run run{request, generation, problem, reference, [this, generation] { return abandoned(generation); },
             std::move(snapshot), {}};
-    const bool completed = solve(run) && train(run);
+    const bool completed = reuse(run) && solve(run) && train(run);
     if (!completed && superseded(generation)) return;  // a newer request or a cancel: nothing more is shown
     // Stop: what the run reached, as it stands.
     run.snapshot.phase = completed ? RunPhase::Complete : RunPhase::Stopped;
@@ -196,6 +196,22 @@ void SolverWorker::sendWhileSolving(Run& run, RunningSolvers& running) {
   }
 }
 
+bool SolverWorker::reuse(Run& run) {
+  const ExperimentSettings& settings = run.request.settings;
+  if (settings.networks.empty() || run.request.pretrained.empty()) return true;
+  const Dictionary& dictionary = *run.problem.dictionary;
+  const TrainingData inputs{run.problem.train.X, {}, run.problem.test.X, {}};  // diagnosis needs no targets
+  const NetworkProblem problem{dictionary, inputs, run.reference.optimalCost};
+  for (const Parametrization kind : settings.networks) {
+    if (run.abandoned()) return false;
+    const auto saved = run.request.pretrained.find(kind);
+    if (saved == run.request.pretrained.end()) continue;
+    if (auto curve = reusedNetwork(problem, networkSettings(settings, kind), &saved->second)) run.snapshot.networks.append(*curve);
+  }
+  if (!run.snapshot.networks.isEmpty()) send(run.snapshot);
+  return !run.abandoned();
+}
+
 bool SolverWorker::train(Run& run) {
   const ExperimentSettings& settings = run.request.settings;
   if (settings.networks.empty()) return true;
@@ -205,8 +221,11 @@ bool SolverWorker::train(Run& run) {
   const TrainingData data = trainingData(dictionary, run.problem.train, run.problem.test, settings.lambda,
                                          settings.loss, run.reference);
   const NetworkProblem problem{dictionary, data, run.reference.optimalCost};
-  for (const Parametrization kind : settings.networks)
-    if (!trainOne(run, problem, networkSettings(settings, kind))) return false;
+  for (const Parametrization kind : settings.networks) {
+    const bool reused = std::any_of(run.snapshot.networks.begin(), run.snapshot.networks.end(),
+                                    [kind](const NetworkCurve& n) { return n.kind == kind; });
+    if (!reused && !trainOne(run, problem, networkSettings(settings, kind))) return false;
+  }
   return true;
 }
 
@@ -220,9 +239,7 @@ bool SolverWorker::trainOne(Run& run, const NetworkProblem& problem, const Netwo
     live.pausedAt = curve.trainIteration.isEmpty() ? 0 : static_cast<int>(curve.trainIteration.back());
     send(live);
   };
-  const auto saved = run.request.pretrained.find(settings.kind);
-  const NetworkFile* pretrained = saved == run.request.pretrained.end() ? nullptr : &saved->second;
-  NetworkCurve curve = runNetwork(problem, settings, pretrained, gate_, run.abandoned, publish);
+  NetworkCurve curve = runNetwork(problem, settings, gate_, run.abandoned, publish);
   if (run.abandoned()) {
     if (!curve.trainIteration.isEmpty()) {  // stopped mid-training: what it reached, said so
       curve.stopReason = QString("stopped by the user at step %1").arg(curve.trainIteration.back());

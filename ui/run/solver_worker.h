@@ -53,10 +53,14 @@ class SolverWorker : public QObject {
   void run(const RunRequest& request, quint64 generation);
   // The first snapshot of a run: the problem, before any result.
   ConvergenceSnapshot preparing(const ExperimentSettings& settings, const WorkbenchProblem& problem, quint64 generation) const;
+  // Networks trained earlier for these settings (a session's, the last run's) join the run before the
+  // solvers start: F10 on a finished run, or a rerun with other solvers, keeps them in sight rather than
+  // blank until the solvers are done. False if the run was abandoned.
+  bool reuse(Run& run);
   // The solvers side by side, partial snapshots while they go; false if the run was abandoned.
   bool solve(Run& run);
   void sendWhileSolving(Run& run, RunningSolvers& running);
-  // The chosen networks one after the other; false if the run was abandoned.
+  // The chosen networks not reused, one after the other; false if the run was abandoned.
   bool train(Run& run);
   bool trainOne(Run& run, const NetworkProblem& problem, const NetworkSettings& settings);
   void send(ConvergenceSnapshot snapshot);  // stamped with the run's seconds so far
