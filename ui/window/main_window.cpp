@@ -3,6 +3,7 @@
 #include "window/main_window.h"
 
 #include "io/output_files.h"
+#include "window/dock_tab_names.h"
 #include "window/run_keys.h"
 
 #include "plots/cost_decrease_plot.h"
@@ -138,6 +139,8 @@ void MainWindow::buildDocks() {
   splitDockWidget(steps, training, Qt::Vertical);
   tabifyDockWidget(steps, coupling);
   buildRobustnessDock();  // behind Learned steps
+  nameTabsByWidth(training, {{steps, "Learned steps", "Steps"}, {coupling, "Weight coupling", "Coupling"},
+                             {plotDocks_.value("robustness"), "Robustness", "Robustness"}});
   steps->raise();
   stepsDock_ = steps;
   couplingDock_ = coupling;

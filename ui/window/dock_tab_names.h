@@ -1,0 +1,25 @@
+// The tabbed docks of a column take short names where the column is too narrow for their full ones: at
+// 1024 px the network column's tabs read "Learned s…", "Weight cou…", "Robust…". The plots' own titles
+// say the rest.
+#pragma once
+
+#include <QList>
+#include <QString>
+
+class QDockWidget;
+class QWidget;
+
+namespace unfold::ui {
+
+struct DockNames {
+  QDockWidget* dock;
+  QString full, brief;
+};
+
+// Names the docks by the width of `column` (a widget as wide as their tab bar), now and at every resize.
+void nameTabsByWidth(QWidget* column, const QList<DockNames>& docks);
+
+// The width a tab bar needs to show these names whole, with the network column's tab padding.
+int tabBarWidth(const QWidget& font, const QStringList& names);
+
+}  // namespace unfold::ui
