@@ -130,7 +130,7 @@ std::string collapseReason(Parametrization kind) {
   if (kind == Parametrization::Alista)
     return "its W is not D, so the Lasso solution is not its fixed point (Lemma 4.3); try 0.1 lambda_max";
   // LISTA, LISTA-CP and SLISTA start as ISTA, which lowers the cost below F(0) unless lambda >= lambda_max.
-  return "its thresholds remove every code: a smaller lambda, or training from ISTA again";
+  return "its thresholds remove every code; try a smaller lambda";
 }
 
 namespace {

@@ -208,8 +208,7 @@ bool SolverWorker::reuse(Run& run) {
     if (saved == run.request.pretrained.end()) continue;
     if (auto curve = reusedNetwork(problem, networkSettings(settings, kind), &saved->second)) run.snapshot.networks.append(*curve);
   }
-  if (!run.snapshot.networks.isEmpty()) send(run.snapshot);
-  return !run.abandoned();
+  return !run.abandoned();  // they go with the solvers' first snapshot: no phase of their own to show
 }
 
 bool SolverWorker::train(Run& run) {
