@@ -30,7 +30,7 @@ using namespace unfold::ui;
 
 namespace {
 // The title as the window manager shows it: Qt replaces "[*]" with "*" while the window is modified.
-QString shownTitle(const QWidget& w) { return QString(w.windowTitle()).replace("[*]", w.isWindowModified() ? "*" : ""); }
+QString shownTitle(const QWidget& w) { return QString(w.windowTitle()).replace("[*]", w.isWindowModified() ? "*" : "").trimmed(); }
 }  // namespace
 
 class TestFlows : public FlowTestCase {
@@ -257,7 +257,7 @@ class TestFlows : public FlowTestCase {
     ExperimentSettings changed = w.settingsPanel()->settings();
     changed.lambda = 0.3;
     w.settingsPanel()->setSettings(changed);
-    QCOMPARE(shownTitle(w), "Unfold Lab — " + preset->title + "*");
+    QCOMPARE(shownTitle(w), "Unfold Lab — " + preset->title + " *");
     w.settingsPanel()->setSettings(preset->settings);
     QCOMPARE(shownTitle(w), "Unfold Lab — " + preset->title);
     w.settingsPanel()->setSettings(changed);

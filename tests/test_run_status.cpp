@@ -33,6 +33,13 @@ class TestRunStatus : public QObject {
     skewed.curves[0].gapMedian = {1, 0.4, 3e-3};
     QVERIFY(describeRun(skewed, true, {true, false, false, 1.0, {}, true}).text.contains("best median F − F* = 3.00e-03"));
     QVERIFY(describeRun(skewed, true, {true, false, false, 1.0, {}, false}).text.contains("best mean F − F* = 1.00e-02"));
+    // And whose it is: a network reused from the last run is there from the solvers' first step.
+    skewed.curves[0].method = "ISTA";
+    QVERIFY(describeRun(skewed, true, {true, false, false, 1.0, {}, false}).text.contains("best mean F − F* = 1.00e-02 by ISTA   "));
+    NetworkCurve slista;
+    slista.method = "SLISTA", slista.layerGap = {1e-2, 1.29e-6};
+    skewed.networks = {slista};
+    QVERIFY(describeRun(skewed, true, {true, false, false, 1.0, {}, false}).text.contains("best mean F − F* = 1.29e-06 by SLISTA   "));
     // Done after pauses or steps: the seconds are the running ones, and the status says so.
     ConvergenceSnapshot done = s;
     done.phase = RunPhase::Complete;

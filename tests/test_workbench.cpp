@@ -352,7 +352,7 @@ class TestWorkbench : public QObject {
     QVERIFY(runSettings(window, files));
     QVERIFY(window.shownSnapshot().problem.contains("D from D.csv (8 x 24)"));
     QVERIFY(std::abs(window.shownSnapshot().lipschitz - unfold::Dictionary(D).lipschitz()) < 1e-12);
-    QVERIFY(window.shownSnapshot().problem.contains("60 test signal(s)"));
+    QVERIFY(window.shownSnapshot().problem.contains("60 test signals"));
     // Bad inputs name the problem (the window shows them in a dialog).
     files.signalsFile = dir.filePath("missing.csv");
     QVERIFY_THROWS_EXCEPTION(unfold::InputError, buildProblem(files));

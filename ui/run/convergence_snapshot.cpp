@@ -12,14 +12,19 @@ int ConvergenceSnapshot::iteration() const {
   return static_cast<int>(least) - 1;
 }
 
-double ConvergenceSnapshot::bestGap(bool median) const {
+double ConvergenceSnapshot::bestGap(bool median, QString* method) const {
   double best = std::numeric_limits<double>::infinity();
+  const auto consider = [&](double gap, const QString& whose) {
+    if (gap >= best) return;
+    best = gap;
+    if (method) *method = whose;
+  };
   for (const ConvergenceCurve& c : curves) {
     const QVector<double>& gaps = median && c.gapMedian.size() == c.gapMean.size() ? c.gapMedian : c.gapMean;
-    if (!gaps.isEmpty()) best = std::min(best, gaps.back());
+    if (!gaps.isEmpty()) consider(gaps.back(), c.method);
   }
   for (const NetworkCurve& n : networks)
-    if (!n.layerGap.isEmpty()) best = std::min(best, n.layerGap.back());
+    if (!n.layerGap.isEmpty()) consider(n.layerGap.back(), n.method);
   return best;
 }
 

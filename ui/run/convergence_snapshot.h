@@ -113,9 +113,9 @@ struct ConvergenceSnapshot {
   double pausedSeconds = 0.0;        // the time left out: paused, stepping, or held at t = 0 after Reset
   // The solvers' t: the last iteration every solver has recorded (-1 before the first).
   int iteration() const;
-  // The best F - F* over the solvers' means and the networks' last layers (+inf when none).
-  // The lowest last gap: the solvers' mean (or median) over the signals, the networks' mean.
-  double bestGap(bool median = false) const;
+  // The lowest last F - F*: the solvers' mean (or median) over the signals, the networks' mean at their
+  // last layer; +inf when none. `method`, if given, receives whose it is.
+  double bestGap(bool median = false, QString* method = nullptr) const;
 };
 
 }  // namespace unfold::ui

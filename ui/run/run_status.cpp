@@ -124,8 +124,11 @@ RunStatus describeRun(const ConvergenceSnapshot& s, bool current, const RunContr
   }
   // Where the run is comes first: a narrow status bar drops its last parts, and the problem's facts
   // (which do not change during a run) are the ones to lose.
-  // The statistic the cost plot shows, named: its lowest point is the number here.
-  const QString gap = formatGap(s.bestGap(c.median));
+  // The statistic the cost plot shows, named: its lowest point is the number here, and whose it is (a
+  // reused network's, from the first step of a run whose solvers have just begun).
+  QString best;
+  const double bestGap = s.bestGap(c.median, &best);
+  const QString gap = formatGap(bestGap) + (std::isfinite(bestGap) && !best.isEmpty() ? " by " + best : QString());
   const QString facts = QStringList{"%1", "L = %2", "mean λₘₐₓ = %3"}.join(kStatusSeparator)
                             .arg(s.problem)
                             .arg(s.lipschitz, 0, 'g', 5)

@@ -70,9 +70,11 @@ WorkbenchProblem buildProblem(const ExperimentSettings& s) {
   }
   validateProblem(D, p.test.X, s.lambda);
   if (p.train.X.cols() > 0) validateProblem(D, p.train.X, s.lambda);
-  p.description = QString("%1, λ = %2 λₘₐₓ, %3 test signal(s)").arg(source).arg(s.lambda).arg(p.test.X.cols());
-  if (supervised(s)) p.description += " x = D z0 + noise (supervised loss)";
-  if (s.anyNetwork()) p.description += QString(", %1 training").arg(p.train.X.cols());
+  const qsizetype tests = p.test.X.cols(), trains = p.train.X.cols();
+  const QString signalCounts = s.anyNetwork() ? QString("%1 test and %2 training signal%3").arg(tests).arg(trains).arg(trains == 1 ? "" : "s")
+                                              : QString("%1 test signal%2").arg(tests).arg(tests == 1 ? "" : "s");
+  p.description = QString("%1, λ = %2 λₘₐₓ, %3").arg(source).arg(s.lambda).arg(signalCounts);
+  if (supervised(s)) p.description += ", x = D z0 + noise (supervised loss)";
   p.dictionary = std::make_unique<const Dictionary>(std::move(D));
   return p;
 }

@@ -195,7 +195,7 @@ void MainWindow::showSessionName(const QString& title, const QString& file) {
   sessionFile_ = file;
   sessionSettings_ = settings_->settings();
   const QString name = !title.isEmpty() ? title : QFileInfo(file).fileName();
-  setWindowTitle(name.isEmpty() ? "Unfold Lab" : "Unfold Lab — " + name + "[*]");
+  setWindowTitle(name.isEmpty() ? "Unfold Lab" : "Unfold Lab — " + name + " [*]");
   setWindowModified(false);
 }
 

@@ -55,6 +55,13 @@ void MainWindow::arrangeDocks() {
   } else if (height() < 950) {
     resizeDocks({support}, {std::max(150, height() * 2 / 5)}, Qt::Vertical);
   }
+  // The network column in a short window: the training plot gets two fifths of it, room for a legend
+  // of three networks; with less (150 px at 1024 x 700) its curves had no names.
+  QDockWidget* training = plotDocks_.value("training");
+  if (focused != training && focused != stepsDock_ && height() < 800) {
+    const int column = stepsDock_->height() + training->height();
+    resizeDocks({stepsDock_, training}, {column * 3 / 5, column * 2 / 5}, Qt::Vertical);
+  }
 }
 
 }  // namespace unfold::ui

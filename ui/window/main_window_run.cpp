@@ -80,7 +80,11 @@ void MainWindow::updateControls() {
   // Also while a changed setting waits to start its run: Space then starts it paused. Disabled, it would
   // leave Space to a box reached with Tab, whose tick throws that run away for another.
   pauseAction_->setEnabled((running_ && !stopping_) || debounce_.isActive());
-  pauseAction_->setText(!paused_ ? "Pause" : pausedBeforeItsStart() ? "Start" : "Resume");
+  const bool start = pausedBeforeItsStart();
+  pauseAction_->setText(!paused_ ? "Pause" : start ? "Start" : "Resume");
+  pauseAction_->setToolTip(!paused_ ? "Pause every solver where it is (Space)"
+                           : start  ? "Start this run: nothing has run yet (Space)"
+                                    : "Resume the run from where it stands (Space)");
   stopAction_->setEnabled(running_ && !stopping_);
 }
 

@@ -1,5 +1,7 @@
-// The network column's tabs name their plots whole at every laptop size: at 1024 x 700 they read
-// "Learned s…", "Weight cou…", "Robust…"; a column too narrow for the full names takes short ones.
+// The network column at laptop sizes. Its tabs name their plots whole: at 1024 x 700 they read
+// "Learned s…", "Weight cou…", "Robust…"; a column too narrow for the full names takes short ones. Its
+// training plot names three networks: at 1024 x 700 it had 150 px and no legend.
+#include "plots/training_curves_plot.h"
 #include "window/main_window.h"
 #include "shown_at.h"
 
@@ -7,6 +9,7 @@
 #include <QTabBar>
 #include <QtTest>
 
+using namespace unfold;
 using namespace unfold::ui;
 
 namespace {
@@ -18,7 +21,7 @@ QTabBar* networkTabs(MainWindow& window) {
 }
 }  // namespace
 
-class TestDockTabs : public QObject {
+class TestNetworkColumn : public QObject {
   Q_OBJECT
  private slots:
   void theNetworkTabsAreNamedWhole_data() {
@@ -44,7 +47,28 @@ class TestDockTabs : public QObject {
       QVERIFY(tabs->tabRect(i).right() <= tabs->width());
     }
   }
+
+  void theTrainingPlotNamesThreeNetworks_data() { theNetworkTabsAreNamedWhole_data(); }
+  void theTrainingPlotNamesThreeNetworks() {
+    QFETCH(QSize, size);
+    MainWindow window;
+    QVERIFY(shownAt(window, size));
+    ConvergenceSnapshot snapshot;
+    snapshot.generation = 1;
+    for (const char* method : {"LISTA-CP", "ALISTA", "SLISTA"}) {
+      NetworkCurve n;
+      n.method = method, n.trained = true, n.stopLabel = "budget used";
+      n.trainIteration = {0, 50, 100, 150}, n.trainLoss = {3.78, 3.76, 3.755, 3.75}, n.testLoss = {3.78, 3.77, 3.765, 3.77};
+      snapshot.networks << n;
+    }
+    TrainingCurvesPlot* plot = window.trainingPlot();
+    QTRY_VERIFY(plot->height() > 0);
+    plot->showSnapshot(snapshot);
+    plot->replot();
+    QVERIFY2(plot->legend->visible() && plot->legend->itemCount() >= 3,
+             qPrintable(QString("%1 x %2 px").arg(plot->width()).arg(plot->height())));
+  }
 };
 
-QTEST_MAIN(TestDockTabs)
-#include "test_dock_tabs.moc"
+QTEST_MAIN(TestNetworkColumn)
+#include "test_network_column.moc"
