@@ -10,6 +10,7 @@
 #include "plots/training_curves_plot.h"
 #include "run/session_file.h"
 #include "shown_at.h"
+#include "trained_networks_snapshot.h"
 #include "window/main_window.h"
 #include "window/robustness_panel.h"
 #include "window_runs.h"
@@ -158,14 +159,7 @@ class TestWindowLayout : public QObject {
   void aShortTrainingPlotStillNamesItsNetworks() {
     TrainingCurvesPlot plot;
     QVERIFY(shownAt(plot, QSize(320, 150)));
-    ConvergenceSnapshot snapshot;
-    snapshot.generation = 1;
-    for (const char* method : {"LISTA-CP", "ALISTA", "SLISTA"}) {
-      NetworkCurve n;
-      n.method = method, n.trained = true, n.stopLabel = "budget used";
-      n.trainIteration = {0, 50, 100, 150}, n.trainLoss = {3.78, 3.76, 3.755, 3.75}, n.testLoss = {3.78, 3.77, 3.765, 3.77};
-      snapshot.networks << n;
-    }
+    const ConvergenceSnapshot snapshot = trainedNetworksSnapshot();
     plot.showSnapshot(snapshot);
     plot.replot();
     const auto legendNames = [&plot] {
