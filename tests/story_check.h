@@ -191,7 +191,8 @@ inline QString storyProblems(MainWindow& w) {
   const bool beforeItsStart = s.generation != w.latestGeneration() || (s.phase <= RunPhase::Solving && s.iteration() <= 0);
   const QString pause = !w.paused() ? "Pause" : beforeItsStart ? "Start" : "Resume";
   if (action(w, "pause")->text() != pause) problems << "pause button reads " + action(w, "pause")->text() + ", not " + pause;
-  if (w.paused() && s.phase == RunPhase::Solving && s.paused && !status.contains(beforeItsStart ? "Space starts" : "Space resumes"))
+  if (w.paused() && s.generation == w.latestGeneration() && s.phase == RunPhase::Solving && s.paused &&
+      !status.contains(beforeItsStart ? "Space starts" : "Space resumes"))
     problems << "pause button reads " + pause + ", status: " + status;
   if (action(w, "run")->text() != (w.running() ? "Restart" : "Run")) problems << "run button reads " + action(w, "run")->text();
   if (action(w, "stop")->isEnabled() != w.running()) problems << "stop button enabled while not running, or the reverse";

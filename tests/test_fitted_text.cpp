@@ -12,7 +12,7 @@ using namespace unfold::ui;
 
 namespace {
 const QStringList kParts = {"training SLISTA (3 of 3) at step 77 of 150, 4.1 s elapsed, ETA 0.7 s", "best mean F − F* = 1.09e-08",
-                            "Gaussian D, n = 64, m = 256, λ = 0.8 λₘₐₓ, 1000 test signal(s), 1000 training", "L = 8.5382",
+                            "Gaussian D, n = 64, m = 256, λ = 0.8 λₘₐₓ, 1000 test and 1000 training signals", "L = 8.5382",
                             "mean λₘₐₓ = 1.237"};
 int widthOf(const QFontMetrics& metrics, qsizetype parts) {
   return metrics.horizontalAdvance(kParts.first(parts).join(kStatusSeparator));

@@ -1,6 +1,6 @@
-// The network column at laptop sizes. Its tabs name their plots whole: at 1024 x 700 they read
-// "Learned s…", "Weight cou…", "Robust…"; a column too narrow for the full names takes short ones. Its
-// training plot names three networks: at 1024 x 700 it had 150 px and no legend.
+// The network column at laptop sizes: its tabs name their plots whole (a column too narrow for the full
+// names takes short ones, rather than "Learned s…"), and its training plot has room for a legend of three
+// networks (138 px at 1024 x 700 left none).
 #include "plots/training_curves_plot.h"
 #include "window/main_window.h"
 #include "shown_at.h"

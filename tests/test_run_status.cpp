@@ -5,6 +5,8 @@
 
 #include <QtTest>
 
+#include <cmath>
+
 using namespace unfold;
 using namespace unfold::ui;
 
@@ -40,6 +42,9 @@ class TestRunStatus : public QObject {
     slista.method = "SLISTA", slista.layerGap = {1e-2, 1.29e-6};
     skewed.networks = {slista};
     QVERIFY(describeRun(skewed, true, {true, false, false, 1.0, {}, false}).text.contains("best mean F − F* = 1.29e-06 by SLISTA   "));
+    // A network whose last layer is NaN (a session's, say) hides no solver's gap.
+    skewed.networks.front().layerGap = {1e-2, std::nan("")};
+    QVERIFY(describeRun(skewed, true, {true, false, false, 1.0, {}, false}).text.contains("best mean F − F* = 1.00e-02 by ISTA   "));
     // Done after pauses or steps: the seconds are the running ones, and the status says so.
     ConvergenceSnapshot done = s;
     done.phase = RunPhase::Complete;
@@ -74,8 +79,29 @@ class TestRunStatus : public QObject {
     QVERIFY2(parts[2].startsWith("ALISTA collapsed to z = 0: its W is not D"), qPrintable(parts[2]));
     QVERIFY2(parts[2].endsWith("try 0.1 λₘₐₓ"), qPrintable(parts[2]));
     QCOMPARE(parts[3], s.problem);
+    s.request.lambda = 0.1;  // already small: no advice to try what is set
+    s.networks = {slista, alista};
+    QVERIFY(describeRun(s, true, {}).text.contains("its fixed point (Lemma 4.3)   "));
     s.networks = {slista};
     QVERIFY(!describeRun(s, true, {}).text.contains("collapsed"));
+  }
+
+  // The ETA of a run that trains one network and reuses another: the reused one, trained in no time,
+  // counts for nothing (it had counted as a whole budget done, and the ETA ran short).
+  void theProgressLeavesReusedNetworksOut() {
+    ConvergenceSnapshot s;
+    s.generation = 1;
+    s.problem = "p";
+    s.phase = RunPhase::Training;
+    s.request.trainingIterations = 100;
+    s.networksPlanned = 2;
+    NetworkCurve reused, training;
+    reused.method = "SLISTA", reused.trained = true, reused.reused = true, reused.maxIterations = 100;
+    training.method = "LISTA-CP", training.maxIterations = 100, training.trainIteration = {0, 25}, training.trainingSeconds = 5;
+    s.networks = {reused, training};
+    const RunStatus status = describeRun(s, true, {true, false, false, 5.0, {}});
+    QCOMPARE(status.progress, 0.25);
+    QVERIFY2(status.text.contains("ETA 15 s"), qPrintable(status.text));
   }
 };
 

@@ -221,6 +221,31 @@ class TestSettings : public QObject {
     QCOMPARE(w.settingsPanel()->settings().trainCount, 321);
   }
 
+  // A title that names a preset over changed settings keeps its mark at the next launch: the launch takes
+  // the changed settings back, and without the preset's own it would name the preset over them unmarked.
+  void theTitlesMarkSurvivesARelaunch() {
+    QSettings().clear();
+    QString error;
+    const auto preset = readPreset("oista", &error);
+    QVERIFY2(preset, qPrintable(error));
+    ExperimentSettings changed = preset->settings;
+    changed.iterations += 5;
+    {
+      MainWindow w;
+      w.applySession(*preset);
+      w.settingsPanel()->setSettings(changed);
+      QVERIFY(w.isWindowModified());
+      w.startDefaultRun();  // remembers the settings for the next launch
+    }
+    MainWindow w;
+    w.restoreLastSession();
+    QCOMPARE(w.settingsPanel()->settings().iterations, changed.iterations);
+    QVERIFY(w.windowTitle().contains(preset->title));
+    QVERIFY(w.isWindowModified());
+    w.settingsPanel()->setSettings(preset->settings);  // the preset's own again: no mark
+    QVERIFY(!w.isWindowModified());
+  }
+
   // A refused run is not what the next launch starts from: the problem shown before it is, or with none,
   // the first launch's welcome (a NaN in D used to be refused again at every launch, before anything showed).
   void aRefusedRunIsNotRemembered() {

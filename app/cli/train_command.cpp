@@ -179,7 +179,7 @@ void printSummary(std::ostream& out, const NetworkSettings& settings, const Trai
                 result.iterations, trained.seconds, why.c_str(), result.initialTestLoss,
                 result.bestTestLoss, last.testGap, last.istaGap, last.fistaGap, settings.layers);
   out << line;
-  if (collapsedToZero(layers)) out << parametrizationLabel(settings.kind) << " collapsed: " << collapseReason(settings.kind) << "\n";
+  if (collapsedToZero(layers)) out << parametrizationLabel(settings.kind) << " collapsed: " << collapseReason(settings.kind, settings.lambda) << "\n";
 }
 
 }  // namespace

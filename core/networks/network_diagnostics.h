@@ -36,7 +36,7 @@ inline constexpr const char* kCollapsedToZero = "collapsed: every test output is
 // Why a network of this kind collapses, and what to change, for the person who sees it happen. ALISTA's
 // layers use the analytic W, not D: by Lemma 4.3 no such layer keeps the Lasso solution fixed, and at a
 // large lambda (0.8 lambda_max: ~4 atoms of 256) every output training found was worse than z = 0.
-std::string collapseReason(Parametrization kind);
+std::string collapseReason(Parametrization kind, double lambda);
 
 // Per layer, the coupling distance (LISTA-CP: ||W - D diag(theta)||_F / ||D||_F; LISTA: the same with
 // W_x^T) and the effective step x L (best scalar fit of W, resp. W_x^T, to D). Empty for SLISTA/ALISTA.

@@ -15,7 +15,7 @@ int ConvergenceSnapshot::iteration() const {
 double ConvergenceSnapshot::bestGap(bool median, QString* method) const {
   double best = std::numeric_limits<double>::infinity();
   const auto consider = [&](double gap, const QString& whose) {
-    if (gap >= best) return;
+    if (!(gap < best)) return;  // NaN included: a network's NaN must not hide the solvers' gaps
     best = gap;
     if (method) *method = whose;
   };

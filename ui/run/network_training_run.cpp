@@ -145,6 +145,7 @@ std::optional<NetworkCurve> reusedNetwork(const NetworkProblem& problem, const N
   // A rerun does not train again, and says so.
   curve.stopReason = "not trained again: the weights trained earlier for these settings (last run or session)";
   curve.stopLabel = "reused";
+  curve.reused = true;
   diagnose(problem, settings, curve);
   curve.trained = true;
   return curve;

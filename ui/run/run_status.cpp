@@ -13,15 +13,21 @@ const NetworkCurve* networkInTraining(const ConvergenceSnapshot& s) {
   return !s.networks.isEmpty() && !s.networks.back().trained ? &s.networks.back() : nullptr;
 }
 
-// Steps done over the budget of every planned network, and the seconds spent on them.
+// Steps done over the budget of every network this run trains, and the seconds spent on them (a reused
+// network, trained in no time, would bring the ETA down).
 double trainingFraction(const ConvergenceSnapshot& s, double* seconds) {
   double done = 0;
   *seconds = 0;
+  int reused = 0;
   for (const NetworkCurve& n : s.networks) {
+    if (n.reused) {
+      ++reused;
+      continue;
+    }
     done += n.trained ? n.maxIterations : n.trainIteration.isEmpty() ? 0 : n.trainIteration.back();
     *seconds += n.trainingSeconds;
   }
-  const double total = double(s.request.trainingIterations) * std::max(1, s.networksPlanned);
+  const double total = double(s.request.trainingIterations) * std::max(1, s.networksPlanned - reused);
   return std::clamp(done / total, 0.0, 1.0);
 }
 
@@ -59,7 +65,7 @@ QStringList collapsedNetworks(const ConvergenceSnapshot& s) {
   QStringList parts;
   for (const NetworkCurve& n : s.networks) {
     if (!n.collapsedToZero) continue;
-    QString reason = QString::fromStdString(collapseReason(n.kind));
+    QString reason = QString::fromStdString(collapseReason(n.kind, s.request.lambda));
     reason.replace("lambda_max", "λₘₐₓ").replace("lambda", "λ");
     parts << QString("%1 collapsed to z = 0: %2").arg(n.method, reason);
   }

@@ -1,5 +1,5 @@
-// The tabbed docks of a column take short names where the column is too narrow for their full ones: at
-// 1024 px the network column's tabs read "Learned s…", "Weight cou…", "Robust…". The plots' own titles
+// The tabbed docks of a column take short names where the column is too narrow for their full ones,
+// which the tab bar would elide ("Learned s…", "Weight cou…" in a 1024-px window). The plots' own titles
 // say the rest.
 #pragma once
 

@@ -158,7 +158,7 @@ void MainWindow::addPythonExportActions(QMenu* file) {
     if (networks->isEmpty()) networks->addAction("(train a network first)")->setEnabled(false);
   });
   file->addAction("Export session as &commands…", this, [this] {
-    const QString message = exportSessionAsCommands(this, settings_->settings(), windowTitle().remove("[*]"));
+    const QString message = exportSessionAsCommands(this, settings_->settings(), windowTitle().remove("[*]").trimmed() + (isWindowModified() ? " (changed)" : ""));
     if (!message.isEmpty()) statusBar()->showMessage(message, kExportMessageMs);
   });
 }
@@ -260,6 +260,10 @@ void MainWindow::rememberSettings() {
   Session last = currentSession();
   last.networks.clear();
   QSettings().setValue("lastSession", formatSession(last));
+  // And the settings of the session the title names, so that its mark (changed since) survives a relaunch.
+  Session named;
+  named.settings = sessionSettings_;
+  QSettings().setValue("lastSessionNamed", formatSession(named));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -274,16 +278,23 @@ void MainWindow::restoreLastSession() {
     statusText_->setStatus("Ready: press Run (F5) to solve the problem set on the left");
     return;
   }
+  // Read before the run below remembers the settings again.
+  const auto named = parseSession(QSettings().value("lastSessionNamed").toByteArray(), "last session", &error);
   if (!session->settings.anyNetwork()) {
     applySession(*session);  // solvers only: seconds at most
-    return;
+  } else {
+    settings_->setInspection(session->inspectedMethod, session->inspectedSignal);
+    settings_->setSettings(session->settings, SettingsPanel::Quietly);
+    costPlot_->setMedian(session->costMedian);
+    costPlot_->setEveryBand(session->costEveryBand);
+    showSessionName(session->title, {});
+    statusText_->setStatus("Your last settings are back. They train networks: press Run (F5) when you are ready");
   }
-  settings_->setInspection(session->inspectedMethod, session->inspectedSignal);
-  settings_->setSettings(session->settings, SettingsPanel::Quietly);
-  costPlot_->setMedian(session->costMedian);
-  costPlot_->setEveryBand(session->costEveryBand);
-  showSessionName(session->title, {});
-  statusText_->setStatus("Your last settings are back. They train networks: press Run (F5) when you are ready");
+  if (named) {
+    sessionSettings_ = named->settings;
+    markSessionChanged();
+    rememberSettings();  // the run above remembered the launch's settings as the named ones
+  }
 }
 
 }  // namespace unfold::ui

@@ -3,6 +3,8 @@
 #include "window/main_window.h"
 
 #include <QDockWidget>
+#include <QMenuBar>
+#include <QStatusBar>
 #include <QTabBar>
 
 #include <algorithm>
@@ -56,10 +58,12 @@ void MainWindow::arrangeDocks() {
     resizeDocks({support}, {std::max(150, height() * 2 / 5)}, Qt::Vertical);
   }
   // The network column in a short window: the training plot gets two fifths of it, room for a legend
-  // of three networks; with less (150 px at 1024 x 700) its curves had no names.
+  // of three networks; with less (138 px at 1024 x 700) its curves would have no names.
+  // (The column's height from the window's: a tab behind another keeps a stale geometry.)
   QDockWidget* training = plotDocks_.value("training");
-  if (focused != training && focused != stepsDock_ && height() < 800) {
-    const int column = stepsDock_->height() + training->height();
+  const bool columnFocused = focused && !bottomRow;
+  if (!columnFocused && height() < 800) {
+    const int column = std::max(200, height() - menuBar()->height() - statusBar()->height() - 80);
     resizeDocks({stepsDock_, training}, {column * 3 / 5, column * 2 / 5}, Qt::Vertical);
   }
 }

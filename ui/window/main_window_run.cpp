@@ -89,7 +89,7 @@ void MainWindow::updateControls() {
 }
 
 bool MainWindow::pausedBeforeItsStart() const {
-  // After Reset, or a change that starts its run paused, nothing has run: "Resume" named what never ran.
+  // After Reset, or a change that starts its run paused, nothing has run: "Resume" would name what never ran.
   return paused_ && (shown_.generation != latestGeneration_ || (shown_.phase <= RunPhase::Solving && shown_.iteration() <= 0));
 }
 
