@@ -208,7 +208,7 @@ class TestCli : public CliTestCase {
                        "0.8", "--net", "alista", "--layers", "3", "--max-iter", "40", "--out", path("alista.json")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains("; collapsed: every test output is z = 0)"), qPrintable(r.out));
-    QVERIFY2(r.out.contains("\nALISTA collapsed: its W is not D, so the Lasso solution is not its fixed point (Lemma 4.3); try 0.1 lambda_max\n"), qPrintable(r.out));
+    QVERIFY2(r.out.contains("\nALISTA collapsed: its W is not D, so z* is not its fixed point (Lemma 4.3); try 0.1 lambda_max\n"), qPrintable(r.out));
   }
 
   void trainAndEvalRefuseBadInput() {

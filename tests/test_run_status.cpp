@@ -2,6 +2,9 @@
 // first, the statistic the cost plot shows, rounding said as rounding, the running seconds, and why a
 // trained network collapsed.
 #include "run/run_status.h"
+#include "window/status_line.h"
+
+#include <QApplication>
 
 #include <QtTest>
 
@@ -79,6 +82,14 @@ class TestRunStatus : public QObject {
     QVERIFY2(parts[2].startsWith("ALISTA collapsed to z = 0: its W is not D"), qPrintable(parts[2]));
     QVERIFY2(parts[2].endsWith("try 0.1 λₘₐₓ"), qPrintable(parts[2]));
     QCOMPARE(parts[3], s.problem);
+    // Whole in a 1024-px window's status bar beside a finished run's state and best gap (the label there
+    // is ~1000 px wide), in the app's font.
+    ConvergenceCurve oista;
+    oista.method = "OISTA", oista.iteration = {0, 20}, oista.gapMean = {1e-2, 1.09e-8};
+    s.curves = {oista};
+    s.seconds = 9.6;
+    const QString finished = describeRun(s, true, {}).text;
+    QVERIFY2(statusForWidth(finished, QFontMetrics(QApplication::font()), 1000).contains("try 0.1 λₘₐₓ"), qPrintable(finished));
     s.request.lambda = 0.1;  // already small: no advice to try what is set
     s.networks = {slista, alista};
     QVERIFY(describeRun(s, true, {}).text.contains("its fixed point (Lemma 4.3)   "));

@@ -128,7 +128,7 @@ bool collapsedToZero(const std::vector<LayerDiagnostics>& layers) {
 
 std::string collapseReason(Parametrization kind, double lambda) {
   if (kind == Parametrization::Alista)  // at 0.1 lambda_max it learns (a 5-layer gap a quarter of ISTA's on 64 x 256)
-    return std::string("its W is not D, so the Lasso solution is not its fixed point (Lemma 4.3)") +
+    return std::string("its W is not D, so z* is not its fixed point (Lemma 4.3)") +
            (lambda > 0.1 ? "; try 0.1 lambda_max" : "");
   // LISTA, LISTA-CP and SLISTA start as ISTA, which lowers the cost below F(0) unless lambda >= lambda_max.
   return "its thresholds remove every code; try a smaller lambda";
