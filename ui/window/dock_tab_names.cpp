@@ -9,6 +9,13 @@ namespace {
 
 constexpr int kTabChrome = 12 + 8;  // the column's tab padding (6 px a side, main_window_layout) and frame
 
+// The width a tab bar in the font of `inFontOf` needs to show these names whole.
+int tabBarWidth(const QWidget& inFontOf, const QStringList& names) {
+  int width = 0;
+  for (const QString& name : names) width += inFontOf.fontMetrics().horizontalAdvance(name) + kTabChrome;
+  return width;
+}
+
 class TabNamer : public QObject {
  public:
   TabNamer(QWidget* column, const QList<DockNames>& docks) : QObject(column), column_(column), docks_(docks) {
@@ -35,12 +42,6 @@ class TabNamer : public QObject {
 };
 
 }  // namespace
-
-int tabBarWidth(const QWidget& font, const QStringList& names) {
-  int width = 0;
-  for (const QString& name : names) width += font.fontMetrics().horizontalAdvance(name) + kTabChrome;
-  return width;
-}
 
 void nameTabsByWidth(QWidget* column, const QList<DockNames>& docks) { new TabNamer(column, docks); }
 

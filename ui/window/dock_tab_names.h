@@ -19,7 +19,4 @@ struct DockNames {
 // Names the docks by the width of `column` (a widget as wide as their tab bar), now and at every resize.
 void nameTabsByWidth(QWidget* column, const QList<DockNames>& docks);
 
-// The width a tab bar needs to show these names whole, with the network column's tab padding.
-int tabBarWidth(const QWidget& font, const QStringList& names);
-
 }  // namespace unfold::ui
