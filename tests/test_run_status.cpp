@@ -45,6 +45,12 @@ class TestRunStatus : public QObject {
     slista.method = "SLISTA", slista.layerGap = {1e-2, 1.29e-6};
     skewed.networks = {slista};
     QVERIFY(describeRun(skewed, true, {true, false, false, 1.0, {}, false}).text.contains("best mean F − F* = 1.29e-06 by SLISTA   "));
+    // A tie names no one: at t = 0 every method is at F(0) - F*.
+    ConvergenceSnapshot atStart = skewed;
+    atStart.networks.clear();
+    atStart.curves << atStart.curves[0];
+    atStart.curves[1].method = "FISTA";
+    QVERIFY(describeRun(atStart, true, {true, false, false, 1.0, {}, false}).text.contains("best mean F − F* = 1.00e-02   "));
     // A network whose last layer is NaN (a session's, say) hides no solver's gap.
     skewed.networks.front().layerGap = {1e-2, std::nan("")};
     QVERIFY(describeRun(skewed, true, {true, false, false, 1.0, {}, false}).text.contains("best mean F − F* = 1.00e-02 by ISTA   "));

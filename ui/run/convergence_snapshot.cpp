@@ -14,9 +14,12 @@ int ConvergenceSnapshot::iteration() const {
 
 double ConvergenceSnapshot::bestGap(bool median, QString* method) const {
   double best = std::numeric_limits<double>::infinity();
+  bool tied = false;  // at t = 0 every method is at F(0) - F*: none is the best
   const auto consider = [&](double gap, const QString& whose) {
+    if (gap == best) tied = true;
     if (!(gap < best)) return;  // NaN included: a network's NaN must not hide the solvers' gaps
     best = gap;
+    tied = false;
     if (method) *method = whose;
   };
   for (const ConvergenceCurve& c : curves) {
@@ -25,6 +28,7 @@ double ConvergenceSnapshot::bestGap(bool median, QString* method) const {
   }
   for (const NetworkCurve& n : networks)
     if (!n.layerGap.isEmpty()) consider(n.layerGap.back(), n.method);
+  if (tied && method) method->clear();
   return best;
 }
 

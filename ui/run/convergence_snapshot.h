@@ -115,7 +115,7 @@ struct ConvergenceSnapshot {
   // The solvers' t: the last iteration every solver has recorded (-1 before the first).
   int iteration() const;
   // The lowest last F - F*: the solvers' mean (or median) over the signals, the networks' mean at their
-  // last layer; +inf when none. `method`, if given, receives whose it is.
+  // last layer; +inf when none. `method`, if given, receives whose it is (empty for a tie).
   double bestGap(bool median = false, QString* method = nullptr) const;
 };
 
