@@ -31,7 +31,9 @@ class TestRunStatus : public QObject {
     s.curves = {c};
     // Where the run is comes first (a narrow window cuts the end of the status bar).
     QVERIFY(describeRun(s, true, {true, false, false, 1.0, {}}).text.startsWith("running: t = 2 of 100"));
-    QVERIFY(describeRun(s, true, {true, false, false, 1.0, {}}).text.contains("best mean F − F* ≤ 1e-15 (rounding)"));
+    c.method = "ISTA";
+    s.curves = {c};
+    QVERIFY(describeRun(s, true, {true, false, false, 1.0, {}}).text.contains("best mean F − F* ≤ 1e-15 (rounding)   "));  // no "by"
     // The statistic the cost plot shows: its lowest last point is the status's number.
     ConvergenceSnapshot skewed = s;
     skewed.curves[0].gapMean = {1, 0.5, 1e-2};

@@ -134,7 +134,9 @@ RunStatus describeRun(const ConvergenceSnapshot& s, bool current, const RunContr
   // reused network's, from the first step of a run whose solvers have just begun).
   QString best;
   const double bestGap = s.bestGap(c.median, &best);
-  const QString gap = formatGap(bestGap) + (std::isfinite(bestGap) && !best.isEmpty() ? " by " + best : QString());
+  // (At rounding level several may be there, in noise: none is named.)
+  const bool named = std::isfinite(bestGap) && bestGap >= kGapRoundingLevel && !best.isEmpty();
+  const QString gap = formatGap(bestGap) + (named ? " by " + best : QString());
   const QString facts = QStringList{"%1", "L = %2", "mean λₘₐₓ = %3"}.join(kStatusSeparator)
                             .arg(s.problem)
                             .arg(s.lipschitz, 0, 'g', 5)
