@@ -63,7 +63,8 @@ void MainWindow::arrangeDocks() {
   QDockWidget* training = plotDocks_.value("training");
   const bool columnFocused = focused && !bottomRow;
   if (!columnFocused && height() < 800) {
-    const int column = std::max(200, height() - menuBar()->height() - statusBar()->height() - 80);
+    constexpr int kColumnChrome = 80;  // the toolbar, the two docks' title bars and the tab bar between them
+    const int column = std::max(200, height() - menuBar()->height() - statusBar()->height() - kColumnChrome);
     resizeDocks({stepsDock_, training}, {column * 3 / 5, column * 2 / 5}, Qt::Vertical);
   }
 }
