@@ -87,6 +87,7 @@ class TestFlows : public FlowTestCase {
     // Nothing has run: Space starts it, and the toolbar says Start, not Resume; after a step, Resume.
     QVERIFY(w.statusText().contains("paused at t = 0 of 20000: F10 steps, Space starts"));
     QCOMPARE(action(w, "pause")->text(), QString("Start"));
+    QCOMPARE(action(w, "run")->text(), QString("Run"));  // not "Restart | Start": nothing ran to restart
     QCOMPARE(w.supportPlot()->raster()->data()->keySize(), 1);
     // Its iteration axes label t = 0 only: the z* marks to its right (at t = 2, whole inside the range)
     // stand at no iteration, and a label there read "iteration 2".
@@ -139,6 +140,7 @@ class TestFlows : public FlowTestCase {
     QVERIFY(shows(w, [](const ConvergenceSnapshot& s) { return s.paused && s.iteration() == 1; }));
     CHECK_STORY(w);
     QCOMPARE(action(w, "pause")->text(), QString("Resume"));  // t = 1 has run
+    QCOMPARE(action(w, "run")->text(), QString("Restart"));
     QVERIFY2(w.statusText().contains("paused at t = 1 of 20000"), qPrintable(w.statusText()));
     QVERIFY(!QTest::qWaitFor([&] { return w.shownSnapshot().iteration() != 1; }, 300));
   }

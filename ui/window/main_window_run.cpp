@@ -73,10 +73,11 @@ void MainWindow::step() {
 void MainWindow::reset() { requestRun(true); }
 
 void MainWindow::updateControls() {
-  // While a run is in progress, F5 discards it and starts again: after Reset the toolbar read "Run" next
-  // to "Resume", two names for going on from t = 0.
-  runAction_->setText(running_ ? "Restart" : "Run");
-  runAction_->setToolTip(running_ ? "Start again from t = 0 on the current settings (F5)" : "Run the methods on the current settings (F5)");
+  // While a run is under way, F5 throws it away and starts again: Restart. Before its first iteration
+  // (Reset) there is nothing to start again, and "Restart" beside "Start" read as two different things.
+  const bool restarts = running_ && !pausedBeforeItsStart();
+  runAction_->setText(restarts ? "Restart" : "Run");
+  runAction_->setToolTip(restarts ? "Start again from t = 0 on the current settings (F5)" : "Run the methods on the current settings (F5)");
   // Also while a changed setting waits to start its run: Space then starts it paused. Disabled, it would
   // leave Space to a box reached with Tab, whose tick throws that run away for another.
   pauseAction_->setEnabled((running_ && !stopping_) || debounce_.isActive());
