@@ -339,6 +339,51 @@ class TestCostPlot : public QObject {
     QVERIFY2(text.contains("t = 2") && text.contains("= 0.01"), qPrintable(text));
     QVERIFY(plot.readOut(QPointF(-100, -100)).isEmpty());
   }
+
+  // After Reset each method has t = 0 alone: a ring around F(0) - F* (one point draws no line) and the
+  // inspected method's band a bar from its 10 % to its 90 % quantile. The legend keys what it will key
+  // after the first step (it showed rings, then lines, and the band's key came and went).
+  void theLegendAtTZeroIsTheLegendAfterTheFirstStep() {
+    const auto snapshotTo = [](int last) {
+      ConvergenceSnapshot snapshot = oneCurveSnapshot("ISTA", QVector<double>{0.2, 0.1}.mid(0, last + 1));
+      snapshot.curves << oneCurveSnapshot("OISTA", QVector<double>{0.2, 0.05}.mid(0, last + 1)).curves.front();
+      snapshot.curves.back().algorithm = Algorithm::Oista;
+      snapshot.curves.back().gapQ10 = QVector<double>{0.1, 0.03}.mid(0, last + 1);
+      snapshot.curves.back().gapQ90 = QVector<double>{0.4, 0.08}.mid(0, last + 1);
+      return snapshot;
+    };
+    const auto keyed = [](CostDecreasePlot& plot) {
+      QStringList items;
+      for (int i = 0; i < plot.legend->itemCount(); ++i) {
+        auto* item = qobject_cast<QCPPlottableLegendItem*>(plot.legend->item(i));
+        const auto* graph = qobject_cast<const QCPGraph*>(item->plottable());
+        items << QString("%1 %2").arg(item->plottable()->name()).arg(graph && graph->scatterStyle().isNone() ? "line" : "marker");
+      }
+      return items;
+    };
+    CostDecreasePlot plot;
+    plot.setInspectedMethod(Algorithm::Oista);
+    plot.showSnapshot(snapshotTo(1));
+    const QStringList afterTheStep = keyed(plot);
+    QCOMPARE(afterTheStep, (QStringList{"ISTA line", "OISTA line", "OISTA: 10–90 % of signals line"}));
+    plot.showSnapshot(snapshotTo(0));
+    QCOMPARE(keyed(plot), afterTheStep);
+    // The rings and the bar: drawn, out of the legend, hidden with their curve.
+    QList<QCPGraph*> rings, bars;
+    for (int i = 0; i < plot.graphCount(); ++i) {
+      QCPGraph* g = plot.graph(i);
+      if (!g->name().isEmpty()) continue;
+      if (g->scatterStyle().shape() == QCPScatterStyle::ssCircle) rings << g;
+      else if (g->data()->size() == 2) bars << g;
+    }
+    QCOMPARE(rings.size(), 2);
+    QCOMPARE(rings.back()->data()->at(0)->value, 0.2);
+    QCOMPARE(bars.size(), 1);
+    bool found = false;
+    QCOMPARE(bars.front()->data()->valueRange(found), QCPRange(0.1, 0.4));
+    plot.toggleCurve(plot.curve("OISTA"));
+    QVERIFY(!rings.back()->visible() && !bars.front()->visible() && rings.front()->visible());
+  }
 };
 
 QTEST_MAIN(TestCostPlot)

@@ -133,7 +133,7 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     QPair<QCPGraph*, QCPGraph*> bandEdges{nullptr, nullptr};
     // The 10-90 % band over the signals, drawn under its curve and left out of the legend; of the
     // inspected method only, unless asked for every method's (overlapping, they muddy each other).
-    if (curve.iteration.size() > 1 && curve.gapQ10 != curve.gapQ90 && (everyBand_ || curve.key() == inspected_)) {
+    if (!curve.iteration.isEmpty() && curve.gapQ10 != curve.gapQ90 && (everyBand_ || curve.key() == inspected_)) {
       QCPGraph* upper = addGraph();
       QCPGraph* lower = addGraph();
       // A band at rounding level runs on, off the bottom of the axis, rather than stop.
@@ -142,8 +142,6 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
         std::transform(values.begin(), values.end(), out.begin(), [scale](double g) { return std::max(g, kGapRoundingLevel / 100) / scale; });
         return out;
       };
-      upper->setData(curve.iteration, offTheBottom(curve.gapQ90), true);
-      lower->setData(curve.iteration, offTheBottom(curve.gapQ10), true);
       bands_.append(Band{upper, lower});
       QColor fill = curve.color;
       fill.setAlpha(45);
@@ -153,8 +151,18 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
         edge->setPen(Qt::NoPen);
         edge->removeFromLegend();
       }
-      upper->setBrush(fill);
-      upper->setChannelFillGraph(lower);
+      if (curve.iteration.size() == 1) {
+        // At t = 0 alone (after Reset) the band has no width: the spread of F(0) - F* over the signals is a
+        // bar there, so that the legend keys the same band before and after the first step.
+        const double t = curve.iteration.front();
+        upper->setData({t, t}, offTheBottom({curve.gapQ10.front(), curve.gapQ90.front()}), true);
+        upper->setPen(QPen(fill, 9, Qt::SolidLine, Qt::FlatCap));
+      } else {
+        upper->setData(curve.iteration, offTheBottom(curve.gapQ90), true);
+        lower->setData(curve.iteration, offTheBottom(curve.gapQ10), true);
+        upper->setBrush(fill);
+        upper->setChannelFillGraph(lower);
+      }
       bandEdges = {upper, lower};
       bandColor = bands_.size() == 1 ? curve.color : QColor(110, 110, 110);
       bandMethod = bands_.size() == 1 ? curve.method : QString();
@@ -164,9 +172,17 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     graph->setPen(QPen(curve.color, 2));
     addCurve(graph, curve.iteration, divided(centre(curve), scale), kGapRoundingLevel / scale);
     // A single iterate (t = 0, after Reset) draws no line: a ring, each method's a size larger, as every
-    // method starts at the same F(0) - F*.
-    if (curve.iteration.size() == 1)
-      graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(curve.color, 2), Qt::NoBrush, 5 + 4 * ring++));
+    // method starts at the same F(0) - F*. The ring is the curve's companion, out of the legend: the
+    // legend keys lines, as it will after the first step.
+    if (curve.iteration.size() == 1) {
+      QCPGraph* start = addGraph();
+      start->setName(QString());
+      start->removeFromLegend();
+      start->setData(graph->data());
+      start->setLineStyle(QCPGraph::lsNone);
+      start->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(curve.color, 2), Qt::NoBrush, 5 + 4 * ring++));
+      attachCompanion(graph, start);
+    }
     if (bandEdges.first) attachBand(graph, bandEdges.first, bandEdges.second);
     restoreVisibility(graph);
   }
