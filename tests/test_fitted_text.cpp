@@ -38,6 +38,25 @@ class TestFittedText : public QObject {
     QVERIFY(metrics.horizontalAdvance(cut) <= narrow);
   }
 
+  // A part that says what, then why, keeps its what and the whole words of its why that fit: at 1024 px a
+  // paused run's long state had left out "ALISTA collapsed to z = 0" altogether.
+  void aReasonLosesItsLastWordsFirst() {
+    const QFontMetrics metrics(QApplication::font());
+    const QString collapse = "ALISTA collapsed to z = 0: its W is not D, so z* is not its fixed point";
+    const QStringList parts{kParts[0], kParts[1], collapse, kParts[2]};
+    const QString status = parts.join(kStatusSeparator);
+    const QString lead = kParts.first(2).join(kStatusSeparator) + kStatusSeparator;
+    const int roomForThreeWords = metrics.horizontalAdvance(lead + "ALISTA collapsed to z = 0: its W is…");
+    QCOMPARE(statusForWidth(status, metrics, roomForThreeWords), lead + "ALISTA collapsed to z = 0: its W is…");
+    QCOMPARE(statusForWidth(status, metrics, roomForThreeWords - 1), lead + "ALISTA collapsed to z = 0: its W…");
+    // Not even a word of why: the part goes whole, as any other.
+    const int noWord = metrics.horizontalAdvance(lead + "ALISTA collapsed to z = 0: its…") - 1;
+    QCOMPARE(statusForWidth(status, metrics, noWord), kParts.first(2).join(kStatusSeparator));
+    // Room for it whole: the next part, which says no why, is left out whole.
+    const int whole = metrics.horizontalAdvance(lead + collapse + kStatusSeparator + "Gaussian D, n = 64");
+    QCOMPARE(statusForWidth(status, metrics, whole), lead + collapse);
+  }
+
   void statusLineShowsWhatFitsAndTellsTheRestInItsTooltip() {
     StatusLine line("Ready");
     const QString status = kParts.join(kStatusSeparator);

@@ -98,6 +98,12 @@ class TestRunStatus : public QObject {
     s.seconds = 9.6;
     const QString finished = describeRun(s, true, {}).text;
     QVERIFY2(statusForWidth(finished, QFontMetrics(QApplication::font()), 1000).contains("try 0.1 λₘₐₓ"), qPrintable(finished));
+    // Beside a paused run's longer state, the collapse is still said, with what of its reason fits.
+    s.phase = RunPhase::Solving, s.paused = true, s.request.iterations = 20;
+    const QString paused = describeRun(s, true, {.running = true, .paused = true}).text;
+    QVERIFY2(paused.startsWith("paused at t = 1 of 20: F10 steps, Space resumes"), qPrintable(paused));
+    const QString shown = statusForWidth(paused, QFontMetrics(QApplication::font()), 1000);
+    QVERIFY2(shown.contains("ALISTA collapsed to z = 0: its W is not D"), qPrintable(shown));
     s.request.lambda = 0.1;  // already small: no advice to try what is set
     s.networks = {slista, alista};
     QVERIFY(describeRun(s, true, {}).text.contains("its fixed point (Lemma 4.3)   "));

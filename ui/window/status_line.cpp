@@ -10,8 +10,20 @@ QString statusForWidth(const QString& status, const QFontMetrics& metrics, int w
   QString shown = parts.front();
   for (qsizetype k = 1; k < parts.size(); ++k) {
     const QString longer = shown + kStatusSeparator + parts[k];
-    if (metrics.horizontalAdvance(longer) > width) break;
-    shown = longer;
+    if (metrics.horizontalAdvance(longer) <= width) {
+      shown = longer;
+      continue;
+    }
+    // A part that says what and then why ("ALISTA collapsed to z = 0: its W is not D, …") keeps what and
+    // as many whole words of why as fit: the what is news, and a long run state had crowded it out.
+    const qsizetype colon = parts[k].indexOf(": ");
+    if (colon < 0) break;
+    const QString ellipsis = "…";
+    for (qsizetype end = parts[k].lastIndexOf(' '); end > colon + 1; end = parts[k].lastIndexOf(' ', end - 1)) {
+      const QString cut = shown + kStatusSeparator + parts[k].left(end) + ellipsis;
+      if (metrics.horizontalAdvance(cut) <= width) return cut;
+    }
+    break;
   }
   return metrics.elidedText(shown, Qt::ElideRight, width);
 }

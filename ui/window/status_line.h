@@ -1,7 +1,9 @@
 // The status bar's line: the run's status as parts separated by " · ", most important first (where the
 // run is, the best gap, the problem, L, lambda_max). Where the bar has too little room (a small window,
 // or the progress bar beside it) it shows the leading parts that fit, whole, rather than a part cut
-// mid-word ("n = 6"), and the whole line in its tooltip. A first part too long alone ends in "…".
+// mid-word ("n = 6"), and the whole line in its tooltip. A first part too long alone ends in "…"; so
+// does a part that says what, then why ("ALISTA collapsed to z = 0: its W …"), where its what and a word
+// of its why fit.
 #pragma once
 
 #include <QLabel>
