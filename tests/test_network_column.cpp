@@ -7,6 +7,7 @@
 #include "trained_networks_snapshot.h"
 
 #include <QDockWidget>
+#include <QMenuBar>
 #include <QTabBar>
 #include <QtTest>
 
@@ -34,6 +35,13 @@ class TestNetworkColumn : public QObject {
       QTabBar* tabs = nullptr;
       QTRY_VERIFY((tabs = networkTabs(window)) != nullptr);
       QTRY_COMPARE(QStringList({tabs->tabText(0), tabs->tabText(1), tabs->tabText(2)}), names);
+      // The View menu names them whole at every size.
+      QStringList viewMenu;
+      for (const QAction* action : window.menuBar()->actions())
+        if (action->text() == "&View")
+          for (const QAction* item : action->menu()->actions()) viewMenu << item->text();
+      QCOMPARE(viewMenu, (QStringList{"Experiment", "Support evolution", "Lₛ / L", "Learned steps", "Weight coupling", "Robustness",
+                                      "Training", "Lessons"}));  // in the window's reading order
       for (int i = 0; i < tabs->count(); ++i) {
         const int text = tabs->fontMetrics().horizontalAdvance(tabs->tabText(i));
         QTRY_VERIFY2(tabs->tabRect(i).width() >= text + 12, qPrintable(QString("%1 x %2, '%3': %4 px for %5 px of text")

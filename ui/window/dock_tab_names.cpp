@@ -1,5 +1,6 @@
 #include "window/dock_tab_names.h"
 
+#include <QAction>
 #include <QDockWidget>
 #include <QEvent>
 
@@ -35,6 +36,8 @@ class TabNamer : public QObject {
     for (const DockNames& d : docks_) {
       const QString& name = brief ? d.brief : d.full;
       if (d.dock->windowTitle() != name) d.dock->setWindowTitle(name);
+      // The View menu lists every dock, plotted or not, by its full name: a short one is for a tab only.
+      d.dock->toggleViewAction()->setText(d.full);
     }
   }
   QWidget* column_;

@@ -24,6 +24,8 @@
 #include <QStatusBar>
 #include <QToolBar>
 
+#include <algorithm>
+
 namespace unfold::ui {
 
 namespace {
@@ -42,7 +44,15 @@ void MainWindow::buildMenusAndToolbar() {
   QMenu* run = menuBar()->addMenu("&Run");
   for (QAction* a : {runAction_, pauseAction_, stepAction_, stopAction_, resetAction_}) run->addAction(a);
   QMenu* view = menuBar()->addMenu("&View");
-  for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
+  // In the window's reading order (findChildren's follows the docks' moves between areas and tabs).
+  const QStringList order{"experiment", "support", "ratio", "steps", "coupling", "robustness", "training", "lessons"};
+  QList<QDockWidget*> docks = findChildren<QDockWidget*>();
+  const auto place = [&](const QDockWidget* dock) {
+    const qsizetype i = order.indexOf(dock->objectName());
+    return i < 0 ? order.size() : i;
+  };
+  std::stable_sort(docks.begin(), docks.end(), [&](const QDockWidget* a, const QDockWidget* b) { return place(a) < place(b); });
+  for (QDockWidget* dock : docks) view->addAction(dock->toggleViewAction());
   buildTeachMenu();
   buildHelpMenu();
 }
