@@ -1,5 +1,7 @@
 #include "plots/legend_out_of_the_way.h"
 
+#include "plots/legend_icons.h"
+
 #include <qcustomplot.h>
 
 namespace unfold::ui {
@@ -38,8 +40,7 @@ class LegendPlacer : public QObject {
     QCPLegend* legend = plot_->legend;
     // Measured as it looks inside.
     legend->setFont(font_);
-    legend->setIconSize(icon_);
-    legend->setIconTextPadding(padding_);
+    setLegendIcons(legend, icon_, padding_);
     legend->setWrap(wrap_);
     legend->setFillOrder(order_, true);
     const QSize inside = legend->minimumOuterSizeHint();
@@ -78,8 +79,7 @@ class LegendPlacer : public QObject {
   // do (or, where none does, at the smallest: the row's height is the axes' loss).
   void fitRow(int width) {
     QCPLegend* legend = plot_->legend;
-    legend->setIconSize(QSize(16, 10));
-    legend->setIconTextPadding(4);
+    setLegendIcons(legend, QSize(16, 10), 4);
     QFont font = font_;
     for (double size = font_.pointSizeF(); size > 0; size -= 0.5) {
       font.setPointSizeF(size);

@@ -3,6 +3,7 @@
 #include "base/input_error.h"
 #include "io/matrix_file.h"
 #include "io/output_files.h"
+#include "plots/legend_icons.h"
 #include "plots/plottables_clipped_to_axes.h"
 #include "plots/workbench_plot.h"
 
@@ -32,6 +33,7 @@ bool renderSvg(QCustomPlot* plot, const QString& path, int width, int height) {
   QCPPainter painter;
   if (!painter.begin(&svg)) return false;
   const PlottablesClippedToAxes clipped(plot);  // the figure's ranges: a workbench plot was laid out for it
+  const LegendIconsUnclipped icons(plot);
   plot->toPainter(&painter, width, height);
   return painter.end();
 }

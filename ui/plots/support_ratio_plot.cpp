@@ -1,6 +1,7 @@
 #include "plots/support_ratio_plot.h"
 
 #include "linalg/largest_eigenvalue.h"
+#include "plots/legend_icons.h"
 #include "plots/method_palette.h"
 
 #include <QScopedValueRollback>
@@ -61,8 +62,7 @@ void SupportRatioPlot::fitLegend() {
   for (const bool compact : {false, true}) {
     inset->setMargins(compact ? QMargins(4, 4, 4, 4) : legendLook_.insetMargins);  // the gap to the axes
     const QRect room = axisRect()->rect().marginsRemoved(inset->margins());
-    legend->setIconSize(compact ? QSize(16, 10) : legendLook_.icon);
-    legend->setIconTextPadding(compact ? 4 : legendLook_.padding);
+    setLegendIcons(legend, compact ? QSize(16, 10) : legendLook_.icon, compact ? 4 : legendLook_.padding);
     legend->setMargins(compact ? QMargins(4, 3, 4, 3) : legendLook_.margins);
     for (double size = legendFont_.pointSizeF(); size >= (compact ? 6.0 : 7.0) && !fits; size -= 0.5) {
       font.setPointSizeF(size);
@@ -79,8 +79,7 @@ void SupportRatioPlot::fitLegend() {
     // plot's width takes (an export's width, too), the font smaller step by step until two fit in a row
     // (one a row would take the panels' height), down to 6 pt as inside.
     const int wanted = std::min(2, int(legend->itemCount()));
-    legend->setIconSize(QSize(16, 10));
-    legend->setIconTextPadding(4);
+    setLegendIcons(legend, QSize(16, 10), 4);
     legend->setMargins(QMargins(4, 3, 4, 3));
     for (double size = legendFont_.pointSizeF(); size >= 6.0; size -= 0.5) {
       font.setPointSizeF(size);
