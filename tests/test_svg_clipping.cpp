@@ -3,15 +3,19 @@
 // paper's Fig. 2) and a band wider than the axes stay inside them in the file, and the plot has its own
 // data back afterwards; the cost plot's bands, under every curve, are cut at a zoomed view's edges.
 #include "plots/cost_decrease_plot.h"
+#include "plots/dashboard_export.h"
 #include "plots/plottables_clipped_to_axes.h"
 #include "plots/plot_export.h"
 #include "plots/support_ratio_plot.h"
 #include "plots/axis_ticks.h"
 #include "shown_at.h"
 
+#include <QHBoxLayout>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <functional>
 
 using namespace unfold::ui;
 
@@ -41,14 +45,16 @@ struct Figure {
   }
 };
 
-// Exports `plot` as an SVG, draws the file and returns the least gap in pixels, over the legend's entries
-// whose line is coloured, from the line's last pixel to the first dark pixel of the name; -1: none seen.
-int gapsToNames(QCustomPlot& plot) {
+// Writes an SVG with `write` (the plot alone by default), draws the file and returns the least gap in
+// pixels, over the legend's entries whose line is coloured, from the line's last pixel to the first dark
+// pixel of the name; -1: none seen. The plot stands at `at` in a page of `page` pixels (default: its own).
+int gapsToNames(QCustomPlot& plot, std::function<QString(const QString& path)> write = {}, QSize page = {}, QPoint at = {}) {
+  if (!write) write = [&plot](const QString& path) { return exportPlot(&plot, path); };
   const QTemporaryDir dir;
   const QString path = dir.filePath("legend.svg");
-  if (!exportPlot(&plot, path).isEmpty()) return -1;
+  if (!write(path).isEmpty()) return -1;
   plot.replot();
-  QImage image(plot.size(), QImage::Format_ARGB32);
+  QImage image(page.isValid() ? page : plot.size(), QImage::Format_ARGB32);
   image.fill(Qt::white);
   QPainter painter(&image);
   QSvgRenderer(path).render(&painter);
@@ -58,7 +64,7 @@ int gapsToNames(QCustomPlot& plot) {
     auto* item = qobject_cast<QCPPlottableLegendItem*>(plot.legend->item(i));
     const QColor line = item ? item->plottable()->pen().color() : QColor();
     if (!item || !item->visible() || line.hsvSaturation() < 128) continue;
-    const QRect box = item->rect();
+    const QRect box = item->rect().translated(at);
     int lineEnd = -1, nameStart = image.width();
     for (int x = box.left(); x <= box.right(); ++x)
       for (int y = box.top(); y <= box.bottom(); ++y) {
@@ -376,6 +382,20 @@ class TestSvgClipping : public QObject {
     QCOMPARE(ratio.legend->iconTextPadding(), 4);  // compact
     QVERIFY2(gapsToNames(ratio) >= 3, qPrintable(QString::number(gapsToNames(ratio))));
     QCOMPARE(ratio.legend->iconTextPadding(), 4);
+    // The same in a dashboard's SVG, which draws its plots itself.
+    QWidget window;
+    auto* layout = new QHBoxLayout(&window);
+    auto* beside = new SupportRatioPlot;
+    layout->addWidget(beside);
+    window.resize(360, 280);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    beside->showSignal(snapshot, unfold::Algorithm::Oista, 0);
+    beside->replot();
+    const QRect frame = dashboardFrame(&window, {beside});
+    const auto dashboard = [&](const QString& path) { return exportDashboard(&window, {beside}, path); };
+    const int gap = gapsToNames(*beside, dashboard, frame.size(), beside->mapTo(&window, QPoint(0, 0)) - frame.topLeft());
+    QVERIFY2(gap >= 3, qPrintable(QString::number(gap)));
   }
 };
 

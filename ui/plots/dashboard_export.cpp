@@ -1,5 +1,6 @@
 #include "plots/dashboard_export.h"
 
+#include "plots/legend_icons.h"
 #include "plots/plottables_clipped_to_axes.h"
 
 #include "plots/plot_export.h"
@@ -17,6 +18,7 @@
 #include <qcustomplot.h>
 
 #include <cmath>
+#include <optional>
 
 namespace unfold::ui {
 
@@ -54,7 +56,10 @@ bool onScreen(QCustomPlot* plot, QWidget* window) {
 }
 
 // Draws every plot at its place in `frame` (window coordinates shifted to the frame's corner).
-bool paintPlots(QPaintDevice* device, const QList<WorkbenchPlot*>& plots, QWidget* window, const QRect& frame, double scale) {
+// An SVG keeps no clip paths: the plottables are cut to their axes, and for `svg` the legends' lines to
+// their icons.
+bool paintPlots(QPaintDevice* device, const QList<WorkbenchPlot*>& plots, QWidget* window, const QRect& frame, double scale,
+                bool svg = false) {
   QCPPainter painter;
   if (!painter.begin(device)) return false;
   painter.setRenderHint(QPainter::Antialiasing);
@@ -69,7 +74,9 @@ bool paintPlots(QPaintDevice* device, const QList<WorkbenchPlot*>& plots, QWidge
     plot->setNotAntialiasedElements(QCP::aeNone);  // figures are antialiased everywhere
     plot->layOutForFigure(plot->size());  // as every figure of a plot, at the size it has here
     {
-      const PlottablesClippedToAxes clipped(plot);  // an SVG keeps no clip paths (a PDF's or PNG's loses nothing)
+      const PlottablesClippedToAxes clipped(plot);  // in every format: a PDF's or PNG's loses nothing
+      std::optional<LegendIconsUnclipped> icons;
+      if (svg) icons.emplace(plot);
       plot->toPainter(&painter, plot->width(), plot->height());
     }
     plot->layOutForScreen();
@@ -111,7 +118,7 @@ bool paintDashboard(const QString& scratch, QWidget* window, const QList<Workben
   svg.setViewBox(QRect(QPoint(0, 0), frame.size()));
   svg.setResolution(screenDpi);  // the default 72 dpi would shrink the text by ~25 %
   svg.setTitle("Unfold Lab dashboard");
-  return paintPlots(&svg, plots, window, frame, 1.0);
+  return paintPlots(&svg, plots, window, frame, 1.0, true);
 }
 
 }  // namespace
