@@ -75,8 +75,8 @@ bool paintPlots(QPaintDevice* device, const QList<WorkbenchPlot*>& plots, QWidge
     plot->layOutForFigure(plot->size());  // as every figure of a plot, at the size it has here
     {
       const PlottablesClippedToAxes clipped(plot);  // in every format: a PDF's or PNG's loses nothing
-      std::optional<LegendIconsUnclipped> icons;
-      if (svg) icons.emplace(plot);
+      std::optional<QScopeGuard<std::function<void()>>> icons;
+      if (svg) icons.emplace(legendIconsUnclipped(plot));
       plot->toPainter(&painter, plot->width(), plot->height());
     }
     plot->layOutForScreen();

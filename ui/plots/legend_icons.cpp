@@ -22,14 +22,14 @@ void setLegendIcons(QCPLegend* legend, QSize icon, int padding) {
   if (legend->parentPlot() && legend->parentPlot()->property(kUnclipped).toBool()) shift(legend, kOverrun);
 }
 
-LegendIconsUnclipped::LegendIconsUnclipped(QCustomPlot* plot) : plot_(plot), legends_(plot->findChildren<QCPLegend*>()) {
-  for (QCPLegend* legend : legends_) shift(legend, kOverrun);
-  plot_->setProperty(kUnclipped, true);
-}
-
-LegendIconsUnclipped::~LegendIconsUnclipped() {
-  plot_->setProperty(kUnclipped, false);
-  for (QCPLegend* legend : legends_) shift(legend, -kOverrun);
+QScopeGuard<std::function<void()>> legendIconsUnclipped(QCustomPlot* plot) {
+  const QList<QCPLegend*> legends = plot->findChildren<QCPLegend*>();
+  for (QCPLegend* legend : legends) shift(legend, kOverrun);
+  plot->setProperty(kUnclipped, true);
+  return qScopeGuard(std::function<void()>([plot, legends] {
+    plot->setProperty(kUnclipped, false);
+    for (QCPLegend* legend : legends) shift(legend, -kOverrun);
+  }));
 }
 
 }  // namespace unfold::ui

@@ -1,12 +1,14 @@
 // QCustomPlot draws a legend's line 5 px past its icon (lest a dashed pen's last dash fall short) and clips
 // it to the icon. An SVG keeps no clip path, and the line ran into the curve's name. While a plot is drawn
-// into an SVG (LegendIconsUnclipped), its legends' icons are 5 px narrower and their names 5 px further
+// into an SVG (legendIconsUnclipped), its legends' icons are 5 px narrower and their names 5 px further
 // off: the line ends where the screen clips it, and every entry keeps the width its layout was fitted
 // with.
 #pragma once
 
-#include <QList>
+#include <QScopeGuard>
 #include <QSize>
+
+#include <functional>
 
 class QCPLegend;
 class QCustomPlot;
@@ -17,16 +19,8 @@ namespace unfold::ui {
 // above while its plot is drawn into an SVG.
 void setLegendIcons(QCPLegend* legend, QSize icon, int padding);
 
-class LegendIconsUnclipped {
- public:
-  explicit LegendIconsUnclipped(QCustomPlot* plot);
-  ~LegendIconsUnclipped();
-  LegendIconsUnclipped(const LegendIconsUnclipped&) = delete;
-  LegendIconsUnclipped& operator=(const LegendIconsUnclipped&) = delete;
-
- private:
-  QCustomPlot* plot_;
-  QList<QCPLegend*> legends_;
-};
+// Narrows the icons of every legend of `plot` as above, and has the legends fitted meanwhile narrowed too,
+// until the returned guard goes out of scope.
+[[nodiscard]] QScopeGuard<std::function<void()>> legendIconsUnclipped(QCustomPlot* plot);
 
 }  // namespace unfold::ui

@@ -33,7 +33,7 @@ bool renderSvg(QCustomPlot* plot, const QString& path, int width, int height) {
   QCPPainter painter;
   if (!painter.begin(&svg)) return false;
   const PlottablesClippedToAxes clipped(plot);  // the figure's ranges: a workbench plot was laid out for it
-  const LegendIconsUnclipped icons(plot);
+  const auto icons = legendIconsUnclipped(plot);
   plot->toPainter(&painter, width, height);
   return painter.end();
 }
