@@ -18,6 +18,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSlider>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -76,6 +77,16 @@ class TestProblemFlows : public FlowTestCase {
     QTRY_VERIFY(loss->hasFocus());
     notch(loss);
     QVERIFY(loss->currentIndex() != before);  // a focused box takes the wheel
+    // A slider does not, focused by a drag as it is: a wheel turned later to scroll the form moved λ.
+    auto* lambda = w.settingsPanel()->findChild<QSlider*>("lambdaSlider");
+    QVERIFY(lambda);
+    lambda->setFocus();
+    QTRY_VERIFY(lambda->hasFocus());
+    const int lambdaBefore = lambda->value();
+    scroll->verticalScrollBar()->setValue(0);
+    notch(lambda);
+    QCOMPARE(lambda->value(), lambdaBefore);
+    QVERIFY(scroll->verticalScrollBar()->value() > 0);  // the form scrolled instead
   }
 
   void importAsksOnceAndARefusedFileKeepsThePreviousProblem() {

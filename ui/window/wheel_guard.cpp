@@ -19,7 +19,9 @@ class WheelGuard : public QObject {
   bool eventFilter(QObject* receiver, QEvent* event) override {
     if (event->type() != QEvent::Wheel) return false;
     auto* widget = qobject_cast<QWidget*>(receiver);
-    if (!widget || widget->hasFocus()) return false;
+    // A slider never takes it: a drag gives it the focus, and a wheel turned later to scroll the form
+    // moved λ as the pointer passed over it (a new run, unasked). Its keys and drags are its own.
+    if (!widget || (widget->hasFocus() && !qobject_cast<QAbstractSlider*>(widget))) return false;
     // The scroll area around the form takes it instead (Qt's own propagation stops at widgets that
     // keep mouse events to themselves).
     for (QWidget* parent = widget->parentWidget(); parent; parent = parent->parentWidget()) {

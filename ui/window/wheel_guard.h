@@ -1,5 +1,6 @@
-// Spin boxes, combo boxes and sliders take the mouse wheel only when they have the keyboard focus: a
-// wheel turned over a form scrolls the form, it never silently changes a setting under the pointer.
+// Spin boxes and combo boxes take the mouse wheel only when they have the keyboard focus, and sliders
+// never (a drag focuses them): a wheel turned over a form scrolls the form, it never silently changes a
+// setting under the pointer.
 #pragma once
 
 class QWidget;
