@@ -275,9 +275,10 @@ class TestExport : public QObject {
     const DialogSeen refused = dialogAfterSavingAs(nowhere, [&] { window.ratioPlot()->exportFigureInteractively(); });
     QCOMPARE(refused.title, QString("Export figure"));
     QCOMPARE(refused.text, nowhere + ": the folder does not exist");
-    // A session saved from the File menu says so too.
+    // A session saved from the File menu says so too. Typed without its suffix, it takes the filter's:
+    // saved bare, it did not show in the Open dialog's list.
     const QString session = dir.filePath("s.json");
-    saveAs(session);
+    saveAs(dir.filePath("s"));
     for (QAction* a : window.findChildren<QAction*>())
       if (a->text() == "&Save session…") action = a;
     action->trigger();  // (not inside the loop: saving rebuilds the recent-files menu and its actions)

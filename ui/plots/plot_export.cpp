@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QSvgGenerator>
 #include <QTemporaryDir>
 #include <qcustomplot.h>
@@ -164,8 +165,15 @@ QString writeTextFile(const QString& path, const QString& contents) {
 }
 
 QString askOutputPath(QWidget* parent, const QString& title, const QString& suggested, const QString& filter) {
-  const QString path = QFileDialog::getSaveFileName(parent, title, suggested, filter, nullptr, QFileDialog::DontConfirmOverwrite);
+  QString chosenFilter;
+  QString path = QFileDialog::getSaveFileName(parent, title, suggested, filter, &chosenFilter, QFileDialog::DontConfirmOverwrite);
   if (path.isEmpty()) return {};
+  // A name typed without a suffix takes the chosen filter's ("session" → "session.json"): saved bare, a
+  // session did not show in the Open dialog's list.
+  if (QFileInfo(path).suffix().isEmpty() && !path.endsWith('.')) {
+    const QRegularExpressionMatch suffix = QRegularExpression(R"(\(\*\.(\w+)\))").match(chosenFilter.isEmpty() ? filter : chosenFilter);
+    if (suffix.hasMatch()) path += "." + suffix.captured(1);
+  }
   if (const std::string refusal = standingInputRefusal(path.toStdString()); !refusal.empty()) {
     QMessageBox::warning(parent, title, QString::fromStdString(refusal));
     return {};
