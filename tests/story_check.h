@@ -116,6 +116,9 @@ inline QString storyProblems(MainWindow& w) {
     for (const QCPBarsData& d : *bars->data()) counted += d.value;
     if (counted != gaps->size()) problems << QString("robustness histogram counts %1 signals, the dock has %2").arg(counted).arg(gaps->size());
   }
+  // Its networks are the shown run's (trained on its problem), or it shows none.
+  if (!r.testGap.isEmpty() && s.generation > 0 && !sameTrainingSettings(r.request.problem, s.request))
+    problems << "the Robustness dock evaluates a network of another problem than the plots show";
   // The bar of the signal the plots show is outlined, and only while they show it.
   const QCPBars* outline = robustness.plot()->pickedBar();
   if (w.inspectingRobustness()) {

@@ -217,9 +217,19 @@ class TestRobustness : public QObject {
     LessonPanel& lesson = *w.lessonPanel();
     lesson.startLesson(2);
     QCOMPARE(lesson.currentLesson().title, QString("What SLISTA learns"));
-    while (lesson.currentStep() < 4) lesson.next();
-    QCOMPARE(lesson.currentLesson().steps[4].attackSteps, 30);
+    while (lesson.currentStep() < 3) lesson.next();
+    // Step 4 loads the networks preset (0.8 λₘₐₓ): its SLISTA evaluated in the dock.
     RobustnessPanel& panel = *w.robustnessPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(!w.running() && !panel.shown().testGap.isEmpty(), 120000);
+    QCOMPARE(storyProblems(w), QString());
+    // Step 5 loads the learned-steps preset, whose SLISTA trains first: meanwhile the dock shows no
+    // network of the preset before (it had shown it, at its λ, beside plots of the new problem).
+    lesson.next();
+    QTRY_VERIFY(w.running() && w.shownSnapshot().generation == w.latestGeneration());
+    QCOMPARE(storyProblems(w), QString());
+    QVERIFY(panel.shown().testGap.isEmpty());
+    QCOMPARE(panel.findChild<QLabel*>("robustnessSummary")->text(), QString("The networks of the run under way show here once trained."));
+    QCOMPARE(lesson.currentLesson().steps[4].attackSteps, 30);
     QTRY_VERIFY_WITH_TIMEOUT(w.inspectingRobustness(), 120000);
     QCOMPARE(panel.shown().request.attackSteps, 30);
     QVERIFY(panel.shown().complete);

@@ -67,7 +67,9 @@ void MainWindow::redraw() {
     showNetworks();
   }
   shownGeneration_ = shown_.generation;
-  if (shown_.complete) robustness_->setRun(shown_);  // its networks, once trained
+  // Its networks, once trained (a stopped run's, as far as they got); meanwhile no other problem's.
+  if (shown_.complete || shown_.phase == RunPhase::Stopped) robustness_->setRun(shown_);
+  else robustness_->awaitRun(shown_.request);
   if (shown_.request.source == ProblemSource::Files) {
     QString sizes = QString("n = %1, m = %2; %3 test signals").arg(shown_.dimension).arg(shown_.atoms).arg(shown_.testSignals);
     if (shown_.trainingSignals > 0) sizes += QString(", %1 training").arg(shown_.trainingSignals);

@@ -182,7 +182,22 @@ void RobustnessPanel::setRun(const ConvergenceSnapshot& shown) {
     if (offered.isEmpty()) network_->setCurrentIndex(-1);
   }
   waitForRun_ = false;  // a new run's network: what a lesson waits for
+  awaited_.reset();
   requestEvaluation();
+}
+
+void RobustnessPanel::awaitRun(const ExperimentSettings& request) {
+  // A lesson's step that loads another preset went on showing the last preset's network here, with its
+  // λ, for the whole of the new one's training, beside plots of the new problem.
+  if (sameTrainingSettings(request, run_.request) || (awaited_ && sameTrainingSettings(request, *awaited_))) return;
+  awaited_ = request;
+  worker_->cancel();  // an evaluation or attack of the network that goes
+  {
+    const QSignalBlocker quiet(network_);
+    network_->clear();
+    network_->setCurrentIndex(-1);
+  }
+  requestEvaluation();  // with no network: nothing shown, the inspection dropped
 }
 
 RobustnessRequest RobustnessPanel::currentRequest() const {
@@ -351,9 +366,10 @@ QString RobustnessPanel::inspectionSummary() const {
 void RobustnessPanel::updateControls() {
   // The label keeps the numbers the plot shows while the next answer is computed.
   const bool waiting = latest_ != 0 && shown_.generation != latest_;
-  QString text = shown_.testGap.isEmpty() && latest_ == 0
-                     ? QString("Train a network (Networks in the Experiment panel), then attack it here.")
-                     : summary();
+  const bool networksToCome = awaited_ && !awaited_->networks.empty() && latest_ == 0;
+  QString text = networksToCome                            ? QString("The networks of the run under way show here once trained.")
+                 : shown_.testGap.isEmpty() && latest_ == 0 ? QString("Train a network (Networks in the Experiment panel), then attack it here.")
+                                                            : summary();
   if (attacking_) text += text.isEmpty() ? "Attacking..." : " Attacking...";
   else if (waiting) text += text.isEmpty() ? "Evaluating..." : " Evaluating...";
   summary_->setText(text);

@@ -33,6 +33,9 @@ class RobustnessPanel : public QWidget {
 
   // The networks trained in `shown` (complete ones only) become the choice; a new choice re-evaluates.
   void setRun(const ConvergenceSnapshot& shown);
+  // A run on `request` is under way: unless its networks are trained as the ones shown here were, the dock
+  // drops what it shows (another problem's networks) and waits for that run's, which setRun brings.
+  void awaitRun(const ExperimentSettings& request);
   // Attack the evaluated signals (steps from the form), or stop the attack where it is.
   void attack();
   void stopAttack();
@@ -84,6 +87,7 @@ class RobustnessPanel : public QWidget {
   QTimer debounce_;
   WorkerThread<RobustnessWorker> worker_;
   ConvergenceSnapshot run_;               // the run whose networks are offered
+  std::optional<ExperimentSettings> awaited_;  // awaitRun's: the run under way, whose networks are to come
   RobustnessSnapshot shown_;
   ConvergenceSnapshot lastInspection_;
   RobustnessRequest inspectedFrom_;       // the request whose signals the inspection picked from
