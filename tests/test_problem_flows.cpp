@@ -31,6 +31,26 @@ using namespace unfold::ui;
 class TestProblemFlows : public FlowTestCase {
   Q_OBJECT
  private slots:
+  // A lesson loads a preset, another, then the first again: the first one's networks are not trained a
+  // second time (only the last settings' were kept, and going back trained SLISTA again for 12 s).
+  void goingBackToEarlierSettingsReusesTheirNetworks() {
+    MainWindow w;
+    w.setDialogsEnabled(false);
+    ExperimentSettings first = smallNetworks(), second = smallNetworks();
+    first.networks = second.networks = {unfold::Parametrization::Slista};
+    second.lambda = 0.4;
+    QVERIFY(runSettings(w, first));
+    const unfold::NetworkFile trained = w.shownSnapshot().networks.front().network;
+    QVERIFY(!w.shownSnapshot().networks.front().reused);
+    QVERIFY(runSettings(w, second));
+    QVERIFY(!w.shownSnapshot().networks.front().reused);  // other settings: trained
+    QVERIFY(runSettings(w, first));
+    const NetworkCurve& again = w.shownSnapshot().networks.front();
+    QVERIFY(again.reused);
+    QVERIFY(again.network.weights.flatten() == trained.weights.flatten());
+    CHECK_STORY(w);
+  }
+
   void changingMMidRunRedrawsEveryPlotForTheNewProblem() {
     MainWindow w;
     openActive(w);

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "run/session_file.h"
+#include "run/trained_network_cache.h"
 #include "run/solver_worker.h"
 #include "run/worker_thread.h"
 #include "window/welcome_banner.h"
@@ -179,8 +180,7 @@ class MainWindow : public QMainWindow {
   ConvergenceSnapshot pending_;
   bool hasPending_ = false, running_ = false, paused_ = false, stopping_ = false;
   bool dialogsEnabled_ = true;
-  TrainedNetworks pretrained_;        // a session's or the last run's, reused while
-  ExperimentSettings pretrainedFor_;  // the settings that trained them stay the same
+  TrainedNetworkCache trained_;  // a session's and the last runs', reused while their training settings hold
   quint64 latestGeneration_ = 0, shownGeneration_ = 0;
 };
 

@@ -184,15 +184,14 @@ Session MainWindow::currentSession() const {
   session.focus = focus_;         // and so its focus
   session.costMedian = costPlot_->median();
   session.costEveryBand = costPlot_->everyBand();
-  if (sameTrainingSettings(session.settings, pretrainedFor_)) session.networks = pretrained_;
+  session.networks = trained_.find(session.settings);
   return session;
 }
 
 void MainWindow::applySession(const Session& session, const QString& file) {
   settings_->setInspection(session.inspectedMethod, session.inspectedSignal);
   settings_->setSettings(session.settings, SettingsPanel::Quietly);  // run below, at once
-  pretrained_ = session.networks;
-  pretrainedFor_ = session.settings;
+  trained_.keep(session.settings, session.networks);
   showSessionName(session.title, file);
   focusOn(session.focus);
   costPlot_->setMedian(session.costMedian);

@@ -23,7 +23,7 @@ void MainWindow::requestRun(bool startPaused, int pausedAt) {
   RunRequest request{settings_->settings(), {}, startPaused, pausedAt};
   protectInputsOf(request.settings);
   rememberSettings();  // at every run, not only on a clean quit: a killed window keeps them too
-  if (sameTrainingSettings(request.settings, pretrainedFor_)) request.pretrained = pretrained_;
+  request.pretrained = trained_.find(request.settings);
   latestGeneration_ = worker_->requestRun(request);
   welcome_->setRunStarted(true);
   // An export's message stands over the run's status for 15 s: the run the user just asked for is the news.
@@ -118,10 +118,10 @@ void MainWindow::onFinished(quint64 generation) {
   // The trained networks are kept for sessions and reruns, tagged with the settings that trained them
   // (the request the snapshot answers, not the form, which may have changed since).
   if (shown_.generation == generation && shown_.complete && !shown_.networks.isEmpty()) {
-    pretrained_.clear();
+    TrainedNetworks trained;
     for (const NetworkCurve& n : shown_.networks)
-      if (n.trained) pretrained_[n.kind] = n.network;
-    pretrainedFor_ = shown_.request;
+      if (n.trained) trained[n.kind] = n.network;
+    trained_.keep(shown_.request, trained);
   }
   updateControls();
   updateStatus();

@@ -170,6 +170,7 @@ void RobustnessPanel::setRun(const ConvergenceSnapshot& shown) {
     if (n.trained) offered << n.method;
   const QString chosen = network_->currentText();
   const bool sameRun = shown.request == run_.request && shown.generation == run_.generation;
+  const bool otherProblem = !sameTrainingSettings(shown.request, run_.request);
   run_ = shown;
   QStringList before;
   for (int k = 0; k < network_->count(); ++k) before << network_->itemText(k);
@@ -183,7 +184,16 @@ void RobustnessPanel::setRun(const ConvergenceSnapshot& shown) {
   }
   waitForRun_ = false;  // a new run's network: what a lesson waits for
   awaited_.reset();
+  if (otherProblem) clearShown();  // the last problem's histogram stood until this one's was evaluated
   requestEvaluation();
+}
+
+void RobustnessPanel::clearShown() {
+  dropInspectionUnlessItOutlives({});
+  latest_ = 0;
+  attacking_ = false;
+  shown_ = {};
+  plot_->showSnapshot(shown_);
 }
 
 void RobustnessPanel::awaitRun(const ExperimentSettings& request) {
@@ -214,11 +224,7 @@ RobustnessRequest RobustnessPanel::currentRequest() const {
 void RobustnessPanel::requestEvaluation(int attackSteps) {
   debounce_.stop();
   if (network_->currentIndex() < 0) {  // nothing trained: nothing to show
-    dropInspectionUnlessItOutlives({});
-    latest_ = 0;
-    attacking_ = false;
-    shown_ = {};
-    plot_->showSnapshot(shown_);
+    clearShown();
     updateControls();
     emit snapshotShown();
     return;

@@ -70,6 +70,7 @@ class RobustnessPanel : public QWidget {
   QWidget* buildShiftBox();
   QWidget* buildAttackRow();
   void requestEvaluation(int attackSteps = 0);
+  void clearShown();  // no histogram, no inspection, no request awaited
   RobustnessRequest currentRequest() const;
   void accept(const RobustnessSnapshot& snapshot);
   void acceptInspection(const ConvergenceSnapshot& inspection);
