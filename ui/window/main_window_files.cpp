@@ -234,10 +234,14 @@ void MainWindow::protectInputsOf(const ExperimentSettings& settings) {
 }
 
 QString MainWindow::saveSessionFile(const QString& path) {
-  const QString error = writeTextFile(path, QString::fromUtf8(formatSession(currentSession())));
+  Session session = currentSession();
+  // Over other settings than its own, the title would name what the file does not hold ("the paper's
+  // Fig. 2" with FISTA unticked): the file names the session then.
+  if (session.settings != sessionSettings_) session.title.clear();
+  const QString error = writeTextFile(path, QString::fromUtf8(formatSession(session)));
   if (!error.isEmpty()) return error;
   rememberRecent(path);
-  showSessionName(sessionTitle_, path);
+  showSessionName(session.title, path);
   return {};
 }
 
