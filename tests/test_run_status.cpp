@@ -71,6 +71,11 @@ class TestRunStatus : public QObject {
     QVERIFY(describeRun(s, true, {}).text.startsWith("stopped by the user at t = 2 of 100"));
     QCOMPARE(describeRun(s, true, {}).progress, -1.0);
     QVERIFY(describeRun(s, true, {false, false, false, 0, "D.csv: bad"}).text.contains("refused: D.csv: bad"));
+    // λ ≥ λₘₐₓ: every method starts at z* = 0. Not "best ≤ 1e-15 (rounding)", as if a method had got there.
+    done.curves[0].gapMean = {0.0, 0.0, 0.0};
+    const QString atTheSolution = describeRun(done, true, {}).text;
+    QVERIFY2(atTheSolution.contains("   λ ≥ λₘₐₓ: z* = 0 = z₀ for every signal, nothing to descend   ") &&
+             !atTheSolution.contains("best"), qPrintable(atTheSolution));
   }
 
   // ALISTA collapses in the networks preset (0.8 lambda_max, the paper's Fig. 6); the legend says "collapsed

@@ -224,9 +224,7 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   legend->setVisible(!snapshot.curves.isEmpty() || !snapshot.networks.isEmpty());  // no empty legend box
   // λ at or above every signal's λₘₐₓ: z* = 0 = z_0, every gap 0, nothing a log axis can draw. Said, not
   // left as empty axes (lesson 1 asks to drag λ up).
-  const bool startsAtTheSolution = !snapshot.curves.isEmpty() && std::all_of(snapshot.curves.begin(), snapshot.curves.end(),
-      [](const ConvergenceCurve& c) { return !c.gapMean.isEmpty() && c.gapMean.front() <= kGapRoundingLevel; });
-  if (startsAtTheSolution) setHintTitle("Cost decrease (λ ≥ λₘₐₓ: z* = 0 for every signal, nothing to descend)");
+  if (startsAtTheSolution(snapshot)) setHintTitle("Cost decrease (λ ≥ λₘₐₓ: z* = 0 for every signal, nothing to descend)");
   else setTitle("Cost decrease");
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);

@@ -1,5 +1,7 @@
 #include "plots/gap_floor.h"
 
+#include <algorithm>
+
 namespace unfold::ui {
 
 GapsAboveFloor gapsAboveFloor(const QVector<double>& gaps, double floor) {
@@ -20,6 +22,12 @@ QCPGraph* addFloorMark(QCustomPlot* plot, QCPAxis* keyAxis, QCPAxis* valueAxis, 
   mark->setName(QString());  // QCustomPlot names every graph; a mark is not a curve
   mark->removeFromLegend();
   return mark;
+}
+
+bool startsAtTheSolution(const ConvergenceSnapshot& snapshot) {
+  return !snapshot.curves.isEmpty() && std::all_of(snapshot.curves.begin(), snapshot.curves.end(), [](const ConvergenceCurve& c) {
+    return !c.gapMean.isEmpty() && c.gapMean.front() <= kGapRoundingLevel;
+  });
 }
 
 }  // namespace unfold::ui

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "qcustomplot.h"
+#include "run/convergence_snapshot.h"
 
 #include <QVector>
 
@@ -18,6 +19,10 @@ struct GapsAboveFloor {
   int landing = -1;       // the index of the point put on the floor, or -1 when none reaches it
 };
 GapsAboveFloor gapsAboveFloor(const QVector<double>& gaps, double floor);
+
+// Whether every solver of `snapshot` starts at rounding level: λ at or above every signal's λₘₐₓ, so
+// z* = 0 = z_0 and nothing descends. The cost plot's title and the status bar say so.
+bool startsAtTheSolution(const ConvergenceSnapshot& snapshot);
 
 // The downward triangle that says a curve in `color` reached the floor at `t` (not in the legend).
 QCPGraph* addFloorMark(QCustomPlot* plot, QCPAxis* keyAxis, QCPAxis* valueAxis, double t, double floor, const QColor& color);

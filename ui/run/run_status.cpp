@@ -137,12 +137,14 @@ RunStatus describeRun(const ConvergenceSnapshot& s, bool current, const RunContr
   // (At rounding level several may be there, in noise: none is named.)
   const bool named = std::isfinite(bestGap) && bestGap >= kGapRoundingLevel && !best.isEmpty();
   const QString gap = formatGap(bestGap) + (named ? " by " + best : QString());
+  // λ at or above every signal's λₘₐₓ: "best ≤ 1e-15 (rounding)" read as a method's feat.
+  const QString bestPart = startsAtTheSolution(s) ? QString("λ ≥ λₘₐₓ: z* = 0 = z₀ for every signal, nothing to descend")
+                                               : QString("best %1 F − F* %2").arg(c.median ? "median" : "mean", gap.startsWith("≤") ? gap : "= " + gap);
   const QString facts = QStringList{"%1", "L = %2", "mean λₘₐₓ = %3"}.join(kStatusSeparator)
                             .arg(s.problem)
                             .arg(s.lipschitz, 0, 'g', 5)
                             .arg(s.meanLambdaMax, 0, 'g', 4);
-  status.text = (QStringList{state, QString("best %1 F − F* %2").arg(c.median ? "median" : "mean", gap.startsWith("≤") ? gap : "= " + gap)}
-                 + collapsedNetworks(s) + QStringList{facts})
+  status.text = (QStringList{state, bestPart} + collapsedNetworks(s) + QStringList{facts})
                     .join(kStatusSeparator);
   return status;
 }
