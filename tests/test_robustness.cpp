@@ -165,7 +165,7 @@ class TestRobustness : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(panel.shown().stopped, 30000);
     QVERIFY(!panel.attacking());
     QVERIFY(panel.shown().attackStep < 1000);
-    QVERIFY(panel.findChild<QLabel*>("robustnessSummary")->text().contains(", stopped)"));
+    QVERIFY(panel.findChild<QLabel*>("robustnessSummary")->text().contains(", stopped, orange)"));
     QCOMPARE(storyProblems(w), QString());
 
     // A test signal inspected outlives an attack on the same signals, not a shift of them.
@@ -289,6 +289,17 @@ class TestRobustness : public QObject {
     }
     QCOMPARE(kind->currentIndex(), kindBefore);
     QCOMPARE(noise->value(), noiseBefore);
+    // A wheel turned out over the histogram zooms out, but never to a negative count of signals.
+    RobustnessPlot& histogram = *panel.plot();
+    histogram.resize(300, 200);
+    for (int k = 0; k < 5; ++k) {
+      const QPointF at(histogram.axisRect()->rect().center());
+      QWheelEvent out(at, histogram.mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+      QApplication::sendEvent(&histogram, &out);
+    }
+    QVERIFY(histogram.userView());
+    QVERIFY2(histogram.yAxis->range().lower >= 0 && histogram.yAxis->range().size() > 1,
+             qPrintable(QString("%1 to %2").arg(histogram.yAxis->range().lower).arg(histogram.yAxis->range().upper)));
   }
 
   // After an attack, at the sizes the plot has in a laptop window (its tab at 1280 x 800; beside a lesson

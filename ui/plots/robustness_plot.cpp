@@ -38,6 +38,10 @@ RobustnessPlot::RobustnessPlot(QWidget* parent) : WorkbenchPlot("Robustness", pa
   picked_->removeFromLegend();
   legend->setVisible(false);
   axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);  // gaps grow to the right
+  // A count is never below 0: a wheel turned out over the bars took the axis to -250 signals.
+  connect(yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this](const QCPRange& range) {
+    if (range.lower < 0) yAxis->setRange(0, std::max(range.size(), 1.0));
+  });
 }
 
 void RobustnessPlot::showSnapshot(const RobustnessSnapshot& snapshot) {

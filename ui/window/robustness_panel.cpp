@@ -279,11 +279,12 @@ void RobustnessPanel::accept(const RobustnessSnapshot& snapshot) {
 QString RobustnessPanel::summary() const {
   const RobustnessSnapshot& s = shown_;
   if (s.testGap.isEmpty()) return {};
-  QString text = QString("%1 on %2 signals at λ = %3: mean F − F* = %4")
+  // The bars' colours named: a short histogram (a laptop's dock) has no room for its legend.
+  QString text = QString("%1 on %2 signals at λ = %3: mean F − F* = %4 (blue)")
                      .arg(s.network).arg(s.testGap.size()).arg(s.lambda, 0, 'g', 3).arg(formatGap(s.meanTestGap()));
   if (!s.attackedGap.isEmpty()) {
     const double ratio = s.meanAttackedGap() / std::max(s.meanTestGap(), 1e-300);
-    text += QString("; attacked (step %1/%2%3): %4, × %5")
+    text += QString("; attacked (step %1/%2%3, orange): %4, × %5")
                 .arg(s.attackStep).arg(s.request.attackSteps).arg(s.stopped ? ", stopped" : "")
                 .arg(formatGap(s.meanAttackedGap())).arg(ratio, 0, 'f', ratio < 10 ? 1 : 0);
   }
