@@ -7,8 +7,8 @@
 #pragma once
 
 #include "run/session_file.h"
-#include "run/trained_network_cache.h"
 #include "run/solver_worker.h"
+#include "run/trained_network_cache.h"
 #include "run/worker_thread.h"
 #include "window/welcome_banner.h"
 
