@@ -22,6 +22,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <QSpontaneKeyEvent>
@@ -107,6 +108,45 @@ class TestProblemFlows : public FlowTestCase {
     notch(lambda);
     QCOMPARE(lambda->value(), lambdaBefore);
     QVERIFY(scroll->verticalScrollBar()->value() > 0);  // the form scrolled instead
+  }
+
+  // Typed out of range, a spin box shows its last value again on Enter: the status bar says why, and
+  // nothing runs again (a person who typed 0 iterations saw nothing happen, and no word of why).
+  void aValueOutOfRangeIsRefusedWithAWordOfWhy_data() {
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("iterations 0") << "iterations" << "0" << "iterations: 0 is not taken (1 to 100000); kept 20";
+    QTest::newRow("λ 0") << "lambda" << "0" << "λ / λₘₐₓ: 0 is not taken (0.0001 to 1.5); kept 0.1";
+    QTest::newRow("λ 2") << "lambda" << "2" << "λ / λₘₐₓ: 2 is not taken (0.0001 to 1.5); kept 0.1";
+  }
+  void aValueOutOfRangeIsRefusedWithAWordOfWhy() {
+    QFETCH(QString, field);
+    QFETCH(QString, typed);
+    QFETCH(QString, message);
+    MainWindow w;
+    ExperimentSettings settings = smallNetworks();
+    settings.networks.clear();
+    settings.iterations = 20;
+    settings.lambda = 0.1;
+    w.settingsPanel()->setSettings(settings, SettingsPanel::Quietly);
+    openActive(w);
+    QVERIFY(runToCompletion(w));
+    const quint64 shown = w.shownGeneration();
+    auto* box = w.settingsPanel()->findChild<QAbstractSpinBox*>(field);
+    QVERIFY(box);
+    box->setFocus();
+    QTRY_VERIFY(box->hasFocus());
+    box->selectAll();
+    QTest::keyClicks(box, typed);
+    QTest::keyClick(box, Qt::Key_Return);
+    QCOMPARE(w.statusBar()->currentMessage(), message);
+    QCOMPARE(w.settingsPanel()->settings(), settings);
+    QTest::keyClick(box, Qt::Key_Return);  // Enter again, nothing typed: nothing more to say
+    QCOMPARE(w.statusBar()->currentMessage(), message);
+    QVERIFY(!w.running());
+    QCOMPARE(w.shownGeneration(), shown);
+    CHECK_STORY(w);
   }
 
   void importAsksOnceAndARefusedFileKeepsThePreviousProblem() {

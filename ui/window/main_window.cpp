@@ -4,6 +4,7 @@
 
 #include "io/output_files.h"
 #include "window/dock_tab_names.h"
+#include "window/refused_value_notice.h"
 #include "window/run_keys.h"
 
 #include "plots/cost_decrease_plot.h"
@@ -30,6 +31,7 @@ namespace unfold::ui {
 namespace {
 constexpr int kDebounceMs = 150;  // a dragged slider runs once it rests, never a queue of runs
 constexpr int kStatusClockMs = 250;
+constexpr int kRefusedValueMessageMs = 8000;
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
@@ -60,6 +62,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   buildStatusBar();
   redrawAll();  // before any run: empty plots that say what would show
   installRunKeys(this, {runAction_, pauseAction_, stepAction_, stopAction_, resetAction_});
+  explainRefusedValues(this, [this](const QString& why) { statusBar()->showMessage(why, kRefusedValueMessageMs); });
 }
 
 MainWindow::~MainWindow() {
