@@ -25,7 +25,7 @@ bool layoutHolds(QLayoutItem* item, const QWidget* widget) {
   return false;
 }
 
-QString fieldName(QWidget* form, QAbstractSpinBox* box) {
+QString fieldName(QWidget* form, const QAbstractSpinBox* box) {
   for (QFormLayout* layout : form->findChildren<QFormLayout*>()) {
     for (int row = 0; row < layout->rowCount(); ++row) {
       if (!layoutHolds(layout->itemAt(row, QFormLayout::FieldRole), box)) continue;
@@ -64,7 +64,7 @@ std::optional<QString> refusal(QWidget* form, const QAbstractSpinBox* box, QStri
   const Range range = rangeOf(box);
   if (!ok || (value >= range.low && value <= range.high)) return std::nullopt;
   return QString("%1: %2 is not taken (%3 to %4); kept %5")
-      .arg(fieldName(form, const_cast<QAbstractSpinBox*>(box)), typed, number(range.low), number(range.high),
+      .arg(fieldName(form, box), typed, number(range.low), number(range.high),
            number(range.kept));
 }
 
