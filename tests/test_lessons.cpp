@@ -12,6 +12,9 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSlider>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QtTest>
@@ -171,6 +174,31 @@ class TestLessons : public QObject {
     panel->startLesson(0);
     QVERIFY(plane && plane->isVisible());
     QVERIFY(!panel->backButton()->isEnabled());
+  }
+
+  // Lesson 1, step 4 asks to drag λ up: the Experiment form, above the lesson and short, scrolled away
+  // from it (a student at 1024 x 700 saw no λ anywhere); the step scrolls the form to its row.
+  void aStepThatAsksForASettingShowsIt() {
+    MainWindow window;
+    window.resize(1024, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.showLessons();
+    LessonPanel* panel = window.lessonPanel();
+    panel->startLesson(0);
+    auto* scroll = qobject_cast<QScrollArea*>(window.findChild<QDockWidget*>("experiment")->widget());
+    auto* slider = window.settingsPanel()->findChild<QSlider*>("lambdaSlider");
+    QVERIFY(scroll && slider);
+    const auto inSight = [&] {
+      const QRect shown(slider->mapTo(scroll->viewport(), QPoint(0, 0)), slider->size());
+      return scroll->viewport()->rect().contains(shown);
+    };
+    scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());  // scrolled away
+    QVERIFY(!inSight());
+    for (int k = 0; k < 3; ++k) panel->next();
+    QCOMPARE(panel->currentLesson().steps[panel->currentStep()].field, QString("lambda"));
+    QVERIFY(inSight());
+    QVERIFY(!parseLesson(R"({"title": "t", "steps": [{"text": "a"}, {"text": "b", "field": "lambada"}]})", "f.json", nullptr));
   }
 
   // The welcome banner's lesson link starts the first lesson and the banner goes: it has done its job.

@@ -20,6 +20,7 @@ namespace unfold::ui {
 
 namespace {
 const QStringList kPlots{"cost", "support", "ratio", "steps", "coupling", "training", "robustness"};
+const QStringList kFields{"lambda", "iterations", "n", "m", "seed", "layers", "trainingSteps"};  // the form's names
 }  // namespace
 
 std::optional<Lesson> parseLesson(const QByteArray& json, const QString& source, QString* error) {
@@ -41,6 +42,7 @@ std::optional<Lesson> parseLesson(const QByteArray& json, const QString& source,
     step.text = o.value("text").toString();
     step.preset = o.value("preset").toString();
     step.show = o.value("show").toString();
+    step.field = o.value("field").toString();
     if (o.value("plane").isObject()) {
       const QJsonObject plane = o.value("plane").toObject();
       step.plane = true;
@@ -75,6 +77,9 @@ std::optional<Lesson> parseLesson(const QByteArray& json, const QString& source,
     if (!step.show.isEmpty() && !kPlots.contains(step.show))
       return fail("'show': unknown plot " + QString::fromStdString(quotedInput(step.show.toStdString())) + " (one of " +
                   kPlots.join(", ") + ")");
+    if (!step.field.isEmpty() && !kFields.contains(step.field))
+      return fail("'field': unknown setting " + QString::fromStdString(quotedInput(step.field.toStdString())) +
+                  " (one of " + kFields.join(", ") + ")");
     lesson.steps.append(step);
   }
   return lesson;

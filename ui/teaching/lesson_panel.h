@@ -24,6 +24,9 @@ struct LessonStep {
   QString text;            // HTML
   QString preset;          // load this preset (empty: keep the current run)
   QString show;            // raise this plot: cost, support, ratio, steps, coupling, training
+  // "field": a setting the text asks the student to change (lambda, iterations, n, m, seed, layers,
+  // trainingSteps): the Experiment form, above the lesson and short, scrolls to it.
+  QString field;
   bool plane = false;      // open the 2-D Lasso view, fresh (no manual steps, t = 0) on planeStart:
   PlaneSettings planeStart;  // "plane": true (the defaults) or {"n": 1|2, "lambda": 0.3, "seed": 0}
   // With inspectSignal >= 0: inspect that signal, under inspectMethod or (none named) the method inspected.

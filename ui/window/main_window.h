@@ -119,6 +119,7 @@ class MainWindow : public QMainWindow {
   void buildRobustnessDock();  // main_window_robustness.cpp
   MethodKey robustnessMethod() const;
   void carryOut(const LessonStep& step);
+  void revealSetting(const QString& name);  // a lesson asks to change it: the form scrolls to it
   void requestRun(bool startPaused, int pausedAt = 0);
   // No export or save of the window may replace the files a run reads (an imported D and signals).
   void protectInputsOf(const ExperimentSettings& settings);

@@ -13,6 +13,7 @@
 #include <QScreen>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 
 namespace unfold::ui {
 
@@ -92,6 +93,15 @@ LassoPlaneView* MainWindow::openPlaneView() {
   return plane_;
 }
 
+void MainWindow::revealSetting(const QString& name) {
+  QWidget* field = settings_->findChild<QWidget*>(name);
+  auto* scroll = qobject_cast<QScrollArea*>(experimentDock_->widget());
+  if (!field || !scroll) return;
+  experimentDock_->show();
+  experimentDock_->raise();
+  scroll->ensureWidgetVisible(field, 8, 8);  // its row: λ's slider and label stand beside its box
+}
+
 void MainWindow::carryOut(const LessonStep& step) {
   if (!step.preset.isEmpty()) {
     QString error;
@@ -102,6 +112,7 @@ void MainWindow::carryOut(const LessonStep& step) {
     plotDocks_[step.show]->show();
     plotDocks_[step.show]->raise();
   }
+  if (!step.field.isEmpty()) revealSetting(step.field);
   if (step.inspectSignal >= 0)
     settings_->setInspection(step.inspectMethod.value_or(settings_->inspectedMethod()), step.inspectSignal);
   if (step.inspectUnderNetwork) robustness_->setInspectedMethod(*step.inspectUnderNetwork);
