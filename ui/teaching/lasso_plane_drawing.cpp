@@ -122,11 +122,17 @@ void LassoPlaneView::redraw() {
   for (int k = int(picture_.tracks.size()) - 1; k >= 0; --k)
     if (shown[k]->isChecked()) rows[k] = drawTrack(k);
   // With n = 2 the support soon holds both atoms and L_S = L: OISTA's path is ISTA's, drawn under it. Said,
-  // or a student looks for a path that is not there.
-  bool sameAsIsta = shown_ > 0 && picture_.tracks.size() >= 2 && showIsta_->isChecked() && showOista_->isChecked();
-  for (int i = 0; sameAsIsta && i < std::min<int>(shown_, int(picture_.tracks[1].toX.size())); ++i)
-    sameAsIsta = picture_.tracks[0].stepTimesL[i] == picture_.tracks[1].stepTimesL[i];
-  oistaIsIstaNote_->setVisible(sameAsIsta);
+  // or a student looks for a path that is not there; and where OISTA's support later shrinks and its
+  // steps grow, said so, rather than the note vanishing mid-run.
+  int sameSteps = 0;
+  if (picture_.tracks.size() >= 2 && showIsta_->isChecked() && showOista_->isChecked()) {
+    const int steps = std::min({shown_, int(picture_.tracks[0].stepTimesL.size()), int(picture_.tracks[1].stepTimesL.size())});
+    while (sameSteps < steps && picture_.tracks[0].stepTimesL[sameSteps] == picture_.tracks[1].stepTimesL[sameSteps])
+      ++sameSteps;
+  }
+  oistaIsIstaNote_->setText(sameSteps == shown_ ? QString(kOistaIsIsta)
+                                                : QString(kOistaLeavesIsta).arg(sameSteps));
+  oistaIsIstaNote_->setVisible(sameSteps > 0);
   readout_->setText(QString("<b>t = %1</b> of %2<table cellspacing=6><tr><th></th><th>F − F*</th><th>step×L</th>"
                             "<th>support</th></tr>")
                         .arg(shown_).arg(settings_.steps) + rows[0] + rows[1] + rows[2] + "</table>");

@@ -16,6 +16,8 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QStyle>
 #include <QSlider>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
@@ -59,7 +61,7 @@ LassoPlaneView::LassoPlaneView(QWidget* parent) : QWidget(parent) {
   readout_->setTextFormat(Qt::RichText);
   readout_->setWordWrap(true);
   // Shown and hidden as the steps go, in a room of its own: the boxes under it stay where they are.
-  oistaIsIstaNote_ = new QLabel("<i>OISTA takes ISTA's steps here (L<sub>S</sub> = L on its support): its path lies under ISTA's.</i>");
+  oistaIsIstaNote_ = new QLabel(kOistaIsIsta);
   oistaIsIstaNote_->setObjectName("oistaIsIstaNote");
   oistaIsIstaNote_->setWordWrap(true);
   QSizePolicy keepRoom = oistaIsIstaNote_->sizePolicy();
@@ -74,9 +76,26 @@ LassoPlaneView::LassoPlaneView(QWidget* parent) : QWidget(parent) {
   auto* sideWidget = new QWidget;
   sideWidget->setLayout(side);
   sideWidget->setFixedWidth(kSideWidth);
+  // As tall as the longer of its two texts: the boxes under it stay put when it changes.
+  const QMargins margins = side->contentsMargins();
+  for (const QString& text : {QString(kOistaIsIsta), QString(kOistaLeavesIsta).arg(100)}) {
+    QLabel probe(text);
+    probe.setWordWrap(true);
+    probe.setFont(oistaIsIstaNote_->font());
+    const int height = probe.heightForWidth(kSideWidth - margins.left() - margins.right());
+    oistaIsIstaNote_->setMinimumHeight(std::max(oistaIsIstaNote_->minimumHeight(), height));
+  }
+  // On a short screen (1024 x 700) the column scrolls rather than squeeze the manual step's text into
+  // overlapping lines; the room for a scroll bar is kept either way, so the plots do not jump.
+  auto* sideScroll = new QScrollArea;
+  sideScroll->setWidget(sideWidget);
+  sideScroll->setWidgetResizable(true);
+  sideScroll->setFrameShape(QFrame::NoFrame);
+  sideScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  sideScroll->setFixedWidth(kSideWidth + style()->pixelMetric(QStyle::PM_ScrollBarExtent));
   auto* layout = new QHBoxLayout(this);
   layout->addLayout(left, 1);
-  layout->addWidget(sideWidget);
+  layout->addWidget(sideScroll);
   connectWorker();
   resize(1100, 820);
   request();

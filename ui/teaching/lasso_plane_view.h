@@ -102,6 +102,10 @@ class LassoPlaneView : public QWidget {
   LogSlider *lambda_ = nullptr, *manualSlider_ = nullptr;
   QLabel *lambdaText_ = nullptr, *readout_ = nullptr, *manualText_ = nullptr, *exportedText_ = nullptr;
   QLabel* oistaIsIstaNote_ = nullptr;
+  static constexpr const char* kOistaIsIsta =
+      "<i>OISTA takes ISTA's steps here (L<sub>S</sub> = L on its support): its path lies under ISTA's.</i>";
+  static constexpr const char* kOistaLeavesIsta =
+      "<i>OISTA took ISTA's steps up to t = %1 (L<sub>S</sub> = L on its support), then longer ones.</i>";
   QPushButton* snapButton_ = nullptr;  // with n = 2 OISTA's path can be ISTA's, hidden under it
   QCheckBox *showIsta_ = nullptr, *showOista_ = nullptr, *showSlista_ = nullptr;
   QPushButton* playButton_ = nullptr;
