@@ -10,8 +10,9 @@ namespace unfold::ui {
 
 namespace {
 
-// What follows the |Sₜ| panel's axis label where OISTA fell back to 1/L: the key to its crosses.
-constexpr const char* kRejectedKey = "      (×: 1/Lₛ step rejected)";
+// What follows the |Sₜ| panel's axis label where OISTA fell back to 1/L: the key to its crosses, whole
+// where the panel is wide enough, else shorter, else left out (cut at the plot's edge, it read "teration t").
+constexpr const char* kRejectedKeys[] = {"      (×: 1/Lₛ step rejected)", "   (×: 1/Lₛ rejected)", ""};
 
 const ConvergenceCurve* curveOf(const ConvergenceSnapshot& snapshot, MethodKey method, int signal) {
   for (const ConvergenceCurve& c : snapshot.curves)
@@ -43,6 +44,7 @@ SupportRasterPlot::SupportRasterPlot(QWidget* parent) : WorkbenchPlot("Support e
     // Not drawn beyond the raster's panel when the view is zoomed or panned away from the marks.
     if (solutionLabel_) solutionLabel_->setVisible(solutionMarked_ && xAxis->range().contains(solutionLabel_->position->key()));
     fitSolutionMarks();
+    fitRejectedKey();
     // A new height may group the atoms otherwise (an export's too, laid out before it is drawn).
     if (const ConvergenceCurve* curve = curveOf(snapshot_, method_, signal_);
         curve && filledRows_ != rasterRows(curve->atoms))
@@ -141,7 +143,9 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKe
   xAxis->setLabel(along);
   // The crosses' key where nothing is drawn (the plot has no legend; in an exported figure neither), as a
   // key in parentheses: "iteration t   × 1/Lₛ step rejected" read as one label, t times 1/Lₛ.
-  bottom_->axis(QCPAxis::atBottom)->setLabel(rejectedTimes.isEmpty() ? along : along + kRejectedKey);
+  along_ = along;
+  rejectedKeyed_ = !rejectedTimes.isEmpty();
+  fitRejectedKey();
   setTitle(QString("Support evolution: %1, %2").arg(methodLabel(method), snapshot.signalName(signal)));
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);
@@ -212,6 +216,21 @@ QString SupportRasterPlot::toCsv() const {
                .arg(history.rejected(t, signal_) ? 1 : 0) + values + "\n";
   }
   return csv;
+}
+
+void SupportRasterPlot::fitRejectedKey() {
+  QCPAxis* axis = bottom_->axis(QCPAxis::atBottom);
+  const QFontMetrics metrics(axis->labelFont());
+  // Centred under the panel, the label may reach into the margins either side, up to 4 px off the edges.
+  const QRect panel = bottom_->rect();
+  const int room = panel.width() + 2 * std::min(panel.left() - viewport().left(), viewport().right() - panel.right()) - 8;
+  for (const char* key : kRejectedKeys) {
+    const QString label = along_ + (rejectedKeyed_ ? key : "");
+    if (!rejectedKeyed_ || metrics.horizontalAdvance(label) <= room || !*key) {
+      axis->setLabel(label);
+      return;
+    }
+  }
 }
 
 void SupportRasterPlot::rescale() {

@@ -34,6 +34,9 @@ class SupportRasterPlot : public WorkbenchPlot {
   void fitSolutionMarks();  // triangles where the atoms' rows are far enough apart, else bars
   int marksBarHeight_ = 0;  // pixels; 0: triangles
   double fillRaster(const ConvergenceCurve& curve);  // returns the largest |z| drawn
+  QString along_ = "iteration t";  // the x axes' label: iterations, or a network's layers
+  bool rejectedKeyed_ = false;      // the |Sₜ| panel shows OISTA's rejected steps, and its label their key
+  void fitRejectedKey();            // the key as long as the panel's width allows
 };
 
 }  // namespace unfold::ui
