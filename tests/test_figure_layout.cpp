@@ -210,6 +210,48 @@ class TestFigureLayout : public QObject {
     QCOMPARE(drawnTitle(&plot), QString("Cost decrease"));
   }
 
+  // A one-column figure of seven curves was mostly legend: a figure may leave it out (its caption names
+  // the curves), and then any height is as good and the data take the legend's room; the window keeps it.
+  void aFigureCanLeaveItsLegendOut() {
+    MainWindow window;
+    QVERIFY(showShortRatioPlot(window));
+    CostDecreasePlot& cost = *window.costPlot();
+    QVERIFY(cost.legend->visible());
+    const QSize column(321, 241);
+    QVERIFY(cost.layOutForFigure(column, false, true));
+    const int withLegend = cost.axisRect()->rect().height();
+    QVERIFY(cost.layOutForFigure(column, false, false));
+    QVERIFY(!cost.legend->visible());
+    QVERIFY2(cost.axisRect()->rect().height() > withLegend, qPrintable(QString::number(withLegend)));
+    cost.layOutForScreen();
+    QVERIFY(cost.legend->visible());
+    // Through the dialog: the L_S/L plot, whose legend needs more than 150 px at 200 px wide, exports at
+    // 200 x 150 without it, and says nothing.
+    SupportRatioPlot* ratio = window.ratioPlot();
+    QVERIFY(ratio->smallestFigureHeight(200, 150) > 150);
+    QTemporaryDir dir;
+    const QString figure = dir.filePath("ls-over-l.png");
+    saveAs(figure);
+    QString said;
+    const QPointer<QTimer> waiting = whenTitled("PNG size", [&](QDialog* dialog) {
+      const QList<QSpinBox*> boxes = dialog->findChildren<QSpinBox*>();  // width, height, resolution
+      auto* legend = dialog->findChild<QCheckBox*>("figureLegend");
+      QVERIFY(legend && legend->isVisible() && legend->isChecked());
+      legend->setChecked(false);
+      boxes[0]->setValue(200);
+      boxes[1]->setValue(150);
+      boxes[2]->setValue(96);
+      dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+      said = dialog->findChild<QLabel*>("legendRoom")->text();
+    });
+    ratio->exportFigureInteractively();
+    delete waiting.data();
+    QCOMPARE(said, QString());
+    QCOMPARE(QImage(figure).size(), QSize(200, 150));
+    QCOMPARE(window.statusBar()->currentMessage(), "Lₛ / L exported to " + figure);
+    QVERIFY(!ratio->legend->visible());  // the window's layout is back: too short for it, as before
+  }
+
   // The PNG dialog offers a height that shows the legend; a shorter one typed in is raised to the least
   // that does, and said, and the next OK exports at that size; the dialog says the file's pixels (the boxes
   // hold the screen's, 96 dpi) and they are the file's.

@@ -37,7 +37,7 @@ QString pageSizeText(QSize frame) {
 namespace {
 
 // The size dialog: a preset width (as on screen, a journal's), the pixels it comes to (or typed in), a
-// PNG's resolution, and for a plot with a title whether the figure keeps it.
+// PNG's resolution, and for a plot with a title whether the figure keeps it and its legend.
 class FigureSizeDialog : public QDialog {
  public:
   FigureSizeDialog(QWidget* parent, QSize onScreen, const LeastFigureHeight& least, bool png, bool titleOptional)
@@ -51,6 +51,7 @@ class FigureSizeDialog : public QDialog {
     width_->setObjectName("figureWidth");
     height_->setObjectName("figureHeight");
     title_->setObjectName("figureTitle");
+    legend_->setObjectName("figureLegend");
     width_->setRange(200, kTallestFigure);
     height_->setRange(150, kTallestFigure);
     dpi_->setRange(48, 1200);
@@ -63,8 +64,14 @@ class FigureSizeDialog : public QDialog {
     result_->setObjectName(png ? "pngSize" : "pageSize");  // what the file will be: the boxes' pixels are the screen's
     form->addRow(png ? "image" : "page", result_);
     title_->setChecked(true);
-    if (titleOptional) form->addRow("", title_);
-    else title_->hide();
+    legend_->setChecked(true);
+    if (titleOptional) {
+      form->addRow("", title_);
+      form->addRow("", legend_);
+    } else {
+      title_->hide();
+      legend_->hide();
+    }
     note_->setObjectName("legendRoom");
     note_->setWordWrap(true);
     note_->hide();
@@ -76,13 +83,19 @@ class FigureSizeDialog : public QDialog {
     connect(width_, &QSpinBox::valueChanged, this, [this] { sizeTyped(true); });
     connect(height_, &QSpinBox::valueChanged, this, [this] { sizeTyped(false); });
     connect(dpi_, &QSpinBox::valueChanged, this, &FigureSizeDialog::showResult);
+    // With the legend again, a preset's height is raised to what it needs (a height typed in is checked at OK).
+    connect(legend_, &QCheckBox::toggled, this, [this] {
+      if (preset_->currentIndex() < preset_->count() - 1) applyPreset(preset_->currentIndex());
+    });
     // Without its title the figure's legend may fit lower: the least height is asked again at OK.
     connect(buttons, &QDialogButtonBox::accepted, this, &FigureSizeDialog::acceptIfTheLegendFits);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     recallLastChoice();
   }
 
-  FigureSize size() const { return {width_->value(), height_->value(), png_ ? dpi_->value() : 300, title_->isChecked()}; }
+  FigureSize size() const {
+    return {width_->value(), height_->value(), png_ ? dpi_->value() : 300, title_->isChecked(), legend_->isChecked()};
+  }
 
   // The choices of this export, for the next one from the same window (a batch of figures for one
   // journal: its column, without titles, at its resolution).
@@ -90,7 +103,7 @@ class FigureSizeDialog : public QDialog {
     if (QWidget* window = parentWidget() ? parentWidget()->window() : nullptr)
       window->setProperty(kLastChoice, QVariantMap{{"preset", preset_->currentIndex()}, {"width", width_->value()},
                                                    {"height", height_->value()}, {"title", title_->isChecked()},
-                                                   {"dpi", dpi_->value()}});
+                                                   {"legend", legend_->isChecked()}, {"dpi", dpi_->value()}});
   }
 
  private:
@@ -100,6 +113,7 @@ class FigureSizeDialog : public QDialog {
   QComboBox* preset_ = new QComboBox(this);
   QSpinBox *width_ = new QSpinBox(this), *height_ = new QSpinBox(this), *dpi_ = new QSpinBox(this);
   QCheckBox* title_ = new QCheckBox("with the plot's title (leave it out where a caption says it)", this);
+  QCheckBox* legend_ = new QCheckBox("with the legend (leave it out where a caption names the curves)", this);
   QLabel* result_ = new QLabel(this);
   QLabel* note_ = new QLabel(this);
   bool applying_ = false;  // a preset sets the boxes: not a size typed in
@@ -112,6 +126,7 @@ class FigureSizeDialog : public QDialog {
     const QVariantMap last = window ? window->property(kLastChoice).toMap() : QVariantMap();
     if (last.isEmpty()) return;
     title_->setChecked(last.value("title").toBool());
+    legend_->setChecked(last.value("legend", true).toBool());
     dpi_->setValue(last.value("dpi").toInt());
     const int preset = last.value("preset").toInt();
     if (preset > 0 && preset <= int(std::size(kPageWidths))) {
@@ -130,7 +145,7 @@ class FigureSizeDialog : public QDialog {
     const int h = index == 0 ? onScreen_.height() : qRound(w * 0.75);
     applying_ = true;
     width_->setValue(w);
-    height_->setValue(std::max(h, least_(w, h, title_->isChecked())));
+    height_->setValue(std::max(h, leastHeight(w, h)));
     applying_ = false;
     showResult();
   }
@@ -145,13 +160,16 @@ class FigureSizeDialog : public QDialog {
     showResult();
   }
 
+  // The least height that shows the legend; any, for a figure without it.
+  int leastHeight(int width, int height) const { return legend_->isChecked() ? least_(width, height, title_->isChecked()) : height; }
+
   void showResult() {
     const QSize frame(width_->value(), height_->value());
     result_->setText(png_ ? pngSizeText(frame, 96, dpi_->value()) : pageSizeText(frame) + ", fonts as on screen");
   }
 
   void acceptIfTheLegendFits() {
-    const int fits = least_(width_->value(), height_->value(), title_->isChecked());
+    const int fits = leastHeight(width_->value(), height_->value());
     if (fits == height_->value()) return accept();
     if (fits < 0) {
       note_->setText(QString("At %1 px wide the legend fits no height: make the figure wider.").arg(width_->value()));

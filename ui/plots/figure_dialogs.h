@@ -25,7 +25,7 @@ constexpr int kTallestFigure = 4000;  // pixels at 96 dpi, as the PNG dialog off
 
 // The figure's size (from `onScreen`, or a journal column's width and three quarters of it high, raised to
 // the least height that shows the legend) and, for a `png`, its resolution; with `titleOptional`, whether
-// the figure keeps the plot's title. A height typed in too short is raised and said before OK exports.
+// the figure keeps the plot's title and its legend. A height typed in too short is raised and said before OK exports.
 // The figure is laid out at that size: its fonts keep their point sizes. nullopt: cancelled.
 std::optional<FigureSize> askFigureSize(QWidget* parent, QSize onScreen, const LeastFigureHeight& leastHeight = {},
                                         bool png = true, bool titleOptional = false);

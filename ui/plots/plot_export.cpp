@@ -64,7 +64,7 @@ bool renderPlotFile(QCustomPlot* plot, const QString& scratch, const QString& su
   const QCP::AntialiasedElements screen = plot->notAntialiasedElements();
   plot->setNotAntialiasedElements(QCP::aeNone);
   auto* workbenchPlot = qobject_cast<WorkbenchPlot*>(plot);
-  if (workbenchPlot) workbenchPlot->layOutForFigure(QSize(width, height), size.title);
+  if (workbenchPlot) workbenchPlot->layOutForFigure(QSize(width, height), size.title, size.legend);
   bool ok = false;
   if (suffix == "png") ok = plot->savePng(scratch, width, height, size.dpi / 96.0, -1, size.dpi);
   else if (suffix == "pdf") ok = renderPdf(plot, scratch, width, height);
@@ -128,7 +128,7 @@ QString exportPlot(QCustomPlot* plot, const QString& path, const FigureSize& ask
   if (const QString error = figurePathError(path); !error.isEmpty()) return error;
   const QString suffix = QFileInfo(path).suffix().toLower();
   FigureSize size = asked;
-  if (auto* workbenchPlot = qobject_cast<WorkbenchPlot*>(plot)) {
+  if (auto* workbenchPlot = qobject_cast<WorkbenchPlot*>(plot); workbenchPlot && asked.legend) {
     // A figure has its legend: a size asked for that leaves it out is refused; the plot's own size (a
     // short plot in a small window), the default, grows to the least height that shows it.
     const int width = asked.widthPx > 0 ? asked.widthPx : plot->width();

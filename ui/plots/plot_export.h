@@ -18,6 +18,8 @@ struct FigureSize {
   int widthPx = 0, heightPx = 0;  // 0: the widget's size (PNG pixels = size x dpi / 96)
   int dpi = 96;                   // PNG only; 300 for print
   bool title = true;              // a workbench plot's title; a journal captions its figures instead
+  bool legend = true;             // a workbench plot's legend; a one-column figure of seven curves may
+                                  // name them in its caption and leave the data the room
 };
 
 // What a PNG of `frame` pixels laid out at `frameDpi` (the screen's) comes to at `dpi`: "2500 × 1250 px,

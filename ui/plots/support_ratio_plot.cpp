@@ -39,6 +39,11 @@ void SupportRatioPlot::fitLegend() {
   // reading there, and it goes to a row of its own under the title (the panels side by side in a narrow
   // dock, as in the window's designed layout, leave the iterations panel ~110 px wide).
   if (fittingLegend_) return;  // the layout it asks for below emits afterLayout again
+  if (!legendWanted()) {  // a figure without it
+    moveLegend(false);
+    legend->setVisible(false);
+    return;
+  }
   const QScopedValueRollback fitting(fittingLegend_, true);
   QCPLayoutInset* inset = axisRect()->insetLayout();
   const int wrapBefore = legend->wrap();

@@ -47,9 +47,10 @@ class WorkbenchPlot : public QCustomPlot {
   void exportDataInteractively();
   // A figure of `size` (pixels at 96 dpi) is laid out as a window of that size would show the plot: its
   // title (unless left out: a journal captions its figures), its legend's look and the room above the
-  // curves. Returns whether the legend shows there (no look of it may fit a short figure).
+  // curves. Returns whether the legend shows there (no look of it may fit a short figure); without
+  // `legend`, it does not, and that is no failure (true).
   // layOutForScreen() lays the plot out for the window again.
-  bool layOutForFigure(const QSize& size, bool title = true);
+  bool layOutForFigure(const QSize& size, bool title = true, bool legend = true);
   void layOutForScreen();
   // The least height from `height` up (to 4000) at which a figure `width` wide shows its legend; -1 if
   // none does. The plot is laid out for the window again after.
@@ -95,6 +96,8 @@ class WorkbenchPlot : public QCustomPlot {
   // it jump back and forth. A finished run's data, and every resize, place it by the data and the size
   // alone: two runs that ended alike look alike.
   void setDataLive(bool live) { dataLive_ = live; }
+  // Whether the figure being laid out has a legend (the window's always has, room allowing).
+  bool legendWanted() const { return legendWanted_; }
   // For a plot that fits its legend's size itself: makeRoomForLegend leaves its look alone.
   void keepLegendLook() { legendLookSizedBySubclass_ = true; }
   // Whether the last layout left the legend out for want of room (a subclass that places its legend itself
@@ -147,6 +150,11 @@ class WorkbenchPlot : public QCustomPlot {
   bool hint_ = false;
   QCPTextElement* titleElement_ = nullptr;
   bool titleShown_ = true;  // false while a figure is laid out without it
+  bool legendWanted_ = true;  // false while a figure is laid out without it
+  struct LegendShown {
+    bool visible, hiddenForRoom;
+  };
+  std::optional<LegendShown> screenLegendShown_;  // while laid out for figures: the screen's legend
   QCPLayoutGrid* body_ = nullptr;
   QHash<QCPGraph*, QList<QCPGraph*>> companions_;  // a curve's band edges and markers
   QSet<QString> hidden_;

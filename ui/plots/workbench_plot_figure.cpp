@@ -21,27 +21,37 @@ void WorkbenchPlot::layOutAt(const QSize& size) {
   updateLayout();
 }
 
-bool WorkbenchPlot::layOutForFigure(const QSize& size, bool title) {
+bool WorkbenchPlot::layOutForFigure(const QSize& size, bool title, bool legend) {
   if (!screenLegendInRow_) screenLegendInRow_ = legendInRow_;
+  if (!screenLegendShown_) screenLegendShown_ = LegendShown{this->legend->visible(), legendHiddenForRoom_};
   titleShown_ = title;
+  legendWanted_ = legend;
   // 2 px under each legend entry: a figure's text, rendered at its own resolution, runs a little taller
   // than the screen's metrics say, and an entry is clipped to its box (descenders were cut).
   padLegendItems(2);
   layOutAt(size);
-  return !legendLeftOut();
+  return !legend || !legendLeftOut();
 }
 
 void WorkbenchPlot::layOutForScreen() {
   // Where the screen had the legend, so that the figures' sizes leave no trace in its place.
   if (screenLegendInRow_) placeLegendInRow(*screenLegendInRow_);
   screenLegendInRow_.reset();
+  // Shown or hidden as it was, and why: a legend hidden for want of room is tried again at the window's size.
+  if (screenLegendShown_) {
+    legend->setVisible(screenLegendShown_->visible);
+    legendHiddenForRoom_ = screenLegendShown_->hiddenForRoom;
+  }
+  screenLegendShown_.reset();
   titleShown_ = true;
+  legendWanted_ = true;
   padLegendItems(0);
   layOutAt(size());
   replot(QCustomPlot::rpQueuedReplot);
 }
 
 int WorkbenchPlot::smallestFigureHeight(int width, int height, bool title) {
+  // (A figure without a legend fits every height: layOutForFigure's legend argument is not asked here.)
   const auto fits = [&](int h) { return layOutForFigure(QSize(width, h), title); };
   int smallest = -1;
   if (fits(height)) {

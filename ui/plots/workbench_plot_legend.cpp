@@ -129,6 +129,10 @@ void WorkbenchPlot::makeRoomForLegend(LegendVisibility visibility) {
     placeLegendInRow(false);
     if (roomyLegend_) legend->setFont(roomyLegend_->font);
   }
+  if (!legendWanted_) {  // a figure without it: out of sight, in its corner (no row takes the panel's room)
+    legend->setVisible(false);
+    return;
+  }
   QCPAxisRect* panel = axisRect();
   QCPLayoutInset* inset = panel->insetLayout();
   const int index = int(inset->elements(false).indexOf(legend));
