@@ -68,11 +68,12 @@ class TestCli : public CliTestCase {
     QVERIFY(r.out.contains(algo + ": 200 iterations"));
     const QStringList lines = readText(trace).split('\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 202);
-    QCOMPARE(lines[0], QString("iter,cost,gap,support_size,ls_over_l,step_times_l,accepted"));
+    QCOMPARE(lines[0], QString("iter,cost,gap,support_size,ls_over_l,step_times_l,accepted,gap_q10,gap_median,gap_q90"));
     QVERIFY(lines[1].startsWith("0,"));
     QVERIFY(lines[201].startsWith("200,"));
     const CsvTable csv = CsvTable::fromText(readText(trace));
-    QCOMPARE(csv.rows[200].size(), 7);
+    QCOMPARE(csv.rows[200].size(), 10);
+    QVERIFY(csv.at(200, "gap_q10") <= csv.at(200, "gap_median") && csv.at(200, "gap_median") <= csv.at(200, "gap_q90"));
     const double gap0 = csv.at(0, "gap"), gapT = csv.at(200, "gap");
     QVERIFY(gap0 > 0.1 && gapT < 1e-3 * gap0 && gapT >= 0.0);
     QCOMPARE(csv.text(200, "accepted").isEmpty(), algo != "oista");

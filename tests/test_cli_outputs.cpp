@@ -102,7 +102,7 @@ class TestCliOutputs : public CliTestCase {
     QVERIFY2(r.code == 0, qPrintable(r.err));
     const QStringList lines = r.out.split('\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 7);  // only the trace: header and t = 0..5
-    QCOMPARE(lines[0], QString("iter,cost,gap,support_size,ls_over_l,step_times_l,accepted"));
+    QCOMPARE(lines[0], QString("iter,cost,gap,support_size,ls_over_l,step_times_l,accepted,gap_q10,gap_median,gap_q90"));
     QVERIFY(r.err.contains("ista: 5 iterations"));  // the summary moved to stderr
     const Run codes = run({"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "5",
                            "--codes", "-"});

@@ -132,6 +132,10 @@ class TestHeadlessWindow : public QObject {
     QCOMPARE(shown.networks.size(), 1);
     const double windowGap = shown.curves[0].gapMean.back(), scriptGap = trace.at(settings.iterations, "gap");
     QVERIFY2(std::abs(windowGap - scriptGap) <= 1e-12 * std::abs(scriptGap), qPrintable(QString("%1 vs %2").arg(windowGap).arg(scriptGap)));
+    // The median too, which the cost plot draws for the paper's Fig. 2 (the trace held only means).
+    const double windowMedian = shown.curves[0].gapMedian.back(), scriptMedian = trace.at(settings.iterations, "gap_median");
+    QVERIFY2(std::abs(windowMedian - scriptMedian) <= 1e-12 * std::abs(scriptMedian),
+             qPrintable(QString("%1 vs %2").arg(windowMedian).arg(scriptMedian)));
     const double windowLayer = shown.networks[0].layerGap.back(), scriptLayer = report.at(settings.layers - 1, "test_gap");
     QVERIFY2(std::abs(windowLayer - scriptLayer) <= 1e-12 * std::abs(scriptLayer), qPrintable(QString("%1 vs %2").arg(windowLayer).arg(scriptLayer)));
 

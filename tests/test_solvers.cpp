@@ -11,6 +11,8 @@
 
 #include <QtTest>
 
+#include <algorithm>
+
 #include "algorithm_rows.h"
 
 using namespace unfold;
@@ -247,15 +249,22 @@ class TestSolvers : public QObject {
     QVERIFY(rows.back().lsOverL > 0.0 && rows.back().lsOverL < 1.0);
     QVERIFY(*rows.back().stepTimesL >= 1.0);
     const QStringList lines = QString::fromStdString(formatTraceCsv(rows)).split('\n', Qt::SkipEmptyParts);
-    QCOMPARE(lines.first(), QString("iter,cost,gap,support_size,ls_over_l,step_times_l,accepted"));
+    QCOMPARE(lines.first(), QString("iter,cost,gap,support_size,ls_over_l,step_times_l,accepted,gap_q10,gap_median,gap_q90"));
     QCOMPARE(lines.size(), 202);
-    QVERIFY(lines[1].endsWith(",,"));  // no step at t = 0
-    QCOMPARE(lines[2].split(',').size(), 7);
+    QCOMPARE(lines[1].split(',').mid(5, 2), QStringList({"", ""}));  // no step at t = 0
+    QCOMPARE(lines[2].split(',').size(), 10);
+    // The median column at t = 0 is the median over the signals of F_x(0) - F*_x = ||x||^2 / 2 - F*_x.
+    std::vector<double> startGaps;
+    for (Eigen::Index j = 0; j < X.cols(); ++j) startGaps.push_back(0.5 * X.col(j).squaredNorm() - ref.optimalCost(j));
+    std::sort(startGaps.begin(), startGaps.end());
+    const size_t half = startGaps.size() / 2;
+    const double median = startGaps.size() % 2 ? startGaps[half] : 0.5 * (startGaps[half - 1] + startGaps[half]);
+    QVERIFY(std::abs(lines[1].split(',')[8].toDouble() - median) <= 1e-12 * median);
     // ISTA leaves the accepted column empty.
     TraceRecorder istaTrace(d, ref.optimalCost, 0.5, false);
     runIsta(d, X, 0.5, 3, &istaTrace);
     const QStringList ista = QString::fromStdString(formatTraceCsv(istaTrace.rows())).split('\n', Qt::SkipEmptyParts);
-    QVERIFY(ista[2].endsWith(",1,"));
+    QCOMPARE(ista[2].split(',').mid(5, 2), QStringList({"1", ""}));
   }
 
   void quantileInterpolatesOrderStatistics() {

@@ -90,8 +90,9 @@ int runSolve(const QStringList& arguments, std::ostream& stdOut, std::ostream& e
       "Runs one solver from z = 0 on every signal (one per row of the signals file) and compares it with\n"
       "the exact Lasso solution (certified duality gap <= 1e-12 F(0)). Files are .csv or .npy.\n"
       "The trace has one row per iterate t = 0..T with the header\n"
-      "iter,cost,gap,support_size,ls_over_l,step_times_l,accepted (means over the signals; the step\n"
-      "columns describe the step that produced z_t and are empty at t = 0; accepted is OISTA's).\n"
+      "iter,cost,gap,support_size,ls_over_l,step_times_l,accepted,gap_q10,gap_median,gap_q90 (means\n"
+      "over the signals, then the gap's 10 %, 50 % and 90 % quantiles over them; the step columns\n"
+      "describe the step that produced z_t and are empty at t = 0; accepted is OISTA's).\n"
       "Outputs: '-' is standard output (as CSV); a device or FIFO is written in place; files are\n"
       "replaced all-or-none, and an output that is an input is refused before any work.\n"
       "Limits: a matrix file at most 2 GiB.");

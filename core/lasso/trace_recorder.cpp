@@ -68,7 +68,7 @@ bool TraceRecorder::onIteration(const IterationState& s) {
   return false;
 }
 
-std::string traceCsvHeader() { return "iter,cost,gap,support_size,ls_over_l,step_times_l,accepted\n"; }
+std::string traceCsvHeader() { return "iter,cost,gap,support_size,ls_over_l,step_times_l,accepted,gap_q10,gap_median,gap_q90\n"; }
 
 std::string formatTraceCsv(const std::vector<TraceRow>& rows) {
   std::string out = traceCsvHeader();
@@ -90,7 +90,8 @@ std::string formatTraceRow(const TraceRow& r) {
     std::snprintf(buffer, sizeof buffer, "%.17g", *r.accepted);
     out += buffer;
   }
-  out += '\n';
+  std::snprintf(buffer, sizeof buffer, ",%.17g,%.17g,%.17g\n", r.gapQ10, r.gapQ50, r.gapQ90);
+  out += buffer;
   return out;
 }
 

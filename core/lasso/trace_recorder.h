@@ -50,7 +50,9 @@ class TraceRecorder : public SolverObserver {
 };
 
 // The CSV written by `unfoldlab solve --trace`:
-// iter,cost,gap,support_size,ls_over_l,step_times_l,accepted
+// iter,cost,gap,support_size,ls_over_l,step_times_l,accepted,gap_q10,gap_median,gap_q90
+// (the quantiles of F(z_t) - F* over the signals came last: scripts that read the first seven columns
+// read them still; the median is the paper's Fig. 2 statistic, and the workbench's for it).
 std::string formatTraceCsv(const std::vector<TraceRow>& rows);
 std::string traceCsvHeader();                   // the first line, with its '\n'
 std::string formatTraceRow(const TraceRow& row);  // one line, with its '\n'

@@ -47,7 +47,8 @@ QString sessionScript(const ExperimentSettings& s, const QString& title, QString
                        .arg(title.isEmpty() ? QString("A workbench session") : title, kVersion);
   script += "# The problem: D, training signals X and test signals X_test (lambda is a fraction of lambda_max).\n";
   script += generateCommand(s);
-  if (!s.solvers.empty()) script += "\n# The solvers on the test signals, traced at every iterate.\n";
+  if (!s.solvers.empty()) script += "\n# The solvers on the test signals, traced at every iterate (the gap's mean, and its median over the\n"
+                                        "# signals in gap_median: the statistic the cost plot draws for the paper's Fig. 2).\n";
   for (const Algorithm algorithm : s.solvers) {
     const QString name = QString::fromStdString(algorithmName(algorithm));
     script += QString("\"$unfoldlab\" solve --dict \"$out/D.csv\" --signals \"$out/X_test.csv\" --lambda %1 --algo %2 --iters %3 "
