@@ -1,5 +1,6 @@
 #include "plots/cost_decrease_plot.h"
 
+#include "plots/axis_ticks.h"
 #include "plots/gap_floor.h"
 
 #include <algorithm>
@@ -20,7 +21,7 @@ constexpr const char* kFloorKey = "reached rounding level";
 }  // namespace
 
 CostDecreasePlot::CostDecreasePlot(QWidget* parent) : WorkbenchPlot("Cost decrease", parent) {
-  xAxis->setLabel("iteration t");
+  xAxis->setLabel(kIterationLabel);
   showStatisticInLabel();
   setLogarithmicY(true);
   addLayer(kBandLayer, layer("main"), QCustomPlot::limBelow);  // over the grid, under every curve
@@ -39,9 +40,32 @@ void CostDecreasePlot::rescale() {
     }
   }
   fitIterationAxis(xAxis);
+  xAxis->setLabel(kIterationLabel);
   if (!(high > 0)) return;
   if (logarithmicY()) yAxis->setRange(low / 3, high * 3);  // a curve ends at its floor, over the bottom
   else yAxis->setRange(0, high * 1.05);
+  if (logarithmicY()) endWhereTheCurvesEnd(low);
+}
+
+void CostDecreasePlot::endWhereTheCurvesEnd(double floor) {
+  // A long run in which every curve has landed on the floor (ISTA too, by t = 1500 of 100000) squeezed
+  // them all into the axis's first per cent: the axis ends a little after the last point drawn above the
+  // floor (a band's edge still above it counts), and its label says how far the run went.
+  double shown = 0.0, ran = 0.0;
+  for (int i = 0; i < graphCount(); ++i) {
+    const QCPGraph* g = graph(i);
+    if (!g->visible() || g->keyAxis() != xAxis) continue;
+    for (const QCPGraphData& point : *g->data()) {
+      ran = std::max(ran, point.key);
+      if (std::isfinite(point.value) && point.value >= floor) shown = std::max(shown, point.key);
+    }
+  }
+  if (!(shown > 0) || shown >= 0.8 * ran) return;
+  const int end = int(std::ceil(shown * 1.1));
+  const double pad = std::max(0.5, 0.02 * end);
+  xAxis->setRange(-pad, end + pad);
+  setIterationTicks(xAxis, end);
+  xAxis->setLabel(QString("%1 (the run went on to t = %2, every curve at rounding level)").arg(kIterationLabel).arg(ran));
 }
 
 void CostDecreasePlot::setRelative(bool relative) {

@@ -37,6 +37,10 @@ class CostDecreasePlot : public WorkbenchPlot {
 
  private:
   void addViewActions(QMenu* menu) override;
+  static constexpr const char* kIterationLabel = "iteration t";
+  // On a log axis, where every curve has ended on the floor long before the run did: the axis ends soon
+  // after the last point at or above `floor` (the lowest point drawn), and says so in its label.
+  void endWhereTheCurvesEnd(double floor);
   void showStatisticInLabel();
   const QVector<double>& centre(const ConvergenceCurve& curve) const;  // the mean or the median drawn
   struct Band {
