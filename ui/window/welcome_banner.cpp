@@ -38,14 +38,49 @@ WelcomeBanner::WelcomeBanner(QWidget* parent) : QFrame(parent) {
 void WelcomeBanner::setRunStarted(bool started) {
   if (runStarted_ == started && !text_->text().isEmpty()) return;  // every run asks: the text is laid out once
   runStarted_ = started;
+  showText();
+}
+
+QString WelcomeBanner::fullText() const {
   const QString plots = "the <b>cost decrease</b> shows here, one signal's <b>support</b> and <b>L<sub>S</sub>/L</b> (the "
                         "room for longer steps) below, what trained networks learn on the right.";
-  text_->setText("<b>Welcome to Unfold Lab.</b> " +
-                 (started ? "For the problem on the left, " + plots +
-                                " Space pauses, F10 steps, <a href='run'><b>F5</b></a> runs again."
-                          : "<a href='run'><b>Run (F5)</b></a> solves the problem on the left with ISTA, FISTA and "
-                            "OISTA: " + plots + " Space pauses, F10 steps.") +
-                 " New here? <a href='lesson'>Start the first lesson</a>.");
+  return "<b>Welcome to Unfold Lab.</b> " +
+         (runStarted_ ? "For the problem on the left, " + plots + " Space pauses, F10 steps, <a href='run'><b>F5</b></a> runs again."
+                      : "<a href='run'><b>Run (F5)</b></a> solves the problem on the left with ISTA, FISTA and "
+                        "OISTA: " + plots + " Space pauses, F10 steps.") +
+         " New here? <a href='lesson'>Start the first lesson</a>.";
+}
+
+QString WelcomeBanner::shortText() const {
+  const QString plots = "ost decrease here, one signal's <b>support</b> and <b>L<sub>S</sub>/L</b> below, networks on the right.";
+  return "<b>Welcome.</b> " +
+         (runStarted_ ? "C" + plots + " Space pauses, F10 steps, <a href='run'><b>F5</b></a> runs again."
+                      : "<a href='run'><b>Run (F5)</b></a> solves the problem on the left: c" + plots) +
+         " <a href='lesson'>First lesson</a>.";
+}
+
+void WelcomeBanner::showText() {
+  // In a narrow column (a 1024-px laptop window) the whole text took five lines over the cost plot: a
+  // shorter one says the same in fewer.
+  const QString full = fullText();
+  if (text_->width() > 0) {
+    QLabel probe;
+    probe.setWordWrap(true);
+    probe.setTextFormat(Qt::RichText);
+    probe.setFont(text_->font());
+    probe.setText(full);
+    compact_ = probe.heightForWidth(text_->width()) > kMostLines * text_->fontMetrics().lineSpacing() + 4;
+  }
+  const QString shown = compact_ ? shortText() : full;
+  if (text_->text() != shown) text_->setText(shown);
+  QTextDocument whole;
+  whole.setHtml(full);
+  text_->setToolTip(compact_ ? whole.toPlainText() : QString());
+}
+
+void WelcomeBanner::resizeEvent(QResizeEvent* event) {
+  QFrame::resizeEvent(event);
+  showText();
 }
 
 QString WelcomeBanner::text() const {

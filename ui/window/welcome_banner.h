@@ -22,9 +22,17 @@ class WelcomeBanner : public QFrame {
   void lessonRequested();
   void runRequested();
 
+ protected:
+  void resizeEvent(QResizeEvent* event) override;
+
  private:
+  static constexpr int kMostLines = 3;  // the whole text's, else the short one
   QLabel* text_ = nullptr;
   bool runStarted_ = false;
+  bool compact_ = false;
+  QString fullText() const;
+  QString shortText() const;
+  void showText();
 };
 
 }  // namespace unfold::ui
