@@ -127,7 +127,9 @@ void LassoPlaneView::redraw() {
   int sameSteps = 0;
   if (picture_.tracks.size() >= 2 && showIsta_->isChecked() && showOista_->isChecked()) {
     const int steps = std::min({shown_, int(picture_.tracks[0].stepTimesL.size()), int(picture_.tracks[1].stepTimesL.size())});
-    while (sameSteps < steps && picture_.tracks[0].stepTimesL[sameSteps] == picture_.tracks[1].stepTimesL[sameSteps])
+    // Equal to rounding: with both atoms in the support, L_S is L computed once more (1.0000000000000002).
+    const auto same = [](double ista, double oista) { return std::abs(ista - oista) <= 1e-9 * std::abs(ista); };
+    while (sameSteps < steps && same(picture_.tracks[0].stepTimesL[sameSteps], picture_.tracks[1].stepTimesL[sameSteps]))
       ++sameSteps;
   }
   oistaIsIstaNote_->setText(sameSteps == shown_ ? QString(kOistaIsIsta)
