@@ -118,7 +118,7 @@ class TestProblemFlows : public FlowTestCase {
     QTest::addColumn<QString>("message");
     QTest::newRow("iterations 0") << "iterations" << "0" << "iterations: 0 is not taken (1 to 100000); kept 20";
     QTest::newRow("λ 0") << "lambda" << "0" << "λ / λₘₐₓ: 0 is not taken (0.0001 to 1.5); kept 0.1";
-    QTest::newRow("λ 2") << "lambda" << "2" << "λ / λₘₐₓ: 2 is not taken (0.0001 to 1.5); kept 0.1";
+    QTest::newRow("λ 2") << "lambda" << "2" << "λ / λₘₐₓ: 2 is not taken (0.0001 to 1.5)";
   }
   void aValueOutOfRangeIsRefusedWithAWordOfWhy() {
     QFETCH(QString, field);
@@ -146,6 +146,46 @@ class TestProblemFlows : public FlowTestCase {
     QCOMPARE(w.statusBar()->currentMessage(), message);
     QVERIFY(!w.running());
     QCOMPARE(w.shownGeneration(), shown);
+    CHECK_STORY(w);
+  }
+
+  // What the box does take from a refused text runs, and the sentence stays over the run's start: typing
+  // 150000 iterations ran 15000 (the sixth digit refused), and "-5" seeded with 5, both without a word.
+  void aValueTheBoxCutShortIsSaidAsItRuns_data() {
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<int>("taken");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("iterations 150000") << "iterations" << "150000" << 15000
+                                       << "iterations: 150000 is not taken (1 to 100000)";
+    QTest::newRow("seed -5") << "seed" << "-5" << 5 << "seed: a negative value is not taken (0 to 1000000)";
+  }
+  void aValueTheBoxCutShortIsSaidAsItRuns() {
+    QFETCH(QString, field);
+    QFETCH(QString, typed);
+    QFETCH(int, taken);
+    QFETCH(QString, message);
+    MainWindow w;
+    ExperimentSettings settings = smallNetworks();
+    settings.networks.clear();
+    settings.iterations = 20;
+    settings.seed = 0;
+    w.settingsPanel()->setSettings(settings, SettingsPanel::Quietly);
+    openActive(w);
+    QVERIFY(runToCompletion(w));
+    const quint64 shown = w.shownGeneration();
+    QSpinBox* box = spin(w, qPrintable(field));
+    box->setFocus();
+    QTRY_VERIFY(box->hasFocus());
+    box->selectAll();
+    QTest::keyClicks(box, typed);
+    QCOMPARE(w.statusBar()->currentMessage(), message);
+    QTest::keyClick(box, Qt::Key_Return);
+    QCOMPARE(box->value(), taken);
+    QTRY_VERIFY(w.shownGeneration() > shown);  // the run of what the box took
+    QCOMPARE(w.statusBar()->currentMessage(), message);
+    w.stop();
+    QTRY_VERIFY(!w.running());
     CHECK_STORY(w);
   }
 

@@ -62,7 +62,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   buildStatusBar();
   redrawAll();  // before any run: empty plots that say what would show
   installRunKeys(this, {runAction_, pauseAction_, stepAction_, stopAction_, resetAction_});
-  explainRefusedValues(this, [this](const QString& why) { statusBar()->showMessage(why, kRefusedValueMessageMs); });
+  explainRefusedValues(this, [this](const QString& why) {
+    statusBar()->showMessage(why, kRefusedValueMessageMs);
+    refusalShownUntil_.setRemainingTime(kRefusedValueMessageMs);
+  });
 }
 
 MainWindow::~MainWindow() {

@@ -12,6 +12,7 @@
 #include "run/worker_thread.h"
 #include "window/welcome_banner.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QMainWindow>
 #include <QPointer>
@@ -178,6 +179,9 @@ class MainWindow : public QMainWindow {
   QMenu* recentMenu_ = nullptr;
   WorkerThread<SolverWorker> worker_;
   QTimer debounce_, redrawTimer_, statusClock_;
+  // A value typed out of range is said in the status bar; a run that starts meanwhile (with the value
+  // kept, or the digits the box took) leaves the sentence there until this expires.
+  QDeadlineTimer refusalShownUntil_;
   ConvergenceSnapshot pending_;
   bool hasPending_ = false, running_ = false, paused_ = false, stopping_ = false;
   bool dialogsEnabled_ = true;

@@ -27,7 +27,9 @@ void MainWindow::requestRun(bool startPaused, int pausedAt) {
   latestGeneration_ = worker_->requestRun(request);
   welcome_->setRunStarted(true);
   // An export's message stands over the run's status for 15 s: the run the user just asked for is the news.
-  statusBar()->clearMessage();
+  // Not over a value just refused: typing 150000 iterations runs 15000 (the box took five digits), and
+  // the sentence that says so must stay.
+  if (refusalShownUntil_.hasExpired()) statusBar()->clearMessage();
   for (WorkbenchPlot* plot : plots()) plot->resetView();  // new results, fitting views
   running_ = true;
   paused_ = startPaused;

@@ -50,8 +50,10 @@ Range rangeOf(const QAbstractSpinBox* box) {
 
 QString number(double value) { return QString::number(value, 'g', 10); }
 
-// The sentence for `typed` (the box's text, prefix and all) if it is a number out of the box's range.
-std::optional<QString> refusal(QWidget* form, const QAbstractSpinBox* box, QString typed) {
+// The sentence for `typed` (the box's text, prefix and all) if it is a number out of the box's range;
+// `kept`: the box has gone back to its value (on Enter), which is said; a keystroke refused while typing
+// leaves the value to come open.
+std::optional<QString> refusal(QWidget* form, const QAbstractSpinBox* box, QString typed, bool kept) {
   QString prefix, suffix;
   if (const auto* whole = qobject_cast<const QSpinBox*>(box)) prefix = whole->prefix(), suffix = whole->suffix();
   if (const auto* real = qobject_cast<const QDoubleSpinBox*>(box)) prefix = real->prefix(), suffix = real->suffix();
@@ -62,10 +64,13 @@ std::optional<QString> refusal(QWidget* form, const QAbstractSpinBox* box, QStri
   bool ok = false;
   const double value = box->locale().toDouble(typed, &ok);
   const Range range = rangeOf(box);
-  if (!ok || (value >= range.low && value <= range.high)) return std::nullopt;
-  return QString("%1: %2 is not taken (%3 to %4); kept %5")
-      .arg(fieldName(form, box), typed, number(range.low), number(range.high),
-           number(range.kept));
+  // A minus sign where no value is negative: the box drops it, and the digits after it make a positive
+  // value ("-5" seeds with 5).
+  const bool negative = (typed.startsWith('-') || typed.startsWith(QChar(0x2212))) && range.low >= 0;
+  if (!negative && (!ok || (value >= range.low && value <= range.high))) return std::nullopt;
+  return QString("%1: %2 is not taken (%3 to %4)%5")
+      .arg(fieldName(form, box), negative && !ok ? QString("a negative value") : typed, number(range.low),
+           number(range.high), kept ? "; kept " + number(range.kept) : QString());
 }
 
 // A keystroke the box's validator refuses ("2" where λ ends at 1.5) never shows: the sentence is said then.
@@ -83,7 +88,7 @@ class RefusedKeys : public QObject {
     candidate.replace(from, edit->hasSelectedText() ? edit->selectedText().size() : 0, text);
     int position = from + int(text.size());
     if (box->validate(candidate, position) != QValidator::Invalid) return false;
-    if (const std::optional<QString> why = refusal(form_, box, candidate)) say_(*why);
+    if (const std::optional<QString> why = refusal(form_, box, candidate, false)) say_(*why);
     return false;
   }
 
@@ -107,7 +112,7 @@ void explainRefusedValues(QWidget* form, std::function<void(const QString&)> say
     // A text the validator let through as a start ("0" where iterations begin at 1) is dropped on Enter.
     QObject::connect(box, &QAbstractSpinBox::editingFinished, box, [form, box, typed, say] {
       const QString text = std::exchange(*typed, QString());
-      if (const std::optional<QString> why = refusal(form, box, text)) say(*why);
+      if (const std::optional<QString> why = refusal(form, box, text, true)) say(*why);
     });
     box->installEventFilter(keys);
   }
