@@ -99,7 +99,8 @@ void MainWindow::revealSetting(const QString& name) {
   if (!field || !scroll) return;
   experimentDock_->show();
   experimentDock_->raise();
-  scroll->ensureWidgetVisible(field, 8, 8);  // its row: λ's slider and label stand beside its box
+  // Its row whole: λ's slider, whose tick marks reach below the box, and label stand beside it.
+  scroll->ensureWidgetVisible(field, 8, 16);
 }
 
 void MainWindow::carryOut(const LessonStep& step) {
