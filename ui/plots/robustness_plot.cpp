@@ -92,7 +92,7 @@ void RobustnessPlot::showSnapshot(const RobustnessSnapshot& snapshot) {
   const int every = std::max(1, (last - first + 5) / 6);
   for (int k = first; k <= last; k += every) ticker->addTick(k, powerOfTenLabel(std::pow(10.0, k), 0));
   xAxis->setTicker(ticker);
-  if (evaluated) setTitle(QString("Robustness: %1 at λ = %2").arg(snapshot.network).arg(snapshot.lambda, 0, 'g', 3));
+  if (evaluated) setTitle(QString("Robustness: %1 at λ = %2 λₘₐₓ").arg(snapshot.network).arg(snapshot.lambda, 0, 'g', 3));
   else setHintTitle("Robustness (train a network to see it)");
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);
