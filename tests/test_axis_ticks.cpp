@@ -2,6 +2,7 @@
 // least two, never more (QCustomPlot's readability rounding drew five labels in a 75-px panel); log axes
 // mark each decade between labels several decades apart.
 #include "plots/axis_ticks.h"
+#include "plots/cost_decrease_plot.h"
 #include "plots/coupling_plot.h"
 #include "plots/learned_steps_plot.h"
 #include "plots/support_ratio_plot.h"
@@ -30,6 +31,40 @@ QString describe(const QCPAxis* axis) {
 class TestAxisTicks : public QObject {
   Q_OBJECT
  private slots:
+  // The cost plot's iteration axis: a run of 1000 iterations in which every curve lands on the floor by t = 80 squeezed them into the
+  // axis's first tenth: the axis ends soon after the last point above the floor, and says how far the run
+  // went. A curve (or a band's edge) still above the floor keeps the whole run in view.
+  void anAxisEndsWhereEveryCurveHasLanded() {
+    CostDecreasePlot plot;
+    QVERIFY(shownAt(plot, QSize(600, 400)));
+    const auto landingAt = [](int t, int iterations) {
+      QVector<double> gaps;
+      for (int k = 0; k < iterations; ++k) gaps.append(k < t ? std::pow(10.0, -15.0 * k / t) * 0.5 : 1e-16);
+      return gaps;
+    };
+    ConvergenceSnapshot snapshot;
+    for (const auto& [method, landing] : {std::pair{"OISTA", 40}, std::pair{"ISTA", 80}}) {
+      ConvergenceCurve curve;
+      curve.method = method;
+      for (int t = 0; t < 1000; ++t) curve.iteration.append(t);
+      curve.gapMean = curve.gapMedian = curve.gapQ10 = curve.gapQ90 = landingAt(landing, 1000);
+      snapshot.curves.append(curve);
+    }
+    plot.showSnapshot(snapshot);
+    QVERIFY2(plot.xAxis->range().upper > 80 && plot.xAxis->range().upper < 100, qPrintable(QString::number(plot.xAxis->range().upper)));
+    QCOMPARE(plot.xAxis->label(), QString("iteration t (the run went on to t = 999, every curve at rounding level)"));
+    // ISTA's band still above the floor at t = 500: the axis runs there.
+    snapshot.curves[1].gapQ90 = landingAt(500, 1000);
+    plot.setInspectedMethod(snapshot.curves[1].key());
+    plot.showSnapshot(snapshot);
+    QVERIFY2(plot.xAxis->range().upper > 500 && plot.xAxis->range().upper < 600, qPrintable(QString::number(plot.xAxis->range().upper)));
+    // A curve above the floor at the last iterate: the whole run, and the plain label.
+    snapshot.curves[1].gapMedian = snapshot.curves[1].gapMean = landingAt(2000, 1000);
+    plot.showSnapshot(snapshot);
+    QVERIFY(plot.xAxis->range().upper >= 999);
+    QCOMPARE(plot.xAxis->label(), QString("iteration t"));
+  }
+
   void shortAxesKeepTheirLabelsApart_data() {
     QTest::addColumn<double>("lower");
     QTest::addColumn<double>("upper");

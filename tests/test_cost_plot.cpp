@@ -80,34 +80,6 @@ class TestCostPlot : public QObject {
     QCOMPARE(plot.curve("OISTA")->data()->at(2)->value, kGapRoundingLevel / 4);
   }
 
-  // A run of 1000 iterations in which every curve lands on the floor by t = 80 squeezed them into the
-  // axis's first tenth: the axis ends soon after the last point above the floor, and says how far the run
-  // went. A curve (or a band's edge) still above the floor keeps the whole run in view.
-  void anAxisEndsWhereEveryCurveHasLanded() {
-    CostDecreasePlot plot;
-    QVERIFY(shownAt(plot, QSize(600, 400)));
-    const auto landingAt = [](int t, int iterations) {
-      QVector<double> gaps;
-      for (int k = 0; k < iterations; ++k) gaps.append(k < t ? std::pow(10.0, -15.0 * k / t) * 0.5 : 1e-16);
-      return gaps;
-    };
-    ConvergenceSnapshot snapshot = oneCurveSnapshot("OISTA", landingAt(40, 1000));
-    snapshot.curves.append(oneCurveSnapshot("ISTA", landingAt(80, 1000)).curves.front());
-    plot.showSnapshot(snapshot);
-    QVERIFY2(plot.xAxis->range().upper > 80 && plot.xAxis->range().upper < 100, qPrintable(QString::number(plot.xAxis->range().upper)));
-    QCOMPARE(plot.xAxis->label(), QString("iteration t (the run went on to t = 999, every curve at rounding level)"));
-    // ISTA's band still above the floor at t = 500: the axis runs there.
-    snapshot.curves[1].gapQ90 = landingAt(500, 1000);
-    plot.setInspectedMethod(snapshot.curves[1].key());
-    plot.showSnapshot(snapshot);
-    QVERIFY2(plot.xAxis->range().upper > 500 && plot.xAxis->range().upper < 600, qPrintable(QString::number(plot.xAxis->range().upper)));
-    // A curve above the floor at the last iterate: the whole run, and the plain label.
-    snapshot.curves[1].gapMedian = snapshot.curves[1].gapMean = landingAt(2000, 1000);
-    plot.showSnapshot(snapshot);
-    QVERIFY(plot.xAxis->range().upper >= 999);
-    QCOMPARE(plot.xAxis->label(), QString("iteration t"));
-  }
-
   void relativeSuboptimalityDividesByTheInitialGap() {
     CostDecreasePlot plot;
     plot.showSnapshot(withSlista(oneCurveSnapshot("ISTA", {4.0, 2.0, 1.0}), {0.5, 0.25}));

@@ -109,6 +109,25 @@ void orderMethodEntries(QCustomPlot* plot) {
 
 }  // namespace
 
+QLabel* LassoPlaneView::buildOistaNote(int width) {
+  // Shown and hidden as the steps go, in a room of its own as tall as the longer of its two texts: the
+  // boxes under it stay where they are.
+  oistaIsIstaNote_ = new QLabel(kOistaIsIsta);
+  oistaIsIstaNote_->setObjectName("oistaIsIstaNote");
+  oistaIsIstaNote_->setWordWrap(true);
+  QSizePolicy keepRoom = oistaIsIstaNote_->sizePolicy();
+  keepRoom.setRetainSizeWhenHidden(true);
+  oistaIsIstaNote_->setSizePolicy(keepRoom);
+  oistaIsIstaNote_->hide();
+  for (const QString& text : {QString(kOistaIsIsta), QString(kOistaLeavesIsta).arg(100)}) {
+    QLabel probe(text);
+    probe.setWordWrap(true);
+    probe.setFont(oistaIsIstaNote_->font());
+    oistaIsIstaNote_->setMinimumHeight(std::max(oistaIsIstaNote_->minimumHeight(), probe.heightForWidth(width)));
+  }
+  return oistaIsIstaNote_;
+}
+
 void LassoPlaneView::redraw() {
   for (int i = plane_->plottableCount() - 1; i >= 0; --i)
     if (plane_->plottable(i) != levels_) plane_->removePlottable(i);

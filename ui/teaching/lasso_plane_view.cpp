@@ -60,31 +60,16 @@ LassoPlaneView::LassoPlaneView(QWidget* parent) : QWidget(parent) {
   readout_ = new QLabel;
   readout_->setTextFormat(Qt::RichText);
   readout_->setWordWrap(true);
-  // Shown and hidden as the steps go, in a room of its own: the boxes under it stay where they are.
-  oistaIsIstaNote_ = new QLabel(kOistaIsIsta);
-  oistaIsIstaNote_->setObjectName("oistaIsIstaNote");
-  oistaIsIstaNote_->setWordWrap(true);
-  QSizePolicy keepRoom = oistaIsIstaNote_->sizePolicy();
-  keepRoom.setRetainSizeWhenHidden(true);
-  oistaIsIstaNote_->setSizePolicy(keepRoom);
-  oistaIsIstaNote_->hide();
+  auto* sideWidget = new QWidget;
+  sideWidget->setLayout(side);
+  const QMargins margins = side->contentsMargins();
   for (QWidget* w : std::initializer_list<QWidget*>{buildProblemBox(), buildMethodsBox(), buildAnimationBox(), readout_,
-                                                    oistaIsIstaNote_, buildManualBox()})
+                                                    buildOistaNote(kSideWidth - margins.left() - margins.right()),
+                                                    buildManualBox()})
     side->addWidget(w);
   side->addStretch(1);
   side->addWidget(buildExportRow());
-  auto* sideWidget = new QWidget;
-  sideWidget->setLayout(side);
   sideWidget->setFixedWidth(kSideWidth);
-  // As tall as the longer of its two texts: the boxes under it stay put when it changes.
-  const QMargins margins = side->contentsMargins();
-  for (const QString& text : {QString(kOistaIsIsta), QString(kOistaLeavesIsta).arg(100)}) {
-    QLabel probe(text);
-    probe.setWordWrap(true);
-    probe.setFont(oistaIsIstaNote_->font());
-    const int height = probe.heightForWidth(kSideWidth - margins.left() - margins.right());
-    oistaIsIstaNote_->setMinimumHeight(std::max(oistaIsIstaNote_->minimumHeight(), height));
-  }
   // On a short screen (1024 x 700) the column scrolls rather than squeeze the manual step's text into
   // overlapping lines; the room for a scroll bar is kept either way, so the plots do not jump.
   auto* sideScroll = new QScrollArea;

@@ -73,6 +73,7 @@ class LassoPlaneView : public QWidget {
   QGroupBox* buildMethodsBox();
   QGroupBox* buildAnimationBox();
   QGroupBox* buildManualBox();
+  QLabel* buildOistaNote(int width);  // the note that OISTA takes (or took) ISTA's steps, for a column `width` wide
   QWidget* buildExportRow();  // and the plots' right-click menus
   void sayExported(const QString& path);
   void connectWorker();
