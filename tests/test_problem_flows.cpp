@@ -29,6 +29,31 @@
 
 using namespace unfold::ui;
 
+namespace {
+
+// Runs the solvers alone for 20 iterations at λ = 0.1, seed 0, to their end; returns the settings.
+ExperimentSettings runTwentyIterations(MainWindow& w) {
+  ExperimentSettings settings = smallNetworks();
+  settings.networks.clear();
+  settings.iterations = 20;
+  settings.lambda = 0.1;
+  settings.seed = 0;
+  w.settingsPanel()->setSettings(settings, SettingsPanel::Quietly);
+  openActive(w);
+  return runToCompletion(w) ? settings : ExperimentSettings{};
+}
+
+// Types `text` over the whole of `box`'s text, as a person who clicked it and selected all would.
+bool typeOver(QAbstractSpinBox* box, const QString& text) {
+  box->setFocus();
+  if (!QTest::qWaitFor([box] { return box->hasFocus(); })) return false;
+  box->selectAll();
+  QTest::keyClicks(box, text);
+  return true;
+}
+
+}  // namespace
+
 class TestProblemFlows : public FlowTestCase {
   Q_OBJECT
  private slots:
@@ -125,20 +150,11 @@ class TestProblemFlows : public FlowTestCase {
     QFETCH(QString, typed);
     QFETCH(QString, message);
     MainWindow w;
-    ExperimentSettings settings = smallNetworks();
-    settings.networks.clear();
-    settings.iterations = 20;
-    settings.lambda = 0.1;
-    w.settingsPanel()->setSettings(settings, SettingsPanel::Quietly);
-    openActive(w);
-    QVERIFY(runToCompletion(w));
+    const ExperimentSettings settings = runTwentyIterations(w);
     const quint64 shown = w.shownGeneration();
     auto* box = w.settingsPanel()->findChild<QAbstractSpinBox*>(field);
     QVERIFY(box);
-    box->setFocus();
-    QTRY_VERIFY(box->hasFocus());
-    box->selectAll();
-    QTest::keyClicks(box, typed);
+    QVERIFY(typeOver(box, typed));
     QTest::keyClick(box, Qt::Key_Return);
     QCOMPARE(w.statusBar()->currentMessage(), message);
     QCOMPARE(w.settingsPanel()->settings(), settings);
@@ -166,19 +182,10 @@ class TestProblemFlows : public FlowTestCase {
     QFETCH(int, taken);
     QFETCH(QString, message);
     MainWindow w;
-    ExperimentSettings settings = smallNetworks();
-    settings.networks.clear();
-    settings.iterations = 20;
-    settings.seed = 0;
-    w.settingsPanel()->setSettings(settings, SettingsPanel::Quietly);
-    openActive(w);
-    QVERIFY(runToCompletion(w));
+    runTwentyIterations(w);
     const quint64 shown = w.shownGeneration();
     QSpinBox* box = spin(w, qPrintable(field));
-    box->setFocus();
-    QTRY_VERIFY(box->hasFocus());
-    box->selectAll();
-    QTest::keyClicks(box, typed);
+    QVERIFY(typeOver(box, typed));
     QCOMPARE(w.statusBar()->currentMessage(), message);
     QTest::keyClick(box, Qt::Key_Return);
     QCOMPARE(box->value(), taken);
