@@ -56,12 +56,26 @@ class TestAbout : public QObject {
     QVERIFY(help && help->menuAction() == menus.back());
     QStringList items;
     for (QAction* a : help->actions()) items << a->text();
-    QCOMPARE(items, QStringList({"&About Unfold Lab", "About &Qt"}));
-    QCOMPARE(help->actions()[0]->menuRole(), QAction::AboutRole);
-    QCOMPARE(help->actions()[1]->menuRole(), QAction::AboutQtRole);
+    QCOMPARE(items, QStringList({"&Keys and mouse", "&About Unfold Lab", "About &Qt"}));
+    QCOMPARE(help->actions()[1]->menuRole(), QAction::AboutRole);
+    QCOMPARE(help->actions()[2]->menuRole(), QAction::AboutQtRole);
     // The About item opens the box with aboutText().
-    const QString shown = titleAndTextOfTheBoxOpenedBy([&] { help->actions()[0]->trigger(); });
+    const QString shown = titleAndTextOfTheBoxOpenedBy([&] { help->actions()[1]->trigger(); });
     QCOMPARE(shown, "About Unfold Lab\n" + aboutText());
+    // Keys and mouse lists every shortcut the window's actions have, each with its action's name (a new
+    // one shows by itself), and the lessons' page keys.
+    const QString keys = titleAndTextOfTheBoxOpenedBy([&] { help->actions()[0]->trigger(); });
+    QVERIFY(keys.startsWith("Keys and mouse\n"));
+    int listed = 0;
+    for (const QAction* action : window.findChildren<QAction*>()) {
+      const QString key = action->shortcut().toString(QKeySequence::NativeText);
+      if (key.isEmpty() || QString(action->text()).remove('&').isEmpty()) continue;
+      QVERIFY2(keys.contains("<b>" + key.toHtmlEscaped() + "</b>"), qPrintable(key));
+      ++listed;
+    }
+    QVERIFY(listed >= 10);  // Run, Pause, Step, Stop, Reset, Open, Save, Export, Lessons, the 2-D view...
+    for (const char* expected : {"<b>F5</b></td><td>Run", "<b>Shift+F5</b></td><td>Reset", "<b>Ctrl+L</b></td><td>Lessons", "Alt+→"})
+      QVERIFY2(keys.contains(expected), expected);
   }
 
   // Before training the network submenu says so; after a run, each trained network for NumPy and PyTorch.

@@ -7,6 +7,7 @@
 #include "plots/dashboard_export.h"
 #include "plots/plot_export.h"
 #include "window/about_dialog.h"
+#include "window/keys_dialog.h"
 #include "window/dashboard_export_dialog.h"
 #include "window/python_export.h"
 #include "window/settings_panel.h"
@@ -60,6 +61,8 @@ void MainWindow::buildMenusAndToolbar() {
 void MainWindow::buildHelpMenu() {
   QMenu* help = menuBar()->addMenu("&Help");
   help->setObjectName("help");
+  help->addAction("&Keys and mouse", QKeySequence::HelpContents, this, [this] { showKeysAndMouse(this); })
+      ->setObjectName("keys");
   QAction* about = help->addAction("&About Unfold Lab", this, [this] { showAboutDialog(this); });
   QAction* aboutQt = help->addAction("About &Qt", qApp, &QApplication::aboutQt);
   about->setObjectName("about");
