@@ -52,10 +52,10 @@ QString WelcomeBanner::fullText() const {
 }
 
 QString WelcomeBanner::shortText() const {
-  const QString plots = "ost decrease here, one signal's <b>support</b> and <b>L<sub>S</sub>/L</b> below, networks on the right.";
+  const QString plots = "one signal's <b>support</b> and <b>L<sub>S</sub>/L</b> below, networks on the right.";
   return "<b>Welcome.</b> " +
-         (runStarted_ ? "C" + plots + " Space pauses, F10 steps, <a href='run'><b>F5</b></a> runs again."
-                      : "<a href='run'><b>Run (F5)</b></a> solves the problem on the left: c" + plots) +
+         (runStarted_ ? "Cost decrease here, " + plots + " Space pauses, F10 steps, <a href='run'><b>F5</b></a> runs again."
+                      : "<a href='run'><b>Run (F5)</b></a> solves the problem on the left: cost decrease here, " + plots) +
          " <a href='lesson'>First lesson</a>.";
 }
 
