@@ -201,6 +201,8 @@ inline QString storyProblems(MainWindow& w) {
   // Restart only where something has run: before the first iteration F5 runs, as Space starts.
   const QString run = w.running() && !(w.paused() && beforeItsStart) ? "Restart" : "Run";
   if (action(w, "run")->text() != run) problems << "run button reads " + action(w, "run")->text() + ", not " + run;
+  // Start, by Space or F5, is then the one button that starts: a second one beside it read as another way.
+  if (action(w, "run")->isEnabled() == (w.paused() && beforeItsStart)) problems << "Run and Start both enabled, or neither";
   if (action(w, "stop")->isEnabled() != w.running()) problems << "stop button enabled while not running, or the reverse";
   return problems.join("\n");
 }

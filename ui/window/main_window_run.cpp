@@ -76,17 +76,20 @@ void MainWindow::reset() { requestRun(true); }
 
 void MainWindow::updateControls() {
   // While a run is under way, F5 throws it away and starts again: Restart. Before its first iteration
-  // (Reset) there is nothing to start again, and "Restart" beside "Start" read as two different things.
-  const bool restarts = running_ && !pausedBeforeItsStart();
-  runAction_->setText(restarts ? "Restart" : "Run");
-  runAction_->setToolTip(restarts ? "Start again from t = 0 on the current settings (F5)" : "Run the methods on the current settings (F5)");
+  // (Reset) Start is the one button that starts, by Space or F5: "Run" beside "Start" read as two ways
+  // to start that differ somehow, and they don't.
+  const bool start = pausedBeforeItsStart();
+  runAction_->setEnabled(!start);
+  runAction_->setText(running_ && !start ? "Restart" : "Run");
+  runAction_->setToolTip(running_ && !start ? "Start again from t = 0 on the current settings (F5)"
+                                            : "Run the methods on the current settings (F5)");
   // Also while a changed setting waits to start its run: Space then starts it paused. Disabled, it would
   // leave Space to a box reached with Tab, whose tick throws that run away for another.
   pauseAction_->setEnabled((running_ && !stopping_) || debounce_.isActive());
-  const bool start = pausedBeforeItsStart();
   pauseAction_->setText(!paused_ ? "Pause" : start ? "Start" : "Resume");
+  pauseAction_->setShortcuts(start ? QList<QKeySequence>{Qt::Key_Space, Qt::Key_F5} : QList<QKeySequence>{Qt::Key_Space});
   pauseAction_->setToolTip(!paused_ ? "Pause every solver where it is (Space)"
-                           : start  ? "Start this run: nothing has run yet (Space)"
+                           : start  ? "Start this run: nothing has run yet (Space or F5)"
                                     : "Resume the run from where it stands (Space)");
   stopAction_->setEnabled(running_ && !stopping_);
 }

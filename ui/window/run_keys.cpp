@@ -37,7 +37,7 @@ class RunKeyFilter : public QObject {
     const bool pressedBySpace = tabbing_ && qobject_cast<const QAbstractButton*>(widget);
     const QKeySequence pressed(key->keyCombination());
     for (const QAction* action : actions_) {
-      if (action->shortcut() != pressed) continue;
+      if (!action->shortcuts().contains(pressed)) continue;
       if (key->key() == Qt::Key_Space && (takesText(widget) || pressedBySpace)) return false;
       // Left unaccepted, the override lets the window's shortcut fire instead of the widget's key. A
       // disabled action (Pause with nothing running) fires nothing, and its key press reaches the
