@@ -102,7 +102,12 @@ inline QString storyProblems(MainWindow& w) {
   }
   const int iterates = inspected && signal < inspected->inspected ? inspected->iterates() : 0;
   const int raster = w.supportPlot()->raster()->data()->keySize();
-  if (raster != iterates) problems << QString("support plot has %1 iterates, the snapshot %2").arg(raster).arg(iterates);
+  // A long run's raster may end a little after the support settled: then its axis says how far the run
+  // went, and no sign changes after its last column.
+  bool settledBefore = raster > 0 && raster < iterates &&
+                       w.supportPlot()->xAxis->label().contains(QString("on to t = %1").arg(iterates - 1));
+  for (int t = raster; settledBefore && t < iterates; ++t) settledBefore = !inspected->history->signsChanged(t, signal);
+  if (raster != iterates && !settledBefore) problems << QString("support plot has %1 iterates, the snapshot %2").arg(raster).arg(iterates);
   // Its rows span the problem's atoms (more atoms than pixel rows: a row is a group of atoms).
   if (const QCPRange atoms = w.supportPlot()->raster()->data()->valueRange(); iterates > 0 && atoms.upper != inspectedRun.atoms - 1)
     problems << QString("support plot has %1 atoms, the problem %2").arg(atoms.upper + 1).arg(inspectedRun.atoms);

@@ -6,13 +6,16 @@
 #include "plots/training_curves_plot.h"
 #include "window/main_window.h"
 #include "window/settings_panel.h"
+#include "shown_at.h"
 #include "window_runs.h"
 
 #include "linalg/largest_eigenvalue.h"
 
 #include <QtTest>
 
+#include <array>
 #include <cmath>
+#include <memory>
 
 using namespace unfold::ui;
 
@@ -55,6 +58,65 @@ class TestRatioAndNetworkPlots : public QObject {
     const QCPAxisRect* cloud = plot.axisRects().at(1);
     QCOMPARE(cloud->axis(QCPAxis::atBottom)->range().upper, across);
     QVERIFY(qFuzzyCompare(cloud->axis(QCPAxis::atLeft)->range().upper, up));
+  }
+
+  // A run of 1000 iterations whose support settles at t = 50 showed that in the axes' first 5 %: the
+  // raster and the L_S/L panel end a little after it, say how far the run went, and the solution's marks
+  // follow the last column. A sign that flips late keeps the whole run.
+  void aLongRunEndsAfterItsSupportSettles_data() {
+    QTest::addColumn<int>("lateFlip");
+    QTest::newRow("settled at t = 50") << -1;
+    QTest::newRow("a sign flips at t = 900") << 900;
+  }
+  void aLongRunEndsAfterItsSupportSettles() {
+    QFETCH(int, lateFlip);
+    const int T = 1000;
+    auto history = std::make_shared<IterateHistory>(T, 1, 4);
+    for (int t = 0; t <= T; ++t) {
+      std::array<double, 4> z{t % 2 ? 1.0 : -1.0, 0.5, 0.0, 0.0};  // a sign changes at every t before 50
+      if (t >= 50) z = {std::exp(-t / 100.0) + 1, 0.0, -1.0, 0.0};  // then only magnitudes do
+      if (lateFlip > 0 && t >= lateFlip) z[0] = -1.0;
+      history->record(t, 0, z.data(), t < 50 ? 0.3 + 0.1 * (t % 2) : lateFlip > 0 && t >= lateFlip ? 0.6 : 0.5, false);
+    }
+    ConvergenceSnapshot snapshot;
+    snapshot.gamma = 4.0;
+    snapshot.testSignals = 1;
+    snapshot.solution = {1.0, 0.0, lateFlip > 0 ? 1.0 : -1.0, 0.0};
+    ConvergenceCurve oista;
+    oista.algorithm = unfold::Algorithm::Oista;
+    oista.method = "OISTA";
+    oista.inspected = 1;
+    oista.atoms = 4;
+    oista.history = history;
+    for (int t = 0; t <= T; ++t) oista.iteration.append(t);
+    snapshot.curves = {oista};
+    SupportRasterPlot raster;
+    SupportRatioPlot ratio;
+    QVERIFY(shownAt(raster, QSize(600, 400)) && shownAt(ratio, QSize(600, 300)));
+    raster.showSignal(snapshot, unfold::Algorithm::Oista, 0);
+    ratio.showSignal(snapshot, unfold::Algorithm::Oista, 0);
+    const int columns = raster.raster()->data()->keySize();
+    const QCPGraph* marks = raster.graph(0);  // z* > 0
+    QVERIFY(!marks->data()->isEmpty());
+    QCOMPARE(marks->data()->begin()->key, columns + 1.0);
+    for (WorkbenchPlot* plot : std::initializer_list<WorkbenchPlot*>{&raster, &ratio}) {
+      plot->replot();
+      const double end = plot->xAxis->range().upper;
+      if (lateFlip < 0) {
+        QVERIFY2(end > 55 && end < 65, qPrintable(QString::number(end)));
+        // As long as the panel has room for: the L_S/L plot's two panels share 600 px.
+        const QString label = plot->xAxis->label(), why = plot == &raster ? "the support unchanged" : "Lₛ / L unchanged";
+        QVERIFY2(settledAxisLabels("iteration t", T, why).mid(0, 3).contains(label), qPrintable(label));
+        QVERIFY(QFontMetrics(plot->xAxis->labelFont()).horizontalAdvance(label) < plot->axisRect()->width() + 40);
+        if (plot == &raster) QCOMPARE(label, settledAxisLabels("iteration t", T, why).front());
+      } else {
+        QVERIFY2(end > T, qPrintable(QString::number(end)));
+        QCOMPARE(plot->xAxis->label(), QString("iteration t"));
+      }
+    }
+    if (lateFlip < 0) QVERIFY(columns >= 51 && columns <= 57);
+    else QCOMPARE(columns, T + 1);
+    QCOMPARE(ratio.curve(snapshot.signalName(0))->data()->size(), T + 1);  // the data stay whole (the CSV's too)
   }
 
   // A network plot with nothing to draw says why: a run that asks for networks trains them after its

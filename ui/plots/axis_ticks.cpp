@@ -225,6 +225,17 @@ void setIterationTicks(QCPAxis* axis, int last) {
   ticker->setLast(last);
 }
 
+void setIterationRange(QCPAxis* axis, int last) {
+  const double pad = std::max(0.5, 0.02 * last);
+  axis->setRange(-pad, std::max(1, last) + pad);
+  setIterationTicks(axis, last);
+}
+
+int settledIterationEnd(double settled, double ran) {
+  if (!(ran > 100) || !(settled >= 0) || settled >= 0.8 * ran) return -1;
+  return std::max(1, static_cast<int>(std::ceil(settled * 1.1)));
+}
+
 void setLogarithmic(QCPAxis* axis, bool logarithmic) {
   if (logarithmic) {
     axis->setScaleType(QCPAxis::stLogarithmic);

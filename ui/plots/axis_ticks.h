@@ -23,6 +23,15 @@ QString powerOfTenLabel(double value, int digits);
 // that runs on past its last iterate, to the solution's marks, would label an iteration not run there.
 void setIterationTicks(QCPAxis* axis, int last);
 
+// An iteration axis from t = 0 to `last`, a little room either side, its ticks at whole iterations.
+void setIterationRange(QCPAxis* axis, int last);
+
+// The last t an iteration axis shows in a long run whose curves stop changing at `settled`, long before
+// the run's last t `ran` (before 0.8 of it, in a run of more than 100 iterations): a tenth past `settled`.
+// Else -1: the whole run has room. (Every gap at rounding level by t = 1500 of 100000, or the support
+// found by t = 300, squeezed all that changes into the axis's first per cent.)
+int settledIterationEnd(double settled, double ran);
+
 // Makes `axis` logarithmic with those labels (the precision is the mantissa's digits), or linear again.
 void setLogarithmic(QCPAxis* axis, bool logarithmic = true);
 

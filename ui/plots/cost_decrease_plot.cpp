@@ -40,7 +40,7 @@ void CostDecreasePlot::rescale() {
     }
   }
   fitIterationAxis(xAxis);
-  xAxis->setLabel(kIterationLabel);
+  setAxisLabel(xAxis, {kIterationLabel});
   if (!(high > 0)) return;
   if (logarithmicY()) yAxis->setRange(low / 3, high * 3);  // a curve ends at its floor, over the bottom
   else yAxis->setRange(0, high * 1.05);
@@ -48,9 +48,7 @@ void CostDecreasePlot::rescale() {
 }
 
 void CostDecreasePlot::endWhereTheCurvesEnd(double floor) {
-  // A long run in which every curve has landed on the floor (ISTA too, by t = 1500 of 100000) squeezed
-  // them all into the axis's first per cent: the axis ends a little after the last point drawn above the
-  // floor (a band's edge still above it counts), and its label says how far the run went.
+  // The last point drawn above the floor (a band's edge still above it counts).
   double shown = 0.0, ran = 0.0;
   for (int i = 0; i < graphCount(); ++i) {
     const QCPGraph* g = graph(i);
@@ -60,12 +58,10 @@ void CostDecreasePlot::endWhereTheCurvesEnd(double floor) {
       if (std::isfinite(point.value) && point.value >= floor) shown = std::max(shown, point.key);
     }
   }
-  if (!(shown > 0) || shown >= 0.8 * ran) return;
-  const int end = int(std::ceil(shown * 1.1));
-  const double pad = std::max(0.5, 0.02 * end);
-  xAxis->setRange(-pad, end + pad);
-  setIterationTicks(xAxis, end);
-  xAxis->setLabel(QString("%1 (the run went on to t = %2, every curve at rounding level)").arg(kIterationLabel).arg(ran));
+  const int end = settledIterationEnd(shown, ran);
+  if (end < 0 || !(shown > 0)) return;
+  setIterationRange(xAxis, end);
+  setAxisLabel(xAxis, settledAxisLabels(kIterationLabel, ran, "every curve at rounding level"));
 }
 
 void CostDecreasePlot::setRelative(bool relative) {

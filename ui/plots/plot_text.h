@@ -4,12 +4,18 @@
 #include <QFontMetrics>
 #include <QSize>
 #include <QString>
+#include <QStringList>
 
 namespace unfold::ui {
 
 // A label as CSV data carries it: subscripts in the plain notation scripts match ("1/Lₛ" -> "1/L_S",
 // "|Sₜ|" -> "|S_t|"), the same whatever the plots' typography.
 QString csvLabel(QString label);
+
+// The forms of an iteration axis's label (longest first, for setAxisLabel) where the axis ends before the
+// run did, at `ran`, as nothing changes after: "iteration t (the run went on to t = 3000, `why`)", …,
+// `along` alone.
+QStringList settledAxisLabels(const QString& along, double ran, const QString& why);
 
 // A title as it fits `width` pixels: whole, else on up to `lines` lines (broken before its parenthesis,
 // after a colon, or at a space), the last line cut with an ellipsis if it is still too long; `elided`, if

@@ -12,7 +12,7 @@ namespace {
 
 // What follows the |Sₜ| panel's axis label where OISTA fell back to 1/L: the key to its crosses, whole
 // where the panel is wide enough, else shorter, else left out (cut at the plot's edge, it read "teration t").
-constexpr const char* kRejectedKeys[] = {"      (×: 1/Lₛ step rejected)", "   (×: 1/Lₛ rejected)", ""};
+constexpr const char* kRejectedKeys[] = {"      (×: 1/Lₛ step rejected)", "   (×: 1/Lₛ rejected)"};
 
 const ConvergenceCurve* curveOf(const ConvergenceSnapshot& snapshot, MethodKey method, int signal) {
   for (const ConvergenceCurve& c : snapshot.curves)
@@ -44,7 +44,6 @@ SupportRasterPlot::SupportRasterPlot(QWidget* parent) : WorkbenchPlot("Support e
     // Not drawn beyond the raster's panel when the view is zoomed or panned away from the marks.
     if (solutionLabel_) solutionLabel_->setVisible(solutionMarked_ && xAxis->range().contains(solutionLabel_->position->key()));
     fitSolutionMarks();
-    fitRejectedKey();
     // A new height may group the atoms otherwise (an export's too, laid out before it is drawn).
     if (const ConvergenceCurve* curve = curveOf(snapshot_, method_, signal_);
         curve && filledRows_ != rasterRows(curve->atoms))
@@ -108,6 +107,10 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKe
   const int m = curve->atoms;
   const int iterates = curve->iterates();
   const IterateHistory& history = *curve->history;
+  // A long run whose support was found early ends a little after it: its last columns all alike
+  // squeezed the ones that change into the axis's first per cent. The solution's marks follow the last.
+  const int end = settledIterationEnd(settledAt(*curve, signal), iterates - 1);
+  columns_ = end >= 0 ? end + 1 : iterates;
   const double largest = fillRaster(*curve);
   QVector<double> times, sizes, rejectedTimes, rejectedSizes;
   for (int t = 0; t < iterates; ++t) {
@@ -125,8 +128,8 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKe
   if (snapshot.solution.size() >= static_cast<qsizetype>(curve->inspected) * m) {
     for (int i = 0; i < m; ++i) {
       const double z = snapshot.solution[static_cast<qsizetype>(signal) * m + i];
-      if (z > 0) solutionPositive_->addData(iterates + 1, i);
-      if (z < 0) solutionNegative_->addData(iterates + 1, i);
+      if (z > 0) solutionPositive_->addData(columns_ + 1, i);
+      if (z < 0) solutionNegative_->addData(columns_ + 1, i);
       half = std::max(half, std::abs(z));
     }
   }
@@ -136,16 +139,16 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKe
   // a range narrower than ~1e-280: it kept its last, painting an all-zero raster blue).
   half = std::max(half, 1e-12);
   raster_->setDataRange(QCPRange(-half, half));
-  solutionLabel_->position->setCoords(iterates + 1, 0.0);
-  for (QCPAxis* axis : {xAxis, bottom_->axis(QCPAxis::atBottom)}) setIterationTicks(axis, iterates - 1);
+  solutionLabel_->position->setCoords(columns_ + 1, 0.0);
+  for (QCPAxis* axis : {xAxis, bottom_->axis(QCPAxis::atBottom)}) setIterationTicks(axis, columns_ - 1);
   solutionMarked_ = !solutionPositive_->data()->isEmpty() || !solutionNegative_->data()->isEmpty();
   const QString along = curve->network ? "layer t" : "iteration t";  // a network's iterates are its layers' outputs
-  xAxis->setLabel(along);
+  setAxisLabel(xAxis, end < 0 ? QStringList{along} : settledAxisLabels(along, iterates - 1, "the support unchanged"));
   // The crosses' key where nothing is drawn (the plot has no legend; in an exported figure neither), as a
   // key in parentheses: "iteration t   × 1/Lₛ step rejected" read as one label, t times 1/Lₛ.
-  along_ = along;
-  rejectedKeyed_ = !rejectedTimes.isEmpty();
-  fitRejectedKey();
+  QStringList keyed{along};
+  if (!rejectedTimes.isEmpty()) keyed = {along + kRejectedKeys[0], along + kRejectedKeys[1], along};
+  setAxisLabel(bottom_->axis(QCPAxis::atBottom), keyed);
   setTitle(QString("Support evolution: %1, %2").arg(methodLabel(method), snapshot.signalName(signal)));
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);
@@ -172,6 +175,14 @@ void SupportRasterPlot::fitSolutionMarks() {
   solutionNegative_->setScatterStyle(QCPScatterStyle(bar, Qt::NoPen, negative, 6));
 }
 
+int SupportRasterPlot::settledAt(const ConvergenceCurve& curve, int signal) {
+  auto& scan = settledScan_;
+  if (scan.history != curve.history || scan.signal != signal) scan = {curve.history, signal, 1, 0};
+  for (; scan.scanned < curve.iterates(); ++scan.scanned)
+    if (curve.history->signsChanged(scan.scanned, signal) || curve.history->rejected(scan.scanned, signal)) scan.settled = scan.scanned;
+  return scan.settled;
+}
+
 int SupportRasterPlot::rasterRows(int atoms) const {
   return std::clamp(axisRect()->rect().height() / 2, 1, std::max(1, atoms));
 }
@@ -180,7 +191,7 @@ int SupportRasterPlot::rasterRows(int atoms) const {
 // k-th row: the largest coefficient could be one left out). So a row of the raster is then a group of
 // neighbouring atoms, drawn as its coefficient of largest magnitude: every active atom shows.
 double SupportRasterPlot::fillRaster(const ConvergenceCurve& curve) {
-  const int m = curve.atoms, iterates = curve.iterates(), rows = rasterRows(m);
+  const int m = curve.atoms, iterates = std::min(columns_, curve.iterates()), rows = rasterRows(m);
   filledRows_ = rows;
   const IterateHistory& history = *curve.history;
   raster_->data()->setSize(iterates, rows);
@@ -216,21 +227,6 @@ QString SupportRasterPlot::toCsv() const {
                .arg(history.rejected(t, signal_) ? 1 : 0) + values + "\n";
   }
   return csv;
-}
-
-void SupportRasterPlot::fitRejectedKey() {
-  QCPAxis* axis = bottom_->axis(QCPAxis::atBottom);
-  const QFontMetrics metrics(axis->labelFont());
-  // Centred under the panel, the label may reach into the margins either side, up to 4 px off the edges.
-  const QRect panel = bottom_->rect();
-  const int room = panel.width() + 2 * std::min(panel.left() - viewport().left(), viewport().right() - panel.right()) - 8;
-  for (const char* key : kRejectedKeys) {
-    const QString label = along_ + (rejectedKeyed_ ? key : "");
-    if (!rejectedKeyed_ || metrics.horizontalAdvance(label) <= room || !*key) {
-      axis->setLabel(label);
-      return;
-    }
-  }
 }
 
 void SupportRasterPlot::rescale() {

@@ -34,9 +34,14 @@ class SupportRasterPlot : public WorkbenchPlot {
   void fitSolutionMarks();  // triangles where the atoms' rows are far enough apart, else bars
   int marksBarHeight_ = 0;  // pixels; 0: triangles
   double fillRaster(const ConvergenceCurve& curve);  // returns the largest |z| drawn
-  QString along_ = "iteration t";  // the x axes' label: iterations, or a network's layers
-  bool rejectedKeyed_ = false;      // the |Sₜ| panel shows OISTA's rejected steps, and its label their key
-  void fitRejectedKey();            // the key as long as the panel's width allows
+  int columns_ = 0;  // the iterates drawn, t = 0 to columns_ - 1: in a long run, up to a little after settled
+  // The last t at which the signal's signs change or OISTA's step is rejected, scanned on from where the
+  // last snapshot of the same run left off (the iterates recorded never change).
+  int settledAt(const ConvergenceCurve& curve, int signal);
+  struct {
+    std::shared_ptr<const IterateHistory> history;  // held: a new run's cannot take its address
+    int signal = -1, scanned = 1, settled = 0;
+  } settledScan_;
 };
 
 }  // namespace unfold::ui

@@ -1,6 +1,7 @@
 #include "plots/support_ratio_plot.h"
 
 #include "linalg/largest_eigenvalue.h"
+#include "plots/axis_ticks.h"
 #include "plots/legend_icons.h"
 #include "plots/method_palette.h"
 
@@ -155,6 +156,7 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey
     return g;
   };
   const double gamma = snapshot.gamma;
+  QString along = "iteration t";
   // The law, drawn in both panels in one style, is named once; the cloud's line |S|/m in the same legend.
   const QPen lawPen(Qt::black, 1.5, Qt::DotLine);
   QCPGraph* prediction = nullptr;
@@ -164,7 +166,7 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey
     const int iterates = c.iterates();
     if (c.key() == method && signal >= 0 && signal < K && iterates > 0) {
       QCPGraph* chosen = add(axisRect(), snapshot.signalName(signal), QPen(c.color, 2), true);
-      xAxis->setLabel(c.network ? "layer t" : "iteration t");
+      along = c.network ? "layer t" : "iteration t";
       prediction = add(axisRect(), kLawName, lawPen, true);
       for (int t = 0; t < iterates; ++t) {
         const double ratio = c.history->lsOverL(t, signal);
@@ -202,6 +204,17 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey
     restoreVisibility(prediction ? prediction : law);
     restoreVisibility(line);
   }
+  // A long run whose supports were found early ends a little after the curves' last change (one smaller
+  // than a millionth draws nothing): the run's flat rest squeezed what changes into the first per cent.
+  double settled = 0.0, ran = 0.0;
+  for (QCPGraph* g : xAxis->graphs())
+    for (auto point = g->data()->constBegin(); point != g->data()->constEnd(); ++point) {
+      ran = std::max(ran, point->key);
+      if (point != g->data()->constBegin() && std::abs(point->value - (point - 1)->value) > 1e-6 * std::abs(point->value))
+        settled = std::max(settled, point->key);
+    }
+  iterationEnd_ = settledIterationEnd(settled, ran);
+  setAxisLabel(xAxis, iterationEnd_ < 0 ? QStringList{along} : settledAxisLabels(along, ran, "Lₛ / L unchanged"));
   const bool empty = snapshot.curves.isEmpty();
   legend->setVisible(!empty);
   if (empty) setHintTitle(QString("Lₛ / L (%1)").arg(snapshot.solversHint()));
@@ -212,6 +225,7 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey
 
 void SupportRatioPlot::rescale() {
   fitIterationAxis(xAxis);
+  if (iterationEnd_ >= 0) setIterationRange(xAxis, iterationEnd_);
   yAxis->setRange(0, legendInside_ ? 1.5 : 1.05);  // L_S/L <= 1: a legend inside sits above the curves
   // The cloud's panel fits the cloud: a sparse solution's supports (|S|/m < 0.06 in the networks preset)
   // crowded the y axis of a 0-1 panel. Out to the first of 0.1, 0.2, 0.5 and 1 that leaves room past the

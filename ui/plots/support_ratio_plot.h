@@ -46,6 +46,7 @@ class SupportRatioPlot : public WorkbenchPlot {
   QPointF pressedAt_;
   QCPAxisRect* right_ = nullptr;
   double cloudZeta_ = 0.0, cloudRatio_ = 0.0;  // the largest |S|/m and L_S/L of the cloud drawn
+  int iterationEnd_ = -1;  // the last t the iterations panel shows in a long run; -1: the whole run
   void moveLegend(bool above);
   QFont legendFont_;  // the largest the legend takes
   bool legendInside_ = true;  // where the last layout put it

@@ -40,7 +40,10 @@ WorkbenchPlot::WorkbenchPlot(const QString& title, QWidget* parent) : QCustomPlo
   body_->addElement(0, 0, main);
   setMouseTracking(true);
   // Linear axes' numbers a readable distance apart at any panel size (~70 px a tick across, ~25 up).
-  connect(this, &QCustomPlot::afterLayout, this, [this] { fitLinearTickCounts(*this, 70, 25); });
+  connect(this, &QCustomPlot::afterLayout, this, [this] {
+    fitLinearTickCounts(*this, 70, 25);
+    fitAxisLabels();
+  });
   connect(this, &QCustomPlot::mouseDoubleClick, this, [this] {
     userView_ = false;
     rescaleUnlessUserView();
@@ -234,10 +237,26 @@ void WorkbenchPlot::fitIterationAxis(QCPAxis* axis) {
     const QCPRange keys = p->keyAxis() == axis ? p->getKeyRange(found) : p->getValueRange(found);
     if (found && std::isfinite(keys.upper)) last = std::max(last, keys.upper), drawn = true;
   }
-  const double pad = std::max(0.5, 0.02 * last);
-  axis->setRange(-pad, std::max(1.0, last) + pad);
   // Whole iterations, up to the last drawn (after Reset: "0", not 0.5 and 1.5); an empty axis its 0 and 1.
-  setIterationTicks(axis, drawn ? static_cast<int>(std::lround(last)) : std::numeric_limits<int>::max());
+  setIterationRange(axis, static_cast<int>(std::lround(last)));
+  if (!drawn) setIterationTicks(axis, std::numeric_limits<int>::max());
+}
+
+void WorkbenchPlot::setAxisLabel(QCPAxis* axis, const QStringList& forms) {
+  labelForms_[axis] = forms;
+  axis->setLabel(forms.value(0));
+  if (axis->axisRect()->width() > 0) fitAxisLabels();  // with the last layout's sizes; none yet: the longest
+}
+
+void WorkbenchPlot::fitAxisLabels() {
+  for (auto [axis, forms] : labelForms_.asKeyValueRange()) {
+    // Centred under the panel, a label may reach into the margins either side, up to 4 px off the edges.
+    const QRect panel = axis->axisRect()->rect();
+    const int room = panel.width() + 2 * std::min(panel.left() - viewport().left(), viewport().right() - panel.right()) - 8;
+    const QFontMetrics metrics(axis->labelFont());
+    const auto fits = std::find_if(forms.cbegin(), forms.cend(), [&](const QString& form) { return metrics.horizontalAdvance(form) <= room; });
+    axis->setLabel(fits != forms.cend() ? *fits : forms.value(forms.size() - 1));
+  }
 }
 
 void WorkbenchPlot::sanitizeRanges() {

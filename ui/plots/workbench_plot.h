@@ -86,6 +86,9 @@ class WorkbenchPlot : public QCustomPlot {
   void rescaleUnlessUserView();
   // An iteration axis spans t = 0 to the last t drawn on it (at least 0..1), whatever it showed before.
   void fitIterationAxis(QCPAxis* axis);
+  // A label for the horizontal `axis` in forms from the longest to the shortest: after each layout the
+  // longest that fits under its panel shows (cut at the plot's edge, a long one read "teration t (the").
+  void setAxisLabel(QCPAxis* axis, const QStringList& forms);
   // Ranges that would draw nothing sensible (empty, inverted, not finite, log through zero, a log range
   // narrower than a decade whose tick labels repeat) are widened around what they hold.
   void sanitizeRanges();
@@ -164,6 +167,8 @@ class WorkbenchPlot : public QCustomPlot {
   QHash<const QCPGraph*, Names> shortNames_;
   bool shortNamesShown_ = false;
   bool fittingShortNames_ = false;  // makeRoomForLegend's second try, with the short names
+  void fitAxisLabels();
+  QHash<QCPAxis*, QStringList> labelForms_;  // setAxisLabel's
   QHash<QCPAxis*, QCPRange> emptyRanges_;  // every axis as the plot first showed it empty
   bool userView_ = false;
   std::optional<QPointF> dragFrom_;  // where the left button went down in the axes

@@ -14,6 +14,15 @@ int IterateHistory::supportSize(int t, int signal) const {
   return static_cast<int>(std::count_if(z, z + atoms_, [](double v) { return v != 0.0; }));
 }
 
+bool IterateHistory::signsChanged(int t, int signal) const {
+  const double* now = codes_.data() + index(t, signal) * atoms_;
+  const double* before = codes_.data() + index(t - 1, signal) * atoms_;
+  const auto sign = [](double v) { return (v > 0.0) - (v < 0.0); };
+  for (int i = 0; i < atoms_; ++i)
+    if (sign(now[i]) != sign(before[i])) return true;
+  return false;
+}
+
 void IterateHistory::record(int t, int signal, const double* z, double ratio, bool rejected) {
   if (t < 0 || t >= capacity_) return;  // a solver that runs past its budget records nothing more
   std::copy(z, z + atoms_, codes_.begin() + index(t, signal) * atoms_);

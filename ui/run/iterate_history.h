@@ -26,6 +26,8 @@ class IterateHistory {
   double lsOverL(int t, int signal) const { return lsOverL_[index(t, signal)]; }
   bool rejected(int t, int signal) const { return rejected_[index(t, signal)] != 0; }
   int supportSize(int t, int signal) const;
+  // Whether the signs of z_t (its support and their signs) differ from those of z_{t-1}; t >= 1.
+  bool signsChanged(int t, int signal) const;
 
   // The solver's thread, once per (t, signal), before a snapshot counts t as recorded.
   void record(int t, int signal, const double* z, double ratio, bool rejected);
