@@ -385,8 +385,10 @@ void RobustnessPanel::updateControls() {
   stop_->setEnabled(attacking_);
   progress_->setRange(0, std::max(1, attacking_ ? requestedSteps_ : shown_.request.attackSteps));
   progress_->setValue(shown_.attackStep);
-  progress_->setFormat(attacking_ ? "step %v of %m" : shown_.attackedGap.isEmpty() ? "not attacked" : "attacked: %v steps");
-  progress_->setEnabled(attacking_ || !shown_.attackedGap.isEmpty());
+  progress_->setFormat(attacking_ ? "step %v of %m" : "attacked: %v steps");
+  // Before an attack the legend says "attacked (press Attack)": a bar reading "not attacked" took the row
+  // that, in a laptop window's dock, left the histogram's axis below the fold.
+  progress_->setVisible(attacking_ || !shown_.attackedGap.isEmpty());
 }
 
 }  // namespace unfold::ui
