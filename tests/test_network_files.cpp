@@ -13,6 +13,8 @@
 #include <QJsonObject>
 #include <QtTest>
 
+#include <atomic>
+
 #include "csv_table.h"
 #include "error_of.h"
 
@@ -165,6 +167,27 @@ class TestNetworkFiles : public QObject {
       QVERIFY(full[3].startsWith(csv[3]));  // the report's columns first, identical
       QCOMPARE(CsvTable::fromText(QString::fromStdString(formatDiagnosticsCsv(rows))).at(2, "inv_ls_q10"), rows[2].inverseLsQ10);
     }
+  }
+
+  // A Stop must not wait for the 1/L_S quantiles of every training signal (seconds at 10,000 signals and
+  // 20 layers): the diagnosis asks at least every 32 signals of a layer, and gives up with nothing where
+  // asked to. Never asked to, it gives what it gives without a question.
+  void aDiagnosisStopsWhenAsked() {
+    const Dictionary d(gaussianDictionary(10, 20, 3));
+    const Matrix train = makeSignals(SignalKind::Gaussian, d.atoms(), 640, 4).X;
+    const Matrix test = makeSignals(SignalKind::Gaussian, d.atoms(), 50, 5).X;
+    const Vector fStar = solveReference(d, test, 0.2).optimalCost;
+    const UnfoldedNetwork net(d, 0.2, istaInitialization(Parametrization::Slista, d.atoms(), d.lipschitz(), 3));
+    const auto whole = diagnoseNetwork(net, train, test, fStar);
+    std::atomic<int> asked = 0;
+    const auto never = diagnoseNetwork(net, train, test, fStar, [&] { return ++asked < 0; });
+    QCOMPARE(never.size(), whole.size());
+    for (size_t t = 0; t < whole.size(); ++t)
+      QVERIFY(never[t].testGap == whole[t].testGap && never[t].inverseLsQ50 == whole[t].inverseLsQ50);
+    QVERIFY2(asked.load() >= 3 * 640 / 32, qPrintable(QString::number(asked.load())));
+    asked = 0;
+    QVERIFY(diagnoseNetwork(net, train, test, fStar, [&] { return ++asked > 25; }).empty());  // in layer 2
+    QVERIFY(asked.load() <= 25 + 2);  // at most one more question per thread
   }
 
   // ALISTA whose thresholds exceed every |gamma W^T (D z - x)|: every layer outputs z = 0, the network has

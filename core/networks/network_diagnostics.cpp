@@ -7,6 +7,7 @@
 #include "lasso/trace_recorder.h"
 #include "linalg/support_lipschitz.h"
 
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 
@@ -28,18 +29,28 @@ std::vector<double> solverGaps(Algorithm algorithm, const Dictionary& d, const M
 
 // The 10/50/90 % quantiles of 1/L_S over the codes Z (one per column), in units of 1/L, S the support of
 // each code (empty supports have no L_S). The tracker follows the supports from layer to layer.
-void inverseLsQuantiles(SupportLipschitzTracker& tracker, const Matrix& Z, double L, LayerDiagnostics& row) {
+// False, the row left as it was, where `stopped` said so.
+bool inverseLsQuantiles(SupportLipschitzTracker& tracker, const Matrix& Z, double L, LayerDiagnostics& row,
+                        const std::function<bool()>& stopped) {
+  constexpr long kSignalsBetweenAsks = 32;
   std::vector<double> values(static_cast<size_t>(Z.cols()), -1.0);
+  std::atomic<bool> gaveUp = false;
   parallelFor(static_cast<long>(Z.cols()), 256, [&](long begin, long end) {
     for (Eigen::Index j = begin; j < end; ++j) {
+      if ((j - begin) % kSignalsBetweenAsks == 0 && stopped && (gaveUp.load() || stopped())) {
+        gaveUp = true;
+        return;
+      }
       const double LS = tracker.update(j, Z.col(j));
       if (LS > 0) values[static_cast<size_t>(j)] = L / LS;
     }
   });
+  if (gaveUp) return false;
   std::erase_if(values, [](double v) { return v < 0; });
   row.inverseLsQ10 = quantile(values, 0.1);
   row.inverseLsQ50 = quantile(values, 0.5);
   row.inverseLsQ90 = quantile(values, 0.9);
+  return true;
 }
 
 }  // namespace
@@ -83,7 +94,8 @@ std::vector<LayerDescription> layerDescriptions(const NetworkWeights& weights, c
 }
 
 std::vector<LayerDiagnostics> diagnoseNetwork(const UnfoldedNetwork& network, const Matrix& trainX,
-                                              const Matrix& testX, const Vector& testOptimalCost) {
+                                              const Matrix& testX, const Vector& testOptimalCost,
+                                              const std::function<bool()>& stopped) {
   const Dictionary& d = network.dictionary();
   const Matrix& D = d.atoms();
   const double L = d.lipschitz(), lambda = network.lambda();
@@ -91,6 +103,7 @@ std::vector<LayerDiagnostics> diagnoseNetwork(const UnfoldedNetwork& network, co
   std::vector<Matrix> testOutputs, trainOutputs;
   network.forward(testX, &testOutputs);
   network.forward(trainX, &trainOutputs);
+  if (stopped && stopped()) return {};
   const std::vector<double> ista = solverGaps(Algorithm::Ista, d, testX, lambda, testOptimalCost, T);
   const std::vector<double> fista = solverGaps(Algorithm::Fista, d, testX, lambda, testOptimalCost, T);
   SupportLipschitzTracker tracker(d, trainX.cols());
@@ -116,7 +129,7 @@ std::vector<LayerDiagnostics> diagnoseNetwork(const UnfoldedNetwork& network, co
       const Matrix coupled = Matrix::Identity(D.cols(), D.cols()) - layer.Wx * D;
       row.listaInnerCoupling = (layer.Wz - coupled).norm() / std::max(layer.Wz.norm(), 1e-300);
     }
-    inverseLsQuantiles(tracker, trainOutputs[static_cast<size_t>(t - 1)], L, row);
+    if (!inverseLsQuantiles(tracker, trainOutputs[static_cast<size_t>(t - 1)], L, row, stopped)) return {};
     out.push_back(row);
   }
   return out;

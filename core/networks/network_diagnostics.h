@@ -10,6 +10,7 @@
 
 #include "networks/unfolded_network.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,9 +59,12 @@ struct LayerDescription {
 std::vector<LayerDescription> layerDescriptions(const NetworkWeights& weights, const std::vector<LayerCoupling>& coupling,
                                                 double L);
 
-// `testOptimalCost`: F*_x of every test signal (reference solver).
+// `testOptimalCost`: F*_x of every test signal (reference solver). `stopped`, if given, is asked (from
+// several threads) every few dozen signals: the 1/L_S quantiles of 10,000 signals over 20 layers take
+// seconds, and a person's Stop should not wait for them. Empty if it said so.
 std::vector<LayerDiagnostics> diagnoseNetwork(const UnfoldedNetwork& network, const Matrix& trainX,
-                                              const Matrix& testX, const Vector& testOptimalCost);
+                                              const Matrix& testX, const Vector& testOptimalCost,
+                                              const std::function<bool()>& stopped = {});
 
 // report.csv: layer,test_cost,test_gap,ista_gap,fista_gap,step_times_l,coupling. Both formats throw
 // InputError rather than write a non-finite number.

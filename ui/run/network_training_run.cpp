@@ -94,12 +94,30 @@ bool usable(const NetworkFile& file, const NetworkProblem& problem, const Networ
   return file.weights.kind == settings.kind && file.weights.layerCount() == settings.layers && file.lambda == settings.lambda;
 }
 
-// Per layer: the test gap and the 1/L_S quantiles of the trained weights.
-void diagnose(const NetworkProblem& problem, const NetworkSettings& settings, NetworkCurve& curve) {
+// A network stopped mid-training or mid-diagnosis: its test gap per layer, so that the cost plot shows it as the training
+// and coupling plots do. A forward pass only (milliseconds: Stop stays quick); the 1/L_S quantiles of the
+// full diagnosis would take longer and are left out.
+void gapsPerLayer(const NetworkProblem& problem, const NetworkSettings& settings, NetworkCurve& curve) {
+  const UnfoldedNetwork network(problem.dictionary, settings.lambda, curve.network.weights);
+  std::vector<Matrix> layers;
+  network.forward(problem.data.testX, &layers);
+  for (const Matrix& Z : layers)
+    curve.layerGap.append((lassoCosts(problem.dictionary.atoms(), problem.data.testX, Z, settings.lambda) - problem.testOptimalCost).mean());
+}
+
+// Per layer: the test gap and the 1/L_S quantiles of the trained weights. Stopped meanwhile, the test
+// gaps alone (the learned-steps plot then draws no 1/L_S for it).
+void diagnose(const NetworkProblem& problem, const NetworkSettings& settings, NetworkCurve& curve,
+              const std::function<bool()>& stopped) {
   const Dictionary& d = problem.dictionary;
   const UnfoldedNetwork network(d, settings.lambda, curve.network.weights);
-  const std::vector<LayerDiagnostics> layers = diagnoseNetwork(network, problem.data.trainX, problem.data.testX, problem.testOptimalCost);
+  const std::vector<LayerDiagnostics> layers =
+      diagnoseNetwork(network, problem.data.trainX, problem.data.testX, problem.testOptimalCost, stopped);
   describeLayers(curve.network.weights, layerCoupling(curve.network.weights, d.atoms(), d.lipschitz()), d.lipschitz(), curve);
+  if (layers.empty()) {
+    gapsPerLayer(problem, settings, curve);
+    return;
+  }
   for (const LayerDiagnostics& row : layers) {
     curve.layerGap.append(row.testGap);
     curve.inverseLsQ10.append(row.inverseLsQ10);
@@ -111,17 +129,6 @@ void diagnose(const NetworkProblem& problem, const NetworkSettings& settings, Ne
     curve.stopLabel = "collapsed to z = 0";
     curve.collapsedToZero = true;
   }
-}
-
-// A network stopped mid-training: its test gap per layer, so that the cost plot shows it as the training
-// and coupling plots do. A forward pass only (milliseconds: Stop stays quick); the 1/L_S quantiles of the
-// full diagnosis would take longer and are left out.
-void gapsPerLayer(const NetworkProblem& problem, const NetworkSettings& settings, NetworkCurve& curve) {
-  const UnfoldedNetwork network(problem.dictionary, settings.lambda, curve.network.weights);
-  std::vector<Matrix> layers;
-  network.forward(problem.data.testX, &layers);
-  for (const Matrix& Z : layers)
-    curve.layerGap.append((lassoCosts(problem.dictionary.atoms(), problem.data.testX, Z, settings.lambda) - problem.testOptimalCost).mean());
 }
 
 NetworkCurve newCurve(const NetworkSettings& settings) {
@@ -137,7 +144,7 @@ NetworkCurve newCurve(const NetworkSettings& settings) {
 }  // namespace
 
 std::optional<NetworkCurve> reusedNetwork(const NetworkProblem& problem, const NetworkSettings& settings,
-                                          const NetworkFile* pretrained) {
+                                          const NetworkFile* pretrained, const std::function<bool()>& stopped) {
   if (!pretrained || !usable(*pretrained, problem, settings)) return std::nullopt;
   NetworkCurve curve = newCurve(settings);
   curve.network = *pretrained;
@@ -146,7 +153,7 @@ std::optional<NetworkCurve> reusedNetwork(const NetworkProblem& problem, const N
   curve.stopReason = "not trained again: the weights trained earlier for these settings (last run or session)";
   curve.stopLabel = "reused";
   curve.reused = true;
-  diagnose(problem, settings, curve);
+  diagnose(problem, settings, curve, stopped);
   curve.trained = true;
   return curve;
 }
@@ -165,7 +172,7 @@ NetworkCurve runNetwork(const NetworkProblem& problem, const NetworkSettings& se
   curve.stopLabel = QString::fromStdString(stopReasonLabel(trained.result.reason));
   curve.network = trained.file;
   saveTrainingCurve(curve, curve.network.training);
-  diagnose(problem, settings, curve);
+  diagnose(problem, settings, curve, abandoned);
   curve.trained = true;
   return curve;
 }

@@ -206,7 +206,7 @@ bool SolverWorker::reuse(Run& run) {
     if (run.abandoned()) return false;
     const auto saved = run.request.pretrained.find(kind);
     if (saved == run.request.pretrained.end()) continue;
-    if (auto curve = reusedNetwork(problem, networkSettings(settings, kind), &saved->second)) run.snapshot.networks.append(*curve);
+    if (auto curve = reusedNetwork(problem, networkSettings(settings, kind), &saved->second, run.abandoned)) run.snapshot.networks.append(*curve);
   }
   return !run.abandoned();  // they go with the solvers' first snapshot: no phase of their own to show
 }
