@@ -22,6 +22,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QToolBar>
 #include <QDockWidget>
 #include <QGroupBox>
 #include <QPushButton>
@@ -198,16 +199,21 @@ inline QString storyProblems(MainWindow& w) {
   // The controls say what a press would do.
   // Paused before the run's first iteration (Reset), Space starts it: Start, as the status says.
   const bool beforeItsStart = s.generation != w.latestGeneration() || (s.phase <= RunPhase::Solving && s.iteration() <= 0);
-  const QString pause = !w.paused() ? "Pause" : beforeItsStart ? "Start" : "Resume";
+  // Before the first iteration (Reset) the first button reads Start, and Space starts, as the status says;
+  // Pause is greyed (nothing runs). Restart only where something has run.
+  const bool start = w.paused() && beforeItsStart;
+  const QString pause = w.paused() && !start ? "Resume" : "Pause";
   if (action(w, "pause")->text() != pause) problems << "pause button reads " + action(w, "pause")->text() + ", not " + pause;
+  if (start && action(w, "pause")->isEnabled()) problems << "Pause enabled beside Start";
   if (w.paused() && s.generation == w.latestGeneration() && s.phase == RunPhase::Solving && s.paused &&
       !status.contains(beforeItsStart ? "Space starts" : "Space resumes"))
     problems << "pause button reads " + pause + ", status: " + status;
-  // Restart only where something has run: before the first iteration F5 runs, as Space starts.
-  const QString run = w.running() && !(w.paused() && beforeItsStart) ? "Restart" : "Run";
+  const QString run = start ? "Start" : w.running() ? "Restart" : "Run";
   if (action(w, "run")->text() != run) problems << "run button reads " + action(w, "run")->text() + ", not " + run;
-  // Start, by Space or F5, is then the one button that starts: a second one beside it read as another way.
-  if (action(w, "run")->isEnabled() == (w.paused() && beforeItsStart)) problems << "Run and Start both enabled, or neither";
+  // The buttons keep their widths whatever they read: a second click on Step landed on Resume.
+  for (const char* name : {"run", "pause"})
+    if (const QWidget* b = w.findChild<QToolBar*>("run")->widgetForAction(action(w, name)); b->isVisible() && b->width() != b->minimumWidth())
+      problems << QString("the %1 button is %2 px wide, not %3: the buttons after it moved").arg(name).arg(b->width()).arg(b->minimumWidth());
   if (action(w, "stop")->isEnabled() != w.running()) problems << "stop button enabled while not running, or the reverse";
   return problems.join("\n");
 }

@@ -298,6 +298,23 @@ class TestProblemFlows : public FlowTestCase {
     QVERIFY(!w.settingsPanel()->findChild<QLabel*>("lossNote")->isVisible());
     QVERIFY(!w.statusText().contains("z0"));
   }
+
+  // After Reset, Start (F5, as Space) lets the run that waits at t = 0 go on: nothing is computed again.
+  void f5StartsTheRunThatWaitsAfterReset() {
+    MainWindow w;
+    openActive(w);
+    ExperimentSettings s;
+    s.iterations = 60;
+    w.settingsPanel()->setSettings(s);
+    QTest::keyClick(&w, Qt::Key_F5, Qt::ShiftModifier);
+    QVERIFY(shows(w, [](const ConvergenceSnapshot& snap) { return snap.paused && snap.iteration() == 0; }));
+    CHECK_STORY(w);
+    const quint64 waiting = w.latestGeneration();
+    QTest::keyClick(&w, Qt::Key_F5);
+    QCOMPARE(w.latestGeneration(), waiting);
+    QVERIFY(shows(w, [](const ConvergenceSnapshot& snap) { return snap.phase == RunPhase::Complete; }));
+    CHECK_STORY(w);
+  }
 };
 
 QTEST_MAIN(TestProblemFlows)

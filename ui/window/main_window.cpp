@@ -166,6 +166,14 @@ QList<WorkbenchPlot*> MainWindow::plots() const {
 }
 
 void MainWindow::startDefaultRun() {
+  // Start: the run that waits at t = 0 goes on, unless a value typed or changed since asks for another.
+  if (pausedBeforeItsStart()) {
+    settings_->commitTypedValues();  // a changed value starts the debounce
+    if (!debounce_.isActive()) {
+      togglePause();
+      return;
+    }
+  }
   paused_ = false;
   requestRun(false);
 }

@@ -97,6 +97,20 @@ void MainWindow::buildRunActions() {
   toolbar->setObjectName("run");
   toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
   for (QAction* a : {runAction_, pauseAction_, stepAction_, stopAction_, resetAction_}) toolbar->addAction(a);
+  // Each button as wide as the longest of its names: a button that changed width moved the ones after
+  // it, and a second click on Step landed on Resume.
+  const QList<QPair<QAction*, QStringList>> names{{runAction_, {"Run", "Restart", "Start"}}, {pauseAction_, {"Pause", "Resume"}}};
+  for (const auto& [a, texts] : names) {
+    QWidget* button = toolbar->widgetForAction(a);
+    const QString text = a->text();
+    int widest = 0;
+    for (const QString& other : texts) {
+      a->setText(other);
+      widest = std::max(widest, button->sizeHint().width());
+    }
+    a->setText(text);
+    button->setMinimumWidth(widest);
+  }
 }
 
 void MainWindow::addSessionActions(QMenu* file) {

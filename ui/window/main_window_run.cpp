@@ -76,21 +76,20 @@ void MainWindow::reset() { requestRun(true); }
 
 void MainWindow::updateControls() {
   // While a run is under way, F5 throws it away and starts again: Restart. Before its first iteration
-  // (Reset) Start is the one button that starts, by Space or F5: "Run" beside "Start" read as two ways
-  // to start that differ somehow, and they don't.
+  // (Reset) the same button reads Start, and Space starts it too, as the status bar says; Pause, with
+  // nothing running, is greyed. ("Run" beside a "Start" read as two ways to start that differ somehow.)
   const bool start = pausedBeforeItsStart();
-  runAction_->setEnabled(!start);
-  runAction_->setText(running_ && !start ? "Restart" : "Run");
-  runAction_->setToolTip(running_ && !start ? "Start again from t = 0 on the current settings (F5)"
-                                            : "Run the methods on the current settings (F5)");
+  runAction_->setText(start ? "Start" : running_ ? "Restart" : "Run");
+  runAction_->setShortcuts(start ? QList<QKeySequence>{Qt::Key_F5, Qt::Key_Space} : QList<QKeySequence>{Qt::Key_F5});
+  runAction_->setToolTip(start      ? "Start this run: nothing has run yet (F5 or Space)"
+                         : running_ ? "Start again from t = 0 on the current settings (F5)"
+                                    : "Run the methods on the current settings (F5)");
   // Also while a changed setting waits to start its run: Space then starts it paused. Disabled, it would
   // leave Space to a box reached with Tab, whose tick throws that run away for another.
-  pauseAction_->setEnabled((running_ && !stopping_) || debounce_.isActive());
-  pauseAction_->setText(!paused_ ? "Pause" : start ? "Start" : "Resume");
-  pauseAction_->setShortcuts(start ? QList<QKeySequence>{Qt::Key_Space, Qt::Key_F5} : QList<QKeySequence>{Qt::Key_Space});
-  pauseAction_->setToolTip(!paused_ ? "Pause every solver where it is (Space)"
-                           : start  ? "Start this run: nothing has run yet (Space or F5)"
-                                    : "Resume the run from where it stands (Space)");
+  pauseAction_->setEnabled(!start && ((running_ && !stopping_) || debounce_.isActive()));
+  pauseAction_->setShortcuts(start ? QList<QKeySequence>{} : QList<QKeySequence>{Qt::Key_Space});
+  pauseAction_->setText(paused_ && !start ? "Resume" : "Pause");
+  pauseAction_->setToolTip(paused_ && !start ? "Resume the run from where it stands (Space)" : "Pause every solver where it is (Space)");
   stopAction_->setEnabled(running_ && !stopping_);
 }
 
