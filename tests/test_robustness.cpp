@@ -78,20 +78,26 @@ class TestRobustness : public QObject {
              qPrintable(QString("%1 vs %2").arg(testGap).arg(trained.layerGap.back())));
     QCOMPARE(storyProblems(w), QString());
 
-    // Before an attack no bar says "not attacked" (the legend says to press Attack): that row pushed the
-    // histogram's axis below the fold of a laptop window's dock.
-    QVERIFY(panel.findChild<QProgressBar*>()->isHidden());
-    // Attack: every signal's gap at least what it was, the mean many times higher.
+    // Attack: every signal's gap at least what it was, the mean many times higher. Its progress stands in
+    // the steps box's place meanwhile (a row of its own pushed the histogram's axis below a laptop dock's
+    // fold), and the focus goes to Stop, not to the steps box, whose selected text a key would replace.
     auto* attack = panel.findChild<QPushButton*>("attack");
-    panel.findChild<QSpinBox*>("attackSteps")->setValue(25);
+    auto* steps = panel.findChild<QSpinBox*>("attackSteps");
+    auto* progress = panel.findChild<QProgressBar*>();
+    QVERIFY(progress->isHidden() && !steps->isHidden());
+    steps->setValue(25);
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
     QTest::mouseClick(attack, Qt::LeftButton);
-    QVERIFY(panel.attacking() && !panel.findChild<QProgressBar*>()->isHidden());
+    QVERIFY(panel.attacking() && !progress->isHidden() && steps->isHidden());
+    QTRY_VERIFY(panel.findChild<QPushButton*>("stopAttack")->hasFocus());
     QCOMPARE(storyProblems(w), QString());
     QTRY_VERIFY_WITH_TIMEOUT(panel.shown().complete && panel.shown().attackedGap.size() == 100, 30000);
     const RobustnessSnapshot attacked = panel.shown();
     QCOMPARE(attacked.attackStep, 25);
-    // The bar beside the steps box says what was done, not a number that reads like the box's twin.
-    QTRY_COMPARE(panel.findChild<QProgressBar*>()->text(), QString("attacked: 25 steps"));
+    // Done: the steps box is back, and the summary says what was done.
+    QVERIFY(progress->isHidden() && !steps->isHidden());
+    QVERIFY(panel.findChild<QLabel*>("robustnessSummary")->text().contains("attacked (step 25/25, orange)"));
     for (qsizetype j = 0; j < 100; ++j) QVERIFY(attacked.attackedGap[j] >= attacked.testGap[j]);
     QVERIFY2(attacked.meanAttackedGap() >= 2 * attacked.meanTestGap(),
              qPrintable(QString("%1 -> %2").arg(attacked.meanTestGap()).arg(attacked.meanAttackedGap())));

@@ -134,7 +134,8 @@ QWidget* RobustnessPanel::buildShiftBox() {
 }
 
 QWidget* RobustnessPanel::buildAttackRow() {
-  // The network, the attack's controls and, under them, its progress.
+  // The network, and under it the attack's controls. While it attacks, its progress stands in place of
+  // the steps box: a row of its own pushed the histogram's axis below a laptop dock's fold.
   auto* box = new QWidget;
   auto* grid = new QGridLayout(box);
   grid->setContentsMargins(0, 0, 0, 0);
@@ -157,7 +158,9 @@ QWidget* RobustnessPanel::buildAttackRow() {
   grid->addWidget(attack_, 1, 0);
   grid->addWidget(steps_, 1, 1);
   grid->addWidget(stop_, 1, 2);
-  grid->addWidget(progress_, 2, 0, 1, 3);
+  grid->addWidget(progress_, 1, 1);
+  progress_->setMinimumWidth(0);
+  progress_->setSizePolicy(steps_->sizePolicy());
   grid->setColumnStretch(1, 1);
   connect(attack_, &QPushButton::clicked, this, &RobustnessPanel::attack);
   connect(stop_, &QPushButton::clicked, this, &RobustnessPanel::stopAttack);
@@ -280,7 +283,7 @@ QString RobustnessPanel::summary() const {
   const RobustnessSnapshot& s = shown_;
   if (s.testGap.isEmpty()) return {};
   // The bars' colours named: a short histogram (a laptop's dock) has no room for its legend.
-  QString text = QString("%1 on %2 signals at λ = %3: mean F − F* = %4 (blue)")
+  QString text = QString("%1 on %2 signals at λ = %3 λₘₐₓ: mean F − F* = %4 (blue)")
                      .arg(s.network).arg(s.testGap.size()).arg(s.lambda, 0, 'g', 3).arg(formatGap(s.meanTestGap()));
   if (!s.attackedGap.isEmpty()) {
     const double ratio = s.meanAttackedGap() / std::max(s.meanTestGap(), 1e-300);
@@ -371,6 +374,7 @@ QString RobustnessPanel::inspectionSummary() const {
 }
 
 void RobustnessPanel::updateControls() {
+  const bool attackFocused = attack_->hasFocus();
   // The label keeps the numbers the plot shows while the next answer is computed.
   const bool waiting = latest_ != 0 && shown_.generation != latest_;
   const bool networksToCome = awaited_ && !awaited_->networks.empty() && latest_ == 0;
@@ -385,10 +389,12 @@ void RobustnessPanel::updateControls() {
   stop_->setEnabled(attacking_);
   progress_->setRange(0, std::max(1, attacking_ ? requestedSteps_ : shown_.request.attackSteps));
   progress_->setValue(shown_.attackStep);
-  progress_->setFormat(attacking_ ? "step %v of %m" : "attacked: %v steps");
-  // Before an attack the legend says "attacked (press Attack)": a bar reading "not attacked" took the row
-  // that, in a laptop window's dock, left the histogram's axis below the fold.
-  progress_->setVisible(attacking_ || !shown_.attackedGap.isEmpty());
+  progress_->setFormat("step %v of %m");
+  progress_->setVisible(attacking_);
+  steps_->setVisible(!attacking_);
+  // The button pressed is greyed while it attacks: the focus goes to Stop, not to the steps box it passed
+  // to (whose selected text the next key replaced).
+  if (attacking_ && attackFocused) stop_->setFocus();
 }
 
 }  // namespace unfold::ui
