@@ -106,7 +106,7 @@ class TestRatioAndNetworkPlots : public QObject {
         QVERIFY2(end > 55 && end < 65, qPrintable(QString::number(end)));
         // As long as the panel has room for: the L_S/L plot's two panels share 600 px.
         const QString label = plot->xAxis->label(), why = plot == &raster ? "the support unchanged" : "Lₛ / L unchanged";
-        QVERIFY2(settledAxisLabels("iteration t", T, why).mid(0, 3).contains(label), qPrintable(label));
+        QVERIFY2(settledAxisLabels("iteration t", T, why).mid(0, 4).contains(label), qPrintable(label));
         QVERIFY(QFontMetrics(plot->xAxis->labelFont()).horizontalAdvance(label) < plot->axisRect()->width() + 40);
         if (plot == &raster) QCOMPARE(label, settledAxisLabels("iteration t", T, why).front());
       } else {

@@ -59,7 +59,7 @@ QString fittedTitle(const QString& title, bool hint, const QFontMetrics& metrics
 QStringList settledAxisLabels(const QString& along, double ran, const QString& why) {
   const QString to = QString("t = %1").arg(ran);
   return {QString("%1 (the run went on to %2, %3)").arg(along, to, why), QString("%1 (the run went on to %2)").arg(along, to),
-          QString("%1 (on to %2)").arg(along, to), along};
+          QString("%1 (on to %2)").arg(along, to), QString("t (run to %1)").arg(ran), along};
 }
 
 }  // namespace unfold::ui

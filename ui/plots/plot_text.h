@@ -14,7 +14,7 @@ QString csvLabel(QString label);
 
 // The forms of an iteration axis's label (longest first, for setAxisLabel) where the axis ends before the
 // run did, at `ran`, as nothing changes after: "iteration t (the run went on to t = 3000, `why`)", …,
-// `along` alone.
+// "t (run to 3000)" (a narrow panel's), `along` alone.
 QStringList settledAxisLabels(const QString& along, double ran, const QString& why);
 
 // A title as it fits `width` pixels: whole, else on up to `lines` lines (broken before its parenthesis,
