@@ -7,6 +7,7 @@
 
 #include <QSettings>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QtTest>
 
 #define CHECK_STORY(window)                                  \

@@ -82,7 +82,7 @@ void MainWindow::buildRunActions() {
   };
   runAction_ = action("Run", Qt::Key_F5, "Run the methods on the current settings", &MainWindow::startDefaultRun);
   pauseAction_ = action("Pause", Qt::Key_Space, "Pause or resume the run", &MainWindow::togglePause);
-  stepAction_ = action("Step", Qt::Key_F10, "One more iteration of the solvers, or one training step", &MainWindow::step);
+  stepAction_ = action("Step", Qt::Key_F10, "One more iteration of the solvers, or one training step; on a run that has ended, the first step of a new one", &MainWindow::step);
   stopAction_ = action("Stop", Qt::Key_Escape, "Stop the run", &MainWindow::stop);
   resetAction_ = action("Reset", QKeySequence(Qt::SHIFT | Qt::Key_F5), "Back to iteration 0, paused: then step with F10",
                         &MainWindow::reset);

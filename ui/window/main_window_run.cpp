@@ -15,6 +15,10 @@
 
 namespace unfold::ui {
 
+namespace {
+constexpr int kNewRunMessageMs = 8000;
+}  // namespace
+
 void MainWindow::requestRun(bool startPaused, int pausedAt) {
   settings_->commitTypedValues();  // its changed() would start the debounce: stopped next
   debounce_.stop();
@@ -63,6 +67,8 @@ void MainWindow::togglePause() {
 void MainWindow::step() {
   if (!running_) {  // F10 on a finished run: again from the start, and this press is its first step
     requestRun(true, 1);
+    // Said, or t = 1 reads as the last run's t gone (a person stepping on from a stopped t = 2 expects 3).
+    statusBar()->showMessage("The last run had ended: F10 started a new one from t = 0, now at its first step", kNewRunMessageMs);
     return;
   }
   if (stopping_) return;
