@@ -19,6 +19,19 @@
 
 using namespace unfold::ui;
 
+namespace {
+
+ConvergenceCurve oistaInspectingOne(int atoms) {
+  ConvergenceCurve oista;
+  oista.algorithm = unfold::Algorithm::Oista;
+  oista.method = "OISTA";
+  oista.inspected = 1;
+  oista.atoms = atoms;
+  return oista;
+}
+
+}  // namespace
+
 class TestRatioAndNetworkPlots : public QObject {
   Q_OBJECT
  private slots:
@@ -43,11 +56,7 @@ class TestRatioAndNetworkPlots : public QObject {
     QFETCH(double, up);
     ConvergenceSnapshot snapshot;
     snapshot.gamma = 4.0;
-    ConvergenceCurve oista;
-    oista.algorithm = unfold::Algorithm::Oista;
-    oista.method = "OISTA";
-    oista.inspected = 1;
-    oista.atoms = 100;
+    ConvergenceCurve oista = oistaInspectingOne(100);
     oista.sampleZeta = zeta;
     oista.sampleRatio = ratio;
     oista.sampleSignal = QVector<int>(zeta.size(), 0);
@@ -82,11 +91,7 @@ class TestRatioAndNetworkPlots : public QObject {
     snapshot.gamma = 4.0;
     snapshot.testSignals = 1;
     snapshot.solution = {1.0, 0.0, lateFlip > 0 ? 1.0 : -1.0, 0.0};
-    ConvergenceCurve oista;
-    oista.algorithm = unfold::Algorithm::Oista;
-    oista.method = "OISTA";
-    oista.inspected = 1;
-    oista.atoms = 4;
+    ConvergenceCurve oista = oistaInspectingOne(4);
     oista.history = history;
     for (int t = 0; t <= T; ++t) oista.iteration.append(t);
     snapshot.curves = {oista};
