@@ -110,9 +110,9 @@ class TestRatioAndNetworkPlots : public QObject {
       if (lateFlip < 0) {
         QVERIFY2(end > 55 && end < 65, qPrintable(QString::number(end)));
         // As long as the panel has room for: the L_S/L plot's two panels share 600 px.
-        const QString label = plot->xAxis->label(), why = plot == &raster ? "the support unchanged" : "Lₛ / L unchanged";
+        const QString label = plot->xAxis->label(), why = plot == &raster ? "the support unchanged" : "Lₛ / L settled";
         QVERIFY2(settledAxisLabels("iteration t", T, why).mid(0, 4).contains(label), qPrintable(label));
-        QVERIFY(QFontMetrics(plot->xAxis->labelFont()).horizontalAdvance(label) < plot->axisRect()->width() + 40);
+        QVERIFY2(QFontMetrics(plot->xAxis->labelFont()).horizontalAdvance(label) < plot->axisRect()->width() + 40, qPrintable(label + QString(" in %1 px").arg(plot->axisRect()->width())));
         if (plot == &raster) QCOMPARE(label, settledAxisLabels("iteration t", T, why).front());
       } else {
         QVERIFY2(end > T, qPrintable(QString::number(end)));

@@ -32,6 +32,7 @@ RobustnessPlot::RobustnessPlot(QWidget* parent) : WorkbenchPlot("Robustness", pa
   worst_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted, methodColor(Parametrization::ListaCp),
                                           methodColor(Parametrization::ListaCp), 10));
   worst_->removeFromLegend();
+  setLegendEntryOptional(worst_);  // the colours' key first: the summary under the plot names the worst too
   picked_ = new QCPBars(xAxis, yAxis);
   picked_->setPen(QPen(Qt::black, 2));
   picked_->setBrush(Qt::NoBrush);
@@ -78,8 +79,8 @@ void RobustnessPlot::showSnapshot(const RobustnessSnapshot& snapshot) {
   const bool evaluated = !snapshot.testGap.isEmpty();
   const QString which = snapshot.request.signalKind || snapshot.request.noise > 0 || snapshot.request.lambdaFactor != 1.0
                             ? "shifted signals" : "test signals";
-  // Short entries: the tab's plot is about 300 px wide in a laptop window, and the panel's bar beside the
-  // steps box says how far an attack went.
+  // Short entries: the tab's plot is about 300 px wide in a laptop window, and the panel shows how far an
+  // attack went in its steps box's place.
   test_->setName(QString("%1: mean %2").arg(which, scientific(snapshot.meanTestGap())));
   const QString progress = snapshot.attackStep < snapshot.request.attackSteps
                                ? QString(", step %1/%2").arg(snapshot.attackStep).arg(snapshot.request.attackSteps) : QString();

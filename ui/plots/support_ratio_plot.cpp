@@ -204,17 +204,20 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey
     restoreVisibility(prediction ? prediction : law);
     restoreVisibility(line);
   }
-  // A long run whose supports were found early ends a little after the curves' last change (one smaller
-  // than a millionth draws nothing): the run's flat rest squeezed what changes into the first per cent.
+  // A long run whose supports were found early ends a little after the curves' last visible change: the
+  // run's flat rest squeezed what changes into the first per cent. A change under a thousandth (a fifth of
+  // a pixel of the 0-1.05 axis in a 200-px panel; one late signal among 50 moves the mean by that) draws
+  // nothing.
+  constexpr double kVisibleChange = 1e-3;
   double settled = 0.0, ran = 0.0;
   for (QCPGraph* g : xAxis->graphs())
     for (auto point = g->data()->constBegin(); point != g->data()->constEnd(); ++point) {
       ran = std::max(ran, point->key);
-      if (point != g->data()->constBegin() && std::abs(point->value - (point - 1)->value) > 1e-6 * std::abs(point->value))
+      if (point != g->data()->constBegin() && std::abs(point->value - (point - 1)->value) > kVisibleChange)
         settled = std::max(settled, point->key);
     }
   iterationEnd_ = settledIterationEnd(settled, ran);
-  setAxisLabel(xAxis, iterationEnd_ < 0 ? QStringList{along} : settledAxisLabels(along, ran, "Lₛ / L unchanged"));
+  setAxisLabel(xAxis, iterationEnd_ < 0 ? QStringList{along} : settledAxisLabels(along, ran, "Lₛ / L settled"));
   const bool empty = snapshot.curves.isEmpty();
   legend->setVisible(!empty);
   if (empty) setHintTitle(QString("Lₛ / L (%1)").arg(snapshot.solversHint()));

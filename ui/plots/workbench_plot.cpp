@@ -250,9 +250,17 @@ void WorkbenchPlot::setAxisLabel(QCPAxis* axis, const QStringList& forms) {
 
 void WorkbenchPlot::fitAxisLabels() {
   for (auto [axis, forms] : labelForms_.asKeyValueRange()) {
-    // Centred under the panel, a label may reach into the margins either side, up to 4 px off the edges.
-    const QRect panel = axis->axisRect()->rect();
-    const int room = panel.width() + 2 * std::min(panel.left() - viewport().left(), viewport().right() - panel.right()) - 8;
+    // Centred under the panel, a label may reach into the margins either side, up to 4 px off the edges
+    // of the plot or of a panel beside it (whose own label stands at the same height).
+    const QRect panel = axis->axisRect()->rect(), outer = axis->axisRect()->outerRect();
+    int left = panel.left() - viewport().left(), right = viewport().right() - panel.right();
+    for (const QCPAxisRect* other : axisRects()) {
+      const QRect beside = other->outerRect();
+      if (other == axis->axisRect() || beside.bottom() < outer.top() || beside.top() > outer.bottom()) continue;
+      if (beside.left() >= panel.right()) right = std::min(right, beside.left() - panel.right());
+      if (beside.right() <= panel.left()) left = std::min(left, panel.left() - beside.right());
+    }
+    const int room = panel.width() + 2 * std::min(left, right) - 8;
     const QFontMetrics metrics(axis->labelFont());
     const auto fits = std::find_if(forms.cbegin(), forms.cend(), [&](const QString& form) { return metrics.horizontalAdvance(form) <= room; });
     axis->setLabel(fits != forms.cend() ? *fits : forms.value(forms.size() - 1));

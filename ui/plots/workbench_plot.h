@@ -101,6 +101,9 @@ class WorkbenchPlot : public QCustomPlot {
   void setDataLive(bool live) { dataLive_ = live; }
   // Whether the figure being laid out has a legend (the window's always has, room allowing).
   bool legendWanted() const { return legendWanted_; }
+  // A legend entry left out first where the legend has no room, rather than the whole legend with the
+  // colours' key (a mark's explanation the plot can do without). Shown again when the plot adds it back.
+  void setLegendEntryOptional(QCPAbstractPlottable* plottable) { optionalEntries_ << plottable; }
   // For a plot that fits its legend's size itself: makeRoomForLegend leaves its look alone.
   void keepLegendLook() { legendLookSizedBySubclass_ = true; }
   // Whether the last layout left the legend out for want of room (a subclass that places its legend itself
@@ -169,6 +172,7 @@ class WorkbenchPlot : public QCustomPlot {
   bool fittingShortNames_ = false;  // makeRoomForLegend's second try, with the short names
   void fitAxisLabels();
   QHash<QCPAxis*, QStringList> labelForms_;  // setAxisLabel's
+  QSet<QCPAbstractPlottable*> optionalEntries_;
   QHash<QCPAxis*, QCPRange> emptyRanges_;  // every axis as the plot first showed it empty
   bool userView_ = false;
   std::optional<QPointF> dragFrom_;  // where the left button went down in the axes

@@ -160,6 +160,11 @@ void WorkbenchPlot::makeRoomForLegend(LegendVisibility visibility) {
       fittingShortNames_ = false;
       return;
     }
+    for (QCPAbstractPlottable* entry : std::as_const(optionalEntries_))
+      if (entry->removeFromLegend()) {  // the rest may fit without it
+        makeRoomForLegend(visibility);
+        return;
+      }
     legend->setVisible(false);
     legendHiddenForRoom_ = true;
     return;

@@ -94,9 +94,9 @@ bool usable(const NetworkFile& file, const NetworkProblem& problem, const Networ
   return file.weights.kind == settings.kind && file.weights.layerCount() == settings.layers && file.lambda == settings.lambda;
 }
 
-// A network stopped mid-training or mid-diagnosis: its test gap per layer, so that the cost plot shows it as the training
-// and coupling plots do. A forward pass only (milliseconds: Stop stays quick); the 1/L_S quantiles of the
-// full diagnosis would take longer and are left out.
+// A network stopped mid-training or mid-diagnosis: its test gap per layer, so that the cost plot shows it
+// as the training and coupling plots do. A forward pass only (milliseconds: Stop stays quick); the 1/L_S
+// quantiles of the full diagnosis would take longer and are left out.
 void gapsPerLayer(const NetworkProblem& problem, const NetworkSettings& settings, NetworkCurve& curve) {
   const UnfoldedNetwork network(problem.dictionary, settings.lambda, curve.network.weights);
   std::vector<Matrix> layers;

@@ -287,9 +287,10 @@ QString RobustnessPanel::summary() const {
                      .arg(s.network).arg(s.testGap.size()).arg(s.lambda, 0, 'g', 3).arg(formatGap(s.meanTestGap()));
   if (!s.attackedGap.isEmpty()) {
     const double ratio = s.meanAttackedGap() / std::max(s.meanTestGap(), 1e-300);
-    text += QString("; attacked (step %1/%2%3, orange): %4, × %5")
+    const auto worst = std::max_element(s.attackedGap.begin(), s.attackedGap.end());
+    text += QString("; attacked (step %1/%2%3, orange): %4, × %5; the worst (▼): signal %6")
                 .arg(s.attackStep).arg(s.request.attackSteps).arg(s.stopped ? ", stopped" : "")
-                .arg(formatGap(s.meanAttackedGap())).arg(ratio, 0, 'f', ratio < 10 ? 1 : 0);
+                .arg(formatGap(s.meanAttackedGap())).arg(ratio, 0, 'f', ratio < 10 ? 1 : 0).arg(worst - s.attackedGap.begin());
   }
   return text;
 }
