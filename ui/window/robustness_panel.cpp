@@ -28,6 +28,11 @@ constexpr int kDefaultAttackSteps = 30;
 // The signal kinds offered out of distribution, in the combo's order after "as trained".
 constexpr SignalKind kShiftKinds[] = {SignalKind::Gaussian, SignalKind::DictionaryCodes, SignalKind::Sparse};
 
+bool sameValues(const RobustnessRequest& a, const RobustnessRequest& b) {
+  const Vector x = a.network.weights.flatten(), y = b.network.weights.flatten();
+  return x.size() == y.size() && x == y;
+}
+
 }  // namespace
 
 RobustnessPanel::RobustnessPanel(QWidget* parent) : QWidget(parent) {
@@ -302,13 +307,6 @@ void RobustnessPanel::inspect(bool attacked, int signal) {
   inspectionWanted_ = true;
   worker_->inspect(attacked, signal);
 }
-
-namespace {
-bool sameValues(const RobustnessRequest& a, const RobustnessRequest& b) {
-  const Vector x = a.network.weights.flatten(), y = b.network.weights.flatten();
-  return x.size() == y.size() && x == y;
-}
-}  // namespace
 
 void RobustnessPanel::dropInspectionUnlessItOutlives(const RobustnessRequest& next) {
   if (!inspectionWanted_ && lastInspection_.curves.isEmpty()) return;  // nothing inspected: nothing to compare
