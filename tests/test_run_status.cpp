@@ -81,6 +81,22 @@ class TestRunStatus : public QObject {
   // ALISTA collapses in the networks preset (0.8 lambda_max, the paper's Fig. 6); the legend says "collapsed
   // to z = 0", and the status says why and what to change, before the problem's facts (which a narrow
   // status bar drops first). A network that did not collapse is not mentioned.
+  // A run of 40 ms was "done in 0.0 s", as if nothing had run.
+  void durationsKeepTheirDigits_data() {
+    QTest::addColumn<double>("seconds");
+    QTest::addColumn<QString>("said");
+    QTest::newRow("no time") << 0.0002 << "under 1 ms";
+    QTest::newRow("milliseconds") << 0.0436 << "44 ms";
+    QTest::newRow("just under a second") << 0.9996 << "1.0 s";
+    QTest::newRow("seconds") << 5.46 << "5.5 s";
+    QTest::newRow("minutes") << 125.0 << "2 min 5 s";
+  }
+  void durationsKeepTheirDigits() {
+    QFETCH(double, seconds);
+    QFETCH(QString, said);
+    QCOMPARE(formatDuration(seconds), said);
+  }
+
   void aCollapsedNetworkIsExplained() {
     ConvergenceSnapshot s;
     s.generation = 1;

@@ -75,6 +75,9 @@ QStringList collapsedNetworks(const ConvergenceSnapshot& s) {
 }  // namespace
 
 QString formatDuration(double seconds) {
+  // A small run's "done in 0.0 s" read as if nothing had run.
+  if (seconds < 0.0005) return "under 1 ms";
+  if (seconds < 0.9995) return QString("%1 ms").arg(std::lround(seconds * 1000));
   if (seconds < 60) return QString("%1 s").arg(seconds, 0, 'f', seconds < 10 ? 1 : 0);
   return QString("%1 min %2 s").arg(int(seconds) / 60).arg(int(seconds) % 60);
 }
