@@ -89,7 +89,7 @@ class TestRatioAndNetworkPlots : public QObject {
     }
     ConvergenceSnapshot snapshot;
     snapshot.gamma = 4.0;
-    snapshot.testSignals = 1;
+    snapshot.testSignals = 100;  // of which the run kept one signal's iterates (a long run's budget)
     snapshot.solution = {1.0, 0.0, lateFlip > 0 ? 1.0 : -1.0, 0.0};
     ConvergenceCurve oista = oistaInspectingOne(4);
     oista.history = history;
@@ -122,6 +122,9 @@ class TestRatioAndNetworkPlots : public QObject {
     if (lateFlip < 0) QVERIFY(columns >= 51 && columns <= 57);
     else QCOMPARE(columns, T + 1);
     QCOMPARE(ratio.curve(snapshot.signalName(0))->data()->size(), T + 1);  // the data stay whole (the CSV's too)
+    // No dashed mean over one signal: its entry says why (it went missing without a word).
+    QCOMPARE(ratio.curve(snapshot.signalName(0))->name(), snapshot.signalName(0) + " (the only one kept)");
+    QVERIFY(ratio.toCsv().contains("\niterations,OISTA signal 0,1000,"));  // the data's series keeps its name
   }
 
   // A network plot with nothing to draw says why: a run that asks for networks trains them after its

@@ -14,6 +14,7 @@ namespace unfold::ui {
 
 namespace {
 constexpr const char* kLawName = "Marchenko–Pastur";
+constexpr const char* kAloneNote = " (the only one kept)";  // the inspected signal's, where no mean is drawn
 }  // namespace
 
 SupportRatioPlot::SupportRatioPlot(QWidget* parent) : WorkbenchPlot("Lₛ / L", parent) {
@@ -165,7 +166,11 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey
     if (K == 0 || c.atoms == 0) continue;
     const int iterates = c.iterates();
     if (c.key() == method && signal >= 0 && signal < K && iterates > 0) {
-      QCPGraph* chosen = add(axisRect(), snapshot.signalName(signal), QPen(c.color, 2), true);
+      // A run so long that one signal's iterates alone are kept has no mean over the signals: said, or the
+      // dashed curve that a shorter run draws went missing without a word.
+      const bool alone = K == 1 && snapshot.testSignals > 1;
+      QCPGraph* chosen = add(axisRect(), snapshot.signalName(signal) + (alone ? kAloneNote : ""), QPen(c.color, 2), true);
+      if (alone) setShortName(chosen, snapshot.signalName(signal));  // its identity (hidden stays hidden)
       along = c.network ? "layer t" : "iteration t";
       prediction = add(axisRect(), kLawName, lawPen, true);
       for (int t = 0; t < iterates; ++t) {
@@ -251,7 +256,9 @@ QString SupportRatioPlot::toCsv() const {
     const QCPGraph* g = graph(i);
     const bool cloud = g->keyAxis()->axisRect() == right_;
     const QString panel = cloud ? "scatter" : "iterations";
-    const QString series = csvLabel(cloud ? g->name() : title().section(": ", 1) + " " + g->name());  // the method is in the title
+    // The method is in the title; the series keeps its name in every run (scripts look it up).
+    const QString name = QString(g->name()).remove(kAloneNote);
+    const QString series = csvLabel(cloud ? name : title().section(": ", 1) + " " + name);
     for (const QCPGraphData& p : *g->data())
       out += QString("%1,%2,%3,%4\n").arg(panel, series).arg(p.key, 0, 'g', 17).arg(p.value, 0, 'g', 17);
   }
