@@ -304,6 +304,7 @@ void WorkbenchPlot::wheelEvent(QWheelEvent* event) {
 void WorkbenchPlot::clearPlot() {
   companions_.clear();
   shortNames_.clear();
+  optionalEntries_.clear();
   shortNamesShown_ = false;
   clearGraphs();
 }

@@ -102,7 +102,8 @@ class WorkbenchPlot : public QCustomPlot {
   // Whether the figure being laid out has a legend (the window's always has, room allowing).
   bool legendWanted() const { return legendWanted_; }
   // A legend entry left out first where the legend has no room, rather than the whole legend with the
-  // colours' key (a mark's explanation the plot can do without). Shown again when the plot adds it back.
+  // colours' key (a mark's explanation the plot can do without). Shown again when the plot adds it back;
+  // forgotten by clearPlot().
   void setLegendEntryOptional(QCPAbstractPlottable* plottable) { optionalEntries_ << plottable; }
   // For a plot that fits its legend's size itself: makeRoomForLegend leaves its look alone.
   void keepLegendLook() { legendLookSizedBySubclass_ = true; }
