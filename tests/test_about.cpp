@@ -2,6 +2,7 @@
 // paper the tool is built around. File offers the trained networks as Python and the session as commands.
 #include "base/version.h"
 #include "window/about_dialog.h"
+#include "window/keys_dialog.h"
 #include "window/main_window.h"
 #include "window_runs.h"
 
@@ -76,6 +77,14 @@ class TestAbout : public QObject {
     QVERIFY(listed >= 10);  // Run, Pause, Step, Stop, Reset, Open, Save, Export, Lessons, the 2-D view...
     for (const char* expected : {"<b>F5</b></td><td>Run", "<b>Shift+F5</b></td><td>Reset", "<b>Ctrl+L</b></td><td>Lessons", "Alt+→"})
       QVERIFY2(keys.contains(expected), expected);
+    // The run controls' keys in every state, whatever state the window is in (after Reset, F5 and Space
+    // both Start: the list read "F5 Start" and no Space).
+    window.findChild<QAction*>("reset")->trigger();
+    QCOMPARE(window.findChild<QAction*>("run")->text(), QString("Start"));
+    for (const QString& text : {keys, keysAndMouseText(&window)})
+      for (const char* expected : {"<b>F5</b></td><td>Run; Restart while a run is under way; after Reset, Start",
+                                   "<b>Space</b></td><td>Pause and Resume; after Reset, Start"})
+        QVERIFY2(text.contains(expected), expected);
   }
 
   // Before training the network submenu says so; after a run, each trained network for NumPy and PyTorch.

@@ -4,6 +4,7 @@
 #include <QKeySequence>
 #include <QMessageBox>
 #include <QSet>
+#include <QVariant>
 #include <QWidget>
 
 namespace unfold::ui {
@@ -20,8 +21,12 @@ QString keysAndMouseText(const QWidget* window) {
   QString keys;
   QSet<QString> listed;
   for (const QAction* action : window->findChildren<QAction*>()) {
-    const QString key = action->shortcut().toString(QKeySequence::NativeText);
-    const QString name = QString(action->text()).remove('&').remove("…").trimmed();
+    // A run control's key and text change with the run's state (after Reset, F5 and Space both Start): its
+    // lasting key and what it does in each state, where it says them.
+    const QVariant lasting = action->property(kLastingKeyProperty);
+    const QString key = lasting.isValid() ? lasting.value<QKeySequence>().toString(QKeySequence::NativeText)
+                                          : action->shortcut().toString(QKeySequence::NativeText);
+    const QString name = QString(action->whatsThis().isEmpty() ? action->text() : action->whatsThis()).remove('&').remove("…").trimmed();
     if (key.isEmpty() || name.isEmpty() || listed.contains(key)) continue;
     listed.insert(key);
     keys += row(key, name.toHtmlEscaped());

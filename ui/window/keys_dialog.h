@@ -9,6 +9,10 @@ class QWidget;
 
 namespace unfold::ui {
 
+// An action whose shortcut changes with the state (the run controls) names its lasting key in this
+// property (a QKeySequence), and what it does in each state in its whatsThis.
+inline constexpr const char* kLastingKeyProperty = "lastingKey";
+
 QString keysAndMouseText(const QWidget* window);  // rich text
 void showKeysAndMouse(QWidget* window);
 

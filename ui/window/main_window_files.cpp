@@ -86,6 +86,11 @@ void MainWindow::buildRunActions() {
   stopAction_ = action("Stop", Qt::Key_Escape, "Stop the run", &MainWindow::stop);
   resetAction_ = action("Reset", QKeySequence(Qt::SHIFT | Qt::Key_F5), "Back to iteration 0, paused: then step with F10",
                         &MainWindow::reset);
+  // Their texts and keys change with the run (updateControls): Help → Keys and mouse says every state.
+  runAction_->setProperty(kLastingKeyProperty, QKeySequence(Qt::Key_F5));
+  runAction_->setWhatsThis("Run; Restart while a run is under way; after Reset, Start");
+  pauseAction_->setProperty(kLastingKeyProperty, QKeySequence(Qt::Key_Space));
+  pauseAction_->setWhatsThis("Pause and Resume; after Reset, Start");
   pauseAction_->setEnabled(false);
   stopAction_->setEnabled(false);
   runAction_->setObjectName("run");
