@@ -34,8 +34,10 @@ class GapTarget : public SolverObserver {
 };
 
 constexpr int kFallbackIterations = 200000;
-// Signals solved between two progress reports (and stop checks) on each thread.
-constexpr long kProgressBlock = 512;
+// Signals solved together (one batched warm start), and between two progress reports and stop checks. The
+// blocks are fixed by the signal's index alone: a block's batched products round by its width (Eigen blocks
+// a product by its sizes), so blocks cut by the thread count gave other last bits with 1 and 2 threads.
+constexpr long kSignalBlock = 128;
 
 // Signals [begin, end): a few batched FISTA iterations, then the exact feature-sign finish per signal.
 void solveBlock(const Dictionary& dictionary, const Matrix& X, double lambda, int warmStartIterations, int activeSetSteps,
@@ -88,11 +90,12 @@ ReferenceSolution solveReference(const Dictionary& dictionary, const Matrix& X, 
     return stop.load();
   };
 
-  parallelFor(static_cast<long>(N), 64, [&](long begin, long end) {
-    for (long block = begin; block < end && !stop; block += kProgressBlock) {
-      const long blockEnd = std::min(end, block + kProgressBlock);
-      solveBlock(dictionary, X, lambda, settings.warmStartIterations, activeSetSteps, block, blockEnd, out.Z);
-      solved += blockEnd - block;
+  const long blocks = (static_cast<long>(N) + kSignalBlock - 1) / kSignalBlock;
+  parallelFor(blocks, 1, [&](long firstBlock, long endBlock) {
+    for (long block = firstBlock; block < endBlock && !stop; ++block) {
+      const long begin = block * kSignalBlock, end = std::min(static_cast<long>(N), begin + kSignalBlock);
+      solveBlock(dictionary, X, lambda, settings.warmStartIterations, activeSetSteps, begin, end, out.Z);
+      solved += end - begin;
       stopRequested();
     }
   }, settings.threads);
