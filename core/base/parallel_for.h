@@ -12,6 +12,12 @@ namespace unfold {
 // Below this many signals per thread, handing work to another thread costs more than it saves.
 inline constexpr long kMinColumnsPerThread = 128;
 
+// Column chunks start at multiples of this many columns. Eigen's matrix products compute columns in groups (of 4
+// with AVX) and any left over by another path, so a column's last bits depend on its place in its chunk
+// modulo the group: with every chunk starting on a group, each column gets the same bits whatever the
+// thread count (the last, partial group is the same at any split).
+inline constexpr long kColumnGroup = 8;
+
 // The cores this process may use: UNFOLD_THREADS if set (1..1024; a cluster job sets it to the CPUs it
 // was given), else the CPUs in this process's affinity mask (what taskset or a batch system grants).
 int defaultThreadCount();
@@ -20,16 +26,17 @@ int defaultThreadCount();
 void runChunks(int chunks, const std::function<void(int)>& task);
 
 // Calls body(begin, end) on disjoint ranges covering [0, count); chunks below minChunk stay on one
-// thread. `threads` <= 0: all cores. The split depends only on count, minChunk and threads.
+// thread. `threads` <= 0: all cores. The split depends only on count, minChunk and threads; every range
+// starts at a multiple of `granule` (1 where the units are not a matrix's columns).
 template <typename Body>
-void parallelFor(long count, long minChunk, const Body& body, int threads = 0) {
+void parallelFor(long count, long minChunk, const Body& body, int threads = 0, long granule = kColumnGroup) {
   if (threads <= 0) threads = defaultThreadCount();
   const long chunks = std::clamp<long>(count / std::max(1L, minChunk), 1, threads);
   if (chunks <= 1) {
     if (count > 0) body(0L, count);
     return;
   }
-  const long size = (count + chunks - 1) / chunks;
+  const long size = ((count + chunks - 1) / chunks + granule - 1) / granule * granule;
   runChunks(static_cast<int>(chunks), [&](int chunk) {
     const long begin = chunk * size, end = std::min(count, begin + size);
     if (begin < end) body(begin, end);

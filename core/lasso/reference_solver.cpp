@@ -98,7 +98,7 @@ ReferenceSolution solveReference(const Dictionary& dictionary, const Matrix& X, 
       solved += end - begin;
       stopRequested();
     }
-  }, settings.threads);
+  }, settings.threads, 1);
   if (stop) {
     out.stopped = true;
     return out;

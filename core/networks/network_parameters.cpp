@@ -76,8 +76,22 @@ void NetworkWeights::unflatten(const Vector& values) {
 
 NetworkWeights NetworkWeights::zerosLike() const {
   NetworkWeights out = *this;
-  out.unflatten(Vector::Zero(parameterCount()));
+  out.setZero();
   return out;
+}
+
+void NetworkWeights::setZero() {
+  for (LayerWeights& layer : layers) forEachBlock(kind, layer, [](double* p, Eigen::Index n) { std::fill(p, p + n, 0.0); });
+}
+
+void NetworkWeights::addTo(Vector& flat) const {
+  Eigen::Index at = 0;
+  for (const LayerWeights& layer : layers) {
+    forEachBlock(kind, layer, [&](const double* p, Eigen::Index n) {
+      flat.segment(at, n) += Eigen::Map<const Vector>(p, n);
+      at += n;
+    });
+  }
 }
 
 void NetworkWeights::project(double minimumStep) {

@@ -41,6 +41,8 @@ struct NetworkWeights {
   Vector flatten() const;                  // all learned values, layer by layer
   void unflatten(const Vector& values);    // the inverse, into the existing shapes
   NetworkWeights zerosLike() const;
+  void setZero();                          // every learned value 0, in place
+  void addTo(Vector& flat) const;          // flat += flatten(), without the copy
   // Keeps steps > 0 and thresholds >= 0 (called after every optimizer step).
   void project(double minimumStep);
   // Per flattened parameter, the lower bound project() enforces: minimumStep for a step, 0 for a

@@ -9,6 +9,12 @@
 
 namespace unfold {
 
+namespace {
+// The most chunks a loss is summed over, and so the most threads it runs on: each chunk's gradient is added
+// to the sum, a LISTA's (T m (m + n) values) at a memory cost that more chunks would not repay.
+constexpr long kLossChunks = 8;
+}  // namespace
+
 // What the backward pass needs from the forward pass, per layer t: its input z_t (and z_T), its pre-activation
 // U_t and, for ALISTA and SLISTA, the update direction V_t (U_t = z_t - step V_t), kept rather than
 // recovered from U_t so that the step's gradient does not lose digits when step V_t << z_t.
@@ -206,28 +212,36 @@ double UnfoldedNetwork::lossChunk(LossKind kind, const Eigen::Ref<const Matrix>&
 
 double UnfoldedNetwork::loss(LossKind kind, const Matrix& X, const Matrix& targets, NetworkWeights* gradient,
                              const std::function<bool()>* stop) const {
+  // Summed over chunks of signals laid out by the signal count alone, and added in the chunks' order: the
+  // same bits with any number of threads, so that a network trained on a cluster's cores is the one trained
+  // on a laptop's. The chunks run `threads` at a time, each into its own gradient (a LISTA's weights are
+  // large: no more of them in memory than threads).
   const long N = static_cast<long>(X.cols());
-  const int chunks = static_cast<int>(std::clamp<long>(N / kMinColumnsPerThread, 1, defaultThreadCount()));
-  std::vector<double> totals(static_cast<size_t>(chunks), 0.0);
-  std::vector<NetworkWeights> gradients;
-  if (gradient) gradients.assign(static_cast<size_t>(chunks), weights_.zerosLike());
-  const long size = (N + chunks - 1) / chunks;
-  // One chunk per thread, in a fixed layout, summed in a fixed order: the same bits at every run.
-  parallelFor(chunks, 1, [&](long first, long last) {
-    for (long c = first; c < last; ++c) {
-      const long begin = c * size, end = std::min(N, begin + size);
-      if (begin >= end) continue;
+  const long chunks = std::clamp<long>(N / kMinColumnsPerThread, 1, kLossChunks);
+  const long size = ((N + chunks - 1) / chunks + kColumnGroup - 1) / kColumnGroup * kColumnGroup;
+  const int threads = static_cast<int>(std::min<long>(defaultThreadCount(), chunks));
+  std::vector<NetworkWeights> partial(gradient ? static_cast<size_t>(threads) : 0, weights_);
+  std::vector<double> totals(static_cast<size_t>(threads));
+  Vector sum = gradient ? Vector::Zero(weights_.parameterCount()) : Vector();
+  double total = 0.0;
+  for (long first = 0; first < chunks && !std::isnan(total); first += threads) {
+    const int running = static_cast<int>(std::min<long>(threads, chunks - first));
+    runChunks(running, [&](int slot) {
+      const long begin = (first + slot) * size, end = std::min(N, begin + size);
+      const auto s = static_cast<size_t>(slot);
+      totals[s] = 0.0;
+      if (gradient) partial[s].setZero();
+      if (begin >= end) return;
       const Eigen::Index count = end - begin;
       const auto targetColumns = targets.size() > 0 ? targets.middleCols(begin, count) : targets.middleCols(0, 0);
-      totals[static_cast<size_t>(c)] =
-          lossChunk(kind, X.middleCols(begin, count), targetColumns, gradient ? &gradients[static_cast<size_t>(c)] : nullptr, stop);
+      totals[s] = lossChunk(kind, X.middleCols(begin, count), targetColumns, gradient ? &partial[s] : nullptr, stop);
+    });
+    for (int slot = 0; slot < running; ++slot) {
+      total += totals[static_cast<size_t>(slot)];
+      if (gradient) partial[static_cast<size_t>(slot)].addTo(sum);
     }
-  });
-  double total = 0.0;
-  for (double t : totals) total += t;
+  }
   if (gradient) {
-    Vector sum = Vector::Zero(weights_.parameterCount());
-    for (const NetworkWeights& g : gradients) sum += g.flatten();
     *gradient = weights_;
     gradient->unflatten(sum / static_cast<double>(N));
   }
