@@ -42,6 +42,11 @@ inline bool shows(MainWindow& w, Predicate ready, int timeoutMs = 60000) {
   return QTest::qWaitFor([&] { return w.shownGeneration() == w.latestGeneration() && ready(w.shownSnapshot()); }, timeoutMs);
 }
 
+// The title as the window manager shows it: Qt replaces "[*]" with "*" while the window is modified.
+inline QString shownTitle(const QWidget& w) {
+  return QString(w.windowTitle()).replace("[*]", w.isWindowModified() ? "*" : "").trimmed();
+}
+
 inline QSpinBox* spin(MainWindow& w, const char* name) { return w.settingsPanel()->findChild<QSpinBox*>(name); }
 
 inline void openActive(MainWindow& w) {

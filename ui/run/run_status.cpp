@@ -113,6 +113,9 @@ RunStatus describeRun(const ConvergenceSnapshot& s, bool current, const RunContr
           const QString space = s.iteration() <= 0 ? "Space starts" : "Space resumes";
           state = s.iteration() < 0 ? QString("paused before t = 0: F10 steps, %1").arg(space)
                                     : QString("paused at t = %1 of %2: F10 steps, %3").arg(s.iteration()).arg(T).arg(space);
+          // Said at its first step, or t = 1 reads as the last run's t gone (a person stepping on from a
+          // stopped t = 2 expects 3).
+          if (c.restartedByStep && s.iteration() == 1) state = "the last run had ended, so F10 started a new one: " + state;
         } else {
           state = QString("running: t = %1 of %2, %3 elapsed").arg(std::max(0, s.iteration())).arg(T).arg(formatDuration(c.elapsedSeconds));
           status.progress = T > 0 ? std::clamp(double(std::max(0, s.iteration())) / T, 0.0, 1.0) : 0.0;

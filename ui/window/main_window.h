@@ -187,6 +187,7 @@ class MainWindow : public QMainWindow {
   bool dialogsEnabled_ = true;
   TrainedNetworkCache trained_;  // a session's and the last runs', reused while their training settings hold
   quint64 latestGeneration_ = 0, shownGeneration_ = 0;
+  quint64 restartedByStep_ = 0;  // the run F10 started on one that had ended (its status says so at t = 1)
 };
 
 }  // namespace unfold::ui

@@ -15,10 +15,6 @@
 
 namespace unfold::ui {
 
-namespace {
-constexpr int kNewRunMessageMs = 8000;
-}  // namespace
-
 void MainWindow::requestRun(bool startPaused, int pausedAt) {
   settings_->commitTypedValues();  // its changed() would start the debounce: stopped next
   debounce_.stop();
@@ -67,8 +63,8 @@ void MainWindow::togglePause() {
 void MainWindow::step() {
   if (!running_) {  // F10 on a finished run: again from the start, and this press is its first step
     requestRun(true, 1);
-    // Said, or t = 1 reads as the last run's t gone (a person stepping on from a stopped t = 2 expects 3).
-    statusBar()->showMessage("The last run had ended: F10 started a new one from t = 0, now at its first step", kNewRunMessageMs);
+    restartedByStep_ = latestGeneration_;
+    updateStatus();
     return;
   }
   if (stopping_) return;
@@ -109,7 +105,8 @@ QString MainWindow::statusText() const { return statusText_->status(); }
 void MainWindow::updateStatus() {
   const ConvergenceSnapshot& s = shown_;
   const bool current = s.generation == latestGeneration_;
-  const RunStatus status = describeRun(s, current, {running_, paused_, stopping_, worker_->gate().runningSeconds(), failure_, costPlot_->median()});
+  const RunStatus status = describeRun(s, current, {running_, paused_, stopping_, worker_->gate().runningSeconds(), failure_, costPlot_->median(),
+                                                          restartedByStep_ == s.generation && s.generation > 0});
   if (!running_ || paused_) statusClock_.stop();
   else if (!statusClock_.isActive()) statusClock_.start();  // resumed
   progress_->setVisible(status.progress >= 0);
