@@ -52,8 +52,9 @@ class TestCli : public CliTestCase {
     QCOMPARE(Z0.rows(), Eigen::Index(8));
     QCOMPARE(Z0.cols(), Eigen::Index(30));
     QCOMPARE((Z0.array() != 0.0).count(), Eigen::Index(24));
-    QCOMPARE(run({"generate", "--dict", "digits", "--n", "64", "--m", "100", "--signals", "5", "--out", other.path()}).code, 0);
-    QCOMPARE(readMatrixFile((other.path() + "/D.csv").toStdString()).cols(), Eigen::Index(100));
+    QTemporaryDir fresh;  // not beside the set above (test_cli_outputs: generateNeverMixesTwoSets)
+    QCOMPARE(run({"generate", "--dict", "digits", "--n", "64", "--m", "100", "--signals", "5", "--out", fresh.path()}).code, 0);
+    QCOMPARE(readMatrixFile((fresh.path() + "/D.csv").toStdString()).cols(), Eigen::Index(100));
   }
 
   void solveWritesTraceAndCodes_data() {

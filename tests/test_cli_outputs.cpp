@@ -154,6 +154,28 @@ class TestCliOutputs : public CliTestCase {
   }
 
   // Signals read from a pipe: CSV, or .npy as its first bytes say.
+  // generate names its own files in the folder it is given: it never writes through a link there into a
+  // file elsewhere, nor leaves an earlier set's files that it does not replace beside its new D.
+  void generateNeverMixesTwoSets() {
+    QTemporaryDir set, other;
+    const QStringList generate{"generate", "--n", "10", "--m", "20", "--signals", "5", "--seed", "1"};
+    QCOMPARE(run(generate + QStringList{"--out", other.path()}).code, 0);
+    const QString elsewhere = readText(other.filePath("D.csv"));
+    QVERIFY(QFile::link(other.filePath("D.csv"), set.filePath("X.csv")));
+    const Run linked = run(generate + QStringList{"--out", set.path()});
+    QVERIFY2(linked.code == 2 && linked.err.contains("X.csv is a symbolic link to the file"), qPrintable(linked.err));
+    QCOMPARE(readText(other.filePath("D.csv")), elsewhere);
+    QVERIFY(!QFile::exists(set.filePath("D.csv")));
+
+    QCOMPARE(run(generate + QStringList{"--test", "3", "--signal-kind", "sparse", "--nonzeros", "2", "--out", other.path()}).code, 0);
+    const Run mixed = run(generate + QStringList{"--format", "npy", "--out", other.path()});
+    QVERIFY2(mixed.code == 2 && mixed.err.contains("holds D.csv, X.csv, Z0.csv, X_test.csv, Z0_test.csv of an earlier set"),
+             qPrintable(mixed.err));
+    QVERIFY(!QFile::exists(other.filePath("D.npy")));
+    QCOMPARE(run(generate + QStringList{"--test", "3", "--out", other.path()}).code, 2);  // the codes would stay
+    QCOMPARE(run(generate + QStringList{"--test", "3", "--signal-kind", "sparse", "--out", other.path()}).code, 0);
+  }
+
   void signalsAreReadFromStandardInput() {
     writeSignalsFile(path("X_stdin.npy").toStdString(), readSignalsFile(path("X.csv").toStdString()));
     for (const QString file : {"X.csv", "X_stdin.npy"}) {

@@ -34,16 +34,6 @@ int runFigure(const QStringList& arguments, std::string* output = nullptr, std::
   return code;
 }
 
-// The CSV as rows of cells, header first.
-QList<QStringList> readCsv(const QString& path) {
-  QFile file(path);
-  if (!file.open(QIODevice::ReadOnly)) return {};
-  QList<QStringList> rows;
-  for (const QByteArray& line : file.readAll().split('\n'))
-    if (!line.isEmpty()) rows << QString::fromUtf8(line).split(',');
-  return rows;
-}
-
 }  // namespace
 
 class TestReproduce : public QObject {
@@ -236,10 +226,9 @@ class TestReproduce : public QObject {
     std::string err;
     QCOMPARE(runFigure({"networks", "--tiny", "--out", dir.path()}, nullptr, &err), 0);
     QVERIFY2(QString::fromStdString(err).contains("24/24 networks, 100.0 % of the work done, ETA 0 s"), err.c_str());
-    QList<QStringList> csv = readCsv(dir.filePath("networks.csv"));
-    QCOMPARE(csv[0], (QStringList{"dataset", "lambda", "method", "depth", "test_gap"}));
-    QCOMPARE(csv.size(), 1 + 2 * 2 * 5 * 2);  // datasets x lambdas x methods x depths
     const CsvTable gaps = CsvTable::fromFile(dir.filePath("networks.csv"));
+    QCOMPARE(gaps.header, (QStringList{"dataset", "lambda", "method", "depth", "test_gap"}));
+    QCOMPARE(gaps.rows.size(), 2 * 2 * 5 * 2);  // datasets x lambdas x methods x depths
     for (qsizetype k = 0; k < gaps.rows.size(); ++k) QVERIFY2(gaps.at(k, "test_gap") >= -1e-12, qPrintable(gaps.rows[k].join(',')));
     // Drop two networks' rows: a rerun computes just those and keeps the rest.
     QFile file(dir.filePath("networks.csv"));
@@ -254,9 +243,9 @@ class TestReproduce : public QObject {
     file.close();
     QCOMPARE(runFigure({"networks", "--tiny", "--out", dir.path()}, nullptr, &err), 0);
     QVERIFY(QString::fromStdString(err).contains("resuming"));
-    csv = readCsv(dir.filePath("networks.csv"));
-    QCOMPARE(csv.size(), 1 + 40);
-    QVERIFY(readCsv(dir.filePath("networks.csv")).contains(QString::fromUtf8(kept).split(',')));
+    const CsvTable resumed = CsvTable::fromFile(dir.filePath("networks.csv"));
+    QCOMPARE(resumed.rows.size(), 40);
+    QVERIFY(resumed.rows.contains(QString::fromUtf8(kept).split(',')));
     const auto dropRow = [&](const QByteArray& prefix) {
       QFile results(dir.filePath("networks.csv"));
       if (!results.open(QIODevice::ReadOnly)) return QByteArray();
@@ -312,7 +301,7 @@ class TestReproduce : public QObject {
       QCOMPARE(runFigure({"networks", "--tiny", "--out", dir.path()}, nullptr, &err), 0);
       QVERIFY2(QString::fromStdString(err).contains("resuming slista T=3 from its checkpoint (4 steps done)"), err.c_str());
       QVERIFY(!QFile::exists(dir.filePath("networks-checkpoint.json")));
-      QCOMPARE(readCsv(dir.filePath("networks.csv")).size(), 1 + 40);
+      QCOMPARE(CsvTable::fromFile(dir.filePath("networks.csv")).rows.size(), 40);
     }
     // Another protocol in the same folder is refused, not mixed.
     QCOMPARE(runFigure({"networks", "--quick", "--out", dir.path()}, nullptr, &err), 2);
@@ -390,6 +379,13 @@ class TestReproduce : public QObject {
     QVERIFY(QFileInfo(out.filePath("oista.png")).isSymLink());
     QVERIFY(readText(out.filePath("oista.csv")).startsWith("iteration,"));
     QVERIFY(QFileInfo(out.filePath("oista.pdf")).size() > 1000);
+    // A link to a regular file is refused: the figure's files are named by the command, not the person.
+    QTemporaryDir elsewhere;
+    QVERIFY(writeText(QDir(elsewhere.path()).filePath("kept.csv"), "kept\n"));
+    QVERIFY(QFile::remove(out.filePath("oista.csv")) && QFile::link(QDir(elsewhere.path()).filePath("kept.csv"), out.filePath("oista.csv")));
+    QCOMPARE(runFigure({"oista", "--tiny", "--out", dir.path()}, nullptr, &err), 2);
+    QVERIFY2(QString::fromStdString(err).contains("oista.csv is a symbolic link to the file"), err.c_str());
+    QCOMPARE(readText(QDir(elsewhere.path()).filePath("kept.csv")), QString("kept\n"));
   }
 };
 

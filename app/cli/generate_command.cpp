@@ -14,7 +14,9 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QStringList>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace unfold::cli {
@@ -27,7 +29,8 @@ constexpr const char* kDescription =
     "DIR/X_test.csv with --test and DIR/Z0.csv (ground-truth codes) for sparse signals.\n"
     "Signals lie on the equiregularization set ||D^T x||_inf = 1, so lambda is a fraction of\n"
     "lambda_max. The same seed gives the same files. Every file must stay within the 2 GiB a matrix\n"
-    "file may have (about 85 million numbers as CSV, 268 million as .npy).";
+    "file may have (about 85 million numbers as CSV, 268 million as .npy). A folder holding files of an\n"
+    "earlier set that this one would not replace (a test set, codes, the other format) is refused.";
 
 void declareOptions(CommandOptions& options) {
   options.addValue("dict", "kind", "gaussian (unit-norm Gaussian atoms) or digits (8x8 images, n = 64).", "gaussian");
@@ -93,16 +96,40 @@ void checkFileSizes(const GenerateRequest& r) {
                        (r.format == "csv" ? "; --format npy takes 3x fewer bytes)" : ")"));
 }
 
+// The files a request writes, without their extension.
+std::vector<std::string> writtenNames(const GenerateRequest& r) {
+  const bool sparse = r.spec.signalKind == SignalKind::Sparse, test = r.spec.testCount > 0;
+  std::vector<std::string> names{"D", "X"};
+  if (sparse) names.push_back("Z0");
+  if (test) names.push_back("X_test");
+  if (test && sparse) names.push_back("Z0_test");
+  return names;
+}
+
+// A folder that holds files of an earlier generate that this one would not replace (a test set, codes, the
+// other format) is refused: left beside the new D, they would no longer match it, and nothing would say so.
+void refuseAnEarlierSetsFiles(const GenerateRequest& r, const std::vector<std::string>& written) {
+  QStringList earlier;
+  for (const char* name : {"D", "X", "Z0", "X_test", "Z0_test"})
+    for (const char* format : {"csv", "npy"}) {
+      const bool replaced = format == r.format && std::find(written.begin(), written.end(), name) != written.end();
+      const QFileInfo file(QString::fromStdString(r.outDir + "/" + name + "." + format));
+      if (!replaced && (file.exists() || file.isSymLink())) earlier << file.fileName();
+    }
+  if (!earlier.isEmpty())
+    throw InputError("--out " + quotedInput(r.outDir) + " holds " + earlier.join(", ").toStdString() +
+                     " of an earlier set that this run would not replace (beside the new D they would no longer "
+                     "match it): remove them or choose another folder");
+}
+
 // Writes D, the training and the test signals (and their codes), all or none. Returns D.
 Matrix writeProblem(const GenerateRequest& r, std::ostream& out) {
   OutputFolder folder("--out", r.outDir);
   const bool sparse = r.spec.signalKind == SignalKind::Sparse, test = r.spec.testCount > 0;
   OutputFiles files(out);
-  files.addOutput("--out", r.path("D"));
-  files.addOutput("--out", r.path("X"));
-  if (sparse) files.addOutput("--out", r.path("Z0"));
-  if (test) files.addOutput("--out", r.path("X_test"));
-  if (test && sparse) files.addOutput("--out", r.path("Z0_test"));
+  const std::vector<std::string> written = writtenNames(r);
+  refuseAnEarlierSetsFiles(r, written);
+  for (const std::string& name : written) files.addFolderOutput("--out", r.path(name));
   files.check();
   const Matrix D = specDictionary(r.spec);
   const SignalSet train = specTrainingSignals(r.spec, D);

@@ -13,9 +13,9 @@ constexpr const char* kFigureTypes[] = {"png", "pdf", "svg"};
 FigureFiles::FigureFiles(const QString& directory, const QString& name, bool withCsv, std::ostream& standardOutput,
                          const QStringList& extraData)
     : directory_(directory), name_(name), withCsv_(withCsv), files_(standardOutput) {
-  if (withCsv_) files_.addOutput("--out", path("csv").toStdString());
-  for (const QString& extra : extraData) files_.addOutput("--out", extraPath(extra).toStdString());
-  for (const char* suffix : kFigureTypes) files_.addOutput("--out", path(suffix).toStdString());
+  if (withCsv_) files_.addFolderOutput("--out", path("csv").toStdString());
+  for (const QString& extra : extraData) files_.addFolderOutput("--out", extraPath(extra).toStdString());
+  for (const char* suffix : kFigureTypes) files_.addFolderOutput("--out", path(suffix).toStdString());
 }
 
 QString FigureFiles::path(const char* suffix) const { return QDir(directory_).filePath(name_ + "." + suffix); }

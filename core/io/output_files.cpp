@@ -1,6 +1,7 @@
 #include "io/output_files.h"
 
 #include "base/input_error.h"
+#include "base/quoted_text.h"
 #include "io/temporary_files.h"
 
 #include <algorithm>
@@ -129,6 +130,7 @@ struct OutputFiles::Output {
   std::string temporary;  // its temporary file, in the same folder (rename is atomic there)
   int descriptor = -1;
   bool written = false, committed = false;
+  bool namedByTheCommand = false;  // addFolderOutput: never through a link
 };
 
 OutputFiles::OutputFiles(std::ostream& standardOutput) : stdout_(standardOutput) {}
@@ -157,6 +159,11 @@ void OutputFiles::addOutput(const std::string& flag, const std::optional<std::st
   output->flag = flag;
   output->path = *path;
   outputs_.push_back(std::move(output));
+}
+
+void OutputFiles::addFolderOutput(const std::string& flag, const std::string& path) {
+  addOutput(flag, path);
+  outputs_.back()->namedByTheCommand = true;
 }
 
 bool OutputFiles::writesToStandardOutput() const {
@@ -192,6 +199,12 @@ void OutputFiles::check(const std::function<void()>& beforeOpening) {
       continue;
     }
     struct stat info {};
+    if (output->namedByTheCommand && ::lstat(path.c_str(), &info) == 0 && S_ISLNK(info.st_mode) &&
+        ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode)) {  // a link to a device is written in place
+      problem(path + " is a symbolic link to the file " + quotedInput(realPath(path)) +
+              ": the command writes its own files into the folder, never through a link; remove it or choose another folder");
+      continue;
+    }
     if (::stat(path.c_str(), &info) == 0) {
       output->identity = {true, info.st_dev, info.st_ino, realPath(path)};
       if (S_ISDIR(info.st_mode)) problem(named(output->flag, path) + ": is a folder, not a file");

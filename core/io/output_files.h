@@ -51,6 +51,10 @@ class OutputFiles {
   // empty output name is refused.
   void addInput(const std::string& flag, const std::optional<std::string>& path);
   void addOutput(const std::string& flag, const std::optional<std::string>& path);
+  // A file the command names itself in a folder it was given (generate's D.csv, reproduce's NAME.png): a
+  // symbolic link there to a regular file is refused, not written through, as the person never named the
+  // file it points to (another dataset's D.csv). A link to a device (/dev/null) is written in place.
+  void addFolderOutput(const std::string& flag, const std::string& path);
 
   // Throws InputError (see above). Call once, after declaring everything and before any work.
   // `beforeOpening` (e.g. a check of the names' file types) runs once the paths are known to be
