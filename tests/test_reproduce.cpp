@@ -312,6 +312,10 @@ class TestReproduce : public QObject {
     file.close();
     QCOMPARE(runFigure({"networks", "--tiny", "--out", dir.path()}, nullptr, &err), 2);
     QVERIFY(QString::fromStdString(err).contains("line 2: not a result row"));
+    // Results without the protocol's file are of an unknown protocol: refused too, not taken as this one's.
+    QVERIFY(QFile::remove(dir.filePath("networks-protocol.txt")));
+    QCOMPARE(runFigure({"networks", "--tiny", "--signals", "60", "--out", dir.path()}, nullptr, &err), 2);
+    QVERIFY2(QString::fromStdString(err).contains("holds networks results (networks.csv) but no networks-protocol.txt"), err.c_str());
   }
 
   // The optimizer (L-BFGS unless told) is part of the protocol: its file says which, and another optimizer

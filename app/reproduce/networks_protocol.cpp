@@ -44,10 +44,19 @@ namespace unfold::reproduce {
 
 namespace {
 
-// Refuses a folder whose protocol file names another protocol (a missing file is a new run).
+// Refuses a folder whose protocol file names another protocol, or that holds results without the file that
+// says which protocol made them (a folder with neither is a new run).
 void checkSavedProtocol(const Context& context, const Protocol& protocol) {
-  const QString path = QDir(context.directory).filePath("networks-protocol.txt");
-  if (!QFile::exists(path)) return;
+  const QDir dir(context.directory);
+  const QString path = dir.filePath("networks-protocol.txt");
+  if (!QFile::exists(path)) {
+    QStringList saved = dir.entryList({"networks.csv", "networks-checkpoint*.json"}, QDir::Files);
+    if (!QDir(dir.filePath("networks-shards")).entryList({"*.csv"}, QDir::Files).isEmpty()) saved << "networks-shards/";
+    if (saved.isEmpty()) return;
+    throw InputError(context.directory.toStdString() + " holds networks results (" + saved.join(", ").toStdString() +
+                     ") but no networks-protocol.txt to say which protocol made them: restore that file, use another "
+                     "--out, or delete its networks files (networks*, networks-shards/) to start over");
+  }
   const std::string saved = readWholeFile(path.toStdString());
   if (saved == protocol.describe()) return;
   Protocol gd = protocol;
