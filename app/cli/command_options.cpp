@@ -38,6 +38,7 @@ void CommandOptions::addValue(const QString& name, const QString& valueName, con
   QCommandLineOption option(name, flowing(help), valueName);
   if (!defaultValue.isEmpty()) option.setDefaultValue(defaultValue);
   parser_.addOption(option);
+  valueNames_ << name;
 }
 
 void CommandOptions::addSwitch(const QString& name, const QString& help) {
@@ -54,12 +55,30 @@ QStringList CommandOptions::positional() const { return parser_.positionalArgume
 bool CommandOptions::parse(const QStringList& arguments, std::ostream& out) {
   QStringList withProgram = arguments;
   withProgram.prepend(QString::fromStdString("unfoldlab " + command_));
-  if (!parser_.parse(withProgram)) throw InputError(parser_.errorText().toStdString());
+  if (!parser_.parse(withProgram)) {
+    // The parser's own message has the unknown name as typed, a terminal's escape sequences and all.
+    if (const QStringList unknown = parser_.unknownOptionNames(); !unknown.isEmpty())
+      throw InputError("Unknown option " + quotedInput(unknown.front().toStdString()) + ".");
+    throw InputError(parser_.errorText().toStdString());
+  }
   if (parser_.isSet("help")) {
     QString help = parser_.helpText();
     help.replace(QRegularExpression("^Usage: [^\n]*"), QString::fromStdString("Usage: " + synopsis_));
     out << help.toStdString();
     return false;
+  }
+  for (const QString& name : std::as_const(valueNames_)) {
+    if (!parser_.isSet(name)) continue;
+    const QStringList values = parser_.values(name);
+    // The last of two would win without a word ("--algo ista ... --algo fista" ran FISTA).
+    if (values.size() > 1)
+      throw InputError(flag(name) + " is given " + std::to_string(values.size()) + " times (" +
+                       quotedInput(values.front().toStdString()) + ", " + quotedInput(values.back().toStdString()) +
+                       "): give it once");
+    // A value left out takes the next option as the value: "--codes --trace t.csv" wrote a file "--trace".
+    if (values.front().startsWith("--"))
+      throw InputError(flag(name) + " has no value: it would take the option " + quotedInput(values.front().toStdString()) +
+                       " as one (a file so named: ./" + values.front().toStdString() + ")");
   }
   if (parser_.positionalArguments().size() > positionalCount_)
     throw InputError("unexpected argument " + quotedInput(parser_.positionalArguments().at(positionalCount_).toStdString()) +

@@ -44,6 +44,7 @@ class CommandOptions {
   std::string synopsis_;
   QCommandLineParser parser_;
   qsizetype positionalCount_ = 0;
+  QStringList valueNames_;  // the options that take a value
 };
 
 }  // namespace unfold::cli
