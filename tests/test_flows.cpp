@@ -137,7 +137,7 @@ class TestFlows : public FlowTestCase {
     QVERIFY(shows(w, [](const ConvergenceSnapshot& s) { return s.paused && s.iteration() == 1; }));
     CHECK_STORY(w);
     QVERIFY(action(w, "pause")->text() == "Resume" && action(w, "run")->text() == "Restart");  // t = 1 has run
-    QVERIFY2(w.statusText().startsWith("the last run had ended, so F10 started a new one: paused at t = 1 of 20000"), qPrintable(w.statusText()));
+    QVERIFY2(w.statusText().startsWith("paused at t = 1 of 20000 (the last run had ended, so F10 started a new one)"), qPrintable(w.statusText()));
     QVERIFY(!QTest::qWaitFor([&] { return w.shownSnapshot().iteration() != 1; }, 300));
     QTest::keyClick(iterations, Qt::Key_F10);  // the next step is one like any other, and said so
     QVERIFY(shows(w, [](const ConvergenceSnapshot& s) { return s.paused && s.iteration() == 2; }));

@@ -315,6 +315,26 @@ class TestProblemFlows : public FlowTestCase {
     QVERIFY(shows(w, [](const ConvergenceSnapshot& snap) { return snap.phase == RunPhase::Complete; }));
     CHECK_STORY(w);
   }
+
+  // Paused at t = 3, a value changed: the new problem's run waits at t = 0, and the status says why the t
+  // went back (a teacher's walk: the steps seemed thrown away without a word); its next step reads as any.
+  void aValueChangedWhilePausedSaysTheRunStartedOver() {
+    MainWindow w;
+    openActive(w);
+    w.settingsPanel()->setSettings(longRun(), SettingsPanel::Quietly);
+    QTest::keyClick(&w, Qt::Key_F5, Qt::ShiftModifier);
+    for (int k = 0; k < 3; ++k) QTest::keyClick(&w, Qt::Key_F10);
+    QVERIFY(shows(w, [](const ConvergenceSnapshot& snap) { return snap.paused && snap.iteration() == 3; }));
+    spin(w, "iterations")->setValue(300);
+    QVERIFY(shows(w, [](const ConvergenceSnapshot& snap) { return snap.request.iterations == 300 && snap.paused; }));
+    CHECK_STORY(w);
+    QVERIFY2(w.statusText().startsWith("paused at t = 0 of 300 (a value changed, so the run started over): F10 steps, Space starts"),
+             qPrintable(w.statusText()));
+    QTest::keyClick(&w, Qt::Key_F10);
+    QVERIFY(shows(w, [](const ConvergenceSnapshot& snap) { return snap.paused && snap.iteration() == 1; }));
+    QVERIFY2(w.statusText().startsWith("paused at t = 1 of 300: F10 steps, Space resumes"), qPrintable(w.statusText()));
+    CHECK_STORY(w);
+  }
 };
 
 QTEST_MAIN(TestProblemFlows)

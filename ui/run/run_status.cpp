@@ -111,11 +111,10 @@ RunStatus describeRun(const ConvergenceSnapshot& s, bool current, const RunContr
         } else if (c.paused) {
           // Before the first iteration (Reset), Space starts what never ran, as the toolbar's Start says.
           const QString space = s.iteration() <= 0 ? "Space starts" : "Space resumes";
-          state = s.iteration() < 0 ? QString("paused before t = 0: F10 steps, %1").arg(space)
-                                    : QString("paused at t = %1 of %2: F10 steps, %3").arg(s.iteration()).arg(T).arg(space);
-          // Said at its first step, or t = 1 reads as the last run's t gone (a person stepping on from a
-          // stopped t = 2 expects 3).
-          if (c.restartedByStep && s.iteration() == 1) state = "the last run had ended, so F10 started a new one: " + state;
+          // Why the run stands at t = 0 or 1 where it stood further on: else its t reads as gone wrong.
+          const QString why = c.startedOver.isEmpty() ? QString() : " (" + c.startedOver + ")";
+          state = s.iteration() < 0 ? QString("paused before t = 0%1: F10 steps, %2").arg(why, space)
+                                    : QString("paused at t = %1 of %2%3: F10 steps, %4").arg(s.iteration()).arg(T).arg(why, space);
         } else {
           state = QString("running: t = %1 of %2, %3 elapsed").arg(std::max(0, s.iteration())).arg(T).arg(formatDuration(c.elapsedSeconds));
           status.progress = T > 0 ? std::clamp(double(std::max(0, s.iteration())) / T, 0.0, 1.0) : 0.0;

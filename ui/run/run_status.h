@@ -19,7 +19,7 @@ struct RunControls {
   double elapsedSeconds = 0.0;  // the window's clock since the request (the snapshot's may be older)
   QString failure;              // the latest request was refused: why
   bool median = false;          // the cost plot shows the median over the signals, not the mean
-  bool restartedByStep = false; // F10 on a run that had ended started this one
+  QString startedOver;           // why this run started over, said while it stands where it started
 };
 
 struct RunStatus {

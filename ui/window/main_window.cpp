@@ -47,7 +47,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
   debounce_.setSingleShot(true);
   debounce_.setInterval(kDebounceMs);
-  connect(&debounce_, &QTimer::timeout, this, [this] { requestRun(paused_); });
+  connect(&debounce_, &QTimer::timeout, this, [this] {
+    const bool steppedOn = running_ && paused_ && shown_.generation == latestGeneration_ && shown_.iteration() > 0;
+    requestRun(paused_);
+    if (steppedOn) startedOver_ = {latestGeneration_, 0, "a value changed, so the run started over"};
+    updateStatus();
+  });
   connect(settings_, &SettingsPanel::changed, &debounce_, qOverload<>(&QTimer::start));
   connect(settings_, &SettingsPanel::changed, this, &MainWindow::updateControls);  // Pause: the run to come
   connect(settings_, &SettingsPanel::changed, this, &MainWindow::markSessionChanged);

@@ -187,7 +187,13 @@ class MainWindow : public QMainWindow {
   bool dialogsEnabled_ = true;
   TrainedNetworkCache trained_;  // a session's and the last runs', reused while their training settings hold
   quint64 latestGeneration_ = 0, shownGeneration_ = 0;
-  quint64 restartedByStep_ = 0;  // the run F10 started on one that had ended (its status says so at t = 1)
+  // A run that started over where the last one stood further on (F10 on an ended run; a value changed
+  // while paused): its status says why while it stands at `at`.
+  struct {
+    quint64 generation = 0;
+    int at = 0;
+    QString why;
+  } startedOver_;
 };
 
 }  // namespace unfold::ui

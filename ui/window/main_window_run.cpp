@@ -63,7 +63,8 @@ void MainWindow::togglePause() {
 void MainWindow::step() {
   if (!running_) {  // F10 on a finished run: again from the start, and this press is its first step
     requestRun(true, 1);
-    restartedByStep_ = latestGeneration_;
+    // Said, or t = 1 reads as the last run's t gone (a person stepping on from a stopped t = 2 expects 3).
+    startedOver_ = {latestGeneration_, 1, "the last run had ended, so F10 started a new one"};
     updateStatus();
     return;
   }
@@ -106,7 +107,8 @@ void MainWindow::updateStatus() {
   const ConvergenceSnapshot& s = shown_;
   const bool current = s.generation == latestGeneration_;
   const RunStatus status = describeRun(s, current, {running_, paused_, stopping_, worker_->gate().runningSeconds(), failure_, costPlot_->median(),
-                                                          restartedByStep_ == s.generation && s.generation > 0});
+                                                          startedOver_.generation == s.generation && s.iteration() <= startedOver_.at
+                                                              ? startedOver_.why : QString()});
   if (!running_ || paused_) statusClock_.stop();
   else if (!statusClock_.isActive()) statusClock_.start();  // resumed
   progress_->setVisible(status.progress >= 0);
