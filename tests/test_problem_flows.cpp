@@ -5,6 +5,7 @@
 #include "experiments/problem_generators.h"
 #include "io/matrix_file.h"
 #include "plots/support_raster_plot.h"
+#include "teaching/lesson_panel.h"
 #include "window/import_problem_dialog.h"
 #include "dialog_answers.h"
 #include "flow_steps.h"
@@ -334,6 +335,34 @@ class TestProblemFlows : public FlowTestCase {
     QVERIFY(shows(w, [](const ConvergenceSnapshot& snap) { return snap.paused && snap.iteration() == 1; }));
     QVERIFY2(w.statusText().startsWith("paused at t = 1 of 300: F10 steps, Space resumes"), qPrintable(w.statusText()));
     CHECK_STORY(w);
+  }
+
+  // A lesson's preset replaces a teacher's own problem: said, and Ctrl+Z brings it back while the preset
+  // stands as loaded; after an edit, it would drop the edit too, and is greyed.
+  void ctrlZBringsBackTheProblemALessonReplaced() {
+    MainWindow w;
+    openActive(w);
+    ExperimentSettings own;
+    own.m = 40;
+    own.iterations = 60;
+    w.settingsPanel()->setSettings(own);
+    QVERIFY(shows(w, [](const ConvergenceSnapshot& snap) { return snap.request.m == 40 && snap.phase == RunPhase::Complete; }));
+    w.showLessons();
+    w.lessonPanel()->startLesson(0);  // its first step loads the oista preset (m = 50)
+    QVERIFY(shows(w, [](const ConvergenceSnapshot& snap) { return snap.request.m == 50; }));
+    QVERIFY2(w.statusBar()->currentMessage().contains("Ctrl+Z (File → Back to the earlier problem) brings yours back"),
+             qPrintable(w.statusBar()->currentMessage()));
+    QAction* back = w.findChild<QAction*>("backToEarlierProblem");
+    QVERIFY(back && back->isEnabled());
+    QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(shows(w, [](const ConvergenceSnapshot& snap) { return snap.request.m == 40 && snap.phase == RunPhase::Complete; }));
+    QCOMPARE(w.settingsPanel()->settings(), own);
+    QVERIFY(!back->isEnabled());  // once: nothing earlier is kept
+    CHECK_STORY(w);
+    w.lessonPanel()->startLesson(0);
+    QVERIFY(shows(w, [](const ConvergenceSnapshot& snap) { return snap.request.m == 50; }));
+    spin(w, "m")->setValue(60);  // an edit of the preset: going back would lose it
+    QVERIFY(!back->isEnabled());
   }
 };
 

@@ -170,6 +170,16 @@ class MainWindow : public QMainWindow {
   QString failure_;               // why the latest request was refused, until the next one
   QString sessionTitle_, sessionFile_;  // the session opened or saved last (the window's title names it)
   ExperimentSettings sessionSettings_;  // its settings, as the form took them
+  // The problem a preset, a lesson's step or a session replaced: File → Back to the earlier problem
+  // (Ctrl+Z) restores it while the loaded one stands unchanged (a teacher's own setup was lost to a lesson).
+  struct EarlierProblem {
+    ExperimentSettings settings, sessionSettings;
+    QString title, file;
+  };
+  std::optional<EarlierProblem> beforeLoad_;
+  QAction* undoLoadAction_ = nullptr;
+  void backToTheEarlierProblem();
+  void updateUndoLoad();
   WelcomeBanner* welcome_ = nullptr;
   SettingsPanel* settings_ = nullptr;
   StatusLine* statusText_ = nullptr;

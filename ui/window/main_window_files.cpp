@@ -26,6 +26,7 @@
 #include <QToolBar>
 
 #include <algorithm>
+#include <utility>
 
 namespace unfold::ui {
 
@@ -131,6 +132,10 @@ void MainWindow::addSessionActions(QMenu* file) {
   });
   recentMenu_ = file->addMenu("Open &recent");
   rebuildRecentMenu();
+  undoLoadAction_ = file->addAction("&Back to the earlier problem", QKeySequence::Undo, this, &MainWindow::backToTheEarlierProblem);
+  undoLoadAction_->setObjectName("backToEarlierProblem");
+  undoLoadAction_->setStatusTip("The problem before the last preset, lesson step or session replaced it");
+  undoLoadAction_->setEnabled(false);
   QMenu* presets = file->addMenu("&Presets");
   presets->setToolTipsVisible(true);
   for (const QString& name : presetNames()) {
@@ -211,6 +216,8 @@ Session MainWindow::currentSession() const {
 }
 
 void MainWindow::applySession(const Session& session, const QString& file) {
+  if (settings_->settings() != session.settings)
+    beforeLoad_ = EarlierProblem{settings_->settings(), sessionSettings_, sessionTitle_, sessionFile_};
   settings_->setInspection(session.inspectedMethod, session.inspectedSignal);
   settings_->setSettings(session.settings, SettingsPanel::Quietly);  // run below, at once
   trained_.keep(session.settings, session.networks);
@@ -218,7 +225,23 @@ void MainWindow::applySession(const Session& session, const QString& file) {
   focusOn(session.focus);
   costPlot_->setMedian(session.costMedian);
   costPlot_->setEveryBand(session.costEveryBand);
+  updateUndoLoad();
   startDefaultRun();
+}
+
+void MainWindow::backToTheEarlierProblem() {
+  if (!beforeLoad_ || !undoLoadAction_->isEnabled()) return;
+  const EarlierProblem earlier = *std::exchange(beforeLoad_, std::nullopt);
+  settings_->setSettings(earlier.settings, SettingsPanel::Quietly);
+  showSessionName(earlier.title, earlier.file);
+  sessionSettings_ = earlier.sessionSettings;  // an edited preset's title keeps its '*'
+  markSessionChanged();
+  startDefaultRun();
+}
+
+void MainWindow::updateUndoLoad() {
+  // Only while the loaded problem stands as loaded: after an edit, going back would drop the edit too.
+  undoLoadAction_->setEnabled(beforeLoad_ && settings_->settings() == sessionSettings_);
 }
 
 void MainWindow::showSessionName(const QString& title, const QString& file) {
@@ -233,6 +256,7 @@ void MainWindow::showSessionName(const QString& title, const QString& file) {
 void MainWindow::markSessionChanged() {
   // A title that names a preset over other settings would say the plots show that preset.
   if (windowTitle().contains("[*]")) setWindowModified(settings_->settings() != sessionSettings_);  // else: no session named
+  updateUndoLoad();
 }
 
 QString MainWindow::openSessionFile(const QString& path, bool quiet) {

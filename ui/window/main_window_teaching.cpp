@@ -14,8 +14,13 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
+#include <QStatusBar>
 
 namespace unfold::ui {
+
+namespace {
+constexpr int kLoadMessageMs = 15000;
+}  // namespace
 
 namespace {
 
@@ -106,8 +111,15 @@ void MainWindow::revealSetting(const QString& name) {
 void MainWindow::carryOut(const LessonStep& step) {
   if (!step.preset.isEmpty()) {
     QString error;
-    if (const auto session = readPreset(step.preset, &error)) applySession(*session);
-    else QMessageBox::warning(this, "Lessons", error);
+    if (const auto session = readPreset(step.preset, &error)) {
+      applySession(*session);
+      // It replaced a problem of the person's own (not the first launch's default): say how to get it back.
+      if (undoLoadAction_->isEnabled() && beforeLoad_->settings != ExperimentSettings{})
+        statusBar()->showMessage(QString("The lesson loaded the %1 preset: Ctrl+Z (File → Back to the earlier problem) brings "
+                                         "yours back").arg(step.preset), kLoadMessageMs);
+    } else {
+      QMessageBox::warning(this, "Lessons", error);
+    }
   }
   if (plotDocks_.contains(step.show)) {
     plotDocks_[step.show]->show();
