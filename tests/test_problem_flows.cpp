@@ -342,9 +342,7 @@ class TestProblemFlows : public FlowTestCase {
   void ctrlZBringsBackTheProblemALessonReplaced() {
     MainWindow w;
     openActive(w);
-    ExperimentSettings own;
-    own.m = 40;
-    own.iterations = 60;
+    const ExperimentSettings own = sizedProblem(ExperimentSettings{}.n, 40, ExperimentSettings{}.signalCount, 60);
     w.settingsPanel()->setSettings(own);
     QVERIFY(shows(w, [](const ConvergenceSnapshot& snap) { return snap.request.m == 40 && snap.phase == RunPhase::Complete; }));
     w.showLessons();
