@@ -313,16 +313,16 @@ class TestCli : public CliTestCase {
     };
     Run r = solve(path("D.csv"), d.path() + "/X_huge.csv");
     QCOMPARE(r.code, 2);
-    QVERIFY2(r.err.contains("signal 4 has ||x|| = 1e+308, above 1e50"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("X_huge.csv: signal 4 has ||x|| = 1e+308, above 1e50"), qPrintable(r.err));
     r = solve(d.path() + "/D_huge.csv", path("X.csv"));
     QCOMPARE(r.code, 2);
-    QVERIFY2(r.err.contains("outside [1e-50, 1e50]: rescale D"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("D_huge.csv: the dictionary's scale") && r.err.contains("outside [1e-50, 1e50]: rescale D"), qPrintable(r.err));
     r = solve(d.path() + "/D_zero.csv", path("X.csv"));
     QCOMPARE(r.code, 2);
-    QVERIFY2(r.err.contains("the dictionary D is all zero"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("D_zero.csv: the dictionary D is all zero"), qPrintable(r.err));
     r = solve(d.path() + "/D_atom.csv", path("X.csv"));
     QCOMPARE(r.code, 2);
-    QVERIFY2(r.err.contains("atom 7 (column 7 of D) is all zero"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("D_atom.csv: atom 7 (column 7 of D) is all zero"), qPrintable(r.err));
     r = run({"train", "--dict", d.path() + "/D_zero.csv", "--train", path("X.csv"), "--test", path("X_test.csv"), "--lambda", "0.3",
              "--layers", "2", "--max-iter", "2", "--out", d.path() + "/n.json"});
     QCOMPARE(r.code, 2);

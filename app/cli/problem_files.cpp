@@ -68,7 +68,7 @@ NetworkInputs readNetworkInputs(const CommandOptions& options, std::optional<dou
   in.D = dictionaryForNetwork(in.file, in.netPath, dictPath);
   in.X = readSignalsFor(in.D, dictPath.value_or(in.netPath), options.text("signals"));
   in.lambda = lambda.value_or(in.file.lambda);
-  validateProblem(in.D, in.X, in.lambda);
+  validateProblem(in.D, in.X, in.lambda, dictPath.value_or(in.netPath), options.text("signals"));
   if (std::abs(in.lambda - in.file.lambda) > 1e-12 * in.file.lambda) {
     in.otherLambda = in.netPath + ": the network was trained for lambda = " + shortestDecimal(in.file.lambda) + ", not " +
                      shortestDecimal(in.lambda);

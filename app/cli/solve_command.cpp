@@ -122,7 +122,7 @@ int runSolve(const QStringList& arguments, std::ostream& stdOut, std::ostream& e
 
   Matrix D = readDictionary(dictPath);
   const Matrix X = readSignalsFor(D, dictPath, signalsPath);
-  validateProblem(D, X, lambda);
+  validateProblem(D, X, lambda, dictPath, signalsPath);
   const Dictionary dictionary(std::move(D));
   char line[512];
   std::snprintf(line, sizeof line, "problem: n = %lld, m = %lld, N = %lld signals, lambda = %g, L = %.6g, mean lambda_max = %.6g\n",

@@ -143,8 +143,8 @@ SignalFiles readSignalFiles(const CommandOptions& options, const NetworkSettings
   in.D = readDictionary(dictPath);
   in.train.X = readSignalsFor(in.D, dictPath, options.text("train"));
   in.test.X = readSignalsFor(in.D, dictPath, options.text("test"));
-  validateProblem(in.D, in.train.X, settings.lambda);
-  validateProblem(in.D, in.test.X, settings.lambda);
+  validateProblem(in.D, in.train.X, settings.lambda, dictPath, options.text("train"));
+  validateProblem(in.D, in.test.X, settings.lambda, dictPath, options.text("test"));
   if (settings.training.loss == LossKind::Supervised) {
     if (!options.isSet("train-codes") || !options.isSet("test-codes"))
       throw InputError("the supervised loss needs --train-codes and --test-codes (ground truth z0; see generate --signal-kind sparse)");

@@ -56,36 +56,38 @@ Vector kktViolation(const Matrix& D, const Matrix& X, const Matrix& Z, double la
   return worst;
 }
 
-void validateProblem(const Matrix& D, const Matrix& X, double lambda) {
+void validateProblem(const Matrix& D, const Matrix& X, double lambda, const std::string& dictionaryFile,
+                     const std::string& signalsFile) {
+  const auto in = [](const std::string& file, const std::string& text) { return file.empty() ? text : file + ": " + text; };
   if (!(lambda > 0.0) || !std::isfinite(lambda)) {
     throw InputError("lambda must be a finite number > 0 (got " + std::to_string(lambda) + ")");
   }
-  if (D.size() == 0) throw InputError("the dictionary D is empty");
-  if (X.cols() == 0) throw InputError("there are no signals");
+  if (D.size() == 0) throw InputError(in(dictionaryFile, "the dictionary D is empty"));
+  if (X.cols() == 0) throw InputError(in(signalsFile, "there are no signals"));
   if (X.rows() != D.rows()) {
     throw InputError("shape mismatch: D has n = " + std::to_string(D.rows()) +
                      " rows but the signals have dimension " + std::to_string(X.rows()));
   }
-  if (!D.allFinite()) throw InputError("the dictionary D contains NaN or Inf");
-  if (!X.allFinite()) throw InputError("the signals contain NaN or Inf");
+  if (!D.allFinite()) throw InputError(in(dictionaryFile, "the dictionary D contains NaN or Inf"));
+  if (!X.allFinite()) throw InputError(in(signalsFile, "the signals contain NaN or Inf"));
   // stableNorm: the plain norm of entries near 1e200 overflows while computing the check itself.
   const double dNorm = D.stableNorm();
-  if (dNorm == 0.0) throw InputError("the dictionary D is all zero");
+  if (dNorm == 0.0) throw InputError(in(dictionaryFile, "the dictionary D is all zero"));
   for (Eigen::Index j = 0; j < D.cols(); ++j)
     if ((D.col(j).array() == 0.0).all())
-      throw InputError("atom " + std::to_string(j + 1) + " (column " + std::to_string(j + 1) +
-                       " of D) is all zero; every atom needs a non-zero entry");
+      throw InputError(in(dictionaryFile, "atom " + std::to_string(j + 1) + " (column " + std::to_string(j + 1) +
+                                              " of D) is all zero; every atom needs a non-zero entry"));
   char text[200];
   if (!(dNorm >= 1.0 / kProblemScale && dNorm <= kProblemScale)) {
     std::snprintf(text, sizeof text, "the dictionary's scale ||D||_F = %.3g is outside [1e-50, 1e50]: rescale D", dNorm);
-    throw InputError(text);
+    throw InputError(in(dictionaryFile, text));
   }
   for (Eigen::Index j = 0; j < X.cols(); ++j) {
     const double xNorm = X.col(j).stableNorm();
     if (xNorm > kProblemScale) {
       std::snprintf(text, sizeof text, "signal %lld has ||x|| = %.3g, above 1e50: rescale the signals",
                     static_cast<long long>(j + 1), xNorm);
-      throw InputError(text);
+      throw InputError(in(signalsFile, text));
     }
   }
 }

@@ -3,6 +3,8 @@
 // (z* = 0 iff lambda >= lambda_max) and the duality gap, which certifies how far z is from optimal.
 #pragma once
 
+#include <string>
+
 #include "base/types.h"
 
 namespace unfold {
@@ -40,6 +42,8 @@ Vector kktViolation(const Matrix& D, const Matrix& X, const Matrix& Z, double la
 // 1/L and the reference solver's Gram matrices stay finite and non-zero (with D at 1e-100 and x at 1e99,
 // each finite, the reference solver lost all precision and ISTA reached F - F* = 1e244).
 constexpr double kProblemScale = 1e50;
-void validateProblem(const Matrix& D, const Matrix& X, double lambda);
+// `dictionaryFile` and `signalsFile`, where given, name the files in the messages about them.
+void validateProblem(const Matrix& D, const Matrix& X, double lambda, const std::string& dictionaryFile = {},
+                     const std::string& signalsFile = {});
 
 }  // namespace unfold

@@ -68,8 +68,10 @@ WorkbenchProblem buildProblem(const ExperimentSettings& s) {
     p.train = specTrainingSignals(problemSpec(s), D);
     p.test = specTestSignals(problemSpec(s), D);
   }
-  validateProblem(D, p.test.X, s.lambda);
-  if (p.train.X.cols() > 0) validateProblem(D, p.train.X, s.lambda);
+  const bool files = s.source == ProblemSource::Files;  // the messages name the files imported
+  const std::string dictionaryFile = files ? s.dictionaryFile.toStdString() : "", signalsFile = files ? s.signalsFile.toStdString() : "";
+  validateProblem(D, p.test.X, s.lambda, dictionaryFile, signalsFile);
+  if (p.train.X.cols() > 0) validateProblem(D, p.train.X, s.lambda, dictionaryFile, signalsFile);
   const qsizetype tests = p.test.X.cols(), trains = p.train.X.cols();
   const QString signalCounts = s.anyNetwork() ? QString("%1 test and %2 training signal%3").arg(tests).arg(trains).arg(trains == 1 ? "" : "s")
                                               : QString("%1 test signal%2").arg(tests).arg(tests == 1 ? "" : "s");
