@@ -176,6 +176,17 @@ class TestCliOutputs : public CliTestCase {
     QCOMPARE(run(generate + QStringList{"--test", "3", "--signal-kind", "sparse", "--out", other.path()}).code, 0);
   }
 
+  // A rename would replace a file its owner made read-only (even as root, as the tests may run): refused
+  // before any work, naming it; the file keeps its contents.
+  void aReadOnlyFileIsNotReplaced() {
+    QVERIFY(writeText(path("protected.csv"), "kept\n"));
+    QVERIFY(QFile::setPermissions(path("protected.csv"), QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    const Run r = run({"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "3", "--codes",
+                       path("protected.csv")});
+    QVERIFY2(r.code == 2 && r.err.contains("protected.csv: is read-only; make it writable (chmod u+w)"), qPrintable(r.err));
+    QCOMPARE(readText(path("protected.csv")), QString("kept\n"));
+  }
+
   void signalsAreReadFromStandardInput() {
     writeSignalsFile(path("X_stdin.npy").toStdString(), readSignalsFile(path("X.csv").toStdString()));
     for (const QString file : {"X.csv", "X_stdin.npy"}) {

@@ -213,6 +213,10 @@ void OutputFiles::check(const std::function<void()>& beforeOpening) {
         output->kind = Output::Kind::InPlace;
         continue;
       }
+      // A rename replaces a file whatever its own permissions: a file nobody may write is one its owner
+      // protected (chmod a-w), and would be replaced without a word (even by root).
+      if ((info.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
+        problem(named(output->flag, path) + ": is read-only; make it writable (chmod u+w) to replace it, or choose another file");
       output->target = output->identity.resolved;
     } else {
       if (errno != ENOENT) {

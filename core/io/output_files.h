@@ -2,7 +2,7 @@
 //
 // A command declares its inputs and outputs first, then calls check() before it reads or computes
 // anything. check() resolves every path (through symlinks and '..'), refuses an output that is one of the
-// inputs or another output (naming both), a directory, a socket or a missing folder, and opens a
+// inputs or another output (naming both), a directory, a socket, a read-only file or a missing folder, and opens a
 // temporary file next to every regular output (so an unwritable folder is found before the work, not
 // after it). write() fills an output: '-' (or /dev/stdout) goes to the given standard-output stream,
 // a device or FIFO (/dev/null, a named pipe, /dev/fd/N) is written in place, and a regular file goes to
