@@ -135,6 +135,9 @@ class TestCliOutputs : public CliTestCase {
     QTest::newRow("train --report .npz") << QStringList{"train", "--dict", d + "/D.csv", "--train", d + "/X.csv", "--test", d + "/X_test.csv",
                                                         "--lambda", "0.3", "--out", d + "/t.json", "--report", d + "/r.npz"}
                                          << "--report " + d + "/r.npz: this output is a CSV table";
+    QTest::newRow("train --out .csv") << QStringList{"train", "--dict", d + "/D.csv", "--train", d + "/X.csv", "--test", d + "/X_test.csv",
+                                                     "--lambda", "0.3", "--out", d + "/t.csv"}
+                                      << "--out " + d + "/t.csv: this output is a network in JSON, not a .csv file (name it .json)";
     // What is wrong with the name itself is said before its type.
     QTest::newRow("solve --codes ''") << solve + QStringList{"--codes", ""} << "--codes: empty file name";
     QTest::newRow("solve --codes a folder") << solve + QStringList{"--codes", d} << "--codes " + d + ": is a folder, not a file";
@@ -150,10 +153,9 @@ class TestCliOutputs : public CliTestCase {
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
     QVERIFY2(!r.out.contains("problem:") && !r.err.contains("reference:"), qPrintable(r.out));  // before any work
-    for (const QString name : {"Z.txt", "t.npy", "t.json", "r.npz"}) QVERIFY(!QFile::exists(path(name)));
+    for (const QString name : {"Z.txt", "t.npy", "t.json", "r.npz", "t.csv"}) QVERIFY(!QFile::exists(path(name)));
   }
 
-  // Signals read from a pipe: CSV, or .npy as its first bytes say.
   // generate names its own files in the folder it is given: it never writes through a link there into a
   // file elsewhere, nor leaves an earlier set's files that it does not replace beside its new D.
   void generateNeverMixesTwoSets() {
@@ -187,6 +189,7 @@ class TestCliOutputs : public CliTestCase {
     QCOMPARE(readText(path("protected.csv")), QString("kept\n"));
   }
 
+  // Signals read from a pipe: CSV, or .npy as its first bytes say.
   void signalsAreReadFromStandardInput() {
     writeSignalsFile(path("X_stdin.npy").toStdString(), readSignalsFile(path("X.csv").toStdString()));
     for (const QString file : {"X.csv", "X_stdin.npy"}) {

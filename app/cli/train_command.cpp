@@ -203,6 +203,7 @@ int runTrain(const QStringList& arguments, std::ostream& stdOut, std::ostream& e
   files.addOutput("--report", reportPath);
   files.addOutput("--diagnostics", diagnosticsPath);
   files.check([&] {  // as every command: the file types after the paths, before anything is opened
+    checkJsonFileName("--out", outPath);
     if (reportPath) checkTableFileName("--report", *reportPath);
     if (diagnosticsPath) checkTableFileName("--diagnostics", *diagnosticsPath);
   });

@@ -82,6 +82,12 @@ void checkTableFileName(const std::string& flag, const std::string& path) {
     throw InputError(flag + " " + path + ": this output is a CSV table, not a NumPy file (name it .csv)");
 }
 
+void checkJsonFileName(const std::string& flag, const std::string& path) {
+  const QString suffix = suffixOf(path);
+  if (suffix == "csv" || suffix == "npy" || suffix == "npz")
+    throw InputError(flag + " " + path + ": this output is a network in JSON, not a ." + suffix.toStdString() + " file (name it .json)");
+}
+
 std::string formatMatrixFile(const std::string& path, const Matrix& matrix) {
   return formatOf(path) == Format::Csv ? formatCsvMatrix(matrix) : formatNpyMatrix(matrix);
 }

@@ -19,9 +19,10 @@ std::string formatSignalsFile(const std::string& path, const Matrix& columns);  
 
 // For a command to refuse, before any work, an output name whose type its contents would not have
 // (InputError naming `flag`): a matrix must be .csv, .npy or a stream; a table (a trace, a report) is CSV
-// text, so not .npy or .npz, whose readers would fail on it.
+// text, so not .npy or .npz, whose readers would fail on it; a network is JSON.
 void checkMatrixFileName(const std::string& flag, const std::string& path);
 void checkTableFileName(const std::string& flag, const std::string& path);
+void checkJsonFileName(const std::string& flag, const std::string& path);  // a network: not .csv, .npy, .npz
 
 // Whole-file I/O shared by every writer in the app (traces, reports, JSON): reads go through the bounded
 // reader (bounded_file.h; by default the network-file limit), writes are an atomic replace.
