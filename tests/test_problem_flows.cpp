@@ -355,6 +355,7 @@ class TestProblemFlows : public FlowTestCase {
     QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
     QVERIFY(shows(w, [](const ConvergenceSnapshot& snap) { return snap.request.m == 40 && snap.phase == RunPhase::Complete; }));
     QCOMPARE(w.settingsPanel()->settings(), own);
+    QVERIFY(!w.costPlot()->median());  // the view it had too: the preset draws the median
     QVERIFY(!back->isEnabled());  // once: nothing earlier is kept
     CHECK_STORY(w);
     w.lessonPanel()->startLesson(0);

@@ -173,13 +173,15 @@ class MainWindow : public QMainWindow {
   // The problem a preset, a lesson's step or a session replaced: File → Back to the earlier problem
   // (Ctrl+Z) restores it while the loaded one stands unchanged (a teacher's own setup was lost to a lesson).
   struct EarlierProblem {
-    ExperimentSettings settings, sessionSettings;
-    QString title, file;
+    Session session;                     // as the window showed it
+    ExperimentSettings sessionSettings;  // of the session it had opened, if any
+    QString file;
   };
   std::optional<EarlierProblem> beforeLoad_;
   QAction* undoLoadAction_ = nullptr;
   void backToTheEarlierProblem();
   void updateUndoLoad();
+  void showSession(const Session& session, const QString& file);  // applySession, without keeping the earlier one
   WelcomeBanner* welcome_ = nullptr;
   SettingsPanel* settings_ = nullptr;
   StatusLine* statusText_ = nullptr;

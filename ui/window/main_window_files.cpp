@@ -216,8 +216,11 @@ Session MainWindow::currentSession() const {
 }
 
 void MainWindow::applySession(const Session& session, const QString& file) {
-  if (settings_->settings() != session.settings)
-    beforeLoad_ = EarlierProblem{settings_->settings(), sessionSettings_, sessionTitle_, sessionFile_};
+  if (settings_->settings() != session.settings) beforeLoad_ = EarlierProblem{currentSession(), sessionSettings_, sessionFile_};
+  showSession(session, file);
+}
+
+void MainWindow::showSession(const Session& session, const QString& file) {
   settings_->setInspection(session.inspectedMethod, session.inspectedSignal);
   settings_->setSettings(session.settings, SettingsPanel::Quietly);  // run below, at once
   trained_.keep(session.settings, session.networks);
@@ -232,11 +235,9 @@ void MainWindow::applySession(const Session& session, const QString& file) {
 void MainWindow::backToTheEarlierProblem() {
   if (!beforeLoad_ || !undoLoadAction_->isEnabled()) return;
   const EarlierProblem earlier = *std::exchange(beforeLoad_, std::nullopt);
-  settings_->setSettings(earlier.settings, SettingsPanel::Quietly);
-  showSessionName(earlier.title, earlier.file);
+  showSession(earlier.session, earlier.file);  // its settings, inspection, cost statistic, title and networks
   sessionSettings_ = earlier.sessionSettings;  // an edited preset's title keeps its '*'
   markSessionChanged();
-  startDefaultRun();
 }
 
 void MainWindow::updateUndoLoad() {

@@ -114,7 +114,7 @@ void MainWindow::carryOut(const LessonStep& step) {
     if (const auto session = readPreset(step.preset, &error)) {
       applySession(*session);
       // It replaced a problem of the person's own (not the first launch's default): say how to get it back.
-      if (undoLoadAction_->isEnabled() && beforeLoad_->settings != ExperimentSettings{})
+      if (undoLoadAction_->isEnabled() && beforeLoad_->session.settings != ExperimentSettings{})
         statusBar()->showMessage(QString("The lesson loaded the %1 preset: Ctrl+Z (File → Back to the earlier problem) brings "
                                          "yours back").arg(step.preset), kLoadMessageMs);
     } else {
