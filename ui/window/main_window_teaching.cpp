@@ -19,10 +19,8 @@
 namespace unfold::ui {
 
 namespace {
-constexpr int kLoadMessageMs = 15000;
-}  // namespace
 
-namespace {
+constexpr int kLoadMessageMs = 15000;  // how long the status bar says a lesson replaced the person's problem
 
 // Puts `view` (a window of its own) beside the lessons dock, on the side of the screen with more room,
 // so that a lesson step never hides its own text and its Next button. Too little room: the view keeps
