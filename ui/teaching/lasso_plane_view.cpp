@@ -69,9 +69,8 @@ LassoPlaneView::LassoPlaneView(QWidget* parent) : QWidget(parent) {
     side->addWidget(w);
   side->addStretch(1);
   sideWidget->setFixedWidth(kSideWidth);
-  // On a short screen (1024 x 700) the column scrolls rather than squeeze the manual step's text into
-  // overlapping lines; the room for a scroll bar is kept either way, so the plots do not jump. The export
-  // buttons stand under it, in sight at every height (at 1280 x 720 they were cut off at its bottom).
+  // On a short screen the column scrolls rather than overlap the manual step's lines (room for its scroll bar
+  // kept: the plots do not jump); the export buttons stand under it, in sight at every height (1280 x 720).
   auto* sideScroll = new QScrollArea;
   sideScroll->setWidget(sideWidget);
   sideScroll->setWidgetResizable(true);
