@@ -68,24 +68,19 @@ LassoPlaneView::LassoPlaneView(QWidget* parent) : QWidget(parent) {
                                                     buildManualBox()})
     side->addWidget(w);
   side->addStretch(1);
+  side->addWidget(buildExportRow());
   sideWidget->setFixedWidth(kSideWidth);
-  // On a short screen the column scrolls rather than overlap the manual step's lines (room for its scroll bar
-  // kept: the plots do not jump); the export buttons stand under it, in sight at every height (1280 x 720).
+  // On a short screen (1024 x 700) the column scrolls rather than squeeze the manual step's text into
+  // overlapping lines; the room for a scroll bar is kept either way, so the plots do not jump.
   auto* sideScroll = new QScrollArea;
   sideScroll->setWidget(sideWidget);
   sideScroll->setWidgetResizable(true);
   sideScroll->setFrameShape(QFrame::NoFrame);
   sideScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   sideScroll->setFixedWidth(kSideWidth + style()->pixelMetric(QStyle::PM_ScrollBarExtent));
-  auto* sideColumn = new QVBoxLayout;
-  sideColumn->addWidget(sideScroll, 1);
-  QWidget* exports = buildExportRow();
-  exports->layout()->setContentsMargins(margins.left(), 0, margins.right(), 0);  // in line with the boxes
-  exports->setFixedWidth(kSideWidth);
-  sideColumn->addWidget(exports, 0, Qt::AlignLeft);
   auto* layout = new QHBoxLayout(this);
   layout->addLayout(left, 1);
-  layout->addLayout(sideColumn);
+  layout->addWidget(sideScroll);
   connectWorker();
   resize(1100, 820);
   request();
