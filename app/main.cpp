@@ -55,7 +55,7 @@ class Screenshot {
       file_.addOutput("--screenshot", path_.toStdString());
       file_.check();
     } catch (const unfold::InputError& error) {
-      std::cerr << "unfoldlab: " << error.what() << "\n";
+      std::cerr << "unfoldlab: " << unfold::printableText(error.what()) << "\n";
       return false;
     }
     format_ = path_ == "-" ? QByteArray("png") : QFileInfo(path_).suffix().toLower().toLatin1();
@@ -70,10 +70,10 @@ class Screenshot {
       if (!picture.save(&buffer, format_.constData())) throw unfold::InputError("--screenshot: the picture could not be encoded");
       file_.write(path_.toStdString(), buffer.data().toStdString());
       file_.commit();
-      (path_ == "-" ? std::cerr : std::cout) << "wrote " << path_.toStdString() << "\n";
+      (path_ == "-" ? std::cerr : std::cout) << "wrote " << unfold::printableText(path_.toStdString()) << "\n";
       return true;
     } catch (const unfold::InputError& error) {
-      std::cerr << "unfoldlab: " << error.what() << "\n";
+      std::cerr << "unfoldlab: " << unfold::printableText(error.what()) << "\n";
       return false;
     }
   }
@@ -131,7 +131,7 @@ int runGui(int argc, char** argv, const QStringList& arguments) {
     QString error;
     session = preset.isEmpty() ? unfold::ui::readSessionFile(sessionPath, &error) : unfold::ui::readPreset(preset, &error);
     if (!session) {
-      std::cerr << "unfoldlab: " << error.toStdString() << "\n";
+      std::cerr << "unfoldlab: " << unfold::printableText(error.toStdString()) << "\n";
       return 2;
     }
   }
@@ -155,7 +155,7 @@ int runGui(int argc, char** argv, const QStringList& arguments) {
     // Headless: a refused run is an error on stderr and exit code 2, not a dialog nobody sees.
     window.setDialogsEnabled(false);
     QObject::connect(&window, &unfold::ui::MainWindow::runFailed, &app, [&](const QString& message) {
-      std::cerr << "unfoldlab: " << message.toStdString() << "\n";
+      std::cerr << "unfoldlab: " << unfold::printableText(message.toStdString()) << "\n";
       runFailed = true;
       app.exit(2);
     });

@@ -165,7 +165,7 @@ class TestCliOutputs : public CliTestCase {
     const QString elsewhere = readText(other.filePath("D.csv"));
     QVERIFY(QFile::link(other.filePath("D.csv"), set.filePath("X.csv")));
     const Run linked = run(generate + QStringList{"--out", set.path()});
-    QVERIFY2(linked.code == 2 && linked.err.contains("X.csv is a symbolic link to the file"), qPrintable(linked.err));
+    QVERIFY2(linked.code == 2 && linked.err.contains("--out " + set.filePath("X.csv") + " is a symbolic link to the file"), qPrintable(linked.err));
     QCOMPARE(readText(other.filePath("D.csv")), elsewhere);
     QVERIFY(!QFile::exists(set.filePath("D.csv")));
 
@@ -200,6 +200,26 @@ class TestCliOutputs : public CliTestCase {
       const QString said = QString::fromUtf8(solve.readAllStandardOutput() + solve.readAllStandardError());
       QVERIFY2(solve.exitCode() == 0 && said.contains("n = 10, m = 50, N = 40 signals"), qPrintable(file + ": " + said));
     }
+  }
+
+  // A descriptor open only for reading (a pipe into standard input) is refused before the work.
+  void aReadOnlyDescriptorIsRefusedFirst() {
+    QProcess solve;
+    solve.start(UNFOLDLAB_BINARY, {"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--codes", "/dev/stdin"});
+    QVERIFY(solve.waitForFinished(60000));
+    const QString err = QString::fromUtf8(solve.readAllStandardError());
+    QCOMPARE(solve.exitCode(), 2);
+    QVERIFY2(err.contains("--codes /dev/stdin: cannot write (descriptor 0 is open only for reading)"), qPrintable(err));
+    QVERIFY2(!QString::fromUtf8(solve.readAllStandardOutput()).contains("problem:"), "refused before any work");
+  }
+
+  // A file name reaches the terminal with its control characters escaped: an ESC or a newline in it can
+  // neither recolour the terminal nor forge a line.
+  void fileNamesInMessagesAreEscaped() {
+    const Run r = run({"solve", "--dict", folder() + "/\x1b[31mD\nunfoldlab solve: done.csv", "--signals", path("X.csv"), "--lambda", "0.5"});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(folder() + "/\\x1b[31mD\\nunfoldlab solve: done.csv: no such file"), qPrintable(r.err));
+    QVERIFY2(!r.err.contains(QChar(0x1b)) && r.err.count('\n') == 1, qPrintable(r.err));
   }
 
   void devNullIsWrittenInPlace() {

@@ -96,13 +96,13 @@ int runCommandLine(const QStringList& arguments, std::ostream& out, std::ostream
   try {
     return command->second(arguments.mid(1), out, err);
   } catch (const InputError& error) {
-    err << "unfoldlab " << name << ": error: " << error.what() << "\n";
+    err << "unfoldlab " << name << ": error: " << printableText(error.what()) << "\n";
     return 2;
   } catch (const std::bad_alloc&) {
     err << "unfoldlab " << name << ": error: out of memory (the problem is too large for this machine)\n";
     return 1;
   } catch (const std::exception& error) {
-    err << "unfoldlab " << name << ": internal error: " << error.what() << "\n";
+    err << "unfoldlab " << name << ": internal error: " << printableText(error.what()) << "\n";
     return 1;
   }
 }

@@ -11,4 +11,8 @@ namespace unfold {
 // with control characters, DEL and the quote and backslash escaped (\n, \t, \r, \\, \', \xNN).
 std::string quotedInput(std::string_view text, size_t limit = 80);
 
+// A whole message as it may reach a terminal: its control characters and DEL escaped as above, nothing
+// cut and no quotes added (a file name inside it can hold ESC or a newline that would forge a line).
+std::string printableText(std::string_view text);
+
 }  // namespace unfold

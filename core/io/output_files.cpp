@@ -201,7 +201,7 @@ void OutputFiles::check(const std::function<void()>& beforeOpening) {
     struct stat info {};
     if (output->namedByTheCommand && ::lstat(path.c_str(), &info) == 0 && S_ISLNK(info.st_mode) &&
         ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode)) {  // a link to a device is written in place
-      problem(path + " is a symbolic link to the file " + quotedInput(realPath(path)) +
+      problem(named(output->flag, path) + " is a symbolic link to the file " + quotedInput(realPath(path)) +
               ": the command writes its own files into the folder, never through a link; remove it or choose another folder");
       continue;
     }
@@ -258,6 +258,10 @@ void OutputFiles::check(const std::function<void()>& beforeOpening) {
       output->descriptor = alias >= 0 ? ::fcntl(alias, F_DUPFD_CLOEXEC, 3)
                                       : ::open(output->path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
       if (output->descriptor < 0) throw InputError(named(output->flag, output->path) + ": cannot write (" + errorText(errno) + ")");
+      // A descriptor the shell opened for reading (/dev/stdin) would fail only at the first write, after the work.
+      if (alias >= 0 && (::fcntl(output->descriptor, F_GETFL) & O_ACCMODE) == O_RDONLY)
+        throw InputError(named(output->flag, output->path) + ": cannot write (descriptor " + std::to_string(alias) +
+                         " is open only for reading)");
       continue;
     }
     std::string pattern = parentOf(output->target) + "/." + nameOf(output->target) + ".XXXXXX";
