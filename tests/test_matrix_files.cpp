@@ -10,6 +10,7 @@
 #include <QtTest>
 
 #include "error_of.h"
+#include "text_files.h"
 
 #include <cstring>
 
@@ -256,6 +257,19 @@ class TestMatrixFiles : public QObject {
       QCOMPARE(errorOf([&] { checkMatrixFileName("--codes", stream); }), QString("no error"));
     QCOMPARE(errorOf([&] { checkMatrixFileName("--codes", "/dev/shm/unfold-codes"); }),
              QString("--codes /dev/shm/unfold-codes: unknown file type (use a .csv or .npy file)"));
+  }
+
+  // A device or a file of the wrong kind is refused by its first bytes, not after reading up to the limit
+  // (2 GiB of /dev/zero): no CSV or JSON holds a NUL byte, and a .npy file starts with its magic string.
+  void aFileOfTheWrongKindIsRefusedByItsFirstBytes() {
+    QTemporaryDir dir;
+    const std::string zeroNpy = dir.path().toStdString() + "/zero.npy", nul = dir.path().toStdString() + "/nul.csv";
+    QVERIFY(QFile::link("/dev/zero", QString::fromStdString(zeroNpy)));
+    QVERIFY(writeText(QString::fromStdString(nul), QString("1,2\n3,") + QChar(0) + "\n"));
+    QCOMPARE(errorOf([&] { readMatrixFile("/dev/zero"); }), QString("/dev/zero: byte 1 is NUL: not a text file"));
+    QCOMPARE(errorOf([&] { readMatrixFile(zeroNpy); }), QString::fromStdString(zeroNpy + ": not a .npy file (bad magic string)"));
+    QCOMPARE(errorOf([&] { readMatrixFile(nul); }), QString::fromStdString(nul + ": byte 7 is NUL: not a text file"));
+    QCOMPARE(errorOf([&] { readWholeFile("/dev/zero"); }), QString("/dev/zero: byte 1 is NUL: not a text file"));
   }
 
   void failedWriteLeavesNothingBehind() {

@@ -94,7 +94,17 @@ class TestNetworkFiles : public QObject {
     QVERIFY(errorOf([&] { parseNetworkJson("{}", "n.json"); }).contains("not an Unfold Lab network file"));
     QVERIFY(errorOf([&] { parseNetworkJson(good.substr(0, good.size() / 2), "n.json"); }).contains("not valid JSON"));
     QVERIFY(errorOf([&] { parseNetworkJson(edit("\"lista-cp\"", "\"deep\""), "n.json"); }).contains("unknown parametrization 'deep'"));
-    QVERIFY(errorOf([&] { parseNetworkJson(edit("\"layers\": 3", "\"layers\": 4"), "n.json"); }).contains("one entry per layer"));
+    QCOMPARE(errorOf([&] { parseNetworkJson(edit("\"layers\": 3", "\"layers\": 4"), "n.json"); }),
+             QString("n.json: 'weights' must hold one entry per layer: 'layers' is 4, 'weights' holds 3"));
+    // A count that is not a whole number is named as written (it read as -1 or 0 before).
+    for (const auto& [written, quoted] : {std::pair{"\"3\"", "'\"3\"'"}, {"0", "'0'"}, {"2.5", "'2.5'"}, {"null", "'null'"}})
+      QCOMPARE(errorOf([&] { parseNetworkJson(edit("\"layers\": 3", QString("\"layers\": ") + written), "n.json"); }),
+               QString("n.json: 'layers' must be a whole number from 1 to 1000, not ") + quoted);
+    // Two values for one key: JSON readers keep one without a word.
+    QCOMPARE(errorOf([&] { parseNetworkJson(edit("\"lambda\": 0.1", "\"lambda\": 0.1, \"lambda\": 0.2"), "n.json"); }),
+             QString("n.json: the key 'lambda' stands twice in one object"));
+    QCOMPARE(errorOf([&] { parseNetworkJson(edit("\"theta\": [", "\"W\": 1, \"theta\": ["), "n.json"); }),
+             QString("n.json: the key 'W' stands twice in one object"));
     QVERIFY(errorOf([&] { parseNetworkJson(edit("\"lambda\": 0.1", "\"lambda\": -1"), "n.json"); }).contains("'lambda' must be > 0"));
     QVERIFY(errorOf([&] { parseNetworkJson(edit("\"rows\": 5", "\"rows\": 6"), "n.json"); }).contains("layer 1: 'W' must be 5 x 9"));
   }

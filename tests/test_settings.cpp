@@ -117,13 +117,24 @@ class TestSettings : public QObject {
     QByteArray network = json;
     QVERIFY(!parseSession(network.replace("\"FISTA\"", "\"SLISTA\""), "s.json", &error));
     QVERIFY2(error.contains("s.json, inspect: 'method' must be ISTA, FISTA or OISTA"), qPrintable(error));
+    // Two values for one key: JSON readers keep one of them without a word.
+    QByteArray twice = json;
+    QVERIFY(!parseSession(twice.replace("\"method\": \"FISTA\"", "\"method\": \"FISTA\", \"method\": \"ISTA\""), "s.json", &error));
+    QCOMPARE(error, QString("s.json: the key 'method' stands twice in one object"));
   }
 
-  void anEndlessSessionFileIsRefusedNamingIt() {
-    // /dev/zero reports size 0 and never ends: the bounded reader stops at the 64 MiB limit.
+  void anEndlessOrHugeSessionFileIsRefusedNamingIt() {
+    // /dev/zero reports size 0 and never ends: its first byte, NUL, is no text's.
     QString error;
     QVERIFY(!readSessionFile("/dev/zero", &error));
-    QCOMPARE(error, QString("/dev/zero: larger than the 64 MiB limit for a session file"));
+    QCOMPARE(error, QString("/dev/zero: byte 1 is NUL: not a text file"));
+    // A file over the 64 MiB limit is refused by its size, before it is read.
+    QTemporaryDir dir;
+    QFile huge(dir.filePath("huge.json"));
+    QVERIFY(huge.open(QIODevice::WriteOnly) && huge.resize(qint64(65) << 20));
+    huge.close();
+    QVERIFY(!readSessionFile(huge.fileName(), &error));
+    QCOMPARE(error, huge.fileName() + ": larger than the 64 MiB limit for a session file");
   }
 
   // The plot a session is about travels with it; a session without one has none.

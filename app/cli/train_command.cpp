@@ -112,7 +112,7 @@ NetworkSettings networkSettings(const CommandOptions& options) {
   const auto kind = parseParametrization(netName);
   if (!kind) throw InputError("--net: unknown network " + quotedInput(netName) + " (lista, lista-cp, alista or slista)");
   settings.kind = *kind;
-  settings.layers = static_cast<int>(options.integer("layers", 1, 1000));
+  settings.layers = static_cast<int>(options.integer("layers", 1, kMostLayers));
   const auto loss = parseLossKind(options.text("loss"));
   if (!loss) throw InputError("--loss: unknown loss " + quotedInput(options.text("loss")) + " (unsupervised, semi-supervised or supervised)");
   const auto optimizer = parseOptimizer(options.text("optimizer"));

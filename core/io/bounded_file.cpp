@@ -15,7 +15,17 @@ std::string byteSizeText(std::int64_t bytes) {
   return std::to_string(bytes) + " bytes";
 }
 
-QByteArray readBoundedFile(const std::string& path, std::int64_t limit, const std::string& what) {
+void refuseNulBytes(std::string_view bytes, std::int64_t from, const std::string& path) {
+  const size_t nul = bytes.find('\0', static_cast<size_t>(from));
+  if (nul != std::string_view::npos)
+    throw InputError(path + ": byte " + std::to_string(nul + 1) + " is NUL: not a text file");
+}
+
+ReadCheck textOnly(const std::string& path) {
+  return [path](std::string_view bytes, std::int64_t from) { refuseNulBytes(bytes, from, path); };
+}
+
+QByteArray readBoundedFile(const std::string& path, std::int64_t limit, const std::string& what, const ReadCheck& check) {
   QFile file(QString::fromStdString(path));
   if (!file.exists()) throw InputError(path + ": no such file");
   if (!file.open(QIODevice::ReadOnly)) throw InputError(path + ": cannot open (" + file.errorString().toStdString() + ")");
@@ -36,6 +46,7 @@ QByteArray readBoundedFile(const std::string& path, std::int64_t limit, const st
     bytes.resize(before + static_cast<qsizetype>(n));
     if (bytes.size() > limit) throw tooLarge();
     if (n == 0) break;
+    if (check) check(std::string_view(bytes.constData(), static_cast<size_t>(bytes.size())), before);
   }
   return bytes;
 }

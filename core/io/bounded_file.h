@@ -7,7 +7,9 @@
 #include <QByteArray>
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace unfold {
 
@@ -16,9 +18,17 @@ constexpr std::int64_t kMatrixFileLimit = std::int64_t(2) << 30;   // 2 GiB: a C
 constexpr std::int64_t kNetworkFileLimit = std::int64_t(256) << 20;  // 256 MiB: a network JSON
 constexpr std::int64_t kSessionFileLimit = std::int64_t(64) << 20;   // 64 MiB: a session or lesson JSON
 
+// Looks at the bytes read so far each time a piece arrives (`from`: where the new piece starts) and throws
+// InputError to stop: a device or a file of the wrong kind is refused in its first MiB, not at the limit.
+using ReadCheck = std::function<void(std::string_view bytes, std::int64_t from)>;
+
 // Throws InputError ("PATH: no such file", "PATH: cannot open (...)", "PATH: larger than the N MiB
-// limit for WHAT").
-QByteArray readBoundedFile(const std::string& path, std::int64_t limit, const std::string& what);
+// limit for WHAT", or what `check` throws).
+QByteArray readBoundedFile(const std::string& path, std::int64_t limit, const std::string& what, const ReadCheck& check = {});
+
+// A ReadCheck for text (CSV, JSON): no text file holds a NUL byte ("PATH: byte N is NUL: not a text file").
+ReadCheck textOnly(const std::string& path);
+void refuseNulBytes(std::string_view bytes, std::int64_t from, const std::string& path);
 
 // Human-readable size of a limit ("2 GiB", "64 MiB").
 std::string byteSizeText(std::int64_t bytes);

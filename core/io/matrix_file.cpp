@@ -48,7 +48,7 @@ Format formatOf(const std::string& path) {
 }  // namespace
 
 std::string readWholeFile(const std::string& path) {
-  const QByteArray bytes = readBoundedFile(path, kNetworkFileLimit, "a network or text file");
+  const QByteArray bytes = readBoundedFile(path, kNetworkFileLimit, "a network or text file", textOnly(path));
   return std::string(bytes.constData(), static_cast<size_t>(bytes.size()));
 }
 
@@ -65,10 +65,19 @@ void writeFileAtomically(const std::string& path, const std::string& contents) {
 
 Matrix readMatrixFile(const std::string& path) {
   Format format = formatOf(path);
-  const QByteArray read = readBoundedFile(path, kMatrixFileLimit, "a matrix file");
+  const bool named = !suffixOf(path).isEmpty();
+  // A CSV holds no NUL byte and a .npy file starts with its magic string: a device or a file of the wrong
+  // kind is refused as its first piece arrives, not at the 2 GiB limit. A stream says its type by its
+  // first bytes.
+  const auto check = [&](std::string_view bytes, std::int64_t from) {
+    const std::string_view head = bytes.substr(0, kNpyMagic.size());
+    const bool maybeNpy = kNpyMagic.starts_with(head);
+    if (format == Format::Npy && named && !maybeNpy) throw InputError(path + ": not a .npy file (bad magic string)");
+    if (format == Format::Csv && (named || !maybeNpy)) refuseNulBytes(bytes, from, path);
+  };
+  const QByteArray read = readBoundedFile(path, kMatrixFileLimit, "a matrix file", check);
   const std::string_view bytes(read.constData(), static_cast<size_t>(read.size()));
-  // A stream says its type by its first bytes (a .npy file starts with its magic string).
-  if (suffixOf(path).isEmpty() && bytes.starts_with("\x93NUMPY")) format = Format::Npy;
+  if (!named && bytes.starts_with(kNpyMagic)) format = Format::Npy;
   return format == Format::Csv ? parseCsvMatrix(bytes, path) : parseNpyMatrix(bytes, path);
 }
 

@@ -2,6 +2,7 @@
 
 #include "base/input_error.h"
 #include "base/quoted_text.h"
+#include "io/json_duplicate_keys.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -38,6 +39,15 @@ class Reader {
     const QJsonValue v = o.value(key);
     if (!v.isDouble() || !std::isfinite(v.toDouble())) fail(where + "'" + key + "' must be a finite number");
     return v.toDouble();
+  }
+  // A whole number in [1, most]: a count ("3" or 2.5 is not one, and must not read as 0 or -1).
+  qint64 count(const QJsonObject& o, const char* key, qint64 most) const {
+    const QJsonValue v = o.value(key);
+    const double d = v.toDouble(-1);
+    if (!v.isDouble() || d != std::floor(d) || d < 1 || d > double(most))
+      fail("'" + std::string(key) + "' must be a whole number from 1 to " + std::to_string(most) + ", not " +
+           quotedInput(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).sliced(1).chopped(1).toStdString()));
+    return static_cast<qint64>(d);
   }
   Vector vector(const QJsonObject& o, const char* key, Eigen::Index size, const std::string& where) const {
     const QJsonArray a = o.value(key).toArray();
@@ -125,6 +135,7 @@ NetworkFile parseNetworkJson(const std::string& text, const std::string& source)
   const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(text), &error);
   if (error.error != QJsonParseError::NoError)
     r.fail("not valid JSON at offset " + std::to_string(error.offset) + " (" + error.errorString().toStdString() + ")");
+  if (const auto key = firstDuplicateKey(text)) r.fail("the key " + quotedInput(*key) + " stands twice in one object");
   const QJsonObject root = document.object();
   if (root.value("format").toString() != kFormat) r.fail("not an Unfold Lab network file (format is not 'unfoldlab-network')");
   if (root.value("version").toInt() != kVersion) r.fail("unsupported version " + std::to_string(root.value("version").toInt()));
@@ -144,9 +155,11 @@ NetworkFile parseNetworkJson(const std::string& text, const std::string& source)
     file.dictionary = r.matrix(root, "dictionary", file.n, file.m, "");
     if (dictionaryHash(file.dictionary) != file.dictionaryHash) r.fail("'dictionary' does not match 'dictionary_sha256'");
   }
+  const qint64 depth = r.count(root, "layers", kMostLayers);
   const QJsonArray layers = root.value("weights").toArray();
-  if (layers.isEmpty() || layers.size() != root.value("layers").toInt(-1))
-    r.fail("'weights' must hold one entry per layer ('layers' = " + std::to_string(root.value("layers").toInt(-1)) + ")");
+  if (layers.size() != depth)
+    r.fail("'weights' must hold one entry per layer: 'layers' is " + std::to_string(depth) + ", 'weights' holds " +
+           std::to_string(layers.size()));
   for (qsizetype t = 0; t < layers.size(); ++t) {
     const QJsonObject o = layers[t].toObject();
     const std::string where = "layer " + std::to_string(t + 1) + ": ";

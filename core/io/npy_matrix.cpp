@@ -15,7 +15,6 @@ namespace unfold {
 
 namespace {
 
-constexpr std::string_view kMagic = "\x93NUMPY";
 
 [[noreturn]] void fail(const std::string& source, const std::string& message) {
   throw InputError(source + ": " + message);
@@ -38,7 +37,7 @@ T readScalar(const char* p, bool swap) {
 
 Matrix parseNpyMatrix(std::string_view bytes, const std::string& source) {
   if (bytes.empty()) fail(source, "empty file");
-  if (bytes.substr(0, std::min(bytes.size(), kMagic.size())) != kMagic.substr(0, std::min(bytes.size(), kMagic.size())))
+  if (bytes.substr(0, std::min(bytes.size(), kNpyMagic.size())) != kNpyMagic.substr(0, std::min(bytes.size(), kNpyMagic.size())))
     fail(source, "not a .npy file (bad magic string)");
   if (bytes.size() < 10) fail(source, "truncated .npy header");
   const auto major = static_cast<unsigned char>(bytes[6]);
@@ -117,7 +116,7 @@ std::string formatNpyMatrix(const Matrix& matrix) {
   const size_t total = 10 + header.size() + 1;
   header.append((64 - total % 64) % 64, ' ');
   header.push_back('\n');
-  std::string out(kMagic);
+  std::string out(kNpyMagic);
   out.push_back('\x01');
   out.push_back('\x00');
   out.push_back(static_cast<char>(header.size() & 0xff));

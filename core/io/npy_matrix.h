@@ -11,6 +11,8 @@
 
 namespace unfold {
 
+constexpr std::string_view kNpyMagic = "\x93NUMPY";  // a .npy file's first bytes
+
 Matrix parseNpyMatrix(std::string_view bytes, const std::string& sourceName);
 std::string formatNpyMatrix(const Matrix& matrix);
 

@@ -20,6 +20,8 @@ namespace unfold {
 
 enum class Parametrization { Lista, ListaCp, Alista, Slista };
 
+constexpr int kMostLayers = 1000;  // the deepest network trained or read (the paper's go to 40)
+
 std::optional<Parametrization> parseParametrization(std::string_view name);  // lista, lista-cp, alista, slista
 std::string parametrizationName(Parametrization kind);
 std::string parametrizationLabel(Parametrization kind);  // LISTA, LISTA-CP, ALISTA, SLISTA

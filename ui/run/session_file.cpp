@@ -4,6 +4,7 @@
 #include "base/quoted_text.h"
 #include "base/shortest_decimal.h"
 #include "io/bounded_file.h"
+#include "io/json_duplicate_keys.h"
 #include "io/network_file.h"
 #include "plots/method_palette.h"
 #include "run/iterate_history.h"
@@ -260,6 +261,10 @@ std::optional<Session> parseSession(const QByteArray& json, const QString& sourc
     *error = QString("%1: not valid JSON at offset %2 (%3)").arg(source).arg(parse.offset).arg(parse.errorString());
     return std::nullopt;
   }
+  if (const auto key = firstDuplicateKey(std::string_view(json.constData(), size_t(json.size())))) {
+    *error = QString("%1: the key %2 stands twice in one object").arg(source, QString::fromStdString(quotedInput(*key)));
+    return std::nullopt;
+  }
   const QJsonObject root = document.object();
   if (!checkRoot(root, source, error)) return std::nullopt;
   Session s;
@@ -287,7 +292,8 @@ std::optional<Session> readSessionFile(const QString& path, QString* error) {
   }
   try {
     // Bounded: a device such as /dev/zero reports size 0 and never ends.
-    return parseSession(readBoundedFile(path.toStdString(), kSessionFileLimit, "a session file"), path, error);
+    const std::string name = path.toStdString();
+    return parseSession(readBoundedFile(name, kSessionFileLimit, "a session file", textOnly(name)), path, error);
   } catch (const InputError& e) {
     *error = QString::fromStdString(e.what());
     return std::nullopt;
