@@ -349,11 +349,11 @@ class TestCli : public CliTestCase {
     QVERIFY(unknown.err.contains("unknown command 'frobnicate'"));
   }
 
-  void benchChecksItsOutputBeforeMeasuring() {
-    const Run r = run({"bench", "--quick", "--out", path("nodir/bench.txt")});
-    QCOMPARE(r.code, 2);
-    QVERIFY2(r.err.contains("--out " + path("nodir/bench.txt") + ": the folder " + path("nodir") + " does not exist"), qPrintable(r.err));
-    QVERIFY2(!r.err.contains("benchmarking"), qPrintable(r.err));  // refused before a minute of measuring
+  void benchChecksItsArgumentsBeforeMeasuring() {  // refused before a minute of measuring, without saying it starts
+    const Run noFolder = run({"bench", "--quick", "--out", path("nodir/bench.txt")}), noGroup = run({"bench", "--quick", "--only", "gpu"});
+    QVERIFY2(noFolder.code == 2 && noFolder.err.contains("--out " + path("nodir/bench.txt") + ": the folder " + path("nodir") + " does not exist"), qPrintable(noFolder.err));
+    QVERIFY2(noGroup.code == 2 && noGroup.err.contains("--only: unknown group 'gpu'"), qPrintable(noGroup.err));
+    QVERIFY2(!(noFolder.err + noGroup.err).contains("benchmarking"), qPrintable(noFolder.err + noGroup.err));
   }
 
   void benchReportsJson() {

@@ -73,19 +73,19 @@ int runBench(const QStringList& arguments, std::ostream& out, std::ostream& err)
                                       "network,optimizer,seconds,test_gap).");
   if (!options.parse(arguments, out)) return 0;
   const bool quick = options.isSet("quick");
+  const std::string only = options.optionalText("only").value_or("");
+  if (!only.empty() && only != "solvers" && only != "networks" && only != "ui" && only != "training")
+    throw InputError("--only: unknown group " + quotedInput(only) + " (solvers, networks, ui or training)");
+  if (options.isSet("curves") && only != "training") throw InputError("--curves goes with --only training");
   OutputFiles files(out);
   files.addOutput("--out", options.optionalText("out"));
   files.addOutput("--curves", options.optionalText("curves"));
   files.check([&] {  // an unwritable --out fails now, not after a minute of measuring
     if (const auto curves = options.optionalText("curves")) checkTableFileName("--curves", *curves);
   });
-  const std::string only = options.optionalText("only").value_or("");
   if (!options.isSet("json"))
     err << "benchmarking (" << (quick ? "quick" : only == "training" ? "about 4 minutes" : "about a minute") << ")...\n";
   const BenchmarkSizes sizes = quick ? BenchmarkSizes::quick() : BenchmarkSizes{};
-  if (!only.empty() && only != "solvers" && only != "networks" && only != "ui" && only != "training")
-    throw InputError("--only: unknown group " + quotedInput(only) + " (solvers, networks, ui or training)");
-  if (options.isSet("curves") && only != "training") throw InputError("--curves goes with --only training");
   std::vector<BenchmarkResult> results;
   const auto append = [&results](std::vector<BenchmarkResult> rows) {
     for (BenchmarkResult& r : rows) results.push_back(std::move(r));
