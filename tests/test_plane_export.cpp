@@ -110,11 +110,23 @@ class TestPlaneExport : public QObject {
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(QString::fromUtf8(file.readAll()), view_.toCsv());
-    QCOMPARE(view_.findChild<QLabel*>("exported")->text(), "Exported to " + path);
-    // Said above the buttons: they stay where they were, for the next click.
-    QTRY_VERIFY(view_.findChild<QLabel*>("exported")->isVisible());
+    checkSaidExported(path);
+    // Said above the buttons, in lines kept free for it: they stay where they were, for the next click.
     QCoreApplication::processEvents();
     QCOMPARE(dataButton->mapTo(&view_, QPoint(0, 0)), buttonAt);
+  }
+
+  // On a short screen (a 1280 x 720 laptop's window, or 1024 x 700) the side column scrolls, and the export
+  // buttons stand whole in sight under it.
+  void theExportButtonsAreInSightOnAShortScreen() {
+    for (const QSize size : {QSize(1280, 640), QSize(1024, 620)}) {
+      view_.resize(size);
+      QTRY_COMPARE(view_.size(), size);
+      for (QPushButton* button : view_.findChildren<QPushButton*>())
+        if (button->text().startsWith("Export"))
+          QTRY_COMPARE(button->visibleRegion().boundingRect(), button->rect());
+    }
+    view_.resize(1100, 820);
   }
 
   // The plane as a PDF a journal column wide (its page 8.5 cm), and as a PNG at the size and resolution asked.
@@ -233,10 +245,17 @@ class TestPlaneExport : public QObject {
     poll.start();
     view_.exportFigure(view_.costPlot());
     QCOMPARE(QImage(png).size(), QSize(800, 400));
-    QCOMPARE(view_.findChild<QLabel*>("exported")->text(), "Exported to " + png);
+    checkSaidExported(png);
   }
 
  private:
+  // The label under the plots says where: the file's name in sight, the whole path in its tooltip.
+  void checkSaidExported(const QString& path) {
+    const QLabel* said = view_.findChild<QLabel*>("exported");
+    QCOMPARE(said->toolTip(), path);
+    QVERIFY2(said->text().startsWith("Exported to\n") && said->text().endsWith(QFileInfo(path).fileName()), qPrintable(said->text()));
+  }
+
   LassoPlaneView view_;
 };
 

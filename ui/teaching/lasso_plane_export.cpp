@@ -5,6 +5,7 @@
 #include "plots/figure_dialogs.h"
 
 #include <QCheckBox>
+#include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
@@ -45,10 +46,12 @@ QWidget* LassoPlaneView::buildExportRow() {
   figure->setToolTip("The plane as PDF or PNG (right click the cost plot for its own)");
   auto* data = new QPushButton("Export data…");
   data->setToolTip("The steps drawn, as CSV: every path's z_t, gradient step, z_{t+1}, step and F − F*");
+  // Its two lines are kept free from the start: a line that appeared on the first export would move the
+  // buttons under the pointer, and a second click at the same place would miss.
   exportedText_ = new QLabel;
   exportedText_->setObjectName("exported");
-  exportedText_->setWordWrap(true);
-  exportedText_->hide();
+  exportedText_->setFixedHeight(2 * exportedText_->fontMetrics().lineSpacing() + 2);
+  exportedText_->setAlignment(Qt::AlignLeft | Qt::AlignBottom);
   connect(figure, &QPushButton::clicked, this, [this] { exportFigure(plane_); });
   connect(data, &QPushButton::clicked, this, &LassoPlaneView::exportData);
   for (QCustomPlot* plot : {plane_, cost_}) {
@@ -66,8 +69,6 @@ QWidget* LassoPlaneView::buildExportRow() {
   auto* row = new QHBoxLayout;
   row->addWidget(figure);
   row->addWidget(data);
-  // Above the buttons, which stand at the panel's foot: shown, it grows upwards and they stay put (under
-  // them it pushed them up, and a second click at the same place hit the text).
   column->addWidget(exportedText_);
   column->addLayout(row);
   return box;
@@ -83,8 +84,12 @@ void LassoPlaneView::exportData() {
 }
 
 void LassoPlaneView::sayExported(const QString& path) {
-  exportedText_->setText("Exported to " + path);
-  exportedText_->show();
+  // The path on a line of its own (it has no space to wrap at), shortened in the middle where it is longer
+  // than the line, the whole of it in the tooltip.
+  const QString shown = exportedText_->fontMetrics().elidedText(QDir::toNativeSeparators(path), Qt::ElideMiddle,
+                                                                exportedText_->contentsRect().width());
+  exportedText_->setText("Exported to\n" + shown);
+  exportedText_->setToolTip(QDir::toNativeSeparators(path));
 }
 
 }  // namespace unfold::ui

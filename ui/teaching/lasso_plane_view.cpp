@@ -68,19 +68,25 @@ LassoPlaneView::LassoPlaneView(QWidget* parent) : QWidget(parent) {
                                                     buildManualBox()})
     side->addWidget(w);
   side->addStretch(1);
-  side->addWidget(buildExportRow());
   sideWidget->setFixedWidth(kSideWidth);
   // On a short screen (1024 x 700) the column scrolls rather than squeeze the manual step's text into
-  // overlapping lines; the room for a scroll bar is kept either way, so the plots do not jump.
+  // overlapping lines; the room for a scroll bar is kept either way, so the plots do not jump. The export
+  // row stands under it, in sight at every height (at 1280 x 720 the column's foot is out of sight).
   auto* sideScroll = new QScrollArea;
   sideScroll->setWidget(sideWidget);
   sideScroll->setWidgetResizable(true);
   sideScroll->setFrameShape(QFrame::NoFrame);
   sideScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   sideScroll->setFixedWidth(kSideWidth + style()->pixelMetric(QStyle::PM_ScrollBarExtent));
+  QWidget* exports = buildExportRow();
+  exports->layout()->setContentsMargins(margins.left(), 0, margins.right(), 0);  // in line with the boxes
+  exports->setFixedWidth(kSideWidth);
+  auto* sideColumn = new QVBoxLayout;
+  sideColumn->addWidget(sideScroll, 1);
+  sideColumn->addWidget(exports, 0, Qt::AlignLeft);
   auto* layout = new QHBoxLayout(this);
   layout->addLayout(left, 1);
-  layout->addWidget(sideScroll);
+  layout->addLayout(sideColumn);
   connectWorker();
   resize(1100, 820);
   request();
