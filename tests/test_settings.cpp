@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -230,6 +231,37 @@ class TestSettings : public QObject {
     w.restoreLastSession();
     QCOMPARE(w.settingsPanel()->settings().iterations, 37);
     QCOMPARE(w.settingsPanel()->settings().trainCount, 321);
+  }
+
+  // A plot the user closed stays closed at the next launch (remembered at once: a killed window keeps it
+  // too); one behind another's tab is open, not closed; the View menu brings it back, for good.
+  void aClosedPlotStaysClosedAtTheNextLaunch() {
+    QSettings().clear();
+    const auto closed = [](const MainWindow& w, const char* name) {
+      return !w.findChild<QDockWidget*>(name)->toggleViewAction()->isChecked();
+    };
+    const auto launch = [](MainWindow& w) {  // as main() does: shown, then the last session
+      w.show();
+      QVERIFY(QTest::qWaitForWindowExposed(&w));
+      w.restoreLastSession();
+    };
+    {
+      MainWindow w;
+      launch(w);
+      QVERIFY(!closed(w, "coupling"));
+      w.findChild<QDockWidget*>("coupling")->close();
+    }  // destroyed without closeEvent
+    {
+      MainWindow w;
+      launch(w);
+      QVERIFY(closed(w, "coupling"));
+      for (const char* open : {"steps", "robustness", "training", "support", "ratio"}) QVERIFY2(!closed(w, open), open);
+      w.findChild<QDockWidget*>("coupling")->toggleViewAction()->trigger();  // View → Weight coupling
+      QVERIFY(!closed(w, "coupling"));
+    }
+    MainWindow w;
+    launch(w);
+    QVERIFY(!closed(w, "coupling"));
   }
 
   // A title that names a preset over changed settings keeps its mark at the next launch: the launch takes

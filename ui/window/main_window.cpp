@@ -21,6 +21,7 @@
 #include "window/welcome_banner.h"
 
 #include <QDockWidget>
+#include <QSettings>
 #include <QProgressBar>
 #include <QScrollArea>
 #include <QStatusBar>
@@ -74,6 +75,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 }
 
 MainWindow::~MainWindow() {
+  // Hiding the window hides its docks, which unchecks their actions: that is no user closing them.
+  for (QDockWidget* d : std::as_const(plotDocks_)) d->toggleViewAction()->disconnect(this);
   delete plane_;  // its own window and worker thread
   worker_->cancel();  // the solvers' observers and the gate see it at once; worker_ then joins its thread
   setStandingInputs(this, {});  // its imported files are no one's inputs once it is gone (another window's still are)
@@ -161,6 +164,12 @@ void MainWindow::buildDocks() {
   connect(settings_, &SettingsPanel::inspectChanged, this, &MainWindow::showInspected);
   connect(costPlot_, &CostDecreasePlot::statisticChanged, this, &MainWindow::updateStatus);
   buildLessonsDock();
+  // A plot closed stays closed at the next launch, as in any desktop application; remembered at once, so
+  // that a killed window keeps it too. The View menu brings it back. Read first: showing the window
+  // checks its docks' actions, which remembers them open before restoreLastSession closes them.
+  closedAtLastLaunch_ = QSettings().value("closedPlots").toStringList();
+  for (QDockWidget* d : std::as_const(plotDocks_))
+    connect(d->toggleViewAction(), &QAction::toggled, this, &MainWindow::rememberClosedPlots);
   connect(ratioPlot_, &SupportRatioPlot::signalPicked, this, [this](int signal) {
     settings_->setInspection(settings_->inspectedMethod(), signal);  // the plots follow, nothing reruns
   });

@@ -108,6 +108,7 @@ class MainWindow : public QMainWindow {
   void buildDocks();
   void buildWelcome();
   void rememberSettings();  // for the next launch (restoreLastSession)
+  void rememberClosedPlots();  // likewise the plot docks the user closed
   void buildStatusBar();
   void buildMenusAndToolbar();
   void buildRunActions();  // Run, Pause, Step, Stop, Reset: the toolbar and the Run menu share them
@@ -159,6 +160,7 @@ class MainWindow : public QMainWindow {
   TrainingCurvesPlot* trainingPlot_ = nullptr;
   QDockWidget *stepsDock_ = nullptr, *couplingDock_ = nullptr, *lessonsDock_ = nullptr, *experimentDock_ = nullptr;
   QHash<QString, QDockWidget*> plotDocks_;  // support, ratio, steps, coupling, training
+  QStringList closedAtLastLaunch_;  // the plot docks the user had closed, for restoreLastSession
   LessonPanel* lessons_ = nullptr;
   RobustnessPanel* robustness_ = nullptr;
   std::optional<ConvergenceSnapshot> robustnessInspection_;

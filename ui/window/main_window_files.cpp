@@ -326,12 +326,23 @@ void MainWindow::rememberSettings() {
   QSettings().setValue("lastSessionNamed", formatSession(named));
 }
 
+void MainWindow::rememberClosedPlots() {
+  if (!isVisible()) return;  // the window's own hiding (on close) unchecks its docks' actions: no user's choice
+  QStringList closed;
+  for (auto dock = plotDocks_.cbegin(); dock != plotDocks_.cend(); ++dock)
+    if (!dock.value()->toggleViewAction()->isChecked()) closed << dock.key();  // a tab behind another is open
+  closed.sort();
+  QSettings().setValue("closedPlots", closed);
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
   rememberSettings();
   QMainWindow::closeEvent(event);
 }
 
 void MainWindow::restoreLastSession() {
+  for (const QString& name : std::as_const(closedAtLastLaunch_))
+    if (QDockWidget* dock = plotDocks_.value(name)) dock->close();
   QString error;
   const auto session = parseSession(QSettings().value("lastSession").toByteArray(), "last session", &error);
   if (!session) {  // first launch: the welcome says what to do; nothing runs before the user asks
