@@ -101,6 +101,17 @@ class TestRatioAndNetworkPlots : public QObject {
     raster.showSignal(snapshot, unfold::Algorithm::Oista, 0);
     ratio.showSignal(snapshot, unfold::Algorithm::Oista, 0);
     const int columns = raster.raster()->data()->keySize();
+    // |S_t| steps where the raster's columns meet: the level of iterate t spans its column, t ± 1/2.
+    const QCPGraph* sizes = nullptr;
+    for (int i = 0; i < raster.graphCount(); ++i)
+      if (raster.graph(i)->name() == "|Sₜ|") sizes = raster.graph(i);
+    QVERIFY(sizes && sizes->lineStyle() == QCPGraph::lsStepLeft && sizes->data()->size() == T + 2);
+    QCOMPARE(raster.raster()->data()->keyRange().lower, 0.0);  // column t is centred on t
+    for (const int t : {0, 49, 50, T}) {
+      QCOMPARE(sizes->data()->at(t)->key, t - 0.5);
+      QCOMPARE(sizes->data()->at(t)->value, double(history->supportSize(t, 0)));
+    }
+    QCOMPARE(sizes->data()->at(T + 1)->key, T + 0.5);
     const QCPGraph* marks = raster.graph(0);  // z* > 0
     QVERIFY(!marks->data()->isEmpty());
     QCOMPARE(marks->data()->begin()->key, columns + 1.0);

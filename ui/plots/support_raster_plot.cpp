@@ -113,15 +113,18 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKe
   columns_ = end >= 0 ? end + 1 : iterates;
   const double largest = fillRaster(*curve);
   QVector<double> times, sizes, rejectedTimes, rejectedSizes;
+  // Each level of |S_t| spans its iterate's column of the raster, t - 1/2 to t + 1/2 (held from its left
+  // edge, the last one closed at its right edge): the support's changes line up with the raster's.
   for (int t = 0; t < iterates; ++t) {
     const int support = history.supportSize(t, signal);
-    times.append(t);
+    times.append(t - 0.5);
     sizes.append(support);
     if (history.rejected(t, signal)) {
       rejectedTimes.append(t);
       rejectedSizes.append(support);
     }
   }
+  if (iterates > 0) times.append(iterates - 0.5), sizes.append(sizes.back());
   supportSize_->setData(times, sizes, true);
   rejected_->setData(rejectedTimes, rejectedSizes, true);
   double half = largest;
