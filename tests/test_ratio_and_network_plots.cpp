@@ -1,5 +1,6 @@
 // The Lₛ/L plot's cloud (its panel fits the cloud; a click on a point inspects that point's signal,
 // without a rerun) and what the empty network plots say.
+#include "plots/cost_decrease_plot.h"
 #include "plots/learned_steps_plot.h"
 #include "plots/support_raster_plot.h"
 #include "plots/support_ratio_plot.h"
@@ -172,6 +173,25 @@ class TestRatioAndNetworkPlots : public QObject {
     ratio.showSignal(ConvergenceSnapshot{}, unfold::Algorithm::Oista, 0);
     QCOMPARE(support.title(), QString("Support evolution (run a solver to see it)"));
     QCOMPARE(ratio.title(), QString("Lₛ / L (run a solver to see it)"));
+  }
+
+  // Before a run the axes' ranges are placeholders (L_S/L up to 5): an empty plot shows no numbers on
+  // them, and a plot's numbers come with its first data.
+  void anEmptyPlotShowsNoNumbers() {
+    MainWindow window;
+    QVERIFY(shownAt(window, QSize(1366, 768)));
+    const auto numbered = [](WorkbenchPlot* plot) {
+      plot->replot();
+      for (QCPAxisRect* rect : plot->axisRects())
+        for (QCPAxis* axis : rect->axes())
+          if (axis->visible() && axis->tickLabels()) return true;
+      return false;
+    };
+    for (WorkbenchPlot* plot : window.plots()) QVERIFY2(!numbered(plot), qPrintable(plot->title()));
+    QVERIFY(runIterations(window, 40));
+    for (WorkbenchPlot* plot : std::initializer_list<WorkbenchPlot*>{window.costPlot(), window.supportPlot(), window.ratioPlot()})
+      QVERIFY2(numbered(plot), qPrintable(plot->title()));
+    QVERIFY(!numbered(window.trainingPlot()));  // no network was asked for
   }
 
   void clickingACloudPointInspectsItsSignal() {

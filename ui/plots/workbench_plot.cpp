@@ -44,6 +44,7 @@ WorkbenchPlot::WorkbenchPlot(const QString& title, QWidget* parent) : QCustomPlo
     fitLinearTickCounts(*this, 70, 25);
     fitAxisLabels();
   });
+  connect(this, &QCustomPlot::beforeReplot, this, &WorkbenchPlot::blankNumbersWhileEmpty);
   connect(this, &QCustomPlot::mouseDoubleClick, this, [this] {
     userView_ = false;
     rescaleUnlessUserView();
@@ -106,7 +107,11 @@ bool WorkbenchPlot::holdsData() const {
   bool found = false;
   // QCustomPlot has no const access to its plottables; reading a key range changes nothing.
   auto* plot = const_cast<WorkbenchPlot*>(this);
-  for (int k = 0; k < plot->plottableCount() && !found; ++k) plot->plottable(k)->getKeyRange(found);
+  for (int k = 0; k < plot->plottableCount() && !found; ++k) {
+    QCPAbstractPlottable* p = plot->plottable(k);
+    if (const auto* map = qobject_cast<QCPColorMap*>(p)) found = !map->data()->isEmpty();  // its range is always "found"
+    else p->getKeyRange(found);
+  }
   return found;
 }
 
@@ -209,6 +214,8 @@ void WorkbenchPlot::restoreVisibility(QCPGraph* curve) {
 }
 
 void WorkbenchPlot::rescaleUnlessUserView() {
+  // First, and laid out: the margins and the legend's room are weighed with the axes' numbers as they will stand.
+  if (blankNumbersWhileEmpty()) updateLayout();
   const bool holdsAny = holdsData();
   if (!userView_ && holdsAny) rescale();
   if (!userView_ && !holdsAny) {
@@ -220,6 +227,21 @@ void WorkbenchPlot::rescaleUnlessUserView() {
   }
   sanitizeRanges();
   if (!userView_) makeRoomForLegend(LegendVisibility::AsSet);
+}
+
+bool WorkbenchPlot::blankNumbersWhileEmpty() {
+  // Before a run, the axes' ranges are placeholders (an L_S/L axis to 5): numbers on them would read as
+  // results. The axes keep their labels and the title says what will show.
+  constexpr const char* kBlanked = "numbersBlankedWhileEmpty";
+  const bool empty = !holdsData();
+  bool changed = false;
+  for (QCPAxis* axis : findChildren<QCPAxis*>()) {
+    if (empty ? !axis->tickLabels() : !axis->property(kBlanked).toBool()) continue;
+    axis->setTickLabels(!empty);
+    axis->setProperty(kBlanked, empty);
+    changed = true;
+  }
+  return changed;
 }
 
 void WorkbenchPlot::fitIterationAxis(QCPAxis* axis) {

@@ -172,6 +172,7 @@ class WorkbenchPlot : public QCustomPlot {
   bool shortNamesShown_ = false;
   bool fittingShortNames_ = false;  // makeRoomForLegend's second try, with the short names
   void fitAxisLabels();
+  bool blankNumbersWhileEmpty();  // an empty plot's axes without tick labels; true if any changed
   QHash<QCPAxis*, QStringList> labelForms_;  // setAxisLabel's
   QSet<QCPAbstractPlottable*> optionalEntries_;
   QHash<QCPAxis*, QCPRange> emptyRanges_;  // every axis as the plot first showed it empty
