@@ -172,11 +172,17 @@ int runGui(int argc, char** argv, const QStringList& arguments) {
       std::cerr << "unfoldlab: there are " << window.lessonPanel()->lessonCount() << " lessons\n";
       return 2;
     }
+    window.restoreClosedPlots();
     window.showLessons();
     window.lessonPanel()->startLesson(lesson - 1);
-  } else if (session) window.applySession(*session, sessionPath);
-  else if (!screenshot.isEmpty()) window.startDefaultRun();  // reproducible pictures: the defaults
-  else window.restoreLastSession();
+  } else if (session) {
+    if (screenshot.isEmpty()) window.restoreClosedPlots();  // a picture shows the designed layout
+    window.applySession(*session, sessionPath);
+  } else if (!screenshot.isEmpty()) {
+    window.startDefaultRun();  // reproducible pictures: the defaults
+  } else {
+    window.restoreLastSession();
+  }
   return app.exec();
 }
 

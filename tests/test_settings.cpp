@@ -251,6 +251,13 @@ class TestSettings : public QObject {
       QVERIFY(!closed(w, "coupling"));
       w.findChild<QDockWidget*>("coupling")->close();
     }  // destroyed without closeEvent
+    {  // a launch that shows the designed layout (a screenshot's) leaves the choice as it was
+      MainWindow w;
+      w.show();
+      QVERIFY(QTest::qWaitForWindowExposed(&w));
+      w.applySession(Session{});
+      QVERIFY(!closed(w, "coupling"));
+    }
     {
       MainWindow w;
       launch(w);

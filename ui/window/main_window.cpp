@@ -75,8 +75,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 }
 
 MainWindow::~MainWindow() {
-  // Hiding the window hides its docks, which unchecks their actions: that is no user closing them.
-  for (QDockWidget* d : std::as_const(plotDocks_)) d->toggleViewAction()->disconnect(this);
+  // ~QWidget hides the docks after this destructor has run: no slot may then run on this half-destroyed
+  // window.
+  for (QDockWidget* d : std::as_const(plotDocks_)) d->disconnect(this);
   delete plane_;  // its own window and worker thread
   worker_->cancel();  // the solvers' observers and the gate see it at once; worker_ then joins its thread
   setStandingInputs(this, {});  // its imported files are no one's inputs once it is gone (another window's still are)
@@ -165,11 +166,10 @@ void MainWindow::buildDocks() {
   connect(costPlot_, &CostDecreasePlot::statisticChanged, this, &MainWindow::updateStatus);
   buildLessonsDock();
   // A plot closed stays closed at the next launch, as in any desktop application; remembered at once, so
-  // that a killed window keeps it too. The View menu brings it back. Read first: showing the window
-  // checks its docks' actions, which remembers them open before restoreLastSession closes them.
+  // that a killed window keeps it too. The View menu brings it back.
   closedAtLastLaunch_ = QSettings().value("closedPlots").toStringList();
   for (QDockWidget* d : std::as_const(plotDocks_))
-    connect(d->toggleViewAction(), &QAction::toggled, this, &MainWindow::rememberClosedPlots);
+    connect(d, &QDockWidget::visibilityChanged, this, &MainWindow::rememberClosedPlots);
   connect(ratioPlot_, &SupportRatioPlot::signalPicked, this, [this](int signal) {
     settings_->setInspection(settings_->inspectedMethod(), signal);  // the plots follow, nothing reruns
   });

@@ -59,6 +59,7 @@ class MainWindow : public QMainWindow {
   // The settings of the last session (QSettings), if any: used at start-up. Runs them when that is
   // quick (no network to train); otherwise, and on the very first launch, waits for Run.
   void restoreLastSession();
+  void restoreClosedPlots();  // the plot docks closed at the last launch, closed again (restoreLastSession does it)
   // Headless use (--screenshot): errors go to runFailed() only, never to a dialog.
   void setDialogsEnabled(bool enabled) { dialogsEnabled_ = enabled; }
   // The in-window welcome shown on first launch (until dismissed).
@@ -160,7 +161,8 @@ class MainWindow : public QMainWindow {
   TrainingCurvesPlot* trainingPlot_ = nullptr;
   QDockWidget *stepsDock_ = nullptr, *couplingDock_ = nullptr, *lessonsDock_ = nullptr, *experimentDock_ = nullptr;
   QHash<QString, QDockWidget*> plotDocks_;  // support, ratio, steps, coupling, training
-  QStringList closedAtLastLaunch_;  // the plot docks the user had closed, for restoreLastSession
+  QStringList closedAtLastLaunch_;  // the plot docks the user had closed, for restoreClosedPlots
+  bool closedPlotsRestored_ = false;  // from then on, the user's closing and reopening is remembered
   LessonPanel* lessons_ = nullptr;
   RobustnessPanel* robustness_ = nullptr;
   std::optional<ConvergenceSnapshot> robustnessInspection_;

@@ -327,12 +327,21 @@ void MainWindow::rememberSettings() {
 }
 
 void MainWindow::rememberClosedPlots() {
-  if (!isVisible()) return;  // the window's own hiding (on close) unchecks its docks' actions: no user's choice
+  // Only once the last launch's choice is in place (a launch that never restores it must not overwrite
+  // it), and only a dock hidden by itself: a minimized or closing window hides them all, unchecking
+  // their actions, and a tab behind another is open.
+  if (!closedPlotsRestored_ || !isVisible() || isMinimized()) return;
   QStringList closed;
   for (auto dock = plotDocks_.cbegin(); dock != plotDocks_.cend(); ++dock)
-    if (!dock.value()->toggleViewAction()->isChecked()) closed << dock.key();  // a tab behind another is open
+    if (dock.value()->isHidden()) closed << dock.key();
   closed.sort();
   QSettings().setValue("closedPlots", closed);
+}
+
+void MainWindow::restoreClosedPlots() {
+  for (const QString& name : std::as_const(closedAtLastLaunch_))
+    if (QDockWidget* dock = plotDocks_.value(name)) dock->close();
+  closedPlotsRestored_ = true;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -341,8 +350,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 }
 
 void MainWindow::restoreLastSession() {
-  for (const QString& name : std::as_const(closedAtLastLaunch_))
-    if (QDockWidget* dock = plotDocks_.value(name)) dock->close();
+  restoreClosedPlots();
   QString error;
   const auto session = parseSession(QSettings().value("lastSession").toByteArray(), "last session", &error);
   if (!session) {  // first launch: the welcome says what to do; nothing runs before the user asks
