@@ -213,6 +213,22 @@ class TestCliOutputs : public CliTestCase {
     QVERIFY2(!QString::fromUtf8(solve.readAllStandardOutput()).contains("problem:"), "refused before any work");
   }
 
+  // Standard output redirected onto an input ('--codes - >> X.csv') is that input: refused, untouched.
+  void standardOutputOntoAnInputIsRefused() {
+    const QString copy = path("X_appended.csv");
+    QFile::remove(copy);
+    QVERIFY(QFile::copy(path("X.csv"), copy));
+    const QString before = readText(copy);
+    QProcess solve;
+    solve.setStandardOutputFile(copy, QIODevice::Append);
+    solve.start(UNFOLDLAB_BINARY, {"solve", "--dict", path("D.csv"), "--signals", copy, "--lambda", "0.5", "--codes", "-"});
+    QVERIFY(solve.waitForFinished(60000));
+    const QString err = QString::fromUtf8(solve.readAllStandardError());
+    QCOMPARE(solve.exitCode(), 2);
+    QVERIFY2(err.contains("--codes - (standard output, redirected) is the input --signals " + copy), qPrintable(err));
+    QCOMPARE(readText(copy), before);
+  }
+
   // A file name reaches the terminal with its control characters escaped: an ESC or a newline in it can
   // neither recolour the terminal nor forge a line.
   void fileNamesInMessagesAreEscaped() {

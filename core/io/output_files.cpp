@@ -196,6 +196,9 @@ void OutputFiles::check(const std::function<void()>& beforeOpening) {
     if (path == "-" || alias == 1) {
       output->kind = Output::Kind::StandardOutput;
       output->identity.resolved.assign(1, '-');  // two outputs to stdout collide like two equal paths
+      // Redirected to a file ('>> X.csv'), standard output is that file, which may be an input.
+      if (struct stat out {}; ::fstat(STDOUT_FILENO, &out) == 0 && S_ISREG(out.st_mode))
+        output->identity = {true, out.st_dev, out.st_ino, "-"};
       continue;
     }
     struct stat info {};
@@ -242,7 +245,9 @@ void OutputFiles::check(const std::function<void()>& beforeOpening) {
     const Output& output = *outputs_[i];
     for (const auto& input : inputs_)
       if (input->identity.exists && output.identity.same(input->identity))
-        throw InputError(overwriteRefusal(named(output.flag, output.path), input->description));
+        throw InputError(overwriteRefusal(named(output.flag, output.path) + (output.kind == Output::Kind::StandardOutput
+                                                                              ? " (standard output, redirected)" : ""),
+                                          input->description));
     for (size_t j = 0; j < i; ++j)
       if (output.identity.same(outputs_[j]->identity))
         throw InputError(named(output.flag, output.path) + " is also the output " +
