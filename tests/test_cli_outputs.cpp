@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -236,6 +237,28 @@ class TestCliOutputs : public CliTestCase {
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains(folder() + "/\\x1b[31mD\\nunfoldlab solve: done.csv: no such file"), qPrintable(r.err));
     QVERIFY2(!r.err.contains(QChar(0x1b)) && r.err.count('\n') == 1, qPrintable(r.err));
+    // And where a file was written.
+    QTemporaryDir d;
+    const Run wrote = run({"solve", "--dict", path("D.csv"), "--signals", path("X.csv"), "--lambda", "0.5", "--iters", "5",
+                           "--codes", d.path() + "/\x1b[31mZ\n.csv"});
+    QVERIFY2(wrote.code == 0 && wrote.out.contains("wrote " + d.path() + "/\\x1b[31mZ\\n.csv\n"), qPrintable(wrote.out));
+    QVERIFY(!wrote.out.contains(QChar(0x1b)));
+  }
+
+  // An Inf or NaN is never printed or written as a result with exit 0: a network whose step is too large
+  // for the signals is refused, naming it and the layer.
+  void aNonFiniteResultIsRefused() {
+    QTemporaryDir d;
+    const QString net = d.filePath("net.json"), huge = d.filePath("huge.json");
+    QCOMPARE(run({"train", "--dict", path("D.csv"), "--train", path("X.csv"), "--test", path("X_test.csv"), "--lambda", "0.3",
+                  "--net", "slista", "--layers", "2", "--max-iter", "2", "--out", net}).code, 0);
+    QString json = readText(net);
+    json.replace(QRegularExpression("\"alpha\": [0-9.e+-]+"), "\"alpha\": 1e308");
+    QVERIFY(writeText(huge, json));
+    const Run r = run({"eval", "--net", huge, "--signals", path("X_test.csv"), "--lambda", "0.3"});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(huge + ": the network's gap is not finite (Inf or NaN) at layer 1"), qPrintable(r.err));
+    QVERIFY2(!r.out.contains("inf") && !r.out.contains("nan"), qPrintable(r.out));
   }
 
   void devNullIsWrittenInPlace() {

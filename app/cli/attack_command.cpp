@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include "base/input_error.h"
+#include "base/quoted_text.h"
 #include "command_options.h"
 #include "experiments/network_attack.h"
 #include "io/matrix_file.h"
@@ -93,8 +94,8 @@ int runAttack(const QStringList& arguments, std::ostream& stdOut, std::ostream& 
                 mean(result.before, &SignalRobustness::supportSize), mean(result.after, &SignalRobustness::supportSize),
                 mean(result.before, &SignalRobustness::lsOverL), mean(result.after, &SignalRobustness::lsOverL));
   out << line;
-  out << "wrote " << outPath << "\n";
-  if (reportPath) out << "wrote " << *reportPath << "\n";
+  out << "wrote " << printableText(outPath) << "\n";
+  if (reportPath) out << "wrote " << printableText(*reportPath) << "\n";
   return 0;
 }
 

@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include "base/input_error.h"
+#include "base/quoted_text.h"
 #include "command_options.h"
 #include "io/matrix_file.h"
 #include "io/network_file.h"
@@ -11,6 +12,7 @@
 #include "networks/network_diagnostics.h"
 #include "problem_files.h"
 
+#include <cmath>
 #include <cstdio>
 
 namespace unfold::cli {
@@ -44,6 +46,10 @@ int runEval(const QStringList& arguments, std::ostream& stdOut, std::ostream& er
   const UnfoldedNetwork network(dictionary, lambda, in.file.weights);
   const ReferenceSolution reference = solveReferenceShowingProgress(dictionary, X, lambda, err, false);
   const std::vector<LayerDiagnostics> report = diagnoseNetwork(network, X, X, reference.optimalCost);
+  for (const LayerDiagnostics& r : report)  // printed or written, an Inf or NaN would pass as a result
+    if (!std::isfinite(r.testGap))
+      throw InputError(in.netPath + ": the network's gap is not finite (Inf or NaN) at layer " + std::to_string(r.layer) +
+                       " on these signals (its weights are too large for them); nothing was written");
   if (reportPath) files.write(*reportPath, formatReportCsv(report));
   if (diagnosticsPath) files.write(*diagnosticsPath, formatDiagnosticsCsv(report));
   if (codesPath) {
@@ -58,9 +64,9 @@ int runEval(const QStringList& arguments, std::ostream& stdOut, std::ostream& er
     std::snprintf(line, sizeof line, "%5d  %.6e  %.6e  %.6e\n", r.layer, r.testGap, r.istaGap, r.fistaGap);
     out << line;
   }
-  if (reportPath) out << "wrote " << *reportPath << "\n";
-  if (diagnosticsPath) out << "wrote " << *diagnosticsPath << "\n";
-  if (codesPath) out << "wrote " << *codesPath << "\n";
+  if (reportPath) out << "wrote " << printableText(*reportPath) << "\n";
+  if (diagnosticsPath) out << "wrote " << printableText(*diagnosticsPath) << "\n";
+  if (codesPath) out << "wrote " << printableText(*codesPath) << "\n";
   return 0;
 }
 

@@ -52,7 +52,7 @@ int runExport(const QStringList& arguments, std::ostream& stdOut, std::ostream& 
     files.write(exported.name == name + ".py" ? modulePath : weightsPath, exported.contents);
   files.commit();
   folder.keep();
-  stdOut << "wrote " << modulePath << "\nwrote " << weightsPath << "\n";
+  stdOut << "wrote " << printableText(modulePath) << "\nwrote " << printableText(weightsPath) << "\n";
   return 0;
 }
 

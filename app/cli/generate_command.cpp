@@ -159,7 +159,7 @@ int runGenerate(const QStringList& arguments, std::ostream& out, std::ostream& e
     err << "generating " << spec.trainCount + spec.testCount << " signals...\n";
   const Dictionary dictionary(writeProblem(r, out));
   char line[256];
-  std::snprintf(line, sizeof line, "wrote %s: D is %lld x %lld (L = %.6g), %lld %s signals%s\n", r.outDir.c_str(),
+  std::snprintf(line, sizeof line, "wrote %s: D is %lld x %lld (L = %.6g), %lld %s signals%s\n", printableText(r.outDir).c_str(),
                 static_cast<long long>(spec.n), static_cast<long long>(spec.m), dictionary.lipschitz(),
                 static_cast<long long>(spec.trainCount), signalKindName(spec.signalKind).c_str(),
                 spec.testCount > 0 ? (" + " + std::to_string(spec.testCount) + " test signals").c_str() : "");

@@ -156,8 +156,8 @@ int runSolve(const QStringList& arguments, std::ostream& stdOut, std::ostream& e
 
   if (codesPath) files.write(*codesPath, formatSignalsFile(*codesPath, result.Z));
   files.commit();
-  if (tracePath) out << "wrote " << *tracePath << "\n";
-  if (codesPath) out << "wrote " << *codesPath << "\n";
+  if (tracePath) out << "wrote " << printableText(*tracePath) << "\n";
+  if (codesPath) out << "wrote " << printableText(*codesPath) << "\n";
   return 0;
 }
 

@@ -239,9 +239,9 @@ int runTrain(const QStringList& arguments, std::ostream& stdOut, std::ostream& e
   if (diagnosticsPath) files.write(*diagnosticsPath, formatDiagnosticsCsv(report));
   files.commit();
   printSummary(out, settings, trained, report);
-  out << "wrote " << outPath << "\n";
-  if (reportPath) out << "wrote " << *reportPath << "\n";
-  if (diagnosticsPath) out << "wrote " << *diagnosticsPath << "\n";
+  out << "wrote " << printableText(outPath) << "\n";
+  if (reportPath) out << "wrote " << printableText(*reportPath) << "\n";
+  if (diagnosticsPath) out << "wrote " << printableText(*diagnosticsPath) << "\n";
   return 0;
 }
 

@@ -120,7 +120,7 @@ int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& 
     written << files->commit();
     folder.keep();
   }
-  for (const QString& path : written) out << "wrote " << path.toStdString() << "\n";
+  for (const QString& path : written) out << "wrote " << printableText(path.toStdString()) << "\n";
   return 0;
 }
 
