@@ -2,6 +2,7 @@
 #include "base/input_error.h"
 #include "base/random.h"
 #include "experiments/problem_generators.h"
+#include "io/json_duplicate_keys.h"
 #include "io/network_file.h"
 #include "lasso/reference_solver.h"
 #include "lasso/solver.h"
@@ -100,11 +101,16 @@ class TestNetworkFiles : public QObject {
     for (const auto& [written, quoted] : {std::pair{"\"3\"", "'\"3\"'"}, {"0", "'0'"}, {"2.5", "'2.5'"}, {"null", "'null'"}})
       QCOMPARE(errorOf([&] { parseNetworkJson(edit("\"layers\": 3", QString("\"layers\": ") + written), "n.json"); }),
                QString("n.json: 'layers' must be a whole number from 1 to 1000, not ") + quoted);
-    // Two values for one key: JSON readers keep one without a word.
-    QCOMPARE(errorOf([&] { parseNetworkJson(edit("\"lambda\": 0.1", "\"lambda\": 0.1, \"lambda\": 0.2"), "n.json"); }),
-             QString("n.json: the key 'lambda' stands twice in one object"));
+    QCOMPARE(errorOf([&] { parseNetworkJson(edit("\"layers\": 3,", ""), "n.json"); }), QString("n.json: 'layers' is missing"));
+    QCOMPARE(errorOf([&] { parseNetworkJson(edit("\"version\": 1", "\"version\": \"1\""), "n.json"); }),
+             QString("n.json: unsupported version '\"1\"' (this program reads version 1)"));
+    // Two values for one key, however spelt: JSON readers keep one without a word. Said where.
+    QCOMPARE(errorOf([&] { parseNetworkJson(edit("\"lambda\": 0.1", "\"lambda\": 0.1, \"l\\u0061mbda\": 0.2"), "n.json"); }),
+             QString("n.json: the key 'lambda' appears twice in the top level"));
     QCOMPARE(errorOf([&] { parseNetworkJson(edit("\"theta\": [", "\"W\": 1, \"theta\": ["), "n.json"); }),
-             QString("n.json: the key 'W' stands twice in one object"));
+             QString("n.json: the key 'W' appears twice in 'weights'[0]"));
+    QCOMPARE(firstDuplicateKey("{\"a\": [{\"k\\\"\": 1}, {\"k\\\"\": 2, \"x\": {\"y\": 1, \"y\": 2}}]}")->where, std::string("'a'[1].'x'"));
+    QVERIFY(!firstDuplicateKey("{\"a\": {\"k\": 1}, \"b\": {\"k\": 1}, \"c\": [\"k\", \"k\"], \"k\": \"k\"}"));
     QVERIFY(errorOf([&] { parseNetworkJson(edit("\"lambda\": 0.1", "\"lambda\": -1"), "n.json"); }).contains("'lambda' must be > 0"));
     QVERIFY(errorOf([&] { parseNetworkJson(edit("\"rows\": 5", "\"rows\": 6"), "n.json"); }).contains("layer 1: 'W' must be 5 x 9"));
   }

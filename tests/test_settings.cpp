@@ -121,7 +121,7 @@ class TestSettings : public QObject {
     // Two values for one key: JSON readers keep one of them without a word.
     QByteArray twice = json;
     QVERIFY(!parseSession(twice.replace("\"method\": \"FISTA\"", "\"method\": \"FISTA\", \"method\": \"ISTA\""), "s.json", &error));
-    QCOMPARE(error, QString("s.json: the key 'method' stands twice in one object"));
+    QCOMPARE(error, QString("s.json: the key 'method' appears twice in 'inspect'"));
   }
 
   void anEndlessOrHugeSessionFileIsRefusedNamingIt() {

@@ -1,35 +1,81 @@
 #include "io/json_duplicate_keys.h"
 
+#include "base/quoted_text.h"
+
+#include <QString>
+
 #include <set>
 #include <vector>
 
 namespace unfold {
 
-std::optional<std::string> firstDuplicateKey(std::string_view json) {
+namespace {
+
+// A JSON string's text (between its quotes) as the characters it stands for.
+std::string decoded(std::string_view raw) {
+  QString text;
+  size_t run = 0;  // start of the bytes not yet appended
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] != '\\' || i + 1 >= raw.size()) continue;
+    text += QString::fromUtf8(raw.data() + run, qsizetype(i - run));
+    const char e = raw[++i];
+    if (e == 'u' && i + 4 < raw.size()) {  // a UTF-16 unit; a pair of them makes one character in QString
+      text += QChar(char16_t(QString::fromLatin1(raw.data() + i + 1, 4).toUShort(nullptr, 16)));
+      i += 4;
+    } else {
+      const std::string_view from = "bfnrt", to = "\b\f\n\r\t";
+      const size_t k = from.find(e);
+      text += QChar(k == std::string_view::npos ? e : to[k]);  // \" \\ \/ stand for themselves
+    }
+    run = i + 1;
+  }
+  text += QString::fromUtf8(raw.data() + run, qsizetype(raw.size() - run));
+  return text.toStdString();
+}
+
+}  // namespace
+
+std::optional<DuplicateKey> firstDuplicateKey(std::string_view json) {
   struct Level {
     bool object = false;
     bool expectingKey = false;  // in an object, after '{' or ','
-    std::set<std::string_view> keys;
+    std::string place;          // where this object or array stands
+    std::string lastKey;        // in an object: the key whose value comes next
+    int index = 0;              // in an array: the element's index
+    std::set<std::string> keys;
   };
   std::vector<Level> levels;
+  const auto childPlace = [&levels] {
+    if (levels.empty()) return std::string();
+    const Level& parent = levels.back();
+    if (parent.object) return parent.place.empty() ? quotedInput(parent.lastKey) : parent.place + "." + quotedInput(parent.lastKey);
+    return (parent.place.empty() ? std::string("the array") : parent.place) + "[" + std::to_string(parent.index) + "]";
+  };
   for (size_t i = 0; i < json.size(); ++i) {
     const char c = json[i];
     if (c == '"') {
       const size_t start = ++i;
       while (i < json.size() && json[i] != '"') i += json[i] == '\\' ? 2 : 1;
       if (levels.empty() || !levels.back().object || !levels.back().expectingKey) continue;
-      levels.back().expectingKey = false;
-      const std::string_view key = json.substr(start, i - start);
-      if (!levels.back().keys.insert(key).second) return std::string(key);
+      Level& level = levels.back();
+      level.expectingKey = false;
+      level.lastKey = decoded(json.substr(start, i - start));
+      if (!level.keys.insert(level.lastKey).second)
+        return DuplicateKey{level.lastKey, level.place.empty() ? "the top level" : level.place};
     } else if (c == '{' || c == '[') {
-      levels.push_back({c == '{', c == '{', {}});
+      levels.push_back({c == '{', c == '{', childPlace(), {}, 0, {}});
     } else if (c == '}' || c == ']') {
       if (!levels.empty()) levels.pop_back();
-    } else if (c == ',' && !levels.empty() && levels.back().object) {
-      levels.back().expectingKey = true;
+    } else if (c == ',' && !levels.empty()) {
+      if (levels.back().object) levels.back().expectingKey = true;
+      else ++levels.back().index;
     }
   }
   return std::nullopt;
+}
+
+std::string duplicateKeyMessage(const DuplicateKey& duplicate) {
+  return "the key " + quotedInput(duplicate.key) + " appears twice in " + duplicate.where;
 }
 
 }  // namespace unfold

@@ -30,6 +30,13 @@ QJsonObject matrixJson(const Matrix& M) {
           {"values", toArray(rows.data(), rows.size())}};
 }
 
+// A JSON value as written (a string in its double quotes), quoted for a message: "3" is not 3.
+std::string jsonText(const QJsonValue& v) {
+  if (v.isString()) return quotedInput("\"" + v.toString().toStdString() + "\"");
+  if (v.isUndefined()) return "nothing";
+  return quotedInput(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).sliced(1).chopped(1).toStdString());
+}
+
 class Reader {
  public:
   explicit Reader(std::string source) : source_(std::move(source)) {}
@@ -43,10 +50,10 @@ class Reader {
   // A whole number in [1, most]: a count ("3" or 2.5 is not one, and must not read as 0 or -1).
   qint64 count(const QJsonObject& o, const char* key, qint64 most) const {
     const QJsonValue v = o.value(key);
+    if (v.isUndefined()) fail("'" + std::string(key) + "' is missing");
     const double d = v.toDouble(-1);
     if (!v.isDouble() || d != std::floor(d) || d < 1 || d > double(most))
-      fail("'" + std::string(key) + "' must be a whole number from 1 to " + std::to_string(most) + ", not " +
-           quotedInput(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).sliced(1).chopped(1).toStdString()));
+      fail("'" + std::string(key) + "' must be a whole number from 1 to " + std::to_string(most) + ", not " + jsonText(v));
     return static_cast<qint64>(d);
   }
   Vector vector(const QJsonObject& o, const char* key, Eigen::Index size, const std::string& where) const {
@@ -135,10 +142,11 @@ NetworkFile parseNetworkJson(const std::string& text, const std::string& source)
   const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(text), &error);
   if (error.error != QJsonParseError::NoError)
     r.fail("not valid JSON at offset " + std::to_string(error.offset) + " (" + error.errorString().toStdString() + ")");
-  if (const auto key = firstDuplicateKey(text)) r.fail("the key " + quotedInput(*key) + " stands twice in one object");
+  if (const auto duplicate = firstDuplicateKey(text)) r.fail(duplicateKeyMessage(*duplicate));
   const QJsonObject root = document.object();
   if (root.value("format").toString() != kFormat) r.fail("not an Unfold Lab network file (format is not 'unfoldlab-network')");
-  if (root.value("version").toInt() != kVersion) r.fail("unsupported version " + std::to_string(root.value("version").toInt()));
+  if (const QJsonValue version = root.value("version"); !version.isDouble() || version.toDouble() != kVersion)
+    r.fail("unsupported version " + jsonText(version) + " (this program reads version " + std::to_string(kVersion) + ")");
   NetworkFile file;
   const auto kind = parseParametrization(root.value("parametrization").toString().toStdString());
   if (!kind) r.fail("unknown parametrization " + quotedInput(root.value("parametrization").toString().toStdString()));
@@ -156,6 +164,7 @@ NetworkFile parseNetworkJson(const std::string& text, const std::string& source)
     if (dictionaryHash(file.dictionary) != file.dictionaryHash) r.fail("'dictionary' does not match 'dictionary_sha256'");
   }
   const qint64 depth = r.count(root, "layers", kMostLayers);
+  if (!root.value("weights").isArray()) r.fail("'weights' must be an array of the layers' weights");
   const QJsonArray layers = root.value("weights").toArray();
   if (layers.size() != depth)
     r.fail("'weights' must hold one entry per layer: 'layers' is " + std::to_string(depth) + ", 'weights' holds " +

@@ -261,8 +261,8 @@ std::optional<Session> parseSession(const QByteArray& json, const QString& sourc
     *error = QString("%1: not valid JSON at offset %2 (%3)").arg(source).arg(parse.offset).arg(parse.errorString());
     return std::nullopt;
   }
-  if (const auto key = firstDuplicateKey(std::string_view(json.constData(), size_t(json.size())))) {
-    *error = QString("%1: the key %2 stands twice in one object").arg(source, QString::fromStdString(quotedInput(*key)));
+  if (const auto duplicate = firstDuplicateKey(std::string_view(json.constData(), size_t(json.size())))) {
+    *error = source + ": " + QString::fromStdString(duplicateKeyMessage(*duplicate));
     return std::nullopt;
   }
   const QJsonObject root = document.object();
