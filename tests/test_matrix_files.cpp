@@ -1,6 +1,7 @@
 // CSV and .npy matrices: exact round trips, the layouts NumPy writes, and a clear error for every kind
 // of malformed input.
 #include "base/input_error.h"
+#include "base/quoted_text.h"
 #include "base/random.h"
 #include "io/csv_matrix.h"
 #include "io/matrix_file.h"
@@ -236,6 +237,11 @@ class TestMatrixFiles : public QObject {
     QVERIFY(!escaped.contains(QChar(0x1b)) && !escaped.contains(QChar(0x07)));
     const QString dtype = npyError(npy("{'descr': '\x1b]0;title\x07', 'fortran_order': False, 'shape': (1,), }", raw<double>({1})));
     QVERIFY2(dtype.contains("unsupported dtype '\\x1b]0;title\\x07'"), qPrintable(dtype));
+    // C1 controls (U+009B starts a terminal sequence) and bidirectional overrides act on the text, and a
+    // byte that is not UTF-8 is no character: escaped; other characters stand (λ).
+    const QString unicode = csvError("1,\xc2\x9b" "31m\xe2\x80\xae\x93" "λ\n");
+    QVERIFY2(unicode.contains("not a number '\\u009b31m\\u202e\\x93λ'"), qPrintable(unicode));
+    QCOMPARE(printableText("a\\b\n\xe2\x80\xae" "λ"), std::string("a\\b\\n\\u202eλ"));
   }
 
   void malformedNpyIsRejectedWithTheField() {
