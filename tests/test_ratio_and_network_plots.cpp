@@ -113,6 +113,10 @@ class TestRatioAndNetworkPlots : public QObject {
       QCOMPARE(sizes->data()->at(t)->value, double(history->supportSize(t, 0)));
     }
     QCOMPARE(sizes->data()->at(T + 1)->key, T + 0.5);
+    // Hovered, a level reads as its iterate's (by its own panel's axes, not the raster's).
+    raster.replot();
+    const QPointF level50(sizes->keyAxis()->coordToPixel(49.5), sizes->valueAxis()->coordToPixel(sizes->data()->at(50)->value));
+    QVERIFY2(raster.readOut(level50).startsWith("|Sₜ|   t = 50,"), qPrintable(raster.readOut(level50)));
     const QCPGraph* marks = raster.graph(0);  // z* > 0
     QVERIFY(!marks->data()->isEmpty());
     QCOMPARE(marks->data()->begin()->key, columns + 1.0);

@@ -232,6 +232,11 @@ QString SupportRasterPlot::toCsv() const {
   return csv;
 }
 
+double SupportRasterPlot::readOutKey(const QCPGraph* graph, double key) const {
+  if (graph != supportSize_) return key;
+  return std::min(key + 0.5, supportSize_->data()->at(supportSize_->dataCount() - 1)->key - 0.5);  // the closing point is t's too
+}
+
 void SupportRasterPlot::rescale() {
   // The solution's marks (7 px triangles) stand at t = last + 2: the range ends 8 px beyond them, so that
   // they show whole at any number of iterations. With U the range's end and W the axis's width in pixels,

@@ -19,6 +19,9 @@ class SupportRasterPlot : public WorkbenchPlot {
   QCPColorMap* raster() const { return raster_; }
   QCPGraph* rejectedMarks() const { return rejected_; }
 
+ protected:
+  double readOutKey(const QCPGraph* graph, double key) const override;
+
  private:
   QCPAxisRect* bottom_ = nullptr;
   QCPColorMap* raster_ = nullptr;

@@ -338,12 +338,13 @@ QString WorkbenchPlot::readOut(const QPointF& position) const {
   for (int i = graphCount() - 1; i >= 0; --i) {  // of equally near points, the one drawn on top
     QCPGraph* g = graph(i);
     if (!g->visible() || g->name().isEmpty() || g->data()->isEmpty()) continue;
-    const double key = xAxis->pixelToCoord(position.x());
-    auto it = g->data()->findBegin(key);
+    // Each graph by its own axes: a second panel's are not the main one's.
+    const QCPAxis *keys = g->keyAxis(), *values = g->valueAxis();
+    auto it = g->data()->findBegin(keys->pixelToCoord(position.x()));
     for (int step = 0; step < 2 && it != g->data()->constEnd(); ++step, ++it) {
       if (std::isnan(it->value)) continue;
-      const double dx = xAxis->coordToPixel(it->key) - position.x();
-      const double dy = yAxis->coordToPixel(it->value) - position.y();
+      const double dx = keys->coordToPixel(it->key) - position.x();
+      const double dy = values->coordToPixel(it->value) - position.y();
       const double distance = std::hypot(dx, dy);
       if (distance < bestDistance) {
         bestDistance = distance;
@@ -355,8 +356,8 @@ QString WorkbenchPlot::readOut(const QPointF& position) const {
   }
   if (!best) return {};
   return QString("%1   %2 = %3,  %4 = %5")
-      .arg(best->name(), xAxis->label().section(' ', -1), QString::number(bestKey, 'g', 6), yAxis->label(),
-           QString::number(bestValue, 'g', 6));
+      .arg(best->name(), best->keyAxis()->label().section(' ', -1), QString::number(readOutKey(best, bestKey), 'g', 6),
+           best->valueAxis()->label(), QString::number(bestValue, 'g', 6));
 }
 
 void WorkbenchPlot::mouseMoveEvent(QMouseEvent* event) {

@@ -115,6 +115,11 @@ class WorkbenchPlot : public QCustomPlot {
   virtual void arrangePanels(const QSize& size) { Q_UNUSED(size); }
   // A subclass's own view options, added to the context menu after the log toggle.
   virtual void addViewActions(QMenu* menu) { Q_UNUSED(menu); }
+  // The key a point of `graph` stands for in the hover read-out (a step drawn from its left edge: its t).
+  virtual double readOutKey(const QCPGraph* graph, double key) const {
+    Q_UNUSED(graph);
+    return key;
+  }
   // A row as tall as `element` needs (a legend), under the title where there is one, over the panels.
   void addRowUnderTitle(QCPLayoutElement* element);
   void mousePressEvent(QMouseEvent* event) override;
