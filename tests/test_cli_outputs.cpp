@@ -245,6 +245,18 @@ class TestCliOutputs : public CliTestCase {
     QVERIFY(!wrote.out.contains(QChar(0x1b)));
   }
 
+  // An argument given for nothing is refused, not ignored: codes for a loss without ground truth (a
+  // mistaken --loss?), an empty --only (it ran every group).
+  void argumentsGivenForNothingAreRefused() {
+    const Run codes = run({"train", "--dict", path("D.csv"), "--train", path("X.csv"), "--test", path("X_test.csv"), "--lambda", "0.3",
+                           "--net", "slista", "--train-codes", path("nothere.csv"), "--out", path("never.json")});
+    QVERIFY2(codes.code == 2 && codes.err.contains("--train-codes goes with --loss supervised (the unsupervised loss uses no ground truth)"),
+             qPrintable(codes.err));
+    QVERIFY(!QFile::exists(path("never.json")));
+    const Run only = run({"bench", "--quick", "--only", ""});
+    QVERIFY2(only.code == 2 && only.err.contains("--only: unknown group ''") && !only.err.contains("benchmarking"), qPrintable(only.err));
+  }
+
   // An Inf or NaN is never printed or written as a result with exit 0: a network whose step is too large
   // for the signals is refused, naming it and the layer.
   void aNonFiniteResultIsRefused() {

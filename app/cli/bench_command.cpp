@@ -74,7 +74,7 @@ int runBench(const QStringList& arguments, std::ostream& out, std::ostream& err)
   if (!options.parse(arguments, out)) return 0;
   const bool quick = options.isSet("quick");
   const std::string only = options.optionalText("only").value_or("");
-  if (!only.empty() && only != "solvers" && only != "networks" && only != "ui" && only != "training")
+  if (options.isSet("only") && only != "solvers" && only != "networks" && only != "ui" && only != "training")
     throw InputError("--only: unknown group " + quotedInput(only) + " (solvers, networks, ui or training)");
   if (options.isSet("curves") && only != "training") throw InputError("--curves goes with --only training");
   OutputFiles files(out);

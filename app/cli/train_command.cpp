@@ -150,6 +150,9 @@ SignalFiles readSignalFiles(const CommandOptions& options, const NetworkSettings
       throw InputError("the supervised loss needs --train-codes and --test-codes (ground truth z0; see generate --signal-kind sparse)");
     in.train.Z0 = readCodesFor(in.D, in.train.X.cols(), options.text("train-codes"));
     in.test.Z0 = readCodesFor(in.D, in.test.X.cols(), options.text("test-codes"));
+  } else if (options.isSet("train-codes") || options.isSet("test-codes")) {  // given for nothing: a mistaken --loss?
+    throw InputError(std::string(options.isSet("train-codes") ? "--train-codes" : "--test-codes") +
+                     " goes with --loss supervised (the " + lossKindName(settings.training.loss) + " loss uses no ground truth)");
   }
   return in;
 }
