@@ -20,7 +20,7 @@ Matrix readSignalsFor(const Matrix& D, const std::string& dictPath, const std::s
   Matrix X = readSignalsFile(path);
   if (X.rows() != D.rows())
     throw InputError("shape mismatch: " + dictPath + " has n = " + std::to_string(D.rows()) + " rows but the signals in " +
-                     path + " have " + std::to_string(X.rows()) + " columns (one signal per row)");
+                     path + " have " + std::to_string(X.rows()) + (X.rows() == 1 ? " column" : " columns") + " (one signal per row)");
   return X;
 }
 
