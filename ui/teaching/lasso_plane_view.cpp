@@ -69,9 +69,8 @@ LassoPlaneView::LassoPlaneView(QWidget* parent) : QWidget(parent) {
     side->addWidget(w);
   side->addStretch(1);
   sideWidget->setFixedWidth(kSideWidth);
-  // On a short screen (1024 x 700) the column scrolls rather than squeeze the manual step's text into
-  // overlapping lines; the room for a scroll bar is kept either way, so the plots do not jump. The export
-  // row stands under it, in sight at every height (at 1280 x 720 the column's foot is out of sight).
+  // On a short screen (1024 x 700) the column scrolls rather than squeeze the manual step's text (room for
+  // its scroll bar kept, so the plots do not jump); the export row stands under it, in sight at any height.
   auto* sideScroll = new QScrollArea;
   sideScroll->setWidget(sideWidget);
   sideScroll->setWidgetResizable(true);
