@@ -234,6 +234,8 @@ bool WorkbenchPlot::blankNumbersWhileEmpty() {
   // results. The axes keep their labels and the title says what will show.
   constexpr const char* kBlanked = "numbersBlankedWhileEmpty";
   const bool empty = !holdsData();
+  if (!empty && !numbersBlanked_) return false;  // a replot while results show: nothing to look at
+  numbersBlanked_ = empty;
   bool changed = false;
   for (QCPAxis* axis : findChildren<QCPAxis*>()) {
     if (empty ? !axis->tickLabels() : !axis->property(kBlanked).toBool()) continue;

@@ -178,6 +178,7 @@ class WorkbenchPlot : public QCustomPlot {
   bool fittingShortNames_ = false;  // makeRoomForLegend's second try, with the short names
   void fitAxisLabels();
   bool blankNumbersWhileEmpty();  // an empty plot's axes without tick labels; true if any changed
+  bool numbersBlanked_ = false;
   QHash<QCPAxis*, QStringList> labelForms_;  // setAxisLabel's
   QSet<QCPAbstractPlottable*> optionalEntries_;
   QHash<QCPAxis*, QCPRange> emptyRanges_;  // every axis as the plot first showed it empty
