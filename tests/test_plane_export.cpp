@@ -116,6 +116,22 @@ class TestPlaneExport : public QObject {
     QCOMPARE(dataButton->mapTo(&view_, QPoint(0, 0)), buttonAt);
   }
 
+  // Before any step there is nothing to export: said, and no file written (it held the header alone).
+  void noStepNoDataFile() {
+    LassoPlaneView fresh;
+    QTRY_VERIFY_WITH_TIMEOUT(fresh.picture().grid > 0, 20000);
+    QCOMPARE(fresh.toCsv().count('\n'), 1);
+    bool asked = false;
+    QPointer<QTimer> answer = whenTitled("Export data", [&asked](QDialog* dialog) {
+      asked = true;
+      dialog->reject();
+    });
+    fresh.exportData();
+    delete answer;  // no dialog came (or it was answered)
+    QVERIFY(!asked);
+    QVERIFY2(fresh.findChild<QLabel*>("exported")->text().startsWith("No step drawn yet"), qPrintable(fresh.findChild<QLabel*>("exported")->text()));
+  }
+
   // On a short screen (a 1280 x 720 laptop's window, or 1024 x 700) the side column scrolls, and the export
   // buttons stand whole in sight under it.
   void theExportButtonsAreInSightOnAShortScreen() {

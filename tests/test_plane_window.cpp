@@ -9,6 +9,10 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSlider>
+#include <QWheelEvent>
 #include <QtTest>
 
 #include <optional>
@@ -18,6 +22,26 @@ using namespace unfold::ui;
 class TestPlaneWindow : public QObject {
   Q_OBJECT
  private slots:
+  // A wheel turned over the side column scrolls it: it never moves a slider under the pointer (a teacher
+  // scrolling to the manual step changed its step, unseen).
+  void theWheelOverTheColumnScrollsIt() {
+    LassoPlaneView view;
+    QVERIFY(shownAt(view, QSize(1280, 640)));
+    auto* column = view.findChild<QScrollArea*>();
+    QVERIFY(column);
+    QTRY_VERIFY2(column->verticalScrollBar()->maximum() > 0, qPrintable(QString("%1 high in %2").arg(column->widget()->height()).arg(view.height())));
+    for (QSlider* slider : view.findChildren<QSlider*>()) {
+      if (!column->widget()->isAncestorOf(slider)) continue;
+      const int before = slider->value();
+      const QPointF at(slider->rect().center());
+      QWheelEvent down(at, slider->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+      QSpontaneKeyEvent::setSpontaneous(&down);  // as the window system delivers it: ignored ones go to the parents
+      QApplication::sendEvent(slider, &down);
+      QCOMPARE(slider->value(), before);
+    }
+    QVERIFY(column->verticalScrollBar()->value() > 0);
+  }
+
   void theMenusPlaneStandsBesideTheLesson() {
     MainWindow window;
     QVERIFY(shownAt(window, QSize(1280, 800)));

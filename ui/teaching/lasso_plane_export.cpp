@@ -41,7 +41,7 @@ QString LassoPlaneView::toCsv() const {
   return out;
 }
 
-QWidget* LassoPlaneView::buildExportRow() {
+QWidget* LassoPlaneView::buildExportRow(int width, const QMargins& margins) {
   auto* figure = new QPushButton("Export figure…");
   figure->setToolTip("The plane as PDF or PNG (right click the cost plot for its own)");
   auto* data = new QPushButton("Export data…");
@@ -64,8 +64,9 @@ QWidget* LassoPlaneView::buildExportRow() {
     });
   }
   auto* box = new QWidget;
+  box->setFixedWidth(width);
   auto* column = new QVBoxLayout(box);
-  column->setContentsMargins(0, 0, 0, 0);
+  column->setContentsMargins(margins.left(), 0, margins.right(), 0);  // in line with the boxes above
   auto* row = new QHBoxLayout;
   row->addWidget(figure);
   row->addWidget(data);
@@ -80,7 +81,13 @@ void LassoPlaneView::exportFigure(QCustomPlot* plot) {
 }
 
 void LassoPlaneView::exportData() {
-  if (const QString path = exportDataInteractively(this, "lasso-2d-steps", toCsv()); !path.isEmpty()) sayExported(path);
+  const QString csv = toCsv();
+  if (csv.count('\n') < 2) {  // the header alone: a file that says "exported" and holds nothing
+    exportedText_->setText("No step drawn yet: take one\n(Step or Play), then export the steps");
+    exportedText_->setToolTip({});
+    return;
+  }
+  if (const QString path = exportDataInteractively(this, "lasso-2d-steps", csv); !path.isEmpty()) sayExported(path);
 }
 
 void LassoPlaneView::sayExported(const QString& path) {

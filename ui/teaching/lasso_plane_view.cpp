@@ -7,6 +7,7 @@
 #include "run/plane_worker.h"
 #include "window/log_slider.h"
 #include "window/run_keys.h"
+#include "window/wheel_guard.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -56,12 +57,11 @@ LassoPlaneView::LassoPlaneView(QWidget* parent) : QWidget(parent) {
   auto* left = new QVBoxLayout;
   left->addWidget(buildPlanePlot(), 3);
   left->addWidget(buildCostPlot(), 1);
-  auto* side = new QVBoxLayout;
   readout_ = new QLabel;
   readout_->setTextFormat(Qt::RichText);
   readout_->setWordWrap(true);
   auto* sideWidget = new QWidget;
-  sideWidget->setLayout(side);
+  auto* side = new QVBoxLayout(sideWidget);
   const QMargins margins = side->contentsMargins();
   for (QWidget* w : std::initializer_list<QWidget*>{buildProblemBox(), buildMethodsBox(), buildAnimationBox(), readout_,
                                                     buildOistaNote(kSideWidth - margins.left() - margins.right()),
@@ -69,6 +69,7 @@ LassoPlaneView::LassoPlaneView(QWidget* parent) : QWidget(parent) {
     side->addWidget(w);
   side->addStretch(1);
   sideWidget->setFixedWidth(kSideWidth);
+  guardWheel(sideWidget);  // a wheel over the column scrolls it, never moves a slider under the pointer
   // On a short screen (1024 x 700) the column scrolls rather than squeeze the manual step's text (room for
   // its scroll bar kept, so the plots do not jump); the export row stands under it, in sight at any height.
   auto* sideScroll = new QScrollArea;
@@ -77,9 +78,7 @@ LassoPlaneView::LassoPlaneView(QWidget* parent) : QWidget(parent) {
   sideScroll->setFrameShape(QFrame::NoFrame);
   sideScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   sideScroll->setFixedWidth(kSideWidth + style()->pixelMetric(QStyle::PM_ScrollBarExtent));
-  QWidget* exports = buildExportRow();
-  exports->layout()->setContentsMargins(margins.left(), 0, margins.right(), 0);  // in line with the boxes
-  exports->setFixedWidth(kSideWidth);
+  QWidget* exports = buildExportRow(kSideWidth, margins);
   auto* sideColumn = new QVBoxLayout;
   sideColumn->addWidget(sideScroll, 1);
   sideColumn->addWidget(exports, 0, Qt::AlignLeft);

@@ -74,7 +74,7 @@ class LassoPlaneView : public QWidget {
   QGroupBox* buildAnimationBox();
   QGroupBox* buildManualBox();
   QLabel* buildOistaNote(int width);  // the note that OISTA takes (or took) ISTA's steps, for a column `width` wide
-  QWidget* buildExportRow();  // and the plots' right-click menus
+  QWidget* buildExportRow(int width, const QMargins& margins);  // and the plots' right-click menus
   void sayExported(const QString& path);
   void connectWorker();
   void request();
