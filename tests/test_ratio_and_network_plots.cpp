@@ -177,6 +177,11 @@ class TestRatioAndNetworkPlots : public QObject {
     ratio.showSignal(ConvergenceSnapshot{}, unfold::Algorithm::Oista, 0);
     QCOMPARE(support.title(), QString("Support evolution (run a solver to see it)"));
     QCOMPARE(ratio.title(), QString("Lₛ / L (run a solver to see it)"));
+    CostDecreasePlot cost;  // the cost plot too, alone among them it said nothing
+    cost.showSnapshot(preparing);
+    QCOMPARE(cost.title(), QString("Cost decrease (computing the exact solution F* first)"));
+    cost.showSnapshot(ConvergenceSnapshot{});
+    QCOMPARE(cost.title(), QString("Cost decrease (run a solver to see it)"));
   }
 
   // Before a run the axes' ranges are placeholders (L_S/L up to 5): an empty plot shows no numbers on

@@ -245,6 +245,7 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   // λ at or above every signal's λₘₐₓ: z* = 0 = z_0, every gap 0, nothing a log axis can draw. Said, not
   // left as empty axes (lesson 1 asks to drag λ up).
   if (startsAtTheSolution(snapshot)) setHintTitle("Cost decrease (λ ≥ λₘₐₓ: z* = 0 for every signal, nothing to descend)");
+  else if (snapshot.curves.isEmpty() && snapshot.networks.isEmpty()) setHintTitle(QString("Cost decrease (%1)").arg(snapshot.solversHint()));
   else setTitle("Cost decrease");
   rescaleUnlessUserView();
   replot(QCustomPlot::rpQueuedReplot);
