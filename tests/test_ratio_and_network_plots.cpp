@@ -184,7 +184,7 @@ class TestRatioAndNetworkPlots : public QObject {
     QCOMPARE(cost.title(), QString("Cost decrease (run a solver to see it)"));
   }
 
-  // Before a run the axes' ranges are placeholders (L_S/L up to 5): an empty plot shows no numbers on
+  // Before a run the axes keep QCustomPlot's default ranges (L_S/L up to 5): an empty plot shows no numbers on
   // them, and a plot's numbers come with its first data.
   void anEmptyPlotShowsNoNumbers() {
     MainWindow window;

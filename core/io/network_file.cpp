@@ -51,7 +51,7 @@ class Reader {
   qint64 count(const QJsonObject& o, const char* key, qint64 most) const {
     const QJsonValue v = o.value(key);
     if (v.isUndefined()) fail("'" + std::string(key) + "' is missing");
-    const double d = v.toDouble(-1);
+    const double d = v.toDouble();  // 0 for a value that is no number, refused below too
     if (!v.isDouble() || d != std::floor(d) || d < 1 || d > double(most))
       fail("'" + std::string(key) + "' must be a whole number from 1 to " + std::to_string(most) + ", not " + jsonText(v));
     return static_cast<qint64>(d);

@@ -230,7 +230,7 @@ void WorkbenchPlot::rescaleUnlessUserView() {
 }
 
 bool WorkbenchPlot::blankNumbersWhileEmpty() {
-  // Before a run the axes' ranges are placeholders (L_S/L to 5): numbers on them would read as results.
+  // Before a run the axes keep QCustomPlot's default ranges (L_S/L to 5): their numbers would read as results.
   constexpr const char* kBlanked = "numbersBlankedWhileEmpty";
   const bool empty = !holdsData();
   if (!empty && !numbersBlanked_) return false;  // a replot while results show: nothing to look at
