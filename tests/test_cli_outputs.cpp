@@ -190,16 +190,16 @@ class TestCliOutputs : public CliTestCase {
     QCOMPARE(readText(path("protected.csv")), QString("kept\n"));
   }
 
-  // Signals read from a pipe: CSV, or .npy as its first bytes say.
+  // Signals read from a pipe ('-' or /dev/stdin): CSV, or .npy as its first bytes say.
   void signalsAreReadFromStandardInput() {
     writeSignalsFile(path("X_stdin.npy").toStdString(), readSignalsFile(path("X.csv").toStdString()));
-    for (const QString file : {"X.csv", "X_stdin.npy"}) {
+    for (const auto& [file, name] : {std::pair{"X.csv", "/dev/stdin"}, {"X_stdin.npy", "/dev/stdin"}, {"X.csv", "-"}}) {
       QProcess solve;
       solve.setStandardInputFile(path(file));
-      solve.start(UNFOLDLAB_BINARY, {"solve", "--dict", path("D.csv"), "--signals", "/dev/stdin", "--lambda", "0.5", "--iters", "5"});
+      solve.start(UNFOLDLAB_BINARY, {"solve", "--dict", path("D.csv"), "--signals", name, "--lambda", "0.5", "--iters", "5"});
       QVERIFY(solve.waitForFinished(60000));
       const QString said = QString::fromUtf8(solve.readAllStandardOutput() + solve.readAllStandardError());
-      QVERIFY2(solve.exitCode() == 0 && said.contains("n = 10, m = 50, N = 40 signals"), qPrintable(file + ": " + said));
+      QVERIFY2(solve.exitCode() == 0 && said.contains("n = 10, m = 50, N = 40 signals"), qPrintable(QString(file) + " as " + name + ": " + said));
     }
   }
 

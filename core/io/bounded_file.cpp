@@ -26,7 +26,7 @@ ReadCheck textOnly(const std::string& path) {
 }
 
 QByteArray readBoundedFile(const std::string& path, std::int64_t limit, const std::string& what, const ReadCheck& check) {
-  QFile file(QString::fromStdString(path));
+  QFile file(QString::fromStdString(path == "-" ? "/dev/stdin" : path));  // '-': standard input, as for outputs
   if (!file.exists()) throw InputError(path + ": no such file");
   if (!file.open(QIODevice::ReadOnly)) throw InputError(path + ": cannot open (" + file.errorString().toStdString() + ")");
   const auto tooLarge = [&] {
