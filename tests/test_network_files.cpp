@@ -93,6 +93,7 @@ class TestNetworkFiles : public QObject {
     };
     QVERIFY(errorOf([&] { parseNetworkJson("{ not json", "n.json"); }).startsWith("n.json: not valid JSON"));
     QVERIFY(errorOf([&] { parseNetworkJson("{}", "n.json"); }).contains("not an Unfold Lab network file"));
+    QCOMPARE(errorOf([&] { parseNetworkJson(" \n", "n.json"); }), QString("n.json: empty file"));
     QVERIFY(errorOf([&] { parseNetworkJson(good.substr(0, good.size() / 2), "n.json"); }).contains("not valid JSON"));
     QVERIFY(errorOf([&] { parseNetworkJson(edit("\"lista-cp\"", "\"deep\""), "n.json"); }).contains("unknown parametrization 'deep'"));
     QCOMPARE(errorOf([&] { parseNetworkJson(edit("\"layers\": 3", "\"layers\": 4"), "n.json"); }),
@@ -106,10 +107,10 @@ class TestNetworkFiles : public QObject {
              QString("n.json: unsupported version '\"1\"' (this program reads version 1)"));
     // Two values for one key, however spelt: JSON readers keep one without a word. Said where.
     QCOMPARE(errorOf([&] { parseNetworkJson(edit("\"lambda\": 0.1", "\"lambda\": 0.1, \"l\\u0061mbda\": 0.2"), "n.json"); }),
-             QString("n.json: the key 'lambda' appears twice in the top level"));
+             QString("n.json: the key 'lambda' appears twice at the top level"));
     QCOMPARE(errorOf([&] { parseNetworkJson(edit("\"theta\": [", "\"W\": 1, \"theta\": ["), "n.json"); }),
              QString("n.json: the key 'W' appears twice in 'weights'[0]"));
-    QCOMPARE(firstDuplicateKey("{\"a\": [{\"k\\\"\": 1}, {\"k\\\"\": 2, \"x\": {\"y\": 1, \"y\": 2}}]}")->where, std::string("'a'[1].'x'"));
+    QCOMPARE(firstDuplicateKey("{\"a\": [{\"k\\\"\": 1}, {\"k\\\"\": 2, \"x\": {\"y\": 1, \"y\": 2}}]}")->where, std::string("in 'a'[1].'x'"));
     QVERIFY(!firstDuplicateKey("{\"a\": {\"k\": 1}, \"b\": {\"k\": 1}, \"c\": [\"k\", \"k\"], \"k\": \"k\"}"));
     QVERIFY(errorOf([&] { parseNetworkJson(edit("\"lambda\": 0.1", "\"lambda\": -1"), "n.json"); }).contains("'lambda' must be > 0"));
     QVERIFY(errorOf([&] { parseNetworkJson(edit("\"rows\": 5", "\"rows\": 6"), "n.json"); }).contains("layer 1: 'W' must be 5 x 9"));

@@ -61,7 +61,7 @@ std::optional<DuplicateKey> firstDuplicateKey(std::string_view json) {
       level.expectingKey = false;
       level.lastKey = decoded(json.substr(start, i - start));
       if (!level.keys.insert(level.lastKey).second)
-        return DuplicateKey{level.lastKey, level.place.empty() ? "the top level" : level.place};
+        return DuplicateKey{level.lastKey, level.place.empty() ? "at the top level" : "in " + level.place};
     } else if (c == '{' || c == '[') {
       levels.push_back({c == '{', c == '{', childPlace(), {}, 0, {}});
     } else if (c == '}' || c == ']') {
@@ -75,7 +75,7 @@ std::optional<DuplicateKey> firstDuplicateKey(std::string_view json) {
 }
 
 std::string duplicateKeyMessage(const DuplicateKey& duplicate) {
-  return "the key " + quotedInput(duplicate.key) + " appears twice in " + duplicate.where;
+  return "the key " + quotedInput(duplicate.key) + " appears twice " + duplicate.where;
 }
 
 }  // namespace unfold

@@ -138,6 +138,7 @@ std::string formatNetworkJson(const NetworkFile& file) {
 
 NetworkFile parseNetworkJson(const std::string& text, const std::string& source) {
   const Reader r(source);
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) r.fail("empty file");  // not "illegal value"
   QJsonParseError error;
   const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(text), &error);
   if (error.error != QJsonParseError::NoError)
