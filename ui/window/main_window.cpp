@@ -21,9 +21,9 @@
 #include "window/welcome_banner.h"
 
 #include <QDockWidget>
-#include <QSettings>
 #include <QProgressBar>
 #include <QScrollArea>
+#include <QSettings>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
