@@ -13,6 +13,7 @@
 #include "text_files.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -300,6 +301,31 @@ class TestProblemFlows : public FlowTestCase {
     QVERIFY(!w.statusText().contains("z0"));
   }
 
+  // Before the first run, a changed value only changes the form: a first-time user ticking a network saw
+  // its training start at once, and the F5 the welcome asks for threw it away. F5 then runs it, once.
+  void aValueChangedBeforeTheFirstRunWaitsForF5() {
+    MainWindow w;
+    openActive(w);
+    QCheckBox* slista = nullptr;
+    for (QCheckBox* box : w.settingsPanel()->findChildren<QCheckBox*>())
+      if (box->text() == "SLISTA") slista = box;
+    QVERIFY(slista && !slista->isChecked());
+    slista->click();
+    spin(w, "iterations")->setValue(40);
+    QCOMPARE(w.latestGeneration(), quint64(0));
+    QVERIFY(!action(w, "pause")->isEnabled());  // no run waits to start, paused or not
+    QVERIFY2(w.statusText().startsWith("Ready: press Run (F5)"), qPrintable(w.statusText()));
+    CHECK_STORY(w);
+    QTest::keyClick(&w, Qt::Key_F5);
+    QCOMPARE(w.latestGeneration(), quint64(1));
+    QVERIFY(shows(w, [](const ConvergenceSnapshot& snap) { return snap.phase == RunPhase::Complete; }));
+    QCOMPARE(w.latestGeneration(), quint64(1));
+    QCOMPARE(w.shownSnapshot().request.iterations, 40);
+    QCOMPARE(w.shownSnapshot().networks.size(), qsizetype(1));
+    QVERIFY(w.shownSnapshot().networks[0].trained && !w.shownSnapshot().networks[0].reused);
+    CHECK_STORY(w);
+  }
+
   // After Reset, Start (F5, as Space) lets the run that waits at t = 0 go on: nothing is computed again.
   void f5StartsTheRunThatWaitsAfterReset() {
     MainWindow w;
@@ -344,6 +370,7 @@ class TestProblemFlows : public FlowTestCase {
     openActive(w);
     const ExperimentSettings own = sizedProblem(ExperimentSettings{}.n, 40, ExperimentSettings{}.signalCount, 60);
     w.settingsPanel()->setSettings(own);
+    QTest::keyClick(&w, Qt::Key_F5);
     QVERIFY(shows(w, [](const ConvergenceSnapshot& snap) { return snap.request.m == 40 && snap.phase == RunPhase::Complete; }));
     w.showLessons();
     w.lessonPanel()->startLesson(0);  // its first step loads the oista preset (m = 50)

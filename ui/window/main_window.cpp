@@ -54,7 +54,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     if (steppedOn) startedOver_ = {latestGeneration_, 0, "a value changed, so the run started over"};
     updateStatus();
   });
-  connect(settings_, &SettingsPanel::changed, &debounce_, qOverload<>(&QTimer::start));
+  // Once results show, a changed value runs again by itself (the plots follow the form). Before the first
+  // run a person is still setting up: ticking a network started its training, and the F5 the welcome
+  // asks for then threw that training away.
+  connect(settings_, &SettingsPanel::changed, this, [this] {
+    if (latestGeneration_ > 0) debounce_.start();
+  });
   connect(settings_, &SettingsPanel::changed, this, &MainWindow::updateControls);  // Pause: the run to come
   connect(settings_, &SettingsPanel::changed, this, &MainWindow::markSessionChanged);
   redrawTimer_.setSingleShot(true);
