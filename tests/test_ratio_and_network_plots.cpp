@@ -185,7 +185,7 @@ class TestRatioAndNetworkPlots : public QObject {
   }
 
   // Before a run the axes keep QCustomPlot's default ranges (L_S/L up to 5): an empty plot shows no numbers on
-  // them, and a plot's numbers come with its first data.
+  // them, nor a zero line (a lone line at t = 0 in the empty cost plot), and both come with its first data.
   void anEmptyPlotShowsNoNumbers() {
     MainWindow window;
     QVERIFY(shownAt(window, QSize(1366, 768)));
@@ -196,11 +196,24 @@ class TestRatioAndNetworkPlots : public QObject {
           if (axis->visible() && axis->tickLabels()) return true;
       return false;
     };
-    for (WorkbenchPlot* plot : window.plots()) QVERIFY2(!numbered(plot), qPrintable(plot->title()));
+    const auto zeroLined = [](WorkbenchPlot* plot) {
+      for (QCPAxisRect* rect : plot->axisRects())
+        for (QCPAxis* axis : rect->axes())
+          if (axis->grid()->visible() && axis->grid()->zeroLinePen().style() != Qt::NoPen) return true;
+      return false;
+    };
+    for (WorkbenchPlot* plot : window.plots()) {
+      QVERIFY2(!numbered(plot), qPrintable(plot->title()));
+      QVERIFY2(!zeroLined(plot), qPrintable(plot->title()));
+    }
+    const QPen zeroLine = QCustomPlot().xAxis->grid()->zeroLinePen();  // QCustomPlot's own
+    QVERIFY(zeroLine.style() != Qt::NoPen);
     QVERIFY(runIterations(window, 40));
     for (WorkbenchPlot* plot : std::initializer_list<WorkbenchPlot*>{window.costPlot(), window.supportPlot(), window.ratioPlot()})
       QVERIFY2(numbered(plot), qPrintable(plot->title()));
+    QCOMPARE(window.costPlot()->xAxis->grid()->zeroLinePen(), zeroLine);  // back as it was
     QVERIFY(!numbered(window.trainingPlot()));  // no network was asked for
+    QVERIFY(!zeroLined(window.trainingPlot()));
   }
 
   void clickingACloudPointInspectsItsSignal() {

@@ -250,4 +250,23 @@ void setLogarithmic(QCPAxis* axis, bool logarithmic) {
   }
 }
 
+bool showAxisMarks(QCustomPlot& plot, bool shown) {
+  constexpr const char* kHidden = "marksHiddenWhileEmpty";
+  constexpr const char* kZeroLine = "zeroLineWhileResultsShow";
+  bool changed = false;
+  for (QCPAxis* axis : plot.findChildren<QCPAxis*>()) {
+    if (shown ? !axis->property(kHidden).toBool() : !axis->tickLabels()) continue;
+    axis->setTickLabels(shown);
+    axis->setProperty(kHidden, !shown);
+    if (shown) {
+      axis->grid()->setZeroLinePen(axis->property(kZeroLine).value<QPen>());
+    } else {
+      axis->setProperty(kZeroLine, QVariant::fromValue(axis->grid()->zeroLinePen()));
+      axis->grid()->setZeroLinePen(Qt::NoPen);
+    }
+    changed = true;
+  }
+  return changed;
+}
+
 }  // namespace unfold::ui

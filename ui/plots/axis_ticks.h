@@ -32,6 +32,11 @@ void setIterationRange(QCPAxis* axis, int last);
 // found by t = 300, squeezed all that changes into the axis's first per cent.)
 int settledIterationEnd(double settled, double ran);
 
+// Hides the numbers and zero lines of every axis of an empty plot, or shows them again as they were: before
+// a run the axes keep QCustomPlot's default ranges (L_S/L up to 5), whose numbers, or a lone line at t = 0
+// or at a step of 0, would read as results. Returns whether any axis changed.
+bool showAxisMarks(QCustomPlot& plot, bool shown);
+
 // Makes `axis` logarithmic with those labels (the precision is the mantissa's digits), or linear again.
 void setLogarithmic(QCPAxis* axis, bool logarithmic = true);
 

@@ -230,19 +230,10 @@ void WorkbenchPlot::rescaleUnlessUserView() {
 }
 
 bool WorkbenchPlot::blankNumbersWhileEmpty() {
-  // Before a run the axes keep QCustomPlot's default ranges (L_S/L to 5): their numbers would read as results.
-  constexpr const char* kBlanked = "numbersBlankedWhileEmpty";
   const bool empty = !holdsData();
   if (!empty && !numbersBlanked_) return false;  // a replot while results show: nothing to look at
   numbersBlanked_ = empty;
-  bool changed = false;
-  for (QCPAxis* axis : findChildren<QCPAxis*>()) {
-    if (empty ? !axis->tickLabels() : !axis->property(kBlanked).toBool()) continue;
-    axis->setTickLabels(!empty);
-    axis->setProperty(kBlanked, empty);
-    changed = true;
-  }
-  return changed;
+  return showAxisMarks(*this, !empty);
 }
 
 void WorkbenchPlot::fitIterationAxis(QCPAxis* axis) {

@@ -177,7 +177,7 @@ class WorkbenchPlot : public QCustomPlot {
   bool shortNamesShown_ = false;
   bool fittingShortNames_ = false;  // makeRoomForLegend's second try, with the short names
   void fitAxisLabels();
-  bool blankNumbersWhileEmpty();  // an empty plot's axes without tick labels; true if any changed
+  bool blankNumbersWhileEmpty();  // an empty plot's axes without numbers (showAxisMarks); true if any changed
   bool numbersBlanked_ = false;
   QHash<QCPAxis*, QStringList> labelForms_;  // setAxisLabel's
   QSet<QCPAbstractPlottable*> optionalEntries_;
