@@ -5,9 +5,11 @@
 #include "teaching/lesson_panel.h"
 #include "window/main_window.h"
 #include "window/settings_panel.h"
+#include "plots/cost_decrease_plot.h"
 #include "window/welcome_banner.h"
 #include "pixel_colour.h"
 #include "shown_at.h"
+#include "window_runs.h"
 
 #include <QComboBox>
 #include <QDockWidget>
@@ -199,6 +201,29 @@ class TestLessons : public QObject {
     QCOMPARE(panel->currentLesson().steps[panel->currentStep()].field, QString("lambda"));
     QVERIFY(inSight());
     QVERIFY(!parseLesson(R"({"title": "t", "steps": [{"text": "a"}, {"text": "b", "field": "lambada"}]})", "f.json", nullptr));
+  }
+
+  // The welcome's text changes once a run starts, at the same height: the plots under it moved down a line
+  // the moment the first results showed.
+  void theWelcomeKeepsItsHeightWhenTheFirstRunStarts_data() {
+    addSizeRows({QSize(1024, 700), QSize(1280, 720), QSize(1366, 768), QSize(1600, 950), QSize(1920, 1080)});
+  }
+  void theWelcomeKeepsItsHeightWhenTheFirstRunStarts() {
+    QFETCH(QSize, size);
+    QSettings().clear();  // a first launch
+    MainWindow window;
+    QVERIFY(shownAt(window, size));
+    auto* welcome = qobject_cast<WelcomeBanner*>(window.welcome());
+    QVERIFY(welcome && welcome->isVisible());
+    // The window's layout settles over a few rounds of events (the docks, then the banner's text).
+    QTRY_COMPARE(welcome->height(), welcome->heightForWidth(welcome->width()));
+    const QString before = welcome->text();
+    const int height = welcome->height();
+    const int costTop = window.costPlot()->mapTo(&window, QPoint()).y();
+    QVERIFY(runIterations(window, 20));
+    QVERIFY2(welcome->text() != before, qPrintable(welcome->text()));
+    QCOMPARE(welcome->height(), height);
+    QCOMPARE(window.costPlot()->mapTo(&window, QPoint()).y(), costTop);
   }
 
   // The welcome banner's lesson link starts the first lesson and the banner goes: it has done its job.

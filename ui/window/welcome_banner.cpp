@@ -1,10 +1,13 @@
 #include "window/welcome_banner.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
 #include <QTextDocument>
+
+#include <algorithm>
 
 namespace unfold::ui {
 
@@ -22,6 +25,7 @@ WelcomeBanner::WelcomeBanner(QWidget* parent) : QFrame(parent) {
   text->setWordWrap(true);
   text->setMinimumWidth(200);
   text->setTextFormat(Qt::RichText);
+  text->installEventFilter(this);
   connect(text, &QLabel::linkActivated, this, [this](const QString& link) {
     if (link == "run") emit runRequested();
     else emit lessonRequested();
@@ -41,46 +45,54 @@ void WelcomeBanner::setRunStarted(bool started) {
   showText();
 }
 
-QString WelcomeBanner::fullText() const {
+QString WelcomeBanner::fullText(bool runStarted) const {
   const QString plots = "the <b>cost decrease</b> shows here, one signal's <b>support</b> and <b>L<sub>S</sub>/L</b> (the "
                         "room for longer steps) below, what trained networks learn on the right.";
   return "<b>Welcome to Unfold Lab.</b> " +
-         (runStarted_ ? "For the problem on the left, " + plots + " Space pauses, F10 steps, <a href='run'><b>F5</b></a> runs again."
+         (runStarted ? "For the problem on the left, " + plots + " Space pauses, F10 steps, <a href='run'><b>F5</b></a> runs again."
                       : "<a href='run'><b>Run (F5)</b></a> solves the problem on the left with ISTA, FISTA and "
                         "OISTA: " + plots + " Space pauses, F10 steps.") +
          " New here? <a href='lesson'>Start the first lesson</a>.";
 }
 
-QString WelcomeBanner::shortText() const {
+QString WelcomeBanner::shortText(bool runStarted) const {
   const QString plots = "one signal's <b>support</b> and <b>L<sub>S</sub>/L</b> below, networks on the right.";
   return "<b>Welcome.</b> " +
-         (runStarted_ ? "Cost decrease here, " + plots + " Space pauses, F10 steps, <a href='run'><b>F5</b></a> runs again."
+         (runStarted ? "Cost decrease here, " + plots + " Space pauses, F10 steps, <a href='run'><b>F5</b></a> runs again."
                       : "<a href='run'><b>Run (F5)</b></a> solves the problem on the left: cost decrease here, " + plots) +
          " <a href='lesson'>First lesson</a>.";
 }
 
+int WelcomeBanner::heightOf(const QString& text) const {
+  QLabel probe;
+  probe.setWordWrap(true);
+  probe.setTextFormat(Qt::RichText);
+  probe.setFont(text_->font());
+  probe.setText(text);
+  return probe.heightForWidth(text_->width());
+}
+
 void WelcomeBanner::showText() {
   // In a narrow column (a 1024-px laptop window) the whole text took five lines over the cost plot: a
-  // shorter one says the same in fewer.
-  const QString full = fullText();
+  // shorter one says the same in fewer. Both texts, before and after the first run, take the same form and
+  // height: the plots under the banner moved down a line the moment the first results showed.
   if (text_->width() > 0) {
-    QLabel probe;
-    probe.setWordWrap(true);
-    probe.setTextFormat(Qt::RichText);
-    probe.setFont(text_->font());
-    probe.setText(full);
-    compact_ = probe.heightForWidth(text_->width()) > kMostLines * text_->fontMetrics().lineSpacing() + 4;
+    const int most = kMostLines * text_->fontMetrics().lineSpacing() + 4;
+    compact_ = heightOf(fullText(false)) > most || heightOf(fullText(true)) > most;
+    const auto shownFor = [this](bool runStarted) { return compact_ ? shortText(runStarted) : fullText(runStarted); };
+    text_->setMinimumHeight(std::max(heightOf(shownFor(false)), heightOf(shownFor(true))));
   }
-  const QString shown = compact_ ? shortText() : full;
+  const QString shown = compact_ ? shortText(runStarted_) : fullText(runStarted_);
   if (text_->text() != shown) text_->setText(shown);
   QTextDocument whole;
-  whole.setHtml(full);
+  whole.setHtml(fullText(runStarted_));
   text_->setToolTip(compact_ ? whole.toPlainText() : QString());
 }
 
-void WelcomeBanner::resizeEvent(QResizeEvent* event) {
-  QFrame::resizeEvent(event);
-  showText();
+bool WelcomeBanner::eventFilter(QObject* watched, QEvent* event) {
+  // The text's own width, once its layout has set it (the banner's resize comes before).
+  if (watched == text_ && event->type() == QEvent::Resize) showText();
+  return QFrame::eventFilter(watched, event);
 }
 
 QString WelcomeBanner::text() const {

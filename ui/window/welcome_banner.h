@@ -23,15 +23,16 @@ class WelcomeBanner : public QFrame {
   void runRequested();
 
  protected:
-  void resizeEvent(QResizeEvent* event) override;
+  bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
   static constexpr int kMostLines = 3;  // the whole text's, else the short one
   QLabel* text_ = nullptr;
   bool runStarted_ = false;
   bool compact_ = false;
-  QString fullText() const;
-  QString shortText() const;
+  QString fullText(bool runStarted) const;
+  QString shortText(bool runStarted) const;
+  int heightOf(const QString& text) const;  // as the label would wrap it at its width
   void showText();
 };
 
