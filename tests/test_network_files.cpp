@@ -99,12 +99,12 @@ class TestNetworkFiles : public QObject {
     QCOMPARE(errorOf([&] { parseNetworkJson(edit("\"layers\": 3", "\"layers\": 4"), "n.json"); }),
              QString("n.json: 'weights' must hold one entry per layer: 'layers' is 4, 'weights' holds 3"));
     // A count that is not a whole number is named as written (it read as -1 or 0 before).
-    for (const auto& [written, quoted] : {std::pair{"\"3\"", "'\"3\"'"}, {"0", "'0'"}, {"2.5", "'2.5'"}, {"null", "'null'"}})
+    for (const auto& [written, quoted] : {std::pair{"\"3\"", "the text '3'"}, {"0", "0"}, {"2.5", "2.5"}, {"null", "null"}})
       QCOMPARE(errorOf([&] { parseNetworkJson(edit("\"layers\": 3", QString("\"layers\": ") + written), "n.json"); }),
                QString("n.json: 'layers' must be a whole number from 1 to 1000, not ") + quoted);
     QCOMPARE(errorOf([&] { parseNetworkJson(edit("\"layers\": 3,", ""), "n.json"); }), QString("n.json: 'layers' is missing"));
     QCOMPARE(errorOf([&] { parseNetworkJson(edit("\"version\": 1", "\"version\": \"1\""), "n.json"); }),
-             QString("n.json: unsupported version '\"1\"' (this program reads version 1)"));
+             QString("n.json: unsupported version the text '1' (this program reads version 1)"));
     // Two values for one key, however spelt: JSON readers keep one without a word. Said where.
     QCOMPARE(errorOf([&] { parseNetworkJson(edit("\"lambda\": 0.1", "\"lambda\": 0.1, \"l\\u0061mbda\": 0.2"), "n.json"); }),
              QString("n.json: the key 'lambda' appears twice at the top level"));

@@ -172,7 +172,7 @@ class TestSettings : public QObject {
     QTest::newRow("n missing") << "\"n\": 10," << "" << "s.json, settings: 'n' is missing (an integer from 1 to 2000)";
     QTest::newRow("n negative") << "\"n\": 10" << "\"n\": -3" << "'n' must be an integer from 1 to 2000 (got -3)";
     QTest::newRow("n fractional") << "\"n\": 10" << "\"n\": 2.5" << "'n' must be an integer from 1 to 2000 (got 2.5)";
-    QTest::newRow("n a string") << "\"n\": 10" << "\"n\": \"12\"" << "'n' must be an integer from 1 to 2000 (got '12')";
+    QTest::newRow("n a string") << "\"n\": 10" << "\"n\": \"12\"" << "'n' must be an integer from 1 to 2000 (got the text '12')";
     QTest::newRow("seed missing") << "\"seed\": 0," << "" << "'seed' is missing (an integer from 0 to 1000000)";
     QTest::newRow("lambda missing") << "\"lambda\": 0.5," << "" << "'lambda' is missing (a number from 0.0001 to 1.5";
     QTest::newRow("lambda too large") << "\"lambda\": 0.5" << "\"lambda\": 7" << "'lambda' must be a number from 0.0001 to 1.5, a fraction of lambda_max (got 7)";

@@ -3,6 +3,7 @@
 #include "base/input_error.h"
 #include "base/quoted_text.h"
 #include "io/json_duplicate_keys.h"
+#include "io/json_value_text.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -30,13 +31,6 @@ QJsonObject matrixJson(const Matrix& M) {
           {"values", toArray(rows.data(), rows.size())}};
 }
 
-// A JSON value as written (a string in its double quotes), quoted for a message: "3" is not 3.
-std::string jsonText(const QJsonValue& v) {
-  if (v.isString()) return quotedInput("\"" + v.toString().toStdString() + "\"");
-  if (v.isUndefined()) return "nothing";
-  return quotedInput(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).sliced(1).chopped(1).toStdString());
-}
-
 class Reader {
  public:
   explicit Reader(std::string source) : source_(std::move(source)) {}
@@ -53,7 +47,7 @@ class Reader {
     if (v.isUndefined()) fail("'" + std::string(key) + "' is missing");
     const double d = v.toDouble();  // 0 for a value that is no number, refused below too
     if (!v.isDouble() || d != std::floor(d) || d < 1 || d > double(most))
-      fail("'" + std::string(key) + "' must be a whole number from 1 to " + std::to_string(most) + ", not " + jsonText(v));
+      fail("'" + std::string(key) + "' must be a whole number from 1 to " + std::to_string(most) + ", not " + jsonValueText(v));
     return static_cast<qint64>(d);
   }
   Vector vector(const QJsonObject& o, const char* key, Eigen::Index size, const std::string& where) const {
@@ -147,7 +141,7 @@ NetworkFile parseNetworkJson(const std::string& text, const std::string& source)
   const QJsonObject root = document.object();
   if (root.value("format").toString() != kFormat) r.fail("not an Unfold Lab network file (format is not 'unfoldlab-network')");
   if (const QJsonValue version = root.value("version"); !version.isDouble() || version.toDouble() != kVersion)
-    r.fail("unsupported version " + jsonText(version) + " (this program reads version " + std::to_string(kVersion) + ")");
+    r.fail("unsupported version " + jsonValueText(version) + " (this program reads version " + std::to_string(kVersion) + ")");
   NetworkFile file;
   const auto kind = parseParametrization(root.value("parametrization").toString().toStdString());
   if (!kind) r.fail("unknown parametrization " + quotedInput(root.value("parametrization").toString().toStdString()));

@@ -2,9 +2,9 @@
 
 #include "base/input_error.h"
 #include "base/quoted_text.h"
-#include "base/shortest_decimal.h"
 #include "io/bounded_file.h"
 #include "io/json_duplicate_keys.h"
+#include "io/json_value_text.h"
 #include "io/network_file.h"
 #include "plots/method_palette.h"
 #include "run/iterate_history.h"
@@ -24,17 +24,8 @@ namespace {
 
 constexpr const char* kFormat = "unfoldlab-session";
 
-// A field's value as a message quotes it: a number as written, a string quoted and cut (base/quoted_text.h).
-QString shownValue(const QJsonValue& v) {
-  switch (v.type()) {
-    case QJsonValue::Double: return QString::fromStdString(shortestDecimal(v.toDouble()));
-    case QJsonValue::String: return QString::fromStdString(quotedInput(v.toString().toStdString()));
-    case QJsonValue::Bool: return v.toBool() ? "true" : "false";
-    case QJsonValue::Array: return "an array";
-    case QJsonValue::Object: return "an object";
-    default: return "null";
-  }
-}
+QString shownValue(const QJsonValue& v) { return QString::fromStdString(jsonValueText(v)); }
+QString quoted(const QString& text) { return QString::fromStdString(quotedInput(text.toStdString())); }
 
 // A field the settings cannot do without: "'n' is missing" rather than a complaint about its value.
 bool present(const QJsonObject& o, const char* key, const QString& what, const QString& where, QString* error) {
@@ -147,7 +138,7 @@ std::optional<QString> eitherOf(const QJsonObject& root, const QString& source, 
   if (!typed(root, source, key, QJsonValue::String, "a string", error)) return std::nullopt;
   const QString value = root.value(key).toString(allowed[0]);
   if (value == allowed[0] || value == allowed[1]) return value;
-  *error = QString("%1: '%2' must be %3 or %4, not %5").arg(source, key, allowed[0], allowed[1], shownValue(root.value(key)));
+  *error = QString("%1: '%2' must be %3 or %4, not %5").arg(source, key, allowed[0], allowed[1], quoted(value));
   return std::nullopt;
 }
 
@@ -201,8 +192,7 @@ bool readMethods(const QJsonObject& o, const QString& where, ExperimentSettings&
   s.networks.clear();
   for (const QJsonValue& m : o.value("methods").toArray()) {
     if (!m.isString() || !choose(s, m.toString())) {
-      const QString shown = m.isString() ? QString::fromStdString(quotedInput(m.toString().toStdString()))
-                                         : QString("a non-string value");
+      const QString shown = m.isString() ? quoted(m.toString()) : shownValue(m);
       *error = QString("%1: unknown method %2 (%3)").arg(where, shown, methodNames().join(", "));
       return false;
     }
@@ -274,7 +264,7 @@ std::optional<Session> parseSession(const QByteArray& json, const QString& sourc
   if (!readInspection(root.value("inspect").toObject(), source, s, error)) return std::nullopt;
   s.focus = root.value("focus").toString();
   if (!s.focus.isEmpty() && !kFocusPlots.contains(s.focus)) {
-    *error = QString("%1: 'focus' must be one of %2, not %3").arg(source, kFocusPlots.join(", "), shownValue(root.value("focus")));
+    *error = QString("%1: 'focus' must be one of %2, not %3").arg(source, kFocusPlots.join(", "), quoted(s.focus));
     return std::nullopt;
   }
   const auto costCurve = eitherOf(root, source, "cost_curve", {"mean", "median"}, error);
