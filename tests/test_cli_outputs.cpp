@@ -201,6 +201,16 @@ class TestCliOutputs : public CliTestCase {
       const QString said = QString::fromUtf8(solve.readAllStandardOutput() + solve.readAllStandardError());
       QVERIFY2(solve.exitCode() == 0 && said.contains("n = 10, m = 50, N = 40 signals"), qPrintable(QString(file) + " as " + name + ": " + said));
     }
+    // A stream cut inside the .npy magic string is a truncated .npy file, not a CSV with a strange number.
+    QFile cut(path("cut.npy"));
+    QVERIFY(cut.open(QIODevice::WriteOnly) && cut.write("\x93NUM", 4) == 4);
+    cut.close();
+    QProcess solve;
+    solve.setStandardInputFile(path("cut.npy"));
+    solve.start(UNFOLDLAB_BINARY, {"solve", "--dict", path("D.csv"), "--signals", "-", "--lambda", "0.5", "--iters", "5"});
+    QVERIFY(solve.waitForFinished(60000));
+    const QString said = QString::fromUtf8(solve.readAllStandardError());
+    QVERIFY2(solve.exitCode() == 2 && said.contains("-: truncated .npy header"), qPrintable(said));
   }
 
   // A descriptor open only for reading (a pipe into standard input) is refused before the work.

@@ -77,7 +77,8 @@ Matrix readMatrixFile(const std::string& path) {
   };
   const QByteArray read = readBoundedFile(path, kMatrixFileLimit, "a matrix file", check);
   const std::string_view bytes(read.constData(), static_cast<size_t>(read.size()));
-  if (!named && bytes.starts_with(kNpyMagic)) format = Format::Npy;
+  // A stream cut inside the magic string is a truncated .npy file (its first byte, 0x93, begins no text).
+  if (!named && !bytes.empty() && kNpyMagic.starts_with(bytes.substr(0, kNpyMagic.size()))) format = Format::Npy;
   return format == Format::Csv ? parseCsvMatrix(bytes, path) : parseNpyMatrix(bytes, path);
 }
 
