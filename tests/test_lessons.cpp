@@ -203,6 +203,48 @@ class TestLessons : public QObject {
     QVERIFY(!parseLesson(R"({"title": "t", "steps": [{"text": "a"}, {"text": "b", "field": "lambada"}]})", "f.json", nullptr));
   }
 
+  // Reopened, the window brings the lesson back at the step it was at, over the problem as the person left
+  // it (the step's own plot and inspection, not the preset of the lesson's first step again); a lessons
+  // dock the person closed stays closed.
+  void theLessonComesBackAtItsStepUntilClosed() {
+    QSettings().clear();
+    ExperimentSettings edited;
+    {
+      MainWindow window;
+      QVERIFY(shownAt(window, QSize(1366, 768)));
+      window.restoreLastSession();
+      window.showLessons();
+      window.lessonPanel()->startLesson(1);  // "Oracle steps": the oista preset, then inspections
+      window.lessonPanel()->next();
+      window.lessonPanel()->next();  // step 3: ISTA's signal 0 on the support plot
+      edited = window.settingsPanel()->settings();
+      QVERIFY(edited.lambda != 0.25);
+      edited.lambda = 0.25;  // what a student tries
+      window.settingsPanel()->setSettings(edited, SettingsPanel::Quietly);
+      window.settingsPanel()->setInspection(Algorithm::Oista, 3);
+      window.close();
+    }
+    {
+      MainWindow window;
+      QVERIFY(shownAt(window, QSize(1366, 768)));
+      window.restoreLastSession();
+      QVERIFY(window.lessonPanel()->isVisible());
+      QCOMPARE(window.lessonPanel()->currentLesson().title, QString("Oracle steps"));
+      QCOMPARE(window.lessonPanel()->currentStep(), 2);
+      QCOMPARE(window.settingsPanel()->settings(), edited);  // the preset was not loaded again
+      QCOMPARE(window.settingsPanel()->inspectedMethod(), Algorithm::Ista);  // the step's own
+      QCOMPARE(window.settingsPanel()->inspectedSignal(), 0);
+      QVERIFY(!window.welcome()->isVisible());
+      window.findChild<QDockWidget*>("lessons")->close();
+      window.close();
+    }
+    MainWindow window;
+    QVERIFY(shownAt(window, QSize(1366, 768)));
+    window.restoreLastSession();
+    QVERIFY(!window.lessonPanel()->isVisible());
+    QCOMPARE(window.settingsPanel()->settings(), edited);
+  }
+
   // The welcome's text changes once a run starts, at the same height: the plots under it moved down a line
   // the moment the first results showed.
   void theWelcomeKeepsItsHeightWhenTheFirstRunStarts_data() {

@@ -168,7 +168,28 @@ void LessonPanel::back() {
   }
 }
 
+int LessonPanel::lessonIndex(const QString& title) const {
+  for (int k = 0; k < lessons_.size(); ++k)
+    if (lessons_[k].title == title) return k;
+  return -1;
+}
+
+bool LessonPanel::resumeAt(int lesson, int step) {
+  if (lesson < 0 || lesson >= lessons_.size() || step < 0 || step >= lessons_[lesson].steps.size()) return false;
+  lesson_ = lesson;
+  choice_->setCurrentIndex(lesson);
+  step_ = step;
+  showStepText();
+  emit stepResumed(lessons_[lesson_].steps[step_]);
+  return true;
+}
+
 void LessonPanel::showStep() {
+  showStepText();
+  emit stepShown(lessons_[lesson_].steps[step_]);
+}
+
+void LessonPanel::showStepText() {
   const Lesson& lesson = lessons_[lesson_];
   const LessonStep& step = lesson.steps[step_];
   text_->setHtml(QString("<h3>%1</h3>").arg(lesson.title) + step.text);
@@ -178,7 +199,6 @@ void LessonPanel::showStep() {
   const bool last = step_ + 1 == lesson.steps.size();
   next_->setText(last && lesson_ + 1 < lessons_.size() ? "Next lesson" : "Next");
   next_->setEnabled(!last || lesson_ + 1 < lessons_.size());
-  emit stepShown(step);
 }
 
 }  // namespace unfold::ui

@@ -57,7 +57,11 @@ class LessonPanel : public QWidget {
   // The step before; from a lesson's first step, the first step of the lesson before (which sets up its
   // run: a later step would show it over the run of this one).
   void back();
+  // The lesson and step a person was at when the window last closed, shown again without the steps before
+  // it (the form already holds what they set up): stepResumed, not stepShown. False if there is none such.
+  bool resumeAt(int lesson, int step);
   int lessonCount() const { return int(lessons_.size()); }
+  int lessonIndex(const QString& title) const;  // -1: no lesson has that title
   int currentStep() const { return step_; }
   QPushButton* nextButton() const { return next_; }
   QPushButton* backButton() const { return back_; }
@@ -66,9 +70,11 @@ class LessonPanel : public QWidget {
  signals:
   void lessonStarted(int index);  // before its first step is shown
   void stepShown(const unfold::ui::LessonStep& step);
+  void stepResumed(const unfold::ui::LessonStep& step);  // by resumeAt
 
  private:
   void showStep();
+  void showStepText();  // the text, the counter and the buttons of the current step
 
   QVector<Lesson> lessons_;
   int lesson_ = 0, step_ = 0;

@@ -122,6 +122,10 @@ class MainWindow : public QMainWindow {
   void buildRobustnessDock();  // main_window_robustness.cpp
   MethodKey robustnessMethod() const;
   void carryOut(const LessonStep& step);
+  // The lesson and step on screen, kept in QSettings so that the next launch opens the lessons there; a
+  // lessons dock the person closes is forgotten.
+  void rememberLesson();
+  void resumeLesson();  // restoreLastSession's
   void revealSetting(const QString& name);  // a lesson asks to change it: the form scrolls to it
   void requestRun(bool startPaused, int pausedAt = 0);
   // No export or save of the window may replace the files a run reads (an imported D and signals).

@@ -355,6 +355,7 @@ void MainWindow::restoreLastSession() {
   const auto session = parseSession(QSettings().value("lastSession").toByteArray(), "last session", &error);
   if (!session) {  // first launch: the welcome says what to do; nothing runs before the user asks
     statusText_->setStatus("Ready: press Run (F5) to solve the problem set on the left");
+    resumeLesson();
     return;
   }
   // Read before the run below remembers the settings again.
@@ -374,6 +375,7 @@ void MainWindow::restoreLastSession() {
     markSessionChanged();
     rememberSettings();  // the run above remembered the launch's settings as the named ones
   }
+  resumeLesson();  // its step's plot, field and inspection, over the settings
 }
 
 }  // namespace unfold::ui

@@ -14,6 +14,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
+#include <QSettings>
 #include <QStatusBar>
 
 namespace unfold::ui {
@@ -21,6 +22,7 @@ namespace unfold::ui {
 namespace {
 
 constexpr int kLoadMessageMs = 15000;  // how long the status bar says a lesson replaced the person's problem
+constexpr const char* kLessonKey = "lessonAt";  // QSettings: {title, step}
 
 // Puts `view` (a window of its own) beside the lessons dock, on the side of the screen with more room,
 // so that a lesson step never hides its own text and its Next button. Too little room: the view keeps
@@ -56,12 +58,37 @@ void MainWindow::buildLessonsDock() {
   addDockWidget(Qt::LeftDockWidgetArea, lessonsDock_);
   lessonsDock_->hide();
   connect(lessons_, &LessonPanel::stepShown, this, &MainWindow::carryOut);
+  connect(lessons_, &LessonPanel::stepShown, this, &MainWindow::rememberLesson);
+  // A resumed step's preset is not loaded again: the form holds the problem as the person left it.
+  connect(lessons_, &LessonPanel::stepResumed, this, [this](LessonStep step) {
+    step.preset.clear();
+    carryOut(step);
+  });
+  // Closed by the person (not by the window's own closing or minimizing, which hide every dock).
+  connect(lessonsDock_, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+    if (!visible && isVisible() && !isMinimized() && lessonsDock_->isHidden()) QSettings().remove(kLessonKey);
+  });
   // A lesson opens the 2-D view when a step needs it; the next lesson starts without it (left open, it
   // would stand behind the workbench). A view the user opened stays.
   connect(lessons_, &LessonPanel::lessonStarted, this, [this] {
     if (plane_ && planeFromLesson_) plane_->close();
     planeFromLesson_ = false;
   });
+}
+
+void MainWindow::rememberLesson() {
+  QSettings().setValue(kLessonKey, QStringList{lessons_->currentLesson().title, QString::number(lessons_->currentStep())});
+}
+
+void MainWindow::resumeLesson() {
+  // By title: another version's lessons may stand in another order.
+  const QStringList at = QSettings().value(kLessonKey).toStringList();
+  bool whole = false;
+  const int step = at.size() == 2 ? at[1].toInt(&whole) : -1;
+  if (!whole || !lessons_->resumeAt(lessons_->lessonIndex(at[0]), step)) return;
+  welcome_->dismiss();
+  lessonsDock_->show();
+  lessonsDock_->raise();
 }
 
 void MainWindow::buildTeachMenu() {
