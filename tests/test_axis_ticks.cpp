@@ -227,6 +227,28 @@ class TestAxisTicks : public QObject {
     QVERIFY2(pixels < 300 || step <= 2 + 1e-9, qPrintable(describe(plot.yAxis)));  // a tall axis keeps its labels
   }
 
+  // A short log axis over fifteen decades (a one-column figure's cost plot, room for two labels) labels
+  // two decades at least: every ten decades, 10⁻¹⁶ to 0.5 was labelled 10⁻¹⁰ alone.
+  void aShortLogAxisLabelsTwoDecadesAtLeast_data() {
+    QTest::addColumn<double>("lower");
+    QTest::addColumn<double>("upper");
+    QTest::newRow("1e-16 to 0.5") << 1e-16 << 0.5;
+    QTest::newRow("3e-15 to 2") << 3e-15 << 2.0;
+    QTest::newRow("1e-12 to 0.9") << 1e-12 << 0.9;
+  }
+  void aShortLogAxisLabelsTwoDecadesAtLeast() {
+    QFETCH(double, lower);
+    QFETCH(double, upper);
+    QCustomPlot plot;
+    setLogarithmic(plot.yAxis);
+    plot.yAxis->ticker()->setTickCount(2);
+    plot.yAxis->setRange(lower, upper);
+    plot.replot();
+    int inRange = 0;
+    for (const double tick : plot.yAxis->tickVector()) inRange += plot.yAxis->range().contains(tick);
+    QVERIFY2(inRange >= 2 && inRange <= 4, qPrintable(describe(plot.yAxis)));
+  }
+
   // The L_S / L plot's panels stacked in a laptop window (1280 x 800) after a run: each value axis has a
   // label per 25 px at most.
   void stackedRatioPanelsAreNotCrowded() {

@@ -70,16 +70,25 @@ class PowerOfTenTicker : public QCPAxisTickerLog {
   }
 
  protected:
-  // Labelled decades every 1, 2, 3 or 5 (10, 20 …) decades, the smallest step that keeps to the tick count
-  // (+ 1): QCustomPlot's rounding took 2 for 3.2 asked, eight labels in a 130-px panel.
+  // Labelled decades every 1, 2, 3 or 5 (10, 20 …) decades, the smallest step that labels at most the tick
+  // count + 1 decades in the range (QCustomPlot's rounding took 2 for 3.2 asked, eight labels in a 130-px
+  // panel), yet two at least: in a one-column figure, 10⁻¹⁶ to 0.5 every 10 decades labelled 10⁻¹⁰ alone.
   QVector<double> createTickVector(double tickStep, const QCPRange& range) override {
     const double decades = range.lower > 0 ? std::log10(range.upper / range.lower) : 0;
     if (decades < 1.6 || !std::isfinite(decades)) return QCPAxisTickerLog::createTickVector(tickStep, range);
-    int step = 1;
+    const int lowest = int(std::ceil(std::log10(range.lower))), highest = int(std::floor(std::log10(range.upper)));
+    const auto labelled = [&](int step) {
+      int count = 0;
+      for (int power = lowest; power <= highest; ++power) count += power % step == 0;
+      return count;
+    };
+    int step = 1, denser = 0;
     for (const int s : {1, 2, 3, 5, 10, 20, 50, 100}) {
       step = s;
-      if (decades / s <= tickCount()) break;
+      if (labelled(s) <= tickCount() + 1) break;
+      denser = s;
     }
+    if (labelled(step) < 2 && denser > 0) step = denser;
     QVector<double> ticks;
     const int first = int(std::floor(std::floor(std::log10(range.lower)) / step)) * step;
     for (int power = first; power <= int(std::ceil(std::log10(range.upper))) + step; power += step) ticks << std::pow(10.0, power);
