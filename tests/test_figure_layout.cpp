@@ -131,7 +131,17 @@ class TestFigureLayout : public QObject {
     QVERIFY2(legendHeight <= column.height() / 4 && panelHeight >= column.height() / 2,
              qPrintable(QString("legend %1 px, panel %2 px of %3").arg(legendHeight).arg(panelHeight).arg(column.height())));
     QVERIFY(plot.legend->font().pointSizeF() >= 7.0);
+    // With its title too, the panel is short: its y label stands beside it, not up into the legend, and
+    // two decades at least are labelled (over fifteen, 10⁻¹⁰ alone was).
+    QVERIFY(plot.layOutForFigure(column, true));
+    const int height = plot.axisRect()->rect().height();
+    QVERIFY2(QFontMetrics(plot.yAxis->labelFont()).horizontalAdvance(plot.yAxis->label()) <= height,
+             qPrintable(QString("'%1' beside a %2-px panel").arg(plot.yAxis->label()).arg(height)));
+    int labelled = 0;
+    for (const double tick : plot.yAxis->tickVector()) labelled += plot.yAxis->range().contains(tick);
+    QVERIFY2(labelled >= 2, qPrintable(QString("%1 labels over %2 px").arg(labelled).arg(height)));
     plot.layOutForScreen();
+    QCOMPARE(plot.yAxis->label(), QString("median F(zₜ) − F*"));  // the window's panel has room for the whole
   }
 
   // A journal captions its figures: the size dialog leaves the plot's title out when asked, and the

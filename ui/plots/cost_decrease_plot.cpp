@@ -93,7 +93,9 @@ void CostDecreasePlot::setInspectedMethod(MethodKey method) {
 
 void CostDecreasePlot::showStatisticInLabel() {
   const QString statistic = median_ ? "median" : "mean";
-  yAxis->setLabel(relative_ ? statistic + " (F(zₜ) − F*) / (F(0) − F*)" : statistic + " F(zₜ) − F*");
+  // Shorter forms for a short panel: the legend names the networks' statistic where it differs.
+  setAxisLabel(yAxis, relative_ ? QStringList{statistic + " (F(zₜ) − F*) / (F(0) − F*)", "(F(zₜ) − F*) / (F(0) − F*)", "relative F − F*"}
+                                : QStringList{statistic + " F(zₜ) − F*", "F(zₜ) − F*", "F − F*"});
 }
 
 const QVector<double>& CostDecreasePlot::centre(const ConvergenceCurve& curve) const {

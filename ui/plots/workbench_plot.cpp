@@ -267,6 +267,12 @@ void WorkbenchPlot::fitAxisLabels() {
     // Centred under the panel, a label may reach into the margins either side, up to 4 px off the edges
     // of the plot or of a panel beside it (whose own label stands at the same height).
     const QRect panel = axis->axisRect()->rect(), outer = axis->axisRect()->outerRect();
+    const QFontMetrics metrics(axis->labelFont());
+    if (axis->orientation() == Qt::Vertical) {  // beside its panel, as high as the panel at most
+      const auto fits = std::find_if(forms.cbegin(), forms.cend(), [&](const QString& form) { return metrics.horizontalAdvance(form) <= panel.height(); });
+      axis->setLabel(fits != forms.cend() ? *fits : forms.value(forms.size() - 1));
+      continue;
+    }
     int left = panel.left() - viewport().left(), right = viewport().right() - panel.right();
     for (const QCPAxisRect* other : axisRects()) {
       const QRect beside = other->outerRect();
@@ -275,7 +281,6 @@ void WorkbenchPlot::fitAxisLabels() {
       if (beside.right() <= panel.left()) left = std::min(left, panel.left() - beside.right());
     }
     const int room = panel.width() + 2 * std::min(left, right) - 8;
-    const QFontMetrics metrics(axis->labelFont());
     const auto fits = std::find_if(forms.cbegin(), forms.cend(), [&](const QString& form) { return metrics.horizontalAdvance(form) <= room; });
     axis->setLabel(fits != forms.cend() ? *fits : forms.value(forms.size() - 1));
   }

@@ -86,8 +86,9 @@ class WorkbenchPlot : public QCustomPlot {
   void rescaleUnlessUserView();
   // An iteration axis spans t = 0 to the last t drawn on it (at least 0..1), whatever it showed before.
   void fitIterationAxis(QCPAxis* axis);
-  // A label for the horizontal `axis` in forms from the longest to the shortest: after each layout the
-  // longest that fits under its panel shows (cut at the plot's edge, a long one read "teration t (the").
+  // A label for `axis` in forms from the longest to the shortest: after each layout the longest that fits
+  // under its panel shows (cut at the plot's edge, a long one read "teration t (the"), or beside it (in a
+  // one-column figure "median F(zₜ) − F*" ran up past the axes into the legend).
   void setAxisLabel(QCPAxis* axis, const QStringList& forms);
   // Ranges that would draw nothing sensible (empty, inverted, not finite, log through zero, a log range
   // narrower than a decade whose tick labels repeat) are widened around what they hold.
