@@ -297,6 +297,33 @@ class TestExport : public QObject {
     QCOMPARE(window.costPlot()->fileStem(), QString("cost-decrease"));
   }
 
+  // The next save dialog opens where the last file went, offering the type that dialog wrote last: an
+  // author exporting figure after figure into a paper's folder was sent back to the launch folder and PDF.
+  void theNextExportOpensWhereTheLastFileWent() {
+    QTemporaryDir dir;
+    MainWindow window;
+    window.show();
+    QVERIFY(runIterations(window, 20));
+    const QString png = dir.filePath("ratio.png");
+    saveAs(png);
+    whenTitled("PNG size", [](QDialog* dialog) { dialog->accept(); });
+    window.ratioPlot()->exportFigureInteractively();
+    QVERIFY(QFileInfo(png).size() > 1000);
+    QString offered;
+    const auto recordOffer = [&offered] {
+      whenShown<QFileDialog>([&offered](QFileDialog* dialog) {
+        offered = dialog->selectedFiles().value(0);
+        dialog->reject();
+      });
+    };
+    recordOffer();
+    window.costPlot()->exportFigureInteractively();
+    QCOMPARE(offered, dir.filePath("cost-decrease.png"));
+    recordOffer();
+    window.costPlot()->exportDataInteractively();
+    QCOMPARE(offered, dir.filePath("cost-decrease.csv"));  // the data dialog's own type
+  }
+
   // The presets in the README's screenshots: no legend hides a curve, in the window and at two other
   // sizes (in the smaller one the training plot is too short for any legend). The coupling preset's
   // L_S / L curves run near 1, where that legend sat.

@@ -14,6 +14,7 @@
 #include <QMessageBox>
 #include <QPdfWriter>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSvgGenerator>
 #include <QTemporaryDir>
 #include <qcustomplot.h>
@@ -165,8 +166,17 @@ QString writeTextFile(const QString& path, const QString& contents) {
 }
 
 QString askOutputPath(QWidget* parent, const QString& title, const QString& suggested, const QString& filter) {
-  QString chosenFilter;
-  QString path = QFileDialog::getSaveFileName(parent, title, suggested, filter, &chosenFilter, QFileDialog::DontConfirmOverwrite);
+  // In the folder the last file went to, and of the type this dialog wrote last: an author exporting figure
+  // after figure into a paper's folder was sent back to the launch folder, and to PDF, every time.
+  QSettings remembered;
+  const QString typeKey = "lastOutputType/" + title;
+  QString start = suggested, chosenFilter;
+  if (const QString type = remembered.value(typeKey).toString(); !type.isEmpty())
+    for (const QString& offered : filter.split(";;"))
+      if (offered.contains("(*." + type + ")")) start = QFileInfo(suggested).completeBaseName() + "." + type, chosenFilter = offered;
+  if (const QString folder = remembered.value("lastOutputFolder").toString(); QFileInfo(start).isRelative() && QFileInfo(folder).isDir())
+    start = QDir(folder).filePath(start);
+  QString path = QFileDialog::getSaveFileName(parent, title, start, filter, &chosenFilter, QFileDialog::DontConfirmOverwrite);
   if (path.isEmpty()) return {};
   // A name typed without a suffix takes the chosen filter's ("session" → "session.json"): saved bare, a
   // session did not show in the Open dialog's list.
@@ -181,6 +191,8 @@ QString askOutputPath(QWidget* parent, const QString& title, const QString& sugg
   if (QFileInfo::exists(path) &&
       QMessageBox::question(parent, title, QString("%1 already exists. Replace it?").arg(QFileInfo(path).fileName())) != QMessageBox::Yes)
     return {};
+  remembered.setValue("lastOutputFolder", QFileInfo(path).absolutePath());
+  remembered.setValue(typeKey, QFileInfo(path).suffix().toLower());
   return path;
 }
 
