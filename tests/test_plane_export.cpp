@@ -157,8 +157,26 @@ class TestPlaneExport : public QObject {
       page = dialog->findChild<QLabel*>("pageSize")->text();
       dialog->accept();
     });
+    // Laid out at the column's shape, the plane keeps equal scales (the l1 ball was squashed into a flat
+    // rhombus), and the view on screen is left as it was.
+    const QCPRange xOnScreen = view_.plane()->xAxis->range(), yOnScreen = view_.plane()->yAxis->range();
+    const QSize screenRect = view_.plane()->axisRect()->rect().size();
+    QStringList unequal;
+    int figureLayouts = 0;
+    const QMetaObject::Connection scales = connect(view_.plane(), &QCustomPlot::afterLayout, this, [&] {
+      const QRect rect = view_.plane()->axisRect()->rect();
+      if (rect.size() == screenRect) return;
+      ++figureLayouts;
+      const double across = rect.width() / view_.plane()->xAxis->range().size(), up = rect.height() / view_.plane()->yAxis->range().size();
+      if (std::abs(across / up - 1) > 0.01) unequal << QString("%1 x %2 px: %3 and %4 px a unit").arg(rect.width()).arg(rect.height()).arg(across).arg(up);
+    });
     view_.exportFigure(view_.plane());
+    disconnect(scales);
     delete waiting.data();  // no dialog came: `page` is not written later
+    QVERIFY(figureLayouts > 0);
+    QVERIFY2(unequal.isEmpty(), qPrintable(unequal.join("; ")));
+    QCOMPARE(view_.plane()->xAxis->range(), xOnScreen);
+    QCOMPARE(view_.plane()->yAxis->range(), yOnScreen);
     QVERIFY2(page.startsWith("8.5 × "), qPrintable(page));
     QFile file(pdf);
     QVERIFY(file.open(QIODevice::ReadOnly));

@@ -53,6 +53,7 @@ QWidget* LassoPlaneView::buildExportRow(int width, const QMargins& margins) {
   exportedText_->setFixedHeight(2 * exportedText_->fontMetrics().lineSpacing() + 2);
   exportedText_->setAlignment(Qt::AlignLeft | Qt::AlignBottom);
   connect(figure, &QPushButton::clicked, this, [this] { exportFigure(plane_); });
+  connect(plane_, &QCustomPlot::afterLayout, this, &LassoPlaneView::keepEqualScalesInFigure);
   connect(data, &QPushButton::clicked, this, &LassoPlaneView::exportData);
   for (QCustomPlot* plot : {plane_, cost_}) {
     plot->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -76,8 +77,28 @@ QWidget* LassoPlaneView::buildExportRow(int width, const QMargins& margins) {
 }
 
 void LassoPlaneView::exportFigure(QCustomPlot* plot) {
-  if (const QString path = exportFigureInteractively(plot, plot == plane_ ? "lasso-2d" : "lasso-2d-cost"); !path.isEmpty())
-    sayExported(path);
+  // The plane keeps equal scales at the figure's own shape (a one-column figure squashed the l1 ball into a
+  // flat rhombus): laid out at that size, the axis with too few pixels a unit shows more around its centre.
+  // The view on screen is left as it was.
+  const QCPRange x = plane_->xAxis->range(), y = plane_->yAxis->range();
+  figureAtEqualScales_ = plot == plane_;
+  const QString path = exportFigureInteractively(plot, plot == plane_ ? "lasso-2d" : "lasso-2d-cost");
+  if (figureAtEqualScales_) {
+    figureAtEqualScales_ = false;
+    plane_->xAxis->setRange(x);
+    plane_->yAxis->setRange(y);
+    plane_->replot();
+  }
+  if (!path.isEmpty()) sayExported(path);
+}
+
+void LassoPlaneView::keepEqualScalesInFigure() {
+  const QRect rect = plane_->axisRect()->rect();
+  QCPAxis *xAxis = plane_->xAxis, *yAxis = plane_->yAxis;
+  if (!figureAtEqualScales_ || rect.width() <= 0 || rect.height() <= 0) return;
+  const double across = rect.width() / xAxis->range().size(), up = rect.height() / yAxis->range().size();
+  if (across > up) xAxis->setRange(xAxis->range().center(), rect.width() / up, Qt::AlignCenter);
+  else if (up > across) yAxis->setRange(yAxis->range().center(), rect.height() / across, Qt::AlignCenter);
 }
 
 void LassoPlaneView::exportData() {

@@ -75,6 +75,10 @@ class LassoPlaneView : public QWidget {
   QGroupBox* buildManualBox();
   QLabel* buildOistaNote(int width);  // the note that OISTA takes (or took) ISTA's steps, for a column `width` wide
   QWidget* buildExportRow(int width, const QMargins& margins);  // and the plots' right-click menus
+  // While exportFigure lays the plane out at a figure's shape (after each layout): equal scales, the axis
+  // with too few pixels a unit showing more around its centre (a one-column figure squashed the l1 ball).
+  void keepEqualScalesInFigure();
+  bool figureAtEqualScales_ = false;
   void sayExported(const QString& path);
   void connectWorker();
   void request();
