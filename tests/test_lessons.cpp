@@ -17,6 +17,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSlider>
+#include <QTextBrowser>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QtTest>
@@ -243,6 +244,13 @@ class TestLessons : public QObject {
     window.restoreLastSession();
     QVERIFY(!window.lessonPanel()->isVisible());
     QCOMPARE(window.settingsPanel()->settings(), edited);
+  }
+
+  // Opened, the panel's box already names the first lesson: its text says Next starts that one.
+  void anOpenedPanelSaysWhichLessonNextStarts() {
+    LessonPanel panel;
+    QCOMPARE(panel.findChild<QComboBox*>()->currentText(), QString("Why 1/L is conservative"));
+    QCOMPARE(panel.findChild<QTextBrowser*>()->toPlainText(), QString("Press Next to start Why 1/L is conservative, or choose another lesson above."));
   }
 
   // The welcome's text changes once a run starts, at the same height: the plots under it moved down a line

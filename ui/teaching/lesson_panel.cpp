@@ -134,7 +134,8 @@ LessonPanel::LessonPanel(QWidget* parent) : QWidget(parent), lessons_(loadLesson
   pageKey(QKeySequence(Qt::ALT | Qt::Key_Right), next_);
   pageKey(QKeySequence(Qt::ALT | Qt::Key_Left), back_);
   if (!lessons_.isEmpty()) {
-    text_->setHtml("<p>Choose a lesson above, or press <b>Next</b> to start the first one.</p>");
+    // The box above already names the first lesson: the text says that one is what Next starts.
+    text_->setHtml(QString("<p>Press <b>Next</b> to start <i>%1</i>, or choose another lesson above.</p>").arg(lessons_[0].title.toHtmlEscaped()));
     step_ = -1;
   }
   back_->setEnabled(false);
