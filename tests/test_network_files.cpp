@@ -112,6 +112,13 @@ class TestNetworkFiles : public QObject {
              QString("n.json: the key 'W' appears twice in 'weights'[0]"));
     QCOMPARE(firstDuplicateKey("{\"a\": [{\"k\\\"\": 1}, {\"k\\\"\": 2, \"x\": {\"y\": 1, \"y\": 2}}]}")->where, std::string("in 'a'[1].'x'"));
     QVERIFY(!firstDuplicateKey("{\"a\": {\"k\": 1}, \"b\": {\"k\": 1}, \"c\": [\"k\", \"k\"], \"k\": \"k\"}"));
+    // Long keys nested deep: the place stays short (a fuzzed session's message ran to 1,500 bytes), its
+    // first keys kept and the rest said by "…".
+    std::string deep, close;
+    for (int k = 0; k < 40; ++k) deep += "{\"" + std::string(100, char('a' + k % 26)) + "\": ", close += "}";
+    const auto far = firstDuplicateKey(deep + "{\"k\": 1, \"k\": 2}" + close);
+    QVERIFY(far && far->where.starts_with("in '" + std::string(80, 'a')) && far->where.ends_with(".…"));
+    QVERIFY2(far->where.size() <= 200, far->where.c_str());
     QVERIFY(errorOf([&] { parseNetworkJson(edit("\"lambda\": 0.1", "\"lambda\": -1"), "n.json"); }).contains("'lambda' must be > 0"));
     QVERIFY(errorOf([&] { parseNetworkJson(edit("\"rows\": 5", "\"rows\": 6"), "n.json"); }).contains("layer 1: 'W' must be 5 x 9"));
   }

@@ -48,8 +48,14 @@ std::optional<DuplicateKey> firstDuplicateKey(std::string_view json) {
   const auto childPlace = [&levels] {
     if (levels.empty()) return std::string();
     const Level& parent = levels.back();
-    if (parent.object) return parent.place.empty() ? quotedInput(parent.lastKey) : parent.place + "." + quotedInput(parent.lastKey);
-    return (parent.place.empty() ? std::string("the array") : parent.place) + "[" + std::to_string(parent.index) + "]";
+    // A message stays short (long keys nested deep made one of 1,500 bytes): past kMostPlace bytes the
+    // place ends in "…", and deeper levels keep it.
+    constexpr size_t kMostPlace = 160;
+    constexpr std::string_view kElided = ".…";
+    if (parent.place.ends_with(kElided)) return parent.place;
+    std::string place = parent.object ? (parent.place.empty() ? quotedInput(parent.lastKey) : parent.place + "." + quotedInput(parent.lastKey))
+                                      : (parent.place.empty() ? std::string("the array") : parent.place) + "[" + std::to_string(parent.index) + "]";
+    return place.size() <= kMostPlace || parent.place.empty() ? place : parent.place + std::string(kElided);
   };
   for (size_t i = 0; i < json.size(); ++i) {
     const char c = json[i];
