@@ -169,6 +169,12 @@ class TestPlaneExport : public QObject {
       ++figureLayouts;
       const double across = rect.width() / view_.plane()->xAxis->range().size(), up = rect.height() / view_.plane()->yAxis->range().size();
       if (std::abs(across / up - 1) > 0.01) unequal << QString("%1 x %2 px: %3 and %4 px a unit").arg(rect.width()).arg(rect.height()).arg(across).arg(up);
+      // Ticks across the whole of the wider range (they were made for the screen's, before the layout).
+      const QVector<double> ticks = view_.plane()->xAxis->tickVector();
+      const QCPRange x = view_.plane()->xAxis->range();
+      const double step = ticks.size() >= 2 ? ticks[1] - ticks[0] : x.size();
+      if (ticks.size() < 2 || ticks.front() > x.lower + step || ticks.back() < x.upper - step)
+        unequal << QString("x ticks %1 to %2 over %3 to %4").arg(ticks.value(0)).arg(ticks.value(ticks.size() - 1)).arg(x.lower).arg(x.upper);
     });
     view_.exportFigure(view_.plane());
     disconnect(scales);

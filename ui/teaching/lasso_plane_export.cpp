@@ -99,6 +99,8 @@ void LassoPlaneView::keepEqualScalesInFigure() {
   const double across = rect.width() / xAxis->range().size(), up = rect.height() / yAxis->range().size();
   if (across > up) xAxis->setRange(xAxis->range().center(), rect.width() / up, Qt::AlignCenter);
   else if (up > across) yAxis->setRange(yAxis->range().center(), rect.height() / across, Qt::AlignCenter);
+  else return;
+  plane_->axisRect()->update(QCPLayoutElement::upPreparation);  // its ticks were made before the layout, for the old ranges
 }
 
 void LassoPlaneView::exportData() {
