@@ -236,6 +236,7 @@ class TestLessons : public QObject {
       QCOMPARE(window.settingsPanel()->inspectedMethod(), Algorithm::Ista);  // the step's own
       QCOMPARE(window.settingsPanel()->inspectedSignal(), 0);
       QVERIFY(!window.welcome()->isVisible());
+      QTRY_VERIFY(window.findChild<QDockWidget*>("lessons")->height() > window.height() / 2);  // a lesson's room, as opened
       window.findChild<QDockWidget*>("lessons")->close();
       window.close();
     }

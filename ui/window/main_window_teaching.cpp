@@ -86,9 +86,7 @@ void MainWindow::resumeLesson() {
   bool whole = false;
   const int step = at.size() == 2 ? at[1].toInt(&whole) : -1;
   if (!whole || !lessons_->resumeAt(lessons_->lessonIndex(at[0]), step)) return;
-  welcome_->dismiss();
-  lessonsDock_->show();
-  lessonsDock_->raise();
+  showLessons();  // with the room a lesson's text takes
 }
 
 void MainWindow::buildTeachMenu() {
