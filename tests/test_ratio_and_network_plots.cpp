@@ -141,6 +141,31 @@ class TestRatioAndNetworkPlots : public QObject {
     // No dashed mean over one signal: its entry says why (it went missing without a word).
     QCOMPARE(ratio.curve(snapshot.signalName(0))->name(), snapshot.signalName(0) + " (the only one kept)");
     QVERIFY(ratio.toCsv().contains("\niterations,OISTA signal 0,1000,"));  // the data's series keeps its name
+
+    // A new run computing F*: no word left of this run's end, and no numbers where nothing is drawn. The
+    // L_S/L plot's law, known before the run, stands in its cloud panel with its numbers.
+    const auto scaleRoom = [&raster] {  // the colour bar's room for its numbers, right of the bar
+      const QCPColorScale* scale = raster.findChild<QCPColorScale*>();
+      return scale->outerRect().right() - scale->axis()->axisRect()->rect().right();
+    };
+    const int roomWithData = scaleRoom();
+    ConvergenceSnapshot preparing;
+    preparing.generation = 2;
+    preparing.phase = RunPhase::Preparing;
+    preparing.gamma = 4.0;
+    raster.showSignal(preparing, unfold::Algorithm::Oista, 0);
+    ratio.showSignal(preparing, unfold::Algorithm::Oista, 0);
+    raster.replot();
+    ratio.replot();
+    for (QCPAxisRect* panel : raster.axisRects()) QCOMPARE(panel->axis(QCPAxis::atBottom)->label(), QString("iteration t"));
+    QCOMPARE(ratio.xAxis->label(), QString("iteration t"));
+    QVERIFY(!ratio.xAxis->tickLabels() && !ratio.yAxis->tickLabels());
+    QCOMPARE(ratio.xAxis->grid()->zeroLinePen().style(), Qt::NoPen);  // a line at t = 0 read as data
+    QCPAxisRect* cloud = ratio.axisRects().at(1);
+    QVERIFY(cloud->axis(QCPAxis::atBottom)->tickLabels() && cloud->axis(QCPAxis::atLeft)->tickLabels());
+    QVERIFY(cloud->graphs().size() >= 2 && !cloud->graphs().front()->data()->isEmpty());  // the law and |S|/m
+    // The empty colour bar keeps the room its numbers take (without them it slid to the edge, its label cut).
+    QCOMPARE(scaleRoom(), roomWithData);
   }
 
   // A network plot with nothing to draw says why: a run that asks for networks trains them after its

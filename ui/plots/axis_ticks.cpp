@@ -259,23 +259,28 @@ void setLogarithmic(QCPAxis* axis, bool logarithmic) {
   }
 }
 
-bool showAxisMarks(QCustomPlot& plot, bool shown) {
+bool showAxisMarks(QCPAxis& axis, bool shown) {
   constexpr const char* kHidden = "marksHiddenWhileEmpty";
   constexpr const char* kZeroLine = "zeroLineWhileResultsShow";
-  bool changed = false;
-  for (QCPAxis* axis : plot.findChildren<QCPAxis*>()) {
-    if (shown ? !axis->property(kHidden).toBool() : !axis->tickLabels()) continue;
-    axis->setTickLabels(shown);
-    axis->setProperty(kHidden, !shown);
-    if (shown) {
-      axis->grid()->setZeroLinePen(axis->property(kZeroLine).value<QPen>());
+  constexpr const char* kNumberColor = "numberColorWhileResultsShow";
+  if (axis.property(kHidden).toBool() != shown) return false;
+  const bool colourScale = axis.axisRect()->inherits("QCPColorScaleAxisRectPrivate");
+  axis.setProperty(kHidden, !shown);
+  if (shown) {
+    axis.grid()->setZeroLinePen(axis.property(kZeroLine).value<QPen>());
+    if (colourScale) axis.setTickLabelColor(axis.property(kNumberColor).value<QColor>());
+    else axis.setTickLabels(true);
+  } else {
+    axis.setProperty(kZeroLine, QVariant::fromValue(axis.grid()->zeroLinePen()));
+    axis.grid()->setZeroLinePen(Qt::NoPen);
+    if (colourScale) {
+      axis.setProperty(kNumberColor, axis.tickLabelColor());
+      axis.setTickLabelColor(Qt::transparent);
     } else {
-      axis->setProperty(kZeroLine, QVariant::fromValue(axis->grid()->zeroLinePen()));
-      axis->grid()->setZeroLinePen(Qt::NoPen);
+      axis.setTickLabels(false);
     }
-    changed = true;
   }
-  return changed;
+  return true;
 }
 
 }  // namespace unfold::ui

@@ -32,10 +32,11 @@ void setIterationRange(QCPAxis* axis, int last);
 // found by t = 300, squeezed all that changes into the axis's first per cent.)
 int settledIterationEnd(double settled, double ran);
 
-// Hides the numbers and zero lines of every axis of an empty plot, or shows them again as they were: before
+// Hides the numbers and zero lines of an axis over nothing drawn, or shows them again as they were: before
 // a run the axes keep QCustomPlot's default ranges (L_S/L up to 5), whose numbers, or a lone line at t = 0
-// or at a step of 0, would read as results. Returns whether any axis changed.
-bool showAxisMarks(QCustomPlot& plot, bool shown);
+// or at a step of 0, would read as results. A colour scale's numbers are made transparent instead: the
+// bar keeps its room (without them it slid to the plot's edge, its label cut). Returns whether it changed.
+bool showAxisMarks(QCPAxis& axis, bool shown);
 
 // Makes `axis` logarithmic with those labels (the precision is the mantissa's digits), or linear again.
 void setLogarithmic(QCPAxis* axis, bool logarithmic = true);

@@ -99,6 +99,9 @@ void SupportRasterPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKe
   for (QCPGraph* g : {supportSize_, rejected_, solutionPositive_, solutionNegative_}) g->data()->clear();
   solutionMarked_ = false;
   if (!curve) {  // nothing run yet, or this signal has no iterates: say what would show
+    // Nor where the last run's support stopped changing ("the run went on to t = 200").
+    setAxisLabel(xAxis, {"iteration t"});
+    setAxisLabel(bottom_->axis(QCPAxis::atBottom), {"iteration t"});
     setHintTitle(QString("Support evolution (%1)").arg(snapshot.solversHint()));
     rescaleUnlessUserView();
     replot(QCustomPlot::rpQueuedReplot);

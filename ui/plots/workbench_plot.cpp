@@ -103,15 +103,22 @@ void WorkbenchPlot::setHintTitle(const QString& title) {
 
 bool WorkbenchPlot::showsResults() const { return !hint_ && holdsData(); }
 
+namespace {
+
+bool drawsAPoint(QCPAbstractPlottable* plottable) {
+  if (const auto* map = qobject_cast<QCPColorMap*>(plottable)) return !map->data()->isEmpty();  // its range is always "found"
+  bool found = false;
+  plottable->getKeyRange(found);
+  return found;
+}
+
+}  // namespace
+
 bool WorkbenchPlot::holdsData() const {
   bool found = false;
   // QCustomPlot has no const access to its plottables; reading a key range changes nothing.
   auto* plot = const_cast<WorkbenchPlot*>(this);
-  for (int k = 0; k < plot->plottableCount() && !found; ++k) {
-    QCPAbstractPlottable* p = plot->plottable(k);
-    if (const auto* map = qobject_cast<QCPColorMap*>(p)) found = !map->data()->isEmpty();  // its range is always "found"
-    else p->getKeyRange(found);
-  }
+  for (int k = 0; k < plot->plottableCount() && !found; ++k) found = drawsAPoint(plot->plottable(k));
   return found;
 }
 
@@ -230,10 +237,22 @@ void WorkbenchPlot::rescaleUnlessUserView() {
 }
 
 bool WorkbenchPlot::blankNumbersWhileEmpty() {
-  const bool empty = !holdsData();
-  if (!empty && !numbersBlanked_) return false;  // a replot while results show: nothing to look at
-  numbersBlanked_ = empty;
-  return showAxisMarks(*this, !empty);
+  // Panel by panel: while a run computes F*, the L_S/L plot draws the Marchenko-Pastur law beside an empty
+  // iterations panel, whose t = 0 line and numbers would read as results.
+  QSet<const QCPAxisRect*> drawnOn;
+  for (int k = 0; k < plottableCount(); ++k)
+    if (drawsAPoint(plottable(k))) drawnOn.insert(plottable(k)->keyAxis()->axisRect());
+  const QList<QCPAxisRect*> panels = axisRects();
+  if (drawnOn.size() == panels.size() && !numbersBlanked_) return false;  // a replot while every panel shows results
+  bool changed = false, blanked = false;
+  for (QCPAxis* axis : findChildren<QCPAxis*>()) {
+    // An axis outside the panels (a colour scale's) shows numbers while anything is drawn.
+    const bool shown = panels.contains(axis->axisRect()) ? drawnOn.contains(axis->axisRect()) : !drawnOn.isEmpty();
+    changed = showAxisMarks(*axis, shown) || changed;
+    blanked = blanked || !shown;
+  }
+  numbersBlanked_ = blanked;
+  return changed;
 }
 
 void WorkbenchPlot::fitIterationAxis(QCPAxis* axis) {
