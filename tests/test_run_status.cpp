@@ -33,7 +33,17 @@ class TestRunStatus : public QObject {
     QVERIFY(describeRun(s, true, {true, false, false, 1.0, {}}).text.startsWith("running: t = 2 of 100"));
     c.method = "ISTA";
     s.curves = {c};
-    QVERIFY(describeRun(s, true, {true, false, false, 1.0, {}}).text.contains("best mean F − F* ≤ 1e-15 (rounding)   "));  // no "by"
+    // At rounding level no method is "best" (noise): the one that got there first is named, as the cost
+    // plot's first triangle shows it; a tie names both.
+    QVERIFY(describeRun(s, true, {true, false, false, 1.0, {}}).text.contains("best mean F − F* ≤ 1e-15 (rounding), first ISTA at t = 2   "));
+    ConvergenceSnapshot both = s;
+    both.curves << c;
+    both.curves[1].method = "OISTA";
+    both.curves[1].gapMean = {1, 1e-16, 0.0};
+    QVERIFY(describeRun(both, true, {true, false, false, 1.0, {}}).text.contains("(rounding), first OISTA at t = 1   "));
+    both.curves[1].gapMean[1] = -2e-17;
+    both.curves[0].gapMean[1] = 1e-15;  // at the plot's floor: its triangle stands there
+    QVERIFY(describeRun(both, true, {true, false, false, 1.0, {}}).text.contains("(rounding), first ISTA and OISTA at t = 1   "));
     // The statistic the cost plot shows: its lowest last point is the status's number.
     ConvergenceSnapshot skewed = s;
     skewed.curves[0].gapMean = {1, 0.5, 1e-2};

@@ -3,7 +3,9 @@
 #include "networks/network_diagnostics.h"
 #include "plots/gap_floor.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace unfold::ui {
 
@@ -70,6 +72,27 @@ QStringList collapsedNetworks(const ConvergenceSnapshot& s) {
     parts << QString("%1 collapsed to z = 0: %2").arg(n.method, reason);
   }
   return parts;
+}
+
+// At rounding level several methods may stand, in noise, none better than another: what a reader looks
+// for is who got there first (the cost plot's first triangle). "ISTA-BT at t = 47"; empty when none did.
+QString firstAtRoundingLevel(const ConvergenceSnapshot& s, bool median) {
+  double first = std::numeric_limits<double>::infinity();
+  QStringList whose;
+  const auto consider = [&](const QString& method, const QVector<double>& gaps, const auto& tOf) {
+    const auto at = std::find_if(gaps.begin(), gaps.end(), [](double gap) { return gap <= kGapRoundingLevel; });
+    if (at == gaps.end()) return;
+    const double t = tOf(at - gaps.begin());
+    if (t < first) first = t, whose.clear();
+    if (t == first) whose << method;
+  };
+  for (const ConvergenceCurve& c : s.curves)
+    if (c.iteration.size() == c.gapMean.size())
+      consider(c.method, median && c.gapMedian.size() == c.gapMean.size() ? c.gapMedian : c.gapMean,
+               [&c](qsizetype i) { return c.iteration[i]; });
+  for (const NetworkCurve& n : s.networks) consider(n.method, n.layerGap, [](qsizetype i) { return double(i + 1); });  // layer t
+  if (whose.isEmpty()) return {};
+  return QString("%1 at t = %2").arg(whose.join(" and ")).arg(first);
 }
 
 }  // namespace
@@ -139,9 +162,10 @@ RunStatus describeRun(const ConvergenceSnapshot& s, bool current, const RunContr
   // reused network's, from the first step of a run whose solvers have just begun).
   QString best;
   const double bestGap = s.bestGap(c.median, &best);
-  // (At rounding level several may be there, in noise: none is named.)
   const bool named = std::isfinite(bestGap) && bestGap >= kGapRoundingLevel && !best.isEmpty();
-  const QString gap = formatGap(bestGap) + (named ? " by " + best : QString());
+  QString gap = formatGap(bestGap) + (named ? " by " + best : QString());
+  if (std::isfinite(bestGap) && bestGap < kGapRoundingLevel)
+    if (const QString first = firstAtRoundingLevel(s, c.median); !first.isEmpty()) gap += ", first " + first;
   // λ at or above every signal's λₘₐₓ: "best ≤ 1e-15 (rounding)" read as a method's feat.
   const QString bestPart = startsAtTheSolution(s) ? QString("λ ≥ λₘₐₓ: z* = 0 = z₀ for every signal, nothing to descend")
                                                : QString("best %1 F − F* %2").arg(c.median ? "median" : "mean", gap.startsWith("≤") ? gap : "= " + gap);
