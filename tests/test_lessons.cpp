@@ -1,6 +1,7 @@
 // The lessons: they ship and parse, every one sets up its run at its first step, and their steps drive
 // the window (presets, plots raised, inspections, an attack, the 2-D view beside the lesson); the
 // welcome banner's link starts the first one.
+#include "lasso/lasso_plane.h"
 #include "teaching/lasso_plane_view.h"
 #include "teaching/lesson_panel.h"
 #include "window/main_window.h"
@@ -106,6 +107,28 @@ class TestLessons : public QObject {
     QVERIFY((planeStep->steps[1].planeStart == PlaneSettings{2, 0.7, 4, 8}));
     QVERIFY(!parseLesson(R"({"title": "t", "steps": [{"text": "a"}, {"text": "b", "plane": {"n": 3}}]})", "w.json", &error));
     QVERIFY(error.contains("n must be 1 or 2"));
+  }
+
+  // What lesson 1 asks the reader to watch in 2-D happens there: four steps in, OISTA has taken ISTA's
+  // steps while both atoms were active, then a longer one that lands on z* while ISTA is still far off.
+  // (On the problem it first opened, OISTA took ISTA's steps throughout, and the text said it jumped.)
+  void lessonOnesPlaneShowsOistaJump() {
+    QString error;
+    const QVector<Lesson> lessons = loadLessons(&error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const LessonStep& step = lessons[0].steps.back();
+    QVERIFY(step.plane && step.text.contains("four times"));
+    const PlaneProblem problem = planeProblem(step.planeStart.n, step.planeStart.lambda, step.planeStart.seed);
+    const std::vector<PlaneStep> ista = planePath(problem, PlaneMethod::Ista, 4), oista = planePath(problem, PlaneMethod::Oista, 4);
+    QCOMPARE(oista.size(), size_t(4));
+    const double optimum = planeCost(problem, planeSolution(problem));
+    QCOMPARE(oista.front().stepTimesL, 1.0);  // z = 0: the step is 1/L
+    const auto jump = std::find_if(oista.begin(), oista.end(), [](const PlaneStep& s) { return s.stepTimesL > 1.5; });
+    QVERIFY(jump != oista.end());
+    for (auto s = oista.begin(); s != jump; ++s) QVERIFY((s->from.array() != 0).all() || s == oista.begin());  // both atoms active
+    QVERIFY(((jump->from.array() == 0).count()) == 1);  // one atom dropped out
+    QVERIFY(planeCost(problem, oista.back().to) - optimum < 1e-12);
+    QVERIFY(planeCost(problem, ista.back().to) - optimum > 1e-5);
   }
 
   void aLessonInspectsASolverByName() {
