@@ -175,8 +175,8 @@ inline QString storyProblems(MainWindow& w) {
   const bool endsEarly = costAlong.contains(QString("to t = %1").arg(last)) || costAlong.contains(QString("run to %1").arg(last));
   if (!s.curves.isEmpty() && (t.lower < -0.05 * last - 1 || t.lower > 0 || (t.upper < last && !endsEarly) || t.upper > 1.1 * last + 2))
     problems << QString("cost plot shows t = %1..%2 for t up to %3").arg(t.lower).arg(t.upper).arg(last);
-  // The status bar says where the run is.
-  const QRegularExpressionMatch at = QRegularExpression("\\bt = (\\d+)").match(status);
+  // The status bar says where the run is, first (later parts may name other t's: "first OISTA at t = 98").
+  const QRegularExpressionMatch at = QRegularExpression("\\bt = (\\d+)").match(status.section(kStatusSeparator, 0, 0));
   if (at.hasMatch() && s.phase != RunPhase::Training && at.captured(1).toInt() != s.iteration())
     problems << QString("status says t = %1, the plots show t = %2").arg(at.captured(1)).arg(s.iteration());
   if (!w.running()) {
