@@ -352,7 +352,37 @@ class TestWorkbench : public QObject {
     QVERIFY(runSettings(window, files));
     QVERIFY(window.shownSnapshot().problem.contains("D from D.csv (8 x 24)"));
     QVERIFY(std::abs(window.shownSnapshot().lipschitz - unfold::Dictionary(D).lipschitz()) < 1e-12);
-    QVERIFY(window.shownSnapshot().problem.contains("60 test signals"));
+    QVERIFY2(window.shownSnapshot().problem.contains("60 test signals (X.npy rows 0–59, each scaled to ‖Dᵀx‖∞ = 1)"),
+             qPrintable(window.shownSnapshot().problem));
+    // The test rows do not move when a network is asked for: the first `trainCount` rows train, the next
+    // ones test, either way (ticking one moved the solvers to other rows without a word).
+    ExperimentSettings split = files;
+    split.trainCount = 40;
+    split.signalCount = 15;
+    const WorkbenchProblem solversOnly = buildProblem(split);
+    split.networks.insert(unfold::Parametrization::Slista);
+    const WorkbenchProblem withNetwork = buildProblem(split);
+    QCOMPARE(solversOnly.test.X.cols(), 15);
+    QVERIFY(solversOnly.test.X == withNetwork.test.X);
+    unfold::Matrix rows = X.middleCols(40, 15);
+    unfold::scaleToEquiregularization(D, rows);
+    QVERIFY((withNetwork.test.X - rows).cwiseAbs().maxCoeff() < 1e-12);  // rows 40-54, scaled
+    QCOMPARE(withNetwork.train.X.cols(), 40);
+    QVERIFY2(withNetwork.description.contains("15 test and 40 training signals (X.npy rows 0–39 train, 40–54 test,"),
+             qPrintable(withNetwork.description));
+    // A file no longer than the training rows holds test signals only; a network to train is refused.
+    split.trainCount = 60;
+    try {
+      buildProblem(split);
+      QFAIL("a network was trained with no test signal left");
+    } catch (const unfold::InputError& e) {
+      QVERIFY2(QString(e.what()).contains("X.npy holds 60 signals: its first 60 (train signals) would leave none to test"), e.what());
+    }
+    split.networks.clear();
+    unfold::Matrix firstRows = X.leftCols(15);
+    unfold::scaleToEquiregularization(D, firstRows);
+    const WorkbenchProblem allTest = buildProblem(split);
+    QVERIFY(allTest.test.X.cols() == 15 && (allTest.test.X - firstRows).cwiseAbs().maxCoeff() < 1e-12);
     // Bad inputs name the problem (the window shows them in a dialog).
     files.signalsFile = dir.filePath("missing.csv");
     QVERIFY_THROWS_EXCEPTION(unfold::InputError, buildProblem(files));

@@ -9,22 +9,29 @@ namespace unfold::ui {
 
 namespace {
 
-// Signals from files: the first `trainCount` rows train the networks (when there are any), the next
-// `signalCount` are the test set.
-void splitFileSignals(const ExperimentSettings& s, const Matrix& D, WorkbenchProblem& p) {
-  Matrix all = readSignalsFile(s.signalsFile.toStdString());
+// Signals from files: the first `trainCount` rows are the training signals, the next `signalCount` the
+// test set, whether networks are asked for or not (ticking one moved the solvers to other rows without a
+// word). A file of no more than `trainCount` rows holds test signals only; a network to train is then
+// refused (taking all rows but one to train left one test signal). Returns the file's rows tested.
+std::pair<Eigen::Index, Eigen::Index> splitFileSignals(const ExperimentSettings& s, const Matrix& D, WorkbenchProblem& p) {
+  const std::string file = s.signalsFile.toStdString();
+  Matrix all = readSignalsFile(file);
   if (all.rows() != D.rows())
-    throw InputError("the signals in " + s.signalsFile.toStdString() + " have " + std::to_string(all.rows()) +
-                     " entries, but D has n = " + std::to_string(D.rows()) + " rows");
-  const Eigen::Index train = s.anyNetwork() ? std::min<Eigen::Index>(s.trainCount, all.cols() - 1) : 0;
-  if (s.anyNetwork() && train < 1)
-    throw InputError("training networks needs at least 2 signals in " + s.signalsFile.toStdString());
-  const Eigen::Index test = std::min<Eigen::Index>(s.signalCount, all.cols() - train);
-  p.train.X = all.leftCols(train);
-  p.test.X = all.middleCols(train, test);
+    throw InputError("the signals in " + file + " have " + std::to_string(all.rows()) + " entries, but D has n = " +
+                     std::to_string(D.rows()) + " rows");
+  const Eigen::Index rows = all.cols();
+  const bool testOnly = rows <= s.trainCount;
+  if (testOnly && s.anyNetwork())
+    throw InputError(file + " holds " + std::to_string(rows) + " signals: its first " + std::to_string(s.trainCount) +
+                     " (train signals) would leave none to test; lower train signals below " + std::to_string(rows));
+  const Eigen::Index first = testOnly ? 0 : s.trainCount;
+  const Eigen::Index test = std::min<Eigen::Index>(s.signalCount, rows - first);
+  p.train.X = s.anyNetwork() ? Matrix(all.leftCols(s.trainCount)) : Matrix(D.rows(), 0);
+  p.test.X = all.middleCols(first, test);
   // Imported signals are scaled like generated ones, so that lambda is a fraction of lambda_max.
   scaleToEquiregularization(D, p.train.X);
   scaleToEquiregularization(D, p.test.X);
+  return {first, first + test - 1};
 }
 
 bool supervised(const ExperimentSettings& s) { return s.loss == LossKind::Supervised && s.anyNetwork(); }
@@ -62,8 +69,12 @@ WorkbenchProblem buildProblem(const ExperimentSettings& s) {
                                           : QString("Gaussian D, n = %1, m = %2").arg(s.n).arg(s.m);
   if (supervised(s) && s.source != ProblemSource::Gaussian)
     throw InputError("the supervised loss needs ground-truth codes: use a Gaussian problem (x = D z0 + noise)");
+  QString fileRows;  // where an import's test signals are in its file, and that they were scaled
   if (s.source == ProblemSource::Files) {
-    splitFileSignals(s, D, p);
+    const auto [first, last] = splitFileSignals(s, D, p);
+    const QString train = p.train.X.cols() > 0 ? QString("0–%1 train, ").arg(p.train.X.cols() - 1) : QString();
+    fileRows = QString(" (%1 rows %2%3–%4%5, each scaled to ‖Dᵀx‖∞ = 1)")
+                   .arg(s.signalsFile.section('/', -1), train).arg(first).arg(last).arg(train.isEmpty() ? "" : " test");
   } else {
     p.train = specTrainingSignals(problemSpec(s), D);
     p.test = specTestSignals(problemSpec(s), D);
@@ -73,8 +84,8 @@ WorkbenchProblem buildProblem(const ExperimentSettings& s) {
   validateProblem(D, p.test.X, s.lambda, dictionaryFile, signalsFile);
   if (p.train.X.cols() > 0) validateProblem(D, p.train.X, s.lambda, dictionaryFile, signalsFile);
   const qsizetype tests = p.test.X.cols(), trains = p.train.X.cols();
-  const QString signalCounts = s.anyNetwork() ? QString("%1 test and %2 training signal%3").arg(tests).arg(trains).arg(trains == 1 ? "" : "s")
-                                              : QString("%1 test signal%2").arg(tests).arg(tests == 1 ? "" : "s");
+  const QString signalCounts = (s.anyNetwork() ? QString("%1 test and %2 training signal%3").arg(tests).arg(trains).arg(trains == 1 ? "" : "s")
+                                               : QString("%1 test signal%2").arg(tests).arg(tests == 1 ? "" : "s")) + fileRows;
   p.description = QString("%1, λ = %2 λₘₐₓ, %3").arg(source).arg(s.lambda).arg(signalCounts);
   if (supervised(s)) p.description += ", x = D z0 + noise (supervised loss)";
   p.dictionary = std::make_unique<const Dictionary>(std::move(D));

@@ -36,7 +36,8 @@ ImportProblemDialog::ImportProblemDialog(const QString& dictionary, const QStrin
   setWindowTitle("Import a problem");
   auto* form = new QFormLayout(this);
   auto* help = new QLabel("The dictionary D (n rows × m columns) and the signals (one per row, n columns).\n"
-                          "With networks to train, the first rows train them and the next ones test them.");
+                          "The first rows, as many as train signals, train the networks; the next ones are the test signals "
+                          "(a file with no more rows than that is all test signals). Each signal is scaled to ‖Dᵀx‖∞ = 1.");
   help->setWordWrap(true);
   form->addRow(help);
   dictionary_ = fileRow(form, "D", "Dictionary D (n × m)", dictionary, this);
