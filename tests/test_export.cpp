@@ -194,6 +194,26 @@ class TestExport : public QObject {
     QVERIFY(swapped.contains(window.stepsPlot()) && !swapped.contains(window.couplingPlot()));
   }
 
+  // Ctrl+E before a run opened a file dialog for a figure of the plot's hint; now it says why not.
+  void anEmptyPlotSaysItHasNothingToExport() {
+    MainWindow window;
+    window.show();
+    QString said;
+    for (const bool figure : {true, false}) {
+      whenShown<QDialog>([&](QDialog* dialog) {  // a message, not a file dialog
+        const auto* box = qobject_cast<QMessageBox*>(dialog);
+        said = box ? box->windowTitle() + ": " + box->text() : QString(dialog->metaObject()->className());
+        dialog->reject();
+      });
+      QAction* action = nullptr;
+      for (QAction* a : window.findChildren<QAction*>())
+        if (a->text() == (figure ? "Export cost &figure…" : "Export cost &data (CSV)…")) action = a;
+      QVERIFY(action);
+      action->trigger();
+      QCOMPARE(said, QString("%1: Cost decrease shows no results yet: run a solver to see it.").arg(figure ? "Export figure" : "Export data"));
+    }
+  }
+
   void dashboardLeavesOutPlotsWithoutResults() {
     MainWindow window;
     window.show();
@@ -261,12 +281,21 @@ class TestExport : public QObject {
     QVERIFY2(written.open(QIODevice::ReadOnly), qPrintable(window.statusBar()->currentMessage() + " | " + QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).join(",")));
     QCOMPARE(QString::fromUtf8(written.readAll()), window.costPlot()->toCsv());
     QCOMPARE(window.statusBar()->currentMessage(), "Cost decrease exported to " + csv);
-    const QString pdf = dir.filePath("ratio.pdf");
+    QVERIFY(QDir(dir.path()).mkdir("paper"));
+    const QString pdf = dir.filePath("paper/ratio.pdf");
     saveAs(pdf);
     whenTitled("Figure size", [](QDialog* dialog) { dialog->accept(); });  // as on screen
     window.ratioPlot()->exportFigureInteractively();
     QVERIFY2(QFileInfo(pdf).size() > 1000, qPrintable(window.statusBar()->currentMessage() + " | " + QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).join(",")));
     QCOMPARE(window.statusBar()->currentMessage(), "Lₛ / L exported to " + pdf);
+    // The dashboard's dialog then offers its last name in the folder the figure went to (it offered the
+    // folder of the last dashboard).
+    whenShown<DashboardExportDialog>([&](DashboardExportDialog* dialog) {
+      offered = dialog->path();
+      dialog->reject();
+    });
+    action->trigger();
+    QCOMPARE(offered, dir.filePath("paper/board.png"));
     // Its page as large as the plot on screen, 96 px to the inch (a pixel a point made it a third larger).
     QVERIFY2(std::abs(pdfPageSize(pdf).width() - window.ratioPlot()->width() * 72.0 / 96) < 1.0,
              qPrintable(QString::number(pdfPageSize(pdf).width())));

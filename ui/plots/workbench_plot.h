@@ -132,6 +132,9 @@ class WorkbenchPlot : public QCustomPlot {
  private:
   // The title as it fits a plot of `size` (fittedTitle; title() keeps it whole), or out of the layout.
   void fitTitle(QSize size);
+  // Before an export: a plot that shows no results says so in a dialog ("Cost decrease shows no results
+  // yet: run a solver to see it") and is not exported. Returns whether it did.
+  bool refusedWithoutResults(const QString& dialogTitle);
   void layOutAt(const QSize& size);  // layOutForFigure's work, at any size
   // A legend in a top corner of the main panel gets room above the curves: the value axis grows upwards
   // until nothing drawn under the legend's box shows through it. In a short panel the legend first

@@ -2,6 +2,7 @@
 #include "plots/figure_dialogs.h"
 #include "plots/workbench_plot.h"
 
+#include <QMessageBox>
 #include <QRegularExpression>
 
 namespace unfold::ui {
@@ -75,7 +76,17 @@ QString WorkbenchPlot::fileStem() const {
   return name.simplified().replace(' ', '-');
 }
 
+bool WorkbenchPlot::refusedWithoutResults(const QString& dialogTitle) {
+  if (showsResults()) return false;
+  // An empty plot's figure is its hint; a file dialog for it (Ctrl+E before a run) said nothing of that.
+  const qsizetype open = title_.indexOf(" (");
+  const QString why = hint_ && open > 0 && title_.endsWith(')') ? ": " + title_.mid(open + 2).chopped(1) : QString();
+  QMessageBox::information(this, dialogTitle, QString("%1 shows no results yet%2.").arg(open > 0 ? title_.left(open) : title_, why));
+  return true;
+}
+
 void WorkbenchPlot::exportFigureInteractively() {
+  if (refusedWithoutResults("Export figure")) return;
   const QString path = unfold::ui::exportFigureInteractively(this, fileStem(), [this](int width, int height, bool title) {
     return smallestFigureHeight(width, height, title);
   });
@@ -83,6 +94,7 @@ void WorkbenchPlot::exportFigureInteractively() {
 }
 
 void WorkbenchPlot::exportDataInteractively() {
+  if (refusedWithoutResults("Export data")) return;
   if (const QString path = unfold::ui::exportDataInteractively(this, fileStem(), toCsv()); !path.isEmpty()) emit exported(path);
 }
 

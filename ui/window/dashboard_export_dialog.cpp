@@ -70,13 +70,22 @@ DashboardExportDialog::DashboardExportDialog(const QSize& frame, int screenDpi, 
                                                         "PDF (*.pdf);;SVG (*.svg);;PNG (*.png)");
     if (!chosen.isEmpty()) setPath(chosen);
   });
-  connect(this, &QDialog::accepted, this, [this] { QSettings().setValue(kLastPath, path()); });
-  // The last path, while its folder is there; else Documents if it exists (a fresh machine may have none),
-  // else the working folder, as the single plots' exports: Export then works without a detour.
+  connect(this, &QDialog::accepted, this, [this] {
+    QSettings().setValue(kLastPath, path());
+    QSettings().setValue("lastOutputFolder", QFileInfo(path()).absolutePath());  // where every save dialog opens next
+  });
+  // The last name, in the folder the last file of any export went to (as every save dialog opens), or its
+  // own last folder; else Documents if it exists (a fresh machine may have none), else the working folder:
+  // Export then works without a detour. (It opened where the last dashboard went, after figures had gone
+  // to a paper's folder.)
   const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-  const QString last = QSettings().value(kLastPath).toString();
-  const QDir folder = !documents.isEmpty() && QDir(documents).exists() ? QDir(documents) : QDir::current();
-  setPath(!last.isEmpty() && QFileInfo(last).absoluteDir().exists() ? last : folder.filePath("dashboard.pdf"));
+  const QFileInfo last(QSettings().value(kLastPath).toString());
+  const QString lastOutput = QSettings().value("lastOutputFolder").toString();
+  const QDir folder = QFileInfo(lastOutput).isDir()                     ? QDir(lastOutput)
+                      : !last.filePath().isEmpty() && last.absoluteDir().exists() ? last.absoluteDir()
+                      : !documents.isEmpty() && QDir(documents).exists()          ? QDir(documents)
+                                                                                  : QDir::current();
+  setPath(folder.filePath(last.fileName().isEmpty() ? QString("dashboard.pdf") : last.fileName()));
 }
 
 QString DashboardExportDialog::path() const { return path_->text().trimmed(); }
