@@ -77,6 +77,9 @@ class TestAbout : public QObject {
     QVERIFY(listed >= 10);  // Run, Pause, Step, Stop, Reset, Open, Save, Export, Lessons, the 2-D view...
     for (const char* expected : {"<b>F5</b></td><td>Run", "<b>Shift+F5</b></td><td>Reset", "<b>Ctrl+L</b></td><td>Lessons", "Alt+→"})
       QVERIFY2(keys.contains(expected), expected);
+    // Keys and mouse in one table: their descriptions start in one column (two tables did not line up).
+    QCOMPARE(keys.count("<table"), 1);
+    QVERIFY(keys.indexOf("<b>Mouse</b>") < keys.indexOf("</table>"));
     // The run controls' keys in every state, whatever state the window is in (after Reset, F5 and Space
     // both Start: the list read "F5 Start" and no Space).
     window.findChild<QAction*>("reset")->trigger();

@@ -41,7 +41,12 @@ QString keysAndMouseText(const QWidget* window) {
   mouse += row("click a point or a bar", "inspect that signal (the L<sub>S</sub>/L cloud, the robustness histogram)");
   mouse += row("right click", "view options, copy, export the figure or its data");
   mouse += row("wheel over the form", "scrolls it; a box takes the wheel once clicked, a slider never");
-  return "<p><b>Keys</b></p><table>" + keys + "</table><p><b>Mouse</b></p><table>" + mouse + "</table>";
+  // One table, so that the keys' and the mouse's descriptions start in one column (two tables each sized
+  // their own first column).
+  const auto heading = [](const QString& text, int space) {
+    return QString("<tr><td colspan='2' style='padding-top:%1px; padding-bottom:4px'><b>%2</b></td></tr>").arg(space).arg(text);
+  };
+  return "<table>" + heading("Keys", 0) + keys + heading("Mouse", 12) + mouse + "</table>";
 }
 
 void showKeysAndMouse(QWidget* window) {
