@@ -249,7 +249,13 @@ class TestProblemFlows : public FlowTestCase {
       dialog->signalsEdit()->setText(good);
       dialog->accept();
     });
-    source->setCurrentIndex(int(ProblemSource::Files));
+    // This time from the File menu, where a researcher looks first: the same dialog, the source box follows.
+    QAction* import = nullptr;
+    for (QAction* a : w.findChildren<QAction*>())
+      if (a->text() == "&Import D and signals…") import = a;
+    QVERIFY(import && import->shortcut() == QKeySequence("Ctrl+I"));
+    import->trigger();
+    QCOMPARE(source->currentIndex(), int(ProblemSource::Files));
     QVERIFY(shows(w, [](const ConvergenceSnapshot& s) { return s.complete; }, 30000));
     QTRY_VERIFY(!w.running());
     // The import's rows fit the form's width (its dock never scrolls sideways: a wider form was cut).

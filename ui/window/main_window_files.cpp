@@ -130,6 +130,9 @@ void MainWindow::addSessionActions(QMenu* file) {
     if (const QString error = saveSessionFile(path); !error.isEmpty()) QMessageBox::warning(this, "Save session", error);
     else statusBar()->showMessage(QString("Session saved to %1").arg(path), kExportMessageMs);
   });
+  // Where a researcher looks for it first; the Experiment form's source box offers it too.
+  QAction* import = file->addAction("&Import D and signals…", QKeySequence("Ctrl+I"), settings_, &SettingsPanel::importProblem);
+  import->setStatusTip("A dictionary and signals from CSV or .npy files (as 'unfoldlab generate' writes them)");
   recentMenu_ = file->addMenu("Open &recent");
   rebuildRecentMenu();
   undoLoadAction_ = file->addAction("&Back to the earlier problem", QKeySequence::Undo, this, &MainWindow::backToTheEarlierProblem);

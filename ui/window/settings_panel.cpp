@@ -295,6 +295,18 @@ void SettingsPanel::sourceChosen(int index) {
   emit changed();
 }
 
+void SettingsPanel::importProblem() {
+  if (!chooseFiles()) return;
+  const int files = static_cast<int>(ProblemSource::Files);
+  if (source_->currentIndex() != files) {
+    const QSignalBlocker blocker(source_);  // the files are chosen: the box must not ask again
+    source_->setCurrentIndex(files);
+  }
+  sourceIndex_ = files;
+  updateSourceRows();
+  emit changed();
+}
+
 bool SettingsPanel::chooseFiles() {
   const auto files = ImportProblemDialog::ask(dictionaryFile_->text(), signalsFile_->text(), this);
   if (!files) return false;

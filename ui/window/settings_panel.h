@@ -52,6 +52,8 @@ class SettingsPanel : public QWidget {
   void setInspectedElsewhere(const QString& what);
   // What the imported files of the problem shown hold ("n = 8, m = 20; 30 test signals"): said under the
   // file names while they are the files chosen (n and m are not asked for an import; they come from D).
+  // The import dialog, from the File menu as from the source box: accepted, the problem is those files.
+  void importProblem();
   void setImportedSizes(const QString& dictionaryFile, const QString& signalsFile, const QString& sizes);
 
  signals:
