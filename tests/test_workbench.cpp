@@ -1,7 +1,7 @@
 // The workbench's runs beyond the solvers: networks trained in the GUI (plots hold the core's numbers),
 // pause / step / resume in lockstep, stop and close during training,
-// closing during a run or training, sessions that carry trained networks, other problem sources (the
-// run gate on its own: test_run_gate.cpp; the window's layout: test_window_layout.cpp; the Lₛ/L cloud and
+// closing during a run or training, sessions that carry trained networks (digits and imported problems:
+// test_imported_problems.cpp; the run gate on its own: test_run_gate.cpp; the window's layout: test_window_layout.cpp; the Lₛ/L cloud and
 // the empty network plots: test_ratio_and_network_plots.cpp).
 #include "csv_table.h"
 #include "plots/cost_decrease_plot.h"
@@ -325,80 +325,6 @@ class TestWorkbench : public QObject {
     const unfold::NetworkWeights& saved = withWeights->networks.at(unfold::Parametrization::Slista).weights;
     QCOMPARE(saved.layerCount(), asked.layers);
     for (int t = 0; t < asked.layers; ++t) QCOMPARE(saved.layers[size_t(t)].step, slista->network.weights.layers[size_t(t)].step);
-  }
-
-  void digitsAndImportedProblems() {
-    MainWindow window;
-    window.show();
-    ExperimentSettings digits;
-    digits.source = ProblemSource::Digits;
-    digits.m = 30;
-    digits.signalCount = 40;
-    digits.iterations = 20;
-    QVERIFY(runSettings(window, digits));
-    QVERIFY(window.shownSnapshot().problem.startsWith("digits D, n = 64, m = 30"));
-    QCOMPARE(window.shownSnapshot().atoms, 30);
-    // Files: D and signals written by the core, read back by the workbench: the same L.
-    QTemporaryDir dir;
-    const unfold::Matrix D = unfold::gaussianDictionary(8, 24, 3);
-    const unfold::Matrix X = unfold::makeSignals(unfold::SignalKind::Gaussian, D, 60, 4).X;
-    unfold::writeMatrixFile(dir.filePath("D.csv").toStdString(), D);
-    unfold::writeSignalsFile(dir.filePath("X.npy").toStdString(), X);
-    ExperimentSettings files;
-    files.source = ProblemSource::Files;
-    files.dictionaryFile = dir.filePath("D.csv");
-    files.signalsFile = dir.filePath("X.npy");
-    files.iterations = 20;
-    QVERIFY(runSettings(window, files));
-    QVERIFY(window.shownSnapshot().problem.contains("D from D.csv (8 x 24)"));
-    QVERIFY(std::abs(window.shownSnapshot().lipschitz - unfold::Dictionary(D).lipschitz()) < 1e-12);
-    QVERIFY2(window.shownSnapshot().problem.contains("60 test signals (X.npy rows 0–59, each scaled to ‖Dᵀx‖∞ = 1)"),
-             qPrintable(window.shownSnapshot().problem));
-    // The test rows do not move when a network is asked for: the first `trainCount` rows train, the next
-    // ones test, either way (ticking one moved the solvers to other rows without a word).
-    ExperimentSettings split = files;
-    split.trainCount = 40;
-    split.signalCount = 15;
-    const WorkbenchProblem solversOnly = buildProblem(split);
-    split.networks.insert(unfold::Parametrization::Slista);
-    const WorkbenchProblem withNetwork = buildProblem(split);
-    QCOMPARE(solversOnly.test.X.cols(), 15);
-    QVERIFY(solversOnly.test.X == withNetwork.test.X);
-    unfold::Matrix rows = X.middleCols(40, 15);
-    unfold::scaleToEquiregularization(D, rows);
-    QVERIFY((withNetwork.test.X - rows).cwiseAbs().maxCoeff() < 1e-12);  // rows 40-54, scaled
-    QCOMPARE(withNetwork.train.X.cols(), 40);
-    QVERIFY2(withNetwork.description.contains("15 test and 40 training signals (X.npy rows 0–39 train, 40–54 test,"),
-             qPrintable(withNetwork.description));
-    // A file no longer than the training rows holds test signals only; a network to train is refused.
-    split.trainCount = 60;
-    try {
-      buildProblem(split);
-      QFAIL("a network was trained with no test signal left");
-    } catch (const unfold::InputError& e) {
-      QVERIFY2(QString(e.what()).contains("X.npy holds 60 signals: its first 60 (train signals) would leave none to test"), e.what());
-    }
-    split.networks.clear();
-    unfold::Matrix firstRows = X.leftCols(15);
-    unfold::scaleToEquiregularization(D, firstRows);
-    const WorkbenchProblem allTest = buildProblem(split);
-    QVERIFY(allTest.test.X.cols() == 15 && (allTest.test.X - firstRows).cwiseAbs().maxCoeff() < 1e-12);
-    // Bad inputs name the problem (the window shows them in a dialog).
-    files.signalsFile = dir.filePath("missing.csv");
-    QVERIFY_THROWS_EXCEPTION(unfold::InputError, buildProblem(files));
-    ExperimentSettings wrong = files;
-    unfold::writeSignalsFile(dir.filePath("Y.csv").toStdString(), unfold::Matrix::Ones(5, 10));
-    wrong.signalsFile = dir.filePath("Y.csv");
-    try {
-      buildProblem(wrong);
-      QFAIL("a shape mismatch was accepted");
-    } catch (const unfold::InputError& e) {
-      QVERIFY2(QString(e.what()).contains("have 5 entries, but D has n = 8 rows"), e.what());
-    }
-    ExperimentSettings supervisedDigits = digits;
-    supervisedDigits.networks.insert(unfold::Parametrization::Slista);
-    supervisedDigits.loss = unfold::LossKind::Supervised;
-    QVERIFY_THROWS_EXCEPTION(unfold::InputError, buildProblem(supervisedDigits));
   }
 
   void latencyBenchmarkMeasuresARealRun() {

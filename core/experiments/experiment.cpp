@@ -25,6 +25,8 @@ QJsonObject trainingRecord(const NetworkSettings& settings, const TrainingData& 
                      {"layer_wise", t.layerWise},
                      {"seed", QString::number(t.seed)},
                      {"train_signals", static_cast<qint64>(data.trainX.cols())},
+                     // Which signals: a session reopened on a changed signals file must not reuse the weights.
+                     {"train_signals_sha256", QString::fromStdString(matrixHash(data.trainX))},
                      {"test_signals", static_cast<qint64>(data.testX.cols())},
                      {"initial_test_loss", result.initialTestLoss},
                      {"best_test_loss", result.bestTestLoss},

@@ -77,7 +77,7 @@ class Reader {
 
 }  // namespace
 
-std::string dictionaryHash(const Matrix& D) {
+std::string matrixHash(const Matrix& D) {
   QCryptographicHash hash(QCryptographicHash::Sha256);
   const qint64 shape[2] = {static_cast<qint64>(D.rows()), static_cast<qint64>(D.cols())};
   hash.addData(QByteArrayView(reinterpret_cast<const char*>(shape), sizeof shape));

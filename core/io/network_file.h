@@ -22,7 +22,8 @@ struct NetworkFile {
   Matrix dictionary;     // n x m, or empty when the file does not hold D (it matches dictionaryHash)
 };
 
-std::string dictionaryHash(const Matrix& D);  // hex SHA-256 of n, m and the column-major float64 values
+std::string matrixHash(const Matrix& M);  // hex SHA-256 of the shape and the column-major float64 values
+inline std::string dictionaryHash(const Matrix& D) { return matrixHash(D); }
 
 // Throws InputError if a weight or lambda is not finite (JSON cannot hold it).
 std::string formatNetworkJson(const NetworkFile& file);

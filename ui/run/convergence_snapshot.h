@@ -108,6 +108,9 @@ struct ConvergenceSnapshot {
   QString networksHint() const {
     return request.networks.empty() ? QStringLiteral("train a network to see it") : QStringLiteral("the networks train after the solvers");
   }
+  // What the person should know of this run and would not see in the plots (saved weights that could not
+  // be reused); the window says it once, in a dialog.
+  QStringList notices;
   bool paused = false;               // sent when a run stops at a gate (Pause, Step)
   int pausedAt = -1;                 // the iteration or training step it stopped on
   double seconds = 0.0;              // since the run started, when the snapshot was sent, pauses left out

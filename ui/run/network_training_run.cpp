@@ -85,13 +85,18 @@ void restoreTrainingCurve(const QJsonObject& record, NetworkCurve& curve) {
 }
 
 // The session's weights, if they fit this problem.
-bool usable(const NetworkFile& file, const NetworkProblem& problem, const NetworkSettings& settings) {
+// Whether weights trained earlier (for these settings) were trained on other data than this problem's:
+// what differs, or empty. A session reopened on changed files retrained them without a word.
+QString trainedOnOtherData(const NetworkFile& file, const NetworkProblem& problem) {
   try {
     checkDictionary(file, problem.dictionary.atoms(), "session");
   } catch (const InputError&) {
-    return false;  // trained for another dictionary: train anew
+    return "they were trained for another dictionary D";
   }
-  return file.weights.kind == settings.kind && file.weights.layerCount() == settings.layers && file.lambda == settings.lambda;
+  const QString signalsHash = file.training.value("train_signals_sha256").toString();  // absent in older files
+  if (!signalsHash.isEmpty() && signalsHash.toStdString() != matrixHash(problem.data.trainX))
+    return "they were trained on other training signals";
+  return {};
 }
 
 // A network stopped mid-training or mid-diagnosis: its test gap per layer, so that the cost plot shows it
@@ -144,8 +149,15 @@ NetworkCurve newCurve(const NetworkSettings& settings) {
 }  // namespace
 
 std::optional<NetworkCurve> reusedNetwork(const NetworkProblem& problem, const NetworkSettings& settings,
-                                          const NetworkFile* pretrained, const std::function<bool()>& stopped) {
-  if (!pretrained || !usable(*pretrained, problem, settings)) return std::nullopt;
+                                          const NetworkFile* pretrained, const std::function<bool()>& stopped,
+                                          QString* whyNot) {
+  if (!pretrained || pretrained->weights.kind != settings.kind || pretrained->weights.layerCount() != settings.layers ||
+      pretrained->lambda != settings.lambda)
+    return std::nullopt;
+  if (const QString reason = trainedOnOtherData(*pretrained, problem); !reason.isEmpty()) {
+    if (whyNot) *whyNot = reason;
+    return std::nullopt;
+  }
   NetworkCurve curve = newCurve(settings);
   curve.network = *pretrained;
   restoreTrainingCurve(pretrained->training, curve);

@@ -22,9 +22,11 @@ struct NetworkProblem {
 
 // The curve of weights trained earlier for these settings (a session's, or the window's last run's),
 // diagnosed on this problem; nullopt when there are none, or they were learned for another dictionary,
-// lambda, parametrization or depth. Stopped meanwhile, its test gaps alone (Stop waits for no diagnosis).
+// other training signals, lambda, parametrization or depth (then `whyNot` says which). Stopped meanwhile,
+// its test gaps alone (Stop waits for no diagnosis).
 std::optional<NetworkCurve> reusedNetwork(const NetworkProblem& problem, const NetworkSettings& settings,
-                                          const NetworkFile* pretrained, const std::function<bool()>& stopped = {});
+                                          const NetworkFile* pretrained, const std::function<bool()>& stopped = {},
+                                          QString* whyNot = nullptr);
 
 // Trains a network. `publish` receives the live curve at most every 40 ms and whenever the gate holds the
 // training. Returns the final curve, or the partial one if `abandoned` said so.

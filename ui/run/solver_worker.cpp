@@ -3,6 +3,7 @@
 #include "base/input_error.h"
 #include "lasso/lasso.h"
 #include "lasso/reference_solver.h"
+#include "plots/method_palette.h"
 #include "run/live_trace.h"
 #include "run/network_training_run.h"
 #include "run/workbench_problem.h"
@@ -206,7 +207,11 @@ bool SolverWorker::reuse(Run& run) {
     if (run.abandoned()) return false;
     const auto saved = run.request.pretrained.find(kind);
     if (saved == run.request.pretrained.end()) continue;
-    if (auto curve = reusedNetwork(problem, networkSettings(settings, kind), &saved->second, run.abandoned)) run.snapshot.networks.append(*curve);
+    QString whyNot;
+    if (auto curve = reusedNetwork(problem, networkSettings(settings, kind), &saved->second, run.abandoned, &whyNot))
+      run.snapshot.networks.append(*curve);
+    else if (!whyNot.isEmpty())  // the files changed under a session: said, not retrained in silence
+      run.snapshot.notices << QString("%1 is trained again: the saved weights could not be reused, as %2.").arg(methodLabel(kind), whyNot);
   }
   return !run.abandoned();  // they go with the solvers' first snapshot: no phase of their own to show
 }

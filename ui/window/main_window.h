@@ -104,6 +104,7 @@ class MainWindow : public QMainWindow {
   void runFinished();  // the latest request is done (complete, failed or stopped)
   void redrawn();      // a snapshot reached the plots
   void runFailed(const QString& message);  // the latest request was refused (bad input, out of memory)
+  void noticed(const QString& notices);    // a run's notices (ConvergenceSnapshot::notices), once a run
 
  private:
   void buildDocks();
@@ -207,6 +208,7 @@ class MainWindow : public QMainWindow {
   bool dialogsEnabled_ = true;
   TrainedNetworkCache trained_;  // a session's and the last runs', reused while their training settings hold
   quint64 latestGeneration_ = 0, shownGeneration_ = 0;
+  quint64 noticedGeneration_ = 0;  // the last run whose notices were said
   // A run that started over where the last one stood further on (F10 on an ended run; a value changed
   // while paused): its status says why while it stands at `at`.
   struct {

@@ -13,6 +13,7 @@
 #include "window/settings_panel.h"
 
 #include <QDockWidget>
+#include <QMessageBox>
 
 #include <algorithm>
 
@@ -67,6 +68,16 @@ void MainWindow::redraw() {
     showNetworks();
   }
   shownGeneration_ = shown_.generation;
+  if (!shown_.notices.isEmpty() && noticedGeneration_ != shown_.generation) {
+    noticedGeneration_ = shown_.generation;
+    const QString notices = shown_.notices.join('\n');
+    emit noticed(notices);
+    if (dialogsEnabled_) {  // not modal: the run goes on drawing behind it
+      auto* box = new QMessageBox(QMessageBox::Information, "Unfold Lab", notices, QMessageBox::Ok, this);
+      box->setAttribute(Qt::WA_DeleteOnClose);
+      box->open();
+    }
+  }
   // Its networks, once trained (a stopped run's, as far as they got); meanwhile no other problem's.
   if (shown_.complete || shown_.phase == RunPhase::Stopped) robustness_->setRun(shown_);
   else robustness_->awaitRun(shown_.request);
