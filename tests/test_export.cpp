@@ -205,9 +205,7 @@ class TestExport : public QObject {
         said = box ? box->windowTitle() + ": " + box->text() : QString(dialog->metaObject()->className());
         dialog->reject();
       });
-      QAction* action = nullptr;
-      for (QAction* a : window.findChildren<QAction*>())
-        if (a->text() == (figure ? "Export cost &figure…" : "Export cost &data (CSV)…")) action = a;
+      QAction* action = menuAction(window, figure ? "Export cost &figure…" : "Export cost &data (CSV)…");
       QVERIFY(action);
       action->trigger();
       QCOMPARE(said, QString("%1: Cost decrease shows no results yet: run a solver to see it.").arg(figure ? "Export figure" : "Export data"));
@@ -249,9 +247,7 @@ class TestExport : public QObject {
     window.show();
     QVERIFY(runSettings(window, smallNetworks()));
     QTemporaryDir dir;
-    QAction* action = nullptr;
-    for (QAction* a : window.findChildren<QAction*>())
-      if (a->text() == "Export the whole &dashboard…") action = a;
+    QAction* action = menuAction(window, "Export the whole &dashboard…");
     QVERIFY(action);
     const QString png = dir.filePath("board.png");
     int titleRoom = 0;
@@ -308,9 +304,7 @@ class TestExport : public QObject {
     // saved bare, it did not show in the Open dialog's list.
     const QString session = dir.filePath("s.json");
     saveAs(dir.filePath("s"));
-    for (QAction* a : window.findChildren<QAction*>())
-      if (a->text() == "&Save session…") action = a;
-    action->trigger();  // (not inside the loop: saving rebuilds the recent-files menu and its actions)
+    menuAction(window, "&Save session…")->trigger();
     QVERIFY(QFileInfo(session).size() > 100);
     QCOMPARE(window.statusBar()->currentMessage(), "Session saved to " + session);
     // The next run's status takes the status bar's place back at once (the message stood for 15 s over it).

@@ -317,9 +317,7 @@ class TestLessons : public QObject {
     MainWindow other;
     other.show();
     QVERIFY(other.welcome()->isVisible());
-    QAction* lessons = nullptr;
-    for (QAction* a : other.findChildren<QAction*>())
-      if (a->text() == "&Lessons") lessons = a;
+    QAction* lessons = menuAction(other, "&Lessons");
     QVERIFY(lessons);
     lessons->trigger();
     QVERIFY(other.lessonPanel()->isVisible());

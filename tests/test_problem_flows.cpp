@@ -250,9 +250,7 @@ class TestProblemFlows : public FlowTestCase {
       dialog->accept();
     });
     // This time from the File menu, where a researcher looks first: the same dialog, the source box follows.
-    QAction* import = nullptr;
-    for (QAction* a : w.findChildren<QAction*>())
-      if (a->text() == "&Import D and signals…") import = a;
+    QAction* import = menuAction(w, "&Import D and signals…");
     QVERIFY(import && import->shortcut() == QKeySequence("Ctrl+I"));
     import->trigger();
     QCOMPARE(source->currentIndex(), int(ProblemSource::Files));

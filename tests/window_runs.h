@@ -4,6 +4,7 @@
 #include "window/main_window.h"
 #include "window/settings_panel.h"
 
+#include <QAction>
 #include <QCoreApplication>
 #include <QSignalSpy>
 
@@ -11,6 +12,13 @@ namespace unfold::ui {
 
 // The default settings on an n x m dictionary with `signalCount` test signals and `iterations` solver
 // iterations.
+// The window's menu action with this text ("&Save session…"), or null.
+inline QAction* menuAction(QWidget& window, const QString& text) {
+  for (QAction* a : window.findChildren<QAction*>())
+    if (a->text() == text) return a;
+  return nullptr;
+}
+
 inline ExperimentSettings sizedProblem(int n, int m, int signalCount, int iterations) {
   ExperimentSettings s;
   s.n = n;
