@@ -81,6 +81,12 @@ class TestFittedText : public QObject {
     QCOMPARE(fittedTitle(title, false, metrics, QSize(width, 200)), QString("solid train, dashed test"));
     const int wide = metrics.horizontalAdvance("solid train, dashed test, \u25CB kept") + 12;
     QCOMPARE(fittedTitle(title, false, metrics, QSize(wide, 200)), QString("solid train, dashed test, \u25CB kept"));
+    // A figure has no dock title to name the plot: the name stays, the list loses its last items, then all.
+    const int named = metrics.horizontalAdvance("Training loss: solid train, dashed test") + 12;
+    QCOMPARE(fittedTitle(title, false, metrics, QSize(named, 200), true), QString("Training loss: solid train, dashed test"));
+    QCOMPARE(fittedTitle(title, false, metrics, QSize(metrics.horizontalAdvance("Training loss: sol") + 12, 200), true), QString("Training loss"));
+    QCOMPARE(fittedTitle("Support evolution: OISTA, signal 0", false, metrics, QSize(metrics.horizontalAdvance("Support evolution: OISTA") + 14, 200), true),
+             QString("Support evolution: OISTA"));
   }
 };
 

@@ -32,7 +32,7 @@ QString csvLabel(QString label) {
   return label.replace(QString("ₛ"), "_S").replace(QString("ₜ"), "_t").replace(QString("ᵢ"), "_i");
 }
 
-QString fittedTitle(const QString& title, bool hint, const QFontMetrics& metrics, QSize size) {
+QString fittedTitle(const QString& title, bool hint, const QFontMetrics& metrics, QSize size, bool inFigure) {
   const int width = std::max(40, size.width() - 12);
   const int lines = hint ? (size.height() >= 300 ? 3 : size.height() >= 200 ? 2 : 1) : size.height() >= 300 ? 2 : 1;
   bool elided = false;
@@ -46,6 +46,15 @@ QString fittedTitle(const QString& title, bool hint, const QFontMetrics& metrics
     return titleForWidth(hint ? inside.left(1).toUpper() + inside.mid(1) : inside, metrics, width, lines);
   }
   if (colon < 0) return shown;
+  if (inFigure && !hint) {
+    for (QString kept = title; kept.size() > colon;) {
+      const qsizetype comma = kept.lastIndexOf(", ");
+      kept.truncate(comma > colon ? comma : colon);
+      const QString fitted = titleForWidth(kept, metrics, width, lines, &elided);
+      if (!elided) return fitted;
+    }
+    return titleForWidth(title.left(colon), metrics, width, lines);
+  }
   QString rest = title.mid(colon + 2);
   QString fitted = titleForWidth(rest, metrics, width, lines, &elided);
   // A list ("solid train, dashed test, ○ kept") loses its last items whole, not the words of one.

@@ -115,7 +115,7 @@ void WorkbenchPlot::fitTitle(QSize size) {
     plotLayout()->take(titleElement_);
     plotLayout()->simplify();
   }
-  titleElement_->setText(fittedTitle(title_, hint_, QFontMetrics(titleElement_->font()), size));
+  titleElement_->setText(fittedTitle(title_, hint_, QFontMetrics(titleElement_->font()), size, screenLegendShown_.has_value()));
 }
 
 void WorkbenchPlot::addRowUnderTitle(QCPLayoutElement* element) {
