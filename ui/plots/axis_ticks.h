@@ -35,7 +35,7 @@ int settledIterationEnd(double settled, double ran);
 // Hides the numbers and zero lines of an axis over nothing drawn, or shows them again as they were: before
 // a run the axes keep QCustomPlot's default ranges (L_S/L up to 5), whose numbers, or a lone line at t = 0
 // or at a step of 0, would read as results. A colour scale's numbers are made transparent instead: the
-// bar keeps its room (without them it slid to the plot's edge, its label cut). Returns whether it changed.
+// bar keeps its room (without them it would slide to the plot's edge and its label be cut). Returns whether it changed.
 bool showAxisMarks(QCPAxis& axis, bool shown);
 
 // Makes `axis` logarithmic with those labels (the precision is the mantissa's digits), or linear again.

@@ -27,8 +27,8 @@ QString titleForWidth(const QString& title, const QFontMetrics& metrics, int wid
 // needs every pixel for its data). One that still does not fit drops the plot's name, which the dock's
 // title shows: "Train a network to see it", "OISTA, signal 0"; what follows still too long, if a list,
 // its last items ("solid train, dashed test", without ", ○ kept"). A figure has no dock title: there the
-// name stays and what follows the colon loses its last items, down to the name alone ("Training loss";
-// a dashboard's narrow training panel was titled "solid train, dashed test, ○ kept").
+// name stays and what follows the colon loses its last items, down to the name alone ("Training loss",
+// where a dashboard's narrow training panel would otherwise read "solid train, dashed test, ○ kept").
 QString fittedTitle(const QString& title, bool hint, const QFontMetrics& metrics, QSize size, bool inFigure = false);
 
 }  // namespace unfold::ui

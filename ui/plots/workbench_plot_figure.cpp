@@ -78,7 +78,7 @@ QString WorkbenchPlot::fileStem() const {
 
 bool WorkbenchPlot::refusedWithoutResults(const QString& dialogTitle) {
   if (showsResults()) return false;
-  // An empty plot's figure is its hint; a file dialog for it (Ctrl+E before a run) said nothing of that.
+  // An empty plot's figure would be its hint alone: say so rather than ask for a file name.
   const qsizetype open = title_.indexOf(" (");
   const QString why = hint_ && open > 0 && title_.endsWith(')') ? ": " + title_.mid(open + 2).chopped(1) : QString();
   QMessageBox::information(this, dialogTitle, QString("%1 shows no results yet%2.").arg(open > 0 ? title_.left(open) : title_, why));

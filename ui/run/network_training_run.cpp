@@ -84,9 +84,8 @@ void restoreTrainingCurve(const QJsonObject& record, NetworkCurve& curve) {
   }
 }
 
-// The session's weights, if they fit this problem.
 // Whether weights trained earlier (for these settings) were trained on other data than this problem's:
-// what differs, or empty. A session reopened on changed files retrained them without a word.
+// what differs, or empty, so that a session reopened on changed files says why it trains them again.
 QString trainedOnOtherData(const NetworkFile& file, const NetworkProblem& problem) {
   try {
     checkDictionary(file, problem.dictionary.atoms(), "session");

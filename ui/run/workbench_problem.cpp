@@ -10,9 +10,9 @@ namespace unfold::ui {
 namespace {
 
 // Signals from files: the first `trainCount` rows are the training signals, the next `signalCount` the
-// test set, whether networks are asked for or not (ticking one moved the solvers to other rows without a
-// word). A file of no more than `trainCount` rows holds test signals only; a network to train is then
-// refused (taking all rows but one to train left one test signal). Returns the file's rows tested.
+// test set, whether networks are asked for or not: ticking one never moves the solvers to other rows. A
+// file of no more than `trainCount` rows holds test signals only; a network to train is then refused
+// rather than left one test signal. Returns the first and last of the file's rows tested.
 std::pair<Eigen::Index, Eigen::Index> splitFileSignals(const ExperimentSettings& s, const Matrix& D, WorkbenchProblem& p) {
   const std::string file = s.signalsFile.toStdString();
   Matrix all = readSignalsFile(file);

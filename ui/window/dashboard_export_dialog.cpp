@@ -76,8 +76,8 @@ DashboardExportDialog::DashboardExportDialog(const QSize& frame, int screenDpi, 
   });
   // The last name, in the folder the last file of any export went to (as every save dialog opens), or its
   // own last folder; else Documents if it exists (a fresh machine may have none), else the working folder:
-  // Export then works without a detour. (It opened where the last dashboard went, after figures had gone
-  // to a paper's folder.)
+  // Export then works without a detour, and an author exporting figures into a paper's folder is offered
+  // that folder here too.
   const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
   const QFileInfo last(QSettings().value(kLastPath).toString());
   const QString lastOutput = QSettings().value("lastOutputFolder").toString();
