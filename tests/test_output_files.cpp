@@ -19,8 +19,10 @@
 #include <initializer_list>
 #include <utility>
 #include <sstream>
+#include <mutex>
 #include <thread>
 
+#include <fcntl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -182,6 +184,61 @@ class TestOutputFiles : public QObject {
     struct stat info {};
     QCOMPARE(::stat(fifo.c_str(), &info), 0);
     QVERIFY(S_ISFIFO(info.st_mode));  // still a FIFO, not replaced by a regular file
+  }
+
+  // A named pipe with nobody at its other end makes the command wait: it says so (the wait looked like a
+  // hang), once the output has no reader yet, and for an input, which is read later.
+  void aFifoSaysTheCommandWaitsForItsOtherEnd() {
+    const std::string out = path("out.fifo"), in = path("in.fifo");
+    QCOMPARE(::mkfifo(out.c_str(), 0600), 0);
+    QCOMPARE(::mkfifo(in.c_str(), 0600), 0);
+    std::mutex lock;
+    QStringList said;
+    setWaitNotices([&](const std::string& text) {
+      const std::lock_guard guard(lock);
+      said << QString::fromStdString(text);
+    });
+    const auto forget = qScopeGuard([] { setWaitNotices({}); });
+    QByteArray received;
+    std::thread reader([&] {  // opens its end once the notice is out, as a person would start a reader
+      while (true) {
+        {
+          const std::lock_guard guard(lock);
+          if (!said.isEmpty()) break;
+        }
+        std::this_thread::yield();
+      }
+      received = readText(QString::fromStdString(out));
+    });
+    std::ostringstream stdOut;
+    {
+      OutputFiles files(stdOut);
+      files.addInput("--signals", in);
+      files.addOutput("--codes", out);
+      files.check();  // waits at the output's open until the reader comes
+      files.write(out, "z\n");
+      files.commit();
+    }
+    reader.join();
+    QCOMPARE(received, QByteArray("z\n"));
+    QCOMPARE(said, (QStringList{QString::fromStdString("--codes " + out + " is a named pipe (FIFO): waiting for a program to read from it"),
+                                QString::fromStdString("the input --signals " + in + " is a named pipe (FIFO): reading it waits for a program to write to it")}));
+    // With a reader already there, the output says nothing.
+    said.clear();
+    const int readEnd = ::open(out.c_str(), O_RDONLY | O_NONBLOCK);  // a reader that does not wait for a writer
+    QVERIFY(readEnd >= 0);
+    {
+      OutputFiles again(stdOut);
+      again.addOutput("--codes", out);
+      again.check();
+      again.write(out, "w\n");
+      again.commit();
+    }
+    char bytes[8] = {};
+    QCOMPARE(::read(readEnd, bytes, sizeof bytes), ssize_t(2));
+    ::close(readEnd);
+    QCOMPARE(QByteArray(bytes, 2), QByteArray("w\n"));
+    QVERIFY2(said.isEmpty(), qPrintable(said.join('|')));
   }
 
   void aDeviceNodeIsWrittenInPlaceNotReplaced() {

@@ -3,6 +3,7 @@
 #include "base/input_error.h"
 #include "base/quoted_text.h"
 #include "base/version.h"
+#include "io/output_files.h"
 
 #include <exception>
 #include <functional>
@@ -93,6 +94,11 @@ int runCommandLine(const QStringList& arguments, std::ostream& out, std::ostream
     printUsage(err);
     return 2;
   }
+  // A named pipe with nobody at its other end makes the command wait: said as the command's own note.
+  setWaitNotices([&err, name](const std::string& text) { err << "unfoldlab " << name << ": " << printableText(text) << std::endl; });
+  const struct Forget {
+    ~Forget() { setWaitNotices({}); }  // `err` does not outlive this call
+  } forget;
   try {
     return command->second(arguments.mid(1), out, err);
   } catch (const InputError& error) {

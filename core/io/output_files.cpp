@@ -104,6 +104,26 @@ const mode_t processUmask = [] {
 }();
 }  // namespace
 
+namespace {
+std::mutex waitNoticesLock;
+std::function<void(const std::string&)> waitNotices;
+
+void sayWaiting(const std::string& text) {
+  const std::lock_guard lock(waitNoticesLock);
+  if (waitNotices) waitNotices(text);
+}
+
+bool isFifo(const std::string& path) {
+  struct stat info {};
+  return ::stat(path.c_str(), &info) == 0 && S_ISFIFO(info.st_mode);
+}
+}  // namespace
+
+void setWaitNotices(std::function<void(const std::string&)> notice) {
+  const std::lock_guard lock(waitNoticesLock);
+  waitNotices = std::move(notice);
+}
+
 void setStandingInputs(const void* owner, std::vector<StandingInput> inputs) {
   const std::lock_guard lock(standingInputsLock);
   if (inputs.empty()) standingInputs.erase(owner);
@@ -260,6 +280,12 @@ void OutputFiles::check(const std::function<void()>& beforeOpening) {
     if (output->kind == Output::Kind::StandardOutput) continue;
     if (output->kind == Output::Kind::InPlace) {
       const int alias = descriptorAlias(output->path);
+      if (alias < 0 && isFifo(output->path)) {  // without a reader, open() waits for one
+        output->descriptor = ::open(output->path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+        if (output->descriptor >= 0) ::fcntl(output->descriptor, F_SETFL, ::fcntl(output->descriptor, F_GETFL) & ~O_NONBLOCK);
+        else if (errno == ENXIO) sayWaiting(named(output->flag, output->path) + " is a named pipe (FIFO): waiting for a program to read from it");
+        if (output->descriptor >= 0) continue;
+      }
       output->descriptor = alias >= 0 ? ::fcntl(alias, F_DUPFD_CLOEXEC, 3)
                                       : ::open(output->path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
       if (output->descriptor < 0) throw InputError(named(output->flag, output->path) + ": cannot write (" + errorText(errno) + ")");
@@ -281,6 +307,9 @@ void OutputFiles::check(const std::function<void()>& beforeOpening) {
     const mode_t mode = ::stat(output->target.c_str(), &old) == 0 ? (old.st_mode & 07777) : (0666 & ~processUmask);
     ::fchmod(output->descriptor, mode);
   }
+  for (const auto& input : inputs_)
+    if (input->path != "-" && descriptorAlias(input->path) < 0 && isFifo(input->path))
+      sayWaiting(input->description + " is a named pipe (FIFO): reading it waits for a program to write to it");
   checked_ = true;
 }
 

@@ -36,6 +36,11 @@ void setStandingInputs(const void* owner, std::vector<StandingInput> inputs);
 // of it too), for a dialog to say before its own questions; empty if it names none.
 std::string standingInputRefusal(const std::string& path);
 
+// Where check() says that it waits for the program at a named pipe's (FIFO's) other end: an output with no
+// reader yet, an input (read later, once a program writes to it). Without a word, that wait looked like a
+// hang. Unset (the default) it says nothing; the command line says it on standard error.
+void setWaitNotices(std::function<void(const std::string&)> notice);
+
 // The descriptor a path names if it is one the process already has open (/dev/stdout, /dev/fd/N,
 // /proc/self/fd/N), else -1.
 int descriptorAlias(const std::string& path);
