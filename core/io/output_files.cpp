@@ -102,9 +102,7 @@ const mode_t processUmask = [] {
   ::umask(mask);
   return mask;
 }();
-}  // namespace
 
-namespace {
 std::mutex waitNoticesLock;
 std::function<void(const std::string&)> waitNotices;
 
