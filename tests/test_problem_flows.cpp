@@ -244,8 +244,7 @@ class TestProblemFlows : public FlowTestCase {
     QTimer::singleShot(0, [&] {
       auto* dialog = qobject_cast<ImportProblemDialog*>(QApplication::activeModalWidget());
       QVERIFY(dialog);
-      QCOMPARE(dialog->dictionaryFile(), dPath);
-      QCOMPARE(dialog->signalsFile(), bad);
+      QCOMPARE(dialog->files(), (ImportedFiles{dPath, bad, {}}));
       dialog->signalsEdit()->setText(good);
       dialog->accept();
     });

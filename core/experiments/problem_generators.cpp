@@ -87,7 +87,7 @@ Matrix makeDictionary(DictionaryKind kind, Eigen::Index n, Eigen::Index m, std::
 void scaleToEquiregularization(const Matrix& D, Matrix& X) {
   const Eigen::RowVectorXd lmax = (D.transpose() * X).cwiseAbs().colwise().maxCoeff();
   for (Eigen::Index j = 0; j < X.cols(); ++j)
-    if (lmax(j) > 0) X.col(j) /= lmax(j);
+    if (lmax(j) > 0 && std::abs(lmax(j) - 1.0) > kOnEquiregularization) X.col(j) /= lmax(j);
 }
 
 SignalSet makeSignals(SignalKind kind, const Matrix& D, Eigen::Index count, std::uint64_t seed,

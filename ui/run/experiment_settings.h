@@ -20,6 +20,9 @@ enum class ProblemSource { Gaussian, Digits, Files };
 struct ExperimentSettings {
   ProblemSource source = ProblemSource::Gaussian;
   QString dictionaryFile, signalsFile;  // ProblemSource::Files: D (n x m) and signals (one per row)
+  // Optional, with Files: the test signals in a file of their own (`generate --test`'s X_test); the
+  // signals file then holds the training signals only. Empty: one file holds both.
+  QString testSignalsFile;
   int n = 10, m = 50;                   // Digits: n is 64
   int signalCount = 100;                // test signals: the solvers run on them, networks are scored on them
   int trainCount = 500;                 // training signals of the networks

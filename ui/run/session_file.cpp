@@ -88,6 +88,7 @@ QByteArray formatSession(const Session& s) {
   if (s.settings.source == ProblemSource::Files) {
     settings.insert("dictionary_file", s.settings.dictionaryFile);
     settings.insert("signals_file", s.settings.signalsFile);
+    if (!s.settings.testSignalsFile.isEmpty()) settings.insert("test_signals_file", s.settings.testSignalsFile);
   }
   QJsonObject root{{"format", kFormat},
                    {"version", 1},
@@ -152,6 +153,7 @@ bool readProblem(const QJsonObject& o, const QString& where, ExperimentSettings&
   s.source = static_cast<ProblemSource>(sourceIndex);
   s.dictionaryFile = o.value("dictionary_file").toString();
   s.signalsFile = o.value("signals_file").toString();
+  s.testSignalsFile = o.value("test_signals_file").toString();  // optional: one file may hold both sets
   if (s.source == ProblemSource::Files && (s.dictionaryFile.isEmpty() || s.signalsFile.isEmpty())) {
     *error = where + ": 'dictionary_file' and 'signals_file' are needed with \"dictionary\": \"files\"";
     return false;
@@ -204,6 +206,7 @@ bool readSettings(const QJsonObject& o, const QString& where, ExperimentSettings
   return typed(o, where, "dictionary", QJsonValue::String, "a string (gaussian, digits or files)", error) &&
          typed(o, where, "dictionary_file", QJsonValue::String, "a string (a path)", error) &&
          typed(o, where, "signals_file", QJsonValue::String, "a string (a path)", error) &&
+         typed(o, where, "test_signals_file", QJsonValue::String, "a string (a path)", error) &&
          typed(o, where, "layer_wise", QJsonValue::Bool, "true or false", error) &&
          typed(o, where, "loss", QJsonValue::String, "a string (unsupervised, semi-supervised or supervised)", error) &&
          typed(o, where, "lambda", QJsonValue::Double, "a number", error) &&

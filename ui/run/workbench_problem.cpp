@@ -9,29 +9,52 @@ namespace unfold::ui {
 
 namespace {
 
-// Signals from files: the first `trainCount` rows are the training signals, the next `signalCount` the
-// test set, whether networks are asked for or not: ticking one never moves the solvers to other rows. A
-// file of no more than `trainCount` rows holds test signals only; a network to train is then refused
-// rather than left one test signal. Returns the first and last of the file's rows tested.
-std::pair<Eigen::Index, Eigen::Index> splitFileSignals(const ExperimentSettings& s, const Matrix& D, WorkbenchProblem& p) {
-  const std::string file = s.signalsFile.toStdString();
+Matrix readSignalsFor(const Matrix& D, const QString& path) {
+  const std::string file = path.toStdString();
   Matrix all = readSignalsFile(file);
   if (all.rows() != D.rows())
     throw InputError("the signals in " + file + " have " + std::to_string(all.rows()) + " entries, but D has n = " +
                      std::to_string(D.rows()) + " rows");
+  return all;
+}
+
+// "X.csv rows 0–499 train"; without the path, the rows alone (after the same file's training rows).
+QString rowRange(const QString& path, Eigen::Index first, Eigen::Index count, const char* role) {
+  const QString rows = QString("%1–%2%3").arg(first).arg(first + count - 1).arg(role);
+  return path.isEmpty() ? rows : QString("%1 rows %2").arg(path.section('/', -1), rows);
+}
+
+// Signals from files. With a test file, the signals file trains and the test file tests. Otherwise the
+// first `trainCount` rows of the one file train and the next `signalCount` test, whether networks are
+// asked for or not: ticking one never moves the solvers to other rows. A file of no more than
+// `trainCount` rows then holds test signals only; a network to train is refused rather than left one
+// test signal. Returns where the signals are in their files, for the problem's line.
+QString fileSignals(const ExperimentSettings& s, const Matrix& D, WorkbenchProblem& p) {
+  const Matrix all = readSignalsFor(D, s.signalsFile);
   const Eigen::Index rows = all.cols();
-  const bool testOnly = rows <= s.trainCount;
+  const bool ownTestFile = !s.testSignalsFile.isEmpty();
+  const bool testOnly = !ownTestFile && rows <= s.trainCount;
   if (testOnly && s.anyNetwork())
-    throw InputError(file + " holds " + std::to_string(rows) + " signals: its first " + std::to_string(s.trainCount) +
-                     " (train signals) would leave none to test; lower train signals below " + std::to_string(rows));
-  const Eigen::Index first = testOnly ? 0 : s.trainCount;
-  const Eigen::Index test = std::min<Eigen::Index>(s.signalCount, rows - first);
-  p.train.X = s.anyNetwork() ? Matrix(all.leftCols(s.trainCount)) : Matrix(D.rows(), 0);
-  p.test.X = all.middleCols(first, test);
+    throw InputError(s.signalsFile.toStdString() + " holds " + std::to_string(rows) + " signals: its first " +
+                     std::to_string(s.trainCount) + " (train signals) would leave none to test; lower train signals below " +
+                     std::to_string(rows) + " or import a test signals file");
+  const Eigen::Index trains = std::min<Eigen::Index>(s.trainCount, rows);
+  p.train.X = s.anyNetwork() ? Matrix(all.leftCols(trains)) : Matrix(D.rows(), 0);
+  const Eigen::Index first = ownTestFile || testOnly ? 0 : s.trainCount;
+  if (ownTestFile) {
+    const Matrix test = readSignalsFor(D, s.testSignalsFile);
+    p.test.X = test.leftCols(std::min<Eigen::Index>(s.signalCount, test.cols()));
+  } else {
+    p.test.X = all.middleCols(first, std::min<Eigen::Index>(s.signalCount, rows - first));
+  }
   // Imported signals are scaled like generated ones, so that lambda is a fraction of lambda_max.
   scaleToEquiregularization(D, p.train.X);
   scaleToEquiregularization(D, p.test.X);
-  return {first, first + test - 1};
+  const bool trained = p.train.X.cols() > 0;
+  const QString train = trained ? rowRange(s.signalsFile, 0, p.train.X.cols(), " train") + ", " : QString();
+  const QString testFile = ownTestFile ? s.testSignalsFile : trained ? QString() : s.signalsFile;
+  const QString test = rowRange(testFile, first, p.test.X.cols(), trained ? " test" : "");
+  return QString(" (%1%2, each scaled to ‖Dᵀx‖∞ = 1)").arg(train, test);
 }
 
 bool supervised(const ExperimentSettings& s) { return s.loss == LossKind::Supervised && s.anyNetwork(); }
@@ -69,20 +92,20 @@ WorkbenchProblem buildProblem(const ExperimentSettings& s) {
                                           : QString("Gaussian D, n = %1, m = %2").arg(s.n).arg(s.m);
   if (supervised(s) && s.source != ProblemSource::Gaussian)
     throw InputError("the supervised loss needs ground-truth codes: use a Gaussian problem (x = D z0 + noise)");
-  QString fileRows;  // where an import's test signals are in its file, and that they were scaled
+  QString fileRows;  // where an import's signals are in their files, and that they were scaled
   if (s.source == ProblemSource::Files) {
-    const auto [first, last] = splitFileSignals(s, D, p);
-    const QString train = p.train.X.cols() > 0 ? QString("0–%1 train, ").arg(p.train.X.cols() - 1) : QString();
-    fileRows = QString(" (%1 rows %2%3–%4%5, each scaled to ‖Dᵀx‖∞ = 1)")
-                   .arg(s.signalsFile.section('/', -1), train).arg(first).arg(last).arg(train.isEmpty() ? "" : " test");
+    fileRows = fileSignals(s, D, p);
   } else {
     p.train = specTrainingSignals(problemSpec(s), D);
     p.test = specTestSignals(problemSpec(s), D);
   }
-  const bool files = s.source == ProblemSource::Files;  // the messages name the files imported
-  const std::string dictionaryFile = files ? s.dictionaryFile.toStdString() : "", signalsFile = files ? s.signalsFile.toStdString() : "";
-  validateProblem(D, p.test.X, s.lambda, dictionaryFile, signalsFile);
-  if (p.train.X.cols() > 0) validateProblem(D, p.train.X, s.lambda, dictionaryFile, signalsFile);
+  // The messages name the files imported.
+  const bool files = s.source == ProblemSource::Files;
+  const std::string dictionaryFile = files ? s.dictionaryFile.toStdString() : "";
+  const std::string trainFile = files ? s.signalsFile.toStdString() : "";
+  const std::string testFile = files && !s.testSignalsFile.isEmpty() ? s.testSignalsFile.toStdString() : trainFile;
+  validateProblem(D, p.test.X, s.lambda, dictionaryFile, testFile);
+  if (p.train.X.cols() > 0) validateProblem(D, p.train.X, s.lambda, dictionaryFile, trainFile);
   const qsizetype tests = p.test.X.cols(), trains = p.train.X.cols();
   const QString signalCounts = (s.anyNetwork() ? QString("%1 test and %2 training signal%3").arg(tests).arg(trains).arg(trains == 1 ? "" : "s")
                                                : QString("%1 test signal%2").arg(tests).arg(tests == 1 ? "" : "s")) + fileRows;

@@ -13,9 +13,10 @@ namespace unfold::ui {
 
 namespace {
 
-QLineEdit* fileRow(QFormLayout* form, const QString& label, const QString& caption, const QString& path, QWidget* parent) {
+QLineEdit* fileRow(QFormLayout* form, const QString& label, const QString& caption, const QString& path, QWidget* parent,
+                   const QString& placeholder = "a .csv or .npy file") {
   auto* edit = new QLineEdit(path);
-  edit->setPlaceholderText("a .csv or .npy file");
+  edit->setPlaceholderText(placeholder);
   edit->setMinimumWidth(360);
   auto* browse = new QPushButton("Browse…");
   QObject::connect(browse, &QPushButton::clicked, parent, [edit, caption, parent] {
@@ -31,44 +32,48 @@ QLineEdit* fileRow(QFormLayout* form, const QString& label, const QString& capti
 
 }  // namespace
 
-ImportProblemDialog::ImportProblemDialog(const QString& dictionary, const QString& signalsPath, QWidget* parent)
-    : QDialog(parent) {
+ImportProblemDialog::ImportProblemDialog(const ImportedFiles& files, QWidget* parent) : QDialog(parent) {
   setWindowTitle("Import a problem");
   auto* form = new QFormLayout(this);
   auto* help = new QLabel("The dictionary D (n rows × m columns) and the signals (one per row, n columns).\n"
-                          "The first rows, as many as train signals, train the networks; the next ones are the test signals "
-                          "(a file with no more rows than that is all test signals). Each signal is scaled to ‖Dᵀx‖∞ = 1.");
+                          "Without a test file, the first rows, as many as train signals, train the networks and the next "
+                          "ones are the test signals (a file with no more rows than that is all test signals). With one "
+                          "(generate's X_test.csv beside X.csv), the signals train and the test file tests. "
+                          "Each signal is scaled to ‖Dᵀx‖∞ = 1.");
   help->setWordWrap(true);
   form->addRow(help);
-  dictionary_ = fileRow(form, "D", "Dictionary D (n × m)", dictionary, this);
-  signals_ = fileRow(form, "signals", "Signals, one per row", signalsPath, this);
+  dictionary_ = fileRow(form, "D", "Dictionary D (n × m)", files.dictionary, this);
+  signals_ = fileRow(form, "signals", "Signals, one per row", files.signalsFile, this);
+  testSignals_ = fileRow(form, "test signals", "Test signals, one per row", files.testSignalsFile, this,
+                         "optional: a .csv or .npy file of test signals");
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
   ok_ = buttons->button(QDialogButtonBox::Ok);
   form->addRow(buttons);
   connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-  connect(dictionary_, &QLineEdit::textChanged, this, &ImportProblemDialog::updateOk);
-  connect(signals_, &QLineEdit::textChanged, this, &ImportProblemDialog::updateOk);
+  for (QLineEdit* edit : {dictionary_, signals_, testSignals_})
+    connect(edit, &QLineEdit::textChanged, this, &ImportProblemDialog::updateOk);
   updateOk();
 }
 
-std::optional<std::pair<QString, QString>> ImportProblemDialog::ask(const QString& dictionary, const QString& signalsPath,
-                                                                    QWidget* parent) {
-  static std::pair<QString, QString> last;
-  ImportProblemDialog dialog(last.first.isEmpty() ? dictionary : last.first, last.second.isEmpty() ? signalsPath : last.second,
-                             parent);
+std::optional<ImportedFiles> ImportProblemDialog::ask(const ImportedFiles& current, QWidget* parent) {
+  static std::optional<ImportedFiles> last;
+  ImportProblemDialog dialog(last.value_or(current), parent);
   if (dialog.exec() != QDialog::Accepted) return std::nullopt;
-  last = {dialog.dictionaryFile(), dialog.signalsFile()};
+  last = dialog.files();
   return last;
 }
 
-QString ImportProblemDialog::dictionaryFile() const { return dictionary_->text().trimmed(); }
-QString ImportProblemDialog::signalsFile() const { return signals_->text().trimmed(); }
+ImportedFiles ImportProblemDialog::files() const {
+  return {dictionary_->text().trimmed(), signals_->text().trimmed(), testSignals_->text().trimmed()};
+}
 
 void ImportProblemDialog::updateOk() {
   const auto usable = [](const QString& path) { return !path.isEmpty() && QFileInfo(path).isFile(); };
-  ok_->setEnabled(usable(dictionaryFile()) && usable(signalsFile()));
-  ok_->setToolTip(ok_->isEnabled() ? QString() : "Choose two existing files");
+  const ImportedFiles chosen = files();
+  ok_->setEnabled(usable(chosen.dictionary) && usable(chosen.signalsFile) &&
+                  (chosen.testSignalsFile.isEmpty() || usable(chosen.testSignalsFile)));
+  ok_->setToolTip(ok_->isEnabled() ? QString() : "Choose D and the signals (and the test signals, if named): existing files");
 }
 
 }  // namespace unfold::ui

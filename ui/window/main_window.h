@@ -56,6 +56,11 @@ class MainWindow : public QMainWindow {
   // Opens a session file; on error shows a dialog (unless `quiet`), returns the message and changes nothing.
   QString openSessionFile(const QString& path, bool quiet = false);
   QString saveSessionFile(const QString& path);
+  // Shows a network file (`unfoldlab train --out`, or a session's): ticks its parametrization and takes its
+  // depth, lambda and training data's size, then runs, reusing the weights while D and the training
+  // signals are those it was trained on. On error shows a dialog (unless `quiet`), returns the message
+  // and changes nothing.
+  QString openNetworkFile(const QString& path, bool quiet = false);
   // The settings of the last session (QSettings), if any: used at start-up. Runs them when that is
   // quick (no network to train); otherwise, and on the very first launch, waits for Run.
   void restoreLastSession();

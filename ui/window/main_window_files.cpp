@@ -124,6 +124,11 @@ void MainWindow::addSessionActions(QMenu* file) {
     const QString path = QFileDialog::getOpenFileName(this, "Open session", {}, "Unfold Lab session (*.json)");
     if (!path.isEmpty()) openSessionFile(path);
   });
+  QAction* network = file->addAction("Open &network…", QKeySequence("Ctrl+Shift+O"), this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, "Open network", {}, "Unfold Lab network (*.json)");
+    if (!path.isEmpty()) openNetworkFile(path);
+  });
+  network->setStatusTip("A network trained by 'unfoldlab train --out', shown beside the solvers on this problem");
   file->addAction("&Save session…", QKeySequence::Save, this, [this] {
     const QString path = askOutputPath(this, "Save session", "session.json", "Unfold Lab session (*.json)");
     if (path.isEmpty()) return;
@@ -280,6 +285,8 @@ void MainWindow::protectInputsOf(const ExperimentSettings& settings) {
   if (settings.source == ProblemSource::Files)
     inputs = {{"the dictionary file the workbench imported", settings.dictionaryFile.toStdString()},
               {"the signals file the workbench imported", settings.signalsFile.toStdString()}};
+  if (settings.source == ProblemSource::Files && !settings.testSignalsFile.isEmpty())
+    inputs.push_back({"the test signals file the workbench imported", settings.testSignalsFile.toStdString()});
   setStandingInputs(this, std::move(inputs));
 }
 

@@ -84,7 +84,7 @@ void MainWindow::redraw() {
   if (shown_.request.source == ProblemSource::Files) {
     QString sizes = QString("n = %1, m = %2; %3 test signal%4").arg(shown_.dimension).arg(shown_.atoms).arg(shown_.testSignals).arg(shown_.testSignals == 1 ? "" : "s");
     if (shown_.trainingSignals > 0) sizes += QString(", %1 training").arg(shown_.trainingSignals);
-    settings_->setImportedSizes(shown_.request.dictionaryFile, shown_.request.signalsFile, sizes);
+    settings_->setImportedSizes(shown_.request, sizes);
   }
   settings_->setInspectableSignals(shown_.inspected, shown_.testSignals);
   QList<Algorithm> solvers;

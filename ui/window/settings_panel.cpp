@@ -2,8 +2,8 @@
 
 #include "plots/method_palette.h"
 #include "run/iterate_history.h"
-#include "window/import_problem_dialog.h"
 #include "window/log_slider.h"
+#include "window/problem_file_rows.h"
 #include "window/wheel_guard.h"
 
 #include <QCheckBox>
@@ -14,7 +14,6 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -109,24 +108,8 @@ QGroupBox* SettingsPanel::buildProblemBox() {
 }
 
 QWidget* SettingsPanel::buildFileRows() {
-  fileRows_ = new QWidget;
-  auto* files = new QFormLayout(fileRows_);
-  files->setContentsMargins(0, 0, 0, 0);
-  for (QLineEdit** edit : {&dictionaryFile_, &signalsFile_}) {
-    *edit = new QLineEdit;
-    (*edit)->setReadOnly(true);
-  }
-  files->addRow("D", dictionaryFile_);
-  files->addRow("signals", signalsFile_);
-  importedSizes_ = new QLabel;
-  importedSizes_->setObjectName("importedSizes");
-  importedSizes_->setWordWrap(true);
-  files->addRow("", importedSizes_);
-  auto* change = new QPushButton("Choose files…");
-  connect(change, &QPushButton::clicked, this, [this] {
-    if (chooseFiles()) emit changed();
-  });
-  files->addRow("", change);
+  fileRows_ = new ProblemFileRows;
+  connect(fileRows_, &ProblemFileRows::chosen, this, &SettingsPanel::changed);
   return fileRows_;
 }
 
@@ -270,9 +253,6 @@ void SettingsPanel::updateSourceRows() {
   // many signals as the file has, up to the counts asked for.
   problemForm_->setRowVisible(n_, !files);
   problemForm_->setRowVisible(m_, !files);
-  const bool current = imported_.dictionaryFile == dictionaryFile_->text() && imported_.signalsFile == signalsFile_->text();
-  importedSizes_->setText(current ? "read: " + imported_.sizes : QString());
-  importedSizes_->setVisible(current);
   // "≤" in the box: as many as the files hold, up to its count (said in the label, "(at most)", it
   // widened the form beyond its dock).
   for (QSpinBox* box : {signals_, train_}) box->setPrefix(files ? "≤ " : "");
@@ -285,7 +265,7 @@ void SettingsPanel::updateSourceRows() {
 
 void SettingsPanel::sourceChosen(int index) {
   if (signalsBlocked()) return;  // setSettings fills the form: no choice is made, no dialog opens
-  if (static_cast<ProblemSource>(index) == ProblemSource::Files && !chooseFiles()) {
+  if (static_cast<ProblemSource>(index) == ProblemSource::Files && !fileRows_->choose()) {
     const QSignalBlocker blocker(source_);  // cancelled: the problem stays as it was
     source_->setCurrentIndex(sourceIndex_);
     return;
@@ -296,7 +276,7 @@ void SettingsPanel::sourceChosen(int index) {
 }
 
 void SettingsPanel::importProblem() {
-  if (!chooseFiles()) return;
+  if (!fileRows_->choose()) return;
   const int files = static_cast<int>(ProblemSource::Files);
   if (source_->currentIndex() != files) {
     const QSignalBlocker blocker(source_);  // the files are chosen: the box must not ask again
@@ -307,20 +287,8 @@ void SettingsPanel::importProblem() {
   emit changed();
 }
 
-bool SettingsPanel::chooseFiles() {
-  const auto files = ImportProblemDialog::ask(dictionaryFile_->text(), signalsFile_->text(), this);
-  if (!files) return false;
-  dictionaryFile_->setText(files->first);
-  signalsFile_->setText(files->second);
-  updateSourceRows();
-  return true;
-}
-
-void SettingsPanel::setImportedSizes(const QString& dictionaryFile, const QString& signalsFile, const QString& sizes) {
-  // Called at every redraw of a run on files: the form is touched only when what it says changes.
-  if (imported_.dictionaryFile == dictionaryFile && imported_.signalsFile == signalsFile && imported_.sizes == sizes) return;
-  imported_ = {dictionaryFile, signalsFile, sizes};
-  updateSourceRows();
+void SettingsPanel::setImportedSizes(const ExperimentSettings& shown, const QString& sizes) {
+  fileRows_->setSizes({shown.dictionaryFile, shown.signalsFile, shown.testSignalsFile}, sizes);
 }
 
 void SettingsPanel::updateLossNote() { lossNote_->setVisible(loss_->currentText() == "supervised"); }
@@ -344,8 +312,10 @@ void SettingsPanel::lambdaFromBox(double value) {
 ExperimentSettings SettingsPanel::settings() const {
   ExperimentSettings s;
   s.source = static_cast<ProblemSource>(source_->currentIndex());
-  s.dictionaryFile = dictionaryFile_->text();
-  s.signalsFile = signalsFile_->text();
+  const ImportedFiles files = fileRows_->files();
+  s.dictionaryFile = files.dictionary;
+  s.signalsFile = files.signalsFile;
+  s.testSignalsFile = files.testSignalsFile;
   s.n = s.source == ProblemSource::Digits ? kDigitPixels : n_->value();
   s.m = m_->value();
   s.signalCount = signals_->value();
@@ -370,8 +340,7 @@ void SettingsPanel::setSettings(const ExperimentSettings& s, Notification notifi
     const QSignalBlocker quiet(this);  // the edits below emit no changed() of their own
     source_->setCurrentIndex(static_cast<int>(s.source));
     sourceIndex_ = source_->currentIndex();
-    dictionaryFile_->setText(s.dictionaryFile);
-    signalsFile_->setText(s.signalsFile);
+    fileRows_->setFiles({s.dictionaryFile, s.signalsFile, s.testSignalsFile});
     n_->setValue(s.n);
     m_->setValue(s.m);
     signals_->setValue(s.signalCount);

@@ -23,6 +23,7 @@ class QSpinBox;
 namespace unfold::ui {
 
 class LogSlider;
+class ProblemFileRows;
 
 class SettingsPanel : public QWidget {
   Q_OBJECT
@@ -54,7 +55,7 @@ class SettingsPanel : public QWidget {
   // file names while they are the files chosen (n and m are not asked for an import; they come from D).
   // The import dialog, from the File menu as from the source box: accepted, the problem is those files.
   void importProblem();
-  void setImportedSizes(const QString& dictionaryFile, const QString& signalsFile, const QString& sizes);
+  void setImportedSizes(const ExperimentSettings& shown, const QString& sizes);
 
  signals:
   void changed();
@@ -75,16 +76,10 @@ class SettingsPanel : public QWidget {
   void lambdaFromBox(double value);
   void updateSourceRows();
   void sourceChosen(int index);
-  bool chooseFiles();  // the import dialog; false if cancelled
   void updateLossNote();
 
   QComboBox* source_;
-  QLineEdit *dictionaryFile_, *signalsFile_;
-  QWidget* fileRows_;
-  QLabel* importedSizes_;
-  struct {
-    QString dictionaryFile, signalsFile, sizes;
-  } imported_;  // what the last imported problem shown held
+  ProblemFileRows* fileRows_;
   QFormLayout* problemForm_;
   QSpinBox *n_, *m_, *signals_, *train_, *iterations_, *seed_;
   QDoubleSpinBox* lambdaBox_;

@@ -1,0 +1,94 @@
+// File → Open network…: a network trained on the command line (`unfoldlab train --out`) or saved by
+// another session, shown in the workbench as if trained here.
+#include "window/main_window.h"
+
+#include "base/enum_names.h"
+#include "base/input_error.h"
+#include "io/matrix_file.h"
+#include "io/network_file.h"
+#include "plots/method_palette.h"
+#include "window/settings_panel.h"
+
+#include <QFileInfo>
+#include <QJsonObject>
+#include <QMessageBox>
+#include <QStatusBar>
+
+namespace unfold::ui {
+
+namespace {
+
+constexpr int kOpenedMessageMs = 15000;  // as long as an export's message: long enough to read
+
+// The settings that show `network` beside what the form has: its parametrization ticked, its depth, its
+// lambda, and what its training record says of the data and the loss, so that the run recognises it
+// (the worker checks D and the training signals against the hashes in the file, and says so when it
+// has to train it again). Other networks ticked follow its depth: the form has one T for all.
+ExperimentSettings settingsShowing(ExperimentSettings settings, const NetworkFile& network) {
+  settings.networks.insert(network.weights.kind);
+  settings.layers = static_cast<int>(network.weights.layerCount());
+  settings.lambda = network.lambda;
+  const QJsonObject& record = network.training;
+  if (const int trains = record.value("train_signals").toInt(); trains > 0) settings.trainCount = trains;
+  if (const auto loss = parseLossKind(record.value("loss").toString().toStdString())) settings.loss = *loss;
+  if (record.contains("layer_wise")) settings.layerWise = record.value("layer_wise").toBool();
+  return settings;
+}
+
+// Why `network` cannot stand on the problem shown (for a generated problem, or for imported files that
+// have been read), or empty.
+QString wrongProblem(const NetworkFile& network, const ExperimentSettings& settings, const ConvergenceSnapshot& shown) {
+  Eigen::Index n = 0, m = 0;
+  if (settings.source != ProblemSource::Files) {
+    n = settings.source == ProblemSource::Digits ? 64 : settings.n;
+    m = settings.m;
+  } else if (shown.request.source == ProblemSource::Files && shown.request.dictionaryFile == settings.dictionaryFile &&
+             shown.dimension > 0) {
+    n = shown.dimension;
+    m = shown.atoms;
+  }
+  if (n == 0 || (n == network.n && m == network.m)) return {};
+  return QString("it is a network for n = %1, m = %2, and the workbench's problem has n = %3, m = %4: import the D it was "
+                 "trained for (File → Import D and signals), or generate a problem of its size with the same seed")
+      .arg(network.n).arg(network.m).arg(n).arg(m);
+}
+
+}  // namespace
+
+QString MainWindow::openNetworkFile(const QString& path, bool quiet) {
+  const auto refuse = [&](const QString& why) {
+    if (!quiet) QMessageBox::warning(this, "Open network", why);
+    return why;  // the workbench is untouched
+  };
+  NetworkFile network;
+  try {
+    // Bounded (a device such as /dev/zero never ends); a network is at most a few MB of JSON.
+    network = parseNetworkJson(readWholeFile(path.toStdString()), path.toStdString());
+  } catch (const InputError& e) {
+    return refuse(QString::fromStdString(e.what()));
+  }
+  const ExperimentSettings before = settings_->settings();
+  if (const QString why = wrongProblem(network, before, shown_); !why.isEmpty())
+    return refuse(QString("%1: %2.").arg(path, why));
+  const ExperimentSettings wanted = settingsShowing(before, network);
+  settings_->setSettings(wanted, SettingsPanel::Quietly);
+  if (settings_->settings() != wanted) {  // the form rounded or clamped a value: the run would not reuse it
+    settings_->setSettings(before, SettingsPanel::Quietly);
+    return refuse(QString("%1: the workbench's form cannot hold λ = %2 λₘₐₓ, T = %3 with %4 training signals "
+                          "(λ from 1e-4 to 1.5 in steps of 1e-4, T up to 200, 2 to 100000 training signals).")
+                      .arg(path).arg(network.lambda).arg(wanted.layers).arg(wanted.trainCount));
+  }
+  TrainedNetworks kept = trained_.find(wanted);
+  kept[network.weights.kind] = network;
+  trained_.keep(wanted, kept);
+  markSessionChanged();
+  statusBar()->showMessage(QString("%1 from %2: %3 layers, λ = %4 λₘₐₓ")
+                               .arg(methodLabel(network.weights.kind), QFileInfo(path).fileName())
+                               .arg(network.weights.layerCount())
+                               .arg(network.lambda),
+                           kOpenedMessageMs);
+  startDefaultRun();
+  return {};
+}
+
+}  // namespace unfold::ui
