@@ -124,7 +124,7 @@ class TestImportedProblems : public QObject {
       if (!window.openSessionFile(session, true).isEmpty() || !finished.wait(60000)) return QStringList{"(not run)"};
       for (const QList<QVariant>& said : noticed) *notices << said.front().toString();
       QStringList labels;
-      for (const NetworkCurve& n : window.shownSnapshot().networks) labels << n.method + ": " + n.stopLabel;
+      for (const NetworkCurve& n : window.shownSnapshot().networks) labels << n.method + (n.reused ? ": reused" : ": trained");
       return labels;
     };
     QStringList notices;

@@ -10,6 +10,7 @@
 
 #include "io/matrix_file.h"
 #include "io/network_file.h"
+#include "plots/training_curves_plot.h"
 
 #include <QDialogButtonBox>
 #include <QLineEdit>
@@ -55,7 +56,8 @@ class TestOpenedNetworks : public QObject {
   }
 
   // Opens net.json in a window showing `problem`: the SLISTA curve it shows, and the run's notices.
-  static std::optional<NetworkCurve> openedOn(const ExperimentSettings& problem, const QString& network, QStringList* notices) {
+  static std::optional<NetworkCurve> openedOn(const ExperimentSettings& problem, const QString& network, QStringList* notices,
+                                              QString* trainingLegend = nullptr) {
     MainWindow window;
     window.setDialogsEnabled(false);
     window.show();
@@ -64,6 +66,7 @@ class TestOpenedNetworks : public QObject {
     QSignalSpy finished(&window, &MainWindow::runFinished);
     if (!window.openNetworkFile(network, true).isEmpty() || !finished.wait(60000)) return std::nullopt;
     for (const QList<QVariant>& said : noticed) *notices << said.front().toString();
+    if (trainingLegend && window.trainingPlot()->graphCount() > 0) *trainingLegend = window.trainingPlot()->graph(0)->name();
     const ConvergenceSnapshot& shown = window.shownSnapshot();
     if (!shown.complete || shown.networks.size() != 1 || !shown.request.chosen(unfold::Parametrization::Slista))
       return std::nullopt;
@@ -92,10 +95,15 @@ class TestOpenedNetworks : public QObject {
   void aCommandLineNetworkIsReusedOnItsOwnData() {
     QFETCH(bool, imported);
     QStringList notices;
-    const auto curve = openedOn(imported ? importedProblem() : generatedProblem(), path("net.json"), &notices);
+    QString legend;
+    const auto curve = openedOn(imported ? importedProblem() : generatedProblem(), path("net.json"), &notices, &legend);
     QVERIFY(curve);
     QVERIFY2(notices.isEmpty(), qPrintable(notices.join('|')));
     QVERIFY(curve->reused && curve->trained);
+    // The Training plot has no curve to draw (train's file holds none): its legend says where the weights
+    // came from and how far they were trained.
+    QVERIFY(curve->trainIteration.isEmpty());
+    QCOMPARE(legend, QString("SLISTA: from net.json (40 steps, budget used), no training curve in its file"));
     const unfold::NetworkFile file = unfold::parseNetworkJson(unfold::readWholeFile(path("net.json").toStdString()), "net.json");
     QVERIFY(curve->network.weights.flatten() == file.weights.flatten());  // the file's weights, not new ones
     // The workbench's mean test gap per layer is the one in train's report.

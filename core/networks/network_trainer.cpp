@@ -34,6 +34,7 @@ std::string optimizerName(Optimizer optimizer) { return nameOf(kOptimizerNames, 
 
 std::string stopReasonText(StopReason reason) { return nameOf(kStopReasons, reason); }
 std::string stopReasonLabel(StopReason reason) { return labelOf(kStopReasons, reason); }
+std::optional<StopReason> parseStopReasonText(std::string_view text) { return valueNamed(kStopReasons, text); }
 
 namespace {
 

@@ -79,6 +79,7 @@ class TrainingObserver {
 enum class StopReason { MaxIterations, TimeLimit, Stagnation, Cancelled, Diverged, LineSearchFailed };
 std::string stopReasonText(StopReason reason);   // a sentence: "reached the time limit"
 std::string stopReasonLabel(StopReason reason);  // two words at most, for legends: "time limit"
+std::optional<StopReason> parseStopReasonText(std::string_view text);  // the inverse of stopReasonText
 
 struct TrainingResult {
   NetworkWeights weights;       // the best by test loss

@@ -160,9 +160,11 @@ std::optional<NetworkCurve> reusedNetwork(const NetworkProblem& problem, const N
   NetworkCurve curve = newCurve(settings);
   curve.network = *pretrained;
   restoreTrainingCurve(pretrained->training, curve);
-  // A rerun does not train again, and says so.
-  curve.stopReason = "not trained again: the weights trained earlier for these settings (last run or session)";
-  curve.stopLabel = "reused";
+  // A rerun does not train again, and says so; its legends keep why its training ended (a figure's reader
+  // learns nothing from "reused").
+  curve.stopReason = "not trained again: the weights trained earlier for these settings (last run, session or network file)";
+  const auto ended = parseStopReasonText(pretrained->training.value("stopped").toString().toStdString());
+  curve.stopLabel = ended ? QString::fromStdString(stopReasonLabel(*ended)) : QString("trained earlier");
   curve.reused = true;
   diagnose(problem, settings, curve, stopped);
   curve.trained = true;

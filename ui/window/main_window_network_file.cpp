@@ -78,6 +78,8 @@ QString MainWindow::openNetworkFile(const QString& path, bool quiet) {
                           "(λ from 1e-4 to 1.5 in steps of 1e-4, T up to 200, 2 to 100000 training signals).")
                       .arg(path).arg(network.lambda).arg(wanted.layers).arg(wanted.trainCount));
   }
+  // Where the weights came from, for the legends (and in a session saved with them, for the record).
+  network.training.insert("opened_from", QFileInfo(path).fileName());
   TrainedNetworks kept = trained_.find(wanted);
   kept[network.weights.kind] = network;
   trained_.keep(wanted, kept);
