@@ -122,6 +122,15 @@ class TestExperiment : public QObject {
     QCOMPARE(curve->network.dictionaryHash, saved.dictionaryHash);
     QCOMPARE(curve->network.training.value("iterations"), saved.training.value("iterations"));
     QCOMPARE(curve->network.training.value("best_test_loss"), saved.training.value("best_test_loss"));
+    // The losses along the training: the record's, in both files, are what the window's observer drew live.
+    const QJsonObject losses = saved.training.value("curve").toObject();
+    QCOMPARE(curve->network.training.value("curve").toObject(), losses);
+    QCOMPARE(losses.value("train_loss").toArray().size(), curve->trainLoss.size());
+    for (qsizetype k = 0; k < curve->trainLoss.size(); ++k) {
+      QCOMPARE(losses.value("step").toArray()[k].toDouble(), curve->trainIteration[k]);
+      QCOMPARE(losses.value("train_loss").toArray()[k].toDouble(), curve->trainLoss[k]);
+      QCOMPARE(losses.value("test_loss").toArray()[k].toDouble(), curve->testLoss[k]);
+    }
     // And so are the per-layer test gaps the window plots.
     const std::vector<double> gaps = csvColumn(dir.filePath("diagnostics.csv"), "test_gap");
     QCOMPARE(curve->layerGap.size(), qsizetype(gaps.size()));

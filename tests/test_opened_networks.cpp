@@ -13,6 +13,9 @@
 #include "plots/training_curves_plot.h"
 
 #include <QDialogButtonBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -100,12 +103,13 @@ class TestOpenedNetworks : public QObject {
     QVERIFY(curve);
     QVERIFY2(notices.isEmpty(), qPrintable(notices.join('|')));
     QVERIFY(curve->reused && curve->trained);
-    // The Training plot has no curve to draw (train's file holds none): its legend says where the weights
-    // came from and how far they were trained.
-    QVERIFY(curve->trainIteration.isEmpty());
-    QCOMPARE(legend, QString("SLISTA: from net.json (40 steps, budget used), no training curve in its file"));
     const unfold::NetworkFile file = unfold::parseNetworkJson(unfold::readWholeFile(path("net.json").toStdString()), "net.json");
     QVERIFY(curve->network.weights.flatten() == file.weights.flatten());  // the file's weights, not new ones
+    // The Training plot draws train's curve, from its file, and its legend says where the weights came from.
+    QCOMPARE(curve->trainIteration.size(), 40);
+    QVERIFY(curve->trainLoss.back() > 0 && curve->trainLoss.back() < curve->trainLoss.front());
+    QCOMPARE(curve->testLoss.back(), file.training.value("curve").toObject().value("test_loss").toArray().last().toDouble());
+    QCOMPARE(legend, QString("SLISTA from net.json: 40 steps, budget used"));
     // The workbench's mean test gap per layer is the one in train's report.
     const QVector<double> reported = column(path("report.csv"), "test_gap");
     QCOMPARE(reported.size(), 5);
@@ -114,6 +118,23 @@ class TestOpenedNetworks : public QObject {
       const double cli = reported[t], shown = curve->layerGap[t];
       QVERIFY2(std::abs(shown - cli) <= 1e-9 * std::abs(cli) + 1e-13, qPrintable(QString("layer %1: %2 vs %3").arg(t + 1).arg(shown).arg(cli)));
     }
+  }
+
+  // A network file written before the record kept the losses: the Training plot has nothing to draw, and
+  // its legend says why.
+  void aFileWithoutItsCurveSaysSo() {
+    QJsonObject root = QJsonDocument::fromJson(QByteArray::fromStdString(unfold::readWholeFile(path("net.json").toStdString()))).object();
+    QJsonObject training = root.value("training").toObject();
+    training.remove("curve");
+    root.insert("training", training);
+    QFile older(path("older.json"));
+    QVERIFY(older.open(QIODevice::WriteOnly) && older.write(QJsonDocument(root).toJson()) > 0);
+    older.close();
+    QStringList notices;
+    QString legend;
+    const auto curve = openedOn(generatedProblem(), path("older.json"), &notices, &legend);
+    QVERIFY(curve && curve->reused && curve->trainIteration.isEmpty() && notices.isEmpty());
+    QCOMPARE(legend, QString("SLISTA from older.json: 40 steps, budget used (no training curve in its file)"));
   }
 
   // Trained for another D (another seed): trained again, and said (the weights mean nothing there).

@@ -224,6 +224,7 @@ class TestTraining : public QObject {
     QCOMPARE(QString::fromStdString(stopReasonText(reason)), text);
     QCOMPARE(QString::fromStdString(stopReasonLabel(reason)), label);
     QVERIFY(label.count(' ') <= 1);  // two words at most
+    QCOMPARE(parseStopReasonText(text.toStdString()), std::optional<StopReason>(reason));  // from a file's record
   }
 
   void stopConditions_data() {

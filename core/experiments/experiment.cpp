@@ -2,7 +2,10 @@
 
 #include "base/input_error.h"
 
+#include <QJsonArray>
+
 #include <chrono>
+#include <cmath>
 #include <stdexcept>
 
 namespace unfold {
@@ -14,7 +17,20 @@ SignalSet signalsOf(const ProblemSpec& spec, const Matrix& D, Eigen::Index count
   return makeSignals(spec.signalKind, D, count, seed, spec.sparse);
 }
 
-// `train`'s record of a training, kept in every network file (the workbench adds its curve).
+// The losses along the training, as JSON arrays (the workbench's Training plot draws them for a network
+// trained anywhere). JSON holds no NaN or Inf (a diverged step): null, read back as NaN.
+QJsonObject curveRecord(const TrainingResult& result) {
+  const auto value = [](double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(); };
+  QJsonArray steps, train, test;
+  for (const TrainingResult::CurvePoint& point : result.curve) {
+    steps.append(point.step);
+    train.append(value(point.trainLoss));
+    test.append(value(point.testLoss));
+  }
+  return {{"step", steps}, {"train_loss", train}, {"test_loss", test}};
+}
+
+// `train`'s record of a training, kept in every network file.
 QJsonObject trainingRecord(const NetworkSettings& settings, const TrainingData& data, const TrainingResult& result,
                            double seconds) {
   const TrainingSettings& t = settings.training;
@@ -31,7 +47,8 @@ QJsonObject trainingRecord(const NetworkSettings& settings, const TrainingData& 
                      {"initial_test_loss", result.initialTestLoss},
                      {"best_test_loss", result.bestTestLoss},
                      {"stopped", QString::fromStdString(stopReasonText(result.reason))},
-                     {"seconds", seconds}};
+                     {"seconds", seconds},
+                     {"curve", curveRecord(result)}};
   if (t.couplingOffset > 0) record.insert("coupling_offset", t.couplingOffset);
   if (t.stallWindow > 0) {
     record.insert("stall_window", t.stallWindow);

@@ -119,6 +119,7 @@ class Run {
       }
       stagnated |= stalled();
     }
+    result_.curve.push_back({result_.iterations, trainLoss, lastTest_});
     if (observer_) {
       const std::vector<LayerCoupling> coupling =
           layerCoupling(net_.weights(), net_.dictionary().atoms(), net_.dictionary().lipschitz());

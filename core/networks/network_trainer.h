@@ -87,6 +87,13 @@ struct TrainingResult {
   double initialTestLoss = 0.0;
   int iterations = 0;
   StopReason reason = StopReason::MaxIterations;
+  // Every optimizer step's losses, as an observer sees them: the step, the training loss and the test
+  // loss at the last evaluation (a network file's record keeps them as its "curve").
+  struct CurvePoint {
+    int step = 0;
+    double trainLoss = 0.0, testLoss = 0.0;
+  };
+  std::vector<CurvePoint> curve;
 };
 
 // Deepens `network` by one layer: a copy of its last layer if that gives a lower training loss and no

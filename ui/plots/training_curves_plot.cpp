@@ -8,12 +8,17 @@ namespace {
 constexpr const char* kTitle = "Training loss: solid train, dashed test";
 constexpr const char* kKeptInTitle = ", \u25CB kept";  // while a circle is drawn (a training may keep no step)
 
-// "from net.json (100 steps, budget used)": where weights trained elsewhere came from, and how far.
-QString trainedWhere(const NetworkCurve& n) {
+// The legend of a network's training: "SLISTA from net.json: 100 steps, budget used" (opened from a file;
+// without its file's name when trained here). A file written before the record kept the losses holds no
+// curve: the legend says why the plot is empty.
+QString trainingLegend(const NetworkCurve& n) {
   const QString file = n.network.training.value("opened_from").toString();
-  const int steps = n.network.training.value("iterations").toInt();
-  const QString how = steps > 0 ? QString("%1 step%2, %3").arg(steps).arg(steps == 1 ? "" : "s", n.stopLabel) : n.stopLabel;
-  return file.isEmpty() ? "trained earlier (" + how + ")" : QString("from %1 (%2)").arg(file, how);
+  const QString name = file.isEmpty() ? n.method : QString("%1 from %2").arg(n.method, file);
+  const bool drawn = !n.trainIteration.isEmpty();
+  const int steps = drawn ? int(n.trainIteration.back()) : n.network.training.value("iterations").toInt();
+  if (!drawn && !n.reused) return n.method;  // training: no step yet
+  QString legend = QString("%1: %2 step%3, %4").arg(name).arg(steps).arg(steps == 1 ? "" : "s", n.stopLabel);
+  return drawn ? legend : legend + " (no training curve in its file)";
 }
 
 }  // namespace
@@ -32,12 +37,8 @@ void TrainingCurvesPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   bool anyKept = false;
   for (const NetworkCurve& n : snapshot.networks) {
     QCPGraph* train = addGraph();
-    train->setName(n.method);
-    if ((n.trained || !n.stopLabel.isEmpty()) && !n.trainIteration.isEmpty())  // why it ended, in the legend
-      train->setName(QString("%1: %2 step%3, %4").arg(n.method).arg(n.trainIteration.back())
-                         .arg(n.trainIteration.back() == 1 ? "" : "s", n.stopLabel));
-    else if (n.reused)  // a network file from `train` holds no curve: the legend says why the plot is empty
-      train->setName(QString("%1: %2, no training curve in its file").arg(n.method, trainedWhere(n)));
+    // Once it ended, how far and why, in the legend.
+    train->setName(n.trained || !n.stopLabel.isEmpty() ? trainingLegend(n) : n.method);
     setShortName(train, n.method);  // a short plot (a laptop's window) keeps a legend of names
     train->setPen(QPen(n.color, 2));
     train->setData(n.trainIteration, n.trainLoss, true);

@@ -60,18 +60,7 @@ class WorkbenchTrainingObserver : public TrainingObserver {
   ProgressThrottle throttle_{std::chrono::milliseconds(kPublishMs), ProgressThrottle::First::AfterInterval};
 };
 
-// The training curves travel with the weights in sessions, so that a reopened session shows them.
-void saveTrainingCurve(const NetworkCurve& curve, QJsonObject& record) {
-  const auto array = [](const QVector<double>& values) {
-    QJsonArray out;
-    for (double v : values) out.append(v);
-    return out;
-  };
-  record.insert("curve", QJsonObject{{"step", array(curve.trainIteration)},
-                                     {"train_loss", array(curve.trainLoss)},
-                                     {"test_loss", array(curve.testLoss)}});
-}
-
+// The losses along the training, from a network file's record (core writes them there: experiment.cpp).
 void restoreTrainingCurve(const QJsonObject& record, NetworkCurve& curve) {
   const QJsonObject saved = record.value("curve").toObject();
   const QJsonArray steps = saved.value("step").toArray(), train = saved.value("train_loss").toArray(),
@@ -79,8 +68,8 @@ void restoreTrainingCurve(const QJsonObject& record, NetworkCurve& curve) {
   if (steps.size() != train.size() || steps.size() != test.size()) return;  // damaged: no curve rather than a wrong one
   for (qsizetype k = 0; k < steps.size(); ++k) {
     curve.trainIteration.append(steps[k].toDouble());
-    curve.trainLoss.append(train[k].toDouble());
-    curve.testLoss.append(test[k].toDouble());
+    curve.trainLoss.append(train[k].toDouble(qQNaN()));  // null: a diverged step
+    curve.testLoss.append(test[k].toDouble(qQNaN()));
   }
 }
 
@@ -183,8 +172,7 @@ NetworkCurve runNetwork(const NetworkProblem& problem, const NetworkSettings& se
   }
   curve.stopReason = QString::fromStdString(stopReasonText(trained.result.reason));
   curve.stopLabel = QString::fromStdString(stopReasonLabel(trained.result.reason));
-  curve.network = trained.file;
-  saveTrainingCurve(curve, curve.network.training);
+  curve.network = trained.file;  // its record holds the curve, for a session
   diagnose(problem, settings, curve, abandoned);
   curve.trained = true;
   return curve;
