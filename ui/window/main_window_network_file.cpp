@@ -32,6 +32,8 @@ ExperimentSettings settingsShowing(ExperimentSettings settings, const NetworkFil
   if (const int trains = record.value("train_signals").toInt(); trains > 0) settings.trainCount = trains;
   if (const auto loss = parseLossKind(record.value("loss").toString().toStdString())) settings.loss = *loss;
   if (record.contains("layer_wise")) settings.layerWise = record.value("layer_wise").toBool();
+  // The form's training steps say the file's budget (and train it again with that, should D differ).
+  if (const int budget = record.value("max_iter").toInt(); budget > 0) settings.trainingIterations = budget;
   return settings;
 }
 

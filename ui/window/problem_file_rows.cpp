@@ -36,6 +36,8 @@ void ProblemFileRows::setFiles(const ImportedFiles& files) {
   dictionary_->setText(files.dictionary);
   signals_->setText(files.signalsFile);
   testSignals_->setText(files.testSignalsFile);
+  // A box as narrow as the form shows a long path's end, the file's name: the whole path on hovering.
+  for (QLineEdit* edit : {dictionary_, signals_, testSignals_}) edit->setToolTip(edit->text());
   // Without a test file of their own the row would be an empty box: it says where the test signals are.
   testSignals_->setPlaceholderText("the signals file's next rows");
   updateSizes();
