@@ -4,6 +4,8 @@
 #include "plots/axis_ticks.h"
 #include "plots/cost_decrease_plot.h"
 #include "plots/gap_floor.h"
+#include "plots/method_palette.h"
+#include "run/experiment_settings.h"
 #include "shown_at.h"
 
 #include <QMenu>
@@ -143,6 +145,27 @@ class TestCostPlot : public QObject {
     QVERIFY(plot.curve("ALISTA (T = 2, collapsed to z = 0)"));
     QVERIFY(plot.curve("LISTA-CP (T = 2, stopped)"));
     QVERIFY(plot.curve("SLISTA (T = 2)"));
+  }
+
+  // Networks on the same points both show: each parametrization has its own mark, and LISTA's hollow
+  // square, larger, rings LISTA-CP's disc (LISTA's curve vanished under LISTA-CP's, both starting as ISTA).
+  void networksOnTheSamePointsBothShow() {
+    CostDecreasePlot plot;
+    ConvergenceSnapshot snapshot = oneCurveSnapshot("ISTA", {4.0, 2.0, 1.0});
+    for (const auto kind : ExperimentSettings::kParametrizations) {
+      NetworkCurve n;
+      n.kind = kind, n.method = methodLabel(kind), n.color = methodColor(kind), n.layers = 2, n.layerGap = {2.0, 1.0};
+      n.trained = true;
+      snapshot.networks << n;
+    }
+    plot.showSnapshot(snapshot);
+    QSet<int> shapes;
+    for (const auto kind : ExperimentSettings::kParametrizations)
+      shapes << int(plot.curve(methodLabel(kind) + " (T = 2)")->scatterStyle().shape());
+    QCOMPARE(shapes.size(), 4);
+    const QCPScatterStyle lista = plot.curve("LISTA (T = 2)")->scatterStyle(), cp = plot.curve("LISTA-CP (T = 2)")->scatterStyle();
+    QCOMPARE(lista.brush().style(), Qt::NoBrush);
+    QVERIFY(lista.size() > cp.size() && cp.brush().style() != Qt::NoBrush);
   }
 
   // A legend whose box, inside, would need many more decades above the curves (a short panel, data over

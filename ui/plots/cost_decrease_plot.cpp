@@ -2,6 +2,7 @@
 
 #include "plots/axis_ticks.h"
 #include "plots/gap_floor.h"
+#include "plots/network_marker.h"
 
 #include <algorithm>
 #include <cmath>
@@ -221,7 +222,7 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     graph->setName(QString("%1 (%2)").arg(n.method, notes.join(", ")));
     setShortName(graph, QString("%1 (T = %2)").arg(n.method).arg(n.layers));
     graph->setPen(QPen(n.color, 1.5, Qt::DashLine));
-    graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, n.color, n.color, 7));
+    graph->setScatterStyle(networkMarker(n.kind, n.color, 7));
     addCurve(graph, layers, divided(n.layerGap, meanScale), kGapRoundingLevel / meanScale);
     restoreVisibility(graph);
   }

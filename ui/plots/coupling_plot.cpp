@@ -1,6 +1,7 @@
 #include "plots/coupling_plot.h"
 
 #include "plots/axis_ticks.h"
+#include "plots/network_marker.h"
 
 #include <algorithm>
 #include <cmath>
@@ -26,7 +27,7 @@ void CouplingPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     QCPGraph* distance = addGraph();
     distance->setName(n.method + (n.trained ? QString() : n.stopLabel.isEmpty() ? QString(" (training)") : " (" + n.stopLabel + ")"));
     distance->setPen(QPen(n.color, 2));
-    distance->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, n.color, n.color, 6));
+    distance->setScatterStyle(networkMarker(n.kind, n.color, 6));
     QCPGraph* ratio = addGraph(ratio_->axis(QCPAxis::atBottom), ratio_->axis(QCPAxis::atLeft));
     ratio->setName(distance->name() + " ratio");
     ratio->removeFromLegend();

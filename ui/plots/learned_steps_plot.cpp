@@ -1,6 +1,7 @@
 #include "plots/learned_steps_plot.h"
 
 #include "plots/axis_ticks.h"
+#include "plots/network_marker.h"
 
 #include <algorithm>
 #include <cmath>
@@ -75,7 +76,7 @@ void LearnedStepsPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   }
   for (const NetworkCurve& n : snapshot.networks) {
     QCPGraph* g = addSeries(n.method + (n.trained ? QString() : n.stopLabel.isEmpty() ? QString(" (training)") : " (" + n.stopLabel + ")"), n.stepTimesL, QPen(n.color, 2));
-    g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, n.color, n.color, 6));
+    g->setScatterStyle(networkMarker(n.kind, n.color, 6));
     restoreVisibility(g);
   }
   // Nothing trained yet: no empty legend box, and a title that says what would show here.
