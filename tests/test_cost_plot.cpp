@@ -90,11 +90,12 @@ class TestCostPlot : public QObject {
     QCOMPARE(plot.curve("ISTA")->data()->at(2)->value, 0.25);
     QCOMPARE(plot.curve("SLISTA (T = 2)")->data()->at(1)->value, 0.0625);
     QVERIFY(plot.yAxis->label().contains("F(0)"));
-    QVERIFY(plot.toCsv().endsWith("\n2,1,1,1,0.25,1\n"));  // the data stay absolute
+    QVERIFY(plot.toCsv().endsWith("\n2,1,1,1,0.25,1,,,\n"));  // the data stay absolute (no network medians known)
   }
 
   // The median over the signals instead of the mean (the paper's Fig. 2): the curves, the axis label and
-  // relative gaps follow; the networks' points stay means and say so; the CSV holds both.
+  // relative gaps follow; a network's points too, where its medians are known (else they stay means and
+  // say so); the CSV holds both.
   void theMedianReplacesTheMeanWhereChosen() {
     CostDecreasePlot plot;
     ConvergenceSnapshot snapshot = withSlista(oneCurveSnapshot("ISTA", {4.0, 2.0, 1.0}), {0.5, 0.25});
@@ -112,10 +113,24 @@ class TestCostPlot : public QObject {
     QCOMPARE(plot.curve("ISTA")->data()->at(2)->value, 0.25);  // 0.75 / 3
     QCOMPARE(plot.yAxis->label(), QString("median (F(zₜ) − F*) / (F(0) − F*)"));
     QCOMPARE(plot.curve("SLISTA (T = 2, mean)")->data()->at(1)->value, 0.0625);  // a mean over the mean start, 0.25 / 4
-    QVERIFY(plot.toCsv().startsWith("iteration,ista_gap_mean,ista_gap_q10,ista_gap_q90,slista_gap_mean,ista_gap_median\n"));
-    QVERIFY(plot.toCsv().endsWith("\n1,2,2,2,0.5,1\n2,1,1,1,0.25,0.75\n"));
+    QVERIFY(plot.toCsv().startsWith("iteration,ista_gap_mean,ista_gap_q10,ista_gap_q90,slista_gap_mean,ista_gap_median,"
+                                    "slista_gap_median,slista_gap_q10,slista_gap_q90\n"));
+    QVERIFY(plot.toCsv().endsWith("\n1,2,2,2,0.5,1,,,\n2,1,1,1,0.25,0.75,,,\n"));
     plot.setMedian(false);
     QCOMPARE(plot.curve("ISTA")->data()->at(2)->value, 0.25);  // 1 / 4: back to means
+    // With its medians known, a network's points are medians beside the solvers' medians.
+    snapshot.networks[0].layerGapMedian = {0.4, 0.125};
+    snapshot.networks[0].layerGapQ10 = {0.1, 0.05};
+    snapshot.networks[0].layerGapQ90 = {0.9, 0.5};
+    plot.setRelative(false);
+    plot.showSnapshot(snapshot);
+    plot.setMedian(true);
+    QVERIFY(plot.curve("SLISTA (T = 2)") && !plot.curve("SLISTA (T = 2, mean)"));
+    QCOMPARE(plot.curve("SLISTA (T = 2)")->data()->at(1)->value, 0.125);
+    QVERIFY(plot.toCsv().endsWith("\n1,2,2,2,0.5,1,0.40000000000000002,0.10000000000000001,0.90000000000000002\n"
+                                  "2,1,1,1,0.25,0.75,0.125,0.050000000000000003,0.5\n"));
+    plot.setMedian(false);
+    QCOMPARE(plot.curve("SLISTA (T = 2)")->data()->at(1)->value, 0.25);
   }
 
   // At λ ≥ λₘₐₓ every method starts at the solution (z* = 0): every gap 0, nothing to draw on a log

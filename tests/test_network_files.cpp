@@ -4,6 +4,7 @@
 #include "experiments/problem_generators.h"
 #include "io/json_duplicate_keys.h"
 #include "io/network_file.h"
+#include "lasso/lasso.h"
 #include "lasso/reference_solver.h"
 #include "lasso/solver.h"
 #include "linalg/dictionary.h"
@@ -14,6 +15,7 @@
 #include <QJsonObject>
 #include <QtTest>
 
+#include <algorithm>
 #include <atomic>
 
 #include "csv_table.h"
@@ -177,6 +179,19 @@ class TestNetworkFiles : public QObject {
         const double istaNonzeros = double((zt.array() != 0.0).count()) / double(test.cols());
         QVERIFY2(istaNonzeros > 1 && std::abs(r.testNonzeros - istaNonzeros) <= 2.0 / double(test.cols()),
                  qPrintable(QString("%1 against ISTA's %2").arg(r.testNonzeros).arg(istaNonzeros)));
+        // And its gaps' quantiles over the test signals are ISTA's (order statistics, interpolated at (N - 1) q).
+        const Vector gaps = lassoCosts(d.atoms(), test, zt, 0.2) - fStar;
+        std::vector<double> sorted(gaps.begin(), gaps.end());
+        std::sort(sorted.begin(), sorted.end());
+        const auto at = [&](double q) {
+          const double position = q * double(sorted.size() - 1);
+          const size_t below = size_t(position);
+          return sorted[below] + (position - double(below)) * (sorted[std::min(below + 1, sorted.size() - 1)] - sorted[below]);
+        };
+        for (const auto& [statistic, q] : {std::pair{r.testGapQ10, 0.1}, {r.testGapMedian, 0.5}, {r.testGapQ90, 0.9}})
+          QVERIFY2(std::abs(statistic - at(q)) <= 1e-12 * std::max(1.0, std::abs(at(q))),
+                   qPrintable(QString("q = %1: %2 against %3").arg(q).arg(statistic).arg(at(q))));
+        QVERIFY(r.testGapQ10 < r.testGapMedian && r.testGapMedian < r.testGapQ90);
       }
       QVERIFY(!collapsedToZero(rows));
       QVERIFY(rows[5].testGap < rows[0].testGap);

@@ -126,7 +126,9 @@ class TestOpenedNetworks : public QObject {
     const QVector<double> reported = column(path("report.csv"), "test_gap");
     QCOMPARE(reported.size(), 5);
     QCOMPARE(curve->layerGap.size(), 5);
+    QCOMPARE(curve->layerGapMedian.size(), 5);  // for the cost plot's median, beside the solvers'
     for (int t = 0; t < 5; ++t) {
+      QVERIFY(curve->layerGapQ10[t] <= curve->layerGapMedian[t] && curve->layerGapMedian[t] <= curve->layerGapQ90[t]);
       const double cli = reported[t], shown = curve->layerGap[t];
       QVERIFY2(std::abs(shown - cli) <= 1e-9 * std::abs(cli) + 1e-13, qPrintable(QString("layer %1: %2 vs %3").arg(t + 1).arg(shown).arg(cli)));
     }

@@ -13,6 +13,24 @@
 using namespace unfold;
 using namespace unfold::ui;
 
+namespace {
+
+// A run the window has going for a second.
+struct Going {
+  bool paused = false, median = false;
+  double seconds = 1.0;
+};
+RunControls running(Going going = {}) {
+  RunControls controls;
+  controls.running = true;
+  controls.paused = going.paused;
+  controls.median = going.median;
+  controls.elapsedSeconds = going.seconds;
+  return controls;
+}
+
+}  // namespace
+
 class TestRunStatus : public QObject {
   Q_OBJECT
  private slots:
@@ -30,42 +48,42 @@ class TestRunStatus : public QObject {
     c.gapMean = {1, 0.5, -2e-17};
     s.curves = {c};
     // Where the run is comes first (a narrow window cuts the end of the status bar).
-    QVERIFY(describeRun(s, true, {true, false, false, 1.0, {}}).text.startsWith("running: t = 2 of 100"));
+    QVERIFY(describeRun(s, true, running()).text.startsWith("running: t = 2 of 100"));
     c.method = "ISTA";
     s.curves = {c};
     // At rounding level no method is "best" (noise): the one that got there first is named, as the cost
     // plot's first triangle shows it; a tie names both.
-    QVERIFY(describeRun(s, true, {true, false, false, 1.0, {}}).text.contains("best mean F − F* ≤ 1e-15 (rounding), first ISTA at t = 2   "));
+    QVERIFY(describeRun(s, true, running()).text.contains("best mean F − F* ≤ 1e-15 (rounding), first ISTA at t = 2   "));
     ConvergenceSnapshot both = s;
     both.curves << c;
     both.curves[1].method = "OISTA";
     both.curves[1].gapMean = {1, 1e-16, 0.0};
-    QVERIFY(describeRun(both, true, {true, false, false, 1.0, {}}).text.contains("(rounding), first OISTA at t = 1   "));
+    QVERIFY(describeRun(both, true, running()).text.contains("(rounding), first OISTA at t = 1   "));
     both.curves[1].gapMean[1] = -2e-17;
     both.curves[0].gapMean[1] = 1e-15;  // at the plot's floor: its triangle stands there
-    QVERIFY(describeRun(both, true, {true, false, false, 1.0, {}}).text.contains("(rounding), first ISTA and OISTA at t = 1   "));
+    QVERIFY(describeRun(both, true, running()).text.contains("(rounding), first ISTA and OISTA at t = 1   "));
     // The statistic the cost plot shows: its lowest last point is the status's number.
     ConvergenceSnapshot skewed = s;
     skewed.curves[0].gapMean = {1, 0.5, 1e-2};
     skewed.curves[0].gapMedian = {1, 0.4, 3e-3};
-    QVERIFY(describeRun(skewed, true, {true, false, false, 1.0, {}, true}).text.contains("best median F − F* = 3.00e-03"));
-    QVERIFY(describeRun(skewed, true, {true, false, false, 1.0, {}, false}).text.contains("best mean F − F* = 1.00e-02"));
+    QVERIFY(describeRun(skewed, true, running({.median = true})).text.contains("best median F − F* = 3.00e-03"));
+    QVERIFY(describeRun(skewed, true, running()).text.contains("best mean F − F* = 1.00e-02"));
     // And whose it is: a network reused from the last run is there from the solvers' first step.
     skewed.curves[0].method = "ISTA";
-    QVERIFY(describeRun(skewed, true, {true, false, false, 1.0, {}, false}).text.contains("best mean F − F* = 1.00e-02 by ISTA   "));
+    QVERIFY(describeRun(skewed, true, running()).text.contains("best mean F − F* = 1.00e-02 by ISTA   "));
     NetworkCurve slista;
     slista.method = "SLISTA", slista.layerGap = {1e-2, 1.29e-6};
     skewed.networks = {slista};
-    QVERIFY(describeRun(skewed, true, {true, false, false, 1.0, {}, false}).text.contains("best mean F − F* = 1.29e-06 by SLISTA   "));
+    QVERIFY(describeRun(skewed, true, running()).text.contains("best mean F − F* = 1.29e-06 by SLISTA   "));
     // A tie names no one: at t = 0 every method is at F(0) - F*.
     ConvergenceSnapshot atStart = skewed;
     atStart.networks.clear();
     atStart.curves << atStart.curves[0];
     atStart.curves[1].method = "FISTA";
-    QVERIFY(describeRun(atStart, true, {true, false, false, 1.0, {}, false}).text.contains("best mean F − F* = 1.00e-02   "));
+    QVERIFY(describeRun(atStart, true, running()).text.contains("best mean F − F* = 1.00e-02   "));
     // A network whose last layer is NaN (a session's, say) hides no solver's gap.
     skewed.networks.front().layerGap = {1e-2, std::nan("")};
-    QVERIFY(describeRun(skewed, true, {true, false, false, 1.0, {}, false}).text.contains("best mean F − F* = 1.00e-02 by ISTA   "));
+    QVERIFY(describeRun(skewed, true, running()).text.contains("best mean F − F* = 1.00e-02 by ISTA   "));
     // Done after pauses or steps: the seconds are the running ones, and the status says so.
     ConvergenceSnapshot done = s;
     done.phase = RunPhase::Complete;
@@ -74,13 +92,15 @@ class TestRunStatus : public QObject {
     done.pausedSeconds = 3.0;
     QVERIFY(describeRun(done, true, {}).text.startsWith("done in " + formatDuration(0.04) + ", not counting pauses and steps   "));
     // Space pressed, the paused solvers' snapshot not drawn yet: the status does not claim a t the plots lack.
-    QVERIFY(describeRun(s, true, {true, true, false, 1.0, {}}).text.contains("pausing at t ≥ 2…"));
+    QVERIFY(describeRun(s, true, running({.paused = true})).text.contains("pausing at t ≥ 2…"));
     s.paused = true;
-    QVERIFY(describeRun(s, true, {true, true, false, 1.0, {}}).text.contains("paused at t = 2 of 100"));
+    QVERIFY(describeRun(s, true, running({.paused = true})).text.contains("paused at t = 2 of 100"));
     s.phase = RunPhase::Stopped;
     QVERIFY(describeRun(s, true, {}).text.startsWith("stopped by the user at t = 2 of 100"));
     QCOMPARE(describeRun(s, true, {}).progress, -1.0);
-    QVERIFY(describeRun(s, true, {false, false, false, 0, "D.csv: bad"}).text.contains("refused: D.csv: bad"));
+    RunControls refused;
+    refused.failure = "D.csv: bad";
+    QVERIFY(describeRun(s, true, refused).text.contains("refused: D.csv: bad"));
     // λ ≥ λₘₐₓ: every method starts at z* = 0. Not "best ≤ 1e-15 (rounding)", as if a method had got there.
     done.curves[0].gapMean = {0.0, 0.0, 0.0};
     const QString atTheSolution = describeRun(done, true, {}).text;
@@ -131,7 +151,7 @@ class TestRunStatus : public QObject {
     QVERIFY2(statusForWidth(finished, QFontMetrics(QApplication::font()), 1000).contains("try 0.1 λₘₐₓ"), qPrintable(finished));
     // Beside a paused run's longer state, the collapse is still said, with what of its reason fits.
     s.phase = RunPhase::Solving, s.paused = true, s.request.iterations = 20;
-    const QString paused = describeRun(s, true, {.running = true, .paused = true}).text;
+    const QString paused = describeRun(s, true, running({.paused = true, .seconds = 0.0})).text;
     QVERIFY2(paused.startsWith("paused at t = 1 of 20: F10 steps, Space resumes"), qPrintable(paused));
     const QString shown = statusForWidth(paused, QFontMetrics(QApplication::font()), 1000);
     QVERIFY2(shown.contains("ALISTA collapsed to z = 0: its W is not D"), qPrintable(shown));
@@ -155,7 +175,7 @@ class TestRunStatus : public QObject {
     reused.method = "SLISTA", reused.trained = true, reused.reused = true, reused.maxIterations = 100;
     training.method = "LISTA-CP", training.maxIterations = 100, training.trainIteration = {0, 25}, training.trainingSeconds = 5;
     s.networks = {reused, training};
-    const RunStatus status = describeRun(s, true, {true, false, false, 5.0, {}});
+    const RunStatus status = describeRun(s, true, running({.seconds = 5.0}));
     QCOMPARE(status.progress, 0.25);
     QVERIFY2(status.text.contains("ETA 15 s"), qPrintable(status.text));
   }

@@ -116,7 +116,12 @@ std::vector<LayerDiagnostics> diagnoseNetwork(const UnfoldedNetwork& network, co
     row.layer = t;
     const Vector costs = lassoCosts(D, testX, testOutputs[static_cast<size_t>(t - 1)], lambda);
     row.testCost = costs.mean();
-    row.testGap = (costs - testOptimalCost).mean();
+    const Vector gaps = costs - testOptimalCost;
+    row.testGap = gaps.mean();
+    std::vector<double> sorted(gaps.begin(), gaps.end());
+    row.testGapMedian = quantile(sorted, 0.5);
+    row.testGapQ10 = quantile(sorted, 0.1);
+    row.testGapQ90 = quantile(sorted, 0.9);
     const Matrix& z = testOutputs[static_cast<size_t>(t - 1)];
     row.testNonzeros = double((z.array() != 0.0).count()) / double(std::max<Eigen::Index>(1, z.cols()));
     row.istaGap = ista[static_cast<size_t>(t)];

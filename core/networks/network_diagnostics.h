@@ -20,6 +20,7 @@ namespace unfold {
 struct LayerDiagnostics {
   int layer = 0;                          // t, 1-based
   double testCost = 0.0, testGap = 0.0;   // means over the test signals of F(z_t) and F(z_t) - F*
+  double testGapMedian = 0.0, testGapQ10 = 0.0, testGapQ90 = 0.0;  // and F(z_t) - F*'s quantiles over them
   double istaGap = 0.0, fistaGap = 0.0;   // after t iterations
   std::optional<double> stepTimesL;       // the layer's (effective) step x L
   std::optional<double> thresholdTimesL;  // mean threshold theta x L (SLISTA: alpha x L)

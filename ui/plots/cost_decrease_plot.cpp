@@ -215,15 +215,16 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     std::iota(layers.begin(), layers.end(), 1.0);
     QCPGraph* graph = addGraph();
     // A stopped training, and a network that learned to output z = 0 (flat at F(0) - F*), say so here too;
-    // beside medians, that a network's points are means (its layers' gaps are kept as means only).
+    // beside medians, that a network's points are means where its medians are not known.
+    const QVector<double>& gaps = n.gaps(median_);
     QStringList notes{QString("T = %1").arg(n.layers)};
-    if (median_) notes << "mean";
+    if (median_ && &gaps == &n.layerGap) notes << "mean";
     if (n.stoppedByUser || n.collapsedToZero) notes << n.stopLabel;
     graph->setName(QString("%1 (%2)").arg(n.method, notes.join(", ")));
     setShortName(graph, QString("%1 (T = %2)").arg(n.method).arg(n.layers));
     graph->setPen(QPen(n.color, 1.5, Qt::DashLine));
     graph->setScatterStyle(networkMarker(n.kind, n.color, 7));
-    addCurve(graph, layers, divided(n.layerGap, meanScale), kGapRoundingLevel / meanScale);
+    addCurve(graph, layers, divided(gaps, meanScale), kGapRoundingLevel / meanScale);
     restoreVisibility(graph);
   }
   if (!bands_.isEmpty()) {  // a click on the key hides or shows every band
@@ -255,12 +256,14 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
 }
 
 QString CostDecreasePlot::toCsv() const {
-  // One row per iteration t; a network's column holds its gap after layer t (empty beyond its depth). The
-  // medians stand last, after the networks, so that scripts reading the other columns by place still can.
+  // One row per iteration t; a network's columns hold its gaps after layer t (empty beyond its depth). The
+  // solvers' medians, then the networks' median and quantiles, stand last, so that scripts reading the
+  // earlier columns by place still can.
   QString out = "iteration";
   for (const ConvergenceCurve& c : snapshot_.curves) out += QString(",%1_gap_mean,%1_gap_q10,%1_gap_q90").arg(c.method.toLower());
   for (const NetworkCurve& n : snapshot_.networks) out += QString(",%1_gap_mean").arg(n.method.toLower());
   for (const ConvergenceCurve& c : snapshot_.curves) out += QString(",%1_gap_median").arg(c.method.toLower());
+  for (const NetworkCurve& n : snapshot_.networks) out += QString(",%1_gap_median,%1_gap_q10,%1_gap_q90").arg(n.method.toLower());
   out += "\n";
   qsizetype rows = 0;
   for (const ConvergenceCurve& c : snapshot_.curves) rows = std::max(rows, c.gapMean.size());
@@ -273,6 +276,8 @@ QString CostDecreasePlot::toCsv() const {
     for (const ConvergenceCurve& c : snapshot_.curves) out += cell(c.gapMean, i) + cell(c.gapQ10, i) + cell(c.gapQ90, i);
     for (const NetworkCurve& n : snapshot_.networks) out += cell(n.layerGap, i - 1);
     for (const ConvergenceCurve& c : snapshot_.curves) out += cell(c.gapMedian, i);
+    for (const NetworkCurve& n : snapshot_.networks)
+      out += cell(n.layerGapMedian, i - 1) + cell(n.layerGapQ10, i - 1) + cell(n.layerGapQ90, i - 1);
     out += "\n";
   }
   return out;

@@ -19,7 +19,7 @@ class CostDecreasePlot : public WorkbenchPlot {
   explicit CostDecreasePlot(QWidget* parent = nullptr);
   void showSnapshot(const ConvergenceSnapshot& snapshot);
   // The data behind the plot: iteration, then per method gap mean, 10 % and 90 % quantiles, the networks'
-  // means, then per method the median.
+  // means, then per method the median, then per network the median, 10 % and 90 % quantiles.
   QString toCsv() const override;
   void rescale() override;
   void setRelative(bool relative);

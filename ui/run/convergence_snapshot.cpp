@@ -27,7 +27,7 @@ double ConvergenceSnapshot::bestGap(bool median, QString* method) const {
     if (!gaps.isEmpty()) consider(gaps.back(), c.method);
   }
   for (const NetworkCurve& n : networks)
-    if (!n.layerGap.isEmpty()) consider(n.layerGap.back(), n.method);
+    if (!n.layerGap.isEmpty()) consider(n.gaps(median).back(), n.method);
   if (tied && method) method->clear();
   return best;
 }

@@ -67,6 +67,12 @@ struct NetworkCurve {
   // Once trained: mean test F(z_t) - F*, and the 10/50/90 % quantiles of 1/L_S (units of 1/L) over the
   // training signals at each layer's output.
   QVector<double> layerGap, inverseLsQ10, inverseLsQ50, inverseLsQ90;
+  // F(z_t) - F*'s median and 10/90 % quantiles over the test signals, as the solvers have them.
+  QVector<double> layerGapMedian, layerGapQ10, layerGapQ90;
+  // The gap per layer the cost plot and the status bar show: the median where asked (and known), else the mean.
+  const QVector<double>& gaps(bool median) const {
+    return median && layerGapMedian.size() == layerGap.size() ? layerGapMedian : layerGap;
+  }
   NetworkFile network;  // once trained: the weights and the record of their training (JSON only in files)
 };
 
@@ -117,8 +123,8 @@ struct ConvergenceSnapshot {
   double pausedSeconds = 0.0;        // the time left out: paused, stepping, or held at t = 0 after Reset
   // The solvers' t: the last iteration every solver has recorded (-1 before the first).
   int iteration() const;
-  // The lowest last F - F*: the solvers' mean (or median) over the signals, the networks' mean at their
-  // last layer; +inf when none. `method`, if given, receives whose it is (empty for a tie).
+  // The lowest last F - F*: the solvers' and the networks' (at their last layer) mean, or median, over the
+  // signals; +inf when none. `method`, if given, receives whose it is (empty for a tie).
   double bestGap(bool median = false, QString* method = nullptr) const;
 };
 

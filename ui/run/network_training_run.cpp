@@ -3,6 +3,7 @@
 #include "base/input_error.h"
 #include "base/progress_throttle.h"
 #include "lasso/lasso.h"
+#include "lasso/trace_recorder.h"
 #include "networks/network_diagnostics.h"
 #include "plots/method_palette.h"
 
@@ -94,8 +95,14 @@ void gapsPerLayer(const NetworkProblem& problem, const NetworkSettings& settings
   const UnfoldedNetwork network(problem.dictionary, settings.lambda, curve.network.weights);
   std::vector<Matrix> layers;
   network.forward(problem.data.testX, &layers);
-  for (const Matrix& Z : layers)
-    curve.layerGap.append((lassoCosts(problem.dictionary.atoms(), problem.data.testX, Z, settings.lambda) - problem.testOptimalCost).mean());
+  for (const Matrix& Z : layers) {
+    const Vector gaps = lassoCosts(problem.dictionary.atoms(), problem.data.testX, Z, settings.lambda) - problem.testOptimalCost;
+    std::vector<double> sorted(gaps.begin(), gaps.end());
+    curve.layerGap.append(gaps.mean());
+    curve.layerGapMedian.append(quantile(sorted, 0.5));
+    curve.layerGapQ10.append(quantile(sorted, 0.1));
+    curve.layerGapQ90.append(quantile(sorted, 0.9));
+  }
 }
 
 // Per layer: the test gap and the 1/L_S quantiles of the trained weights. Stopped meanwhile, the test
@@ -113,6 +120,9 @@ void diagnose(const NetworkProblem& problem, const NetworkSettings& settings, Ne
   }
   for (const LayerDiagnostics& row : layers) {
     curve.layerGap.append(row.testGap);
+    curve.layerGapMedian.append(row.testGapMedian);
+    curve.layerGapQ10.append(row.testGapQ10);
+    curve.layerGapQ90.append(row.testGapQ90);
     curve.inverseLsQ10.append(row.inverseLsQ10);
     curve.inverseLsQ50.append(row.inverseLsQ50);
     curve.inverseLsQ90.append(row.inverseLsQ90);

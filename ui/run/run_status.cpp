@@ -90,7 +90,7 @@ QString firstAtRoundingLevel(const ConvergenceSnapshot& s, bool median) {
     if (c.iteration.size() == c.gapMean.size())
       consider(c.method, median && c.gapMedian.size() == c.gapMean.size() ? c.gapMedian : c.gapMean,
                [&c](qsizetype i) { return c.iteration[i]; });
-  for (const NetworkCurve& n : s.networks) consider(n.method, n.layerGap, [](qsizetype i) { return double(i + 1); });  // layer t
+  for (const NetworkCurve& n : s.networks) consider(n.method, n.gaps(median), [](qsizetype i) { return double(i + 1); });  // layer t
   if (whose.isEmpty()) return {};
   return QString("%1 at t = %2").arg(whose.join(" and ")).arg(first);
 }
