@@ -48,6 +48,8 @@ class TestImportedProblems : public QObject {
     QVERIFY(std::abs(window.shownSnapshot().lipschitz - unfold::Dictionary(D).lipschitz()) < 1e-12);
     QVERIFY2(window.shownSnapshot().problem.contains("60 test signals (X.npy rows 0–59, each scaled to ‖Dᵀx‖∞ = 1)"),
              qPrintable(window.shownSnapshot().problem));
+    // The inspected signal's titles name its row in the file (it had to be worked out from the problem line).
+    QCOMPARE(window.shownSnapshot().signalName(1), QString("signal 1, X.npy row 1"));
     // The test rows do not move when a network is asked for: the first `trainCount` rows train, the next
     // ones test, either way (ticking one moved the solvers to other rows without a word).
     ExperimentSettings split = files;
@@ -62,6 +64,7 @@ class TestImportedProblems : public QObject {
     unfold::scaleToEquiregularization(D, rows);
     QVERIFY((withNetwork.test.X - rows).cwiseAbs().maxCoeff() < 1e-12);  // rows 40-54, scaled
     QCOMPARE(withNetwork.train.X.cols(), 40);
+    QCOMPARE(withNetwork.testSignalNames.value(2), QString("signal 2, X.npy row 42"));
     QVERIFY2(withNetwork.description.contains("15 test and 40 training signals (X.npy rows 0–39 train, 40–54 test,"),
              qPrintable(withNetwork.description));
     // A file no longer than the training rows holds test signals only; a network to train is refused.

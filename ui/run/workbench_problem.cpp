@@ -50,6 +50,9 @@ QString fileSignals(const ExperimentSettings& s, const Matrix& D, WorkbenchProbl
   // Imported signals are scaled like generated ones, so that lambda is a fraction of lambda_max.
   scaleToEquiregularization(D, p.train.X);
   scaleToEquiregularization(D, p.test.X);
+  const QString testFileName = (ownTestFile ? s.testSignalsFile : s.signalsFile).section('/', -1);
+  for (Eigen::Index k = 0; k < p.test.X.cols(); ++k)
+    p.testSignalNames << QString("signal %1, %2 row %3").arg(k).arg(testFileName).arg(first + k);
   const bool trained = p.train.X.cols() > 0;
   const QString train = trained ? rowRange(s.signalsFile, 0, p.train.X.cols(), " train") + ", " : QString();
   const QString testFile = ownTestFile ? s.testSignalsFile : trained ? QString() : s.signalsFile;

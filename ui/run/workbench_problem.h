@@ -9,6 +9,7 @@
 #include "run/experiment_settings.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -18,6 +19,10 @@ struct WorkbenchProblem {
   std::unique_ptr<const Dictionary> dictionary;
   SignalSet train, test;  // n x N; train empty when no network is trained; z0 for the supervised loss
   QString description;    // one line for titles and the status bar
+  // Test signal s by its place in an imported file, for titles ("signal 3, X.csv row 503": a narrow title
+  // drops what follows the last comma, and would keep only a closing parenthesis); empty for
+  // a generated problem.
+  QStringList testSignalNames;
 };
 
 // The spec of a generated problem (ProblemSource::Gaussian or Digits): the same data as
