@@ -4,8 +4,6 @@
 #include "plots/axis_ticks.h"
 #include "plots/cost_decrease_plot.h"
 #include "plots/gap_floor.h"
-#include "plots/method_palette.h"
-#include "run/experiment_settings.h"
 #include "shown_at.h"
 
 #include <QMenu>
@@ -142,45 +140,6 @@ class TestCostPlot : public QObject {
     plot.showSnapshot(oneCurveSnapshot("OISTA", {1.0, 1e-3, 0.0}));
     QCOMPARE(plot.title(), QString("Cost decrease"));
     QVERIFY(plot.showsResults());
-  }
-
-  // A network that learned to output z = 0 lies flat at F(0) - F*: its legend entry says why, as the
-  // training plot's does, and so does a stopped one; a network trained to the end says nothing more.
-  void theLegendSaysANetworkCollapsedOrStopped() {
-    CostDecreasePlot plot;
-    ConvergenceSnapshot snapshot = oneCurveSnapshot("ISTA", {4.0, 2.0, 1.0});
-    NetworkCurve collapsed, stopped, trained;
-    collapsed.method = "ALISTA", stopped.method = "LISTA-CP", trained.method = "SLISTA";
-    for (NetworkCurve* n : {&collapsed, &stopped, &trained}) n->layers = 2, n->layerGap = {4.0, 4.0}, n->trained = true;
-    collapsed.stopLabel = "collapsed to z = 0", collapsed.collapsedToZero = true;
-    stopped.stopLabel = "stopped", stopped.stoppedByUser = true;
-    trained.stopLabel = "budget used";
-    snapshot.networks = {collapsed, stopped, trained};
-    plot.showSnapshot(snapshot);
-    QVERIFY(plot.curve("ALISTA (T = 2, collapsed to z = 0)"));
-    QVERIFY(plot.curve("LISTA-CP (T = 2, stopped)"));
-    QVERIFY(plot.curve("SLISTA (T = 2)"));
-  }
-
-  // Networks on the same points both show: each parametrization has its own mark, and LISTA's hollow
-  // square, larger, rings LISTA-CP's disc (LISTA's curve vanished under LISTA-CP's, both starting as ISTA).
-  void networksOnTheSamePointsBothShow() {
-    CostDecreasePlot plot;
-    ConvergenceSnapshot snapshot = oneCurveSnapshot("ISTA", {4.0, 2.0, 1.0});
-    for (const auto kind : ExperimentSettings::kParametrizations) {
-      NetworkCurve n;
-      n.kind = kind, n.method = methodLabel(kind), n.color = methodColor(kind), n.layers = 2, n.layerGap = {2.0, 1.0};
-      n.trained = true;
-      snapshot.networks << n;
-    }
-    plot.showSnapshot(snapshot);
-    QSet<int> shapes;
-    for (const auto kind : ExperimentSettings::kParametrizations)
-      shapes << int(plot.curve(methodLabel(kind) + " (T = 2)")->scatterStyle().shape());
-    QCOMPARE(shapes.size(), 4);
-    const QCPScatterStyle lista = plot.curve("LISTA (T = 2)")->scatterStyle(), cp = plot.curve("LISTA-CP (T = 2)")->scatterStyle();
-    QCOMPARE(lista.brush().style(), Qt::NoBrush);
-    QVERIFY(lista.size() > cp.size() && cp.brush().style() != Qt::NoBrush);
   }
 
   // A legend whose box, inside, would need many more decades above the curves (a short panel, data over

@@ -1,6 +1,7 @@
 // The Lₛ/L plot's cloud (its panel fits the cloud; a click on a point inspects that point's signal,
-// without a rerun) and what the empty network plots say.
+// without a rerun), what the empty network plots say, and the networks' points in the cost plot.
 #include "plots/cost_decrease_plot.h"
+#include "plots/method_palette.h"
 #include "plots/learned_steps_plot.h"
 #include "plots/support_raster_plot.h"
 #include "plots/support_ratio_plot.h"
@@ -21,6 +22,17 @@
 using namespace unfold::ui;
 
 namespace {
+
+// ISTA's mean gap 4, 2, 1 at t = 0, 1, 2: a cost plot's solver beside the networks under test.
+ConvergenceSnapshot istaSnapshot() {
+  ConvergenceCurve ista;
+  ista.method = "ISTA";
+  ista.iteration = {0, 1, 2};
+  ista.gapMean = ista.gapMedian = ista.gapQ10 = ista.gapQ90 = {4.0, 2.0, 1.0};
+  ConvergenceSnapshot snapshot;
+  snapshot.curves = {ista};
+  return snapshot;
+}
 
 ConvergenceCurve oistaInspectingOne(int atoms) {
   ConvergenceCurve oista;
@@ -262,6 +274,45 @@ class TestRatioAndNetworkPlots : public QObject {
     QCOMPARE(window.settingsPanel()->inspectedSignal(), expected);
     QVERIFY(window.supportPlot()->title().endsWith(QString("signal %1").arg(expected)));
     QVERIFY(!QTest::qWaitFor([&] { return window.latestGeneration() != generation; }, 300));  // inspecting never reruns
+  }
+
+  // A network that learned to output z = 0 lies flat at F(0) - F*: its legend entry says why, as the
+  // training plot's does, and so does a stopped one; a network trained to the end says nothing more.
+  void theLegendSaysANetworkCollapsedOrStopped() {
+    CostDecreasePlot plot;
+    ConvergenceSnapshot snapshot = istaSnapshot();
+    NetworkCurve collapsed, stopped, trained;
+    collapsed.method = "ALISTA", stopped.method = "LISTA-CP", trained.method = "SLISTA";
+    for (NetworkCurve* n : {&collapsed, &stopped, &trained}) n->layers = 2, n->layerGap = {4.0, 4.0}, n->trained = true;
+    collapsed.stopLabel = "collapsed to z = 0", collapsed.collapsedToZero = true;
+    stopped.stopLabel = "stopped", stopped.stoppedByUser = true;
+    trained.stopLabel = "budget used";
+    snapshot.networks = {collapsed, stopped, trained};
+    plot.showSnapshot(snapshot);
+    QVERIFY(plot.curve("ALISTA (T = 2, collapsed to z = 0)"));
+    QVERIFY(plot.curve("LISTA-CP (T = 2, stopped)"));
+    QVERIFY(plot.curve("SLISTA (T = 2)"));
+  }
+
+  // Networks on the same points both show: each parametrization has its own mark, and LISTA's hollow
+  // square, larger, rings LISTA-CP's disc (LISTA's curve vanished under LISTA-CP's, both starting as ISTA).
+  void networksOnTheSamePointsBothShow() {
+    CostDecreasePlot plot;
+    ConvergenceSnapshot snapshot = istaSnapshot();
+    for (const auto kind : ExperimentSettings::kParametrizations) {
+      NetworkCurve n;
+      n.kind = kind, n.method = methodLabel(kind), n.color = methodColor(kind), n.layers = 2, n.layerGap = {2.0, 1.0};
+      n.trained = true;
+      snapshot.networks << n;
+    }
+    plot.showSnapshot(snapshot);
+    QSet<int> shapes;
+    for (const auto kind : ExperimentSettings::kParametrizations)
+      shapes << int(plot.curve(methodLabel(kind) + " (T = 2)")->scatterStyle().shape());
+    QCOMPARE(shapes.size(), 4);
+    const QCPScatterStyle lista = plot.curve("LISTA (T = 2)")->scatterStyle(), cp = plot.curve("LISTA-CP (T = 2)")->scatterStyle();
+    QCOMPARE(lista.brush().style(), Qt::NoBrush);
+    QVERIFY(lista.size() > cp.size() && cp.brush().style() != Qt::NoBrush);
   }
 };
 

@@ -9,6 +9,7 @@
 #include "shown_at.h"
 #include "story_check.h"
 #include "teaching/lesson_panel.h"
+#include "window/robustness_panel.h"
 #include "window_runs.h"
 
 using namespace unfold;
@@ -346,6 +347,21 @@ class TestRobustness : public QObject {
                  qPrintable(where + QString(", entry %1").arg(i)));
     QVERIFY2(plot.legend->visible() && entries == expected, qPrintable(where + QString(", %1 entries").arg(entries)));
     QCOMPARE(barsUnderLegend(plot), QStringList());
+  }
+
+  // At 1366 x 768, with a network trained and evaluated, the Robustness tab shows its last row without
+  // scrolling (the hint under the histogram took two lines and the summary repeated the title's network
+  // and λ: the last row was below the dock's edge).
+  void theRobustnessTabNeedsNoScrollingOnALaptop() {
+    MainWindow window;
+    QVERIFY(shownAt(window, QSize(1366, 768)));
+    QVERIFY(runSettings(window, smallNetworks()));
+    window.findChild<QDockWidget*>("robustness")->raise();
+    RobustnessPanel* panel = window.robustnessPanel();
+    QTRY_VERIFY(panel->findChild<QLabel*>("robustnessSummary")->text().contains("mean F − F*"));
+    const QWidget* viewport = panel->parentWidget();
+    const int needed = panel->hasHeightForWidth() ? panel->heightForWidth(viewport->width()) : panel->minimumSizeHint().height();
+    QVERIFY2(needed <= viewport->height(), qPrintable(QString("panel %1 px tall at least, column %2 px").arg(needed).arg(viewport->height())));
   }
 };
 

@@ -97,21 +97,6 @@ class TestWindowLayout : public QObject {
     }
   }
 
-  // At 1366 x 768, with a network trained and evaluated, the Robustness tab shows its last row without
-  // scrolling (the hint under the histogram took two lines and the summary repeated the title's network
-  // and λ: the last row was below the dock's edge).
-  void theRobustnessTabNeedsNoScrollingOnALaptop() {
-    MainWindow window;
-    QVERIFY(shownAt(window, QSize(1366, 768)));
-    QVERIFY(runSettings(window, smallNetworks()));
-    window.findChild<QDockWidget*>("robustness")->raise();
-    RobustnessPanel* panel = window.robustnessPanel();
-    QTRY_VERIFY(panel->findChild<QLabel*>("robustnessSummary")->text().contains("mean F − F*"));
-    const QWidget* viewport = panel->parentWidget();
-    const int needed = panel->hasHeightForWidth() ? panel->heightForWidth(viewport->width()) : panel->minimumSizeHint().height();
-    QVERIFY2(needed <= viewport->height(), qPrintable(QString("panel %1 px tall at least, column %2 px").arg(needed).arg(viewport->height())));
-  }
-
   // A preset's focus gets the room: the L_S/L preset (the paper's Fig. E.1) gives its plot three fifths of
   // the bottom row and the row half the window, at every size the window takes after; a preset without
   // one leaves the default shares (the support plot the wider).

@@ -56,7 +56,6 @@ RobustnessPanel::RobustnessPanel(QWidget* parent) : QWidget(parent) {
   summary_->setWordWrap(true);
   column->addWidget(summary_);
   auto* under = new QHBoxLayout;
-  // One line in a laptop's column (two, with the summary's, left the last row below the dock's edge).
   auto* hint = new QLabel("Click a bar to inspect, under");
   hint->setToolTip("A click on a bar shows its worst signal in the support and Lₛ/L plots, under the network or OISTA");
   hint->setWordWrap(true);
@@ -289,8 +288,8 @@ void RobustnessPanel::accept(const RobustnessSnapshot& snapshot) {
 QString RobustnessPanel::summary() const {
   const RobustnessSnapshot& s = shown_;
   if (s.testGap.isEmpty()) return {};
-  // The bars' colours named: a short histogram (a laptop's dock) has no room for its legend. The network,
-  // its depth and lambda are in the plot's title: said here too, they took a line the panel lacked.
+  // The bars' colours named (a laptop's short histogram has no room for its legend); the network, depth
+  // and lambda are in the title: here too, they took a line a laptop's column lacked.
   QString text = QString("%1 signals: mean F − F* = %2 (blue)").arg(s.testGap.size()).arg(formatGap(s.meanTestGap()));
   if (!s.attackedGap.isEmpty()) {
     const double ratio = s.meanAttackedGap() / std::max(s.meanTestGap(), 1e-300);
