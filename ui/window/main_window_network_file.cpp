@@ -64,7 +64,7 @@ QString MainWindow::openNetworkFile(const QString& path, bool quiet) {
   };
   NetworkFile network;
   try {
-    // Bounded (a device such as /dev/zero never ends); a network is at most a few MB of JSON.
+    // Through the bounded reader (the network-file limit): a device such as /dev/zero never ends.
     network = parseNetworkJson(readWholeFile(path.toStdString()), path.toStdString());
   } catch (const InputError& e) {
     return refuse(QString::fromStdString(e.what()));
