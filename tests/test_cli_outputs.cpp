@@ -6,6 +6,7 @@
 #include "text_files.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -281,6 +282,22 @@ class TestCliOutputs : public CliTestCase {
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains(huge + ": the network's gap is not finite (Inf or NaN) at layer 1"), qPrintable(r.err));
     QVERIFY2(!r.out.contains("inf") && !r.out.contains("nan"), qPrintable(r.out));
+  }
+
+  // A network whose file would be over the readers' limit is refused before the training, not written
+  // after it: a 10-layer LISTA for m = 1500 holds 22.6 million numbers.
+  void aNetworkTooLargeToReadIsRefusedBeforeTraining() {
+    QTemporaryDir d;
+    QCOMPARE(run({"generate", "--dict", "gaussian", "-n", "8", "-m", "1500", "--signals", "20", "--test", "10", "--out",
+                  d.path()}).code, 0);
+    const QString net = d.filePath("net.json");
+    const Run r = run({"train", "--dict", d.filePath("D.csv"), "--train", d.filePath("X.csv"), "--test", d.filePath("X_test.csv"),
+                       "--lambda", "0.3", "--net", "lista", "--layers", "10", "--out", net});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("--out: a LISTA of 10 layers for n = 8, m = 1500 takes up to 518 MiB as JSON, over the 256 MiB "
+                            "a network file may have"), qPrintable(r.err));
+    QVERIFY2(!r.err.contains("iter"), qPrintable(r.err));  // no training step was taken
+    QVERIFY(!QFileInfo::exists(net));
   }
 
   void devNullIsWrittenInPlace() {

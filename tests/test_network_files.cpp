@@ -4,6 +4,7 @@
 #include "experiments/problem_generators.h"
 #include "io/json_duplicate_keys.h"
 #include "io/network_file.h"
+#include "io/readable_json.h"
 #include "lasso/lasso.h"
 #include "lasso/reference_solver.h"
 #include "lasso/solver.h"
@@ -54,6 +55,42 @@ class TestNetworkFiles : public QObject {
       QCOMPARE(back.lambda, 0.1);
       QCOMPARE(back.dictionaryHash, f.dictionaryHash);
       checkDictionary(back, D, "net.json");  // no throw
+    }
+  }
+
+  // The app's JSON writer: what Qt reads back from it is the object written (escapes, nulls, nesting,
+  // empty containers), and a vector of numbers stands on one line.
+  void readableJsonReadsBackAsWritten() {
+    const QJsonObject object{{"text", "a \"quoted\" \\ line\nwith\ttabs, \u00e9 and \u0001"},
+                             {"numbers", QJsonArray{0.1, -2.5e-300, 1e308, 3, 0}},
+                             {"mixed", QJsonArray{1.5, QJsonValue::Null, "x", true}},
+                             {"nested", QJsonArray{QJsonObject{{"a", QJsonArray{}}}, QJsonArray{1, 2}, QJsonObject{}}},
+                             {"empty", QJsonObject{}},
+                             {"flag", false}};
+    const QByteArray text = readableJson(object);
+    QJsonParseError error;
+    QCOMPARE(QJsonDocument::fromJson(text, &error).object(), object);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QVERIFY(text.contains("\n    \"numbers\": [0.1,-2.5e-300,1e+308,3,0],\n"));
+    QVERIFY(text.endsWith("}\n"));
+  }
+
+  // A LISTA's weights take what their digits need, not a line each behind 20 spaces (43 bytes a number,
+  // which put the paper's 20-layer LISTA over the limit of a session file).
+  void aNetworkFileTakesAboutItsDigits() {
+    const Matrix D = gaussianDictionary(16, 40, 3);
+    const NetworkFile f = sample(Parametrization::Lista, D);
+    const std::string text = formatNetworkJson(f);
+    const double perNumber = static_cast<double>(text.size()) / static_cast<double>(f.weights.flatten().size());
+    QVERIFY2(perNumber < 24.0, qPrintable(QString::number(perNumber)));  // 17 digits, sign, point, exponent, comma
+    QCOMPARE(parseNetworkJson(text, "net.json").weights.flatten(), f.weights.flatten());
+    // The size a command checks before training bounds the file, and is not far above it.
+    for (auto kind : {Parametrization::Lista, Parametrization::ListaCp, Parametrization::Alista, Parametrization::Slista}) {
+      const NetworkFile g = sample(kind, D);
+      QCOMPARE(layerParameterCount(kind, 16, 40) * 3, g.weights.parameterCount());
+      const auto most = mostNetworkFileBytes(kind, 3, 16, 40), written = std::int64_t(formatNetworkJson(g).size());
+      QVERIFY2(written <= most && (kind != Parametrization::Lista || written > most * 3 / 4),
+               qPrintable(QString("%1 of at most %2").arg(written).arg(most)));
     }
   }
 

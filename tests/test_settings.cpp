@@ -129,13 +129,13 @@ class TestSettings : public QObject {
     QString error;
     QVERIFY(!readSessionFile("/dev/zero", &error));
     QCOMPARE(error, QString("/dev/zero: byte 1 is NUL: not a text file"));
-    // A file over the 64 MiB limit is refused by its size, before it is read.
+    // A file over the 256 MiB limit is refused by its size, before it is read.
     QTemporaryDir dir;
     QFile huge(dir.filePath("huge.json"));
-    QVERIFY(huge.open(QIODevice::WriteOnly) && huge.resize(qint64(65) << 20));
+    QVERIFY(huge.open(QIODevice::WriteOnly) && huge.resize(qint64(257) << 20));
     huge.close();
     QVERIFY(!readSessionFile(huge.fileName(), &error));
-    QCOMPARE(error, huge.fileName() + ": larger than the 64 MiB limit for a session file");
+    QCOMPARE(error, huge.fileName() + ": larger than the 256 MiB limit for a session file");
   }
 
   // The plot a session is about travels with it; a session without one has none.

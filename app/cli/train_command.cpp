@@ -157,6 +157,18 @@ SignalFiles readSignalFiles(const CommandOptions& options, const NetworkSettings
   return in;
 }
 
+std::string mebibytes(std::int64_t bytes) { return std::to_string((bytes + (std::int64_t(1) << 19)) >> 20) + " MiB"; }
+
+// Before any work: a network file over the readers' limit could be written but never read again.
+void refuseUnreadableNetwork(const NetworkSettings& settings, Eigen::Index n, Eigen::Index m) {
+  const std::int64_t bytes = mostNetworkFileBytes(settings.kind, settings.layers, n, m);
+  if (bytes <= kNetworkFileLimit) return;
+  throw InputError("--out: a " + parametrizationLabel(settings.kind) + " of " + std::to_string(settings.layers) +
+                   " layers for n = " + std::to_string(n) + ", m = " + std::to_string(m) + " takes up to " +
+                   mebibytes(bytes) + " as JSON, over the " + byteSizeText(kNetworkFileLimit) +
+                   " a network file may have: fewer layers, or LISTA-CP (n x m a layer) or SLISTA");
+}
+
 // Trains with a progress line on err; Ctrl-C ends the training with the best weights so far.
 TrainedNetwork trainWithProgress(const Dictionary& dictionary, const TrainingData& data, const NetworkSettings& settings,
                                  std::ostream& err, bool progressFromTheStart) {
@@ -217,6 +229,7 @@ int runTrain(const QStringList& arguments, std::ostream& stdOut, std::ostream& e
     err << "warning: --train and --test are the same file: the test loss and gaps are measured on the training signals\n";
 
   const SignalFiles in = readSignalFiles(options, settings);
+  refuseUnreadableNetwork(settings, in.D.rows(), in.D.cols());
   const Dictionary dictionary(in.D);
   // The exact solutions come first and can take a while on a big problem: say so (sign of life).
   if (static_cast<double>(dictionary.atoms().size()) * static_cast<double>((in.test.X.cols() + in.train.X.cols())) > 1e8)
@@ -234,6 +247,14 @@ int runTrain(const QStringList& arguments, std::ostream& stdOut, std::ostream& e
     saved.dictionary.resize(0, 0);
     json = formatNetworkJson(saved);
   }
+  if (static_cast<std::int64_t>(json.size()) > kNetworkFileLimit && saved.training.contains("curve")) {  // millions of steps
+    err << "note: " << outPath << " leaves its training curve out (with it the file would exceed the limit)\n";
+    saved.training.remove("curve");
+    json = formatNetworkJson(saved);
+  }
+  if (static_cast<std::int64_t>(json.size()) > kNetworkFileLimit)  // beyond the estimate checked before training
+    throw InputError("--out: the network takes " + mebibytes(static_cast<std::int64_t>(json.size())) + " as JSON, over the " +
+                     byteSizeText(kNetworkFileLimit) + " a network file may have; not written");
   files.write(outPath, json);
 
   const UnfoldedNetwork network(dictionary, settings.lambda, trained.file.weights);

@@ -16,7 +16,9 @@ namespace unfold {
 // Limits of the files the app reads; stated in the commands' --help.
 constexpr std::int64_t kMatrixFileLimit = std::int64_t(2) << 30;   // 2 GiB: a CSV or .npy matrix
 constexpr std::int64_t kNetworkFileLimit = std::int64_t(256) << 20;  // 256 MiB: a network JSON
-constexpr std::int64_t kSessionFileLimit = std::int64_t(64) << 20;   // 64 MiB: a session or lesson JSON
+// A session holds its trained networks: as much as one network file (a 20-layer LISTA for the paper's
+// n = 64, m = 256 is 36 MB).
+constexpr std::int64_t kSessionFileLimit = kNetworkFileLimit;  // a session or lesson JSON
 
 // Looks at the bytes read so far each time a piece arrives (`from`: where the new piece starts) and throws
 // InputError to stop: a device or a file of the wrong kind is refused in its first MiB, not at the limit.

@@ -4,6 +4,7 @@
 #include "base/quoted_text.h"
 #include "io/json_duplicate_keys.h"
 #include "io/json_value_text.h"
+#include "io/readable_json.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -85,7 +86,7 @@ std::string matrixHash(const Matrix& D) {
   return hash.result().toHex().toStdString();
 }
 
-std::string formatNetworkJson(const NetworkFile& file) {
+QJsonObject networkJson(const NetworkFile& file) {
   // JSON has no Inf or NaN (Qt would write null, which loads as 0): never write a non-finite weight.
   if (!file.weights.flatten().allFinite() || !std::isfinite(file.lambda) || !file.dictionary.allFinite())
     throw InputError("the network has a non-finite weight (Inf or NaN); refusing to save it");
@@ -127,8 +128,15 @@ std::string formatNetworkJson(const NetworkFile& file) {
       throw std::logic_error("formatNetworkJson: the dictionary does not match dictionaryHash");
     root["dictionary"] = matrixJson(file.dictionary);
   }
-  return QJsonDocument(root).toJson(QJsonDocument::Indented).toStdString();
+  return root;
 }
+
+std::int64_t mostNetworkFileBytes(Parametrization kind, int layers, Eigen::Index n, Eigen::Index m) {
+  constexpr std::int64_t kBytesPerNumber = 24, kRecord = 4096;  // the settings and outcome around them
+  return std::int64_t(layers) * layerParameterCount(kind, n, m) * kBytesPerNumber + kRecord;
+}
+
+std::string formatNetworkJson(const NetworkFile& file) { return readableJson(networkJson(file)).toStdString(); }
 
 NetworkFile parseNetworkJson(const std::string& text, const std::string& source) {
   const Reader r(source);

@@ -9,6 +9,7 @@
 
 #include <QJsonObject>
 
+#include <cstdint>
 #include <string>
 
 namespace unfold {
@@ -26,7 +27,14 @@ std::string matrixHash(const Matrix& M);  // hex SHA-256 of the shape and the co
 inline std::string dictionaryHash(const Matrix& D) { return matrixHash(D); }
 
 // Throws InputError if a weight or lambda is not finite (JSON cannot hold it).
-std::string formatNetworkJson(const NetworkFile& file);
+QJsonObject networkJson(const NetworkFile& file);
+std::string formatNetworkJson(const NetworkFile& file);  // networkJson as readableJson writes it
+// At most about the size of the file formatNetworkJson writes for the weights of a network of `layers`
+// layers of `kind` for D n x m (without D and the training curve, whose length depends on when training
+// stops): 24 bytes a number, what a weight's shortest decimal takes with a sign, "0.00" or an exponent,
+// and its comma (21.5 on average for a LISTA's). A command checks it against the readers' limit before
+// training rather than write, hours later, a file nothing can read.
+std::int64_t mostNetworkFileBytes(Parametrization kind, int layers, Eigen::Index n, Eigen::Index m);
 // Throws InputError naming the source and the field at fault.
 NetworkFile parseNetworkJson(const std::string& text, const std::string& sourceName);
 // Throws InputError if the file was trained for another dictionary.

@@ -46,6 +46,16 @@ void forEachBlock(Parametrization kind, Layer& layer, F&& f) {
 
 }  // namespace
 
+Eigen::Index layerParameterCount(Parametrization kind, Eigen::Index n, Eigen::Index m) {
+  switch (kind) {
+    case Parametrization::Lista: return m * m + m * n + m;
+    case Parametrization::ListaCp: return n * m + m;
+    case Parametrization::Alista: return 2;
+    case Parametrization::Slista: return 1;
+  }
+  return 0;
+}
+
 Eigen::Index NetworkWeights::parameterCount() const {
   Eigen::Index count = 0;
   for (const LayerWeights& layer : layers) forEachBlock(kind, layer, [&](const double*, Eigen::Index n) { count += n; });

@@ -52,6 +52,10 @@ struct NetworkWeights {
   Vector lowerBounds(double minimumStep) const;
 };
 
+// The learned values of one layer for a dictionary of n x m (what parameterCount() counts a layer),
+// known before any weights exist: LISTA's m x m + m x n + m, LISTA-CP's n x m + m, ALISTA's 2, SLISTA's 1.
+Eigen::Index layerParameterCount(Parametrization kind, Eigen::Index n, Eigen::Index m);
+
 // T layers that reproduce T iterations of ISTA exactly (ALISTA: gamma = theta = 1/L with its fixed W).
 NetworkWeights istaInitialization(Parametrization kind, const Matrix& D, double L, int layers);
 

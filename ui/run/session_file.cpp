@@ -6,6 +6,7 @@
 #include "io/json_duplicate_keys.h"
 #include "io/json_value_text.h"
 #include "io/network_file.h"
+#include "io/readable_json.h"
 #include "plots/method_palette.h"
 #include "run/iterate_history.h"
 
@@ -97,12 +98,12 @@ QByteArray formatSession(const Session& s) {
                    {"inspect", QJsonObject{{"method", methodLabel(s.inspectedMethod)}, {"signal", s.inspectedSignal}}}};
   QJsonObject networks;
   for (const auto& [kind, file] : s.networks)
-    networks.insert(methodLabel(kind), QJsonDocument::fromJson(QByteArray::fromStdString(formatNetworkJson(file))).object());
+    networks.insert(methodLabel(kind), networkJson(file));
   if (!networks.isEmpty()) root.insert("networks", networks);
   if (!s.focus.isEmpty()) root.insert("focus", s.focus);
   if (s.costMedian) root.insert("cost_curve", "median");
   if (s.costEveryBand) root.insert("cost_bands", "every");
-  return QJsonDocument(root).toJson(QJsonDocument::Indented);
+  return readableJson(root);
 }
 
 namespace {

@@ -2,6 +2,7 @@
 // sessions (open, save, recent, presets, the last settings kept for the next launch) and exports.
 #include "window/main_window.h"
 
+#include "io/bounded_file.h"
 #include "io/output_files.h"
 #include "plots/cost_decrease_plot.h"
 #include "plots/dashboard_export.h"
@@ -295,7 +296,12 @@ QString MainWindow::saveSessionFile(const QString& path) {
   // Over other settings than its own, the title would name what the file does not hold ("the paper's
   // Fig. 2" with FISTA unticked): the file names the session then.
   if (session.settings != sessionSettings_) session.title.clear();
-  const QString error = writeTextFile(path, QString::fromUtf8(formatSession(session)));
+  const QByteArray text = formatSession(session);
+  if (text.size() > kSessionFileLimit)  // it would be written, and refused when opened
+    return QString("%1: not saved: the session takes %2 MiB with its networks' weights, over the %3 a session file may "
+                   "have. A LISTA holds m × m + m × n numbers a layer: fewer layers, or LISTA-CP, would fit.")
+        .arg(path).arg((text.size() + (1 << 19)) >> 20).arg(QString::fromStdString(byteSizeText(kSessionFileLimit)));
+  const QString error = writeTextFile(path, QString::fromUtf8(text));
   if (!error.isEmpty()) return error;
   rememberRecent(path);
   showSessionName(session.title, path);
