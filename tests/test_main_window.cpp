@@ -323,7 +323,7 @@ class TestMainWindow : public QObject {
     QCOMPARE(window.saveSessionFile(path), QString());
     window.applySession(Session{});  // back to the defaults
     QVERIFY(finished.wait(60000));
-    QCOMPARE(window.openSessionFile(path, true), QString());
+    QCOMPARE(openSession(window, path), QString());
     QVERIFY(window.settingsPanel()->settings() == custom);
     QCOMPARE(window.settingsPanel()->inspectedMethod(), unfold::Algorithm::Ista);
     QCOMPARE(window.settingsPanel()->inspectedSignal(), 4);
@@ -337,24 +337,24 @@ class TestMainWindow : public QObject {
       return dir.filePath(name);
     };
     QByteArray good = formatSession(session);
-    QVERIFY(window.openSessionFile(write("a.json", "{ broken"), true).contains("not valid JSON"));
-    QVERIFY(window.openSessionFile(write("b.json", "{}"), true).contains("not an Unfold Lab session"));
-    QVERIFY(window.openSessionFile(write("c.json", QByteArray(good).replace("\"n\": 12", "\"n\": -3")), true)
+    QVERIFY(openSession(window, write("a.json", "{ broken")).contains("not valid JSON"));
+    QVERIFY(openSession(window, write("b.json", "{}")).contains("not an Unfold Lab session"));
+    QVERIFY(openSession(window, write("c.json", QByteArray(good).replace("\"n\": 12", "\"n\": -3")))
                 .contains("'n' must be an integer from 1 to 2000"));
-    QVERIFY(window.openSessionFile(write("d.json", QByteArray(good).replace("\"lambda\": 0.25", "\"lambda\": 7")), true)
+    QVERIFY(openSession(window, write("d.json", QByteArray(good).replace("\"lambda\": 0.25", "\"lambda\": 7")))
                 .contains("'lambda' must be a number"));
-    QVERIFY(window.openSessionFile(write("e.json", QByteArray(good).replace("\"ista\"", "\"newton\"")), true)
+    QVERIFY(openSession(window, write("e.json", QByteArray(good).replace("\"ista\"", "\"newton\"")))
                 .contains("unknown method 'newton'"));
-    QVERIFY(window.openSessionFile(dir.filePath("missing.json"), true).contains("cannot open"));
+    QVERIFY(openSession(window, dir.filePath("missing.json")).contains("cannot open"));
     // Wrong types are refused by name, never read as a default (layer_wise: 1 was false, "OISTA" no method).
     QVERIFY(good.contains("\"layer_wise\": false"));
-    QVERIFY(window.openSessionFile(write("f.json", QByteArray(good).replace("\"layer_wise\": false", "\"layer_wise\": 1")), true)
+    QVERIFY(openSession(window, write("f.json", QByteArray(good).replace("\"layer_wise\": false", "\"layer_wise\": 1")))
                 .contains("'layer_wise' must be true or false"));
     QString methodsText = QString::fromUtf8(good);
     methodsText.replace(QRegularExpression("\"methods\": \\[[^\\]]*\\]"), "\"methods\": \"OISTA\"");
-    QVERIFY(window.openSessionFile(write("g.json", methodsText.toUtf8()), true).contains("'methods' must be an array"));
+    QVERIFY(openSession(window, write("g.json", methodsText.toUtf8())).contains("'methods' must be an array"));
     methodsText.replace("\"methods\": \"OISTA\"", "\"methods\": [\"" + QString(5000, 'x') + "\\u001b[31m\"]");
-    const QString longName = window.openSessionFile(write("h.json", methodsText.toUtf8()), true);
+    const QString longName = openSession(window, write("h.json", methodsText.toUtf8()));
     QVERIFY2(longName.size() < 300 && longName.contains("unknown method 'xxx") && !longName.contains(QChar(27)), qPrintable(longName));
     QVERIFY(window.settingsPanel()->settings() == custom);
   }

@@ -6,6 +6,7 @@
 #include "cli_runs.h"
 #include "window/import_problem_dialog.h"
 #include "window/main_window.h"
+#include "text_files.h"
 #include "window_runs.h"
 
 #include "io/matrix_file.h"
@@ -19,6 +20,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
+#include <QThreadPool>
 #include <QtTest>
 
 #include <cmath>
@@ -73,7 +76,7 @@ class TestOpenedNetworks : public QObject {
     if (!runSettings(window, problem)) return std::nullopt;
     QSignalSpy noticed(&window, &MainWindow::noticed);
     QSignalSpy finished(&window, &MainWindow::runFinished);
-    if (!window.openNetworkFile(network, true).isEmpty() || !finished.wait(60000)) return std::nullopt;
+    if (!openNetwork(window, network).isEmpty() || (finished.isEmpty() && !finished.wait(60000))) return std::nullopt;
     for (const QList<QVariant>& said : noticed) *notices << said.front().toString();
     if (trainingLegend && window.trainingPlot()->graphCount() > 0) *trainingLegend = window.trainingPlot()->graph(0)->name();
     lastForm = window.settingsPanel()->settings();
@@ -171,18 +174,45 @@ class TestOpenedNetworks : public QObject {
     wider.m = 12;
     QVERIFY(runSettings(window, wider));
     const ExperimentSettings before = window.settingsPanel()->settings();
-    const QString sized = window.openNetworkFile(path("net.json"), true);
+    const QString sized = openNetwork(window, path("net.json"));
     QVERIFY2(sized.startsWith(path("net.json") + ": it is a network for n = 5, m = 10, and the workbench's problem has n = 5, m = 12"),
              qPrintable(sized));
     QFile broken(path("broken.json"));
     QVERIFY(broken.open(QIODevice::WriteOnly) && broken.write("{\"format\": \"unfoldlab-network\", \"version\": 1") > 0);
     broken.close();
-    const QString malformed = window.openNetworkFile(path("broken.json"), true);
+    const QString malformed = openNetwork(window, path("broken.json"));
     QVERIFY2(malformed.contains("broken.json"), qPrintable(malformed));
     QVERIFY(window.settingsPanel()->settings() == before);
     QVERIFY(!window.running());
     QAction* open = menuAction(window, "Open &network…");
     QVERIFY(open && open->shortcut() == QKeySequence("Ctrl+Shift+O"));
+  }
+
+  // Files are read on a pool thread: the call returns before the file is read (the form as it was, the
+  // status bar saying so), and of two files asked for in a row the last stands: the first one's result,
+  // when it comes, is dropped.
+  void filesAreReadOffTheUiThreadAndTheLastAskedForStands() {
+    MainWindow window;
+    window.setDialogsEnabled(false);
+    window.show();
+    Session first, second;
+    first.settings = sizedProblem(6, 12, 10, 20);
+    second.settings = sizedProblem(7, 14, 10, 20);
+    QVERIFY(writeText(path("first.json"), QString::fromUtf8(formatSession(first))));
+    QVERIFY(writeText(path("second.json"), QString::fromUtf8(formatSession(second))));
+    const ExperimentSettings before = window.settingsPanel()->settings();
+    QSignalSpy opened(&window, &MainWindow::fileOpened);
+    window.openSessionFile(path("first.json"), true);
+    QVERIFY(window.settingsPanel()->settings() == before);
+    QCOMPARE(window.statusBar()->currentMessage(), QString("Reading first.json…"));
+    window.openSessionFile(path("second.json"), true);
+    QTRY_COMPARE(opened.count(), 1);
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::processEvents();  // the first read's result, had it been used
+    QCOMPARE(opened.count(), 1);
+    QCOMPARE(opened.front(), (QList<QVariant>{path("second.json"), QString()}));
+    QVERIFY(window.settingsPanel()->settings() == second.settings);
+    QVERIFY(!window.statusBar()->currentMessage().startsWith("Reading"));
   }
 
   // The import dialog takes a test file of its own, optional; a test file named must exist.

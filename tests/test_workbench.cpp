@@ -285,7 +285,7 @@ class TestWorkbench : public QObject {
     MainWindow students;
     students.show();
     QSignalSpy finished(&students, &MainWindow::runFinished);
-    QCOMPARE(students.openSessionFile(path, true), QString());
+    QCOMPARE(openSession(students, path), QString());
     QVERIFY(finished.wait(60000));
     const NetworkCurve* slista = network(students.shownSnapshot(), "SLISTA");
     QVERIFY(slista && slista->trained);

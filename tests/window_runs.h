@@ -19,6 +19,17 @@ inline QAction* menuAction(QWidget& window, const QString& text) {
   return nullptr;
 }
 
+// Opens a session or network file as the File menu does (read on a pool thread, then shown) and returns
+// its error, empty if none; "(never opened)" if fileOpened does not come.
+inline QString openFile(MainWindow& window, void (MainWindow::*open)(const QString&, bool), const QString& path) {
+  QSignalSpy opened(&window, &MainWindow::fileOpened);
+  (window.*open)(path, true);
+  if (opened.isEmpty() && !opened.wait(60000)) return "(never opened)";
+  return opened.last().at(1).toString();
+}
+inline QString openSession(MainWindow& window, const QString& path) { return openFile(window, &MainWindow::openSessionFile, path); }
+inline QString openNetwork(MainWindow& window, const QString& path) { return openFile(window, &MainWindow::openNetworkFile, path); }
+
 inline ExperimentSettings sizedProblem(int n, int m, int signalCount, int iterations) {
   ExperimentSettings s;
   s.n = n;

@@ -53,14 +53,16 @@ class MainWindow : public QMainWindow {
   // title names it: its title, else the name of the `file` it came from.
   void applySession(const Session& session, const QString& file = {});
   Session currentSession() const;
-  // Opens a session file; on error shows a dialog (unless `quiet`), returns the message and changes nothing.
-  QString openSessionFile(const QString& path, bool quiet = false);
+  // Opens a session file: read on a pool thread, then applied; on error shows a dialog (unless `quiet`)
+  // and changes nothing. fileOpened follows either way, unless another file is opened meanwhile (the
+  // last one asked for wins).
+  void openSessionFile(const QString& path, bool quiet = false);
   QString saveSessionFile(const QString& path);
   // Shows a network file (`unfoldlab train --out`, or a session's): ticks its parametrization and takes its
   // depth, lambda and training data's size, then runs, reusing the weights while D and the training
-  // signals are those it was trained on. On error shows a dialog (unless `quiet`), returns the message
-  // and changes nothing.
-  QString openNetworkFile(const QString& path, bool quiet = false);
+  // signals are those it was trained on. Read on a pool thread, as a session; on error shows a dialog
+  // (unless `quiet`) and changes nothing; fileOpened follows.
+  void openNetworkFile(const QString& path, bool quiet = false);
   // The settings of the last session (QSettings), if any: used at start-up. Runs them when that is
   // quick (no network to train); otherwise, and on the very first launch, waits for Run.
   void restoreLastSession();
@@ -110,6 +112,7 @@ class MainWindow : public QMainWindow {
   void redrawn();      // a snapshot reached the plots
   void runFailed(const QString& message);  // the latest request was refused (bad input, out of memory)
   void noticed(const QString& notices);    // a run's notices (ConvergenceSnapshot::notices), once a run
+  void fileOpened(const QString& path, const QString& error);  // openSessionFile's, openNetworkFile's end
 
  private:
   void buildDocks();
@@ -196,6 +199,13 @@ class MainWindow : public QMainWindow {
   void backToTheEarlierProblem();
   void updateUndoLoad();
   void showSession(const Session& session, const QString& file);  // applySession, without keeping the earlier one
+  QString showNetworkFile(NetworkFile network, const QString& path);  // openNetworkFile's, once read
+  // Says "Reading FILE…" until the read returns; returns the read's number: its result is used only if no
+  // later read has started (latestRead, which takes the message away).
+  quint64 startReading(const QString& path);
+  bool latestRead(quint64 read);
+  void reportOpened(const QString& path, const QString& error, bool quiet, const QString& dialogTitle);
+  quint64 fileReads_ = 0;
   WelcomeBanner* welcome_ = nullptr;
   SettingsPanel* settings_ = nullptr;
   StatusLine* statusText_ = nullptr;

@@ -269,18 +269,6 @@ void MainWindow::markSessionChanged() {
   updateUndoLoad();
 }
 
-QString MainWindow::openSessionFile(const QString& path, bool quiet) {
-  QString error;
-  const auto session = readSessionFile(path, &error);
-  if (!session) {
-    if (!quiet) QMessageBox::warning(this, "Open session", error);
-    return error;  // the current session is untouched
-  }
-  applySession(*session, path);
-  rememberRecent(path);
-  return {};
-}
-
 void MainWindow::protectInputsOf(const ExperimentSettings& settings) {
   std::vector<StandingInput> inputs;
   if (settings.source == ProblemSource::Files)

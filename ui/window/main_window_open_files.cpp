@@ -1,5 +1,6 @@
-// File → Open network…: a network trained on the command line (`unfoldlab train --out`) or saved by
-// another session, shown in the workbench as if trained here.
+// File → Open session… and Open network…: files read on a pool thread (a LISTA's weights run to tens of
+// MB), then shown. A network trained on the command line (`unfoldlab train --out`) or saved by another
+// session shows in the workbench as if trained here.
 #include "window/main_window.h"
 
 #include "base/enum_names.h"
@@ -7,6 +8,7 @@
 #include "io/matrix_file.h"
 #include "io/network_file.h"
 #include "plots/method_palette.h"
+#include "run/background_read.h"
 #include "window/settings_panel.h"
 
 #include <QFileInfo>
@@ -57,28 +59,71 @@ QString wrongProblem(const NetworkFile& network, const ExperimentSettings& setti
 
 }  // namespace
 
-QString MainWindow::openNetworkFile(const QString& path, bool quiet) {
-  const auto refuse = [&](const QString& why) {
-    if (!quiet) QMessageBox::warning(this, "Open network", why);
-    return why;  // the workbench is untouched
-  };
-  NetworkFile network;
-  try {
-    // Through the bounded reader (the network-file limit): a device such as /dev/zero never ends.
-    network = parseNetworkJson(readWholeFile(path.toStdString()), path.toStdString());
-  } catch (const InputError& e) {
-    return refuse(QString::fromStdString(e.what()));
-  }
+quint64 MainWindow::startReading(const QString& path) {
+  statusBar()->showMessage(QString("Reading %1…").arg(QFileInfo(path).fileName()));
+  return ++fileReads_;
+}
+
+bool MainWindow::latestRead(quint64 read) {
+  if (read != fileReads_) return false;  // another file was asked for meanwhile: it stands
+  statusBar()->clearMessage();
+  return true;
+}
+
+void MainWindow::reportOpened(const QString& path, const QString& error, bool quiet, const QString& dialogTitle) {
+  emit fileOpened(path, error);
+  if (!error.isEmpty() && !quiet && dialogsEnabled_) QMessageBox::warning(this, dialogTitle, error);
+}
+
+void MainWindow::openSessionFile(const QString& path, bool quiet) {
+  const quint64 read = startReading(path);
+  readInBackground(
+      this,
+      [path] {
+        QString error;
+        std::optional<Session> session = readSessionFile(path, &error);
+        return std::make_pair(std::move(session), error);
+      },
+      [this, read, path, quiet](const std::pair<std::optional<Session>, QString>& result) {
+        if (!latestRead(read)) return;
+        if (result.first) {  // else the current session is untouched
+          applySession(*result.first, path);
+          rememberRecent(path);
+        }
+        reportOpened(path, result.second, quiet, "Open session");
+      });
+}
+
+void MainWindow::openNetworkFile(const QString& path, bool quiet) {
+  const quint64 read = startReading(path);
+  readInBackground(
+      this,
+      [path]() -> std::pair<std::optional<NetworkFile>, QString> {
+        try {
+          // Through the bounded reader (the network-file limit): a device such as /dev/zero never ends.
+          return {parseNetworkJson(readWholeFile(path.toStdString()), path.toStdString()), {}};
+        } catch (const InputError& e) {
+          return {std::nullopt, QString::fromStdString(e.what())};
+        }
+      },
+      [this, read, path, quiet](const std::pair<std::optional<NetworkFile>, QString>& result) {
+        if (!latestRead(read)) return;
+        // Checked against the form as it is now, not as it was when the read began.
+        reportOpened(path, result.first ? showNetworkFile(*result.first, path) : result.second, quiet, "Open network");
+      });
+}
+
+QString MainWindow::showNetworkFile(NetworkFile network, const QString& path) {
   const ExperimentSettings before = settings_->settings();
   if (const QString why = wrongProblem(network, before, shown_); !why.isEmpty())
-    return refuse(QString("%1: %2.").arg(path, why));
+    return QString("%1: %2.").arg(path, why);  // the workbench is untouched
   const ExperimentSettings wanted = settingsShowing(before, network);
   settings_->setSettings(wanted, SettingsPanel::Quietly);
   if (settings_->settings() != wanted) {  // the form rounded or clamped a value: the run would not reuse it
     settings_->setSettings(before, SettingsPanel::Quietly);
-    return refuse(QString("%1: the workbench's form cannot hold λ = %2 λₘₐₓ, T = %3 with %4 training signals "
-                          "(λ from 1e-4 to 1.5 in steps of 1e-4, T up to 200, 2 to 100000 training signals).")
-                      .arg(path).arg(network.lambda).arg(wanted.layers).arg(wanted.trainCount));
+    return QString("%1: the workbench's form cannot hold λ = %2 λₘₐₓ, T = %3 with %4 training signals "
+                   "(λ from 1e-4 to 1.5 in steps of 1e-4, T up to 200, 2 to 100000 training signals).")
+        .arg(path).arg(network.lambda).arg(wanted.layers).arg(wanted.trainCount);
   }
   // Where the weights came from, for the legends (and in a session saved with them, for the record).
   network.training.insert("opened_from", QFileInfo(path).fileName());
