@@ -1,6 +1,7 @@
 // The binary's headless window modes (--screenshot, --plane): what they write, what they refuse, and
 // that an error reaches stderr with a non-zero exit code instead of a dialog nobody sees.
 #include "csv_table.h"
+#include "io/matrix_file.h"
 #include "run/session_script.h"
 #include "window_runs.h"
 
@@ -101,31 +102,20 @@ class TestHeadlessWindow : public QObject {
   // A session written as commands gives the numbers the window showed: the script regenerates the
   // data, runs ISTA and trains SLISTA with the binary; the last trace row and the last layer's test gap
   // equal the window's run of the same settings.
+  // An imported problem is written with its files when the workbench used them whole and unscaled.
   void theSessionAsCommandsGivesTheWindowsNumbers() {
     unfold::ui::ExperimentSettings settings = unfold::ui::smallNetworks();
     settings.solvers = {unfold::Algorithm::Ista};
     settings.networks = {unfold::Parametrization::Slista};
-    QString why;
-    const QString script = unfold::ui::sessionScript(settings, "a test session", &why);
-    QVERIFY2(!script.isEmpty(), qPrintable(why));
     QTemporaryDir dir;
-    QFile file(dir.filePath("session.sh"));
-    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(script.toUtf8()) > 0);
-    file.close();
-    QProcess bash;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("UNFOLDLAB", UNFOLDLAB_BINARY);
-    bash.setProcessEnvironment(env);
-    bash.start("bash", {file.fileName(), dir.filePath("out")});
-    QVERIFY(bash.waitForFinished(120000));
-    QVERIFY2(bash.exitCode() == 0, bash.readAllStandardError().constData());
+    unfold::ui::MainWindow window;
+    window.show();
+    QVERIFY(scriptRuns(settings, window.shownSnapshot(), dir.filePath("out")));
     const CsvTable trace = CsvTable::fromFile(dir.filePath("out/ista-trace.csv"));
     const CsvTable report = CsvTable::fromFile(dir.filePath("out/slista-report.csv"));
     QCOMPARE(trace.rows.size(), qsizetype(settings.iterations + 1));
     QCOMPARE(report.rows.size(), qsizetype(settings.layers));
 
-    unfold::ui::MainWindow window;
-    window.show();
     QVERIFY(unfold::ui::runSettings(window, settings));
     const auto& shown = window.shownSnapshot();
     QCOMPARE(shown.curves.size(), 1);
@@ -139,9 +129,59 @@ class TestHeadlessWindow : public QObject {
     const double windowLayer = shown.networks[0].layerGap.back(), scriptLayer = report.at(settings.layers - 1, "test_gap");
     QVERIFY2(std::abs(windowLayer - scriptLayer) <= 1e-12 * std::abs(scriptLayer), qPrintable(QString("%1 vs %2").arg(windowLayer).arg(scriptLayer)));
 
-    settings.source = unfold::ui::ProblemSource::Files;
-    QVERIFY(unfold::ui::sessionScript(settings, "", &why).isEmpty());
-    QVERIFY(why.contains("rescaled"));
+    // The files the script generated, imported: the workbench takes them whole (on the equiregularization
+    // set already, a test file of their own), so the commands take them as they are, and give the same.
+    unfold::ui::ExperimentSettings imported = settings;
+    imported.source = unfold::ui::ProblemSource::Files;
+    imported.dictionaryFile = dir.filePath("out/D.csv");
+    imported.signalsFile = dir.filePath("out/X.csv");
+    imported.testSignalsFile = dir.filePath("out/X_test.csv");
+    QString why;
+    QVERIFY(unfold::ui::sessionScript(imported, "", shown, &why).isEmpty());  // not yet run on the files
+    QVERIFY2(why.contains("has not read the imported files"), qPrintable(why));
+    QVERIFY(unfold::ui::runSettings(window, imported));
+    QVERIFY2(window.shownSnapshot().filesNotAsImported.isEmpty(), qPrintable(window.shownSnapshot().filesNotAsImported));
+    QVERIFY(scriptRuns(imported, window.shownSnapshot(), dir.filePath("again")));
+    QCOMPARE(CsvTable::fromFile(dir.filePath("again/ista-trace.csv")).at(settings.iterations, "gap"), scriptGap);
+    QCOMPARE(CsvTable::fromFile(dir.filePath("again/slista-report.csv")).at(settings.layers - 1, "test_gap"), scriptLayer);
+    QCOMPARE(window.shownSnapshot().networks[0].layerGap.back(), windowLayer);
+    // Some of a file's rows only, or signals the workbench rescaled: refused, saying why.
+    imported.signalCount -= 1;
+    QVERIFY(unfold::ui::runSettings(window, imported));
+    QVERIFY(unfold::ui::sessionScript(imported, "", window.shownSnapshot(), &why).isEmpty());
+    QVERIFY2(why.contains("uses " + QString::number(imported.signalCount) + " of X_test.csv's rows"), qPrintable(why));
+    imported.signalCount += 1;
+    imported.networks.clear();  // solvers only, on a file of signals twice as long as generate's
+    imported.testSignalsFile.clear();
+    imported.signalsFile = dir.filePath("twice.csv");
+    const unfold::Matrix twice = 2.0 * unfold::readSignalsFile(dir.filePath("out/X_test.csv").toStdString());
+    unfold::writeFileAtomically(imported.signalsFile.toStdString(), unfold::formatSignalsFile("twice.csv", twice));
+    QVERIFY(unfold::ui::runSettings(window, imported));
+    QVERIFY(unfold::ui::sessionScript(imported, "", window.shownSnapshot(), &why).isEmpty());
+    QVERIFY2(why.contains(QString("scaled %1 of the imported signals").arg(imported.signalCount)), qPrintable(why));
+  }
+
+ private:
+  // Writes the session's script for `settings` and runs it with the binary into `out`.
+  static bool scriptRuns(const unfold::ui::ExperimentSettings& settings, const unfold::ui::ConvergenceSnapshot& shown,
+                         const QString& out) {
+    QString why;
+    const QString script = unfold::ui::sessionScript(settings, "a test session", shown, &why);
+    if (script.isEmpty()) return false;
+    QTemporaryDir dir;
+    QFile file(dir.filePath("session.sh"));
+    if (!file.open(QIODevice::WriteOnly) || file.write(script.toUtf8()) <= 0) return false;
+    file.close();
+    QProcess bash;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("UNFOLDLAB", UNFOLDLAB_BINARY);
+    bash.setProcessEnvironment(env);
+    bash.start("bash", {file.fileName(), out});
+    if (!bash.waitForFinished(120000) || bash.exitCode() != 0) {
+      qWarning("%s", bash.readAllStandardError().constData());
+      return false;
+    }
+    return true;
   }
 };
 

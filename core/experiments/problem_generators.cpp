@@ -84,10 +84,15 @@ Matrix makeDictionary(DictionaryKind kind, Eigen::Index n, Eigen::Index m, std::
   return gaussianDictionary(n, m, seed);
 }
 
-void scaleToEquiregularization(const Matrix& D, Matrix& X) {
+Eigen::Index scaleToEquiregularization(const Matrix& D, Matrix& X) {
   const Eigen::RowVectorXd lmax = (D.transpose() * X).cwiseAbs().colwise().maxCoeff();
+  Eigen::Index scaled = 0;
   for (Eigen::Index j = 0; j < X.cols(); ++j)
-    if (lmax(j) > 0 && std::abs(lmax(j) - 1.0) > kOnEquiregularization) X.col(j) /= lmax(j);
+    if (lmax(j) > 0 && std::abs(lmax(j) - 1.0) > kOnEquiregularization) {
+      X.col(j) /= lmax(j);
+      ++scaled;
+    }
+  return scaled;
 }
 
 SignalSet makeSignals(SignalKind kind, const Matrix& D, Eigen::Index count, std::uint64_t seed,

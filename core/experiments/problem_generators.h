@@ -31,8 +31,9 @@ void normalizeColumns(Matrix& D);
 // Scales every column of X onto the equiregularization set: ||D^T x||_inf = 1. A column already on it
 // (within kOnEquiregularization: a generated file read back) keeps its bits, so that an imported copy of
 // `generate`'s signals hashes as the file does and a network trained on the file is recognised.
+// Returns how many columns it scaled.
 inline constexpr double kOnEquiregularization = 1e-12;
-void scaleToEquiregularization(const Matrix& D, Matrix& X);
+Eigen::Index scaleToEquiregularization(const Matrix& D, Matrix& X);
 
 struct SignalSet {
   Matrix X;                   // n x N

@@ -91,6 +91,7 @@ struct ConvergenceSnapshot {
   bool complete = false;   // phase == Complete: every solver and network is done
   bool ended() const { return phase == RunPhase::Complete || phase == RunPhase::Stopped; }  // nothing more comes
   QString problem;         // one line describing the problem, for titles and the status bar
+  QString filesNotAsImported;  // an imported problem's: why commands cannot take its files as they are (workbench_problem.h)
   double lipschitz = 0.0;
   double meanLambdaMax = 0.0;
   double gamma = 0.0;                // m / n, for the Marchenko-Pastur prediction

@@ -145,6 +145,7 @@ ConvergenceSnapshot SolverWorker::preparing(const ExperimentSettings& settings, 
   snapshot.trainingSignals = static_cast<int>(problem.train.X.cols());
   snapshot.inspected = inspectedSignals(problem.test.X.cols(), snapshot.atoms, settings.iterations);
   snapshot.problem = problem.description;
+  snapshot.filesNotAsImported = problem.filesNotAsImported;
   snapshot.signalNames = problem.testSignalNames.mid(0, snapshot.inspected);
   snapshot.networksPlanned = static_cast<int>(settings.networks.size());
   snapshot.phase = RunPhase::Preparing;

@@ -41,16 +41,28 @@ QString fileSignals(const ExperimentSettings& s, const Matrix& D, WorkbenchProbl
   const Eigen::Index trains = std::min<Eigen::Index>(s.trainCount, rows);
   p.train.X = s.anyNetwork() ? Matrix(all.leftCols(trains)) : Matrix(D.rows(), 0);
   const Eigen::Index first = ownTestFile || testOnly ? 0 : s.trainCount;
+  Eigen::Index testFileRows = rows;  // of the file the test signals come from
   if (ownTestFile) {
     const Matrix test = readSignalsFor(D, s.testSignalsFile);
+    testFileRows = test.cols();
     p.test.X = test.leftCols(std::min<Eigen::Index>(s.signalCount, test.cols()));
   } else {
     p.test.X = all.middleCols(first, std::min<Eigen::Index>(s.signalCount, rows - first));
   }
   // Imported signals are scaled like generated ones, so that lambda is a fraction of lambda_max.
-  scaleToEquiregularization(D, p.train.X);
-  scaleToEquiregularization(D, p.test.X);
+  const Eigen::Index scaled = scaleToEquiregularization(D, p.train.X) + scaleToEquiregularization(D, p.test.X);
   const QString testFileName = (ownTestFile ? s.testSignalsFile : s.signalsFile).section('/', -1);
+  if (scaled > 0)
+    p.filesNotAsImported = QString("the workbench scaled %1 of the imported signals to ‖Dᵀx‖∞ = 1, which no command does "
+                                   "(generate's files are on it already)").arg(scaled);
+  else if (s.anyNetwork() && !ownTestFile)
+    p.filesNotAsImported = QString("the workbench splits %1 into training and test rows, and the commands take whole files: "
+                                   "import a test signals file").arg(s.signalsFile.section('/', -1));
+  else if (first > 0 || p.test.X.cols() < testFileRows || (s.anyNetwork() && trains < rows))
+    p.filesNotAsImported = QString("the workbench uses %1 of %2's rows, and the commands take whole files: raise the signals "
+                                   "(and training signals) to the files' rows")
+                               .arg(p.test.X.cols() < testFileRows ? p.test.X.cols() : trains)
+                               .arg((p.test.X.cols() < testFileRows ? testFileName : s.signalsFile.section('/', -1)));
   for (Eigen::Index k = 0; k < p.test.X.cols(); ++k)
     p.testSignalNames << QString("signal %1, %2 row %3").arg(k).arg(testFileName).arg(first + k);
   const bool trained = p.train.X.cols() > 0;

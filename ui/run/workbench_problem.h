@@ -23,6 +23,10 @@ struct WorkbenchProblem {
   // drops what follows the last comma, and would keep only a closing parenthesis); empty for
   // a generated problem.
   QStringList testSignalNames;
+  // Why `solve` and `train` on the imported files would not see the signals the workbench uses (some
+  // were rescaled, or only some of a file's rows are used), or empty: then the files can stand in a
+  // session's commands as they are (as `generate`'s own files can).
+  QString filesNotAsImported;
 };
 
 // The spec of a generated problem (ProblemSource::Gaussian or Digits): the same data as

@@ -204,7 +204,8 @@ void MainWindow::addPythonExportActions(QMenu* file) {
     if (networks->isEmpty()) networks->addAction("(train a network first)")->setEnabled(false);
   });
   file->addAction("Export session as &commands…", this, [this] {
-    const QString message = exportSessionAsCommands(this, settings_->settings(), windowTitle().remove("[*]").trimmed() + (isWindowModified() ? " (changed)" : ""));
+    const QString title = windowTitle().remove("[*]").trimmed() + (isWindowModified() ? " (changed)" : "");
+    const QString message = exportSessionAsCommands(this, settings_->settings(), title, shown_);
     if (!message.isEmpty()) statusBar()->showMessage(message, kExportMessageMs);
   });
 }

@@ -56,10 +56,11 @@ QString exportNetworkAsPython(QWidget* parent, const NetworkFile& network, const
   }
 }
 
-QString exportSessionAsCommands(QWidget* parent, const ExperimentSettings& settings, const QString& title) {
+QString exportSessionAsCommands(QWidget* parent, const ExperimentSettings& settings, const QString& title,
+                                const ConvergenceSnapshot& shown) {
   const QString dialogTitle = "Export session as commands";
   QString why;
-  const QString script = sessionScript(settings, title, &why);
+  const QString script = sessionScript(settings, title, shown, &why);
   if (script.isEmpty()) {
     QMessageBox::information(parent, dialogTitle, "This session cannot be written as commands: " + why + ".");
     return {};

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "io/network_export.h"
+#include "run/convergence_snapshot.h"
 #include "run/experiment_settings.h"
 
 #include <QString>
@@ -16,6 +17,8 @@ namespace unfold::ui {
 // `request` is the run the network answers (its dictionary is part of the exported computation).
 QString exportNetworkAsPython(QWidget* parent, const NetworkFile& network, const ExperimentSettings& request,
                               ExportFormat format);
-QString exportSessionAsCommands(QWidget* parent, const ExperimentSettings& settings, const QString& title);
+// `shown`: the run drawn (an imported problem's files stand in the script only as that run found them).
+QString exportSessionAsCommands(QWidget* parent, const ExperimentSettings& settings, const QString& title,
+                                const ConvergenceSnapshot& shown);
 
 }  // namespace unfold::ui
