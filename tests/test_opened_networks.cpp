@@ -204,7 +204,7 @@ class TestOpenedNetworks : public QObject {
     QSignalSpy opened(&window, &MainWindow::fileOpened);
     window.openSessionFile(path("first.json"), true);
     QVERIFY(window.settingsPanel()->settings() == before);
-    QCOMPARE(window.statusBar()->currentMessage(), QString("Reading first.json…"));
+    QVERIFY2(window.statusText().startsWith("Reading first.json…   ·   "), qPrintable(window.statusText()));
     window.openSessionFile(path("second.json"), true);
     QTRY_COMPARE(opened.count(), 1);
     QThreadPool::globalInstance()->waitForDone();
@@ -212,7 +212,54 @@ class TestOpenedNetworks : public QObject {
     QCOMPARE(opened.count(), 1);
     QCOMPARE(opened.front(), (QList<QVariant>{path("second.json"), QString()}));
     QVERIFY(window.settingsPanel()->settings() == second.settings);
-    QVERIFY(!window.statusBar()->currentMessage().startsWith("Reading"));
+    QVERIFY(!window.statusText().startsWith("Reading"));
+  }
+
+  // Opening a network sets the form's λ, depth and training to the file's; Ctrl+Z (File → Back to the
+  // earlier problem) brings the form as it was back, while the opened network's settings stand.
+  void theFormBeforeANetworkComesBack() {
+    MainWindow window;
+    window.setDialogsEnabled(false);
+    window.show();
+    ExperimentSettings mine = generatedProblem();
+    mine.lambda = 0.25;
+    mine.layers = 3;
+    mine.solvers = {unfold::Algorithm::Ista};
+    QVERIFY(runSettings(window, mine));
+    QAction* back = window.findChild<QAction*>("backToEarlierProblem");
+    QVERIFY(back && !back->isEnabled());
+    QCOMPARE(openNetwork(window, path("net.json")), QString());
+    QCOMPARE(window.settingsPanel()->settings().lambda, 0.2);  // the file's
+    QCOMPARE(window.settingsPanel()->settings().layers, 5);
+    QVERIFY(back->isEnabled());
+    QVERIFY2(window.statusBar()->currentMessage().contains("Ctrl+Z: back to the form as it was"),
+             qPrintable(window.statusBar()->currentMessage()));
+    back->trigger();
+    QVERIFY(window.settingsPanel()->settings() == mine);
+    QVERIFY(!back->isEnabled());
+  }
+
+  // An opened network stands on any number of test signals (weights trained elsewhere do not change with
+  // them); a λ it was not trained for gets a network of its own, and the status bar says so.
+  void anOpenedNetworkStandsWhileItsLambdaAndDepthDo() {
+    MainWindow window;
+    window.setDialogsEnabled(false);
+    window.show();
+    QVERIFY(runSettings(window, importedProblem()));
+    QSignalSpy finished(&window, &MainWindow::runFinished);
+    QCOMPARE(openNetwork(window, path("net.json")), QString());
+    QVERIFY(!finished.isEmpty() || finished.wait(60000));
+    ExperimentSettings fewer = window.settingsPanel()->settings();
+    fewer.signalCount = 40;
+    QVERIFY(runSettings(window, fewer));
+    QCOMPARE(window.shownSnapshot().testSignals, 40);
+    QVERIFY(window.shownSnapshot().networks.front().reused);
+    QCOMPARE(window.shownSnapshot().networks.front().network.training.value("opened_from").toString(), QString("net.json"));
+    ExperimentSettings other = fewer;
+    other.lambda = 0.3;
+    QVERIFY(runSettings(window, other));
+    QVERIFY(!window.shownSnapshot().networks.front().reused);
+    QCOMPARE(window.statusBar()->currentMessage(), QString("SLISTA from net.json is for λ = 0.2 λₘₐₓ, T = 5: this run trains one of its own"));
   }
 
   // The import dialog takes a test file of its own, optional; a test file named must exist.

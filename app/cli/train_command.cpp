@@ -70,7 +70,8 @@ constexpr const char* kDescription =
     "layer,test_cost,test_gap,ista_gap,fista_gap,step_times_l,coupling\n"
     "Outputs: '-' is standard output; files are replaced all-or-none (the network, report and\n"
     "diagnostics together), and an output that is an input is refused before any work.\n"
-    "Limits: a matrix file at most 2 GiB.";
+    "Limits: a matrix file at most 2 GiB; the network written at most 256 MiB (a network that could exceed it\n"
+    "is refused before training: a LISTA holds m*m + m*n + m numbers a layer).";
 
 void declareOptions(CommandOptions& options) {
   options.addValue("dict", "file", "Dictionary D, n x m.");
@@ -163,10 +164,13 @@ std::string mebibytes(std::int64_t bytes) { return std::to_string((bytes + (std:
 void refuseUnreadableNetwork(const NetworkSettings& settings, Eigen::Index n, Eigen::Index m) {
   const std::int64_t bytes = mostNetworkFileBytes(settings.kind, settings.layers, n, m);
   if (bytes <= kNetworkFileLimit) return;
+  int fitting = settings.layers - 1;
+  while (fitting > 0 && mostNetworkFileBytes(settings.kind, fitting, n, m) > kNetworkFileLimit) --fitting;
   throw InputError("--out: a " + parametrizationLabel(settings.kind) + " of " + std::to_string(settings.layers) +
                    " layers for n = " + std::to_string(n) + ", m = " + std::to_string(m) + " takes up to " +
-                   mebibytes(bytes) + " as JSON, over the " + byteSizeText(kNetworkFileLimit) +
-                   " a network file may have: fewer layers, or LISTA-CP (n x m a layer) or SLISTA");
+                   mebibytes(bytes) + " as JSON, over the " + byteSizeText(kNetworkFileLimit) + " a network file may have: " +
+                   (fitting > 0 ? "at most " + std::to_string(fitting) + " layers fit; or " : std::string()) +
+                   "LISTA-CP (n x m a layer) or SLISTA");
 }
 
 // Trains with a progress line on err; Ctrl-C ends the training with the best weights so far.

@@ -58,11 +58,15 @@ QString fileSignals(const ExperimentSettings& s, const Matrix& D, WorkbenchProbl
   else if (s.anyNetwork() && !ownTestFile)
     p.filesNotAsImported = QString("the workbench splits %1 into training and test rows, and the commands take whole files: "
                                    "import a test signals file").arg(s.signalsFile.section('/', -1));
-  else if (first > 0 || p.test.X.cols() < testFileRows || (s.anyNetwork() && trains < rows))
-    p.filesNotAsImported = QString("the workbench uses %1 of %2's rows, and the commands take whole files: raise the signals "
-                                   "(and training signals) to the files' rows")
-                               .arg(p.test.X.cols() < testFileRows ? p.test.X.cols() : trains)
-                               .arg((p.test.X.cols() < testFileRows ? testFileName : s.signalsFile.section('/', -1)));
+  else if (first > 0)
+    p.filesNotAsImported = QString("the workbench tests %1's rows from %2 on, and the commands take whole files: import the "
+                                   "test signals as a file of their own").arg(testFileName).arg(first);
+  else if (p.test.X.cols() < testFileRows)
+    p.filesNotAsImported = QString("the workbench tests %1 of %2's %3 rows, and the commands take whole files: set test "
+                                   "signals to %3").arg(p.test.X.cols()).arg(testFileName).arg(testFileRows);
+  else if (s.anyNetwork() && trains < rows)
+    p.filesNotAsImported = QString("the workbench trains on %1 of %2's %3 rows, and the commands take whole files: set train "
+                                   "signals to %3").arg(trains).arg(s.signalsFile.section('/', -1)).arg(rows);
   for (Eigen::Index k = 0; k < p.test.X.cols(); ++k)
     p.testSignalNames << QString("signal %1, %2 row %3").arg(k).arg(testFileName).arg(first + k);
   const bool trained = p.train.X.cols() > 0;

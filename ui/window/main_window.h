@@ -195,6 +195,7 @@ class MainWindow : public QMainWindow {
     QString file;
   };
   std::optional<EarlierProblem> beforeLoad_;
+  ExperimentSettings loadedSettings_;  // the form as the last load left it: going back is offered while it stands
   QAction* undoLoadAction_ = nullptr;
   void backToTheEarlierProblem();
   void updateUndoLoad();
@@ -206,6 +207,7 @@ class MainWindow : public QMainWindow {
   bool latestRead(quint64 read);
   void reportOpened(const QString& path, const QString& error, bool quiet, const QString& dialogTitle);
   quint64 fileReads_ = 0;
+  QString reading_;  // the file being read, for the status line
   WelcomeBanner* welcome_ = nullptr;
   SettingsPanel* settings_ = nullptr;
   StatusLine* statusText_ = nullptr;
@@ -222,6 +224,10 @@ class MainWindow : public QMainWindow {
   bool hasPending_ = false, running_ = false, paused_ = false, stopping_ = false;
   bool dialogsEnabled_ = true;
   TrainedNetworkCache trained_;  // a session's and the last runs', reused while their training settings hold
+  // Networks opened from files: offered to every run their λ and depth fit (its number of test signals,
+  // say, changes nothing in weights trained elsewhere), until a session or preset replaces the problem.
+  TrainedNetworks opened_;
+  QString offerOpenedNetworks(RunRequest& request) const;  // says which opened ones did not fit, if any
   quint64 latestGeneration_ = 0, shownGeneration_ = 0;
   quint64 noticedGeneration_ = 0;  // the last run whose notices were said
   // A run that started over where the last one stood further on (F10 on an ended run; a value changed

@@ -143,7 +143,7 @@ void MainWindow::addSessionActions(QMenu* file) {
   rebuildRecentMenu();
   undoLoadAction_ = file->addAction("&Back to the earlier problem", QKeySequence::Undo, this, &MainWindow::backToTheEarlierProblem);
   undoLoadAction_->setObjectName("backToEarlierProblem");
-  undoLoadAction_->setStatusTip("The problem before the last preset, lesson step or session replaced it");
+  undoLoadAction_->setStatusTip("The problem before the last preset, lesson step, session or opened network replaced it");
   undoLoadAction_->setEnabled(false);
   QMenu* presets = file->addMenu("&Presets");
   presets->setToolTipsVisible(true);
@@ -227,12 +227,14 @@ Session MainWindow::currentSession() const {
 
 void MainWindow::applySession(const Session& session, const QString& file) {
   if (settings_->settings() != session.settings) beforeLoad_ = EarlierProblem{currentSession(), sessionSettings_, sessionFile_};
+  opened_.clear();  // the session's own networks stand
   showSession(session, file);
 }
 
 void MainWindow::showSession(const Session& session, const QString& file) {
   settings_->setInspection(session.inspectedMethod, session.inspectedSignal);
   settings_->setSettings(session.settings, SettingsPanel::Quietly);  // run below, at once
+  loadedSettings_ = settings_->settings();
   trained_.keep(session.settings, session.networks);
   showSessionName(session.title, file);
   focusOn(session.focus);
@@ -252,7 +254,7 @@ void MainWindow::backToTheEarlierProblem() {
 
 void MainWindow::updateUndoLoad() {
   // Only while the loaded problem stands as loaded: after an edit, going back would drop the edit too.
-  undoLoadAction_->setEnabled(beforeLoad_ && settings_->settings() == sessionSettings_);
+  undoLoadAction_->setEnabled(beforeLoad_ && settings_->settings() == loadedSettings_);
 }
 
 void MainWindow::showSessionName(const QString& title, const QString& file) {

@@ -59,14 +59,34 @@ QString wrongProblem(const NetworkFile& network, const ExperimentSettings& setti
 
 }  // namespace
 
+QString MainWindow::offerOpenedNetworks(RunRequest& request) const {
+  QStringList unfit;
+  for (const auto& [kind, network] : opened_) {
+    if (!request.settings.networks.count(kind) || request.pretrained.count(kind)) continue;
+    if (network.lambda == request.settings.lambda && network.weights.layerCount() == request.settings.layers)
+      request.pretrained[kind] = network;  // the worker still checks D and the training signals
+    else
+      unfit << QString("%1 from %2 is for λ = %3 λₘₐₓ, T = %4")
+                   .arg(methodLabel(kind), network.training.value("opened_from").toString())
+                   .arg(network.lambda)
+                   .arg(network.weights.layerCount());
+  }
+  if (unfit.isEmpty()) return {};
+  return unfit.join("; ") + QString(": this run trains %1 of its own").arg(unfit.size() == 1 ? "one" : "them");
+}
+
 quint64 MainWindow::startReading(const QString& path) {
-  statusBar()->showMessage(QString("Reading %1…").arg(QFileInfo(path).fileName()));
+  // In the status line, which a menu's status tips do not wipe out as they do a message.
+  reading_ = QFileInfo(path).fileName();
+  statusBar()->clearMessage();
+  updateStatus();
   return ++fileReads_;
 }
 
 bool MainWindow::latestRead(quint64 read) {
   if (read != fileReads_) return false;  // another file was asked for meanwhile: it stands
-  statusBar()->clearMessage();
+  reading_.clear();
+  updateStatus();
   return true;
 }
 
@@ -118,6 +138,7 @@ QString MainWindow::showNetworkFile(NetworkFile network, const QString& path) {
   if (const QString why = wrongProblem(network, before, shown_); !why.isEmpty())
     return QString("%1: %2.").arg(path, why);  // the workbench is untouched
   const ExperimentSettings wanted = settingsShowing(before, network);
+  const Session earlier = currentSession();  // for File → Back to the earlier problem
   settings_->setSettings(wanted, SettingsPanel::Quietly);
   if (settings_->settings() != wanted) {  // the form rounded or clamped a value: the run would not reuse it
     settings_->setSettings(before, SettingsPanel::Quietly);
@@ -130,13 +151,17 @@ QString MainWindow::showNetworkFile(NetworkFile network, const QString& path) {
   TrainedNetworks kept = trained_.find(wanted);
   kept[network.weights.kind] = network;
   trained_.keep(wanted, kept);
+  opened_[network.weights.kind] = network;
+  if (wanted != before) beforeLoad_ = EarlierProblem{earlier, sessionSettings_, sessionFile_};
+  loadedSettings_ = wanted;
   markSessionChanged();
-  statusBar()->showMessage(QString("%1 from %2: %3 layers, λ = %4 λₘₐₓ")
+  startDefaultRun();  // first: a run's start clears the status bar's message
+  statusBar()->showMessage(QString("%1 from %2: %3 layers, λ = %4 λₘₐₓ%5")
                                .arg(methodLabel(network.weights.kind), QFileInfo(path).fileName())
                                .arg(network.weights.layerCount())
-                               .arg(network.lambda),
+                               .arg(network.lambda)
+                               .arg(wanted != before ? " (Ctrl+Z: back to the form as it was)" : ""),
                            kOpenedMessageMs);
-  startDefaultRun();
   return {};
 }
 

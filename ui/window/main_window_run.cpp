@@ -15,6 +15,12 @@
 
 namespace unfold::ui {
 
+namespace {
+
+constexpr int kUnfitOpenedMessageMs = 15000;  // a network opened from a file, left out of this run: long enough to read
+
+}  // namespace
+
 void MainWindow::requestRun(bool startPaused, int pausedAt) {
   settings_->commitTypedValues();  // its changed() would start the debounce: stopped next
   debounce_.stop();
@@ -24,12 +30,14 @@ void MainWindow::requestRun(bool startPaused, int pausedAt) {
   protectInputsOf(request.settings);
   rememberSettings();  // at every run, not only on a clean quit: a killed window keeps them too
   request.pretrained = trained_.find(request.settings);
+  const QString unfit = offerOpenedNetworks(request);
   latestGeneration_ = worker_->requestRun(request);
   welcome_->setRunStarted(true);
   // An export's message stands over the run's status for 15 s: the run the user just asked for is the news.
   // Not over a value just refused: typing 150000 iterations runs 15000 (the box took five digits), and
   // the sentence that says so must stay.
   if (refusalShownUntil_.hasExpired()) statusBar()->clearMessage();
+  if (!unfit.isEmpty()) statusBar()->showMessage(unfit, kUnfitOpenedMessageMs);
   for (WorkbenchPlot* plot : plots()) plot->resetView();  // new results, fitting views
   running_ = true;
   paused_ = startPaused;
@@ -117,7 +125,7 @@ void MainWindow::updateStatus() {
     progress_->setValue(static_cast<int>(1000 * status.progress));
     progress_->setFormat(status.progressLabel + "  %p%");
   }
-  statusText_->setStatus(status.text);
+  statusText_->setStatus(reading_.isEmpty() ? status.text : QString("Reading %1…%2%3").arg(reading_, kStatusSeparator, status.text));
 }
 
 void MainWindow::onFinished(quint64 generation) {
