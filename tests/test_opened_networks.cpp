@@ -218,13 +218,13 @@ class TestOpenedNetworks : public QObject {
   // Opening a network sets the form's λ, depth and training to the file's; Ctrl+Z (File → Back to the
   // earlier problem) brings the form as it was back, while the opened network's settings stand.
   void theFormBeforeANetworkComesBack() {
-    MainWindow window;
-    window.setDialogsEnabled(false);
-    window.show();
-    ExperimentSettings mine = generatedProblem();
+    ExperimentSettings mine = generatedProblem();  // a λ, a depth and solvers of the user's own
     mine.lambda = 0.25;
     mine.layers = 3;
     mine.solvers = {unfold::Algorithm::Ista};
+    MainWindow window;
+    window.setDialogsEnabled(false);
+    window.show();
     QVERIFY(runSettings(window, mine));
     QAction* back = window.findChild<QAction*>("backToEarlierProblem");
     QVERIFY(back && !back->isEnabled());
