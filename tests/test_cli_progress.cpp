@@ -39,6 +39,18 @@ class TestCliProgress : public CliTestCase {
     QVERIFY2(!lines.isEmpty() && lines.back().startsWith(QString("iter %1/100000000 ").arg(iterations, 6)), qPrintable(r.err));
     QVERIFY2(!r.err.contains('\r'), qPrintable(r.err));
   }
+
+  // The summary says when no step lowered the test loss (here Adam's steps of 100 overshoot): "test loss
+  // a -> a" read as a training that did nothing, while the network is its start, ISTA's weights.
+  void aTrainingThatKeptItsStartSaysSo() {
+    const QStringList train{"train", "--dict", path("D.csv"), "--train", path("X.csv"), "--test", path("X_test.csv"), "--lambda", "0.3",
+                            "--net", "lista", "--layers", "3", "--optimizer", "adam", "--max-iter", "2", "--out", path("kept.json")};
+    const Run overshot = run(train + QStringList{"--lr", "100"});
+    QVERIFY2(overshot.code == 0, qPrintable(overshot.err));
+    QVERIFY2(overshot.out.contains("no step lowered the test loss: the network keeps its starting weights\n"), qPrintable(overshot.out));
+    const Run learned = run(train + QStringList{"--lr", "0.001"});
+    QVERIFY2(learned.code == 0 && !learned.out.contains("no step lowered"), qPrintable(learned.out));
+  }
 };
 
 QTEST_GUILESS_MAIN(TestCliProgress)

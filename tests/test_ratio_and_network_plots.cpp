@@ -13,6 +13,7 @@
 
 #include "linalg/largest_eigenvalue.h"
 
+#include <QJsonObject>
 #include <QtTest>
 
 #include <array>
@@ -292,6 +293,27 @@ class TestRatioAndNetworkPlots : public QObject {
     QVERIFY(plot.curve("ALISTA (T = 2, collapsed to z = 0)"));
     QVERIFY(plot.curve("LISTA-CP (T = 2, stopped)"));
     QVERIFY(plot.curve("SLISTA (T = 2)"));
+  }
+
+  // A training that kept its start (no step lowered the test loss) says so: its losses may fall while the
+  // network stays what it started as. A curve of one step draws its points.
+  void aTrainingThatKeptItsStartSaysSo() {
+    TrainingCurvesPlot plot;
+    ConvergenceSnapshot snapshot;
+    NetworkCurve n;
+    n.method = "LISTA", n.trained = true, n.stopLabel = "budget used";
+    n.trainIteration = {1, 2}, n.trainLoss = {1.2, 1.1}, n.testLoss = {1.4, 1.5};
+    n.network.training = QJsonObject{{"best_test_loss", 1.3}, {"initial_test_loss", 1.3}};
+    snapshot.networks = {n};
+    plot.showSnapshot(snapshot);
+    QVERIFY(plot.curve("LISTA: 2 steps, budget used, start kept (no step lowered the test loss)"));
+    n.network.training["best_test_loss"] = 1.25;  // a step did: nothing more is said
+    n.trainIteration = {1}, n.trainLoss = {1.2}, n.testLoss = {1.25};
+    snapshot.networks = {n};
+    plot.showSnapshot(snapshot);
+    QCPGraph* one = plot.curve("LISTA: 1 step, budget used");
+    QVERIFY(one);
+    QCOMPARE(one->scatterStyle().shape(), QCPScatterStyle::ssDisc);
   }
 
   // Networks on the same points both show: each parametrization has its own mark, and LISTA's hollow

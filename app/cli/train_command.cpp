@@ -198,6 +198,8 @@ void printSummary(std::ostream& out, const NetworkSettings& settings, const Trai
                 result.iterations, trained.seconds, why.c_str(), result.initialTestLoss,
                 result.bestTestLoss, last.testGap, last.istaGap, last.fistaGap, settings.layers);
   out << line;
+  if (result.iterations > 0 && result.bestTestLoss == result.initialTestLoss)  // the losses above may have fallen
+    out << "no step lowered the test loss: the network keeps its starting weights\n";
   if (collapsedToZero(layers)) out << parametrizationLabel(settings.kind) << " collapsed: " << collapseReason(settings.kind, settings.lambda) << "\n";
 }
 

@@ -18,6 +18,11 @@ QString trainingLegend(const NetworkCurve& n) {
   const int steps = drawn ? int(n.trainIteration.back()) : n.network.training.value("iterations").toInt();
   if (!drawn && !n.reused) return n.method;  // training: no step yet
   QString legend = QString("%1: %2 step%3, %4").arg(name).arg(steps).arg(steps == 1 ? "" : "s", n.stopLabel);
+  // Kept where it started (ISTA's weights for a first stage): the curves may fall, the network did not
+  // change, and without a word its plots would read as a trained network's.
+  const QJsonValue best = n.network.training.value("best_test_loss");
+  if (steps > 0 && best.isDouble() && best == n.network.training.value("initial_test_loss"))
+    legend += ", start kept (no step lowered the test loss)";
   return drawn ? legend : legend + " (no training curve in its file)";
 }
 
@@ -47,6 +52,8 @@ void TrainingCurvesPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     test->setPen(QPen(n.color, 1.5, Qt::DashLine));
     test->setData(n.trainIteration, n.testLoss, true);
     test->removeFromLegend();
+    if (n.trainIteration.size() == 1)  // a line of one point draws nothing
+      for (QCPGraph* g : {train, test}) g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 6));
     attachBand(train, test, test);  // one legend entry shows and hides both
     if (const qsizetype k = keptStep(n); k >= 0) {
       anyKept = true;

@@ -2,11 +2,14 @@
 
 #include "base/version.h"
 
+#include <QLocale>
+
 namespace unfold::ui {
 
 namespace {
 
-QString number(double value) { return QString::number(value, 'g', 17); }
+// The shortest decimal that reads back as `value` (0.1, not 0.10000000000000001).
+QString number(double value) { return QString::number(value, 'g', QLocale::FloatingPointShortest); }
 
 // A path as one bash word: in single quotes, a quote in it closed, escaped and reopened.
 QString shellWord(const QString& text) { return "'" + QString(text).replace("'", "'\\''") + "'"; }
