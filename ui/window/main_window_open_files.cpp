@@ -16,11 +16,17 @@
 #include <QMessageBox>
 #include <QStatusBar>
 
+#include <new>
+
 namespace unfold::ui {
 
 namespace {
 
 constexpr int kOpenedMessageMs = 15000;  // as long as an export's message: long enough to read
+
+QString outOfMemory(const QString& path) {
+  return QString("%1: out of memory while reading it (a file near the 256 MiB limit needs a few GB)").arg(path);
+}
 
 // The settings that show `network` beside what the form has: its parametrization ticked, its depth, its
 // lambda, and what its training record says of the data and the loss, so that the run recognises it
@@ -99,10 +105,14 @@ void MainWindow::openSessionFile(const QString& path, bool quiet) {
   const quint64 read = startReading(path);
   readInBackground(
       this,
-      [path] {
-        QString error;
-        std::optional<Session> session = readSessionFile(path, &error);
-        return std::make_pair(std::move(session), error);
+      [path]() -> std::pair<std::optional<Session>, QString> {
+        try {
+          QString error;
+          std::optional<Session> session = readSessionFile(path, &error);
+          return {std::move(session), error};
+        } catch (const std::bad_alloc&) {  // would otherwise reach the UI thread through the future
+          return {std::nullopt, outOfMemory(path)};
+        }
       },
       [this, read, path, quiet](const std::pair<std::optional<Session>, QString>& result) {
         if (!latestRead(read)) return;
@@ -124,6 +134,8 @@ void MainWindow::openNetworkFile(const QString& path, bool quiet) {
           return {parseNetworkJson(readWholeFile(path.toStdString()), path.toStdString()), {}};
         } catch (const InputError& e) {
           return {std::nullopt, QString::fromStdString(e.what())};
+        } catch (const std::bad_alloc&) {
+          return {std::nullopt, outOfMemory(path)};
         }
       },
       [this, read, path, quiet](const std::pair<std::optional<NetworkFile>, QString>& result) {
