@@ -1,6 +1,7 @@
 // The Lₛ/L plot's cloud (its panel fits the cloud; a click on a point inspects that point's signal,
 // without a rerun), what the empty network plots say, and the networks' points in the cost plot.
 #include "plots/cost_decrease_plot.h"
+#include "plots/coupling_plot.h"
 #include "plots/method_palette.h"
 #include "plots/learned_steps_plot.h"
 #include "plots/support_raster_plot.h"
@@ -335,6 +336,41 @@ class TestRatioAndNetworkPlots : public QObject {
     const QCPScatterStyle lista = plot.curve("LISTA (T = 2)")->scatterStyle(), cp = plot.curve("LISTA-CP (T = 2)")->scatterStyle();
     QCOMPARE(lista.brush().style(), Qt::NoBrush);
     QVERIFY(lista.size() > cp.size() && cp.brush().style() != Qt::NoBrush);
+  }
+
+  // A layer coupled to rounding level (LISTA-CP's ISTA start, kept) is drawn a decade under the lowest
+  // distance, with a downward triangle the legend explains: a log axis down to its 1e-18 drew noise as a
+  // trend. The data keep the distance computed.
+  void aLayerCoupledToRoundingLevelIsMarked() {
+    CouplingPlot plot;
+    ConvergenceSnapshot snapshot;
+    NetworkCurve n;
+    n.kind = unfold::Parametrization::ListaCp, n.method = "LISTA-CP", n.trained = true, n.layers = 3;
+    n.coupling = {1e-18, 0.2, 0.05}, n.couplingRatio = {1.0, 0.9, 0.95};
+    snapshot.networks = {n};
+    plot.showSnapshot(snapshot);
+    QCPGraph* distance = plot.curve("LISTA-CP");
+    QVERIFY(distance);
+    QCOMPARE(distance->data()->at(0)->value, 0.005);
+    QVERIFY(plot.yAxis->range().lower >= 1e-3);
+    QCPGraph* key = plot.curve("coupled to rounding level");
+    QVERIFY(key);
+    int marks = 0;
+    for (int i = 0; i < plot.graphCount(); ++i) {
+      const QCPGraph* g = plot.graph(i);
+      if (g->name().isEmpty() && g->scatterStyle().shape() == QCPScatterStyle::ssTriangleInverted) {
+        ++marks;
+        QCOMPARE(g->data()->size(), 1);
+        QCOMPARE(g->data()->at(0)->key, 1.0);
+      }
+    }
+    QCOMPARE(marks, 1);
+    QVERIFY2(plot.toCsv().contains("\nLISTA-CP,1,1.0000000000000001e-18,1\n"), qPrintable(plot.toCsv()));
+    n.coupling = {0.1, 0.2, 0.05};  // nothing at rounding level: no mark, no key
+    snapshot.networks = {n};
+    plot.showSnapshot(snapshot);
+    QVERIFY(!plot.curve("coupled to rounding level"));
+    QCOMPARE(plot.curve("LISTA-CP")->data()->at(0)->value, 0.1);
   }
 };
 

@@ -5,8 +5,29 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace unfold::ui {
+
+namespace {
+
+// A distance at rounding level is a layer coupled exactly: W = D diag(θ) to the last bits (LISTA-CP's ISTA
+// start, kept). W's entries carry a relative rounding of about 1e-16, and the fit adds some: below 1e-12
+// no distance is left to draw, and a log axis down to 1e-18 drew the noise as a trend over 16 decades.
+constexpr double kCouplingRoundingLevel = 1e-12;
+constexpr const char* kExactKey = "coupled to rounding level";
+
+// Where those layers are drawn: a decade under the lowest distance above rounding level (at 1e-3 where
+// there is none), each with a downward triangle, as the cost plot ends a curve at its floor.
+double exactFloor(const QVector<NetworkCurve>& networks) {
+  double low = std::numeric_limits<double>::infinity();
+  for (const NetworkCurve& n : networks)
+    for (const double d : n.coupling)
+      if (d > kCouplingRoundingLevel) low = std::min(low, d);
+  return std::isfinite(low) ? low / 10 : 1e-3;
+}
+
+}  // namespace
 
 CouplingPlot::CouplingPlot(QWidget* parent) : WorkbenchPlot("Weight coupling", parent) {
   xAxis->setLabel("layer t");
@@ -21,6 +42,8 @@ void CouplingPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   clearPlot();
   csv_ = "network,layer,distance,step_over_threshold\n";
   int layers = 0;
+  const double floor = exactFloor(snapshot.networks);
+  QList<QCPGraph*> exactMarks;
   for (const NetworkCurve& n : snapshot.networks) {
     if (n.coupling.isEmpty()) continue;  // SLISTA and ALISTA are coupled by construction
     layers = std::max(layers, int(n.coupling.size()));
@@ -33,14 +56,36 @@ void CouplingPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     ratio->removeFromLegend();
     ratio->setPen(QPen(n.color, 2));
     ratio->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, n.color, n.color, 5));
+    QVector<double> exactLayers;
     for (qsizetype t = 0; t < n.coupling.size(); ++t) {
-      distance->addData(double(t + 1), n.coupling[t] > 0 ? n.coupling[t] : qQNaN());
+      const bool exact = n.coupling[t] <= kCouplingRoundingLevel;
+      if (exact) exactLayers << double(t + 1);
+      distance->addData(double(t + 1), exact ? floor : n.coupling[t]);
       ratio->addData(double(t + 1), n.couplingRatio.value(t, qQNaN()));
       csv_ += QString("%1,%2,%3,%4\n").arg(n.method).arg(t + 1).arg(n.coupling[t], 0, 'g', 17)
                   .arg(n.couplingRatio.value(t, qQNaN()), 0, 'g', 17);
     }
     attachBand(distance, ratio, ratio);  // hidden and shown together from the legend
+    if (!exactLayers.isEmpty()) {
+      QCPGraph* marks = addGraph();
+      marks->setData(exactLayers, QVector<double>(exactLayers.size(), floor));
+      marks->setLineStyle(QCPGraph::lsNone);
+      marks->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted, n.color, n.color, 10));
+      marks->setName(QString());  // a mark, not a curve
+      marks->removeFromLegend();
+      attachCompanion(distance, marks);
+      exactMarks << marks;
+    }
     restoreVisibility(distance);
+  }
+  if (!exactMarks.isEmpty()) {  // says what a triangle means; its click hides or shows every one
+    QCPGraph* key = addGraph();
+    key->setName(kExactKey);
+    key->setLineStyle(QCPGraph::lsNone);
+    key->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted, Qt::darkGray, Qt::darkGray, 9));
+    for (QCPGraph* mark : exactMarks) attachCompanion(key, mark);
+    setLegendEntryOptional(key);
+    restoreVisibility(key);
   }
   if (layers > 0) {
     QCPGraph* one = addGraph(ratio_->axis(QCPAxis::atBottom), ratio_->axis(QCPAxis::atLeft));
