@@ -304,7 +304,9 @@ class TestExport : public QObject {
     // saved bare, it did not show in the Open dialog's list.
     const QString session = dir.filePath("s.json");
     saveAs(dir.filePath("s"));
+    QSignalSpy saved(&window, &MainWindow::fileSaved);
     menuAction(window, "&Save session…")->trigger();
+    QVERIFY(saved.wait(60000));  // written on the save thread
     QVERIFY(QFileInfo(session).size() > 100);
     QCOMPARE(window.statusBar()->currentMessage(), "Session saved to " + session);
     // The next run's status takes the status bar's place back at once (the message stood for 15 s over it).

@@ -206,7 +206,7 @@ class TestFlows : public FlowTestCase {
       steps = int(w.shownSnapshot().networks.front().trainIteration.size());
       ended = w.shownSnapshot().networks.front().stopLabel;
       QVERIFY(steps > 1 && !ended.isEmpty());
-      QVERIFY(w.saveSessionFile(path).isEmpty());
+      QVERIFY(saveSession(w, path).isEmpty());
     }
     MainWindow w;
     openActive(w);
@@ -255,7 +255,7 @@ class TestFlows : public FlowTestCase {
     QVERIFY2(preset && !preset->title.isEmpty(), qPrintable(error));
     w.applySession(*preset);
     QCOMPARE(shownTitle(w), "Unfold Lab — " + preset->title);
-    QVERIFY(w.saveSessionFile(titled).isEmpty());
+    QVERIFY(saveSession(w, titled).isEmpty());
     QCOMPARE(readSessionFile(titled, &error)->title, preset->title);  // saved again, a session keeps its title
     // Other settings than the session's: the title's mark says so, and goes with the change or a save.
     ExperimentSettings changed = w.settingsPanel()->settings();
@@ -266,12 +266,12 @@ class TestFlows : public FlowTestCase {
     QCOMPARE(shownTitle(w), "Unfold Lab — " + preset->title);
     // Saved over other settings, the session is the file's: the preset's title named what it does not hold.
     w.settingsPanel()->setSettings(changed);
-    QVERIFY(w.saveSessionFile(titled).isEmpty());
+    QVERIFY(saveSession(w, titled).isEmpty());
     QCOMPARE(shownTitle(w), QString("Unfold Lab — titled.json"));
     QVERIFY(readSessionFile(titled, &error)->title.isEmpty());
     w.applySession(Session{});
     QCOMPARE(shownTitle(w), QString("Unfold Lab"));
-    QVERIFY(w.saveSessionFile(plain).isEmpty());
+    QVERIFY(saveSession(w, plain).isEmpty());
     QCOMPARE(shownTitle(w), QString("Unfold Lab — plain.json"));  // untitled: named by its file
     QVERIFY(openSession(w, titled).isEmpty());
     QCOMPARE(shownTitle(w), QString("Unfold Lab — titled.json"));

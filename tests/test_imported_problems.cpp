@@ -116,7 +116,7 @@ class TestImportedProblems : public QObject {
       MainWindow window;
       window.show();
       QVERIFY(runSettings(window, files));
-      QCOMPARE(window.saveSessionFile(session), QString());
+      QCOMPARE(saveSession(window, session), QString());
     }
     const auto reopen = [&](QStringList* notices) {
       MainWindow window;

@@ -320,7 +320,7 @@ class TestMainWindow : public QObject {
     QVERIFY(finished.wait(60000));
     QTemporaryDir dir;
     const QString path = dir.filePath("s.json");
-    QCOMPARE(window.saveSessionFile(path), QString());
+    QCOMPARE(saveSession(window, path), QString());
     window.applySession(Session{});  // back to the defaults
     QVERIFY(finished.wait(60000));
     QCOMPARE(openSession(window, path), QString());

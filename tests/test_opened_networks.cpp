@@ -205,6 +205,10 @@ class TestOpenedNetworks : public QObject {
     window.openSessionFile(path("first.json"), true);
     QVERIFY(window.settingsPanel()->settings() == before);
     QVERIFY2(window.statusText().startsWith("Reading first.json…   ·   "), qPrintable(window.statusText()));
+    // F5 would run the form that the file is about to replace.
+    QAction* run = window.findChild<QAction*>("run");
+    QVERIFY(run && !run->isEnabled());
+    QCOMPARE(run->toolTip(), QString("Reading first.json: its run follows"));
     window.openSessionFile(path("second.json"), true);
     QTRY_COMPARE(opened.count(), 1);
     QThreadPool::globalInstance()->waitForDone();
@@ -213,6 +217,35 @@ class TestOpenedNetworks : public QObject {
     QCOMPARE(opened.front(), (QList<QVariant>{path("second.json"), QString()}));
     QVERIFY(window.settingsPanel()->settings() == second.settings);
     QVERIFY(!window.statusText().startsWith("Reading"));
+    QVERIFY(run->isEnabled());
+  }
+
+  // A session is formatted and written on a thread of its own: the call returns before its end, the status
+  // line says "Saving FILE…", and of two saves of one file in a row the later stands, each with the form as
+  // it was when asked.
+  void sessionsAreSavedOffTheUiThreadInTheOrderAsked() {
+    MainWindow window;
+    window.setDialogsEnabled(false);
+    window.show();
+    const ExperimentSettings first = sizedProblem(6, 12, 10, 20), second = sizedProblem(7, 14, 10, 20);
+    window.settingsPanel()->setSettings(first, SettingsPanel::Quietly);
+    QSignalSpy saved(&window, &MainWindow::fileSaved);
+    window.saveSessionFile(path("saved.json"), true);
+    QCOMPARE(saved.count(), 0);  // its end comes through the event loop
+    QVERIFY2(window.statusText().startsWith("Saving saved.json…   ·   "), qPrintable(window.statusText()));
+    window.settingsPanel()->setSettings(second, SettingsPanel::Quietly);
+    window.saveSessionFile(path("saved.json"), true);
+    QTRY_COMPARE(saved.count(), 2);
+    for (const QList<QVariant>& end : saved) QCOMPARE(end, (QList<QVariant>{path("saved.json"), QString()}));
+    QString error;
+    const std::optional<Session> session = readSessionFile(path("saved.json"), &error);
+    QVERIFY2(session, qPrintable(error));
+    QVERIFY(session->settings == second);
+    QVERIFY(!window.statusText().startsWith("Saving"));
+    QVERIFY(window.windowTitle().contains("saved.json") && !window.isWindowModified());
+    // A save that fails says why, and the status line no longer says it saves.
+    QVERIFY(saveSession(window, path("no-such-folder/saved.json")).contains("no-such-folder"));
+    QVERIFY(!window.statusText().startsWith("Saving"));
   }
 
   // Opening a network sets the form's λ, depth and training to the file's; Ctrl+Z (File → Back to the

@@ -262,7 +262,7 @@ class TestProblemFlows : public FlowTestCase {
     QVERIFY(w.statusText().contains("D from D.csv (8 x 20)"));
     // No save or export replaces a file the run reads; the file is left as it was.
     const QString dictionaryText = readText(dPath);
-    const QString refused = w.saveSessionFile(dPath);
+    const QString refused = saveSession(w, dPath);
     QVERIFY2(refused == dPath + " is the dictionary file the workbench imported: refusing to overwrite an input",
              qPrintable(refused));
     QVERIFY(writeTextFile(good, "x").contains("is the signals file the workbench imported"));

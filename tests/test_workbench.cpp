@@ -276,7 +276,7 @@ class TestWorkbench : public QObject {
       QVERIFY(runSettings(window, smallNetworks()));
       gaps = network(window.shownSnapshot(), "SLISTA")->layerGap;
       losses = network(window.shownSnapshot(), "SLISTA")->trainLoss;
-      QCOMPARE(window.saveSessionFile(path), QString());
+      QCOMPARE(saveSession(window, path), QString());
     }
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -312,14 +312,14 @@ class TestWorkbench : public QObject {
     QTemporaryDir dir;
     QString error;
     // The weights answer lambda = 0.2: a session of the edited form does not carry them...
-    QCOMPARE(window.saveSessionFile(dir.filePath("edited.json")), QString());
+    QCOMPARE(saveSession(window, dir.filePath("edited.json")), QString());
     const auto withEdit = readSessionFile(dir.filePath("edited.json"), &error);
     QVERIFY2(withEdit, qPrintable(error));
     QCOMPARE(withEdit->settings.lambda, 0.3);
     QVERIFY(withEdit->networks.empty());
     // ...and one of the settings that trained them carries them, the very values the run produced.
     window.settingsPanel()->setSettings(asked, SettingsPanel::Quietly);
-    QCOMPARE(window.saveSessionFile(dir.filePath("asked.json")), QString());
+    QCOMPARE(saveSession(window, dir.filePath("asked.json")), QString());
     const auto withWeights = readSessionFile(dir.filePath("asked.json"), &error);
     QVERIFY2(withWeights, qPrintable(error));
     QCOMPARE(withWeights->networks.size(), size_t(2));

@@ -10,8 +10,6 @@
 
 namespace unfold::ui {
 
-// The default settings on an n x m dictionary with `signalCount` test signals and `iterations` solver
-// iterations.
 // The window's menu action with this text ("&Save session…"), or null.
 inline QAction* menuAction(QWidget& window, const QString& text) {
   for (QAction* a : window.findChildren<QAction*>())
@@ -30,6 +28,17 @@ inline QString openFile(MainWindow& window, void (MainWindow::*open)(const QStri
 inline QString openSession(MainWindow& window, const QString& path) { return openFile(window, &MainWindow::openSessionFile, path); }
 inline QString openNetwork(MainWindow& window, const QString& path) { return openFile(window, &MainWindow::openNetworkFile, path); }
 
+// Saves the session as File → Save session does (on the save thread) and returns the error, empty if
+// none; "(never saved)" if fileSaved does not come.
+inline QString saveSession(MainWindow& window, const QString& path) {
+  QSignalSpy saved(&window, &MainWindow::fileSaved);
+  window.saveSessionFile(path, true);
+  if (saved.isEmpty() && !saved.wait(60000)) return "(never saved)";
+  return saved.last().at(1).toString();
+}
+
+// The default settings on an n x m dictionary with `signalCount` test signals and `iterations` solver
+// iterations.
 inline ExperimentSettings sizedProblem(int n, int m, int signalCount, int iterations) {
   ExperimentSettings s;
   s.n = n;

@@ -26,6 +26,7 @@ class QCustomPlot;
 class QLabel;
 class QMenu;
 class QProgressBar;
+class QThreadPool;
 
 namespace unfold::ui {
 
@@ -57,7 +58,10 @@ class MainWindow : public QMainWindow {
   // and changes nothing. fileOpened follows either way, unless another file is opened meanwhile (the
   // last one asked for wins).
   void openSessionFile(const QString& path, bool quiet = false);
-  QString saveSessionFile(const QString& path);
+  // Saves the session (settings, inspection, trained networks): formatted and written on a thread of its
+  // own, in the order the saves were asked for, while the status line says "Saving FILE…". On error shows
+  // a dialog (unless `quiet`); fileSaved follows either way.
+  void saveSessionFile(const QString& path, bool quiet = false);
   // Shows a network file (`unfoldlab train --out`, or a session's): ticks its parametrization and takes its
   // depth, lambda and training data's size, then runs, reusing the weights while D and the training
   // signals are those it was trained on. Read on a pool thread, as a session; on error shows a dialog
@@ -113,6 +117,7 @@ class MainWindow : public QMainWindow {
   void runFailed(const QString& message);  // the latest request was refused (bad input, out of memory)
   void noticed(const QString& notices);    // a run's notices (ConvergenceSnapshot::notices), once a run
   void fileOpened(const QString& path, const QString& error);  // openSessionFile's, openNetworkFile's end
+  void fileSaved(const QString& path, const QString& error);   // saveSessionFile's end
 
  private:
   void buildDocks();
@@ -153,7 +158,8 @@ class MainWindow : public QMainWindow {
   void onFinished(quint64 generation);
   void onFailed(quint64 generation, const QString& message);
   void rememberRecent(const QString& path);
-  void showSessionName(const QString& title, const QString& file);
+  // The window's title names the session (its title, else its file), unmodified while the form holds `settings`.
+  void showSessionName(const QString& title, const QString& file, const ExperimentSettings& settings);
   // The title's mark (*) while the form's settings differ from the session's or preset's it names.
   void markSessionChanged();
   void rebuildRecentMenu();
@@ -208,6 +214,12 @@ class MainWindow : public QMainWindow {
   void reportOpened(const QString& path, const QString& error, bool quiet, const QString& dialogTitle);
   quint64 fileReads_ = 0;
   QString reading_;  // the file being read, for the status line
+  QThreadPool* savePool_ = nullptr;  // one thread: saves end in the order asked for
+  int savesUnderWay_ = 0;
+  quint64 sessionLoads_ = 0;  // sessions shown since launch: a save that ends after a load leaves its name
+  QString saving_;  // the file last asked to be saved while any is, for the status line
+  // How long a message naming a file written or read stays: long enough to read, or copy, the path.
+  static constexpr int kFileMessageMs = 15000;
   WelcomeBanner* welcome_ = nullptr;
   SettingsPanel* settings_ = nullptr;
   StatusLine* statusText_ = nullptr;

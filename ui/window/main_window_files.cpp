@@ -32,7 +32,6 @@
 namespace unfold::ui {
 
 namespace {
-constexpr int kExportMessageMs = 15000;  // long enough to read, or copy, the path
 }  // namespace
 
 void MainWindow::buildMenusAndToolbar() {
@@ -132,9 +131,7 @@ void MainWindow::addSessionActions(QMenu* file) {
   network->setStatusTip("A network trained by 'unfoldlab train --out', shown beside the solvers on this problem");
   file->addAction("&Save session…", QKeySequence::Save, this, [this] {
     const QString path = askOutputPath(this, "Save session", "session.json", "Unfold Lab session (*.json)");
-    if (path.isEmpty()) return;
-    if (const QString error = saveSessionFile(path); !error.isEmpty()) QMessageBox::warning(this, "Save session", error);
-    else statusBar()->showMessage(QString("Session saved to %1").arg(path), kExportMessageMs);
+    if (!path.isEmpty()) saveSessionFile(path);
   });
   // Where a researcher looks for it first; the Experiment form's source box offers it too.
   QAction* import = file->addAction("&Import D and signals…", QKeySequence("Ctrl+I"), settings_, &SettingsPanel::importProblem);
@@ -175,13 +172,13 @@ void MainWindow::addExportActions(QMenu* file) {
     if (const QString error = exportDashboardTo(dialog.path(), dialog.dpi()); !error.isEmpty())
       QMessageBox::warning(this, "Export the whole dashboard", error);
     else
-      statusBar()->showMessage(QString("Dashboard exported to %1").arg(dialog.path()), kExportMessageMs);
+      statusBar()->showMessage(QString("Dashboard exported to %1").arg(dialog.path()), kFileMessageMs);
   });
   addPythonExportActions(file);
   // Every export says where it went: a figure or CSV from a plot's menu, too.
   for (WorkbenchPlot* shown : plots()) {
     connect(shown, &WorkbenchPlot::exported, this, [this, shown](const QString& path) {
-      statusBar()->showMessage(QString("%1 exported to %2").arg(shown->title().section(':', 0, 0), path), kExportMessageMs);
+      statusBar()->showMessage(QString("%1 exported to %2").arg(shown->title().section(':', 0, 0), path), kFileMessageMs);
     });
   }
 }
@@ -197,7 +194,7 @@ void MainWindow::addPythonExportActions(QMenu* file) {
       for (const auto& [format, label] : {std::pair{ExportFormat::Numpy, "NumPy"}, std::pair{ExportFormat::Torch, "PyTorch"}}) {
         networks->addAction(QString("%1 for %2…").arg(n.method, label), this, [this, network = n.network, format = format] {
           const QString message = exportNetworkAsPython(this, network, shown_.request, format);
-          if (!message.isEmpty()) statusBar()->showMessage(message, kExportMessageMs);
+          if (!message.isEmpty()) statusBar()->showMessage(message, kFileMessageMs);
         });
       }
     }
@@ -206,7 +203,7 @@ void MainWindow::addPythonExportActions(QMenu* file) {
   file->addAction("Export session as &commands…", this, [this] {
     const QString title = windowTitle().remove("[*]").trimmed() + (isWindowModified() ? " (changed)" : "");
     const QString message = exportSessionAsCommands(this, settings_->settings(), title, shown_);
-    if (!message.isEmpty()) statusBar()->showMessage(message, kExportMessageMs);
+    if (!message.isEmpty()) statusBar()->showMessage(message, kFileMessageMs);
   });
 }
 
@@ -236,7 +233,8 @@ void MainWindow::showSession(const Session& session, const QString& file) {
   settings_->setSettings(session.settings, SettingsPanel::Quietly);  // run below, at once
   loadedSettings_ = settings_->settings();
   trained_.keep(session.settings, session.networks);
-  showSessionName(session.title, file);
+  showSessionName(session.title, file, settings_->settings());
+  ++sessionLoads_;
   focusOn(session.focus);
   costPlot_->setMedian(session.costMedian);
   costPlot_->setEveryBand(session.costEveryBand);
@@ -257,10 +255,10 @@ void MainWindow::updateUndoLoad() {
   undoLoadAction_->setEnabled(beforeLoad_ && settings_->settings() == loadedSettings_);
 }
 
-void MainWindow::showSessionName(const QString& title, const QString& file) {
+void MainWindow::showSessionName(const QString& title, const QString& file, const ExperimentSettings& settings) {
   sessionTitle_ = title;
   sessionFile_ = file;
-  sessionSettings_ = settings_->settings();
+  sessionSettings_ = settings;
   const QString name = !title.isEmpty() ? title : QFileInfo(file).fileName();
   setWindowTitle(name.isEmpty() ? "Unfold Lab" : "Unfold Lab — " + name + " [*]");
   setWindowModified(false);
@@ -280,23 +278,6 @@ void MainWindow::protectInputsOf(const ExperimentSettings& settings) {
   if (settings.source == ProblemSource::Files && !settings.testSignalsFile.isEmpty())
     inputs.push_back({"the test signals file the workbench imported", settings.testSignalsFile.toStdString()});
   setStandingInputs(this, std::move(inputs));
-}
-
-QString MainWindow::saveSessionFile(const QString& path) {
-  Session session = currentSession();
-  // Over other settings than its own, the title would name what the file does not hold ("the paper's
-  // Fig. 2" with FISTA unticked): the file names the session then.
-  if (session.settings != sessionSettings_) session.title.clear();
-  const QByteArray text = formatSession(session);
-  if (text.size() > kSessionFileLimit)  // it would be written, and refused when opened
-    return QString("%1: not saved: the session takes %2 MiB with its networks' weights, over the %3 a session file may "
-                   "have. A LISTA holds m × m + m × n numbers a layer: fewer layers, or LISTA-CP, would fit.")
-        .arg(path).arg((text.size() + (1 << 19)) >> 20).arg(QString::fromStdString(byteSizeText(kSessionFileLimit)));
-  const QString error = writeTextFile(path, QString::fromUtf8(text));
-  if (!error.isEmpty()) return error;
-  rememberRecent(path);
-  showSessionName(session.title, path);
-  return {};
 }
 
 void MainWindow::rememberRecent(const QString& path) {
@@ -374,7 +355,7 @@ void MainWindow::restoreLastSession() {
     settings_->setSettings(session->settings, SettingsPanel::Quietly);
     costPlot_->setMedian(session->costMedian);
     costPlot_->setEveryBand(session->costEveryBand);
-    showSessionName(session->title, {});
+    showSessionName(session->title, {}, settings_->settings());
     statusText_->setStatus("Your last settings are back. They train networks: press Run (F5) when you are ready");
   }
   if (named) {

@@ -8,7 +8,7 @@
 #include "io/matrix_file.h"
 #include "io/network_file.h"
 #include "plots/method_palette.h"
-#include "run/background_read.h"
+#include "run/background_work.h"
 #include "window/settings_panel.h"
 
 #include <QFileInfo>
@@ -16,16 +16,18 @@
 #include <QMessageBox>
 #include <QStatusBar>
 
-#include <new>
-
 namespace unfold::ui {
 
 namespace {
 
-constexpr int kOpenedMessageMs = 15000;  // as long as an export's message: long enough to read
-
-QString outOfMemory(const QString& path) {
-  return QString("%1: out of memory while reading it (a file near the 256 MiB limit needs a few GB)").arg(path);
+// Through the bounded reader (the network-file limit): a device such as /dev/zero never ends.
+std::optional<NetworkFile> readNetworkFile(const QString& path, QString* error) {
+  try {
+    return parseNetworkJson(readWholeFile(path.toStdString()), path.toStdString());
+  } catch (const InputError& e) {
+    *error = QString::fromStdString(e.what());
+    return std::nullopt;
+  }
 }
 
 // The settings that show `network` beside what the form has: its parametrization ticked, its depth, its
@@ -86,6 +88,7 @@ quint64 MainWindow::startReading(const QString& path) {
   reading_ = QFileInfo(path).fileName();
   statusBar()->clearMessage();
   updateStatus();
+  updateControls();
   return ++fileReads_;
 }
 
@@ -93,6 +96,7 @@ bool MainWindow::latestRead(quint64 read) {
   if (read != fileReads_) return false;  // another file was asked for meanwhile: it stands
   reading_.clear();
   updateStatus();
+  updateControls();
   return true;
 }
 
@@ -103,46 +107,25 @@ void MainWindow::reportOpened(const QString& path, const QString& error, bool qu
 
 void MainWindow::openSessionFile(const QString& path, bool quiet) {
   const quint64 read = startReading(path);
-  readInBackground(
-      this,
-      [path]() -> std::pair<std::optional<Session>, QString> {
-        try {
-          QString error;
-          std::optional<Session> session = readSessionFile(path, &error);
-          return {std::move(session), error};
-        } catch (const std::bad_alloc&) {  // would otherwise reach the UI thread through the future
-          return {std::nullopt, outOfMemory(path)};
-        }
-      },
-      [this, read, path, quiet](const std::pair<std::optional<Session>, QString>& result) {
-        if (!latestRead(read)) return;
-        if (result.first) {  // else the current session is untouched
-          applySession(*result.first, path);
-          rememberRecent(path);
-        }
-        reportOpened(path, result.second, quiet, "Open session");
-      });
+  readFileInBackground(this, path, readSessionFile,
+                       [this, read, path, quiet](const std::optional<Session>& session, const QString& error) {
+                         if (!latestRead(read)) return;
+                         if (session) {  // else the current session is untouched
+                           applySession(*session, path);
+                           rememberRecent(path);
+                         }
+                         reportOpened(path, error, quiet, "Open session");
+                       });
 }
 
 void MainWindow::openNetworkFile(const QString& path, bool quiet) {
   const quint64 read = startReading(path);
-  readInBackground(
-      this,
-      [path]() -> std::pair<std::optional<NetworkFile>, QString> {
-        try {
-          // Through the bounded reader (the network-file limit): a device such as /dev/zero never ends.
-          return {parseNetworkJson(readWholeFile(path.toStdString()), path.toStdString()), {}};
-        } catch (const InputError& e) {
-          return {std::nullopt, QString::fromStdString(e.what())};
-        } catch (const std::bad_alloc&) {
-          return {std::nullopt, outOfMemory(path)};
-        }
-      },
-      [this, read, path, quiet](const std::pair<std::optional<NetworkFile>, QString>& result) {
-        if (!latestRead(read)) return;
-        // Checked against the form as it is now, not as it was when the read began.
-        reportOpened(path, result.first ? showNetworkFile(*result.first, path) : result.second, quiet, "Open network");
-      });
+  readFileInBackground(this, path, readNetworkFile,
+                       [this, read, path, quiet](const std::optional<NetworkFile>& network, const QString& error) {
+                         if (!latestRead(read)) return;
+                         // Checked against the form as it is now, not as it was when the read began.
+                         reportOpened(path, network ? showNetworkFile(*network, path) : error, quiet, "Open network");
+                       });
 }
 
 QString MainWindow::showNetworkFile(NetworkFile network, const QString& path) {
@@ -173,7 +156,7 @@ QString MainWindow::showNetworkFile(NetworkFile network, const QString& path) {
                                .arg(network.weights.layerCount())
                                .arg(network.lambda)
                                .arg(wanted != before ? " (Ctrl+Z: back to the form as it was)" : ""),
-                           kOpenedMessageMs);
+                           kFileMessageMs);
   return {};
 }
 

@@ -92,9 +92,12 @@ void MainWindow::updateControls() {
   const bool start = pausedBeforeItsStart();
   runAction_->setText(start ? "Start" : running_ ? "Restart" : "Run");
   runAction_->setShortcuts(start ? QList<QKeySequence>{Qt::Key_F5, Qt::Key_Space} : QList<QKeySequence>{Qt::Key_F5});
-  runAction_->setToolTip(start      ? "Start this run: nothing has run yet (F5 or Space)"
-                         : running_ ? "Start again from t = 0 on the current settings (F5)"
-                                    : "Run the methods on the current settings (F5)");
+  runAction_->setToolTip(!reading_.isEmpty() ? QString("Reading %1: its run follows").arg(reading_)
+                         : start              ? "Start this run: nothing has run yet (F5 or Space)"
+                         : running_           ? "Start again from t = 0 on the current settings (F5)"
+                                              : "Run the methods on the current settings (F5)");
+  // While a file is read, a run of the form as it stands would be thrown away: the file replaces it.
+  runAction_->setEnabled(reading_.isEmpty());
   // Also while a changed setting waits to start its run: Space then starts it paused. Disabled, it would
   // leave Space to a box reached with Tab, whose tick throws that run away for another.
   pauseAction_->setEnabled(!start && ((running_ && !stopping_) || debounce_.isActive()));
@@ -125,7 +128,11 @@ void MainWindow::updateStatus() {
     progress_->setValue(static_cast<int>(1000 * status.progress));
     progress_->setFormat(status.progressLabel + "  %p%");
   }
-  statusText_->setStatus(reading_.isEmpty() ? status.text : QString("Reading %1…%2%3").arg(reading_, kStatusSeparator, status.text));
+  // Files read or saved in the background, before the run's state: a menu's status tip does not wipe it out.
+  QString files;
+  if (!reading_.isEmpty()) files += QString("Reading %1…%2").arg(reading_, kStatusSeparator);
+  if (!saving_.isEmpty()) files += QString("Saving %1…%2").arg(saving_, kStatusSeparator);
+  statusText_->setStatus(files + status.text);
 }
 
 void MainWindow::onFinished(quint64 generation) {
