@@ -61,7 +61,7 @@ void reproduceOista(const Context& context) {
     const ui::GapsAboveFloor median = ui::gapsAboveFloor(toQVector(c.gapQ50[k]), ui::kGapRoundingLevel);
     figure.addLine(top, ui::methodLabel(solvers[k]), t, median.shown, QPen(color, 2.2));
     if (median.landing >= 0)
-      ui::addFloorMark(&figure.plot(), top->axis(QCPAxis::atBottom), top->axis(QCPAxis::atLeft), t[median.landing], ui::kGapRoundingLevel, color);
+      ui::addFloorMark(&figure.plot(), top->axis(QCPAxis::atBottom), top->axis(QCPAxis::atLeft), {t[median.landing]}, ui::kGapRoundingLevel, color);
     landed |= median.landing >= 0;
   }
   // One band, OISTA's (the CSV has every method's): four translucent bands overlap into muddy colours.

@@ -145,7 +145,7 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     if (shown.landing == 0) shown.shown.fill(qQNaN());
     graph->setData(t, shown.shown, true);
     if (shown.landing <= 0) return;
-    floorMarks << addFloorMark(this, xAxis, yAxis, t[shown.landing], floor, graph->pen().color());
+    floorMarks << addFloorMark(this, xAxis, yAxis, {t[shown.landing]}, floor, graph->pen().color());
     attachCompanion(graph, floorMarks.back());
   };
   int ring = 0;
@@ -238,10 +238,7 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     restoreVisibility(key);
   }
   if (!floorMarks.isEmpty()) {  // its click hides or shows every mark
-    QCPGraph* key = addGraph();
-    key->setName(kFloorKey);
-    key->setLineStyle(QCPGraph::lsNone);
-    key->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted, Qt::darkGray, Qt::darkGray, 9));
+    QCPGraph* key = addFloorKey(this, kFloorKey);
     for (QCPGraph* mark : floorMarks) attachCompanion(key, mark);
     restoreVisibility(key);
   }

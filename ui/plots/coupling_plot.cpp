@@ -1,6 +1,7 @@
 #include "plots/coupling_plot.h"
 
 #include "plots/axis_ticks.h"
+#include "plots/gap_floor.h"
 #include "plots/network_marker.h"
 
 #include <algorithm>
@@ -67,22 +68,13 @@ void CouplingPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     }
     attachBand(distance, ratio, ratio);  // hidden and shown together from the legend
     if (!exactLayers.isEmpty()) {
-      QCPGraph* marks = addGraph();
-      marks->setData(exactLayers, QVector<double>(exactLayers.size(), floor));
-      marks->setLineStyle(QCPGraph::lsNone);
-      marks->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted, n.color, n.color, 10));
-      marks->setName(QString());  // a mark, not a curve
-      marks->removeFromLegend();
-      attachCompanion(distance, marks);
-      exactMarks << marks;
+      exactMarks << addFloorMark(this, xAxis, yAxis, exactLayers, floor, n.color);
+      attachCompanion(distance, exactMarks.back());
     }
     restoreVisibility(distance);
   }
   if (!exactMarks.isEmpty()) {  // says what a triangle means; its click hides or shows every one
-    QCPGraph* key = addGraph();
-    key->setName(kExactKey);
-    key->setLineStyle(QCPGraph::lsNone);
-    key->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted, Qt::darkGray, Qt::darkGray, 9));
+    QCPGraph* key = addFloorKey(this, kExactKey);
     for (QCPGraph* mark : exactMarks) attachCompanion(key, mark);
     setLegendEntryOptional(key);
     restoreVisibility(key);

@@ -14,14 +14,23 @@ GapsAboveFloor gapsAboveFloor(const QVector<double>& gaps, double floor) {
   return out;
 }
 
-QCPGraph* addFloorMark(QCustomPlot* plot, QCPAxis* keyAxis, QCPAxis* valueAxis, double t, double floor, const QColor& color) {
+QCPGraph* addFloorMark(QCustomPlot* plot, QCPAxis* keyAxis, QCPAxis* valueAxis, const QVector<double>& t, double floor,
+                       const QColor& color) {
   QCPGraph* mark = plot->addGraph(keyAxis, valueAxis);
-  mark->setData({t}, {floor});
+  mark->setData(t, QVector<double>(t.size(), floor));
   mark->setLineStyle(QCPGraph::lsNone);
   mark->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted, color, color, 10));
   mark->setName(QString());  // QCustomPlot names every graph; a mark is not a curve
   mark->removeFromLegend();
   return mark;
+}
+
+QCPGraph* addFloorKey(QCustomPlot* plot, const QString& name) {
+  QCPGraph* key = plot->addGraph();
+  key->setName(name);
+  key->setLineStyle(QCPGraph::lsNone);
+  key->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted, Qt::darkGray, Qt::darkGray, 9));
+  return key;
 }
 
 bool startsAtTheSolution(const ConvergenceSnapshot& snapshot) {

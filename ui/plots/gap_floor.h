@@ -24,7 +24,12 @@ GapsAboveFloor gapsAboveFloor(const QVector<double>& gaps, double floor);
 // z* = 0 = z_0 and nothing descends. The cost plot's title and the status bar say so.
 bool startsAtTheSolution(const ConvergenceSnapshot& snapshot);
 
-// The downward triangle that says a curve in `color` reached the floor at `t` (not in the legend).
-QCPGraph* addFloorMark(QCustomPlot* plot, QCPAxis* keyAxis, QCPAxis* valueAxis, double t, double floor, const QColor& color);
+// The downward triangles that say a curve in `color` is at the floor at each of `t` (not in the legend).
+// The weight-coupling plot marks its layers coupled to rounding level alike.
+QCPGraph* addFloorMark(QCustomPlot* plot, QCPAxis* keyAxis, QCPAxis* valueAxis, const QVector<double>& t, double floor,
+                       const QColor& color);
+// The legend's entry that says what the triangles mean (`name`); a click on it hides or shows them, once
+// they are its companions.
+QCPGraph* addFloorKey(QCustomPlot* plot, const QString& name);
 
 }  // namespace unfold::ui

@@ -84,7 +84,7 @@ QCPGraph* addGapCurve(QCustomPlot* plot, const QVector<double>& steps, const QVe
   curve->setData(steps, shown.shown);
   curve->setPen(QPen(color, 2));
   curve->setName(name);
-  if (shown.landing >= 0) addFloorMark(plot, plot->xAxis, plot->yAxis, steps[shown.landing], kExactFloor, color);
+  if (shown.landing >= 0) addFloorMark(plot, plot->xAxis, plot->yAxis, {steps[shown.landing]}, kExactFloor, color);
   return curve;
 }
 
