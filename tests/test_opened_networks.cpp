@@ -1,8 +1,8 @@
 // A network trained on the command line, opened in the workbench (File → Open network…): on the files
 // `generate` wrote (D, X and X_test imported, the test signals in a file of their own) and on the same
 // problem generated from the seed, it is reused, not trained again, and scores layer by layer what
-// `train`'s report says. A network that does not fit the problem is refused or, trained for another
-// D, trained again with a notice.
+// `train`'s report says; trained on other signals, it is scored as it stands. A network that does not fit
+// the problem is refused or, trained for another D, trained again with a notice.
 #include "cli_runs.h"
 #include "window/import_problem_dialog.h"
 #include "window/main_window.h"
@@ -152,6 +152,24 @@ class TestOpenedNetworks : public QObject {
     const auto curve = openedOn(generatedProblem(), path("older.json"), &notices, &legend);
     QVERIFY(curve && curve->reused && curve->trainIteration.isEmpty() && notices.isEmpty());
     QCOMPARE(legend, QString("SLISTA from older.json: 40 steps, budget used (no training curve in its file)"));
+  }
+
+  // Trained on other signals for the same D: the network opened is scored as it stands on the run's test
+  // signals, its legend saying so (trained again, the weights opened would be gone).
+  void aNetworkTrainedOnOtherSignalsIsScoredAsItStands() {
+    const Run trained = run({"train", "--dict", path("D.csv"), "--train", path("X_test.csv"), "--test", path("X.csv"),
+                             "--lambda", "0.2", "--net", "slista", "--layers", "5", "--max-iter", "40", "--out",
+                             path("other.json")});
+    QVERIFY2(trained.code == 0, qPrintable(trained.err));
+    QStringList notices;
+    QString legend;
+    const auto curve = openedOn(importedProblem(), path("other.json"), &notices, &legend);
+    QVERIFY(curve && curve->reused && curve->otherTrainingSignals);
+    QVERIFY2(notices.isEmpty(), qPrintable(notices.join('|')));
+    const unfold::NetworkFile file = unfold::parseNetworkJson(unfold::readWholeFile(path("other.json").toStdString()), "other.json");
+    QVERIFY(curve->network.weights.flatten() == file.weights.flatten());
+    QCOMPARE(legend, QString("SLISTA from other.json (trained on other signals than this run's): 40 steps, budget used"));
+    QCOMPARE(curve->layerGap.size(), 5);  // scored on this run's test signals
   }
 
   // Trained for another D (another seed): trained again, and said (the weights mean nothing there).

@@ -9,11 +9,12 @@ constexpr const char* kTitle = "Training loss: solid train, dashed test";
 constexpr const char* kKeptInTitle = ", \u25CB kept";  // while a circle is drawn (a training may keep no step)
 
 // The legend of a network's training: "SLISTA from net.json: 100 steps, budget used" (opened from a file;
-// without its file's name when trained here). A file written before the record kept the losses holds no
+// without its file's name when trained here; a file's network trained on other signals says so). A file written before the record kept the losses holds no
 // curve: the legend says why the plot is empty.
 QString trainingLegend(const NetworkCurve& n) {
   const QString file = n.network.training.value("opened_from").toString();
-  const QString name = file.isEmpty() ? n.method : QString("%1 from %2").arg(n.method, file);
+  QString name = file.isEmpty() ? n.method : QString("%1 from %2").arg(n.method, file);
+  if (n.otherTrainingSignals) name += " (trained on other signals than this run's)";
   const bool drawn = !n.trainIteration.isEmpty();
   const int steps = drawn ? int(n.trainIteration.back()) : n.network.training.value("iterations").toInt();
   if (!drawn && !n.reused) return n.method;  // training: no step yet

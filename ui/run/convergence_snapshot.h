@@ -56,6 +56,7 @@ struct NetworkCurve {
   QString stopLabel;        // the same in two words, for legends
   bool collapsedToZero = false;  // once trained: it outputs z = 0 at every layer (its thresholds kill every atom)
   bool reused = false;           // trained earlier for these settings (a session's, the last run's): not trained now
+  bool otherTrainingSignals = false;  // reused from a file opened, though trained on other signals than the run's
   bool stoppedByUser = false;    // its training was stopped (not `trained`: what it reached by then)
   int maxIterations = 0;    // the training budget (optimizer steps)
   double trainingSeconds = 0.0;

@@ -76,6 +76,7 @@ void restoreTrainingCurve(const QJsonObject& record, NetworkCurve& curve) {
 
 // Whether weights trained earlier (for these settings) were trained on other data than this problem's:
 // what differs, or empty, so that a session reopened on changed files says why it trains them again.
+constexpr const char* kOtherTrainingSignals = "they were trained on other training signals";
 QString trainedOnOtherData(const NetworkFile& file, const NetworkProblem& problem) {
   try {
     checkDictionary(file, problem.dictionary.atoms(), "session");
@@ -83,8 +84,7 @@ QString trainedOnOtherData(const NetworkFile& file, const NetworkProblem& proble
     return "they were trained for another dictionary D";
   }
   const QString signalsHash = file.training.value("train_signals_sha256").toString();  // absent in older files
-  if (!signalsHash.isEmpty() && signalsHash.toStdString() != matrixHash(problem.data.trainX))
-    return "they were trained on other training signals";
+  if (!signalsHash.isEmpty() && signalsHash.toStdString() != matrixHash(problem.data.trainX)) return kOtherTrainingSignals;
   return {};
 }
 
@@ -152,16 +152,24 @@ std::optional<NetworkCurve> reusedNetwork(const NetworkProblem& problem, const N
   if (!pretrained || pretrained->weights.kind != settings.kind || pretrained->weights.layerCount() != settings.layers ||
       pretrained->lambda != settings.lambda)
     return std::nullopt;
-  if (const QString reason = trainedOnOtherData(*pretrained, problem); !reason.isEmpty()) {
+  // A network opened from a file is the one the user asked to see: on other training signals than the
+  // run's (the same D), it is scored as it stands, and says so. Trained again, the weights opened would be
+  // gone. A session's own networks are trained again on changed files (it reproduces what it saved).
+  const QString reason = trainedOnOtherData(*pretrained, problem);
+  const bool opened = pretrained->training.contains("opened_from");
+  if (!reason.isEmpty() && !(opened && reason == kOtherTrainingSignals)) {
     if (whyNot) *whyNot = reason;
     return std::nullopt;
   }
   NetworkCurve curve = newCurve(settings);
   curve.network = *pretrained;
+  curve.otherTrainingSignals = !reason.isEmpty();
   restoreTrainingCurve(pretrained->training, curve);
   // A rerun does not train again, and says so; its legends keep why its training ended (a figure's reader
   // learns nothing from "reused").
-  curve.stopReason = "not trained again: the weights trained earlier for these settings (last run, session or network file)";
+  curve.stopReason = curve.otherTrainingSignals
+                         ? "not trained again: the weights of the network file opened, trained on other signals than this run's"
+                         : "not trained again: the weights trained earlier for these settings (last run, session or network file)";
   const auto ended = parseStopReasonText(pretrained->training.value("stopped").toString().toStdString());
   curve.stopLabel = ended ? QString::fromStdString(stopReasonLabel(*ended)) : QString("trained earlier");
   curve.reused = true;

@@ -22,7 +22,8 @@ struct NetworkProblem {
 
 // The curve of weights trained earlier for these settings (a session's, or the window's last run's),
 // diagnosed on this problem; nullopt when there are none, or they were learned for another dictionary,
-// other training signals, lambda, parametrization or depth (then `whyNot` says which). Stopped meanwhile,
+// other training signals, lambda, parametrization or depth (then `whyNot` says which). A network opened
+// from a file is scored as it stands on other training signals (otherTrainingSignals). Stopped meanwhile,
 // its test gaps alone (Stop waits for no diagnosis).
 std::optional<NetworkCurve> reusedNetwork(const NetworkProblem& problem, const NetworkSettings& settings,
                                           const NetworkFile* pretrained, const std::function<bool()>& stopped = {},
