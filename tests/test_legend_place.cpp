@@ -5,6 +5,7 @@
 // different places.
 #include "decades_snapshot.h"
 #include "plots/cost_decrease_plot.h"
+#include "plots/training_curves_plot.h"
 #include "shown_at.h"
 
 #include <QtTest>
@@ -56,6 +57,23 @@ class TestLegendPlace : public QObject {
     }
     QVERIFY2(differ.isEmpty(), qPrintable(differ.join("; ")));
     QVERIFY2(kept > 0, "a live run's legend jumps out of its row as soon as inside is as good");
+  }
+
+  // A legend wider than its panel in every look is placed as one too tall is (a row, short names, or none),
+  // not inside, where it stood out over the plot's left edge with its names cut.
+  void aLegendWiderThanItsPanelDoesNotStandInside() {
+    TrainingCurvesPlot plot;
+    QVERIFY(shownAt(plot, QSize(330, 260)));
+    NetworkCurve n;
+    n.method = "LISTA-CP", n.trained = true, n.reused = true, n.stopLabel = "budget used";
+    n.network.training = QJsonObject{{"opened_from", "a-network-file-with-a-long-name.json"}, {"iterations", 0}};
+    ConvergenceSnapshot snapshot;
+    snapshot.networks = {n};
+    plot.showSnapshot(snapshot);
+    plot.replot();
+    const QRect box = plot.legend->outerRect();
+    QVERIFY2(!plot.legend->visible() || (box.left() >= 0 && box.right() <= plot.width()),
+             qPrintable(QString("legend from x = %1 to %2 in a plot %3 wide").arg(box.left()).arg(box.right()).arg(plot.width())));
   }
 };
 

@@ -78,7 +78,7 @@ class TestOpenedNetworks : public QObject {
     QSignalSpy finished(&window, &MainWindow::runFinished);
     if (!openNetwork(window, network).isEmpty() || (finished.isEmpty() && !finished.wait(60000))) return std::nullopt;
     for (const QList<QVariant>& said : noticed) *notices << said.front().toString();
-    if (trainingLegend && window.trainingPlot()->graphCount() > 0) *trainingLegend = window.trainingPlot()->graph(0)->name();
+    if (trainingLegend && window.trainingPlot()->graphCount() > 0) *trainingLegend = window.trainingPlot()->fullName(window.trainingPlot()->graph(0));
     lastForm = window.settingsPanel()->settings();
     const ConvergenceSnapshot& shown = window.shownSnapshot();
     if (!shown.complete || shown.networks.size() != 1 || !shown.request.chosen(unfold::Parametrization::Slista))
@@ -168,7 +168,7 @@ class TestOpenedNetworks : public QObject {
     QVERIFY2(notices.isEmpty(), qPrintable(notices.join('|')));
     const unfold::NetworkFile file = unfold::parseNetworkJson(unfold::readWholeFile(path("other.json").toStdString()), "other.json");
     QVERIFY(curve->network.weights.flatten() == file.weights.flatten());
-    QCOMPARE(legend, QString("SLISTA from other.json (trained on other signals than this run's): 40 steps, budget used"));
+    QCOMPARE(legend, QString("SLISTA from other.json (trained on other signals): 40 steps, budget used"));
     QCOMPARE(curve->layerGap.size(), 5);  // scored on this run's test signals
   }
 
@@ -227,6 +227,9 @@ class TestOpenedNetworks : public QObject {
     QAction* run = window.findChild<QAction*>("run");
     QVERIFY(run && !run->isEnabled());
     QCOMPARE(run->toolTip(), QString("Reading first.json: its run follows"));
+    QAction* step = window.findChild<QAction*>("step");
+    QAction* reset = window.findChild<QAction*>("reset");
+    QVERIFY(step && !step->isEnabled() && reset && !reset->isEnabled());  // they start runs too
     window.openSessionFile(path("second.json"), true);
     QTRY_COMPARE(opened.count(), 1);
     QThreadPool::globalInstance()->waitForDone();
@@ -235,7 +238,7 @@ class TestOpenedNetworks : public QObject {
     QCOMPARE(opened.front(), (QList<QVariant>{path("second.json"), QString()}));
     QVERIFY(window.settingsPanel()->settings() == second.settings);
     QVERIFY(!window.statusText().startsWith("Reading"));
-    QVERIFY(run->isEnabled());
+    QVERIFY(run->isEnabled() && step->isEnabled() && reset->isEnabled());
   }
 
   // A session is formatted and written on a thread of its own: the call returns before its end, the status
@@ -261,6 +264,12 @@ class TestOpenedNetworks : public QObject {
     QVERIFY(session->settings == second);
     QVERIFY(!window.statusText().startsWith("Saving"));
     QVERIFY(window.windowTitle().contains("saved.json") && !window.isWindowModified());
+    // A save's message does not cover the next save's "Saving …".
+    QVERIFY(window.statusBar()->currentMessage().startsWith("Session saved to"));
+    window.saveSessionFile(path("again.json"), true);
+    QVERIFY(window.statusBar()->currentMessage().isEmpty());
+    QVERIFY2(window.statusText().startsWith("Saving again.json…"), qPrintable(window.statusText()));
+    QTRY_COMPARE(saved.count(), 3);
     // A save that fails says why, and the status line no longer says it saves.
     QVERIFY(saveSession(window, path("no-such-folder/saved.json")).contains("no-such-folder"));
     QVERIFY(!window.statusText().startsWith("Saving"));

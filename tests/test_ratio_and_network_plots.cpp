@@ -366,6 +366,11 @@ class TestRatioAndNetworkPlots : public QObject {
     }
     QCOMPARE(marks, 1);
     QVERIFY2(plot.toCsv().contains("\nLISTA-CP,1,1.0000000000000001e-18,1\n"), qPrintable(plot.toCsv()));
+    n.coupling = {1e-18, 3e-17, 0.0};  // every layer at rounding level: drawn there, not at a made-up distance
+    snapshot.networks = {n};
+    plot.showSnapshot(snapshot);
+    QCOMPARE(plot.curve("LISTA-CP")->data()->at(2)->value, 1e-16);
+    QVERIFY(plot.yAxis->range().contains(1e-16) && plot.yAxis->range().upper < 1e-15);
     n.coupling = {0.1, 0.2, 0.05};  // nothing at rounding level: no mark, no key
     snapshot.networks = {n};
     plot.showSnapshot(snapshot);

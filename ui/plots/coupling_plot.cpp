@@ -18,14 +18,15 @@ namespace {
 constexpr double kCouplingRoundingLevel = 1e-12;
 constexpr const char* kExactKey = "coupled to rounding level";
 
-// Where those layers are drawn: a decade under the lowest distance above rounding level (at 1e-3 where
-// there is none), each with a downward triangle, as the cost plot ends a curve at its floor.
+// Where those layers are drawn: a decade under the lowest distance above rounding level, each with a
+// downward triangle, as the cost plot ends a curve at its floor. Where every layer is at rounding level,
+// at 1e-16, which the axis then labels: drawn at an arbitrary 1e-3, they read as a distance measured there.
 double exactFloor(const QVector<NetworkCurve>& networks) {
   double low = std::numeric_limits<double>::infinity();
   for (const NetworkCurve& n : networks)
     for (const double d : n.coupling)
       if (d > kCouplingRoundingLevel) low = std::min(low, d);
-  return std::isfinite(low) ? low / 10 : 1e-3;
+  return std::isfinite(low) ? low / 10 : 1e-16;
 }
 
 }  // namespace

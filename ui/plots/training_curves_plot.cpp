@@ -9,15 +9,16 @@ constexpr const char* kTitle = "Training loss: solid train, dashed test";
 constexpr const char* kKeptInTitle = ", \u25CB kept";  // while a circle is drawn (a training may keep no step)
 
 // The legend of a network's training: "SLISTA from net.json: 100 steps, budget used" (opened from a file;
-// without its file's name when trained here; a file's network trained on other signals says so). A file written before the record kept the losses holds no
-// curve: the legend says why the plot is empty.
+// without its file's name when trained here; a file's network trained on other signals says so). A file
+// written before the record kept the losses holds no curve: the legend says why the plot is empty.
 QString trainingLegend(const NetworkCurve& n) {
   const QString file = n.network.training.value("opened_from").toString();
   QString name = file.isEmpty() ? n.method : QString("%1 from %2").arg(n.method, file);
-  if (n.otherTrainingSignals) name += " (trained on other signals than this run's)";
+  if (n.otherTrainingSignals) name += " (trained on other signals)";
   const bool drawn = !n.trainIteration.isEmpty();
   const int steps = drawn ? int(n.trainIteration.back()) : n.network.training.value("iterations").toInt();
   if (!drawn && !n.reused) return n.method;  // training: no step yet
+  if (steps == 0) return name + ": not trained (0 steps: its starting weights)";  // "0 steps, budget used" said both
   QString legend = QString("%1: %2 step%3, %4").arg(name).arg(steps).arg(steps == 1 ? "" : "s", n.stopLabel);
   // Kept where it started (ISTA's weights for a first stage): the curves may fall, the network did not
   // change, and without a word its plots would read as a trained network's.
@@ -45,7 +46,9 @@ void TrainingCurvesPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     QCPGraph* train = addGraph();
     // Once it ended, how far and why, in the legend.
     train->setName(n.trained || !n.stopLabel.isEmpty() ? trainingLegend(n) : n.method);
-    setShortName(train, n.method);  // a short plot (a laptop's window) keeps a legend of names
+    // A short plot (a laptop's window) keeps a legend of names, and where the weights came from.
+    const QString file = n.network.training.value("opened_from").toString();
+    setShortName(train, file.isEmpty() ? n.method : QString("%1 from %2").arg(n.method, file));
     train->setPen(QPen(n.color, 2));
     train->setData(n.trainIteration, n.trainLoss, true);
     QCPGraph* test = addGraph();

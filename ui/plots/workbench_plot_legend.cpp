@@ -44,6 +44,10 @@ double WorkbenchPlot::fitLegendInHalfThePanel() {
     }
   }
   apply(*roomyLegend_, size, 1);
+  // Wider than the panel in every look: it stood out over the plot's left edge, its names cut ("LISTA-CP
+  // from net.json: 0 steps…" read ": 0 steps…"). It does not fit, as one too tall does not.
+  if (legend->outerRect().width() > axisRect()->rect().width() - roomyLegend_->inset.left() - roomyLegend_->inset.right())
+    return std::max(1.0, legendShare());
   return legendShare();
 }
 

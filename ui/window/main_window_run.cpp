@@ -96,8 +96,9 @@ void MainWindow::updateControls() {
                          : start              ? "Start this run: nothing has run yet (F5 or Space)"
                          : running_           ? "Start again from t = 0 on the current settings (F5)"
                                               : "Run the methods on the current settings (F5)");
-  // While a file is read, a run of the form as it stands would be thrown away: the file replaces it.
-  runAction_->setEnabled(reading_.isEmpty());
+  // While a file is read, a run of the form as it stands would be thrown away: the file replaces it. Step
+  // and Reset start one too (on a run that has ended).
+  for (QAction* starts : {runAction_, stepAction_, resetAction_}) starts->setEnabled(reading_.isEmpty());
   // Also while a changed setting waits to start its run: Space then starts it paused. Disabled, it would
   // leave Space to a box reached with Tab, whose tick throws that run away for another.
   pauseAction_->setEnabled(!start && ((running_ && !stopping_) || debounce_.isActive()));

@@ -49,6 +49,7 @@ void MainWindow::saveSessionFile(const QString& path, bool quiet) {
   if (session.settings != sessionSettings_) session.title.clear();
   saving_ = QFileInfo(path).fileName();
   ++savesUnderWay_;
+  statusBar()->clearMessage();  // "Session saved to …" of an earlier save would cover "Saving …"
   updateStatus();
   const ExperimentSettings saved = session.settings;
   const QString title = session.title;
