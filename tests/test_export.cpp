@@ -305,10 +305,16 @@ class TestExport : public QObject {
     const QString session = dir.filePath("s.json");
     saveAs(dir.filePath("s"));
     QSignalSpy saved(&window, &MainWindow::fileSaved);
-    menuAction(window, "&Save session…")->trigger();
+    menuAction(window, "Save session &as…")->trigger();
     QVERIFY(saved.wait(60000));  // written on the save thread
     QVERIFY(QFileInfo(session).size() > 100);
     QCOMPARE(window.statusBar()->currentMessage(), "Session saved to " + session);
+    // Ctrl+S then saves over that file, asking nothing (it offered session.json, and Enter wrote a second file).
+    QVERIFY(QFile::remove(session));
+    menuAction(window, "&Save session")->trigger();
+    QVERIFY(saved.wait(60000));
+    QCOMPARE(saved.last().front().toString(), session);
+    QVERIFY(QFileInfo(session).size() > 100);
     // The next run's status takes the status bar's place back at once (the message stood for 15 s over it).
     QSignalSpy finished(&window, &MainWindow::runFinished);
     window.startDefaultRun();

@@ -10,7 +10,7 @@
 
 namespace unfold::ui {
 
-// The window's menu action with this text ("&Save session…"), or null.
+// The window's menu action with this text ("Save session &as…"), or null.
 inline QAction* menuAction(QWidget& window, const QString& text) {
   for (QAction* a : window.findChildren<QAction*>())
     if (a->text() == text) return a;

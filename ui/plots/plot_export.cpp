@@ -173,7 +173,11 @@ QString askOutputPath(QWidget* parent, const QString& title, const QString& sugg
   QString start = suggested, chosenFilter;
   if (const QString type = remembered.value(typeKey).toString(); !type.isEmpty())
     for (const QString& offered : filter.split(";;"))
-      if (offered.contains("(*." + type + ")")) start = QFileInfo(suggested).completeBaseName() + "." + type, chosenFilter = offered;
+      if (offered.contains("(*." + type + ")")) {
+        const QFileInfo given(suggested);  // a file's own folder is kept (Save as of a session)
+        start = (given.isAbsolute() ? given.dir().filePath(given.completeBaseName()) : given.completeBaseName()) + "." + type;
+        chosenFilter = offered;
+      }
   if (const QString folder = remembered.value("lastOutputFolder").toString(); QFileInfo(start).isRelative() && QFileInfo(folder).isDir())
     start = QDir(folder).filePath(start);
   QString path = QFileDialog::getSaveFileName(parent, title, start, filter, &chosenFilter, QFileDialog::DontConfirmOverwrite);

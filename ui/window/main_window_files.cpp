@@ -129,10 +129,19 @@ void MainWindow::addSessionActions(QMenu* file) {
     if (!path.isEmpty()) openNetworkFile(path);
   });
   network->setStatusTip("A network trained by 'unfoldlab train --out', shown beside the solvers on this problem");
-  file->addAction("&Save session…", QKeySequence::Save, this, [this] {
-    const QString path = askOutputPath(this, "Save session", "session.json", "Unfold Lab session (*.json)");
+  // Ctrl+S saves over the file the session came from or was last saved to, as an editor does, and asks
+  // for a name where there is none (a preset, the last launch's settings). Asked every time, offering
+  // session.json, Enter wrote a second file. Save as offers the session's file.
+  const auto saveAs = [this] {
+    const QString suggested = sessionFile_.isEmpty() ? QString("session.json") : sessionFile_;
+    const QString path = askOutputPath(this, "Save session", suggested, "Unfold Lab session (*.json)");
     if (!path.isEmpty()) saveSessionFile(path);
+  };
+  file->addAction("&Save session", QKeySequence::Save, this, [this, saveAs] {
+    if (sessionFile_.isEmpty()) saveAs();
+    else saveSessionFile(sessionFile_);
   });
+  file->addAction("Save session &as…", QKeySequence::SaveAs, this, saveAs);
   // Where a researcher looks for it first; the Experiment form's source box offers it too.
   QAction* import = file->addAction("&Import D and signals…", QKeySequence("Ctrl+I"), settings_, &SettingsPanel::importProblem);
   import->setStatusTip("A dictionary and signals from CSV or .npy files (as 'unfoldlab generate' writes them)");
