@@ -103,6 +103,15 @@ class TestOutputFiles : public QObject {
     QVERIFY2(error.startsWith(QString::fromStdString("--second " + second + ": cannot replace the file (")), qPrintable(error));
     QVERIFY2(error.contains(QString::fromStdString("new: " + first + "; unchanged (old or absent): " + second)), qPrintable(error));
     QCOMPARE(readText(QString::fromStdString(first)), QByteArray("1"));
+    // One file (a session saved, a figure exported): said plainly.
+    OutputFiles single(out);
+    const std::string only = (d.path() + "/third.csv").toStdString();
+    declareOutputs(single, {{"", only}});
+    single.write(only, "3");
+    QVERIFY(QDir(d.path()).mkpath("third.csv/inside"));
+    const QString alone = errorOf([&] { single.commit(); });
+    QVERIFY2(alone.startsWith(QString::fromStdString(only + ": cannot replace the file (")) && alone.endsWith("); it is as it was"),
+             qPrintable(alone));
   }
 
   void collisionsAreRefusedNamingBoth() {

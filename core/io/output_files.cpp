@@ -369,12 +369,17 @@ void OutputFiles::commit() {
     }
     const std::string reason = errorText(errno);
     std::string fresh, old;
+    int files = 0;
     for (const auto& other : outputs_) {
       if (other->kind != Output::Kind::Regular) continue;
+      ++files;
       (other->committed ? fresh : old) += (other->committed ? fresh : old).empty() ? other->path : ", " + other->path;
     }
-    throw InputError(named(output.flag, output.path) + ": cannot replace the file (" + reason + "); new: " +
-                     (fresh.empty() ? "none" : fresh) + "; unchanged (old or absent): " + old);
+    const std::string failed = named(output.flag, output.path) + ": cannot replace the file (" + reason + ")";
+    // One file: the workbench's saves and exports. "new: none; unchanged (old or absent): " + its own name
+    // meant nothing to a reader who wrote one file.
+    if (files == 1) throw InputError(failed + "; it is as it was");
+    throw InputError(failed + "; new: " + (fresh.empty() ? "none" : fresh) + "; unchanged (old or absent): " + old);
   }
   // The renames themselves reach the disk only with their folder: sync each folder once (best effort).
   std::vector<std::string> synced;
