@@ -26,6 +26,16 @@ class TestTrainingSchedule : public QObject {
     QCOMPARE(depths.front(), 1);
     QCOMPARE(depths.back(), 4);
     QVERIFY(std::is_sorted(depths.begin(), depths.end()));
+    QCOMPARE(layerWise.result.iterations, 40);  // the budget shared: 10 steps a layer
+  }
+
+  // A budget under the depth is one step a layer: the last layer took the whole budget after one step for
+  // each of the others (10 steps for a budget of 4 and 7 layers).
+  void aLayerWiseBudgetUnderTheDepthIsOneStepALayer() {
+    const Problem p;
+    const NetworkTrainedOnProblem layerWise(p, Parametrization::Slista, 7, {.maxIterations = 4, .layerWise = true, .patience = 0});
+    QCOMPARE(layerWise.result.weights.layerCount(), 7);
+    QCOMPARE(layerWise.result.iterations, 7);
   }
 
   // Depth T starts from a trained shallower network: its layers as they are, then each new layer a copy of

@@ -91,7 +91,8 @@ void declareOptions(CommandOptions& options) {
   options.addValue("lr", "rate", "Initial learning rate, at most 1e6 (default: GD 1, adapted by the line search; Adam 1e-3; L-BFGS: none).");
   options.addValue("batch-size", "count", "Adam's mini-batch size.", "256");
   options.addValue("patience", "count", "Stop after this many test evaluations without improvement (0: never).", "300");
-  options.addSwitch("layer-wise", "Train layers 1..t, then add layer t+1 as a copy of layer t.");
+  options.addSwitch("layer-wise", "Train layers 1..t, then add layer t+1 as a copy of layer t (--max-iter is\n"
+                                  "shared evenly between the layers, one step a layer at least).");
   options.addValue("coupling-offset", "d",
                    "lista-cp: every layer (--layer-wise: each new one) starts d from coupling,\n"
                    "||W - D diag(theta)||_F / ||D||_F, in a random direction (0 to 10; a control: coupling\n"

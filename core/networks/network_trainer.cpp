@@ -362,9 +362,11 @@ TrainingResult trainNetwork(UnfoldedNetwork& network, const TrainingData& data, 
       appendNextLayer(network, initial.layers[static_cast<size_t>(t - 1)], data, settings.loss);
       moveAway(t);
     }
-    // The budget is shared evenly between the stages; the last one takes the remainder.
-    const int budget = t < depth ? settings.maxIterations / depth
-                                 : settings.maxIterations - (depth - 1) * (settings.maxIterations / depth);
+    // The budget is shared evenly between the stages; the last one takes the remainder. Every stage takes
+    // a step at least: a budget under the depth is one step a layer (the last stage took the whole budget
+    // after one a layer, 59 steps for a budget of 20 and 40 layers).
+    const int share = std::max(1, settings.maxIterations / depth);
+    const int budget = t < depth ? share : settings.maxIterations - (depth - 1) * share;
     // Stagnation or a converged line search end a stage, not the training.
     if (!run.stage(std::max(1, budget)) && run.reason() != StopReason::Stagnation &&
         run.reason() != StopReason::LineSearchFailed)

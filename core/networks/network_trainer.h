@@ -27,7 +27,8 @@ std::string optimizerName(Optimizer optimizer);
 struct TrainingSettings {
   LossKind loss = LossKind::Unsupervised;
   Optimizer optimizer = Optimizer::GradientDescent;
-  int maxIterations = 3000;      // optimizer steps in all (layer-wise: shared evenly between the stages);
+  int maxIterations = 3000;      // optimizer steps in all (layer-wise: shared evenly between the stages,
+                                 // one a stage at least);
                                  // L-BFGS: evaluations that lower the training loss (one or more per iteration)
   double timeLimitSeconds = 0;   // 0: none
   double learningRate = 0;       // 0: automatic (GD: found by the line search; Adam: 1e-3); L-BFGS: unused

@@ -181,7 +181,8 @@ QGroupBox* SettingsPanel::buildNetworkBox() {
   lossNote_->setFont(note);
   layerWise_ = new QCheckBox("layer by layer");
   layerWise_->setToolTip("Train layers 1..t, then add layer t + 1 (a copy of layer t, or an ISTA step):\n"
-                         "what deep LISTA-CP needs to show weight coupling (the paper's Fig. 5)");
+                         "what deep LISTA-CP needs to show weight coupling (the paper's Fig. 5).\n"
+                         "The training steps are shared evenly between the layers, one a layer at least.");
   auto* form = new QFormLayout;
   form->addRow("layers T", layers_);
   form->addRow("loss", loss_);
