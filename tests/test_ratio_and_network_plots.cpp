@@ -198,6 +198,12 @@ class TestRatioAndNetworkPlots : public QObject {
     training.showSnapshot(ConvergenceSnapshot{});
     QCOMPARE(steps.title(), QString("Learned step sizes (train a network to see it)"));
     QCOMPARE(training.title(), QString("Training (train a network to see it)"));
+    CouplingPlot coupling;  // SLISTA alone draws no coupling; with LISTA-CP asked, it comes
+    coupling.showSnapshot(asked);
+    QCOMPARE(coupling.title(), QString("Weight coupling (train LISTA or LISTA-CP to see it)"));
+    asked.request.networks.insert(unfold::Parametrization::ListaCp);
+    coupling.showSnapshot(asked);
+    QCOMPARE(coupling.title(), QString("Weight coupling (the networks train after the solvers)"));
   }
 
   // The solvers' plots likewise: while the run computes F* (seconds for a large problem) they say so, not

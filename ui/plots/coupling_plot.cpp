@@ -88,7 +88,11 @@ void CouplingPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     one->addData(0.5, 1.0);
     one->addData(layers + 0.5, 1.0);
   } else {
-    setHintTitle("Weight coupling (train LISTA or LISTA-CP to see it)");
+    // With LISTA or LISTA-CP asked for, that they come after the solvers (the plot said to train one while
+    // LISTA-CP was ticked, waiting for its turn).
+    const bool coupled = snapshot.request.chosen(Parametrization::Lista) || snapshot.request.chosen(Parametrization::ListaCp);
+    setHintTitle(coupled ? QString("Weight coupling (%1)").arg(snapshot.networksHint())
+                         : QString("Weight coupling (train LISTA or LISTA-CP to see it)"));
   }
   if (layers > 0) setTitle("Weight coupling");
   legend->setVisible(layers > 0);
