@@ -141,7 +141,7 @@ void MainWindow::addSessionActions(QMenu* file) {
     if (sessionFile_.isEmpty()) saveAs();
     else saveSessionFile(sessionFile_);
   });
-  file->addAction("Save session &as…", QKeySequence::SaveAs, this, saveAs);
+  file->addAction("Save session &as…", QKeySequence("Ctrl+Shift+S"), this, saveAs);  // QKeySequence::SaveAs is empty on some desktops
   // Where a researcher looks for it first; the Experiment form's source box offers it too.
   QAction* import = file->addAction("&Import D and signals…", QKeySequence("Ctrl+I"), settings_, &SettingsPanel::importProblem);
   import->setStatusTip("A dictionary and signals from CSV or .npy files (as 'unfoldlab generate' writes them)");
