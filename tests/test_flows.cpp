@@ -261,9 +261,9 @@ class TestFlows : public FlowTestCase {
     ExperimentSettings changed = w.settingsPanel()->settings();
     changed.lambda = 0.3;
     w.settingsPanel()->setSettings(changed);
-    QCOMPARE(shownTitle(w), "Unfold Lab — " + preset->title + " *");
+    QCOMPARE(shownTitle(w), "Unfold Lab — " + preset->title + " — titled.json *");  // and the file Ctrl+S writes
     w.settingsPanel()->setSettings(preset->settings);
-    QCOMPARE(shownTitle(w), "Unfold Lab — " + preset->title);
+    QCOMPARE(shownTitle(w), "Unfold Lab — " + preset->title + " — titled.json");
     // Saved over other settings, the session is the file's: the preset's title named what it does not hold.
     w.settingsPanel()->setSettings(changed);
     QVERIFY(saveSession(w, titled).isEmpty());

@@ -36,7 +36,7 @@ int runReproduce(const QStringList& arguments, std::ostream& out, std::ostream& 
       "  oista          ISTA, FISTA, OISTA, ISTA-BT and their steps (Fig. 2)             seconds\n"
       "  ls-ratio       L_S/L against |S|/m with Marchenko-Pastur (Fig. E.1)              ~20 s\n"
       "  learned-steps  SLISTA's learned steps against 1/L_S (Fig. 4)                     minutes (--quick: ~20 s)\n"
-      "  coupling       weight coupling of a 40-layer LISTA-CP (Fig. 5), and its control  ~3 min (--quick: ~10 s)\n"
+      "  coupling       weight coupling of a 40-layer LISTA-CP (Fig. 5), and its control  ~3 min (--quick: ~15 s)\n"
       "  networks       networks against depth, simulated and digits data (Fig. 6)        hours (--quick: minutes);\n"
       "                 resumable: rerun the same command to continue from what is saved in DIR;\n"
       "                 on a cluster: --shard K/N per job (sharing DIR), then once without --shard\n"

@@ -268,7 +268,9 @@ void MainWindow::showSessionName(const QString& title, const QString& file, cons
   sessionTitle_ = title;
   sessionFile_ = file;
   sessionSettings_ = settings;
-  const QString name = !title.isEmpty() ? title : QFileInfo(file).fileName();
+  // Both where a titled session has a file: Ctrl+S writes to it, and the title alone did not say which.
+  const QString fileName = QFileInfo(file).fileName();
+  const QString name = title.isEmpty() ? fileName : fileName.isEmpty() ? title : title + " — " + fileName;
   setWindowTitle(name.isEmpty() ? "Unfold Lab" : "Unfold Lab — " + name + " [*]");
   setWindowModified(false);
 }
