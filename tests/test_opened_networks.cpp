@@ -270,6 +270,16 @@ class TestOpenedNetworks : public QObject {
     QVERIFY(window.statusBar()->currentMessage().isEmpty());
     QVERIFY2(window.statusText().startsWith("Saving again.json…"), qPrintable(window.statusText()));
     QTRY_COMPARE(saved.count(), 3);
+    // A window closed while it saves (Ctrl+S, then Ctrl+Q) finishes the file first.
+    {
+      auto* closing = new MainWindow;
+      closing->setDialogsEnabled(false);
+      closing->settingsPanel()->setSettings(first, SettingsPanel::Quietly);
+      closing->saveSessionFile(path("at-close.json"), true);
+      delete closing;
+    }
+    const std::optional<Session> atClose = readSessionFile(path("at-close.json"), &error);
+    QVERIFY2(atClose && atClose->settings == first, qPrintable(error));
     // A save that fails says why, and the status line no longer says it saves.
     QVERIFY(saveSession(window, path("no-such-folder/saved.json")).contains("no-such-folder"));
     QVERIFY(!window.statusText().startsWith("Saving"));
