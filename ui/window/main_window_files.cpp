@@ -31,9 +31,6 @@
 
 namespace unfold::ui {
 
-namespace {
-}  // namespace
-
 void MainWindow::buildMenusAndToolbar() {
   buildRunActions();
   QMenu* file = menuBar()->addMenu("&File");
