@@ -146,7 +146,11 @@ NetworkFile parseNetworkJson(const std::string& text, const std::string& source)
   if (error.error != QJsonParseError::NoError)
     r.fail("not valid JSON at offset " + std::to_string(error.offset) + " (" + error.errorString().toStdString() + ")");
   if (const auto duplicate = firstDuplicateKey(text)) r.fail(duplicateKeyMessage(*duplicate));
-  const QJsonObject root = document.object();
+  return parseNetworkObject(document.object(), source);
+}
+
+NetworkFile parseNetworkObject(const QJsonObject& root, const std::string& source) {
+  const Reader r(source);
   if (root.value("format").toString() != kFormat) r.fail("not an Unfold Lab network file (format is not 'unfoldlab-network')");
   if (const QJsonValue version = root.value("version"); !version.isDouble() || version.toDouble() != kVersion)
     r.fail("unsupported version " + jsonValueText(version) + " (this program reads version " + std::to_string(kVersion) + ")");

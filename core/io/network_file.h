@@ -37,6 +37,9 @@ std::string formatNetworkJson(const NetworkFile& file);  // networkJson as reada
 std::int64_t mostNetworkFileBytes(Parametrization kind, int layers, Eigen::Index n, Eigen::Index m);
 // Throws InputError naming the source and the field at fault.
 NetworkFile parseNetworkJson(const std::string& text, const std::string& sourceName);
+// The same for a network's object already parsed (a session's networks, which the session's own read has
+// checked as JSON): not formatted and parsed again.
+NetworkFile parseNetworkObject(const QJsonObject& root, const std::string& sourceName);
 // Throws InputError if the file was trained for another dictionary.
 void checkDictionary(const NetworkFile& file, const Matrix& D, const std::string& sourceName);
 

@@ -223,8 +223,7 @@ TrainedNetworks readNetworks(const QJsonObject& networks, const QString& source)
     const auto kind = parseParametrization(it.key().toLower().toStdString());
     if (!kind) continue;
     try {
-      const QByteArray text = QJsonDocument(it.value().toObject()).toJson(QJsonDocument::Compact);
-      out[*kind] = parseNetworkJson(text.toStdString(), source.toStdString() + ", networks, " + it.key().toStdString());
+      out[*kind] = parseNetworkObject(it.value().toObject(), source.toStdString() + ", networks, " + it.key().toStdString());
     } catch (const InputError&) {
       continue;  // see above
     }
