@@ -376,6 +376,11 @@ class TestRatioAndNetworkPlots : public QObject {
     snapshot.networks = {n};
     plot.showSnapshot(snapshot);
     QCOMPARE(plot.curve("LISTA-CP")->data()->at(2)->value, 1e-16);
+    QVERIFY(shownAt(plot, QSize(260, 170)));  // small: the legend has too little room for both entries
+    plot.showSnapshot(snapshot);
+    plot.replot();
+    // Not left out for room: it is what the plot says.
+    QVERIFY(plot.legend->hasItemWithPlottable(plot.curve("coupled to rounding level")));
     QVERIFY(plot.yAxis->range().contains(1e-16) && plot.yAxis->range().upper < 1e-15);
     n.coupling = {0.1, 0.2, 0.05};  // nothing at rounding level: no mark, no key
     snapshot.networks = {n};

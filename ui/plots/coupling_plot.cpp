@@ -46,6 +46,7 @@ void CouplingPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   int layers = 0;
   const double floor = exactFloor(snapshot.networks);
   QList<QCPGraph*> exactMarks;
+  int layersDrawn = 0, layersAtRounding = 0;
   for (const NetworkCurve& n : snapshot.networks) {
     if (n.coupling.isEmpty()) continue;  // SLISTA and ALISTA are coupled by construction
     layers = std::max(layers, int(n.coupling.size()));
@@ -62,6 +63,8 @@ void CouplingPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     for (qsizetype t = 0; t < n.coupling.size(); ++t) {
       const bool exact = n.coupling[t] <= kCouplingRoundingLevel;
       if (exact) exactLayers << double(t + 1);
+      ++layersDrawn;
+      layersAtRounding += exact;
       distance->addData(double(t + 1), exact ? floor : n.coupling[t]);
       ratio->addData(double(t + 1), n.couplingRatio.value(t, qQNaN()));
       csv_ += QString("%1,%2,%3,%4\n").arg(n.method).arg(t + 1).arg(n.coupling[t], 0, 'g', 17)
@@ -77,7 +80,8 @@ void CouplingPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   if (!exactMarks.isEmpty()) {  // says what a triangle means; its click hides or shows every one
     QCPGraph* key = addFloorKey(this, kExactKey);
     for (QCPGraph* mark : exactMarks) attachCompanion(key, mark);
-    setLegendEntryOptional(key);
+    // Left out first for want of room, unless every layer is at rounding level: then it is what the plot says.
+    if (layersAtRounding < layersDrawn) setLegendEntryOptional(key);
     restoreVisibility(key);
   }
   if (layers > 0) {

@@ -46,9 +46,12 @@ void TrainingCurvesPlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
     QCPGraph* train = addGraph();
     // Once it ended, how far and why, in the legend.
     train->setName(n.trained || !n.stopLabel.isEmpty() ? trainingLegend(n) : n.method);
-    // A short plot (a laptop's window) keeps a legend of names, and where the weights came from.
+    // A short plot (a laptop's window) keeps a legend of names, and where the weights came from; of a
+    // file's network trained on other signals, that first (its scores may be on its own training signals).
     const QString file = n.network.training.value("opened_from").toString();
-    setShortName(train, file.isEmpty() ? n.method : QString("%1 from %2").arg(n.method, file));
+    setShortName(train, n.otherTrainingSignals ? n.method + " (trained on other signals)"
+                        : file.isEmpty()       ? n.method
+                                               : QString("%1 from %2").arg(n.method, file));
     train->setPen(QPen(n.color, 2));
     train->setData(n.trainIteration, n.trainLoss, true);
     QCPGraph* test = addGraph();

@@ -29,10 +29,14 @@ class WorkbenchPlot : public QCustomPlot {
   void toggleCurve(QCPGraph* curve);  // also its band, if it has one
   // The curve with this legend name, full or short ("ISTA", "SLISTA (T = 20)", …), or null.
   QCPGraph* curve(const QString& name) const;
-  // The legend's full name of `curve`, also while its short name shows for want of room.
+  // The legend's full and short names of `curve`, whichever shows (the short one for want of room).
   QString fullName(const QCPGraph* curve) const {
     const auto names = shortNames_.constFind(curve);
     return names != shortNames_.constEnd() ? names->full : curve->name();
+  }
+  QString shortName(const QCPGraph* curve) const {
+    const auto names = shortNames_.constFind(curve);
+    return names != shortNames_.constEnd() ? names->brief : curve->name();
   }
   // The read-out for a point in widget coordinates: "METHOD  t = …, value = …" for the nearest curve.
   QString readOut(const QPointF& position) const;

@@ -217,6 +217,11 @@ class MainWindow : public QMainWindow {
   QThreadPool* savePool_ = nullptr;  // one thread: saves end in the order asked for
   int savesUnderWay_ = 0;
   quint64 sessionLoads_ = 0;  // sessions shown since launch: a save that ends after a load leaves its name
+  // Networks trained in this window since the last save or load: closing asks whether to save them (the
+  // next launch brings the settings back, not the weights, which took minutes or hours).
+  bool unsavedTraining_ = false;
+  // Whether the window may close now; else it asks to save the networks trained, and closes once saved.
+  bool mayClose();
   QString saving_;  // the file last asked to be saved while any is, for the status line
   // How long a message naming a file written or read stays: long enough to read, or copy, the path.
   static constexpr int kFileMessageMs = 15000;

@@ -241,6 +241,7 @@ void MainWindow::showSession(const Session& session, const QString& file) {
   trained_.keep(session.settings, session.networks);
   showSessionName(session.title, file, settings_->settings());
   ++sessionLoads_;
+  unsavedTraining_ = false;  // the user chose to leave them for this session
   focusOn(session.focus);
   costPlot_->setMedian(session.costMedian);
   costPlot_->setEveryBand(session.costEveryBand);
@@ -341,6 +342,10 @@ void MainWindow::restoreClosedPlots() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+  if (!mayClose()) {
+    event->ignore();
+    return;
+  }
   rememberSettings();
   QMainWindow::closeEvent(event);
 }

@@ -144,8 +144,10 @@ void MainWindow::onFinished(quint64 generation) {
   // (the request the snapshot answers, not the form, which may have changed since).
   if (shown_.generation == generation && shown_.complete && !shown_.networks.isEmpty()) {
     TrainedNetworks trained;
-    for (const NetworkCurve& n : shown_.networks)
+    for (const NetworkCurve& n : shown_.networks) {
       if (n.trained) trained[n.kind] = n.network;
+      unsavedTraining_ |= n.trained && !n.reused;
+    }
     trained_.keep(shown_.request, trained);
   }
   updateControls();

@@ -1,11 +1,13 @@
 // File → Save session…: the session formatted and written on a thread of its own. A LISTA's weights take
 // a second or more to format and tens of MB to write, which froze the window; saves run one at a time, in
-// the order asked for, so that of two saves of one file the later stands.
+// the order asked for, so that of two saves of one file the later stands. Closing the window with networks
+// trained and not saved asks whether to save them.
 #include "window/main_window.h"
 
 #include "base/input_error.h"
 #include "io/bounded_file.h"
 #include "io/matrix_file.h"
+#include "plots/plot_export.h"
 #include "run/background_work.h"
 
 #include <QFileInfo>
@@ -59,6 +61,7 @@ void MainWindow::saveSessionFile(const QString& path, bool quiet) {
       [this, path, quiet, saved, title, loads](const QString& error) {
         if (--savesUnderWay_ == 0) saving_.clear();
         if (error.isEmpty()) {
+          unsavedTraining_ = false;
           rememberRecent(path);
           // The window names the file saved, marked changed if the form has changed since; unless another
           // session was opened meanwhile.
@@ -73,6 +76,30 @@ void MainWindow::saveSessionFile(const QString& path, bool quiet) {
         if (!error.isEmpty() && !quiet && dialogsEnabled_) QMessageBox::warning(this, "Save session", error);
       },
       savePool_);
+}
+
+bool MainWindow::mayClose() {
+  if (!unsavedTraining_ || !dialogsEnabled_) return true;
+  const auto answer = QMessageBox::question(
+      this, "Unfold Lab",
+      "The networks trained in this window are not saved: the next launch brings the settings back, not the "
+      "weights.\nSave the session before closing?",
+      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+  if (answer == QMessageBox::Discard) return true;
+  if (answer != QMessageBox::Save) return false;
+  const QString path = sessionFile_.isEmpty()
+                           ? askOutputPath(this, "Save session", "session.json", "Unfold Lab session (*.json)")
+                           : sessionFile_;
+  if (path.isEmpty()) return false;
+  // Closed once written; a failed save says why in its dialog, and the window stays.
+  auto* once = new QObject(this);
+  connect(this, &MainWindow::fileSaved, once, [this, once, path](const QString& saved, const QString& error) {
+    if (saved != path) return;
+    once->deleteLater();
+    if (error.isEmpty()) close();
+  });
+  saveSessionFile(path);
+  return false;
 }
 
 }  // namespace unfold::ui
