@@ -15,12 +15,6 @@
 
 namespace unfold::ui {
 
-namespace {
-
-constexpr int kUnfitOpenedMessageMs = 15000;  // a network opened from a file, left out of this run: long enough to read
-
-}  // namespace
-
 void MainWindow::requestRun(bool startPaused, int pausedAt) {
   settings_->commitTypedValues();  // its changed() would start the debounce: stopped next
   debounce_.stop();
@@ -37,7 +31,7 @@ void MainWindow::requestRun(bool startPaused, int pausedAt) {
   // Not over a value just refused: typing 150000 iterations runs 15000 (the box took five digits), and
   // the sentence that says so must stay.
   if (refusalShownUntil_.hasExpired()) statusBar()->clearMessage();
-  if (!unfit.isEmpty()) statusBar()->showMessage(unfit, kUnfitOpenedMessageMs);
+  if (!unfit.isEmpty()) statusBar()->showMessage(unfit, kFileMessageMs);  // it names a file
   for (WorkbenchPlot* plot : plots()) plot->resetView();  // new results, fitting views
   running_ = true;
   paused_ = startPaused;
