@@ -4,7 +4,6 @@
 // `train`'s report says; trained on other signals, it is scored as it stands. A network that does not fit
 // the problem is refused or, trained for another D, trained again with a notice.
 #include "cli_runs.h"
-#include "dialog_answers.h"
 #include "window/import_problem_dialog.h"
 #include "window/main_window.h"
 #include "text_files.h"
@@ -287,33 +286,6 @@ class TestOpenedNetworks : public QObject {
     // A save that fails says why, and the status line no longer says it saves.
     QVERIFY(saveSession(window, path("no-such-folder/saved.json")).contains("no-such-folder"));
     QVERIFY(!window.statusText().startsWith("Saving"));
-  }
-
-  // Closing a window whose networks were trained here and not saved asks to save them (the next launch
-  // brings the settings back, not the weights): Cancel keeps it open; Save writes the session, weights
-  // included, and then closes it.
-  void closingAsksToSaveTheNetworksTrainedHere() {
-    MainWindow window;
-    window.show();
-    QVERIFY(runSettings(window, smallNetworks()));
-    QString asked;
-    whenShown<QMessageBox>([&asked](QMessageBox* box) {
-      asked = box->text();
-      box->button(QMessageBox::Cancel)->click();
-    });
-    QVERIFY(!window.close());
-    QVERIFY2(asked.startsWith("The networks trained in this window are not saved"), qPrintable(asked));
-    QVERIFY(window.isVisible());
-    whenShown<QMessageBox>([](QMessageBox* box) { box->button(QMessageBox::Save)->click(); });
-    saveAs(path("at-quit.json"));  // the session has no file yet: asked for one
-    QSignalSpy saved(&window, &MainWindow::fileSaved);
-    window.close();
-    QVERIFY(saved.wait(60000));
-    QTRY_VERIFY(!window.isVisible());
-    QString error;
-    const std::optional<Session> session = readSessionFile(path("at-quit.json"), &error);
-    QVERIFY2(session, qPrintable(error));
-    QCOMPARE(session->networks.size(), smallNetworks().networks.size());
   }
 
   // Opening a network sets the form's λ, depth and training to the file's; Ctrl+Z (File → Back to the

@@ -18,6 +18,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
 #include <optional>
 
 class QAction;
@@ -199,6 +200,7 @@ class MainWindow : public QMainWindow {
     Session session;                     // as the window showed it
     ExperimentSettings sessionSettings;  // of the session it had opened, if any
     QString file;
+    bool unsavedTraining = false;  // its networks trained here and not saved: asked about again once back
   };
   std::optional<EarlierProblem> beforeLoad_;
   ExperimentSettings loadedSettings_;  // the form as the last load left it: going back is offered while it stands
@@ -220,8 +222,12 @@ class MainWindow : public QMainWindow {
   // Networks trained in this window since the last save or load: closing asks whether to save them (the
   // next launch brings the settings back, not the weights, which took minutes or hours).
   bool unsavedTraining_ = false;
-  // Whether the window may close now; else it asks to save the networks trained, and closes once saved.
+  // Whether what would drop the networks trained here and not saved (closing; opening a session or a
+  // preset) may go on now. Else it asks to save them: Discard goes on, Cancel stops, and Save writes the
+  // session and calls `afterSave` once it is written (a failed save says why and goes no further).
+  bool networksMayGo(const QString& notSaved, const QString& before, const std::function<void()>& afterSave);
   bool mayClose();
+  void openAskingFirst(const QString& what, const std::function<void()>& open);  // a session or a preset
   QString saving_;  // the file last asked to be saved while any is, for the status line
   // How long a message naming a file written or read stays: long enough to read, or copy, the path.
   static constexpr int kFileMessageMs = 15000;

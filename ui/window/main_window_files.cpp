@@ -119,7 +119,7 @@ void MainWindow::buildRunActions() {
 void MainWindow::addSessionActions(QMenu* file) {
   file->addAction("&Open session…", QKeySequence::Open, this, [this] {
     const QString path = QFileDialog::getOpenFileName(this, "Open session", {}, "Unfold Lab session (*.json)");
-    if (!path.isEmpty()) openSessionFile(path);
+    if (!path.isEmpty()) openAskingFirst(QFileInfo(path).fileName(), [this, path] { openSessionFile(path); });
   });
   QAction* network = file->addAction("Open &network…", QKeySequence("Ctrl+Shift+O"), this, [this] {
     const QString path = QFileDialog::getOpenFileName(this, "Open network", {}, "Unfold Lab network (*.json)");
@@ -155,9 +155,11 @@ void MainWindow::addSessionActions(QMenu* file) {
     const auto preset = readPreset(name, &ignored);
     const QString title = preset ? preset->title : QString();
     presets->addAction(title.isEmpty() ? name : QString("%1 — %2").arg(name, title), this, [this, name] {
-      QString error;
-      if (const auto session = readPreset(name, &error)) applySession(*session);
-      else QMessageBox::warning(this, "Presets", error);
+      openAskingFirst(QString("the preset %1").arg(name), [this, name] {
+        QString error;
+        if (const auto session = readPreset(name, &error)) applySession(*session);
+        else QMessageBox::warning(this, "Presets", error);
+      });
     });
   }
 }
@@ -229,7 +231,8 @@ Session MainWindow::currentSession() const {
 }
 
 void MainWindow::applySession(const Session& session, const QString& file) {
-  if (settings_->settings() != session.settings) beforeLoad_ = EarlierProblem{currentSession(), sessionSettings_, sessionFile_};
+  if (settings_->settings() != session.settings)
+    beforeLoad_ = EarlierProblem{currentSession(), sessionSettings_, sessionFile_, unsavedTraining_};
   opened_.clear();  // the session's own networks stand
   showSession(session, file);
 }
@@ -254,6 +257,7 @@ void MainWindow::backToTheEarlierProblem() {
   const EarlierProblem earlier = *std::exchange(beforeLoad_, std::nullopt);
   showSession(earlier.session, earlier.file);  // its settings, inspection, cost statistic, title and networks
   sessionSettings_ = earlier.sessionSettings;  // an edited preset's title keeps its '*'
+  unsavedTraining_ = earlier.unsavedTraining;
   markSessionChanged();
 }
 
@@ -301,7 +305,9 @@ void MainWindow::rememberRecent(const QString& path) {
 void MainWindow::rebuildRecentMenu() {
   recentMenu_->clear();
   const QStringList recent = QSettings().value("recentSessions").toStringList();
-  for (const QString& path : recent) recentMenu_->addAction(path, this, [this, path] { openSessionFile(path); });
+  for (const QString& path : recent) recentMenu_->addAction(path, this, [this, path] {
+    openAskingFirst(QFileInfo(path).fileName(), [this, path] { openSessionFile(path); });
+  });
   recentMenu_->setEnabled(!recent.isEmpty());
 }
 

@@ -147,7 +147,7 @@ QString MainWindow::showNetworkFile(NetworkFile network, const QString& path) {
   kept[network.weights.kind] = network;
   trained_.keep(wanted, kept);
   opened_[network.weights.kind] = network;
-  if (wanted != before) beforeLoad_ = EarlierProblem{earlier, sessionSettings_, sessionFile_};
+  if (wanted != before) beforeLoad_ = EarlierProblem{earlier, sessionSettings_, sessionFile_, unsavedTraining_};
   loadedSettings_ = wanted;
   markSessionChanged();
   startDefaultRun();  // first: a run's start clears the status bar's message

@@ -1,7 +1,7 @@
 // File → Save session…: the session formatted and written on a thread of its own. A LISTA's weights take
 // a second or more to format and tens of MB to write, which froze the window; saves run one at a time, in
-// the order asked for, so that of two saves of one file the later stands. Closing the window with networks
-// trained and not saved asks whether to save them.
+// the order asked for, so that of two saves of one file the later stands. Closing the window, or opening a
+// session or a preset over networks trained and not saved, asks whether to save them first.
 #include "window/main_window.h"
 
 #include "base/input_error.h"
@@ -78,28 +78,36 @@ void MainWindow::saveSessionFile(const QString& path, bool quiet) {
       savePool_);
 }
 
-bool MainWindow::mayClose() {
+bool MainWindow::networksMayGo(const QString& notSaved, const QString& before, const std::function<void()>& afterSave) {
   if (!unsavedTraining_ || !dialogsEnabled_) return true;
-  const auto answer = QMessageBox::question(
-      this, "Unfold Lab",
-      "The networks trained in this window are not saved: the next launch brings the settings back, not the "
-      "weights.\nSave the session before closing?",
-      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+  // Save writes over the session's own file, as Ctrl+S does: the question names it.
+  const QString to = sessionFile_.isEmpty() ? QString() : " to " + QFileInfo(sessionFile_).fileName();
+  const auto answer = QMessageBox::question(this, "Unfold Lab", QString("%1\nSave the session%2 before %3?").arg(notSaved, to, before),
+                                            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
   if (answer == QMessageBox::Discard) return true;
   if (answer != QMessageBox::Save) return false;
   const QString path = sessionFile_.isEmpty()
                            ? askOutputPath(this, "Save session", "session.json", "Unfold Lab session (*.json)")
                            : sessionFile_;
   if (path.isEmpty()) return false;
-  // Closed once written; a failed save says why in its dialog, and the window stays.
   auto* once = new QObject(this);
-  connect(this, &MainWindow::fileSaved, once, [this, once, path](const QString& saved, const QString& error) {
+  connect(this, &MainWindow::fileSaved, once, [once, path, afterSave](const QString& saved, const QString& error) {
     if (saved != path) return;
     once->deleteLater();
-    if (error.isEmpty()) close();
+    if (error.isEmpty()) afterSave();
   });
   saveSessionFile(path);
   return false;
+}
+
+bool MainWindow::mayClose() {
+  return networksMayGo("The networks trained in this window are not saved: the next launch brings the settings back, "
+                       "not the weights.",
+                       "closing", [this] { close(); });
+}
+
+void MainWindow::openAskingFirst(const QString& what, const std::function<void()>& open) {
+  if (networksMayGo("The networks trained in this window are not saved.", "opening " + what, open)) open();
 }
 
 }  // namespace unfold::ui
