@@ -47,6 +47,24 @@ ExperimentSettings settingsShowing(ExperimentSettings settings, const NetworkFil
   return settings;
 }
 
+// What the form takes from an opened network's file: its depth and λ, and what else changed, as "5 layers
+// (was 3), λ = 0.2 λₘₐₓ, 100 training signals (was 300)". The training signals, say, are also what the
+// other networks ticked train on.
+QString formTaken(const ExperimentSettings& before, const ExperimentSettings& after) {
+  QStringList taken;
+  const auto note = [&taken](auto was, auto is, const QString& text, bool always = false) {
+    if (was != is) taken << text.arg(is) + QString(" (was %1)").arg(was);
+    else if (always) taken << text.arg(is);
+  };
+  note(before.layers, after.layers, "%1 layers", true);
+  note(before.lambda, after.lambda, "λ = %1 λₘₐₓ", true);
+  note(before.trainCount, after.trainCount, "%1 training signals");
+  note(before.trainingIterations, after.trainingIterations, "%1 training steps");
+  note(QString::fromStdString(lossKindName(before.loss)), QString::fromStdString(lossKindName(after.loss)), "the %1 loss");
+  if (before.layerWise != after.layerWise) taken << (after.layerWise ? "layer-wise training" : "end-to-end training");
+  return taken.join(", ");
+}
+
 // Why `network` cannot stand on the problem shown (for a generated problem, or for imported files that
 // have been read), or empty.
 QString wrongProblem(const NetworkFile& network, const ExperimentSettings& settings, const ConvergenceSnapshot& shown) {
@@ -151,10 +169,8 @@ QString MainWindow::showNetworkFile(NetworkFile network, const QString& path) {
   loadedSettings_ = wanted;
   markSessionChanged();
   startDefaultRun();  // first: a run's start clears the status bar's message
-  statusBar()->showMessage(QString("%1 from %2: %3 layers, λ = %4 λₘₐₓ%5")
-                               .arg(methodLabel(network.weights.kind), QFileInfo(path).fileName())
-                               .arg(network.weights.layerCount())
-                               .arg(network.lambda)
+  statusBar()->showMessage(QString("%1 from %2: %3%4")
+                               .arg(methodLabel(network.weights.kind), QFileInfo(path).fileName(), formTaken(before, wanted))
                                .arg(wanted != before ? " (Ctrl+Z: back to the form as it was)" : ""),
                            kFileMessageMs);
   return {};
