@@ -363,6 +363,34 @@ class TestRobustness : public QObject {
     const int needed = panel->hasHeightForWidth() ? panel->heightForWidth(viewport->width()) : panel->minimumSizeHint().height();
     QVERIFY2(needed <= viewport->height(), qPrintable(QString("panel %1 px tall at least, column %2 px").arg(needed).arg(viewport->height())));
   }
+
+  // In a window too short for the whole dock, the wheel over the histogram scrolls the dock to the controls
+  // under it, as over its other rows (it zoomed the histogram); Ctrl+wheel zooms.
+  void theWheelOverTheHistogramScrollsAShortDock() {
+    MainWindow window;
+    window.setDialogsEnabled(false);
+    QVERIFY(shownAt(window, QSize(1024, 560)));
+    QVERIFY(runSettings(window, smallNetworks()));
+    window.findChild<QDockWidget*>("robustness")->raise();
+    auto* scroll = qobject_cast<QScrollArea*>(window.findChild<QDockWidget*>("robustness")->widget());
+    QTRY_VERIFY(scroll->verticalScrollBar()->maximum() > 0);
+    RobustnessPlot& histogram = *window.robustnessPanel()->plot();
+    QTRY_VERIFY(!histogram.visibleRegion().isEmpty());
+    const auto turn = [&histogram](Qt::KeyboardModifiers modifiers) {
+      const QPointF at(histogram.axisRect()->rect().center());
+      QWheelEvent notch(at, histogram.mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton, modifiers, Qt::NoScrollPhase, false);
+      QSpontaneKeyEvent::setSpontaneous(&notch);
+      QApplication::sendEvent(&histogram, &notch);
+    };
+    const QCPRange bars = histogram.xAxis->range();
+    turn(Qt::NoModifier);
+    QVERIFY(scroll->verticalScrollBar()->value() > 0);
+    QVERIFY(!histogram.userView());
+    QCOMPARE(histogram.xAxis->range(), bars);
+    turn(Qt::ControlModifier);
+    QVERIFY(histogram.userView());
+    QVERIFY(histogram.xAxis->range() != bars);
+  }
 };
 
 QTEST_MAIN(TestRobustness)

@@ -5,11 +5,13 @@
 
 #include <algorithm>
 
+#include <QAbstractScrollArea>
 #include <QApplication>
 #include <QClipboard>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QFormLayout>
 #include <QSpinBox>
 #include <QMessageBox>
@@ -226,6 +228,13 @@ void WorkbenchPlot::mousePressEvent(QMouseEvent* event) {
 }
 
 void WorkbenchPlot::wheelEvent(QWheelEvent* event) {
+  // In a panel that scrolls (the Robustness dock in a short window) the wheel scrolls the panel, as it does
+  // over the panel's other rows: zooming instead hid the controls under the plot. Ctrl+wheel zooms there.
+  for (QWidget* above = parentWidget(); above && !(event->modifiers() & Qt::ControlModifier); above = above->parentWidget())
+    if (auto* panel = qobject_cast<QAbstractScrollArea*>(above); panel && panel->verticalScrollBar()->maximum() > 0) {
+      QCoreApplication::sendEvent(panel->verticalScrollBar(), event);  // Qt would not pass it on past the plot
+      return;
+    }
   userView_ = true;
   QCustomPlot::wheelEvent(event);
 }

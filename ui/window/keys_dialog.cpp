@@ -34,7 +34,7 @@ QString keysAndMouseText(const QWidget* window) {
   keys += row("Alt+→, Alt+←", "Next and Back in a lesson");
   QString mouse;
   mouse += row("drag", "pan a plot; a plot you moved keeps its view as the run goes on");
-  mouse += row("wheel", "zoom a plot at the pointer");
+  mouse += row("wheel", "zoom a plot at the pointer (in a panel that scrolls, as the Robustness dock in a short window: Ctrl+wheel)");
   mouse += row("double click", "fit the plot to its data again");
   mouse += row("click a legend entry", "hide or show its curve (and its band)");
   mouse += row("pointer on a curve", "its name, t and value");
