@@ -197,7 +197,9 @@ class TestRobustness : public QObject {
     const double shifted = meanTestGap(settings, trained.network, 2 * settings.lambda);
     QVERIFY2(std::abs(panel.shown().meanTestGap() - shifted) <= 1e-9 * shifted,
              qPrintable(QString("%1 vs %2").arg(panel.shown().meanTestGap()).arg(shifted)));
-    QVERIFY(panel.shown().attackedGap.isEmpty());  // a new evaluation, not yet attacked
+    QVERIFY(panel.shown().attackedGap.isEmpty());  // a new evaluation, not yet attacked, and the summary says why
+    QVERIFY2(panel.findChild<QLabel*>("robustnessSummary")->text().endsWith("the attack was on the signals before the shift: Attack again"),
+             qPrintable(panel.findChild<QLabel*>("robustnessSummary")->text()));
     QVERIFY(!plot.legend->hasItemWithPlottable(plot.worstMark()));  // no mark, no entry
     QCOMPARE(storyProblems(w), QString());
     // Noisy sparse signals: another evaluation, named as shifted in the legend.

@@ -3,7 +3,6 @@
 #include "plots/method_palette.h"
 #include "plots/robustness_plot.h"
 #include "run/run_status.h"
-#include "window/log_slider.h"
 #include "window/wheel_guard.h"
 
 #include <QComboBox>
@@ -12,7 +11,6 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSlider>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -24,9 +22,6 @@ namespace {
 
 constexpr int kDebounceMs = 150;  // a dragged slider evaluates once it rests
 constexpr int kDefaultAttackSteps = 30;
-
-// The signal kinds offered out of distribution, in the combo's order after "as trained".
-constexpr SignalKind kShiftKinds[] = {SignalKind::Gaussian, SignalKind::DictionaryCodes, SignalKind::Sparse};
 
 bool sameValues(const RobustnessRequest& a, const RobustnessRequest& b) {
   const Vector x = a.network.weights.flatten(), y = b.network.weights.flatten();
@@ -96,49 +91,6 @@ RobustnessPanel::~RobustnessPanel() {
   worker_->cancel();  // the attack sees it within one step; worker_ then joins its thread
 }
 
-QWidget* RobustnessPanel::buildShiftBox() {
-  // Out of distribution, evaluated live as the controls move: the signal kind, then noise and lambda.
-  auto* box = new QWidget;
-  auto* grid = new QGridLayout(box);
-  grid->setContentsMargins(0, 0, 0, 0);
-  signalKind_ = new QComboBox;
-  signalKind_->setObjectName("shiftKind");
-  signalKind_->addItem("signals as trained");
-  for (SignalKind kind : kShiftKinds) signalKind_->addItem(QString::fromStdString(signalKindName(kind)) + " signals");
-  signalKind_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-  signalKind_->setMinimumContentsLength(12);
-  signalKind_->setToolTip("Out of distribution: test signals of another kind than the training set's (same count and seed).");
-  noise_ = new QSlider(Qt::Horizontal);
-  noise_->setObjectName("shiftNoise");
-  noise_->setRange(0, 50);
-  noise_->setMinimumWidth(40);
-  noise_->setToolTip("Out of distribution: Gaussian noise added to every signal, in percent of its norm (then rescaled onto the set).");
-  noiseText_ = new QLabel("noise 0 %");
-  lambdaFactor_ = new LogSlider(0.25, 4.0, 40);
-  lambdaFactor_->setObjectName("shiftLambda");
-  lambdaFactor_->setToolTip("Out of distribution: evaluate at this multiple of the λ the network was trained for.");
-  lambdaFactor_->showValue(1.0);
-  lambdaFactor_->setMinimumWidth(40);
-  lambdaText_ = new QLabel("λ × 1");
-  grid->addWidget(signalKind_, 0, 0, 1, 4);
-  grid->addWidget(noiseText_, 1, 0);
-  grid->addWidget(noise_, 1, 1);
-  grid->addWidget(lambdaText_, 1, 2);
-  grid->addWidget(lambdaFactor_, 1, 3);
-  grid->setColumnStretch(1, 1);
-  grid->setColumnStretch(3, 1);
-  connect(signalKind_, &QComboBox::currentIndexChanged, &debounce_, qOverload<>(&QTimer::start));
-  connect(noise_, &QSlider::valueChanged, this, [this](int percent) {
-    noiseText_->setText(QString("noise %1 %").arg(percent));
-    debounce_.start();
-  });
-  connect(lambdaFactor_, &LogSlider::logValueChanged, this, [this](double factor) {
-    lambdaText_->setText(QString("λ × %1").arg(factor, 0, 'g', 2));
-    debounce_.start();
-  });
-  return box;
-}
-
 QWidget* RobustnessPanel::buildAttackRow() {
   // The network, and under it the attack's controls. While it attacks, its progress stands in place of
   // the steps box: a row of its own pushed the histogram's axis below a laptop dock's fold.
@@ -202,6 +154,7 @@ void RobustnessPanel::clearShown() {
   latest_ = 0;
   attacking_ = false;
   shown_ = {};
+  attackShifted_ = false;
   plot_->showSnapshot(shown_);
 }
 
@@ -219,17 +172,6 @@ void RobustnessPanel::awaitRun(const ExperimentSettings& request) {
   requestEvaluation();  // with no network: nothing shown, the inspection dropped
 }
 
-RobustnessRequest RobustnessPanel::currentRequest() const {
-  RobustnessRequest request;
-  request.problem = run_.request;
-  for (const NetworkCurve& n : run_.networks)
-    if (n.trained && n.method == network_->currentText()) request.network = n.network;
-  if (signalKind_->currentIndex() > 0) request.signalKind = kShiftKinds[signalKind_->currentIndex() - 1];
-  request.noise = noise_->value() / 100.0;
-  request.lambdaFactor = lambdaFactor_->value() == lambdaFactor_->positionOf(1.0) ? 1.0 : lambdaFactor_->logValue();
-  return request;
-}
-
 void RobustnessPanel::requestEvaluation(int attackSteps) {
   debounce_.stop();
   if (network_->currentIndex() < 0) {  // nothing trained: nothing to show
@@ -240,6 +182,8 @@ void RobustnessPanel::requestEvaluation(int attackSteps) {
   }
   RobustnessRequest request = currentRequest();
   request.attackSteps = attackSteps;
+  attackShifted_ = attackSteps == 0 && (attackShifted_ || !shown_.attackedGap.isEmpty()) &&
+                   request.problem == shown_.request.problem && sameValues(request, shown_.request);
   dropInspectionUnlessItOutlives(request);
   latest_ = worker_->request(request);
   attacking_ = attackSteps > 0;
@@ -297,6 +241,8 @@ QString RobustnessPanel::summary() const {
     text += QString("; attacked (step %1/%2%3, orange): %4, × %5; the worst (▼): signal %6")
                 .arg(s.attackStep).arg(s.request.attackSteps).arg(s.stopped ? ", stopped" : "")
                 .arg(formatGap(s.meanAttackedGap())).arg(ratio, 0, 'f', ratio < 10 ? 1 : 0).arg(worst - s.attackedGap.begin());
+  } else if (attackShifted_) {
+    text += "; the attack was on the signals before the shift: Attack again";
   }
   return text;
 }
@@ -343,15 +289,6 @@ void RobustnessPanel::setInspectionShown(bool shown) {
 }
 
 void RobustnessPanel::setInspectedMethod(bool network) { inspectUnder_->setCurrentIndex(network ? 0 : 1); }
-
-void RobustnessPanel::setShift(std::optional<SignalKind> kind, double noise, double lambdaFactor) {
-  int index = 0;
-  for (int k = 0; k < static_cast<int>(std::size(kShiftKinds)); ++k)
-    if (kind == kShiftKinds[k]) index = k + 1;
-  signalKind_->setCurrentIndex(index);
-  noise_->setValue(static_cast<int>(std::lround(noise * 100)));
-  lambdaFactor_->setValue(lambdaFactor_->positionOf(lambdaFactor));  // moves the handle: re-evaluates
-}
 
 // "attacked signal 3: SLISTA F − F* = 1.2e+01 after 10 layers; OISTA 3.0e-02 after 10 iterations, 1.0e-12
 // after 100": the network against the solver that checks its support, at the same depth and converged.

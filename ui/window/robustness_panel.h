@@ -98,6 +98,9 @@ class RobustnessPanel : public QWidget {
   quint64 latest_ = 0;
   bool attacking_ = false;
   int requestedSteps_ = 0;                // of the attack running
+  // An attack shown before a shift of the signals it attacked (noise, kind, λ): the new evaluation has none,
+  // and the summary says why until the next attack.
+  bool attackShifted_ = false;
   int attackWhenReady_ = 0;               // > 0: attack with these steps after the next evaluation
   bool waitForRun_ = false;               // ... of the next run's network
   bool inspectWorstWhenAttacked_ = false;
