@@ -285,6 +285,24 @@ class TestAxisTicks : public QObject {
       for (const double tick : plot->xAxis->tickVector()) QVERIFY2(tick == std::round(tick) && tick >= 1, qPrintable(describe(plot->xAxis)));
     }
   }
+
+  // A network of 5 layers: layers 1 to 5 on both of the coupling plot's panels, not to 6.5 (the dashed
+  // "coupled" line runs to 5.5, which was taken for a sixth layer).
+  void theCouplingPlotEndsAtTheLastLayer() {
+    CouplingPlot coupling;
+    QVERIFY(shownAt(coupling, QSize(320, 300)));
+    ConvergenceSnapshot snapshot;
+    NetworkCurve n;
+    n.kind = unfold::Parametrization::ListaCp;
+    n.method = "LISTA-CP";
+    n.trained = true;
+    n.coupling = {0.3, 0.1, 0.05, 0.02, 0.01};
+    n.couplingRatio = {1.0, 0.9, 0.8, 0.9, 1.0};
+    snapshot.networks = {n};
+    coupling.showSnapshot(snapshot);
+    for (QCPAxisRect* panel : coupling.axisRects())
+      QCOMPARE(panel->axis(QCPAxis::atBottom)->range(), QCPRange(0.5, 5.5));
+  }
 };
 
 QTEST_MAIN(TestAxisTicks)

@@ -110,8 +110,8 @@ void CouplingPlot::rescale() {
   for (int i = 0; i < graphCount(); ++i) {
     for (const QCPGraphData& p : *graph(i)->data()) {
       if (std::isnan(p.value)) continue;
-      layers = std::max(layers, int(std::lround(p.key)));
-      if (graph(i)->valueAxis() == yAxis) {
+      if (graph(i)->valueAxis() == yAxis) {  // the distances: layers 1 to T (the dashed line runs to T + 0.5)
+        layers = std::max(layers, int(std::lround(p.key)));
         low = std::min(low, p.value);
         high = std::max(high, p.value);
       } else {
