@@ -27,6 +27,8 @@
 #include <QStatusBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace unfold::ui {
 
 namespace {
@@ -105,7 +107,9 @@ void MainWindow::buildStatusBar() {
   statusText_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   statusBar()->addWidget(statusText_, 1);
   progress_ = new QProgressBar;
-  progress_->setFixedWidth(220);
+  // Wide enough for its longest text, "training LISTA-CP  100%", in the desktop's font (at 220 px a large
+  // font ran the text over the bar's edge).
+  progress_->setFixedWidth(std::max(220, progress_->fontMetrics().horizontalAdvance("training LISTA-CP  100%") + 40));
   progress_->setTextVisible(true);
   progress_->setVisible(false);
   statusBar()->addPermanentWidget(progress_);
