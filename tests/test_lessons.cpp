@@ -202,6 +202,24 @@ class TestLessons : public QObject {
     QVERIFY(!panel->backButton()->isEnabled());
   }
 
+  // While the lesson's run has networks to train, a line under the step says so (Next is quicker than the
+  // training: a step described plots still empty); it goes once they are trained.
+  void theLessonSaysWhileItsNetworksTrain() {
+    MainWindow window;
+    window.setDialogsEnabled(false);
+    window.show();
+    window.showLessons();
+    LessonPanel* panel = window.lessonPanel();
+    panel->startLesson(1);  // the oista preset: solvers only
+    QCOMPARE(panel->runNote(), QString());
+    window.settingsPanel()->setSettings(smallNetworks(), SettingsPanel::Quietly);
+    QSignalSpy finished(&window, &MainWindow::runFinished);
+    window.startDefaultRun();
+    QVERIFY2(panel->runNote().startsWith("The run has not trained its networks yet"), qPrintable(panel->runNote()));
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(panel->runNote(), QString());
+  }
+
   // Lesson 1, step 4 asks to drag λ up: the Experiment form, above the lesson and short, scrolled away
   // from it (a student at 1024 x 700 saw no λ anywhere); the step scrolls the form to its row.
   void aStepThatAsksForASettingShowsIt() {

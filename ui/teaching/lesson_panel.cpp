@@ -106,6 +106,10 @@ LessonPanel::LessonPanel(QWidget* parent) : QWidget(parent), lessons_(loadLesson
   text_ = new QTextBrowser;
   text_->setOpenExternalLinks(false);
   counter_ = new QLabel;
+  runNote_ = new QLabel;
+  runNote_->setObjectName("lessonRunNote");
+  runNote_->setWordWrap(true);
+  runNote_->setVisible(false);
   back_ = new QPushButton("Back");
   next_ = new QPushButton("Next");
   auto* buttons = new QHBoxLayout;
@@ -115,6 +119,7 @@ LessonPanel::LessonPanel(QWidget* parent) : QWidget(parent), lessons_(loadLesson
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(choice_);
   layout->addWidget(text_, 1);
+  layout->addWidget(runNote_);
   layout->addLayout(buttons);
   connect(choice_, &QComboBox::activated, this, &LessonPanel::startLesson);
   connect(back_, &QPushButton::clicked, this, &LessonPanel::back);
@@ -184,6 +189,13 @@ bool LessonPanel::resumeAt(int lesson, int step) {
   emit stepResumed(lessons_[lesson_].steps[step_]);
   return true;
 }
+
+void LessonPanel::setRunNote(const QString& note) {
+  runNote_->setText(note.isEmpty() ? QString() : "<i>" + note.toHtmlEscaped() + "</i>");
+  runNote_->setVisible(!note.isEmpty());
+}
+
+QString LessonPanel::runNote() const { return runNote_->isVisible() ? runNote_->text().remove("<i>").remove("</i>") : QString(); }
 
 void LessonPanel::showStep() {
   showStepText();

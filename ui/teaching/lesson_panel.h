@@ -66,6 +66,10 @@ class LessonPanel : public QWidget {
   QPushButton* nextButton() const { return next_; }
   QPushButton* backButton() const { return back_; }
   const Lesson& currentLesson() const { return lessons_[lesson_]; }
+  // A line under the step's text while the run it describes is not there yet (its networks train for
+  // seconds or minutes, and Next is quicker); empty: none.
+  void setRunNote(const QString& note);
+  QString runNote() const;
 
  signals:
   void lessonStarted(int index);  // before its first step is shown
@@ -81,6 +85,7 @@ class LessonPanel : public QWidget {
   QComboBox* choice_ = nullptr;
   QTextBrowser* text_ = nullptr;
   QLabel* counter_ = nullptr;
+  QLabel* runNote_ = nullptr;
   QPushButton *back_ = nullptr, *next_ = nullptr;
 };
 

@@ -137,6 +137,7 @@ class MainWindow : public QMainWindow {
   void buildRobustnessDock();  // main_window_robustness.cpp
   MethodKey robustnessMethod() const;
   void carryOut(const LessonStep& step);
+  void updateLessonRunNote();  // while a lesson's run has networks to train
   // The lesson and step on screen, kept in QSettings so that the next launch opens the lessons there; a
   // lessons dock the person closes is forgotten.
   void rememberLesson();

@@ -128,6 +128,7 @@ void MainWindow::updateStatus() {
   if (!reading_.isEmpty()) files += QString("Reading %1…%2").arg(reading_, kStatusSeparator);
   if (!saving_.isEmpty()) files += QString("Saving %1…%2").arg(saving_, kStatusSeparator);
   statusText_->setStatus(files + status.text);
+  updateLessonRunNote();
 }
 
 void MainWindow::onFinished(quint64 generation) {

@@ -131,6 +131,18 @@ void MainWindow::revealSetting(const QString& name) {
   scroll->ensureWidgetVisible(field, 8, 16);
 }
 
+void MainWindow::updateLessonRunNote() {
+  if (!lessons_ || lessons_->currentStep() < 0) return;  // no lesson started
+  int trained = 0;
+  for (const NetworkCurve& n : shown_.networks) trained += n.trained;
+  // Before the run's first snapshot, what it was asked to train.
+  const bool current = shown_.generation == latestGeneration_;
+  const bool toTrain = current ? shown_.request.anyNetwork() && trained < shown_.networksPlanned : settings_->settings().anyNetwork();
+  lessons_->setRunNote(running_ && toTrain ? QString("The run has not trained its networks yet (the status bar says how far it is): "
+                                                     "what this step says of them shows once they are.")
+                                           : QString());
+}
+
 void MainWindow::carryOut(const LessonStep& step) {
   if (!step.preset.isEmpty()) {
     QString error;
