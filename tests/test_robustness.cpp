@@ -5,6 +5,7 @@
 #include "experiments/network_attack.h"
 #include "lasso/lasso.h"
 #include "lasso/reference_solver.h"
+#include "robustness_bars.h"
 #include "run/workbench_problem.h"
 #include "shown_at.h"
 #include "story_check.h"
@@ -23,28 +24,6 @@ double meanTestGap(const ExperimentSettings& settings, const NetworkFile& networ
   const UnfoldedNetwork net(*problem.dictionary, lambda, network.weights);
   const ReferenceSolution reference = solveReference(*problem.dictionary, problem.test.X, lambda);
   return (lassoCosts(problem.dictionary->atoms(), problem.test.X, net.forward(problem.test.X), lambda) - reference.optimalCost).mean();
-}
-
-// The bars (and the picked bar's outline) whose top the legend covers.
-QStringList barsUnderLegend(RobustnessPlot& plot) {
-  plot.replot();
-  QStringList under;
-  if (!plot.legend->visible()) return under;
-  const QRectF box = QRectF(plot.legend->outerRect());
-  for (int i = 0; i < plot.plottableCount(); ++i) {
-    const auto* bars = qobject_cast<const QCPBars*>(plot.plottable(i));
-    if (!bars || !bars->visible()) continue;
-    const double outline = bars->pen().style() == Qt::NoPen ? 0.0 : bars->pen().widthF() / 2;
-    for (const QCPBarsData& d : *bars->data()) {
-      if (d.value <= 0) continue;
-      const double x0 = plot.xAxis->coordToPixel(d.key - bars->width() / 2), x1 = plot.xAxis->coordToPixel(d.key + bars->width() / 2);
-      const double top = plot.yAxis->coordToPixel(d.value) - outline;
-      if (box.intersects(QRectF(QPointF(std::min(x0, x1), top), QPointF(std::max(x0, x1), top + 2))))
-        under << QString("%1 bar at %2 (top %3 px, legend to %4 px)").arg(bars->name().isEmpty() ? QString("picked") : bars->name().left(8))
-                     .arg(d.key).arg(top).arg(box.bottom());
-    }
-  }
-  return under;
 }
 
 }  // namespace
@@ -312,86 +291,6 @@ class TestRobustness : public QObject {
     QVERIFY(histogram.userView());
     QVERIFY2(histogram.yAxis->range().lower >= 0 && histogram.yAxis->range().size() > 1,
              qPrintable(QString("%1 to %2").arg(histogram.yAxis->range().lower).arg(histogram.yAxis->range().upper)));
-  }
-
-  // After an attack, at the sizes the plot has in a laptop window (its tab at 1280 x 800; beside a lesson
-  // at 1366 x 768, where it had no legend at all), the legend still says which bars are which: inside over
-  // free bins, or in a row under the title, every entry whole, no bar under it. In the dock of a 1024 x 700
-  // window, without the worst mark's entry (the summary names it): with it, there was no legend at all.
-  void anAttackedHistogramKeepsItsLegendInALaptopWindow_data() {
-    QTest::addColumn<QSize>("size");
-    QTest::addColumn<int>("expected");
-    QTest::newRow("tab at 1280 x 800") << QSize(300, 235) << 3;
-    QTest::newRow("beside a lesson at 1366 x 768") << QSize(430, 160) << 3;
-    QTest::newRow("the dock at 1024 x 700") << QSize(220, 170) << 2;
-  }
-  void anAttackedHistogramKeepsItsLegendInALaptopWindow() {
-    QFETCH(QSize, size);
-    QFETCH(int, expected);
-    RobustnessPlot plot;
-    QVERIFY(shownAt(plot, size));
-    RobustnessSnapshot s;
-    s.network = "SLISTA, 20 layers";
-    s.lambda = 0.2;
-    s.request.attackSteps = s.attackStep = 30;
-    s.complete = true;
-    // As a trained SLISTA's on 1000 signals: test gaps over seven decades, piling up towards 10⁻²; the
-    // attacked ones in two decades above, up to 1.8.
-    for (int j = 0; j < 1000; ++j)
-      s.testGap << std::pow(10.0, -9.0 + 7.0 * std::sqrt(j / 1000.0)), s.attackedGap << std::pow(10.0, -2.0 + 2.25 * (j / 1000.0) * (j / 1000.0));
-    plot.showSnapshot(s);
-    plot.replot();
-    const QString where = QString("plot %1 x %2, legend %3").arg(plot.width()).arg(plot.height()).arg(plot.legend->visible() ? "shown" : "hidden");
-    int entries = 0;  // a wrapped legend's last row may end in an empty cell
-    for (int i = 0; i < plot.legend->itemCount(); ++i)
-      if (const QCPAbstractLegendItem* item = plot.legend->item(i); item && ++entries)
-        QVERIFY2(item->outerRect().width() >= item->minimumOuterSizeHint().width() && plot.rect().contains(item->outerRect()),
-                 qPrintable(where + QString(", entry %1").arg(i)));
-    QVERIFY2(plot.legend->visible() && entries == expected, qPrintable(where + QString(", %1 entries").arg(entries)));
-    QCOMPARE(barsUnderLegend(plot), QStringList());
-  }
-
-  // At 1366 x 768, with a network trained and evaluated, the Robustness tab shows its last row without
-  // scrolling (the hint under the histogram took two lines and the summary repeated the title's network
-  // and λ: the last row was below the dock's edge).
-  void theRobustnessTabNeedsNoScrollingOnALaptop() {
-    MainWindow window;
-    QVERIFY(shownAt(window, QSize(1366, 768)));
-    QVERIFY(runSettings(window, smallNetworks()));
-    window.findChild<QDockWidget*>("robustness")->raise();
-    RobustnessPanel* panel = window.robustnessPanel();
-    QTRY_VERIFY(panel->findChild<QLabel*>("robustnessSummary")->text().contains("mean F − F*"));
-    const QWidget* viewport = panel->parentWidget();
-    const int needed = panel->hasHeightForWidth() ? panel->heightForWidth(viewport->width()) : panel->minimumSizeHint().height();
-    QVERIFY2(needed <= viewport->height(), qPrintable(QString("panel %1 px tall at least, column %2 px").arg(needed).arg(viewport->height())));
-  }
-
-  // In a window too short for the whole dock, the wheel over the histogram scrolls the dock to the controls
-  // under it, as over its other rows (it zoomed the histogram); Ctrl+wheel zooms.
-  void theWheelOverTheHistogramScrollsAShortDock() {
-    MainWindow window;
-    window.setDialogsEnabled(false);
-    QVERIFY(shownAt(window, QSize(1024, 560)));
-    QVERIFY(runSettings(window, smallNetworks()));
-    window.findChild<QDockWidget*>("robustness")->raise();
-    auto* scroll = qobject_cast<QScrollArea*>(window.findChild<QDockWidget*>("robustness")->widget());
-    QTRY_VERIFY(scroll->verticalScrollBar()->maximum() > 0);
-    RobustnessPlot& histogram = *window.robustnessPanel()->plot();
-    QTRY_VERIFY(!histogram.visibleRegion().isEmpty());
-    const auto turn = [&histogram](Qt::KeyboardModifiers modifiers) {
-      const QPointF at(histogram.axisRect()->rect().center());
-      QWheelEvent notch(at, histogram.mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton, modifiers, Qt::NoScrollPhase, false);
-      QSpontaneKeyEvent::setSpontaneous(&notch);
-      QApplication::sendEvent(&histogram, &notch);
-    };
-    const QCPRange bars = histogram.xAxis->range();
-    turn(Qt::NoModifier);
-    QVERIFY(scroll->verticalScrollBar()->value() > 0);
-    QVERIFY(!histogram.userView());
-    QCOMPARE(histogram.xAxis->range(), bars);
-    turn(Qt::ControlModifier);
-    QVERIFY(histogram.userView());
-    QVERIFY(histogram.xAxis->range() != bars);
   }
 };
 

@@ -100,7 +100,10 @@ void RobustnessPlot::showSnapshot(const RobustnessSnapshot& snapshot) {
 }
 
 void RobustnessPlot::rescale() {
-  xAxis->setRange(bins_.lowEdge(0) - 0.1, bins_.lowEdge(bins_.count()) + 0.1);
+  // The end bars clear of the frame, and so the worst mark over the last one (10 px wide: it was cut in half).
+  const double low = bins_.lowEdge(0), high = bins_.lowEdge(bins_.count());
+  const double pad = std::max(0.1, 8.0 * (high - low) / std::max(1, axisRect()->width() - 16));
+  xAxis->setRange(low - pad, high + pad);
   double highest = 1.0;
   for (QCPBars* bars : {test_, attacked_})
     for (const QCPBarsData& d : *bars->data()) highest = std::max(highest, d.value);

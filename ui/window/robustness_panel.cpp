@@ -3,6 +3,7 @@
 #include "plots/method_palette.h"
 #include "plots/robustness_plot.h"
 #include "run/run_status.h"
+#include "window/log_slider.h"
 #include "window/wheel_guard.h"
 
 #include <QComboBox>
@@ -83,6 +84,10 @@ RobustnessPanel::RobustnessPanel(QWidget* parent) : QWidget(parent) {
   connect(inspectUnder_, &QComboBox::currentIndexChanged, this, [this] {
     if (!lastInspection_.curves.isEmpty()) emit inspectedMethodChanged();
   });
+  // The narrow arrangement's least width is the panel's: one row each widens the layout's, which would then
+  // hold the panel at that width (a column narrower than it would cut the panel off).
+  arrangeControls(false);
+  setMinimumWidth(column->minimumSize().width());
   guardWheel(this);  // as in the Experiment form: a wheel over the dock never starts a new evaluation
   updateControls();
 }
@@ -109,20 +114,51 @@ QWidget* RobustnessPanel::buildAttackRow() {
   stop_->setObjectName("stopAttack");
   progress_ = new QProgressBar;
   progress_->setTextVisible(true);
-  // The network on a row of its own and the attack's controls under it: side by side they need more than
-  // a laptop window's right column (~320 px), whose edge would cut them.
   for (QPushButton* button : {attack_, stop_}) button->setMinimumWidth(button->fontMetrics().horizontalAdvance(button->text()) + 24);
-  grid->addWidget(network_, 0, 0, 1, 3);
-  grid->addWidget(attack_, 1, 0);
-  grid->addWidget(steps_, 1, 1);
-  grid->addWidget(stop_, 1, 2);
-  grid->addWidget(progress_, 1, 1);
+  attackGrid_ = grid;  // filled by arrangeControls
   progress_->setMinimumWidth(0);
   progress_->setSizePolicy(steps_->sizePolicy());
-  grid->setColumnStretch(1, 1);
   connect(attack_, &QPushButton::clicked, this, &RobustnessPanel::attack);
   connect(stop_, &QPushButton::clicked, this, &RobustnessPanel::stopAttack);
   return box;
+}
+
+// The network and the attack's controls, and the signal kind and the shift's sliders: each on one row where
+// the dock is wide enough (beside a lesson at 1366 × 768 the two rows saved are the histogram's, whose bars
+// had ~40 px), else each on two rows (side by side they need more than a laptop's right column, ~320 px,
+// whose edge would cut them).
+void RobustnessPanel::arrangeControls(bool wide) {
+  if (arranged_ && wide == wideControls_) return;
+  arranged_ = true;
+  wideControls_ = wide;
+  const auto place = [](QGridLayout* grid, const QList<std::tuple<QWidget*, int, int, int>>& cells, const QList<int>& stretched) {
+    for (const auto& [widget, row, column, span] : cells) grid->removeWidget(widget);
+    for (int c = 0; c < grid->columnCount(); ++c) grid->setColumnStretch(c, 0);
+    for (const auto& [widget, row, column, span] : cells) grid->addWidget(widget, row, column, 1, span);
+    for (int c : stretched) grid->setColumnStretch(c, 1);
+  };
+  const int r = wide ? 0 : 1, c = wide ? 1 : 0;  // the second row's widgets: on the first, after its first
+  place(attackGrid_, {{network_, 0, 0, wide ? 1 : 3}, {attack_, r, c, 1}, {steps_, r, c + 1, 1}, {progress_, r, c + 1, 1}, {stop_, r, c + 2, 1}},
+        wide ? QList<int>{0, 2} : QList<int>{1});
+  place(shiftGrid_, {{signalKind_, 0, 0, wide ? 1 : 4}, {noiseText_, r, c, 1}, {noise_, r, c + 1, 1}, {lambdaText_, r, c + 2, 1}, {lambdaFactor_, r, c + 3, 1}},
+        wide ? QList<int>{0, 2, 4} : QList<int>{1, 3});
+}
+
+bool RobustnessPanel::roomForOneRowEach() const {
+  const auto least = [](std::initializer_list<QWidget*> row, int slidersRoom) {
+    int width = slidersRoom;
+    for (QWidget* w : row) width += w->minimumSizeHint().width() + 6;
+    return width;
+  };
+  const int sliders = 2 * fontMetrics().horizontalAdvance("noise 50 %");  // two sliders a hand can set
+  const QMargins margins = layout()->contentsMargins();
+  return width() >= std::max(least({network_, attack_, steps_, stop_}, 0), least({signalKind_, noiseText_, lambdaText_}, sliders)) +
+                        margins.left() + margins.right();
+}
+
+void RobustnessPanel::resizeEvent(QResizeEvent* event) {
+  arrangeControls(roomForOneRowEach());
+  QWidget::resizeEvent(event);
 }
 
 void RobustnessPanel::setRun(const ConvergenceSnapshot& shown) {

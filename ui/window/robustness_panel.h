@@ -14,6 +14,7 @@
 #include <optional>
 
 class QComboBox;
+class QGridLayout;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -69,6 +70,9 @@ class RobustnessPanel : public QWidget {
  private:
   QWidget* buildShiftBox();
   QWidget* buildAttackRow();
+  void arrangeControls(bool wide);  // one row (wide) or two for each of the two groups of controls
+  bool roomForOneRowEach() const;
+  void resizeEvent(QResizeEvent* event) override;
   void requestEvaluation(int attackSteps = 0);
   void clearShown();  // no histogram, no inspection, no request awaited
   RobustnessRequest currentRequest() const;
@@ -85,6 +89,8 @@ class RobustnessPanel : public QWidget {
   QSpinBox* steps_ = nullptr;
   QPushButton *attack_ = nullptr, *stop_ = nullptr;
   QProgressBar* progress_ = nullptr;
+  QGridLayout *attackGrid_ = nullptr, *shiftGrid_ = nullptr;
+  bool arranged_ = false, wideControls_ = false;
   QTimer debounce_;
   WorkerThread<RobustnessWorker> worker_;
   ConvergenceSnapshot run_;               // the run whose networks are offered

@@ -44,13 +44,7 @@ QWidget* RobustnessPanel::buildShiftBox() {
   lambdaFactor_->showValue(1.0);
   lambdaFactor_->setMinimumWidth(40);
   lambdaText_ = new QLabel("λ × 1");
-  grid->addWidget(signalKind_, 0, 0, 1, 4);
-  grid->addWidget(noiseText_, 1, 0);
-  grid->addWidget(noise_, 1, 1);
-  grid->addWidget(lambdaText_, 1, 2);
-  grid->addWidget(lambdaFactor_, 1, 3);
-  grid->setColumnStretch(1, 1);
-  grid->setColumnStretch(3, 1);
+  shiftGrid_ = grid;  // filled by arrangeControls
   connect(signalKind_, &QComboBox::currentIndexChanged, &debounce_, qOverload<>(&QTimer::start));
   connect(noise_, &QSlider::valueChanged, this, [this](int percent) {
     noiseText_->setText(QString("noise %1 %").arg(percent));
