@@ -66,8 +66,10 @@ class TestReferenceSolver : public QObject {
     QCOMPARE(solveReference(d, X, 0.1, one).Z, solveReference(d, X, 0.1, two).Z);
   }
 
-  // Progress reaches every signal in order on the calling thread; asking to stop ends the solve at the
-  // next block, marked as stopped; a reporter that never stops leaves the result as without one.
+  // Progress reaches every signal in order on the calling thread, asked after every signal (a block of 128
+  // signals at m = 1024 took seconds, which a newer request in the workbench waited for); asking to stop
+  // ends the solve within a signal, marked as stopped; a reporter that never stops leaves the result as
+  // without one.
   void reportsProgressAndStops() {
     const Dictionary d(gaussianDictionary(16, 32, 17));
     const Matrix X = makeSignals(SignalKind::Gaussian, d.atoms(), 3000, 18).X;
@@ -83,7 +85,8 @@ class TestReferenceSolver : public QObject {
     const ReferenceSolution full = solveReference(d, X, 0.2, watched);
     QVERIFY(onCaller);
     QVERIFY(!full.stopped);
-    QVERIFY(seen.size() >= 2 && std::is_sorted(seen.begin(), seen.end()) && seen.front() > 0);
+    QVERIFY(std::is_sorted(seen.begin(), seen.end()) && seen.front() >= 1 && seen.back() <= 3000);
+    QVERIFY2(seen.size() > 3000 / 128 * 4, qPrintable(QString("%1 reports").arg(seen.size())));  // not one a block
     QCOMPARE(full.Z, solveReference(d, X, 0.2).Z);
 
     ReferenceSettings stopping;
@@ -92,8 +95,9 @@ class TestReferenceSolver : public QObject {
     const ReferenceSolution stopped = solveReference(d, X, 0.2, stopping);
     QVERIFY(stopped.stopped);
     QCOMPARE(calls, 1);
-    // The blocks not started are left at zero: fewer signals solved than asked.
-    QVERIFY((stopped.Z.array() != 0.0).colwise().any().count() < 3000);
+    // The signals not reached are left at zero: the first block's warm start, and no more than a signal
+    // a thread after it.
+    QVERIFY((stopped.Z.array() != 0.0).colwise().any().count() <= 2 * 128);
   }
 };
 

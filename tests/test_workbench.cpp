@@ -29,6 +29,7 @@
 #include <QProgressBar>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -241,6 +242,29 @@ class TestWorkbench : public QObject {
     window.stop();
     QVERIFY(finished.wait(5000));
     QVERIFY2(clock.elapsed() < 400, qPrintable(QString::number(clock.elapsed())));
+  }
+
+  // F* for a large problem takes half a minute: the status line counts its signals, and Stop, or a new
+  // run, ends it within a signal (a new run showed "starting the new run…" until it was done).
+  void computingFStarSaysHowFarAndStops() {
+    MainWindow window;
+    window.setDialogsEnabled(false);
+    window.show();
+    ExperimentSettings s = sizedProblem(256, 1024, 1000, 200);
+    s.lambda = 0.05;
+    window.settingsPanel()->setSettings(s, SettingsPanel::Quietly);
+    window.startDefaultRun();
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(QRegularExpression("exact solution F\\* \\(reference solver\\): [1-9][0-9]* of 1000 signals")), 30000);
+    QVERIFY(window.statusBar()->findChild<QProgressBar*>()->isVisible());
+    s.seed += 1;  // a new problem: its F* begins at once
+    window.settingsPanel()->setSettings(s, SettingsPanel::Quietly);
+    window.startDefaultRun();
+    QTRY_VERIFY(window.shownSnapshot().generation == window.latestGeneration());
+    QSignalSpy finished(&window, &MainWindow::runFinished);
+    window.stop();
+    QVERIFY(finished.wait(5000));
+    QVERIFY2(window.statusText().startsWith("stopped by the user while computing the exact solution F* ("), qPrintable(window.statusText()));
+    QCOMPARE(window.shownSnapshot().phase, RunPhase::Stopped);
   }
 
   void closingDuringARunIsClean() {

@@ -40,8 +40,10 @@ constexpr int kFallbackIterations = 200000;
 constexpr long kSignalBlock = 128;
 
 // Signals [begin, end): a few batched FISTA iterations, then the exact feature-sign finish per signal.
+// `signalDone` is called after each signal; its true gives up, the block unfinished (a block of 128 at
+// m = 1024 takes seconds, which a newer request in the workbench waited for).
 void solveBlock(const Dictionary& dictionary, const Matrix& X, double lambda, int warmStartIterations, int activeSetSteps,
-                long begin, long end, Matrix& Z) {
+                long begin, long end, Matrix& Z, const std::function<bool()>& signalDone) {
   const Matrix Xc = X.middleCols(begin, end - begin);
   Matrix Zc = runFista(dictionary, Xc, lambda, warmStartIterations, nullptr).Z;
   if (dictionary.hasGram()) {
@@ -50,11 +52,16 @@ void solveBlock(const Dictionary& dictionary, const Matrix& X, double lambda, in
       // A warm start with more than n non-zeros makes the active Gram matrix singular; the search
       // from z = 0 only ever grows the support as far as it needs to.
       const Vector warm = Zc.col(j);
-      if (featureSignSearch(dictionary.gram(), C.col(j), lambda, Zc.col(j), activeSetSteps)) continue;
-      Zc.col(j).setZero();
-      if (!featureSignSearch(dictionary.gram(), C.col(j), lambda, Zc.col(j), activeSetSteps))
-        Zc.col(j) = warm;  // left to the certified fallback below
+      if (!featureSignSearch(dictionary.gram(), C.col(j), lambda, Zc.col(j), activeSetSteps)) {
+        Zc.col(j).setZero();
+        if (!featureSignSearch(dictionary.gram(), C.col(j), lambda, Zc.col(j), activeSetSteps))
+          Zc.col(j) = warm;  // left to the certified fallback below
+      }
+      if (signalDone()) return;
     }
+  } else {
+    for (Eigen::Index j = 0; j < Zc.cols(); ++j)
+      if (signalDone()) return;  // the warm start is all there is: the fallback finishes
   }
   Z.middleCols(begin, end - begin) = Zc;
 }
@@ -94,9 +101,10 @@ ReferenceSolution solveReference(const Dictionary& dictionary, const Matrix& X, 
   parallelFor(blocks, 1, [&](long firstBlock, long endBlock) {
     for (long block = firstBlock; block < endBlock && !stop; ++block) {
       const long begin = block * kSignalBlock, end = std::min(static_cast<long>(N), begin + kSignalBlock);
-      solveBlock(dictionary, X, lambda, settings.warmStartIterations, activeSetSteps, begin, end, out.Z);
-      solved += end - begin;
-      stopRequested();
+      solveBlock(dictionary, X, lambda, settings.warmStartIterations, activeSetSteps, begin, end, out.Z, [&] {
+        ++solved;
+        return stopRequested();
+      });
     }
   }, settings.threads, 1);
   if (stop) {

@@ -99,6 +99,7 @@ struct ConvergenceSnapshot {
   int inspected = 0, atoms = 0;
   int dimension = 0;                 // n
   int testSignals = 0, trainingSignals = 0;  // as the problem has them (an import may hold fewer than asked)
+  int referenceSolved = 0;           // while F* is computed: the test signals it has certified so far
   QVector<double> solution;          // z* of the inspected signals (index s * atoms + i)
   QStringList signalNames;           // how titles name the inspected signals, when not "signal s"
   QString signalName(int s) const { return signalNames.value(s, QString("signal %1").arg(s)); }

@@ -56,6 +56,9 @@ QString stoppedState(const ConvergenceSnapshot& s) {
     return QString("stopped by the user while training %1, at step %2 of %3; the solvers had finished (t = %4)")
         .arg(stopped.method).arg(step).arg(stopped.maxIterations).arg(s.iteration());
   }
+  if (s.iteration() < 0 && s.phase == RunPhase::Stopped && s.curves.isEmpty())  // Stop while F* was computed
+    return QString("stopped by the user while computing the exact solution F* (%1 of %2 signals): no iteration ran")
+        .arg(s.referenceSolved).arg(s.testSignals);
   if (s.iteration() < 0) return "stopped by the user before the first iteration";
   return QString("stopped by the user at t = %1 of %2, after %3").arg(s.iteration()).arg(T).arg(formatDuration(s.seconds));
 }
@@ -125,8 +128,15 @@ RunStatus describeRun(const ConvergenceSnapshot& s, bool current, const RunContr
   } else {
     switch (s.phase) {
       case RunPhase::Preparing:
-        state = c.running ? QString("computing the exact solution F* (reference solver), %1").arg(formatDuration(c.elapsedSeconds))
-                          : QString("press Run (F5)");
+        state = !c.running ? QString("press Run (F5)")
+                : s.referenceSolved > 0
+                    ? QString("computing the exact solution F* (reference solver): %1 of %2 signals, %3")
+                          .arg(s.referenceSolved).arg(s.testSignals).arg(formatDuration(c.elapsedSeconds))
+                    : QString("computing the exact solution F* (reference solver), %1").arg(formatDuration(c.elapsedSeconds));
+        if (c.running && s.referenceSolved > 0 && s.testSignals > 0) {
+          status.progress = std::clamp(double(s.referenceSolved) / s.testSignals, 0.0, 1.0);
+          status.progressLabel = "exact F*";
+        }
         break;
       case RunPhase::Solving:
         if (c.paused && !s.paused) {  // the solvers have stopped; the plots show them once they are drawn

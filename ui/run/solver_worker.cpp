@@ -23,6 +23,7 @@ namespace unfold::ui {
 namespace {
 
 constexpr auto kPartial = std::chrono::milliseconds(40);
+constexpr auto kReferenceReport = std::chrono::milliseconds(250);
 
 // The network the settings ask for, of the given parametrization.
 NetworkSettings networkSettings(const ExperimentSettings& s, Parametrization kind) {
@@ -111,7 +112,27 @@ void SolverWorker::run(const RunRequest& request, quint64 generation) {
     if (abandoned(generation)) return;
     ConvergenceSnapshot snapshot = preparing(request.settings, problem, generation);
     send(snapshot);  // every plot now answers this request: no curve of the last one stays
-    const ReferenceSolution reference = solveReference(*problem.dictionary, problem.test.X, request.settings.lambda);
+    // Given up at once for a newer request or Stop: on 1000 signals at m = 1024 it takes half a minute, which
+    // the next run waited for, showing "starting the new run…".
+    // Half a minute is said as it goes: the signals certified, every kReferenceReport.
+    ReferenceSettings solving;
+    QElapsedTimer reported;
+    reported.start();
+    solving.progress = [this, generation, &snapshot, &reported](const ReferenceProgress& p) {
+      if (p.solved > snapshot.referenceSolved && reported.elapsed() >= kReferenceReport.count()) {
+        snapshot.referenceSolved = static_cast<int>(p.solved);
+        send(snapshot);
+        reported.restart();
+      }
+      return abandoned(generation);
+    };
+    const ReferenceSolution reference = solveReference(*problem.dictionary, problem.test.X, request.settings.lambda, solving);
+    if (reference.stopped) {
+      if (superseded(generation)) return;
+      snapshot.phase = RunPhase::Stopped;  // by the user: no F*, no curve
+      send(snapshot);
+      return;
+    }
     for (int s = 0; s < snapshot.inspected; ++s)
       for (int i = 0; i < snapshot.atoms; ++i) snapshot.solution.append(reference.Z(i, s));
     Run run{request, generation, problem, reference, [this, generation] { return abandoned(generation); },
