@@ -53,6 +53,12 @@ class TestAxisTicks : public QObject {
     plot.showSnapshot(snapshot);
     QVERIFY2(plot.xAxis->range().upper > 80 && plot.xAxis->range().upper < 100, qPrintable(QString::number(plot.xAxis->range().upper)));
     QCOMPARE(plot.xAxis->label(), QString("iteration t (the run went on to t = 999, every curve at rounding level)"));
+    // A new problem's first snapshot (F* is being computed) has no curve: nor has the label that run's t.
+    ConvergenceSnapshot next;
+    next.phase = RunPhase::Preparing;
+    plot.showSnapshot(next);
+    QCOMPARE(plot.xAxis->label(), QString("iteration t"));
+    plot.showSnapshot(snapshot);
     // ISTA's band still above the floor at t = 500: the axis runs there.
     snapshot.curves[1].gapQ90 = landingAt(500, 1000);
     plot.setInspectedMethod(snapshot.curves[1].key());

@@ -124,6 +124,9 @@ void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {
   snapshot_ = snapshot;
   clearPlot();
   bands_.clear();
+  // The axis says how far the run went only while it shows that run (rescale says it again): while F* of
+  // a new problem is computed, "the run went on to t = 30000" spoke of curves no longer drawn.
+  setAxisLabel(xAxis, {kIterationLabel});
   // F(0) - F*, the same for every method (all start at z = 0): its median for median curves, its mean for
   // mean curves and for the networks' points (means).
   double scale = 1.0, meanScale = 1.0;
