@@ -76,6 +76,11 @@ class TestLessons : public QObject {
     QVERIFY(plane->picture().settings == named);
     QVERIFY(plane->manualPath().isEmpty());
     QVERIFY(!plane->frameGeometry().intersects(next));
+    // The 2-D view has the focus (it is a window of its own): Alt+← still pages the lesson.
+    plane->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(plane));
+    QTest::keyClick(plane, Qt::Key_Left, Qt::AltModifier);
+    QCOMPARE(panel->currentStep(), 3);
   }
 
   void lessonsShipAndParse() {

@@ -126,11 +126,11 @@ LessonPanel::LessonPanel(QWidget* parent) : QWidget(parent), lessons_(loadLesson
   connect(next_, &QPushButton::clicked, this, &LessonPanel::next);
   // From the keyboard: Return presses the focused one (a push button outside a dialog takes only Space,
   // which the run's keys share), and Alt+arrows page through the steps wherever the focus is in the
-  // window, as a browser's history does.
+  // application's windows, as a browser's history does.
   for (QPushButton* button : {back_, next_}) button->setAutoDefault(true);
   const auto pageKey = [this](QKeySequence key, QPushButton* button) {
     auto* shortcut = new QShortcut(key, this);
-    shortcut->setContext(Qt::WindowShortcut);
+    shortcut->setContext(Qt::ApplicationShortcut);  // also from the 2-D view a step opens, which takes the focus
     connect(shortcut, &QShortcut::activated, button, [button] {
       if (button->isEnabled()) button->click();
     });
