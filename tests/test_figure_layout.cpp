@@ -7,6 +7,7 @@
 #include "plots/cost_decrease_plot.h"
 #include "plots/plot_export.h"
 #include "plots/support_ratio_plot.h"
+#include "plots/support_raster_plot.h"
 #include "run/session_file.h"
 #include "shown_at.h"
 #include "window/main_window.h"
@@ -47,6 +48,27 @@ bool showShortRatioPlot(MainWindow& window) {
   return runIterations(window, 40) && QTest::qWaitFor([&] { return !window.ratioPlot()->legend->visible(); });
 }
 
+// The bottom axes' numbers that reach beyond the plot's right edge: centred on its tick, the last one stood
+// half out (the dashboard's PDF cut the '1' of |S|/m).
+QStringList numbersBeyondTheEdge(WorkbenchPlot& plot) {
+  plot.replot();
+  QStringList beyond;
+  for (QCPAxisRect* rect : plot.axisRects()) {
+    const QCPAxis* axis = rect->axis(QCPAxis::atBottom);
+    if (!axis->visible() || !axis->tickLabels()) continue;
+    const QFontMetrics metrics(axis->tickLabelFont());
+    const QVector<double> ticks = axis->tickVector();
+    const QVector<QString> labels = axis->tickVectorLabels();
+    for (int i = 0; i < ticks.size() && i < labels.size(); ++i) {
+      if (!axis->range().contains(ticks[i])) continue;
+      const double right = axis->coordToPixel(ticks[i]) + metrics.horizontalAdvance(labels[i]) / 2.0;
+      if (right > plot.viewport().width() - 1)
+        beyond << QString("'%1' to %2 px in a plot %3 px wide").arg(labels[i]).arg(right).arg(plot.viewport().width());
+    }
+  }
+  return beyond;
+}
+
 }  // namespace
 
 class TestFigureLayout : public QObject {
@@ -55,6 +77,31 @@ class TestFigureLayout : public QObject {
   // In a 1024 x 700 window the L_S/L plot has no room for its legend and leaves it out; its figure is
   // made as tall as the legend needs (the height just below leaves it out too), an asked size that
   // leaves it out is refused, and the window is laid out as before.
+  // Every plot's last number on its bottom axis stays inside the plot, in the window and in the dashboard's
+  // figure of it.
+  void theLastNumbersStayInside() {
+    MainWindow window;
+    window.setDialogsEnabled(false);
+    QVERIFY(shownAt(window, QSize(1366, 768)));
+    QString error;
+    const std::optional<Session> oista = readPreset("oista", &error);
+    QVERIFY2(oista, qPrintable(error));
+    QVERIFY(runSettings(window, oista->settings));
+    for (WorkbenchPlot* plot : {static_cast<WorkbenchPlot*>(window.costPlot()), static_cast<WorkbenchPlot*>(window.supportPlot()),
+                                static_cast<WorkbenchPlot*>(window.ratioPlot())}) {
+      QVERIFY2(numbersBeyondTheEdge(*plot).isEmpty(), qPrintable(plot->title() + ": " + numbersBeyondTheEdge(*plot).join("; ")));
+      plot->layOutForFigure(plot->size());
+      QVERIFY2(numbersBeyondTheEdge(*plot).isEmpty(), qPrintable(plot->title() + " as a figure: " + numbersBeyondTheEdge(*plot).join("; ")));
+      plot->layOutForScreen();
+    }
+    for (const QSize size : {QSize(300, 250), QSize(330, 300), QSize(400, 300), QSize(480, 360), QSize(250, 400)}) {
+      WorkbenchPlot* plot = window.ratioPlot();
+      plot->layOutForFigure(size);
+      QVERIFY2(numbersBeyondTheEdge(*plot).isEmpty(), qPrintable(QString("%1 x %2: ").arg(size.width()).arg(size.height()) + numbersBeyondTheEdge(*plot).join("; ")));
+      plot->layOutForScreen();
+    }
+  }
+
   void aShortPlotsFigureKeepsItsLegend() {
     MainWindow window;
     QVERIFY(showShortRatioPlot(window));
