@@ -138,6 +138,7 @@ class MainWindow : public QMainWindow {
   MethodKey robustnessMethod() const;
   void carryOut(const LessonStep& step);
   void updateLessonRunNote();  // while a lesson's run has networks to train
+  void forgetLessonUnlessShown();  // on closing: the next launch resumes a lesson only over its own problem
   // The lesson and step on screen, kept in QSettings so that the next launch opens the lessons there; a
   // lessons dock the person closes is forgotten.
   void rememberLesson();

@@ -353,6 +353,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     return;
   }
   rememberSettings();
+  forgetLessonUnlessShown();
   QMainWindow::closeEvent(event);
 }
 

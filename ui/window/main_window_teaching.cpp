@@ -80,6 +80,12 @@ void MainWindow::rememberLesson() {
   QSettings().setValue(kLessonKey, QStringList{lessons_->currentLesson().title, QString::number(lessons_->currentStep())});
 }
 
+void MainWindow::forgetLessonUnlessShown() {
+  // A launch that never showed the lesson (--preset, --session) left its own problem as the last: the
+  // next launch resumed the lesson's step over a problem it does not describe.
+  if (lessonsDock_->isHidden()) QSettings().remove(kLessonKey);
+}
+
 void MainWindow::resumeLesson() {
   // By title: another version's lessons may stand in another order.
   const QStringList at = QSettings().value(kLessonKey).toStringList();
