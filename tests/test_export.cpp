@@ -27,6 +27,7 @@
 #include <QStatusBar>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
+#include <QSettings>
 #include <QtTest>
 
 #include <cmath>
@@ -116,6 +117,7 @@ void longStepsThenADampingOne(const ConvergenceSnapshot& shown) {
 class TestExport : public QObject {
   Q_OBJECT
  private slots:
+  void init() { QSettings().remove("unfoldLastFigureSize"); }  // each test from the dialog's defaults
   void dashboardIsWhatTheWindowShows() {
     MainWindow window;
     window.show();

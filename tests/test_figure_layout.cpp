@@ -20,6 +20,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QSettings>
 #include <QtTest>
 
 using namespace unfold::ui;
@@ -74,6 +75,7 @@ QStringList numbersBeyondTheEdge(WorkbenchPlot& plot) {
 class TestFigureLayout : public QObject {
   Q_OBJECT
  private slots:
+  void init() { QSettings().remove("unfoldLastFigureSize"); }  // each test from the dialog's defaults
   // In a 1024 x 700 window the L_S/L plot has no room for its legend and leaves it out; its figure is
   // made as tall as the legend needs (the height just below leaves it out too), an asked size that
   // leaves it out is refused, and the window is laid out as before.
@@ -245,6 +247,22 @@ class TestFigureLayout : public QObject {
     QVERIFY2(opened[0].startsWith("as on screen") && opened[0].endsWith("title 1, 300 dpi"), qPrintable(opened[0]));
     QCOMPARE(opened[1], QString("as typed below, 400 × 300, title 1, 96 dpi"));
     QCOMPARE(presetAfterTyping, QString("as typed below"));
+    {  // and the next launch's window, with them too
+      MainWindow next;
+      next.show();
+      QVERIFY(runIterations(next, 40));
+      QString offered;
+      saveAs(dir.filePath("next.png"));
+      const QPointer<QTimer> waiting = whenTitled("PNG size", [&offered](QDialog* dialog) {
+        offered = QString("%1, %2 × %3, title %4").arg(dialog->findChild<QComboBox*>("figureWidthPreset")->currentText())
+                      .arg(dialog->findChild<QSpinBox*>("figureWidth")->value()).arg(dialog->findChild<QSpinBox*>("figureHeight")->value())
+                      .arg(dialog->findChild<QCheckBox*>("figureTitle")->isChecked());
+        dialog->reject();
+      });
+      next.costPlot()->exportFigureInteractively();
+      delete waiting.data();
+      QCOMPARE(offered, QString("as typed below, 400 × 300, title 0"));
+    }
     // Where the y axis line starts (the column in the left third with the most dark pixels): the panel's top.
     const auto panelTop = [](const QImage& image) {
       const auto dark = [&image](int x, int y) { return qGray(image.pixel(x, y)) < 100; };

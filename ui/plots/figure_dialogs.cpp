@@ -11,6 +11,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QMessageBox>
+#include <QSettings>
 #include <QSpinBox>
 
 #include <algorithm>
@@ -98,12 +99,13 @@ class FigureSizeDialog : public QDialog {
   }
 
   // The choices of this export, for the next one from the same window (a batch of figures for one
-  // journal: its column, without titles, at its resolution).
+  // journal: its column, without titles, at its resolution), and from the next launch's windows (the
+  // journal is the same tomorrow).
   void rememberChoice() const {
-    if (QWidget* window = parentWidget() ? parentWidget()->window() : nullptr)
-      window->setProperty(kLastChoice, QVariantMap{{"preset", preset_->currentIndex()}, {"width", width_->value()},
-                                                   {"height", height_->value()}, {"title", title_->isChecked()},
-                                                   {"legend", legend_->isChecked()}, {"dpi", dpi_->value()}});
+    const QVariantMap choice{{"preset", preset_->currentIndex()}, {"width", width_->value()}, {"height", height_->value()},
+                             {"title", title_->isChecked()}, {"legend", legend_->isChecked()}, {"dpi", dpi_->value()}};
+    if (QWidget* window = parentWidget() ? parentWidget()->window() : nullptr) window->setProperty(kLastChoice, choice);
+    QSettings().setValue(kLastChoice, choice);
   }
 
  private:
@@ -119,11 +121,13 @@ class FigureSizeDialog : public QDialog {
   bool applying_ = false;  // a preset sets the boxes: not a size typed in
   static constexpr const char* kLastChoice = "unfoldLastFigureSize";
 
-  // The last export's choices from this window, if any: a journal's width (laid out for this plot's
-  // legend) or the size typed in, the title, the resolution. The screen's size is this plot's own.
+  // The last export's choices from this window, else the last launch's, if any: a journal's width (laid
+  // out for this plot's legend) or the size typed in, the title, the resolution. The screen's size is this
+  // plot's own.
   void recallLastChoice() {
     const QWidget* window = parentWidget() ? parentWidget()->window() : nullptr;
-    const QVariantMap last = window ? window->property(kLastChoice).toMap() : QVariantMap();
+    QVariantMap last = window ? window->property(kLastChoice).toMap() : QVariantMap();
+    if (last.isEmpty()) last = QSettings().value(kLastChoice).toMap();
     if (last.isEmpty()) return;
     title_->setChecked(last.value("title").toBool());
     legend_->setChecked(last.value("legend", true).toBool());
