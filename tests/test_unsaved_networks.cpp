@@ -30,6 +30,14 @@ class TestUnsavedNetworks : public QObject {
     return nullptr;
   }
 
+  // Answers the next question with `button`, keeping what it asked in `asked`.
+  static void answer(QMessageBox::StandardButton button, QString* asked) {
+    whenShown<QMessageBox>([button, asked](QMessageBox* box) {
+      *asked = box->text();
+      box->button(button)->click();
+    });
+  }
+
  private slots:
   // Closing a window whose networks were trained here and not saved asks to save them (the next launch
   // brings the settings back, not the weights): Cancel keeps it open; Save writes the session, weights
@@ -39,14 +47,11 @@ class TestUnsavedNetworks : public QObject {
     window.show();
     QVERIFY(runSettings(window, smallNetworks()));
     QString asked;
-    whenShown<QMessageBox>([&asked](QMessageBox* box) {
-      asked = box->text();
-      box->button(QMessageBox::Cancel)->click();
-    });
+    answer(QMessageBox::Cancel, &asked);
     QVERIFY(!window.close());
     QVERIFY2(asked.startsWith("The networks trained in this window are not saved"), qPrintable(asked));
     QVERIFY(window.isVisible());
-    whenShown<QMessageBox>([](QMessageBox* box) { box->button(QMessageBox::Save)->click(); });
+    answer(QMessageBox::Save, &asked);
     saveAs(path("at-quit.json"));  // the session has no file yet: asked for one
     QSignalSpy saved(&window, &MainWindow::fileSaved);
     window.close();
@@ -74,10 +79,7 @@ class TestUnsavedNetworks : public QObject {
     QVERIFY(runSettings(window, smallNetworks()));
 
     QString asked;
-    whenShown<QMessageBox>([&asked](QMessageBox* box) {
-      asked = box->text();
-      box->button(QMessageBox::Cancel)->click();
-    });
+    answer(QMessageBox::Cancel, &asked);
     QSignalSpy opened(&window, &MainWindow::fileOpened);
     QAction* entry = recentEntry(window, path("other.json"));
     QVERIFY(entry);
@@ -87,7 +89,7 @@ class TestUnsavedNetworks : public QObject {
     QVERIFY(opened.isEmpty());
     QVERIFY(window.settingsPanel()->settings() == smallNetworks());
 
-    whenShown<QMessageBox>([](QMessageBox* box) { box->button(QMessageBox::Save)->click(); });
+    answer(QMessageBox::Save, &asked);
     saveAs(path("mine.json"));  // the session has no file yet: asked for one
     recentEntry(window, path("other.json"))->trigger();
     QVERIFY(opened.wait(60000));
@@ -103,10 +105,7 @@ class TestUnsavedNetworks : public QObject {
     ExperimentSettings again = smallNetworks();
     again.seed += 1;  // other signals: trained anew, not taken from the networks kept
     QVERIFY(runSettings(window, again));
-    whenShown<QMessageBox>([&asked](QMessageBox* box) {
-      asked = box->text();
-      box->button(QMessageBox::Discard)->click();
-    });
+    answer(QMessageBox::Discard, &asked);
     const int before = opened.size();
     recentEntry(window, path("other.json"))->trigger();
     // Save would write over the session's own file, as Ctrl+S does: the question says which.
@@ -117,10 +116,7 @@ class TestUnsavedNetworks : public QObject {
     // Ctrl+Z brings the networks discarded back, and with them the question when closing.
     menuAction(window, "&Back to the earlier problem")->trigger();
     QVERIFY(window.settingsPanel()->settings() == again);
-    whenShown<QMessageBox>([&asked](QMessageBox* box) {
-      asked = box->text();
-      box->button(QMessageBox::Cancel)->click();
-    });
+    answer(QMessageBox::Cancel, &asked);
     asked.clear();
     QVERIFY(!window.close());
     QVERIFY2(asked.startsWith("The networks trained in this window are not saved"), qPrintable(asked));
