@@ -2,15 +2,21 @@
 // dialog is answered): a timer polls the top-level widgets and acts once the dialog shows.
 #pragma once
 
+#include "plots/figure_dialogs.h"
+
 #include <QApplication>
 #include <QDialog>
 #include <QFileDialog>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPointer>
+#include <QSettings>
 #include <QTimer>
 
 namespace unfold::ui {
+
+// The size dialog's defaults again (as on screen, with the title): its last choices outlive a launch.
+inline void forgetFigureChoices() { QSettings().remove(kLastFigureChoiceKey); }
 
 // Once a modal dialog of type T is shown (by a call that blocks in its event loop), hands it to `act`.
 template <typename T, typename Act>

@@ -27,7 +27,6 @@
 #include <QStatusBar>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
-#include <QSettings>
 #include <QtTest>
 
 #include <cmath>
@@ -117,7 +116,7 @@ void longStepsThenADampingOne(const ConvergenceSnapshot& shown) {
 class TestExport : public QObject {
   Q_OBJECT
  private slots:
-  void init() { QSettings().remove("unfoldLastFigureSize"); }  // each test from the dialog's defaults
+  void init() { forgetFigureChoices(); }
   void dashboardIsWhatTheWindowShows() {
     MainWindow window;
     window.show();

@@ -20,7 +20,6 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
-#include <QSettings>
 #include <QtTest>
 
 using namespace unfold::ui;
@@ -75,7 +74,7 @@ QStringList numbersBeyondTheEdge(WorkbenchPlot& plot) {
 class TestFigureLayout : public QObject {
   Q_OBJECT
  private slots:
-  void init() { QSettings().remove("unfoldLastFigureSize"); }  // each test from the dialog's defaults
+  void init() { forgetFigureChoices(); }
   // In a 1024 x 700 window the L_S/L plot has no room for its legend and leaves it out; its figure is
   // made as tall as the legend needs (the height just below leaves it out too), an asked size that
   // leaves it out is refused, and the window is laid out as before.

@@ -20,7 +20,6 @@
 #include <QSpinBox>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
-#include <QSettings>
 #include <QtTest>
 #include <qcustomplot.h>
 
@@ -41,11 +40,11 @@ QStringList rowsOf(const QString& csv, const QString& path) {
 class TestPlaneExport : public QObject {
   Q_OBJECT
  private slots:
-  void init() { QSettings().remove("unfoldLastFigureSize"); }  // each test from the dialog's defaults
   void initTestCase() {
     QVERIFY(shownAt(view_, QSize(1100, 820)));
     QTRY_VERIFY_WITH_TIMEOUT(view_.picture().grid > 0, 20000);  // asked for when the view was made
   }
+  void init() { forgetFigureChoices(); }
 
   // Both plots' menus offer the figure and the data.
   void aRightClickOffersTheExports() {

@@ -119,7 +119,7 @@ class FigureSizeDialog : public QDialog {
   QLabel* result_ = new QLabel(this);
   QLabel* note_ = new QLabel(this);
   bool applying_ = false;  // a preset sets the boxes: not a size typed in
-  static constexpr const char* kLastChoice = "unfoldLastFigureSize";
+  static constexpr const char* kLastChoice = kLastFigureChoiceKey;  // the window's property, and the settings'
 
   // The last export's choices from this window, else the last launch's, if any: a journal's width (laid
   // out for this plot's legend) or the size typed in, the title, the resolution. The screen's size is this

@@ -22,6 +22,8 @@ namespace unfold::ui {
 using LeastFigureHeight = std::function<int(int width, int height, bool title)>;
 
 constexpr int kTallestFigure = 4000;  // pixels at 96 dpi, as the PNG dialog offers
+// Where the size dialog keeps its last choices for the next launch (QSettings).
+constexpr const char* kLastFigureChoiceKey = "unfoldLastFigureSize";
 
 // The figure's size (from `onScreen`, or a journal column's width and three quarters of it high, raised to
 // the least height that shows the legend) and, for a `png`, its resolution; with `titleOptional`, whether
