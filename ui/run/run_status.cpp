@@ -56,7 +56,7 @@ QString stoppedState(const ConvergenceSnapshot& s) {
     return QString("stopped by the user while training %1, at step %2 of %3; the solvers had finished (t = %4)")
         .arg(stopped.method).arg(step).arg(stopped.maxIterations).arg(s.iteration());
   }
-  if (s.iteration() < 0 && s.phase == RunPhase::Stopped && s.curves.isEmpty())  // Stop while F* was computed
+  if (s.iteration() < 0 && s.referenceSolved < s.testSignals)  // Stop while F* was computed
     return QString("stopped by the user while computing the exact solution F* (%1 of %2 signals): no iteration ran")
         .arg(s.referenceSolved).arg(s.testSignals);
   if (s.iteration() < 0) return "stopped by the user before the first iteration";

@@ -119,8 +119,9 @@ void SolverWorker::run(const RunRequest& request, quint64 generation) {
     QElapsedTimer reported;
     reported.start();
     solving.progress = [this, generation, &snapshot, &reported](const ReferenceProgress& p) {
-      if (p.solved > snapshot.referenceSolved && reported.elapsed() >= kReferenceReport.count()) {
-        snapshot.referenceSolved = static_cast<int>(p.solved);
+      const bool more = p.solved > snapshot.referenceSolved;
+      snapshot.referenceSolved = static_cast<int>(p.solved);
+      if (more && reported.elapsed() >= kReferenceReport.count()) {
         send(snapshot);
         reported.restart();
       }
@@ -133,6 +134,7 @@ void SolverWorker::run(const RunRequest& request, quint64 generation) {
       send(snapshot);
       return;
     }
+    snapshot.referenceSolved = snapshot.testSignals;  // every one certified (or left to the fallback's best)
     for (int s = 0; s < snapshot.inspected; ++s)
       for (int i = 0; i < snapshot.atoms; ++i) snapshot.solution.append(reference.Z(i, s));
     Run run{request, generation, problem, reference, [this, generation] { return abandoned(generation); },
