@@ -188,9 +188,10 @@ class TestRobustness : public QObject {
     QVERIFY(panel.plot()->testBars()->name().startsWith("shifted signals"));
     QCOMPARE(storyProblems(w), QString());
 
-    // Picking a solver's signal in the form takes the inspector back.
+    // Picking a solver's signal in the form takes the inspector back. (A shifted signal is named so.)
     QTest::mouseClick(&plot, Qt::LeftButton, {}, highestBar(plot.testBars()));
     QTRY_VERIFY(w.inspectingRobustness());
+    QVERIFY2(w.supportPlot()->title().contains("shifted signal"), qPrintable(w.supportPlot()->title()));
     w.settingsPanel()->setInspection(Algorithm::Oista, 3);
     QVERIFY(!w.inspectingRobustness());
     QVERIFY(w.supportPlot()->title().contains("OISTA, signal 3"));

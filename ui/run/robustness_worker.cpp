@@ -76,6 +76,7 @@ struct RobustnessWorker::Evaluated {
   double lambda = 0.0;
   Matrix X, attackedX;
   QString problem;
+  bool shifted = false;  // X is not the test signals as trained (another kind, noise or λ): so its name says
 };
 
 quint64 RobustnessWorker::request(const RobustnessRequest& request) {
@@ -114,6 +115,7 @@ void RobustnessWorker::run(const RobustnessRequest& request, quint64 generation)
   evaluated->lambda = request.network.lambda * request.lambdaFactor;
   evaluated->network = request.network;
   evaluated->problem = problem.description;
+  evaluated->shifted = request.signalKind || request.noise > 0 || request.lambdaFactor != 1.0;
   if (superseded(generation)) return;
 
   const UnfoldedNetwork network(dictionary, evaluated->lambda, request.network.weights);
@@ -122,7 +124,11 @@ void RobustnessWorker::run(const RobustnessRequest& request, quint64 generation)
   snapshot.request = request;
   snapshot.network = QString("%1, %2 layers").arg(methodLabel(request.network.weights.kind)).arg(network.layerCount());
   snapshot.lambda = evaluated->lambda;
-  const ReferenceSolution reference = solveReference(dictionary, evaluated->X, evaluated->lambda);
+  // Given up for the next request (a slider dragged on), within a signal: else each one waited for the last.
+  ReferenceSettings solving;
+  solving.progress = [this, generation](const ReferenceProgress&) { return superseded(generation); };
+  const ReferenceSolution reference = solveReference(dictionary, evaluated->X, evaluated->lambda, solving);
+  if (reference.stopped) return;
   for (const SignalRobustness& s : assessSignals(network, evaluated->X, reference)) snapshot.testGap << s.gap;
   if (superseded(generation)) return;
   {
@@ -184,7 +190,7 @@ void RobustnessWorker::computeInspection(bool attacked, int signal) {
   inspection.inspected = 1;
   inspection.atoms = static_cast<int>(dictionary.atomCount());
   inspection.solution = toQVector(reference.Z.col(0));
-  inspection.signalNames << QString(attacked ? "attacked signal %1" : "test signal %1").arg(signal);
+  inspection.signalNames << QString(attacked ? "attacked signal %1" : evaluated->shifted ? "shifted signal %1" : "test signal %1").arg(signal);
   inspection.curves << layerCurve(network, x, reference.optimalCost(0));
   RunGate open;
   LiveTrace oista(Algorithm::Oista, dictionary, reference.optimalCost, evaluated->lambda, kOistaIterations, 1, open,
