@@ -10,6 +10,7 @@
 #include "window/main_window.h"
 #include "window_runs.h"
 
+#include <QMenu>
 #include <QtTest>
 
 using namespace unfold::ui;
@@ -290,6 +291,38 @@ class TestAxisTicks : public QObject {
       plot->replot();
       for (const double tick : plot->xAxis->tickVector()) QVERIFY2(tick == std::round(tick) && tick >= 1, qPrintable(describe(plot->xAxis)));
     }
+  }
+
+  // Beside a run of 200 iterations a network's 5 points sat in the axis's first percent: the context menu
+  // zooms to its layers, the values there in view, and the view holds while the run goes on.
+  void theCostPlotZoomsToTheNetworksLayers() {
+    CostDecreasePlot plot;
+    QVERIFY(shownAt(plot, QSize(600, 400)));
+    ConvergenceSnapshot snapshot;
+    ConvergenceCurve ista;
+    ista.method = "ISTA";
+    for (int t = 0; t <= 200; ++t) ista.iteration << t, ista.gapMean << std::pow(10.0, -t / 20.0);
+    ista.gapMedian = ista.gapQ10 = ista.gapQ90 = ista.gapMean;
+    snapshot.curves << ista;
+    NetworkCurve slista;
+    slista.kind = unfold::Parametrization::Slista;
+    slista.method = "SLISTA";
+    slista.trained = true;
+    slista.layers = 5;
+    slista.layerGap = {1e-1, 1e-2, 1e-3, 1e-4, 1e-5};
+    snapshot.networks << slista;
+    plot.showSnapshot(snapshot);
+    QMenu menu;
+    plot.addContextMenuActions(&menu);
+    QAction* zoom = nullptr;
+    for (QAction* a : menu.actions()) if (a->text().startsWith("Zoom to the networks' 5 layers")) zoom = a;
+    QVERIFY(zoom);
+    zoom->trigger();
+    QVERIFY2(plot.xAxis->range().upper < 7 && plot.xAxis->range().lower > -1, qPrintable(QString::number(plot.xAxis->range().upper)));
+    QVERIFY2(plot.yAxis->range().lower < 1e-5 && plot.yAxis->range().lower > 1e-7, qPrintable(QString::number(plot.yAxis->range().lower)));
+    QVERIFY(plot.userView());
+    plot.showSnapshot(snapshot);  // the run's next snapshot
+    QVERIFY(plot.xAxis->range().upper < 7);
   }
 
   // A network of 5 layers: layers 1 to 5 on both of the coupling plot's panels, not to 6.5 (the dashed

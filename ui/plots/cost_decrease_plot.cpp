@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace unfold::ui {
@@ -117,6 +118,34 @@ void CostDecreasePlot::addViewActions(QMenu* menu) {
   everyBand->setCheckable(true);
   everyBand->setChecked(everyBand_);
   connect(everyBand, &QAction::toggled, this, &CostDecreasePlot::setEveryBand);
+  if (const int layers = networkLayers(); layers > 0 && xAxis->range().upper > 4 * layers)
+    menu->addAction(QString("Zoom to the networks' %1 layers (double click: the whole run)").arg(layers), this,
+                    &CostDecreasePlot::zoomToNetworkLayers);
+}
+
+int CostDecreasePlot::networkLayers() const {
+  int layers = 0;
+  for (const NetworkCurve& n : snapshot_.networks) layers = std::max(layers, n.layers);
+  return layers;
+}
+
+void CostDecreasePlot::zoomToNetworkLayers() {
+  const int layers = networkLayers();
+  if (layers == 0) return;
+  setIterationRange(xAxis, layers);
+  double low = std::numeric_limits<double>::infinity(), high = 0.0;
+  for (int i = 0; i < graphCount(); ++i) {
+    if (!graph(i)->visible() || graph(i)->keyAxis() != xAxis) continue;
+    for (const QCPGraphData& point : *graph(i)->data())
+      if (point.key <= layers + 0.5 && std::isfinite(point.value) && point.value > 0) {
+        low = std::min(low, point.value);
+        high = std::max(high, point.value);
+      }
+  }
+  if (high > 0 && logarithmicY()) yAxis->setRange(low / 3, high * 3);
+  else if (high > 0) yAxis->setRange(0, high * 1.05);
+  holdView();
+  replot();
 }
 
 void CostDecreasePlot::showSnapshot(const ConvergenceSnapshot& snapshot) {

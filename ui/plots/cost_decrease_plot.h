@@ -31,6 +31,10 @@ class CostDecreasePlot : public WorkbenchPlot {
   void setEveryBand(bool every);
   bool everyBand() const { return everyBand_; }
   void setInspectedMethod(MethodKey method);  // whose band shows
+  // t = 0 to the deepest network's T, the values there in view: beside a long run a network's few layers sat
+  // in the axis's first percent, their points one blob. A view of the user's (double click: the whole run).
+  void zoomToNetworkLayers();
+  int networkLayers() const;  // the deepest network's T, 0 without one
 
  signals:
   void statisticChanged(bool median);  // the status bar's best gap follows the plot's statistic

@@ -66,6 +66,7 @@ class WorkbenchPlot : public QCustomPlot {
   int smallestFigureHeight(int width, int height, bool title = true);
   // After the user zooms or pans, updates keep the view until a double click or resetView().
   void resetView() { userView_ = false; }
+  void holdView() { userView_ = true; }  // a view the user chose (a zoom from the menu): the run leaves it
   bool userView() const { return userView_; }
 
  signals:
