@@ -289,6 +289,59 @@ class TestPlaneExport : public QObject {
     checkSaidExported(png);
   }
 
+  // A figure of the plane may leave its legend out (a caption names the paths), as a workbench plot's may; the
+  // dialog offers no title, which the plane has not; the next dialog, the cost plot's, opens with that choice.
+  void theFigureMayLeaveTheLegendOut() {
+    QTemporaryDir dir;
+    // Through the dialog, as a teacher exports (the plane keeps equal scales at the figure's shape).
+    const auto exportPng = [this](const QString& path, bool withLegend, QString* offered) -> QString {
+      saveAs(path);
+      const QPointer<QTimer> waiting = whenTitled("PNG size", [withLegend, offered](QDialog* dialog) {
+        auto* legend = dialog->findChild<QCheckBox*>("figureLegend");
+        if (offered)
+          *offered = QString("title %1, legend %2 %3").arg(dialog->findChild<QCheckBox*>("figureTitle")->isVisible())
+                         .arg(legend->isVisible()).arg(legend->isChecked());
+        legend->setChecked(withLegend);
+        dialog->findChild<QSpinBox*>("figureWidth")->setValue(400);
+        dialog->findChild<QSpinBox*>("figureHeight")->setValue(300);
+        dialog->findChildren<QSpinBox*>()[2]->setValue(96);
+        dialog->accept();
+      });
+      // The figure's layout, as it was drawn: whether the legend showed, and where the axes stood.
+      QString drawn;
+      const QMetaObject::Connection layouts = connect(view_.plane(), &QCustomPlot::afterLayout, this, [this, &drawn] {
+        const QRect axes = view_.plane()->axisRect()->outerRect();
+        if (view_.plane()->viewport().size() == QSize(400, 300))
+          drawn = QString("legend %1, axes %2,%3 %4 x %5").arg(view_.plane()->legend->visible()).arg(axes.x()).arg(axes.y())
+                      .arg(axes.width()).arg(axes.height());
+      });
+      view_.exportFigure(view_.plane());
+      disconnect(layouts);
+      delete waiting.data();
+      return QImage(path).size() == QSize(400, 300) ? drawn : QString("no 400 x 300 PNG");
+    };
+    QString offered;
+    const QString chosen = exportPng(dir.filePath("chosen.png"), false, &offered);
+    QCOMPARE(offered, QString("title 0, legend 1 1"));
+    QVERIFY(view_.plane()->legend->visible());  // on screen it stays
+    // Drawn as the plane without its legend is, and the axes take the room the legend's row took.
+    const QString with = exportPng(dir.filePath("with.png"), true, nullptr);
+    view_.plane()->legend->setVisible(false);
+    const QString hidden = exportPng(dir.filePath("hidden.png"), true, nullptr);
+    view_.plane()->legend->setVisible(true);
+    QVERIFY2(chosen.startsWith("legend 0, ") && chosen == hidden, qPrintable(chosen + " | " + hidden));
+    QVERIFY2(with.startsWith("legend 1, ") && with.section(',', 1) != chosen.section(',', 1), qPrintable(with + " | " + chosen));
+    saveAs(dir.filePath("cost.png"));  // the last choice was the legend: the next dialog offers it
+    const QPointer<QTimer> next = whenTitled("PNG size", [&offered](QDialog* dialog) {
+      offered = QString("%1 × %2, legend %3").arg(dialog->findChild<QSpinBox*>("figureWidth")->value())
+                    .arg(dialog->findChild<QSpinBox*>("figureHeight")->value()).arg(dialog->findChild<QCheckBox*>("figureLegend")->isChecked());
+      dialog->reject();
+    });
+    view_.exportFigure(view_.costPlot());
+    delete next.data();
+    QCOMPARE(offered, QString("400 × 300, legend 1"));
+  }
+
  private:
   // The label under the plots says where: the file's name in sight, the whole path in its tooltip.
   void checkSaidExported(const QString& path) {

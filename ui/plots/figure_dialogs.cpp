@@ -38,11 +38,13 @@ QString pageSizeText(QSize frame) {
 namespace {
 
 // The size dialog: a preset width (as on screen, a journal's), the pixels it comes to (or typed in), a
-// PNG's resolution, and for a plot with a title whether the figure keeps it and its legend.
+// PNG's resolution, and whether the figure keeps the plot's title (a workbench plot's) and its legend.
 class FigureSizeDialog : public QDialog {
  public:
-  FigureSizeDialog(QWidget* parent, QSize onScreen, const LeastFigureHeight& least, bool png, bool titleOptional)
-      : QDialog(parent), onScreen_(onScreen), least_(least), png_(png) {
+  FigureSizeDialog(QWidget* parent, QSize onScreen, const LeastFigureHeight& least, bool png, bool titleOptional,
+                   bool legendOptional)
+      : QDialog(parent), onScreen_(onScreen), least_(least), png_(png), titleOptional_(titleOptional),
+        legendOptional_(legendOptional) {
     setWindowTitle(png ? "PNG size" : "Figure size");
     auto* form = new QFormLayout(this);
     preset_->setObjectName("figureWidthPreset");
@@ -66,13 +68,10 @@ class FigureSizeDialog : public QDialog {
     form->addRow(png ? "image" : "page", result_);
     title_->setChecked(true);
     legend_->setChecked(true);
-    if (titleOptional) {
-      form->addRow("", title_);
-      form->addRow("", legend_);
-    } else {
-      title_->hide();
-      legend_->hide();
-    }
+    if (titleOptional) form->addRow("", title_);
+    else title_->hide();
+    if (legendOptional) form->addRow("", legend_);
+    else legend_->hide();
     note_->setObjectName("legendRoom");
     note_->setWordWrap(true);
     note_->hide();
@@ -95,23 +94,23 @@ class FigureSizeDialog : public QDialog {
   }
 
   FigureSize size() const {
-    return {width_->value(), height_->value(), png_ ? dpi_->value() : 300, title_->isChecked(), legend_->isChecked()};
+    return {width_->value(), height_->value(), png_ ? dpi_->value() : 300, !titleOptional_ || title_->isChecked(),
+            !legendOptional_ || legend_->isChecked()};
   }
 
-  // The choices of this export, for the next one from the same window (a batch of figures for one
-  // journal: its column, without titles, at its resolution), and from the next launch's windows (the
-  // journal is the same tomorrow).
+  // The choices of this export, for the next one (a batch of figures for one journal: its column, without
+  // titles, at its resolution), from any window (the 2-D view's figures go to the same journal) and after
+  // the next launch (the journal is the same tomorrow).
   void rememberChoice() const {
     const QVariantMap choice{{"preset", preset_->currentIndex()}, {"width", width_->value()}, {"height", height_->value()},
                              {"title", title_->isChecked()}, {"legend", legend_->isChecked()}, {"dpi", dpi_->value()}};
-    if (QWidget* window = parentWidget() ? parentWidget()->window() : nullptr) window->setProperty(kLastChoice, choice);
-    QSettings().setValue(kLastChoice, choice);
+    QSettings().setValue(kLastFigureChoiceKey, choice);
   }
 
  private:
   QSize onScreen_;
   LeastFigureHeight least_;
-  bool png_;
+  bool png_, titleOptional_, legendOptional_;
   QComboBox* preset_ = new QComboBox(this);
   QSpinBox *width_ = new QSpinBox(this), *height_ = new QSpinBox(this), *dpi_ = new QSpinBox(this);
   QCheckBox* title_ = new QCheckBox("with the plot's title (leave it out where a caption says it)", this);
@@ -119,15 +118,11 @@ class FigureSizeDialog : public QDialog {
   QLabel* result_ = new QLabel(this);
   QLabel* note_ = new QLabel(this);
   bool applying_ = false;  // a preset sets the boxes: not a size typed in
-  static constexpr const char* kLastChoice = kLastFigureChoiceKey;  // the window's property, and the settings'
 
-  // The last export's choices from this window, else the last launch's, if any: a journal's width (laid
-  // out for this plot's legend) or the size typed in, the title, the resolution. The screen's size is this
-  // plot's own.
+  // The last export's choices, if any: a journal's width (laid out for this plot's legend) or the size typed
+  // in, the title, the legend, the resolution. The screen's size is this plot's own.
   void recallLastChoice() {
-    const QWidget* window = parentWidget() ? parentWidget()->window() : nullptr;
-    QVariantMap last = window ? window->property(kLastChoice).toMap() : QVariantMap();
-    if (last.isEmpty()) last = QSettings().value(kLastChoice).toMap();
+    const QVariantMap last = QSettings().value(kLastFigureChoiceKey).toMap();
     if (last.isEmpty()) return;
     title_->setChecked(last.value("title").toBool());
     legend_->setChecked(last.value("legend", true).toBool());
@@ -192,8 +187,9 @@ class FigureSizeDialog : public QDialog {
 }  // namespace
 
 std::optional<FigureSize> askFigureSize(QWidget* parent, QSize onScreen, const LeastFigureHeight& leastHeight, bool png,
-                                        bool titleOptional) {
-  FigureSizeDialog dialog(parent, onScreen, leastHeight ? leastHeight : [](int, int height, bool) { return height; }, png, titleOptional);
+                                        bool titleOptional, bool legendOptional) {
+  FigureSizeDialog dialog(parent, onScreen, leastHeight ? leastHeight : [](int, int height, bool) { return height; }, png,
+                          titleOptional, legendOptional);
   if (dialog.exec() != QDialog::Accepted) return std::nullopt;
   dialog.rememberChoice();
   return dialog.size();
@@ -207,8 +203,12 @@ QString exportFigureInteractively(QCustomPlot* plot, const QString& stem, const 
     QMessageBox::warning(plot, "Export figure", error);
     return {};
   }
+  // A workbench plot has a title and a legend (which may be hidden for room on screen); another plot a legend
+  // where it shows one.
+  const bool workbench = qobject_cast<WorkbenchPlot*>(plot) != nullptr;
+  const bool legend = workbench || (plot->legend->visible() && plot->legend->itemCount() > 0);
   const std::optional<FigureSize> size = askFigureSize(plot, plot->size(), leastHeight, path.endsWith(".png", Qt::CaseInsensitive),
-                                                       qobject_cast<WorkbenchPlot*>(plot) != nullptr);
+                                                       workbench, legend);
   if (!size) return {};
   if (const QString error = exportPlot(plot, path, *size); !error.isEmpty()) {
     QMessageBox::warning(plot, "Export figure", error);

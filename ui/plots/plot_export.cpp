@@ -66,11 +66,15 @@ bool renderPlotFile(QCustomPlot* plot, const QString& scratch, const QString& su
   plot->setNotAntialiasedElements(QCP::aeNone);
   auto* workbenchPlot = qobject_cast<WorkbenchPlot*>(plot);
   if (workbenchPlot) workbenchPlot->layOutForFigure(QSize(width, height), size.title, size.legend);
+  // Another plot (the 2-D view's) leaves its legend out by hiding it while it is drawn.
+  const bool hideLegend = !workbenchPlot && !size.legend && plot->legend->visible();
+  if (hideLegend) plot->legend->setVisible(false);
   bool ok = false;
   if (suffix == "png") ok = plot->savePng(scratch, width, height, size.dpi / 96.0, -1, size.dpi);
   else if (suffix == "pdf") ok = renderPdf(plot, scratch, width, height);
   else ok = renderSvg(plot, scratch, width, height);
   plot->setNotAntialiasedElements(screen);
+  if (hideLegend) plot->legend->setVisible(true);
   // The layout is the figure's until the next replot: the window's again at once (a click on the plot
   // would otherwise be placed by the figure's geometry).
   if (workbenchPlot) workbenchPlot->layOutForScreen();

@@ -18,7 +18,7 @@ struct FigureSize {
   int widthPx = 0, heightPx = 0;  // 0: the widget's size (PNG pixels = size x dpi / 96)
   int dpi = 96;                   // PNG only; 300 for print
   bool title = true;              // a workbench plot's title; a journal captions its figures instead
-  bool legend = true;             // a workbench plot's legend; a one-column figure of seven curves may
+  bool legend = true;             // the plot's legend; a one-column figure of seven curves may
                                   // name them in its caption and leave the data the room
 };
 
