@@ -175,9 +175,10 @@ int runGui(int argc, char** argv, const QStringList& arguments) {
     window.restoreClosedPlots();
     window.showLessons();
     window.lessonPanel()->startLesson(lesson - 1);
+  } else if (session && !screenshot.isEmpty()) {
+    window.applySession(*session, sessionPath);  // a picture: the designed layout, and its run to the end
   } else if (session) {
-    if (screenshot.isEmpty()) window.restoreClosedPlots();  // a picture shows the designed layout
-    window.applySession(*session, sessionPath);
+    window.openAtLaunch(*session, sessionPath);
   } else if (!screenshot.isEmpty()) {
     window.startDefaultRun();  // reproducible pictures: the defaults
   } else {

@@ -233,6 +233,39 @@ class TestSettings : public QObject {
     QCOMPARE(w.settingsPanel()->settings().trainCount, 321);
   }
 
+  // A preset named at launch (`--preset networks`) whose run trains networks waits for Run (F5), as the last
+  // settings do: its run started unasked, and the F5 meant to start it threw the training away. Its first
+  // F5 runs it; a preset of solvers only runs at once.
+  void aLaunchPresetThatTrainsWaitsForRun() {
+    QSettings().clear();
+    QString error;
+    const auto networks = readPreset("networks", &error), solvers = readPreset("oista", &error);
+    QVERIFY2(networks && solvers && networks->settings.anyNetwork() && !solvers->settings.anyNetwork(), qPrintable(error));
+    {
+      MainWindow w;
+      w.show();
+      QVERIFY(QTest::qWaitForWindowExposed(&w));
+      w.openAtLaunch(*networks);
+      QCOMPARE(w.settingsPanel()->settings(), networks->settings);
+      QVERIFY(w.windowTitle().contains(networks->title));
+      QVERIFY(!w.running());
+      QCOMPARE(w.latestGeneration(), quint64(0));
+      QVERIFY2(w.statusText().startsWith(networks->title + " is open; nothing has run yet: press Run (F5)"), qPrintable(w.statusText()));
+      QTest::keyClick(&w, Qt::Key_F5);
+      QCOMPARE(w.latestGeneration(), quint64(1));
+      QVERIFY(w.running());
+      w.stop();
+      QTRY_VERIFY_WITH_TIMEOUT(!w.running(), 20000);
+    }
+    MainWindow w;
+    w.show();
+    w.openAtLaunch(*solvers);
+    QCOMPARE(w.latestGeneration(), quint64(1));
+    QVERIFY(w.running());
+    w.stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!w.running(), 20000);
+  }
+
   // A plot the user closed stays closed at the next launch (remembered at once: a killed window keeps it
   // too); one behind another's tab is open, not closed; the View menu brings it back, for good.
   void aClosedPlotStaysClosedAtTheNextLaunch() {

@@ -54,6 +54,9 @@ class MainWindow : public QMainWindow {
   // Replaces the settings, inspection and trained networks with the session's and runs it. The window's
   // title names it: its title, else the name of the `file` it came from.
   void applySession(const Session& session, const QString& file = {});
+  // A session or preset named on the command line: applied, with the plots closed at the last launch closed
+  // again; a run that would train networks waits for Run (F5), as the last settings' does.
+  void openAtLaunch(const Session& session, const QString& file = {});
   Session currentSession() const;
   // Opens a session file: read on a pool thread, then applied; on error shows a dialog (unless `quiet`)
   // and changes nothing. fileOpened follows either way, unless another file is opened meanwhile (the
@@ -209,7 +212,9 @@ class MainWindow : public QMainWindow {
   QAction* undoLoadAction_ = nullptr;
   void backToTheEarlierProblem();
   void updateUndoLoad();
-  void showSession(const Session& session, const QString& file);  // applySession, without keeping the earlier one
+  enum class SessionRun { Now, WaitForRun };
+  // applySession, without keeping the earlier one.
+  void showSession(const Session& session, const QString& file, SessionRun run = SessionRun::Now);
   QString showNetworkFile(NetworkFile network, const QString& path);  // openNetworkFile's, once read
   // Says "Reading FILE…" until the read returns; returns the read's number: its result is used only if no
   // later read has started (latestRead, which takes the message away).
@@ -227,7 +232,8 @@ class MainWindow : public QMainWindow {
   // Whether what would drop the networks trained here and not saved (closing; opening a session or a
   // preset) may go on now. Else it asks to save them: Discard goes on, Cancel stops, and Save writes the
   // session and calls `afterSave` once it is written (a failed save says why and goes no further).
-  bool networksMayGo(const QString& notSaved, const QString& before, const std::function<void()>& afterSave);
+  bool networksMayGo(const QString& notSaved, const QString& before, const QString& withoutSaving,
+                     const std::function<void()>& afterSave);
   bool mayClose();
   void openAskingFirst(const QString& what, const std::function<void()>& open);  // a session or a preset
   QString saving_;  // the file last asked to be saved while any is, for the status line

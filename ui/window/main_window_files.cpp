@@ -1,5 +1,5 @@
 // MainWindow's menus (File, Run, View, Help; Teach is in main_window_teaching.cpp) and toolbar,
-// sessions (open, save, recent, presets, the last settings kept for the next launch) and exports.
+// sessions (open, recent, presets) and exports.
 #include "window/main_window.h"
 
 #include "io/bounded_file.h"
@@ -237,7 +237,7 @@ void MainWindow::applySession(const Session& session, const QString& file) {
   showSession(session, file);
 }
 
-void MainWindow::showSession(const Session& session, const QString& file) {
+void MainWindow::showSession(const Session& session, const QString& file, SessionRun run) {
   settings_->setInspection(session.inspectedMethod, session.inspectedSignal);
   settings_->setSettings(session.settings, SettingsPanel::Quietly);  // run below, at once
   loadedSettings_ = settings_->settings();
@@ -249,7 +249,7 @@ void MainWindow::showSession(const Session& session, const QString& file) {
   costPlot_->setMedian(session.costMedian);
   costPlot_->setEveryBand(session.costEveryBand);
   updateUndoLoad();
-  startDefaultRun();
+  if (run == SessionRun::Now) startDefaultRun();
 }
 
 void MainWindow::backToTheEarlierProblem() {
@@ -311,42 +311,6 @@ void MainWindow::rebuildRecentMenu() {
   recentMenu_->setEnabled(!recent.isEmpty());
 }
 
-void MainWindow::rememberSettings() {
-  // Refused settings with no earlier problem to go back to are not kept: the next launch would refuse
-  // them again before showing anything.
-  if (!failure_.isEmpty() && shown_.generation == 0) {
-    QSettings().remove("lastSession");
-    return;
-  }
-  // The settings only: trained weights can run to megabytes (LISTA's m x m matrices per layer) and
-  // belong in session files, not in QSettings.
-  Session last = currentSession();
-  last.networks.clear();
-  QSettings().setValue("lastSession", formatSession(last));
-  // And the settings of the session the title names, so that its mark (changed since) survives a relaunch.
-  Session named;
-  named.settings = sessionSettings_;
-  QSettings().setValue("lastSessionNamed", formatSession(named));
-}
-
-void MainWindow::rememberClosedPlots() {
-  // Only once the last launch's choice is in place (a launch that never restores it must not overwrite
-  // it), and only a dock hidden by itself: a minimized or closing window hides them all, unchecking
-  // their actions, and a tab behind another is open.
-  if (!closedPlotsRestored_ || !isVisible() || isMinimized()) return;
-  QStringList closed;
-  for (auto dock = plotDocks_.cbegin(); dock != plotDocks_.cend(); ++dock)
-    if (dock.value()->isHidden()) closed << dock.key();
-  closed.sort();
-  QSettings().setValue("closedPlots", closed);
-}
-
-void MainWindow::restoreClosedPlots() {
-  for (const QString& name : std::as_const(closedAtLastLaunch_))
-    if (QDockWidget* dock = plotDocks_.value(name)) dock->close();
-  closedPlotsRestored_ = true;
-}
-
 void MainWindow::closeEvent(QCloseEvent* event) {
   if (!mayClose()) {
     event->ignore();
@@ -355,35 +319,6 @@ void MainWindow::closeEvent(QCloseEvent* event) {
   rememberSettings();
   forgetLessonUnlessShown();
   QMainWindow::closeEvent(event);
-}
-
-void MainWindow::restoreLastSession() {
-  restoreClosedPlots();
-  QString error;
-  const auto session = parseSession(QSettings().value("lastSession").toByteArray(), "last session", &error);
-  if (!session) {  // first launch: the welcome says what to do; nothing runs before the user asks
-    statusText_->setStatus("Ready: press Run (F5) to solve the problem set on the left");
-    resumeLesson();
-    return;
-  }
-  // Read before the run below remembers the settings again.
-  const auto named = parseSession(QSettings().value("lastSessionNamed").toByteArray(), "last session", &error);
-  if (!session->settings.anyNetwork()) {
-    applySession(*session);  // solvers only: seconds at most
-  } else {
-    settings_->setInspection(session->inspectedMethod, session->inspectedSignal);
-    settings_->setSettings(session->settings, SettingsPanel::Quietly);
-    costPlot_->setMedian(session->costMedian);
-    costPlot_->setEveryBand(session->costEveryBand);
-    showSessionName(session->title, {}, settings_->settings());
-    statusText_->setStatus("Your last settings are back. They train networks: press Run (F5) when you are ready");
-  }
-  if (named) {
-    sessionSettings_ = named->settings;
-    markSessionChanged();
-    rememberSettings();  // the run above remembered the launch's settings as the named ones
-  }
-  resumeLesson();  // its step's plot, field and inspection, over the settings
 }
 
 }  // namespace unfold::ui
