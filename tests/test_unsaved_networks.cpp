@@ -1,7 +1,8 @@
 // Networks trained in the window and not saved are asked about before anything drops them: closing the
 // window (the next launch brings the settings back, not the weights), opening a session, a recent one or a
 // preset. Cancel keeps the window as it is; Save writes the session, weights included, and then goes on;
-// Discard goes on at once.
+// the third button ("Open without saving", "Close without saving": Discard would say they are gone, and
+// Ctrl+Z brings them back) goes on at once.
 #include "dialog_answers.h"
 #include "window_runs.h"
 
@@ -30,10 +31,13 @@ class TestUnsavedNetworks : public QObject {
     return nullptr;
   }
 
-  // Answers the next question with `button`, keeping what it asked in `asked`.
-  static void answer(QMessageBox::StandardButton button, QString* asked) {
-    whenShown<QMessageBox>([button, asked](QMessageBox* box) {
+  // Answers the next question with `button`, keeping what it asked in `asked` and its buttons in `offered`.
+  static void answer(QMessageBox::StandardButton button, QString* asked, QStringList* offered = nullptr) {
+    whenShown<QMessageBox>([button, asked, offered](QMessageBox* box) {
       *asked = box->text();
+      if (offered)
+        for (const QMessageBox::StandardButton b : {QMessageBox::Save, QMessageBox::Discard, QMessageBox::Cancel})
+          *offered << box->button(b)->text().remove('&');
       box->button(button)->click();
     });
   }
@@ -47,9 +51,11 @@ class TestUnsavedNetworks : public QObject {
     window.show();
     QVERIFY(runSettings(window, smallNetworks()));
     QString asked;
-    answer(QMessageBox::Cancel, &asked);
+    QStringList offered;
+    answer(QMessageBox::Cancel, &asked, &offered);
     QVERIFY(!window.close());
     QVERIFY2(asked.startsWith("The networks trained in this window are not saved"), qPrintable(asked));
+    QCOMPARE(offered, QStringList({"Save", "Close without saving", "Cancel"}));
     QVERIFY(window.isVisible());
     answer(QMessageBox::Save, &asked);
     saveAs(path("at-quit.json"));  // the session has no file yet: asked for one
@@ -79,13 +85,15 @@ class TestUnsavedNetworks : public QObject {
     QVERIFY(runSettings(window, smallNetworks()));
 
     QString asked;
-    answer(QMessageBox::Cancel, &asked);
+    QStringList offered;
+    answer(QMessageBox::Cancel, &asked, &offered);
     QSignalSpy opened(&window, &MainWindow::fileOpened);
     QAction* entry = recentEntry(window, path("other.json"));
     QVERIFY(entry);
     entry->trigger();
     QVERIFY2(asked == "The networks trained in this window are not saved.\nSave the session before opening other.json?",
              qPrintable(asked));
+    QCOMPARE(offered, QStringList({"Save", "Open without saving", "Cancel"}));
     QVERIFY(opened.isEmpty());
     QVERIFY(window.settingsPanel()->settings() == smallNetworks());
 
@@ -113,7 +121,7 @@ class TestUnsavedNetworks : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(opened.size() > before, 60000);
     QVERIFY(window.settingsPanel()->settings() == other);
 
-    // Ctrl+Z brings the networks discarded back, and with them the question when closing.
+    // Ctrl+Z brings the networks left unsaved back, and with them the question when closing.
     menuAction(window, "&Back to the earlier problem")->trigger();
     QVERIFY(window.settingsPanel()->settings() == again);
     answer(QMessageBox::Cancel, &asked);

@@ -12,6 +12,7 @@
 
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QThreadPool>
 
@@ -78,12 +79,18 @@ void MainWindow::saveSessionFile(const QString& path, bool quiet) {
       savePool_);
 }
 
-bool MainWindow::networksMayGo(const QString& notSaved, const QString& before, const std::function<void()>& afterSave) {
+bool MainWindow::networksMayGo(const QString& notSaved, const QString& before, const QString& withoutSaving,
+                               const std::function<void()>& afterSave) {
   if (!unsavedTraining_ || !dialogsEnabled_) return true;
   // Save writes over the session's own file, as Ctrl+S does: the question names it.
   const QString to = sessionFile_.isEmpty() ? QString() : " to " + QFileInfo(sessionFile_).fileName();
-  const auto answer = QMessageBox::question(this, "Unfold Lab", QString("%1\nSave the session%2 before %3?").arg(notSaved, to, before),
-                                            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+  QMessageBox question(QMessageBox::Question, "Unfold Lab", QString("%1\nSave the session%2 before %3?").arg(notSaved, to, before),
+                       QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+  question.setDefaultButton(QMessageBox::Save);
+  // What the button does, rather than "Discard": opening another problem drops nothing (Ctrl+Z brings
+  // the networks back until the window closes).
+  question.button(QMessageBox::Discard)->setText(withoutSaving);
+  const int answer = question.exec();
   if (answer == QMessageBox::Discard) return true;
   if (answer != QMessageBox::Save) return false;
   const QString path = sessionFile_.isEmpty()
@@ -103,11 +110,11 @@ bool MainWindow::networksMayGo(const QString& notSaved, const QString& before, c
 bool MainWindow::mayClose() {
   return networksMayGo("The networks trained in this window are not saved: the next launch brings the settings back, "
                        "not the weights.",
-                       "closing", [this] { close(); });
+                       "closing", "Close without saving", [this] { close(); });
 }
 
 void MainWindow::openAskingFirst(const QString& what, const std::function<void()>& open) {
-  if (networksMayGo("The networks trained in this window are not saved.", "opening " + what, open)) open();
+  if (networksMayGo("The networks trained in this window are not saved.", "opening " + what, "Open without saving", open)) open();
 }
 
 }  // namespace unfold::ui
