@@ -278,7 +278,7 @@ QString RobustnessPanel::summary() const {
                 .arg(s.attackStep).arg(s.request.attackSteps).arg(s.stopped ? ", stopped" : "")
                 .arg(formatGap(s.meanAttackedGap())).arg(ratio, 0, 'f', ratio < 10 ? 1 : 0).arg(worst - s.attackedGap.begin());
   } else if (attackShifted_) {
-    text += "; the attack was on the signals before the shift: Attack again";
+    text += "; Attack again for the shifted signals";  // two lines in a laptop's column, as without a shift
   }
   return text;
 }
