@@ -42,10 +42,25 @@
 
 namespace unfold::ui {
 
-inline const ConvergenceCurve* curveOf(const ConvergenceSnapshot& s, unfold::Algorithm method) {
+// A solver's iterations, or a trained network's layers on the inspected signals.
+inline const ConvergenceCurve* curveOf(const ConvergenceSnapshot& s, MethodKey method) {
+  if (const auto* network = std::get_if<unfold::Parametrization>(&method)) {
+    for (const NetworkCurve& n : s.networks)
+      if (n.kind == *network && n.inspectedLayers.inspected > 0) return &n.inspectedLayers;
+    return nullptr;
+  }
   for (const ConvergenceCurve& c : s.curves)
-    if (c.algorithm == method) return &c;
+    if (!c.network && c.algorithm == std::get<unfold::Algorithm>(method)) return &c;
   return nullptr;
+}
+
+// The method an item of the Inspect box's list names ("OISTA", "SLISTA (layers)").
+inline std::optional<MethodKey> listedMethod(const QString& text) {
+  for (const unfold::Algorithm a : ExperimentSettings::kAlgorithms)
+    if (methodLabel(a) == text) return a;
+  for (const unfold::Parametrization p : ExperimentSettings::kParametrizations)
+    if (methodLabel(p) + " (layers)" == text) return p;
+  return std::nullopt;
 }
 
 inline QAction* action(MainWindow& w, const char* name) { return w.findChild<QAction*>(name); }
@@ -83,7 +98,7 @@ inline QString storyProblems(MainWindow& w) {
     inspected = curveOf(s, w.settingsPanel()->inspectedMethod());
   }
   // The Inspect box names what the plots show when it is not its own method and signal; its method list
-  // offers only the solvers that ran.
+  // offers only the solvers that ran and the networks trained.
   QGroupBox* inspectBox = nullptr;
   for (QGroupBox* box : w.settingsPanel()->findChildren<QGroupBox*>())
     if (box->title().startsWith("Inspect")) inspectBox = box;
@@ -97,7 +112,9 @@ inline QString storyProblems(MainWindow& w) {
   if (auto* methods = w.settingsPanel()->findChild<QComboBox*>("inspectMethod"); methods && !s.curves.isEmpty()) {
     const auto* model = qobject_cast<QStandardItemModel*>(methods->model());
     for (int row = 0; row < methods->count(); ++row) {
-      const bool ran = curveOf(s, static_cast<Algorithm>(methods->itemData(row).toInt())) != nullptr;
+      const std::optional<MethodKey> listed = listedMethod(methods->itemText(row));
+      if (!listed) problems << "Inspect offers an unknown method " + methods->itemText(row);
+      const bool ran = listed && curveOf(s, *listed) != nullptr;
       if (model->item(row)->isEnabled() != ran) problems << "Inspect offers " + methods->itemText(row) + (ran ? " greyed" : " not run");
     }
   }

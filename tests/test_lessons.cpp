@@ -177,9 +177,9 @@ class TestLessons : public QObject {
     QVERIFY(window.latestGeneration() > before);
     QCOMPARE(window.settingsPanel()->settings().lambda, 0.5);
     panel->next();  // inspects OISTA, signal 0
-    QCOMPARE(window.settingsPanel()->inspectedMethod(), unfold::Algorithm::Oista);
+    QCOMPARE(window.settingsPanel()->inspectedMethod(), MethodKey(unfold::Algorithm::Oista));
     panel->next();  // ISTA
-    QCOMPARE(window.settingsPanel()->inspectedMethod(), unfold::Algorithm::Ista);
+    QCOMPARE(window.settingsPanel()->inspectedMethod(), MethodKey(unfold::Algorithm::Ista));
     panel->next();
     panel->next();  // the last step opens the 2-D view
     QCOMPARE(panel->currentStep(), 4);
@@ -279,7 +279,7 @@ class TestLessons : public QObject {
       QCOMPARE(window.lessonPanel()->currentLesson().title, QString("Oracle steps"));
       QCOMPARE(window.lessonPanel()->currentStep(), 2);
       QCOMPARE(window.settingsPanel()->settings(), edited);  // the preset was not loaded again
-      QCOMPARE(window.settingsPanel()->inspectedMethod(), Algorithm::Ista);  // the step's own
+      QCOMPARE(window.settingsPanel()->inspectedMethod(), MethodKey(Algorithm::Ista));  // the step's own
       QCOMPARE(window.settingsPanel()->inspectedSignal(), 0);
       QVERIFY(!window.welcome()->isVisible());
       QTRY_VERIFY(window.findChild<QDockWidget*>("lessons")->height() > window.height() / 2);  // a lesson's room, as opened

@@ -325,7 +325,7 @@ class TestMainWindow : public QObject {
     QVERIFY(finished.wait(60000));
     QCOMPARE(openSession(window, path), QString());
     QVERIFY(window.settingsPanel()->settings() == custom);
-    QCOMPARE(window.settingsPanel()->inspectedMethod(), unfold::Algorithm::Ista);
+    QCOMPARE(window.settingsPanel()->inspectedMethod(), MethodKey(unfold::Algorithm::Ista));
     QCOMPARE(window.settingsPanel()->inspectedSignal(), 4);
     QVERIFY(finished.wait(60000));
     QVERIFY(!window.costPlot()->curve("FISTA"));  // the session's methods were run

@@ -85,15 +85,15 @@ class TestSettings : public QObject {
 
   void theInspectorTakesTheAlgorithm() {
     SettingsPanel panel;
-    QCOMPARE(panel.inspectedMethod(), Algorithm::Oista);
+    QCOMPARE(panel.inspectedMethod(), MethodKey(Algorithm::Oista));
     QSignalSpy inspected(&panel, &SettingsPanel::inspectChanged);
     panel.setInspection(Algorithm::Fista, 7);
     QCOMPARE(inspected.count(), 1);  // one for the method and the signal together
-    QCOMPARE(panel.inspectedMethod(), Algorithm::Fista);
+    QCOMPARE(panel.inspectedMethod(), MethodKey(Algorithm::Fista));
     QCOMPARE(panel.inspectedSignal(), 7);
     QCOMPARE(panel.findChild<QComboBox*>("inspectMethod")->currentText(), QString("FISTA"));
     panel.findChild<QComboBox*>("inspectMethod")->setCurrentText("ISTA");  // as a user picks it
-    QCOMPARE(panel.inspectedMethod(), Algorithm::Ista);
+    QCOMPARE(panel.inspectedMethod(), MethodKey(Algorithm::Ista));
   }
 
   void sessionsNameTheMethodsAsTheCommandLineDoes() {
@@ -110,14 +110,19 @@ class TestSettings : public QObject {
     const auto read = parseSession(json, "s.json", &error);
     QVERIFY2(read, qPrintable(error));
     QVERIFY(read->settings == session.settings);
-    QCOMPARE(read->inspectedMethod, Algorithm::Fista);
+    QCOMPARE(read->inspectedMethod, MethodKey(Algorithm::Fista));
     QCOMPARE(read->inspectedSignal, 3);
-    // The inspected method is read in any case, and refused when it names no solver.
+    // The inspected method is read in any case: a solver, or a network (its layers); refused when it names
+    // neither.
     QByteArray lower = json;
-    QCOMPARE(parseSession(lower.replace("\"FISTA\"", "\"fista\""), "s.json", &error)->inspectedMethod, Algorithm::Fista);
+    QCOMPARE(parseSession(lower.replace("\"FISTA\"", "\"fista\""), "s.json", &error)->inspectedMethod, MethodKey(Algorithm::Fista));
     QByteArray network = json;
-    QVERIFY(!parseSession(network.replace("\"FISTA\"", "\"SLISTA\""), "s.json", &error));
-    QVERIFY2(error.contains("s.json, inspect: 'method' must be ISTA, FISTA or OISTA"), qPrintable(error));
+    QCOMPARE(parseSession(network.replace("\"FISTA\"", "\"LISTA-CP\""), "s.json", &error)->inspectedMethod,
+             MethodKey(Parametrization::ListaCp));
+    QByteArray unknown = json;
+    QVERIFY(!parseSession(unknown.replace("\"FISTA\"", "\"ADMM\""), "s.json", &error));
+    QVERIFY2(error.contains("s.json, inspect: 'method' must be ISTA, FISTA, OISTA, ISTA-BT, LISTA, LISTA-CP, ALISTA or SLISTA"),
+             qPrintable(error));
     // Two values for one key: JSON readers keep one of them without a word.
     QByteArray twice = json;
     QVERIFY(!parseSession(twice.replace("\"method\": \"FISTA\"", "\"method\": \"FISTA\", \"method\": \"ISTA\""), "s.json", &error));

@@ -15,9 +15,8 @@ namespace {
 constexpr const char* kRejectedKeys[] = {"      (×: 1/Lₛ step rejected)", "   (×: 1/Lₛ rejected)"};
 
 const ConvergenceCurve* curveOf(const ConvergenceSnapshot& snapshot, MethodKey method, int signal) {
-  for (const ConvergenceCurve& c : snapshot.curves)
-    if (c.key() == method && signal >= 0 && signal < c.inspected && c.atoms > 0 && c.iterates() > 0) return &c;
-  return nullptr;
+  const ConvergenceCurve* c = snapshot.inspectorCurve(method);
+  return c && signal >= 0 && signal < c->inspected && c->atoms > 0 && c->iterates() > 0 ? c : nullptr;
 }
 
 }  // namespace

@@ -161,11 +161,12 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey
   // The law, drawn in both panels in one style, is named once; the cloud's line |S|/m in the same legend.
   const QPen lawPen(Qt::black, 1.5, Qt::DotLine);
   QCPGraph* prediction = nullptr;
-  for (const ConvergenceCurve& c : snapshot.curves) {
+  // The method inspected alone: the other methods' curves would only crowd the panel.
+  if (const ConvergenceCurve* inspected = snapshot.inspectorCurve(method); inspected && inspected->inspected > 0 && inspected->atoms > 0) {
+    const ConvergenceCurve& c = *inspected;
     const int K = c.inspected;
-    if (K == 0 || c.atoms == 0) continue;
     const int iterates = c.iterates();
-    if (c.key() == method && signal >= 0 && signal < K && iterates > 0) {
+    if (signal >= 0 && signal < K && iterates > 0) {
       // A run so long that one signal's iterates alone are kept has no mean over the signals: said, or the
       // dashed curve that a shorter run draws went missing without a word.
       const bool alone = K == 1 && snapshot.testSignals > 1;
@@ -180,14 +181,13 @@ void SupportRatioPlot::showSignal(const ConvergenceSnapshot& snapshot, MethodKey
         if (support > 0 && gamma > 0) prediction->addData(t, marchenkoPasturRatio(double(support) / c.atoms, gamma));
       }
     }
-    if (c.key() == method && K > 1) {  // the other methods' means would only crowd the panel
+    if (K > 1) {
       // Over the first signals alone where the stored codes' budget keeps fewer than all (the signal box
       // says why); named as the inspected signal's entry names one.
       const QString name = K < snapshot.testSignals ? QString("mean of signals 0–%1").arg(K - 1) : QString("mean over %1 signals").arg(K);
       QCPGraph* mean = add(axisRect(), name, QPen(c.color, 1.5, Qt::DashLine), true);
       for (int t = 0; t < c.lsOverLMean.size(); ++t) mean->addData(t, c.lsOverLMean[t]);
     }
-    if (c.key() != method) continue;  // the cloud of the method the title names, as in the left panel
     QCPGraph* samples = add(right_, c.method + " iterates", QPen(c.color), false);
     samples->setLineStyle(QCPGraph::lsNone);
     QColor dot = c.color;
@@ -271,14 +271,12 @@ int SupportRatioPlot::signalAt(const QPointF& position) const {
   if (!right_->rect().contains(position.toPoint())) return -1;
   double best = 8.0;
   int signal = -1;
-  for (const ConvergenceCurve& c : snapshot_.curves) {
-    if (c.key() != method_) continue;  // only its points are drawn
-    for (qsizetype k = 0; k < c.sampleZeta.size() && k < c.sampleSignal.size(); ++k) {
-      const double d = std::hypot(x->coordToPixel(c.sampleZeta[k]) - position.x(), y->coordToPixel(c.sampleRatio[k]) - position.y());
-      if (d < best) {
-        best = d;
-        signal = c.sampleSignal[k];
-      }
+  const ConvergenceCurve* c = snapshot_.inspectorCurve(method_);  // only its points are drawn
+  for (qsizetype k = 0; c && k < c->sampleZeta.size() && k < c->sampleSignal.size(); ++k) {
+    const double d = std::hypot(x->coordToPixel(c->sampleZeta[k]) - position.x(), y->coordToPixel(c->sampleRatio[k]) - position.y());
+    if (d < best) {
+      best = d;
+      signal = c->sampleSignal[k];
     }
   }
   return signal;

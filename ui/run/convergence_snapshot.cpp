@@ -12,6 +12,14 @@ int ConvergenceSnapshot::iteration() const {
   return static_cast<int>(least) - 1;
 }
 
+const ConvergenceCurve* ConvergenceSnapshot::inspectorCurve(MethodKey method) const {
+  for (const ConvergenceCurve& c : curves)
+    if (c.key() == method) return &c;
+  for (const NetworkCurve& n : networks)
+    if (MethodKey(n.kind) == method && n.inspectedLayers.inspected > 0) return &n.inspectedLayers;
+  return nullptr;
+}
+
 double ConvergenceSnapshot::bestGap(bool median, QString* method) const {
   double best = std::numeric_limits<double>::infinity();
   bool tied = false;  // at t = 0 every method is at F(0) - F*: none is the best

@@ -23,9 +23,6 @@
 
 namespace unfold::ui {
 
-// What a curve of the inspector shows: a solver's iterations or a trained network's layers.
-using MethodKey = std::variant<Algorithm, Parametrization>;
-
 struct ConvergenceCurve {
   Algorithm algorithm = Algorithm::Ista;
   std::optional<Parametrization> network;  // set: the layers of this trained network (t = layer), not a solver
@@ -75,6 +72,9 @@ struct NetworkCurve {
     return median && layerGapMedian.size() == layerGap.size() ? layerGapMedian : layerGap;
   }
   NetworkFile network;  // once trained: the weights and the record of their training (JSON only in files)
+  // Once trained: its layers on the inspected test signals, which the support and L_S/L plots inspect as a
+  // solver's iterations (t = layer).
+  ConvergenceCurve inspectedLayers;
 };
 
 // Trained networks by parametrization: a session's, or the last complete run's, reused while the settings
@@ -129,6 +129,9 @@ struct ConvergenceSnapshot {
   // The lowest last F - F*: the solvers' and the networks' (at their last layer) mean, or median, over the
   // signals; +inf when none. `method`, if given, receives whose it is (empty for a tie).
   double bestGap(bool median = false, QString* method = nullptr) const;
+  // What the inspector plots draw for `method`: a solver's iterations, or a trained network's layers, on
+  // the inspected signals; null where the run has none.
+  const ConvergenceCurve* inspectorCurve(MethodKey method) const;
 };
 
 }  // namespace unfold::ui

@@ -11,8 +11,12 @@
 #include <QtGlobal>
 
 #include <set>
+#include <variant>
 
 namespace unfold::ui {
+
+// A method the workbench runs: a solver, whose iterations the inspector shows, or a network, its layers.
+using MethodKey = std::variant<Algorithm, Parametrization>;
 
 // Where D and the signals come from: generated from the seed, or read from files (CSV or .npy).
 enum class ProblemSource { Gaussian, Digits, Files };

@@ -5,8 +5,8 @@
 #include "experiments/network_attack.h"
 #include "lasso/lasso.h"
 #include "lasso/reference_solver.h"
-#include "linalg/support_lipschitz.h"
 #include "plots/method_palette.h"
+#include "run/layer_curve.h"
 #include "run/live_trace.h"
 #include "run/workbench_problem.h"
 
@@ -27,42 +27,6 @@ double meanOf(const QVector<double>& values) {
 }
 
 QVector<double> toQVector(const Vector& v) { return QVector<double>(v.data(), v.data() + v.size()); }
-
-// The network's layer outputs z_0 = 0, z_1 .. z_T on one signal as an inspector curve (t = layer), with
-// their gaps F(z_t) - F* (`optimalCost`).
-ConvergenceCurve layerCurve(const UnfoldedNetwork& network, const Vector& x, double optimalCost) {
-  const Dictionary& d = network.dictionary();
-  const int T = network.layerCount(), m = static_cast<int>(d.atomCount());
-  std::vector<Matrix> layers;
-  network.forward(Matrix(x), &layers);
-  ConvergenceCurve curve;
-  curve.network = network.weights().kind;
-  curve.method = methodLabel(network.weights().kind);
-  curve.color = methodColor(network.weights().kind);
-  curve.inspected = 1;
-  curve.atoms = m;
-  auto history = std::make_shared<IterateHistory>(T, 1, m);
-  SupportLipschitzTracker tracker(d, 1);
-  for (int t = 0; t <= T; ++t) {
-    const Vector z = t == 0 ? Vector::Zero(m) : Vector(layers[static_cast<size_t>(t - 1)].col(0));
-    const double ratio = tracker.update(0, z) / d.lipschitz();
-    history->record(t, 0, z.data(), ratio, false);
-    curve.iteration << t;
-    const double gap = lassoCosts(d.atoms(), Matrix(x), Matrix(z), network.lambda())(0) - optimalCost;
-    curve.gapMean << gap;
-    curve.gapQ10 << gap;
-    curve.gapMedian << gap;
-    curve.gapQ90 << gap;
-    curve.lsOverLMean << ratio;
-    if (ratio > 0.0) {
-      curve.sampleZeta << double(tracker.support(0).size()) / m;
-      curve.sampleRatio << ratio;
-      curve.sampleSignal << 0;
-    }
-  }
-  curve.history = history;
-  return curve;
-}
 
 }  // namespace
 
@@ -191,7 +155,7 @@ void RobustnessWorker::computeInspection(bool attacked, int signal) {
   inspection.atoms = static_cast<int>(dictionary.atomCount());
   inspection.solution = toQVector(reference.Z.col(0));
   inspection.signalNames << QString(attacked ? "attacked signal %1" : evaluated->shifted ? "shifted signal %1" : "test signal %1").arg(signal);
-  inspection.curves << layerCurve(network, x, reference.optimalCost(0));
+  inspection.curves << layerCurve(network, Matrix(x), reference.optimalCost);
   RunGate open;
   LiveTrace oista(Algorithm::Oista, dictionary, reference.optimalCost, evaluated->lambda, kOistaIterations, 1, open,
                   [] { return false; });

@@ -232,14 +232,18 @@ TrainedNetworks readNetworks(const QJsonObject& networks, const QString& source)
 }
 
 bool readInspection(const QJsonObject& inspect, const QString& source, Session& s, QString* error) {
-  if (!typed(inspect, source + ", inspect", "method", QJsonValue::String, "a string (ISTA, FISTA or OISTA)", error) ||
+  if (!typed(inspect, source + ", inspect", "method", QJsonValue::String, "a string (ISTA, FISTA, OISTA, SLISTA, …)", error) ||
       !typed(inspect, source + ", inspect", "signal", QJsonValue::Double, "an integer", error))
     return false;
-  const auto method = parseAlgorithm(inspect.value("method").toString("OISTA").toLower().toStdString());
-  s.inspectedMethod = method.value_or(Algorithm::Oista);
+  // A solver, or a network (its layers).
+  const std::string name = inspect.value("method").toString("OISTA").toLower().toStdString();
+  const auto solver = parseAlgorithm(name);
+  const auto network = solver ? std::nullopt : parseParametrization(name);
+  s.inspectedMethod = solver ? MethodKey(*solver) : network ? MethodKey(*network) : MethodKey(Algorithm::Oista);
   s.inspectedSignal = inspect.value("signal").toInt(0);
-  if (!method || s.inspectedSignal < 0 || s.inspectedSignal >= kInspectedSignalLimit) {
-    *error = source + QString(", inspect: 'method' must be ISTA, FISTA or OISTA and 'signal' 0 to %1").arg(kInspectedSignalLimit - 1);
+  if ((!solver && !network) || s.inspectedSignal < 0 || s.inspectedSignal >= kInspectedSignalLimit) {
+    *error = source + QString(", inspect: 'method' must be ISTA, FISTA, OISTA, ISTA-BT, LISTA, LISTA-CP, ALISTA or SLISTA and "
+                              "'signal' 0 to %1").arg(kInspectedSignalLimit - 1);
     return false;
   }
   return true;

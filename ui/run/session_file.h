@@ -18,7 +18,7 @@ namespace unfold::ui {
 struct Session {
   QString title;
   ExperimentSettings settings;
-  Algorithm inspectedMethod = Algorithm::Oista;  // in the file: its label ("OISTA")
+  MethodKey inspectedMethod = Algorithm::Oista;  // in the file: its label ("OISTA", "SLISTA")
   int inspectedSignal = 0;
   TrainedNetworks networks;  // in the file: by label ("SLISTA"), each in network_file.h's JSON
   // Optional: the plot the session is about ("ratio": Lₛ / L), raised and given more of the window when it

@@ -4,6 +4,7 @@
 #include "lasso/lasso.h"
 #include "lasso/reference_solver.h"
 #include "plots/method_palette.h"
+#include "run/layer_curve.h"
 #include "run/live_trace.h"
 #include "run/network_training_run.h"
 #include "run/workbench_problem.h"
@@ -32,6 +33,14 @@ NetworkSettings networkSettings(const ExperimentSettings& s, Parametrization kin
   settings.training.maxIterations = s.trainingIterations;
   settings.training.layerWise = s.layerWise;
   return settings;
+}
+
+// `curve`'s layers on the run's inspected test signals, for the support and L_S/L plots (a forward pass
+// of a few signals: milliseconds beside the training).
+void inspectLayers(const WorkbenchProblem& problem, const Vector& optimalCost, int inspected, NetworkCurve& curve) {
+  if (curve.network.weights.layerCount() == 0 || inspected <= 0) return;
+  const UnfoldedNetwork network(*problem.dictionary, curve.network.lambda, curve.network.weights);
+  curve.inspectedLayers = layerCurve(network, problem.test.X.leftCols(inspected), optimalCost.head(inspected));
 }
 
 }  // namespace
@@ -232,8 +241,10 @@ bool SolverWorker::reuse(Run& run) {
     const auto saved = run.request.pretrained.find(kind);
     if (saved == run.request.pretrained.end()) continue;
     QString whyNot;
-    if (auto curve = reusedNetwork(problem, networkSettings(settings, kind), &saved->second, run.abandoned, &whyNot))
+    if (auto curve = reusedNetwork(problem, networkSettings(settings, kind), &saved->second, run.abandoned, &whyNot)) {
+      inspectLayers(run.problem, run.reference.optimalCost, run.snapshot.inspected, *curve);
       run.snapshot.networks.append(*curve);
+    }
     else if (!whyNot.isEmpty())  // the files changed under a session: said, not retrained in silence
       run.snapshot.notices << QString("%1 is trained again: the saved weights could not be reused, as %2.").arg(methodLabel(kind), whyNot);
   }
@@ -277,6 +288,7 @@ bool SolverWorker::trainOne(Run& run, const NetworkProblem& problem, const Netwo
     }
     return false;
   }
+  inspectLayers(run.problem, run.reference.optimalCost, run.snapshot.inspected, curve);
   run.snapshot.networks.append(curve);
   send(run.snapshot);
   return true;

@@ -87,10 +87,12 @@ void MainWindow::redraw() {
     settings_->setImportedSizes(shown_.request, sizes);
   }
   settings_->setInspectableSignals(shown_.inspected, shown_.testSignals);
-  QList<Algorithm> solvers;
+  QList<MethodKey> inspectable;
   for (const ConvergenceCurve& c : shown_.curves)
-    if (!c.network) solvers << c.algorithm;
-  if (!solvers.isEmpty()) settings_->setInspectableMethods(solvers);
+    if (!c.network) inspectable << c.algorithm;
+  for (const NetworkCurve& n : shown_.networks)
+    if (n.inspectedLayers.inspected > 0) inspectable << n.kind;
+  if (!inspectable.isEmpty()) settings_->setInspectableMethods(inspectable);
   showInspected();
   updateControls();  // Pause reads Start or Resume by the t shown
   updateStatus();
@@ -132,12 +134,11 @@ void MainWindow::showInspected() {
     ratioPlot_->showSignal(*robustnessInspection_, robustnessMethod(), 0);
     return;
   }
-  const Algorithm method = settings_->inspectedMethod();
+  const MethodKey method = settings_->inspectedMethod();
   const int signal = settings_->inspectedSignal();
-  int iterates = 0;
-  for (const ConvergenceCurve& c : shown_.curves)
-    if (c.algorithm == method) iterates = c.iterates();
-  const QString key = QString("%1/%2/%3/%4").arg(shown_.generation).arg(int(method)).arg(signal).arg(iterates);
+  const ConvergenceCurve* curve = shown_.inspectorCurve(method);
+  const int iterates = curve ? curve->iterates() : 0;
+  const QString key = QString("%1/%2/%3/%4").arg(shown_.generation).arg(methodLabel(method)).arg(signal).arg(iterates);
   if (key == inspectorKey_) return;
   inspectorKey_ = key;
   supportPlot_->showSignal(shown_, method, signal);

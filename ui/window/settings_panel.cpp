@@ -200,8 +200,12 @@ QGroupBox* SettingsPanel::buildInspectBox() {
   inspectMethod_ = new QComboBox;
   // OISTA first: the default, the method whose rejected steps the support plot marks.
   for (const Algorithm algorithm : {Algorithm::Oista, Algorithm::Ista, Algorithm::Fista, Algorithm::IstaBacktracking})
-    inspectMethod_->addItem(methodLabel(algorithm), static_cast<int>(algorithm));
-  inspectMethod_->setToolTip("The method whose iterates the support and Lₛ/L plots show");
+    inspectMethod_->addItem(methodLabel(algorithm), inspectItemData(algorithm));
+  // Then the networks, their layers t = 1..T as a solver's iterations (offered once trained).
+  for (const Parametrization kind : ExperimentSettings::kParametrizations)
+    inspectMethod_->addItem(methodLabel(kind) + " (layers)", inspectItemData(kind));
+  inspectMethod_->setToolTip("The method whose iterates the support and Lₛ/L plots show;\n"
+                             "a network's: its layers' outputs, once it is trained");
   inspectSignal_ = spinBox(0, kInspectedSignalLimit - 1, 0,
                            QString("The signal the support and Lₛ/L plots show (the first %1 are kept);\n"
                                    "or click a dot in the Lₛ/L scatter").arg(kInspectedSignalLimit));
@@ -243,6 +247,7 @@ void SettingsPanel::connectEdits() {
   });
   connect(source_, &QComboBox::currentIndexChanged, this, &SettingsPanel::sourceChosen);
   connect(inspectMethod_, &QComboBox::currentTextChanged, this, &SettingsPanel::inspectChanged);
+  connect(inspectMethod_, &QComboBox::activated, this, [this] { inspectWanted_ = inspectedMethod(); });
   connect(inspectSignal_, &QSpinBox::valueChanged, this, &SettingsPanel::inspectChanged);
 }
 

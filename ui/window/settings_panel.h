@@ -37,17 +37,19 @@ class SettingsPanel : public QWidget {
   // with what the plots show, e.g. after a refused import).
   enum Notification { Notify, Quietly };
   void setSettings(const ExperimentSettings& settings, Notification notification = Notify);
-  // Inspect this method and signal (nothing reruns); the signal may exceed the current run's range.
-  void setInspection(Algorithm method, int signal);
+  // Inspect this method (a solver's iterations, a network's layers) and signal (nothing reruns); the
+  // signal may exceed the current run's range.
+  void setInspection(MethodKey method, int signal);
   // What the inspector plots show; changing it never restarts a run.
-  Algorithm inspectedMethod() const;
+  MethodKey inspectedMethod() const;
   int inspectedSignal() const;
   // The signals the shown run kept iterates of (the first `count` of its `total` test signals): the
   // inspector's choice is limited to them, and the box's tooltip says how many and why.
   void setInspectableSignals(int count, int total);
-  // The solvers the shown run has iterates of: the others are greyed in the method list (a method left
-  // out of the run is replaced by the first that ran, quietly: the window redraws after this).
-  void setInspectableMethods(const QList<Algorithm>& methods);
+  // The solvers the shown run has iterates of, and its trained networks: the others are greyed in the
+  // method list. A method the run does not have (a network still to train) is replaced by the first that
+  // ran, quietly (the window redraws after this), and picked again once the run has it.
+  void setInspectableMethods(const QList<MethodKey>& methods);
   // The plots show a signal picked elsewhere (in the robustness plot): the box says which, until a pick
   // here takes them back. Empty: the box's own method and signal.
   void setInspectedElsewhere(const QString& what);
@@ -70,6 +72,9 @@ class SettingsPanel : public QWidget {
   QGroupBox* buildSolverBox();
   QGroupBox* buildNetworkBox();
   QGroupBox* buildInspectBox();
+  // The method list's item data for a method, and back.
+  static int inspectItemData(MethodKey method);
+  static MethodKey inspectItemMethod(int data);
   void nameWidgets();
   void connectEdits();
   void lambdaFromSlider(double value);
@@ -94,6 +99,9 @@ class SettingsPanel : public QWidget {
   QGroupBox* inspectBox_ = nullptr;
   QLabel* inspectNote_ = nullptr;
   QComboBox* inspectMethod_;
+  // The method last picked (or set): where a run does not have it yet (a network still to train), the
+  // list shows another, and goes back to it once the run has it.
+  MethodKey inspectWanted_ = Algorithm::Oista;
   QSpinBox* inspectSignal_;
   bool syncing_ = false;
 };

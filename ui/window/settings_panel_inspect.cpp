@@ -15,19 +15,34 @@
 
 namespace unfold::ui {
 
-void SettingsPanel::setInspection(Algorithm method, int signal) {
+namespace {
+
+constexpr int kNetworkItems = 100;  // a network's item data: 100 + its parametrization; a solver's: its algorithm
+
+}  // namespace
+
+int SettingsPanel::inspectItemData(MethodKey method) {
+  if (const auto* network = std::get_if<Parametrization>(&method)) return kNetworkItems + static_cast<int>(*network);
+  return static_cast<int>(std::get<Algorithm>(method));
+}
+
+MethodKey SettingsPanel::inspectItemMethod(int data) {
+  if (data >= kNetworkItems) return static_cast<Parametrization>(data - kNetworkItems);
+  return static_cast<Algorithm>(data);
+}
+
+void SettingsPanel::setInspection(MethodKey method, int signal) {
   {
     const QSignalBlocker quiet(this);  // one inspectChanged() for both
-    inspectMethod_->setCurrentIndex(inspectMethod_->findData(static_cast<int>(method)));
+    inspectMethod_->setCurrentIndex(inspectMethod_->findData(inspectItemData(method)));
+    inspectWanted_ = method;
     inspectSignal_->setMaximum(std::max(inspectSignal_->maximum(), signal));
     inspectSignal_->setValue(signal);
   }
   emit inspectChanged();
 }
 
-Algorithm SettingsPanel::inspectedMethod() const {
-  return static_cast<Algorithm>(inspectMethod_->currentData().toInt());
-}
+MethodKey SettingsPanel::inspectedMethod() const { return inspectItemMethod(inspectMethod_->currentData().toInt()); }
 int SettingsPanel::inspectedSignal() const { return inspectSignal_->value(); }
 
 void SettingsPanel::setInspectableSignals(int count, int total) {
@@ -41,18 +56,19 @@ void SettingsPanel::setInspectableSignals(int count, int total) {
   inspectSignal_->setToolTip(QString("The signal the support and Lₛ/L plots show (%1);\nor click a dot in the Lₛ/L scatter").arg(kept));
 }
 
-void SettingsPanel::setInspectableMethods(const QList<Algorithm>& methods) {
+void SettingsPanel::setInspectableMethods(const QList<MethodKey>& methods) {
   auto* model = qobject_cast<QStandardItemModel*>(inspectMethod_->model());
   int firstRan = -1;
   for (int row = 0; row < inspectMethod_->count(); ++row) {
-    const bool ran = methods.contains(static_cast<Algorithm>(inspectMethod_->itemData(row).toInt()));
+    const bool ran = methods.contains(inspectItemMethod(inspectMethod_->itemData(row).toInt()));
     model->item(row)->setEnabled(ran);
     if (ran && firstRan < 0) firstRan = row;
   }
-  if (firstRan >= 0 && !model->item(inspectMethod_->currentIndex())->isEnabled()) {
-    const QSignalBlocker quiet(this);
+  const QSignalBlocker quiet(this);
+  if (const int wanted = inspectMethod_->findData(inspectItemData(inspectWanted_)); wanted >= 0 && model->item(wanted)->isEnabled())
+    inspectMethod_->setCurrentIndex(wanted);  // back to it, now that the run has it
+  else if (firstRan >= 0 && !model->item(inspectMethod_->currentIndex())->isEnabled())
     inspectMethod_->setCurrentIndex(firstRan);
-  }
 }
 
 void SettingsPanel::setInspectedElsewhere(const QString& what) {
