@@ -22,6 +22,27 @@ class TestRobustnessLayout : public QObject {
   Q_OBJECT
 
  private slots:
+  // A network whose every gap is at rounding level (0, or a hair below: F* is rounded too) has its bar at
+  // the floor, 10⁻¹⁵, not at 10⁰ (the bins fell back to a decade around 1), and its mean says "≤ 10⁻¹⁵".
+  void gapsAtRoundingLevelStandAtTheFloor() {
+    RobustnessPlot plot;
+    QVERIFY(shownAt(plot, QSize(400, 260)));
+    RobustnessSnapshot snapshot;
+    snapshot.network = "SLISTA, 5 layers";
+    snapshot.lambda = 3.2;
+    for (const QVector<double>& gaps : {QVector<double>{0.0, 0.0, 0.0, 0.0}, QVector<double>{0.0, -2e-17, 4e-16, 3e-16}}) {
+      snapshot.testGap = gaps;
+      plot.showSnapshot(snapshot);
+      double counted = 0.0, key = qQNaN();
+      for (const QCPBarsData& bar : *plot.testBars()->data())
+        if (bar.value > 0) counted += bar.value, key = bar.key;
+      QCOMPARE(counted, 4.0);  // in one bar
+      QVERIFY2(key >= -15.0 && key < -14.0, qPrintable(QString("the bar at 10^%1").arg(key)));
+      QVERIFY2(plot.xAxis->range().contains(key) && plot.xAxis->range().upper < 0, qPrintable(QString::number(plot.xAxis->range().upper)));
+      QCOMPARE(plot.testBars()->name(), QString("test signals: mean ≤ 10⁻¹⁵"));
+    }
+  }
+
   // After an attack, at the sizes the plot has in a laptop window (its tab at 1280 x 800; beside a lesson
   // at 1366 x 768, where it had no legend at all), the legend still says which bars are which: inside over
   // free bins, or in a row under the title, every entry whole, no bar under it. In the dock of a 1024 x 700

@@ -1,6 +1,7 @@
 #include "plots/robustness_plot.h"
 
 #include "plots/axis_ticks.h"
+#include "plots/gap_floor.h"
 #include "plots/method_palette.h"
 
 #include <cmath>
@@ -9,10 +10,17 @@ namespace unfold::ui {
 
 namespace {
 
-std::vector<double> values(const QVector<double>& v) { return std::vector<double>(v.begin(), v.end()); }
+// A gap at rounding level (or below: F* is itself rounded) is counted at the floor, as the cost plot draws it
+// there: the bins would otherwise fall back to a decade around 1, a bar at F − F* = 10⁰ for gaps of 0.
+std::vector<double> values(const QVector<double>& v) {
+  std::vector<double> out;
+  out.reserve(static_cast<std::size_t>(v.size()));
+  for (const double gap : v) out.push_back(std::isnan(gap) ? gap : std::max(gap, kGapRoundingLevel));
+  return out;
+}
 
-// As the axis writes its decades: 3.5·10⁻³.
-QString scientific(double v) { return powerOfTenLabel(v, 1); }
+// As the axis writes its decades: 3.5·10⁻³; at rounding level, ≤ 10⁻¹⁵.
+QString scientific(double v) { return v < kGapRoundingLevel ? "≤ " + powerOfTenLabel(kGapRoundingLevel, 0) : powerOfTenLabel(v, 1); }
 
 }  // namespace
 
@@ -48,7 +56,8 @@ RobustnessPlot::RobustnessPlot(QWidget* parent) : WorkbenchPlot("Robustness", pa
 void RobustnessPlot::showSnapshot(const RobustnessSnapshot& snapshot) {
   snapshot_ = snapshot;
   std::vector<double> all = values(snapshot.testGap);
-  all.insert(all.end(), snapshot.attackedGap.begin(), snapshot.attackedGap.end());
+  const std::vector<double> attacked = values(snapshot.attackedGap);
+  all.insert(all.end(), attacked.begin(), attacked.end());
   bins_ = LogBins::forSpread(all);
   // Side by side in each bin: the evaluated signals left, the attacked ones right.
   const double half = bins_.width() / 2;
@@ -67,7 +76,7 @@ void RobustnessPlot::showSnapshot(const RobustnessSnapshot& snapshot) {
   worst_->removeFromLegend();
   if (const auto worst = std::max_element(snapshot.attackedGap.begin(), snapshot.attackedGap.end());
       worst != snapshot.attackedGap.end()) {
-    const int bin = bins_.binOf(*worst);
+    const int bin = bins_.binOf(std::max(*worst, kGapRoundingLevel));
     double highest = 1.0;
     for (QCPBars* bars : {test_, attacked_})
       for (const QCPBarsData& d : *bars->data()) highest = std::max(highest, d.value);

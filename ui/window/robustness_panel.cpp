@@ -270,7 +270,11 @@ QString RobustnessPanel::summary() const {
   if (s.testGap.isEmpty()) return {};
   // The bars' colours named (a laptop's short histogram has no room for its legend); the network, depth
   // and lambda are in the title: here too, they took a line a laptop's column lacked.
-  QString text = QString("%1 signals: mean F − F* = %2 (blue)").arg(s.testGap.size()).arg(formatGap(s.meanTestGap()));
+  const auto is = [](double gap) {  // "= 3.2e-04", or "≤ 1e-15 (rounding)"
+    const QString text = formatGap(gap);
+    return text.startsWith("≤") ? text : "= " + text;
+  };
+  QString text = QString("%1 signals: mean F − F* %2 (blue)").arg(s.testGap.size()).arg(is(s.meanTestGap()));
   if (!s.attackedGap.isEmpty()) {
     const double ratio = s.meanAttackedGap() / std::max(s.meanTestGap(), 1e-300);
     const auto worst = std::max_element(s.attackedGap.begin(), s.attackedGap.end());
