@@ -34,6 +34,19 @@ RunControls running(Going going = {}) {
 class TestRunStatus : public QObject {
   Q_OBJECT
  private slots:
+  // While F* is computed a pause (or Reset) leaves it going: the status counts its signals, without the
+  // run's seconds (its clock stands), and says what comes next, as the toolbar's Start does.
+  void aPauseWhileFStarIsComputedSaysWhatComesNext() {
+    ConvergenceSnapshot s;
+    s.generation = 1;
+    s.phase = RunPhase::Preparing;
+    s.testSignals = 1000;
+    s.referenceSolved = 820;
+    QCOMPARE(describeRun(s, true, running({.paused = true, .seconds = 2.4})).text,
+             QString("computing the exact solution F* (reference solver): 820 of 1000 signals; then the run holds at t = 0: Space starts it"));
+    QVERIFY(describeRun(s, true, running({.seconds = 2.4})).text.endsWith("820 of 1000 signals, 2.4 s"));
+  }
+
   void theStatusBarSaysRoundingAsRounding() {
     QCOMPARE(formatGap(-2e-17), QString("≤ 1e-15 (rounding)"));
     QCOMPARE(formatGap(3e-16), QString("≤ 1e-15 (rounding)"));

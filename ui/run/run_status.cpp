@@ -129,6 +129,12 @@ RunStatus describeRun(const ConvergenceSnapshot& s, bool current, const RunContr
     switch (s.phase) {
       case RunPhase::Preparing:
         state = !c.running ? QString("press Run (F5)")
+                // F* goes on while paused (Pause, Reset): the solvers then hold at t = 0, as the toolbar's
+                // Start says; the run's clock stands, so no seconds.
+                : c.paused ? (s.referenceSolved > 0 ? QString("computing the exact solution F* (reference solver): %1 of %2 signals")
+                                                          .arg(s.referenceSolved).arg(s.testSignals)
+                                                    : QString("computing the exact solution F* (reference solver)")) +
+                                 "; then the run holds at t = 0: Space starts it"
                 : s.referenceSolved > 0
                     ? QString("computing the exact solution F* (reference solver): %1 of %2 signals, %3")
                           .arg(s.referenceSolved).arg(s.testSignals).arg(formatDuration(c.elapsedSeconds))

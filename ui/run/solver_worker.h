@@ -10,6 +10,7 @@
 // snapshot (RunPhase::Stopped). Trained networks carry their weights as values (NetworkFile).
 #pragma once
 
+#include "lasso/reference_solver.h"
 #include "run/convergence_snapshot.h"
 #include "run/experiment_settings.h"
 #include "run/latest_request.h"
@@ -51,6 +52,17 @@ class SolverWorker : public QObject {
   class RunningSolvers;
   Q_INVOKABLE void process();
   void run(const RunRequest& request, quint64 generation);
+  // F* of the problem's test signals at lambda (null if the run was abandoned meanwhile), counted in
+  // `snapshot` as it goes; the last one again where the problem and lambda are the same (Reset, Restart, F10
+  // after the end, other solvers or iterations: F* took seconds each time, half a minute at a large size).
+  std::shared_ptr<const ReferenceSolution> exactSolution(const WorkbenchProblem& problem, double lambda, quint64 generation,
+                                                         ConvergenceSnapshot& snapshot);
+  struct SolvedProblem {
+    Matrix atoms, testSignals;  // D and the test signals it solved
+    double lambda = 0.0;
+    std::shared_ptr<const ReferenceSolution> solution;
+  };
+  SolvedProblem lastReference_;  // the worker thread's
   // The first snapshot of a run: the problem, before any result.
   ConvergenceSnapshot preparing(const ExperimentSettings& settings, const WorkbenchProblem& problem, quint64 generation) const;
   // Networks trained earlier for these settings (a session's, the last run's) join the run before the
