@@ -342,6 +342,17 @@ class TestPlaneExport : public QObject {
     QCOMPARE(offered, QString("400 × 300, legend 1"));
   }
 
+  // Export data… with a figure's name (a slip between the two buttons) is refused, naming the type it
+  // writes: CSV text was written into a .pdf without a word. Nothing is written.
+  void theDataAreNotWrittenUnderAFiguresName() {
+    view_.showAllSteps();
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath("steps.pdf");
+    const DialogSeen seen = dialogAfterSavingAs(pdf, [this] { view_.exportData(); });
+    QCOMPARE(seen.text, QString("steps.pdf: Export data writes .csv, not .pdf: name the file steps.csv"));
+    QVERIFY(!QFile::exists(pdf));
+  }
+
  private:
   // The label under the plots says where: the file's name in sight, the whole path in its tooltip.
   void checkSaidExported(const QString& path) {

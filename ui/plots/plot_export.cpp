@@ -192,6 +192,17 @@ QString askOutputPath(QWidget* parent, const QString& title, const QString& sugg
     const QRegularExpressionMatch suffix = QRegularExpression(R"(\(\*\.(\w+)\))").match(chosenFilter.isEmpty() ? filter : chosenFilter);
     if (suffix.hasMatch()) path += "." + suffix.captured(1);
   }
+  // A name with another of the program's output types than this dialog writes is a slip (Export data…
+  // chosen for a figure): CSV text in a file named .pdf was written without a word.
+  QStringList offered;
+  for (auto types = QRegularExpression(R"(\*\.(\w+))").globalMatch(filter); types.hasNext();) offered << types.next().captured(1);
+  const QString typed = QFileInfo(path).suffix().toLower();
+  if (!offered.isEmpty() && !offered.contains(typed) && QStringList{"pdf", "svg", "png", "csv", "json"}.contains(typed)) {
+    QMessageBox::warning(parent, title, QString("%1: %2 writes .%3, not .%4: name the file %5.%6")
+                                            .arg(QFileInfo(path).fileName(), title, offered.join(", ."), typed,
+                                                 QFileInfo(path).completeBaseName(), offered.front()));
+    return {};
+  }
   if (const std::string refusal = standingInputRefusal(path.toStdString()); !refusal.empty()) {
     QMessageBox::warning(parent, title, QString::fromStdString(refusal));
     return {};

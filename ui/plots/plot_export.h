@@ -49,7 +49,8 @@ QString writeTextFile(const QString& path, const QString& contents);
 // A save dialog for a file the program writes: a file the workbench imported is refused there, before
 // the question whether to replace an existing file (asked after it, not by the file dialog). Empty if
 // cancelled or refused. It opens in the folder the last file was written to, `suggested` given the type
-// this dialog (by its title) wrote last (QSettings).
+// this dialog (by its title) wrote last (QSettings). A name with another output type than `filter` offers
+// (a .pdf for Export data) is refused in a dialog.
 QString askOutputPath(QWidget* parent, const QString& title, const QString& suggested, const QString& filter);
 
 }  // namespace unfold::ui
