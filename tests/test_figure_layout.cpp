@@ -103,6 +103,24 @@ class TestFigureLayout : public QObject {
     }
   }
 
+  // In a journal column's figure every panel's y label fits beside it: the coupling's distance label ran off
+  // the page, above its short panel.
+  void everyYLabelFitsBesideItsPanelInAColumnsFigure() {
+    MainWindow window;
+    QVERIFY(shownAt(window, QSize(1366, 768)));
+    QVERIFY(runSettings(window, smallNetworks()));
+    for (WorkbenchPlot* plot : window.plots()) {
+      plot->layOutForFigure(QSize(321, 260));
+      for (QCPAxisRect* rect : plot->axisRects()) {
+        const QCPAxis* axis = rect->axis(QCPAxis::atLeft);
+        const int length = QFontMetrics(axis->labelFont()).horizontalAdvance(axis->label());
+        QVERIFY2(length <= rect->height(), qPrintable(QString("%1: '%2' is %3 px beside a panel %4 px high")
+                                                          .arg(plot->title(), axis->label()).arg(length).arg(rect->height())));
+      }
+      plot->layOutForScreen();
+    }
+  }
+
   void aShortPlotsFigureKeepsItsLegend() {
     MainWindow window;
     QVERIFY(showShortRatioPlot(window));

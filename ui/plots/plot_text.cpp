@@ -34,7 +34,10 @@ QString csvLabel(QString label) {
 
 QString fittedTitle(const QString& title, bool hint, const QFontMetrics& metrics, QSize size, bool inFigure) {
   const int width = std::max(40, size.width() - 12);
-  const int lines = hint ? (size.height() >= 300 ? 3 : size.height() >= 200 ? 2 : 1) : size.height() >= 300 ? 2 : 1;
+  // A figure's title may take a second line from 200 px high (a journal column's 8.5 × 6.4 cm): the training
+  // plot's key ("dashed test, ○ kept") is what the figure's reader needs, and one line kept its name alone.
+  const int tallEnough = inFigure ? 200 : 300;
+  const int lines = hint ? (size.height() >= 300 ? 3 : size.height() >= 200 ? 2 : 1) : size.height() >= tallEnough ? 2 : 1;
   bool elided = false;
   const QString shown = titleForWidth(title, metrics, width, lines, &elided);
   if (!elided) return shown;

@@ -24,7 +24,7 @@ QString titleForWidth(const QString& title, const QFontMetrics& metrics, int wid
 
 // The title a plot of `size` shows. A hint (an instruction, in an empty plot) takes the lines the plot's
 // height allows, up to three; a title over results gets a second line only in a tall plot (a short one
-// needs every pixel for its data). One that still does not fit drops the plot's name, which the dock's
+// needs every pixel for its data; a figure from 200 px, a journal column's height). One that still does not fit drops the plot's name, which the dock's
 // title shows: "Train a network to see it", "OISTA, signal 0"; what follows still too long, if a list,
 // its last items ("solid train, dashed test", without ", ○ kept"). A figure has no dock title: there the
 // name stays and what follows the colon loses its last items, down to the name alone ("Training loss",
