@@ -126,6 +126,29 @@ class TestRobustnessLayout : public QObject {
     QVERIFY(histogram.xAxis->range() != bars);
   }
 
+  // A bar picked in a dock that scrolls brings its gaps, under the histogram, into sight (they stood below
+  // the dock's edge, and the click seemed to change nothing there).
+  void aPickedBarsGapsComeIntoSight() {
+    MainWindow window;
+    window.setDialogsEnabled(false);
+    QVERIFY(shownAt(window, QSize(1024, 560)));
+    QVERIFY(runSettings(window, smallNetworks()));
+    window.findChild<QDockWidget*>("robustness")->raise();
+    auto* scroll = qobject_cast<QScrollArea*>(window.findChild<QDockWidget*>("robustness")->widget());
+    QTRY_VERIFY(scroll->verticalScrollBar()->maximum() > 0 && !window.robustnessPanel()->shown().testGap.isEmpty());
+    scroll->verticalScrollBar()->setValue(0);
+    const QLabel* said = window.robustnessPanel()->findChild<QLabel*>("robustnessInspection");
+    window.robustnessPanel()->inspect(false, 0);  // as a click on the bar of test signal 0
+    QTRY_VERIFY(!said->text().isEmpty());
+    const auto inSight = [&] {
+      const QRect at(said->mapTo(scroll->viewport(), QPoint(0, 0)), said->size());
+      return scroll->viewport()->rect().contains(at);
+    };
+    QTRY_VERIFY2(inSight(), qPrintable(QString("scrolled to %1 of %2; the label at %3, %4 px high in a %5 px view")
+                                          .arg(scroll->verticalScrollBar()->value()).arg(scroll->verticalScrollBar()->maximum())
+                                          .arg(said->mapTo(scroll->viewport(), QPoint(0, 0)).y()).arg(said->height()).arg(scroll->viewport()->height())));
+  }
+
   // The network and the attack's buttons share a row, and so do the signal kind and the shift's sliders,
   // where the dock is wide (beside a lesson at 1366 x 768: the rows saved are the histogram's); in a
   // laptop's narrow column each group takes two rows, every control whole inside the panel.

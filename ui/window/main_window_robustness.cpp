@@ -8,7 +8,10 @@
 
 #include <QDockWidget>
 #include <QMessageBox>
+#include <QCoreApplication>
+#include <QLabel>
 #include <QScrollArea>
+#include <QTimer>
 
 namespace unfold::ui {
 
@@ -26,9 +29,17 @@ void MainWindow::buildRobustnessDock() {
   addDockWidget(Qt::RightDockWidgetArea, dock);
   tabifyDockWidget(plotDocks_.value("coupling"), dock);  // the tall column: histogram and controls fit
   plotDocks_.insert("robustness", dock);
-  connect(robustness_, &RobustnessPanel::inspectionReady, this, [this](const ConvergenceSnapshot& inspection) {
+  connect(robustness_, &RobustnessPanel::inspectionReady, this, [this, scroll](const ConvergenceSnapshot& inspection) {
     robustnessInspection_ = inspection;
     showInspected();
+    // Its gaps, under the histogram, come into sight where the dock scrolls (at 1366 x 768 they stood below
+    // its edge, and a click on a bar seemed to change nothing there); after the label's new lines are laid out.
+    QTimer::singleShot(0, scroll, [this, scroll] {
+      auto* said = robustness_->findChild<QLabel*>("robustnessInspection");
+      if (!said || said->text().isEmpty()) return;
+      QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);  // the label at its new height
+      scroll->ensureWidgetVisible(said, 0, 4);
+    });
   });
   connect(robustness_, &RobustnessPanel::inspectedMethodChanged, this, [this] {
     if (robustnessInspection_) showInspected();
