@@ -28,7 +28,10 @@ QWidget* RobustnessPanel::buildShiftBox() {
   signalKind_ = new QComboBox;
   signalKind_->setObjectName("shiftKind");
   signalKind_->addItem("signals as trained");
-  for (SignalKind kind : kShiftKinds) signalKind_->addItem(QString::fromStdString(signalKindName(kind)) + " signals");
+  // The command line's names ("dz") with what they draw, where a name alone says little.
+  for (SignalKind kind : kShiftKinds)
+    signalKind_->addItem(kind == SignalKind::DictionaryCodes ? QString("dz signals (x = D z, z Gaussian)")
+                                                             : QString::fromStdString(signalKindName(kind)) + " signals");
   signalKind_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
   signalKind_->setMinimumContentsLength(12);
   signalKind_->setToolTip("Out of distribution: test signals of another kind than the training set's (same count and seed).");
