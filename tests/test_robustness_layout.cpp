@@ -21,6 +21,16 @@ using namespace unfold::ui;
 class TestRobustnessLayout : public QObject {
   Q_OBJECT
 
+  // `window` at 1024 x 560 after a run that trains networks, its Robustness dock raised: the dock's scroll
+  // area, which scrolls; null if any of it failed.
+  static QScrollArea* robustnessDockOfAShortWindow(MainWindow& window) {
+    window.setDialogsEnabled(false);
+    if (!shownAt(window, QSize(1024, 560)) || !runSettings(window, smallNetworks())) return nullptr;
+    window.findChild<QDockWidget*>("robustness")->raise();
+    auto* scroll = qobject_cast<QScrollArea*>(window.findChild<QDockWidget*>("robustness")->widget());
+    return QTest::qWaitFor([scroll] { return scroll->verticalScrollBar()->maximum() > 0; }) ? scroll : nullptr;
+  }
+
  private slots:
   // A network whose every gap is at rounding level (0, or a hair below: F* is rounded too) has its bar at
   // the floor, 10⁻¹⁵, not at 10⁰ (the bins fell back to a decade around 1), and its mean says "≤ 10⁻¹⁵".
@@ -102,12 +112,8 @@ class TestRobustnessLayout : public QObject {
   // under it, as over its other rows (it zoomed the histogram); Ctrl+wheel zooms.
   void theWheelOverTheHistogramScrollsAShortDock() {
     MainWindow window;
-    window.setDialogsEnabled(false);
-    QVERIFY(shownAt(window, QSize(1024, 560)));
-    QVERIFY(runSettings(window, smallNetworks()));
-    window.findChild<QDockWidget*>("robustness")->raise();
-    auto* scroll = qobject_cast<QScrollArea*>(window.findChild<QDockWidget*>("robustness")->widget());
-    QTRY_VERIFY(scroll->verticalScrollBar()->maximum() > 0);
+    QScrollArea* scroll = robustnessDockOfAShortWindow(window);
+    QVERIFY(scroll);
     RobustnessPlot& histogram = *window.robustnessPanel()->plot();
     QTRY_VERIFY(!histogram.visibleRegion().isEmpty());
     const auto turn = [&histogram](Qt::KeyboardModifiers modifiers) {
@@ -130,12 +136,9 @@ class TestRobustnessLayout : public QObject {
   // the dock's edge, and the click seemed to change nothing there).
   void aPickedBarsGapsComeIntoSight() {
     MainWindow window;
-    window.setDialogsEnabled(false);
-    QVERIFY(shownAt(window, QSize(1024, 560)));
-    QVERIFY(runSettings(window, smallNetworks()));
-    window.findChild<QDockWidget*>("robustness")->raise();
-    auto* scroll = qobject_cast<QScrollArea*>(window.findChild<QDockWidget*>("robustness")->widget());
-    QTRY_VERIFY(scroll->verticalScrollBar()->maximum() > 0 && !window.robustnessPanel()->shown().testGap.isEmpty());
+    QScrollArea* scroll = robustnessDockOfAShortWindow(window);
+    QVERIFY(scroll);
+    QTRY_VERIFY(!window.robustnessPanel()->shown().testGap.isEmpty());
     scroll->verticalScrollBar()->setValue(0);
     const QLabel* said = window.robustnessPanel()->findChild<QLabel*>("robustnessInspection");
     window.robustnessPanel()->inspect(false, 0);  // as a click on the bar of test signal 0
