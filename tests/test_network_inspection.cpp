@@ -56,6 +56,7 @@ class TestNetworkInspection : public QObject {
     MainWindow w;
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(!offered(w, "SLISTA (layers)"));  // nothing trained before a run
     ExperimentSettings settings = smallNetworks();  // LISTA-CP and SLISTA, 5 layers
     QVERIFY(runSettings(w, settings));
     QVERIFY(offered(w, "SLISTA (layers)") && offered(w, "LISTA-CP (layers)"));
@@ -109,11 +110,16 @@ class TestNetworkInspection : public QObject {
     QVERIFY(!offered(w, "SLISTA (layers)"));
     QCOMPARE(w.settingsPanel()->inspectedMethod(), MethodKey(Algorithm::Oista));
     QCOMPARE(storyProblems(w), QString());
+    // Meanwhile the pick stands: a session saved now keeps it, and another signal (a dot of the L_S/L cloud) too.
+    QCOMPARE(w.currentSession().inspectedMethod, MethodKey(Parametrization::Slista));
+    emit w.ratioPlot()->signalPicked(2);
+    QCOMPARE(w.settingsPanel()->inspectedSignal(), 2);
+    QCOMPARE(w.currentSession().inspectedMethod, MethodKey(Parametrization::Slista));
     QSignalSpy finished(&w, &MainWindow::runFinished);
     w.togglePause();
     QVERIFY(finished.wait(60000));
     QTRY_COMPARE(w.settingsPanel()->inspectedMethod(), MethodKey(Parametrization::Slista));
-    QTRY_VERIFY(w.supportPlot()->title().contains("SLISTA"));
+    QTRY_VERIFY(w.supportPlot()->title().contains("SLISTA") && w.supportPlot()->title().contains("signal 2"));
     QCOMPARE(storyProblems(w), QString());
   }
 };

@@ -141,12 +141,13 @@ class TestRobustnessLayout : public QObject {
     QTRY_VERIFY(!window.robustnessPanel()->shown().testGap.isEmpty());
     scroll->verticalScrollBar()->setValue(0);
     const QLabel* said = window.robustnessPanel()->findChild<QLabel*>("robustnessInspection");
-    window.robustnessPanel()->inspect(false, 0);  // as a click on the bar of test signal 0
-    QTRY_VERIFY(!said->text().isEmpty());
     const auto inSight = [&] {
       const QRect at(said->mapTo(scroll->viewport(), QPoint(0, 0)), said->size());
       return scroll->viewport()->rect().contains(at);
     };
+    QVERIFY(!inSight());
+    emit window.robustnessPanel()->plot()->signalPicked(false, 0);  // a click on the bar of test signal 0
+    QTRY_VERIFY(!said->text().isEmpty());
     QTRY_VERIFY2(inSight(), qPrintable(QString("scrolled to %1 of %2; the label at %3, %4 px high in a %5 px view")
                                           .arg(scroll->verticalScrollBar()->value()).arg(scroll->verticalScrollBar()->maximum())
                                           .arg(said->mapTo(scroll->viewport(), QPoint(0, 0)).y()).arg(said->height()).arg(scroll->viewport()->height())));

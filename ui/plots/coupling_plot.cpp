@@ -36,7 +36,7 @@ CouplingPlot::CouplingPlot(QWidget* parent) : WorkbenchPlot("Weight coupling", p
   // θ as in the distance's label; at 1 (the dashed line) the layer is an ISTA step.
   ratio_ = addPanelBelow(0.6, "layer t", "effective step / θ");
   // Shorter where the panel is short (a journal column's figure: the whole label ran off the page).
-  setAxisLabel(yAxis, {"‖W − D diag(θ)‖ / ‖D‖", "distance to D diag(θ)", "dist. to D diag(θ)", "distance to D", "dist. to D"});
+  setAxisLabel(yAxis, {"‖W − D diag(θ)‖ / ‖D‖", "distance to D diag(θ)", "dist. to D diag(θ)", "relative distance", "rel. distance", "rel. dist."});
   setAxisLabel(ratio_->axis(QCPAxis::atLeft), {"effective step / θ", "step / θ"});
   setLogarithmicY(true);  // after ratio_ exists: it rescales
 }

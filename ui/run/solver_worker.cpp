@@ -149,10 +149,10 @@ void SolverWorker::run(const RunRequest& request, quint64 generation) {
 
 std::shared_ptr<const ReferenceSolution> SolverWorker::exactSolution(const WorkbenchProblem& problem, double lambda,
                                                                     quint64 generation, ConvergenceSnapshot& snapshot) {
-  const Matrix& D = problem.dictionary->atoms();
   const Matrix& X = problem.test.X;
-  const auto same = [](const Matrix& a, const Matrix& b) { return a.rows() == b.rows() && a.cols() == b.cols() && a == b; };
-  if (lastReference_.solution && lastReference_.lambda == lambda && same(lastReference_.atoms, D) && same(lastReference_.testSignals, X)) {
+  // By their hashes: copies of D and X would double a large problem's memory.
+  const std::string atoms = matrixHash(problem.dictionary->atoms()), testSignals = matrixHash(X);
+  if (lastReference_.solution && lastReference_.lambda == lambda && lastReference_.atoms == atoms && lastReference_.testSignals == testSignals) {
     snapshot.referenceSolved = snapshot.testSignals;
     send(snapshot);  // every plot now answers this request: no curve of the last one stays
     return lastReference_.solution;
@@ -174,7 +174,7 @@ std::shared_ptr<const ReferenceSolution> SolverWorker::exactSolution(const Workb
   };
   auto solution = std::make_shared<ReferenceSolution>(solveReference(*problem.dictionary, X, lambda, solving));
   if (solution->stopped) return nullptr;
-  lastReference_ = {D, X, lambda, solution};
+  lastReference_ = {atoms, testSignals, lambda, solution};
   return solution;
 }
 

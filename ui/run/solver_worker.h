@@ -58,7 +58,7 @@ class SolverWorker : public QObject {
   std::shared_ptr<const ReferenceSolution> exactSolution(const WorkbenchProblem& problem, double lambda, quint64 generation,
                                                          ConvergenceSnapshot& snapshot);
   struct SolvedProblem {
-    Matrix atoms, testSignals;  // D and the test signals it solved
+    std::string atoms, testSignals;  // the SHA-256 of D and of the test signals it solved (matrixHash)
     double lambda = 0.0;
     std::shared_ptr<const ReferenceSolution> solution;
   };

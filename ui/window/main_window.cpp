@@ -180,7 +180,7 @@ void MainWindow::buildDocks() {
   for (QDockWidget* d : std::as_const(plotDocks_))
     connect(d, &QDockWidget::visibilityChanged, this, &MainWindow::rememberClosedPlots);
   connect(ratioPlot_, &SupportRatioPlot::signalPicked, this, [this](int signal) {
-    settings_->setInspection(settings_->inspectedMethod(), signal);  // the plots follow, nothing reruns
+    settings_->setInspectedSignal(signal);  // the plots follow, nothing reruns
   });
 }
 

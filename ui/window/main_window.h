@@ -212,6 +212,7 @@ class MainWindow : public QMainWindow {
   QAction* undoLoadAction_ = nullptr;
   void backToTheEarlierProblem();
   void updateUndoLoad();
+  bool scrollToInspection_ = false;  // a bar of the Robustness histogram was clicked: its inspection comes into sight
   enum class SessionRun { Now, WaitForRun };
   // applySession, without keeping the earlier one.
   void showSession(const Session& session, const QString& file, SessionRun run = SessionRun::Now);

@@ -220,7 +220,7 @@ QString MainWindow::exportDashboardTo(const QString& path, int dpi) { return exp
 Session MainWindow::currentSession() const {
   Session session;
   session.settings = settings_->settings();
-  session.inspectedMethod = settings_->inspectedMethod();
+  session.inspectedMethod = settings_->pickedMethod();  // a network still to train, where it was picked
   session.inspectedSignal = settings_->inspectedSignal();
   session.title = sessionTitle_;  // the opened session's or preset's: a session saved again keeps it
   session.focus = focus_;         // and so its focus

@@ -167,8 +167,8 @@ void MainWindow::carryOut(const LessonStep& step) {
     plotDocks_[step.show]->raise();
   }
   if (!step.field.isEmpty()) revealSetting(step.field);
-  if (step.inspectSignal >= 0)
-    settings_->setInspection(step.inspectMethod ? MethodKey(*step.inspectMethod) : settings_->inspectedMethod(), step.inspectSignal);
+  if (step.inspectSignal >= 0 && step.inspectMethod) settings_->setInspection(*step.inspectMethod, step.inspectSignal);
+  else if (step.inspectSignal >= 0) settings_->setInspectedSignal(step.inspectSignal);
   if (step.inspectUnderNetwork) robustness_->setInspectedMethod(*step.inspectUnderNetwork);
   if (step.attackSteps == 0 && !step.inspectUnderNetwork && robustnessInspection_) {
     robustnessInspection_.reset();  // a step about something else: the plots show the run's signals again

@@ -1,5 +1,7 @@
 #include "window/robustness_panel.h"
 
+#include "plots/gap_floor.h"
+
 #include "plots/method_palette.h"
 #include "plots/robustness_plot.h"
 #include "run/run_status.h"
@@ -276,11 +278,12 @@ QString RobustnessPanel::summary() const {
   };
   QString text = QString("%1 signals: mean F − F* %2 (blue)").arg(s.testGap.size()).arg(is(s.meanTestGap()));
   if (!s.attackedGap.isEmpty()) {
-    const double ratio = s.meanAttackedGap() / std::max(s.meanTestGap(), 1e-300);
+    // Both at the floor the plot draws them at: a test mean of 0 made the ratio hundreds of digits long.
+    const double ratio = std::max(s.meanAttackedGap(), kGapRoundingLevel) / std::max(s.meanTestGap(), kGapRoundingLevel);
     const auto worst = std::max_element(s.attackedGap.begin(), s.attackedGap.end());
     text += QString("; attacked (step %1/%2%3, orange): %4, × %5; the worst (▼): signal %6")
                 .arg(s.attackStep).arg(s.request.attackSteps).arg(s.stopped ? ", stopped" : "")
-                .arg(formatGap(s.meanAttackedGap())).arg(ratio, 0, 'f', ratio < 10 ? 1 : 0).arg(worst - s.attackedGap.begin());
+                .arg(formatGap(s.meanAttackedGap())).arg(ratio, 0, ratio < 1e4 ? 'f' : 'e', ratio < 10 ? 1 : 0).arg(worst - s.attackedGap.begin());
   } else if (attackShifted_) {
     text += "; Attack again for the shifted signals";  // two lines in a laptop's column, as without a shift
   }

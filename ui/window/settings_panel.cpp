@@ -17,6 +17,7 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -202,8 +203,10 @@ QGroupBox* SettingsPanel::buildInspectBox() {
   for (const Algorithm algorithm : {Algorithm::Oista, Algorithm::Ista, Algorithm::Fista, Algorithm::IstaBacktracking})
     inspectMethod_->addItem(methodLabel(algorithm), inspectItemData(algorithm));
   // Then the networks, their layers t = 1..T as a solver's iterations (offered once trained).
-  for (const Parametrization kind : ExperimentSettings::kParametrizations)
+  for (const Parametrization kind : ExperimentSettings::kParametrizations) {
     inspectMethod_->addItem(methodLabel(kind) + " (layers)", inspectItemData(kind));
+    qobject_cast<QStandardItemModel*>(inspectMethod_->model())->item(inspectMethod_->count() - 1)->setEnabled(false);
+  }
   inspectMethod_->setToolTip("The method whose iterates the support and Lₛ/L plots show;\n"
                              "a network's: its layers' outputs, once it is trained");
   inspectSignal_ = spinBox(0, kInspectedSignalLimit - 1, 0,

@@ -40,8 +40,12 @@ class SettingsPanel : public QWidget {
   // Inspect this method (a solver's iterations, a network's layers) and signal (nothing reruns); the
   // signal may exceed the current run's range.
   void setInspection(MethodKey method, int signal);
+  // Another signal under the method picked (a network still to train stays the pick).
+  void setInspectedSignal(int signal);
   // What the inspector plots show; changing it never restarts a run.
   MethodKey inspectedMethod() const;
+  // The method last picked: what the plots show, or a network they will show once the run has trained it.
+  MethodKey pickedMethod() const { return inspectWanted_; }
   int inspectedSignal() const;
   // The signals the shown run kept iterates of (the first `count` of its `total` test signals): the
   // inspector's choice is limited to them, and the box's tooltip says how many and why.

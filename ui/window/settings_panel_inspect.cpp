@@ -42,6 +42,15 @@ void SettingsPanel::setInspection(MethodKey method, int signal) {
   emit inspectChanged();
 }
 
+void SettingsPanel::setInspectedSignal(int signal) {
+  {
+    const QSignalBlocker quiet(this);
+    inspectSignal_->setMaximum(std::max(inspectSignal_->maximum(), signal));
+    inspectSignal_->setValue(signal);
+  }
+  emit inspectChanged();
+}
+
 MethodKey SettingsPanel::inspectedMethod() const { return inspectItemMethod(inspectMethod_->currentData().toInt()); }
 int SettingsPanel::inspectedSignal() const { return inspectSignal_->value(); }
 
