@@ -45,10 +45,10 @@ class TestRunStatus : public QObject {
     QCOMPARE(describeRun(s, true, running({.paused = true, .seconds = 2.4})).text,
              QString("computing the exact solution F* (reference solver): 820 of 1000 signals; then the run holds at t = 0: Space starts it"));
     QVERIFY(describeRun(s, true, running({.seconds = 2.4})).text.endsWith("820 of 1000 signals, 2.4 s"));
-    // Known from the last run on the same problem: nothing to compute, no progress bar.
+    // Every signal certified, or known from the last run on the same problem: no progress bar.
     s.referenceSolved = 1000;
     const RunStatus known = describeRun(s, true, running());
-    QCOMPARE(known.text, QString("the exact solution F* is known (the last run's): starting the solvers"));
+    QCOMPARE(known.text, QString("the exact solution F* is known: starting the solvers"));
     QVERIFY(known.progress < 0);
   }
 

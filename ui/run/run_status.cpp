@@ -129,8 +129,8 @@ RunStatus describeRun(const ConvergenceSnapshot& s, bool current, const RunContr
     switch (s.phase) {
       case RunPhase::Preparing:
         state = !c.running ? QString("press Run (F5)")
-                // Known from the last run on this problem and λ: the solvers start at once.
-                : s.testSignals > 0 && s.referenceSolved == s.testSignals ? QString("the exact solution F* is known (the last run's): starting the solvers")
+                // Every signal certified (or known from the last run on this problem and λ): the solvers start.
+                : s.testSignals > 0 && s.referenceSolved == s.testSignals ? QString("the exact solution F* is known: starting the solvers")
                 // F* goes on while paused (Pause, Reset): the solvers then hold at t = 0, as the toolbar's
                 // Start says; the run's clock stands, so no seconds.
                 : c.paused ? (s.referenceSolved > 0 ? QString("computing the exact solution F* (reference solver): %1 of %2 signals")

@@ -261,9 +261,9 @@ bool SolverWorker::reuse(Run& run) {
     if (auto curve = reusedNetwork(problem, networkSettings(settings, kind), &saved->second, run.abandoned, &whyNot)) {
       inspectLayers(run.problem, run.reference.optimalCost, run.snapshot.inspected, *curve);
       run.snapshot.networks.append(*curve);
-    }
-    else if (!whyNot.isEmpty())  // the files changed under a session: said, not retrained in silence
+    } else if (!whyNot.isEmpty()) {  // the files changed under a session: said, not retrained in silence
       run.snapshot.notices << QString("%1 is trained again: the saved weights could not be reused, as %2.").arg(methodLabel(kind), whyNot);
+    }
   }
   return !run.abandoned();  // they go with the solvers' first snapshot: no phase of their own to show
 }

@@ -191,6 +191,7 @@ class MainWindow : public QMainWindow {
   LessonPanel* lessons_ = nullptr;
   RobustnessPanel* robustness_ = nullptr;
   std::optional<ConvergenceSnapshot> robustnessInspection_;
+  bool scrollToInspection_ = false;  // a bar of the Robustness histogram was clicked: its inspection comes into sight
   QPointer<LassoPlaneView> plane_;
   bool planeFromLesson_ = false;  // opened by a lesson step (closed when another lesson starts)
   qsizetype shownNetworkCount_ = 0;
@@ -212,7 +213,6 @@ class MainWindow : public QMainWindow {
   QAction* undoLoadAction_ = nullptr;
   void backToTheEarlierProblem();
   void updateUndoLoad();
-  bool scrollToInspection_ = false;  // a bar of the Robustness histogram was clicked: its inspection comes into sight
   enum class SessionRun { Now, WaitForRun };
   // applySession, without keeping the earlier one.
   void showSession(const Session& session, const QString& file, SessionRun run = SessionRun::Now);

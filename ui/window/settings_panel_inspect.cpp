@@ -33,13 +33,11 @@ MethodKey SettingsPanel::inspectItemMethod(int data) {
 
 void SettingsPanel::setInspection(MethodKey method, int signal) {
   {
-    const QSignalBlocker quiet(this);  // one inspectChanged() for both
+    const QSignalBlocker quiet(this);  // one inspectChanged() for both, from setInspectedSignal
     inspectMethod_->setCurrentIndex(inspectMethod_->findData(inspectItemData(method)));
     inspectWanted_ = method;
-    inspectSignal_->setMaximum(std::max(inspectSignal_->maximum(), signal));
-    inspectSignal_->setValue(signal);
   }
-  emit inspectChanged();
+  setInspectedSignal(signal);
 }
 
 void SettingsPanel::setInspectedSignal(int signal) {
